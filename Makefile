@@ -1,0 +1,126 @@
+# mutasi — build, test, demo, bench, install.
+# Sources are discovered: every src/**/*.c is part of the program, every
+# tests/unit/test_*.c is a cmocka test binary, bench/*.mk and tests/**/*.mk add targets.
+
+VERSION   := 0.1.0
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+BUILD     ?= build
+CC        ?= cc
+PKGS      := ncursesw lmdb yaml-0.1 libcrypto
+TEST_PKGS := cmocka
+
+WARN   := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+          -Wmissing-prototypes -Wformat=2 -Wvla -Wpointer-arith \
+          -Wcast-align -Wundef -Wno-missing-field-initializers
+DEFS   := -D_GNU_SOURCE -DMUTASI_VERSION='"$(VERSION)"' \
+          -DLOCALEDIR='"$(PREFIX)/share/locale"' \
+          -DSYSCONFDIR='"$(PREFIX)/etc/mutasi"'
+OPT    ?= -O2 -g
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
+TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
+CFLAGS_ALL  = -std=c11 $(WARN) $(DEFS) -Isrc $(PKG_CFLAGS) $(OPT) $(CFLAGS)
+SAN        := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+SRC      := $(shell find src -name '*.c' | sort)
+LIB_SRC  := $(filter-out src/main.c,$(SRC))
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+TEST_SUPPORT := $(filter-out $(TEST_SRC),$(wildcard tests/unit/*.c))
+PO       := $(wildcard po/*.po)
+
+# $(call objs,DIR,SOURCES)
+objs = $(patsubst %.c,$(1)/obj/%.o,$(2))
+
+BIN        := $(BUILD)/mutasi
+LIB        := $(BUILD)/libmutasi.a
+TESTS      := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(TEST_SRC))
+ASAN_BIN   := $(BUILD)/asan/mutasi
+ASAN_LIB   := $(BUILD)/asan/libmutasi.a
+ASAN_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/asan/tests/%,$(TEST_SRC))
+MO         := $(patsubst po/%.po,$(BUILD)/locale/%/LC_MESSAGES/mutasi.mo,$(PO))
+
+.PHONY: all deps test-deps demo test unit e2e asan-test install uninstall clean check-build
+.DEFAULT_GOAL := all
+
+all: $(BIN) $(MO)
+
+deps:
+	@.ci/install-deps build
+test-deps:
+	@.ci/install-deps test
+
+# --- normal build -------------------------------------------------------
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(LIB): $(call objs,$(BUILD),$(LIB_SRC))
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(BUILD)/obj/src/main.o $(LIB)
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(call objs,$(BUILD),$(TEST_SUPPORT)) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(TEST_CFLAGS) -Itests/unit -o $@ $^ $(PKG_LIBS) $(TEST_LIBS)
+
+# --- sanitizer build ----------------------------------------------------
+$(BUILD)/asan/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -O1 $(SAN) -MMD -MP -c $< -o $@
+
+$(ASAN_LIB): $(call objs,$(BUILD)/asan,$(LIB_SRC))
+	@rm -f $@
+	ar rcs $@ $^
+
+$(ASAN_BIN): $(BUILD)/asan/obj/src/main.o $(ASAN_LIB)
+	$(CC) $(CFLAGS_ALL) $(SAN) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/asan/tests/%: tests/unit/%.c $(call objs,$(BUILD)/asan,$(TEST_SUPPORT)) $(ASAN_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -O1 $(SAN) $(TEST_CFLAGS) -Itests/unit -o $@ $^ $(PKG_LIBS) $(TEST_LIBS)
+
+# --- translations -------------------------------------------------------
+$(BUILD)/locale/%/LC_MESSAGES/mutasi.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+# --- the two commands ---------------------------------------------------
+DEMO_DB ?= $(BUILD)/demo-db
+demo: deps
+	@$(MAKE) --no-print-directory all
+	rm -rf $(DEMO_DB)
+	MUTASI_DB=$(DEMO_DB) $(BIN) demo
+	MUTASI_DB=$(DEMO_DB) $(BIN)
+
+# Every test, first with the normal build, then under ASan+UBSan.
+test: test-deps
+	@$(MAKE) --no-print-directory all $(TESTS) $(ASAN_BIN) $(ASAN_TESTS)
+	@tests/run.sh $(BUILD) $(BUILD)/asan
+
+unit: all $(TESTS)
+	@tests/run.sh --unit-only $(BUILD)
+
+# --- install ------------------------------------------------------------
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/etc/mutasi \
+	  $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/mutasi
+	install -m 0644 config/*.yaml $(DESTDIR)$(PREFIX)/etc/mutasi/ 2>/dev/null || true
+	install -m 0644 doc/mutasi.1 $(DESTDIR)$(PREFIX)/share/man/man1/mutasi.1
+	for mo in $(MO); do lang=$${mo#$(BUILD)/locale/}; lang=$${lang%%/*}; \
+	  install -d $(DESTDIR)$(PREFIX)/share/locale/$$lang/LC_MESSAGES; \
+	  install -m 0644 $$mo $(DESTDIR)$(PREFIX)/share/locale/$$lang/LC_MESSAGES/mutasi.mo; done
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/mutasi $(DESTDIR)$(PREFIX)/share/man/man1/mutasi.1
+	rm -f $(DESTDIR)$(PREFIX)/share/locale/*/LC_MESSAGES/mutasi.mo
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(wildcard bench/*.mk tests/*.mk tests/*/*.mk)
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,49 @@
+/* Command-line verbs. Each verb group lives in its own file and is listed
+ * once in the verb table (verbs.c), which also drives --help. */
+#ifndef MUTASI_CLI_CLI_H
+#define MUTASI_CLI_CLI_H
+#include <stdio.h>
+#include "core/date.h"
+#include "store/store.h"
+
+/* Exit statuses of the design. */
+enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
+
+/* What every verb may need, resolved once by main. */
+struct cli_env {
+    const char *db_dir;      /* --db, $MUTASI_DB, database: in config, ./var/mutasi */
+    const char *config_dir;  /* --config, $MUTASI_CONFIG, ./config, SYSCONFDIR; may be NULL */
+    mdate today;             /* $MUTASI_TODAY or the clock */
+    const char *user;        /* the Unix user name */
+    const char *progname;
+};
+
+/* argv[0] is the verb itself ("import"), argv[argc] is NULL. */
+typedef int (*cli_verb_fn)(const struct cli_env *env, int argc, char **argv);
+
+struct cli_verb {
+    const char *name;        /* "import" */
+    cli_verb_fn run;
+    const char *usage;       /* untranslated synopsis, "import units|positions|staff FILE" */
+    const char *summary;     /* N_() one line */
+};
+
+extern const struct cli_verb cli_verbs[];
+const struct cli_verb *cli_find_verb(const char *name);
+void cli_print_usage(FILE *f);
+/* Prints "usage: mutasi <verb usage>" to stderr and returns EXIT_USAGE. */
+int cli_usage_error(const struct cli_env *env, const char *verb, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* True (and prints the verb's help on stdout) when argv holds -h/--help. */
+int cli_wants_help(int argc, char **argv);
+int cli_print_verb_help(const char *verb);
+
+/* Opens the database, printing a clear message to stderr on failure. */
+store *cli_open_store(const struct cli_env *env, int flags);
+/* Prints "mutasi: <message>\n" to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The verbs. */
+int cli_init(const struct cli_env *env, int argc, char **argv);
+#endif

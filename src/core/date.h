@@ -1,0 +1,27 @@
+/* Calendar dates as day numbers: pure arithmetic, no clock, no locale. */
+#ifndef MUTASI_CORE_DATE_H
+#define MUTASI_CORE_DATE_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Days since 1970-01-01 (proleptic Gregorian). */
+typedef int32_t mdate;
+#define MDATE_NONE INT32_MIN
+
+bool date_valid_ymd(int y, int m, int d);
+mdate date_from_ymd(int y, int m, int d);          /* caller ensures valid */
+void date_to_ymd(mdate t, int *y, int *m, int *d);
+
+/* Parses "YYYY-MM-DD" or "DD-MM-YYYY" (exactly len bytes, no spaces).
+ * Returns 0 and sets *out, or -1 when the text is not a possible date. */
+int date_parse(const char *s, size_t len, mdate *out);
+/* Writes "YYYY-MM-DD" (or "" for MDATE_NONE); returns the length. */
+size_t date_format(mdate t, char out[11]);
+
+/* Whole months / years completed from `from` to `to` (negative if to < from). */
+int date_months_between(mdate from, mdate to);
+int date_years_between(mdate from, mdate to);
+/* Same day n months later, clamped to the month's end (Jan 31 + 1 = Feb 28). */
+mdate date_add_months(mdate t, int n);
+#endif

@@ -1,0 +1,112 @@
+/* The database: one LMDB environment with named databases for units,
+ * positions, staff, history, plans, moves, audit and meta, and secondary
+ * indexes kept in the same write transaction as their record.
+ * Only store/ includes <lmdb.h>. */
+#ifndef MUTASI_STORE_STORE_H
+#define MUTASI_STORE_STORE_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "core/record.h"
+
+#define STORE_SCHEMA_VERSION 1
+
+typedef struct store store;      /* an open environment */
+typedef struct stxn stxn;        /* a transaction */
+
+enum store_rc {
+    STORE_OK = 0,
+    STORE_NOTFOUND = 1,
+    STORE_ERROR = -1,            /* message in store_errmsg() */
+    STORE_CONFLICT = -2,         /* e.g. a plan changed since it was read */
+};
+
+enum store_open_flags {
+    STORE_CREATE = 1,            /* create the directory/env if missing (mode 0660 files, 0770 dir) */
+    STORE_READONLY = 2,
+};
+
+/* Opens (or creates) the database in dir; runs mdb_reader_check; checks
+ * the schema version in meta (a newer schema is a clear error). Returns
+ * NULL and writes a translated message to err on failure. */
+store *store_open(const char *dir, int flags, char *err, size_t errlen);
+void store_close(store *s);
+const char *store_errmsg(const store *s);   /* last error, translated */
+
+/* Read transactions: short, never held while waiting for a key. */
+stxn *store_read_begin(store *s);
+void store_read_end(stxn *t);
+
+/* Runs fn in one write transaction and commits it. On MDB_MAP_FULL the
+ * transaction is aborted, the map enlarged and fn called again from the
+ * start, so fn must not keep side effects outside the transaction (or must
+ * reset them when called again). fn returns STORE_OK to commit, anything
+ * else to abort; that value is returned. */
+typedef int (*store_write_fn)(stxn *t, void *ctx);
+int store_write(store *s, store_write_fn fn, void *ctx);
+
+/* Records. put replaces a record with the same key and keeps the indexes
+ * right; get returns STORE_OK or STORE_NOTFOUND; del removes record and
+ * index entries. */
+int store_put_unit(stxn *t, const struct unit *u);
+int store_get_unit(stxn *t, const char *code, struct unit *out);
+int store_del_unit(stxn *t, const char *code);
+int store_put_position(stxn *t, const struct position *p);
+int store_get_position(stxn *t, const char *code, struct position *out);
+int store_del_position(stxn *t, const char *code);
+int store_put_staff(stxn *t, const struct staff *s);
+int store_get_staff(stxn *t, const char *nip, struct staff *out);
+int store_del_staff(stxn *t, const char *nip);
+int store_add_history(stxn *t, const struct history *h);
+
+/* Counts of records. */
+size_t store_count_units(stxn *t);
+size_t store_count_positions(stxn *t);
+size_t store_count_staff(stxn *t);
+
+/* Iteration, in key order. The callback returns 0 to go on, non-zero to
+ * stop (that value is returned). Records passed are valid only during the
+ * call. from: start at the first key >= from ("" or NULL = the start). */
+typedef int (*store_unit_cb)(const struct unit *u, void *ctx);
+typedef int (*store_position_cb)(const struct position *p, void *ctx);
+typedef int (*store_staff_cb)(const struct staff *s, void *ctx);
+typedef int (*store_history_cb)(const struct history *h, void *ctx);
+int store_each_unit(stxn *t, store_unit_cb cb, void *ctx);
+int store_each_position(stxn *t, store_position_cb cb, void *ctx);
+int store_each_staff(stxn *t, const char *from_nip, store_staff_cb cb, void *ctx);
+int store_each_staff_in_unit(stxn *t, const char *unit, store_staff_cb cb, void *ctx);
+int store_each_staff_in_position(stxn *t, const char *position, store_staff_cb cb, void *ctx);
+int store_each_history(stxn *t, const char *nip, store_history_cb cb, void *ctx);
+/* Staff in name order (case-folded), starting at the first name >= from. */
+int store_each_staff_by_name(stxn *t, const char *from_name, store_staff_cb cb, void *ctx);
+/* Backwards in name order, from the last name < before (NULL = the end). */
+int store_each_staff_by_name_rev(stxn *t, const char *before_name, store_staff_cb cb, void *ctx);
+
+/* Audit chain: every change appends an entry whose SHA-256 covers the
+ * previous entry's hash. user = the Unix user, action e.g. "import staff",
+ * object e.g. a NIP or "staff.csv", before/after short texts (may be ""). */
+struct audit_entry {
+    uint64_t seq;
+    int64_t time;                /* Unix seconds */
+    char user[32];
+    char action[48];
+    char object[64];
+    char before[256];
+    char after[256];
+    unsigned char prev_hash[32];
+    unsigned char hash[32];
+};
+int store_audit_append(stxn *t, const char *user, const char *action,
+                       const char *object, const char *before, const char *after);
+typedef int (*store_audit_cb)(const struct audit_entry *e, void *ctx);
+int store_each_audit(stxn *t, bool newest_first, store_audit_cb cb, void *ctx);
+/* Recomputes the chain; returns 0 when whole, else the seq of the first
+ * broken entry (and *why says how). */
+uint64_t store_audit_verify(stxn *t, const char **why);
+
+/* Consistent hot copy of the environment into dest (an empty or new dir). */
+int store_backup(store *s, const char *dest);
+/* Checks every index against its records; returns the number of problems
+ * and writes the first to why. Used by tests and the crash test. */
+int store_check_indexes(stxn *t, char *why, size_t whylen);
+#endif

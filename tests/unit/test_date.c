@@ -1,0 +1,75 @@
+/* Day-number arithmetic, parsing and formatting of dates. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <string.h>
+#include <cmocka.h>
+#include "core/date.h"
+
+static mdate parse(const char *s)
+{
+    mdate t = MDATE_NONE;
+    assert_int_equal(date_parse(s, strlen(s), &t), 0);
+    return t;
+}
+
+static void epoch_and_round_trip(void **state)
+{
+    (void)state;
+    assert_int_equal(date_from_ymd(1970, 1, 1), 0);
+    assert_int_equal(date_from_ymd(2000, 3, 1) - date_from_ymd(2000, 2, 28), 2);
+    for (mdate t = -60000; t < 80000; t += 37) {
+        int y, m, d;
+        date_to_ymd(t, &y, &m, &d);
+        assert_true(date_valid_ymd(y, m, d));
+        assert_int_equal(date_from_ymd(y, m, d), t);
+    }
+}
+
+static void parses_both_orders(void **state)
+{
+    (void)state;
+    assert_int_equal(parse("1986-09-26"), parse("26-09-1986"));
+    char buf[11];
+    date_format(parse("29-02-2024"), buf);
+    assert_string_equal(buf, "2024-02-29");
+}
+
+static void rejects_impossible(void **state)
+{
+    (void)state;
+    const char *bad[] = {"2023-02-29", "1986-13-01", "1986-00-10", "31-04-2020",
+                         "1986/09/26", "1986-9-26", "", "abcd-ef-gh", "2020-01-32"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        mdate t;
+        assert_int_equal(date_parse(bad[i], strlen(bad[i]), &t), -1);
+    }
+    char buf[11];
+    assert_int_equal(date_format(MDATE_NONE, buf), 0);
+    assert_string_equal(buf, "");
+}
+
+static void months_between_counts_whole_months(void **state)
+{
+    (void)state;
+    assert_int_equal(date_months_between(parse("2024-01-15"), parse("2024-03-14")), 1);
+    assert_int_equal(date_months_between(parse("2024-01-15"), parse("2024-03-15")), 2);
+    assert_int_equal(date_months_between(parse("2024-01-31"), parse("2024-02-29")), 1);
+    assert_int_equal(date_months_between(parse("2024-03-15"), parse("2024-01-15")), -2);
+    assert_int_equal(date_years_between(parse("2000-02-29"), parse("2024-02-28")), 23);
+    assert_int_equal(date_years_between(parse("2000-02-29"), parse("2024-02-29")), 24);
+    assert_int_equal(date_add_months(parse("2024-01-31"), 1), parse("2024-02-29"));
+    assert_int_equal(date_add_months(parse("2024-12-15"), -12), parse("2023-12-15"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(epoch_and_round_trip),
+        cmocka_unit_test(parses_both_orders),
+        cmocka_unit_test(rejects_impossible),
+        cmocka_unit_test(months_between_counts_whole_months),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
