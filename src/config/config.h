@@ -1,0 +1,97 @@
+/* The YAML configuration (policy.yaml, workflow.yaml, users.yaml, ui.yaml)
+ * read with libyaml's event API into plain structs. A load either fills the
+ * whole struct or reports every error it found; never a half-read policy. */
+#ifndef MUTASI_CONFIG_CONFIG_H
+#define MUTASI_CONFIG_CONFIG_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include "core/policy.h"
+
+/* One problem: "policy.yaml:14:7: tenure.min_months must be a number from
+ * 0 to 480, got \"two\"" (line and column 1-based). */
+struct config_error {
+    char file[64];
+    int line, column;
+    char msg[256];
+};
+#define CONFIG_ERRORS_MAX 32
+struct config_errors {
+    int n;                                  /* may exceed the kept ones */
+    struct config_error e[CONFIG_ERRORS_MAX];
+};
+/* Writes every error, one a line, "file:line:col: msg". */
+void config_errors_print(const struct config_errors *errs, FILE *f);
+
+/* Users and roles (users.yaml). */
+enum role { ROLE_OPERATOR = 1, ROLE_VERIFIER = 2, ROLE_REVIEWER = 4,
+            ROLE_APPROVER = 8, ROLE_ADMIN = 16 };
+#define USER_NAME_SIZE 32
+struct user_roles {
+    char name[USER_NAME_SIZE];
+    unsigned roles;                         /* bit set of enum role */
+};
+struct users_config {
+    bool trust_env_user;
+    char database[256];                     /* optional database: key, "" if none */
+    size_t n;
+    struct user_roles *users;               /* owned */
+};
+
+/* The approval route (workflow.yaml): who may take which step. */
+#define WF_NAME_SIZE 24
+#define WF_MAX_STEPS 16
+#define WF_MAX_STATES 16
+#define WF_MAX_SOD 8
+struct wf_step {
+    char name[WF_NAME_SIZE];                /* "verify" */
+    char from[WF_MAX_STATES][WF_NAME_SIZE]; /* states it may start from */
+    int nfrom;
+    char to[WF_NAME_SIZE];                  /* state it leads to */
+    unsigned roles;                         /* who may take it */
+    bool needs_reason;
+};
+struct workflow_config {
+    char states[WF_MAX_STATES][WF_NAME_SIZE];
+    int nstates;
+    struct wf_step steps[WF_MAX_STEPS];
+    int nsteps;
+    /* separation of duties: a user who took step a may not take step b */
+    struct { char a[WF_NAME_SIZE], b[WF_NAME_SIZE]; } sod[WF_MAX_SOD];
+    int nsod;
+};
+
+/* Terminal settings (ui.yaml, then $XDG_CONFIG_HOME/mutasi/ui.yaml). */
+#define UI_MAX_BINDINGS 64
+struct ui_config {
+    char language[8];                       /* "id", "en" or "auto" */
+    bool color;                             /* false: monochrome */
+    struct { char action[32]; char key[16]; } bindings[UI_MAX_BINDINGS];
+    int nbindings;
+};
+
+struct config {
+    struct policy policy;
+    struct workflow_config workflow;
+    struct users_config users;
+    struct ui_config ui;
+};
+
+/* Loads all four files from dir (ui.yaml is optional, then the user's own
+ * ui.yaml over it). Returns 0, or -1 with errs filled. dir NULL = built-in
+ * defaults only. */
+int config_load(const char *dir, struct config *out, struct config_errors *errs);
+void config_free(struct config *c);
+/* Single files, for `policy check` and tests. */
+int config_load_policy(const char *path, struct policy *out, struct config_errors *errs);
+int config_load_workflow(const char *path, struct workflow_config *out, struct config_errors *errs);
+int config_load_users(const char *path, struct users_config *out, struct config_errors *errs);
+int config_load_ui(const char *path, struct ui_config *out, struct config_errors *errs);
+/* The same from memory (tests, fuzzing); name is used in messages. */
+int config_parse_policy(const char *name, const unsigned char *buf, size_t len,
+                        struct policy *out, struct config_errors *errs);
+
+/* The acting user: the Unix user, or $MUTASI_USER when trust_env_user. */
+const char *config_effective_user(const struct users_config *u, const char *unix_user);
+unsigned config_roles_of(const struct users_config *u, const char *user);
+#endif
