@@ -34,7 +34,7 @@ const struct action_def ui_actions[] = {
     {ACT_NONE, NULL, {NULL}, NULL, false},
 };
 
-const struct action_def *action_by_name(const char *name)
+const struct action_def *ui_action_by_name(const char *name)
 {
     for (const struct action_def *d = ui_actions; d->name; d++)
         if (strcmp(d->name, name) == 0)
@@ -42,7 +42,7 @@ const struct action_def *action_by_name(const char *name)
     return NULL;
 }
 
-const struct action_def *action_by_id(int id)
+const struct action_def *ui_action_by_id(int id)
 {
     for (const struct action_def *d = ui_actions; d->name; d++)
         if (d->id == id)
@@ -75,7 +75,7 @@ static int utf8_one(const unsigned char *s, size_t len)
     return cp;
 }
 
-int key_parse(const char *name, size_t len)
+int ui_key_parse(const char *name, size_t len)
 {
     if (len == 0)
         return -1;
@@ -144,26 +144,26 @@ static void map_key(int key, int action)
         keymap[key] = action;
 }
 
-void keymap_defaults(void)
+void ui_keymap_defaults(void)
 {
     memset(keymap, 0, sizeof keymap);
     memset(rebound, 0, sizeof rebound);
     for (const struct action_def *d = ui_actions; d->name; d++)
         for (int i = 0; i < ACTION_KEYS_MAX && d->keys[i]; i++)
-            map_key(key_parse(d->keys[i], strlen(d->keys[i])), d->id);
+            map_key(ui_key_parse(d->keys[i], strlen(d->keys[i])), d->id);
     /* Terminals send Enter and Backspace in more than one way. */
     map_key('\r', ACT_OPEN);
     map_key(KEY_ENTER, ACT_OPEN);
 }
 
-int keymap_bind(const char *action, const char *key, char *err, size_t errlen)
+int ui_keymap_bind(const char *action, const char *key, char *err, size_t errlen)
 {
-    const struct action_def *d = action_by_name(action);
+    const struct action_def *d = ui_action_by_name(action);
     if (!d) {
         snprintf(err, errlen, _("ui.yaml: unknown action \"%s\" in key bindings"), action);
         return -1;
     }
-    int k = key_parse(key, strlen(key));
+    int k = ui_key_parse(key, strlen(key));
     if (k < 0 || k >= KEYMAP_SIZE) {
         snprintf(err, errlen, _("ui.yaml: unknown key \"%s\" for %s"), key, action);
         return -1;
@@ -178,24 +178,24 @@ int keymap_bind(const char *action, const char *key, char *err, size_t errlen)
     return 0;
 }
 
-int keymap_lookup(int key)
+int ui_keymap_lookup(int key)
 {
     if (key >= 0 && key < KEYMAP_SIZE)
         return keymap[key];
     return ACT_NONE;
 }
 
-void keymap_keys_of(int action, char *out, size_t outlen)
+void ui_keymap_keys_of(int action, char *out, size_t outlen)
 {
     size_t used = 0;
     out[0] = '\0';
     /* Default order first, so the help reads "j, Down" and not by code. */
-    const struct action_def *d = action_by_id(action);
+    const struct action_def *d = ui_action_by_id(action);
     int shown[16];
     int nshown = 0;
     for (int i = 0; d && i < ACTION_KEYS_MAX && d->keys[i]; i++) {
-        int k = key_parse(d->keys[i], strlen(d->keys[i]));
-        if (keymap_lookup(k) == action && nshown < 16)
+        int k = ui_key_parse(d->keys[i], strlen(d->keys[i]));
+        if (ui_keymap_lookup(k) == action && nshown < 16)
             shown[nshown++] = k;
     }
     for (int k = 0; k < KEYMAP_SIZE && nshown < 16; k++) {

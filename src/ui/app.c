@@ -11,7 +11,7 @@
 #define MIN_LINES 24
 #define MIN_COLS 80
 
-void history_add(struct history_ring *h, const char *s)
+void ui_history_add(struct history_ring *h, const char *s)
 {
     if (!*s)
         return;
@@ -27,19 +27,19 @@ void history_add(struct history_ring *h, const char *s)
         h->n++;
 }
 
-void history_free(struct history_ring *h)
+void ui_history_free(struct history_ring *h)
 {
     for (int i = 0; i < h->n; i++)
         free(h->items[i]);
     h->n = 0;
 }
 
-struct screen *app_current(struct app *a)
+struct screen *ui_app_current(struct app *a)
 {
     return a->depth ? a->stack[a->depth - 1] : a->tops[a->top];
 }
 
-void app_message(struct app *a, const char *fmt, ...)
+void ui_app_message(struct app *a, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -47,13 +47,13 @@ void app_message(struct app *a, const char *fmt, ...)
     va_end(ap);
 }
 
-void app_push(struct app *a, struct screen *s)
+void ui_app_push(struct app *a, struct screen *s)
 {
     if (!s)
         return;
     if (a->depth == STACK_MAX) {
-        screen_free(s);
-        app_message(a, "%s", _("too many screens open; press q to go back"));
+        ui_screen_free(s);
+        ui_app_message(a, "%s", _("too many screens open; press q to go back"));
         return;
     }
     a->stack[a->depth++] = s;
@@ -62,7 +62,7 @@ void app_push(struct app *a, struct screen *s)
 static void pop_screen(struct app *a)
 {
     if (a->depth)
-        screen_free(a->stack[--a->depth]);
+        ui_screen_free(a->stack[--a->depth]);
 }
 
 static void switch_top(struct app *a, int top)
@@ -122,13 +122,13 @@ static void draw_title(struct app *a, struct screen *cur)
         addstr(on ? "[" : " ");
         addstr(tabs[i].key);
         addch(' ');
-        put_field(stdscr, _(tabs[i].label), text_width(_(tabs[i].label)), a->ascii);
+        ui_put_field(stdscr, _(tabs[i].label), ui_text_width(_(tabs[i].label)), a->ascii);
         addstr(on ? "]" : " ");
     }
     if (a->depth) {
         addstr(a->ascii ? " > " : " \u203a ");
         int room = COLS - getcurx(stdscr);
-        put_field(stdscr, _(cur->ops->title), room, a->ascii);
+        ui_put_field(stdscr, _(cur->ops->title), room, a->ascii);
     }
     attrset(A_NORMAL);
 }
@@ -148,7 +148,7 @@ static void draw_status(struct app *a, struct screen *cur)
              a->roles[0] ? a->roles : _("no role"), _("db"), a->env->db_dir);
     int rw = (int)strlen(right);
     move(LINES - 2, 0);
-    put_field(stdscr, left, COLS - rw - 1, a->ascii);
+    ui_put_field(stdscr, left, COLS - rw - 1, a->ascii);
     addch(' ');
     addstr(right);
 }
@@ -161,7 +161,7 @@ static int draw_frame(struct app *a, const char *prompt, const char *text)
         wnoutrefresh(stdscr);
         return 0;
     }
-    struct screen *cur = app_current(a);
+    struct screen *cur = ui_app_current(a);
     draw_title(a, cur);
     int sel_y = cur->ops->draw(cur, stdscr, 1, body_height(), COLS);
     draw_status(a, cur);
@@ -169,12 +169,12 @@ static int draw_frame(struct app *a, const char *prompt, const char *text)
     int cursor_x = 0;
     if (prompt) {
         addstr(prompt);
-        put_field(stdscr, text, COLS - 1 - getcurx(stdscr), a->ascii);
-        cursor_x = (int)strlen(prompt) + text_width(text);
+        ui_put_field(stdscr, text, COLS - 1 - getcurx(stdscr), a->ascii);
+        cursor_x = (int)strlen(prompt) + ui_text_width(text);
         if (cursor_x >= COLS)
             cursor_x = COLS - 1;
     } else {
-        put_field(stdscr, a->msg, COLS - 1, a->ascii);
+        ui_put_field(stdscr, a->msg, COLS - 1, a->ascii);
     }
     if (prompt)
         move(LINES - 1, cursor_x);
@@ -186,9 +186,9 @@ static int draw_frame(struct app *a, const char *prompt, const char *text)
 
 static void frame_done(struct app *a, const char *label)
 {
-    term_flush(&a->term);
+    ui_term_flush(&a->term);
     if (a->term.scripted)
-        term_log_bytes(&a->term, label);
+        ui_term_log_bytes(&a->term, label);
 }
 
 static const char *last_label(struct app *a)
@@ -258,7 +258,7 @@ static int prompt_read(struct app *a, const char *label, char *buf, size_t size,
         bool changed = false;
         bool block = true;
         for (;;) {
-            int k = term_getkey(&a->term, block);
+            int k = ui_term_getkey(&a->term, block);
             block = false;
             if (k == ERR)
                 break;
@@ -272,7 +272,7 @@ static int prompt_read(struct app *a, const char *label, char *buf, size_t size,
                 return 0;
             if (k == '\n' || k == '\r' || k == KEY_ENTER) {
                 if (hist)
-                    history_add(hist, buf);
+                    ui_history_add(hist, buf);
                 return 1;
             }
             if (k == KEY_BACKSPACE || k == 127 || k == 8) {
@@ -331,7 +331,7 @@ static bool search_last_found;
 
 static void search_changed(struct app *a, const char *text)
 {
-    struct screen *s = app_current(a);
+    struct screen *s = ui_app_current(a);
     if (!s->ops->search)
         return;
     /* A longer pattern matches at or after the current match: go on from
@@ -351,15 +351,15 @@ static void search_changed(struct app *a, const char *text)
         a->msg[0] = '\0';
     } else {
         s->ops->set_pos(s, &search_origin);
-        app_message(a, _("not found: %s"), text);
+        ui_app_message(a, _("not found: %s"), text);
     }
 }
 
 static void do_search(struct app *a)
 {
-    struct screen *s = app_current(a);
+    struct screen *s = ui_app_current(a);
     if (!s->ops->search) {
-        app_message(a, "%s", _("this screen has nothing to search"));
+        ui_app_message(a, "%s", _("this screen has nothing to search"));
         return;
     }
     s->ops->get_pos(s, &search_origin);
@@ -371,7 +371,7 @@ static void do_search(struct app *a)
         buf[0]) {
         snprintf(a->search, sizeof a->search, "%s", buf);
         if (!search_last_found)
-            app_message(a, _("not found: %s"), buf);
+            ui_app_message(a, _("not found: %s"), buf);
     } else {
         s->ops->set_pos(s, &search_origin);
         if (!a->quit)
@@ -381,16 +381,16 @@ static void do_search(struct app *a)
 
 static void search_again(struct app *a, int dir, int count)
 {
-    struct screen *s = app_current(a);
+    struct screen *s = ui_app_current(a);
     if (!a->search[0]) {
-        app_message(a, "%s", _("no search yet: press / first"));
+        ui_app_message(a, "%s", _("no search yet: press / first"));
         return;
     }
     if (!s->ops->search)
         return;
     for (int i = 0; i < count; i++) {
         if (!s->ops->search(s, a->search, dir, false)) {
-            app_message(a, _("no more matches for \"%s\""), a->search);
+            ui_app_message(a, _("no more matches for \"%s\""), a->search);
             return;
         }
     }
@@ -399,9 +399,9 @@ static void search_again(struct app *a, int dir, int count)
 
 static void do_filter(struct app *a)
 {
-    struct screen *s = app_current(a);
+    struct screen *s = ui_app_current(a);
     if (!s->ops->filter) {
-        app_message(a, "%s", _("this screen has no filter"));
+        ui_app_message(a, "%s", _("this screen has no filter"));
         return;
     }
     char label[160], buf[128];
@@ -447,18 +447,18 @@ static void complete_command(struct app *a, char *buf, size_t size)
         }
     }
     if (matches == 0) {
-        app_message(a, "%s", _("no command starts like that"));
+        ui_app_message(a, "%s", _("no command starts like that"));
         return;
     }
     if (strlen(common) > n)
         snprintf(buf, size, "%s%s", common, matches == 1 ? " " : "");
     else
-        app_message(a, "%s", list);
+        ui_app_message(a, "%s", list);
 }
 
 static void run_action(struct app *a, int action, int count);
 
-void app_command(struct app *a, const char *line)
+void ui_app_command(struct app *a, const char *line)
 {
     while (*line == ' ')
         line++;
@@ -481,25 +481,25 @@ void app_command(struct app *a, const char *line)
         else
             sscanf(rest, "%15s %159[^\n]", sub, arg);
         if (!strcmp(word, "staff") && sub[0] && strcmp(sub, "find") && strcmp(sub, "show")) {
-            app_message(a, _("unknown command \"%s\"; try staff find TEXT or staff show NIP"), line);
+            ui_app_message(a, _("unknown command \"%s\"; try staff find TEXT or staff show NIP"), line);
             return;
         }
         if (arg[0]) {
-            struct screen *s = app_current(a);
+            struct screen *s = ui_app_current(a);
             if (!s->ops->search)
                 return;
             snprintf(a->search, sizeof a->search, "%s", arg);
-            history_add(&a->search_hist, arg);
+            ui_history_add(&a->search_hist, arg);
             if (!s->ops->search(s, arg, 1, true))
-                app_message(a, _("not found: %s"), arg);
+                ui_app_message(a, _("not found: %s"), arg);
             else if (!strcmp(sub, "show"))
                 run_action(a, ACT_OPEN, 1);
         }
-    } else if (action_by_name(word)) {
+    } else if (ui_action_by_name(word)) {
         int count = atoi(rest);
-        run_action(a, action_by_name(word)->id, count > 0 ? count : 1);
+        run_action(a, ui_action_by_name(word)->id, count > 0 ? count : 1);
     } else {
-        app_message(a, _("unknown command \"%s\"; Tab lists the commands"), word);
+        ui_app_message(a, _("unknown command \"%s\"; Tab lists the commands"), word);
     }
 }
 
@@ -508,13 +508,13 @@ static void do_prompt(struct app *a)
     char buf[256];
     a->msg[0] = '\0';
     if (prompt_read(a, ":", buf, sizeof buf, &a->prompt_hist, NULL, complete_command))
-        app_command(a, buf);
+        ui_app_command(a, buf);
 }
 
 /* ---- dispatch ----------------------------------------------------------- */
 static void run_action(struct app *a, int action, int count)
 {
-    struct screen *s = app_current(a);
+    struct screen *s = ui_app_current(a);
     switch (action) {
     case ACT_QUIT:
         a->quit = true;
@@ -535,7 +535,7 @@ static void run_action(struct app *a, int action, int count)
         switch_top(a, 2);
         return;
     case ACT_HELP:
-        app_push(a, help_screen_new(a, a->depth ? -1 : a->top));
+        ui_app_push(a, ui_help_screen_new(a, a->depth ? -1 : a->top));
         return;
     case ACT_REDRAW:
         clearok(curscr, TRUE);
@@ -559,9 +559,9 @@ static void run_action(struct app *a, int action, int count)
         break;
     }
     if (!s->ops->action || !s->ops->action(s, action, count, body_height())) {
-        const struct action_def *d = action_by_id(action);
+        const struct action_def *d = ui_action_by_id(action);
         if (d)
-            app_message(a, _("%s: not available on this screen"), _(d->help));
+            ui_app_message(a, _("%s: not available on this screen"), _(d->help));
     }
 }
 
@@ -574,27 +574,29 @@ static void handle_key(struct app *a, int key, int *count)
         return;
     }
     if (too_small()) {
-        int act = keymap_lookup(key);
+        int act = ui_keymap_lookup(key);
         if (act == ACT_BACK || act == ACT_QUIT)
             a->quit = true;
         return;
     }
     if (key >= '0' && key <= '9' &&
-        (*count > 0 || key == '0' || keymap_lookup(key) == ACT_NONE)) {
+        (*count > 0 || key == '0' || ui_keymap_lookup(key) == ACT_NONE)) {
+        if (*count < 0)
+            *count = 0;
         if (*count < 100000000)
             *count = *count * 10 + (key - '0');
         if (*count == 0)
             *count = -1;   /* a lone 0 starts a count */
-        app_message(a, "%d", *count > 0 ? *count : 0);
+        ui_app_message(a, "%d", *count > 0 ? *count : 0);
         return;
     }
-    int act = keymap_lookup(key);
+    int act = ui_keymap_lookup(key);
     int n = *count > 0 ? *count : 1;
     *count = 0;
     if (act == ACT_NONE) {
         char name[16];
         ui_key_name(key, name, sizeof name);
-        app_message(a, _("key %s does nothing here; press ? for help"), name);
+        ui_app_message(a, _("key %s does nothing here; press ? for help"), name);
         return;
     }
     if (a->msg[0] && (a->msg[0] >= '0' && a->msg[0] <= '9'))
@@ -602,14 +604,14 @@ static void handle_key(struct app *a, int key, int *count)
     run_action(a, act, n);
 }
 
-void app_run_loop(struct app *a)
+void ui_app_run_loop(struct app *a)
 {
     int count = 0;
     const char *label = "<start>";
     while (!a->quit) {
         draw_frame(a, NULL, NULL);
         frame_done(a, label);
-        int k = term_getkey(&a->term, true);
+        int k = ui_term_getkey(&a->term, true);
         if (k == -2 || k == ERR)
             break;
         handle_key(a, k, &count);
@@ -617,7 +619,7 @@ void app_run_loop(struct app *a)
         /* Typeahead: act on every key already typed before drawing. */
         if (a->term.scripted)
             continue;
-        while (!a->quit && (k = term_getkey(&a->term, false)) != ERR) {
+        while (!a->quit && (k = ui_term_getkey(&a->term, false)) != ERR) {
             if (k == -2) {
                 a->quit = true;
                 break;

@@ -45,7 +45,7 @@ static int cell_width(int cp, bool ascii)
     return w < 0 ? 1 : w;
 }
 
-int text_width(const char *s)
+int ui_text_width(const char *s)
 {
     int w = 0;
     while (*s)
@@ -67,7 +67,7 @@ static void put_cp(WINDOW *w, int cp, bool ascii)
     waddnwstr(w, wc, 1);
 }
 
-void put_field(WINDOW *w, const char *s, int width, bool ascii)
+void ui_put_field(WINDOW *w, const char *s, int width, bool ascii)
 {
     if (width <= 0)
         return;
@@ -99,7 +99,7 @@ void put_field(WINDOW *w, const char *s, int width, bool ascii)
         waddch(w, ' ');
 }
 
-void put_bar(WINDOW *w, double ratio, int width, bool ascii)
+void ui_put_bar(WINDOW *w, double ratio, int width, bool ascii)
 {
     if (ratio < 0)
         ratio = 0;
@@ -114,7 +114,7 @@ void put_bar(WINDOW *w, double ratio, int width, bool ascii)
     }
 }
 
-bool text_contains(const char *hay, const char *needle)
+bool ui_text_contains(const char *hay, const char *needle)
 {
     size_t n = strlen(needle);
     if (n == 0)

@@ -6,7 +6,7 @@
 #include "core/i18n.h"
 #include "ui/uipriv.h"
 
-void list_clamp(size_t *sel, size_t *top, size_t n, int height)
+void ui_list_clamp(size_t *sel, size_t *top, size_t n, int height)
 {
     size_t h = height > 0 ? (size_t)height : 1;
     if (n == 0) {
@@ -23,7 +23,7 @@ void list_clamp(size_t *sel, size_t *top, size_t n, int height)
         *top = n > h ? n - h : 0;
 }
 
-int list_move(size_t *sel, size_t *top, size_t n, int action, int count, int height)
+int ui_list_move(size_t *sel, size_t *top, size_t n, int action, int count, int height)
 {
     size_t h = height > 0 ? (size_t)height : 1;
     size_t c = count > 0 ? (size_t)count : 1;
@@ -35,7 +35,7 @@ int list_move(size_t *sel, size_t *top, size_t n, int action, int count, int hei
     case ACT_UP:
         step = c;
         *sel = *sel > step ? *sel - step : 0;
-        list_clamp(sel, top, n, height);
+        ui_list_clamp(sel, top, n, height);
         return 1;
     case ACT_HALF_DOWN:
     case ACT_PAGE_DOWN:
@@ -52,14 +52,14 @@ int list_move(size_t *sel, size_t *top, size_t n, int action, int count, int hei
         step = (action == ACT_HALF_UP ? (h + 1) / 2 : h) * c;
         *top = *top > step ? *top - step : 0;
         *sel = *sel > step ? *sel - step : 0;
-        list_clamp(sel, top, n, height);
+        ui_list_clamp(sel, top, n, height);
         return 1;
     case ACT_TOP:
         *sel = *top = 0;
         return 1;
     case ACT_BOTTOM:
         *sel = n ? n - 1 : 0;
-        list_clamp(sel, top, n, height);
+        ui_list_clamp(sel, top, n, height);
         return 1;
     default:
         return 0;
@@ -67,7 +67,7 @@ int list_move(size_t *sel, size_t *top, size_t n, int action, int count, int hei
     *sel += step;
     if (n && *sel >= n)
         *sel = n - 1;
-    list_clamp(sel, top, n, height);
+    ui_list_clamp(sel, top, n, height);
     return 1;
 }
 
@@ -102,10 +102,10 @@ static void text_position(struct screen *s, size_t *pos, size_t *total)
 static int text_draw(struct screen *s, WINDOW *w, int y0, int height, int width)
 {
     struct text_priv *p = s->priv;
-    list_clamp(&p->sel, &p->top, p->n, height);
+    ui_list_clamp(&p->sel, &p->top, p->n, height);
     wattrset(w, A_BOLD);
     wmove(w, y0, 0);
-    put_field(w, p->title, width, s->app->ascii);
+    ui_put_field(w, p->title, width, s->app->ascii);
     wattrset(w, A_NORMAL);
     int sel_y = -1;
     for (int i = 0; i < height && p->top + (size_t)i < p->n; i++) {
@@ -114,8 +114,8 @@ static int text_draw(struct screen *s, WINDOW *w, int y0, int height, int width)
         bool on = r == p->sel;
         waddch(w, on ? '>' : ' ');
         wattrset(w, p->lines[r].attr | (on ? A_REVERSE : 0));
-        put_field(w, p->lines[r].text, on ? text_width(p->lines[r].text) < width - 1 ?
-                  text_width(p->lines[r].text) : width - 1 : width - 1, s->app->ascii);
+        ui_put_field(w, p->lines[r].text, on ? ui_text_width(p->lines[r].text) < width - 1 ?
+                  ui_text_width(p->lines[r].text) : width - 1 : width - 1, s->app->ascii);
         wattrset(w, A_NORMAL);
         if (on)
             sel_y = y0 + 1 + i;
@@ -126,7 +126,7 @@ static int text_draw(struct screen *s, WINDOW *w, int y0, int height, int width)
 static int text_action(struct screen *s, int action, int count, int height)
 {
     struct text_priv *p = s->priv;
-    return list_move(&p->sel, &p->top, p->n, action, count, height);
+    return ui_list_move(&p->sel, &p->top, p->n, action, count, height);
 }
 
 static int text_search(struct screen *s, const char *text, int dir, bool include_current)
@@ -143,7 +143,7 @@ static int text_search(struct screen *s, const char *text, int dir, bool include
         i = dir > 0 ? i + 1 : i - 1;
     }
     for (;;) {
-        if (text_contains(p->lines[i].text, text)) {
+        if (ui_text_contains(p->lines[i].text, text)) {
             p->sel = i;
             return 1;
         }
@@ -179,7 +179,7 @@ static const struct screen_ops text_ops = {
     .set_pos = text_set_pos,
 };
 
-struct screen *text_screen_new(struct app *a, const char *title)
+struct screen *ui_text_screen_new(struct app *a, const char *title)
 {
     struct screen *s = calloc(1, sizeof *s);
     struct text_priv *p = calloc(1, sizeof *p);
@@ -195,7 +195,7 @@ struct screen *text_screen_new(struct app *a, const char *title)
     return s;
 }
 
-void text_screen_add(struct screen *s, int attr, const char *fmt, ...)
+void ui_text_screen_add(struct screen *s, int attr, const char *fmt, ...)
 {
     struct text_priv *p = s->priv;
     if (p->n == p->cap) {
@@ -219,7 +219,7 @@ void text_screen_add(struct screen *s, int attr, const char *fmt, ...)
     p->n++;
 }
 
-void screen_free(struct screen *s)
+void ui_screen_free(struct screen *s)
 {
     if (!s)
         return;

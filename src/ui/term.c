@@ -30,7 +30,7 @@ static void on_quit_signal(int sig)
     }
 }
 
-bool term_should_quit(void)
+bool ui_term_should_quit(void)
 {
     return quit_signal != 0;
 }
@@ -81,7 +81,7 @@ static int add_step(struct script_step **steps, size_t *n, size_t *cap,
     return 0;
 }
 
-int script_parse(const char *text, struct script_step **steps, size_t *n,
+int ui_script_parse(const char *text, struct script_step **steps, size_t *n,
                  char *err, size_t errlen)
 {
     size_t cap = 0;
@@ -124,7 +124,7 @@ int script_parse(const char *text, struct script_step **steps, size_t *n,
                 }
             } else {
                 st.kind = STEP_KEY;
-                st.key = key_parse(name, len);
+                st.key = ui_key_parse(name, len);
                 if (st.key < 0) {
                     snprintf(err, errlen, _("script line %d: unknown key <%.*s>"), line, (int)len, name);
                     return -1;
@@ -141,7 +141,7 @@ int script_parse(const char *text, struct script_step **steps, size_t *n,
                 return -1;
             }
             st.kind = STEP_KEY;
-            st.key = key_parse(p, len);
+            st.key = ui_key_parse(p, len);
             if (st.key < 0) {
                 snprintf(err, errlen, _("script line %d: broken UTF-8"), line);
                 return -1;
@@ -186,7 +186,7 @@ static void common_setup(struct term *t)
     }
 }
 
-int term_open_real(struct term *t, char *err, size_t errlen)
+int ui_term_open_real(struct term *t, char *err, size_t errlen)
 {
     memset(t, 0, sizeof *t);
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -207,7 +207,7 @@ int term_open_real(struct term *t, char *err, size_t errlen)
     return 0;
 }
 
-int term_open_scripted(struct term *t, int lines, int cols, FILE *out,
+int ui_term_open_scripted(struct term *t, int lines, int cols, FILE *out,
                        char *err, size_t errlen)
 {
     t->scripted = true;
@@ -238,7 +238,7 @@ int term_open_scripted(struct term *t, int lines, int cols, FILE *out,
     return 0;
 }
 
-void term_close(struct term *t)
+void ui_term_close(struct term *t)
 {
     if (t->scr) {
         endwin();
@@ -262,7 +262,7 @@ static int script_getkey(struct term *t)
         case STEP_KEY:
             return st->key;
         case STEP_DUMP:
-            term_dump(t);
+            ui_term_dump(t);
             break;
         case STEP_RESIZE:
             resize_term(st->lines, st->cols);
@@ -289,7 +289,7 @@ static void wait_for_input(struct term *t)
     }
 }
 
-int term_getkey(struct term *t, bool block)
+int ui_term_getkey(struct term *t, bool block)
 {
     if (quit_signal)
         return -2;
@@ -307,7 +307,7 @@ int term_getkey(struct term *t, bool block)
     return (int)wc;
 }
 
-void term_flush(struct term *t)
+void ui_term_flush(struct term *t)
 {
     (void)t;
     doupdate();
@@ -323,7 +323,7 @@ static long long out_size(struct term *t)
     return (long long)st.st_size;
 }
 
-void term_log_bytes(struct term *t, const char *label)
+void ui_term_log_bytes(struct term *t, const char *label)
 {
     long long now = out_size(t);
     if (t->bytes_log)
@@ -354,7 +354,7 @@ static void rtrim(char *s, char pad)
         s[--n] = '\0';
 }
 
-void term_dump(struct term *t)
+void ui_term_dump(struct term *t)
 {
     if (!t->dump)
         return;

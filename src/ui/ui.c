@@ -118,7 +118,7 @@ static int open_terminal(struct app *a, const struct ui_opts *o, FILE **tty_out)
 {
     char err[256];
     if (!o->script) {
-        if (term_open_real(&a->term, err, sizeof err) != 0) {
+        if (ui_term_open_real(&a->term, err, sizeof err) != 0) {
             cli_error("%s", err);
             return -1;
         }
@@ -131,7 +131,7 @@ static int open_terminal(struct app *a, const struct ui_opts *o, FILE **tty_out)
     }
     struct script_step *steps;
     size_t n;
-    int rc = script_parse(text, &steps, &n, err, sizeof err);
+    int rc = ui_script_parse(text, &steps, &n, err, sizeof err);
     free(text);
     if (rc != 0) {
         cli_error("%s: %s", o->script, err);
@@ -143,7 +143,7 @@ static int open_terminal(struct app *a, const struct ui_opts *o, FILE **tty_out)
         free(steps);
         return -1;
     }
-    if (term_open_scripted(&a->term, o->lines, o->cols, *tty_out, err, sizeof err) != 0) {
+    if (ui_term_open_scripted(&a->term, o->lines, o->cols, *tty_out, err, sizeof err) != 0) {
         cli_error("%s", err);
         free(steps);
         return -1;
@@ -171,7 +171,7 @@ int ui_run(const struct cli_env *env, int argc, char **argv)
     memset(&a, 0, sizeof a);
     a.env = env;
     a.user = env->user;
-    keymap_defaults();
+    ui_keymap_defaults();
     if (ui_setup_session(&a) != 0)
         return EXIT_REFUSED;
     FILE *tty_out = NULL;
@@ -181,32 +181,32 @@ int ui_run(const struct cli_env *env, int argc, char **argv)
     }
     a.ascii = !a.term.utf8;
     a.color = a.term.color;
-    a.tops[0] = staff_screen_new(&a);
-    a.tops[1] = units_screen_new(&a);
-    a.tops[2] = help_screen_new(&a, 2);
+    a.tops[0] = ui_staff_screen_new(&a);
+    a.tops[1] = ui_units_screen_new(&a);
+    a.tops[2] = ui_help_screen_new(&a, 2);
     int rc = EXIT_OK;
     if (!a.tops[0] || !a.tops[1] || !a.tops[2]) {
         rc = EXIT_REFUSED;
     } else {
-        app_run_loop(&a);
+        ui_app_run_loop(&a);
         if (a.term.scripted && a.term.dump && a.term.ndumps == 0)
-            term_dump(&a.term);
+            ui_term_dump(&a.term);
     }
     while (a.depth)
-        screen_free(a.stack[--a.depth]);
+        ui_screen_free(a.stack[--a.depth]);
     for (int i = 0; i < 3; i++)
-        screen_free(a.tops[i]);
+        ui_screen_free(a.tops[i]);
     if (a.term.dump)
         fclose(a.term.dump);
     if (a.term.bytes_log)
         fclose(a.term.bytes_log);
-    term_close(&a.term);
+    ui_term_close(&a.term);
     if (tty_out)
         fclose(tty_out);
-    history_free(&a.search_hist);
-    history_free(&a.prompt_hist);
+    ui_history_free(&a.search_hist);
+    ui_history_free(&a.prompt_hist);
     ui_end_session(&a);
-    if (term_should_quit())
+    if (ui_term_should_quit())
         return EXIT_OK;
     return rc;
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <curses.h>
 #include "cli/cli.h"
+#include "core/policy.h"
 
 /* ---- actions (actions.c) ------------------------------------------------
  * The one table of actions: name (as in ui.yaml and the `:` prompt),
@@ -30,27 +31,27 @@ struct action_def {
     bool takes_count;
 };
 extern const struct action_def ui_actions[];   /* ends with id ACT_NONE */
-const struct action_def *action_by_name(const char *name);
-const struct action_def *action_by_id(int id);
+const struct action_def *ui_action_by_name(const char *name);
+const struct action_def *ui_action_by_id(int id);
 
 /* Key notation shared by ui.yaml, the help screen and scripts: a single
  * character ("j", "?"), "C-d" (control), and names: Enter Esc Tab BS Space
  * Up Down Left Right PgUp PgDn Home End Del F1..F12. Returns the curses
  * key code (a wide character or KEY_*), or -1. */
-int key_parse(const char *name, size_t len);
+int ui_key_parse(const char *name, size_t len);
 /* Writes the notation of a key code ("C-d", "Down", "j"). */
 void ui_key_name(int key, char *out, size_t outlen);
 
 /* The key map: key code -> action. */
 #define KEYMAP_SIZE (KEY_MAX + 1)
-void keymap_defaults(void);
+void ui_keymap_defaults(void);
 /* A binding from ui.yaml; the first binding of an action replaces its
  * default keys. Returns 0, or -1 when the action or key is unknown
  * (message in err). */
-int keymap_bind(const char *action, const char *key, char *err, size_t errlen);
-int keymap_lookup(int key);
+int ui_keymap_bind(const char *action, const char *key, char *err, size_t errlen);
+int ui_keymap_lookup(int key);
 /* The keys of an action as "j, Down" for the help screen. */
-void keymap_keys_of(int action, char *out, size_t outlen);
+void ui_keymap_keys_of(int action, char *out, size_t outlen);
 
 /* ---- terminal (term.c) -------------------------------------------------
  * The real terminal, or a virtual one for scripted runs whose output goes
@@ -83,38 +84,38 @@ struct term {
  * <C-x> <lt> (a literal '<') <Dump> <Resize 60x15>; newlines are ignored
  * and a line starting with '#' is a comment. Returns 0, or -1 with a
  * message in err. */
-int script_parse(const char *text, struct script_step **steps, size_t *n,
+int ui_script_parse(const char *text, struct script_step **steps, size_t *n,
                  char *err, size_t errlen);
 
-int term_open_real(struct term *t, char *err, size_t errlen);
-int term_open_scripted(struct term *t, int lines, int cols, FILE *out,
+int ui_term_open_real(struct term *t, char *err, size_t errlen);
+int ui_term_open_scripted(struct term *t, int lines, int cols, FILE *out,
                        char *err, size_t errlen);
-void term_close(struct term *t);
+void ui_term_close(struct term *t);
 /* Next key: blocking (waits for input or a signal) or not. Returns a key
  * code, ERR when none is pending (non-blocking) or the script has ended,
  * or -2 when the program must leave (SIGHUP/SIGTERM). Script steps <Dump>
  * and <Resize> are carried out here: a resize returns KEY_RESIZE. */
-int term_getkey(struct term *t, bool block);
+int ui_term_getkey(struct term *t, bool block);
 /* Flushes the frame: one doupdate. */
-void term_flush(struct term *t);
+void ui_term_flush(struct term *t);
 /* Scripted: appends the screen (text and attributes) to the dump file. */
-void term_dump(struct term *t);
+void ui_term_dump(struct term *t);
 /* Scripted: the bytes written since the last call, logged with a label. */
-void term_log_bytes(struct term *t, const char *label);
-bool term_should_quit(void);
+void ui_term_log_bytes(struct term *t, const char *label);
+bool ui_term_should_quit(void);
 
 /* ---- drawing helpers (draw.c) ----------------------------------------- */
 /* Writes UTF-8 text at the cursor in exactly width cells (cut with a mark
  * when too long, padded with spaces). In a non-UTF-8 locale characters
  * outside ASCII become '?'. */
-void put_field(WINDOW *w, const char *utf8, int width, bool ascii);
+void ui_put_field(WINDOW *w, const char *utf8, int width, bool ascii);
 /* Display width of UTF-8 text. */
-int text_width(const char *utf8);
+int ui_text_width(const char *utf8);
 /* A load bar of width cells: filled part of value/full, '#' and '.' in
  * ASCII, block characters in UTF-8. */
-void put_bar(WINDOW *w, double ratio, int width, bool ascii);
+void ui_put_bar(WINDOW *w, double ratio, int width, bool ascii);
 /* Case-insensitive substring test for ASCII letters (names and NIPs). */
-bool text_contains(const char *hay, const char *needle);
+bool ui_text_contains(const char *hay, const char *needle);
 
 /* ---- the application (app.c) ------------------------------------------ */
 struct screen;
@@ -161,8 +162,8 @@ struct history_ring {
     char *items[HIST_MAX];
     int n;
 };
-void history_add(struct history_ring *h, const char *s);
-void history_free(struct history_ring *h);
+void ui_history_add(struct history_ring *h, const char *s);
+void ui_history_free(struct history_ring *h);
 
 #define STACK_MAX 8
 struct app {
@@ -183,22 +184,23 @@ struct app {
     bool ascii;                             /* no UTF-8: ASCII marks */
     bool color;
     bool full_redraw;
+    struct policy policy;
 };
 
-struct screen *app_current(struct app *a);
-void app_push(struct app *a, struct screen *s);
-void app_message(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+struct screen *ui_app_current(struct app *a);
+void ui_app_push(struct app *a, struct screen *s);
+void ui_app_message(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Runs the `:` command line text. */
-void app_command(struct app *a, const char *line);
+void ui_app_command(struct app *a, const char *line);
 
 /* Moves a selection over an in-memory list of n rows for the movement
  * actions; returns 1 when the action was a movement. */
-int list_move(size_t *sel, size_t *top, size_t n, int action, int count, int height);
+int ui_list_move(size_t *sel, size_t *top, size_t n, int action, int count, int height);
 /* Keeps the selection on screen. */
-void list_clamp(size_t *sel, size_t *top, size_t n, int height);
+void ui_list_clamp(size_t *sel, size_t *top, size_t n, int height);
 
 /* The main loop (app.c). */
-void app_run_loop(struct app *a);
+void ui_app_run_loop(struct app *a);
 /* Session (session.c): configuration, language, key bindings, user and
  * roles, the database. Returns 0, or -1 after printing why. */
 int ui_setup_session(struct app *a);
@@ -206,13 +208,15 @@ void ui_end_session(struct app *a);
 void ui_set_language(const char *lang);
 
 /* ---- screens ---------------------------------------------------------- */
-struct screen *help_screen_new(struct app *a, int for_screen);
-struct screen *staff_screen_new(struct app *a);
-struct screen *units_screen_new(struct app *a);
-void screen_free(struct screen *s);
+struct screen *ui_help_screen_new(struct app *a, int for_screen);
+struct screen *ui_staff_screen_new(struct app *a);
+struct screen *ui_units_screen_new(struct app *a);
+/* The detail of one person (fields, history, competencies, verdicts). */
+struct screen *ui_staff_detail_new(struct app *a, const char *nip);
+void ui_screen_free(struct screen *s);
 
 /* A screen of text lines (detail views): lines are copied. */
-struct screen *text_screen_new(struct app *a, const char *title);
-void text_screen_add(struct screen *s, int attr, const char *fmt, ...)
+struct screen *ui_text_screen_new(struct app *a, const char *title);
+void ui_text_screen_add(struct screen *s, int attr, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 #endif
