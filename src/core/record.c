@@ -286,34 +286,61 @@ int position_validate(const struct position *p, struct verrs *v)
 
 /* --- staff --------------------------------------------------------------- */
 
+/* True for a day number within the calendar date.c handles (years
+ * 1800..9999); anything else is a corrupt record. */
+static int date_in_range(mdate t)
+{
+    return t >= date_from_ymd(1800, 1, 1) && t <= date_from_ymd(9999, 12, 31);
+}
+
+/* "YYYY-MM-DD", "-" for none, "?" for a day number out of range. */
 static void fmt_date(mdate t, char out[11])
 {
-    if (date_format(t, out) == 0)
+    if (t != MDATE_NONE && !date_in_range(t))
+        snprintf(out, 11, "%s", "?");
+    else if (date_format(t, out) == 0)
         snprintf(out, 11, "%s", "-");
+}
+
+/* Present (when required), a possible day number, and (when
+ * must_be_past) not after today. Returns 1 when later checks may use t. */
+static int check_date(struct verrs *v, const char *field, mdate t,
+                      int required, int must_be_past, mdate today)
+{
+    if (t == MDATE_NONE) {
+        if (required)
+            verrs_add(v, field, _("%s is required"), field);
+        return 0;
+    }
+    if (!date_in_range(t)) {
+        verrs_add(v, field, _("%s is not a date from 1800 to 9999 (corrupt "
+                              "record)"), field);
+        return 0;
+    }
+    if (must_be_past && today != MDATE_NONE && date_in_range(today) &&
+        t > today) {
+        char a[11], b[11];
+        fmt_date(t, a), fmt_date(today, b);
+        verrs_add(v, field, _("%s %s is in the future (today is %s)"), field,
+                  a, b);
+    }
+    return 1;
 }
 
 /* A date that must be present (when required) and not after today. */
 static void check_past_date(struct verrs *v, const char *field, mdate t,
                             int required, mdate today)
 {
-    if (t == MDATE_NONE) {
-        if (required)
-            verrs_add(v, field, _("%s is required"), field);
-        return;
-    }
-    if (today != MDATE_NONE && t > today) {
-        char a[11], b[11];
-        fmt_date(t, a), fmt_date(today, b);
-        verrs_add(v, field, _("%s %s is in the future (today is %s)"), field,
-                  a, b);
-    }
+    check_date(v, field, t, required, 1, today);
 }
+
 
 /* A date that cannot precede the birth date. */
 static void check_after_birth(struct verrs *v, const char *field, mdate t,
                               mdate birth)
 {
-    if (t == MDATE_NONE || birth == MDATE_NONE || t >= birth)
+    if (t == MDATE_NONE || birth == MDATE_NONE || t >= birth ||
+        !date_in_range(t) || !date_in_range(birth))
         return;
     char a[11], b[11];
     fmt_date(t, a), fmt_date(birth, b);
@@ -416,9 +443,9 @@ static void check_skp(struct verrs *v, const struct staff *s, mdate today)
         n = SKP_MAX;
     }
     int by = 0, bm, bd, ty = 0, tm, td;
-    if (s->birth_date != MDATE_NONE)
+    if (s->birth_date != MDATE_NONE && date_in_range(s->birth_date))
         date_to_ymd(s->birth_date, &by, &bm, &bd);
-    if (today != MDATE_NONE)
+    if (today != MDATE_NONE && date_in_range(today))
         date_to_ymd(today, &ty, &tm, &td);
     for (int i = 0; i < n; i++) {
         const struct skp_entry *e = &s->skp[i];
@@ -446,7 +473,9 @@ static void check_discipline(struct verrs *v, const struct staff *s)
     if (s->discipline > DISC_BERAT)
         verrs_add(v, "discipline", _("discipline %d is not a penalty level"),
                   s->discipline);
-    if (s->discipline == DISC_NONE && s->discipline_until != MDATE_NONE) {
+    int until_ok = check_date(v, "discipline_until", s->discipline_until, 0,
+                              0, MDATE_NONE);
+    if (until_ok && s->discipline == DISC_NONE) {
         char a[11];
         fmt_date(s->discipline_until, a);
         verrs_add(v, "discipline_until", _("discipline_until %s is given "

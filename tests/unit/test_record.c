@@ -426,6 +426,20 @@ static void staff_dates(void **state)
         assert_non_null(strstr(v.e[1].msg, "before the birth date 1986-09-26"));
         assert_string_equal(v.e[2].field, "pns_since");
     }
+    /* day numbers beyond the calendar are corrupt records, not crashes */
+    STAFF_CASE(s.post_since = INT32_MAX - 5, "post_since", "corrupt");
+    STAFF_CASE((s.discipline = DISC_RINGAN, s.discipline_until = INT32_MIN + 1),
+               "discipline_until", "corrupt");
+    {
+        struct staff s = good_staff();
+        struct verrs v = {0};
+        s.birth_date = INT32_MAX;
+        staff_validate(&s, INT32_MAX - 1, &v);
+        assert_int_equal(v.n, 2); /* birth_date corrupt, NIP disagrees */
+        assert_string_equal(v.e[0].field, "nip");
+        assert_non_null(strstr(v.e[0].msg, "birth_date is ?"));
+        assert_string_equal(v.e[1].field, "birth_date");
+    }
     STAFF_CASE(s.discipline_until = ymd(2027, 1, 1), "discipline_until",
                "without a discipline level");
     STAFF_CASE((s.discipline = DISC_BERAT, s.discipline_until = ymd(1980, 1, 1)),
