@@ -1,0 +1,110 @@
+# Shared helpers of the end-to-end tests (POSIX sh; sourced by t_*.sh).
+# Environment from tests/run.sh: MUTASI, TOP, TMPD, FIXTURES.
+#
+# Golden screens live in tests/e2e/golden/NAME.txt. To accept new screens
+# after a deliberate change, run the suite with UPDATE_GOLDEN=1:
+#     UPDATE_GOLDEN=1 tests/run.sh build
+# then review `git diff tests/e2e/golden` before committing.
+
+GOLDEN_DIR="$TOP/tests/e2e/golden"
+export MUTASI_TODAY="${MUTASI_TODAY:-2026-07-01}"
+export TERM="${TERM_E2E:-xterm-256color}"
+export MUTASI_USER=ani
+unset NO_COLOR LANGUAGE ESCDELAY
+
+fail() {
+  echo "FAIL: $*" >&2
+  exit 1
+}
+
+# The fixed dataset of the screen tests: the demo region, small and seeded,
+# built once per test directory.
+e2e_db() {
+  if [ ! -d "$TMPD/db" ]; then
+    "$MUTASI" --db "$TMPD/db" demo --staff 600 --seed 7 >"$TMPD/demo.log" 2>&1 ||
+      { cat "$TMPD/demo.log"; fail "mutasi demo failed"; }
+  fi
+  echo "$TMPD/db"
+}
+
+# tui NAME KEYS [ARGS...]: runs the TUI on a virtual 80x24 screen (unless
+# ARGS give --size), typing KEYS (script notation, see mutasi --help). The
+# screens land in $TMPD/NAME.dump, the bytes per key in $TMPD/NAME.bytes.
+tui() {
+  _name=$1
+  _keys=$2
+  shift 2
+  printf '%s\n' "$_keys" >"$TMPD/$_name.keys"
+  "$MUTASI" --db "${E2E_DB:-$TMPD/db}" --script "$TMPD/$_name.keys" \
+    --dump "$TMPD/$_name.dump" --bytes "$TMPD/$_name.bytes" "$@" \
+    2>"$TMPD/$_name.err" || { cat "$TMPD/$_name.err"; fail "$_name: mutasi exited $?"; }
+}
+
+# golden NAME: compares $TMPD/NAME.dump with the golden file.
+golden() {
+  _want="$GOLDEN_DIR/$1.txt"
+  if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
+    mkdir -p "$GOLDEN_DIR"
+    cp "$TMPD/$1.dump" "$_want"
+    echo "updated $_want"
+    return 0
+  fi
+  [ -f "$_want" ] || fail "$1: no golden file $_want (run with UPDATE_GOLDEN=1)"
+  if ! diff -u "$_want" "$TMPD/$1.dump" >"$TMPD/$1.diff"; then
+    head -n 60 "$TMPD/$1.diff"
+    fail "$1: the screen differs from $_want"
+  fi
+}
+
+# screen_has NAME TEXT: the dump shows TEXT (a fixed string).
+screen_has() {
+  grep -qF -- "$2" "$TMPD/$1.dump" || { cat "$TMPD/$1.dump"; fail "$1: expected \"$2\" on screen"; }
+}
+
+screen_lacks() {
+  if grep -qF -- "$2" "$TMPD/$1.dump"; then
+    cat "$TMPD/$1.dump"
+    fail "$1: did not expect \"$2\" on screen"
+  fi
+}
+
+# bytes_of NAME LABEL [N]: bytes written for the N-th key with that label.
+bytes_of() {
+  awk -F '\t' -v k="$2" -v n="${3:-1}" '$1 == k { if (++seen == n) { print $2; exit } }' \
+    "$TMPD/$1.bytes"
+}
+
+# tmux helpers: a private server per test, polled without fixed sleeps.
+tmux_start() { # COLS LINES COMMAND...
+  _c=$1
+  _l=$2
+  shift 2
+  TMUX_SOCK="$TMPD/tmux.sock"
+  tmux -S "$TMUX_SOCK" -f /dev/null new-session -d -x "$_c" -y "$_l" -s e2e "$@"
+}
+
+tmux_keys() {
+  tmux -S "$TMUX_SOCK" send-keys -t e2e "$@"
+}
+
+tmux_capture() {
+  tmux -S "$TMUX_SOCK" capture-pane -p -t e2e
+}
+
+# tmux_wait TEXT: polls the pane until TEXT shows, at most ~10 s.
+tmux_wait() {
+  _i=0
+  while [ $_i -lt 500 ]; do
+    if tmux_capture 2>/dev/null | grep -qF -- "$1"; then
+      return 0
+    fi
+    _i=$((_i + 1))
+    sleep 0.02
+  done
+  tmux_capture
+  fail "tmux: \"$1\" never showed"
+}
+
+tmux_stop() {
+  tmux -S "$TMUX_SOCK" kill-server 2>/dev/null || true
+}
