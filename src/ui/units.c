@@ -208,13 +208,18 @@ static char status_mark(const struct wl_row *f)
     return gap < 0 ? '!' : gap > 0 ? '^' : '=';
 }
 
+/* "+3", "-2", and "0" rather than "+0". */
+static void format_gap(int64_t gap, char out[24])
+{
+    snprintf(out, 24, gap ? "%+lld" : "%lld", (long long)gap);
+}
+
 static void draw_figures(struct screen *s, WINDOW *w, const struct wl_row *f)
 {
-    char buf[32], ej[24];
-    snprintf(buf, sizeof buf, "%6lld %6lld %+6lld ", (long long)f->need,
-             (long long)f->existing, (long long)wl_gap(f));
-    if (f->need == 0 && f->existing == 0)
-        snprintf(buf, sizeof buf, "%6d %6d %6s ", 0, 0, "0");
+    char buf[48], ej[24], gap[24];
+    format_gap(wl_gap(f), gap);
+    snprintf(buf, sizeof buf, "%6lld %6lld %6s ", (long long)f->need,
+             (long long)f->existing, gap);
     waddstr(w, buf);
     wl_format_ej(f, &s->app->policy, ej);
     snprintf(buf, sizeof buf, "%5s ", ej);
@@ -306,34 +311,41 @@ static struct screen *drill_down(struct screen *s, long unit)
     if (!d)
         return NULL;
     const struct wl_row *uf = workload_unit_row(p->wl, (size_t)unit);
-    char ej[24];
+    char ej[24], gap[24];
     wl_format_ej(uf, &s->app->policy, ej);
-    ui_text_screen_add(d, A_BOLD, "%s (%s)  %s %lld  %s %lld  %s %+lld  EJ %s %s", u->name, u->code,
-                    _("need"), (long long)uf->need, _("existing"), (long long)uf->existing,
-                    _("gap"), (long long)wl_gap(uf), ej[0] ? ej : "-",
-                    wl_grade_name(wl_grade(uf, &s->app->policy)));
+    format_gap(wl_gap(uf), gap);
+    ui_text_screen_add(d, A_BOLD, "%s (%s)  %s %lld  %s %lld  %s %s  EJ %s %s", u->name, u->code,
+                       _("need"), (long long)uf->need, _("existing"), (long long)uf->existing,
+                       _("gap"), gap, ej[0] ? ej : "-",
+                       wl_grade_name(wl_grade(uf, &s->app->policy)));
     ui_text_screen_add(d, 0, "%s", "");
-    ui_text_screen_add(d, A_BOLD, "%s", _("Positions (need, existing, gap, EJ, grade)"));
-    int shown = 0;
-    for (size_t i = 0; i < p->npositions; i++) {
-        if (workload_position_unit(p->wl, i) != unit)
-            continue;
+    ui_text_screen_add(d, A_BOLD, "%s", _("Positions: mark, name, unit, need, existing, gap, EJ, grade"));
+    size_t *pos = NULL;
+    size_t npos = workload_positions_in(p->wl, unit, &pos);
+    for (size_t k = 0; k < npos; k++) {
+        size_t i = pos[k];
         const struct wl_row *f = workload_position_row(p->wl, i);
         wl_format_ej(f, &s->app->policy, ej);
-        ui_text_screen_add(d, 0, "  %c %-36s %4lld %4lld %+4lld %5s %s", status_mark(f),
-                        p->positions[i].name, (long long)f->need, (long long)f->existing,
-                        (long long)wl_gap(f), ej, wl_grade_name(wl_grade(f, &s->app->policy)));
-        shown++;
+        format_gap(wl_gap(f), gap);
+        ui_text_screen_add(d, 0, "  %c %-34.34s %-12.12s %4lld %4lld %4s %5s %s", status_mark(f),
+                           p->positions[i].name, p->positions[i].unit, (long long)f->need,
+                           (long long)f->existing, gap, ej,
+                           wl_grade_name(wl_grade(f, &s->app->policy)));
     }
-    if (!shown)
-        ui_text_screen_add(d, 0, "  %s", _("none in this unit itself; see its sub-units"));
+    if (!npos)
+        ui_text_screen_add(d, 0, "  %s", _("no positions"));
+    free(pos);
     ui_text_screen_add(d, 0, "%s", "");
     ui_text_screen_add(d, A_BOLD, "%s", _("People"));
+    size_t *sub = NULL;
+    size_t nsub = workload_units_in(p->wl, unit, &sub);
     stxn *t = store_read_begin(s->app->db);
     if (t) {
-        store_each_staff_in_unit(t, u->code, staff_line, d);
+        for (size_t k = 0; k < nsub; k++)
+            store_each_staff_in_unit(t, p->units[sub[k]].code, staff_line, d);
         store_read_end(t);
     }
+    free(sub);
     return d;
 }
 
