@@ -6,8 +6,8 @@
 #include "ui/uipriv.h"
 
 const struct action_def ui_actions[] = {
-    {ACT_DOWN, "move-down", {"j", "Down", "C-n"}, N_("move down one row"), true},
-    {ACT_UP, "move-up", {"k", "Up", "C-p"}, N_("move up one row"), true},
+    {ACT_DOWN, "down", {"j", "Down", "C-n"}, N_("move down one row"), true},
+    {ACT_UP, "up", {"k", "Up", "C-p"}, N_("move up one row"), true},
     {ACT_HALF_DOWN, "half-page-down", {"C-d"}, N_("move down half a page"), true},
     {ACT_HALF_UP, "half-page-up", {"C-u"}, N_("move up half a page"), true},
     {ACT_PAGE_DOWN, "page-down", {"PgDn", "C-f", "Space"}, N_("move down a page"), true},

@@ -180,7 +180,7 @@ int ui_run(const struct cli_env *env, int argc, char **argv)
         return EXIT_REFUSED;
     }
     a.ascii = !a.term.utf8;
-    a.color = a.term.color;
+    a.color = a.term.color && a.want_color;
     a.tops[0] = ui_staff_screen_new(&a);
     a.tops[1] = ui_units_screen_new(&a);
     a.tops[2] = ui_help_screen_new(&a, 2);

@@ -185,6 +185,8 @@ struct app {
     bool color;
     bool full_redraw;
     struct policy policy;
+    bool want_color;                        /* ui.yaml color: */
+    char user_buf[64];
 };
 
 struct screen *ui_app_current(struct app *a);
