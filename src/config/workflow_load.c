@@ -162,27 +162,21 @@ static void read_step(const struct yctx *c, const struct ynode *n,
         w->steps[w->nsteps++] = st;
 }
 
-static int step_index(const struct workflow_config *w, const char *name)
-{
-    for (int i = 0; i < w->nsteps; i++)
-        if (strcmp(w->steps[i].name, name) == 0)
-            return i;
-    return -1;
-}
-
-/* One side of a separation-of-duties pair: a step, or the plan's author. */
+/* One side of a separation-of-duties pair: a step named under steps:
+ * (valid or not: its own errors are reported there), or the author. */
 static bool known_step(const struct yctx *c, const struct ynode *n,
-                       const struct workflow_config *w, char out[WF_NAME_SIZE])
+                       const struct ynode *steps, char out[WF_NAME_SIZE])
 {
     const char *what = "separation_of_duties";
     if (!y_string(c, n, what, out, WF_NAME_SIZE))
         return false;
-    if (strcmp(out, WF_AUTHOR) == 0 || step_index(w, out) >= 0)
+    if (strcmp(out, WF_AUTHOR) == 0 || y_get(steps, out))
         return true;
     const char *names[WF_MAX_STEPS + 2];
     int k = 0;
-    for (int i = 0; i < w->nsteps; i++)
-        names[k++] = w->steps[i].name;
+    for (const struct ynode *s = steps && steps->kind == Y_MAP ? steps->child : NULL;
+         s && k < WF_MAX_STEPS; s = s->next)
+        names[k++] = s->key;
     names[k++] = WF_AUTHOR;
     names[k] = NULL;
     const char *s = y_suggest(out, names);
@@ -194,7 +188,8 @@ static bool known_step(const struct yctx *c, const struct ynode *n,
     return false;
 }
 
-static void read_sod(const struct yctx *c, const struct ynode *n, struct workflow_config *w)
+static void read_sod(const struct yctx *c, const struct ynode *n, const struct ynode *steps,
+                     struct workflow_config *w)
 {
     const char *what = "separation_of_duties";
     if (!y_is_seq(c, n, what))
@@ -210,8 +205,8 @@ static void read_sod(const struct yctx *c, const struct ynode *n, struct workflo
                     p->kind == Y_SEQ ? _("a list of another length") : y_got(p, got, sizeof got));
             continue;
         }
-        bool a = known_step(c, p->child, w, w->sod[w->nsod].a);
-        bool b = known_step(c, p->child->next, w, w->sod[w->nsod].b);
+        bool a = known_step(c, p->child, steps, w->sod[w->nsod].a);
+        bool b = known_step(c, p->child->next, steps, w->sod[w->nsod].b);
         if (a && b)
             w->nsod++;
     }
@@ -250,7 +245,7 @@ int config_parse_workflow(const char *name, const unsigned char *buf, size_t len
                 y_error(&c, n, _("steps must list at least one step"));
         }
         if ((n = y_get(root, "separation_of_duties")))
-            read_sod(&c, n, w);
+            read_sod(&c, n, y_get(root, "steps"), w);
     } else if (!root && errs->n == before) {
         cfg_error(errs, name, 0, 0, _("empty; expected states and steps"));
     }
