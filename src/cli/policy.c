@@ -129,7 +129,9 @@ int cli_policy(const struct cli_env *env, int argc, char **argv)
     struct config_errors errs = {0};
     if (config_load(dir, &c, &errs) != 0) {
         config_errors_print(&errs, stderr);
-        fprintf(stderr, _("mutasi: %d errors in the configuration\n"), errs.n);
+        fprintf(stderr, ngettext("mutasi: %d error in the configuration\n",
+                                 "mutasi: %d errors in the configuration\n",
+                                 (unsigned long)errs.n), errs.n);
         return EXIT_REFUSED;
     }
     print_summary(dir, &c);
