@@ -196,13 +196,19 @@ static bool vocab(const struct yctx *c, const struct ynode *n, const char *what,
 static void walk_group(const struct yctx *c, const struct ynode *m, const char *path,
                        const struct field *fields, struct policy *p);
 
+/* Stores through the table's offset (memcpy: the offset carries no type). */
+static void put_int(struct policy *p, const struct field *f, int v)
+{
+    memcpy((char *)p + f->off, &v, sizeof v);
+}
+
 static bool one_field(const struct yctx *c, const struct ynode *n, const char *what,
                       const struct field *f, struct policy *p)
 {
-    char *at = (char *)p + f->off;
     long long v;
     int i;
     bool ok = false, b;
+    int64_t v64;
     switch (f->type) {
     case F_GROUP:
         if (y_is_map(c, n, what)) {
@@ -215,33 +221,37 @@ static bool one_field(const struct yctx *c, const struct ynode *n, const char *w
         break;
     case F_INT:
         if ((ok = y_int(c, n, what, f->lo, f->hi, &v)))
-            *(int *)at = (int)v;
+            put_int(p, f, (int)v);
         break;
     case F_INT64:
-        if ((ok = y_int(c, n, what, f->lo, f->hi, &v)))
-            *(int64_t *)at = v;
+        if ((ok = y_int(c, n, what, f->lo, f->hi, &v))) {
+            v64 = v;
+            memcpy((char *)p + f->off, &v64, sizeof v64);
+        }
         break;
     case F_HUNDREDTHS:
         if ((ok = y_hundredths(c, n, what, f->lo, f->hi, &v)))
-            *(int *)at = (int)v;
+            put_int(p, f, (int)v);
         break;
     case F_BOOL:
         if ((ok = y_bool(c, n, what, &b)))
-            *(bool *)at = b;
+            memcpy((char *)p + f->off, &b, sizeof b);
         break;
     case F_SEVERITY:
         if ((ok = y_choice(c, n, what, severity_names, &i)))
-            *(int *)at = severity_values[i];
+            put_int(p, f, severity_values[i]);
         break;
     case F_ROUNDING:
         if ((ok = y_choice(c, n, what, rounding_names, &i)))
-            *(int *)at = rounding_values[i];
+            put_int(p, f, rounding_values[i]);
         break;
     case F_SKP:
-        ok = vocab(c, n, what, skp_parse, skp_names, (int *)at);
+        if ((ok = vocab(c, n, what, skp_parse, skp_names, &i)))
+            put_int(p, f, i);
         break;
     case F_DISCIPLINE:
-        ok = vocab(c, n, what, discipline_parse, discipline_names, (int *)at);
+        if ((ok = vocab(c, n, what, discipline_parse, discipline_names, &i)))
+            put_int(p, f, i);
         break;
     }
     return ok;

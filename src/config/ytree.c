@@ -15,6 +15,7 @@
 #define Y_MAX_NODES 20000
 #define Y_MAX_FILE (1024 * 1024)
 
+__attribute__((format(printf, 5, 0)))
 static void add_error(struct config_errors *errs, const char *file, int line,
                       int col, const char *fmt, va_list ap)
 {
