@@ -80,7 +80,15 @@ struct config {
 
 /* Loads all four files from dir (ui.yaml is optional, then the user's own
  * ui.yaml over it). Returns 0, or -1 with errs filled. dir NULL = built-in
- * defaults only. */
+ * defaults only (policy_defaults, the default route, no users), still with
+ * the user's own ui.yaml. On error *out is untouched.
+ *
+ * Which keys must be present: policy.yaml and workflow.yaml, every key (the
+ * rules in force are written out in full; a missing one is an error that
+ * names it); users.yaml, `users` (trust_env_user is false when absent,
+ * database optional); ui.yaml, none. Unknown keys, duplicate keys,
+ * aliases, anchors, tags and a second document are errors everywhere.
+ * Messages name the file by the path given (dir/policy.yaml). */
 int config_load(const char *dir, struct config *out, struct config_errors *errs);
 void config_free(struct config *c);
 /* Single files, for `policy check` and tests. */

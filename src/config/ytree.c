@@ -305,6 +305,11 @@ static int on_event(struct builder *b, const yaml_event_t *ev, int *documents)
         }
         memcpy(n->text, ev->data.scalar.value, n->len);
         n->text[n->len] = '\0';
+        if (memchr(n->text, '\0', n->len)) {  /* "\0" in quotes: text would lie */
+            cfg_error(b->c->errs, b->c->file, n->line, n->col,
+                      _("a NUL character is not allowed"));
+            n->bad = true;
+        }
         place(b, n);
         return 1;
     case YAML_ALIAS_EVENT:

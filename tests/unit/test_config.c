@@ -330,6 +330,15 @@ static void out_of_range(void **state)
                         "optimiser.move_cost (10), got 10\n");
 }
 
+static void tags_and_nul_refused(void **state)
+{
+    (void)state;
+    assert_string_equal(policy_errors(with("  min_months: 24", "  min_months: !!int 24")),
+                        "policy.yaml:9:15: tags (tag:yaml.org,2002:int) are not allowed\n");
+    assert_string_equal(policy_errors(with("allow_pppk: false", "allow_pppk: \"true\\0\"")),
+                        "policy.yaml:6:39: a NUL character is not allowed\n");
+}
+
 static void booleans_only_true_false(void **state)
 {
     (void)state;
@@ -637,6 +646,7 @@ int main(void)
         cmocka_unit_test(unknown_key_with_suggestion),
         cmocka_unit_test(wrong_type),
         cmocka_unit_test(out_of_range),
+        cmocka_unit_test(tags_and_nul_refused),
         cmocka_unit_test(booleans_only_true_false),
         cmocka_unit_test(severities_and_vocabulary),
         cmocka_unit_test(invalid_utf8),
