@@ -90,9 +90,10 @@ static const char *resolve_config_dir(const char *opt)
 }
 
 /* The database: --db, else $MUTASI_DB, else database: in users.yaml of
- * the configuration, else ./var/mutasi. Returns -1 (errors printed) when
+ * the configuration, else ./var/mutasi. Returns -1 (errs filled) when
  * users.yaml must be read and is wrong. */
-static int resolve_db_dir(const char *opt, const char *config_dir, const char **out)
+static int resolve_db_dir(const char *opt, const char *config_dir, const char **out,
+                          struct config_errors *errs)
 {
     static char from_config[sizeof ((struct users_config *)0)->database];
     struct stat st;
@@ -113,11 +114,8 @@ static int resolve_db_dir(const char *opt, const char *config_dir, const char **
     if (stat(path, &st) != 0)
         return 0;
     struct users_config u;
-    struct config_errors errs = {0};
-    if (config_load_users(path, &u, &errs) != 0) {
-        config_errors_print(&errs, stderr);
+    if (config_load_users(path, &u, errs) != 0)
         return -1;
-    }
     if (u.database[0]) {
         memcpy(from_config, u.database, sizeof from_config);
         *out = from_config;
@@ -180,9 +178,12 @@ int main(int argc, char **argv)
     env.config_dir = resolve_config_dir(config);
     /* A broken users.yaml stops every verb but those that must still work:
      * a verb's --help, and `policy check`, which reports it in full. */
-    if (resolve_db_dir(db, env.config_dir, &env.db_dir) != 0 &&
-        !(argc >= 2 && (strcmp(argv[1], "policy") == 0 || cli_wants_help(argc, argv))))
+    struct config_errors errs = {0};
+    if (resolve_db_dir(db, env.config_dir, &env.db_dir, &errs) != 0 &&
+        !(argc >= 2 && (strcmp(argv[1], "policy") == 0 || cli_wants_help(argc, argv)))) {
+        config_errors_print(&errs, stderr);
         return EXIT_REFUSED;
+    }
     if (argc < 2) {
         cli_error(_("the terminal interface is not built yet; see 'mutasi --help'"));
         return EXIT_REFUSED;
