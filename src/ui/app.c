@@ -70,6 +70,7 @@ static void switch_top(struct app *a, int top)
     while (a->depth)
         pop_screen(a);
     a->top = top;
+    a->msg[0] = '\0';   /* a message belongs to the screen it came from */
 }
 
 static int body_height(void)

@@ -10,21 +10,45 @@ GOLDEN_DIR="$TOP/tests/e2e/golden"
 export MUTASI_TODAY="${MUTASI_TODAY:-2026-07-01}"
 export TERM="${TERM_E2E:-xterm-256color}"
 export MUTASI_USER=ani
-unset NO_COLOR LANGUAGE ESCDELAY
+unset NO_COLOR LANGUAGE ESCDELAY LC_ALL LC_MESSAGES
+export LANG=C.UTF-8
+# Never read the tester's own ui.yaml.
+export XDG_CONFIG_HOME="$TMPD/xdg" HOME="$TMPD"
 
 fail() {
   echo "FAIL: $*" >&2
   exit 1
 }
 
-# The fixed dataset of the screen tests: the demo region, small and seeded,
-# built once per test directory.
+# The fixed dataset of the screen tests: a small kabupaten imported from
+# tests/fixtures/tui (made by make_fixture.py), built once per test.
 e2e_db() {
   if [ ! -d "$TMPD/db" ]; then
-    "$MUTASI" --db "$TMPD/db" demo --staff 600 --seed 7 >"$TMPD/demo.log" 2>&1 ||
-      { cat "$TMPD/demo.log"; fail "mutasi demo failed"; }
+    _fx="$TOP/tests/fixtures/tui"
+    { "$MUTASI" --db "$TMPD/db" init &&
+      "$MUTASI" --db "$TMPD/db" import units "$_fx/units.csv" &&
+      "$MUTASI" --db "$TMPD/db" import positions "$_fx/positions.csv" &&
+      "$MUTASI" --db "$TMPD/db" import staff "$_fx/staff.csv"; } >"$TMPD/db.log" 2>&1 ||
+      { cat "$TMPD/db.log"; fail "could not build the test database"; }
   fi
-  echo "$TMPD/db"
+  E2E_DB="$TMPD/db"
+}
+
+# The configurations of the tests: the default one, with MUTASI_USER
+# honoured (ani, operator) so that the screens do not depend on who runs
+# the tests; e2e_config_id is the same in Indonesian.
+e2e_config() {
+  _dir="$TMPD/config-${1:-en}"
+  if [ ! -d "$_dir" ]; then
+    mkdir -p "$_dir"
+    cp "$TOP"/config/*.yaml "$_dir/"
+    cp "$TOP/config/demo/users.yaml" "$_dir/users.yaml"
+    [ "${1:-en}" = id ] && printf 'language: id\n' >"$_dir/ui.yaml"
+  fi
+  echo "$_dir"
+}
+e2e_config_id() {
+  e2e_config id
 }
 
 # tui NAME KEYS [ARGS...]: runs the TUI on a virtual 80x24 screen (unless
@@ -35,9 +59,11 @@ tui() {
   _keys=$2
   shift 2
   printf '%s\n' "$_keys" >"$TMPD/$_name.keys"
-  "$MUTASI" --db "${E2E_DB:-$TMPD/db}" --script "$TMPD/$_name.keys" \
-    --dump "$TMPD/$_name.dump" --bytes "$TMPD/$_name.bytes" "$@" \
-    2>"$TMPD/$_name.err" || { cat "$TMPD/$_name.err"; fail "$_name: mutasi exited $?"; }
+  # From inside TMPD with a relative --db, so that the status line (which
+  # names the database) is the same wherever the tests run.
+  (cd "$TMPD" && MUTASI_CONFIG="${E2E_CONFIG:-$(e2e_config)}" "$MUTASI" --db db \
+    --script "$_name.keys" --dump "$_name.dump" --bytes "$_name.bytes" "$@" \
+    2>"$_name.err") || { cat "$TMPD/$_name.err"; fail "$_name: mutasi exited $?"; }
 }
 
 # golden NAME: compares $TMPD/NAME.dump with the golden file.
