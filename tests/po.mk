@@ -1,7 +1,9 @@
 # Translations: `make po` extracts every _() and N_() string of src/ into
 # po/mutasi.pot and merges it into po/id.po and po/en.po (en: msgstr =
 # msgid). New Indonesian strings then need translating by hand;
-# tests/e2e/t_po_complete.sh fails until they are.
+# tests/e2e/t_po_complete.sh fails until they are. Entries whose message
+# left the sources stay as obsolete (#~) entries, so that a message that
+# comes back (or arrives with a branch merged later) keeps its translation.
 POT_SOURCES = $(shell find src -name '*.c' | sort)
 XGETTEXT_FLAGS = --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
   --add-comments=TRANSLATORS: --package-name=mutasi --package-version=$(VERSION) \
@@ -19,6 +21,4 @@ po:
 	done
 	sed -i 's/charset=ASCII/charset=UTF-8/' po/id.po po/en.po
 	msgen --no-wrap po/en.po -o po/en.po.tmp && mv po/en.po.tmp po/en.po
-	msgattrib --no-obsolete --no-wrap po/id.po -o po/id.po
-	msgattrib --no-obsolete --no-wrap po/en.po -o po/en.po
 	@echo "untranslated in po/id.po: $$(msgattrib --untranslated po/id.po | grep -c '^msgid' || true)"
