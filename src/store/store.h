@@ -32,6 +32,8 @@ enum store_open_flags {
 store *store_open(const char *dir, int flags, char *err, size_t errlen);
 void store_close(store *s);
 const char *store_errmsg(const store *s);   /* last error, translated */
+/* True when this store_open created the database (wrote its schema). */
+bool store_was_created(const store *s);
 
 /* Read transactions: short, never held while waiting for a key. */
 stxn *store_read_begin(store *s);
@@ -81,6 +83,12 @@ int store_each_history(stxn *t, const char *nip, store_history_cb cb, void *ctx)
 int store_each_staff_by_name(stxn *t, const char *from_name, store_staff_cb cb, void *ctx);
 /* Backwards in name order, from the last name < before (NULL = the end). */
 int store_each_staff_by_name_rev(stxn *t, const char *before_name, store_staff_cb cb, void *ctx);
+/* Exact paging when several people share a name: with nip, forward starts
+ * strictly after (name, nip) and backward strictly before it; without nip
+ * (NULL) they behave as the two functions above. name NULL: from the start
+ * (forward) or the end (backward). */
+int store_each_staff_by_name_from(stxn *t, const char *name, const char *nip, bool backward,
+                                  store_staff_cb cb, void *ctx);
 
 /* Audit chain: every change appends an entry whose SHA-256 covers the
  * previous entry's hash. user = the Unix user, action e.g. "import staff",
@@ -103,6 +111,7 @@ int store_each_audit(stxn *t, bool newest_first, store_audit_cb cb, void *ctx);
 /* Recomputes the chain; returns 0 when whole, else the seq of the first
  * broken entry (and *why says how). */
 uint64_t store_audit_verify(stxn *t, const char **why);
+size_t store_count_audit(stxn *t);
 
 /* Consistent hot copy of the environment into dest (an empty or new dir). */
 int store_backup(store *s, const char *dest);
