@@ -65,6 +65,12 @@ bool store_was_created(const store *s)
     return s->created;
 }
 
+size_t store_map_size(const store *s)
+{
+    MDB_envinfo info;
+    return mdb_env_info(s->env, &info) == 0 ? info.me_mapsize : 0;
+}
+
 /* --- files and directories ---------------------------------------------- */
 
 static bool path_exists(const char *path)

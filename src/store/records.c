@@ -47,7 +47,7 @@ static int db_get(stxn *t, int db, MDB_val k, MDB_val *out)
 static int db_put(stxn *t, int db, MDB_val k, MDB_val v, unsigned flags)
 {
     int rc = mdb_put(t->txn, t->s->dbi[db], &k, &v, flags);
-    if (rc == MDB_KEYEXIST && (flags & MDB_NODUPDATA))
+    if (rc == MDB_KEYEXIST && (flags & (MDB_NODUPDATA | MDB_NOOVERWRITE)))
         return STORE_OK;        /* the index entry is already there */
     if (rc != 0)
         return store_fail_mdb(t, rc, store_db_name(db));
@@ -169,7 +169,8 @@ static int name_add(stxn *t, const struct staff *s)
 {
     unsigned char key[STORE_NAME_KEY_MAX];
     size_t n = store_name_key(s->name, s->nip, key);
-    return db_put(t, DB_STAFF_BY_NAME, val(key, n), val(s->nip, NIP_LEN), 0);
+    /* The key holds the NIP, so an existing entry is this one: never rewrite it. */
+    return db_put(t, DB_STAFF_BY_NAME, val(key, n), val(s->nip, NIP_LEN), MDB_NOOVERWRITE);
 }
 
 static int name_remove(stxn *t, const struct staff *s)
@@ -187,24 +188,23 @@ static int nip_ok(stxn *t, const char *nip)
     return STORE_OK;
 }
 
-/* Moves the index entries from old (NULL: none) to new, touching only
- * those that change. */
+/* Removes the entries of old (NULL: none) that no longer apply, then
+ * makes sure every entry of s exists. Adding is idempotent (NODUPDATA /
+ * NOOVERWRITE, never a rewrite), so putting a record again also repairs
+ * its own missing entries. */
 static int reindex(stxn *t, const struct staff *old, const struct staff *s)
 {
-    if (!old || strcmp(old->unit, s->unit) != 0) {
-        if ((old && index_remove(t, DB_STAFF_BY_UNIT, old->unit, old->nip)) ||
-            index_add(t, DB_STAFF_BY_UNIT, s->unit, s->nip))
+    if (old) {
+        if ((strcmp(old->unit, s->unit) != 0 &&
+             index_remove(t, DB_STAFF_BY_UNIT, old->unit, old->nip)) ||
+            (strcmp(old->position, s->position) != 0 &&
+             index_remove(t, DB_STAFF_BY_POSITION, old->position, old->nip)) ||
+            (store_name_differs(old->name, s->name) && name_remove(t, old)))
             return STORE_ERROR;
     }
-    if (!old || strcmp(old->position, s->position) != 0) {
-        if ((old && index_remove(t, DB_STAFF_BY_POSITION, old->position, old->nip)) ||
-            index_add(t, DB_STAFF_BY_POSITION, s->position, s->nip))
-            return STORE_ERROR;
-    }
-    if (!old || store_name_differs(old->name, s->name)) {
-        if ((old && name_remove(t, old)) || name_add(t, s))
-            return STORE_ERROR;
-    }
+    if (index_add(t, DB_STAFF_BY_UNIT, s->unit, s->nip) ||
+        index_add(t, DB_STAFF_BY_POSITION, s->position, s->nip) || name_add(t, s))
+        return STORE_ERROR;
     return STORE_OK;
 }
 

@@ -34,6 +34,8 @@ void store_close(store *s);
 const char *store_errmsg(const store *s);   /* last error, translated */
 /* True when this store_open created the database (wrote its schema). */
 bool store_was_created(const store *s);
+/* Current size of the memory map in bytes (grows on MDB_MAP_FULL). */
+size_t store_map_size(const store *s);
 
 /* Read transactions: short, never held while waiting for a key. */
 stxn *store_read_begin(store *s);
