@@ -117,8 +117,21 @@ static int visit_audit(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
 
 int store_each_audit(stxn *t, bool newest_first, store_audit_cb cb, void *ctx)
 {
+    return store_each_audit_from(t, 0, newest_first, cb, ctx);
+}
+
+int store_each_audit_from(stxn *t, uint64_t from_seq, bool newest_first, store_audit_cb cb,
+                          void *ctx)
+{
     struct audit_visit av = {cb, ctx};
-    return store_walk(t, DB_AUDIT, NULL, newest_first, visit_audit, &av);
+    unsigned char key[8];
+    MDB_val from = {0, NULL};
+    if (from_seq && !(newest_first && from_seq == UINT64_MAX)) {
+        /* a backward walk starts below its key: start below from_seq + 1 */
+        codec_be64(key, newest_first ? from_seq + 1 : from_seq);
+        from = (MDB_val){8, key};
+    }
+    return store_walk(t, DB_AUDIT, from.mv_size ? &from : NULL, newest_first, visit_audit, &av);
 }
 
 /* --- verification ---------------------------------------------------------- */

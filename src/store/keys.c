@@ -30,3 +30,15 @@ bool store_name_differs(const char *a, const char *b)
         return false;
     return a[i] != b[i];
 }
+
+int store_name_cmp(const char *a, const char *b)
+{
+    for (size_t i = 0; i < NAME_SIZE - 1; i++) {
+        unsigned char x = fold((unsigned char)a[i]), y = fold((unsigned char)b[i]);
+        if (x != y)
+            return x < y ? -1 : 1;
+        if (x == 0)
+            return 0;
+    }
+    return 0;
+}

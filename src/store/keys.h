@@ -14,4 +14,6 @@
 size_t store_name_key(const char *name, const char *nip, unsigned char out[STORE_NAME_KEY_MAX]);
 /* True when the two names fold to different index keys. */
 bool store_name_differs(const char *a, const char *b);
+/* Orders two names as their keys do (case-folded bytes, shorter first). */
+int store_name_cmp(const char *a, const char *b);
 #endif

@@ -225,6 +225,97 @@ int store_put_staff(stxn *t, const struct staff *s)
     return db_put(t, DB_STAFF, val(s->nip, NIP_LEN), val(buf, n), 0);
 }
 
+/* --- many staff at once --------------------------------------------------
+ * Each database is written in its own key order: B-tree inserts in order
+ * touch each page once instead of at random, several times faster than
+ * store_put_staff row by row for an import. */
+
+struct batch_sort {
+    const struct staff *a;
+    int by;                     /* 0 NIP, 1 unit, 2 position, 3 name */
+};
+
+static int batch_cmp(const void *x, const void *y, void *ctx)
+{
+    const struct batch_sort *bs = ctx;
+    size_t i = *(const size_t *)x, j = *(const size_t *)y;
+    const struct staff *p = &bs->a[i], *q = &bs->a[j];
+    int c = 0;
+    if (bs->by == 1)
+        c = strcmp(p->unit, q->unit);
+    else if (bs->by == 2)
+        c = strcmp(p->position, q->position);
+    else if (bs->by == 3)
+        c = store_name_cmp(p->name, q->name);
+    if (c == 0)
+        c = memcmp(p->nip, q->nip, NIP_LEN);
+    return c ? c : (i > j) - (i < j);   /* stable: the later row sorts last */
+}
+
+/* Phase one, in NIP order: the records, and old index entries that no
+ * longer apply. A NIP given twice keeps its last row. Returns the number
+ * of distinct rows left in ord, or -1. */
+static long batch_records(stxn *t, const struct staff *a, size_t *ord, size_t n)
+{
+    struct batch_sort bs = {a, 0};
+    unsigned char buf[CODEC_MAX];
+    struct staff old;
+    size_t m = 0;
+    qsort_r(ord, n, sizeof *ord, batch_cmp, &bs);
+    for (size_t k = 0; k < n; k++) {
+        const struct staff *s = &a[ord[k]];
+        if (k + 1 < n && memcmp(a[ord[k + 1]].nip, s->nip, NIP_LEN) == 0)
+            continue;           /* a later row of the same NIP wins */
+        ord[m++] = ord[k];
+        size_t len = codec_put_staff(s, buf, sizeof buf);
+        if (len == 0)
+            return store_fail(t->s, _("staff %s cannot be encoded"), s->nip), -1;
+        int r = store_get_staff(t, s->nip, &old);
+        if (r == STORE_ERROR)
+            return -1;
+        if (r == STORE_OK &&
+            ((strcmp(old.unit, s->unit) != 0 &&
+              index_remove(t, DB_STAFF_BY_UNIT, old.unit, old.nip)) ||
+             (strcmp(old.position, s->position) != 0 &&
+              index_remove(t, DB_STAFF_BY_POSITION, old.position, old.nip)) ||
+             (store_name_differs(old.name, s->name) && name_remove(t, &old))))
+            return -1;
+        if (db_put(t, DB_STAFF, val(s->nip, NIP_LEN), val(buf, len), 0) != STORE_OK)
+            return -1;
+    }
+    return (long)m;
+}
+
+int store_put_staff_batch(stxn *t, const struct staff *a, size_t n)
+{
+    if (need_write(t))
+        return STORE_ERROR;
+    for (size_t i = 0; i < n; i++)
+        if (nip_ok(t, a[i].nip))
+            return STORE_ERROR;
+    size_t *ord = malloc((n ? n : 1) * sizeof *ord);
+    if (!ord)
+        return store_fail(t->s, _("out of memory"));
+    for (size_t i = 0; i < n; i++)
+        ord[i] = i;
+    int r = STORE_OK;
+    long m = batch_records(t, a, ord, n);
+    if (m < 0)
+        r = STORE_ERROR;
+    for (int by = 1; by <= 3 && r == STORE_OK; by++) {
+        struct batch_sort bs = {a, by};
+        qsort_r(ord, (size_t)m, sizeof *ord, batch_cmp, &bs);
+        for (long k = 0; k < m && r == STORE_OK; k++) {
+            const struct staff *s = &a[ord[k]];
+            r = by == 1   ? index_add(t, DB_STAFF_BY_UNIT, s->unit, s->nip)
+                : by == 2 ? index_add(t, DB_STAFF_BY_POSITION, s->position, s->nip)
+                          : name_add(t, s);
+        }
+    }
+    free(ord);
+    return r;
+}
+
 int store_get_staff(stxn *t, const char *nip, struct staff *out)
 {
     MDB_val v, k = str_val(nip);

@@ -403,6 +403,57 @@ static void staff_indexes_follow_changes(void **state)
     assert_int_equal(count_in_unit(fx->s, "U3"), 32 - 7);   /* 0,15,30,45 and 5,20,35 */
 }
 
+struct batch_call {
+    const struct staff *a;
+    size_t n;
+};
+
+static int put_batch_call(stxn *t, void *ctx)
+{
+    const struct batch_call *bc = ctx;
+    return store_put_staff_batch(t, bc->a, bc->n);
+}
+
+/* A batch gives the same database as single puts: new rows, changed
+ * rows (unit, position, name), a NIP given twice (the later row wins). */
+static void batch_put_matches_single_puts(void **state)
+{
+    struct fx *fx = *state;
+    struct staff st[40], b[45], got;
+    insert_people(fx->s, st, 40);
+    for (int i = 0; i < 40; i++) {
+        b[i] = st[(i * 17) % 40];               /* shuffled */
+        if (i % 4 == 0) {
+            strcpy(b[i].unit, "U9");
+            memset(b[i].name, 0, sizeof b[i].name);   /* whole structs are compared */
+            snprintf(b[i].name, sizeof b[i].name, "Baru %02d", i);
+        }
+        if (i % 6 == 0)
+            strcpy(b[i].position, "P9");
+    }
+    for (int i = 40; i < 44; i++)               /* new people */
+        make_staff(&b[i], 100 + i, "U9", "P9", "Orang Baru");
+    b[44] = b[0];                               /* NIP of b[0] again, later */
+    strcpy(b[44].unit, "U8");
+    strcpy(b[44].name, "Menang");
+    struct batch_call bc = {b, 45};
+    assert_int_equal(store_write(fx->s, put_batch_call, &bc), STORE_OK);
+    assert_int_equal(check(fx->s), 0);
+    stxn *t = store_read_begin(fx->s);
+    assert_int_equal(store_count_staff(t), 44);
+    for (int i = 1; i < 44; i++) {
+        assert_int_equal(store_get_staff(t, b[i].nip, &got), STORE_OK);
+        assert_memory_equal(&got, &b[i], sizeof got);
+    }
+    assert_int_equal(store_get_staff(t, b[0].nip, &got), STORE_OK);
+    assert_string_equal(got.unit, "U8");
+    assert_string_equal(got.name, "Menang");
+    store_read_end(t);
+    assert_int_equal(count_in_unit(fx->s, "U9"), 10 - 1 + 4);  /* b[0] went on to U8 */
+    assert_int_equal(count_in_unit(fx->s, "U8"), 1);
+    assert_int_equal(count_in_position(fx->s, "P9"), 7 + 4);
+}
+
 static int drop_unit_entry(stxn *t, void *ctx)
 {
     const struct staff *s = ctx;
@@ -760,6 +811,18 @@ static void audit_chain(void **state)
     memset(seqs, 0, sizeof seqs);
     assert_int_equal(store_each_audit(t, false, collect_seq, seqs), 0);
     assert_int_equal(seqs[1], 1);
+    memset(seqs, 0, sizeof seqs);
+    assert_int_equal(store_each_audit_from(t, 3, true, collect_seq, seqs), 0);
+    assert_int_equal(seqs[0], 3);              /* 3, 2, 1 */
+    assert_int_equal(seqs[1], 3);
+    assert_int_equal(seqs[3], 1);
+    memset(seqs, 0, sizeof seqs);
+    assert_int_equal(store_each_audit_from(t, 4, false, collect_seq, seqs), 0);
+    assert_int_equal(seqs[0], 2);              /* 4, 5 */
+    assert_int_equal(seqs[1], 4);
+    memset(seqs, 0, sizeof seqs);
+    assert_int_equal(store_each_audit_from(t, 99, true, collect_seq, seqs), 0);
+    assert_int_equal(seqs[0], 5);              /* past the end: from the newest */
     assert_int_equal(store_count_audit(t), 5);
     store_read_end(t);
 
@@ -857,6 +920,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(units_and_positions, setup, teardown),
         cmocka_unit_test_setup_teardown(refused_write_leaves_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(staff_indexes_follow_changes, setup, teardown),
+        cmocka_unit_test_setup_teardown(batch_put_matches_single_puts, setup, teardown),
         cmocka_unit_test_setup_teardown(check_indexes_finds_damage, setup, teardown),
         cmocka_unit_test_setup_teardown(iteration_orders, setup, teardown),
         cmocka_unit_test_setup_teardown(by_name_paging, setup, teardown),
