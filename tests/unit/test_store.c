@@ -701,6 +701,17 @@ static void map_grows_when_full(void **state)
     assert_memory_equal(&got, &st[MANY - 1], sizeof got);
     store_read_end(t);
     assert_int_equal(check(fx->s), 0);
+    /* reopened with the tiny size asked again, the map covers the file */
+    char err[640];
+    store_close(fx->s);
+    fx->s = store_open(fx->db, 0, err, sizeof err);
+    if (!fx->s)
+        fail_msg("reopen: %s", err);
+    assert_true(store_map_size(fx->s) > 65536);
+    t = store_read_begin(fx->s);
+    assert_int_equal(store_count_staff(t), MANY);
+    store_read_end(t);
+    put_all(fx->s, st, 10);                    /* and writes still work */
     free(st);
 }
 
