@@ -40,6 +40,16 @@ grep -qx "audit chain intact: 1 entry" "$TMPD/out" || fail "copy verify said: $(
 run 1 backup "$TMPD/copy"
 grep -q "not empty" "$TMPD/err" || fail "backup over a copy said: $(cat "$TMPD/err")"
 
+# writers of several processes take turns: four backups at once, each
+# appending to the chain, leave it whole
+for i in 1 2 3 4; do "$MUTASI" --db "$db" backup "$TMPD/par$i" 2>"$TMPD/par$i.err" & done
+wait
+for i in 1 2 3 4; do
+  [ -f "$TMPD/par$i/data.mdb" ] || fail "parallel backup $i: $(cat "$TMPD/par$i.err")"
+done
+run 0 audit --verify
+grep -qx "audit chain intact: 6 entries" "$TMPD/out" || fail "after parallel backups: $(cat "$TMPD/out")"
+
 # usage errors and help
 run 2 backup
 run 2 audit --bogus
