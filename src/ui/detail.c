@@ -79,36 +79,36 @@ static void add_fields(struct screen *d, struct app *a, stxn *t, const struct st
     nip_format(st->nip, nip);
     ui_text_screen_add(d, A_BOLD, "%s  %s", nip, st->name);
     date_format(st->birth_date, date1);
-    ui_text_screen_add(d, 0, "  %-18s %s, %s", _("Sex, born"), sex_name(st->sex), date1);
-    ui_text_screen_add(d, 0, "  %-18s %s, %s", _("Status, rank"), status_name(st->status),
+    ui_text_screen_add(d, 0, "  %-20s %s, %s", _("Sex, born"), sex_name(st->sex), date1);
+    ui_text_screen_add(d, 0, "  %-20s %s, %s", _("Status, rank"), status_name(st->status),
                     rank_name(st->rank));
     *have_origin = st->position[0] && store_get_position(t, st->position, origin) == STORE_OK;
-    ui_text_screen_add(d, 0, "  %-18s %s (%s)", _("Position"),
+    ui_text_screen_add(d, 0, "  %-20s %s (%s)", _("Position"),
                     *have_origin ? origin->name : st->position, st->position);
     struct unit u;
     bool have_unit = st->unit[0] && store_get_unit(t, st->unit, &u) == STORE_OK;
-    ui_text_screen_add(d, 0, "  %-18s %s (%s)", _("Unit"), have_unit ? u.name : st->unit, st->unit);
+    ui_text_screen_add(d, 0, "  %-20s %s (%s)", _("Unit"), have_unit ? u.name : st->unit, st->unit);
     date_format(st->post_since, date1);
     date_format(st->pns_since, date2);
     int months = st->post_since != MDATE_NONE ? date_months_between(st->post_since, a->env->today) : 0;
-    ui_text_screen_add(d, 0, "  %-18s %s (%d %s)", _("In post since"), date1, months, _("months"));
-    ui_text_screen_add(d, 0, "  %-18s %s", _("PNS since"), date2[0] ? date2 : "-");
-    ui_text_screen_add(d, 0, "  %-18s %s %s", _("Education"), education_name(st->education), st->major);
-    ui_text_screen_add(d, 0, "  %-18s %s", _("Job family"), st->job_family);
-    ui_text_screen_add(d, 0, "  %-18s %s", _("Home district"), st->home_district[0] ? st->home_district : "-");
+    ui_text_screen_add(d, 0, "  %-20s %s (%d %s)", _("In post since"), date1, months, _("months"));
+    ui_text_screen_add(d, 0, "  %-20s %s", _("PNS since"), date2[0] ? date2 : "-");
+    ui_text_screen_add(d, 0, "  %-20s %s %s", _("Education"), education_name(st->education), st->major);
+    ui_text_screen_add(d, 0, "  %-20s %s", _("Job family"), st->job_family);
+    ui_text_screen_add(d, 0, "  %-20s %s", _("Home district"), st->home_district[0] ? st->home_district : "-");
     char skp[160] = "";
     size_t used = 0;
     for (int i = 0; i < st->nskp && used + 32 < sizeof skp; i++)
         used += (size_t)snprintf(skp + used, sizeof skp - used, "%s%u %s", i ? ", " : "",
                                  st->skp[i].year, skp_label(st->skp[i].predikat));
-    ui_text_screen_add(d, 0, "  %-18s %s", _("SKP"), used ? skp : "-");
+    ui_text_screen_add(d, 0, "  %-20s %s", _("SKP"), used ? skp : "-");
     if (st->discipline) {
         date_format(st->discipline_until, date1);
-        ui_text_screen_add(d, A_BOLD, "  %-18s %s %s %s", _("Discipline"),
+        ui_text_screen_add(d, A_BOLD, "  %-20s %s %s %s", _("Discipline"),
                         discipline_name(st->discipline), _("until"), date1[0] ? date1 : "-");
     }
     if (st->leave)
-        ui_text_screen_add(d, A_BOLD, "  %-18s %s", _("Leave"), leave_name(st->leave));
+        ui_text_screen_add(d, A_BOLD, "  %-20s %s", _("Leave"), leave_name(st->leave));
 }
 
 struct screen *ui_staff_detail_new(struct app *a, const char *nip)
