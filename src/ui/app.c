@@ -272,6 +272,10 @@ static int prompt_read(struct app *a, const char *label, char *buf, size_t size,
             if (k == 27 || k == 7 || k == 3)
                 return 0;
             if (k == '\n' || k == '\r' || k == KEY_ENTER) {
+                /* Keys typed ahead of the screen: search for the whole
+                 * text before accepting it. */
+                if (changed && on_change)
+                    on_change(a, buf);
                 if (hist)
                     ui_history_add(hist, buf);
                 return 1;

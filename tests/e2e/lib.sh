@@ -105,7 +105,10 @@ tmux_start() { # COLS LINES COMMAND...
   _c=$1
   _l=$2
   shift 2
-  TMUX_SOCK="$TMPD/tmux.sock"
+  # A new server (socket) each time: kill-server returns before the old
+  # server is gone, and a new session could reach the dying one.
+  TMUX_N=$(( ${TMUX_N:-0} + 1 ))
+  TMUX_SOCK="$TMPD/tmux.$TMUX_N.sock"
   tmux -S "$TMUX_SOCK" -f /dev/null new-session -d -x "$_c" -y "$_l" -s e2e "$@"
 }
 
@@ -115,6 +118,12 @@ tmux_keys() {
 
 tmux_capture() {
   tmux -S "$TMUX_SOCK" capture-pane -p -t e2e
+}
+
+# The pane with its history (lines scrolled off the alternate screen).
+tmux_capture_all() {
+  tmux -S "$TMUX_SOCK" capture-pane -p -S - -a -t e2e 2>/dev/null ||
+    tmux -S "$TMUX_SOCK" capture-pane -p -S - -t e2e
 }
 
 # tmux_wait TEXT: polls the pane until TEXT shows, at most ~10 s.
@@ -132,5 +141,6 @@ tmux_wait() {
 }
 
 tmux_stop() {
-  tmux -S "$TMUX_SOCK" kill-server 2>/dev/null || true
+  [ -n "${TMUX_SOCK:-}" ] && tmux -S "$TMUX_SOCK" kill-server 2>/dev/null
+  true
 }
