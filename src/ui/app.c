@@ -480,11 +480,11 @@ void ui_app_command(struct app *a, const char *line)
     } else if (!strcmp(word, "staff") || !strcmp(word, "search")) {
         if (!strcmp(word, "staff"))
             switch_top(a, 0);
-        char sub[16] = "", arg[160] = "";
+        char sub[16] = "", arg[128] = "";
         if (!strcmp(word, "search"))
-            snprintf(arg, sizeof arg, "%s", rest);
+            snprintf(arg, sizeof arg, "%.127s", rest);
         else
-            sscanf(rest, "%15s %159[^\n]", sub, arg);
+            sscanf(rest, "%15s %127[^\n]", sub, arg);
         if (!strcmp(word, "staff") && sub[0] && strcmp(sub, "find") && strcmp(sub, "show")) {
             ui_app_message(a, _("unknown command \"%s\"; try staff find TEXT or staff show NIP"), line);
             return;
@@ -493,7 +493,7 @@ void ui_app_command(struct app *a, const char *line)
             struct screen *s = ui_app_current(a);
             if (!s->ops->search)
                 return;
-            snprintf(a->search, sizeof a->search, "%s", arg);
+            memcpy(a->search, arg, sizeof a->search);
             ui_history_add(&a->search_hist, arg);
             if (!s->ops->search(s, arg, 1, true))
                 ui_app_message(a, _("not found: %s"), arg);
