@@ -418,7 +418,8 @@ static void do_filter(struct app *a)
 
 /* ---- the `:` prompt ----------------------------------------------------- */
 static const char *const commands[] = {
-    "help", "quit", "q", "search", "staff", "staff find", "staff show", "units", NULL,
+    "check", "help", "quit", "q", "search", "staff", "staff find", "staff show", "units",
+    "workload", NULL,
 };
 
 static void complete_command(struct app *a, char *buf, size_t size)
@@ -475,8 +476,18 @@ void ui_app_command(struct app *a, const char *line)
         a->quit = true;
     } else if (!strcmp(word, "help")) {
         run_action(a, ACT_HELP, 1);
-    } else if (!strcmp(word, "units")) {
+    } else if (!strcmp(word, "units") || !strcmp(word, "workload")) {
         switch_top(a, 1);
+    } else if (!strcmp(word, "check")) {
+        char nip[64] = "", pos[64] = "";
+        /* The NIP may be written with its spaces: the position is the last word. */
+        const char *last = strrchr(rest, ' ');
+        if (!last || sscanf(last + 1, "%63s", pos) != 1) {
+            ui_app_message(a, "%s", _("usage: check NIP POSITION"));
+            return;
+        }
+        snprintf(nip, sizeof nip, "%.*s", (int)(last - rest), rest);
+        ui_app_push(a, ui_check_screen_new(a, nip, pos));
     } else if (!strcmp(word, "staff") || !strcmp(word, "search")) {
         if (!strcmp(word, "staff"))
             switch_top(a, 0);

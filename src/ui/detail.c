@@ -150,3 +150,65 @@ struct screen *ui_staff_detail_new(struct app *a, const char *nip)
     store_read_end(t);
     return d;
 }
+
+/* ---- :check NIP POSITION ------------------------------------------------ */
+static int count_holder(const struct staff *st, void *ctx)
+{
+    (void)st;
+    (*(int64_t *)ctx)++;
+    return 0;
+}
+
+/* Need and existing staff of one position, as the workload engine counts
+ * them (only this position's holders are read). */
+static struct wl_row position_figures(stxn *t, const struct position *p, const struct policy *pol)
+{
+    struct wl_row r = {.workload_minutes = p->workload_minutes};
+    r.need = wl_need(p->workload_minutes, p->need, pol);
+    store_each_staff_in_position(t, p->code, count_holder, &r.existing);
+    return r;
+}
+
+struct screen *ui_check_screen_new(struct app *a, const char *nip_text, const char *target_code)
+{
+    char nip[NIP_LEN + 1];
+    if (nip_parse(nip_text, strlen(nip_text), nip) != NIP_OK) {
+        ui_app_message(a, "%s: %s", nip_text, nip_error_text(nip_parse(nip_text, strlen(nip_text), nip)));
+        return NULL;
+    }
+    stxn *t = a->db ? store_read_begin(a->db) : NULL;
+    if (!t)
+        return NULL;
+    struct staff st;
+    struct position origin, target;
+    struct screen *d = NULL;
+    if (store_get_staff(t, nip, &st) != STORE_OK) {
+        ui_app_message(a, _("no staff with NIP %s"), nip_text);
+    } else if (store_get_position(t, target_code, &target) != STORE_OK) {
+        ui_app_message(a, _("unknown position \"%s\""), target_code);
+    } else if ((d = ui_text_screen_new(a, st.name))) {
+        bool have_origin = st.position[0] && store_get_position(t, st.position, &origin) == STORE_OK;
+        struct move_input m;
+        memset(&m, 0, sizeof m);
+        m.person = &st;
+        m.origin = have_origin ? &origin : NULL;
+        m.target = &target;
+        m.today = a->env->today;
+        if (have_origin)
+            m.origin_fig = position_figures(t, &origin, &a->policy);
+        m.target_fig = position_figures(t, &target, &a->policy);
+        struct verdict v[RULE_COUNT];
+        size_t n = rules_check_move(&m, &a->policy, v);
+        char fnip[NIP_FMT_LEN + 1];
+        nip_format(st.nip, fnip);
+        ui_text_screen_add(d, A_BOLD, "%s  %s", fnip, st.name);
+        ui_text_screen_add(d, 0, "  %s -> %s (%s)", have_origin ? origin.name : "-",
+                           target.name, target.code);
+        ui_text_screen_add(d, A_BOLD, "%s", move_summary_label(rules_summary(v, n)));
+        for (size_t i = 0; i < n; i++)
+            ui_text_screen_add(d, v[i].result == VERDICT_BLOCK ? A_BOLD : 0, "  [%s] %s: %s",
+                               verdict_mark(v[i].result), rule_label(v[i].rule), v[i].reason);
+    }
+    store_read_end(t);
+    return d;
+}

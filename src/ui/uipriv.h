@@ -215,6 +215,8 @@ struct screen *ui_staff_screen_new(struct app *a);
 struct screen *ui_units_screen_new(struct app *a);
 /* The detail of one person (fields, history, competencies, verdicts). */
 struct screen *ui_staff_detail_new(struct app *a, const char *nip);
+/* Every rule's verdict for moving one person to a position (:check). */
+struct screen *ui_check_screen_new(struct app *a, const char *nip, const char *target_code);
 void ui_screen_free(struct screen *s);
 
 /* A screen of text lines (detail views): lines are copied. */

@@ -87,3 +87,12 @@ tui rebound 'J<Dump>j<Dump>' --config "$TMPD/config-keys"
 [ "$(pos rebound 1)" = 2/118 ] || fail "J bound to down did not move: $(pos rebound 1)"
 [ "$(pos rebound 2)" = 2/118 ] || fail "j still moves after rebinding down to J"
 screen_has rebound "key j does nothing here"
+
+# :check NIP POSITION shows every rule's verdict for that move.
+nip=$(awk -F, 'NR==5 {print $1}' "$TOP/tests/fixtures/tui/staff.csv")
+tui check ":check $nip PKM-CIBEBER-PRW<Enter><Dump>:check 123 X<Enter><Dump>"
+awk '/^--- screen 1/{f=1} /^--- screen 2/{f=0} f' "$TMPD/check.dump" | grep -q "Need at target:" ||
+  fail ":check shows no verdict on the need at the target"
+awk '/^--- screen 1/{f=1} /^--- screen 2/{f=0} f' "$TMPD/check.dump" | grep -qE "^ (allowed|blocked)" ||
+  fail ":check shows no summary"
+screen_has check "123: a NIP has 18 digits"
