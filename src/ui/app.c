@@ -333,6 +333,7 @@ static int prompt_read(struct app *a, const char *label, char *buf, size_t size,
 static struct saved_pos search_origin;
 static char search_last[128];
 static bool search_last_found;
+static bool search_last_interrupted;
 
 static void search_changed(struct app *a, const char *text)
 {
@@ -341,12 +342,19 @@ static void search_changed(struct app *a, const char *text)
         return;
     /* A longer pattern matches at or after the current match: go on from
      * there instead of from the start, so each key costs little. */
-    bool extends = search_last_found && search_last[0] &&
-                   strncmp(text, search_last, strlen(search_last)) == 0;
-    if (!extends)
+    bool extends = search_last[0] && strncmp(text, search_last, strlen(search_last)) == 0;
+    /* Nothing after the start matched the shorter text: nothing will
+     * match a longer one either, so do not scan again. */
+    if (extends && !search_last_found && !search_last_interrupted) {
+        snprintf(search_last, sizeof search_last, "%s", text);
+        ui_app_message(a, _("not found: %s"), text);
+        return;
+    }
+    if (!extends || !search_last_found)
         s->ops->set_pos(s, &search_origin);
     snprintf(search_last, sizeof search_last, "%s", text);
     search_last_found = false;
+    search_last_interrupted = false;
     if (!text[0]) {
         a->msg[0] = '\0';
         return;
@@ -356,6 +364,7 @@ static void search_changed(struct app *a, const char *text)
         a->msg[0] = '\0';
     } else {
         s->ops->set_pos(s, &search_origin);
+        search_last_interrupted = ui_term_key_pending(&a->term);
         ui_app_message(a, _("not found: %s"), text);
     }
 }
@@ -370,6 +379,7 @@ static void do_search(struct app *a)
     s->ops->get_pos(s, &search_origin);
     search_last[0] = '\0';
     search_last_found = false;
+    search_last_interrupted = false;
     char buf[128];
     a->msg[0] = '\0';
     if (prompt_read(a, "/", buf, sizeof buf, &a->search_hist, search_changed, NULL) &&

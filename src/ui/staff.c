@@ -75,6 +75,8 @@ struct walk {
     struct staff last;          /* the last row visited */
     const char *match;          /* search: stop at the first match */
     bool found;
+    struct term *term;          /* search: stop when the user types on */
+    bool interrupted;
 };
 
 static int walk_cb(const struct staff *st, void *ctx)
@@ -95,6 +97,12 @@ static int walk_cb(const struct staff *st, void *ctx)
             return 1;
         }
         w->seen++;
+        /* A long scan gives way to the next key: typing never waits for
+         * a search whose text is already out of date. */
+        if (w->term && (w->seen & 4095) == 0 && ui_term_key_pending(w->term)) {
+            w->interrupted = true;
+            return 1;
+        }
         return 0;
     }
     if (w->out)
@@ -308,7 +316,8 @@ static int staff_search(struct screen *s, const char *text, int dir, bool includ
         return 0;
     int height = p->height > 0 ? p->height : 20;
     struct staff cur = p->rows[p->sel];
-    struct walk w = {.p = p, .today = s->app->env->today, .want = 0, .match = text};
+    struct walk w = {.p = p, .today = s->app->env->today, .want = 0, .match = text,
+                     .term = &s->app->term};
     if (include_current && walk_cb(&cur, &w) && w.found) {
         store_read_end(t);
         return 1;
@@ -317,7 +326,18 @@ static int staff_search(struct screen *s, const char *text, int dir, bool includ
     walk_from(s, t, cur.name, cur.nip, dir, &w);
     if (w.found) {
         long dist = w.seen + 1;   /* rows between, plus the match itself */
-        move_by(s, t, dir > 0 ? dist : -dist, height);
+        long want = p->sel + (dir > 0 ? dist : -dist);
+        if (want >= 0 && want < p->nrows) {
+            p->sel = (int)want;
+        } else {
+            /* Far away: the match becomes the top row, found without a
+             * second walk; near the end the page is filled upwards. */
+            size_t index = p->top_index + (size_t)p->sel;
+            p->top_index = dir > 0 ? index + (size_t)dist : index - (size_t)dist;
+            set_top(p, &w.last);
+            p->sel = 0;
+            settle(s, t, height);
+        }
     }
     store_read_end(t);
     return w.found;

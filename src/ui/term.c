@@ -307,6 +307,16 @@ int ui_term_getkey(struct term *t, bool block)
     return (int)wc;
 }
 
+bool ui_term_key_pending(struct term *t)
+{
+    if (t->scripted)
+        return false;
+    if (quit_signal)
+        return true;
+    struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+    return poll(&p, 1, 0) > 0;
+}
+
 void ui_term_flush(struct term *t)
 {
     (void)t;

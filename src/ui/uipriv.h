@@ -96,6 +96,8 @@ void ui_term_close(struct term *t);
  * or -2 when the program must leave (SIGHUP/SIGTERM). Script steps <Dump>
  * and <Resize> are carried out here: a resize returns KEY_RESIZE. */
 int ui_term_getkey(struct term *t, bool block);
+/* True when a key is waiting (never in scripted runs): long work stops. */
+bool ui_term_key_pending(struct term *t);
 /* Flushes the frame: one doupdate. */
 void ui_term_flush(struct term *t);
 /* Scripted: appends the screen (text and attributes) to the dump file. */
