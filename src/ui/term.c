@@ -81,7 +81,7 @@ static int add_step(struct script_step **steps, size_t *n, size_t *cap,
     return 0;
 }
 
-int ui_script_parse(const char *text, struct script_step **steps, size_t *n,
+static int parse_steps(const char *text, struct script_step **steps, size_t *n,
                  char *err, size_t errlen)
 {
     size_t cap = 0;
@@ -155,6 +155,17 @@ int ui_script_parse(const char *text, struct script_step **steps, size_t *n,
         }
     }
     return 0;
+}
+
+int ui_script_parse(const char *text, struct script_step **steps, size_t *n,
+                    char *err, size_t errlen)
+{
+    if (parse_steps(text, steps, n, err, errlen) == 0)
+        return 0;
+    free(*steps);
+    *steps = NULL;
+    *n = 0;
+    return -1;
 }
 
 /* ---- opening ------------------------------------------------------------ */
