@@ -30,7 +30,20 @@ struct staff_priv {
     int filter_rank;
     int rotation_months;
     char filter_label[96];
+    /* Filtered: the matching people, (name, NIP) sorted, read once when
+     * the filter is set; their records are read again at each draw. */
+    struct frow *fl;
+    size_t fn, fsel, ftop;
+    bool fcapped;
 };
+
+struct frow {
+    char name[NAME_SIZE];
+    char nip[NIP_LEN + 1];
+};
+
+/* At most this many filtered rows are kept (about 22 MB). */
+#define FILTER_MAX 150000
 
 static void copy_str(char *dst, size_t size, const char *src)
 {
@@ -253,12 +266,153 @@ static void scroll_by(struct screen *s, stxn *t, long delta, int height)
     }
 }
 
+/* ---- the filtered list ------------------------------------------------ */
+struct collect {
+    struct staff_priv *p;
+    mdate today;
+    size_t cap;
+};
+
+static int collect_cb(const struct staff *st, void *ctx)
+{
+    struct collect *c = ctx;
+    struct staff_priv *p = c->p;
+    if (!passes(p, st, c->today))
+        return 0;
+    if (p->fn == c->cap) {
+        size_t nc = c->cap ? c->cap * 2 : 1024;
+        if (nc > FILTER_MAX)
+            nc = FILTER_MAX;
+        if (nc == c->cap) {
+            p->fcapped = true;
+            return 1;
+        }
+        struct frow *n = realloc(p->fl, nc * sizeof *n);
+        if (!n) {
+            p->fcapped = true;
+            return 1;
+        }
+        p->fl = n;
+        c->cap = nc;
+    }
+    copy_str(p->fl[p->fn].name, sizeof p->fl[p->fn].name, st->name);
+    copy_str(p->fl[p->fn].nip, sizeof p->fl[p->fn].nip, st->nip);
+    p->fn++;
+    return 0;
+}
+
+/* The name index's order: ASCII letters folded, then the NIP. */
+static int frow_cmp(const void *a, const void *b)
+{
+    const struct frow *x = a, *y = b;
+    for (size_t i = 0;; i++) {
+        int cx = (unsigned char)x->name[i], cy = (unsigned char)y->name[i];
+        if (cx >= 'A' && cx <= 'Z')
+            cx += 'a' - 'A';
+        if (cy >= 'A' && cy <= 'Z')
+            cy += 'a' - 'A';
+        if (cx != cy)
+            return cx < cy ? -1 : 1;
+        if (!cx)
+            break;
+    }
+    return strcmp(x->nip, y->nip);
+}
+
+static void reverse_rows(struct staff_priv *p)
+{
+    for (size_t i = 0, j = p->fn; i + 1 < j; i++, j--) {
+        struct frow tmp = p->fl[i];
+        p->fl[i] = p->fl[j - 1];
+        p->fl[j - 1] = tmp;
+    }
+}
+
+/* One pass: the unit's index for a unit filter, else every record in
+ * key order (the fastest walk); then sorted by name. */
+static void build_filtered(struct screen *s)
+{
+    struct staff_priv *p = s->priv;
+    free(p->fl);
+    p->fl = NULL;
+    p->fn = p->fsel = p->ftop = 0;
+    p->fcapped = false;
+    stxn *t = store_read_begin(db_of(s));
+    if (!t)
+        return;
+    struct collect c = {.p = p, .today = s->app->env->today};
+    if (p->filter == SF_UNIT)
+        store_each_staff_in_unit(t, p->filter_arg, collect_cb, &c);
+    else
+        store_each_staff(t, NULL, collect_cb, &c);
+    store_read_end(t);
+    if (p->fn)
+        qsort(p->fl, p->fn, sizeof *p->fl, frow_cmp);
+    if (p->desc)
+        reverse_rows(p);
+}
+
+static int filtered_action(struct screen *s, int action, int count, int height)
+{
+    struct staff_priv *p = s->priv;
+    if (ui_list_move(&p->fsel, &p->ftop, p->fn, action, count, height))
+        return 1;
+    if (action == ACT_OPEN) {
+        if (p->fn)
+            ui_app_push(s->app, ui_staff_detail_new(s->app, p->fl[p->fsel].nip));
+        return 1;
+    }
+    if (action == ACT_SORT) {
+        p->desc = !p->desc;
+        reverse_rows(p);
+        p->fsel = p->ftop = 0;
+        ui_app_message(s->app, "%s", p->desc ? _("sorted by name, Z to A") : _("sorted by name, A to Z"));
+        return 1;
+    }
+    return 0;
+}
+
+static bool frow_matches(const struct frow *r, const char *text)
+{
+    char digits[64];
+    size_t n = 0;
+    for (const char *m = text; *m && n + 1 < sizeof digits; m++)
+        if (*m != ' ')
+            digits[n++] = *m;
+    digits[n] = '\0';
+    return ui_text_contains(r->name, text) || (n && strstr(r->nip, digits));
+}
+
+static int filtered_search(struct screen *s, const char *text, int dir, bool include_current)
+{
+    struct staff_priv *p = s->priv;
+    if (!p->fn)
+        return 0;
+    size_t i = p->fsel;
+    if (!include_current) {
+        if (dir > 0 ? i + 1 >= p->fn : i == 0)
+            return 0;
+        i = dir > 0 ? i + 1 : i - 1;
+    }
+    for (;;) {
+        if (frow_matches(&p->fl[i], text)) {
+            p->fsel = i;
+            return 1;
+        }
+        if (dir > 0 ? i + 1 >= p->fn : i == 0)
+            return 0;
+        i = dir > 0 ? i + 1 : i - 1;
+    }
+}
+
 /* ---- screen operations -------------------------------------------------- */
 static int staff_action(struct screen *s, int action, int count, int height)
 {
     struct staff_priv *p = s->priv;
     if (!db_of(s))
         return 0;
+    if (p->filter)
+        return filtered_action(s, action, count, height);
     if (action == ACT_OPEN) {
         if (p->nrows)
             ui_app_push(s->app, ui_staff_detail_new(s->app, p->rows[p->sel].nip));
@@ -309,6 +463,8 @@ static int staff_action(struct screen *s, int action, int count, int height)
 static int staff_search(struct screen *s, const char *text, int dir, bool include_current)
 {
     struct staff_priv *p = s->priv;
+    if (p->filter)
+        return filtered_search(s, text, dir, include_current);
     if (!db_of(s) || !p->nrows)
         return 0;
     stxn *t = store_read_begin(db_of(s));
@@ -389,12 +545,26 @@ static int staff_filter(struct screen *s, const char *text)
     p->top_index = 0;
     p->sel = 0;
     p->nrows = 0;
+    free(p->fl);
+    p->fl = NULL;
+    p->fn = p->fsel = p->ftop = 0;
+    if (p->filter) {
+        build_filtered(s);
+        if (p->fcapped)
+            ui_app_message(s->app, _("filter: %s (the first %d matches in NIP order; narrow it down)"),
+                           text, FILTER_MAX);
+    }
     return 0;
 }
 
 static void staff_position(struct screen *s, size_t *pos, size_t *total)
 {
     struct staff_priv *p = s->priv;
+    if (p->filter) {
+        *pos = p->fn ? p->fsel + 1 : 0;
+        *total = p->fn;
+        return;
+    }
     *pos = p->nrows ? p->top_index + (size_t)p->sel + 1 : 0;
     *total = 0;
     if (!p->filter && db_of(s)) {
@@ -480,6 +650,32 @@ static void draw_row(struct screen *s, stxn *t, WINDOW *w, const struct staff *s
     ui_put_field(w, st->nskp ? skp_short(st->skp[st->nskp - 1].predikat) : "", 3, ascii);
 }
 
+static int draw_filtered(struct screen *s, stxn *t, WINDOW *w, int y0, int height,
+                         struct cols c)
+{
+    struct staff_priv *p = s->priv;
+    ui_list_clamp(&p->fsel, &p->ftop, p->fn, height);
+    int sel_y = -1;
+    for (int i = 0; i < height && p->ftop + (size_t)i < p->fn; i++) {
+        size_t r = p->ftop + (size_t)i;
+        struct staff st;
+        wmove(w, y0 + 1 + i, 0);
+        if (store_get_staff(t, p->fl[r].nip, &st) != STORE_OK) {
+            /* Gone since the filter was set: keep the row, say so. */
+            memset(&st, 0, sizeof st);
+            copy_str(st.nip, sizeof st.nip, p->fl[r].nip);
+            copy_str(st.name, sizeof st.name, _("(no longer in the database)"));
+            st.post_since = MDATE_NONE;
+        }
+        draw_row(s, t, w, &st, c, r == p->fsel);
+        if (r == p->fsel)
+            sel_y = y0 + 1 + i;
+    }
+    if (!p->fn)
+        mvwaddstr(w, y0 + 1, 1, _("Nobody matches the filter."));
+    return sel_y;
+}
+
 static int staff_draw(struct screen *s, WINDOW *w, int y0, int height, int width)
 {
     struct staff_priv *p = s->priv;
@@ -510,6 +706,11 @@ static int staff_draw(struct screen *s, WINDOW *w, int y0, int height, int width
     stxn *t = store_read_begin(db_of(s));
     if (!t)
         return -1;
+    if (p->filter) {
+        int sel_y = draw_filtered(s, t, w, y0, height, c);
+        store_read_end(t);
+        return sel_y;
+    }
     fill_window(s, t, height);
     if (p->sel >= p->nrows)
         p->sel = p->nrows ? p->nrows - 1 : 0;
@@ -528,6 +729,11 @@ static int staff_draw(struct screen *s, WINDOW *w, int y0, int height, int width
 static void staff_get_pos(struct screen *s, struct saved_pos *sp)
 {
     struct staff_priv *p = s->priv;
+    if (p->filter) {
+        sp->sel = p->fsel;
+        sp->top = p->ftop;
+        return;
+    }
     sp->sel = (size_t)p->sel;
     sp->index = p->top_index;
     sp->top = p->have_top;
@@ -537,6 +743,11 @@ static void staff_get_pos(struct screen *s, struct saved_pos *sp)
 static void staff_set_pos(struct screen *s, const struct saved_pos *sp)
 {
     struct staff_priv *p = s->priv;
+    if (p->filter) {
+        p->fsel = sp->sel;
+        p->ftop = sp->top;
+        return;
+    }
     p->sel = (int)sp->sel;
     p->top_index = sp->index;
     p->have_top = sp->top != 0;
@@ -553,7 +764,9 @@ static void staff_set_pos(struct screen *s, const struct saved_pos *sp)
 
 static void staff_close(struct screen *s)
 {
-    free(s->priv);
+    struct staff_priv *p = s->priv;
+    free(p->fl);
+    free(p);
 }
 
 static const struct screen_ops staff_ops = {
