@@ -6,5 +6,11 @@
 /* Keep alphabetical within a group; --help prints them in this order. */
 
 const struct cli_verb cli_verbs[] = {
+    {"import", cli_import, "import units|positions|staff FILE",
+     N_("load a CSV file; any bad row rejects the whole file")},
+    {"export", cli_export, "export units|positions|staff [--format csv|text]",
+     N_("write records as CSV (or an aligned listing) to standard output")},
+    {"staff", cli_staff, "staff show NIP | staff find TEXT",
+     N_("show one person's record and history, or find people by name or NIP")},
     {NULL, NULL, NULL, NULL},
 };
