@@ -77,7 +77,7 @@ static void print_problems(const char *file, const struct import_problems *ps)
             fprintf(stderr, _("%s:%u:%u: warning: %s\n"), file, e->line, e->col, e->msg);
             continue;
         }
-        if (shown++ == SHOWN_ERRORS)
+        if (shown++ >= SHOWN_ERRORS)
             continue;
         if (e->column[0])
             fprintf(stderr, "%s:%u:%u: %s: %s\n", file, e->line, e->col, e->column, e->msg);
@@ -98,6 +98,7 @@ struct writer {
     enum import_kind kind;
     const char *object;         /* the file's base name */
     stxn *t;
+    bool was_empty;             /* no record of this kind before: all are new */
     size_t added, replaced;
 };
 
@@ -118,22 +119,23 @@ static int staff_history(stxn *t, const struct staff *s, const struct staff *old
 static int put_record(void *ctx, const void *rec)
 {
     struct writer *w = ctx;
-    int rc, had;
-    if (w->kind == IMPORT_UNITS) {
-        struct unit old;
-        had = store_get_unit(w->t, ((const struct unit *)rec)->code, &old) == STORE_OK;
-        rc = store_put_unit(w->t, rec);
-    } else if (w->kind == IMPORT_POSITIONS) {
-        struct position old;
-        had = store_get_position(w->t, ((const struct position *)rec)->code, &old) == STORE_OK;
-        rc = store_put_position(w->t, rec);
-    } else {
+    int rc, had = 0;
+    if (w->kind == IMPORT_STAFF) {
         const struct staff *s = rec;
         struct staff old;
-        had = store_get_staff(w->t, s->nip, &old) == STORE_OK;
+        if (!w->was_empty)
+            had = store_get_staff(w->t, s->nip, &old) == STORE_OK;
         rc = store_put_staff(w->t, s);
         if (rc == STORE_OK)
             rc = staff_history(w->t, s, &old, had);
+    } else if (w->kind == IMPORT_UNITS) {
+        struct unit old;
+        had = store_get_unit(w->t, ((const struct unit *)rec)->code, &old) == STORE_OK;
+        rc = store_put_unit(w->t, rec);
+    } else {
+        struct position old;
+        had = store_get_position(w->t, ((const struct position *)rec)->code, &old) == STORE_OK;
+        rc = store_put_position(w->t, rec);
     }
     if (rc != STORE_OK)
         return rc;
@@ -147,6 +149,7 @@ static int write_all(stxn *t, void *ctx)
     /* Called again from the start when the map had to grow. */
     w->t = t;
     w->added = w->replaced = 0;
+    w->was_empty = w->kind == IMPORT_STAFF && store_count_staff(t) == 0;
     int rc = import_each(w->im, put_record, w);
     if (rc != STORE_OK)
         return rc;

@@ -50,9 +50,9 @@ static int print_history(const struct history *h, void *ctx)
     (void)ctx;
     char d[11];
     date_format(h->since, d);
-    printf("  %-10s  %-12s  %-12s  %-5s", d, h->position, h->unit, rank_name(h->rank));
+    printf("  %-10s  %-14s  %-14s  %s", d, h->position, h->unit, rank_name(h->rank));
     if (h->plan_id)
-        printf(_("  plan %u"), (unsigned)h->plan_id);
+        printf(_("  (plan %u)"), (unsigned)h->plan_id);
     putchar('\n');
     return 0;
 }

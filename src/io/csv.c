@@ -132,7 +132,7 @@ csv_reader *csv_open_file(const char *path, char *err, size_t errlen)
             close(fd);
             return NULL;
         }
-        madvise(buf, size, MADV_SEQUENTIAL);
+        madvise((void *)buf, size, MADV_WILLNEED);
         mapped = true;
     } else {
         buf = slurp(fd, &size);
@@ -180,6 +180,21 @@ size_t csv_size(const csv_reader *r)
 size_t csv_offset(const csv_reader *r)
 {
     return r->pos;
+}
+
+void csv_tell(const csv_reader *r, size_t *offset, unsigned *line)
+{
+    *offset = r->pos;
+    *line = r->line;
+}
+
+void csv_seek(csv_reader *r, size_t offset, unsigned line)
+{
+    /* Offsets from csv_tell lie between rows, so at the start of a line. */
+    r->pos = offset < r->start ? r->start : offset > r->size ? r->size : offset;
+    r->line = line;
+    r->line_start = r->pos;
+    r->err[0] = '\0';
 }
 
 const char *csv_data(const csv_reader *r, size_t *len)

@@ -52,6 +52,10 @@ size_t csv_size(const csv_reader *r);
 size_t csv_offset(const csv_reader *r);
 /* Starts again at the first row (the header). */
 void csv_rewind(csv_reader *r);
+/* Where the next row starts, and going back there later (offset and line
+ * as csv_tell gave them): for reading rows in another order. */
+void csv_tell(const csv_reader *r, size_t *offset, unsigned *line);
+void csv_seek(csv_reader *r, size_t offset, unsigned line);
 /* The whole input as read (BOM included), e.g. for a checksum. */
 const char *csv_data(const csv_reader *r, size_t *len);
 

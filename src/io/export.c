@@ -225,6 +225,9 @@ struct exporter {
 
 static void text_row(exporter *x, const char *const *v, unsigned n)
 {
+    /* Pad only up to the last non-empty cell: no trailing blanks. */
+    while (n > 1 && !v[n - 1][0])
+        n--;
     for (unsigned i = 0; i < n; i++) {
         fputs(v[i], x->out);
         if (i + 1 == n)

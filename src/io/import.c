@@ -227,7 +227,8 @@ struct rowctx {
     int errors;
 };
 
-static const struct csv_field empty_field;
+
+static const struct csv_field empty_field = {.p = ""};
 
 /* The field of column c (an empty one when the column or field is absent). */
 static const struct csv_field *fld(const struct rowctx *x, enum import_col c)
@@ -342,8 +343,11 @@ static int64_t number(struct rowctx *x, enum import_col c, int64_t lo, int64_t h
     if (!f->len)
         return if_empty;
     if (!parse_int64(f->p, f->len, &v) || v < lo || v > hi) {
-        bad(x, c, _("\"%.*s\" is not a whole number from %lld to %lld"), SHOW(f),
-            (long long)lo, (long long)hi);
+        if (lo == 0)
+            bad(x, c, _("\"%.*s\" is not a whole number of 0 or more"), SHOW(f));
+        else
+            bad(x, c, _("\"%.*s\" is not a whole number from %lld to %lld"), SHOW(f),
+                (long long)lo, (long long)hi);
         return if_empty;
     }
     return v;
@@ -438,8 +442,10 @@ static void row_init(struct rowctx *x, const struct import_header *h,
 
 /* --- rows -> records -------------------------------------------------------- */
 
-int import_unit_row(const struct import_header *h, const struct csv_row *row,
-                    struct unit *u, struct import_problems *ps)
+/* validate: false in pass 2, which converts rows pass 1 already validated
+ * (the same bytes give the same record). */
+static int unit_row(const struct import_header *h, const struct csv_row *row,
+                    struct unit *u, struct import_problems *ps, bool validate)
 {
     struct rowctx x;
     row_init(&x, h, row, ps);
@@ -450,13 +456,13 @@ int import_unit_row(const struct import_header *h, const struct csv_row *row,
     u->kind = vocab(&x, COL_KIND, unit_kind_parse, N_("instansi, opd, bidang, seksi or upt"));
     text(&x, COL_DISTRICT, u->district, sizeof u->district);
     struct verrs v = {0};
-    if (unit_validate(u, &v))
+    if (validate && unit_validate(u, &v))
         add_verrs(&x, &v, COL_CODE);
     return x.errors;
 }
 
-int import_position_row(const struct import_header *h, const struct csv_row *row,
-                        struct position *p, struct import_problems *ps)
+static int position_row(const struct import_header *h, const struct csv_row *row,
+                        struct position *p, struct import_problems *ps, bool validate)
 {
     struct rowctx x;
     row_init(&x, h, row, ps);
@@ -478,7 +484,7 @@ int import_position_row(const struct import_header *h, const struct csv_row *row
     p->need = (int32_t)number(&x, COL_NEED, 0, INT32_MAX, NEED_FROM_ABK);
     p->ncomp = competencies(&x, p->comp);
     struct verrs v = {0};
-    if (position_validate(p, &v))
+    if (validate && position_validate(p, &v))
         add_verrs(&x, &v, COL_CODE);
     return x.errors;
 }
@@ -511,8 +517,8 @@ static void staff_skp(struct rowctx *x, struct staff *s)
     }
 }
 
-int import_staff_row(const struct import_header *h, const struct csv_row *row,
-                     mdate today, struct staff *s, struct import_problems *ps)
+static int staff_row(const struct import_header *h, const struct csv_row *row,
+                     mdate today, struct staff *s, struct import_problems *ps, bool validate)
 {
     struct rowctx x;
     row_init(&x, h, row, ps);
@@ -547,9 +553,27 @@ int import_staff_row(const struct import_header *h, const struct csv_row *row,
     text(&x, COL_HOME_DISTRICT, s->home_district, sizeof s->home_district);
     s->ncomp = competencies(&x, s->comp);
     struct verrs v = {0};
-    if (staff_validate(s, today, &v))
+    if (validate && staff_validate(s, today, &v))
         add_verrs(&x, &v, COL_NIP);
     return x.errors;
+}
+
+int import_unit_row(const struct import_header *h, const struct csv_row *row,
+                    struct unit *out, struct import_problems *ps)
+{
+    return unit_row(h, row, out, ps, true);
+}
+
+int import_position_row(const struct import_header *h, const struct csv_row *row,
+                        struct position *out, struct import_problems *ps)
+{
+    return position_row(h, row, out, ps, true);
+}
+
+int import_staff_row(const struct import_header *h, const struct csv_row *row,
+                     mdate today, struct staff *out, struct import_problems *ps)
+{
+    return staff_row(h, row, today, out, ps, true);
 }
 
 /* --- hash tables ------------------------------------------------------------ */
@@ -699,6 +723,15 @@ struct pending_parent {
     char parent[CODE_SIZE];
 };
 
+/* Where a good staff row is, to write the rows in NIP order: records that
+ * arrive in key order fill B-tree pages one after another instead of
+ * touching pages all over the tree, which a big transaction pays for. */
+struct row_ref {
+    uint64_t nip;
+    size_t offset;
+    unsigned line;
+};
+
 struct importer {
     enum import_kind kind;
     mdate today;
@@ -715,6 +748,8 @@ struct importer {
     struct nip_map nips;
     struct pending_parent *pending;
     size_t npending, cappending;
+    struct row_ref *order;      /* staff rows, sorted by NIP after pass 1 */
+    size_t norder, caporder;
 };
 
 importer *import_open(const char *path, enum import_kind kind, mdate today,
@@ -747,6 +782,7 @@ void import_close(importer *im)
     free(im->nips.key);
     free(im->nips.line);
     free(im->pending);
+    free(im->order);
     free(im);
 }
 
@@ -898,6 +934,29 @@ static void check_position_refs(importer *im, const struct import_refs *refs,
     }
 }
 
+static void remember_row(importer *im, const struct staff *s, size_t offset, unsigned line)
+{
+    if (im->norder == im->caporder) {
+        size_t cap = im->caporder ? im->caporder * 2 : 4096;
+        struct row_ref *o = realloc(im->order, cap * sizeof *o);
+        if (!o) {
+            free(im->order);        /* pass 2 falls back to file order */
+            im->order = NULL;
+            im->caporder = (size_t)-1;
+            return;
+        }
+        im->order = o;
+        im->caporder = cap;
+    }
+    im->order[im->norder++] = (struct row_ref){nip_number(s->nip), offset, line};
+}
+
+static int row_ref_cmp(const void *a, const void *b)
+{
+    const struct row_ref *x = a, *y = b;
+    return (x->nip > y->nip) - (x->nip < y->nip);
+}
+
 static void check_staff_refs(importer *im, const struct import_refs *refs,
                              const struct csv_row *row, const struct staff *s)
 {
@@ -933,15 +992,15 @@ union any_record {
 };
 
 static int convert(importer *im, const struct csv_row *row, union any_record *rec,
-                   struct import_problems *ps)
+                   struct import_problems *ps, bool validate)
 {
     switch (im->kind) {
     case IMPORT_UNITS:
-        return import_unit_row(&im->h, row, &rec->u, ps);
+        return unit_row(&im->h, row, &rec->u, ps, validate);
     case IMPORT_POSITIONS:
-        return import_position_row(&im->h, row, &rec->p, ps);
+        return position_row(&im->h, row, &rec->p, ps, validate);
     default:
-        return import_staff_row(&im->h, row, im->today, &rec->s, ps);
+        return staff_row(&im->h, row, im->today, &rec->s, ps, validate);
     }
 }
 
@@ -980,19 +1039,29 @@ size_t import_check(importer *im, const struct import_refs *refs)
     }
     if (import_header_parse(&im->h, im->kind, &row, &im->ps))
         return im->ps.errors;
-    while ((rc = csv_next(im->r, &row)) > 0) {
+    size_t offset;
+    unsigned line;
+    for (;;) {
+        csv_tell(im->r, &offset, &line);
+        if ((rc = csv_next(im->r, &row)) <= 0)
+            break;
         im->rows++;
         if ((im->rows & 8191) == 0)
             tell_progress(im, 1);
-        if (convert(im, &row, &rec, &im->ps))
+        if (convert(im, &row, &rec, &im->ps, true))
             continue;
-        if (im->kind == IMPORT_UNITS)
+        if (im->kind == IMPORT_UNITS) {
             check_unit_refs(im, refs, &row, &rec.u);
-        else if (im->kind == IMPORT_POSITIONS)
+        } else if (im->kind == IMPORT_POSITIONS) {
             check_position_refs(im, refs, &row, &rec.p);
-        else
+        } else {
             check_staff_refs(im, refs, &row, &rec.s);
+            if (im->caporder != (size_t)-1)
+                remember_row(im, &rec.s, offset, line);
+        }
     }
+    if (im->order && !im->ps.errors)
+        qsort(im->order, im->norder, sizeof *im->order, row_ref_cmp);
     if (rc < 0)
         csv_failure(im);
     if (im->rows == 0 && rc == 0)
@@ -1004,28 +1073,44 @@ size_t import_check(importer *im, const struct import_refs *refs)
     return im->ps.errors;
 }
 
+/* Hands one row to fn; 0 to go on. */
+static int each_row(importer *im, const struct csv_row *row, union any_record *rec,
+                    struct import_problems *scratch, import_record_fn fn, void *ctx)
+{
+    scratch->n = 0;
+    if (convert(im, row, rec, scratch, false))
+        return 0;               /* cannot happen after a clean pass 1 */
+    return fn(ctx, rec);
+}
+
 int import_each(importer *im, import_record_fn fn, void *ctx)
 {
     struct csv_row row;
     union any_record rec;
     struct import_problems scratch = {0};
-    size_t n = 0;
+    int rc = 0;
     csv_rewind(im->r);
     if (csv_next(im->r, &row) <= 0)
         return 0;
-    int rc;
-    while (csv_next(im->r, &row) > 0) {
-        if ((++n & 8191) == 0)
-            tell_progress(im, 2);
-        scratch.n = 0;
-        if (convert(im, &row, &rec, &scratch))
-            continue;           /* cannot happen after a clean pass 1 */
-        if ((rc = fn(ctx, &rec)) != 0) {
-            import_problems_free(&scratch);
-            return rc;
+    if (im->order && im->caporder != (size_t)-1) {
+        for (size_t i = 0; i < im->norder && !rc; i++) {
+            if (((i + 1) & 8191) == 0 && im->progress)
+                im->progress(im->progress_ctx, csv_size(im->r) * (im->norder + i) / im->norder,
+                             2 * csv_size(im->r));
+            csv_seek(im->r, im->order[i].offset, im->order[i].line);
+            if (csv_next(im->r, &row) > 0)
+                rc = each_row(im, &row, &rec, &scratch, fn, ctx);
+        }
+    } else {
+        size_t n = 0;
+        while (!rc && csv_next(im->r, &row) > 0) {
+            if ((++n & 8191) == 0)
+                tell_progress(im, 2);
+            rc = each_row(im, &row, &rec, &scratch, fn, ctx);
         }
     }
     import_problems_free(&scratch);
-    tell_progress(im, 2);
-    return 0;
+    if (!rc && im->progress)
+        im->progress(im->progress_ctx, 2 * csv_size(im->r), 2 * csv_size(im->r));
+    return rc;
 }
