@@ -173,7 +173,10 @@ static int run_import(const struct cli_env *env, enum import_kind kind, const ch
         import_close(im);
         return EXIT_REFUSED;
     }
-    struct progress prog = {.label = file};
+    char base[256];
+    snprintf(base, sizeof base, "%s", file);
+    const char *name = basename(base);
+    struct progress prog = {.label = name};
     if (isatty(STDERR_FILENO))
         import_set_progress(im, draw_progress, &prog);
 
@@ -197,9 +200,7 @@ static int run_import(const struct cli_env *env, enum import_kind kind, const ch
         return EXIT_REFUSED;
     }
 
-    char base[256];
-    snprintf(base, sizeof base, "%s", file);
-    struct writer w = {env, im, kind, basename(base), NULL, 0, 0};
+    struct writer w = {env, im, kind, name, NULL, false, 0, 0};
     int rc = store_write(s, write_all, &w);
     end_progress(&prog);
     if (rc != STORE_OK) {
