@@ -48,9 +48,17 @@ rm -rf "$dir/db"
 "$bin" import units "$dir/units.csv" 2>/dev/null
 "$bin" import positions "$dir/positions.csv" 2>/dev/null
 t0=$(date +%s.%N)
-"$bin" import staff "$dir/staff-$n.csv"
+if [ -x /usr/bin/time ]; then
+  /usr/bin/time -f "%U %S" -o "$dir/cpu" "$bin" import staff "$dir/staff-$n.csv"
+else
+  "$bin" import staff "$dir/staff-$n.csv"; echo "0 0" >"$dir/cpu"
+fi
 t1=$(date +%s.%N)
-awk -v r="$rows" -v a="$t0" -v b="$t1" 'BEGIN { printf "mutasi import staff: %d rows in %.2f s = %.0f rows/s\n", r, b - a, r / (b - a) }'
+read -r cu cs <"$dir/cpu"
+awk -v r="$rows" -v a="$t0" -v b="$t1" -v cu="$cu" -v cs="$cs" 'BEGIN {
+  t = cu + cs
+  printf "mutasi import staff: %d rows in %.2f s = %.0f rows/s (CPU %.2f s = %.0f rows/s per CPU second)\n",
+    r, b - a, r / (b - a), t, (t > 0 ? r / t : 0) }'
 du -sh "$dir/db" | awk '{ print "database size: " $1 }'
 
 if command -v sqlite3 >/dev/null 2>&1; then
