@@ -1,6 +1,7 @@
 /* mutasi export units|positions|staff [--format csv|text]. Personal data
  * leaves the database here, so every export is written to the audit log. */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include "cli/cli.h"
@@ -108,6 +109,9 @@ static int run_export(const struct cli_env *env, enum import_kind kind, enum exp
         store_close(s);
         return EXIT_REFUSED;
     }
+    /* A reader that stops early (| head) must not kill us before the
+     * export is written to the audit log: EPIPE becomes a write error. */
+    signal(SIGPIPE, SIG_IGN);
     struct walk w = {0};
     export_shape_init(&w.shape, kind, fmt);
     int rc = write_export(t, kind, &w);
