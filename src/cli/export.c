@@ -37,7 +37,7 @@ static int row_unit(const struct unit *u, void *ctx)
     struct walk *w = ctx;
     export_unit_row(w->x, u);
     w->rows++;
-    return 0;
+    return export_failed(w->x);     /* stop walking once nobody reads */
 }
 
 static int row_position(const struct position *p, void *ctx)
@@ -45,7 +45,7 @@ static int row_position(const struct position *p, void *ctx)
     struct walk *w = ctx;
     export_position_row(w->x, p);
     w->rows++;
-    return 0;
+    return export_failed(w->x);     /* stop walking once nobody reads */
 }
 
 static int row_staff(const struct staff *s, void *ctx)
@@ -53,7 +53,7 @@ static int row_staff(const struct staff *s, void *ctx)
     struct walk *w = ctx;
     export_staff_row(w->x, s);
     w->rows++;
-    return 0;
+    return export_failed(w->x);     /* stop walking once nobody reads */
 }
 
 /* Two walks in one read transaction: the shape (skp years, text widths),

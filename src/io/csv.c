@@ -441,6 +441,11 @@ static void wbyte(csv_writer *w, char c)
     w->buf[w->n++] = c;
 }
 
+bool csv_writer_failed(const csv_writer *w)
+{
+    return w->err != 0 || ferror(w->out);
+}
+
 int csv_writer_free(csv_writer *w)
 {
     if (!w)

@@ -70,6 +70,8 @@ const char *csv_error(const csv_reader *r, unsigned *line, unsigned *col);
 typedef struct csv_writer csv_writer;
 
 csv_writer *csv_writer_new(FILE *out);
+/* True once a write has failed (e.g. EPIPE): the caller may stop. */
+bool csv_writer_failed(const csv_writer *w);
 /* Flushes; returns 0, or -1 when any write failed (errno kept). */
 int csv_writer_free(csv_writer *w);
 /* Appends one field to the current row, quoting it when it holds a comma,

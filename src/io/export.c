@@ -315,6 +315,11 @@ void export_staff_row(exporter *x, const struct staff *s)
     emit(x);
 }
 
+bool export_failed(const exporter *x)
+{
+    return x->w ? csv_writer_failed(x->w) : ferror(x->out) != 0;
+}
+
 int export_end(exporter *x)
 {
     int rc = 0, err = 0;

@@ -45,6 +45,8 @@ exporter *export_begin(FILE *out, const struct export_shape *sh);
 void export_unit_row(exporter *x, const struct unit *u);
 void export_position_row(exporter *x, const struct position *p);
 void export_staff_row(exporter *x, const struct staff *s);
+/* True once writing has failed (a closed pipe, a full disk). */
+bool export_failed(const exporter *x);
 /* Flushes and frees; 0, or -1 when writing failed (errno set). */
 int export_end(exporter *x);
 
