@@ -1,5 +1,6 @@
 /* A small streaming RFC 4180 reader and writer. */
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -220,11 +221,16 @@ const char *csv_error(const csv_reader *r, unsigned *line, unsigned *col)
     return r->err;
 }
 
-static int fail(csv_reader *r, unsigned line, unsigned col, const char *msg)
+static int fail(csv_reader *r, unsigned line, unsigned col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static int fail(csv_reader *r, unsigned line, unsigned col, const char *fmt, ...)
 {
+    va_list ap;
     r->err_line = line;
     r->err_col = col;
-    snprintf(r->err, sizeof r->err, "%s", msg);
+    va_start(ap, fmt);
+    vsnprintf(r->err, sizeof r->err, fmt, ap);
+    va_end(ap);
     return -1;
 }
 
@@ -297,14 +303,16 @@ static int read_quoted(csv_reader *r, struct csv_field *f)
             r->line_start = (size_t)(nl - b) + 1;
         }
         if (!hit)
-            return fail(r, open_line, open_col, _("a quoted field is not closed"));
+            return fail(r, open_line, f->col,
+                        _("a quoted field is not closed (its quote is at byte %u of the line)"),
+                        open_col);
         bool doubled = end + 1 < r->size && b[end + 1] == '"';
         if (doubled && !escaped) {
             escaped = true;
             f->scratch_off_ = r->scratch_len;
         }
         if (escaped && !scratch_append(r, b + q, end - q + doubled))
-            return fail(r, r->line, 1, strerror(ENOMEM));
+            return fail(r, r->line, f->col, "%s", strerror(ENOMEM));
         if (doubled) {
             q = end + 2;
             continue;
@@ -324,8 +332,8 @@ static int read_quoted(csv_reader *r, struct csv_field *f)
     if (r->pos < r->size && b[r->pos] == '\r' && r->pos + 1 < r->size && b[r->pos + 1] == '\n')
         r->pos++;
     if (r->pos < r->size && b[r->pos] != r->delim && b[r->pos] != '\n')
-        return fail(r, r->line, (unsigned)(r->pos - r->line_start) + 1,
-                    _("unexpected text after a closing quote"));
+        return fail(r, r->line, f->col, _("unexpected text after a closing quote (byte %u of the line)"),
+                    (unsigned)(r->pos - r->line_start) + 1);
     return 0;
 }
 
@@ -369,7 +377,7 @@ int csv_next(csv_reader *r, struct csv_row *row)
     for (;;) {
         struct csv_field *f = new_field(r, row);
         if (!f)
-            return fail(r, r->line, 1, strerror(ENOMEM));
+            return fail(r, r->line, row->n + 1, "%s", strerror(ENOMEM));
         f->line = r->line;
         f->col = row->n;
         while (r->pos < r->size && is_blank(r->buf[r->pos]))

@@ -63,7 +63,8 @@ const char *csv_data(const csv_reader *r, size_t *len);
  * (csv_error() says where and why; reading cannot go on). Blank lines
  * (nothing but optional spaces) are skipped. */
 int csv_next(csv_reader *r, struct csv_row *row);
-/* After -1: line, byte column and a translated reason. */
+/* After -1: line, field number and a translated reason (which names the
+ * byte column). */
 const char *csv_error(const csv_reader *r, unsigned *line, unsigned *col);
 
 /* --- writer --------------------------------------------------------- */

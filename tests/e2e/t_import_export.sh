@@ -85,7 +85,7 @@ bad positions bad_positions.csv 6 'bad_positions.csv:2:2: unit: unknown unit "NO
 # A malformed file (quote never closed) is refused too.
 printf 'code,name,parent,kind,district\nX,"open,KAB,opd,Kota\n' >"$TMPD/bad_quote.csv"
 expect_rc 1 "$MUTASI" import units "$TMPD/bad_quote.csv"
-starts_line "$TMPD/err" "$TMPD/bad_quote.csv:2:3: a quoted field is not closed"
+starts_line "$TMPD/err" "$TMPD/bad_quote.csv:2:2: a quoted field is not closed"
 # Many bad rows: the list is capped and says how many more.
 awk 'NR == 1 { print; next } NR == 2 { for (i = 0; i < 150; i++) { sub(/^[0-9]+/, sprintf("1986092620150510%02d", i % 100 + 0)); print } }' \
   staff.csv | sed 's/,IV\/b,/,IV\/x,/' >"$TMPD/bad_150.csv"

@@ -133,14 +133,15 @@ static void malformed_input_names_the_place(void **state)
     assert_int_equal(csv_next(r, &row), -1);
     assert_non_null(csv_error(r, &line, &col));
     assert_int_equal(line, 2);
-    assert_int_equal(col, 3);
+    assert_int_equal(col, 2);          /* the second field */
+    assert_non_null(strstr(csv_error(r, NULL, NULL), "3"));  /* byte 3 */
     csv_close(r);
     r = open_str("a,b\n\"x\"y,2\n");
     assert_int_equal(csv_next(r, &row), 1);
     assert_int_equal(csv_next(r, &row), -1);
     csv_error(r, &line, &col);
     assert_int_equal(line, 2);
-    assert_int_equal(col, 4);
+    assert_int_equal(col, 1);
     csv_close(r);
 }
 
