@@ -209,8 +209,11 @@ static int run_import(const struct cli_env *env, enum import_kind kind, const ch
         import_close(im);
         return EXIT_REFUSED;
     }
-    fprintf(stderr, _("mutasi: %s: %zu %s imported (%zu added, %zu replaced)\n"), file,
-            w.added + w.replaced, import_kind_name(kind), w.added, w.replaced);
+    size_t rows = w.added + w.replaced;
+    fprintf(stderr, ngettext("mutasi: %s: %zu row imported into %s (%zu added, %zu replaced)\n",
+                             "mutasi: %s: %zu rows imported into %s (%zu added, %zu replaced)\n",
+                             rows),
+            file, rows, import_kind_name(kind), w.added, w.replaced);
     store_close(s);
     import_close(im);
     return EXIT_OK;

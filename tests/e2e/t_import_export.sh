@@ -46,7 +46,7 @@ expect_rc 0 "$MUTASI" init
 expect_rc 0 "$MUTASI" import units units.csv
 expect_rc 0 "$MUTASI" import positions positions.csv
 expect_rc 0 "$MUTASI" import staff staff.csv
-starts_line "$TMPD/err" "mutasi: staff.csv: 5 staff imported (5 added, 0 replaced)"
+starts_line "$TMPD/err" "mutasi: staff.csv: 5 rows imported into staff (5 added, 0 replaced)"
 snapshot "$TMPD/good"
 [ "$(wc -l <"$TMPD/good/staff.csv")" = 6 ] || fail "staff export should have a header and 5 rows"
 has_line "$TMPD/good/staff.csv" \
@@ -103,7 +103,7 @@ snapshot "$TMPD/round"
 same_snapshot "$TMPD/good" "$TMPD/round"
 # Re-importing replaces and changes nothing.
 expect_rc 0 "$MUTASI" import staff "$TMPD/good/staff.csv"
-starts_line "$TMPD/err" "mutasi: $TMPD/good/staff.csv: 5 staff imported (0 added, 5 replaced)"
+starts_line "$TMPD/err" "mutasi: $TMPD/good/staff.csv: 5 rows imported into staff (0 added, 5 replaced)"
 snapshot "$TMPD/again"
 same_snapshot "$TMPD/good" "$TMPD/again"
 
