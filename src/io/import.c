@@ -219,10 +219,26 @@ int import_header_parse(struct import_header *h, enum import_kind kind,
 /* --- fields ----------------------------------------------------------------- */
 
 /* The context of one row's conversion. */
+/* A column's words repeat row after row ("PNS", "baik", "S-1"): a small
+ * direct-mapped cache per column of texts already parsed and their values
+ * spares most parser calls (the vocabularies have a few dozen spellings). */
+#define MEMO_TEXT 22
+#define MEMO_SLOTS 32
+struct vocab_memo {
+    bool used;
+    unsigned char len;
+    char text[MEMO_TEXT];
+    int value;
+};
+struct import_memo {
+    struct vocab_memo col[COL_COUNT + IMPORT_SKP_COLS][MEMO_SLOTS];
+};
+
 struct rowctx {
     const struct import_header *h;
     const struct csv_row *row;
     struct import_problems *ps;
+    struct import_memo *memo;   /* NULL: parse every field afresh */
     int bad[COL_COUNT];         /* conversion errors per column */
     int errors;
 };
@@ -291,11 +307,33 @@ static void text(struct rowctx *x, enum import_col c, char *dst, size_t size)
 
 typedef int (*vocab_parse_fn)(const char *s, size_t len);
 
+static int memo_parse(struct rowctx *x, unsigned slot, vocab_parse_fn parse,
+                      const char *p, size_t len)
+{
+    struct vocab_memo *m = NULL;
+    if (x->memo && len <= MEMO_TEXT) {
+        unsigned h = (unsigned)len;
+        for (size_t i = 0; i < len; i++)
+            h = h * 31 + (unsigned char)p[i];
+        m = &x->memo->col[slot][h % MEMO_SLOTS];
+        if (m->used && m->len == len && memcmp(m->text, p, len) == 0)
+            return m->value;
+    }
+    int v = parse(p, len);
+    if (m) {
+        m->used = true;
+        m->len = (unsigned char)len;
+        memcpy(m->text, p, len);
+        m->value = v;
+    }
+    return v;
+}
+
 static uint8_t vocab(struct rowctx *x, enum import_col c, vocab_parse_fn parse,
                      const char *expected)
 {
     const struct csv_field *f = fld(x, c);
-    int v = parse(f->p, f->len);
+    int v = memo_parse(x, c, parse, f->p, f->len);
     if (v < 0) {
         bad(x, c, _("unknown value \"%.*s\" (expected %s)"), SHOW(f), _(expected));
         return 0;
@@ -425,12 +463,14 @@ static void add_verrs(struct rowctx *x, const struct verrs *v, enum import_col k
 }
 
 static void row_init(struct rowctx *x, const struct import_header *h,
-                     const struct csv_row *row, struct import_problems *ps)
+                     const struct csv_row *row, struct import_problems *ps,
+                     struct import_memo *memo)
 {
     memset(x, 0, sizeof *x);
     x->h = h;
     x->row = row;
     x->ps = ps;
+    x->memo = memo;
     if (row->n != h->ncols) {
         unsigned col = row->n > h->ncols ? h->ncols + 1 : row->n;
         unsigned line = row->f[col - 1].line;
@@ -445,10 +485,11 @@ static void row_init(struct rowctx *x, const struct import_header *h,
 /* validate: false in pass 2, which converts rows pass 1 already validated
  * (the same bytes give the same record). */
 static int unit_row(const struct import_header *h, const struct csv_row *row,
-                    struct unit *u, struct import_problems *ps, bool validate)
+                    struct unit *u, struct import_problems *ps, bool validate,
+                    struct import_memo *memo)
 {
     struct rowctx x;
-    row_init(&x, h, row, ps);
+    row_init(&x, h, row, ps, memo);
     memset(u, 0, sizeof *u);
     text(&x, COL_CODE, u->code, sizeof u->code);
     text(&x, COL_NAME, u->name, sizeof u->name);
@@ -462,10 +503,11 @@ static int unit_row(const struct import_header *h, const struct csv_row *row,
 }
 
 static int position_row(const struct import_header *h, const struct csv_row *row,
-                        struct position *p, struct import_problems *ps, bool validate)
+                        struct position *p, struct import_problems *ps, bool validate,
+                        struct import_memo *memo)
 {
     struct rowctx x;
-    row_init(&x, h, row, ps);
+    row_init(&x, h, row, ps, memo);
     memset(p, 0, sizeof *p);
     text(&x, COL_CODE, p->code, sizeof p->code);
     text(&x, COL_UNIT, p->unit, sizeof p->unit);
@@ -496,7 +538,7 @@ static void staff_skp(struct rowctx *x, struct staff *s)
         if ((unsigned)i >= x->row->n || !x->row->f[i].len)
             continue;
         const struct csv_field *f = &x->row->f[i];
-        int v = skp_parse(f->p, f->len);
+        int v = memo_parse(x, COL_COUNT + k, skp_parse, f->p, f->len);
         char colname[16];
         snprintf(colname, sizeof colname, "skp_%u", x->h->skp[k].year);
         if (v <= 0) {
@@ -518,10 +560,11 @@ static void staff_skp(struct rowctx *x, struct staff *s)
 }
 
 static int staff_row(const struct import_header *h, const struct csv_row *row,
-                     mdate today, struct staff *s, struct import_problems *ps, bool validate)
+                     mdate today, struct staff *s, struct import_problems *ps, bool validate,
+                     struct import_memo *memo)
 {
     struct rowctx x;
-    row_init(&x, h, row, ps);
+    row_init(&x, h, row, ps, memo);
     memset(s, 0, sizeof *s);
     const struct csv_field *f = fld(&x, COL_NIP);
     if (f->len) {
@@ -561,19 +604,19 @@ static int staff_row(const struct import_header *h, const struct csv_row *row,
 int import_unit_row(const struct import_header *h, const struct csv_row *row,
                     struct unit *out, struct import_problems *ps)
 {
-    return unit_row(h, row, out, ps, true);
+    return unit_row(h, row, out, ps, true, NULL);
 }
 
 int import_position_row(const struct import_header *h, const struct csv_row *row,
                         struct position *out, struct import_problems *ps)
 {
-    return position_row(h, row, out, ps, true);
+    return position_row(h, row, out, ps, true, NULL);
 }
 
 int import_staff_row(const struct import_header *h, const struct csv_row *row,
                      mdate today, struct staff *out, struct import_problems *ps)
 {
-    return staff_row(h, row, today, out, ps, true);
+    return staff_row(h, row, today, out, ps, true, NULL);
 }
 
 /* --- hash tables ------------------------------------------------------------ */
@@ -652,67 +695,13 @@ static struct code_entry *code_map_find(const struct code_map *m, const char *ke
     return NULL;
 }
 
-/* NIPs seen in the file, as numbers (18 digits fit in 60 bits). */
-struct nip_map {
-    uint64_t *key;
-    uint32_t *line;
-    size_t cap, n;
-};
-
+/* A NIP as a number: 18 digits fit in 60 bits. */
 static uint64_t nip_number(const char *nip)
 {
     uint64_t v = 0;
     for (int i = 0; i < NIP_LEN; i++)
         v = v * 10 + (uint64_t)(nip[i] - '0');
     return v;
-}
-
-static size_t nip_slot(uint64_t k, size_t cap)
-{
-    return (size_t)((k * 0x9E3779B97F4A7C15ULL) >> 17) & (cap - 1);
-}
-
-static bool nip_map_grow(struct nip_map *m)
-{
-    size_t cap = m->cap ? m->cap * 2 : 4096;
-    uint64_t *key = calloc(cap, sizeof *key);
-    uint32_t *line = calloc(cap, sizeof *line);
-    if (!key || !line) {
-        free(key);
-        free(line);
-        return false;
-    }
-    for (size_t i = 0; i < m->cap; i++) {
-        if (!m->key[i])
-            continue;
-        size_t j = nip_slot(m->key[i], cap);
-        while (key[j])
-            j = (j + 1) & (cap - 1);
-        key[j] = m->key[i];
-        line[j] = m->line[i];
-    }
-    free(m->key);
-    free(m->line);
-    m->key = key, m->line = line, m->cap = cap;
-    return true;
-}
-
-/* Adds the NIP; returns 0 when new, else the line it was first seen on. */
-static uint32_t nip_map_add(struct nip_map *m, const char *nip, uint32_t line)
-{
-    uint64_t k = nip_number(nip);
-    if ((m->n + 1) * 2 > m->cap && !nip_map_grow(m))
-        return 0;
-    size_t j = nip_slot(k, m->cap);
-    while (m->key[j]) {
-        if (m->key[j] == k)
-            return m->line[j];
-        j = (j + 1) & (m->cap - 1);
-    }
-    m->key[j] = k;
-    m->line[j] = line;
-    m->n++;
-    return 0;
 }
 
 /* --- the importer ------------------------------------------------------------ */
@@ -723,13 +712,16 @@ struct pending_parent {
     char parent[CODE_SIZE];
 };
 
-/* Where a good staff row is, to write the rows in NIP order: records that
- * arrive in key order fill B-tree pages one after another instead of
- * touching pages all over the tree, which a big transaction pays for. */
+/* Where a good staff row is. Sorted by NIP after pass 1, the list shows
+ * duplicate NIPs side by side (no hash table, no cache miss per row), and
+ * pass 2 writes the rows in NIP order: records that arrive in key order
+ * fill B-tree pages one after another instead of touching pages all over
+ * the tree, which a big transaction pays for. */
 struct row_ref {
     uint64_t nip;
     size_t offset;
-    unsigned line;
+    unsigned line;              /* where the row starts (for csv_seek) */
+    unsigned nip_line;          /* where its NIP field is (for messages) */
 };
 
 struct importer {
@@ -745,11 +737,11 @@ struct importer {
     struct code_map in_file;    /* unit or position codes of this file */
     struct code_map units;      /* units asked of the database */
     struct code_map positions;  /* positions asked of the database */
-    struct nip_map nips;
     struct pending_parent *pending;
     size_t npending, cappending;
     struct row_ref *order;      /* staff rows, sorted by NIP after pass 1 */
     size_t norder, caporder;
+    struct import_memo *memo;   /* NULL when it could not be allocated */
 };
 
 importer *import_open(const char *path, enum import_kind kind, mdate today,
@@ -767,6 +759,7 @@ importer *import_open(const char *path, enum import_kind kind, mdate today,
     im->kind = kind;
     im->today = today;
     im->r = r;
+    im->memo = calloc(1, sizeof *im->memo);    /* optional: only a speed-up */
     return im;
 }
 
@@ -779,10 +772,9 @@ void import_close(importer *im)
     free(im->in_file.e);
     free(im->units.e);
     free(im->positions.e);
-    free(im->nips.key);
-    free(im->nips.line);
     free(im->pending);
     free(im->order);
+    free(im->memo);
     free(im);
 }
 
@@ -934,41 +926,58 @@ static void check_position_refs(importer *im, const struct import_refs *refs,
     }
 }
 
-static void remember_row(importer *im, const struct staff *s, size_t offset, unsigned line)
+static bool remember_row(importer *im, const struct csv_row *row, const struct staff *s,
+                         size_t offset, unsigned line)
 {
     if (im->norder == im->caporder) {
         size_t cap = im->caporder ? im->caporder * 2 : 4096;
         struct row_ref *o = realloc(im->order, cap * sizeof *o);
-        if (!o) {
-            free(im->order);        /* pass 2 falls back to file order */
-            im->order = NULL;
-            im->caporder = (size_t)-1;
-            return;
-        }
+        if (!o)
+            return false;
         im->order = o;
         im->caporder = cap;
     }
-    im->order[im->norder++] = (struct row_ref){nip_number(s->nip), offset, line};
+    unsigned nip_line;
+    col_of(im, row, COL_NIP, &nip_line);
+    im->order[im->norder++] = (struct row_ref){nip_number(s->nip), offset, line, nip_line};
+    return true;
 }
 
+/* By NIP, then by line: the first of equal NIPs is the one met first. */
 static int row_ref_cmp(const void *a, const void *b)
 {
     const struct row_ref *x = a, *y = b;
-    return (x->nip > y->nip) - (x->nip < y->nip);
+    if (x->nip != y->nip)
+        return x->nip < y->nip ? -1 : 1;
+    return (x->line > y->line) - (x->line < y->line);
+}
+
+/* Sorts the good staff rows by NIP and reports every NIP met again. */
+static void sort_and_find_duplicates(importer *im)
+{
+    if (!im->norder)
+        return;
+    qsort(im->order, im->norder, sizeof *im->order, row_ref_cmp);
+    unsigned col = im->h.col[COL_NIP] >= 0 ? (unsigned)im->h.col[COL_NIP] + 1 : 1;
+    size_t first = 0;
+    for (size_t i = 1; i < im->norder; i++) {
+        if (im->order[i].nip != im->order[first].nip) {
+            first = i;
+            continue;
+        }
+        char digits[NIP_LEN + 1], f[NIP_FMT_LEN + 1];
+        snprintf(digits, sizeof digits, "%018llu", (unsigned long long)im->order[i].nip);
+        nip_format(digits, f);
+        import_problem_add(&im->ps, false, im->order[i].nip_line, col, "nip",
+                           _("NIP %s appears again (first on line %u)"), f,
+                           im->order[first].line);
+    }
 }
 
 static void check_staff_refs(importer *im, const struct import_refs *refs,
                              const struct csv_row *row, const struct staff *s)
 {
     unsigned line, col;
-    uint32_t first = nip_map_add(&im->nips, s->nip, row->line);
-    if (first) {
-        char f[NIP_FMT_LEN + 1];
-        nip_format(s->nip, f);
-        col = col_of(im, row, COL_NIP, &line);
-        import_problem_add(&im->ps, false, line, col, "nip",
-                           _("NIP %s appears again (first on line %u)"), f, first);
-    }
     bool unit_ok = db_unit(im, refs, s->unit);
     if (!unit_ok) {
         col = col_of(im, row, COL_UNIT, &line);
@@ -996,11 +1005,11 @@ static int convert(importer *im, const struct csv_row *row, union any_record *re
 {
     switch (im->kind) {
     case IMPORT_UNITS:
-        return unit_row(&im->h, row, &rec->u, ps, validate);
+        return unit_row(&im->h, row, &rec->u, ps, validate, im->memo);
     case IMPORT_POSITIONS:
-        return position_row(&im->h, row, &rec->p, ps, validate);
+        return position_row(&im->h, row, &rec->p, ps, validate, im->memo);
     default:
-        return staff_row(&im->h, row, im->today, &rec->s, ps, validate);
+        return staff_row(&im->h, row, im->today, &rec->s, ps, validate, im->memo);
     }
 }
 
@@ -1056,12 +1065,13 @@ size_t import_check(importer *im, const struct import_refs *refs)
             check_position_refs(im, refs, &row, &rec.p);
         } else {
             check_staff_refs(im, refs, &row, &rec.s);
-            if (im->caporder != (size_t)-1)
-                remember_row(im, &rec.s, offset, line);
+            if (!remember_row(im, &row, &rec.s, offset, line)) {
+                import_problem_add(&im->ps, false, row.line, 1, "", "%s", strerror(ENOMEM));
+                break;
+            }
         }
     }
-    if (im->order && !im->ps.errors)
-        qsort(im->order, im->norder, sizeof *im->order, row_ref_cmp);
+    sort_and_find_duplicates(im);
     if (rc < 0)
         csv_failure(im);
     if (im->rows == 0 && rc == 0)
@@ -1092,7 +1102,7 @@ int import_each(importer *im, import_record_fn fn, void *ctx)
     csv_rewind(im->r);
     if (csv_next(im->r, &row) <= 0)
         return 0;
-    if (im->order && im->caporder != (size_t)-1) {
+    if (im->kind == IMPORT_STAFF) {
         for (size_t i = 0; i < im->norder && !rc; i++) {
             if (((i + 1) & 8191) == 0 && im->progress)
                 im->progress(im->progress_ctx, csv_size(im->r) * (im->norder + i) / im->norder,
