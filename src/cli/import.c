@@ -1,6 +1,7 @@
 /* mutasi import units|positions|staff FILE: all or nothing. */
 #include <libgen.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -92,6 +93,10 @@ static void print_problems(const char *file, const struct import_problems *ps)
 
 /* --- writing ---------------------------------------------------------------- */
 
+/* Staff are written in chunks through store_put_staff_batch, which writes
+ * each table in its own key order (rows arrive in NIP order already). */
+#define STAFF_CHUNK 16384
+
 struct writer {
     const struct cli_env *env;
     importer *im;
@@ -100,13 +105,13 @@ struct writer {
     stxn *t;
     bool was_empty;             /* no record of this kind before: all are new */
     size_t added, replaced;
+    struct staff *chunk;        /* STAFF_CHUNK records waiting to be written */
+    bool *needs_history;
+    size_t nchunk;
 };
 
-/* A history line when a person is new or now holds another post. */
-static int staff_history(stxn *t, const struct staff *s, const struct staff *old, bool had)
+static int add_history(stxn *t, const struct staff *s)
 {
-    if (had && strcmp(old->position, s->position) == 0 && strcmp(old->unit, s->unit) == 0)
-        return STORE_OK;
     struct history h = {0};
     memcpy(h.nip, s->nip, sizeof h.nip);
     h.since = s->post_since;
@@ -116,18 +121,33 @@ static int staff_history(stxn *t, const struct staff *s, const struct staff *old
     return store_add_history(t, &h);
 }
 
+/* Writes the waiting staff. A history line goes with each person who is
+ * new or now holds another post. */
+static int flush_staff(struct writer *w)
+{
+    for (size_t i = 0; i < w->nchunk; i++) {
+        const struct staff *s = &w->chunk[i];
+        struct staff old;
+        bool had = !w->was_empty && store_get_staff(w->t, s->nip, &old) == STORE_OK;
+        w->needs_history[i] = !had || strcmp(old.position, s->position) != 0 ||
+                              strcmp(old.unit, s->unit) != 0;
+        had ? w->replaced++ : w->added++;
+    }
+    int rc = store_put_staff_batch(w->t, w->chunk, w->nchunk);
+    for (size_t i = 0; i < w->nchunk && rc == STORE_OK; i++)
+        if (w->needs_history[i])
+            rc = add_history(w->t, &w->chunk[i]);
+    w->nchunk = 0;
+    return rc;
+}
+
 static int put_record(void *ctx, const void *rec)
 {
     struct writer *w = ctx;
     int rc, had = 0;
     if (w->kind == IMPORT_STAFF) {
-        const struct staff *s = rec;
-        struct staff old;
-        if (!w->was_empty)
-            had = store_get_staff(w->t, s->nip, &old) == STORE_OK;
-        rc = store_put_staff(w->t, s);
-        if (rc == STORE_OK)
-            rc = staff_history(w->t, s, &old, had);
+        w->chunk[w->nchunk++] = *(const struct staff *)rec;
+        return w->nchunk == STAFF_CHUNK ? flush_staff(w) : 0;
     } else if (w->kind == IMPORT_UNITS) {
         struct unit old;
         had = store_get_unit(w->t, ((const struct unit *)rec)->code, &old) == STORE_OK;
@@ -149,8 +169,11 @@ static int write_all(stxn *t, void *ctx)
     /* Called again from the start when the map had to grow. */
     w->t = t;
     w->added = w->replaced = 0;
+    w->nchunk = 0;
     w->was_empty = w->kind == IMPORT_STAFF && store_count_staff(t) == 0;
     int rc = import_each(w->im, put_record, w);
+    if (rc == STORE_OK && w->nchunk)
+        rc = flush_staff(w);
     if (rc != STORE_OK)
         return rc;
     char action[48], after[256];
@@ -200,8 +223,22 @@ static int run_import(const struct cli_env *env, enum import_kind kind, const ch
         return EXIT_REFUSED;
     }
 
-    struct writer w = {env, im, kind, name, NULL, false, 0, 0};
+    struct writer w = {.env = env, .im = im, .kind = kind, .object = name};
+    if (kind == IMPORT_STAFF) {
+        w.chunk = malloc(STAFF_CHUNK * sizeof *w.chunk);
+        w.needs_history = malloc(STAFF_CHUNK * sizeof *w.needs_history);
+        if (!w.chunk || !w.needs_history) {
+            free(w.chunk);
+            free(w.needs_history);
+            cli_error(_("out of memory"));
+            store_close(s);
+            import_close(im);
+            return EXIT_REFUSED;
+        }
+    }
     int rc = store_write(s, write_all, &w);
+    free(w.chunk);
+    free(w.needs_history);
     end_progress(&prog);
     if (rc != STORE_OK) {
         cli_error(_("%s: nothing was imported: %s"), file, store_errmsg(s));
