@@ -121,6 +121,20 @@ static int add_history(stxn *t, const struct staff *s)
     return store_add_history(t, &h);
 }
 
+static int same_post(const struct history *h, void *ctx)
+{
+    const struct staff *s = ctx;
+    return h->since == s->post_since && strcmp(h->position, s->position) == 0 &&
+           strcmp(h->unit, s->unit) == 0;
+}
+
+/* True when the history already has this post from this date (a file
+ * imported again after a move back). */
+static bool history_has_post(stxn *t, const struct staff *s)
+{
+    return store_each_history(t, s->nip, same_post, (void *)s) > 0;
+}
+
 /* Writes the waiting staff. A history line goes with each person who is
  * new or now holds another post. */
 static int flush_staff(struct writer *w)
@@ -129,8 +143,9 @@ static int flush_staff(struct writer *w)
         const struct staff *s = &w->chunk[i];
         struct staff old;
         bool had = !w->was_empty && store_get_staff(w->t, s->nip, &old) == STORE_OK;
-        w->needs_history[i] = !had || strcmp(old.position, s->position) != 0 ||
-                              strcmp(old.unit, s->unit) != 0;
+        w->needs_history[i] = !had || ((strcmp(old.position, s->position) != 0 ||
+                                        strcmp(old.unit, s->unit) != 0) &&
+                                       !history_has_post(w->t, s));
         had ? w->replaced++ : w->added++;
     }
     int rc = store_put_staff_batch(w->t, w->chunk, w->nchunk);

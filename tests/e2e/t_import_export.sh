@@ -128,6 +128,19 @@ expect_rc 0 "$MUTASI" staff show 19900115 201903 2 002
 grep -q 'Siti Aminah, S.Kep., Ns.' "$TMPD/out" || fail "staff show lacks the name"
 grep -q 'PERAWAT-SUKA  Perawat Ahli Pertama' "$TMPD/out" || fail "staff show lacks the position name"
 grep -q '2020-03-01  PERAWAT-SUKA' "$TMPD/out" || fail "staff show lacks the history line"
+# A re-import that moves a person adds a history line; the others keep one.
+sed 's/,PERAWAT-SUKA,PKM-SUKA,2020-03-01,/,BIDAN-SUKA,PKM-SUKA,2025-01-02,/' staff.csv >"$TMPD/moved.csv"
+expect_rc 0 "$MUTASI" import staff "$TMPD/moved.csv"
+starts_line "$TMPD/err" "mutasi: $TMPD/moved.csv: 5 rows imported into staff (0 added, 5 replaced)"
+expect_rc 0 "$MUTASI" staff show 199001152019032002
+grep -q '2020-03-01  PERAWAT-SUKA' "$TMPD/out" || fail "the old post left the history"
+grep -q '2025-01-02  BIDAN-SUKA' "$TMPD/out" || fail "the move is not in the history"
+expect_rc 0 "$MUTASI" staff show 198609262015051001
+[ "$(grep -c '^  [0-9]' "$TMPD/out")" = 1 ] || fail "an unmoved person got a history line"
+# Back to the old post: that line is in the history already.
+expect_rc 0 "$MUTASI" import staff staff.csv
+expect_rc 0 "$MUTASI" staff show 199001152019032002
+[ "$(grep -c '^  [0-9]' "$TMPD/out")" = 2 ] || fail "moving back repeated a history line"
 expect_rc 1 "$MUTASI" staff show 199001152019032099
 expect_rc 1 "$MUTASI" staff show 12345
 expect_rc 0 "$MUTASI" staff find SITI
