@@ -64,8 +64,16 @@ du -sh "$dir/db" | awk '{ print "database size: " $1 }'
 if command -v sqlite3 >/dev/null 2>&1; then
   rm -f "$dir/ref.sqlite"
   t0=$(date +%s.%N)
-  sqlite3 "$dir/ref.sqlite" ".mode csv" ".import $dir/staff-$n.csv staff"
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f "%U %S" -o "$dir/cpu" sqlite3 "$dir/ref.sqlite" ".mode csv" ".import $dir/staff-$n.csv staff"
+  else
+    sqlite3 "$dir/ref.sqlite" ".mode csv" ".import $dir/staff-$n.csv staff"; echo "0 0" >"$dir/cpu"
+  fi
   t1=$(date +%s.%N)
-  awk -v r="$rows" -v a="$t0" -v b="$t1" 'BEGIN { printf "sqlite3 .import:     %d rows in %.2f s = %.0f rows/s\n", r, b - a, r / (b - a) }'
+  read -r cu cs <"$dir/cpu"
+  awk -v r="$rows" -v a="$t0" -v b="$t1" -v cu="$cu" -v cs="$cs" 'BEGIN {
+    t = cu + cs
+    printf "sqlite3 .import:     %d rows in %.2f s = %.0f rows/s (CPU %.2f s = %.0f rows/s per CPU second)\n",
+      r, b - a, r / (b - a), t, (t > 0 ? r / t : 0) }'
   rm -f "$dir/ref.sqlite"
 fi
