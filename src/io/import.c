@@ -539,23 +539,21 @@ static void staff_skp(struct rowctx *x, struct staff *s)
             continue;
         const struct csv_field *f = &x->row->f[i];
         int v = memo_parse(x, COL_COUNT + k, skp_parse, f->p, f->len);
+        if (v > 0 && s->nskp < SKP_MAX) {
+            s->skp[s->nskp].year = x->h->skp[k].year;
+            s->skp[s->nskp++].predikat = (uint8_t)v;
+            continue;
+        }
         char colname[16];
         snprintf(colname, sizeof colname, "skp_%u", x->h->skp[k].year);
-        if (v <= 0) {
+        x->errors++;
+        if (v <= 0)
             import_problem_add(x->ps, false, f->line, f->col, colname,
                                _("unknown value \"%.*s\" (expected sangat-baik, baik, "
                                  "butuh-perbaikan, kurang or sangat-kurang)"), SHOW(f));
-            x->errors++;
-            continue;
-        }
-        if (s->nskp == SKP_MAX) {
+        else
             import_problem_add(x->ps, false, f->line, f->col, colname,
                                _("more than %d SKP years are filled in"), SKP_MAX);
-            x->errors++;
-            continue;
-        }
-        s->skp[s->nskp].year = x->h->skp[k].year;
-        s->skp[s->nskp++].predikat = (uint8_t)v;
     }
 }
 
