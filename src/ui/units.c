@@ -71,10 +71,10 @@ static int grab_position(const struct position *pos, void *ctx)
     return 0;
 }
 
-static int count_one(const struct staff *st, void *ctx)
+static int count_holder(const struct staff *st, void *ctx)
 {
-    (void)st;
-    (*(uint32_t *)ctx)++;
+    if (st->position[0])
+        workload_add_staff(ctx, st->position, 1);
     return 0;
 }
 
@@ -89,15 +89,19 @@ static int load(struct screen *s)
     stxn *t = store_read_begin(db);
     if (!t)
         return -1;
+    /* Sized once from the counts: no copying while the arrays grow. */
+    size_t nu = store_count_units(t), np = store_count_positions(t);
+    p->units = malloc((nu ? nu : 1) * sizeof *p->units);
+    p->positions = malloc((np ? np : 1) * sizeof *p->positions);
+    p->capunits = p->units ? nu : 0;
+    p->cappositions = p->positions ? np : 0;
     store_each_unit(t, grab_unit, p);
     store_each_position(t, grab_position, p);
     p->wl = workload_new(p->units, p->nunits, p->positions, p->npositions, &s->app->policy);
     if (p->wl) {
-        for (size_t i = 0; i < p->npositions; i++) {
-            uint32_t n = 0;
-            store_each_staff_in_position(t, p->positions[i].code, count_one, &n);
-            workload_set_existing(p->wl, i, n);
-        }
+        /* One pass over the staff in key order: far cheaper than a
+         * lookup per position when there are many positions. */
+        store_each_staff(t, NULL, count_holder, p->wl);
         workload_compute(p->wl);
         p->norder = workload_units_in(p->wl, -1, &p->order);
     }
