@@ -1,6 +1,7 @@
 /* ABK engine: need, gap, EJ and grade per position, roll-up over the unit
  * tree, grouping. Integer arithmetic throughout, so rounding and band
  * boundaries are exact. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/workload.h"
@@ -95,11 +96,17 @@ void wl_row_add(struct wl_row *a, const struct wl_row *b)
 
 /* ---- code index: open addressing over borrowed, strided records -------- */
 
+struct codeslot {
+    int32_t idx;             /* record index, -1 empty */
+    uint32_t tag;            /* high bits of the hash: most misses never
+                                touch the record (a cache miss each) */
+};
+
 struct codeidx {
     const char *base;        /* first record's code field */
     size_t stride;           /* bytes between records */
     size_t mask;             /* capacity - 1 (power of two) */
-    int32_t *slot;           /* record index, -1 empty */
+    struct codeslot *slot;
 };
 
 static uint64_t hash_code(const char *s)
@@ -107,7 +114,7 @@ static uint64_t hash_code(const char *s)
     uint64_t h = 14695981039346656037ull;    /* FNV-1a */
     for (; *s; s++)
         h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
+    return h ^ (h >> 29);
 }
 
 static const char *code_at(const struct codeidx *x, size_t i)
@@ -126,14 +133,17 @@ static int codeidx_build(struct codeidx *x, const char *base, size_t stride, siz
         return -1;
     memset(x->slot, 0xff, cap * sizeof *x->slot);
     for (size_t i = 0; i < n; i++) {
-        size_t h = (size_t)hash_code(code_at(x, i)) & x->mask;
-        while (x->slot[h] >= 0) {
-            if (strcmp(code_at(x, (size_t)x->slot[h]), code_at(x, i)) == 0)
+        uint64_t hv = hash_code(code_at(x, i));
+        uint32_t tag = (uint32_t)(hv >> 32);
+        size_t h = (size_t)hv & x->mask;
+        while (x->slot[h].idx >= 0) {
+            if (x->slot[h].tag == tag &&
+                strcmp(code_at(x, (size_t)x->slot[h].idx), code_at(x, i)) == 0)
                 break;       /* duplicate code: the first one wins */
             h = (h + 1) & x->mask;
         }
-        if (x->slot[h] < 0)
-            x->slot[h] = (int32_t)i;
+        if (x->slot[h].idx < 0)
+            x->slot[h] = (struct codeslot){(int32_t)i, tag};
     }
     return 0;
 }
@@ -142,21 +152,91 @@ static long codeidx_find(const struct codeidx *x, const char *code)
 {
     if (!code || !x->slot)
         return -1;
-    size_t h = (size_t)hash_code(code) & x->mask;
-    while (x->slot[h] >= 0) {
-        if (strcmp(code_at(x, (size_t)x->slot[h]), code) == 0)
-            return x->slot[h];
+    uint64_t hv = hash_code(code);
+    uint32_t tag = (uint32_t)(hv >> 32);
+    size_t h = (size_t)hv & x->mask;
+    while (x->slot[h].idx >= 0) {
+        if (x->slot[h].tag == tag && strcmp(code_at(x, (size_t)x->slot[h].idx), code) == 0)
+            return x->slot[h].idx;
         h = (h + 1) & x->mask;
     }
     return -1;
 }
 
+/* ---- interned names (districts, job families): few distinct values --- */
+
+struct names {
+    char (*name)[NAME_SIZE];
+    size_t n, cap;
+    int32_t *slot;            /* open addressing, capacity 2 * cap */
+    size_t mask;
+};
+
+static int names_grow(struct names *t)
+{
+    size_t cap = t->cap ? t->cap * 2 : 64;
+    char(*nn)[NAME_SIZE] = realloc(t->name, cap * sizeof *nn);
+    if (!nn)
+        return -1;
+    t->name = nn;
+    int32_t *slot = malloc(2 * cap * sizeof *slot);
+    if (!slot)
+        return -1;
+    free(t->slot);
+    t->slot = slot, t->cap = cap, t->mask = 2 * cap - 1;
+    memset(slot, 0xff, 2 * cap * sizeof *slot);
+    for (size_t i = 0; i < t->n; i++) {
+        size_t h = (size_t)hash_code(t->name[i]) & t->mask;
+        while (slot[h] >= 0)
+            h = (h + 1) & t->mask;
+        slot[h] = (int32_t)i;
+    }
+    return 0;
+}
+
+/* The id of a name, added when new; -1 when out of memory. */
+static int32_t names_intern(struct names *t, const char *s, size_t maxlen)
+{
+    char key[NAME_SIZE];
+    size_t len = strnlen(s, maxlen < NAME_SIZE ? maxlen : NAME_SIZE - 1);
+    memcpy(key, s, len);
+    key[len] = '\0';
+    if (t->n == t->cap && names_grow(t) != 0)
+        return -1;
+    size_t h = (size_t)hash_code(key) & t->mask;
+    while (t->slot[h] >= 0) {
+        if (strcmp(t->name[t->slot[h]], key) == 0)
+            return t->slot[h];
+        h = (h + 1) & t->mask;
+    }
+    memcpy(t->name[t->n], key, len + 1);
+    t->slot[h] = (int32_t)t->n;
+    return (int32_t)t->n++;
+}
+
 /* ---- the engine -------------------------------------------------------- */
 
+/* Only what the analysis needs is kept of each record (the full records
+ * would cost several times the memory at a million staff). */
+struct wl_unit {
+    char code[CODE_SIZE];
+    char parent[CODE_SIZE];
+    int32_t district;         /* interned */
+};
+struct wl_pos {
+    char code[CODE_SIZE];
+    char unit[CODE_SIZE];
+    int32_t family;           /* interned */
+    int32_t need;             /* override or NEED_FROM_ABK */
+    int64_t workload;
+};
+
 struct workload {
-    const struct unit *units;
-    const struct position *positions;
-    size_t nunits, npositions;
+    struct wl_unit *units;
+    struct wl_pos *positions;
+    size_t nunits, npositions, capu, capp;
+    struct names districts, families;
+    bool built;
     struct policy policy;
     struct codeidx unit_idx, pos_idx;
     int32_t *parent;          /* per unit: parent index, -1 root */
@@ -174,6 +254,10 @@ void workload_free(struct workload *w)
 {
     if (!w)
         return;
+    free(w->units);
+    free(w->positions);
+    free(w->districts.name), free(w->districts.slot);
+    free(w->families.name), free(w->families.slot);
     free(w->unit_idx.slot);
     free(w->pos_idx.slot);
     free(w->parent);
@@ -303,17 +387,88 @@ static int build_tree(struct workload *w)
     return 0;
 }
 
-struct workload *workload_new(const struct unit *units, size_t nunits,
-                              const struct position *positions, size_t npositions,
-                              const struct policy *p)
+struct workload *workload_begin(const struct policy *p)
 {
     struct workload *w = calloc(1, sizeof *w);
-    if (!w)
-        return NULL;
-    w->units = units, w->nunits = nunits;
-    w->positions = positions, w->npositions = npositions;
-    w->policy = *p;
-    size_t nu = nunits ? nunits : 1, np = npositions ? npositions : 1;
+    if (w)
+        w->policy = *p;
+    return w;
+}
+
+static void copy_code(char dst[CODE_SIZE], const char *src)
+{
+    size_t n = strnlen(src, CODE_SIZE - 1);
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+static int grow(void **arr, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return 0;
+    size_t c = *cap ? *cap * 2 : 256;
+    void *p = realloc(*arr, c * size);
+    if (!p)
+        return -1;
+    *arr = p, *cap = c;
+    return 0;
+}
+
+int workload_reserve(struct workload *w, size_t nunits, size_t npositions)
+{
+    if (w->built)
+        return -1;
+    if (nunits > w->capu) {
+        void *p = realloc(w->units, nunits * sizeof *w->units);
+        if (!p)
+            return -1;
+        w->units = p, w->capu = nunits;
+    }
+    if (npositions > w->capp) {
+        void *p = realloc(w->positions, npositions * sizeof *w->positions);
+        if (!p)
+            return -1;
+        w->positions = p, w->capp = npositions;
+    }
+    return 0;
+}
+
+int workload_add_unit(struct workload *w, const struct unit *u)
+{
+    if (w->built || grow((void **)&w->units, &w->capu, w->nunits, sizeof *w->units))
+        return -1;
+    struct wl_unit *r = &w->units[w->nunits];
+    copy_code(r->code, u->code);
+    copy_code(r->parent, u->parent);
+    r->district = names_intern(&w->districts, u->district, DISTRICT_SIZE);
+    if (r->district < 0)
+        return -1;
+    w->nunits++;
+    return 0;
+}
+
+int workload_add_position(struct workload *w, const struct position *p)
+{
+    if (w->built ||
+        grow((void **)&w->positions, &w->capp, w->npositions, sizeof *w->positions))
+        return -1;
+    struct wl_pos *r = &w->positions[w->npositions];
+    copy_code(r->code, p->code);
+    copy_code(r->unit, p->unit);
+    r->family = names_intern(&w->families, p->job_family, FAMILY_SIZE);
+    r->need = p->need;
+    r->workload = p->workload_minutes;
+    if (r->family < 0)
+        return -1;
+    w->npositions++;
+    return 0;
+}
+
+int workload_build(struct workload *w)
+{
+    if (w->built)
+        return -1;
+    size_t nu = w->nunits ? w->nunits : 1, np = w->npositions ? w->npositions : 1;
     w->parent = malloc(nu * sizeof *w->parent);
     w->order = malloc(nu * sizeof *w->order);
     w->subtree_end = malloc(nu * sizeof *w->subtree_end);
@@ -325,20 +480,78 @@ struct workload *workload_new(const struct unit *units, size_t nunits,
     w->pos_rows = calloc(np, sizeof *w->pos_rows);
     if (!w->parent || !w->order || !w->subtree_end || !w->order_pos || !w->depth ||
         !w->unit_rows || !w->pos_unit || !w->existing || !w->pos_rows ||
-        codeidx_build(&w->unit_idx, units ? units[0].code : NULL, sizeof *units, nunits) ||
-        codeidx_build(&w->pos_idx, positions ? positions[0].code : NULL,
-                      sizeof *positions, npositions) ||
-        build_tree(w) != 0) {
-        workload_free(w);
-        return NULL;
-    }
-    for (size_t i = 0; i < npositions; i++) {
-        long u = codeidx_find(&w->unit_idx, positions[i].unit);
+        codeidx_build(&w->unit_idx, w->units ? w->units[0].code : NULL,
+                      sizeof *w->units, w->nunits) ||
+        codeidx_build(&w->pos_idx, w->positions ? w->positions[0].code : NULL,
+                      sizeof *w->positions, w->npositions) ||
+        build_tree(w) != 0)
+        return -1;
+    long u = -1;
+    for (size_t i = 0; i < w->npositions; i++) {
+        /* positions usually come grouped by unit: reuse the last lookup */
+        if (i == 0 || strcmp(w->positions[i].unit, w->positions[i - 1].unit) != 0)
+            u = codeidx_find(&w->unit_idx, w->positions[i].unit);
         w->pos_unit[i] = (int32_t)u;
         if (u < 0)
             w->problems.positions_without_unit++;
     }
-    return w;
+    w->built = true;
+    return 0;
+}
+
+struct workload *workload_new(const struct unit *units, size_t nunits,
+                              const struct position *positions, size_t npositions,
+                              const struct policy *p)
+{
+    struct workload *w = workload_begin(p);
+    if (!w || workload_reserve(w, nunits, npositions) != 0)
+        goto fail;
+    for (size_t i = 0; i < nunits; i++)
+        if (workload_add_unit(w, &units[i]) != 0)
+            goto fail;
+    for (size_t i = 0; i < npositions; i++)
+        if (workload_add_position(w, &positions[i]) != 0)
+            goto fail;
+    if (workload_build(w) == 0)
+        return w;
+fail:
+    workload_free(w);
+    return NULL;
+}
+
+const char *workload_unit_code(const struct workload *w, size_t unit)
+{
+    return w->units[unit].code;
+}
+
+const char *workload_unit_district(const struct workload *w, size_t unit)
+{
+    return w->districts.name[w->units[unit].district];
+}
+
+const char *workload_position_code(const struct workload *w, size_t position)
+{
+    return w->positions[position].code;
+}
+
+const char *workload_position_unit_code(const struct workload *w, size_t position)
+{
+    return w->positions[position].unit;
+}
+
+const char *workload_position_family(const struct workload *w, size_t position)
+{
+    return w->families.name[w->positions[position].family];
+}
+
+size_t workload_unit_count(const struct workload *w)
+{
+    return w->nunits;
+}
+
+size_t workload_position_count(const struct workload *w)
+{
+    return w->npositions;
 }
 
 long workload_unit_index(const struct workload *w, const char *code)
@@ -353,6 +566,8 @@ long workload_position_index(const struct workload *w, const char *code)
 
 int workload_add_staff(struct workload *w, const char *position_code, uint32_t n)
 {
+    if (!w->built)
+        return -1;
     long i = codeidx_find(&w->pos_idx, position_code);
     if (i < 0) {
         w->problems.staff_without_position += n;
@@ -376,12 +591,14 @@ void workload_clear_staff(struct workload *w)
 
 void workload_compute(struct workload *w)
 {
+    if (!w->built)
+        return;
     memset(w->unit_rows, 0, (w->nunits ? w->nunits : 1) * sizeof *w->unit_rows);
     for (size_t i = 0; i < w->npositions; i++) {
-        const struct position *p = &w->positions[i];
+        const struct wl_pos *p = &w->positions[i];
         struct wl_row *r = &w->pos_rows[i];
-        r->workload_minutes = p->workload_minutes;
-        r->need = wl_need(p->workload_minutes, p->need, &w->policy);
+        r->workload_minutes = p->workload;
+        r->need = wl_need(p->workload, p->need, &w->policy);
         r->existing = w->existing[i];
         if (w->pos_unit[i] >= 0)
             wl_row_add(&w->unit_rows[w->pos_unit[i]], r);
@@ -536,8 +753,9 @@ static size_t group_by_key(const struct workload *w, long root, int by, struct w
     size_t ng = 0;
     for (size_t k = 0; k < n; k++) {
         size_t i = pos[k];
-        const char *key = by == WL_BY_DISTRICT ? w->units[w->pos_unit[i]].district
-                                               : w->positions[i].job_family;
+        const char *key = by == WL_BY_DISTRICT
+                              ? w->districts.name[w->units[w->pos_unit[i]].district]
+                              : w->families.name[w->positions[i].family];
         size_t h = (size_t)hash_code(key) & (cap - 1);
         while (slot[h] >= 0 && strcmp(g[slot[h]].name, key) != 0)
             h = (h + 1) & (cap - 1);

@@ -7,14 +7,21 @@
  * boundary are exact.
  *
  * Usage:
- *     struct workload *w = workload_new(units, nu, positions, np, &policy);
+ *     struct workload *w = workload_begin(&policy);
+ *     for each unit u: workload_add_unit(w, u);        (any order)
+ *     for each position p: workload_add_position(w, p);
+ *     workload_build(w);
  *     for each staff s: workload_add_staff(w, s->position, 1);
  *     workload_compute(w);
  *     ... workload_position_row(w, i), workload_unit_row(w, i) ...
  *     workload_free(w);
- * The unit and position arrays are borrowed and must outlive w. */
+ * Only the fields the analysis needs are copied (codes, parent, district,
+ * job family, workload, need), so the records may be passed one at a time
+ * straight from a database scan. Units and positions are numbered in the
+ * order they were added. */
 #ifndef MUTASI_CORE_WORKLOAD_H
 #define MUTASI_CORE_WORKLOAD_H
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "core/policy.h"
@@ -50,14 +57,31 @@ void wl_row_add(struct wl_row *a, const struct wl_row *b);
 
 struct workload;
 
+struct workload *workload_begin(const struct policy *p);   /* NULL: no memory */
+/* Room for this many records (e.g. the database's counts): saves the
+ * copying of growing arrays. 0, or -1 when out of memory. */
+int workload_reserve(struct workload *w, size_t nunits, size_t npositions);
+/* 0, or -1 when out of memory or after workload_build. */
+int workload_add_unit(struct workload *w, const struct unit *u);
+int workload_add_position(struct workload *w, const struct position *p);
 /* Builds the unit tree and the code indexes. Units whose parent is unknown
- * (or that sit in a parent cycle) become roots; positions whose unit is
- * unknown count only in the totals of no unit (see workload_problems).
- * Returns NULL when out of memory. */
+ * (or that sit in or under a parent cycle) become roots; positions whose
+ * unit is unknown count in no unit (see workload_problems). A duplicate
+ * code: the first record wins the lookup. 0, or -1 when out of memory. */
+int workload_build(struct workload *w);
+/* All of the above from arrays; NULL when out of memory. */
 struct workload *workload_new(const struct unit *units, size_t nunits,
                               const struct position *positions, size_t npositions,
                               const struct policy *p);
 void workload_free(struct workload *w);
+
+size_t workload_unit_count(const struct workload *w);
+size_t workload_position_count(const struct workload *w);
+const char *workload_unit_code(const struct workload *w, size_t unit);
+const char *workload_unit_district(const struct workload *w, size_t unit);
+const char *workload_position_code(const struct workload *w, size_t position);
+const char *workload_position_unit_code(const struct workload *w, size_t position);
+const char *workload_position_family(const struct workload *w, size_t position);
 
 /* Index of a unit / position by code, -1 when unknown. */
 long workload_unit_index(const struct workload *w, const char *code);

@@ -409,6 +409,42 @@ static void broken_trees(void **state)
     workload_free(w);
 }
 
+static void records_one_at_a_time(void **state)
+{
+    (void)state;
+    /* Fed from a database scan, each record lives only during its callback:
+     * the engine keeps its own copy of what it needs. */
+    struct policy pl = pol(ROUND_HALF_UP);
+    struct workload *w = workload_begin(&pl);
+    assert_non_null(w);
+    struct unit u = U("ROOT", "", "Kota");
+    assert_int_equal(workload_add_unit(w, &u), 0);
+    u = U("LEAF", "ROOT", "Desa");
+    assert_int_equal(workload_add_unit(w, &u), 0);
+    memset(&u, 'x', sizeof u);               /* the caller's buffer is reused */
+    struct position p = P("Q1", "LEAF", "keuangan", 150000, NEED_FROM_ABK);
+    assert_int_equal(workload_add_position(w, &p), 0);
+    memset(&p, 'y', sizeof p);
+    assert_int_equal(workload_build(w), 0);
+    assert_int_equal(workload_add_unit(w, &u), -1);   /* closed after build */
+    assert_int_equal(workload_unit_count(w), 2);
+    assert_int_equal(workload_position_count(w), 1);
+    assert_string_equal(workload_unit_code(w, 1), "LEAF");
+    assert_string_equal(workload_unit_district(w, 1), "Desa");
+    assert_string_equal(workload_position_code(w, 0), "Q1");
+    assert_string_equal(workload_position_unit_code(w, 0), "LEAF");
+    assert_string_equal(workload_position_family(w, 0), "keuangan");
+    assert_int_equal(workload_position_unit(w, 0), 1);
+    /* 150,000 / 75,000 = 2 needed; 3 hold it: gap +1, EJ 150,000/225,000 = 0.67 D */
+    assert_int_equal(workload_add_staff(w, "Q1", 3), 0);
+    workload_compute(w);
+    const struct wl_row *r = workload_unit_row(w, 0);
+    assert_int_equal(r->need, 2);
+    assert_int_equal(wl_gap(r), 1);
+    assert_int_equal(wl_grade(r, &pl), WL_GRADE_D);
+    workload_free(w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -419,6 +455,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(grouping, setup_tree, teardown_tree),
         cmocka_unit_test_setup_teardown(recount_and_set, setup_tree, teardown_tree),
         cmocka_unit_test(broken_trees),
+        cmocka_unit_test(records_one_at_a_time),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
