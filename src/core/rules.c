@@ -225,11 +225,13 @@ struct verdict rule_discipline(const struct move_input *m, const struct policy *
         return judged(RULE_DISCIPLINE, sev, true, _("%s penalty ended on %s"), lvl,
                       fmt_date(s->discipline_until, d));
     if (s->discipline < from) {
+        /* a running penalty below the blocked level only warns (policy.h) */
+        int lower = sev == SEV_OFF ? SEV_OFF : SEV_WARN;
         if (s->discipline_until == MDATE_NONE)
-            return judged(RULE_DISCIPLINE, sev, true,
-                          _("%s penalty, below the blocked level %s"), lvl,
-                          discipline_name(from));
-        return judged(RULE_DISCIPLINE, sev, true,
+            return judged(RULE_DISCIPLINE, lower, false,
+                          _("%s penalty without an end date, below the blocked level %s"),
+                          lvl, discipline_name(from));
+        return judged(RULE_DISCIPLINE, lower, false,
                       _("%s penalty until %s, below the blocked level %s"), lvl,
                       fmt_date(s->discipline_until, d), discipline_name(from));
     }

@@ -107,7 +107,8 @@ struct verdict rule_first_placement(const struct move_input *m, const struct pol
  * exactly that many months away passes). */
 struct verdict rule_retirement(const struct move_input *m, const struct policy *p);
 /* Fails on a penalty of level >= discipline.blocked_from that has not
- * ended (discipline_until >= today, or no end date). */
+ * ended (discipline_until >= today, or no end date); a running penalty
+ * below that level warns (unless the rule is off). */
 struct verdict rule_discipline(const struct move_input *m, const struct policy *p);
 /* Fails on study leave, CLTN or a service bond (discipline.leave_severity). */
 struct verdict rule_leave(const struct move_input *m, const struct policy *p);
