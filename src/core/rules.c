@@ -128,10 +128,15 @@ struct verdict rule_tenure(const struct move_input *m, const struct policy *p)
         return judged(RULE_TENURE, p->tenure.severity, false,
                       _("date in post unknown, policy needs %d months"), need);
     int months = date_months_between(m->person->post_since, m->today);
-    return judged(RULE_TENURE, p->tenure.severity, months >= need,
-                  ngettext("%d month in post, policy needs %d",
-                           "%d months in post, policy needs %d", (unsigned long)abs(months)),
-                  months, need);
+    struct verdict v = judged(RULE_TENURE, p->tenure.severity, months >= need,
+                              ngettext("%d month in post, policy needs %d",
+                                       "%d months in post, policy needs %d",
+                                       (unsigned long)abs(months)),
+                              months, need);
+    if (rules_rotation_candidate(m->person, p, m->today))
+        append(v.reason, sizeof v.reason, _("; rotation candidate (more than %d months)"),
+               p->tenure.rotation_months);
+    return v;
 }
 
 struct verdict rule_first_placement(const struct move_input *m, const struct policy *p)

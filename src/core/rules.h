@@ -97,7 +97,8 @@ struct move_input {
  * VERDICT_OFF (the reason still says what was found), a failed check gives
  * VERDICT_WARN or VERDICT_BLOCK, a met one VERDICT_PASS. */
 struct verdict rule_status(const struct move_input *m, const struct policy *p);
-/* Fails when fewer than tenure.min_months whole months in post. */
+/* Fails when fewer than tenure.min_months whole months in post; the reason
+ * also names a rotation candidate. */
 struct verdict rule_tenure(const struct move_input *m, const struct policy *p);
 /* Own-request moves only: fails when fewer than first_placement.years whole
  * years since PNS appointment (or not yet appointed). */

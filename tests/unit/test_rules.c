@@ -158,8 +158,13 @@ static void tenure(void **state)
     /* rotation candidate: more than 60 months */
     w.s.post_since = D("2021-06-15");      /* 60 months: not yet */
     assert_false(rules_rotation_candidate(&w.s, &w.p, w.m.today));
+    assert_null(strstr(rule_tenure(&w.m, &w.p).reason, "rotation"));
     w.s.post_since = D("2021-05-15");      /* 61 months */
     assert_true(rules_rotation_candidate(&w.s, &w.p, w.m.today));
+    w.p.tenure.severity = SEV_BLOCK;
+    v = rule_tenure(&w.m, &w.p);
+    assert_int_equal(v.result, VERDICT_PASS);
+    has(&v, "61 months in post, policy needs 24; rotation candidate (more than 60 months)");
 }
 
 static void first_placement(void **state)
