@@ -224,7 +224,6 @@ struct wl_unit {
     int32_t district;         /* interned */
 };
 struct wl_pos {
-    char code[CODE_SIZE];
     char unit[CODE_SIZE];
     int32_t family;           /* interned */
     int32_t need;             /* override or NEED_FROM_ABK */
@@ -234,6 +233,9 @@ struct wl_pos {
 struct workload {
     struct wl_unit *units;
     struct wl_pos *positions;
+    char (*pcode)[CODE_SIZE];   /* position codes apart: the lookup of a
+                                   million staff touches only these */
+    size_t capc;
     size_t nunits, npositions, capu, capp;
     struct names districts, families;
     bool built;
@@ -256,6 +258,7 @@ void workload_free(struct workload *w)
         return;
     free(w->units);
     free(w->positions);
+    free(w->pcode);
     free(w->districts.name), free(w->districts.slot);
     free(w->families.name), free(w->families.slot);
     free(w->unit_idx.slot);
@@ -429,6 +432,10 @@ int workload_reserve(struct workload *w, size_t nunits, size_t npositions)
         if (!p)
             return -1;
         w->positions = p, w->capp = npositions;
+        p = realloc(w->pcode, npositions * sizeof *w->pcode);
+        if (!p)
+            return -1;
+        w->pcode = p, w->capc = npositions;
     }
     return 0;
 }
@@ -450,10 +457,11 @@ int workload_add_unit(struct workload *w, const struct unit *u)
 int workload_add_position(struct workload *w, const struct position *p)
 {
     if (w->built ||
-        grow((void **)&w->positions, &w->capp, w->npositions, sizeof *w->positions))
+        grow((void **)&w->positions, &w->capp, w->npositions, sizeof *w->positions) ||
+        grow((void **)&w->pcode, &w->capc, w->npositions, sizeof *w->pcode))
         return -1;
     struct wl_pos *r = &w->positions[w->npositions];
-    copy_code(r->code, p->code);
+    copy_code(w->pcode[w->npositions], p->code);
     copy_code(r->unit, p->unit);
     r->family = names_intern(&w->families, p->job_family, FAMILY_SIZE);
     r->need = p->need;
@@ -482,8 +490,8 @@ int workload_build(struct workload *w)
         !w->unit_rows || !w->pos_unit || !w->existing || !w->pos_rows ||
         codeidx_build(&w->unit_idx, w->units ? w->units[0].code : NULL,
                       sizeof *w->units, w->nunits) ||
-        codeidx_build(&w->pos_idx, w->positions ? w->positions[0].code : NULL,
-                      sizeof *w->positions, w->npositions) ||
+        codeidx_build(&w->pos_idx, w->pcode ? w->pcode[0] : NULL, sizeof *w->pcode,
+                      w->npositions) ||
         build_tree(w) != 0)
         return -1;
     long u = -1;
@@ -531,7 +539,7 @@ const char *workload_unit_district(const struct workload *w, size_t unit)
 
 const char *workload_position_code(const struct workload *w, size_t position)
 {
-    return w->positions[position].code;
+    return w->pcode[position];
 }
 
 const char *workload_position_unit_code(const struct workload *w, size_t position)
