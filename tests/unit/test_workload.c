@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -445,6 +446,48 @@ static void records_one_at_a_time(void **state)
     workload_free(w);
 }
 
+static void deep_chain(void **state)
+{
+    (void)state;
+    /* 50,000 units each the parent of the next (no recursion may overflow)
+     * with one position of 75,000 minutes each (need 1) and one holder:
+     * the root's figures are 50,000 of each; the unit at depth d has
+     * 50,000 - d. Listed leaf first, so parents always come later. */
+    enum { N = 50000 };
+    struct unit *u = calloc(N, sizeof *u);
+    struct position *p = calloc(N, sizeof *p);
+    assert_non_null(u);
+    assert_non_null(p);
+    for (int i = 0; i < N; i++) {
+        int d = N - 1 - i;                     /* depth of the unit at i */
+        snprintf(u[i].code, CODE_SIZE, "U%d", d);
+        if (d > 0)
+            snprintf(u[i].parent, CODE_SIZE, "U%d", d - 1);
+        snprintf(p[i].code, CODE_SIZE, "P%d", d);
+        strcpy(p[i].unit, u[i].code);
+        p[i].workload_minutes = 75000;
+        p[i].need = NEED_FROM_ABK;
+    }
+    struct policy pl = pol(ROUND_HALF_UP);
+    struct workload *w = workload_new(u, N, p, N, &pl);
+    assert_non_null(w);
+    for (int i = 0; i < N; i++)
+        workload_set_existing(w, (size_t)i, 1);
+    workload_compute(w);
+    const struct wl_row *root = unit_row(w, "U0");
+    assert_int_equal(root->need, N);
+    assert_int_equal(root->existing, N);
+    assert_int_equal(root->workload_minutes, (int64_t)N * 75000);
+    assert_int_equal(unit_row(w, "U1000")->need, N - 1000);
+    assert_int_equal(workload_unit_depth(w, (size_t)workload_unit_index(w, "U49999")), N - 1);
+    size_t *idx;
+    assert_int_equal(workload_positions_in(w, workload_unit_index(w, "U49990"), &idx), 10);
+    free(idx);
+    workload_free(w);
+    free(u);
+    free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -456,6 +499,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(recount_and_set, setup_tree, teardown_tree),
         cmocka_unit_test(broken_trees),
         cmocka_unit_test(records_one_at_a_time),
+        cmocka_unit_test(deep_chain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
