@@ -2,8 +2,10 @@
  * once in the verb table (verbs.c), which also drives --help. */
 #ifndef MUTASI_CLI_CLI_H
 #define MUTASI_CLI_CLI_H
+#include <stdbool.h>
 #include <stdio.h>
 #include "core/date.h"
+#include "core/policy.h"
 #include "store/store.h"
 
 /* Exit statuses of the design. */
@@ -49,4 +51,9 @@ int cli_init(const struct cli_env *env, int argc, char **argv);
 int cli_backup(const struct cli_env *env, int argc, char **argv);
 int cli_audit(const struct cli_env *env, int argc, char **argv);
 int cli_policy(const struct cli_env *env, int argc, char **argv);
+int cli_check(const struct cli_env *env, int argc, char **argv);
+
+/* The policy in force (config_load of env->config_dir); prints the
+ * configuration errors and returns EXIT_REFUSED when it cannot be read. */
+int cli_load_policy(const struct cli_env *env, struct policy *out);
 #endif

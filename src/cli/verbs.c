@@ -10,6 +10,8 @@ const struct cli_verb cli_verbs[] = {
     {"audit", cli_audit, "audit [--verify]",
      N_("show the audit log newest first, or verify its tamper-evident chain")},
     {"backup", cli_backup, "backup DEST", N_("consistent hot copy of the database into DEST")},
+    {"check", cli_check, "check NIP TARGET-POSITION [--own-request]",
+     N_("every rule's verdict for one move; exit 1 when blocked")},
     {"policy", cli_policy, "policy check [DIR]",
      N_("validate the YAML configuration and show what is in force")},
     {NULL, NULL, NULL, NULL},
