@@ -55,6 +55,10 @@ int cli_import(const struct cli_env *env, int argc, char **argv);
 int cli_export(const struct cli_env *env, int argc, char **argv);
 int cli_staff(const struct cli_env *env, int argc, char **argv);
 int cli_check(const struct cli_env *env, int argc, char **argv);
+int cli_workload(const struct cli_env *env, int argc, char **argv);
+/* `export workload`: every position's ABK row, CSV (the columns of
+ * `workload --format csv`) or aligned text, to out. Returns an exit status. */
+int cli_export_workload(const struct cli_env *env, bool csv, FILE *out);
 
 /* The policy in force (config_load of env->config_dir); prints the
  * configuration errors and returns EXIT_REFUSED when it cannot be read. */

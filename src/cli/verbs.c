@@ -9,7 +9,7 @@ const struct cli_verb cli_verbs[] = {
     {"init", cli_init, "init", N_("create an empty database")},
     {"import", cli_import, "import units|positions|staff FILE",
      N_("load a CSV file; any bad row rejects the whole file")},
-    {"export", cli_export, "export units|positions|staff [--format csv|text]",
+    {"export", cli_export, "export units|positions|staff|workload [--format csv|text]",
      N_("write records as CSV (or an aligned listing) to standard output")},
     {"staff", cli_staff, "staff show NIP | staff find TEXT",
      N_("show one person's record and history, or find people by name or NIP")},
@@ -20,5 +20,8 @@ const struct cli_verb cli_verbs[] = {
      N_("every rule's verdict for one move; exit 1 when blocked")},
     {"policy", cli_policy, "policy check [DIR]",
      N_("validate the YAML configuration and show what is in force")},
+    {"workload", cli_workload,
+     "workload [UNIT] [--by unit|district|job_family] [--format csv|text]",
+     N_("ABK table: a row per position (or per group) of a unit's subtree")},
     {NULL, NULL, NULL, NULL},
 };
