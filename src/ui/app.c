@@ -637,6 +637,10 @@ void ui_app_run_loop(struct app *a)
     while (!a->quit) {
         draw_frame(a, NULL, NULL);
         frame_done(a, label);
+        if (a->draw_again) {
+            a->draw_again = false;
+            continue;
+        }
         int k = ui_term_getkey(&a->term, true);
         if (k == -2 || k == ERR)
             break;

@@ -586,8 +586,12 @@ static struct cols columns(int width)
 {
     int rest = width - (1 + 21 + 1 + 5 + 1 + 3 + 1 + 3) - 3;
     struct cols c;
+    /* Names rarely need more than 40 cells; wide screens give the rest
+     * to the position and unit names. */
     c.name = rest * 45 / 100;
-    c.pos = rest * 28 / 100;
+    if (c.name > 40)
+        c.name = 40;
+    c.pos = (rest - c.name) / 2;
     c.unit = rest - c.name - c.pos;
     return c;
 }

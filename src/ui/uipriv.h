@@ -186,6 +186,7 @@ struct app {
     bool ascii;                             /* no UTF-8: ASCII marks */
     bool color;
     bool full_redraw;
+    bool draw_again;                        /* draw once more before reading a key */
     struct policy policy;
     bool want_color;                        /* ui.yaml color: */
     char user_buf[64];

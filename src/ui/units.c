@@ -24,6 +24,7 @@ struct urow {
 
 struct units_priv {
     bool loaded;
+    bool announced;             /* the "computing" note was shown */
     struct unit *units;
     size_t nunits, capunits;
     struct position *positions;
@@ -243,6 +244,14 @@ static void draw_figures(struct screen *s, WINDOW *w, const struct wl_row *f)
 static int units_draw(struct screen *s, WINDOW *w, int y0, int height, int width)
 {
     struct units_priv *p = s->priv;
+    if (!p->loaded && !p->announced && s->app->db) {
+        /* Reading every unit and position takes a moment on a large
+         * database: say so on this frame, compute on the next. */
+        p->announced = true;
+        s->app->draw_again = true;
+        mvwaddstr(w, y0 + 1, 2, _("Computing the workload figures of every unit..."));
+        return -1;
+    }
     if (load(s) != 0 || !p->wl) {
         mvwaddstr(w, y0 + 1, 1, _("The workload figures could not be computed."));
         return -1;
