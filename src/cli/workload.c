@@ -24,9 +24,9 @@ static int take_position(const struct position *p, void *ctx)
     return workload_add_position(ctx, p);
 }
 
-static int count_holder(const struct staff *s, void *ctx)
+static int count_holders(const char *position, size_t n, void *ctx)
 {
-    workload_add_staff(ctx, s->position, 1);
+    workload_add_staff(ctx, position, (uint32_t)n);
     return 0;
 }
 
@@ -54,7 +54,7 @@ static int cli_workload_data_load(const struct cli_env *env, const struct policy
                store_each_unit(t, take_unit, d->w) != 0 ||
                store_each_position(t, take_position, d->w) != 0 ||
                workload_build(d->w) != 0 ||
-               store_each_staff(t, NULL, count_holder, d->w) != 0) {
+               store_each_position_count(t, count_holders, d->w) != 0) {
         cli_error(_("could not read the database: %s"), store_errmsg(s));
         rc = EXIT_REFUSED;
     }
