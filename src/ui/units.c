@@ -25,10 +25,7 @@ struct urow {
 struct units_priv {
     bool loaded;
     bool announced;             /* the "computing" note was shown */
-    struct unit *units;
-    size_t nunits, capunits;
-    struct position *positions;
-    size_t npositions, cappositions;
+    size_t nunits;
     struct workload *wl;
     size_t *order;              /* units in tree order */
     size_t norder;
@@ -41,41 +38,22 @@ struct units_priv {
     char filter_text[64];
 };
 
-/* ---- loading ------------------------------------------------------------ */
-static int grab_unit(const struct unit *u, void *ctx)
+/* ---- loading ------------------------------------------------------------
+ * The workload engine keeps what the roll-up needs (codes, tree, figures);
+ * names are read from the store for the rows that are shown. */
+static int take_unit(const struct unit *u, void *ctx)
 {
-    struct units_priv *p = ctx;
-    if (p->nunits == p->capunits) {
-        size_t nc = p->capunits ? p->capunits * 2 : 256;
-        struct unit *n = realloc(p->units, nc * sizeof *n);
-        if (!n)
-            return 1;
-        p->units = n;
-        p->capunits = nc;
-    }
-    p->units[p->nunits++] = *u;
-    return 0;
+    return workload_add_unit(ctx, u);
 }
 
-static int grab_position(const struct position *pos, void *ctx)
+static int take_position(const struct position *pos, void *ctx)
 {
-    struct units_priv *p = ctx;
-    if (p->npositions == p->cappositions) {
-        size_t nc = p->cappositions ? p->cappositions * 2 : 256;
-        struct position *n = realloc(p->positions, nc * sizeof *n);
-        if (!n)
-            return 1;
-        p->positions = n;
-        p->cappositions = nc;
-    }
-    p->positions[p->npositions++] = *pos;
-    return 0;
+    return workload_add_position(ctx, pos);
 }
 
-static int count_holder(const struct staff *st, void *ctx)
+static int take_count(const char *position, size_t n, void *ctx)
 {
-    if (st->position[0])
-        workload_add_staff(ctx, st->position, 1);
+    workload_add_staff(ctx, position, (uint32_t)n);
     return 0;
 }
 
@@ -90,33 +68,42 @@ static int load(struct screen *s)
     stxn *t = store_read_begin(db);
     if (!t)
         return -1;
-    /* Sized once from the counts: no copying while the arrays grow. */
-    size_t nu = store_count_units(t), np = store_count_positions(t);
-    p->units = malloc((nu ? nu : 1) * sizeof *p->units);
-    p->positions = malloc((np ? np : 1) * sizeof *p->positions);
-    p->capunits = p->units ? nu : 0;
-    p->cappositions = p->positions ? np : 0;
-    store_each_unit(t, grab_unit, p);
-    store_each_position(t, grab_position, p);
-    p->wl = workload_new(p->units, p->nunits, p->positions, p->npositions, &s->app->policy);
-    if (p->wl) {
-        /* One pass over the staff in key order: far cheaper than a
-         * lookup per position when there are many positions. */
-        store_each_staff(t, NULL, count_holder, p->wl);
-        workload_compute(p->wl);
-        p->norder = workload_units_in(p->wl, -1, &p->order);
-    }
+    p->wl = workload_begin(&s->app->policy);
+    int rc = !p->wl ||
+             workload_reserve(p->wl, store_count_units(t), store_count_positions(t)) != 0 ||
+             store_each_unit(t, take_unit, p->wl) != 0 ||
+             store_each_position(t, take_position, p->wl) != 0 ||
+             workload_build(p->wl) != 0 ||
+             store_each_position_count(t, take_count, p->wl) != 0;
     store_read_end(t);
-    p->expanded = calloc(p->nunits ? p->nunits : 1, sizeof *p->expanded);
-    if (!p->wl || !p->expanded)
+    if (rc) {
+        workload_free(p->wl);
+        p->wl = NULL;
         return -1;
-    /* Open the roots so that the first screen shows the OPDs. */
+    }
+    workload_compute(p->wl);
+    p->nunits = workload_unit_count(p->wl);
+    p->norder = workload_units_in(p->wl, -1, &p->order);
+    p->expanded = calloc(p->nunits ? p->nunits : 1, sizeof *p->expanded);
+    if (!p->expanded)
+        return -1;
+    /* Open the roots so that the first screen shows what lies below them. */
     for (size_t i = 0; i < p->norder; i++)
         if (workload_unit_depth(p->wl, p->order[i]) == 0)
             p->expanded[p->order[i]] = true;
     p->loaded = true;
     rebuild_rows(s);
     return 0;
+}
+
+static void unit_name(stxn *t, const struct workload *w, size_t u, char *out, size_t size)
+{
+    struct unit rec;
+    const char *code = workload_unit_code(w, u);
+    if (t && store_get_unit(t, code, &rec) == STORE_OK)
+        snprintf(out, size, "%s", rec.name);
+    else
+        snprintf(out, size, "%s", code);
 }
 
 /* ---- the rows ----------------------------------------------------------- */
@@ -142,7 +129,7 @@ static void push_row(struct units_priv *p, const struct urow *r)
     p->rows[p->nrows++] = *r;
 }
 
-static void rebuild_tree(struct units_priv *p)
+static void rebuild_tree(struct units_priv *p, stxn *t)
 {
     p->rows = calloc(p->norder ? p->norder : 1, sizeof *p->rows);
     if (!p->rows)
@@ -157,7 +144,7 @@ static void rebuild_tree(struct units_priv *p)
         struct urow r = {.unit = (long)u, .depth = depth};
         r.has_children = i + 1 < p->norder &&
                          workload_unit_depth(p->wl, p->order[i + 1]) > depth;
-        snprintf(r.name, sizeof r.name, "%s", p->units[u].name);
+        unit_name(t, p->wl, u, r.name, sizeof r.name);
         r.fig = *workload_unit_row(p->wl, u);
         push_row(p, &r);
         if (r.has_children && !p->expanded[u])
@@ -192,9 +179,12 @@ static void rebuild_rows(struct screen *s)
     p->nrows = 0;
     if (!p->wl)
         return;
-    if (p->view == UV_TREE)
-        rebuild_tree(p);
-    else
+    if (p->view == UV_TREE) {
+        stxn *t = s->app->db ? store_read_begin(s->app->db) : NULL;
+        rebuild_tree(p, t);
+        if (t)
+            store_read_end(t);
+    } else
         rebuild_groups(p, p->view == UV_DISTRICT ? WL_BY_DISTRICT : WL_BY_JOB_FAMILY);
     /* Keep the selection on the same unit when it is still shown. */
     for (size_t i = 0; keep >= 0 && i < p->nrows; i++)
@@ -319,10 +309,22 @@ static int staff_line(const struct staff *st, void *ctx)
 static struct screen *drill_down(struct screen *s, long unit)
 {
     struct units_priv *p = s->priv;
-    const struct unit *u = &p->units[unit];
-    struct screen *d = ui_text_screen_new(s->app, u->name);
-    if (!d)
+    stxn *t = store_read_begin(s->app->db);
+    if (!t)
         return NULL;
+    struct unit urec;
+    const char *ucode = workload_unit_code(p->wl, (size_t)unit);
+    if (store_get_unit(t, ucode, &urec) != STORE_OK) {
+        memset(&urec, 0, sizeof urec);
+        snprintf(urec.code, sizeof urec.code, "%s", ucode);
+        snprintf(urec.name, sizeof urec.name, "%s", ucode);
+    }
+    const struct unit *u = &urec;
+    struct screen *d = ui_text_screen_new(s->app, u->name);
+    if (!d) {
+        store_read_end(t);
+        return NULL;
+    }
     const struct wl_row *uf = workload_unit_row(p->wl, (size_t)unit);
     char ej[24], gap[24];
     wl_format_ej(uf, &s->app->policy, ej);
@@ -340,8 +342,11 @@ static struct screen *drill_down(struct screen *s, long unit)
         const struct wl_row *f = workload_position_row(p->wl, i);
         wl_format_ej(f, &s->app->policy, ej);
         format_gap(wl_gap(f), gap);
+        struct position prec;
+        const char *pcode = workload_position_code(p->wl, i);
+        const char *pname = store_get_position(t, pcode, &prec) == STORE_OK ? prec.name : pcode;
         ui_text_screen_add(d, 0, "  %c %-34.34s %-12.12s %4lld %4lld %4s %5s %s", status_mark(f),
-                           p->positions[i].name, p->positions[i].unit, (long long)f->need,
+                           pname, workload_position_unit_code(p->wl, i), (long long)f->need,
                            (long long)f->existing, gap, ej,
                            wl_grade_name(wl_grade(f, &s->app->policy)));
     }
@@ -352,12 +357,9 @@ static struct screen *drill_down(struct screen *s, long unit)
     ui_text_screen_add(d, A_BOLD, "%s", _("People"));
     size_t *sub = NULL;
     size_t nsub = workload_units_in(p->wl, unit, &sub);
-    stxn *t = store_read_begin(s->app->db);
-    if (t) {
-        for (size_t k = 0; k < nsub; k++)
-            store_each_staff_in_unit(t, p->units[sub[k]].code, staff_line, d);
-        store_read_end(t);
-    }
+    for (size_t k = 0; k < nsub; k++)
+        store_each_staff_in_unit(t, workload_unit_code(p->wl, sub[k]), staff_line, d);
+    store_read_end(t);
     free(sub);
     return d;
 }
@@ -434,7 +436,8 @@ static int units_search(struct screen *s, const char *text, int dir, bool includ
     }
     for (;;) {
         if (ui_text_contains(p->rows[i].name, text) ||
-            (p->rows[i].unit >= 0 && ui_text_contains(p->units[p->rows[i].unit].code, text))) {
+            (p->rows[i].unit >= 0 &&
+             ui_text_contains(workload_unit_code(p->wl, (size_t)p->rows[i].unit), text))) {
             p->sel = i;
             return 1;
         }
@@ -469,8 +472,6 @@ static void units_close(struct screen *s)
 {
     struct units_priv *p = s->priv;
     workload_free(p->wl);
-    free(p->units);
-    free(p->positions);
     free(p->order);
     free(p->expanded);
     free(p->rows);
