@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/i18n.h"
+#include "core/nip.h"
 #include "ui/uipriv.h"
 
 #define MIN_LINES 24
@@ -508,6 +509,16 @@ void ui_app_command(struct app *a, const char *line)
             sscanf(rest, "%15s %127[^\n]", sub, arg);
         if (!strcmp(word, "staff") && sub[0] && strcmp(sub, "find") && strcmp(sub, "show")) {
             ui_app_message(a, _("unknown command \"%s\"; try staff find TEXT or staff show NIP"), line);
+            return;
+        }
+        if (!strcmp(sub, "show") && arg[0]) {
+            /* A NIP names one person: open it wherever the list stands. */
+            char nip[NIP_LEN + 1];
+            enum nip_error e = nip_parse(arg, strlen(arg), nip);
+            if (e != NIP_OK)
+                ui_app_message(a, "%s: %s", arg, nip_error_text(e));
+            else
+                ui_app_push(a, ui_staff_detail_new(a, nip));
             return;
         }
         if (arg[0]) {

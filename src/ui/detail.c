@@ -122,7 +122,7 @@ struct screen *ui_staff_detail_new(struct app *a, const char *nip)
     struct staff st;
     if (store_get_staff(t, nip, &st) != STORE_OK) {
         store_read_end(t);
-        ui_app_message(a, "%s", _("this person is no longer in the database"));
+        ui_app_message(a, _("no staff with NIP %s"), nip);
         return NULL;
     }
     struct screen *d = ui_text_screen_new(a, st.name);

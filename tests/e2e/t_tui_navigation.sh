@@ -96,3 +96,10 @@ awk '/^--- screen 1/{f=1} /^--- screen 2/{f=0} f' "$TMPD/check.dump" | grep -q "
 awk '/^--- screen 1/{f=1} /^--- screen 2/{f=0} f' "$TMPD/check.dump" | grep -qE "^ (allowed|blocked)" ||
   fail ":check shows no summary"
 screen_has check "123: a NIP has 18 digits"
+
+# :staff show NIP opens the person wherever the list stands; a wrong NIP says why.
+nip=$(awk -F, 'NR==3 {print $1}' "$TOP/tests/fixtures/tui/staff.csv")
+tui show "G:staff show $nip<Enter><Dump>q:staff show 1985<Enter><Dump>"
+awk '/^--- screen 1/{f=1} /^--- screen 2/{f=0} f' "$TMPD/show.dump" | grep -q "Could this person move?" ||
+  fail ":staff show did not open the detail"
+screen_has show "1985: a NIP has 18 digits"
