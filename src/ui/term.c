@@ -306,16 +306,20 @@ int ui_term_getkey(struct term *t, bool block)
         return -2;
     if (t->scripted)
         return block ? script_getkey(t) : ERR;
-    if (block)
-        wait_for_input(t);
-    if (quit_signal)
-        return -2;
     nodelay(stdscr, TRUE);
-    wint_t wc;
-    int r = wget_wch(stdscr, &wc);
-    if (r == ERR)
-        return ERR;
-    return (int)wc;
+    for (;;) {
+        if (block)
+            wait_for_input(t);
+        if (quit_signal)
+            return -2;
+        wint_t wc;
+        if (wget_wch(stdscr, &wc) != ERR)
+            return (int)wc;
+        /* Woken by a signal (SIGCONT after Ctrl-Z, SIGCHLD...) or half an
+         * escape sequence: a blocking read waits again. */
+        if (!block)
+            return ERR;
+    }
 }
 
 bool ui_term_key_pending(struct term *t)

@@ -43,6 +43,12 @@ tmux_start 80 24 env MUTASI_CONFIG="$cfg" TERM=tmux-256color sh -c \
 tmux_wait " 1/118"
 pid=$(tmux_capture_all | sed -n 's/^pid \([0-9][0-9]*\)$/\1/p' | head -n 1)
 [ -n "$pid" ] || { tmux_capture_all; fail "no pid printed"; }
+# A signal that wakes it while it waits for a key (SIGTSTP: ncurses
+# leaves and restores the screen; here no job-control shell stops it)
+# does not end it.
+kill -TSTP "$pid"
+tmux_keys j
+tmux_wait " 2/118"
 kill -TERM "$pid"
 tmux_wait "mutasi ended with 0"
 tmux_capture | grep -q "shell line before mutasi" || { tmux_capture; fail "the screen was not given back"; }
