@@ -175,9 +175,9 @@ static int bup(int kind, int level)
 static void age_band(int kind, int level, int *lo, int *mode, int *hi)
 {
     static const int8_t band[][3] = {
-        [PLEVEL_AHLI_PERTAMA] = {24, 34, 56}, [PLEVEL_AHLI_MUDA] = {32, 52, 57},
+        [PLEVEL_AHLI_PERTAMA] = {24, 35, 56}, [PLEVEL_AHLI_MUDA] = {33, 53, 57},
         [PLEVEL_AHLI_MADYA] = {42, 57, 59},   [PLEVEL_AHLI_UTAMA] = {50, 60, 64},
-        [PLEVEL_PEMULA] = {19, 25, 45},       [PLEVEL_TERAMPIL] = {22, 42, 57},
+        [PLEVEL_PEMULA] = {19, 25, 45},       [PLEVEL_TERAMPIL] = {22, 45, 57},
         [PLEVEL_MAHIR] = {32, 52, 57},        [PLEVEL_PENYELIA] = {40, 55, 57},
     };
     switch (kind) {

@@ -30,7 +30,7 @@ const struct job jobs[] = {
     {"Penata Layanan Operasional", P, UNIT, TR_ADMIN, 50, 0, EDU_S1, 9, "sipd", NULL},
     {"Penelaah Teknis Kebijakan", P, UNIT, TR_ADMIN, 50, 0, EDU_S1, 9, NULL, NULL},
     /* fungsional: education */
-    {"Guru Kelas", F, FAM_DIDIK, TR_GURU_SD, 68, 15, 0, 0, "sertifikat-pendidik", NULL},
+    {"Guru Kelas", F, FAM_DIDIK, TR_GURU_SD, 63, 15, 0, 0, "sertifikat-pendidik", NULL},
     {"Guru Pendidikan Agama Islam", F, FAM_DIDIK, TR_GURU_PAI, 55, 12, 0, 0, "sertifikat-pendidik", NULL},
     {"Guru Pendidikan Jasmani, Olahraga dan Kesehatan", F, FAM_DIDIK, TR_GURU_MAPEL, 25, 15, 0, 0, "sertifikat-pendidik", "Pendidikan Jasmani"},
     {"Guru Matematika", F, FAM_DIDIK, TR_GURU_MAPEL, 62, 15, 0, 0, "sertifikat-pendidik", "Pendidikan Matematika"},
@@ -50,7 +50,7 @@ const struct job jobs[] = {
     {"Dokter", F, FAM_KES, TR_DOKTER, 58, 5, 0, 0, "btcls", NULL},
     {"Dokter Spesialis", F, FAM_KES, TR_DOKTER_SP, 45, 0, 0, 0, "btcls", NULL},
     {"Dokter Gigi", F, FAM_KES, TR_DOKTER_GIGI, 70, 5, 0, 0, NULL, NULL},
-    {"Perawat", F, FAM_KES, TR_PERAWAT, 68, 14, 0, 0, "btcls", NULL},
+    {"Perawat", F, FAM_KES, TR_PERAWAT, 62, 14, 0, 0, "btcls", NULL},
     {"Bidan", F, FAM_KES, TR_BIDAN, 100, 14, 0, 0, "apn", NULL},
     {"Apoteker", F, FAM_KES, TR_FARMASI, 75, 8, 0, 0, NULL, NULL},
     {"Asisten Apoteker", F, FAM_KES, TR_FARMASI, 75, 10, 0, 0, NULL, NULL},
