@@ -59,7 +59,7 @@ static const char *const batak_m[] = {
     "Hotman", "Binsar", "Parlindungan", "Togar", "Maruli", "Tigor", "Jonny",
     "Robert", "Daniel", "Markus", "Poltak", "Sahat", "Ronald", "Henry",
     "Martin", "Bonar", "Hasudungan", "Panusunan", "Rudolf", "Sabar",
-    "Pangihutan", "Gomgom", "Ucok", "Fernando"};
+    "Pangihutan", "Gomgom", "Hisar", "Fernando"};
 static const char *const batak_f[] = {
     "Rosmawati", "Debora", "Sarah", "Mariana", "Lamtiur", "Rotua", "Juliana",
     "Tiurma", "Erna", "Lisbeth", "Maria", "Dameria", "Rugun", "Melva",

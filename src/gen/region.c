@@ -268,7 +268,8 @@ static int pick_education(struct rng *r, int kind, int level, int track, int min
             if (track == TR_BIDAN || track == TR_PERAWAT)
                 e = x < 25 ? EDU_D4 : x < 100 - s2 / 2 ? EDU_S1 : EDU_S2;
             else
-                e = x < 100 - s2 ? EDU_S1 : x < 99 ? EDU_S2 : EDU_S3;
+                /* doctorates only among the senior */
+                e = x < 100 - s2 ? EDU_S1 : x < 99 || level < PLEVEL_AHLI_MADYA ? EDU_S2 : EDU_S3;
         } else if (level == PLEVEL_PEMULA)
             e = EDU_SMA;
         else
@@ -965,9 +966,13 @@ static void add_staff_competency(struct staff *s, const char *code, int level)
     s->ncomp++;
 }
 
-static int ethnic_of(struct kab *k)
+static int ethnic_of(struct kab *k, int track)
 {
-    return ethnic_pick(&k->rng, k->style);
+    int e = ethnic_pick(&k->rng, k->style);
+    /* teachers of Islam come from the mostly Muslim traditions */
+    if (track == TR_GURU_PAI && (e == ETH_BATAK || e == ETH_BALI || e == ETH_MANADO))
+        e = ETH_MELAYU;
+    return e;
 }
 
 /* Makes up the holder of slot sl. Returns 0, or -1 when no NIP is left. */
@@ -1087,7 +1092,7 @@ static int make_person(struct person_ctx *c, const struct slot *sl,
     /* name, with the titles of the schooling */
     struct schooling sc;
     schooling_pick(r, sl->track, edu, by, &sc);
-    person_name(r, ethnic_of(k), s->sex, age, &sc, edu, s->name, sizeof s->name);
+    person_name(r, ethnic_of(k, sl->track), s->sex, age, &sc, edu, s->name, sizeof s->name);
     /* subject teachers studied their subject */
     const char *major = sc.major;
     if (strcmp(major, "Pendidikan") == 0)
