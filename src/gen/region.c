@@ -856,7 +856,8 @@ static void name_districts(struct region *g, struct kab *k, int kab_idx)
         size_t idx = ((size_t)kab_idx + (size_t)d * (size_t)step) % place_name_count(k->style);
         place_name(k->style, idx, kec, sizeof kec);
         if (g->nkab > 1)
-            textf(k->district[d], DISTRICT_SIZE, "%.20s, %.24s", kec, k->name);
+            textf(k->district[d], DISTRICT_SIZE, "%.20s, %s %.20s", kec,
+                  k->is_kota ? "Kota" : "Kab.", k->name);
         else
             copy_str(k->district[d], DISTRICT_SIZE, kec);
     }
