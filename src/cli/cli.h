@@ -49,4 +49,5 @@ int cli_init(const struct cli_env *env, int argc, char **argv);
 int cli_backup(const struct cli_env *env, int argc, char **argv);
 int cli_audit(const struct cli_env *env, int argc, char **argv);
 int cli_policy(const struct cli_env *env, int argc, char **argv);
+int cli_demo(const struct cli_env *env, int argc, char **argv);
 #endif

@@ -12,5 +12,7 @@ const struct cli_verb cli_verbs[] = {
     {"backup", cli_backup, "backup DEST", N_("consistent hot copy of the database into DEST")},
     {"policy", cli_policy, "policy check [DIR]",
      N_("validate the YAML configuration and show what is in force")},
+    {"demo", cli_demo, "demo [--staff N] [--seed S]",
+     N_("fill an empty database with a realistic synthetic region")},
     {NULL, NULL, NULL, NULL},
 };

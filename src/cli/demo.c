@@ -1,0 +1,259 @@
+/* mutasi demo [--staff N] [--seed S]: fills an empty database with the
+ * synthetic region of gen/, in batches of write transactions so that
+ * memory stays bounded however many staff are asked for. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli/cli.h"
+#include "core/i18n.h"
+#include "gen/gen.h"
+
+/* Records per write transaction (a person with their history counts as
+ * one): some 40 MB of buffered records at most. */
+#define BATCH_RECORDS 50000
+
+/* store_write passes back what the batch function returns. */
+enum { DEMO_NOT_EMPTY = 100 };
+
+struct batch {
+    store *db;
+    const struct cli_env *env;
+    struct unit *units;
+    struct position *positions;
+    struct staff *people;
+    struct history *history_lines;   /* up to 2 per person */
+    size_t nunits, npositions, npeople, nhistory;
+    int first, last;                 /* first and last transaction */
+    uint64_t seed;
+    struct gen_counts done;          /* written so far */
+    uint64_t history;
+    uint32_t total_staff;
+    int progress;                    /* stderr is a terminal */
+    size_t existing_units, existing_positions, existing_staff;
+};
+
+static size_t batch_size(const struct batch *b)
+{
+    return b->nunits + b->npositions + b->npeople;
+}
+
+/* One write transaction: the buffered records, the emptiness check in the
+ * first one, the audit entry in the last one. May run again from the start
+ * when the map grows, so it changes nothing outside the transaction. */
+static int write_batch(stxn *t, void *ctx)
+{
+    struct batch *b = ctx;
+    int rc;
+    if (b->first) {
+        b->existing_units = store_count_units(t);
+        b->existing_positions = store_count_positions(t);
+        b->existing_staff = store_count_staff(t);
+        if (b->existing_units || b->existing_positions || b->existing_staff)
+            return DEMO_NOT_EMPTY;
+    }
+    for (size_t i = 0; i < b->nunits; i++)
+        if ((rc = store_put_unit(t, &b->units[i])) != STORE_OK)
+            return rc;
+    for (size_t i = 0; i < b->npositions; i++)
+        if ((rc = store_put_position(t, &b->positions[i])) != STORE_OK)
+            return rc;
+    if (b->npeople && (rc = store_put_staff_batch(t, b->people, b->npeople)) != STORE_OK)
+        return rc;
+    for (size_t i = 0; i < b->nhistory; i++)
+        if ((rc = store_add_history(t, &b->history_lines[i])) != STORE_OK)
+            return rc;
+    if (b->last) {
+        char object[64], after[256];
+        snprintf(object, sizeof object, "seed %llu", (unsigned long long)b->seed);
+        snprintf(after, sizeof after,
+                 "units %llu, positions %llu, staff %llu, history %llu, kabupaten %u",
+                 (unsigned long long)(b->done.units + b->nunits),
+                 (unsigned long long)(b->done.positions + b->npositions),
+                 (unsigned long long)(b->done.staff + b->npeople),
+                 (unsigned long long)(b->history + b->nhistory), (unsigned)b->done.kabupaten);
+        if ((rc = store_audit_append(t, b->env->user, "demo", object, "", after)) != STORE_OK)
+            return rc;
+    }
+    return STORE_OK;
+}
+
+static int unit_cmp(const void *x, const void *y)
+{
+    return strcmp(((const struct unit *)x)->code, ((const struct unit *)y)->code);
+}
+
+static int position_cmp(const void *x, const void *y)
+{
+    return strcmp(((const struct position *)x)->code, ((const struct position *)y)->code);
+}
+
+static int history_cmp(const void *x, const void *y)
+{
+    const struct history *a = x, *b = y;
+    int c = memcmp(a->nip, b->nip, NIP_LEN);
+    return c ? c : (a->since > b->since) - (a->since < b->since);
+}
+
+/* Writes what is buffered; returns 0 or a positive code for the
+ * generator to stop with (the message is already printed). Each table is
+ * written in key order: B-tree pages are then touched once, not at random.
+ * Parents may follow children within a batch; all are there at commit. */
+static int flush(struct batch *b)
+{
+    qsort(b->units, b->nunits, sizeof *b->units, unit_cmp);
+    qsort(b->positions, b->npositions, sizeof *b->positions, position_cmp);
+    qsort(b->history_lines, b->nhistory, sizeof *b->history_lines, history_cmp);
+    int rc = store_write(b->db, write_batch, b);
+    if (rc == DEMO_NOT_EMPTY) {
+        cli_error(_("the database %s already holds %zu units, %zu positions and %zu staff; "
+                    "demo fills only an empty database (choose another --db)"),
+                  b->env->db_dir, b->existing_units, b->existing_positions, b->existing_staff);
+        return 1;
+    }
+    if (rc != STORE_OK) {
+        cli_error(_("cannot write the demo region: %s"), store_errmsg(b->db));
+        return 1;
+    }
+    b->first = 0;
+    b->done.units += b->nunits;
+    b->done.positions += b->npositions;
+    b->done.staff += b->npeople;
+    b->history += b->nhistory;
+    b->nunits = b->npositions = b->npeople = b->nhistory = 0;
+    if (b->progress) {
+        fprintf(stderr, _("\rdemo: %llu of %u staff written"),
+                (unsigned long long)b->done.staff, (unsigned)b->total_staff);
+        fflush(stderr);
+    }
+    return 0;
+}
+
+static int maybe_flush(struct batch *b)
+{
+    return batch_size(b) >= BATCH_RECORDS ? flush(b) : 0;
+}
+
+static int take_unit(void *ctx, const struct unit *u)
+{
+    struct batch *b = ctx;
+    b->units[b->nunits++] = *u;
+    return maybe_flush(b);
+}
+
+static int take_position(void *ctx, const struct position *p)
+{
+    struct batch *b = ctx;
+    b->positions[b->npositions++] = *p;
+    return maybe_flush(b);
+}
+
+static int take_staff(void *ctx, const struct staff *s, const struct history *h, int nh)
+{
+    struct batch *b = ctx;
+    b->people[b->npeople++] = *s;
+    for (int i = 0; i < nh && i < 2; i++)
+        b->history_lines[b->nhistory++] = h[i];
+    return maybe_flush(b);
+}
+
+/* A whole decimal number from lo to hi, nothing else. */
+static int parse_count(const char *s, unsigned long long lo, unsigned long long hi,
+                       unsigned long long *out)
+{
+    if (!s || *s < '0' || *s > '9')
+        return -1;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end || v < lo || v > hi)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* The value of --NAME V or --NAME=V at argv[*i]; NULL when argv[*i] is
+ * another option. *i is advanced past the value. */
+static const char *option_value(int argc, char **argv, int *i, const char *name, int *missing)
+{
+    size_t n = strlen(name);
+    *missing = 0;
+    if (strncmp(argv[*i], name, n) != 0)
+        return NULL;
+    if (argv[*i][n] == '=')
+        return argv[*i] + n + 1;
+    if (argv[*i][n] != '\0')
+        return NULL;
+    if (*i + 1 >= argc) {
+        *missing = 1;
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+int cli_demo(const struct cli_env *env, int argc, char **argv)
+{
+    if (cli_wants_help(argc, argv))
+        return cli_print_verb_help("demo");
+    unsigned long long staff = GEN_DEFAULT_STAFF, seed = GEN_DEFAULT_SEED;
+    for (int i = 1; i < argc; i++) {
+        int missing;
+        const char *v;
+        if ((v = option_value(argc, argv, &i, "--staff", &missing)) || missing) {
+            if (missing || parse_count(v, 1, GEN_MAX_STAFF, &staff) < 0)
+                return cli_usage_error(env, "demo", _("--staff needs a number from 1 to %u"),
+                                       (unsigned)GEN_MAX_STAFF);
+        } else if ((v = option_value(argc, argv, &i, "--seed", &missing)) || missing) {
+            if (missing || parse_count(v, 0, UINT64_MAX, &seed) < 0)
+                return cli_usage_error(env, "demo", _("--seed needs a whole number from 0 to %llu"),
+                                       (unsigned long long)UINT64_MAX);
+        } else {
+            return cli_usage_error(env, "demo", _("unexpected argument \"%s\""), argv[i]);
+        }
+    }
+
+    store *db = cli_open_store(env, STORE_CREATE);
+    if (!db)
+        return EXIT_REFUSED;
+    struct batch b = {
+        .db = db, .env = env, .first = 1, .seed = seed,
+        .total_staff = (uint32_t)staff, .progress = isatty(STDERR_FILENO),
+        .units = malloc(BATCH_RECORDS * sizeof *b.units),
+        .positions = malloc(BATCH_RECORDS * sizeof *b.positions),
+        .people = malloc(BATCH_RECORDS * sizeof *b.people),
+        .history_lines = malloc(2 * BATCH_RECORDS * sizeof *b.history_lines),
+    };
+    int status = EXIT_OK;
+    if (!b.units || !b.positions || !b.people || !b.history_lines) {
+        cli_error(_("out of memory"));
+        status = EXIT_REFUSED;
+    } else {
+        struct gen_params p = {.seed = seed, .staff = (uint32_t)staff, .today = env->today};
+        struct gen_sink sink = {take_unit, take_position, take_staff, &b};
+        struct gen_counts counts;
+        int rc = gen_region(&p, &sink, &counts);
+        if (rc == GEN_OK) {
+            b.done.kabupaten = counts.kabupaten;
+            b.last = 1;
+            rc = flush(&b);
+        } else if (rc < 0) {
+            cli_error(_("cannot generate the demo region (out of memory)"));
+        }
+        if (b.progress)
+            fputc('\n', stderr);
+        if (rc == 0)
+            fprintf(stderr, _("demo: %llu units, %llu positions, %llu staff in %u kabupaten/kota "
+                              "written to %s\n"),
+                    (unsigned long long)b.done.units, (unsigned long long)b.done.positions,
+                    (unsigned long long)b.done.staff, (unsigned)counts.kabupaten, env->db_dir);
+        else
+            status = EXIT_REFUSED;
+    }
+    free(b.units);
+    free(b.positions);
+    free(b.people);
+    free(b.history_lines);
+    store_close(db);
+    return status;
+}
