@@ -17,6 +17,16 @@
 /* store_write passes back what the batch function returns. */
 enum { DEMO_NOT_EMPTY = 100 };
 
+/* Staff and history are keyed by NIP, which starts with the birth date,
+ * and people come out of the generator in no such order: every batch
+ * would rewrite pages all over the growing tables. So a large region is
+ * generated several times (it is cheap and deterministic) and each pass
+ * writes only the people born in one range of months, in ascending
+ * order: each batch then touches the end of those tables only. */
+#define PASS_STAFF 250000u      /* staff per pass, about */
+#define MAX_PASSES 12
+#define MONTHS 2400             /* birth months from 1900 on */
+
 struct batch {
     store *db;
     const struct cli_env *env;
@@ -32,7 +42,18 @@ struct batch {
     uint32_t total_staff;
     int progress;                    /* stderr is a terminal */
     size_t existing_units, existing_positions, existing_staff;
+    int pass;                        /* units and positions go in pass 0 */
+    int lo, hi;                      /* this pass: birth months lo..hi-1 */
 };
+
+/* Months since 1900-01 of the birth date in a NIP. */
+static int birth_month(const char *nip)
+{
+    int y = (nip[0] - '0') * 1000 + (nip[1] - '0') * 100 + (nip[2] - '0') * 10 + (nip[3] - '0');
+    int m = (nip[4] - '0') * 10 + (nip[5] - '0');
+    int v = (y - 1900) * 12 + m - 1;
+    return v < 0 ? 0 : v >= MONTHS ? MONTHS - 1 : v;
+}
 
 static size_t batch_size(const struct batch *b)
 {
@@ -138,6 +159,8 @@ static int maybe_flush(struct batch *b)
 static int take_unit(void *ctx, const struct unit *u)
 {
     struct batch *b = ctx;
+    if (b->pass > 0)
+        return 0;
     b->units[b->nunits++] = *u;
     return maybe_flush(b);
 }
@@ -145,13 +168,64 @@ static int take_unit(void *ctx, const struct unit *u)
 static int take_position(void *ctx, const struct position *p)
 {
     struct batch *b = ctx;
+    if (b->pass > 0)
+        return 0;
     b->positions[b->npositions++] = *p;
     return maybe_flush(b);
+}
+
+/* Counts birth months only: a small sample of the region tells where to
+ * cut it into passes of about equal size. */
+static int count_month(void *ctx, const struct staff *s, const struct history *h, int nh)
+{
+    (void)h, (void)nh;
+    ((uint32_t *)ctx)[birth_month(s->nip)]++;
+    return 0;
+}
+
+/* Fills cut[0..passes] with birth-month boundaries; returns passes. */
+static int plan_passes(const struct gen_params *p, int cut[MAX_PASSES + 1])
+{
+    /* tests make small regions take several passes too */
+    const char *env = getenv("MUTASI_DEMO_PASS_STAFF");
+    unsigned long per_pass = env && *env ? strtoul(env, NULL, 10) : 0;
+    if (per_pass == 0)
+        per_pass = PASS_STAFF;
+    int passes = (int)((p->staff + per_pass - 1) / per_pass);
+    if (passes > MAX_PASSES)
+        passes = MAX_PASSES;
+    uint32_t *hist = passes > 1 ? calloc(MONTHS, sizeof *hist) : NULL;
+    if (!hist)
+        passes = 1;
+    cut[0] = 0;
+    cut[passes] = MONTHS;
+    if (passes == 1)
+        return 1;
+    struct gen_params sample = *p;
+    sample.staff = 20000;
+    struct gen_sink sink = {NULL, NULL, count_month, hist};
+    gen_region(&sample, &sink, NULL);
+    uint64_t sum = 0;
+    int k = 1;
+    for (int m = 0; m < MONTHS && k < passes; m++) {
+        sum += hist[m];
+        while (k < passes && sum * (uint64_t)passes >= (uint64_t)sample.staff * (uint64_t)k)
+            cut[k++] = m + 1;
+    }
+    while (k < passes) {
+        cut[k] = cut[k - 1];
+        k++;
+    }
+    free(hist);
+    return passes;
 }
 
 static int take_staff(void *ctx, const struct staff *s, const struct history *h, int nh)
 {
     struct batch *b = ctx;
+    int m = birth_month(s->nip);
+    if (m < b->lo || m >= b->hi)
+        return 0;
     b->people[b->npeople++] = *s;
     for (int i = 0; i < nh && i < 2; i++)
         b->history_lines[b->nhistory++] = h[i];
@@ -232,7 +306,15 @@ int cli_demo(const struct cli_env *env, int argc, char **argv)
         struct gen_params p = {.seed = seed, .staff = (uint32_t)staff, .today = env->today};
         struct gen_sink sink = {take_unit, take_position, take_staff, &b};
         struct gen_counts counts;
-        int rc = gen_region(&p, &sink, &counts);
+        int cut[MAX_PASSES + 1];
+        int passes = plan_passes(&p, cut);
+        int rc = GEN_OK;
+        for (int i = 0; i < passes && rc == GEN_OK; i++) {
+            b.pass = i;
+            b.lo = cut[i];
+            b.hi = cut[i + 1];
+            rc = gen_region(&p, &sink, &counts);
+        }
         if (rc == GEN_OK) {
             b.done.kabupaten = counts.kabupaten;
             b.last = 1;
