@@ -454,6 +454,45 @@ static void batch_put_matches_single_puts(void **state)
     assert_int_equal(count_in_position(fx->s, "P9"), 7 + 4);
 }
 
+/* Into an empty database a sorted batch is appended; a second batch that
+ * interleaves with the first (keys before, between and after) must take
+ * the ordinary path for the keys that are not past the end. */
+static void batch_appends_then_interleaves(void **state)
+{
+    struct fx *fx = *state;
+    static struct staff a[300], b[300];
+    struct staff got;
+    for (int i = 0; i < 300; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "Nama %03d", (i * 7) % 300);
+        make_staff(&a[i], 2 * i + 10, i % 3 ? "U1" : "U2", i % 2 ? "P1" : "P2", name);
+    }
+    struct batch_call bc = {a, 300};
+    assert_int_equal(store_write(fx->s, put_batch_call, &bc), STORE_OK);
+    assert_int_equal(check(fx->s), 0);
+    for (int i = 0; i < 300; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "Lain %03d", i);
+        make_staff(&b[i], 2 * i + 1, i % 2 ? "U0" : "U3", "P3", name);
+    }
+    b[150] = a[75];                             /* an update, moved to U3 */
+    strcpy(b[150].unit, "U3");
+    bc = (struct batch_call){b, 300};
+    assert_int_equal(store_write(fx->s, put_batch_call, &bc), STORE_OK);
+    assert_int_equal(check(fx->s), 0);
+    stxn *t = store_read_begin(fx->s);
+    assert_int_equal(store_count_staff(t), 300 + 299);
+    assert_int_equal(store_get_staff(t, a[75].nip, &got), STORE_OK);
+    assert_string_equal(got.unit, "U3");
+    assert_int_equal(store_get_staff(t, b[299].nip, &got), STORE_OK);
+    assert_string_equal(got.name, "Lain 299");
+    store_read_end(t);
+    /* b's even rows are in U3, but b[150] became a[75] (from U2) */
+    assert_int_equal(count_in_unit(fx->s, "U3"), 150);
+    assert_int_equal(count_in_unit(fx->s, "U0"), 150);
+    assert_int_equal(count_in_unit(fx->s, "U2"), 100 - 1);
+}
+
 static int drop_unit_entry(stxn *t, void *ctx)
 {
     const struct staff *s = ctx;
@@ -932,6 +971,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(refused_write_leaves_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(staff_indexes_follow_changes, setup, teardown),
         cmocka_unit_test_setup_teardown(batch_put_matches_single_puts, setup, teardown),
+        cmocka_unit_test_setup_teardown(batch_appends_then_interleaves, setup, teardown),
         cmocka_unit_test_setup_teardown(check_indexes_finds_damage, setup, teardown),
         cmocka_unit_test_setup_teardown(iteration_orders, setup, teardown),
         cmocka_unit_test_setup_teardown(by_name_paging, setup, teardown),
