@@ -100,6 +100,33 @@ static int write_batch(stxn *t, void *ctx)
     return STORE_OK;
 }
 
+static void say_not_empty(const struct batch *b)
+{
+    cli_error(_("the database %s already holds %zu units, %zu positions and %zu staff; "
+                "demo fills only an empty database (choose another --db)"),
+              b->env->db_dir, b->existing_units, b->existing_positions, b->existing_staff);
+}
+
+/* Looks before generating anything; the first write transaction looks
+ * again, in case another process wrote meanwhile. Returns 0 when empty. */
+static int check_empty(struct batch *b)
+{
+    stxn *t = store_read_begin(b->db);
+    if (!t) {
+        cli_error("%s", store_errmsg(b->db));
+        return -1;
+    }
+    b->existing_units = store_count_units(t);
+    b->existing_positions = store_count_positions(t);
+    b->existing_staff = store_count_staff(t);
+    store_read_end(t);
+    if (b->existing_units || b->existing_positions || b->existing_staff) {
+        say_not_empty(b);
+        return -1;
+    }
+    return 0;
+}
+
 static int unit_cmp(const void *x, const void *y)
 {
     return strcmp(((const struct unit *)x)->code, ((const struct unit *)y)->code);
@@ -128,9 +155,7 @@ static int flush(struct batch *b)
     qsort(b->history_lines, b->nhistory, sizeof *b->history_lines, history_cmp);
     int rc = store_write(b->db, write_batch, b);
     if (rc == DEMO_NOT_EMPTY) {
-        cli_error(_("the database %s already holds %zu units, %zu positions and %zu staff; "
-                    "demo fills only an empty database (choose another --db)"),
-                  b->env->db_dir, b->existing_units, b->existing_positions, b->existing_staff);
+        say_not_empty(b);
         return 1;
     }
     if (rc != STORE_OK) {
@@ -144,7 +169,8 @@ static int flush(struct batch *b)
     b->history += b->nhistory;
     b->nunits = b->npositions = b->npeople = b->nhistory = 0;
     if (b->progress) {
-        fprintf(stderr, _("\rdemo: %llu of %u staff written"),
+        fputc('\r', stderr);
+        fprintf(stderr, _("demo: %llu of %u staff written"),
                 (unsigned long long)b->done.staff, (unsigned)b->total_staff);
         fflush(stderr);
     }
@@ -301,6 +327,8 @@ int cli_demo(const struct cli_env *env, int argc, char **argv)
     int status = EXIT_OK;
     if (!b.units || !b.positions || !b.people || !b.history_lines) {
         cli_error(_("out of memory"));
+        status = EXIT_REFUSED;
+    } else if (check_empty(&b) != 0) {
         status = EXIT_REFUSED;
     } else {
         struct gen_params p = {.seed = seed, .staff = (uint32_t)staff, .today = env->today};
