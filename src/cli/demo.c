@@ -18,13 +18,15 @@
 enum { DEMO_NOT_EMPTY = 100 };
 
 /* Staff and history are keyed by NIP, which starts with the birth date,
- * and people come out of the generator in no such order: every batch
- * would rewrite pages all over the growing tables. So a large region is
- * generated several times (it is cheap and deterministic) and each pass
- * writes only the people born in one range of months, in ascending
- * order: each batch then touches the end of those tables only. */
-#define PASS_STAFF 250000u      /* staff per pass, about */
-#define MAX_PASSES 12
+ * and people come out of the generator in no such order: batch after
+ * batch would rewrite pages all over the growing tables (23 GB written
+ * for a 1.3 GB database of a million staff). So a large region's people
+ * are first sorted into buckets by birth month, in unlinked temporary
+ * files (generated records only, gone when the process ends), and then
+ * written bucket by bucket in ascending NIP order: each batch lands at
+ * the end of those tables. */
+#define BUCKET_STAFF 40000u     /* staff per bucket, about: under one batch */
+#define MAX_BUCKETS 256
 #define MONTHS 2400             /* birth months from 1900 on */
 
 struct batch {
@@ -42,8 +44,11 @@ struct batch {
     uint32_t total_staff;
     int progress;                    /* stderr is a terminal */
     size_t existing_units, existing_positions, existing_staff;
-    int pass;                        /* units and positions go in pass 0 */
-    int lo, hi;                      /* this pass: birth months lo..hi-1 */
+    /* buckets: people born in months cut[i]..cut[i+1]-1 go to spool[i] */
+    int nbuckets;
+    int cut[MAX_BUCKETS + 1];
+    FILE *spool[MAX_BUCKETS];
+    int spool_failed;
 };
 
 /* Months since 1900-01 of the birth date in a NIP. */
@@ -185,8 +190,6 @@ static int maybe_flush(struct batch *b)
 static int take_unit(void *ctx, const struct unit *u)
 {
     struct batch *b = ctx;
-    if (b->pass > 0)
-        return 0;
     b->units[b->nunits++] = *u;
     return maybe_flush(b);
 }
@@ -194,14 +197,12 @@ static int take_unit(void *ctx, const struct unit *u)
 static int take_position(void *ctx, const struct position *p)
 {
     struct batch *b = ctx;
-    if (b->pass > 0)
-        return 0;
     b->positions[b->npositions++] = *p;
     return maybe_flush(b);
 }
 
 /* Counts birth months only: a small sample of the region tells where to
- * cut it into passes of about equal size. */
+ * cut it into buckets of about equal size. */
 static int count_month(void *ctx, const struct staff *s, const struct history *h, int nh)
 {
     (void)h, (void)nh;
@@ -209,53 +210,124 @@ static int count_month(void *ctx, const struct staff *s, const struct history *h
     return 0;
 }
 
-/* Fills cut[0..passes] with birth-month boundaries; returns passes. */
-static int plan_passes(const struct gen_params *p, int cut[MAX_PASSES + 1])
+static void close_buckets(struct batch *b)
 {
-    /* tests make small regions take several passes too */
-    const char *env = getenv("MUTASI_DEMO_PASS_STAFF");
-    unsigned long per_pass = env && *env ? strtoul(env, NULL, 10) : 0;
-    if (per_pass == 0)
-        per_pass = PASS_STAFF;
-    int passes = (int)((p->staff + per_pass - 1) / per_pass);
-    if (passes > MAX_PASSES)
-        passes = MAX_PASSES;
-    uint32_t *hist = passes > 1 ? calloc(MONTHS, sizeof *hist) : NULL;
+    for (int i = 0; i < b->nbuckets; i++)
+        if (b->spool[i])
+            fclose(b->spool[i]);
+    b->nbuckets = 0;
+}
+
+/* Chooses the birth-month boundaries of the buckets and opens a spool file
+ * for each. One bucket (no spooling) for a small region, or when the
+ * temporary files cannot be made: then people are written as they come. */
+static void plan_buckets(struct batch *b, const struct gen_params *p)
+{
+    /* tests make small regions use several buckets too */
+    const char *env = getenv("MUTASI_DEMO_BUCKET_STAFF");
+    unsigned long per_bucket = env && *env ? strtoul(env, NULL, 10) : 0;
+    if (per_bucket == 0)
+        per_bucket = BUCKET_STAFF;
+    int n = (int)((p->staff + per_bucket - 1) / per_bucket);
+    if (n > MAX_BUCKETS)
+        n = MAX_BUCKETS;
+    b->nbuckets = 0;
+    if (n <= 1)
+        return;
+    uint32_t *hist = calloc(MONTHS, sizeof *hist);
     if (!hist)
-        passes = 1;
-    cut[0] = 0;
-    cut[passes] = MONTHS;
-    if (passes == 1)
-        return 1;
+        return;
     struct gen_params sample = *p;
-    sample.staff = 20000;
+    sample.staff = p->staff < 20000 ? p->staff : 20000;
     struct gen_sink sink = {NULL, NULL, count_month, hist};
     gen_region(&sample, &sink, NULL);
     uint64_t sum = 0;
     int k = 1;
-    for (int m = 0; m < MONTHS && k < passes; m++) {
+    b->cut[0] = 0;
+    for (int m = 0; m < MONTHS && k < n; m++) {
         sum += hist[m];
-        while (k < passes && sum * (uint64_t)passes >= (uint64_t)sample.staff * (uint64_t)k)
-            cut[k++] = m + 1;
+        while (k < n && sum * (uint64_t)n >= (uint64_t)sample.staff * (uint64_t)k)
+            b->cut[k++] = m + 1;
     }
-    while (k < passes) {
-        cut[k] = cut[k - 1];
+    while (k < n) {                   /* a sample that missed some: empty buckets */
+        b->cut[k] = b->cut[k - 1];
         k++;
     }
+    b->cut[n] = MONTHS;
     free(hist);
-    return passes;
+    for (int i = 0; i < n; i++) {
+        b->spool[i] = tmpfile();
+        b->nbuckets = i + 1;
+        if (!b->spool[i]) {
+            cli_warn(_("no temporary files (%s): writing the demo region unsorted, more slowly"),
+                     strerror(errno));
+            close_buckets(b);
+            return;
+        }
+    }
+}
+
+/* Puts a person (and their history) in their bucket's spool file. */
+static int spool_staff(struct batch *b, const struct staff *s, const struct history *h, int nh)
+{
+    int m = birth_month(s->nip), i = 0;
+    while (i + 1 < b->nbuckets && m >= b->cut[i + 1])
+        i++;
+    unsigned char n = (unsigned char)(nh > 2 ? 2 : nh);
+    FILE *f = b->spool[i];
+    if (fwrite(s, sizeof *s, 1, f) != 1 || fwrite(&n, 1, 1, f) != 1 ||
+        (n && fwrite(h, sizeof *h, n, f) != n)) {
+        cli_error(_("cannot write a temporary file: %s"), strerror(errno));
+        return 1;
+    }
+    return 0;
 }
 
 static int take_staff(void *ctx, const struct staff *s, const struct history *h, int nh)
 {
     struct batch *b = ctx;
-    int m = birth_month(s->nip);
-    if (m < b->lo || m >= b->hi)
-        return 0;
+    if (b->nbuckets > 1)
+        return spool_staff(b, s, h, nh);
     b->people[b->npeople++] = *s;
     for (int i = 0; i < nh && i < 2; i++)
         b->history_lines[b->nhistory++] = h[i];
     return maybe_flush(b);
+}
+
+/* Writes the spooled people bucket by bucket, in birth order. */
+static int write_buckets(struct batch *b)
+{
+    for (int i = 0; i < b->nbuckets; i++) {
+        FILE *f = b->spool[i];
+        if (fflush(f) != 0 || fseek(f, 0, SEEK_SET) != 0) {
+            cli_error(_("cannot read a temporary file: %s"), strerror(errno));
+            return 1;
+        }
+        unsigned char n;
+        while (fread(&b->people[b->npeople], sizeof *b->people, 1, f) == 1) {
+            if (fread(&n, 1, 1, f) != 1 || n > 2 ||
+                (n && fread(&b->history_lines[b->nhistory], sizeof *b->history_lines, n, f) != n)) {
+                cli_error(_("a temporary file was cut short"));
+                return 1;
+            }
+            b->npeople++;
+            b->nhistory += n;
+            int rc = maybe_flush(b);
+            if (rc)
+                return rc;
+        }
+        if (ferror(f)) {
+            cli_error(_("cannot read a temporary file: %s"), strerror(errno));
+            return 1;
+        }
+        fclose(f);
+        b->spool[i] = NULL;
+        /* one transaction per bucket: the next one starts past its keys */
+        int rc = batch_size(b) ? flush(b) : 0;
+        if (rc)
+            return rc;
+    }
+    return 0;
 }
 
 /* A whole decimal number from lo to hi, nothing else. */
@@ -334,15 +406,10 @@ int cli_demo(const struct cli_env *env, int argc, char **argv)
         struct gen_params p = {.seed = seed, .staff = (uint32_t)staff, .today = env->today};
         struct gen_sink sink = {take_unit, take_position, take_staff, &b};
         struct gen_counts counts;
-        int cut[MAX_PASSES + 1];
-        int passes = plan_passes(&p, cut);
-        int rc = GEN_OK;
-        for (int i = 0; i < passes && rc == GEN_OK; i++) {
-            b.pass = i;
-            b.lo = cut[i];
-            b.hi = cut[i + 1];
-            rc = gen_region(&p, &sink, &counts);
-        }
+        plan_buckets(&b, &p);
+        int rc = gen_region(&p, &sink, &counts);
+        if (rc == GEN_OK && b.nbuckets > 1)
+            rc = write_buckets(&b);
         if (rc == GEN_OK) {
             b.done.kabupaten = counts.kabupaten;
             b.last = 1;
@@ -360,6 +427,7 @@ int cli_demo(const struct cli_env *env, int argc, char **argv)
         else
             status = EXIT_REFUSED;
     }
+    close_buckets(&b);
     free(b.units);
     free(b.positions);
     free(b.people);
