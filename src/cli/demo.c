@@ -210,6 +210,22 @@ static int count_month(void *ctx, const struct staff *s, const struct history *h
     return 0;
 }
 
+/* An unlinked temporary file in $TMPDIR (else /tmp), readable by us only. */
+static FILE *spool_file(void)
+{
+    const char *dir = getenv("TMPDIR");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/mutasi-demo-XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return NULL;
+    unlink(path);
+    FILE *f = fdopen(fd, "w+b");
+    if (!f)
+        close(fd);
+    return f;
+}
+
 static void close_buckets(struct batch *b)
 {
     for (int i = 0; i < b->nbuckets; i++)
@@ -256,7 +272,7 @@ static void plan_buckets(struct batch *b, const struct gen_params *p)
     b->cut[n] = MONTHS;
     free(hist);
     for (int i = 0; i < n; i++) {
-        b->spool[i] = tmpfile();
+        b->spool[i] = spool_file();
         b->nbuckets = i + 1;
         if (!b->spool[i]) {
             cli_warn(_("no temporary files (%s): writing the demo region unsorted, more slowly"),
