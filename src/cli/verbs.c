@@ -7,6 +7,12 @@
 
 const struct cli_verb cli_verbs[] = {
     {"init", cli_init, "init", N_("create an empty database")},
+    {"import", cli_import, "import units|positions|staff FILE",
+     N_("load a CSV file; any bad row rejects the whole file")},
+    {"export", cli_export, "export units|positions|staff [--format csv|text]",
+     N_("write records as CSV (or an aligned listing) to standard output")},
+    {"staff", cli_staff, "staff show NIP | staff find TEXT",
+     N_("show one person's record and history, or find people by name or NIP")},
     {"audit", cli_audit, "audit [--verify]",
      N_("show the audit log newest first, or verify its tamper-evident chain")},
     {"backup", cli_backup, "backup DEST", N_("consistent hot copy of the database into DEST")},
