@@ -1150,10 +1150,20 @@ static int make_person(struct person_ctx *c, const struct slot *sl,
     if (post > start) {
         struct history *f = &h[(*nh)++];
         memset(f, 0, sizeof *f);
+        /* a first post at entry level in the same field, if one is found */
         const struct slot *prev = sl;
         for (int fam = 0; fam < FAM_COUNT; fam++)
             if (strcmp(pos->job_family, family_names[fam]) == 0 && k->nfamily[fam]) {
-                prev = &k->slots[k->by_family[fam][rng_below(r, (uint32_t)k->nfamily[fam])]];
+                for (int tries = 0; tries < 8; tries++) {
+                    const struct slot *cand =
+                        &k->slots[k->by_family[fam][rng_below(r, (uint32_t)k->nfamily[fam])]];
+                    int lv = cand->p.level;
+                    if (cand->p.kind == PKIND_PELAKSANA || lv == PLEVEL_AHLI_PERTAMA ||
+                        lv == PLEVEL_TERAMPIL || lv == PLEVEL_PEMULA) {
+                        prev = cand;
+                        break;
+                    }
+                }
                 break;
             }
         copy_str(f->nip, sizeof f->nip, s->nip);
@@ -1168,7 +1178,13 @@ static int make_person(struct person_ctx *c, const struct slot *sl,
     cur->since = post;
     copy_str(cur->position, sizeof cur->position, pos->code);
     copy_str(cur->unit, sizeof cur->unit, pos->unit);
-    cur->rank = (uint8_t)rank;
+    /* the rank held when the post began: promotions came every 4 years */
+    int then = status == STATUS_PNS ? er + date_years_between(start, post) / 4 : rank;
+    if (then > rank)
+        then = rank;
+    if (then < (er < rank ? er : rank))
+        then = er < rank ? er : rank;
+    cur->rank = (uint8_t)then;
     return 0;
 }
 
