@@ -403,8 +403,8 @@ static int official_track(struct rng *r, int unit_kind, const char *unit_name, i
 
 static int structural(struct kab *k, int unit, const char *name, int kind)
 {
-    /* about one post in twelve is vacant, waiting for the next promotion */
-    uint32_t planned = rng_permille(&k->rng, 80) ? 0 : 1;
+    /* about one post in twenty is vacant, waiting for the next promotion */
+    uint32_t planned = rng_permille(&k->rng, 50) ? 0 : 1;
     struct uinfo *ui = &k->uinfo[unit];
     struct slot *s = add_slot(k, unit, name, kind, kind == PKIND_JPT ? PLEVEL_PRATAMA : 0,
                               ui->family, planned);
@@ -451,7 +451,7 @@ static int job_position(struct kab *k, int unit, int j, int level, int lo, int h
     const struct job *jb = &jobs[j];
     int holders = rng_range(&k->rng, lo, hi);
     /* a post nobody holds is kept now and then: a vacancy to fill */
-    if (holders == 0 && !rng_permille(&k->rng, 350))
+    if (holders == 0 && !rng_permille(&k->rng, 200))
         return 0;
     char name[NAME_SIZE];
     if (jb->kind == PKIND_FUNGSIONAL)
@@ -809,7 +809,7 @@ static int apportion(struct kab *k, uint32_t target)
  * over-staffed (D, E). Vacant posts carry work nobody does. */
 static void set_workload(struct kab *k)
 {
-    static const int16_t centre[4][2] = {{115, 170}, {88, 104}, {70, 87}, {32, 64}};
+    static const int16_t centre[4][2] = {{110, 160}, {86, 99}, {70, 85}, {32, 64}};
     for (size_t i = 0; i < k->nunits; i++) {
         int pr = k->uinfo[i].profile;
         k->uinfo[i].profile = (uint8_t)rng_range(&k->rng, centre[pr][0], centre[pr][1]);
@@ -818,7 +818,7 @@ static void set_workload(struct kab *k)
         struct slot *s = &k->slots[i];
         int64_t wl;
         if (s->holders == 0) {
-            wl = (int64_t)EFFECTIVE_MINUTES * rng_range(&k->rng, 60, 230) / 100;
+            wl = (int64_t)EFFECTIVE_MINUTES * rng_range(&k->rng, 45, 150) / 100;
         } else {
             int ej = s->job == STRUCTURAL ? rng_range(&k->rng, 85, 118)
                                           : k->uinfo[s->unit].profile + rng_range(&k->rng, -8, 8);
