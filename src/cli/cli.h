@@ -51,6 +51,7 @@ int cli_init(const struct cli_env *env, int argc, char **argv);
 int cli_backup(const struct cli_env *env, int argc, char **argv);
 int cli_audit(const struct cli_env *env, int argc, char **argv);
 int cli_policy(const struct cli_env *env, int argc, char **argv);
+int cli_demo(const struct cli_env *env, int argc, char **argv);
 int cli_import(const struct cli_env *env, int argc, char **argv);
 int cli_export(const struct cli_env *env, int argc, char **argv);
 int cli_staff(const struct cli_env *env, int argc, char **argv);

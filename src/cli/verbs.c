@@ -7,6 +7,8 @@
 
 const struct cli_verb cli_verbs[] = {
     {"init", cli_init, "init", N_("create an empty database")},
+    {"demo", cli_demo, "demo [--staff N] [--seed S]",
+     N_("fill an empty database with a realistic synthetic region")},
     {"import", cli_import, "import units|positions|staff FILE",
      N_("load a CSV file; any bad row rejects the whole file")},
     {"export", cli_export, "export units|positions|staff|workload [--format csv|text]",
