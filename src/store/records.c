@@ -695,6 +695,36 @@ int store_each_staff_by_name_rev(stxn *t, const char *before_name, store_staff_c
     return store_each_staff_by_name_from(t, before_name, NULL, true, cb, ctx);
 }
 
+struct name_key_walk {
+    store_name_key_cb cb;
+    void *ctx;
+};
+
+static int visit_name_key(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
+{
+    struct name_key_walk *w = ctx;
+    const char *key = k->mv_data;
+    const char *nul = memchr(key, '\0', k->mv_size);
+    (void)v;
+    if (!nul || k->mv_size - (size_t)(nul - key) - 1 != NIP_LEN)
+        return store_fail(t->s, _("a staff index entry is damaged"));
+    char nip[NIP_LEN + 1];
+    memcpy(nip, nul + 1, NIP_LEN);
+    nip[NIP_LEN] = '\0';
+    return w->cb(key, (size_t)(nul - key), nip, w->ctx);
+}
+
+int store_each_name_key(stxn *t, store_name_key_cb cb, void *ctx)
+{
+    struct name_key_walk w = {cb, ctx};
+    return store_walk(t, DB_STAFF_BY_NAME, NULL, false, visit_name_key, &w);
+}
+
+uint64_t store_stamp(stxn *t)
+{
+    return (uint64_t)mdb_txn_id(t->txn);
+}
+
 struct history_walk {
     const char *nip;
     struct visit_ctx vc;

@@ -107,6 +107,16 @@ int store_each_staff_by_name_rev(stxn *t, const char *before_name, store_staff_c
 int store_each_staff_by_name_from(stxn *t, const char *name, const char *nip, bool backward,
                                   store_staff_cb cb, void *ctx);
 
+/* The name index's keys alone, in name order, without reading a record:
+ * folded is the case-folded name (len bytes, not NUL-terminated) and nip
+ * the person's NIP (NUL-terminated). For search corpora. The callback
+ * returns 0 to go on, non-zero to stop (that value is returned). */
+typedef int (*store_name_key_cb)(const char *folded, size_t len, const char *nip, void *ctx);
+int store_each_name_key(stxn *t, store_name_key_cb cb, void *ctx);
+/* A stamp of the database's state as this transaction sees it (the last
+ * committed write transaction's id): equal stamps, same data. */
+uint64_t store_stamp(stxn *t);
+
 /* Audit chain: every change appends an entry whose SHA-256 covers the
  * previous entry's hash. user = the Unix user, action e.g. "import staff",
  * object e.g. a NIP or "staff.csv", before/after short texts (may be ""). */

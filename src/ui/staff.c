@@ -9,6 +9,7 @@
 #include "core/nip.h"
 #include "core/vocab.h"
 #include "store/store.h"
+#include "ui/corpus.h"
 #include "ui/uipriv.h"
 
 #define WINDOW_MAX 512
@@ -35,6 +36,10 @@ struct staff_priv {
     struct frow *fl;
     size_t fn, fsel, ftop;
     bool fcapped;
+    /* Names and NIPs in name order for search, read on the first search
+     * and again when the database has changed since. */
+    struct corpus corpus;
+    uint64_t corpus_failed;     /* stamp at which building it failed */
 };
 
 struct frow {
@@ -460,6 +465,86 @@ static int staff_action(struct screen *s, int action, int count, int height)
     return handled;
 }
 
+/* ---- search over the corpus ------------------------------------------- */
+static int corpus_add_cb(const char *folded, size_t len, const char *nip, void *ctx)
+{
+    return corpus_add(ctx, folded, len, nip) == 0 ? 0 : 1;
+}
+
+/* The corpus as of transaction t: kept while the database is unchanged,
+ * read again from the name index otherwise. False when it cannot be had
+ * (then the search walks the index as before). */
+static bool corpus_current(struct staff_priv *p, stxn *t)
+{
+    uint64_t stamp = store_stamp(t);
+    if (p->corpus.ready && p->corpus.stamp == stamp)
+        return true;
+    if (p->corpus_failed && p->corpus_failed == stamp)
+        return false;
+    corpus_free(&p->corpus);
+    /* Room for the people there are now, and names of about 24 bytes;
+     * the rest is given back. */
+    size_t count = store_count_staff(t);
+    corpus_reserve(&p->corpus, count + 1, (count + 1) * 28);
+    if (store_each_name_key(t, corpus_add_cb, &p->corpus) != 0 || p->corpus.broken) {
+        corpus_free(&p->corpus);
+        p->corpus_failed = stamp;
+        return false;
+    }
+    corpus_trim(&p->corpus);
+    p->corpus.ready = true;
+    p->corpus.stamp = stamp;
+    return true;
+}
+
+/* Searches the corpus: 1 found, 0 not, -1 cannot (walk instead). */
+static int corpus_search_staff(struct screen *s, stxn *t, const char *text, int dir,
+                               bool include_current, int height)
+{
+    struct staff_priv *p = s->priv;
+    if (!corpus_current(p, t))
+        return -1;
+    struct corpus *c = &p->corpus;
+    const struct staff *cur = &p->rows[p->sel];
+    size_t cr = corpus_find(c, cur->name, cur->nip);
+    char nip[NIP_LEN + 1];
+    if (cr >= c->n)
+        return -1;
+    corpus_nip(c, cr, nip);
+    if (strcmp(nip, cur->nip) != 0)
+        return -1;
+    int cdir = p->desc ? -dir : dir;      /* direction in name order */
+    size_t from = cr;
+    if (!include_current)
+        from = cdir > 0 ? (cr + 1) % c->n : (cr + c->n - 1) % c->n;
+    bool wrapped;
+    size_t m = corpus_search(c, text, from, cdir, &wrapped);
+    if (m == (size_t)-1)
+        return 0;
+    size_t dm = p->desc ? c->n - 1 - m : m;
+    size_t dc = p->desc ? c->n - 1 - cr : cr;
+    p->top_index = dc >= (size_t)p->sel ? dc - (size_t)p->sel : 0;
+    if (dm >= p->top_index && dm < p->top_index + (size_t)p->nrows) {
+        p->sel = (int)(dm - p->top_index);
+    } else {
+        /* The match becomes the top row; near the end the page is filled
+         * upwards. The folded name serves as the index key. */
+        size_t len;
+        const char *name = corpus_name(c, m, &len);
+        if (len >= sizeof p->top_name)
+            len = sizeof p->top_name - 1;
+        memcpy(p->top_name, name, len);
+        p->top_name[len] = '\0';
+        corpus_nip(c, m, p->top_nip);
+        p->have_top = true;
+        p->top_index = dm;
+        p->sel = 0;
+        settle(s, t, height);
+    }
+    (void)wrapped;              /* the application says so, from the positions */
+    return 1;
+}
+
 static int staff_search(struct screen *s, const char *text, int dir, bool include_current)
 {
     struct staff_priv *p = s->priv;
@@ -471,6 +556,11 @@ static int staff_search(struct screen *s, const char *text, int dir, bool includ
     if (!t)
         return 0;
     int height = p->height > 0 ? p->height : 20;
+    int r = corpus_search_staff(s, t, text, dir, include_current, height);
+    if (r >= 0) {
+        store_read_end(t);
+        return r;
+    }
     struct staff cur = p->rows[p->sel];
     struct walk w = {.p = p, .today = s->app->env->today, .want = 0, .match = text,
                      .term = &s->app->term};
@@ -497,6 +587,18 @@ static int staff_search(struct screen *s, const char *text, int dir, bool includ
     }
     store_read_end(t);
     return w.found;
+}
+
+static void staff_search_prepare(struct screen *s)
+{
+    struct staff_priv *p = s->priv;
+    if (p->filter || !db_of(s))
+        return;
+    stxn *t = store_read_begin(db_of(s));
+    if (t) {
+        corpus_current(p, t);
+        store_read_end(t);
+    }
 }
 
 static int staff_filter(struct screen *s, const char *text)
@@ -770,6 +872,7 @@ static void staff_close(struct screen *s)
 {
     struct staff_priv *p = s->priv;
     free(p->fl);
+    corpus_free(&p->corpus);
     free(p);
 }
 
@@ -781,6 +884,7 @@ static const struct screen_ops staff_ops = {
     .draw = staff_draw,
     .action = staff_action,
     .search = staff_search,
+    .search_prepare = staff_search_prepare,
     .filter = staff_filter,
     .filter_hint = N_("filter (unit:CODE rank:III/a family:NAME rotation, or part of a name)"),
     .get_pos = staff_get_pos,

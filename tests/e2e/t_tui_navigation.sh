@@ -27,6 +27,14 @@ awk '/^--- screen 1/{f=1} /^--- screen 2/{f=0} f && /^>/' "$TMPD/search.dump" | 
   fail "search for $name did not select a matching row"
 screen_has search "not found: zzzzqq"
 
+# Search wraps round: from the first match, N goes on from the bottom to
+# the last match (or back to the same one) and says so.
+tui wrap "/$name<Enter>N<Dump>"
+screen_has wrap "search went on from the bottom"
+awk '/^>/' "$TMPD/wrap.dump" | grep -qi "$name" || fail "N after wrapping did not select a match"
+tui wrapdown "G/$name<Enter><Dump>"
+screen_has wrapdown "search went on from the top"
+
 # Search by NIP digits (with or without the spaces).
 nip=$(awk -F, 'NR==30 {print $1}' "$TOP/tests/fixtures/tui/staff.csv")
 tui nipsearch "/${nip}<Enter><Dump>"

@@ -618,6 +618,56 @@ static void iteration_orders(void **state)
     store_read_end(t);
 }
 
+/* The name index's keys alone: the same order and NIPs as the records
+ * walk, names folded; the stamp moves with each write. */
+struct keys_seen {
+    int n;
+    char name[NNAMES * 2][NAME_SIZE];
+    char nip[NNAMES * 2][NIP_LEN + 1];
+};
+
+static int collect_key(const char *folded, size_t len, const char *nip, void *ctx)
+{
+    struct keys_seen *k = ctx;
+    if (k->n >= NNAMES * 2 || len >= NAME_SIZE)
+        return 1;
+    memcpy(k->name[k->n], folded, len);
+    k->name[k->n][len] = '\0';
+    snprintf(k->nip[k->n], sizeof k->nip[0], "%s", nip);
+    k->n++;
+    return 0;
+}
+
+static void name_keys_and_stamp(void **state)
+{
+    struct fx *fx = *state;
+    struct staff st[NNAMES * 2];
+    insert_people(fx->s, st, NNAMES * 2);
+    stxn *t = store_read_begin(fx->s);
+    struct seen byname = {0};
+    assert_int_equal(store_each_staff_by_name(t, NULL, collect, &byname), 0);
+    struct keys_seen *keys = calloc(1, sizeof *keys);
+    assert_non_null(keys);
+    assert_int_equal(store_each_name_key(t, collect_key, keys), 0);
+    assert_int_equal(keys->n, byname.n);
+    for (int i = 0; i < keys->n; i++) {
+        assert_string_equal(keys->nip[i], byname.nip[i]);
+        assert_int_equal(strcasecmp(keys->name[i], byname.name[i]), 0);
+        for (const char *p = keys->name[i]; *p; p++)
+            assert_false(*p >= 'A' && *p <= 'Z');
+    }
+    uint64_t before = store_stamp(t);
+    store_read_end(t);
+    t = store_read_begin(fx->s);
+    assert_true(store_stamp(t) == before);      /* nothing written between */
+    store_read_end(t);
+    put_all(fx->s, &st[0], 1);
+    t = store_read_begin(fx->s);
+    assert_true(store_stamp(t) != before);
+    store_read_end(t);
+    free(keys);
+}
+
 /* Pages of 3 forward and backward with the exact (name, nip) position
  * visit everyone once, although four people share one name. */
 static void by_name_paging(void **state)
@@ -1016,6 +1066,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(history_lines, setup, teardown),
         cmocka_unit_test_setup_teardown(map_grows_when_full, setup, teardown),
         cmocka_unit_test_setup_teardown(map_resized_by_another_process, setup, teardown),
+        cmocka_unit_test_setup_teardown(name_keys_and_stamp, setup, teardown),
         cmocka_unit_test_setup_teardown(audit_chain, setup, teardown),
         cmocka_unit_test_setup_teardown(audit_cut_and_relink_detected, setup, teardown),
         cmocka_unit_test_setup_teardown(audit_relink_detected, setup, teardown),
