@@ -70,6 +70,9 @@ static void switch_top(struct app *a, int top)
 {
     while (a->depth)
         pop_screen(a);
+    struct screen *was = a->tops[a->top];
+    if (top != a->top && was && was->ops->hide)
+        was->ops->hide(was);
     a->top = top;
     a->msg[0] = '\0';   /* a message belongs to the screen it came from */
 }

@@ -589,6 +589,15 @@ static int staff_search(struct screen *s, const char *text, int dir, bool includ
     return w.found;
 }
 
+/* The corpus (about 31 MB at a million staff) is read again at the next
+ * search: the Units screen's figures take most of the memory budget. */
+static void staff_hide(struct screen *s)
+{
+    struct staff_priv *p = s->priv;
+    corpus_free(&p->corpus);
+    p->corpus_failed = 0;
+}
+
 static void staff_search_prepare(struct screen *s)
 {
     struct staff_priv *p = s->priv;
@@ -885,6 +894,7 @@ static const struct screen_ops staff_ops = {
     .action = staff_action,
     .search = staff_search,
     .search_prepare = staff_search_prepare,
+    .hide = staff_hide,
     .filter = staff_filter,
     .filter_hint = N_("filter (unit:CODE rank:III/a family:NAME rotation, or part of a name)"),
     .get_pos = staff_get_pos,

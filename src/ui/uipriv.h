@@ -149,6 +149,10 @@ struct screen_ops {
     /* Optional: called when the search prompt opens, before the first
      * key, to read what searching needs (the Staff screen's corpus). */
     void (*search_prepare)(struct screen *s);
+    /* Optional: another top screen is shown instead; memory that is
+     * cheap to read again may be given back (memory budget: one big
+     * screen at a time). */
+    void (*hide)(struct screen *s);
     /* Filter prompt answer ("" clears); returns 0 or -1 (message set). */
     int (*filter)(struct screen *s, const char *text);
     const char *filter_hint;                /* N_(), shown in the prompt */
