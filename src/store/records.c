@@ -695,6 +695,81 @@ int store_each_staff_by_name_rev(stxn *t, const char *before_name, store_staff_c
     return store_each_staff_by_name_from(t, before_name, NULL, true, cb, ctx);
 }
 
+int store_each_staff_from(stxn *t, const char *nip, bool backward, store_staff_cb cb, void *ctx)
+{
+    struct visit_ctx vc = {(void *)cb, ctx};
+    char key[NIP_LEN + 2];
+    MDB_val from = {0, NULL};
+    if (nip) {
+        size_t n = strnlen(nip, NIP_LEN);
+        memcpy(key, nip, n);
+        if (!backward)
+            key[n++] = (char)0xff;      /* strictly after nip */
+        from = val(key, n);
+    } else if (!backward) {
+        from = val("", 0);
+    }
+    return store_walk(t, DB_STAFF, &from, backward, visit_staff, &vc);
+}
+
+/* Puts the cursor on the first (unit, nip) pair strictly after the given
+ * one (forward) or strictly before it (backward). */
+static int unit_cursor_start(MDB_cursor *c, const char *unit, const char *nip, bool backward,
+                             MDB_val *k, MDB_val *v)
+{
+    if (!unit)
+        return mdb_cursor_get(c, k, v, backward ? MDB_LAST : MDB_FIRST);
+    *k = str_val(unit);
+    *v = str_val(nip ? nip : "");
+    int rc = v->mv_size ? mdb_cursor_get(c, k, v, MDB_GET_BOTH_RANGE) : MDB_NOTFOUND;
+    if (rc == 0) {
+        /* on the first holder >= nip of this unit */
+        bool same = v->mv_size == strlen(nip) && memcmp(v->mv_data, nip, v->mv_size) == 0;
+        if (backward || same)
+            return mdb_cursor_get(c, k, v, backward ? MDB_PREV : MDB_NEXT);
+        return 0;
+    }
+    if (rc != MDB_NOTFOUND)
+        return rc;
+    /* every holder of this unit sorts before nip, or the unit has none */
+    *k = str_val(unit);
+    rc = mdb_cursor_get(c, k, v, MDB_SET_RANGE);
+    if (rc == MDB_NOTFOUND)
+        return backward ? mdb_cursor_get(c, k, v, MDB_LAST) : MDB_NOTFOUND;
+    if (rc != 0)
+        return rc;
+    bool same_unit = k->mv_size == strlen(unit) && memcmp(k->mv_data, unit, k->mv_size) == 0;
+    if (same_unit && v->mv_size && nip && nip[0])
+        return backward ? mdb_cursor_get(c, k, v, MDB_LAST_DUP)
+                        : mdb_cursor_get(c, k, v, MDB_NEXT_NODUP);
+    /* a later unit (or this unit with no NIP given: all of it) */
+    return backward ? mdb_cursor_get(c, k, v, MDB_PREV) : 0;
+}
+
+int store_each_staff_by_unit_from(stxn *t, const char *unit, const char *nip, bool backward,
+                                  store_staff_cb cb, void *ctx)
+{
+    struct visit_ctx vc = {(void *)cb, ctx};
+    if (unit && (!*unit || strlen(unit) > 511))
+        unit = NULL;
+    MDB_cursor *c;
+    int rc = mdb_cursor_open(t->txn, t->s->dbi[DB_STAFF_BY_UNIT], &c);
+    if (rc != 0)
+        return store_fail_mdb(t, rc, store_db_name(DB_STAFF_BY_UNIT));
+    MDB_val k, v;
+    int r = 0;
+    for (rc = unit_cursor_start(c, unit, nip, backward, &k, &v); rc == 0;
+         rc = mdb_cursor_get(c, &k, &v, backward ? MDB_PREV : MDB_NEXT)) {
+        r = visit_staff_ref(t, &k, &v, &vc);
+        if (r != 0)
+            break;
+    }
+    if (r == 0 && rc != 0 && rc != MDB_NOTFOUND)
+        r = store_fail_mdb(t, rc, store_db_name(DB_STAFF_BY_UNIT));
+    mdb_cursor_close(c);
+    return r;
+}
+
 struct name_key_walk {
     store_name_key_cb cb;
     void *ctx;

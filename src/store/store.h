@@ -107,6 +107,14 @@ int store_each_staff_by_name_rev(stxn *t, const char *before_name, store_staff_c
 int store_each_staff_by_name_from(stxn *t, const char *name, const char *nip, bool backward,
                                   store_staff_cb cb, void *ctx);
 
+/* Paging in NIP order: forward strictly after nip, backward strictly
+ * before it; nip NULL: from the start (forward) or the end (backward). */
+int store_each_staff_from(stxn *t, const char *nip, bool backward, store_staff_cb cb, void *ctx);
+/* Paging in unit order (unit code, then NIP within a unit), from the
+ * staff_by_unit index: strictly after (backward: before) (unit, nip);
+ * unit NULL: from the start or the end. */
+int store_each_staff_by_unit_from(stxn *t, const char *unit, const char *nip, bool backward,
+                                  store_staff_cb cb, void *ctx);
 /* The name index's keys alone, in name order, without reading a record:
  * folded is the case-folded name (len bytes, not NUL-terminated) and nip
  * the person's NIP (NUL-terminated). For search corpora. The callback

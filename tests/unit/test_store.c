@@ -618,6 +618,87 @@ static void iteration_orders(void **state)
     store_read_end(t);
 }
 
+/* Paging by NIP and by unit with pages of 3, forward and backward from the
+ * last row of each page, visits the same rows as one walk, in order. */
+typedef int (*page_fn)(stxn *t, const char *unit, const char *nip, bool backward,
+                       store_staff_cb cb, void *ctx);
+
+static int page_by_nip(stxn *t, const char *unit, const char *nip, bool backward,
+                       store_staff_cb cb, void *ctx)
+{
+    (void)unit;
+    return store_each_staff_from(t, nip, backward, cb, ctx);
+}
+
+struct unit_seen {
+    int n, max;
+    char unit[64][CODE_SIZE];
+    char nip[64][NIP_LEN + 1];
+};
+
+static int collect_unit(const struct staff *s, void *ctx)
+{
+    struct unit_seen *u = ctx;
+    if (u->n < 64) {
+        strcpy(u->unit[u->n], s->unit);
+        strcpy(u->nip[u->n], s->nip);
+    }
+    u->n++;
+    return u->max && u->n >= u->max ? 1 : 0;
+}
+
+static void check_paging(stxn *t, page_fn fn, int total, bool by_unit)
+{
+    struct unit_seen all = {0};
+    assert_int_equal(fn(t, NULL, NULL, false, collect_unit, &all), 0);
+    assert_int_equal(all.n, total);
+    for (int i = 1; i < all.n; i++) {
+        int c = by_unit ? strcmp(all.unit[i - 1], all.unit[i]) : 0;
+        assert_true(c < 0 || (c == 0 && strcmp(all.nip[i - 1], all.nip[i]) < 0));
+    }
+    for (int dir = 0; dir < 2; dir++) {
+        bool back = dir == 1;
+        int got = 0;
+        char unit[CODE_SIZE] = "", nip[NIP_LEN + 1] = "";
+        for (;;) {
+            struct unit_seen page = {.max = 3};
+            fn(t, got ? unit : NULL, got ? nip : NULL, back, collect_unit, &page);
+            if (page.n == 0)
+                break;
+            for (int i = 0; i < page.n; i++) {
+                int want = back ? all.n - 1 - (got + i) : got + i;
+                assert_string_equal(page.nip[i], all.nip[want]);
+            }
+            got += page.n;
+            strcpy(unit, page.unit[page.n - 1]);
+            strcpy(nip, page.nip[page.n - 1]);
+        }
+        assert_int_equal(got, all.n);
+    }
+    /* from a unit alone: forward its first holder, backward the unit before */
+    if (by_unit) {
+        struct unit_seen u2 = {.max = 1}, before = {.max = 1};
+        fn(t, "U2", NULL, false, collect_unit, &u2);
+        assert_string_equal(u2.unit[0], "U2");
+        fn(t, "U2", NULL, true, collect_unit, &before);
+        assert_string_equal(before.unit[0], "U1");
+        struct unit_seen none = {0};
+        assert_int_equal(fn(t, "U9", NULL, false, collect_unit, &none), 0);
+        assert_int_equal(none.n, 0);
+    }
+}
+
+static void nip_and_unit_paging(void **state)
+{
+    struct fx *fx = *state;
+    struct staff st[NNAMES * 2];
+    insert_people(fx->s, st, NNAMES * 2);
+    stxn *t = store_read_begin(fx->s);
+    check_paging(t, page_by_nip, NNAMES * 2, false);
+    check_paging(t, store_each_staff_by_unit_from, NNAMES * 2, true);
+    store_read_end(t);
+}
+
 /* The name index's keys alone: the same order and NIPs as the records
  * walk, names folded; the stamp moves with each write. */
 struct keys_seen {
@@ -1067,6 +1148,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(map_grows_when_full, setup, teardown),
         cmocka_unit_test_setup_teardown(map_resized_by_another_process, setup, teardown),
         cmocka_unit_test_setup_teardown(name_keys_and_stamp, setup, teardown),
+        cmocka_unit_test_setup_teardown(nip_and_unit_paging, setup, teardown),
         cmocka_unit_test_setup_teardown(audit_chain, setup, teardown),
         cmocka_unit_test_setup_teardown(audit_cut_and_relink_detected, setup, teardown),
         cmocka_unit_test_setup_teardown(audit_relink_detected, setup, teardown),
