@@ -662,11 +662,18 @@ static long find_position(const struct workload *w, const char *code, size_t hin
         return id == NO_ID ? -1 : (long)id;
     }
     size_t n = w->npositions;
-    /* Counts usually come in code order too: try beside the last one. */
-    for (size_t k = hint; k < hint + 2 && k < n; k++)
-        if (strcmp(strtab_get(&w->pcodes, (uint32_t)k), code) == 0)
-            return (long)k;
     size_t lo = 0, hi = n;
+    /* Counts usually come in code order too: gallop forward from the last
+     * one found, so that each costs a few comparisons. */
+    if (hint < n && strcmp(strtab_get(&w->pcodes, (uint32_t)hint), code) <= 0) {
+        size_t step = 1;
+        lo = hint;
+        while (lo + step < n && strcmp(strtab_get(&w->pcodes, (uint32_t)(lo + step)), code) <= 0) {
+            lo += step;
+            step *= 2;
+        }
+        hi = lo + step < n ? lo + step + 1 : n;
+    }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = strcmp(strtab_get(&w->pcodes, (uint32_t)mid), code);
