@@ -864,31 +864,33 @@ static size_t group_units(const struct workload *w, long root, struct wl_group *
  * name. */
 static size_t group_by_key(const struct workload *w, long root, int by, struct wl_group **out)
 {
-    size_t *pos;
-    size_t n = workload_positions_in(w, root, &pos);
+    size_t lo, hi;
+    subtree_range(w, root, &lo, &hi);
     *out = NULL;
-    if (!pos)
-        return 0;
     const struct names *keys = by == WL_BY_DISTRICT ? &w->districts : &w->families;
     size_t nk = keys->n ? keys->n : 1;
     int32_t *group_of = malloc(nk * sizeof *group_of);
     struct wl_group *g = calloc(nk, sizeof *g);
     if (!group_of || !g) {
-        free(group_of), free(g), free(pos);
+        free(group_of), free(g);
         return 0;
     }
     memset(group_of, 0xff, nk * sizeof *group_of);
     size_t ng = 0;
-    for (size_t k = 0; k < n; k++) {
-        size_t i = pos[k];
-        int32_t key = by == WL_BY_DISTRICT ? w->u_district[pos_unit(w, i)] : w->p_family[i];
+    /* Straight over the positions (no list of a million indexes): those
+     * whose unit lies in the subtree's range of the tree order. */
+    for (size_t i = 0; i < w->npositions; i++) {
+        long u = pos_unit(w, i);
+        if (u < 0 || (size_t)w->order_pos[u] < lo || (size_t)w->order_pos[u] >= hi)
+            continue;
+        int32_t key = by == WL_BY_DISTRICT ? w->u_district[u] : w->p_family[i];
         if (group_of[key] < 0) {
             group_of[key] = (int32_t)ng;
             copy_name(g[ng++].name, keys->name[key]);
         }
         wl_row_add(&g[group_of[key]].row, &w->pos_rows[i]);
     }
-    free(group_of), free(pos);
+    free(group_of);
     qsort(g, ng, sizeof *g, group_cmp);
     *out = g;
     return ng;
