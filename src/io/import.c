@@ -343,6 +343,48 @@ static int row_ref_cmp(const void *a, const void *b)
     return (x->line > y->line) - (x->line < y->line);
 }
 
+/* LSD radix sort by NIP, 11 bits a pass (a NIP has 60): stable, so rows
+ * of equal NIP stay in file order, as row_ref_cmp wants. Several times
+ * faster than qsort for a million rows; false when out of memory. */
+#define RADIX_BITS 11
+#define RADIX_PASSES 6
+static bool radix_sort_rows(struct row_ref *a, size_t n)
+{
+    const uint64_t mask = (1u << RADIX_BITS) - 1;
+    uint32_t (*count)[1u << RADIX_BITS] = calloc(RADIX_PASSES, sizeof *count);
+    struct row_ref *tmp = malloc(n * sizeof *tmp);
+    if (!tmp || !count) {
+        free(tmp);
+        free(count);
+        return false;
+    }
+    for (size_t i = 0; i < n; i++)
+        for (int p = 0; p < RADIX_PASSES; p++)
+            count[p][(a[i].nip >> (p * RADIX_BITS)) & mask]++;
+    struct row_ref *from = a, *to = tmp;
+    for (int p = 0; p < RADIX_PASSES; p++) {
+        uint32_t *c = count[p];
+        if (c[(from[0].nip >> (p * RADIX_BITS)) & mask] == n)
+            continue;           /* every row has this digit: nothing moves */
+        uint32_t sum = 0;
+        for (size_t d = 0; d <= mask; d++) {
+            uint32_t k = c[d];
+            c[d] = sum;
+            sum += k;
+        }
+        for (size_t i = 0; i < n; i++)
+            to[c[(from[i].nip >> (p * RADIX_BITS)) & mask]++] = from[i];
+        struct row_ref *x = from;
+        from = to;
+        to = x;
+    }
+    if (from != a)
+        memcpy(a, from, n * sizeof *a);
+    free(tmp);
+    free(count);
+    return true;
+}
+
 /* Sorts the good staff rows by NIP and reports every NIP met again. */
 static void sort_and_find_duplicates(importer *im)
 {
@@ -352,7 +394,7 @@ static void sort_and_find_duplicates(importer *im)
     size_t k = 1;
     while (k < im->norder && row_ref_cmp(&im->order[k - 1], &im->order[k]) < 0)
         k++;
-    if (k < im->norder)
+    if (k < im->norder && (im->norder > UINT32_MAX || !radix_sort_rows(im->order, im->norder)))
         qsort(im->order, im->norder, sizeof *im->order, row_ref_cmp);
     unsigned col = im->h.col[COL_NIP] >= 0 ? (unsigned)im->h.col[COL_NIP] + 1 : 1;
     size_t first = 0;
