@@ -532,7 +532,9 @@ static int each_row(importer *im, const struct csv_row *row, union any_record *r
 }
 
 /* Rows ahead in pass 2; a row is one to four cache lines. */
+#ifndef PREFETCH_AHEAD
 #define PREFETCH_AHEAD 8
+#endif
 
 int import_each(importer *im, import_record_fn fn, void *ctx)
 {

@@ -262,7 +262,12 @@ static long batch_records(stxn *t, const struct staff *a, size_t *ord, size_t n)
     struct staff old;
     struct store_appender app;
     size_t m = 0;
-    qsort_r(ord, n, sizeof *ord, batch_cmp, &bs);
+    /* An importer hands rows in NIP order already: sort only when not. */
+    size_t sorted = 1;
+    while (sorted < n && batch_cmp(&ord[sorted - 1], &ord[sorted], &bs) < 0)
+        sorted++;
+    if (sorted < n)
+        qsort_r(ord, n, sizeof *ord, batch_cmp, &bs);
     if (store_appender_open(&app, t, DB_STAFF, false) != STORE_OK)
         return -1;
     for (size_t k = 0; k < n; k++) {
