@@ -290,7 +290,13 @@ int position_validate(const struct position *p, struct verrs *v)
  * 1800..9999); anything else is a corrupt record. */
 static int date_in_range(mdate t)
 {
-    return t >= date_from_ymd(1800, 1, 1) && t <= date_from_ymd(9999, 12, 31);
+    /* Computed once: this runs for every date of every imported row. */
+    static mdate lo, hi;
+    if (lo == hi) {
+        lo = date_from_ymd(1800, 1, 1);
+        hi = date_from_ymd(9999, 12, 31);
+    }
+    return t >= lo && t <= hi;
 }
 
 /* "YYYY-MM-DD", "-" for none, "?" for a day number out of range. */
