@@ -252,6 +252,8 @@ int store_bulk_add(store_bulk *b, const struct staff *s, const struct history *h
     size_t len = codec_put_staff(s, buf, sizeof buf);
     if (len == 0)
         return store_fail(t->s, _("staff %s cannot be encoded"), s->nip);
+    if (b->n >= NO_ID)          /* rows are counted in 32 bits */
+        return store_fail(t->s, _("out of memory"));
     if (!reserve((void **)&b->rows, &b->cap, b->n + 1, sizeof *b->rows))
         return store_fail(t->s, _("out of memory"));
     MDB_val k = {NIP_LEN, (void *)s->nip}, v = {len, buf};
