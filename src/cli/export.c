@@ -152,13 +152,16 @@ int cli_export(const struct cli_env *env, int argc, char **argv)
     }
     if (!what)
         return cli_usage_error(env, "export", _("what to export is missing"));
-    int kind = import_kind_parse(what);
-    if (kind < 0)
-        return cli_usage_error(env, "export",
-                               _("cannot export \"%s\" (units, positions or staff)"), what);
     int fmt = export_format_parse(format);
     if (fmt < 0)
         return cli_usage_error(env, "export", _("--format must be csv or text, got \"%s\""),
                                format);
+    if (strcmp(what, "workload") == 0)        /* the ABK table, src/cli/workload.c */
+        return cli_export_workload(env, fmt == EXPORT_CSV, stdout);
+    int kind = import_kind_parse(what);
+    if (kind < 0)
+        return cli_usage_error(env, "export",
+                               _("cannot export \"%s\" (units, positions, staff or workload)"),
+                               what);
     return run_export(env, (enum import_kind)kind, (enum export_format)fmt);
 }
