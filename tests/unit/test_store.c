@@ -530,6 +530,235 @@ static void batch_appends_then_interleaves(void **state)
     assert_int_equal(count_in_unit(fx->s, "U2"), 100 - 1);
 }
 
+/* --- bulk load -------------------------------------------------------------- */
+
+/* People in NIP order whose names tie in their first 8 bytes, differ only
+ * in case, are shorter than 8 bytes, empty or long; some have no unit or
+ * no position. */
+static void bulk_people(struct staff *st, int n)
+{
+    static const char *const nm[] = {
+        "Budi Santoso", "budi santoso", "Budi Santosa", "Ani", "ANI", "Muhammad Rizki",
+        "Muhammad Rizal", "Muhammad", "Muhammad Rizki Pratama Putra Wijaya, S.Kom., M.T.",
+        "Siti", "\xc3\x81nh Nguy\xe1\xbb\x85n", "", "Zainal", "muhammad rizki"};
+    static const char *const units[] = {"U1", "U2", "U10", "", "U3"};
+    static const char *const pos[] = {"P1", "P2", "P3", "P10", "P4", "", "P5"};
+    for (int i = 0; i < n; i++)
+        make_staff(&st[i], 3 * i + 7, units[(i * 7) % 5], pos[(i * 3) % 7], nm[(i * 5) % 14]);
+}
+
+static struct history post_line(const struct staff *s)
+{
+    struct history h = {0};
+    memcpy(h.nip, s->nip, sizeof h.nip);
+    h.since = s->post_since;
+    snprintf(h.position, sizeof h.position, "%s", s->position);
+    snprintf(h.unit, sizeof h.unit, "%s", s->unit);
+    h.rank = s->rank;
+    return h;
+}
+
+struct bulk_job {
+    const struct staff *st;
+    int n;
+    bool history;               /* a history line with each person */
+    int calls;                  /* how often store_write called the job */
+};
+
+static int bulk_load(stxn *t, void *ctx)
+{
+    struct bulk_job *j = ctx;
+    store_bulk *b;
+    j->calls++;
+    if (store_bulk_begin(t, (size_t)j->n, &b) != STORE_OK)
+        return STORE_ERROR;
+    for (int i = 0; i < j->n; i++) {
+        struct history h = post_line(&j->st[i]);
+        if (store_bulk_add(b, &j->st[i], j->history ? &h : NULL) != STORE_OK) {
+            store_bulk_free(b);
+            return STORE_ERROR;
+        }
+    }
+    return store_bulk_finish(b);
+}
+
+/* The same people and lines one by one, in another order. */
+static int single_load(stxn *t, void *ctx)
+{
+    struct bulk_job *j = ctx;
+    for (int k = 0; k < j->n; k++) {
+        const struct staff *s = &j->st[(k * 37) % j->n];
+        struct history h = post_line(s);
+        if (store_put_staff(t, s) != STORE_OK || (j->history && store_add_history(t, &h)))
+            return STORE_ERROR;
+    }
+    return STORE_OK;
+}
+
+static int add_one_history(stxn *t, void *ctx)
+{
+    return store_add_history(t, ctx);
+}
+
+/* A table's pairs, serialised: klen, key, vlen, value. */
+struct dump {
+    unsigned char *p;
+    size_t n, cap;
+};
+
+static int dump_pair(const void *k, size_t klen, const void *v, size_t vlen, void *ctx)
+{
+    struct dump *d = ctx;
+    size_t need = d->n + 2 * sizeof(size_t) + klen + vlen;
+    if (need > d->cap) {
+        d->cap = need * 2;
+        d->p = realloc(d->p, d->cap);
+        assert_non_null(d->p);
+    }
+    memcpy(d->p + d->n, &klen, sizeof klen);
+    memcpy(d->p + d->n + sizeof klen, k, klen);
+    d->n += sizeof klen + klen;
+    memcpy(d->p + d->n, &vlen, sizeof vlen);
+    memcpy(d->p + d->n + sizeof vlen, v, vlen);
+    d->n += sizeof vlen + vlen;
+    return 0;
+}
+
+static struct dump dump_table(store *s, const char *db)
+{
+    struct dump d = {0};
+    stxn *t = store_read_begin(s);
+    assert_non_null(t);
+    assert_int_equal(store_test_raw_each(t, db, dump_pair, &d), STORE_OK);
+    store_read_end(t);
+    return d;
+}
+
+static void assert_same_tables(store *a, store *b)
+{
+    static const char *const dbs[] = {"staff", "history", "staff_by_unit",
+                                      "staff_by_position", "staff_by_name"};
+    for (size_t i = 0; i < sizeof dbs / sizeof *dbs; i++) {
+        struct dump x = dump_table(a, dbs[i]), y = dump_table(b, dbs[i]);
+        if (x.n != y.n || (x.n && memcmp(x.p, y.p, x.n) != 0))
+            fail_msg("table %s differs (%zu and %zu bytes)", dbs[i], x.n, y.n);
+        assert_true(x.n > 0);
+        free(x.p);
+        free(y.p);
+    }
+}
+
+static store *open_second(struct fx *fx)
+{
+    char path[160], err[640];
+    snprintf(path, sizeof path, "%s/db2", fx->root);
+    store *s = store_open(path, STORE_CREATE, err, sizeof err);
+    if (!s)
+        fail_msg("open: %s", err);
+    return s;
+}
+
+/* A bulk load gives byte for byte the database that single puts give,
+ * also where history lines of the same people and dates were there
+ * before (those people take the ordinary path: sequence 1). */
+static void bulk_matches_single_puts(void **state)
+{
+    struct fx *fx = *state;
+    enum { N = 700 };
+    static struct staff st[N];
+    bulk_people(st, N);
+    store *other = open_second(fx);
+    struct history before = post_line(&st[N / 2]);
+    assert_int_equal(store_write(fx->s, add_one_history, &before), STORE_OK);
+    assert_int_equal(store_write(other, add_one_history, &before), STORE_OK);
+    struct bulk_job bulk = {st, N, true, 0}, single = {st, N, true, 0};
+    assert_int_equal(store_write(fx->s, bulk_load, &bulk), STORE_OK);
+    assert_int_equal(store_write(other, single_load, &single), STORE_OK);
+    assert_int_equal(check(fx->s), 0);
+    assert_same_tables(fx->s, other);
+    stxn *t = store_read_begin(fx->s);
+    struct staff got;
+    assert_int_equal(store_count_staff(t), N);
+    assert_int_equal(store_get_staff(t, st[N - 1].nip, &got), STORE_OK);
+    assert_memory_equal(&got, &st[N - 1], sizeof got);
+    store_read_end(t);
+    store_close(other);
+}
+
+/* Without history lines, and read back through the public iteration. */
+static void bulk_without_history(void **state)
+{
+    struct fx *fx = *state;
+    enum { N = 140 };
+    static struct staff st[N];
+    bulk_people(st, N);
+    struct bulk_job bulk = {st, N, false, 0};
+    assert_int_equal(store_write(fx->s, bulk_load, &bulk), STORE_OK);
+    assert_int_equal(check(fx->s), 0);
+    struct seen byname = {0};
+    stxn *t = store_read_begin(fx->s);
+    assert_int_equal(store_each_staff_by_name(t, NULL, collect, &byname), 0);
+    struct dump h = {0};
+    assert_int_equal(store_test_raw_each(t, "history", dump_pair, &h), STORE_OK);
+    store_read_end(t);
+    assert_int_equal(byname.n, N);
+    assert_int_equal(h.n, 0);
+    assert_int_equal(count_in_unit(fx->s, "U10"), N / 5);
+}
+
+static int bulk_into_nonempty(stxn *t, void *ctx)
+{
+    store_bulk *b = NULL;
+    (void)ctx;
+    int r = store_bulk_begin(t, 0, &b);
+    assert_null(b);
+    return r;
+}
+
+/* A bulk load wants an empty staff table and ascending NIPs; a refused
+ * load leaves nothing behind. */
+static void bulk_refusals(void **state)
+{
+    struct fx *fx = *state;
+    struct staff st[20];
+    bulk_people(st, 20);
+    struct staff swapped[20];
+    memcpy(swapped, st, sizeof st);
+    swapped[10] = st[11];
+    swapped[11] = st[10];
+    struct bulk_job bad = {swapped, 20, true, 0};
+    assert_int_equal(store_write(fx->s, bulk_load, &bad), STORE_ERROR);
+    assert_non_null(strstr(store_errmsg(fx->s), "ascending"));
+    stxn *t = store_read_begin(fx->s);
+    assert_int_equal(store_count_staff(t), 0);
+    store_read_end(t);
+    put_all(fx->s, st, 1);
+    assert_int_equal(store_write(fx->s, bulk_into_nonempty, NULL), STORE_ERROR);
+    assert_non_null(strstr(store_errmsg(fx->s), "empty"));
+}
+
+#define MANY 4000
+static void reopen_tiny(struct fx *fx);
+
+/* The map fills during the load: store_write grows it and calls the job
+ * again, which starts a new load. */
+static void bulk_survives_map_growth(void **state)
+{
+    struct fx *fx = *state;
+    reopen_tiny(fx);
+    struct staff *st = calloc(MANY, sizeof *st);
+    bulk_people(st, MANY);
+    struct bulk_job bulk = {st, MANY, true, 0};
+    assert_int_equal(store_write(fx->s, bulk_load, &bulk), STORE_OK);
+    assert_true(bulk.calls > 1);
+    assert_true(store_map_size(fx->s) > 65536);
+    assert_int_equal(check(fx->s), 0);
+    stxn *t = store_read_begin(fx->s);
+    assert_int_equal(store_count_staff(t), MANY);
+    store_read_end(t);
+    free(st);
+}
+
 static int drop_unit_entry(stxn *t, void *ctx)
 {
     const struct staff *s = ctx;
@@ -869,7 +1098,6 @@ static void history_lines(void **state)
 
 /* --- map growth ------------------------------------------------------------------------ */
 
-#define MANY 4000
 
 static void reopen_tiny(struct fx *fx)
 {
@@ -1140,6 +1368,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(staff_indexes_follow_changes, setup, teardown),
         cmocka_unit_test_setup_teardown(batch_put_matches_single_puts, setup, teardown),
         cmocka_unit_test_setup_teardown(batch_appends_then_interleaves, setup, teardown),
+        cmocka_unit_test_setup_teardown(bulk_matches_single_puts, setup, teardown),
+        cmocka_unit_test_setup_teardown(bulk_without_history, setup, teardown),
+        cmocka_unit_test_setup_teardown(bulk_refusals, setup, teardown),
+        cmocka_unit_test_setup_teardown(bulk_survives_map_growth, setup, teardown),
         cmocka_unit_test_setup_teardown(position_counts_come_from_the_index, setup, teardown),
         cmocka_unit_test_setup_teardown(check_indexes_finds_damage, setup, teardown),
         cmocka_unit_test_setup_teardown(iteration_orders, setup, teardown),
