@@ -459,43 +459,28 @@ struct workload *workload_begin(const struct policy *p)
     return w;
 }
 
+/* Grows one of the parallel arrays to cap elements, keeping it on failure;
+ * tmp is a void * of the caller's (no aliasing through void **). */
+#define GROW_ARRAY(arr, cap, tmp) \
+    (((tmp) = realloc((arr), (cap) * sizeof *(arr))) != NULL ? ((arr) = (tmp), 0) : -1)
+
 /* Grows the parallel arrays of units or positions to cap entries. */
 static int grow_units(struct workload *w, size_t cap)
 {
-    uint32_t *c = realloc(w->u_code, cap * sizeof *c);
-    if (!c)
+    void *tmp;
+    if (GROW_ARRAY(w->u_code, cap, tmp) || GROW_ARRAY(w->u_parent, cap, tmp) ||
+        GROW_ARRAY(w->u_district, cap, tmp))
         return -1;
-    w->u_code = c;
-    uint32_t *par = realloc(w->u_parent, cap * sizeof *par);
-    if (!par)
-        return -1;
-    w->u_parent = par;
-    int32_t *d = realloc(w->u_district, cap * sizeof *d);
-    if (!d)
-        return -1;
-    w->u_district = d;
     w->capu = cap;
     return 0;
 }
 
 static int grow_positions(struct workload *w, size_t cap)
 {
-    uint32_t *u = realloc(w->p_unit, cap * sizeof *u);
-    if (!u)
+    void *tmp;
+    if (GROW_ARRAY(w->p_unit, cap, tmp) || GROW_ARRAY(w->p_family, cap, tmp) ||
+        GROW_ARRAY(w->p_need, cap, tmp) || GROW_ARRAY(w->pos_rows, cap, tmp))
         return -1;
-    w->p_unit = u;
-    int32_t *f = realloc(w->p_family, cap * sizeof *f);
-    if (!f)
-        return -1;
-    w->p_family = f;
-    int32_t *nd = realloc(w->p_need, cap * sizeof *nd);
-    if (!nd)
-        return -1;
-    w->p_need = nd;
-    struct wl_row *r = realloc(w->pos_rows, cap * sizeof *r);
-    if (!r)
-        return -1;
-    w->pos_rows = r;
     w->capp = cap;
     return 0;
 }

@@ -5,31 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 #include <openssl/evp.h>
 #include "core/i18n.h"
 #include "io/import.h"
 #include "io/import_internal.h"
-
-/* Large blocks ask for transparent huge pages (where THP is in "madvise"
- * mode, the usual default): a million-row import touches them all over,
- * and 2 MB pages spare most TLB misses and page faults (measured: 0.15 s
- * of 2.6 s CPU per million rows, 0.5 s when every name differs). Only a
- * hint: nothing changes where the system says no. */
-static void want_huge_pages(void *p, size_t n)
-{
-#ifdef MADV_HUGEPAGE
-    long page = sysconf(_SC_PAGESIZE);
-    if (!p || page <= 0 || n < ((size_t)4 << 20))
-        return;
-    uintptr_t a = (uintptr_t)p & ~((uintptr_t)page - 1);
-    madvise((void *)a, n + ((uintptr_t)p - a), MADV_HUGEPAGE);
-#else
-    (void)p;
-    (void)n;
-#endif
-}
+#include "util/hugepage.h"
 
 /* --- hash tables ------------------------------------------------------------ */
 

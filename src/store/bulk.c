@@ -11,12 +11,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 #include "core/i18n.h"
 #include "store/codec.h"
 #include "store/internal.h"
 #include "store/keys.h"
+#include "util/hugepage.h"
 
 #define NO_ID UINT32_MAX
 
@@ -43,25 +42,6 @@ static uint64_t hash_str(const char *s, size_t n)
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
     return h ^ (h >> 31);
-}
-
-/* Large blocks ask for transparent huge pages (where THP is in "madvise"
- * mode, the usual default): a million-row import touches them all over,
- * and 2 MB pages spare most TLB misses and page faults (measured: 0.15 s
- * of 2.6 s CPU per million rows, 0.5 s when every name differs). Only a
- * hint: nothing changes where the system says no. */
-static void want_huge_pages(void *p, size_t n)
-{
-#ifdef MADV_HUGEPAGE
-    long page = sysconf(_SC_PAGESIZE);
-    if (!p || page <= 0 || n < ((size_t)4 << 20))
-        return;
-    uintptr_t a = (uintptr_t)p & ~((uintptr_t)page - 1);
-    madvise((void *)a, n + ((uintptr_t)p - a), MADV_HUGEPAGE);
-#else
-    (void)p;
-    (void)n;
-#endif
 }
 
 /* Makes room for need elements of size bytes in *p (capacity *cap). */
