@@ -28,14 +28,18 @@ unset MUTASI_DB
 
 fail() { echo "concurrency: FAIL: $*" >&2; exit 1; }
 has_verb() { $MUTASI "$@" --help >/dev/null 2>&1; }
-for v in demo import export staff; do
+for v in init import export staff; do
   has_verb "$v" || { echo "concurrency: SKIP: the '$v' verb is not built yet"; exit 77; }
 done
 [ -x "$CHECKDB" ] || { echo "concurrency: SKIP: $CHECKDB is not built (no store yet)"; exit 77; }
 db=$w/db
 export MUTASI_DB=$db
 
-$MUTASI demo --staff "$STAFF" --seed 3 >/dev/null 2>"$w/err" || fail "demo: $(cat "$w/err")"
+sh "$(dirname "$0")/../crash/gendata.sh" "$STAFF" 3 "$w/src" || fail "gendata"
+$MUTASI init >/dev/null 2>"$w/err" || fail "init: $(cat "$w/err")"
+for what in units positions staff; do
+  $MUTASI import $what "$w/src/$what.csv" >/dev/null 2>"$w/err" || fail "import $what: $(cat "$w/err")"
+done
 $MUTASI export staff >"$w/staff.csv" || fail "export staff"
 
 # Writer slices: rows i with i % WRITERS == w. Version 0 is the exported
