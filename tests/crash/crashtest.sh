@@ -92,7 +92,7 @@ prepare_target() {
   case $1 in demo) rm -rf "$w/demo"; cp -a "$w/empty" "$w/demo" ;; esac
 }
 
-now_ms() { date +%s%N | awk '{printf "%d", $1 / 1000000}'; }
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
 cp -a "$w/base" "$w/db"
 nact=$(echo $actions | wc -w)
@@ -122,7 +122,7 @@ while read -r a frac; do
   pid=$!
   sleep "$delay"
   kill -KILL $pid 2>/dev/null
-  wait $pid; st=$?
+  { wait $pid; } 2>/dev/null; st=$?
   if [ $st = 137 ]; then mid=$((mid + 1)); else done_before=$((done_before + 1)); fi
 
   got=$("$CHECKDB" "$db" 2>"$w/err") || fail "kill $i ($act after ${delay}s): $(cat "$w/err")"
