@@ -92,6 +92,13 @@ prepare_target() {
   case $1 in demo) rm -rf "$w/demo"; cp -a "$w/empty" "$w/demo" ;; esac
 }
 
+# state DB: the counts, and a checksum of the staff as exported (so that a
+# half-applied import that kept the counts would still show).
+state() {
+  c=$("$CHECKDB" "$1") || return 1
+  echo "$c staff-cksum=$(m "$1" export staff 2>/dev/null | cksum | cut -d' ' -f1)"
+}
+
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
 cp -a "$w/base" "$w/db"
@@ -107,7 +114,7 @@ while read -r a frac; do
   case " $skipped " in *" $act "*) continue ;; esac
   prepare_target "$act"
   db=$(target_of "$act")
-  before=$("$CHECKDB" "$db" 2>"$w/err") || fail "kill $i: before $act the database does not check: $(cat "$w/err")"
+  before=$(state "$db" 2>"$w/err") || fail "kill $i: before $act the database does not check: $(cat "$w/err")"
   rm -rf "$w/ref"; cp -a "$db" "$w/ref"
   t0=$(now_ms)
   if ! (run_action "$act" "$w/ref") >/dev/null 2>"$w/err"; then
@@ -115,7 +122,7 @@ while read -r a frac; do
     skipped="$skipped $act"; continue
   fi
   t1=$(now_ms)
-  after=$("$CHECKDB" "$w/ref" 2>"$w/err") || fail "kill $i: $act ran to completion but the result does not check: $(cat "$w/err")"
+  after=$(state "$w/ref" 2>"$w/err") || fail "kill $i: $act ran to completion but the result does not check: $(cat "$w/err")"
   delay=$(awk -v f="$frac" -v d="$((t1 - t0))" 'BEGIN {printf "%.3f", f * d / 1000}')
 
   (run_action "$act" "$db") >/dev/null 2>&1 &
@@ -125,7 +132,7 @@ while read -r a frac; do
   { wait $pid; } 2>/dev/null; st=$?
   if [ $st = 137 ]; then mid=$((mid + 1)); else done_before=$((done_before + 1)); fi
 
-  got=$("$CHECKDB" "$db" 2>"$w/err") || fail "kill $i ($act after ${delay}s): $(cat "$w/err")"
+  got=$(state "$db" 2>"$w/err") || fail "kill $i ($act after ${delay}s): $(cat "$w/err")"
   if [ "$got" = "$before" ]; then state=before
   elif [ "$got" = "$after" ]; then state=after
   else fail "kill $i ($act after ${delay}s): counts are $got; before the action $before; after it $after"
