@@ -81,15 +81,18 @@ end=$(($(date +%s) + SECONDS_))
 pick() { # N WORDS... -> the Nth word modulo the count
   n=$1; shift; shift $((n % $#)); echo "$1"; }
 
+# Reader actions: those whose verbs exist (workload may come later).
+reads_kinds="find show export"
+has_verb workload && reads_kinds="$reads_kinds workload"
 worker_reader() { # SEED ID
   n=0; errs=0; i=$1; id=$2
   while [ "$(date +%s)" -lt "$end" ]; do
     i=$((i + 1))
-    case $((i % 4)) in
-      0) set -- staff find "$(pick $i $names)" ;;
-      1) set -- staff show "$(pick $i $nips)" ;;
-      2) set -- workload ;;
-      3) set -- export staff ;;
+    case $(pick $i $reads_kinds) in
+      find) set -- staff find "$(pick $i $names)" ;;
+      show) set -- staff show "$(pick $i $nips)" ;;
+      workload) set -- workload ;;
+      export) set -- export staff ;;
     esac
     if ! $MUTASI "$@" >/dev/null 2>"$w/r$id.err"; then
       errs=$((errs + 1)); echo "reader $id: '$*' failed: $(head -n 2 "$w/r$id.err")" >>"$w/reader-errors"
