@@ -7,6 +7,9 @@
 #   listing.txt     the staff listing as a pager shows it
 #                   (export staff --format text, else the CSV)
 #   demo.seconds    how long the demo fill took
+#   source          "demo", or "gendata" when the program has no demo verb
+#                   yet: then the region comes from tests/crash/gendata.sh
+#                   (a plain synthetic region) imported with mutasi import
 #   stamp           what the cache was built from; a different program
 #                   (sources of the store, io, core, cli) rebuilds it
 # Usage: bench/dataset.sh MUTASI SIZE DATADIR
@@ -18,16 +21,29 @@ case $size in
 esac
 top=$(cd "$(dirname "$0")/.." && pwd)
 dir=$data/$size
-want="staff=$n seed=1 src=$(cd "$top" && git rev-parse HEAD:src 2>/dev/null || echo none)$(cd "$top" && git status --porcelain src 2>/dev/null | cksum | cut -d' ' -f1)"
+source=demo
+$mutasi demo --help >/dev/null 2>&1 || source=gendata
+want="staff=$n seed=1 source=$source src=$(cd "$top" && git rev-parse HEAD:src 2>/dev/null || echo none)$(cd "$top" && git status --porcelain src 2>/dev/null | cksum | cut -d' ' -f1)"
 if [ -f "$dir/stamp" ] && [ "$(cat "$dir/stamp")" = "$want" ]; then
   exit 0
 fi
 echo "bench: building dataset $size ($n staff) in $dir" >&2
 rm -rf "$dir"; mkdir -p "$dir"
 t0=$(date +%s.%N)
-MUTASI_DB=$dir/db $mutasi demo --staff "$n" --seed 1 >/dev/null
-t1=$(date +%s.%N)
-echo "$t0 $t1" | awk '{printf "%.3f\n", $2 - $1}' >"$dir/demo.seconds"
+if [ $source = demo ]; then
+  MUTASI_DB=$dir/db $mutasi demo --staff "$n" --seed 1 >/dev/null
+  t1=$(date +%s.%N)
+  echo "$t0 $t1" | awk '{printf "%.3f\n", $2 - $1}' >"$dir/demo.seconds"
+else
+  sh "$top/tests/crash/gendata.sh" "$n" 1 "$dir/gen"
+  MUTASI_DB=$dir/db $mutasi init >/dev/null
+  for what in units positions staff; do
+    MUTASI_DB=$dir/db $mutasi import "$what" "$dir/gen/$what.csv" >/dev/null
+  done
+  rm -rf "$dir/gen"
+  echo "-" >"$dir/demo.seconds"
+fi
+echo $source >"$dir/source"
 for what in units positions staff; do
   MUTASI_DB=$dir/db $mutasi export "$what" >"$dir/$what.csv"
 done
