@@ -1,7 +1,7 @@
 /* probe: runs one command and measures what the benchmarks need.
  *
  *   probe [-p COLSxROWS] [-k KEYFILE] [-s SETTLE_MS] [-S START_SETTLE_MS]
- *         [-t TIMEOUT_S] [-o OUTFILE] -- COMMAND [ARG...]
+ *         [-w KEY_WAIT_MS] [-t TIMEOUT_S] [-o OUTFILE] -- COMMAND [ARG...]
  *
  * Without -p the command runs with the caller's stdin/stdout/stderr; probe
  * records its wall time, its exit status and its memory. With -p it runs
@@ -10,7 +10,8 @@
  * sends the keys of KEYFILE one at a time and, for each, counts the bytes
  * the program writes back and the time from the key to the last byte of the
  * answer. An answer is over when nothing more arrives for SETTLE_MS (that
- * idle time is not counted in the latency).
+ * idle time is not counted in the latency); a key that gets no answer
+ * within KEY_WAIT_MS (default 1000) is recorded with 0 bytes and -1.
  *
  * Memory: every millisecond probe reads RssAnon from /proc/PID/status and
  * keeps the largest value. RssAnon is the process's private memory (heap,
@@ -56,7 +57,7 @@
 struct opts {
     int cols, rows;              /* 0: no pty */
     const char *keyfile;
-    int settle_ms, start_settle_ms, timeout_s;
+    int settle_ms, start_settle_ms, key_wait_ms, timeout_s;
     const char *outfile;
     char **argv;
 };
@@ -92,7 +93,7 @@ static void sample_memory(void)
 static void usage(void)
 {
     fprintf(stderr, "usage: probe [-p COLSxROWS] [-k KEYFILE] [-s SETTLE_MS] "
-                    "[-S START_SETTLE_MS] [-t TIMEOUT_S] [-o OUT] -- CMD [ARG...]\n");
+                    "[-S START_SETTLE_MS] [-w KEY_WAIT_MS] [-t TIMEOUT_S] [-o OUT] -- CMD [ARG...]\n");
     exit(2);
 }
 
@@ -103,7 +104,8 @@ static void parse_opts(int argc, char **argv, struct opts *o)
     o->settle_ms = 150;
     o->start_settle_ms = 400;
     o->timeout_s = 120;
-    while ((c = getopt(argc, argv, "p:k:s:S:t:o:")) != -1) {
+    o->key_wait_ms = 1000;
+    while ((c = getopt(argc, argv, "p:k:s:S:w:t:o:")) != -1) {
         switch (c) {
         case 'p':
             if (sscanf(optarg, "%dx%d", &o->cols, &o->rows) != 2 || o->cols < 1 || o->rows < 1)
@@ -112,6 +114,7 @@ static void parse_opts(int argc, char **argv, struct opts *o)
         case 'k': o->keyfile = optarg; break;
         case 's': o->settle_ms = atoi(optarg); break;
         case 'S': o->start_settle_ms = atoi(optarg); break;
+        case 'w': o->key_wait_ms = atoi(optarg); break;
         case 't': o->timeout_s = atoi(optarg); break;
         case 'o': o->outfile = optarg; break;
         default: usage();
@@ -152,12 +155,12 @@ static int key_bytes(const char *name, char *out, size_t outlen)
 /* Reads from fd until nothing arrives for settle_ms (or the child closes
  * the terminal). Returns the bytes read; *last gets the time of the last
  * byte (unchanged when none came). The first byte is waited for up to
- * timeout_s. */
-static long drain(int fd, int settle_ms, int timeout_s, int64_t *last)
+ * wait_ms. */
+static long drain(int fd, int settle_ms, int wait_ms, int64_t *last)
 {
     char buf[65536];
     long total = 0;
-    int64_t deadline = now_us() + (int64_t)timeout_s * 1000000;
+    int64_t deadline = now_us() + (int64_t)wait_ms * 1000;
     for (;;) {
         struct pollfd p = {.fd = fd, .events = POLLIN};
         int r = poll(&p, 1, 1);      /* 1 ms: also the memory sampling period */
@@ -213,7 +216,7 @@ static void run_keys(FILE *out, int fd, const struct opts *o)
             int64_t sent = now_us(), last = sent;
             if (write(fd, seqs[i], strlen(seqs[i])) < 0)
                 return;
-            long n = drain(fd, o->settle_ms, 5, &last);
+            long n = drain(fd, o->settle_ms, o->key_wait_ms, &last);
             fprintf(out, "key\t%s\t%ld\t%lld\n", label, n,
                     n ? (long long)(last - sent) : -1LL);
         }
@@ -271,7 +274,7 @@ int main(int argc, char **argv)
     }
     if (o.cols) {
         int64_t last = t0;
-        long n = drain(master, o.start_settle_ms, o.timeout_s, &last);
+        long n = drain(master, o.start_settle_ms, o.timeout_s * 1000, &last);
         fprintf(out, "start\t%ld\t%lld\n", n, n ? (long long)(last - t0) : -1LL);
         if (o.keyfile)
             run_keys(out, master, &o);
