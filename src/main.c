@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include "cli/cli.h"
+#include "config/config.h"
 #include "core/i18n.h"
 
 static int dir_has_catalog(const char *dir)
@@ -88,14 +89,39 @@ static const char *resolve_config_dir(const char *opt)
     return NULL;
 }
 
-static const char *resolve_db_dir(const char *opt)
+/* The database: --db, else $MUTASI_DB, else database: in users.yaml of
+ * the configuration, else ./var/mutasi. Returns -1 (errs filled) when
+ * users.yaml must be read and is wrong. */
+static int resolve_db_dir(const char *opt, const char *config_dir, const char **out,
+                          struct config_errors *errs)
 {
-    if (opt)
-        return opt;
+    static char from_config[sizeof ((struct users_config *)0)->database];
+    struct stat st;
+    char path[PATH_MAX];
+    *out = "var/mutasi";
+    if (opt) {
+        *out = opt;
+        return 0;
+    }
     const char *env = getenv("MUTASI_DB");
-    if (env && *env)
-        return env;
-    return "var/mutasi";
+    if (env && *env) {
+        *out = env;
+        return 0;
+    }
+    if (!config_dir)
+        return 0;
+    snprintf(path, sizeof path, "%s/users.yaml", config_dir);
+    if (stat(path, &st) != 0)
+        return 0;
+    struct users_config u;
+    if (config_load_users(path, &u, errs) != 0)
+        return -1;
+    if (u.database[0]) {
+        memcpy(from_config, u.database, sizeof from_config);
+        *out = from_config;
+    }
+    config_users_free(&u);
+    return 0;
 }
 
 /* Takes "--NAME VALUE" or "--NAME=VALUE" out of argv wherever it stands.
@@ -150,7 +176,14 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
     env.config_dir = resolve_config_dir(config);
-    env.db_dir = resolve_db_dir(db);
+    /* A broken users.yaml stops every verb but those that must still work:
+     * a verb's --help, and `policy check`, which reports it in full. */
+    struct config_errors errs = {0};
+    if (resolve_db_dir(db, env.config_dir, &env.db_dir, &errs) != 0 &&
+        !(argc >= 2 && (strcmp(argv[1], "policy") == 0 || cli_wants_help(argc, argv)))) {
+        config_errors_print(&errs, stderr);
+        return EXIT_REFUSED;
+    }
     if (argc < 2) {
         cli_error(_("the terminal interface is not built yet; see 'mutasi --help'"));
         return EXIT_REFUSED;

@@ -46,4 +46,7 @@ void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The verbs. */
 int cli_init(const struct cli_env *env, int argc, char **argv);
+int cli_backup(const struct cli_env *env, int argc, char **argv);
+int cli_audit(const struct cli_env *env, int argc, char **argv);
+int cli_policy(const struct cli_env *env, int argc, char **argv);
 #endif

@@ -80,3 +80,12 @@ void cli_print_usage(FILE *f)
     fprintf(f, _("\n'mutasi VERB --help' describes one verb. Exit status: 0 success,\n"
                  "1 refused or failed validation, 2 wrong usage.\n"));
 }
+
+store *cli_open_store(const struct cli_env *env, int flags)
+{
+    char err[640];
+    store *s = store_open(env->db_dir, flags, err, sizeof err);
+    if (!s)
+        cli_error("%s", err);
+    return s;
+}

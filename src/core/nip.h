@@ -12,8 +12,9 @@ enum nip_error {
     NIP_OK = 0,
     NIP_ERR_LENGTH,     /* not 18 digits once spaces are removed */
     NIP_ERR_CHAR,       /* a character other than a digit or space */
-    NIP_ERR_BIRTH,      /* birth date part is not a possible date */
-    NIP_ERR_CPNS,       /* CPNS year/month impossible or before birth */
+    NIP_ERR_BIRTH,      /* birth date part is not a possible date (>= 1900) */
+    NIP_ERR_CPNS,       /* CPNS month impossible, or its year not 15..70
+                           years after the birth year */
     NIP_ERR_SEX,        /* sex digit not 1 or 2 */
 };
 

@@ -29,7 +29,8 @@ struct policy {
     struct { int severity; int months; } retirement;
     struct {
         int severity;
-        int blocked_from;            /* enum discipline: this level and above block */
+        int blocked_from;            /* enum discipline: this level and above
+                                      * block; a running lower penalty warns */
         int leave_severity;          /* tugas belajar, CLTN, ikatan dinas */
     } discipline;
     struct { int severity; int min_predikat; int years; } performance;

@@ -32,6 +32,10 @@ enum store_open_flags {
 store *store_open(const char *dir, int flags, char *err, size_t errlen);
 void store_close(store *s);
 const char *store_errmsg(const store *s);   /* last error, translated */
+/* True when this store_open created the database (wrote its schema). */
+bool store_was_created(const store *s);
+/* Current size of the memory map in bytes (grows on MDB_MAP_FULL). */
+size_t store_map_size(const store *s);
 
 /* Read transactions: short, never held while waiting for a key. */
 stxn *store_read_begin(store *s);
@@ -41,13 +45,20 @@ void store_read_end(stxn *t);
  * transaction is aborted, the map enlarged and fn called again from the
  * start, so fn must not keep side effects outside the transaction (or must
  * reset them when called again). fn returns STORE_OK to commit, anything
- * else to abort; that value is returned. */
+ * else to abort; that value is returned.
+ * Writers of several processes take turns (LMDB's write lock); readers
+ * never wait. fn must not call store_write itself, and no read
+ * transaction of this process may be open meanwhile: enlarging the map
+ * moves it, so pointers from an open read would dangle. */
 typedef int (*store_write_fn)(stxn *t, void *ctx);
 int store_write(store *s, store_write_fn fn, void *ctx);
 
 /* Records. put replaces a record with the same key and keeps the indexes
  * right; get returns STORE_OK or STORE_NOTFOUND; del removes record and
- * index entries. */
+ * index entries (store_del_staff also the person's history lines).
+ * Changes need a transaction from store_write; in a read transaction they
+ * return STORE_ERROR. Referential checks (does the unit exist?) are the
+ * caller's. */
 int store_put_unit(stxn *t, const struct unit *u);
 int store_get_unit(stxn *t, const char *code, struct unit *out);
 int store_del_unit(stxn *t, const char *code);
@@ -57,6 +68,10 @@ int store_del_position(stxn *t, const char *code);
 int store_put_staff(stxn *t, const struct staff *s);
 int store_get_staff(stxn *t, const char *nip, struct staff *out);
 int store_del_staff(stxn *t, const char *nip);
+/* The same as store_put_staff for each of a[0..n-1] (a NIP given twice:
+ * the later row wins), several times faster for imports: each table is
+ * written in its own key order. Hand it chunks (e.g. 50,000 rows). */
+int store_put_staff_batch(stxn *t, const struct staff *a, size_t n);
 int store_add_history(stxn *t, const struct history *h);
 
 /* Counts of records. */
@@ -81,6 +96,12 @@ int store_each_history(stxn *t, const char *nip, store_history_cb cb, void *ctx)
 int store_each_staff_by_name(stxn *t, const char *from_name, store_staff_cb cb, void *ctx);
 /* Backwards in name order, from the last name < before (NULL = the end). */
 int store_each_staff_by_name_rev(stxn *t, const char *before_name, store_staff_cb cb, void *ctx);
+/* Exact paging when several people share a name: with nip, forward starts
+ * strictly after (name, nip) and backward strictly before it; without nip
+ * (NULL) they behave as the two functions above. name NULL: from the start
+ * (forward) or the end (backward). */
+int store_each_staff_by_name_from(stxn *t, const char *name, const char *nip, bool backward,
+                                  store_staff_cb cb, void *ctx);
 
 /* Audit chain: every change appends an entry whose SHA-256 covers the
  * previous entry's hash. user = the Unix user, action e.g. "import staff",
@@ -100,9 +121,14 @@ int store_audit_append(stxn *t, const char *user, const char *action,
                        const char *object, const char *before, const char *after);
 typedef int (*store_audit_cb)(const struct audit_entry *e, void *ctx);
 int store_each_audit(stxn *t, bool newest_first, store_audit_cb cb, void *ctx);
+/* The same, starting at entry from_seq (included; 0 = the newest or the
+ * oldest): pages through a long log. */
+int store_each_audit_from(stxn *t, uint64_t from_seq, bool newest_first, store_audit_cb cb,
+                          void *ctx);
 /* Recomputes the chain; returns 0 when whole, else the seq of the first
  * broken entry (and *why says how). */
 uint64_t store_audit_verify(stxn *t, const char **why);
+size_t store_count_audit(stxn *t);
 
 /* Consistent hot copy of the environment into dest (an empty or new dir). */
 int store_backup(store *s, const char *dest);

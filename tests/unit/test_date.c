@@ -27,6 +27,17 @@ static void epoch_and_round_trip(void **state)
     }
 }
 
+static void extreme_day_numbers_stay_defined(void **state)
+{
+    (void)state;
+    int y, m, d;
+    date_to_ymd(INT32_MAX, &y, &m, &d);
+    assert_true(y > 9999);
+    assert_true(m >= 1 && m <= 12 && d >= 1 && d <= 31);
+    date_to_ymd(INT32_MIN, &y, &m, &d);
+    assert_true(y < 0);
+}
+
 static void parses_both_orders(void **state)
 {
     (void)state;
@@ -67,6 +78,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(epoch_and_round_trip),
+        cmocka_unit_test(extreme_day_numbers_stay_defined),
         cmocka_unit_test(parses_both_orders),
         cmocka_unit_test(rejects_impossible),
         cmocka_unit_test(months_between_counts_whole_months),

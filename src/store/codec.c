@@ -1,0 +1,417 @@
+/* Record encoding: version byte, fixed-order fields, length-prefixed
+ * strings. See codec.h. */
+#include <endian.h>
+#include <stdbool.h>
+#include <string.h>
+#include "store/codec.h"
+
+/* --- writing ------------------------------------------------------------ */
+
+struct wbuf {
+    unsigned char *p;
+    size_t len, cap;
+    bool over;                  /* a write did not fit */
+};
+
+static void put_bytes(struct wbuf *w, const void *src, size_t n)
+{
+    if (w->over || n > w->cap - w->len) {
+        w->over = true;
+        return;
+    }
+    memcpy(w->p + w->len, src, n);
+    w->len += n;
+}
+
+static void put_u8(struct wbuf *w, uint8_t v) { put_bytes(w, &v, 1); }
+
+static void put_u16(struct wbuf *w, uint16_t v)
+{
+    uint16_t le = htole16(v);
+    put_bytes(w, &le, 2);
+}
+
+static void put_u32(struct wbuf *w, uint32_t v)
+{
+    uint32_t le = htole32(v);
+    put_bytes(w, &le, 4);
+}
+
+static void put_u64(struct wbuf *w, uint64_t v)
+{
+    uint64_t le = htole64(v);
+    put_bytes(w, &le, 8);
+}
+
+static void put_i32(struct wbuf *w, int32_t v) { put_u32(w, (uint32_t)v); }
+static void put_i64(struct wbuf *w, int64_t v) { put_u64(w, (uint64_t)v); }
+
+/* field_size bounds the read so an unterminated field never overruns. */
+static void put_str(struct wbuf *w, const char *s, size_t field_size)
+{
+    size_t n = strnlen(s, field_size);
+    if (n >= field_size || n > 255) {
+        w->over = true;         /* not a valid NUL-terminated field */
+        return;
+    }
+    put_u8(w, (uint8_t)n);
+    put_bytes(w, s, n);
+}
+
+static void put_comps(struct wbuf *w, uint8_t n, const struct competency *c)
+{
+    if (n > COMP_MAX) {
+        w->over = true;
+        return;
+    }
+    put_u8(w, n);
+    for (int i = 0; i < n; i++) {
+        put_str(w, c[i].code, sizeof c[i].code);
+        put_u8(w, c[i].level);
+    }
+}
+
+static size_t finish(const struct wbuf *w) { return w->over ? 0 : w->len; }
+
+/* --- reading ------------------------------------------------------------ */
+
+struct rbuf {
+    const unsigned char *p;
+    size_t len, pos;
+    bool bad;
+};
+
+static void get_bytes(struct rbuf *r, void *dst, size_t n)
+{
+    if (r->bad || n > r->len - r->pos) {
+        r->bad = true;
+        memset(dst, 0, n);
+        return;
+    }
+    memcpy(dst, r->p + r->pos, n);
+    r->pos += n;
+}
+
+static uint8_t get_u8(struct rbuf *r)
+{
+    uint8_t v;
+    get_bytes(r, &v, 1);
+    return v;
+}
+
+static uint16_t get_u16(struct rbuf *r)
+{
+    uint16_t v;
+    get_bytes(r, &v, 2);
+    return le16toh(v);
+}
+
+static uint32_t get_u32(struct rbuf *r)
+{
+    uint32_t v;
+    get_bytes(r, &v, 4);
+    return le32toh(v);
+}
+
+static uint64_t get_u64(struct rbuf *r)
+{
+    uint64_t v;
+    get_bytes(r, &v, 8);
+    return le64toh(v);
+}
+
+static int32_t get_i32(struct rbuf *r) { return (int32_t)get_u32(r); }
+static int64_t get_i64(struct rbuf *r) { return (int64_t)get_u64(r); }
+
+static void get_str(struct rbuf *r, char *out, size_t size)
+{
+    size_t n = get_u8(r);
+    if (r->bad || n >= size) {
+        r->bad = true;
+        out[0] = '\0';
+        return;
+    }
+    get_bytes(r, out, n);
+    out[n] = '\0';
+}
+
+static uint8_t get_comps(struct rbuf *r, struct competency *c)
+{
+    uint8_t n = get_u8(r);
+    if (n > COMP_MAX) {
+        r->bad = true;
+        return 0;
+    }
+    for (int i = 0; i < n && !r->bad; i++) {
+        get_str(r, c[i].code, sizeof c[i].code);
+        c[i].level = get_u8(r);
+    }
+    return n;
+}
+
+static void rbuf_start(struct rbuf *r, const void *buf, size_t len)
+{
+    r->p = buf;
+    r->len = len;
+    r->pos = 0;
+    r->bad = false;
+    if (get_u8(r) != CODEC_VERSION)
+        r->bad = true;
+}
+
+/* A record decodes only when every byte was used: leftovers mean another
+ * layout than this version's. */
+static int rbuf_end(const struct rbuf *r) { return r->bad || r->pos != r->len ? -1 : 0; }
+
+/* --- units, positions, staff, history ---------------------------------- */
+
+size_t codec_put_unit(const struct unit *u, unsigned char *buf, size_t cap)
+{
+    struct wbuf w = {buf, 0, cap, false};
+    put_u8(&w, CODEC_VERSION);
+    put_str(&w, u->code, sizeof u->code);
+    put_str(&w, u->name, sizeof u->name);
+    put_str(&w, u->parent, sizeof u->parent);
+    put_u8(&w, u->kind);
+    put_str(&w, u->district, sizeof u->district);
+    return finish(&w);
+}
+
+int codec_get_unit(const void *buf, size_t len, struct unit *out)
+{
+    struct rbuf r;
+    memset(out, 0, sizeof *out);
+    rbuf_start(&r, buf, len);
+    get_str(&r, out->code, sizeof out->code);
+    get_str(&r, out->name, sizeof out->name);
+    get_str(&r, out->parent, sizeof out->parent);
+    out->kind = get_u8(&r);
+    get_str(&r, out->district, sizeof out->district);
+    return rbuf_end(&r);
+}
+
+size_t codec_put_position(const struct position *p, unsigned char *buf, size_t cap)
+{
+    struct wbuf w = {buf, 0, cap, false};
+    put_u8(&w, CODEC_VERSION);
+    put_str(&w, p->code, sizeof p->code);
+    put_str(&w, p->unit, sizeof p->unit);
+    put_str(&w, p->name, sizeof p->name);
+    put_u8(&w, p->kind);
+    put_u8(&w, p->level);
+    put_str(&w, p->job_family, sizeof p->job_family);
+    put_u8(&w, p->min_rank);
+    put_u8(&w, p->min_education);
+    put_i64(&w, p->workload_minutes);
+    put_i32(&w, p->need);
+    put_comps(&w, p->ncomp, p->comp);
+    return finish(&w);
+}
+
+int codec_get_position(const void *buf, size_t len, struct position *out)
+{
+    struct rbuf r;
+    memset(out, 0, sizeof *out);
+    rbuf_start(&r, buf, len);
+    get_str(&r, out->code, sizeof out->code);
+    get_str(&r, out->unit, sizeof out->unit);
+    get_str(&r, out->name, sizeof out->name);
+    out->kind = get_u8(&r);
+    out->level = get_u8(&r);
+    get_str(&r, out->job_family, sizeof out->job_family);
+    out->min_rank = get_u8(&r);
+    out->min_education = get_u8(&r);
+    out->workload_minutes = get_i64(&r);
+    out->need = get_i32(&r);
+    out->ncomp = get_comps(&r, out->comp);
+    return rbuf_end(&r);
+}
+
+size_t codec_put_staff(const struct staff *s, unsigned char *buf, size_t cap)
+{
+    struct wbuf w = {buf, 0, cap, false};
+    put_u8(&w, CODEC_VERSION);
+    put_str(&w, s->nip, sizeof s->nip);
+    put_str(&w, s->name, sizeof s->name);
+    put_u8(&w, s->sex);
+    put_i32(&w, s->birth_date);
+    put_u8(&w, s->status);
+    put_u8(&w, s->rank);
+    put_str(&w, s->position, sizeof s->position);
+    put_str(&w, s->unit, sizeof s->unit);
+    put_i32(&w, s->post_since);
+    put_i32(&w, s->pns_since);
+    put_u8(&w, s->education);
+    put_str(&w, s->major, sizeof s->major);
+    put_str(&w, s->job_family, sizeof s->job_family);
+    if (s->nskp > SKP_MAX)
+        w.over = true;
+    put_u8(&w, s->nskp);
+    for (int i = 0; i < s->nskp && i < SKP_MAX; i++) {
+        put_u16(&w, s->skp[i].year);
+        put_u8(&w, s->skp[i].predikat);
+    }
+    put_u8(&w, s->discipline);
+    put_i32(&w, s->discipline_until);
+    put_u8(&w, s->leave);
+    put_str(&w, s->home_district, sizeof s->home_district);
+    put_comps(&w, s->ncomp, s->comp);
+    return finish(&w);
+}
+
+int codec_get_staff(const void *buf, size_t len, struct staff *out)
+{
+    struct rbuf r;
+    memset(out, 0, sizeof *out);
+    rbuf_start(&r, buf, len);
+    get_str(&r, out->nip, sizeof out->nip);
+    get_str(&r, out->name, sizeof out->name);
+    out->sex = get_u8(&r);
+    out->birth_date = get_i32(&r);
+    out->status = get_u8(&r);
+    out->rank = get_u8(&r);
+    get_str(&r, out->position, sizeof out->position);
+    get_str(&r, out->unit, sizeof out->unit);
+    out->post_since = get_i32(&r);
+    out->pns_since = get_i32(&r);
+    out->education = get_u8(&r);
+    get_str(&r, out->major, sizeof out->major);
+    get_str(&r, out->job_family, sizeof out->job_family);
+    out->nskp = get_u8(&r);
+    if (out->nskp > SKP_MAX) {
+        r.bad = true;
+        out->nskp = 0;
+    }
+    for (int i = 0; i < out->nskp && !r.bad; i++) {
+        out->skp[i].year = get_u16(&r);
+        out->skp[i].predikat = get_u8(&r);
+    }
+    out->discipline = get_u8(&r);
+    out->discipline_until = get_i32(&r);
+    out->leave = get_u8(&r);
+    get_str(&r, out->home_district, sizeof out->home_district);
+    out->ncomp = get_comps(&r, out->comp);
+    return rbuf_end(&r);
+}
+
+size_t codec_put_history(const struct history *h, unsigned char *buf, size_t cap)
+{
+    struct wbuf w = {buf, 0, cap, false};
+    put_u8(&w, CODEC_VERSION);
+    put_str(&w, h->nip, sizeof h->nip);
+    put_i32(&w, h->since);
+    put_str(&w, h->position, sizeof h->position);
+    put_str(&w, h->unit, sizeof h->unit);
+    put_u8(&w, h->rank);
+    put_u32(&w, h->plan_id);
+    return finish(&w);
+}
+
+int codec_get_history(const void *buf, size_t len, struct history *out)
+{
+    struct rbuf r;
+    memset(out, 0, sizeof *out);
+    rbuf_start(&r, buf, len);
+    get_str(&r, out->nip, sizeof out->nip);
+    out->since = get_i32(&r);
+    get_str(&r, out->position, sizeof out->position);
+    get_str(&r, out->unit, sizeof out->unit);
+    out->rank = get_u8(&r);
+    out->plan_id = get_u32(&r);
+    return rbuf_end(&r);
+}
+
+/* --- audit --------------------------------------------------------------- */
+
+size_t codec_put_audit(const struct audit_entry *e, unsigned char *buf, size_t cap)
+{
+    struct wbuf w = {buf, 0, cap, false};
+    put_u8(&w, CODEC_VERSION);
+    put_u64(&w, e->seq);
+    put_i64(&w, e->time);
+    put_str(&w, e->user, sizeof e->user);
+    put_str(&w, e->action, sizeof e->action);
+    put_str(&w, e->object, sizeof e->object);
+    put_str(&w, e->before, sizeof e->before);
+    put_str(&w, e->after, sizeof e->after);
+    put_bytes(&w, e->prev_hash, sizeof e->prev_hash);
+    put_bytes(&w, e->hash, sizeof e->hash);
+    return finish(&w);
+}
+
+int codec_get_audit(const void *buf, size_t len, struct audit_entry *out)
+{
+    struct rbuf r;
+    memset(out, 0, sizeof *out);
+    rbuf_start(&r, buf, len);
+    out->seq = get_u64(&r);
+    out->time = get_i64(&r);
+    get_str(&r, out->user, sizeof out->user);
+    get_str(&r, out->action, sizeof out->action);
+    get_str(&r, out->object, sizeof out->object);
+    get_str(&r, out->before, sizeof out->before);
+    get_str(&r, out->after, sizeof out->after);
+    get_bytes(&r, out->prev_hash, sizeof out->prev_hash);
+    get_bytes(&r, out->hash, sizeof out->hash);
+    return rbuf_end(&r);
+}
+
+static void put_be_text(struct wbuf *w, const char *s, size_t field_size)
+{
+    size_t n = strnlen(s, field_size);
+    unsigned char len[2] = {(unsigned char)(n >> 8), (unsigned char)n};
+    put_bytes(w, len, 2);
+    put_bytes(w, s, n);
+}
+
+size_t codec_audit_canonical(const struct audit_entry *e, unsigned char *buf, size_t cap)
+{
+    static const char tag[] = "mutasi-audit-v1"; /* with its NUL */
+    struct wbuf w = {buf, 0, cap, false};
+    unsigned char b8[8];
+    put_bytes(&w, tag, sizeof tag);
+    codec_be64(b8, e->seq);
+    put_bytes(&w, b8, 8);
+    codec_be64(b8, (uint64_t)e->time);
+    put_bytes(&w, b8, 8);
+    put_be_text(&w, e->user, sizeof e->user);
+    put_be_text(&w, e->action, sizeof e->action);
+    put_be_text(&w, e->object, sizeof e->object);
+    put_be_text(&w, e->before, sizeof e->before);
+    put_be_text(&w, e->after, sizeof e->after);
+    put_bytes(&w, e->prev_hash, sizeof e->prev_hash);
+    return finish(&w);
+}
+
+/* --- key helpers --------------------------------------------------------- */
+
+void codec_be32(unsigned char out[4], uint32_t v)
+{
+    uint32_t be = htobe32(v);
+    memcpy(out, &be, 4);
+}
+
+void codec_be64(unsigned char out[8], uint64_t v)
+{
+    uint64_t be = htobe64(v);
+    memcpy(out, &be, 8);
+}
+
+uint32_t codec_from_be32(const unsigned char in[4])
+{
+    uint32_t be;
+    memcpy(&be, in, 4);
+    return be32toh(be);
+}
+
+uint64_t codec_from_be64(const unsigned char in[8])
+{
+    uint64_t be;
+    memcpy(&be, in, 8);
+    return be64toh(be);
+}
+
+void codec_be32_signed(unsigned char out[4], int32_t v)
+{
+    codec_be32(out, (uint32_t)v ^ 0x80000000u);
+}

@@ -1,0 +1,48 @@
+/* The on-disk encoding of records: a format version byte, then the fields
+ * in a fixed order; integers little-endian of fixed width, strings as one
+ * length byte and their bytes (no NUL). Decoding copies with memcpy, so any
+ * alignment of the input is fine (LMDB values are only 2-byte aligned).
+ * Pure functions: no LMDB here, so the codec is unit-tested on its own. */
+#ifndef MUTASI_STORE_CODEC_H
+#define MUTASI_STORE_CODEC_H
+#include <stddef.h>
+#include <stdint.h>
+#include "core/record.h"
+#include "store/store.h"
+
+#define CODEC_VERSION 1
+/* Large enough for any encoded record (the largest, staff, is < 1 KiB). */
+#define CODEC_MAX 2048
+
+/* Each encoder writes at most cap bytes and returns the length, or 0 when
+ * cap is too small. Strings longer than their field are impossible in a
+ * valid struct (NUL-terminated within the field). */
+size_t codec_put_unit(const struct unit *u, unsigned char *buf, size_t cap);
+size_t codec_put_position(const struct position *p, unsigned char *buf, size_t cap);
+size_t codec_put_staff(const struct staff *s, unsigned char *buf, size_t cap);
+size_t codec_put_history(const struct history *h, unsigned char *buf, size_t cap);
+size_t codec_put_audit(const struct audit_entry *e, unsigned char *buf, size_t cap);
+
+/* Each decoder reads exactly len bytes and returns 0, or -1 when the input
+ * has another version byte, is truncated, has bytes left over, or holds a
+ * string or count that does not fit its field. out is zeroed first. */
+int codec_get_unit(const void *buf, size_t len, struct unit *out);
+int codec_get_position(const void *buf, size_t len, struct position *out);
+int codec_get_staff(const void *buf, size_t len, struct staff *out);
+int codec_get_history(const void *buf, size_t len, struct history *out);
+int codec_get_audit(const void *buf, size_t len, struct audit_entry *out);
+
+/* The bytes an audit entry's hash covers: a domain tag, seq and time
+ * big-endian, each text with a 2-byte big-endian length, then prev_hash.
+ * Unambiguous, so no two different entries serialise alike. Returns the
+ * length, or 0 when cap is too small. */
+size_t codec_audit_canonical(const struct audit_entry *e, unsigned char *buf, size_t cap);
+
+/* Big-endian helpers for keys (byte order = numeric order). Signed values
+ * are biased by 2^31 / 2^63 so negative numbers sort first. */
+void codec_be32(unsigned char out[4], uint32_t v);
+void codec_be64(unsigned char out[8], uint64_t v);
+uint32_t codec_from_be32(const unsigned char in[4]);
+uint64_t codec_from_be64(const unsigned char in[8]);
+void codec_be32_signed(unsigned char out[4], int32_t v);
+#endif

@@ -1,0 +1,396 @@
+/* The LMDB environment: opening (directory, file modes, reader check,
+ * named databases, schema version), transactions, map growth, backup. */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "core/i18n.h"
+#include "store/codec.h"
+#include "store/internal.h"
+
+#define DEFAULT_MAPSIZE ((size_t)1 << 30)   /* 1 GiB; grows on MDB_MAP_FULL */
+#define MAX_GROW_RETRIES 24
+#define SCHEMA_KEY "schema_version"
+
+static const struct {
+    const char *name;
+    unsigned flags;
+} db_table[DB_COUNT] = {
+    [DB_META] = {"meta", 0},
+    [DB_UNITS] = {"units", 0},
+    [DB_POSITIONS] = {"positions", 0},
+    [DB_STAFF] = {"staff", 0},
+    [DB_HISTORY] = {"history", 0},
+    [DB_PLANS] = {"plans", 0},
+    [DB_MOVES] = {"moves", 0},
+    [DB_AUDIT] = {"audit", 0},
+    [DB_STAFF_BY_UNIT] = {"staff_by_unit", MDB_DUPSORT},
+    [DB_STAFF_BY_POSITION] = {"staff_by_position", MDB_DUPSORT},
+    [DB_STAFF_BY_NAME] = {"staff_by_name", 0},
+};
+
+const char *store_db_name(int db)
+{
+    return db >= 0 && db < DB_COUNT ? db_table[db].name : NULL;
+}
+
+int store_fail(store *s, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s->err, sizeof s->err, fmt, ap);
+    va_end(ap);
+    return STORE_ERROR;
+}
+
+int store_fail_mdb(stxn *t, int rc, const char *what)
+{
+    if (rc == MDB_MAP_FULL)
+        t->map_full = true;
+    return store_fail(t->s, "%s: %s", what, mdb_strerror(rc));
+}
+
+const char *store_errmsg(const store *s)
+{
+    return s->err;
+}
+
+bool store_was_created(const store *s)
+{
+    return s->created;
+}
+
+size_t store_map_size(const store *s)
+{
+    MDB_envinfo info;
+    return mdb_env_info(s->env, &info) == 0 ? info.me_mapsize : 0;
+}
+
+/* --- files and directories ---------------------------------------------- */
+
+static bool path_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+/* mkdir -p; the last component gets exactly `mode` whatever the umask. */
+static int make_dir(const char *dir, mode_t mode)
+{
+    char buf[PATH_MAX];
+    if (snprintf(buf, sizeof buf, "%s", dir) >= (int)sizeof buf) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    for (char *p = buf + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(buf, mode) != 0 && errno != EEXIST)
+            return -1;
+        *p = '/';
+    }
+    if (mkdir(buf, mode) != 0)
+        return -1;
+    return chmod(buf, mode);
+}
+
+static size_t initial_mapsize(void)
+{
+    const char *env = getenv("MUTASI_MAPSIZE");
+    if (env && *env) {
+        char *end;
+        unsigned long long v = strtoull(env, &end, 10);
+        if (*end == '\0' && v >= 4096)
+            return (size_t)v;
+    }
+    return DEFAULT_MAPSIZE;
+}
+
+/* --- transactions -------------------------------------------------------- */
+
+/* Another process may have grown the map: adopt its size and try again. */
+static int begin_txn(store *s, unsigned flags, MDB_txn **out)
+{
+    int rc = mdb_txn_begin(s->env, NULL, flags, out);
+    if (rc == MDB_MAP_RESIZED) {
+        rc = mdb_env_set_mapsize(s->env, 0);
+        if (rc == 0)
+            rc = mdb_txn_begin(s->env, NULL, flags, out);
+    }
+    return rc;
+}
+
+stxn *store_read_begin(store *s)
+{
+    stxn *t = calloc(1, sizeof *t);
+    if (!t) {
+        store_fail(s, _("out of memory"));
+        return NULL;
+    }
+    t->s = s;
+    int rc = begin_txn(s, MDB_RDONLY, &t->txn);
+    if (rc != 0) {
+        store_fail(s, _("cannot read the database: %s"), mdb_strerror(rc));
+        free(t);
+        return NULL;
+    }
+    return t;
+}
+
+void store_read_end(stxn *t)
+{
+    if (!t)
+        return;
+    mdb_txn_abort(t->txn);
+    free(t);
+}
+
+static int grow_map(store *s)
+{
+    MDB_envinfo info;
+    int rc = mdb_env_info(s->env, &info);
+    if (rc == 0)
+        rc = mdb_env_set_mapsize(s->env, info.me_mapsize * 2);
+    if (rc != 0)
+        return store_fail(s, _("cannot enlarge the database map: %s"), mdb_strerror(rc));
+    return STORE_OK;
+}
+
+int store_write(store *s, store_write_fn fn, void *ctx)
+{
+    if (s->readonly)
+        return store_fail(s, _("the database is open read-only"));
+    for (int attempt = 0;; attempt++) {
+        stxn t = {.s = s, .write = true};
+        int rc = begin_txn(s, 0, &t.txn);
+        if (rc != 0)
+            return store_fail(s, _("cannot write the database: %s"), mdb_strerror(rc));
+        int r = fn(&t, ctx);
+        if (r == STORE_OK && !t.map_full) {
+            rc = mdb_txn_commit(t.txn);
+            if (rc == 0)
+                return STORE_OK;
+            if (rc == MDB_MAP_FULL)
+                t.map_full = true;
+            else
+                return store_fail(s, _("cannot save the change: %s"), mdb_strerror(rc));
+        } else {
+            mdb_txn_abort(t.txn);
+        }
+        if (!t.map_full)
+            return r;
+        if (attempt >= MAX_GROW_RETRIES)
+            return store_fail(s, _("the database map cannot grow any further"));
+        if (grow_map(s) != STORE_OK)
+            return STORE_ERROR;
+    }
+}
+
+/* --- opening -------------------------------------------------------------- */
+
+struct setup {
+    bool create;
+    unsigned found_version;
+    bool wrote_schema;
+};
+
+/* Opens every named database (creating them when asked) and reads or
+ * writes the schema version. Runs in a write transaction, or a read one
+ * for read-only opens. */
+static int setup_dbs(stxn *t, void *ctx)
+{
+    struct setup *su = ctx;
+    store *s = t->s;
+    for (int i = 0; i < DB_COUNT; i++) {
+        unsigned flags = db_table[i].flags | (su->create && t->write ? MDB_CREATE : 0);
+        int rc = mdb_dbi_open(t->txn, db_table[i].name, flags, &s->dbi[i]);
+        if (rc == MDB_NOTFOUND)
+            return store_fail(s, _("%s is not a mutasi database (no \"%s\" table); "
+                                   "create one with 'mutasi init'"),
+                              s->dir, db_table[i].name);
+        if (rc != 0)
+            return store_fail_mdb(t, rc, _("cannot open the database tables"));
+    }
+    MDB_val k = {sizeof SCHEMA_KEY - 1, (void *)SCHEMA_KEY}, v;
+    int rc = mdb_get(t->txn, s->dbi[DB_META], &k, &v);
+    if (rc == 0 && v.mv_size == 4) {
+        su->found_version = codec_from_be32(v.mv_data);
+        return STORE_OK;
+    }
+    if (rc != MDB_NOTFOUND)
+        return store_fail(s, _("%s: the schema version is damaged"), s->dir);
+    if (!su->create || !t->write)
+        return store_fail(s, _("%s is not a mutasi database (no schema version); "
+                               "create one with 'mutasi init'"), s->dir);
+    unsigned char ver[4];
+    codec_be32(ver, STORE_SCHEMA_VERSION);
+    v.mv_size = 4;
+    v.mv_data = ver;
+    rc = mdb_put(t->txn, s->dbi[DB_META], &k, &v, 0);
+    if (rc != 0)
+        return store_fail_mdb(t, rc, _("cannot write the schema version"));
+    su->found_version = STORE_SCHEMA_VERSION;
+    su->wrote_schema = true;
+    return STORE_OK;
+}
+
+static int open_tables(store *s, bool create)
+{
+    struct setup su = {.create = create};
+    if (s->readonly) {
+        stxn *t = store_read_begin(s);
+        if (!t)
+            return STORE_ERROR;
+        int r = setup_dbs(t, &su);
+        /* Handles opened in a transaction outlive it only if it commits. */
+        int rc = r == STORE_OK ? mdb_txn_commit(t->txn) : (mdb_txn_abort(t->txn), 0);
+        free(t);
+        if (r != STORE_OK)
+            return r;
+        if (rc != 0)
+            return store_fail(s, _("cannot open the database tables: %s"), mdb_strerror(rc));
+    } else if (store_write(s, setup_dbs, &su) != STORE_OK) {
+        return STORE_ERROR;
+    }
+    s->created = su.wrote_schema;
+    if (su.found_version > STORE_SCHEMA_VERSION)
+        return store_fail(s, _("database schema %u is newer than this mutasi (%u); upgrade mutasi"),
+                          su.found_version, (unsigned)STORE_SCHEMA_VERSION);
+    if (su.found_version < STORE_SCHEMA_VERSION)
+        return store_fail(s, _("database schema %u is not supported by this mutasi (%u)"),
+                          su.found_version, (unsigned)STORE_SCHEMA_VERSION);
+    return STORE_OK;
+}
+
+/* Files LMDB created get 0660 exactly, whatever the umask, so that the
+ * operators of one group can all use them. */
+static int fix_modes(store *s, bool had_data, bool had_lock)
+{
+    static const char *const files[2] = {"data.mdb", "lock.mdb"};
+    const bool had[2] = {had_data, had_lock};
+    for (int i = 0; i < 2; i++) {
+        char path[PATH_MAX];
+        if (had[i])
+            continue;
+        snprintf(path, sizeof path, "%s/%s", s->dir, files[i]);
+        if (chmod(path, 0660) != 0 && errno != ENOENT)
+            return store_fail(s, _("cannot set the mode of %s: %s"), path, strerror(errno));
+    }
+    return STORE_OK;
+}
+
+static int open_env(store *s, bool create)
+{
+    char data[PATH_MAX], lock[PATH_MAX];
+    snprintf(data, sizeof data, "%s/data.mdb", s->dir);
+    snprintf(lock, sizeof lock, "%s/lock.mdb", s->dir);
+    struct stat st;
+    if (stat(s->dir, &st) != 0) {
+        if (errno != ENOENT || !create)
+            return store_fail(s, _("no database in %s; create one with 'mutasi init'"), s->dir);
+        if (make_dir(s->dir, 0770) != 0)
+            return store_fail(s, _("cannot create %s: %s"), s->dir, strerror(errno));
+    } else if (!S_ISDIR(st.st_mode)) {
+        return store_fail(s, _("%s is not a directory"), s->dir);
+    }
+    bool had_data = path_exists(data), had_lock = path_exists(lock);
+    if (!had_data && !create)
+        return store_fail(s, _("no database in %s; create one with 'mutasi init'"), s->dir);
+    int rc = mdb_env_create(&s->env);
+    if (rc == 0)
+        rc = mdb_env_set_maxdbs(s->env, DB_COUNT + 4);
+    if (rc == 0)
+        rc = mdb_env_set_mapsize(s->env, initial_mapsize());
+    if (rc == 0)
+        rc = mdb_env_open(s->env, s->dir, MDB_NOTLS | (s->readonly ? MDB_RDONLY : 0), 0660);
+    if (rc != 0)
+        return store_fail(s, _("cannot open the database in %s: %s"), s->dir, mdb_strerror(rc));
+    if (fix_modes(s, had_data, had_lock) != STORE_OK)
+        return STORE_ERROR;
+    int dead = 0;
+    rc = mdb_reader_check(s->env, &dead);  /* free slots of crashed readers */
+    if (rc != 0)
+        return store_fail(s, _("cannot check the readers of %s: %s"), s->dir, mdb_strerror(rc));
+    return STORE_OK;
+}
+
+store *store_open(const char *dir, int flags, char *err, size_t errlen)
+{
+    store *s = calloc(1, sizeof *s);
+    if (!s) {
+        snprintf(err, errlen, "%s", _("out of memory"));
+        return NULL;
+    }
+    s->readonly = flags & STORE_READONLY;
+    bool create = (flags & STORE_CREATE) && !s->readonly;
+    if (snprintf(s->dir, sizeof s->dir, "%s", dir) >= (int)sizeof s->dir) {
+        snprintf(err, errlen, "%s", _("the database path is too long"));
+        free(s);
+        return NULL;
+    }
+    if (open_env(s, create) != STORE_OK || open_tables(s, create) != STORE_OK) {
+        snprintf(err, errlen, "%s", s->err);
+        store_close(s);
+        return NULL;
+    }
+    return s;
+}
+
+void store_close(store *s)
+{
+    if (!s)
+        return;
+    if (s->env)
+        mdb_env_close(s->env);
+    free(s);
+}
+
+/* --- backup --------------------------------------------------------------- */
+
+static int dir_is_empty(const char *path)
+{
+    DIR *d = opendir(path);
+    if (!d)
+        return -1;
+    struct dirent *e;
+    int empty = 1;
+    while ((e = readdir(d)) != NULL)
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
+            empty = 0;
+            break;
+        }
+    closedir(d);
+    return empty;
+}
+
+int store_backup(store *s, const char *dest)
+{
+    struct stat st;
+    if (stat(dest, &st) == 0) {
+        if (!S_ISDIR(st.st_mode))
+            return store_fail(s, _("%s exists and is not a directory"), dest);
+        int empty = dir_is_empty(dest);
+        if (empty < 0)
+            return store_fail(s, _("cannot read %s: %s"), dest, strerror(errno));
+        if (!empty)
+            return store_fail(s, _("%s is not empty; a backup goes into a new or empty directory"),
+                              dest);
+    } else if (errno != ENOENT || make_dir(dest, 0770) != 0) {
+        return store_fail(s, _("cannot create %s: %s"), dest, strerror(errno));
+    }
+    /* A compacting copy runs in its own read transaction: writers go on. */
+    int rc = mdb_env_copy2(s->env, dest, MDB_CP_COMPACT);
+    if (rc != 0)
+        return store_fail(s, _("cannot copy the database to %s: %s"), dest, mdb_strerror(rc));
+    char path[PATH_MAX];
+    snprintf(path, sizeof path, "%s/data.mdb", dest);
+    if (chmod(path, 0660) != 0)
+        return store_fail(s, _("cannot set the mode of %s: %s"), path, strerror(errno));
+    return STORE_OK;
+}

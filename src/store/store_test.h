@@ -1,0 +1,19 @@
+/* For tests only: raw access to the named databases, to damage them on
+ * purpose (tamper with an audit entry, drop an index entry) and prove that
+ * verification notices. Never used by the program itself. */
+#ifndef MUTASI_STORE_STORE_TEST_H
+#define MUTASI_STORE_STORE_TEST_H
+#include <stddef.h>
+#include "store/store.h"
+
+/* db is a database name ("audit", "staff_by_unit", ...). Return STORE_OK,
+ * STORE_NOTFOUND or STORE_ERROR. del: val NULL deletes the key (all dups). */
+int store_test_raw_put(stxn *t, const char *db, const void *key, size_t klen,
+                       const void *val, size_t vlen);
+int store_test_raw_del(stxn *t, const char *db, const void *key, size_t klen,
+                       const void *val, size_t vlen);
+/* Copies the raw value of key into buf (up to cap bytes); returns its
+ * length, or -1 when absent. */
+long store_test_raw_get(stxn *t, const char *db, const void *key, size_t klen,
+                        void *buf, size_t cap);
+#endif

@@ -1,0 +1,49 @@
+/* Raw database access for tests (see store_test.h). */
+#include <string.h>
+#include "store/internal.h"
+#include "store/store_test.h"
+
+static int db_by_name(const char *name)
+{
+    for (int i = 0; i < DB_COUNT; i++)
+        if (strcmp(store_db_name(i), name) == 0)
+            return i;
+    return -1;
+}
+
+int store_test_raw_put(stxn *t, const char *db, const void *key, size_t klen,
+                       const void *val, size_t vlen)
+{
+    int d = db_by_name(db);
+    if (d < 0 || !t->write)
+        return STORE_ERROR;
+    MDB_val k = {klen, (void *)key}, v = {vlen, (void *)val};
+    int rc = mdb_put(t->txn, t->s->dbi[d], &k, &v, 0);
+    return rc == 0 ? STORE_OK : store_fail_mdb(t, rc, db);
+}
+
+int store_test_raw_del(stxn *t, const char *db, const void *key, size_t klen,
+                       const void *val, size_t vlen)
+{
+    int d = db_by_name(db);
+    if (d < 0 || !t->write)
+        return STORE_ERROR;
+    MDB_val k = {klen, (void *)key}, v = {vlen, (void *)val};
+    int rc = mdb_del(t->txn, t->s->dbi[d], &k, val ? &v : NULL);
+    if (rc == MDB_NOTFOUND)
+        return STORE_NOTFOUND;
+    return rc == 0 ? STORE_OK : store_fail_mdb(t, rc, db);
+}
+
+long store_test_raw_get(stxn *t, const char *db, const void *key, size_t klen,
+                        void *buf, size_t cap)
+{
+    int d = db_by_name(db);
+    if (d < 0)
+        return -1;
+    MDB_val k = {klen, (void *)key}, v;
+    if (mdb_get(t->txn, t->s->dbi[d], &k, &v) != 0)
+        return -1;
+    memcpy(buf, v.mv_data, v.mv_size < cap ? v.mv_size : cap);
+    return (long)v.mv_size;
+}
