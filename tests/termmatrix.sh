@@ -1,12 +1,14 @@
 #!/bin/sh
 # make termmatrix: the terminal end-to-end tests (tests/e2e/t_tui*.sh) in
 # every combination of
-#   size      80x24, 200x60         MUTASI_TEST_SIZE=COLSxLINES, COLUMNS, LINES
-#   TERM      xterm-256color screen tmux-256color vt100
-#   colour    with, without         NO_COLOR unset / NO_COLOR=1
-#   locale    UTF-8, C              LC_ALL=C.UTF-8 / LC_ALL=C
-# A TUI test takes its screen size from MUTASI_TEST_SIZE (scripted mode:
-# --size "$MUTASI_TEST_SIZE"; tmux: -x/-y), the rest from the environment.
+#   size      80x24, 200x60         MUTASI_TEST_SIZE=COLSxLINES (and COLUMNS, LINES)
+#   TERM      xterm-256color screen tmux-256color vt100      TERM_E2E (and TERM)
+#   colour    with, without         NO_COLOR_E2E=1 (and NO_COLOR=1) / unset
+#   locale    UTF-8, C              LANG_E2E=C.UTF-8|C (and LANG)
+# tests/e2e/lib.sh sets the terminal environment of every TUI test itself
+# (TERM from TERM_E2E, NO_COLOR unset, LANG=C.UTF-8, 80x24), so the
+# *_E2E names and MUTASI_TEST_SIZE are the ones it must honour: scripted
+# runs take --size "${MUTASI_TEST_SIZE:-80x24}", tmux runs -x/-y from it.
 # Prints one line per combination and a summary; fails if any test failed.
 #   tests/termmatrix.sh BUILD_DIR
 set -u
@@ -19,7 +21,7 @@ if [ -z "$tests" ]; then
   exit 0
 fi
 export MUTASI_CONFIG="$top/config"
-unset MUTASI_DB LANGUAGE LANG
+unset MUTASI_DB LANGUAGE LANG LC_ALL NO_COLOR
 pass=0; fail=0; failed=""
 log=$(mktemp)
 for size in 80x24 200x60; do
@@ -32,8 +34,9 @@ for size in 80x24 200x60; do
           tmp=$(mktemp -d)
           nc=""; [ $color = mono ] && nc=1
           if env MUTASI="$build/mutasi" TOP="$top" TMPD="$tmp" FIXTURES="$top/tests/fixtures" \
-               MUTASI_TEST_SIZE="$size" COLUMNS="${size%x*}" LINES="${size#*x}" TERM="$term" \
-               ${nc:+NO_COLOR=1} LC_ALL="$loc" sh "$t" >"$log" 2>&1; then
+               MUTASI_TEST_SIZE="$size" COLUMNS="${size%x*}" LINES="${size#*x}" \
+               TERM_E2E="$term" TERM="$term" ${nc:+NO_COLOR_E2E=1 NO_COLOR=1} \
+               LANG_E2E="$loc" LANG="$loc" sh "$t" >"$log" 2>&1; then
             pass=$((pass + 1))
           else
             fail=$((fail + 1)); cfail=$((cfail + 1)); failed="$failed
