@@ -1,7 +1,8 @@
 #!/bin/sh
 # Concurrency test: several operators (processes) on one database at once
 # for a bounded time, then:
-#   - no reader ever failed (staff find, staff show, workload, export);
+#   - no reader ever failed (staff find, staff show, workload, export,
+#     backup); every hot backup taken meanwhile checks (checkdb);
 #   - every writer action either succeeded or was refused with a message
 #     (exit 1 and a line on stderr); nothing crashed or hung;
 #   - no lost update: each writer alternately imports two versions of its
@@ -84,6 +85,8 @@ pick() { # N WORDS... -> the Nth word modulo the count
 # Reader actions: those whose verbs exist (workload may come later).
 reads_kinds="find show export"
 has_verb workload && reads_kinds="$reads_kinds workload"
+# A hot backup taken while the writers write must itself be a whole database.
+has_verb backup && reads_kinds="$reads_kinds backup"
 worker_reader() { # SEED ID
   n=0; errs=0; i=$1; id=$2
   while [ "$(date +%s)" -lt "$end" ]; do
@@ -93,9 +96,12 @@ worker_reader() { # SEED ID
       show) set -- staff show "$(pick $i $nips)" ;;
       workload) set -- workload ;;
       export) set -- export staff ;;
+      backup) rm -rf "$w/bk$id"; set -- backup "$w/bk$id" ;;
     esac
     if ! $MUTASI "$@" >/dev/null 2>"$w/r$id.err"; then
       errs=$((errs + 1)); echo "reader $id: '$*' failed: $(head -n 2 "$w/r$id.err")" >>"$w/reader-errors"
+    elif [ "$1" = backup ] && ! "$CHECKDB" "$w/bk$id" >/dev/null 2>"$w/r$id.err"; then
+      errs=$((errs + 1)); echo "reader $id: the hot backup does not check: $(head -n 2 "$w/r$id.err")" >>"$w/reader-errors"
     fi
     n=$((n + 1))
   done
