@@ -44,13 +44,13 @@ row() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$rows"; }
 
 has_verb() { "$mutasi" "$@" --help >/dev/null 2>&1; }
 
-# hf_median OUTVAR [hyperfine options...] -- COMMAND: median seconds, or
+# hf [hyperfine options...] -- COMMAND: prints the median wall time in seconds, or
 # "fail" when the command failed.
 hf() {
   csv=$work/hf.csv
   if hyperfine -N --style none --warmup 1 --runs "$runs" --export-csv "$csv" "$@" \
       >"$work/hf.log" 2>&1; then
-    sed -n 2p "$csv" | awk -F, '{print $(NF-3)}'
+    sed -n 2p "$csv" | awk -F, '{print $(NF-4)}'
   else
     echo fail
     sed 's/^/    /' "$work/hf.log" | tail -n 5 >&2
