@@ -9,7 +9,9 @@
 #
 # How each figure is taken:
 # - Times of command-line verbs: hyperfine, warm page cache (one warm-up
-#   run), median of the runs, the whole process (start, open, work, exit).
+#   run), median of the runs, the whole process (start, open, work, exit),
+#   output into a pipe (GNU grep stops at the first match when its output
+#   is /dev/null, so /dev/null would flatter the grep reference).
 # - Terminal figures: bench/probe runs the program on a pseudo-terminal of
 #   80x24 (TERM=xterm-256color) and plays the terminal: "start" is the time
 #   from fork to the last byte of the first screen; a keystroke's time is
@@ -48,7 +50,7 @@ has_verb() { "$mutasi" "$@" --help >/dev/null 2>&1; }
 # "fail" when the command failed.
 hf() {
   csv=$work/hf.csv
-  if hyperfine -N --style none --warmup 1 --runs "$runs" --export-csv "$csv" "$@" \
+  if hyperfine -N --style none --output=pipe --warmup 1 --runs "$runs" --export-csv "$csv" "$@" \
       >"$work/hf.log" 2>&1; then
     sed -n 2p "$csv" | awk -F, '{print $(NF-4)}'
   else
@@ -188,7 +190,7 @@ bench_import() {
 }
 
 bench_export() {
-  t=$(hf --output=pipe -- "env MUTASI_DB=$dir/db $mutasi export staff")
+  t=$(hf -- "env MUTASI_DB=$dir/db $mutasi export staff")
   row "export staff CSV" "$size" "-" "$(awk -v n="$nstaff" -v t="$t" 'BEGIN {printf "%.0f rows/s", n / t}')" "-" "-" "info" "$t"
   memrow "memory: export staff" "env MUTASI_DB=$dir/db $mutasi export staff"
 }
