@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "config/config.h"
 #include "core/i18n.h"
+#include "ui/ui.h"
 
 static int dir_has_catalog(const char *dir)
 {
@@ -168,6 +169,7 @@ int main(int argc, char **argv)
     }
     if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
         cli_print_usage(stdout);
+        ui_print_options(stdout);
         return EXIT_OK;
     }
     if (resolve_today(&env.today) != 0) {
@@ -184,10 +186,9 @@ int main(int argc, char **argv)
         config_errors_print(&errs, stderr);
         return EXIT_REFUSED;
     }
-    if (argc < 2) {
-        cli_error(_("the terminal interface is not built yet; see 'mutasi --help'"));
-        return EXIT_REFUSED;
-    }
+    /* No verb, or only the TUI's own options: open the TUI. */
+    if (argc < 2 || strncmp(argv[1], "--", 2) == 0)
+        return ui_run(&env, argc, argv);
     if (argv[1][0] == '-') {
         return cli_usage_error(&env, NULL, _("unknown option \"%s\""), argv[1]);
     }

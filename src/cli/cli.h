@@ -2,8 +2,10 @@
  * once in the verb table (verbs.c), which also drives --help. */
 #ifndef MUTASI_CLI_CLI_H
 #define MUTASI_CLI_CLI_H
+#include <stdbool.h>
 #include <stdio.h>
 #include "core/date.h"
+#include "core/policy.h"
 #include "store/store.h"
 
 /* Exit statuses of the design. */
@@ -49,4 +51,17 @@ int cli_init(const struct cli_env *env, int argc, char **argv);
 int cli_backup(const struct cli_env *env, int argc, char **argv);
 int cli_audit(const struct cli_env *env, int argc, char **argv);
 int cli_policy(const struct cli_env *env, int argc, char **argv);
+int cli_demo(const struct cli_env *env, int argc, char **argv);
+int cli_import(const struct cli_env *env, int argc, char **argv);
+int cli_export(const struct cli_env *env, int argc, char **argv);
+int cli_staff(const struct cli_env *env, int argc, char **argv);
+int cli_check(const struct cli_env *env, int argc, char **argv);
+int cli_workload(const struct cli_env *env, int argc, char **argv);
+/* `export workload`: every position's ABK row, CSV (the columns of
+ * `workload --format csv`) or aligned text, to out. Returns an exit status. */
+int cli_export_workload(const struct cli_env *env, bool csv, FILE *out);
+
+/* The policy in force (config_load of env->config_dir); prints the
+ * configuration errors and returns EXIT_REFUSED when it cannot be read. */
+int cli_load_policy(const struct cli_env *env, struct policy *out);
 #endif

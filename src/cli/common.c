@@ -75,8 +75,12 @@ void cli_print_usage(FILE *f)
     fprintf(f, _("usage: mutasi [--db DIR] [--config DIR] [VERB ARGS...]\n"));
     fprintf(f, _("Without a verb, mutasi opens the terminal interface.\n\n"));
     fprintf(f, _("Verbs:\n"));
-    for (const struct cli_verb *v = cli_verbs; v->name; v++)
-        fprintf(f, "  %-44s %s\n", v->usage, _(v->summary));
+    for (const struct cli_verb *v = cli_verbs; v->name; v++) {
+        if (strlen(v->usage) <= 40)
+            fprintf(f, "  %-40s %s\n", v->usage, _(v->summary));
+        else    /* a long synopsis gets its own line */
+            fprintf(f, "  %s\n  %-40s %s\n", v->usage, "", _(v->summary));
+    }
     fprintf(f, _("\n'mutasi VERB --help' describes one verb. Exit status: 0 success,\n"
                  "1 refused or failed validation, 2 wrong usage.\n"));
 }

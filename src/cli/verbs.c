@@ -7,10 +7,23 @@
 
 const struct cli_verb cli_verbs[] = {
     {"init", cli_init, "init", N_("create an empty database")},
+    {"demo", cli_demo, "demo [--staff N] [--seed S]",
+     N_("fill an empty database with a realistic synthetic region")},
+    {"import", cli_import, "import units|positions|staff FILE",
+     N_("load a CSV file; any bad row rejects the whole file")},
+    {"export", cli_export, "export units|positions|staff|workload [--format csv|text]",
+     N_("write records as CSV (or an aligned listing) to standard output")},
+    {"staff", cli_staff, "staff show NIP | staff find TEXT",
+     N_("show one person's record and history, or find people by name or NIP")},
     {"audit", cli_audit, "audit [--verify]",
      N_("show the audit log newest first, or verify its tamper-evident chain")},
     {"backup", cli_backup, "backup DEST", N_("consistent hot copy of the database into DEST")},
+    {"check", cli_check, "check NIP TARGET-POSITION [--own-request]",
+     N_("every rule's verdict for one move; exit 1 when blocked")},
     {"policy", cli_policy, "policy check [DIR]",
      N_("validate the YAML configuration and show what is in force")},
+    {"workload", cli_workload,
+     "workload [UNIT] [--by unit|district|job_family] [--format csv|text]",
+     N_("ABK table: a row per position (or per group) of a unit's subtree")},
     {NULL, NULL, NULL, NULL},
 };

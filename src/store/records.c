@@ -721,3 +721,27 @@ int store_each_history(stxn *t, const char *nip, store_history_cb cb, void *ctx)
     int r = store_walk(t, DB_HISTORY, &from, false, visit_history_of, &hw);
     return hw.past ? 0 : r;
 }
+
+int store_each_position_count(stxn *t, store_count_cb cb, void *ctx)
+{
+    MDB_cursor *c;
+    MDB_val k, v;
+    int rc = mdb_cursor_open(t->txn, t->s->dbi[DB_STAFF_BY_POSITION], &c);
+    if (rc != 0)
+        return store_fail_mdb(t, rc, store_db_name(DB_STAFF_BY_POSITION));
+    int r = 0;
+    for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0 && r == 0;
+         rc = mdb_cursor_get(c, &k, &v, MDB_NEXT_NODUP)) {
+        char code[CODE_SIZE];
+        size_t n = 0;
+        if (k.mv_size >= sizeof code || mdb_cursor_count(c, &n) != 0)
+            continue;           /* not a code this store writes */
+        memcpy(code, k.mv_data, k.mv_size);
+        code[k.mv_size] = '\0';
+        r = cb(code, n, ctx);
+    }
+    mdb_cursor_close(c);
+    if (r == 0 && rc != 0 && rc != MDB_NOTFOUND)
+        return store_fail_mdb(t, rc, store_db_name(DB_STAFF_BY_POSITION));
+    return r;
+}

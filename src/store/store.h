@@ -91,6 +91,10 @@ int store_each_position(stxn *t, store_position_cb cb, void *ctx);
 int store_each_staff(stxn *t, const char *from_nip, store_staff_cb cb, void *ctx);
 int store_each_staff_in_unit(stxn *t, const char *unit, store_staff_cb cb, void *ctx);
 int store_each_staff_in_position(stxn *t, const char *position, store_staff_cb cb, void *ctx);
+/* Every position that someone holds, in code order, with how many hold it:
+ * read from the index alone, no staff record is decoded. */
+typedef int (*store_count_cb)(const char *code, size_t n, void *ctx);
+int store_each_position_count(stxn *t, store_count_cb cb, void *ctx);
 int store_each_history(stxn *t, const char *nip, store_history_cb cb, void *ctx);
 /* Staff in name order (case-folded), starting at the first name >= from. */
 int store_each_staff_by_name(stxn *t, const char *from_name, store_staff_cb cb, void *ctx);

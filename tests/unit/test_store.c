@@ -403,6 +403,43 @@ static void staff_indexes_follow_changes(void **state)
     assert_int_equal(count_in_unit(fx->s, "U3"), 32 - 7);   /* 0,15,30,45 and 5,20,35 */
 }
 
+struct pos_counts {
+    char code[8][CODE_SIZE];
+    size_t n[8];
+    int k;
+};
+
+static int note_count(const char *code, size_t n, void *ctx)
+{
+    struct pos_counts *pc = ctx;
+    if (pc->k < 8) {
+        snprintf(pc->code[pc->k], CODE_SIZE, "%s", code);
+        pc->n[pc->k++] = n;
+    }
+    return 0;
+}
+
+/* Counts per position from the index agree with walking each position. */
+static void position_counts_come_from_the_index(void **state)
+{
+    struct fx *fx = *state;
+    struct staff st[48];
+    insert_people(fx->s, st, 48);
+    struct pos_counts pc = {0};
+    stxn *t = store_read_begin(fx->s);
+    assert_int_equal(store_each_position_count(t, note_count, &pc), 0);
+    store_read_end(t);
+    assert_true(pc.k >= 2);
+    size_t total = 0;
+    for (int i = 0; i < pc.k; i++) {
+        if (i > 0)
+            assert_true(strcmp(pc.code[i - 1], pc.code[i]) < 0);
+        assert_int_equal(pc.n[i], count_in_position(fx->s, pc.code[i]));
+        total += pc.n[i];
+    }
+    assert_int_equal(total, 48);
+}
+
 struct batch_call {
     const struct staff *a;
     size_t n;
@@ -972,6 +1009,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(staff_indexes_follow_changes, setup, teardown),
         cmocka_unit_test_setup_teardown(batch_put_matches_single_puts, setup, teardown),
         cmocka_unit_test_setup_teardown(batch_appends_then_interleaves, setup, teardown),
+        cmocka_unit_test_setup_teardown(position_counts_come_from_the_index, setup, teardown),
         cmocka_unit_test_setup_teardown(check_indexes_finds_damage, setup, teardown),
         cmocka_unit_test_setup_teardown(iteration_orders, setup, teardown),
         cmocka_unit_test_setup_teardown(by_name_paging, setup, teardown),

@@ -1,0 +1,167 @@
+/* mutasi export units|positions|staff [--format csv|text]. Personal data
+ * leaves the database here, so every export is written to the audit log. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include "cli/cli.h"
+#include "core/i18n.h"
+#include "io/export.h"
+
+struct walk {
+    struct export_shape shape;
+    exporter *x;
+    size_t rows;
+};
+
+static int shape_unit(const struct unit *u, void *ctx)
+{
+    export_shape_unit(&((struct walk *)ctx)->shape, u);
+    return 0;
+}
+
+static int shape_position(const struct position *p, void *ctx)
+{
+    export_shape_position(&((struct walk *)ctx)->shape, p);
+    return 0;
+}
+
+static int shape_staff(const struct staff *s, void *ctx)
+{
+    export_shape_staff(&((struct walk *)ctx)->shape, s);
+    return 0;
+}
+
+static int row_unit(const struct unit *u, void *ctx)
+{
+    struct walk *w = ctx;
+    export_unit_row(w->x, u);
+    w->rows++;
+    return export_failed(w->x);     /* stop walking once nobody reads */
+}
+
+static int row_position(const struct position *p, void *ctx)
+{
+    struct walk *w = ctx;
+    export_position_row(w->x, p);
+    w->rows++;
+    return export_failed(w->x);     /* stop walking once nobody reads */
+}
+
+static int row_staff(const struct staff *s, void *ctx)
+{
+    struct walk *w = ctx;
+    export_staff_row(w->x, s);
+    w->rows++;
+    return export_failed(w->x);     /* stop walking once nobody reads */
+}
+
+/* Two walks in one read transaction: the shape (skp years, text widths),
+ * then the rows. Units and positions in CSV need no first walk. */
+static int write_export(stxn *t, enum import_kind kind, struct walk *w)
+{
+    bool shape_needed = w->shape.format == EXPORT_TEXT || kind == IMPORT_STAFF;
+    if (shape_needed) {
+        if (kind == IMPORT_UNITS)
+            store_each_unit(t, shape_unit, w);
+        else if (kind == IMPORT_POSITIONS)
+            store_each_position(t, shape_position, w);
+        else
+            store_each_staff(t, NULL, shape_staff, w);
+    }
+    w->x = export_begin(stdout, &w->shape);
+    if (!w->x)
+        return -1;
+    if (kind == IMPORT_UNITS)
+        store_each_unit(t, row_unit, w);
+    else if (kind == IMPORT_POSITIONS)
+        store_each_position(t, row_position, w);
+    else
+        store_each_staff(t, NULL, row_staff, w);
+    return export_end(w->x);
+}
+
+struct export_note {
+    const struct cli_env *env;
+    enum import_kind kind;
+    enum export_format format;
+    size_t rows;
+};
+
+static int append_note(stxn *t, void *ctx)
+{
+    const struct export_note *n = ctx;
+    char action[48], after[64];
+    snprintf(action, sizeof action, "export %s", import_kind_name(n->kind));
+    snprintf(after, sizeof after, "%zu rows, %s", n->rows,
+             n->format == EXPORT_CSV ? "csv" : "text");
+    return store_audit_append(t, n->env->user, action, import_kind_name(n->kind), "", after);
+}
+
+static int run_export(const struct cli_env *env, enum import_kind kind, enum export_format fmt)
+{
+    store *s = cli_open_store(env, 0);
+    if (!s)
+        return EXIT_REFUSED;
+    stxn *t = store_read_begin(s);
+    if (!t) {
+        cli_error("%s", store_errmsg(s));
+        store_close(s);
+        return EXIT_REFUSED;
+    }
+    /* A reader that stops early (| head) must not kill us before the
+     * export is written to the audit log: EPIPE becomes a write error. */
+    signal(SIGPIPE, SIG_IGN);
+    struct walk w = {0};
+    export_shape_init(&w.shape, kind, fmt);
+    int rc = write_export(t, kind, &w);
+    int werr = errno;
+    store_read_end(t);
+    /* Recorded even when writing failed half-way: some rows may have left. */
+    struct export_note n = {env, kind, fmt, w.rows};
+    int arc = store_write(s, append_note, &n);
+    int status = EXIT_OK;
+    if (rc != 0) {
+        cli_error(_("writing the export failed: %s"), strerror(werr));
+        status = EXIT_REFUSED;
+    }
+    if (arc != STORE_OK) {
+        cli_error("%s", store_errmsg(s));
+        status = EXIT_REFUSED;
+    }
+    store_close(s);
+    return status;
+}
+
+int cli_export(const struct cli_env *env, int argc, char **argv)
+{
+    if (cli_wants_help(argc, argv))
+        return cli_print_verb_help("export");
+    const char *what = NULL, *format = "csv";
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
+            format = argv[++i];
+        else if (strncmp(argv[i], "--format=", 9) == 0)
+            format = argv[i] + 9;
+        else if (argv[i][0] == '-')
+            return cli_usage_error(env, "export", _("unknown option \"%s\""), argv[i]);
+        else if (!what)
+            what = argv[i];
+        else
+            return cli_usage_error(env, "export", _("unexpected argument \"%s\""), argv[i]);
+    }
+    if (!what)
+        return cli_usage_error(env, "export", _("what to export is missing"));
+    int fmt = export_format_parse(format);
+    if (fmt < 0)
+        return cli_usage_error(env, "export", _("--format must be csv or text, got \"%s\""),
+                               format);
+    if (strcmp(what, "workload") == 0)        /* the ABK table, src/cli/workload.c */
+        return cli_export_workload(env, fmt == EXPORT_CSV, stdout);
+    int kind = import_kind_parse(what);
+    if (kind < 0)
+        return cli_usage_error(env, "export",
+                               _("cannot export \"%s\" (units, positions, staff or workload)"),
+                               what);
+    return run_export(env, (enum import_kind)kind, (enum export_format)fmt);
+}

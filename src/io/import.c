@@ -1,0 +1,517 @@
+/* CSV import, the two passes over a file: checks, references, duplicate
+ * NIPs, and the records handed over in NIP order. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <openssl/evp.h>
+#include "core/i18n.h"
+#include "io/import.h"
+#include "io/import_internal.h"
+
+/* --- hash tables ------------------------------------------------------------ */
+
+/* Open addressing on codes: units and positions seen in the file, and the
+ * answers of the database about references (cached). */
+struct code_entry {
+    char key[CODE_SIZE];
+    char val[CODE_SIZE];        /* a position's unit; a unit's parent */
+    uint32_t line;              /* where it is in the file, 0 = not in the file */
+    int8_t in_db;               /* -1 not asked, 0 no, 1 yes */
+    bool used;
+};
+struct code_map {
+    struct code_entry *e;
+    size_t cap, n;
+};
+
+static uint64_t hash_bytes(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+static bool code_map_grow(struct code_map *m)
+{
+    size_t cap = m->cap ? m->cap * 2 : 256;
+    struct code_entry *e = calloc(cap, sizeof *e);
+    if (!e)
+        return false;
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->e[i].used)
+            continue;
+        size_t j = hash_bytes(m->e[i].key) & (cap - 1);
+        while (e[j].used)
+            j = (j + 1) & (cap - 1);
+        e[j] = m->e[i];
+    }
+    free(m->e);
+    m->e = e;
+    m->cap = cap;
+    return true;
+}
+
+/* The entry for key, created (line 0, in_db -1) when absent; NULL on OOM. */
+static struct code_entry *code_map_get(struct code_map *m, const char *key)
+{
+    if ((m->n + 1) * 2 > m->cap && !code_map_grow(m))
+        return NULL;
+    size_t j = hash_bytes(key) & (m->cap - 1);
+    while (m->e[j].used) {
+        if (strcmp(m->e[j].key, key) == 0)
+            return &m->e[j];
+        j = (j + 1) & (m->cap - 1);
+    }
+    struct code_entry *e = &m->e[j];
+    e->used = true;
+    snprintf(e->key, sizeof e->key, "%s", key);
+    e->in_db = -1;
+    m->n++;
+    return e;
+}
+
+static struct code_entry *code_map_find(const struct code_map *m, const char *key)
+{
+    if (!m->cap)
+        return NULL;
+    size_t j = hash_bytes(key) & (m->cap - 1);
+    while (m->e[j].used) {
+        if (strcmp(m->e[j].key, key) == 0)
+            return &m->e[j];
+        j = (j + 1) & (m->cap - 1);
+    }
+    return NULL;
+}
+
+/* A NIP as a number: 18 digits fit in 60 bits. */
+static uint64_t nip_number(const char *nip)
+{
+    uint64_t v = 0;
+    for (int i = 0; i < NIP_LEN; i++)
+        v = v * 10 + (uint64_t)(nip[i] - '0');
+    return v;
+}
+
+/* --- the importer ------------------------------------------------------------ */
+
+struct pending_parent {
+    uint32_t line, col, fline;
+    char code[CODE_SIZE];
+    char parent[CODE_SIZE];
+};
+
+/* Where a good staff row is. Sorted by NIP after pass 1, the list shows
+ * duplicate NIPs side by side (no hash table, no cache miss per row), and
+ * pass 2 writes the rows in NIP order: records that arrive in key order
+ * fill B-tree pages one after another instead of touching pages all over
+ * the tree, which a big transaction pays for. */
+struct row_ref {
+    uint64_t nip;
+    size_t offset;
+    unsigned line;              /* where the row starts (for csv_seek) */
+    unsigned nip_line;          /* where its NIP field is (for messages) */
+};
+
+struct importer {
+    enum import_kind kind;
+    mdate today;
+    csv_reader *r;
+    struct import_header h;
+    struct import_problems ps;
+    size_t rows;
+    char sha[65];
+    import_progress_fn progress;
+    void *progress_ctx;
+    struct code_map in_file;    /* unit or position codes of this file */
+    struct code_map units;      /* units asked of the database */
+    struct code_map positions;  /* positions asked of the database */
+    struct pending_parent *pending;
+    size_t npending, cappending;
+    struct row_ref *order;      /* staff rows, sorted by NIP after pass 1 */
+    size_t norder, caporder;
+    struct import_memo *memo;   /* NULL when it could not be allocated */
+};
+
+importer *import_open(const char *path, enum import_kind kind, mdate today,
+                      char *err, size_t errlen)
+{
+    csv_reader *r = csv_open_file(path, err, errlen);
+    if (!r)
+        return NULL;
+    importer *im = calloc(1, sizeof *im);
+    if (!im) {
+        csv_close(r);
+        snprintf(err, errlen, "%s", strerror(ENOMEM));
+        return NULL;
+    }
+    im->kind = kind;
+    im->today = today;
+    im->r = r;
+    im->memo = calloc(1, sizeof *im->memo);    /* optional: only a speed-up */
+    return im;
+}
+
+void import_close(importer *im)
+{
+    if (!im)
+        return;
+    csv_close(im->r);
+    import_problems_free(&im->ps);
+    free(im->in_file.e);
+    free(im->units.e);
+    free(im->positions.e);
+    free(im->pending);
+    free(im->order);
+    free(im->memo);
+    free(im);
+}
+
+void import_set_progress(importer *im, import_progress_fn fn, void *ctx)
+{
+    im->progress = fn;
+    im->progress_ctx = ctx;
+}
+
+const struct import_problems *import_problems(const importer *im)
+{
+    return &im->ps;
+}
+
+size_t import_rows(const importer *im)
+{
+    return im->rows;
+}
+
+const char *import_sha256(const importer *im)
+{
+    return im->sha;
+}
+
+static void tell_progress(importer *im, int pass)
+{
+    if (im->progress) {
+        size_t total = csv_size(im->r);
+        im->progress(im->progress_ctx, csv_offset(im->r) + (pass == 2 ? total : 0), 2 * total);
+    }
+}
+
+static bool db_unit(importer *im, const struct import_refs *refs, const char *code)
+{
+    struct code_entry *e = code_map_get(&im->units, code);
+    if (!e)
+        return refs->unit_exists(refs->ctx, code);
+    if (e->in_db < 0)
+        e->in_db = refs->unit_exists(refs->ctx, code);
+    return e->in_db;
+}
+
+static bool db_position(importer *im, const struct import_refs *refs, const char *code,
+                        const char **unit)
+{
+    static char none[1];
+    struct code_entry *e = code_map_get(&im->positions, code);
+    if (!e) {
+        *unit = none;
+        return false;
+    }
+    if (e->in_db < 0)
+        e->in_db = refs->position_unit(refs->ctx, code, e->val);
+    *unit = e->val;
+    return e->in_db;
+}
+
+static unsigned col_of(const importer *im, const struct csv_row *row, enum import_col c,
+                       unsigned *line)
+{
+    int i = im->h.col[c];
+    if (i >= 0 && (unsigned)i < row->n) {
+        *line = row->f[i].line;
+        return row->f[i].col;
+    }
+    *line = row->line;
+    return i >= 0 ? (unsigned)i + 1 : 1;
+}
+
+/* A key seen twice in the file. */
+static bool first_in_file(importer *im, const struct csv_row *row, enum import_col c,
+                          const char *code, const char *val)
+{
+    struct code_entry *e = code_map_get(&im->in_file, code);
+    unsigned line, col = col_of(im, row, c, &line);
+    if (e && e->line) {
+        import_problem_add(&im->ps, false, line, col, import_col_name(c),
+                           _("%s appears again (first on line %u)"), code, e->line);
+        return false;
+    }
+    if (e) {
+        e->line = row->line;
+        snprintf(e->val, sizeof e->val, "%s", val);
+    }
+    return true;
+}
+
+static void check_unit_refs(importer *im, const struct import_refs *refs,
+                            const struct csv_row *row, const struct unit *u)
+{
+    first_in_file(im, row, COL_CODE, u->code, u->parent);
+    if (!u->parent[0] || db_unit(im, refs, u->parent))
+        return;
+    /* The parent may come later in the file: decide at the end. */
+    if (im->npending == im->cappending) {
+        size_t cap = im->cappending ? im->cappending * 2 : 64;
+        struct pending_parent *p = realloc(im->pending, cap * sizeof *p);
+        if (!p)
+            return;
+        im->pending = p;
+        im->cappending = cap;
+    }
+    struct pending_parent *p = &im->pending[im->npending++];
+    unsigned line;
+    p->col = col_of(im, row, COL_PARENT, &line);
+    p->line = line;
+    p->fline = row->line;
+    snprintf(p->code, sizeof p->code, "%s", u->code);
+    snprintf(p->parent, sizeof p->parent, "%s", u->parent);
+}
+
+/* Parents named in the file but not in the database must be in the file,
+ * and the file must not make a loop of parents. */
+static void resolve_parents(importer *im)
+{
+    for (size_t i = 0; i < im->npending; i++) {
+        const struct pending_parent *p = &im->pending[i];
+        const struct code_entry *e = code_map_find(&im->in_file, p->parent);
+        if (!e || !e->line) {
+            import_problem_add(&im->ps, false, p->line, p->col, "parent",
+                               _("unknown unit \"%s\" (neither in the database nor in this file)"),
+                               p->parent);
+            continue;
+        }
+        /* Walk up inside the file; more steps than units means a loop. */
+        const char *at = p->parent;
+        for (size_t steps = 0; steps <= im->in_file.n; steps++) {
+            if (strcmp(at, p->code) == 0) {
+                import_problem_add(&im->ps, false, p->line, p->col, "parent",
+                                   _("the parents of unit %s lead back to itself"), p->code);
+                break;
+            }
+            const struct code_entry *up = code_map_find(&im->in_file, at);
+            if (!up || !up->line || !up->val[0])
+                break;
+            at = up->val;
+        }
+    }
+}
+
+static void check_position_refs(importer *im, const struct import_refs *refs,
+                                const struct csv_row *row, const struct position *p)
+{
+    first_in_file(im, row, COL_CODE, p->code, p->unit);
+    if (p->unit[0] && !db_unit(im, refs, p->unit)) {
+        unsigned line, col = col_of(im, row, COL_UNIT, &line);
+        import_problem_add(&im->ps, false, line, col, "unit",
+                           _("unknown unit \"%s\""), p->unit);
+    }
+}
+
+static bool remember_row(importer *im, const struct csv_row *row, const struct staff *s,
+                         size_t offset, unsigned line)
+{
+    if (im->norder == im->caporder) {
+        size_t cap = im->caporder ? im->caporder * 2 : 4096;
+        struct row_ref *o = realloc(im->order, cap * sizeof *o);
+        if (!o)
+            return false;
+        im->order = o;
+        im->caporder = cap;
+    }
+    unsigned nip_line;
+    col_of(im, row, COL_NIP, &nip_line);
+    im->order[im->norder++] = (struct row_ref){nip_number(s->nip), offset, line, nip_line};
+    return true;
+}
+
+/* By NIP, then by line: the first of equal NIPs is the one met first. */
+static int row_ref_cmp(const void *a, const void *b)
+{
+    const struct row_ref *x = a, *y = b;
+    if (x->nip != y->nip)
+        return x->nip < y->nip ? -1 : 1;
+    return (x->line > y->line) - (x->line < y->line);
+}
+
+/* Sorts the good staff rows by NIP and reports every NIP met again. */
+static void sort_and_find_duplicates(importer *im)
+{
+    if (!im->norder)
+        return;
+    qsort(im->order, im->norder, sizeof *im->order, row_ref_cmp);
+    unsigned col = im->h.col[COL_NIP] >= 0 ? (unsigned)im->h.col[COL_NIP] + 1 : 1;
+    size_t first = 0;
+    for (size_t i = 1; i < im->norder; i++) {
+        if (im->order[i].nip != im->order[first].nip) {
+            first = i;
+            continue;
+        }
+        char digits[NIP_LEN + 1], f[NIP_FMT_LEN + 1];
+        snprintf(digits, sizeof digits, "%018llu", (unsigned long long)im->order[i].nip);
+        nip_format(digits, f);
+        import_problem_add(&im->ps, false, im->order[i].nip_line, col, "nip",
+                           _("NIP %s appears again (first on line %u)"), f,
+                           im->order[first].line);
+    }
+}
+
+static void check_staff_refs(importer *im, const struct import_refs *refs,
+                             const struct csv_row *row, const struct staff *s)
+{
+    unsigned line, col;
+    bool unit_ok = db_unit(im, refs, s->unit);
+    if (!unit_ok) {
+        col = col_of(im, row, COL_UNIT, &line);
+        import_problem_add(&im->ps, false, line, col, "unit", _("unknown unit \"%s\""), s->unit);
+    }
+    const char *pos_unit;
+    col = col_of(im, row, COL_POSITION, &line);
+    if (!db_position(im, refs, s->position, &pos_unit))
+        import_problem_add(&im->ps, false, line, col, "position",
+                           _("unknown position \"%s\""), s->position);
+    else if (unit_ok && strcmp(pos_unit, s->unit) != 0)
+        import_problem_add(&im->ps, false, line, col, "position",
+                           _("position %s belongs to unit %s, not to %s"),
+                           s->position, pos_unit, s->unit);
+}
+
+union any_record {
+    struct unit u;
+    struct position p;
+    struct staff s;
+};
+
+static int convert(importer *im, const struct csv_row *row, union any_record *rec,
+                   struct import_problems *ps, bool validate)
+{
+    switch (im->kind) {
+    case IMPORT_UNITS:
+        return import_unit_row_ex(&im->h, row, &rec->u, ps, validate, im->memo);
+    case IMPORT_POSITIONS:
+        return import_position_row_ex(&im->h, row, &rec->p, ps, validate, im->memo);
+    default:
+        return import_staff_row_ex(&im->h, row, im->today, &rec->s, ps, validate, im->memo);
+    }
+}
+
+static void csv_failure(importer *im)
+{
+    unsigned line, col;
+    const char *why = csv_error(im->r, &line, &col);
+    import_problem_add(&im->ps, false, line, col, "", "%s", why);
+}
+
+static void hash_file(importer *im)
+{
+    size_t len;
+    const char *data = csv_data(im->r, &len);
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned mdlen = 0;
+    if (!EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL))
+        mdlen = 0;
+    for (unsigned i = 0; i < mdlen && i < 32; i++)
+        snprintf(im->sha + 2 * i, 3, "%02x", md[i]);
+}
+
+size_t import_check(importer *im, const struct import_refs *refs)
+{
+    struct csv_row row;
+    union any_record rec;
+    csv_rewind(im->r);
+    int rc = csv_next(im->r, &row);
+    if (rc <= 0) {
+        if (rc == 0)
+            import_problem_add(&im->ps, false, 1, 1, "",
+                               _("the file is empty; a header row is required"));
+        else
+            csv_failure(im);
+        return im->ps.errors;
+    }
+    if (import_header_parse(&im->h, im->kind, &row, &im->ps))
+        return im->ps.errors;
+    size_t offset;
+    unsigned line;
+    for (;;) {
+        csv_tell(im->r, &offset, &line);
+        if ((rc = csv_next(im->r, &row)) <= 0)
+            break;
+        im->rows++;
+        if ((im->rows & 8191) == 0)
+            tell_progress(im, 1);
+        if (convert(im, &row, &rec, &im->ps, true))
+            continue;
+        if (im->kind == IMPORT_UNITS) {
+            check_unit_refs(im, refs, &row, &rec.u);
+        } else if (im->kind == IMPORT_POSITIONS) {
+            check_position_refs(im, refs, &row, &rec.p);
+        } else {
+            check_staff_refs(im, refs, &row, &rec.s);
+            if (!remember_row(im, &row, &rec.s, offset, line)) {
+                import_problem_add(&im->ps, false, row.line, 1, "", "%s", strerror(ENOMEM));
+                break;
+            }
+        }
+    }
+    sort_and_find_duplicates(im);
+    if (rc < 0)
+        csv_failure(im);
+    if (im->rows == 0 && rc == 0)
+        import_problem_add(&im->ps, true, 2, 1, "", _("the file has no data rows"));
+    resolve_parents(im);
+    import_problems_sort(&im->ps);
+    hash_file(im);
+    tell_progress(im, 1);
+    return im->ps.errors;
+}
+
+/* Hands one row to fn; 0 to go on. */
+static int each_row(importer *im, const struct csv_row *row, union any_record *rec,
+                    struct import_problems *scratch, import_record_fn fn, void *ctx)
+{
+    scratch->n = 0;
+    if (convert(im, row, rec, scratch, false))
+        return 0;               /* cannot happen after a clean pass 1 */
+    return fn(ctx, rec);
+}
+
+int import_each(importer *im, import_record_fn fn, void *ctx)
+{
+    struct csv_row row;
+    union any_record rec;
+    struct import_problems scratch = {0};
+    int rc = 0;
+    csv_rewind(im->r);
+    if (csv_next(im->r, &row) <= 0)
+        return 0;
+    if (im->kind == IMPORT_STAFF) {
+        for (size_t i = 0; i < im->norder && !rc; i++) {
+            if (((i + 1) & 8191) == 0 && im->progress)
+                im->progress(im->progress_ctx, csv_size(im->r) * (im->norder + i) / im->norder,
+                             2 * csv_size(im->r));
+            csv_seek(im->r, im->order[i].offset, im->order[i].line);
+            if (csv_next(im->r, &row) > 0)
+                rc = each_row(im, &row, &rec, &scratch, fn, ctx);
+        }
+    } else {
+        size_t n = 0;
+        while (!rc && csv_next(im->r, &row) > 0) {
+            if ((++n & 8191) == 0)
+                tell_progress(im, 2);
+            rc = each_row(im, &row, &rec, &scratch, fn, ctx);
+        }
+    }
+    import_problems_free(&scratch);
+    if (!rc && im->progress)
+        im->progress(im->progress_ctx, 2 * csv_size(im->r), 2 * csv_size(im->r));
+    return rc;
+}

@@ -1,0 +1,35 @@
+/* Shared by the two halves of the importer (import_row.c converts rows,
+ * import.c runs the passes); not for callers outside io/. */
+#ifndef MUTASI_IO_IMPORT_INTERNAL_H
+#define MUTASI_IO_IMPORT_INTERNAL_H
+#include <stdbool.h>
+#include "io/import.h"
+
+/* A column's words repeat row after row ("PNS", "baik", "S-1"): a small
+ * direct-mapped cache per column of texts already parsed and their values
+ * spares most parser calls (the vocabularies have a few dozen spellings). */
+#define MEMO_TEXT 22
+#define MEMO_SLOTS 32
+struct vocab_memo {
+    bool used;
+    unsigned char len;
+    char text[MEMO_TEXT];
+    int value;
+};
+struct import_memo {
+    struct vocab_memo col[COL_COUNT + IMPORT_SKP_COLS][MEMO_SLOTS];
+};
+
+/* As import_unit_row etc., with two more choices: validate is false in
+ * pass 2, which converts rows pass 1 already validated (the same bytes
+ * give the same record); memo may be NULL. */
+int import_unit_row_ex(const struct import_header *h, const struct csv_row *row,
+                       struct unit *u, struct import_problems *ps, bool validate,
+                       struct import_memo *memo);
+int import_position_row_ex(const struct import_header *h, const struct csv_row *row,
+                           struct position *p, struct import_problems *ps, bool validate,
+                           struct import_memo *memo);
+int import_staff_row_ex(const struct import_header *h, const struct csv_row *row,
+                        mdate today, struct staff *s, struct import_problems *ps,
+                        bool validate, struct import_memo *memo);
+#endif

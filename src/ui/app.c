@@ -1,0 +1,673 @@
+/* The application: the screen stack, the frame (title, body, status,
+ * message), key dispatch through the action table, counts, the `/` search
+ * and the `:` prompt. */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/i18n.h"
+#include "core/nip.h"
+#include "ui/uipriv.h"
+
+#define MIN_LINES 24
+#define MIN_COLS 80
+
+void ui_history_add(struct history_ring *h, const char *s)
+{
+    if (!*s)
+        return;
+    if (h->n && strcmp(h->items[h->n - 1], s) == 0)
+        return;
+    if (h->n == HIST_MAX) {
+        free(h->items[0]);
+        memmove(h->items, h->items + 1, (HIST_MAX - 1) * sizeof *h->items);
+        h->n--;
+    }
+    h->items[h->n] = strdup(s);
+    if (h->items[h->n])
+        h->n++;
+}
+
+void ui_history_free(struct history_ring *h)
+{
+    for (int i = 0; i < h->n; i++)
+        free(h->items[i]);
+    h->n = 0;
+}
+
+struct screen *ui_app_current(struct app *a)
+{
+    return a->depth ? a->stack[a->depth - 1] : a->tops[a->top];
+}
+
+void ui_app_message(struct app *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+    va_end(ap);
+}
+
+void ui_app_push(struct app *a, struct screen *s)
+{
+    if (!s)
+        return;
+    if (a->depth == STACK_MAX) {
+        ui_screen_free(s);
+        ui_app_message(a, "%s", _("too many screens open; press q to go back"));
+        return;
+    }
+    a->stack[a->depth++] = s;
+}
+
+static void pop_screen(struct app *a)
+{
+    if (a->depth)
+        ui_screen_free(a->stack[--a->depth]);
+}
+
+static void switch_top(struct app *a, int top)
+{
+    while (a->depth)
+        pop_screen(a);
+    a->top = top;
+    a->msg[0] = '\0';   /* a message belongs to the screen it came from */
+}
+
+static int body_height(void)
+{
+    return LINES - 4;
+}
+
+/* ---- the frame ---------------------------------------------------------- */
+static bool too_small(void)
+{
+    return LINES < MIN_LINES || COLS < MIN_COLS;
+}
+
+static void draw_too_small(struct app *a)
+{
+    (void)a;
+    char buf[200];
+    snprintf(buf, sizeof buf, _("The terminal is %dx%d; mutasi needs at least %dx%d. "
+                                "Enlarge it, or press q to quit."),
+             COLS, LINES, MIN_COLS, MIN_LINES);
+    /* Wrap on spaces so that even a tiny window shows the whole sentence. */
+    int y = 0, x = 0;
+    for (const char *p = buf; *p && y < LINES;) {
+        const char *sp = strchr(p, ' ');
+        int len = sp ? (int)(sp - p) : (int)strlen(p);
+        if (x && x + len > COLS) {
+            y++;
+            x = 0;
+        }
+        if (y >= LINES)
+            break;
+        mvaddnstr(y, x, p, len < COLS ? len : COLS);
+        x += len + 1;
+        p += len;
+        while (*p == ' ')
+            p++;
+    }
+    move(0, 0);
+}
+
+static void draw_title(struct app *a, struct screen *cur)
+{
+    static const struct { int top; const char *key, *label; } tabs[] = {
+        {0, "1", N_("Staff")}, {1, "2", N_("Units")}, {2, "6", N_("Help")},
+    };
+    attrset(A_BOLD);
+    mvaddstr(0, 0, "mutasi ");
+    for (size_t i = 0; i < sizeof tabs / sizeof *tabs; i++) {
+        bool on = a->top == tabs[i].top;
+        addstr(on ? "[" : " ");
+        addstr(tabs[i].key);
+        addch(' ');
+        ui_put_field(stdscr, _(tabs[i].label), ui_text_width(_(tabs[i].label)), a->ascii);
+        addstr(on ? "]" : " ");
+    }
+    if (a->depth) {
+        addstr(a->ascii ? " > " : " \u203a ");
+        int room = COLS - getcurx(stdscr);
+        ui_put_field(stdscr, _(cur->ops->title), room, a->ascii);
+    }
+    attrset(A_NORMAL);
+}
+
+static void draw_status(struct app *a, struct screen *cur)
+{
+    size_t pos = 0, total = 0;
+    if (cur->ops->position)
+        cur->ops->position(cur, &pos, &total);
+    char right[64] = "";
+    if (total)
+        snprintf(right, sizeof right, "%zu/%zu", pos, total);
+    else if (pos)
+        snprintf(right, sizeof right, "%zu", pos);
+    char left[512];
+    snprintf(left, sizeof left, "%s (%s)  %s %s", a->user,
+             a->roles[0] ? a->roles : _("no role"), _("db"), a->env->db_dir);
+    int rw = (int)strlen(right);
+    move(LINES - 2, 0);
+    ui_put_field(stdscr, left, COLS - rw - 1, a->ascii);
+    addch(' ');
+    addstr(right);
+}
+
+static int draw_frame(struct app *a, const char *prompt, const char *text)
+{
+    werase(stdscr);
+    if (too_small()) {
+        draw_too_small(a);
+        wnoutrefresh(stdscr);
+        return 0;
+    }
+    struct screen *cur = ui_app_current(a);
+    draw_title(a, cur);
+    int sel_y = cur->ops->draw(cur, stdscr, 1, body_height(), COLS);
+    draw_status(a, cur);
+    move(LINES - 1, 0);
+    int cursor_x = 0;
+    if (prompt) {
+        addstr(prompt);
+        ui_put_field(stdscr, text, COLS - 1 - getcurx(stdscr), a->ascii);
+        cursor_x = (int)strlen(prompt) + ui_text_width(text);
+        if (cursor_x >= COLS)
+            cursor_x = COLS - 1;
+    } else {
+        ui_put_field(stdscr, a->msg, COLS - 1, a->ascii);
+    }
+    if (prompt)
+        move(LINES - 1, cursor_x);
+    else
+        move(sel_y >= 0 ? sel_y : LINES - 1, 0);
+    wnoutrefresh(stdscr);
+    return 0;
+}
+
+static void frame_done(struct app *a, const char *label)
+{
+    ui_term_flush(&a->term);
+    if (a->term.scripted)
+        ui_term_log_bytes(&a->term, label);
+}
+
+static const char *last_label(struct app *a)
+{
+    if (a->term.scripted && a->term.next > 0)
+        return a->term.steps[a->term.next - 1].label;
+    return "";
+}
+
+/* ---- the line editor for `/`, `f` and `:` ------------------------------- */
+typedef void (*prompt_change_fn)(struct app *a, const char *text);
+typedef void (*prompt_complete_fn)(struct app *a, char *buf, size_t size);
+
+static void delete_last_char(char *buf)
+{
+    size_t n = strlen(buf);
+    while (n > 0) {
+        n--;
+        if (((unsigned char)buf[n] & 0xc0) != 0x80)
+            break;
+    }
+    buf[n] = '\0';
+}
+
+static void append_key(char *buf, size_t size, int key)
+{
+    char enc[8];
+    size_t len;
+    if (key < 0x80) {
+        enc[0] = (char)key;
+        len = 1;
+    } else if (key < 0x800) {
+        enc[0] = (char)(0xc0 | (key >> 6));
+        enc[1] = (char)(0x80 | (key & 0x3f));
+        len = 2;
+    } else if (key < 0x10000) {
+        enc[0] = (char)(0xe0 | (key >> 12));
+        enc[1] = (char)(0x80 | ((key >> 6) & 0x3f));
+        enc[2] = (char)(0x80 | (key & 0x3f));
+        len = 3;
+    } else {
+        enc[0] = (char)(0xf0 | (key >> 18));
+        enc[1] = (char)(0x80 | ((key >> 12) & 0x3f));
+        enc[2] = (char)(0x80 | ((key >> 6) & 0x3f));
+        enc[3] = (char)(0x80 | (key & 0x3f));
+        len = 4;
+    }
+    size_t n = strlen(buf);
+    if (n + len < size) {
+        memcpy(buf + n, enc, len);
+        buf[n + len] = '\0';
+    }
+}
+
+/* Reads a line at the bottom. Enter accepts (1); Esc, C-g and C-c cancel
+ * (0). Up/Down walk the history, Tab completes, C-u clears. on_change runs
+ * after every edit, before the frame is drawn (incremental search). */
+static int prompt_read(struct app *a, const char *label, char *buf, size_t size,
+                       struct history_ring *hist, prompt_change_fn on_change,
+                       prompt_complete_fn complete)
+{
+    buf[0] = '\0';
+    int hpos = hist ? hist->n : 0;
+    for (;;) {
+        draw_frame(a, label, buf);
+        frame_done(a, last_label(a));
+        bool changed = false;
+        bool block = true;
+        for (;;) {
+            int k = ui_term_getkey(&a->term, block);
+            block = false;
+            if (k == ERR)
+                break;
+            if (k == -2 || (k == ERR && a->term.scripted)) {
+                a->quit = true;
+                return 0;
+            }
+            if (k == KEY_RESIZE)
+                continue;
+            if (k == 27 || k == 7 || k == 3)
+                return 0;
+            if (k == '\n' || k == '\r' || k == KEY_ENTER) {
+                /* Keys typed ahead of the screen: search for the whole
+                 * text before accepting it. */
+                if (changed && on_change)
+                    on_change(a, buf);
+                if (hist)
+                    ui_history_add(hist, buf);
+                return 1;
+            }
+            if (k == KEY_BACKSPACE || k == 127 || k == 8) {
+                if (!buf[0])
+                    return 0;   /* like vi: backspace over the prompt leaves */
+                delete_last_char(buf);
+                changed = true;
+            } else if (k == 21) {
+                buf[0] = '\0';
+                changed = true;
+            } else if (k == 23) {
+                size_t n = strlen(buf);
+                while (n && buf[n - 1] == ' ')
+                    n--;
+                while (n && buf[n - 1] != ' ')
+                    n--;
+                buf[n] = '\0';
+                changed = true;
+            } else if ((k == KEY_UP || k == KEY_DOWN) && hist && hist->n) {
+                hpos += k == KEY_UP ? -1 : 1;
+                if (hpos < 0)
+                    hpos = 0;
+                if (hpos >= hist->n) {
+                    hpos = hist->n;
+                    buf[0] = '\0';
+                } else {
+                    snprintf(buf, size, "%s", hist->items[hpos]);
+                }
+                changed = true;
+            } else if (k == '\t' && complete) {
+                complete(a, buf, size);
+                changed = true;
+            } else if (k >= 32 && k != 127 && k < KEY_MIN) {
+                append_key(buf, size, k);
+                changed = true;
+            } else if (k >= 0x80 && (k < KEY_MIN || k > KEY_MAX)) {
+                append_key(buf, size, k);
+                changed = true;
+            }
+            if (changed && a->term.scripted)
+                break;   /* one frame per key, so bytes per key can be counted */
+        }
+        if (a->term.scripted && a->term.next >= a->term.nsteps && !changed) {
+            a->quit = true;
+            return 0;
+        }
+        if (changed && on_change)
+            on_change(a, buf);
+    }
+}
+
+/* ---- search ------------------------------------------------------------- */
+static struct saved_pos search_origin;
+static char search_last[128];
+static bool search_last_found;
+static bool search_last_interrupted;
+
+static void search_changed(struct app *a, const char *text)
+{
+    struct screen *s = ui_app_current(a);
+    if (!s->ops->search)
+        return;
+    /* A longer pattern matches at or after the current match: go on from
+     * there instead of from the start, so each key costs little. */
+    bool extends = search_last[0] && strncmp(text, search_last, strlen(search_last)) == 0;
+    /* Nothing after the start matched the shorter text: nothing will
+     * match a longer one either, so do not scan again. */
+    if (extends && !search_last_found && !search_last_interrupted) {
+        snprintf(search_last, sizeof search_last, "%s", text);
+        ui_app_message(a, _("not found: %s"), text);
+        return;
+    }
+    if (!extends || !search_last_found)
+        s->ops->set_pos(s, &search_origin);
+    snprintf(search_last, sizeof search_last, "%s", text);
+    search_last_found = false;
+    search_last_interrupted = false;
+    if (!text[0]) {
+        a->msg[0] = '\0';
+        return;
+    }
+    if (s->ops->search(s, text, 1, true)) {
+        search_last_found = true;
+        a->msg[0] = '\0';
+    } else {
+        s->ops->set_pos(s, &search_origin);
+        search_last_interrupted = ui_term_key_pending(&a->term);
+        ui_app_message(a, _("not found: %s"), text);
+    }
+}
+
+static void do_search(struct app *a)
+{
+    struct screen *s = ui_app_current(a);
+    if (!s->ops->search) {
+        ui_app_message(a, "%s", _("this screen has nothing to search"));
+        return;
+    }
+    s->ops->get_pos(s, &search_origin);
+    search_last[0] = '\0';
+    search_last_found = false;
+    search_last_interrupted = false;
+    char buf[128];
+    a->msg[0] = '\0';
+    if (prompt_read(a, "/", buf, sizeof buf, &a->search_hist, search_changed, NULL) &&
+        buf[0]) {
+        snprintf(a->search, sizeof a->search, "%s", buf);
+        if (!search_last_found)
+            ui_app_message(a, _("not found: %s"), buf);
+    } else {
+        s->ops->set_pos(s, &search_origin);
+        if (!a->quit)
+            a->msg[0] = '\0';
+    }
+}
+
+static void search_again(struct app *a, int dir, int count)
+{
+    struct screen *s = ui_app_current(a);
+    if (!a->search[0]) {
+        ui_app_message(a, "%s", _("no search yet: press / first"));
+        return;
+    }
+    if (!s->ops->search)
+        return;
+    for (int i = 0; i < count; i++) {
+        if (!s->ops->search(s, a->search, dir, false)) {
+            ui_app_message(a, _("no more matches for \"%s\""), a->search);
+            return;
+        }
+    }
+    a->msg[0] = '\0';
+}
+
+static void do_filter(struct app *a)
+{
+    struct screen *s = ui_app_current(a);
+    if (!s->ops->filter) {
+        ui_app_message(a, "%s", _("this screen has no filter"));
+        return;
+    }
+    char label[160], buf[128];
+    snprintf(label, sizeof label, "%s: ", _(s->ops->filter_hint));
+    a->msg[0] = '\0';
+    if (prompt_read(a, label, buf, sizeof buf, NULL, NULL, NULL))
+        s->ops->filter(s, buf);
+}
+
+/* ---- the `:` prompt ----------------------------------------------------- */
+static const char *const commands[] = {
+    "check", "help", "quit", "q", "search", "staff", "staff find", "staff show", "units",
+    "workload", NULL,
+};
+
+static void complete_command(struct app *a, char *buf, size_t size)
+{
+    size_t n = strlen(buf);
+    char common[128] = "";
+    int matches = 0;
+    char list[256] = "";
+    for (int pass = 0; pass < 2; pass++) {
+        for (int i = 0;; i++) {
+            const char *c;
+            if (pass == 0) {
+                c = commands[i];
+            } else {
+                c = ui_actions[i].name;
+            }
+            if (!c)
+                break;
+            if (strncmp(c, buf, n) != 0)
+                continue;
+            if (matches++ == 0) {
+                snprintf(common, sizeof common, "%s", c);
+            } else {
+                size_t k = 0;
+                while (common[k] && common[k] == c[k])
+                    k++;
+                common[k] = '\0';
+            }
+            size_t used = strlen(list);
+            snprintf(list + used, sizeof list - used, "%s%s", used ? " " : "", c);
+        }
+    }
+    if (matches == 0) {
+        ui_app_message(a, "%s", _("no command starts like that"));
+        return;
+    }
+    if (strlen(common) > n)
+        snprintf(buf, size, "%s%s", common, matches == 1 ? " " : "");
+    else
+        ui_app_message(a, "%s", list);
+}
+
+static void run_action(struct app *a, int action, int count);
+
+void ui_app_command(struct app *a, const char *line)
+{
+    while (*line == ' ')
+        line++;
+    char word[64] = "", rest[192] = "";
+    sscanf(line, "%63s %191[^\n]", word, rest);
+    if (!word[0])
+        return;
+    if (!strcmp(word, "q") || !strcmp(word, "quit")) {
+        a->quit = true;
+    } else if (!strcmp(word, "help")) {
+        run_action(a, ACT_HELP, 1);
+    } else if (!strcmp(word, "units") || !strcmp(word, "workload")) {
+        switch_top(a, 1);
+    } else if (!strcmp(word, "check")) {
+        char nip[64] = "", pos[64] = "";
+        /* The NIP may be written with its spaces: the position is the last word. */
+        const char *last = strrchr(rest, ' ');
+        if (!last || sscanf(last + 1, "%63s", pos) != 1) {
+            ui_app_message(a, "%s", _("usage: check NIP POSITION"));
+            return;
+        }
+        snprintf(nip, sizeof nip, "%.*s", (int)(last - rest), rest);
+        ui_app_push(a, ui_check_screen_new(a, nip, pos));
+    } else if (!strcmp(word, "staff") || !strcmp(word, "search")) {
+        if (!strcmp(word, "staff"))
+            switch_top(a, 0);
+        char sub[16] = "", arg[128] = "";
+        if (!strcmp(word, "search"))
+            snprintf(arg, sizeof arg, "%.127s", rest);
+        else
+            sscanf(rest, "%15s %127[^\n]", sub, arg);
+        if (!strcmp(word, "staff") && sub[0] && strcmp(sub, "find") && strcmp(sub, "show")) {
+            ui_app_message(a, _("unknown command \"%s\"; try staff find TEXT or staff show NIP"), line);
+            return;
+        }
+        if (!strcmp(sub, "show") && arg[0]) {
+            /* A NIP names one person: open it wherever the list stands. */
+            char nip[NIP_LEN + 1];
+            enum nip_error e = nip_parse(arg, strlen(arg), nip);
+            if (e != NIP_OK)
+                ui_app_message(a, "%s: %s", arg, nip_error_text(e));
+            else
+                ui_app_push(a, ui_staff_detail_new(a, nip));
+            return;
+        }
+        if (arg[0]) {
+            struct screen *s = ui_app_current(a);
+            if (!s->ops->search)
+                return;
+            memcpy(a->search, arg, sizeof a->search);
+            ui_history_add(&a->search_hist, arg);
+            if (!s->ops->search(s, arg, 1, true))
+                ui_app_message(a, _("not found: %s"), arg);
+            else if (!strcmp(sub, "show"))
+                run_action(a, ACT_OPEN, 1);
+        }
+    } else if (ui_action_by_name(word)) {
+        int count = atoi(rest);
+        run_action(a, ui_action_by_name(word)->id, count > 0 ? count : 1);
+    } else {
+        ui_app_message(a, _("unknown command \"%s\"; Tab lists the commands"), word);
+    }
+}
+
+static void do_prompt(struct app *a)
+{
+    char buf[256];
+    a->msg[0] = '\0';
+    if (prompt_read(a, ":", buf, sizeof buf, &a->prompt_hist, NULL, complete_command))
+        ui_app_command(a, buf);
+}
+
+/* ---- dispatch ----------------------------------------------------------- */
+static void run_action(struct app *a, int action, int count)
+{
+    struct screen *s = ui_app_current(a);
+    switch (action) {
+    case ACT_QUIT:
+        a->quit = true;
+        return;
+    case ACT_BACK:
+        if (a->depth)
+            pop_screen(a);
+        else
+            a->quit = true;
+        return;
+    case ACT_SCREEN_STAFF:
+        switch_top(a, 0);
+        return;
+    case ACT_SCREEN_UNITS:
+        switch_top(a, 1);
+        return;
+    case ACT_SCREEN_HELP:
+        switch_top(a, 2);
+        return;
+    case ACT_HELP:
+        ui_app_push(a, ui_help_screen_new(a, a->depth ? -1 : a->top));
+        return;
+    case ACT_REDRAW:
+        clearok(curscr, TRUE);
+        return;
+    case ACT_PROMPT:
+        do_prompt(a);
+        return;
+    case ACT_SEARCH:
+        do_search(a);
+        return;
+    case ACT_SEARCH_NEXT:
+        search_again(a, 1, count);
+        return;
+    case ACT_SEARCH_PREV:
+        search_again(a, -1, count);
+        return;
+    case ACT_FILTER:
+        do_filter(a);
+        return;
+    default:
+        break;
+    }
+    if (!s->ops->action || !s->ops->action(s, action, count, body_height())) {
+        const struct action_def *d = ui_action_by_id(action);
+        if (d)
+            ui_app_message(a, _("%s: not available on this screen"), _(d->help));
+    }
+}
+
+/* Digits before a movement are a count (5j). Digits bound to a screen
+ * switch at once; a count that starts with one of them is typed with a
+ * leading 0 (012j). */
+static void handle_key(struct app *a, int key, int *count)
+{
+    if (key == KEY_RESIZE) {
+        return;
+    }
+    if (too_small()) {
+        int act = ui_keymap_lookup(key);
+        if (act == ACT_BACK || act == ACT_QUIT)
+            a->quit = true;
+        return;
+    }
+    if (key >= '0' && key <= '9' &&
+        (*count > 0 || key == '0' || ui_keymap_lookup(key) == ACT_NONE)) {
+        if (*count < 0)
+            *count = 0;
+        if (*count < 100000000)
+            *count = *count * 10 + (key - '0');
+        if (*count == 0)
+            *count = -1;   /* a lone 0 starts a count */
+        ui_app_message(a, "%d", *count > 0 ? *count : 0);
+        return;
+    }
+    int act = ui_keymap_lookup(key);
+    int n = *count > 0 ? *count : 1;
+    *count = 0;
+    if (act == ACT_NONE) {
+        char name[16];
+        ui_key_name(key, name, sizeof name);
+        ui_app_message(a, _("key %s does nothing here; press ? for help"), name);
+        return;
+    }
+    if (a->msg[0] && (a->msg[0] >= '0' && a->msg[0] <= '9'))
+        a->msg[0] = '\0';
+    run_action(a, act, n);
+}
+
+void ui_app_run_loop(struct app *a)
+{
+    int count = 0;
+    const char *label = "<start>";
+    while (!a->quit) {
+        draw_frame(a, NULL, NULL);
+        frame_done(a, label);
+        if (a->draw_again) {
+            a->draw_again = false;
+            continue;
+        }
+        int k = ui_term_getkey(&a->term, true);
+        if (k == -2 || k == ERR)
+            break;
+        handle_key(a, k, &count);
+        label = last_label(a);
+        /* Typeahead: act on every key already typed before drawing. */
+        if (a->term.scripted)
+            continue;
+        while (!a->quit && (k = ui_term_getkey(&a->term, false)) != ERR) {
+            if (k == -2) {
+                a->quit = true;
+                break;
+            }
+            handle_key(a, k, &count);
+        }
+    }
+    if (a->term.scripted)
+        a->term.next = a->term.nsteps;
+}

@@ -1,0 +1,214 @@
+/* The detail of one person: every field, the position history, the
+ * competencies, and the verdicts of the rules that decide whether this
+ * person could move at all (the rules that do not depend on a target). */
+#include <string.h>
+#include "core/i18n.h"
+#include "core/nip.h"
+#include "core/rules.h"
+#include "core/vocab.h"
+#include "store/store.h"
+#include "ui/uipriv.h"
+
+struct history_ctx {
+    struct screen *s;
+    stxn *t;
+    int n;
+};
+
+static int add_history_line(const struct history *h, void *ctx)
+{
+    struct history_ctx *hc = ctx;
+    char since[11];
+    date_format(h->since, since);
+    struct position pos;
+    const char *pname = h->position;
+    if (h->position[0] && store_get_position(hc->t, h->position, &pos) == STORE_OK)
+        pname = pos.name;
+    ui_text_screen_add(hc->s, 0, "  %s  %-6s %s (%s)", since, rank_name(h->rank), pname, h->unit);
+    hc->n++;
+    return 0;
+}
+
+static const char *verdict_mark(int result)
+{
+    switch (result) {
+    case VERDICT_PASS:
+        return _("ok   ");
+    case VERDICT_WARN:
+        return _("WARN ");
+    case VERDICT_BLOCK:
+        return _("BLOCK");
+    default:
+        return _("off  ");
+    }
+}
+
+static void add_verdicts(struct screen *d, struct app *a, const struct staff *st,
+                         const struct position *origin)
+{
+    struct move_input m;
+    memset(&m, 0, sizeof m);
+    m.person = st;
+    m.origin = origin;
+    m.target = origin;   /* no target yet: only the person's own rules apply */
+    m.today = a->env->today;
+    struct verdict v[8];
+    size_t n = 0;
+    v[n++] = rule_status(&m, &a->policy);
+    v[n++] = rule_tenure(&m, &a->policy);
+    v[n++] = rule_retirement(&m, &a->policy);
+    v[n++] = rule_discipline(&m, &a->policy);
+    v[n++] = rule_leave(&m, &a->policy);
+    v[n++] = rule_performance(&m, &a->policy);
+    m.own_request = true;
+    v[n++] = rule_first_placement(&m, &a->policy);
+    int sum = rules_summary(v, n);
+    ui_text_screen_add(d, A_BOLD, "%s %s", _("Could this person move?"), move_summary_label(sum));
+    for (size_t i = 0; i < n; i++)
+        ui_text_screen_add(d, v[i].result == VERDICT_BLOCK ? A_BOLD : 0, "  [%s] %s: %s",
+                        verdict_mark(v[i].result), rule_label(v[i].rule), v[i].reason);
+    if (rules_rotation_candidate(st, &a->policy, a->env->today))
+        ui_text_screen_add(d, 0, "  %s", _("Rotation candidate: longer in post than the policy's rotation period."));
+    ui_text_screen_add(d, 0, "  %s", _("Fit, competencies and need are judged against a target position (mutasi check NIP POSITION)."));
+}
+
+static void add_fields(struct screen *d, struct app *a, stxn *t, const struct staff *st,
+                       struct position *origin, bool *have_origin)
+{
+    char nip[NIP_FMT_LEN + 1], date1[11], date2[11];
+    nip_format(st->nip, nip);
+    ui_text_screen_add(d, A_BOLD, "%s  %s", nip, st->name);
+    date_format(st->birth_date, date1);
+    ui_text_screen_add(d, 0, "  %-20s %s, %s", _("Sex, born"), sex_name(st->sex), date1);
+    ui_text_screen_add(d, 0, "  %-20s %s, %s", _("Status, rank"), status_name(st->status),
+                    rank_name(st->rank));
+    *have_origin = st->position[0] && store_get_position(t, st->position, origin) == STORE_OK;
+    ui_text_screen_add(d, 0, "  %-20s %s (%s)", _("Position"),
+                    *have_origin ? origin->name : st->position, st->position);
+    struct unit u;
+    bool have_unit = st->unit[0] && store_get_unit(t, st->unit, &u) == STORE_OK;
+    ui_text_screen_add(d, 0, "  %-20s %s (%s)", _("Unit"), have_unit ? u.name : st->unit, st->unit);
+    date_format(st->post_since, date1);
+    date_format(st->pns_since, date2);
+    int months = st->post_since != MDATE_NONE ? date_months_between(st->post_since, a->env->today) : 0;
+    ui_text_screen_add(d, 0, "  %-20s %s (%d %s)", _("In post since"), date1, months, _("months"));
+    ui_text_screen_add(d, 0, "  %-20s %s", _("PNS since"), date2[0] ? date2 : "-");
+    ui_text_screen_add(d, 0, "  %-20s %s %s", _("Education"), education_name(st->education), st->major);
+    ui_text_screen_add(d, 0, "  %-20s %s", _("Job family"), st->job_family);
+    ui_text_screen_add(d, 0, "  %-20s %s", _("Home district"), st->home_district[0] ? st->home_district : "-");
+    char skp[160] = "";
+    size_t used = 0;
+    for (int i = 0; i < st->nskp && used + 32 < sizeof skp; i++)
+        used += (size_t)snprintf(skp + used, sizeof skp - used, "%s%u %s", i ? ", " : "",
+                                 st->skp[i].year, skp_label(st->skp[i].predikat));
+    ui_text_screen_add(d, 0, "  %-20s %s", _("SKP"), used ? skp : "-");
+    if (st->discipline) {
+        date_format(st->discipline_until, date1);
+        ui_text_screen_add(d, A_BOLD, "  %-20s %s %s %s", _("Discipline"),
+                        discipline_name(st->discipline), _("until"), date1[0] ? date1 : "-");
+    }
+    if (st->leave)
+        ui_text_screen_add(d, A_BOLD, "  %-20s %s", _("Leave"), leave_name(st->leave));
+}
+
+struct screen *ui_staff_detail_new(struct app *a, const char *nip)
+{
+    store *db = a->db;
+    if (!db)
+        return NULL;
+    stxn *t = store_read_begin(db);
+    if (!t)
+        return NULL;
+    struct staff st;
+    if (store_get_staff(t, nip, &st) != STORE_OK) {
+        store_read_end(t);
+        ui_app_message(a, _("no staff with NIP %s"), nip);
+        return NULL;
+    }
+    struct screen *d = ui_text_screen_new(a, st.name);
+    if (!d) {
+        store_read_end(t);
+        return NULL;
+    }
+    struct position origin;
+    bool have_origin = false;
+    add_fields(d, a, t, &st, &origin, &have_origin);
+    ui_text_screen_add(d, 0, "%s", "");
+    add_verdicts(d, a, &st, have_origin ? &origin : NULL);
+    ui_text_screen_add(d, 0, "%s", "");
+    ui_text_screen_add(d, A_BOLD, "%s", _("Competencies"));
+    for (int i = 0; i < st.ncomp; i++)
+        ui_text_screen_add(d, 0, "  %-24s %s %d", st.comp[i].code, _("level"), st.comp[i].level);
+    if (!st.ncomp)
+        ui_text_screen_add(d, 0, "  %s", _("none recorded"));
+    ui_text_screen_add(d, 0, "%s", "");
+    ui_text_screen_add(d, A_BOLD, "%s", _("Position history"));
+    struct history_ctx hc = {d, t, 0};
+    store_each_history(t, st.nip, add_history_line, &hc);
+    if (!hc.n)
+        ui_text_screen_add(d, 0, "  %s", _("none recorded"));
+    store_read_end(t);
+    return d;
+}
+
+/* ---- :check NIP POSITION ------------------------------------------------ */
+static int count_holder(const struct staff *st, void *ctx)
+{
+    (void)st;
+    (*(int64_t *)ctx)++;
+    return 0;
+}
+
+/* Need and existing staff of one position, as the workload engine counts
+ * them (only this position's holders are read). */
+static struct wl_row position_figures(stxn *t, const struct position *p, const struct policy *pol)
+{
+    struct wl_row r = {.workload_minutes = p->workload_minutes};
+    r.need = wl_need(p->workload_minutes, p->need, pol);
+    store_each_staff_in_position(t, p->code, count_holder, &r.existing);
+    return r;
+}
+
+struct screen *ui_check_screen_new(struct app *a, const char *nip_text, const char *target_code)
+{
+    char nip[NIP_LEN + 1];
+    if (nip_parse(nip_text, strlen(nip_text), nip) != NIP_OK) {
+        ui_app_message(a, "%s: %s", nip_text, nip_error_text(nip_parse(nip_text, strlen(nip_text), nip)));
+        return NULL;
+    }
+    stxn *t = a->db ? store_read_begin(a->db) : NULL;
+    if (!t)
+        return NULL;
+    struct staff st;
+    struct position origin, target;
+    struct screen *d = NULL;
+    if (store_get_staff(t, nip, &st) != STORE_OK) {
+        ui_app_message(a, _("no staff with NIP %s"), nip_text);
+    } else if (store_get_position(t, target_code, &target) != STORE_OK) {
+        ui_app_message(a, _("unknown position \"%s\""), target_code);
+    } else if ((d = ui_text_screen_new(a, st.name))) {
+        bool have_origin = st.position[0] && store_get_position(t, st.position, &origin) == STORE_OK;
+        struct move_input m;
+        memset(&m, 0, sizeof m);
+        m.person = &st;
+        m.origin = have_origin ? &origin : NULL;
+        m.target = &target;
+        m.today = a->env->today;
+        if (have_origin)
+            m.origin_fig = position_figures(t, &origin, &a->policy);
+        m.target_fig = position_figures(t, &target, &a->policy);
+        struct verdict v[RULE_COUNT];
+        size_t n = rules_check_move(&m, &a->policy, v);
+        char fnip[NIP_FMT_LEN + 1];
+        nip_format(st.nip, fnip);
+        ui_text_screen_add(d, A_BOLD, "%s  %s", fnip, st.name);
+        ui_text_screen_add(d, 0, "  %s -> %s (%s)", have_origin ? origin.name : "-",
+                           target.name, target.code);
+        ui_text_screen_add(d, A_BOLD, "%s", move_summary_label(rules_summary(v, n)));
+        for (size_t i = 0; i < n; i++)
+            ui_text_screen_add(d, v[i].result == VERDICT_BLOCK ? A_BOLD : 0, "  [%s] %s: %s",
+                               verdict_mark(v[i].result), rule_label(v[i].rule), v[i].reason);
+    }
+    store_read_end(t);
+    return d;
+}

@@ -1,0 +1,15 @@
+/* The terminal interface: what `mutasi` without a verb opens. */
+#ifndef MUTASI_UI_UI_H
+#define MUTASI_UI_UI_H
+#include <stdio.h>
+#include "cli/cli.h"
+
+/* Runs the TUI until the user leaves. argv may hold the TUI's own options
+ * (--script FILE, --dump FILE, --size WxH, --bytes FILE, --tty-out FILE);
+ * argv[0] is the program. Returns an exit status (EXIT_OK, EXIT_REFUSED
+ * when the terminal or database cannot be used, EXIT_USAGE). */
+int ui_run(const struct cli_env *env, int argc, char **argv);
+
+/* Describes the TUI's options for `mutasi --help`. */
+void ui_print_options(FILE *f);
+#endif

@@ -1,0 +1,508 @@
+/* The Units screen: the unit tree with the workload figures (need,
+ * existing, gap, EJ, grade) and a bar per row; groups by district and job
+ * family; Enter lists a unit's positions and people. The figures come from
+ * the workload engine over the records read in one read transaction. */
+#include <stdlib.h>
+#include <string.h>
+#include "core/i18n.h"
+#include "core/nip.h"
+#include "core/vocab.h"
+#include "core/workload.h"
+#include "store/store.h"
+#include "ui/uipriv.h"
+
+enum units_view { UV_TREE, UV_DISTRICT, UV_FAMILY, UV_COUNT };
+enum units_filter { UF_NONE, UF_SHORT, UF_OVER, UF_TEXT };
+
+struct urow {
+    long unit;                  /* unit index, -1 for a group */
+    int depth;
+    bool has_children;
+    char name[NAME_SIZE];
+    struct wl_row fig;
+};
+
+struct units_priv {
+    bool loaded;
+    bool announced;             /* the "computing" note was shown */
+    size_t nunits;
+    struct workload *wl;
+    size_t *order;              /* units in tree order */
+    size_t norder;
+    bool *expanded;             /* by unit index */
+    struct urow *rows;          /* what is shown */
+    size_t nrows;
+    size_t sel, top;
+    int view;
+    int filter;
+    char filter_text[64];
+};
+
+/* ---- loading ------------------------------------------------------------
+ * The workload engine keeps what the roll-up needs (codes, tree, figures);
+ * names are read from the store for the rows that are shown. */
+static int take_unit(const struct unit *u, void *ctx)
+{
+    return workload_add_unit(ctx, u);
+}
+
+static int take_position(const struct position *pos, void *ctx)
+{
+    return workload_add_position(ctx, pos);
+}
+
+static int take_count(const char *position, size_t n, void *ctx)
+{
+    workload_add_staff(ctx, position, (uint32_t)n);
+    return 0;
+}
+
+static void rebuild_rows(struct screen *s);
+
+static int load(struct screen *s)
+{
+    struct units_priv *p = s->priv;
+    store *db = s->app->db;
+    if (p->loaded || !db)
+        return 0;
+    stxn *t = store_read_begin(db);
+    if (!t)
+        return -1;
+    p->wl = workload_begin(&s->app->policy);
+    int rc = !p->wl ||
+             workload_reserve(p->wl, store_count_units(t), store_count_positions(t)) != 0 ||
+             store_each_unit(t, take_unit, p->wl) != 0 ||
+             store_each_position(t, take_position, p->wl) != 0 ||
+             workload_build(p->wl) != 0 ||
+             store_each_position_count(t, take_count, p->wl) != 0;
+    store_read_end(t);
+    if (rc) {
+        workload_free(p->wl);
+        p->wl = NULL;
+        return -1;
+    }
+    workload_compute(p->wl);
+    p->nunits = workload_unit_count(p->wl);
+    p->norder = workload_units_in(p->wl, -1, &p->order);
+    p->expanded = calloc(p->nunits ? p->nunits : 1, sizeof *p->expanded);
+    if (!p->expanded)
+        return -1;
+    /* Open the roots so that the first screen shows what lies below them. */
+    for (size_t i = 0; i < p->norder; i++)
+        if (workload_unit_depth(p->wl, p->order[i]) == 0)
+            p->expanded[p->order[i]] = true;
+    p->loaded = true;
+    rebuild_rows(s);
+    return 0;
+}
+
+static void unit_name(stxn *t, const struct workload *w, size_t u, char *out, size_t size)
+{
+    struct unit rec;
+    const char *code = workload_unit_code(w, u);
+    if (t && store_get_unit(t, code, &rec) == STORE_OK)
+        snprintf(out, size, "%s", rec.name);
+    else
+        snprintf(out, size, "%s", code);
+}
+
+/* ---- the rows ----------------------------------------------------------- */
+static bool row_passes(const struct units_priv *p, const struct urow *r)
+{
+    int64_t gap = wl_gap(&r->fig);
+    switch (p->filter) {
+    case UF_SHORT:
+        return gap < 0;
+    case UF_OVER:
+        return gap > 0;
+    case UF_TEXT:
+        return ui_text_contains(r->name, p->filter_text);
+    default:
+        return true;
+    }
+}
+
+static void push_row(struct units_priv *p, const struct urow *r)
+{
+    if (!row_passes(p, r))
+        return;
+    p->rows[p->nrows++] = *r;
+}
+
+static void rebuild_tree(struct units_priv *p, stxn *t)
+{
+    p->rows = calloc(p->norder ? p->norder : 1, sizeof *p->rows);
+    if (!p->rows)
+        return;
+    int hide_below = -1;        /* depth of a closed unit we are inside */
+    for (size_t i = 0; i < p->norder; i++) {
+        size_t u = p->order[i];
+        int depth = workload_unit_depth(p->wl, u);
+        if (hide_below >= 0 && depth > hide_below && !p->filter)
+            continue;
+        hide_below = -1;
+        struct urow r = {.unit = (long)u, .depth = depth};
+        r.has_children = i + 1 < p->norder &&
+                         workload_unit_depth(p->wl, p->order[i + 1]) > depth;
+        unit_name(t, p->wl, u, r.name, sizeof r.name);
+        r.fig = *workload_unit_row(p->wl, u);
+        push_row(p, &r);
+        if (r.has_children && !p->expanded[u])
+            hide_below = depth;
+    }
+}
+
+static void rebuild_groups(struct units_priv *p, int by)
+{
+    struct wl_group *g = NULL;
+    size_t n = workload_group(p->wl, -1, by, &g);
+    p->rows = calloc(n ? n : 1, sizeof *p->rows);
+    if (!p->rows) {
+        free(g);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        struct urow r = {.unit = -1};
+        snprintf(r.name, sizeof r.name, "%s", g[i].name[0] ? g[i].name : _("(none)"));
+        r.fig = g[i].row;
+        push_row(p, &r);
+    }
+    free(g);
+}
+
+static void rebuild_rows(struct screen *s)
+{
+    struct units_priv *p = s->priv;
+    long keep = p->nrows && p->sel < p->nrows ? p->rows[p->sel].unit : -1;
+    free(p->rows);
+    p->rows = NULL;
+    p->nrows = 0;
+    if (!p->wl)
+        return;
+    if (p->view == UV_TREE) {
+        stxn *t = s->app->db ? store_read_begin(s->app->db) : NULL;
+        rebuild_tree(p, t);
+        if (t)
+            store_read_end(t);
+    } else
+        rebuild_groups(p, p->view == UV_DISTRICT ? WL_BY_DISTRICT : WL_BY_JOB_FAMILY);
+    /* Keep the selection on the same unit when it is still shown. */
+    for (size_t i = 0; keep >= 0 && i < p->nrows; i++)
+        if (p->rows[i].unit == keep)
+            p->sel = i;
+    if (p->sel >= p->nrows)
+        p->sel = p->nrows ? p->nrows - 1 : 0;
+}
+
+/* ---- drawing ------------------------------------------------------------ */
+#define FIXED_COLS 45
+
+static char status_mark(const struct wl_row *f)
+{
+    int64_t gap = wl_gap(f);
+    return gap < 0 ? '!' : gap > 0 ? '^' : '=';
+}
+
+/* "+3", "-2", and "0" rather than "+0". */
+static void format_gap(int64_t gap, char out[24])
+{
+    snprintf(out, 24, gap ? "%+lld" : "%lld", (long long)gap);
+}
+
+static void draw_figures(struct screen *s, WINDOW *w, const struct wl_row *f)
+{
+    char buf[48], ej[24], gap[24];
+    format_gap(wl_gap(f), gap);
+    snprintf(buf, sizeof buf, "%6lld %6lld %6s ", (long long)f->need,
+             (long long)f->existing, gap);
+    waddstr(w, buf);
+    wl_format_ej(f, &s->app->policy, ej);
+    snprintf(buf, sizeof buf, "%5s ", ej);
+    waddstr(w, buf);
+    ui_put_field(w, wl_grade_name(wl_grade(f, &s->app->policy)), 1, true);
+    waddstr(w, " [");
+    double ratio = f->need > 0 ? (double)f->existing / (double)f->need : f->existing ? 1.0 : 0.0;
+    bool colour = s->app->color && wl_gap(f) != 0;
+    if (colour)
+        wattron(w, COLOR_PAIR(wl_gap(f) < 0 ? 1 : 2));
+    ui_put_bar(w, ratio, 10, s->app->ascii);
+    if (colour)
+        wattroff(w, COLOR_PAIR(wl_gap(f) < 0 ? 1 : 2));
+    waddch(w, ']');
+}
+
+static int units_draw(struct screen *s, WINDOW *w, int y0, int height, int width)
+{
+    struct units_priv *p = s->priv;
+    if (!p->loaded && !p->announced && s->app->db) {
+        /* Reading every unit and position takes a moment on a large
+         * database: say so on this frame, compute on the next. */
+        p->announced = true;
+        s->app->draw_again = true;
+        mvwaddstr(w, y0 + 1, 2, _("Computing the workload figures of every unit..."));
+        return -1;
+    }
+    if (load(s) != 0 || !p->wl) {
+        mvwaddstr(w, y0 + 1, 1, _("The workload figures could not be computed."));
+        return -1;
+    }
+    ui_list_clamp(&p->sel, &p->top, p->nrows, height);
+    int namew = width - FIXED_COLS;
+    static const char *const view_names[UV_COUNT] = {
+        N_("Unit"), N_("District"), N_("Job family"),
+    };
+    wattrset(w, A_BOLD);
+    wmove(w, y0, 2);
+    ui_put_field(w, _(view_names[p->view]), namew, s->app->ascii);
+    char head[96];
+    snprintf(head, sizeof head, " %6s %6s %6s %5s %s %-12s", _("Need"), _("Exist"), _("Gap"),
+             _("EJ"), _("G"), _("Staffing"));
+    ui_put_field(w, head, width - namew - 2, s->app->ascii);
+    wattrset(w, A_NORMAL);
+    int sel_y = -1;
+    for (int i = 0; i < height && p->top + (size_t)i < p->nrows; i++) {
+        size_t ri = p->top + (size_t)i;
+        const struct urow *r = &p->rows[ri];
+        bool on = ri == p->sel;
+        wmove(w, y0 + 1 + i, 0);
+        waddch(w, on ? '>' : ' ');
+        /* The mark says short (!), over (^) or balanced (=) without colour. */
+        if (r->fig.need || r->fig.existing)
+            waddch(w, (chtype)status_mark(&r->fig));
+        else
+            waddch(w, ' ');
+        char label[NAME_SIZE + 64];
+        int indent = p->filter ? 0 : r->depth * 2;
+        if (indent > 16)
+            indent = 16;
+        snprintf(label, sizeof label, "%*s%s%s", indent, "",
+                 r->has_children ? (p->expanded[r->unit] ? "- " : "+ ") : "  ", r->name);
+        if (on)
+            wattron(w, A_REVERSE);
+        ui_put_field(w, label, on ? (ui_text_width(label) < namew ? ui_text_width(label) : namew) : namew,
+                  s->app->ascii);
+        if (on) {
+            wattroff(w, A_REVERSE);
+            int filled = ui_text_width(label) < namew ? ui_text_width(label) : namew;
+            for (int k = filled; k < namew; k++)
+                waddch(w, ' ');
+            sel_y = y0 + 1 + i;
+        }
+        waddch(w, ' ');
+        draw_figures(s, w, &r->fig);
+    }
+    if (!p->nrows)
+        mvwaddstr(w, y0 + 1, 2, p->filter ? _("No unit matches the filter.") : _("No units yet."));
+    return sel_y;
+}
+
+/* ---- actions ------------------------------------------------------------ */
+static int staff_line(const struct staff *st, void *ctx)
+{
+    struct screen *d = ctx;
+    char nip[NIP_FMT_LEN + 1];
+    nip_format(st->nip, nip);
+    ui_text_screen_add(d, 0, "  %s  %-32s %-6s %s", nip, st->name, rank_name(st->rank), st->position);
+    return 0;
+}
+
+static struct screen *drill_down(struct screen *s, long unit)
+{
+    struct units_priv *p = s->priv;
+    stxn *t = store_read_begin(s->app->db);
+    if (!t)
+        return NULL;
+    struct unit urec;
+    const char *ucode = workload_unit_code(p->wl, (size_t)unit);
+    if (store_get_unit(t, ucode, &urec) != STORE_OK) {
+        memset(&urec, 0, sizeof urec);
+        snprintf(urec.code, sizeof urec.code, "%s", ucode);
+        snprintf(urec.name, sizeof urec.name, "%s", ucode);
+    }
+    const struct unit *u = &urec;
+    struct screen *d = ui_text_screen_new(s->app, u->name);
+    if (!d) {
+        store_read_end(t);
+        return NULL;
+    }
+    const struct wl_row *uf = workload_unit_row(p->wl, (size_t)unit);
+    char ej[24], gap[24];
+    wl_format_ej(uf, &s->app->policy, ej);
+    format_gap(wl_gap(uf), gap);
+    ui_text_screen_add(d, A_BOLD, "%s (%s)  %s %lld  %s %lld  %s %s  EJ %s %s", u->name, u->code,
+                       _("need"), (long long)uf->need, _("existing"), (long long)uf->existing,
+                       _("gap"), gap, ej[0] ? ej : "-",
+                       wl_grade_name(wl_grade(uf, &s->app->policy)));
+    ui_text_screen_add(d, 0, "%s", "");
+    ui_text_screen_add(d, A_BOLD, "%s", _("Positions: mark, name, unit, need, existing, gap, EJ, grade"));
+    size_t *pos = NULL;
+    size_t npos = workload_positions_in(p->wl, unit, &pos);
+    for (size_t k = 0; k < npos; k++) {
+        size_t i = pos[k];
+        const struct wl_row *f = workload_position_row(p->wl, i);
+        wl_format_ej(f, &s->app->policy, ej);
+        format_gap(wl_gap(f), gap);
+        struct position prec;
+        const char *pcode = workload_position_code(p->wl, i);
+        const char *pname = store_get_position(t, pcode, &prec) == STORE_OK ? prec.name : pcode;
+        ui_text_screen_add(d, 0, "  %c %-34.34s %-12.12s %4lld %4lld %4s %5s %s", status_mark(f),
+                           pname, workload_position_unit_code(p->wl, i), (long long)f->need,
+                           (long long)f->existing, gap, ej,
+                           wl_grade_name(wl_grade(f, &s->app->policy)));
+    }
+    if (!npos)
+        ui_text_screen_add(d, 0, "  %s", _("no positions"));
+    free(pos);
+    ui_text_screen_add(d, 0, "%s", "");
+    ui_text_screen_add(d, A_BOLD, "%s", _("People"));
+    size_t *sub = NULL;
+    size_t nsub = workload_units_in(p->wl, unit, &sub);
+    for (size_t k = 0; k < nsub; k++)
+        store_each_staff_in_unit(t, workload_unit_code(p->wl, sub[k]), staff_line, d);
+    store_read_end(t);
+    free(sub);
+    return d;
+}
+
+static int units_action(struct screen *s, int action, int count, int height)
+{
+    struct units_priv *p = s->priv;
+    if (!p->loaded)
+        return 0;
+    if (ui_list_move(&p->sel, &p->top, p->nrows, action, count, height))
+        return 1;
+    struct urow *r = p->nrows ? &p->rows[p->sel] : NULL;
+    switch (action) {
+    case ACT_EXPAND:
+    case ACT_COLLAPSE:
+        if (r && r->unit >= 0 && r->has_children) {
+            p->expanded[r->unit] = action == ACT_EXPAND;
+            rebuild_rows(s);
+        }
+        return 1;
+    case ACT_OPEN:
+        if (r && r->unit >= 0)
+            ui_app_push(s->app, drill_down(s, r->unit));
+        else if (r)
+            ui_app_message(s->app, "%s", _("a group has no single unit to open; press v for the unit tree"));
+        return 1;
+    case ACT_VIEW:
+        p->view = (p->view + 1) % UV_COUNT;
+        p->sel = p->top = 0;
+        rebuild_rows(s);
+        ui_app_message(s->app, "%s", p->view == UV_TREE ? _("by unit") :
+                    p->view == UV_DISTRICT ? _("by district") : _("by job family"));
+        return 1;
+    case ACT_SORT:
+        ui_app_message(s->app, "%s", _("units follow the tree; press v to group them"));
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int units_filter(struct screen *s, const char *text)
+{
+    struct units_priv *p = s->priv;
+    if (!text[0])
+        p->filter = UF_NONE;
+    else if (!strcmp(text, "short"))
+        p->filter = UF_SHORT;
+    else if (!strcmp(text, "over"))
+        p->filter = UF_OVER;
+    else {
+        p->filter = UF_TEXT;
+        snprintf(p->filter_text, sizeof p->filter_text, "%s", text);
+    }
+    p->sel = p->top = 0;
+    rebuild_rows(s);
+    if (p->filter)
+        ui_app_message(s->app, _("filter: %s (f then Enter on an empty line clears it)"), text);
+    else
+        ui_app_message(s->app, "%s", _("filter cleared"));
+    return 0;
+}
+
+static int units_search(struct screen *s, const char *text, int dir, bool include_current)
+{
+    struct units_priv *p = s->priv;
+    if (!p->nrows)
+        return 0;
+    size_t i = p->sel;
+    if (!include_current) {
+        if (dir > 0 ? i + 1 >= p->nrows : i == 0)
+            return 0;
+        i = dir > 0 ? i + 1 : i - 1;
+    }
+    for (;;) {
+        if (ui_text_contains(p->rows[i].name, text) ||
+            (p->rows[i].unit >= 0 &&
+             ui_text_contains(workload_unit_code(p->wl, (size_t)p->rows[i].unit), text))) {
+            p->sel = i;
+            return 1;
+        }
+        if (dir > 0 ? i + 1 >= p->nrows : i == 0)
+            return 0;
+        i = dir > 0 ? i + 1 : i - 1;
+    }
+}
+
+static void units_position(struct screen *s, size_t *pos, size_t *total)
+{
+    struct units_priv *p = s->priv;
+    *pos = p->nrows ? p->sel + 1 : 0;
+    *total = p->nrows;
+}
+
+static void units_get_pos(struct screen *s, struct saved_pos *sp)
+{
+    struct units_priv *p = s->priv;
+    sp->sel = p->sel;
+    sp->top = p->top;
+}
+
+static void units_set_pos(struct screen *s, const struct saved_pos *sp)
+{
+    struct units_priv *p = s->priv;
+    p->sel = sp->sel;
+    p->top = sp->top;
+}
+
+static void units_close(struct screen *s)
+{
+    struct units_priv *p = s->priv;
+    workload_free(p->wl);
+    free(p->order);
+    free(p->expanded);
+    free(p->rows);
+    free(p);
+}
+
+static const struct screen_ops units_ops = {
+    .name = "units",
+    .title = N_("Units"),
+    .close = units_close,
+    .position = units_position,
+    .draw = units_draw,
+    .action = units_action,
+    .search = units_search,
+    .filter = units_filter,
+    .filter_hint = N_("filter (short, over, or part of a name)"),
+    .get_pos = units_get_pos,
+    .set_pos = units_set_pos,
+};
+
+struct screen *ui_units_screen_new(struct app *a)
+{
+    struct screen *s = calloc(1, sizeof *s);
+    struct units_priv *p = calloc(1, sizeof *p);
+    if (!s || !p) {
+        free(s);
+        free(p);
+        return NULL;
+    }
+    s->ops = &units_ops;
+    s->app = a;
+    s->priv = p;
+    return s;
+}

@@ -1,0 +1,146 @@
+# Shared helpers of the end-to-end tests (POSIX sh; sourced by t_*.sh).
+# Environment from tests/run.sh: MUTASI, TOP, TMPD, FIXTURES.
+#
+# Golden screens live in tests/e2e/golden/NAME.txt. To accept new screens
+# after a deliberate change, run the suite with UPDATE_GOLDEN=1:
+#     UPDATE_GOLDEN=1 tests/run.sh build
+# then review `git diff tests/e2e/golden` before committing.
+
+GOLDEN_DIR="$TOP/tests/e2e/golden"
+export MUTASI_TODAY="${MUTASI_TODAY:-2026-07-01}"
+export TERM="${TERM_E2E:-xterm-256color}"
+export MUTASI_USER=ani
+unset NO_COLOR LANGUAGE ESCDELAY LC_ALL LC_MESSAGES
+export LANG=C.UTF-8
+# Never read the tester's own ui.yaml.
+export XDG_CONFIG_HOME="$TMPD/xdg" HOME="$TMPD"
+
+fail() {
+  echo "FAIL: $*" >&2
+  exit 1
+}
+
+# The fixed dataset of the screen tests: a small kabupaten imported from
+# tests/fixtures/tui (made by make_fixture.py), built once per test.
+e2e_db() {
+  if [ ! -d "$TMPD/db" ]; then
+    _fx="$TOP/tests/fixtures/tui"
+    { "$MUTASI" --db "$TMPD/db" init &&
+      "$MUTASI" --db "$TMPD/db" import units "$_fx/units.csv" &&
+      "$MUTASI" --db "$TMPD/db" import positions "$_fx/positions.csv" &&
+      "$MUTASI" --db "$TMPD/db" import staff "$_fx/staff.csv"; } >"$TMPD/db.log" 2>&1 ||
+      { cat "$TMPD/db.log"; fail "could not build the test database"; }
+  fi
+  E2E_DB="$TMPD/db"
+}
+
+# The configurations of the tests: the default one, with MUTASI_USER
+# honoured (ani, operator) so that the screens do not depend on who runs
+# the tests; e2e_config_id is the same in Indonesian.
+e2e_config() {
+  _dir="$TMPD/config-${1:-en}"
+  if [ ! -d "$_dir" ]; then
+    mkdir -p "$_dir"
+    cp "$TOP"/config/*.yaml "$_dir/"
+    cp "$TOP/config/demo/users.yaml" "$_dir/users.yaml"
+    [ "${1:-en}" = id ] && printf 'language: id\n' >"$_dir/ui.yaml"
+  fi
+  echo "$_dir"
+}
+e2e_config_id() {
+  e2e_config id
+}
+
+# tui NAME KEYS [ARGS...]: runs the TUI on a virtual 80x24 screen (unless
+# ARGS give --size), typing KEYS (script notation, see mutasi --help). The
+# screens land in $TMPD/NAME.dump, the bytes per key in $TMPD/NAME.bytes.
+tui() {
+  _name=$1
+  _keys=$2
+  shift 2
+  printf '%s\n' "$_keys" >"$TMPD/$_name.keys"
+  # From inside TMPD with a relative --db, so that the status line (which
+  # names the database) is the same wherever the tests run.
+  (cd "$TMPD" && MUTASI_CONFIG="${E2E_CONFIG:-$(e2e_config)}" "$MUTASI" --db db \
+    --script "$_name.keys" --dump "$_name.dump" --bytes "$_name.bytes" "$@" \
+    2>"$_name.err") || { cat "$TMPD/$_name.err"; fail "$_name: mutasi exited $?"; }
+}
+
+# golden NAME: compares $TMPD/NAME.dump with the golden file.
+golden() {
+  _want="$GOLDEN_DIR/$1.txt"
+  if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
+    mkdir -p "$GOLDEN_DIR"
+    cp "$TMPD/$1.dump" "$_want"
+    echo "updated $_want"
+    return 0
+  fi
+  [ -f "$_want" ] || fail "$1: no golden file $_want (run with UPDATE_GOLDEN=1)"
+  if ! diff -u "$_want" "$TMPD/$1.dump" >"$TMPD/$1.diff"; then
+    head -n 60 "$TMPD/$1.diff"
+    fail "$1: the screen differs from $_want"
+  fi
+}
+
+# screen_has NAME TEXT: the dump shows TEXT (a fixed string).
+screen_has() {
+  grep -qF -- "$2" "$TMPD/$1.dump" || { cat "$TMPD/$1.dump"; fail "$1: expected \"$2\" on screen"; }
+}
+
+screen_lacks() {
+  if grep -qF -- "$2" "$TMPD/$1.dump"; then
+    cat "$TMPD/$1.dump"
+    fail "$1: did not expect \"$2\" on screen"
+  fi
+}
+
+# bytes_of NAME LABEL [N]: bytes written for the N-th key with that label.
+bytes_of() {
+  awk -F '\t' -v k="$2" -v n="${3:-1}" '$1 == k { if (++seen == n) { print $2; exit } }' \
+    "$TMPD/$1.bytes"
+}
+
+# tmux helpers: a private server per test, polled without fixed sleeps.
+tmux_start() { # COLS LINES COMMAND...
+  _c=$1
+  _l=$2
+  shift 2
+  # A new server (socket) each time: kill-server returns before the old
+  # server is gone, and a new session could reach the dying one.
+  TMUX_N=$(( ${TMUX_N:-0} + 1 ))
+  TMUX_SOCK="$TMPD/tmux.$TMUX_N.sock"
+  tmux -S "$TMUX_SOCK" -f /dev/null new-session -d -x "$_c" -y "$_l" -s e2e "$@"
+}
+
+tmux_keys() {
+  tmux -S "$TMUX_SOCK" send-keys -t e2e "$@"
+}
+
+tmux_capture() {
+  tmux -S "$TMUX_SOCK" capture-pane -p -t e2e
+}
+
+# The pane with its history (lines scrolled off the alternate screen).
+tmux_capture_all() {
+  tmux -S "$TMUX_SOCK" capture-pane -p -S - -a -t e2e 2>/dev/null ||
+    tmux -S "$TMUX_SOCK" capture-pane -p -S - -t e2e
+}
+
+# tmux_wait TEXT: polls the pane until TEXT shows, at most ~10 s.
+tmux_wait() {
+  _i=0
+  while [ $_i -lt 500 ]; do
+    if tmux_capture 2>/dev/null | grep -qF -- "$1"; then
+      return 0
+    fi
+    _i=$((_i + 1))
+    sleep 0.02
+  done
+  tmux_capture
+  fail "tmux: \"$1\" never showed"
+}
+
+tmux_stop() {
+  [ -n "${TMUX_SOCK:-}" ] && tmux -S "$TMUX_SOCK" kill-server 2>/dev/null
+  true
+}

@@ -1,0 +1,105 @@
+#!/bin/sh
+# Moving, counts, search, filter, sort and the command line of the TUI.
+set -u
+. "$TOP/tests/e2e/lib.sh"
+e2e_db
+pos() { # NAME N: the position shown by the N-th dump ("12/118")
+  awk -v n="$2" '/^--- screen /{d++} d==n && / [0-9]+\/[0-9]+$/ {print $NF}' "$TMPD/$1.dump" | tail -n 1
+}
+
+tui moves 'j<Dump>05j<Dump>G<Dump>k<Dump>g<Dump><C-d><Dump><PgDn><Dump><PgUp><Dump>'
+[ "$(pos moves 1)" = 2/118 ] || fail "j: $(pos moves 1)"
+[ "$(pos moves 2)" = 7/118 ] || fail "05j: $(pos moves 2)"
+[ "$(pos moves 3)" = 118/118 ] || fail "G: $(pos moves 3)"
+[ "$(pos moves 4)" = 117/118 ] || fail "k at the end: $(pos moves 4)"
+[ "$(pos moves 5)" = 1/118 ] || fail "g: $(pos moves 5)"
+[ "$(pos moves 6)" = 11/118 ] || fail "C-d (half of 20 rows): $(pos moves 6)"
+[ "$(pos moves 7)" = 31/118 ] || fail "PgDn: $(pos moves 7)"
+[ "$(pos moves 8)" = 11/118 ] || fail "PgUp: $(pos moves 8)"
+
+# The last page is full, like less: G shows rows 99..118.
+screen_has moves "118/118"
+
+# Search: / finds from the selected row on, n the next, N back; a miss says so.
+name=$(awk -F, 'NR==60 {gsub(/"/, "", $2); print $2}' "$TOP/tests/fixtures/tui/staff.csv" | cut -d' ' -f2)
+tui search "/$name<Enter><Dump>n<Dump>N<Dump>/zzzzqq<Enter><Dump>"
+awk '/^--- screen 1/{f=1} /^--- screen 2/{f=0} f && /^>/' "$TMPD/search.dump" | grep -qi "$name" ||
+  fail "search for $name did not select a matching row"
+screen_has search "not found: zzzzqq"
+
+# Search by NIP digits (with or without the spaces).
+nip=$(awk -F, 'NR==30 {print $1}' "$TOP/tests/fixtures/tui/staff.csv")
+tui nipsearch "/${nip}<Enter><Dump>"
+spaced=$(echo "$nip" | sed 's/^\(........\)\(......\)\(.\)\(...\)$/\1 \2 \3 \4/')
+awk '/^>/' "$TMPD/nipsearch.dump" | grep -qF "$spaced" || fail "NIP search did not select $spaced"
+
+# Esc cancels a search and goes back to where it started; C-g too.
+tui cancel 'jjj/Cucu<Esc><Dump>/Cucu<C-g><Dump>'
+[ "$(pos cancel 1)" = 4/118 ] || fail "Esc did not restore the row: $(pos cancel 1)"
+[ "$(pos cancel 2)" = 4/118 ] || fail "C-g did not restore the row: $(pos cancel 2)"
+
+# Filter: only the people of one unit; the count is no longer the total.
+tui filter 'funit:PKM-WARUNG<Enter><Dump>f<Enter><Dump>'
+want=$(grep -c ',PKM-WARUNG,' "$TOP/tests/fixtures/tui/staff.csv")
+got=$(awk '/^--- screen 1/{f=1} /^--- attributes/{f=0} f' "$TMPD/filter.dump" |
+  grep -cE '^[ >][0-9]{8} [0-9]{6} [12] [0-9]{3} ')
+[ "$got" = "$want" ] || fail "unit filter shows $got people, PKM-WARUNG has $want"
+awk '/^--- screen 1/{f=1} /^--- attributes/{f=0} f && /^[ >][0-9]/' "$TMPD/filter.dump" | grep -v 'Puskesm' &&
+  fail "unit filter shows someone of another unit"
+[ "$(pos filter 2)" = 1/118 ] || fail "clearing the filter: $(pos filter 2)"
+
+# Sort: s turns the name order around.
+tui sort '<Dump>s<Dump>'
+first_az=$(awk '/^--- screen 1/{f=1} f && /^>/{print; exit}' "$TMPD/sort.dump")
+first_za=$(awk '/^--- screen 2/{f=1} f && /^>/{print; exit}' "$TMPD/sort.dump")
+[ "$first_az" != "$first_za" ] || fail "s did not change the order"
+screen_has sort "Z to A"
+
+# Units: filter short / over, expand and collapse.
+tui units '2fshort<Enter><Dump>fover<Enter><Dump>f<Enter>jj+<Dump>-<Dump>'
+awk '/^--- screen 1/{f=1} /^--- screen 2/{f=0} f && /^[ >][!^=]/' "$TMPD/units.dump" | grep -v '^[ >]!' &&
+  fail "short filter shows a unit that is not short"
+awk '/^--- screen 2/{f=1} /^--- screen 3/{f=0} f && /^[ >][!^=]/' "$TMPD/units.dump" | grep -v '^[ >]\^' &&
+  fail "over filter shows a unit that is not over-staffed"
+n3=$(awk '/^--- screen 3/{f=1} /^--- screen 4/{f=0} f && /^[ >][!^= ] /' "$TMPD/units.dump" | wc -l)
+n4=$(awk '/^--- screen 4/{f=1} /^--- attributes/{if(f)exit} f && /^[ >][!^= ] /' "$TMPD/units.dump" | wc -l)
+[ "$n3" -gt "$n4" ] || fail "+ then - did not open and close a unit ($n3 rows, then $n4)"
+
+# The command line: completion, a verb, a miss, and :q.
+tui prompt ':sta<Tab><Dump><Esc>:staff find Yusuf<Enter><Dump>:nonsense<Enter><Dump>:units<Enter><Dump>:q<Enter>'
+awk '/^--- screen 1/{f=1} /^--- screen 2/{f=0} f' "$TMPD/prompt.dump" | grep -q '^:staff' ||
+  fail "Tab did not complete :sta"
+awk '/^--- screen 2/{f=1} /^--- screen 3/{f=0} f && /^>/' "$TMPD/prompt.dump" | grep -q Yusuf ||
+  fail ":staff find did not select Yusuf"
+screen_has prompt 'unknown command "nonsense"'
+screen_has prompt '[2 Units]'
+
+# Help lists every action with its keys; q goes back.
+tui help '?<Dump>q<Dump>'
+screen_has help "search as you type"
+awk '/^--- screen 2/{f=1} f' "$TMPD/help.dump" | grep -q "1/118" || fail "q did not leave the help"
+
+# Keys rebound in ui.yaml: J moves down, j no longer does.
+mkdir -p "$TMPD/config-keys"
+cp "$(e2e_config)"/*.yaml "$TMPD/config-keys/"
+printf 'keys:\n  down: J\n' >"$TMPD/config-keys/ui.yaml"
+tui rebound 'J<Dump>j<Dump>' --config "$TMPD/config-keys"
+[ "$(pos rebound 1)" = 2/118 ] || fail "J bound to down did not move: $(pos rebound 1)"
+[ "$(pos rebound 2)" = 2/118 ] || fail "j still moves after rebinding down to J"
+screen_has rebound "key j does nothing here"
+
+# :check NIP POSITION shows every rule's verdict for that move.
+nip=$(awk -F, 'NR==5 {print $1}' "$TOP/tests/fixtures/tui/staff.csv")
+tui check ":check $nip PKM-CIBEBER-PRW<Enter><Dump>:check 123 X<Enter><Dump>"
+awk '/^--- screen 1/{f=1} /^--- screen 2/{f=0} f' "$TMPD/check.dump" | grep -q "Need at target:" ||
+  fail ":check shows no verdict on the need at the target"
+awk '/^--- screen 1/{f=1} /^--- screen 2/{f=0} f' "$TMPD/check.dump" | grep -qE "^ (allowed|blocked)" ||
+  fail ":check shows no summary"
+screen_has check "123: a NIP has 18 digits"
+
+# :staff show NIP opens the person wherever the list stands; a wrong NIP says why.
+nip=$(awk -F, 'NR==3 {print $1}' "$TOP/tests/fixtures/tui/staff.csv")
+tui show "G:staff show $nip<Enter><Dump>q:staff show 1985<Enter><Dump>"
+awk '/^--- screen 1/{f=1} /^--- screen 2/{f=0} f' "$TMPD/show.dump" | grep -q "Could this person move?" ||
+  fail ":staff show did not open the detail"
+screen_has show "1985: a NIP has 18 digits"

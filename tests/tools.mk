@@ -1,0 +1,7 @@
+# Test tools built with the program: ptybytes counts the bytes a program
+# writes to a pseudo-terminal per key (thin-link budgets, compared with less).
+PTYBYTES := $(BUILD)/tests/ptybytes
+all: $(PTYBYTES)
+$(PTYBYTES): tests/tools/ptybytes.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $^ $(PKG_LIBS) -lutil
