@@ -1,9 +1,12 @@
 # Crash test: make crashtest [KILLS=200] [CRASH_SEED=N] [CRASH_STAFF=N]
+#   [CRASH_BIG_DEMO=N] (the long form also kills demo fills of 120000
+#   people, larger than one write batch of the demo writer)
 # (tests/crash/crashtest.sh). The short form (20 kills) is
 # tests/e2e/t_crash_short.sh in make test.
 # checkdb (tests/crash/checkdb.c) is the read-only database checker that the
 # crash and concurrency tests use; it links the program's library.
 KILLS ?= 200
+CRASH_BIG_DEMO ?= 120000
 CHECKDB      := $(BUILD)/checkdb
 ASAN_CHECKDB := $(BUILD)/asan/checkdb
 
@@ -24,4 +27,4 @@ endif
 
 crashtest: test-deps
 	@$(MAKE) --no-print-directory all $(CHECKDB)
-	@tests/crash/crashtest.sh $(BIN) $(CHECKDB) $(KILLS) $(CRASH_SEED)
+	@CRASH_BIG_DEMO=$(CRASH_BIG_DEMO) tests/crash/crashtest.sh $(BIN) $(CHECKDB) $(KILLS) $(CRASH_SEED)

@@ -10,6 +10,7 @@
 #
 #   tests/crash/crashtest.sh MUTASI CHECKDB KILLS [SEED]
 # Environment: CRASH_STAFF (staff in the test region, default 20000),
+# CRASH_BIG_DEMO (people in the demo-big action; unset: no such action),
 # CRASH_WORK (keep the work directory there instead of a temp one).
 # The seed is printed; the same seed gives the same actions and delays.
 #
@@ -17,7 +18,10 @@
 #   import-a   import staff A.csv (all the region's staff)
 #   import-b   import staff B.csv (the same people with other posts: every
 #              record and its unit/position index entries change)
-#   demo       demo fill of an empty database
+#   demo       demo fill of an empty database (CRASH_STAFF people: one
+#              write transaction)
+#   demo-big   demo fill of CRASH_BIG_DEMO people (when set; make crashtest
+#              sets 120000): more than one batch of the demo writer
 #   plan-*     (slot) plan edits and apply, once the plan verbs exist
 set -u
 MUTASI=$1; CHECKDB=$2; KILLS=${3:-20}; SEED=${4:-$(date +%s)}
@@ -69,6 +73,7 @@ m "$w/empty" init >/dev/null || fail "init"
 # changes: the main one, or a fresh copy of the empty one (demo).
 actions="import-a import-b"
 if has_verb demo; then actions="$actions demo"
+  [ -n "${CRASH_BIG_DEMO:-}" ] && actions="$actions demo-big"
 else echo "crashtest: note: no 'demo' verb yet: no demo-fill kills"; fi
 # Slot for the plan actions: when `plan apply` exists, append plan-add and
 # plan-apply here and write their setup in run_action.
@@ -83,13 +88,14 @@ run_action() {
     import-a) exec env MUTASI_DB="$2" $MUTASI import staff "$w/A.csv" ;;
     import-b) exec env MUTASI_DB="$2" $MUTASI import staff "$w/B.csv" ;;
     demo) exec env MUTASI_DB="$2" $MUTASI demo --staff "$STAFF" --seed 11 ;;
+    demo-big) exec env MUTASI_DB="$2" $MUTASI demo --staff "$CRASH_BIG_DEMO" --seed 12 ;;
   esac
 }
 target_of() { # ACTION -> the database it works on
-  case $1 in demo) echo "$w/demo" ;; *) echo "$w/db" ;; esac
+  case $1 in demo*) echo "$w/demo" ;; *) echo "$w/db" ;; esac
 }
 prepare_target() {
-  case $1 in demo) rm -rf "$w/demo"; cp -a "$w/empty" "$w/demo" ;; esac
+  case $1 in demo*) rm -rf "$w/demo"; cp -a "$w/empty" "$w/demo" ;; esac
 }
 
 # state DB: the counts and a digest of every staff record (checkdb: read
