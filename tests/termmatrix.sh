@@ -1,7 +1,8 @@
 #!/bin/sh
 # make termmatrix: the terminal end-to-end tests (tests/e2e/t_tui*.sh) in
 # every combination of
-#   size      80x24, 200x60         MUTASI_TEST_SIZE=COLSxLINES (and COLUMNS, LINES)
+#   size      80x24, 200x60         MUTASI_TEST_SIZE=COLSxLINES (not COLUMNS and
+#                                   LINES: ncurses would take them over a resize)
 #   TERM      xterm-256color screen tmux-256color vt100      TERM_E2E (and TERM)
 #   colour    with, without         NO_COLOR_E2E=1 (and NO_COLOR=1) / unset
 #   locale    UTF-8, C              LANG_E2E=C.UTF-8|C (and LANG)
@@ -32,7 +33,7 @@ honours TERM_E2E || { echo "termmatrix: lib.sh does not read TERM_E2E yet: xterm
 honours NO_COLOR_E2E || { echo "termmatrix: lib.sh does not read NO_COLOR_E2E yet: colour only"; colors=color; }
 honours LANG_E2E || { echo "termmatrix: lib.sh does not read LANG_E2E yet: C.UTF-8 only"; locales=C.UTF-8; }
 combos=0
-unset MUTASI_DB LANGUAGE LANG LC_ALL NO_COLOR
+unset MUTASI_DB LANGUAGE LANG LC_ALL NO_COLOR COLUMNS LINES
 pass=0; fail=0; failed=""
 log=$(mktemp)
 for size in $sizes; do
@@ -45,7 +46,7 @@ for size in $sizes; do
           tmp=$(mktemp -d)
           nc=""; [ $color = mono ] && nc=1
           if env MUTASI="$build/mutasi" TOP="$top" TMPD="$tmp" FIXTURES="$top/tests/fixtures" \
-               MUTASI_TEST_SIZE="$size" COLUMNS="${size%x*}" LINES="${size#*x}" \
+               MUTASI_TEST_SIZE="$size" \
                TERM_E2E="$term" TERM="$term" ${nc:+NO_COLOR_E2E=1 NO_COLOR=1} \
                LANG_E2E="$loc" LANG="$loc" sh "$t" >"$log" 2>&1; then
             pass=$((pass + 1))
