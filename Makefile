@@ -90,11 +90,14 @@ $(BUILD)/locale/%/LC_MESSAGES/mutasi.mo: po/%.po
 
 # --- the two commands ---------------------------------------------------
 DEMO_DB ?= $(BUILD)/demo-db
+# The demo configuration honours MUTASI_USER, so the TUI shows a user with
+# roles (eka: admin and operator) instead of "no role".
+DEMO_USER ?= eka
 demo: deps
 	@$(MAKE) --no-print-directory all
 	rm -rf $(DEMO_DB)
-	MUTASI_DB=$(DEMO_DB) $(BIN) demo
-	MUTASI_DB=$(DEMO_DB) $(BIN)
+	MUTASI_DB=$(DEMO_DB) $(BIN) demo $(DEMO_ARGS)
+	MUTASI_DB=$(DEMO_DB) MUTASI_CONFIG=config/demo MUTASI_USER=$(DEMO_USER) $(BIN)
 
 # Every test, first with the normal build, then under ASan+UBSan.
 test: test-deps

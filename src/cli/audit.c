@@ -50,15 +50,10 @@ int cli_audit(const struct cli_env *env, int argc, char **argv)
         else
             return cli_usage_error(env, "audit", _("unexpected argument \"%s\""), argv[i]);
     }
-    store *s = cli_open_store(env, STORE_READONLY);
-    if (!s)
+    store *s;
+    stxn *t = cli_open_read(env, STORE_READONLY, &s);
+    if (!t)
         return EXIT_REFUSED;
-    stxn *t = store_read_begin(s);
-    if (!t) {
-        cli_error("%s", store_errmsg(s));
-        store_close(s);
-        return EXIT_REFUSED;
-    }
     int rc = EXIT_OK;
     if (verify) {
         const char *why;

@@ -36,15 +36,12 @@ struct lookup {
 static int read_move(const struct cli_env *env, const char *nip, const char *target,
                      const struct policy *p, struct lookup *lk)
 {
-    store *s = cli_open_store(env, STORE_READONLY);
-    if (!s)
-        return EXIT_REFUSED;
-    stxn *t = store_read_begin(s);
+    store *s;
+    stxn *t = cli_open_read(env, STORE_READONLY, &s);
     int rc = EXIT_OK;
-    if (!t) {
-        cli_error("%s", store_errmsg(s));
-        rc = EXIT_REFUSED;
-    } else if (store_get_staff(t, nip, &lk->person) != STORE_OK) {
+    if (!t)
+        return EXIT_REFUSED;
+    if (store_get_staff(t, nip, &lk->person) != STORE_OK) {
         char shown[NIP_FMT_LEN + 1];
         nip_format(nip, shown);
         cli_error(_("no staff with NIP %s"), shown);
@@ -64,8 +61,7 @@ static int read_move(const struct cli_env *env, const char *nip, const char *tar
             rc = EXIT_REFUSED;
         }
     }
-    if (t)
-        store_read_end(t);
+    store_read_end(t);
     store_close(s);
     return rc;
 }

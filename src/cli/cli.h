@@ -40,6 +40,10 @@ int cli_usage_error(const struct cli_env *env, const char *verb, const char *fmt
 int cli_wants_help(int argc, char **argv);
 int cli_print_verb_help(const char *verb);
 
+/* Opens the database and begins a read transaction; on failure prints a
+ * clear message, leaves nothing open and returns NULL. */
+stxn *cli_open_read(const struct cli_env *env, int flags, store **out);
+
 /* Opens the database, printing a clear message to stderr on failure. */
 store *cli_open_store(const struct cli_env *env, int flags);
 /* Prints "mutasi: <message>\n" to stderr. */

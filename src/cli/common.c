@@ -93,3 +93,18 @@ store *cli_open_store(const struct cli_env *env, int flags)
         cli_error("%s", err);
     return s;
 }
+
+stxn *cli_open_read(const struct cli_env *env, int flags, store **out)
+{
+    store *s = cli_open_store(env, flags);
+    if (!s)
+        return NULL;
+    stxn *t = store_read_begin(s);
+    if (!t) {
+        cli_error("%s", store_errmsg(s));
+        store_close(s);
+        return NULL;
+    }
+    *out = s;
+    return t;
+}

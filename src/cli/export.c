@@ -100,15 +100,10 @@ static int append_note(stxn *t, void *ctx)
 
 static int run_export(const struct cli_env *env, enum import_kind kind, enum export_format fmt)
 {
-    store *s = cli_open_store(env, 0);
-    if (!s)
+    store *s;
+    stxn *t = cli_open_read(env, 0, &s);
+    if (!t)
         return EXIT_REFUSED;
-    stxn *t = store_read_begin(s);
-    if (!t) {
-        cli_error("%s", store_errmsg(s));
-        store_close(s);
-        return EXIT_REFUSED;
-    }
     /* A reader that stops early (| head) must not kill us before the
      * export is written to the audit log: EPIPE becomes a write error. */
     signal(SIGPIPE, SIG_IGN);

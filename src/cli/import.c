@@ -93,8 +93,10 @@ static void print_problems(const char *file, const struct import_problems *ps)
 
 /* --- writing ---------------------------------------------------------------- */
 
-/* Staff are written in chunks through store_put_staff_batch, which writes
- * each table in its own key order (rows arrive in NIP order already). */
+/* Staff go to an empty staff table (the first load) through the store's
+ * bulk load, record by record as they come (in NIP order); into a table
+ * that has people already, in chunks through store_put_staff_batch,
+ * which writes each table in its own key order. */
 #define STAFF_CHUNK 16384
 
 struct writer {
@@ -105,12 +107,15 @@ struct writer {
     stxn *t;
     bool was_empty;             /* no record of this kind before: all are new */
     size_t added, replaced;
+    store_bulk *bulk;           /* the first load of staff, else NULL */
     struct staff *chunk;        /* STAFF_CHUNK records waiting to be written */
     bool *needs_history;
     size_t nchunk;
+    bool out_of_memory;         /* the chunk could not be allocated */
 };
 
-static int add_history(stxn *t, const struct staff *s)
+/* The history line of a person's current post. */
+static struct history post_of(const struct staff *s)
 {
     struct history h = {0};
     memcpy(h.nip, s->nip, sizeof h.nip);
@@ -118,6 +123,12 @@ static int add_history(stxn *t, const struct staff *s)
     memcpy(h.position, s->position, sizeof h.position);
     memcpy(h.unit, s->unit, sizeof h.unit);
     h.rank = s->rank;
+    return h;
+}
+
+static int add_history(stxn *t, const struct staff *s)
+{
+    struct history h = post_of(s);
     return store_add_history(t, &h);
 }
 
@@ -160,7 +171,12 @@ static int put_record(void *ctx, const void *rec)
 {
     struct writer *w = ctx;
     int rc, had = 0;
-    if (w->kind == IMPORT_STAFF) {
+    if (w->bulk) {
+        const struct staff *s = rec;
+        struct history h = post_of(s);     /* everyone is new */
+        w->added++;
+        return store_bulk_add(w->bulk, s, &h);
+    } else if (w->kind == IMPORT_STAFF) {
         w->chunk[w->nchunk++] = *(const struct staff *)rec;
         return w->nchunk == STAFF_CHUNK ? flush_staff(w) : 0;
     } else if (w->kind == IMPORT_UNITS) {
@@ -186,7 +202,25 @@ static int write_all(stxn *t, void *ctx)
     w->added = w->replaced = 0;
     w->nchunk = 0;
     w->was_empty = w->kind == IMPORT_STAFF && store_count_staff(t) == 0;
+    w->bulk = NULL;
+    if (w->was_empty && store_bulk_begin(t, import_rows(w->im), &w->bulk) != STORE_OK)
+        return STORE_ERROR;
+    if (w->kind == IMPORT_STAFF && !w->bulk && !w->chunk) {
+        w->chunk = malloc(STAFF_CHUNK * sizeof *w->chunk);
+        w->needs_history = malloc(STAFF_CHUNK * sizeof *w->needs_history);
+        if (!w->chunk || !w->needs_history) {
+            w->out_of_memory = true;
+            return STORE_ERROR;
+        }
+    }
     int rc = import_each(w->im, put_record, w);
+    if (w->bulk) {
+        if (rc == STORE_OK)
+            rc = store_bulk_finish(w->bulk);
+        else
+            store_bulk_free(w->bulk);
+        w->bulk = NULL;
+    }
     if (rc == STORE_OK && w->nchunk)
         rc = flush_staff(w);
     if (rc != STORE_OK)
@@ -239,24 +273,13 @@ static int run_import(const struct cli_env *env, enum import_kind kind, const ch
     }
 
     struct writer w = {.env = env, .im = im, .kind = kind, .object = name};
-    if (kind == IMPORT_STAFF) {
-        w.chunk = malloc(STAFF_CHUNK * sizeof *w.chunk);
-        w.needs_history = malloc(STAFF_CHUNK * sizeof *w.needs_history);
-        if (!w.chunk || !w.needs_history) {
-            free(w.chunk);
-            free(w.needs_history);
-            cli_error(_("out of memory"));
-            store_close(s);
-            import_close(im);
-            return EXIT_REFUSED;
-        }
-    }
     int rc = store_write(s, write_all, &w);
     free(w.chunk);
     free(w.needs_history);
     end_progress(&prog);
     if (rc != STORE_OK) {
-        cli_error(_("%s: nothing was imported: %s"), file, store_errmsg(s));
+        cli_error(_("%s: nothing was imported: %s"), file,
+                  w.out_of_memory ? _("out of memory") : store_errmsg(s));
         store_close(s);
         import_close(im);
         return EXIT_REFUSED;

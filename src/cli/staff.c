@@ -124,15 +124,10 @@ static int staff_show(const struct cli_env *env, int argc, char **argv)
         cli_error(_("\"%s\": %s"), text, nip_error_text(e));
         return EXIT_REFUSED;
     }
-    store *s = cli_open_store(env, STORE_READONLY);
-    if (!s)
+    store *s;
+    stxn *t = cli_open_read(env, STORE_READONLY, &s);
+    if (!t)
         return EXIT_REFUSED;
-    stxn *t = store_read_begin(s);
-    if (!t) {
-        cli_error("%s", store_errmsg(s));
-        store_close(s);
-        return EXIT_REFUSED;
-    }
     struct staff st;
     int rc = store_get_staff(t, nip, &st);
     if (rc == STORE_OK)
@@ -205,15 +200,10 @@ static int staff_find(const struct cli_env *env, int argc, char **argv)
     }
     if (!all_digits || !nd)
         f.digits[0] = '\0';
-    store *s = cli_open_store(env, STORE_READONLY);
-    if (!s)
+    store *s;
+    stxn *t = cli_open_read(env, STORE_READONLY, &s);
+    if (!t)
         return EXIT_REFUSED;
-    stxn *t = store_read_begin(s);
-    if (!t) {
-        cli_error("%s", store_errmsg(s));
-        store_close(s);
-        return EXIT_REFUSED;
-    }
     store_each_staff(t, NULL, match_staff, &f);
     store_read_end(t);
     store_close(s);

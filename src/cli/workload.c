@@ -42,24 +42,18 @@ static int cli_workload_data_load(const struct cli_env *env, const struct policy
                                   struct wl_data *d)
 {
     memset(d, 0, sizeof *d);
-    store *s = cli_open_store(env, STORE_READONLY);
-    if (!s)
-        return EXIT_REFUSED;
-    stxn *t = store_read_begin(s);
+    store *s;
+    stxn *t = cli_open_read(env, STORE_READONLY, &s);
     int rc = EXIT_OK;
-    if (!t) {
-        cli_error("%s", store_errmsg(s));
-        rc = EXIT_REFUSED;
-    } else if (!(d->w = workload_begin(p)) ||
-               store_each_unit(t, take_unit, d->w) != 0 ||
-               store_each_position(t, take_position, d->w) != 0 ||
-               workload_build(d->w) != 0 ||
-               store_each_position_count(t, count_holders, d->w) != 0) {
+    if (!t)
+        return EXIT_REFUSED;
+    if (!(d->w = workload_begin(p)) || store_each_unit(t, take_unit, d->w) != 0 ||
+        store_each_position(t, take_position, d->w) != 0 || workload_build(d->w) != 0 ||
+        store_each_position_count(t, count_holders, d->w) != 0) {
         cli_error(_("could not read the database: %s"), store_errmsg(s));
         rc = EXIT_REFUSED;
     }
-    if (t)
-        store_read_end(t);
+    store_read_end(t);
     store_close(s);
     if (rc != EXIT_OK) {
         cli_workload_data_free(d);

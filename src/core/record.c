@@ -290,7 +290,13 @@ int position_validate(const struct position *p, struct verrs *v)
  * 1800..9999); anything else is a corrupt record. */
 static int date_in_range(mdate t)
 {
-    return t >= date_from_ymd(1800, 1, 1) && t <= date_from_ymd(9999, 12, 31);
+    /* Computed once: this runs for every date of every imported row. */
+    static mdate lo, hi;
+    if (lo == hi) {
+        lo = date_from_ymd(1800, 1, 1);
+        hi = date_from_ymd(9999, 12, 31);
+    }
+    return t >= lo && t <= hi;
 }
 
 /* "YYYY-MM-DD", "-" for none, "?" for a day number out of range. */
@@ -364,6 +370,12 @@ static void check_after_cpns(struct verrs *v, const char *field, mdate t,
 
 /* The NIP on its own, then against birth_date and sex. Returns 1 when the
  * NIP itself is valid and leaves its digits in `digits`. */
+static const char *nip_shown(const char digits[NIP_LEN + 1], char out[NIP_FMT_LEN + 1])
+{
+    nip_format(digits, out);
+    return out;
+}
+
 static int check_nip(struct verrs *v, const struct staff *s,
                      char digits[NIP_LEN + 1])
 {
@@ -382,19 +394,18 @@ static int check_nip(struct verrs *v, const struct staff *s,
                   nip_error_text(e));
         return 0;
     }
-    char shown[NIP_FMT_LEN + 1];
-    nip_format(digits, shown);
+    char shown[NIP_FMT_LEN + 1];    /* formatted only for a message */
     mdate born = nip_birth_date(digits);
     if (s->birth_date != MDATE_NONE && born != s->birth_date) {
         char a[11], b[11];
         fmt_date(born, a), fmt_date(s->birth_date, b);
         verrs_add(v, "nip", _("NIP %s says born %s but birth_date is %s"),
-                  shown, a, b);
+                  nip_shown(digits, shown), a, b);
     }
     int sex = nip_sex(digits);
     if ((s->sex == SEX_L || s->sex == SEX_P) && sex != s->sex)
         verrs_add(v, "nip", _("NIP %s has sex digit %c (%s) but sex is %s"),
-                  shown, digits[14], sex_name(sex), sex_name(s->sex));
+                  nip_shown(digits, shown), digits[14], sex_name(sex), sex_name(s->sex));
     return 1;
 }
 
@@ -434,6 +445,13 @@ static void check_pns_since(struct verrs *v, const struct staff *s,
     }
 }
 
+/* "skp_<year>", the CSV column of an SKP entry. */
+static const char *skp_field(char out[24], unsigned year)
+{
+    snprintf(out, 24, "skp_%u", year);
+    return out;
+}
+
 static void check_skp(struct verrs *v, const struct staff *s, mdate today)
 {
     int n = s->nskp;
@@ -449,21 +467,21 @@ static void check_skp(struct verrs *v, const struct staff *s, mdate today)
         date_to_ymd(today, &ty, &tm, &td);
     for (int i = 0; i < n; i++) {
         const struct skp_entry *e = &s->skp[i];
-        char field[24];
-        snprintf(field, sizeof field, "skp_%u", (unsigned)e->year);
+        char f[24];             /* the column name, made only for a message */
         if (by && e->year < by + SKP_MIN_AGE)
-            verrs_add(v, field, _("SKP for %u, but the person was born in %d"),
-                      (unsigned)e->year, by);
+            verrs_add(v, skp_field(f, e->year),
+                      _("SKP for %u, but the person was born in %d"), (unsigned)e->year, by);
         else if (ty && e->year > ty)
-            verrs_add(v, field, _("SKP for %u, a year still to come (today "
-                                  "is in %d)"), (unsigned)e->year, ty);
+            verrs_add(v, skp_field(f, e->year),
+                      _("SKP for %u, a year still to come (today is in %d)"),
+                      (unsigned)e->year, ty);
         if (e->predikat < SKP_SANGAT_KURANG || e->predikat > SKP_SANGAT_BAIK)
-            verrs_add(v, field, _("SKP predikat %d for %u is not a predikat"),
+            verrs_add(v, skp_field(f, e->year), _("SKP predikat %d for %u is not a predikat"),
                       e->predikat, (unsigned)e->year);
         if (i > 0 && e->year <= s->skp[i - 1].year)
-            verrs_add(v, field, e->year == s->skp[i - 1].year
-                                    ? _("SKP for %u is given twice")
-                                    : _("SKP for %u is out of year order"),
+            verrs_add(v, skp_field(f, e->year),
+                      e->year == s->skp[i - 1].year ? _("SKP for %u is given twice")
+                                                    : _("SKP for %u is out of year order"),
                       (unsigned)e->year);
     }
 }

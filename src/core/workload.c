@@ -94,19 +94,22 @@ void wl_row_add(struct wl_row *a, const struct wl_row *b)
     a->existing += b->existing;
 }
 
-/* ---- code index: open addressing over borrowed, strided records -------- */
+/* ---- string tables ------------------------------------------------------
+ * Codes live in one arena each (NUL-terminated, addressed by a 32-bit
+ * offset) instead of fixed 32-byte fields: at a million staff the
+ * positions' codes take about 15 MB instead of 24, and a unit's code is
+ * kept once however many positions and sub-units name it. An optional
+ * open-addressing table (4 bytes a slot, at most 3/4 full) finds a string. */
 
-struct codeslot {
-    int32_t idx;             /* record index, -1 empty */
-    uint32_t tag;            /* high bits of the hash: most misses never
-                                touch the record (a cache miss each) */
-};
+#define NO_ID UINT32_MAX
 
-struct codeidx {
-    const char *base;        /* first record's code field */
-    size_t stride;           /* bytes between records */
-    size_t mask;             /* capacity - 1 (power of two) */
-    struct codeslot *slot;
+struct strtab {
+    char *buf;
+    size_t len, cap;
+    uint32_t *off;            /* id -> offset in buf */
+    size_t n, ncap;
+    uint32_t *slot;           /* id + 1, 0 empty; NULL when not indexed */
+    size_t mask;              /* slots - 1 */
 };
 
 static uint64_t hash_code(const char *s)
@@ -117,50 +120,106 @@ static uint64_t hash_code(const char *s)
     return h ^ (h >> 29);
 }
 
-static const char *code_at(const struct codeidx *x, size_t i)
+static void strtab_free(struct strtab *t)
 {
-    return x->base + i * x->stride;
+    free(t->buf), free(t->off), free(t->slot);
+    memset(t, 0, sizeof *t);
 }
 
-static int codeidx_build(struct codeidx *x, const char *base, size_t stride, size_t n)
+static const char *strtab_get(const struct strtab *t, uint32_t id)
 {
-    size_t cap = 16;
-    while (cap < 2 * n)
-        cap *= 2;
-    x->base = base, x->stride = stride, x->mask = cap - 1;
-    x->slot = malloc(cap * sizeof *x->slot);
-    if (!x->slot)
-        return -1;
-    memset(x->slot, 0xff, cap * sizeof *x->slot);
-    for (size_t i = 0; i < n; i++) {
-        uint64_t hv = hash_code(code_at(x, i));
-        uint32_t tag = (uint32_t)(hv >> 32);
-        size_t h = (size_t)hv & x->mask;
-        while (x->slot[h].idx >= 0) {
-            if (x->slot[h].tag == tag &&
-                strcmp(code_at(x, (size_t)x->slot[h].idx), code_at(x, i)) == 0)
-                break;       /* duplicate code: the first one wins */
-            h = (h + 1) & x->mask;
-        }
-        if (x->slot[h].idx < 0)
-            x->slot[h] = (struct codeslot){(int32_t)i, tag};
+    return t->buf + t->off[id];
+}
+
+static int strtab_reserve(struct strtab *t, size_t n, size_t bytes)
+{
+    if (n > t->ncap) {
+        uint32_t *off = realloc(t->off, n * sizeof *off);
+        if (!off)
+            return -1;
+        t->off = off, t->ncap = n;
+    }
+    if (bytes > t->cap) {
+        char *buf = realloc(t->buf, bytes);
+        if (!buf)
+            return -1;
+        t->buf = buf, t->cap = bytes;
     }
     return 0;
 }
 
-static long codeidx_find(const struct codeidx *x, const char *code)
+/* Appends a copy of s (at most maxlen - 1 bytes); its id, or NO_ID when
+ * out of memory. */
+static uint32_t strtab_push(struct strtab *t, const char *s, size_t maxlen)
 {
-    if (!code || !x->slot)
+    size_t len = strnlen(s, maxlen - 1);
+    if (t->len + len + 1 > UINT32_MAX || t->n >= NO_ID - 1)
+        return NO_ID;
+    size_t need = t->len + len + 1;
+    if ((t->n == t->ncap && strtab_reserve(t, t->ncap ? t->ncap * 2 : 256, t->cap) != 0) ||
+        (need > t->cap && strtab_reserve(t, t->ncap, t->cap * 2 > need ? t->cap * 2
+                                                                        : need + 4096) != 0))
+        return NO_ID;
+    memcpy(t->buf + t->len, s, len);
+    t->buf[t->len + len] = '\0';
+    t->off[t->n] = (uint32_t)t->len;
+    t->len += len + 1;
+    return (uint32_t)t->n++;
+}
+
+/* The slot where s is, or the empty slot where it would go. */
+static size_t strtab_slot_of(const struct strtab *t, const char *s)
+{
+    size_t h = (size_t)hash_code(s) & t->mask;
+    while (t->slot[h] && strcmp(strtab_get(t, t->slot[h] - 1), s) != 0)
+        h = (h + 1) & t->mask;
+    return h;
+}
+
+/* (Re)builds the slots for every id; with duplicates the first id wins. */
+static int strtab_index(struct strtab *t, size_t room)
+{
+    size_t cap = 16;
+    while (cap * 3 < room * 4)
+        cap *= 2;
+    free(t->slot);
+    t->slot = calloc(cap, sizeof *t->slot);
+    if (!t->slot)
         return -1;
-    uint64_t hv = hash_code(code);
-    uint32_t tag = (uint32_t)(hv >> 32);
-    size_t h = (size_t)hv & x->mask;
-    while (x->slot[h].idx >= 0) {
-        if (x->slot[h].tag == tag && strcmp(code_at(x, (size_t)x->slot[h].idx), code) == 0)
-            return x->slot[h].idx;
-        h = (h + 1) & x->mask;
+    t->mask = cap - 1;
+    for (size_t i = 0; i < t->n; i++) {
+        size_t h = strtab_slot_of(t, strtab_get(t, (uint32_t)i));
+        if (!t->slot[h])
+            t->slot[h] = (uint32_t)i + 1;
     }
-    return -1;
+    return 0;
+}
+
+static uint32_t strtab_find(const struct strtab *t, const char *s)
+{
+    if (!s || !t->slot)
+        return NO_ID;
+    uint32_t v = t->slot[strtab_slot_of(t, s)];
+    return v ? v - 1 : NO_ID;
+}
+
+/* The id of s, added when new (s cut to maxlen - 1 bytes). */
+static uint32_t strtab_intern(struct strtab *t, const char *s, size_t maxlen)
+{
+    char key[NAME_SIZE];
+    size_t len = strnlen(s, (maxlen < NAME_SIZE ? maxlen : NAME_SIZE) - 1);
+    memcpy(key, s, len);
+    key[len] = '\0';
+    if ((!t->slot || (t->n + 1) * 4 > (t->mask + 1) * 3) &&
+        strtab_index(t, (t->n + 1) * 2) != 0)
+        return NO_ID;
+    size_t h = strtab_slot_of(t, key);
+    if (t->slot[h])
+        return t->slot[h] - 1;
+    uint32_t id = strtab_push(t, key, sizeof key);
+    if (id != NO_ID)
+        t->slot[h] = id + 1;
+    return id;
 }
 
 /* ---- interned names (districts, job families): few distinct values --- */
@@ -216,61 +275,61 @@ static int32_t names_intern(struct names *t, const char *s, size_t maxlen)
 
 /* ---- the engine -------------------------------------------------------- */
 
-/* Only what the analysis needs is kept of each record (the full records
- * would cost several times the memory at a million staff). */
-struct wl_unit {
-    char code[CODE_SIZE];
-    char parent[CODE_SIZE];
-    int32_t district;         /* interned */
-};
-struct wl_pos {
-    char unit[CODE_SIZE];
-    int32_t family;           /* interned */
-    int32_t need;             /* override or NEED_FROM_ABK */
-    int64_t workload;
-};
-
+/* Only what the analysis needs is kept of each record, in parallel arrays
+ * indexed by integer ids (the full records would cost several times the
+ * memory at a million staff): per position its code in an arena, the id
+ * of its unit's code, its job family, its need override and its figures
+ * (about 60 bytes in all); per unit the ids of its code and parent code
+ * and its district, then the tree. */
 struct workload {
-    struct wl_unit *units;
-    struct wl_pos *positions;
-    char (*pcode)[CODE_SIZE];   /* position codes apart: the lookup of a
-                                   million staff touches only these */
-    size_t capc;
-    size_t nunits, npositions, capu, capp;
+    /* units */
+    struct strtab ucodes;     /* unit codes: of units, parents and positions' units */
+    uint32_t *u_code, *u_parent;   /* per unit: ids in ucodes (parent NO_ID: root) */
+    int32_t *u_district;      /* interned */
+    size_t nunits, capu;
+    /* positions */
+    struct strtab pcodes;     /* position codes, id = position index */
+    bool psorted;             /* codes came in strictly rising byte order */
+    uint32_t *p_unit;         /* per position: id in ucodes */
+    int32_t *p_family;        /* interned */
+    int32_t *p_need;          /* override or NEED_FROM_ABK */
+    struct wl_row *pos_rows;  /* workload at add, existing as counted, need */
+    size_t npositions, capp;
+    size_t hint;              /* the last position found: counts come in order */
     struct names districts, families;
     bool built;
     struct policy policy;
-    struct codeidx unit_idx, pos_idx;
+    int32_t *unit_of_code;    /* per ucodes id: the first unit with it, -1 none */
     int32_t *parent;          /* per unit: parent index, -1 root */
-    int32_t *pos_unit;        /* per position: unit index, -1 unknown */
     int32_t *order;           /* units in tree order (pre-order DFS) */
     int32_t *subtree_end;     /* per unit: order[pos..end) is its subtree */
     int32_t *order_pos;       /* per unit: its place in order */
     int32_t *depth;
-    int64_t *existing;        /* per position */
-    struct wl_row *pos_rows, *unit_rows;
+    struct wl_row *unit_rows;
     struct wl_problems problems;
 };
+
+static long pos_unit(const struct workload *w, size_t i)
+{
+    return w->unit_of_code[w->p_unit[i]];
+}
 
 void workload_free(struct workload *w)
 {
     if (!w)
         return;
-    free(w->units);
-    free(w->positions);
-    free(w->pcode);
+    strtab_free(&w->ucodes);
+    free(w->u_code), free(w->u_parent), free(w->u_district);
+    strtab_free(&w->pcodes);
+    free(w->p_unit), free(w->p_family), free(w->p_need), free(w->pos_rows);
     free(w->districts.name), free(w->districts.slot);
     free(w->families.name), free(w->families.slot);
-    free(w->unit_idx.slot);
-    free(w->pos_idx.slot);
+    free(w->unit_of_code);
     free(w->parent);
-    free(w->pos_unit);
     free(w->order);
     free(w->subtree_end);
     free(w->order_pos);
     free(w->depth);
-    free(w->existing);
-    free(w->pos_rows);
     free(w->unit_rows);
     free(w);
 }
@@ -328,8 +387,8 @@ static int build_tree(struct workload *w)
     size_t n = w->nunits;
     for (size_t u = 0; u < n; u++) {
         w->parent[u] = -1;
-        if (w->units[u].parent[0]) {
-            long p = codeidx_find(&w->unit_idx, w->units[u].parent);
+        if (w->u_parent[u] != NO_ID) {
+            long p = w->unit_of_code[w->u_parent[u]];
             if (p < 0 || (size_t)p == u)
                 w->problems.units_without_parent++;
             else
@@ -393,27 +452,51 @@ static int build_tree(struct workload *w)
 struct workload *workload_begin(const struct policy *p)
 {
     struct workload *w = calloc(1, sizeof *w);
-    if (w)
+    if (w) {
         w->policy = *p;
+        w->psorted = true;
+    }
     return w;
 }
 
-static void copy_code(char dst[CODE_SIZE], const char *src)
+/* Grows the parallel arrays of units or positions to cap entries. */
+static int grow_units(struct workload *w, size_t cap)
 {
-    size_t n = strnlen(src, CODE_SIZE - 1);
-    memcpy(dst, src, n);
-    dst[n] = '\0';
+    uint32_t *c = realloc(w->u_code, cap * sizeof *c);
+    if (!c)
+        return -1;
+    w->u_code = c;
+    uint32_t *par = realloc(w->u_parent, cap * sizeof *par);
+    if (!par)
+        return -1;
+    w->u_parent = par;
+    int32_t *d = realloc(w->u_district, cap * sizeof *d);
+    if (!d)
+        return -1;
+    w->u_district = d;
+    w->capu = cap;
+    return 0;
 }
 
-static int grow(void **arr, size_t *cap, size_t n, size_t size)
+static int grow_positions(struct workload *w, size_t cap)
 {
-    if (n < *cap)
-        return 0;
-    size_t c = *cap ? *cap * 2 : 256;
-    void *p = realloc(*arr, c * size);
-    if (!p)
+    uint32_t *u = realloc(w->p_unit, cap * sizeof *u);
+    if (!u)
         return -1;
-    *arr = p, *cap = c;
+    w->p_unit = u;
+    int32_t *f = realloc(w->p_family, cap * sizeof *f);
+    if (!f)
+        return -1;
+    w->p_family = f;
+    int32_t *nd = realloc(w->p_need, cap * sizeof *nd);
+    if (!nd)
+        return -1;
+    w->p_need = nd;
+    struct wl_row *r = realloc(w->pos_rows, cap * sizeof *r);
+    if (!r)
+        return -1;
+    w->pos_rows = r;
+    w->capp = cap;
     return 0;
 }
 
@@ -421,34 +504,26 @@ int workload_reserve(struct workload *w, size_t nunits, size_t npositions)
 {
     if (w->built)
         return -1;
-    if (nunits > w->capu) {
-        void *p = realloc(w->units, nunits * sizeof *w->units);
-        if (!p)
-            return -1;
-        w->units = p, w->capu = nunits;
-    }
-    if (npositions > w->capp) {
-        void *p = realloc(w->positions, npositions * sizeof *w->positions);
-        if (!p)
-            return -1;
-        w->positions = p, w->capp = npositions;
-        p = realloc(w->pcode, npositions * sizeof *w->pcode);
-        if (!p)
-            return -1;
-        w->pcode = p, w->capc = npositions;
-    }
+    if (nunits > w->capu && grow_units(w, nunits) != 0)
+        return -1;
+    if (npositions > w->capp &&
+        (grow_positions(w, npositions) != 0 ||
+         /* codes of about 20 bytes; the arena grows when they are longer */
+         strtab_reserve(&w->pcodes, npositions, npositions * 21) != 0))
+        return -1;
     return 0;
 }
 
 int workload_add_unit(struct workload *w, const struct unit *u)
 {
-    if (w->built || grow((void **)&w->units, &w->capu, w->nunits, sizeof *w->units))
+    if (w->built || (w->nunits == w->capu && grow_units(w, w->capu ? w->capu * 2 : 256)))
         return -1;
-    struct wl_unit *r = &w->units[w->nunits];
-    copy_code(r->code, u->code);
-    copy_code(r->parent, u->parent);
-    r->district = names_intern(&w->districts, u->district, DISTRICT_SIZE);
-    if (r->district < 0)
+    size_t i = w->nunits;
+    w->u_code[i] = strtab_intern(&w->ucodes, u->code, CODE_SIZE);
+    w->u_parent[i] = u->parent[0] ? strtab_intern(&w->ucodes, u->parent, CODE_SIZE) : NO_ID;
+    w->u_district[i] = names_intern(&w->districts, u->district, DISTRICT_SIZE);
+    if (w->u_code[i] == NO_ID || (u->parent[0] && w->u_parent[i] == NO_ID) ||
+        w->u_district[i] < 0)
         return -1;
     w->nunits++;
     return 0;
@@ -457,16 +532,25 @@ int workload_add_unit(struct workload *w, const struct unit *u)
 int workload_add_position(struct workload *w, const struct position *p)
 {
     if (w->built ||
-        grow((void **)&w->positions, &w->capp, w->npositions, sizeof *w->positions) ||
-        grow((void **)&w->pcode, &w->capc, w->npositions, sizeof *w->pcode))
+        (w->npositions == w->capp && grow_positions(w, w->capp ? w->capp * 2 : 256)))
         return -1;
-    struct wl_pos *r = &w->positions[w->npositions];
-    copy_code(w->pcode[w->npositions], p->code);
-    copy_code(r->unit, p->unit);
-    r->family = names_intern(&w->families, p->job_family, FAMILY_SIZE);
-    r->need = p->need;
-    r->workload = p->workload_minutes;
-    if (r->family < 0)
+    size_t i = w->npositions;
+    uint32_t id = strtab_push(&w->pcodes, p->code, CODE_SIZE);
+    if (id == NO_ID)
+        return -1;
+    if (i > 0 && w->psorted && strcmp(strtab_get(&w->pcodes, id - 1), strtab_get(&w->pcodes, id)) >= 0)
+        w->psorted = false;
+    /* Positions come grouped by unit: most name the same unit as the
+     * one before, found without hashing. */
+    if (i > 0 && w->p_unit[i - 1] != NO_ID &&
+        strncmp(strtab_get(&w->ucodes, w->p_unit[i - 1]), p->unit, CODE_SIZE - 1) == 0)
+        w->p_unit[i] = w->p_unit[i - 1];
+    else
+        w->p_unit[i] = strtab_intern(&w->ucodes, p->unit, CODE_SIZE);
+    w->p_family[i] = names_intern(&w->families, p->job_family, FAMILY_SIZE);
+    w->p_need[i] = p->need;
+    w->pos_rows[i] = (struct wl_row){.workload_minutes = p->workload_minutes};
+    if (w->p_unit[i] == NO_ID || w->p_family[i] < 0)
         return -1;
     w->npositions++;
     return 0;
@@ -476,33 +560,31 @@ int workload_build(struct workload *w)
 {
     if (w->built)
         return -1;
-    size_t nu = w->nunits ? w->nunits : 1, np = w->npositions ? w->npositions : 1;
+    size_t nu = w->nunits ? w->nunits : 1, nc = w->ucodes.n ? w->ucodes.n : 1;
+    w->unit_of_code = malloc(nc * sizeof *w->unit_of_code);
     w->parent = malloc(nu * sizeof *w->parent);
     w->order = malloc(nu * sizeof *w->order);
     w->subtree_end = malloc(nu * sizeof *w->subtree_end);
     w->order_pos = malloc(nu * sizeof *w->order_pos);
     w->depth = malloc(nu * sizeof *w->depth);
     w->unit_rows = calloc(nu, sizeof *w->unit_rows);
-    w->pos_unit = malloc(np * sizeof *w->pos_unit);
-    w->existing = calloc(np, sizeof *w->existing);
-    w->pos_rows = calloc(np, sizeof *w->pos_rows);
-    if (!w->parent || !w->order || !w->subtree_end || !w->order_pos || !w->depth ||
-        !w->unit_rows || !w->pos_unit || !w->existing || !w->pos_rows ||
-        codeidx_build(&w->unit_idx, w->units ? w->units[0].code : NULL,
-                      sizeof *w->units, w->nunits) ||
-        codeidx_build(&w->pos_idx, w->pcode ? w->pcode[0] : NULL, sizeof *w->pcode,
-                      w->npositions) ||
-        build_tree(w) != 0)
+    if (!w->unit_of_code || !w->parent || !w->order || !w->subtree_end || !w->order_pos ||
+        !w->depth || !w->unit_rows)
         return -1;
-    long u = -1;
-    for (size_t i = 0; i < w->npositions; i++) {
-        /* positions usually come grouped by unit: reuse the last lookup */
-        if (i == 0 || strcmp(w->positions[i].unit, w->positions[i - 1].unit) != 0)
-            u = codeidx_find(&w->unit_idx, w->positions[i].unit);
-        w->pos_unit[i] = (int32_t)u;
-        if (u < 0)
+    for (size_t c = 0; c < w->ucodes.n; c++)
+        w->unit_of_code[c] = -1;
+    for (size_t u = 0; u < w->nunits; u++)
+        if (w->unit_of_code[w->u_code[u]] < 0)
+            w->unit_of_code[w->u_code[u]] = (int32_t)u;     /* the first one wins */
+    /* Codes in rising order (as a database walk gives them) are found by
+     * bisection; others through a hash table. */
+    if (!w->psorted && strtab_index(&w->pcodes, w->pcodes.n) != 0)
+        return -1;
+    if (build_tree(w) != 0)
+        return -1;
+    for (size_t i = 0; i < w->npositions; i++)
+        if (pos_unit(w, i) < 0)
             w->problems.positions_without_unit++;
-    }
     w->built = true;
     return 0;
 }
@@ -529,27 +611,27 @@ fail:
 
 const char *workload_unit_code(const struct workload *w, size_t unit)
 {
-    return w->units[unit].code;
+    return strtab_get(&w->ucodes, w->u_code[unit]);
 }
 
 const char *workload_unit_district(const struct workload *w, size_t unit)
 {
-    return w->districts.name[w->units[unit].district];
+    return w->districts.name[w->u_district[unit]];
 }
 
 const char *workload_position_code(const struct workload *w, size_t position)
 {
-    return w->pcode[position];
+    return strtab_get(&w->pcodes, (uint32_t)position);
 }
 
 const char *workload_position_unit_code(const struct workload *w, size_t position)
 {
-    return w->positions[position].unit;
+    return strtab_get(&w->ucodes, w->p_unit[position]);
 }
 
 const char *workload_position_family(const struct workload *w, size_t position)
 {
-    return w->families.name[w->positions[position].family];
+    return w->families.name[w->p_family[position]];
 }
 
 size_t workload_unit_count(const struct workload *w)
@@ -564,36 +646,76 @@ size_t workload_position_count(const struct workload *w)
 
 long workload_unit_index(const struct workload *w, const char *code)
 {
-    return codeidx_find(&w->unit_idx, code);
+    if (!w->built || !code)
+        return -1;
+    uint32_t id = strtab_find(&w->ucodes, code);
+    return id == NO_ID ? -1 : w->unit_of_code[id];
+}
+
+/* A position by code: bisection over rising codes, else the hash table. */
+static long find_position(const struct workload *w, const char *code, size_t hint)
+{
+    if (!code)
+        return -1;
+    if (!w->psorted) {
+        uint32_t id = strtab_find(&w->pcodes, code);
+        return id == NO_ID ? -1 : (long)id;
+    }
+    size_t n = w->npositions;
+    size_t lo = 0, hi = n;
+    /* Counts usually come in code order too: gallop forward from the last
+     * one found, so that each costs a few comparisons. */
+    if (hint < n && strcmp(strtab_get(&w->pcodes, (uint32_t)hint), code) <= 0) {
+        size_t step = 1;
+        lo = hint;
+        while (lo + step < n && strcmp(strtab_get(&w->pcodes, (uint32_t)(lo + step)), code) <= 0) {
+            lo += step;
+            step *= 2;
+        }
+        hi = lo + step < n ? lo + step + 1 : n;
+    }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(strtab_get(&w->pcodes, (uint32_t)mid), code);
+        if (c == 0)
+            return (long)mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
 }
 
 long workload_position_index(const struct workload *w, const char *code)
 {
-    return codeidx_find(&w->pos_idx, code);
+    return w->built ? find_position(w, code, 0) : -1;
 }
 
 int workload_add_staff(struct workload *w, const char *position_code, uint32_t n)
 {
     if (!w->built)
         return -1;
-    long i = codeidx_find(&w->pos_idx, position_code);
+    long i = find_position(w, position_code, w->hint);
     if (i < 0) {
         w->problems.staff_without_position += n;
         return -1;
     }
-    w->existing[i] += n;
+    w->hint = (size_t)i;
+    w->pos_rows[i].existing += n;
     return 0;
 }
 
 void workload_set_existing(struct workload *w, size_t position, int64_t n)
 {
     if (position < w->npositions)
-        w->existing[position] = n;
+        w->pos_rows[position].existing = n;
 }
 
 void workload_clear_staff(struct workload *w)
 {
-    memset(w->existing, 0, (w->npositions ? w->npositions : 1) * sizeof *w->existing);
+    for (size_t i = 0; i < w->npositions; i++)
+        w->pos_rows[i].existing = 0;
     w->problems.staff_without_position = 0;
 }
 
@@ -603,13 +725,11 @@ void workload_compute(struct workload *w)
         return;
     memset(w->unit_rows, 0, (w->nunits ? w->nunits : 1) * sizeof *w->unit_rows);
     for (size_t i = 0; i < w->npositions; i++) {
-        const struct wl_pos *p = &w->positions[i];
         struct wl_row *r = &w->pos_rows[i];
-        r->workload_minutes = p->workload;
-        r->need = wl_need(p->workload, p->need, &w->policy);
-        r->existing = w->existing[i];
-        if (w->pos_unit[i] >= 0)
-            wl_row_add(&w->unit_rows[w->pos_unit[i]], r);
+        r->need = wl_need(r->workload_minutes, w->p_need[i], &w->policy);
+        long u = pos_unit(w, i);
+        if (u >= 0)
+            wl_row_add(&w->unit_rows[u], r);
     }
     /* bottom-up: in reverse tree order every child comes before its parent */
     for (size_t i = w->nunits; i-- > 0;) {
@@ -631,7 +751,7 @@ const struct wl_row *workload_unit_row(const struct workload *w, size_t unit)
 
 long workload_position_unit(const struct workload *w, size_t position)
 {
-    return w->pos_unit[position];
+    return pos_unit(w, position);
 }
 
 int workload_unit_depth(const struct workload *w, size_t unit)
@@ -680,7 +800,7 @@ size_t workload_positions_in(const struct workload *w, long root, size_t **out)
         return 0;
     size_t total = 0;
     for (size_t i = 0; i < w->npositions; i++) {
-        int32_t u = w->pos_unit[i];
+        long u = pos_unit(w, i);
         if (u < 0)
             continue;
         size_t at = (size_t)w->order_pos[u];
@@ -695,7 +815,7 @@ size_t workload_positions_in(const struct workload *w, long root, size_t **out)
         return 0;
     }
     for (size_t i = 0; i < w->npositions; i++) {
-        int32_t u = w->pos_unit[i];
+        long u = pos_unit(w, i);
         if (u < 0)
             continue;
         size_t at = (size_t)w->order_pos[u];
@@ -731,7 +851,7 @@ static size_t group_units(const struct workload *w, long root, struct wl_group *
         return 0;
     }
     for (size_t i = 0; i < n; i++) {
-        copy_name((*out)[i].name, w->units[units[i]].code);
+        copy_name((*out)[i].name, workload_unit_code(w, units[i]));
         (*out)[i].depth = w->depth[units[i]];
         (*out)[i].row = w->unit_rows[units[i]];
     }
@@ -739,41 +859,38 @@ static size_t group_units(const struct workload *w, long root, struct wl_group *
     return n;
 }
 
-/* Sums the positions of a subtree by a key (district or job family): a
- * small hash from key to group, then a sort by name. */
+/* Sums the positions of a subtree by a key (district or job family):
+ * the keys are interned, so one row per distinct key, then a sort by
+ * name. */
 static size_t group_by_key(const struct workload *w, long root, int by, struct wl_group **out)
 {
-    size_t *pos;
-    size_t n = workload_positions_in(w, root, &pos);
+    size_t lo, hi;
+    subtree_range(w, root, &lo, &hi);
     *out = NULL;
-    if (!pos)
-        return 0;
-    size_t cap = 16;
-    while (cap < 2 * n)
-        cap *= 2;
-    int32_t *slot = malloc(cap * sizeof *slot);
-    struct wl_group *g = calloc(n ? n : 1, sizeof *g);
-    if (!slot || !g) {
-        free(slot), free(g), free(pos);
+    const struct names *keys = by == WL_BY_DISTRICT ? &w->districts : &w->families;
+    size_t nk = keys->n ? keys->n : 1;
+    int32_t *group_of = malloc(nk * sizeof *group_of);
+    struct wl_group *g = calloc(nk, sizeof *g);
+    if (!group_of || !g) {
+        free(group_of), free(g);
         return 0;
     }
-    memset(slot, 0xff, cap * sizeof *slot);
+    memset(group_of, 0xff, nk * sizeof *group_of);
     size_t ng = 0;
-    for (size_t k = 0; k < n; k++) {
-        size_t i = pos[k];
-        const char *key = by == WL_BY_DISTRICT
-                              ? w->districts.name[w->units[w->pos_unit[i]].district]
-                              : w->families.name[w->positions[i].family];
-        size_t h = (size_t)hash_code(key) & (cap - 1);
-        while (slot[h] >= 0 && strcmp(g[slot[h]].name, key) != 0)
-            h = (h + 1) & (cap - 1);
-        if (slot[h] < 0) {
-            slot[h] = (int32_t)ng;
-            copy_name(g[ng++].name, key);
+    /* Straight over the positions (no list of a million indexes): those
+     * whose unit lies in the subtree's range of the tree order. */
+    for (size_t i = 0; i < w->npositions; i++) {
+        long u = pos_unit(w, i);
+        if (u < 0 || (size_t)w->order_pos[u] < lo || (size_t)w->order_pos[u] >= hi)
+            continue;
+        int32_t key = by == WL_BY_DISTRICT ? w->u_district[u] : w->p_family[i];
+        if (group_of[key] < 0) {
+            group_of[key] = (int32_t)ng;
+            copy_name(g[ng++].name, keys->name[key]);
         }
-        wl_row_add(&g[slot[h]].row, &w->pos_rows[i]);
+        wl_row_add(&g[group_of[key]].row, &w->pos_rows[i]);
     }
-    free(slot), free(pos);
+    free(group_of);
     qsort(g, ng, sizeof *g, group_cmp);
     *out = g;
     return ng;

@@ -41,4 +41,24 @@ int store_fail(store *s, const char *fmt, ...) __attribute__((format(printf, 2, 
 typedef int (*store_visit_fn)(stxn *t, MDB_val *k, MDB_val *v, void *ctx);
 int store_walk(stxn *t, int db, const MDB_val *from, bool backward, store_visit_fn visit,
                void *ctx);
+/* Writing entries in ascending key order (append.c): an entry past the
+ * last key the database held at open is appended (MDB_APPEND, or
+ * MDB_APPENDDUP for a dup database: no search, pages filled whole), any
+ * other takes mdb_put. The entries put through one appender must ascend. */
+struct store_appender {
+    stxn *t;
+    int db;
+    MDB_cursor *cur;
+    bool dup;
+    bool have_last;             /* the database was not empty */
+    unsigned char last_k[512], last_v[512];
+    MDB_val lk, lv;
+};
+int store_appender_open(struct store_appender *a, stxn *t, int db, bool dup);
+void store_appender_close(struct store_appender *a);
+/* True when (k, v) sorts after everything the database held at open. */
+bool store_appender_is_new(const struct store_appender *a, MDB_val k, MDB_val v);
+/* flags: what the ordinary path uses (MDB_NODUPDATA / MDB_NOOVERWRITE / 0;
+ * with those two an entry already there is success). */
+int store_appender_put(struct store_appender *a, MDB_val k, MDB_val v, unsigned flags);
 #endif

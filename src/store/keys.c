@@ -1,5 +1,6 @@
 /* Index key construction. */
 #include <string.h>
+#include "store/codec.h"
 #include "store/keys.h"
 
 /* ASCII letters fold to lower case; other bytes (UTF-8 sequences) stay,
@@ -41,4 +42,13 @@ int store_name_cmp(const char *a, const char *b)
             return 0;
     }
     return 0;
+}
+
+void store_history_key(const char *nip, mdate since, unsigned seq,
+                       unsigned char out[STORE_HIST_KEY_LEN])
+{
+    memcpy(out, nip, NIP_LEN);
+    codec_be32_signed(out + NIP_LEN, since);
+    out[NIP_LEN + 4] = (unsigned char)(seq >> 8);
+    out[NIP_LEN + 5] = (unsigned char)seq;
 }

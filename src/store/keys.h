@@ -16,4 +16,9 @@ size_t store_name_key(const char *name, const char *nip, unsigned char out[STORE
 bool store_name_differs(const char *a, const char *b);
 /* Orders two names as their keys do (case-folded bytes, shorter first). */
 int store_name_cmp(const char *a, const char *b);
+/* history key: the NIP, the date (biased big-endian, so earlier dates sort
+ * first) and a 2-byte sequence keeping several lines of one day in order. */
+#define STORE_HIST_KEY_LEN (NIP_LEN + 4 + 2)
+void store_history_key(const char *nip, mdate since, unsigned seq,
+                       unsigned char out[STORE_HIST_KEY_LEN]);
 #endif

@@ -225,75 +225,6 @@ int store_put_staff(stxn *t, const struct staff *s)
     return db_put(t, DB_STAFF, val(s->nip, NIP_LEN), val(buf, n), 0);
 }
 
-/* --- appending in key order --------------------------------------------
- * A batch sorted by key whose keys all come after the last key already in
- * a database can be written with MDB_APPEND (MDB_APPENDDUP for the dup
- * indexes): LMDB then fills pages left to right without searching, which
- * makes the first import into an empty database several times faster.
- * Keys at or before the last existing one take the ordinary path. */
-
-struct appender {
-    stxn *t;
-    int db;
-    MDB_cursor *cur;
-    bool dup;
-    bool have_last;             /* the database was not empty */
-    unsigned char last_k[512], last_v[512];
-    MDB_val lk, lv;
-};
-
-static int appender_open(struct appender *a, stxn *t, int db, bool dup)
-{
-    MDB_val k, v;
-    *a = (struct appender){.t = t, .db = db, .dup = dup};
-    int rc = mdb_cursor_open(t->txn, t->s->dbi[db], &a->cur);
-    if (rc != 0)
-        return store_fail_mdb(t, rc, store_db_name(db));
-    rc = mdb_cursor_get(a->cur, &k, &v, MDB_LAST);
-    if (rc == MDB_NOTFOUND)
-        return STORE_OK;
-    if (rc != 0 || k.mv_size > sizeof a->last_k || (dup && v.mv_size > sizeof a->last_v)) {
-        mdb_cursor_close(a->cur);
-        return store_fail_mdb(t, rc ? rc : MDB_BAD_VALSIZE, store_db_name(db));
-    }
-    memcpy(a->last_k, k.mv_data, k.mv_size);
-    a->lk = val(a->last_k, k.mv_size);
-    if (dup) {
-        memcpy(a->last_v, v.mv_data, v.mv_size);
-        a->lv = val(a->last_v, v.mv_size);
-    }
-    a->have_last = true;
-    return STORE_OK;
-}
-
-static void appender_close(struct appender *a)
-{
-    mdb_cursor_close(a->cur);
-}
-
-/* True when (k, v) sorts after everything the database held at open. */
-static bool appender_is_new(const struct appender *a, MDB_val k, MDB_val v)
-{
-    if (!a->have_last)
-        return true;
-    MDB_val lk = a->lk, lv = a->lv;
-    int c = mdb_cmp(a->t->txn, a->t->s->dbi[a->db], &k, &lk);
-    if (c == 0 && a->dup)
-        c = mdb_dcmp(a->t->txn, a->t->s->dbi[a->db], &v, &lv);
-    return c > 0;
-}
-
-/* flags: what the ordinary path uses (NODUPDATA / NOOVERWRITE / 0). */
-static int appender_put(struct appender *a, MDB_val k, MDB_val v, unsigned flags)
-{
-    if (!appender_is_new(a, k, v))
-        return db_put(a->t, a->db, k, v, flags);
-    int rc = mdb_cursor_put(a->cur, &k, &v, a->dup ? MDB_APPENDDUP : MDB_APPEND);
-    if (rc != 0)
-        return store_fail_mdb(a->t, rc, store_db_name(a->db));
-    return STORE_OK;
-}
-
 /* --- many staff at once --------------------------------------------------
  * Each database is written in its own key order: B-tree inserts in order
  * touch each page once instead of at random, several times faster than
@@ -329,10 +260,15 @@ static long batch_records(stxn *t, const struct staff *a, size_t *ord, size_t n)
     struct batch_sort bs = {a, 0};
     unsigned char buf[CODEC_MAX];
     struct staff old;
-    struct appender app;
+    struct store_appender app;
     size_t m = 0;
-    qsort_r(ord, n, sizeof *ord, batch_cmp, &bs);
-    if (appender_open(&app, t, DB_STAFF, false) != STORE_OK)
+    /* An importer hands rows in NIP order already: sort only when not. */
+    size_t sorted = 1;
+    while (sorted < n && batch_cmp(&ord[sorted - 1], &ord[sorted], &bs) < 0)
+        sorted++;
+    if (sorted < n)
+        qsort_r(ord, n, sizeof *ord, batch_cmp, &bs);
+    if (store_appender_open(&app, t, DB_STAFF, false) != STORE_OK)
         return -1;
     for (size_t k = 0; k < n; k++) {
         const struct staff *s = &a[ord[k]];
@@ -343,7 +279,7 @@ static long batch_records(stxn *t, const struct staff *a, size_t *ord, size_t n)
         if (len == 0)
             goto fail_encode;
         MDB_val key = val(s->nip, NIP_LEN);
-        int r = appender_is_new(&app, key, key) ? STORE_NOTFOUND
+        int r = store_appender_is_new(&app, key, key) ? STORE_NOTFOUND
                                                  : store_get_staff(t, s->nip, &old);
         if (r == STORE_ERROR)
             goto fail;
@@ -354,16 +290,16 @@ static long batch_records(stxn *t, const struct staff *a, size_t *ord, size_t n)
               index_remove(t, DB_STAFF_BY_POSITION, old.position, old.nip)) ||
              (store_name_differs(old.name, s->name) && name_remove(t, &old))))
             goto fail;
-        if (appender_put(&app, key, val(buf, len), 0) != STORE_OK)
+        if (store_appender_put(&app, key, val(buf, len), 0) != STORE_OK)
             goto fail;
         continue;
     fail_encode:
         store_fail(t->s, _("staff %s cannot be encoded"), s->nip);
     fail:
-        appender_close(&app);
+        store_appender_close(&app);
         return -1;
     }
-    appender_close(&app);
+    store_appender_close(&app);
     return (long)m;
 }
 
@@ -372,25 +308,25 @@ static int batch_index(stxn *t, const struct staff *a, size_t *ord, size_t m, in
 {
     static const int dbs[] = {0, DB_STAFF_BY_UNIT, DB_STAFF_BY_POSITION, DB_STAFF_BY_NAME};
     struct batch_sort bs = {a, by};
-    struct appender app;
+    struct store_appender app;
     unsigned char key[STORE_NAME_KEY_MAX];
     int r = STORE_OK;
     qsort_r(ord, m, sizeof *ord, batch_cmp, &bs);
-    if (appender_open(&app, t, dbs[by], by != 3) != STORE_OK)
+    if (store_appender_open(&app, t, dbs[by], by != 3) != STORE_OK)
         return STORE_ERROR;
     for (size_t k = 0; k < m && r == STORE_OK; k++) {
         const struct staff *s = &a[ord[k]];
         MDB_val nip = val(s->nip, NIP_LEN);
         if (by == 3)
-            r = appender_put(&app, val(key, store_name_key(s->name, s->nip, key)), nip,
+            r = store_appender_put(&app, val(key, store_name_key(s->name, s->nip, key)), nip,
                              MDB_NOOVERWRITE);
         else {
             const char *code = by == 1 ? s->unit : s->position;
             if (*code)
-                r = appender_put(&app, str_val(code), nip, MDB_NODUPDATA);
+                r = store_appender_put(&app, str_val(code), nip, MDB_NODUPDATA);
         }
     }
-    appender_close(&app);
+    store_appender_close(&app);
     return r;
 }
 
@@ -446,7 +382,7 @@ int store_del_staff(stxn *t, const char *nip)
 
 /* --- history: key = NIP, since (biased big-endian), 2-byte sequence ------ */
 
-#define HIST_KEY_LEN (NIP_LEN + 4 + 2)
+#define HIST_KEY_LEN STORE_HIST_KEY_LEN
 
 int store_add_history(stxn *t, const struct history *h)
 {
@@ -456,13 +392,10 @@ int store_add_history(stxn *t, const struct history *h)
     size_t n = codec_put_history(h, buf, sizeof buf);
     if (n == 0)
         return store_fail(t->s, _("history of %s cannot be encoded"), h->nip);
-    memcpy(key, h->nip, NIP_LEN);
-    codec_be32_signed(key + NIP_LEN, h->since);
     /* Several lines on one day keep their order by a sequence number. */
     for (unsigned seq = 0; seq <= 0xffff; seq++) {
         MDB_val v;
-        key[NIP_LEN + 4] = (unsigned char)(seq >> 8);
-        key[NIP_LEN + 5] = (unsigned char)seq;
+        store_history_key(h->nip, h->since, seq, key);
         int r = db_get(t, DB_HISTORY, val(key, sizeof key), &v);
         if (r == STORE_ERROR)
             return r;
@@ -693,6 +626,111 @@ int store_each_staff_by_name(stxn *t, const char *from_name, store_staff_cb cb, 
 int store_each_staff_by_name_rev(stxn *t, const char *before_name, store_staff_cb cb, void *ctx)
 {
     return store_each_staff_by_name_from(t, before_name, NULL, true, cb, ctx);
+}
+
+int store_each_staff_from(stxn *t, const char *nip, bool backward, store_staff_cb cb, void *ctx)
+{
+    struct visit_ctx vc = {(void *)cb, ctx};
+    char key[NIP_LEN + 2];
+    MDB_val from = {0, NULL};
+    if (nip) {
+        size_t n = strnlen(nip, NIP_LEN);
+        memcpy(key, nip, n);
+        if (!backward)
+            key[n++] = (char)0xff;      /* strictly after nip */
+        from = val(key, n);
+    } else if (!backward) {
+        from = val("", 0);
+    }
+    return store_walk(t, DB_STAFF, &from, backward, visit_staff, &vc);
+}
+
+/* Puts the cursor on the first (unit, nip) pair strictly after the given
+ * one (forward) or strictly before it (backward). */
+static int unit_cursor_start(MDB_cursor *c, const char *unit, const char *nip, bool backward,
+                             MDB_val *k, MDB_val *v)
+{
+    if (!unit)
+        return mdb_cursor_get(c, k, v, backward ? MDB_LAST : MDB_FIRST);
+    *k = str_val(unit);
+    *v = str_val(nip ? nip : "");
+    int rc = v->mv_size ? mdb_cursor_get(c, k, v, MDB_GET_BOTH_RANGE) : MDB_NOTFOUND;
+    if (rc == 0) {
+        /* on the first holder >= nip of this unit */
+        bool same = v->mv_size == strlen(nip) && memcmp(v->mv_data, nip, v->mv_size) == 0;
+        if (backward || same)
+            return mdb_cursor_get(c, k, v, backward ? MDB_PREV : MDB_NEXT);
+        return 0;
+    }
+    if (rc != MDB_NOTFOUND)
+        return rc;
+    /* every holder of this unit sorts before nip, or the unit has none */
+    *k = str_val(unit);
+    rc = mdb_cursor_get(c, k, v, MDB_SET_RANGE);
+    if (rc == MDB_NOTFOUND)
+        return backward ? mdb_cursor_get(c, k, v, MDB_LAST) : MDB_NOTFOUND;
+    if (rc != 0)
+        return rc;
+    bool same_unit = k->mv_size == strlen(unit) && memcmp(k->mv_data, unit, k->mv_size) == 0;
+    if (same_unit && v->mv_size && nip && nip[0])
+        return backward ? mdb_cursor_get(c, k, v, MDB_LAST_DUP)
+                        : mdb_cursor_get(c, k, v, MDB_NEXT_NODUP);
+    /* a later unit (or this unit with no NIP given: all of it) */
+    return backward ? mdb_cursor_get(c, k, v, MDB_PREV) : 0;
+}
+
+int store_each_staff_by_unit_from(stxn *t, const char *unit, const char *nip, bool backward,
+                                  store_staff_cb cb, void *ctx)
+{
+    struct visit_ctx vc = {(void *)cb, ctx};
+    if (unit && (!*unit || strlen(unit) > 511))
+        unit = NULL;
+    MDB_cursor *c;
+    int rc = mdb_cursor_open(t->txn, t->s->dbi[DB_STAFF_BY_UNIT], &c);
+    if (rc != 0)
+        return store_fail_mdb(t, rc, store_db_name(DB_STAFF_BY_UNIT));
+    MDB_val k, v;
+    int r = 0;
+    for (rc = unit_cursor_start(c, unit, nip, backward, &k, &v); rc == 0;
+         rc = mdb_cursor_get(c, &k, &v, backward ? MDB_PREV : MDB_NEXT)) {
+        r = visit_staff_ref(t, &k, &v, &vc);
+        if (r != 0)
+            break;
+    }
+    if (r == 0 && rc != 0 && rc != MDB_NOTFOUND)
+        r = store_fail_mdb(t, rc, store_db_name(DB_STAFF_BY_UNIT));
+    mdb_cursor_close(c);
+    return r;
+}
+
+struct name_key_walk {
+    store_name_key_cb cb;
+    void *ctx;
+};
+
+static int visit_name_key(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
+{
+    struct name_key_walk *w = ctx;
+    const char *key = k->mv_data;
+    const char *nul = memchr(key, '\0', k->mv_size);
+    (void)v;
+    if (!nul || k->mv_size - (size_t)(nul - key) - 1 != NIP_LEN)
+        return store_fail(t->s, _("a staff index entry is damaged"));
+    char nip[NIP_LEN + 1];
+    memcpy(nip, nul + 1, NIP_LEN);
+    nip[NIP_LEN] = '\0';
+    return w->cb(key, (size_t)(nul - key), nip, w->ctx);
+}
+
+int store_each_name_key(stxn *t, store_name_key_cb cb, void *ctx)
+{
+    struct name_key_walk w = {cb, ctx};
+    return store_walk(t, DB_STAFF_BY_NAME, NULL, false, visit_name_key, &w);
+}
+
+uint64_t store_stamp(stxn *t)
+{
+    return (uint64_t)mdb_txn_id(t->txn);
 }
 
 struct history_walk {

@@ -74,6 +74,26 @@ int store_del_staff(stxn *t, const char *nip);
 int store_put_staff_batch(stxn *t, const struct staff *a, size_t n);
 int store_add_history(stxn *t, const struct history *h);
 
+/* Loading staff into an empty staff table (the first import), several
+ * times faster than store_put_staff_batch and with fuller pages: records
+ * and history lines are appended as they come, the three index lists are
+ * kept compactly in memory (about 32 bytes a person plus each distinct
+ * name once), each sorted once and appended at store_bulk_finish. The
+ * result is the same database as store_put_staff (and store_add_history)
+ * for each person in turn.
+ * begin: STORE_ERROR when the staff table is not empty (use
+ * store_put_staff_batch then); expect = the number of people to come, a
+ * hint for memory (0: unknown). add: NIPs strictly ascending (anything
+ * else is an error); h = a history line of this person to add too, or
+ * NULL. finish writes the indexes; finish and free both release b, which
+ * must not outlive the transaction (free it when fn gives up, e.g. after
+ * MDB_MAP_FULL, before store_write calls fn again). */
+typedef struct store_bulk store_bulk;
+int store_bulk_begin(stxn *t, size_t expect, store_bulk **out);
+int store_bulk_add(store_bulk *b, const struct staff *s, const struct history *h);
+int store_bulk_finish(store_bulk *b);
+void store_bulk_free(store_bulk *b);
+
 /* Counts of records. */
 size_t store_count_units(stxn *t);
 size_t store_count_positions(stxn *t);
@@ -106,6 +126,24 @@ int store_each_staff_by_name_rev(stxn *t, const char *before_name, store_staff_c
  * (forward) or the end (backward). */
 int store_each_staff_by_name_from(stxn *t, const char *name, const char *nip, bool backward,
                                   store_staff_cb cb, void *ctx);
+
+/* Paging in NIP order: forward strictly after nip, backward strictly
+ * before it; nip NULL: from the start (forward) or the end (backward). */
+int store_each_staff_from(stxn *t, const char *nip, bool backward, store_staff_cb cb, void *ctx);
+/* Paging in unit order (unit code, then NIP within a unit), from the
+ * staff_by_unit index: strictly after (backward: before) (unit, nip);
+ * unit NULL: from the start or the end. */
+int store_each_staff_by_unit_from(stxn *t, const char *unit, const char *nip, bool backward,
+                                  store_staff_cb cb, void *ctx);
+/* The name index's keys alone, in name order, without reading a record:
+ * folded is the case-folded name (len bytes, not NUL-terminated) and nip
+ * the person's NIP (NUL-terminated). For search corpora. The callback
+ * returns 0 to go on, non-zero to stop (that value is returned). */
+typedef int (*store_name_key_cb)(const char *folded, size_t len, const char *nip, void *ctx);
+int store_each_name_key(stxn *t, store_name_key_cb cb, void *ctx);
+/* A stamp of the database's state as this transaction sees it (the last
+ * committed write transaction's id): equal stamps, same data. */
+uint64_t store_stamp(stxn *t);
 
 /* Audit chain: every change appends an entry whose SHA-256 covers the
  * previous entry's hash. user = the Unix user, action e.g. "import staff",

@@ -16,4 +16,9 @@ int store_test_raw_del(stxn *t, const char *db, const void *key, size_t klen,
  * length, or -1 when absent. */
 long store_test_raw_get(stxn *t, const char *db, const void *key, size_t klen,
                         void *buf, size_t cap);
+/* Every key/value pair of db in order (each dup of a dup database); fn
+ * returns 0 to go on, else that is returned. */
+typedef int (*store_test_raw_fn)(const void *key, size_t klen, const void *val, size_t vlen,
+                                 void *ctx);
+int store_test_raw_each(stxn *t, const char *db, store_test_raw_fn fn, void *ctx);
 #endif

@@ -47,3 +47,18 @@ long store_test_raw_get(stxn *t, const char *db, const void *key, size_t klen,
     memcpy(buf, v.mv_data, v.mv_size < cap ? v.mv_size : cap);
     return (long)v.mv_size;
 }
+
+int store_test_raw_each(stxn *t, const char *db, store_test_raw_fn fn, void *ctx)
+{
+    int d = db_by_name(db);
+    MDB_cursor *c;
+    if (d < 0 || mdb_cursor_open(t->txn, t->s->dbi[d], &c) != 0)
+        return STORE_ERROR;
+    MDB_val k, v;
+    int r = 0, rc;
+    for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0 && r == 0;
+         rc = mdb_cursor_get(c, &k, &v, MDB_NEXT))
+        r = fn(k.mv_data, k.mv_size, v.mv_data, v.mv_size, ctx);
+    mdb_cursor_close(c);
+    return r ? r : rc == MDB_NOTFOUND ? STORE_OK : STORE_ERROR;
+}

@@ -70,6 +70,9 @@ static void switch_top(struct app *a, int top)
 {
     while (a->depth)
         pop_screen(a);
+    struct screen *was = a->tops[a->top];
+    if (top != a->top && was && was->ops->hide)
+        was->ops->hide(was);
     a->top = top;
     a->msg[0] = '\0';   /* a message belongs to the screen it came from */
 }
@@ -332,6 +335,25 @@ static int prompt_read(struct app *a, const char *label, char *buf, size_t size,
 
 /* ---- search ------------------------------------------------------------- */
 static struct saved_pos search_origin;
+static size_t search_origin_pos;
+
+/* The selected row's 1-based position (0 when the screen has none). */
+static size_t screen_pos(struct screen *s)
+{
+    size_t pos = 0, total = 0;
+    if (s->ops->position)
+        s->ops->position(s, &pos, &total);
+    return pos;
+}
+
+/* Searches go round the end of the list; say so when the match lies on
+ * the other side of where the search started. */
+static void say_if_wrapped(struct app *a, size_t from, size_t to, int dir)
+{
+    if (from && to && (dir > 0 ? to < from : to > from))
+        ui_app_message(a, "%s", dir > 0 ? _("search went on from the top")
+                                        : _("search went on from the bottom"));
+}
 static char search_last[128];
 static bool search_last_found;
 static bool search_last_interrupted;
@@ -360,9 +382,10 @@ static void search_changed(struct app *a, const char *text)
         a->msg[0] = '\0';
         return;
     }
+    a->msg[0] = '\0';
     if (s->ops->search(s, text, 1, true)) {
         search_last_found = true;
-        a->msg[0] = '\0';
+        say_if_wrapped(a, search_origin_pos, screen_pos(s), 1);
     } else {
         s->ops->set_pos(s, &search_origin);
         search_last_interrupted = ui_term_key_pending(&a->term);
@@ -378,6 +401,9 @@ static void do_search(struct app *a)
         return;
     }
     s->ops->get_pos(s, &search_origin);
+    search_origin_pos = screen_pos(s);
+    if (s->ops->search_prepare)
+        s->ops->search_prepare(s);
     search_last[0] = '\0';
     search_last_found = false;
     search_last_interrupted = false;
@@ -404,13 +430,15 @@ static void search_again(struct app *a, int dir, int count)
     }
     if (!s->ops->search)
         return;
+    a->msg[0] = '\0';
     for (int i = 0; i < count; i++) {
+        size_t from = screen_pos(s);
         if (!s->ops->search(s, a->search, dir, false)) {
             ui_app_message(a, _("no more matches for \"%s\""), a->search);
             return;
         }
+        say_if_wrapped(a, from, screen_pos(s), dir);
     }
-    a->msg[0] = '\0';
 }
 
 static void do_filter(struct app *a)

@@ -9,21 +9,27 @@
 #include "core/nip.h"
 #include "core/vocab.h"
 #include "store/store.h"
+#include "ui/corpus.h"
 #include "ui/uipriv.h"
 
 #define WINDOW_MAX 512
 
 enum staff_filter { SF_NONE, SF_UNIT, SF_RANK, SF_FAMILY, SF_ROTATION, SF_TEXT };
+/* Sort columns. Name, NIP and unit have an index and sort the whole list;
+ * rank, years in post and SKP sort a filtered list. */
+enum staff_sort { SORT_NAME, SORT_NIP, SORT_UNIT, SORT_RANK, SORT_YEARS, SORT_SKP };
 
 struct staff_priv {
     struct staff rows[WINDOW_MAX];
     int nrows;                  /* rows fetched for the screen */
     int sel;                    /* selected row in the window */
     size_t top_index;           /* 0-based position of rows[0] in the list */
-    bool desc;                  /* name order Z-A */
+    int sort;                   /* enum staff_sort */
+    bool desc;                  /* descending */
     bool have_top;              /* rows[0] is the anchor; else the list start */
     char top_name[NAME_SIZE];
     char top_nip[NIP_LEN + 1];
+    char top_unit[CODE_SIZE];
     int height;                 /* rows shown at the last draw */
     int filter;                 /* enum staff_filter */
     char filter_arg[64];
@@ -35,11 +41,18 @@ struct staff_priv {
     struct frow *fl;
     size_t fn, fsel, ftop;
     bool fcapped;
+    /* Names and NIPs in name order for search, read on the first search
+     * and again when the database has changed since. */
+    struct corpus corpus;
+    uint64_t corpus_failed;     /* stamp at which building it failed */
 };
 
 struct frow {
     char name[NAME_SIZE];
     char nip[NIP_LEN + 1];
+    int8_t rank, skp;           /* sort keys of the columns without an index */
+    mdate post_since;
+    char unit[CODE_SIZE];
 };
 
 /* At most this many filtered rows are kept (about 22 MB). */
@@ -125,20 +138,27 @@ static int walk_cb(const struct staff *st, void *ctx)
     return w->seen >= w->want ? 1 : 0;
 }
 
-/* Walks from after (name, nip) — or from the list's end when name is NULL
- * — forward (dir 1) or backward (dir -1) in display order. */
+/* Walks from after the row (name, nip, unit) — or from the list's end
+ * when name is NULL — forward (dir 1) or backward (dir -1) in display
+ * order, through the index of the sort column. */
 static void walk_from(struct screen *s, stxn *t, const char *name, const char *nip,
-                      int dir, struct walk *w)
+                      const char *unit, int dir, struct walk *w)
 {
     struct staff_priv *p = s->priv;
     bool backward = (dir < 0) != p->desc;
-    store_each_staff_by_name_from(t, name, nip, backward, walk_cb, w);
+    if (p->sort == SORT_NIP)
+        store_each_staff_from(t, name ? nip : NULL, backward, walk_cb, w);
+    else if (p->sort == SORT_UNIT)
+        store_each_staff_by_unit_from(t, name ? unit : NULL, name ? nip : NULL, backward, walk_cb, w);
+    else
+        store_each_staff_by_name_from(t, name, nip, backward, walk_cb, w);
 }
 
 static void set_top(struct staff_priv *p, const struct staff *st)
 {
     copy_str(p->top_name, sizeof p->top_name, st->name);
     copy_str(p->top_nip, sizeof p->top_nip, st->nip);
+    copy_str(p->top_unit, sizeof p->top_unit, st->unit);
     p->have_top = true;
 }
 
@@ -156,12 +176,12 @@ static void fill_window(struct screen *s, stxn *t, int height)
             p->rows[0] = anchor;
             w.seen = 1;
             if (height > 1)
-                walk_from(s, t, anchor.name, anchor.nip, 1, &w);
+                walk_from(s, t, anchor.name, anchor.nip, anchor.unit, 1, &w);
         } else {
-            walk_from(s, t, p->top_name, p->top_nip, 1, &w);
+            walk_from(s, t, p->top_name, p->top_nip, p->top_unit, 1, &w);
         }
     } else {
-        walk_from(s, t, NULL, NULL, 1, &w);
+        walk_from(s, t, NULL, NULL, NULL, 1, &w);
     }
     p->nrows = (int)w.seen;
     if (p->nrows)
@@ -175,7 +195,7 @@ static long advance(struct screen *s, stxn *t, long n, int dir)
     if (n <= 0 || !p->have_top)
         return 0;
     struct walk w = {.p = p, .today = s->app->env->today, .want = n};
-    walk_from(s, t, p->top_name, p->top_nip, dir, &w);
+    walk_from(s, t, p->top_name, p->top_nip, p->top_unit, dir, &w);
     if (w.seen)
         set_top(p, &w.last);
     return w.seen;
@@ -212,7 +232,7 @@ static void go_last(struct screen *s, stxn *t, int height)
 {
     struct staff_priv *p = s->priv;
     struct walk w = {.p = p, .today = s->app->env->today, .want = height};
-    walk_from(s, t, NULL, NULL, -1, &w);
+    walk_from(s, t, NULL, NULL, NULL, -1, &w);
     if (!w.seen) {
         go_first(s, t, height);
         return;
@@ -297,6 +317,10 @@ static int collect_cb(const struct staff *st, void *ctx)
     }
     copy_str(p->fl[p->fn].name, sizeof p->fl[p->fn].name, st->name);
     copy_str(p->fl[p->fn].nip, sizeof p->fl[p->fn].nip, st->nip);
+    copy_str(p->fl[p->fn].unit, sizeof p->fl[p->fn].unit, st->unit);
+    p->fl[p->fn].rank = (int8_t)st->rank;
+    p->fl[p->fn].skp = (int8_t)(st->nskp ? st->skp[st->nskp - 1].predikat : 0);
+    p->fl[p->fn].post_since = st->post_since;
     p->fn++;
     return 0;
 }
@@ -319,6 +343,43 @@ static int frow_cmp(const void *a, const void *b)
     return strcmp(x->nip, y->nip);
 }
 
+/* Longer in post first when ascending by years means an earlier date
+ * last: years ascending = post_since descending; no date sorts last. */
+static int years_cmp(const struct frow *x, const struct frow *y)
+{
+    bool nx = x->post_since == MDATE_NONE, ny = y->post_since == MDATE_NONE;
+    if (nx || ny)
+        return nx - ny;
+    return x->post_since > y->post_since ? -1 : x->post_since < y->post_since;
+}
+
+static int sort_col;            /* the column qsort compares by */
+
+static int frow_sort_cmp(const void *a, const void *b)
+{
+    const struct frow *x = a, *y = b;
+    int d = 0;
+    switch (sort_col) {
+    case SORT_NIP:
+        return strcmp(x->nip, y->nip);
+    case SORT_UNIT:
+        d = strcmp(x->unit, y->unit);
+        break;
+    case SORT_RANK:
+        d = x->rank - y->rank;
+        break;
+    case SORT_YEARS:
+        d = years_cmp(x, y);
+        break;
+    case SORT_SKP:
+        d = x->skp - y->skp;
+        break;
+    default:
+        break;
+    }
+    return d ? d : frow_cmp(a, b);
+}
+
 static void reverse_rows(struct staff_priv *p)
 {
     for (size_t i = 0, j = p->fn; i + 1 < j; i++, j--) {
@@ -326,6 +387,15 @@ static void reverse_rows(struct staff_priv *p)
         p->fl[i] = p->fl[j - 1];
         p->fl[j - 1] = tmp;
     }
+}
+
+static void sort_filtered(struct staff_priv *p)
+{
+    sort_col = p->sort;
+    if (p->fn)
+        qsort(p->fl, p->fn, sizeof *p->fl, frow_sort_cmp);
+    if (p->desc)
+        reverse_rows(p);
 }
 
 /* One pass: the unit's index for a unit filter, else every record in
@@ -346,10 +416,36 @@ static void build_filtered(struct screen *s)
     else
         store_each_staff(t, NULL, collect_cb, &c);
     store_read_end(t);
-    if (p->fn)
-        qsort(p->fl, p->fn, sizeof *p->fl, frow_cmp);
-    if (p->desc)
-        reverse_rows(p);
+    sort_filtered(p);
+}
+
+/* s goes round the columns, each ascending then descending: name, NIP,
+ * unit, and for a filtered list rank, years in post and SKP. */
+static void next_sort(struct screen *s, bool filtered)
+{
+    struct staff_priv *p = s->priv;
+    static const char *const cols[] = {
+        N_("name"), N_("NIP"), N_("unit"), N_("rank"), N_("years in post"), N_("SKP"),
+    };
+    int last = filtered ? SORT_SKP : SORT_UNIT;
+    bool wrapped = false;
+    if (!p->desc) {
+        p->desc = true;
+    } else {
+        p->desc = false;
+        if (++p->sort > last) {
+            p->sort = SORT_NAME;
+            wrapped = true;
+        }
+    }
+    if (p->sort == SORT_NAME && !filtered && wrapped)
+        ui_app_message(s->app, "%s",
+                       _("sorted by name, A to Z (to sort by rank, years or SKP, filter first: f)"));
+    else if (p->sort == SORT_NAME)
+        ui_app_message(s->app, "%s", p->desc ? _("sorted by name, Z to A") : _("sorted by name, A to Z"));
+    else
+        ui_app_message(s->app, _("sorted by %s, %s"), _(cols[p->sort]),
+                       p->desc ? _("descending") : _("ascending"));
 }
 
 static int filtered_action(struct screen *s, int action, int count, int height)
@@ -363,10 +459,9 @@ static int filtered_action(struct screen *s, int action, int count, int height)
         return 1;
     }
     if (action == ACT_SORT) {
-        p->desc = !p->desc;
-        reverse_rows(p);
+        next_sort(s, true);
+        sort_filtered(p);
         p->fsel = p->ftop = 0;
-        ui_app_message(s->app, "%s", p->desc ? _("sorted by name, Z to A") : _("sorted by name, A to Z"));
         return 1;
     }
     return 0;
@@ -449,15 +544,94 @@ static int staff_action(struct screen *s, int action, int count, int height)
         go_last(s, t, height);
         break;
     case ACT_SORT:
-        p->desc = !p->desc;
+        next_sort(s, false);
         go_first(s, t, height);
-        ui_app_message(s->app, "%s", p->desc ? _("sorted by name, Z to A") : _("sorted by name, A to Z"));
         break;
     default:
         handled = 0;
     }
     store_read_end(t);
     return handled;
+}
+
+/* ---- search over the corpus ------------------------------------------- */
+static int corpus_add_cb(const char *folded, size_t len, const char *nip, void *ctx)
+{
+    return corpus_add(ctx, folded, len, nip) == 0 ? 0 : 1;
+}
+
+/* The corpus as of transaction t: kept while the database is unchanged,
+ * read again from the name index otherwise. False when it cannot be had
+ * (then the search walks the index as before). */
+static bool corpus_current(struct staff_priv *p, stxn *t)
+{
+    uint64_t stamp = store_stamp(t);
+    if (p->corpus.ready && p->corpus.stamp == stamp)
+        return true;
+    if (p->corpus_failed && p->corpus_failed == stamp)
+        return false;
+    corpus_free(&p->corpus);
+    /* Room for the people there are now, and names of about 24 bytes;
+     * the rest is given back. */
+    size_t count = store_count_staff(t);
+    corpus_reserve(&p->corpus, count + 1, (count + 1) * 28);
+    if (store_each_name_key(t, corpus_add_cb, &p->corpus) != 0 || p->corpus.broken) {
+        corpus_free(&p->corpus);
+        p->corpus_failed = stamp;
+        return false;
+    }
+    corpus_trim(&p->corpus);
+    p->corpus.ready = true;
+    p->corpus.stamp = stamp;
+    return true;
+}
+
+/* Searches the corpus: 1 found, 0 not, -1 cannot (walk instead). */
+static int corpus_search_staff(struct screen *s, stxn *t, const char *text, int dir,
+                               bool include_current, int height)
+{
+    struct staff_priv *p = s->priv;
+    if (p->sort != SORT_NAME || !corpus_current(p, t))
+        return -1;
+    struct corpus *c = &p->corpus;
+    const struct staff *cur = &p->rows[p->sel];
+    size_t cr = corpus_find(c, cur->name, cur->nip);
+    char nip[NIP_LEN + 1];
+    if (cr >= c->n)
+        return -1;
+    corpus_nip(c, cr, nip);
+    if (strcmp(nip, cur->nip) != 0)
+        return -1;
+    int cdir = p->desc ? -dir : dir;      /* direction in name order */
+    size_t from = cr;
+    if (!include_current)
+        from = cdir > 0 ? (cr + 1) % c->n : (cr + c->n - 1) % c->n;
+    bool wrapped;
+    size_t m = corpus_search(c, text, from, cdir, &wrapped);
+    if (m == (size_t)-1)
+        return 0;
+    size_t dm = p->desc ? c->n - 1 - m : m;
+    size_t dc = p->desc ? c->n - 1 - cr : cr;
+    p->top_index = dc >= (size_t)p->sel ? dc - (size_t)p->sel : 0;
+    if (dm >= p->top_index && dm < p->top_index + (size_t)p->nrows) {
+        p->sel = (int)(dm - p->top_index);
+    } else {
+        /* The match becomes the top row; near the end the page is filled
+         * upwards. The folded name serves as the index key. */
+        size_t len;
+        const char *name = corpus_name(c, m, &len);
+        if (len >= sizeof p->top_name)
+            len = sizeof p->top_name - 1;
+        memcpy(p->top_name, name, len);
+        p->top_name[len] = '\0';
+        corpus_nip(c, m, p->top_nip);
+        p->have_top = true;
+        p->top_index = dm;
+        p->sel = 0;
+        settle(s, t, height);
+    }
+    (void)wrapped;              /* the application says so, from the positions */
+    return 1;
 }
 
 static int staff_search(struct screen *s, const char *text, int dir, bool include_current)
@@ -471,6 +645,11 @@ static int staff_search(struct screen *s, const char *text, int dir, bool includ
     if (!t)
         return 0;
     int height = p->height > 0 ? p->height : 20;
+    int r = corpus_search_staff(s, t, text, dir, include_current, height);
+    if (r >= 0) {
+        store_read_end(t);
+        return r;
+    }
     struct staff cur = p->rows[p->sel];
     struct walk w = {.p = p, .today = s->app->env->today, .want = 0, .match = text,
                      .term = &s->app->term};
@@ -479,7 +658,7 @@ static int staff_search(struct screen *s, const char *text, int dir, bool includ
         return 1;
     }
     w.seen = 0;
-    walk_from(s, t, cur.name, cur.nip, dir, &w);
+    walk_from(s, t, cur.name, cur.nip, cur.unit, dir, &w);
     if (w.found) {
         long dist = w.seen + 1;   /* rows between, plus the match itself */
         long want = p->sel + (dir > 0 ? dist : -dist);
@@ -497,6 +676,27 @@ static int staff_search(struct screen *s, const char *text, int dir, bool includ
     }
     store_read_end(t);
     return w.found;
+}
+
+/* The corpus (about 31 MB at a million staff) is read again at the next
+ * search: the Units screen's figures take most of the memory budget. */
+static void staff_hide(struct screen *s)
+{
+    struct staff_priv *p = s->priv;
+    corpus_free(&p->corpus);
+    p->corpus_failed = 0;
+}
+
+static void staff_search_prepare(struct screen *s)
+{
+    struct staff_priv *p = s->priv;
+    if (p->filter || !db_of(s))
+        return;
+    stxn *t = store_read_begin(db_of(s));
+    if (t) {
+        corpus_current(p, t);
+        store_read_end(t);
+    }
 }
 
 static int staff_filter(struct screen *s, const char *text)
@@ -540,6 +740,10 @@ static int staff_filter(struct screen *s, const char *text)
     if (p->filter) {
         snprintf(p->filter_label, sizeof p->filter_label, "%s", text);
         ui_app_message(s->app, _("filter: %s (f then Enter on an empty line clears it)"), text);
+    }
+    if (!p->filter && p->sort > SORT_UNIT) {
+        p->sort = SORT_NAME;     /* no index for that column: back to names */
+        p->desc = false;
     }
     p->have_top = false;
     p->top_index = 0;
@@ -680,25 +884,40 @@ static int draw_filtered(struct screen *s, stxn *t, WINDOW *w, int y0, int heigh
     return sel_y;
 }
 
+/* The cell before a column title: the sort mark when the list is sorted
+ * by that column (up ascending, down descending; ^ and v in ASCII), so
+ * that it reads without colour. */
+static void sort_mark(struct screen *s, WINDOW *w, int col)
+{
+    struct staff_priv *p = s->priv;
+    if (p->sort != col)
+        waddch(w, ' ');
+    else if (s->app->ascii)
+        waddch(w, p->desc ? 'v' : '^');
+    else
+        waddstr(w, p->desc ? "\u25bc" : "\u25b2");
+}
+
 static int staff_draw(struct screen *s, WINDOW *w, int y0, int height, int width)
 {
     struct staff_priv *p = s->priv;
     struct cols c = columns(width);
     p->height = height;
     wattrset(w, A_BOLD);
-    wmove(w, y0, 1);
+    wmove(w, y0, 0);
+    sort_mark(s, w, SORT_NIP);
     ui_put_field(w, _("NIP"), 21, s->app->ascii);
-    waddch(w, ' ');
+    sort_mark(s, w, SORT_NAME);
     ui_put_field(w, p->filter_label[0] ? p->filter_label : _("Name"), c.name, s->app->ascii);
-    waddch(w, ' ');
+    sort_mark(s, w, SORT_RANK);
     ui_put_field(w, _("Rank"), 5, s->app->ascii);
     waddch(w, ' ');
     ui_put_field(w, _("Position"), c.pos, s->app->ascii);
-    waddch(w, ' ');
+    sort_mark(s, w, SORT_UNIT);
     ui_put_field(w, _("Unit"), c.unit, s->app->ascii);
-    waddch(w, ' ');
+    sort_mark(s, w, SORT_YEARS);
     ui_put_field(w, _("Yrs"), 3, s->app->ascii);
-    waddch(w, ' ');
+    sort_mark(s, w, SORT_SKP);
     ui_put_field(w, _("SKP"), 3, s->app->ascii);
     wattrset(w, A_NORMAL);
     if (!db_of(s)) {
@@ -770,6 +989,7 @@ static void staff_close(struct screen *s)
 {
     struct staff_priv *p = s->priv;
     free(p->fl);
+    corpus_free(&p->corpus);
     free(p);
 }
 
@@ -781,6 +1001,8 @@ static const struct screen_ops staff_ops = {
     .draw = staff_draw,
     .action = staff_action,
     .search = staff_search,
+    .search_prepare = staff_search_prepare,
+    .hide = staff_hide,
     .filter = staff_filter,
     .filter_hint = N_("filter (unit:CODE rank:III/a family:NAME rotation, or part of a name)"),
     .get_pos = staff_get_pos,

@@ -146,6 +146,13 @@ struct screen_ops {
      * starting at the selected row (include_current) or beside it. Returns
      * 1 found, 0 not found (selection unchanged). */
     int (*search)(struct screen *s, const char *text, int dir, bool include_current);
+    /* Optional: called when the search prompt opens, before the first
+     * key, to read what searching needs (the Staff screen's corpus). */
+    void (*search_prepare)(struct screen *s);
+    /* Optional: another top screen is shown instead; memory that is
+     * cheap to read again may be given back (memory budget: one big
+     * screen at a time). */
+    void (*hide)(struct screen *s);
     /* Filter prompt answer ("" clears); returns 0 or -1 (message set). */
     int (*filter)(struct screen *s, const char *text);
     const char *filter_hint;                /* N_(), shown in the prompt */

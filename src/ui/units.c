@@ -18,7 +18,7 @@ struct urow {
     long unit;                  /* unit index, -1 for a group */
     int depth;
     bool has_children;
-    char name[NAME_SIZE];
+    char *name;                 /* own copy: rows hold only what is shown */
     struct wl_row fig;
 };
 
@@ -126,7 +126,20 @@ static void push_row(struct units_priv *p, const struct urow *r)
 {
     if (!row_passes(p, r))
         return;
-    p->rows[p->nrows++] = *r;
+    struct urow *dst = &p->rows[p->nrows];
+    *dst = *r;
+    dst->name = strdup(r->name);
+    if (dst->name)
+        p->nrows++;
+}
+
+static void free_rows(struct units_priv *p)
+{
+    for (size_t i = 0; i < p->nrows; i++)
+        free(p->rows[i].name);
+    free(p->rows);
+    p->rows = NULL;
+    p->nrows = 0;
 }
 
 static void rebuild_tree(struct units_priv *p, stxn *t)
@@ -141,10 +154,11 @@ static void rebuild_tree(struct units_priv *p, stxn *t)
         if (hide_below >= 0 && depth > hide_below && !p->filter)
             continue;
         hide_below = -1;
-        struct urow r = {.unit = (long)u, .depth = depth};
+        char name[NAME_SIZE];
+        struct urow r = {.unit = (long)u, .depth = depth, .name = name};
         r.has_children = i + 1 < p->norder &&
                          workload_unit_depth(p->wl, p->order[i + 1]) > depth;
-        unit_name(t, p->wl, u, r.name, sizeof r.name);
+        unit_name(t, p->wl, u, name, sizeof name);
         r.fig = *workload_unit_row(p->wl, u);
         push_row(p, &r);
         if (r.has_children && !p->expanded[u])
@@ -162,8 +176,9 @@ static void rebuild_groups(struct units_priv *p, int by)
         return;
     }
     for (size_t i = 0; i < n; i++) {
-        struct urow r = {.unit = -1};
-        snprintf(r.name, sizeof r.name, "%s", g[i].name[0] ? g[i].name : _("(none)"));
+        char name[NAME_SIZE];
+        struct urow r = {.unit = -1, .name = name};
+        snprintf(name, sizeof name, "%s", g[i].name[0] ? g[i].name : _("(none)"));
         r.fig = g[i].row;
         push_row(p, &r);
     }
@@ -174,9 +189,7 @@ static void rebuild_rows(struct screen *s)
 {
     struct units_priv *p = s->priv;
     long keep = p->nrows && p->sel < p->nrows ? p->rows[p->sel].unit : -1;
-    free(p->rows);
-    p->rows = NULL;
-    p->nrows = 0;
+    free_rows(p);
     if (!p->wl)
         return;
     if (p->view == UV_TREE) {
@@ -474,7 +487,7 @@ static void units_close(struct screen *s)
     workload_free(p->wl);
     free(p->order);
     free(p->expanded);
-    free(p->rows);
+    free_rows(p);
     free(p);
 }
 

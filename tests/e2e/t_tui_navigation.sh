@@ -27,6 +27,14 @@ awk '/^--- screen 1/{f=1} /^--- screen 2/{f=0} f && /^>/' "$TMPD/search.dump" | 
   fail "search for $name did not select a matching row"
 screen_has search "not found: zzzzqq"
 
+# Search wraps round: from the first match, N goes on from the bottom to
+# the last match (or back to the same one) and says so.
+tui wrap "/$name<Enter>N<Dump>"
+screen_has wrap "search went on from the bottom"
+awk '/^>/' "$TMPD/wrap.dump" | grep -qi "$name" || fail "N after wrapping did not select a match"
+tui wrapdown "G/$name<Enter><Dump>"
+screen_has wrapdown "search went on from the top"
+
 # Search by NIP digits (with or without the spaces).
 nip=$(awk -F, 'NR==30 {print $1}' "$TOP/tests/fixtures/tui/staff.csv")
 tui nipsearch "/${nip}<Enter><Dump>"
@@ -54,6 +62,27 @@ first_az=$(awk '/^--- screen 1/{f=1} f && /^>/{print; exit}' "$TMPD/sort.dump")
 first_za=$(awk '/^--- screen 2/{f=1} f && /^>/{print; exit}' "$TMPD/sort.dump")
 [ "$first_az" != "$first_za" ] || fail "s did not change the order"
 screen_has sort "Z to A"
+
+# s goes on round the columns with an index: NIP, then unit; the header
+# marks the sort column, and the first row is the smallest NIP.
+tui sortcols 'ss<Dump>ss<Dump>ss<Dump>'
+screen_has sortcols "sorted by NIP, ascending"
+awk '/^--- screen 1/{f=1} f' "$TMPD/sortcols.dump" | grep -qE '^[v^▲▼]NIP' || fail "no sort mark on the NIP column"
+min=$(awk -F, 'NR>1 {print $1}' "$TOP/tests/fixtures/tui/staff.csv" | sort | head -n 1 |
+  sed 's/^\(........\)\(......\)\(.\)\(...\)$/\1 \2 \3 \4/')
+awk '/^--- screen 1/{f=1} f && /^>/{print; exit}' "$TMPD/sortcols.dump" | grep -qF "$min" ||
+  fail "sorted by NIP, the first row is not $min"
+screen_has sortcols "sorted by unit, ascending"
+# past the unit column without a filter: back to names, and how to sort by the others
+screen_has sortcols "filter first"
+
+# A filtered list sorts by the columns without an index too: years in post.
+tui sortyears 'frotation<Enter>ssssssss<Dump>'
+screen_has sortyears "sorted by years in post, ascending"
+# (years: the last number on the row, before the SKP letters)
+awk '/^--- screen 1/{f=1} /^--- attributes/{f=0} f && /^[ >][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9] /' "$TMPD/sortyears.dump" | awk '
+  {y = $NF; if (y !~ /^[0-9]+$/) y = $(NF - 1); y += 0; if (n++ && y < last) bad = 1; last = y}
+  END {exit bad || n < 2}' || fail "years in post are not in rising order"
 
 # Units: filter short / over, expand and collapse.
 tui units '2fshort<Enter><Dump>fover<Enter><Dump>f<Enter>jj+<Dump>-<Dump>'

@@ -530,6 +530,235 @@ static void batch_appends_then_interleaves(void **state)
     assert_int_equal(count_in_unit(fx->s, "U2"), 100 - 1);
 }
 
+/* --- bulk load -------------------------------------------------------------- */
+
+/* People in NIP order whose names tie in their first 8 bytes, differ only
+ * in case, are shorter than 8 bytes, empty or long; some have no unit or
+ * no position. */
+static void bulk_people(struct staff *st, int n)
+{
+    static const char *const nm[] = {
+        "Budi Santoso", "budi santoso", "Budi Santosa", "Ani", "ANI", "Muhammad Rizki",
+        "Muhammad Rizal", "Muhammad", "Muhammad Rizki Pratama Putra Wijaya, S.Kom., M.T.",
+        "Siti", "\xc3\x81nh Nguy\xe1\xbb\x85n", "", "Zainal", "muhammad rizki"};
+    static const char *const units[] = {"U1", "U2", "U10", "", "U3"};
+    static const char *const pos[] = {"P1", "P2", "P3", "P10", "P4", "", "P5"};
+    for (int i = 0; i < n; i++)
+        make_staff(&st[i], 3 * i + 7, units[(i * 7) % 5], pos[(i * 3) % 7], nm[(i * 5) % 14]);
+}
+
+static struct history post_line(const struct staff *s)
+{
+    struct history h = {0};
+    memcpy(h.nip, s->nip, sizeof h.nip);
+    h.since = s->post_since;
+    snprintf(h.position, sizeof h.position, "%s", s->position);
+    snprintf(h.unit, sizeof h.unit, "%s", s->unit);
+    h.rank = s->rank;
+    return h;
+}
+
+struct bulk_job {
+    const struct staff *st;
+    int n;
+    bool history;               /* a history line with each person */
+    int calls;                  /* how often store_write called the job */
+};
+
+static int bulk_load(stxn *t, void *ctx)
+{
+    struct bulk_job *j = ctx;
+    store_bulk *b;
+    j->calls++;
+    if (store_bulk_begin(t, (size_t)j->n, &b) != STORE_OK)
+        return STORE_ERROR;
+    for (int i = 0; i < j->n; i++) {
+        struct history h = post_line(&j->st[i]);
+        if (store_bulk_add(b, &j->st[i], j->history ? &h : NULL) != STORE_OK) {
+            store_bulk_free(b);
+            return STORE_ERROR;
+        }
+    }
+    return store_bulk_finish(b);
+}
+
+/* The same people and lines one by one, in another order. */
+static int single_load(stxn *t, void *ctx)
+{
+    struct bulk_job *j = ctx;
+    for (int k = 0; k < j->n; k++) {
+        const struct staff *s = &j->st[(k * 37) % j->n];
+        struct history h = post_line(s);
+        if (store_put_staff(t, s) != STORE_OK || (j->history && store_add_history(t, &h)))
+            return STORE_ERROR;
+    }
+    return STORE_OK;
+}
+
+static int add_one_history(stxn *t, void *ctx)
+{
+    return store_add_history(t, ctx);
+}
+
+/* A table's pairs, serialised: klen, key, vlen, value. */
+struct dump {
+    unsigned char *p;
+    size_t n, cap;
+};
+
+static int dump_pair(const void *k, size_t klen, const void *v, size_t vlen, void *ctx)
+{
+    struct dump *d = ctx;
+    size_t need = d->n + 2 * sizeof(size_t) + klen + vlen;
+    if (need > d->cap) {
+        d->cap = need * 2;
+        d->p = realloc(d->p, d->cap);
+        assert_non_null(d->p);
+    }
+    memcpy(d->p + d->n, &klen, sizeof klen);
+    memcpy(d->p + d->n + sizeof klen, k, klen);
+    d->n += sizeof klen + klen;
+    memcpy(d->p + d->n, &vlen, sizeof vlen);
+    memcpy(d->p + d->n + sizeof vlen, v, vlen);
+    d->n += sizeof vlen + vlen;
+    return 0;
+}
+
+static struct dump dump_table(store *s, const char *db)
+{
+    struct dump d = {0};
+    stxn *t = store_read_begin(s);
+    assert_non_null(t);
+    assert_int_equal(store_test_raw_each(t, db, dump_pair, &d), STORE_OK);
+    store_read_end(t);
+    return d;
+}
+
+static void assert_same_tables(store *a, store *b)
+{
+    static const char *const dbs[] = {"staff", "history", "staff_by_unit",
+                                      "staff_by_position", "staff_by_name"};
+    for (size_t i = 0; i < sizeof dbs / sizeof *dbs; i++) {
+        struct dump x = dump_table(a, dbs[i]), y = dump_table(b, dbs[i]);
+        if (x.n != y.n || (x.n && memcmp(x.p, y.p, x.n) != 0))
+            fail_msg("table %s differs (%zu and %zu bytes)", dbs[i], x.n, y.n);
+        assert_true(x.n > 0);
+        free(x.p);
+        free(y.p);
+    }
+}
+
+static store *open_second(struct fx *fx)
+{
+    char path[160], err[640];
+    snprintf(path, sizeof path, "%s/db2", fx->root);
+    store *s = store_open(path, STORE_CREATE, err, sizeof err);
+    if (!s)
+        fail_msg("open: %s", err);
+    return s;
+}
+
+/* A bulk load gives byte for byte the database that single puts give,
+ * also where history lines of the same people and dates were there
+ * before (those people take the ordinary path: sequence 1). */
+static void bulk_matches_single_puts(void **state)
+{
+    struct fx *fx = *state;
+    enum { N = 700 };
+    static struct staff st[N];
+    bulk_people(st, N);
+    store *other = open_second(fx);
+    struct history before = post_line(&st[N / 2]);
+    assert_int_equal(store_write(fx->s, add_one_history, &before), STORE_OK);
+    assert_int_equal(store_write(other, add_one_history, &before), STORE_OK);
+    struct bulk_job bulk = {st, N, true, 0}, single = {st, N, true, 0};
+    assert_int_equal(store_write(fx->s, bulk_load, &bulk), STORE_OK);
+    assert_int_equal(store_write(other, single_load, &single), STORE_OK);
+    assert_int_equal(check(fx->s), 0);
+    assert_same_tables(fx->s, other);
+    stxn *t = store_read_begin(fx->s);
+    struct staff got;
+    assert_int_equal(store_count_staff(t), N);
+    assert_int_equal(store_get_staff(t, st[N - 1].nip, &got), STORE_OK);
+    assert_memory_equal(&got, &st[N - 1], sizeof got);
+    store_read_end(t);
+    store_close(other);
+}
+
+/* Without history lines, and read back through the public iteration. */
+static void bulk_without_history(void **state)
+{
+    struct fx *fx = *state;
+    enum { N = 140 };
+    static struct staff st[N];
+    bulk_people(st, N);
+    struct bulk_job bulk = {st, N, false, 0};
+    assert_int_equal(store_write(fx->s, bulk_load, &bulk), STORE_OK);
+    assert_int_equal(check(fx->s), 0);
+    struct seen byname = {0};
+    stxn *t = store_read_begin(fx->s);
+    assert_int_equal(store_each_staff_by_name(t, NULL, collect, &byname), 0);
+    struct dump h = {0};
+    assert_int_equal(store_test_raw_each(t, "history", dump_pair, &h), STORE_OK);
+    store_read_end(t);
+    assert_int_equal(byname.n, N);
+    assert_int_equal(h.n, 0);
+    assert_int_equal(count_in_unit(fx->s, "U10"), N / 5);
+}
+
+static int bulk_into_nonempty(stxn *t, void *ctx)
+{
+    store_bulk *b = NULL;
+    (void)ctx;
+    int r = store_bulk_begin(t, 0, &b);
+    assert_null(b);
+    return r;
+}
+
+/* A bulk load wants an empty staff table and ascending NIPs; a refused
+ * load leaves nothing behind. */
+static void bulk_refusals(void **state)
+{
+    struct fx *fx = *state;
+    struct staff st[20];
+    bulk_people(st, 20);
+    struct staff swapped[20];
+    memcpy(swapped, st, sizeof st);
+    swapped[10] = st[11];
+    swapped[11] = st[10];
+    struct bulk_job bad = {swapped, 20, true, 0};
+    assert_int_equal(store_write(fx->s, bulk_load, &bad), STORE_ERROR);
+    assert_non_null(strstr(store_errmsg(fx->s), "ascending"));
+    stxn *t = store_read_begin(fx->s);
+    assert_int_equal(store_count_staff(t), 0);
+    store_read_end(t);
+    put_all(fx->s, st, 1);
+    assert_int_equal(store_write(fx->s, bulk_into_nonempty, NULL), STORE_ERROR);
+    assert_non_null(strstr(store_errmsg(fx->s), "empty"));
+}
+
+#define MANY 4000
+static void reopen_tiny(struct fx *fx);
+
+/* The map fills during the load: store_write grows it and calls the job
+ * again, which starts a new load. */
+static void bulk_survives_map_growth(void **state)
+{
+    struct fx *fx = *state;
+    reopen_tiny(fx);
+    struct staff *st = calloc(MANY, sizeof *st);
+    bulk_people(st, MANY);
+    struct bulk_job bulk = {st, MANY, true, 0};
+    assert_int_equal(store_write(fx->s, bulk_load, &bulk), STORE_OK);
+    assert_true(bulk.calls > 1);
+    assert_true(store_map_size(fx->s) > 65536);
+    assert_int_equal(check(fx->s), 0);
+    stxn *t = store_read_begin(fx->s);
+    assert_int_equal(store_count_staff(t), MANY);
+    store_read_end(t);
+    free(st);
+}
+
 static int drop_unit_entry(stxn *t, void *ctx)
 {
     const struct staff *s = ctx;
@@ -616,6 +845,137 @@ static void iteration_orders(void **state)
     for (int i = 0; i < byname.n; i++)
         assert_string_equal(all_rev.nip[i], byname.nip[byname.n - 1 - i]);
     store_read_end(t);
+}
+
+/* Paging by NIP and by unit with pages of 3, forward and backward from the
+ * last row of each page, visits the same rows as one walk, in order. */
+typedef int (*page_fn)(stxn *t, const char *unit, const char *nip, bool backward,
+                       store_staff_cb cb, void *ctx);
+
+static int page_by_nip(stxn *t, const char *unit, const char *nip, bool backward,
+                       store_staff_cb cb, void *ctx)
+{
+    (void)unit;
+    return store_each_staff_from(t, nip, backward, cb, ctx);
+}
+
+struct unit_seen {
+    int n, max;
+    char unit[64][CODE_SIZE];
+    char nip[64][NIP_LEN + 1];
+};
+
+static int collect_unit(const struct staff *s, void *ctx)
+{
+    struct unit_seen *u = ctx;
+    if (u->n < 64) {
+        strcpy(u->unit[u->n], s->unit);
+        strcpy(u->nip[u->n], s->nip);
+    }
+    u->n++;
+    return u->max && u->n >= u->max ? 1 : 0;
+}
+
+static void check_paging(stxn *t, page_fn fn, int total, bool by_unit)
+{
+    struct unit_seen all = {0};
+    assert_int_equal(fn(t, NULL, NULL, false, collect_unit, &all), 0);
+    assert_int_equal(all.n, total);
+    for (int i = 1; i < all.n; i++) {
+        int c = by_unit ? strcmp(all.unit[i - 1], all.unit[i]) : 0;
+        assert_true(c < 0 || (c == 0 && strcmp(all.nip[i - 1], all.nip[i]) < 0));
+    }
+    for (int dir = 0; dir < 2; dir++) {
+        bool back = dir == 1;
+        int got = 0;
+        char unit[CODE_SIZE] = "", nip[NIP_LEN + 1] = "";
+        for (;;) {
+            struct unit_seen page = {.max = 3};
+            fn(t, got ? unit : NULL, got ? nip : NULL, back, collect_unit, &page);
+            if (page.n == 0)
+                break;
+            for (int i = 0; i < page.n; i++) {
+                int want = back ? all.n - 1 - (got + i) : got + i;
+                assert_string_equal(page.nip[i], all.nip[want]);
+            }
+            got += page.n;
+            strcpy(unit, page.unit[page.n - 1]);
+            strcpy(nip, page.nip[page.n - 1]);
+        }
+        assert_int_equal(got, all.n);
+    }
+    /* from a unit alone: forward its first holder, backward the unit before */
+    if (by_unit) {
+        struct unit_seen u2 = {.max = 1}, before = {.max = 1};
+        fn(t, "U2", NULL, false, collect_unit, &u2);
+        assert_string_equal(u2.unit[0], "U2");
+        fn(t, "U2", NULL, true, collect_unit, &before);
+        assert_string_equal(before.unit[0], "U1");
+        struct unit_seen none = {0};
+        assert_int_equal(fn(t, "U9", NULL, false, collect_unit, &none), 0);
+        assert_int_equal(none.n, 0);
+    }
+}
+
+static void nip_and_unit_paging(void **state)
+{
+    struct fx *fx = *state;
+    struct staff st[NNAMES * 2];
+    insert_people(fx->s, st, NNAMES * 2);
+    stxn *t = store_read_begin(fx->s);
+    check_paging(t, page_by_nip, NNAMES * 2, false);
+    check_paging(t, store_each_staff_by_unit_from, NNAMES * 2, true);
+    store_read_end(t);
+}
+
+/* The name index's keys alone: the same order and NIPs as the records
+ * walk, names folded; the stamp moves with each write. */
+struct keys_seen {
+    int n;
+    char name[NNAMES * 2][NAME_SIZE];
+    char nip[NNAMES * 2][NIP_LEN + 1];
+};
+
+static int collect_key(const char *folded, size_t len, const char *nip, void *ctx)
+{
+    struct keys_seen *k = ctx;
+    if (k->n >= NNAMES * 2 || len >= NAME_SIZE)
+        return 1;
+    memcpy(k->name[k->n], folded, len);
+    k->name[k->n][len] = '\0';
+    snprintf(k->nip[k->n], sizeof k->nip[0], "%s", nip);
+    k->n++;
+    return 0;
+}
+
+static void name_keys_and_stamp(void **state)
+{
+    struct fx *fx = *state;
+    struct staff st[NNAMES * 2];
+    insert_people(fx->s, st, NNAMES * 2);
+    stxn *t = store_read_begin(fx->s);
+    struct seen byname = {0};
+    assert_int_equal(store_each_staff_by_name(t, NULL, collect, &byname), 0);
+    struct keys_seen *keys = calloc(1, sizeof *keys);
+    assert_non_null(keys);
+    assert_int_equal(store_each_name_key(t, collect_key, keys), 0);
+    assert_int_equal(keys->n, byname.n);
+    for (int i = 0; i < keys->n; i++) {
+        assert_string_equal(keys->nip[i], byname.nip[i]);
+        assert_int_equal(strcasecmp(keys->name[i], byname.name[i]), 0);
+        for (const char *p = keys->name[i]; *p; p++)
+            assert_false(*p >= 'A' && *p <= 'Z');
+    }
+    uint64_t before = store_stamp(t);
+    store_read_end(t);
+    t = store_read_begin(fx->s);
+    assert_true(store_stamp(t) == before);      /* nothing written between */
+    store_read_end(t);
+    put_all(fx->s, &st[0], 1);
+    t = store_read_begin(fx->s);
+    assert_true(store_stamp(t) != before);
+    store_read_end(t);
+    free(keys);
 }
 
 /* Pages of 3 forward and backward with the exact (name, nip) position
@@ -738,7 +1098,6 @@ static void history_lines(void **state)
 
 /* --- map growth ------------------------------------------------------------------------ */
 
-#define MANY 4000
 
 static void reopen_tiny(struct fx *fx)
 {
@@ -1009,6 +1368,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(staff_indexes_follow_changes, setup, teardown),
         cmocka_unit_test_setup_teardown(batch_put_matches_single_puts, setup, teardown),
         cmocka_unit_test_setup_teardown(batch_appends_then_interleaves, setup, teardown),
+        cmocka_unit_test_setup_teardown(bulk_matches_single_puts, setup, teardown),
+        cmocka_unit_test_setup_teardown(bulk_without_history, setup, teardown),
+        cmocka_unit_test_setup_teardown(bulk_refusals, setup, teardown),
+        cmocka_unit_test_setup_teardown(bulk_survives_map_growth, setup, teardown),
         cmocka_unit_test_setup_teardown(position_counts_come_from_the_index, setup, teardown),
         cmocka_unit_test_setup_teardown(check_indexes_finds_damage, setup, teardown),
         cmocka_unit_test_setup_teardown(iteration_orders, setup, teardown),
@@ -1016,6 +1379,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(history_lines, setup, teardown),
         cmocka_unit_test_setup_teardown(map_grows_when_full, setup, teardown),
         cmocka_unit_test_setup_teardown(map_resized_by_another_process, setup, teardown),
+        cmocka_unit_test_setup_teardown(name_keys_and_stamp, setup, teardown),
+        cmocka_unit_test_setup_teardown(nip_and_unit_paging, setup, teardown),
         cmocka_unit_test_setup_teardown(audit_chain, setup, teardown),
         cmocka_unit_test_setup_teardown(audit_cut_and_relink_detected, setup, teardown),
         cmocka_unit_test_setup_teardown(audit_relink_detected, setup, teardown),

@@ -446,6 +446,61 @@ static void records_one_at_a_time(void **state)
     workload_free(w);
 }
 
+/* Positions found by code whether their codes came in rising order (as
+ * from a database walk: bisection) or not (hash); counts in any order; a
+ * duplicate code: the first position wins. */
+static void position_lookup_orders(void **state)
+{
+    (void)state;
+    struct policy pl = pol(ROUND_HALF_UP);
+    enum { N = 300 };
+    for (int sorted = 0; sorted < 2; sorted++) {
+        struct workload *w = workload_begin(&pl);
+        assert_non_null(w);
+        struct unit u = U("ROOT", "", "Kota");
+        assert_int_equal(workload_add_unit(w, &u), 0);
+        char code[CODE_SIZE];
+        for (int i = 0; i < N; i++) {
+            int k = sorted ? i : (i * 7) % N;           /* 7 and 300 are coprime */
+            snprintf(code, sizeof code, "P%04d", k);
+            struct position p = P(code, "ROOT", "umum", 75000, NEED_FROM_ABK);
+            assert_int_equal(workload_add_position(w, &p), 0);
+        }
+        if (!sorted) {   /* a duplicate would end the rising order */
+            struct position dup = P("P0000", "ROOT", "umum", 75000, NEED_FROM_ABK);
+            assert_int_equal(workload_add_position(w, &dup), 0);
+        }
+        assert_int_equal(workload_build(w), 0);
+        /* counts every third code, forwards then a few backwards */
+        for (int k = 0; k < N; k += 3) {
+            snprintf(code, sizeof code, "P%04d", k);
+            assert_int_equal(workload_add_staff(w, code, (uint32_t)(k % 5 + 1)), 0);
+        }
+        for (int k = N - 1; k > N - 20; k--) {
+            snprintf(code, sizeof code, "P%04d", k);
+            assert_int_equal(workload_add_staff(w, code, 1), 0);
+        }
+        assert_int_equal(workload_add_staff(w, "P9999", 1), -1);
+        assert_int_equal(workload_add_staff(w, "A", 1), -1);
+        workload_compute(w);
+        int64_t total = 0;
+        for (int k = 0; k < N; k++) {
+            snprintf(code, sizeof code, "P%04d", k);
+            long i = workload_position_index(w, code);
+            assert_true(i >= 0 && i < N);               /* the first of a duplicate */
+            assert_string_equal(workload_position_code(w, (size_t)i), code);
+            int64_t want = (k % 3 == 0 ? k % 5 + 1 : 0) + (k > N - 20 ? 1 : 0);
+            assert_int_equal(workload_position_row(w, (size_t)i)->existing, want);
+            total += want;
+        }
+        assert_int_equal(workload_unit_row(w, 0)->existing, total);
+        struct wl_problems pr;
+        workload_problems(w, &pr);
+        assert_int_equal(pr.staff_without_position, 2);
+        workload_free(w);
+    }
+}
+
 static void deep_chain(void **state)
 {
     (void)state;
@@ -499,6 +554,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(recount_and_set, setup_tree, teardown_tree),
         cmocka_unit_test(broken_trees),
         cmocka_unit_test(records_one_at_a_time),
+        cmocka_unit_test(position_lookup_orders),
         cmocka_unit_test(deep_chain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

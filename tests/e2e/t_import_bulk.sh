@@ -1,0 +1,81 @@
+#!/bin/sh
+# The first staff import (into an empty staff table) takes the store's bulk
+# load; an import into a table that has people takes the chunked path. Both
+# must give the same database: same exports, same history. The bulk load
+# also survives the map filling up (a tiny MUTASI_MAPSIZE: the write is
+# aborted, the map enlarged and the whole import run again).
+set -u
+: "${MUTASI:?}" "${TMPD:?}"
+export MUTASI_TODAY=2026-01-15
+fails=0
+fail() { printf 'FAIL: %s\n' "$*"; fails=$((fails + 1)); }
+run() { # DB WANT-RC CMD...: stderr to $TMPD/err
+  db=$1 want=$2; shift 2
+  MUTASI_DB="$TMPD/$db" "$@" >"$TMPD/out" 2>"$TMPD/err"; rc=$?
+  [ "$rc" = "$want" ] || { fail "$db: exit $rc, expected $want: $*"; sed 's/^/  | /' "$TMPD/err" | head; }
+}
+said() { # TEXT: stderr of the last run holds TEXT
+  grep -qF -- "$1" "$TMPD/err" || { fail "no \"$1\" in:"; sed 's/^/  | /' "$TMPD/err" | head; }
+}
+
+# 3,000 people over 20 units and 60 positions, NIPs not in file order,
+# names repeating (and differing only in case) so the name index has ties.
+awk -v dir="$TMPD" 'BEGIN {
+  u = dir "/units.csv"; p = dir "/positions.csv"; s = dir "/staff.csv"; one = dir "/one.csv"
+  print "code,name,parent,kind,district" > u
+  print "KAB,Kabupaten Uji,,instansi,Kota" > u
+  for (i = 0; i < 20; i++) printf "U%02d,Unit %d,KAB,opd,Kecamatan %d\n", i, i, i % 5 > u
+  print "code,unit,name,kind,level,job_family,min_rank,min_education,workload_minutes" > p
+  for (i = 0; i < 60; i++)
+    printf "P%03d,U%02d,Pelaksana %d,pelaksana,,administrasi umum,II/a,SMA,%d\n", i, i % 20, i, 75000 + i > p
+  head = "nip,name,sex,birth_date,status,rank,position,unit,post_since,pns_since,education,major,job_family,skp_2024"
+  print head > s; print head > one
+  split("Budi Siti Ahmad Dewi BUDI", fn, " ")
+  for (i = 0; i < 3000; i++) {
+    k = i % 420; by = 1966 + k % 30; bm = 1 + k % 12; bd = 1 + k % 28
+    cy = by + 20 + k % 5; sex = 1 + k % 2; seq = int(i / 420) % 1000
+    nip = sprintf("%04d%02d%02d%04d%02d%d%03d", by, bm, bd, cy, 1, sex, seq)
+    pos = i % 60
+    line = sprintf("%s,\"%s Santoso %d, S.E.\",%s,%04d-%02d-%02d,PNS,III/a,P%03d,U%02d,%04d-01-01,%04d-01-01,S-1,Ekonomi,administrasi umum,baik",
+      nip, fn[1 + i % 5], i % 7, sex == 1 ? "L" : "P", by, bm, bd, pos, pos % 20, cy + 2, cy + 1)
+    print line > s
+    if (i == 1234) print line > one
+  }
+}'
+
+for db in bulk tiny chunk; do
+  run $db 0 "$MUTASI" init
+  run $db 0 "$MUTASI" import units "$TMPD/units.csv"
+  run $db 0 "$MUTASI" import positions "$TMPD/positions.csv"
+done
+run bulk 0 "$MUTASI" import staff "$TMPD/staff.csv"
+said "3000 added, 0 replaced"
+run tiny 0 env MUTASI_MAPSIZE=65536 "$MUTASI" import staff "$TMPD/staff.csv"
+said "3000 added, 0 replaced"
+run chunk 0 "$MUTASI" import staff "$TMPD/one.csv"
+run chunk 0 "$MUTASI" import staff "$TMPD/staff.csv"
+said "2999 added, 1 replaced"
+
+for db in bulk tiny chunk; do
+  run $db 0 "$MUTASI" export staff
+  cp "$TMPD/out" "$TMPD/$db.csv"
+  nip=$(sed -n 2p "$TMPD/staff.csv" | cut -d, -f1)
+  run $db 0 "$MUTASI" staff show "$nip"
+  cp "$TMPD/out" "$TMPD/$db.show"
+  run $db 0 "$MUTASI" audit --verify
+done
+[ "$(wc -l <"$TMPD/bulk.csv")" = 3001 ] || fail "bulk export has $(wc -l <"$TMPD/bulk.csv") lines"
+for db in tiny chunk; do
+  cmp -s "$TMPD/bulk.csv" "$TMPD/$db.csv" || { fail "staff export of $db differs"; diff "$TMPD/bulk.csv" "$TMPD/$db.csv" | head -5; }
+  cmp -s "$TMPD/bulk.show" "$TMPD/$db.show" || { fail "staff show of $db differs"; diff "$TMPD/bulk.show" "$TMPD/$db.show" | head -5; }
+done
+
+# Imported again: every row replaced, nothing changes, no new history line.
+run bulk 0 "$MUTASI" import staff "$TMPD/staff.csv"
+said "0 added, 3000 replaced"
+run bulk 0 "$MUTASI" export staff
+cmp -s "$TMPD/bulk.csv" "$TMPD/out" || fail "export changed after importing the same file again"
+run bulk 0 "$MUTASI" staff show "$nip"
+cmp -s "$TMPD/bulk.show" "$TMPD/out" || { fail "history changed after importing the same file again"; diff "$TMPD/bulk.show" "$TMPD/out" | head -5; }
+
+[ "$fails" = 0 ]
