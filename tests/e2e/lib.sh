@@ -164,6 +164,18 @@ tmux_wait() {
   fail "tmux: \"$1\" never showed"
 }
 
+# tmux_poll_re REGEX [TRIES]: polls the pane (20 ms apart, 500 tries by
+# default) until a line matches REGEX; returns 1 when it never does.
+tmux_poll_re() {
+  _i=0
+  while [ $_i -lt "${2:-500}" ]; do
+    tmux_capture 2>/dev/null | grep -q -- "$1" && return 0
+    _i=$((_i + 1))
+    sleep 0.02
+  done
+  return 1
+}
+
 tmux_stop() {
   [ -n "${TMUX_SOCK:-}" ] && tmux -S "$TMUX_SOCK" kill-server 2>/dev/null
   true
