@@ -32,6 +32,13 @@ static uint64_t hash_bytes(const char *s)
     uint64_t h = 1469598103934665603ULL;
     for (; *s; s++)
         h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    /* FNV mixes only upwards: the low bits the table masks with depend on
+     * the low bits of each byte alone, and codes that differ in their
+     * last characters ("...SMP022-01", "...SMP022-02") pile up. Fold the
+     * high bits down. */
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
     return h;
 }
 
