@@ -269,6 +269,10 @@ static int write_records(stxn *t, struct demo *d, FILE *f, size_t size,
     int rc = rewind_spool(f);
     if (rc)
         return rc;
+    if (!d->chunk && !(d->chunk = malloc(CHUNK_RECORDS * sizeof(struct position)))) {
+        cli_error(_("out of memory"));
+        return DEMO_SPOOL_FAILED;
+    }
     size_t n;
     while ((n = fread(d->chunk, size, CHUNK_RECORDS, f)) > 0) {
         qsort(d->chunk, n, size, cmp);
@@ -353,6 +357,18 @@ static int write_bucket(struct demo *d, store_bulk *bulk, FILE *f)
     return STORE_OK;
 }
 
+/* The read-back buffers; made again when the transaction is retried. */
+static void free_buffers(struct demo *d)
+{
+    free(d->chunk);
+    free(d->people);
+    free(d->order);
+    d->chunk = NULL;
+    d->people = NULL;
+    d->order = NULL;
+    d->cap_people = 0;
+}
+
 static int write_staff(stxn *t, struct demo *d)
 {
     store_bulk *bulk;
@@ -361,6 +377,7 @@ static int write_staff(stxn *t, struct demo *d)
         return rc;
     for (int i = 0; i < d->nbuckets && rc == STORE_OK; i++)
         rc = write_bucket(d, bulk, d->spool[i]);
+    free_buffers(d);            /* room for building the indexes */
     if (rc == STORE_OK)
         return store_bulk_finish(bulk);
     store_bulk_free(bulk);
@@ -411,11 +428,6 @@ static int make_region(struct demo *d, const struct gen_params *p)
     }
     if (rc != GEN_OK)
         return 1;
-    d->chunk = malloc(CHUNK_RECORDS * sizeof(struct position));
-    if (!d->chunk) {
-        cli_error(_("out of memory"));
-        return 1;
-    }
     rc = store_write(d->db, write_region, d);
     if (d->progress && d->staff_written)
         fputc('\n', stderr);
@@ -508,9 +520,7 @@ int cli_demo(const struct cli_env *env, int argc, char **argv)
             status = EXIT_REFUSED;
     }
     close_spools(&d);
-    free(d.chunk);
-    free(d.people);
-    free(d.order);
+    free_buffers(&d);
     store_close(db);
     return status;
 }
