@@ -293,8 +293,7 @@ int store_bulk_add(store_bulk *b, const struct staff *s, const struct history *h
 int store_bulk_add_history(store_bulk *b, const struct history *h)
 {
     if (b->n == 0)
-        return store_fail(b->t->s, _("a history line of %.*s came before any staff"), NIP_LEN,
-                          h->nip);
+        return store_add_history(b->t, h);      /* no person yet: the ordinary path */
     return add_history(b, h);
 }
 

@@ -91,8 +91,8 @@ int store_add_history(stxn *t, const struct history *h);
 typedef struct store_bulk store_bulk;
 int store_bulk_begin(stxn *t, size_t expect, store_bulk **out);
 int store_bulk_add(store_bulk *b, const struct staff *s, const struct history *h);
-/* One more history line of the person added last (lines in ascending
- * date order), e.g. an earlier post before the current one. */
+/* One more history line of the person added last (a person's lines in
+ * ascending date order: the first one through store_bulk_add). */
 int store_bulk_add_history(store_bulk *b, const struct history *h);
 int store_bulk_finish(store_bulk *b);
 void store_bulk_free(store_bulk *b);
