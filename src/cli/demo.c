@@ -29,6 +29,11 @@ enum { DEMO_NOT_EMPTY = 100, DEMO_SPOOL_FAILED = 101 };
 #define BUCKET_STAFF 20000u     /* staff per bucket, about */
 #define MAX_BUCKETS 256
 #define MONTHS 2400             /* birth months from 1900 on */
+/* Database bytes per person, about, with their share of units, positions,
+ * history and indexes (707 MB for a million): the map is made that large
+ * before the transaction, which would otherwise start again from the
+ * beginning each time the map fills up and doubles. */
+#define BYTES_PER_STAFF 900u
 
 /* A person as spooled: the record and up to two history lines. */
 struct spooled {
@@ -428,6 +433,10 @@ static int make_region(struct demo *d, const struct gen_params *p)
     }
     if (rc != GEN_OK)
         return 1;
+    /* When the map cannot be made larger now, store_write still grows it
+     * as it fills (more slowly): no reason to give up. */
+    if (store_reserve(d->db, (size_t)d->total_staff * BYTES_PER_STAFF) != STORE_OK)
+        cli_warn("%s", store_errmsg(d->db));
     rc = store_write(d->db, write_region, d);
     if (d->progress && d->staff_written)
         fputc('\n', stderr);
