@@ -376,6 +376,8 @@ static void free_buffers(struct demo *d)
 
 static int write_staff(stxn *t, struct demo *d)
 {
+    free(d->chunk);             /* units and positions are written */
+    d->chunk = NULL;
     store_bulk *bulk;
     int rc = store_bulk_begin(t, d->total_staff, &bulk);
     if (rc != STORE_OK)
