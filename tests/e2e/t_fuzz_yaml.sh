@@ -4,7 +4,7 @@
 # fuzz binary carries ASan and UBSan itself. Needs clang with libFuzzer
 # (clang and libclang-rt-14-dev, installed by `.ci/install-deps test`).
 set -u
-case "$MUTASI" in */asan/*) echo "fuzz runs in the normal pass only"; exit 0 ;; esac
+case "$MUTASI" in */asan/* | */valgrind/*) echo "fuzz runs in the normal pass only"; exit 0 ;; esac
 if ! command -v clang >/dev/null 2>&1 ||
    ! printf 'int LLVMFuzzerTestOneInput(const char *d, long n){(void)d;(void)n;return 0;}\n' |
      clang -x c -fsanitize=fuzzer -o "$TMPD/probe" - >/dev/null 2>&1; then

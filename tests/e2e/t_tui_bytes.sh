@@ -10,7 +10,7 @@ PTYBYTES="$TOP/build/tests/ptybytes"
 [ -x "$PTYBYTES" ] || fail "$PTYBYTES is missing (make builds it)"
 
 # Scripted mode: the real ncurses output, counted per key.
-tui bytes 'jj<PgDn><Enter>q/Cucu<Enter><Esc>'
+tui bytes 'jj<PgDn><Enter>q/Cucu<Enter><Esc>' --size 80x24
 move=$(bytes_of bytes j 2)
 page=$(bytes_of bytes '<PgDn>')
 open=$(bytes_of bytes '<Enter>')
@@ -21,7 +21,7 @@ pages=$(( $(grep -c . "$TOP/tests/fixtures/tui/staff.csv") / 20 + 1 ))
 keys='<Dump>'
 i=0
 while [ $i -lt $pages ]; do keys="$keys<PgDn><Dump>"; i=$((i + 1)); done
-tui listing "$keys"
+tui listing "$keys" --size 80x24
 awk '/^--- screen /{n=0; skip=0; next} /^--- attributes/{skip=1} {n++}
      !skip && n >= 3 && n <= 22 && /^[ >][0-9]/ {print substr($0, 2)}' "$TMPD/listing.dump" |
   awk '!seen[$0]++' >"$TMPD/listing.txt"

@@ -23,6 +23,6 @@ screen_has demo_id "[1 Pegawai]"
 screen_has demo_id "Keterisian"
 
 # Thin link: one row < 100 bytes, a page well under a full repaint.
-tui demo_bytes 'jj<PgDn>'
+tui demo_bytes 'jj<PgDn>' --size 80x24
 [ "$(bytes_of demo_bytes j 2)" -lt 100 ] || fail "moving one row wrote $(bytes_of demo_bytes j 2) bytes"
 [ "$(bytes_of demo_bytes '<PgDn>')" -lt 2100 ] || fail "page down wrote $(bytes_of demo_bytes '<PgDn>') bytes"

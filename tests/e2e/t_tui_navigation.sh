@@ -7,7 +7,7 @@ pos() { # NAME N: the position shown by the N-th dump ("12/118")
   awk -v n="$2" '/^--- screen /{d++} d==n && / [0-9]+\/[0-9]+$/ {print $NF}' "$TMPD/$1.dump" | tail -n 1
 }
 
-tui moves 'j<Dump>05j<Dump>G<Dump>k<Dump>g<Dump><C-d><Dump><PgDn><Dump><PgUp><Dump>'
+tui moves 'j<Dump>05j<Dump>G<Dump>k<Dump>g<Dump><C-d><Dump><PgDn><Dump><PgUp><Dump>' --size 80x24
 [ "$(pos moves 1)" = 2/118 ] || fail "j: $(pos moves 1)"
 [ "$(pos moves 2)" = 7/118 ] || fail "05j: $(pos moves 2)"
 [ "$(pos moves 3)" = 118/118 ] || fail "G: $(pos moves 3)"

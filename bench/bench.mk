@@ -1,0 +1,20 @@
+# make bench [SIZE="S M"]: the benchmarks of DESIGN.md "Budgets", one table.
+# SIZE is one or more of S M L XL (default S M: a few minutes on two cores).
+# Datasets are cached in bench/data/ (never committed). BENCH_RUNS sets the
+# runs per measurement.
+SIZE ?= S M
+PROBE := $(BUILD)/bench/probe
+
+.PHONY: bench bench-deps bench-tools
+bench: bench-deps
+	@$(MAKE) --no-print-directory all bench-tools
+	@bench/bench.sh $(BUILD) $(SIZE)
+
+bench-deps:
+	@.ci/install-deps bench
+
+bench-tools: $(PROBE)
+
+$(PROBE): bench/probe.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror -o $@ $< -lutil

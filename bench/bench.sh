@@ -1,0 +1,304 @@
+#!/bin/sh
+# The benchmarks of DESIGN.md "Budgets": one table with every budget, the
+# median measured, the reference measured in the same run on the same data,
+# the ratio, whether the budget is met, and how the figure grows from one
+# size to the next.
+#   bench/bench.sh BUILD_DIR SIZE...        (SIZE: S M L XL)
+# Environment: BENCH_RUNS (runs per measurement; default 5, 3 at L and XL),
+# BENCH_DATA (dataset cache, default bench/data).
+#
+# How each figure is taken:
+# - Times of command-line verbs: hyperfine, warm page cache (one warm-up
+#   run), median of the runs, the whole process (start, open, work, exit),
+#   output into a pipe (GNU grep stops at the first match when its output
+#   is /dev/null, so /dev/null would flatter the grep reference).
+# - Terminal figures: bench/probe runs the program on a pseudo-terminal of
+#   80x24 (TERM=xterm-256color) and plays the terminal: "start" is the time
+#   from fork to the last byte of the first screen; a keystroke's time is
+#   from the key to the last byte of the answer; bytes are what the program
+#   wrote for that key. less gets the same keys on the same listing.
+# - Memory besides the LMDB map: probe samples RssAnon in /proc/PID/status
+#   every millisecond and keeps the peak. RssAnon counts private memory
+#   (heap, stacks, anonymous maps, LMDB's dirty pages in a write
+#   transaction) and leaves out file-backed pages, i.e. the pages of the
+#   map that were only read. ru_maxrss, which includes them, is printed in
+#   the notes as the upper bound.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=$(cd "$1" && pwd); shift
+sizes=${*:-S M}
+mutasi=$build/mutasi
+probe=$build/bench/probe
+data=${BENCH_DATA:-$top/bench/data}
+work=$(mktemp -d "${TMPDIR:-/tmp}/mutasi-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT INT TERM
+rows=$work/rows.tsv
+notes=$work/notes.txt
+: >"$rows"; : >"$notes"
+export TERM=xterm-256color LC_ALL=C.UTF-8 MUTASI_TODAY=2026-11-01
+unset NO_COLOR MUTASI_DB
+
+note() { printf '%s\n' "$*" >>"$notes"; }
+
+# row WHAT SIZE BUDGET MEDIAN REFERENCE RATIO VERDICT VALUE
+# VALUE is the plain number the growth column compares between sizes.
+row() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$rows"; }
+
+has_verb() { "$mutasi" "$@" --help >/dev/null 2>&1; }
+
+# hf [hyperfine options...] -- COMMAND: prints the median wall time in seconds, or
+# "fail" when the command failed.
+hf() {
+  csv=$work/hf.csv
+  if hyperfine -N --style none --output=pipe --warmup 1 --runs "$runs" --export-csv "$csv" "$@" \
+      >"$work/hf.log" 2>&1; then
+    sed -n 2p "$csv" | awk -F, '{print $(NF-4)}'
+  else
+    echo fail
+    sed 's/^/    /' "$work/hf.log" | tail -n 5 >&2
+  fi
+}
+
+median() { sort -n | awk '{v[NR]=$1} END {if (NR == 0) print ""; else if (NR % 2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
+ms() { awk -v s="$1" 'BEGIN {if (s == "" || s == "fail") print s; else printf "%.1f ms", s * 1000}'; }
+# verdict VALUE OP LIMIT -> met / MISSED
+verdict() { awk -v v="$1" -v op="$2" -v l="$3" 'BEGIN {
+  ok = (op == "<" ? v < l : op == "<=" ? v <= l : op == ">=" ? v >= l : 0)
+  print ok ? "met" : "MISSED" }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2fx", a / b; else print "-"}'; }
+
+# --- the terminal ---------------------------------------------------------
+# tui_session SIZE KEYFILE OUT [runs]: runs the TUI under probe, runs times.
+tui_session() {
+  i=0; : >"$3"
+  while [ $i -lt "$4" ]; do
+    MUTASI_DB=$dir/db "$probe" -p 80x24 -s 150 -S 400 -w 1000 -t 20 -k "$2" -o "$work/probe.out" \
+      -- "$mutasi" >/dev/null 2>&1
+    sed "s/^/$i	/" "$work/probe.out" >>"$3"
+    i=$((i + 1))
+  done
+}
+# key_median FILE LABEL FIELD (3 bytes, 4 microseconds)
+key_median() { awk -F'\t' -v l="$2" -v f="$3" '$2 == "key" && $3 == l && $5 >= 0 {print $(f + 1)}' "$1" | median; }
+
+bench_terminal() {
+  keys=$work/keys.page
+  printf 'label:move\nj\nj\nj\nj\nj\nj\nj\nj\nj\nj\nlabel:pgdn\nPgDn\nPgDn\nPgDn\nPgDn\nPgDn\nlabel:quit\nq\nq\nq\n' >"$keys"
+  tui_session "$size" "$keys" "$work/tui.tsv" "$runs"
+  start_us=$(awk -F'\t' '$2 == "start" && $3 > 200 {print $4}' "$work/tui.tsv" | median)
+  ok_runs=$(awk -F'\t' '$2 == "exit" && $3 == 0' "$work/tui.tsv" | wc -l)
+  if [ -z "$start_us" ]; then
+    reason="TUI not built yet (no first screen on a terminal)"
+    row "start, first screen" "$size" "< 100 ms at L" "-" "-" "-" "$reason" ""
+    row "search keystroke" "$size" "< 30 ms at L" "-" "-" "-" "$reason" ""
+    row "bytes: move one row" "$size" "< 100" "-" "-" "-" "$reason" ""
+    row "bytes: page down" "$size" "<= less" "-" "-" "-" "$reason" ""
+    row "memory: TUI session" "$size" "< 64 MB at L" "-" "-" "-" "$reason" ""
+    return
+  fi
+  [ "$ok_runs" -lt "$runs" ] && note "$size: the TUI did not exit 0 on 'q' in $((runs - ok_runs)) of $runs runs (killed after 20 s)"
+  moved=$(awk -F'\t' '$2 == "key" && $3 == "move" && $4 > 0' "$work/tui.tsv" | wc -l)
+  s=$(awk -v u="$start_us" 'BEGIN {print u / 1e6}')
+  row "start, first screen" "$size" "< 100 ms at L" "$(ms "$s")" "-" "-" "$(verdict "$s" "<" 0.1)$([ "$moved" = 0 ] && echo " (but the screen has no list yet)")" "$s"
+
+  # less on the same listing, same keys
+  i=0; : >"$work/less.tsv"
+  while [ $i -lt "$runs" ]; do
+    LESS= "$probe" -p 80x24 -s 150 -S 400 -t 60 -k "$keys" -o "$work/probe.out" \
+      -- less "$dir/listing.txt" >/dev/null 2>&1
+    cat "$work/probe.out" >>"$work/less.tsv"; i=$((i + 1))
+  done
+  sed "s/^/0	/" "$work/less.tsv" >"$work/less2.tsv"
+  for k in move pgdn; do
+    b=$(key_median "$work/tui.tsv" $k 3); lb=$(key_median "$work/less2.tsv" $k 3)
+    if [ "$moved" = 0 ]; then
+      row "bytes: $([ $k = move ] && echo "move one row" || echo "page down")" "$size" "$([ $k = move ] && echo "< 100" || echo "<= less")" \
+        "-" "less $lb B" "-" "not built yet (the first screen has no list: keys draw nothing)" ""
+      continue
+    fi
+    if [ $k = move ]; then
+      row "bytes: move one row" "$size" "< 100" "$b B" "less $lb B" "$(ratio "$b" "$lb")" "$(verdict "$b" "<" 100)" "$b"
+    else
+      row "bytes: page down" "$size" "<= less" "$b B" "less $lb B" "$(ratio "$b" "$lb")" "$(verdict "$b" "<=" "$lb")" "$b"
+    fi
+  done
+  mem=$(awk -F'\t' '$2 == "rss" {print $4}' "$work/tui.tsv" | median)
+  mx=$(awk -F'\t' '$2 == "rss" {print $3}' "$work/tui.tsv" | median)
+  row "memory: TUI session" "$size" "< 64 MB at L" "$(awk -v k="$mem" 'BEGIN {printf "%.1f MB", k / 1024}')" "-" "-" \
+    "$(verdict "$mem" "<" 65536)" "$mem"
+  note "$size: TUI session peak RSS including the map (ru_maxrss) $(awk -v k="$mx" 'BEGIN {printf "%.1f MB", k / 1024}')"
+
+  # incremental search: one keystroke at a time
+  # A name from the second half of the alphabet, so that typing it moves
+  # the selection away from the top of the (name-ordered) list.
+  needle=$(awk -F, -v n="$nstaff" 'NR > int(n / 2) {gsub(/"/, "", $2); split($2, w, " "); f = tolower(w[1])
+    if (f >= "m") {print substr(f, 1, 5); exit}}' "$dir/staff.csv")
+  [ -n "$needle" ] || needle=siti
+  printf 'label:open\n/\nlabel:search\ntext:%s\nlabel:quit\nEsc\nq\nq\nq\n' "$needle" >"$work/keys.search"
+  tui_session "$size" "$work/keys.search" "$work/search.tsv" "$runs"
+  k_us=$(awk -F'\t' '$2 == "key" && $3 == "search" && $4 > 0 {print $5}' "$work/search.tsv" | median)
+  g=$(hf -- "grep -i $needle $dir/staff.csv")
+  if [ -z "$k_us" ]; then
+    row "search keystroke" "$size" "< 30 ms at L" "-" "grep -i $(ms "$g")" "-" "not built yet (typing after / draws nothing)" ""
+  else
+    k=$(awk -v u="$k_us" 'BEGIN {print u / 1e6}')
+    kb=$(awk -F'\t' '$2 == "key" && $3 == "search" && $4 > 0 {print $4}' "$work/search.tsv" | median)
+    v=$(verdict "$k" "<" 0.03)
+    # A few bytes per key is the prompt echoing the letter: the list did
+    # not move, so no search was measured.
+    [ "$(awk -v b="$kb" 'BEGIN {print (b <= 4)}')" = 1 ] && v="not measured: keys only echoed (no incremental search on screen yet)"
+    row "search keystroke" "$size" "< 30 ms at L" "$(ms "$k") ($kb B)" "grep -i $(ms "$g")" "$(ratio "$k" "$g")" "$v" "$k"
+  fi
+  note "$size: search typed '$needle' one key at a time after '/'"
+}
+
+# --- the command line -----------------------------------------------------
+bench_workload() {
+  if ! has_verb workload; then
+    row "workload roll-up" "$size" "< 100 ms at L" "-" "-" "-" "not built yet" ""; return
+  fi
+  t=$(hf -- "env MUTASI_DB=$dir/db $mutasi workload --format csv")
+  row "workload roll-up" "$size" "< 100 ms at L" "$(ms "$t")" "-" "-" "$(verdict "$t" "<" 0.1)" "$t"
+  memrow "memory: workload" "env MUTASI_DB=$dir/db $mutasi workload --format csv"
+}
+
+bench_find() {
+  has_verb staff find || { row "staff find (CLI)" "$size" "-" "-" "-" "-" "not built yet" ""; return; }
+  needle=$(awk -F, -v n="$nstaff" 'NR == int(n / 2) + 1 {gsub(/"/, "", $2); split($2, w, " "); print tolower(w[1])}' "$dir/staff.csv")
+  t=$(hf -- "env MUTASI_DB=$dir/db $mutasi staff find $needle")
+  g=$(hf -- "grep -i $needle $dir/staff.csv")
+  row "staff find (CLI)" "$size" "-" "$(ms "$t")" "grep -i $(ms "$g")" "$(ratio "$t" "$g")" "info" "$t"
+  memrow "memory: staff find" "env MUTASI_DB=$dir/db $mutasi staff find $needle"
+}
+
+bench_import() {
+  f=$dir/staff.csv
+  rm -rf "$work/imp"
+  t=$(hf --prepare "sh -c 'rm -rf $work/imp && cp -a $dir/base $work/imp'" \
+      -- "env MUTASI_DB=$work/imp $mutasi import staff $f")
+  q=$(hf --prepare "rm -f $work/ref.sqlite" -- "sqlite3 $work/ref.sqlite '.mode csv' '.import $f staff'")
+  if [ "$t" = fail ]; then
+    row "import staff CSV" "$size" ">= 200000 rows/s, >= sqlite3" "fail" "sqlite3 $(ms "$q")" "-" "MISSED (import failed)" ""
+    return
+  fi
+  r=$(awk -v n="$nstaff" -v t="$t" 'BEGIN {printf "%.0f", n / t}')
+  rq=$(awk -v n="$nstaff" -v t="$q" 'BEGIN {printf "%.0f", n / t}')
+  v1=$(verdict "$r" ">=" 200000); v2=$(verdict "$r" ">=" "$rq")
+  v=met; [ "$v1" = met ] && [ "$v2" = met ] || v="MISSED"
+  [ "$v1" = MISSED ] && v="$v (< 200000/s)"; [ "$v2" = MISSED ] && v="$v (slower than sqlite3)"
+  row "import staff CSV" "$size" ">= 200000 rows/s, >= sqlite3" "$r rows/s ($(ms "$t"))" "sqlite3 $rq rows/s" \
+    "$(ratio "$r" "$rq")" "$v" "$t"
+  memrow "memory: import staff" "sh -c 'rm -rf $work/imp && cp -a $dir/base $work/imp && exec env MUTASI_DB=$work/imp $mutasi import staff $f'"
+  sqlite_size=$(stat -c %s "$work/ref.sqlite" 2>/dev/null || echo 0)
+}
+
+bench_export() {
+  t=$(hf -- "env MUTASI_DB=$dir/db $mutasi export staff")
+  row "export staff CSV" "$size" "-" "$(awk -v n="$nstaff" -v t="$t" 'BEGIN {printf "%.0f rows/s", n / t}')" "-" "-" "info" "$t"
+  memrow "memory: export staff" "env MUTASI_DB=$dir/db $mutasi export staff"
+}
+
+# memrow WHAT COMMAND: peak RssAnon over the runs (median).
+memrow() {
+  i=0; : >"$work/mem.tsv"
+  while [ $i -lt "$runs" ]; do
+    sh -c "exec $probe -o $work/probe.out -- $2" >/dev/null 2>&1
+    awk -F'\t' '$1 == "rss" {print $3 "\t" $2}' "$work/probe.out" >>"$work/mem.tsv"; i=$((i + 1))
+  done
+  mem=$(cut -f1 "$work/mem.tsv" | median); mx=$(cut -f2 "$work/mem.tsv" | median)
+  row "$1" "$size" "< 64 MB at L" "$(awk -v k="$mem" 'BEGIN {printf "%.1f MB", k / 1024}')" "-" "-" "$(verdict "$mem" "<" 65536)" "$mem"
+  note "$size: $1: peak RSS including the map pages read (ru_maxrss) $(awk -v k="$mx" 'BEGIN {printf "%.1f MB", k / 1024}')"
+}
+
+bench_size() {
+  f=$dir/db/data.mdb
+  [ -f "$f" ] || { row "database size" "$size" "-" "-" "-" "-" "no data.mdb" ""; return; }
+  used=$(mdb_stat -e "$dir/db" 2>/dev/null | awk '/Page size:/ {p = $3} /Number of pages used:/ {u = $5} END {print p * u}')
+  [ -n "$used" ] && [ "$used" != 0 ] || used=$(stat -c %s "$f")
+  per=$(awk -v b="$used" -v n="$nstaff" 'BEGIN {printf "%.0f", b / n}')
+  ref="-"; rr="-"
+  if [ "${sqlite_size:-0}" -gt 0 ]; then
+    ref="sqlite3 table $(awk -v b="$sqlite_size" -v n="$nstaff" 'BEGIN {printf "%.0f B/staff", b / n}')"
+    rr=$(ratio "$used" "$sqlite_size")
+  fi
+  row "database size" "$size" "-" "$(awk -v b="$used" 'BEGIN {printf "%.1f MB", b / 1048576}') ($per B/staff)" "$ref" "$rr" "info" "$used"
+  note "$size: database size = pages in use x page size (mdb_stat -e); the file is $(stat -c %s "$f") bytes"
+}
+
+bench_suggest() {
+  if ! has_verb plan suggest; then
+    row "plan suggest" "$size" "< 1 s at M, < 15 s at L" "-" "glpsol -" "-" "not built yet" ""; return
+  fi
+  rm -rf "$work/plandb"; cp -a "$dir/db" "$work/plandb"
+  id=$(MUTASI_DB=$work/plandb "$mutasi" plan new bench 2>/dev/null)
+  t=$(hf --prepare "sh -c 'rm -rf $work/p2 && cp -a $work/plandb $work/p2'" \
+      -- "env MUTASI_DB=$work/p2 $mutasi plan suggest $id --dump-graph $work/graph.dimacs")
+  obj=$(MUTASI_DB=$work/p2 "$mutasi" plan suggest "$id" 2>/dev/null | sed -n 's/^objective: //p' | tail -n 1)
+  g=$(hf -- "glpsol --mincost $work/graph.dimacs")
+  gobj=$(glpsol --mincost "$work/graph.dimacs" 2>/dev/null | sed -n 's/.*[Oo]bj.*= *\([-0-9.e+]*\).*/\1/p' | tail -n 1)
+  budget=15; [ "$size" = S ] || [ "$size" = M ] && budget=1
+  v=$(verdict "$t" "<" "$budget")
+  [ "$(verdict "$t" "<=" "$(awk -v g="$g" 'BEGIN {print g / 10}')")" = met ] || v="$v; MISSED 1/10 of glpsol"
+  [ -n "$obj" ] && [ "$obj" = "$gobj" ] || v="$v; objective $obj vs glpsol $gobj"
+  row "plan suggest" "$size" "< 1 s at M, < 15 s at L" "$(ms "$t")" "glpsol $(ms "$g")" "$(ratio "$t" "$g")" "$v" "$t"
+}
+
+# --- main -------------------------------------------------------------------
+[ -x "$mutasi" ] || { echo "bench: $mutasi is not built" >&2; exit 1; }
+for size in $sizes; do
+  case $size in S|M) runs=${BENCH_RUNS:-5} ;; *) runs=${BENCH_RUNS:-3} ;; esac
+  if ! has_verb init || ! has_verb export || ! has_verb import; then
+    row "dataset" "$size" "-" "-" "-" "-" "not built yet (needs init, import, export)" ""
+    continue
+  fi
+  if ! "$top/bench/dataset.sh" "$mutasi" "$size" "$data"; then
+    row "dataset" "$size" "-" "-" "-" "-" "FAILED to build (see above)" ""
+    continue
+  fi
+  dir=$data/$size
+  nstaff=$(($(wc -l <"$dir/staff.csv") - 1))
+  echo "bench: measuring $size ($nstaff staff, $runs runs each)" >&2
+  if [ "$(cat "$dir/source")" = demo ]; then
+    row "demo fill (generator)" "$size" "-" "$(cat "$dir/demo.seconds") s" "-" "-" "info (one run, when cached)" "$(cat "$dir/demo.seconds")"
+  else
+    row "demo fill (generator)" "$size" "-" "-" "-" "-" "not built yet: dataset from tests/crash/gendata.sh" ""
+    note "$size: no demo verb yet: the data is the plain synthetic region of tests/crash/gendata.sh, imported"
+  fi
+  sqlite_size=0
+  bench_terminal
+  bench_workload
+  bench_find
+  bench_import
+  bench_export
+  bench_size
+  bench_suggest
+done
+
+# --- the table ----------------------------------------------------------------
+# growth: this size's value / the previous size's value for the same figure.
+awk -F'\t' '
+  BEGIN { n["S"] = 5000; n["M"] = 100000; n["L"] = 1000000; n["XL"] = 4300000 }
+  { key = $1; g = "-"
+    if ($8 != "" && (key in prev) && prev[key] > 0)
+      g = sprintf("x%.1f (staff x%g)", $8 / prev[key], n[$2] / n[prevsize[key]])
+    if ($8 != "") { prev[key] = $8; prevsize[key] = $2 }
+    line[NR] = $1 "\t" $2 "\t" $3 "\t" $4 "\t" $5 "\t" $6 "\t" $7 "\t" g }
+  END {
+    split("what\tsize\tbudget\tmedian\treference\tratio\tverdict\tgrowth", h, "\t")
+    for (c = 1; c <= 8; c++) w[c] = length(h[c])
+    for (r = 1; r <= NR; r++) { split(line[r], f, "\t"); for (c = 1; c <= 8; c++) if (length(f[c]) > w[c]) w[c] = length(f[c]) }
+    out = ""; sep = ""
+    for (c = 1; c <= 8; c++) { out = out sprintf("%-" w[c] "s  ", h[c]); sep = sep sprintf("%-" w[c] "s  ", "") }
+    print out; gsub(/ /, "-", sep); print sep
+    for (r = 1; r <= NR; r++) { split(line[r], f, "\t"); out = ""
+      for (c = 1; c <= 8; c++) out = out sprintf("%-" w[c] "s  ", f[c]); print out }
+  }' "$rows"
+if [ -s "$notes" ]; then echo; echo "notes:"; sed 's/^/  /' "$notes"; fi
+cat <<EOF
+
+method: medians of $([ -n "${BENCH_RUNS:-}" ] && echo "$BENCH_RUNS" || echo "5 (S, M) / 3 (L, XL)") runs, warm page cache, on $(nproc) cores;
+  terminal figures on an 80x24 pseudo-terminal (bench/probe.c), TERM=$TERM;
+  memory = peak RssAnon sampled every 1 ms (private memory, without the
+  file-backed LMDB map pages); ratio = mutasi / reference (for import:
+  mutasi rows/s / sqlite3 rows/s); growth = value / value at the previous size.
+EOF
