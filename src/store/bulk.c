@@ -290,6 +290,13 @@ int store_bulk_add(store_bulk *b, const struct staff *s, const struct history *h
     return h ? add_history(b, h) : STORE_OK;
 }
 
+int store_bulk_add_history(store_bulk *b, const struct history *h)
+{
+    if (b->n == 0)
+        return store_add_history(b->t, h);      /* no person yet: the ordinary path */
+    return add_history(b, h);
+}
+
 /* The rows with a key in index `by`, in that index's order: by key, and
  * by NIP within a key (a stable counting sort of rows already in NIP
  * order). NULL when out of memory; *m = how many. */

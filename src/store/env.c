@@ -162,6 +162,24 @@ static int grow_map(store *s)
     return STORE_OK;
 }
 
+int store_reserve(store *s, size_t bytes)
+{
+    if (s->readonly)
+        return store_fail(s, _("the database is open read-only"));
+    MDB_envinfo info;
+    int rc = mdb_env_info(s->env, &info);
+    size_t size = rc == 0 ? info.me_mapsize : 0;
+    if (rc == 0 && size >= bytes)
+        return STORE_OK;
+    while (rc == 0 && size > 0 && size < bytes && size <= SIZE_MAX / 2)
+        size *= 2;
+    if (rc == 0)
+        rc = mdb_env_set_mapsize(s->env, size);
+    if (rc != 0)
+        return store_fail(s, _("cannot enlarge the database map: %s"), mdb_strerror(rc));
+    return STORE_OK;
+}
+
 int store_write(store *s, store_write_fn fn, void *ctx)
 {
     if (s->readonly)

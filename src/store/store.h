@@ -37,6 +37,12 @@ bool store_was_created(const store *s);
 /* Current size of the memory map in bytes (grows on MDB_MAP_FULL). */
 size_t store_map_size(const store *s);
 
+/* Grows the memory map ahead of a large write to at least bytes (by
+ * doubling, as on MDB_MAP_FULL), sparing store_write the retries of a map
+ * that fills up. A size at or below the current one changes nothing. No
+ * transaction of this process may be open. */
+int store_reserve(store *s, size_t bytes);
+
 /* Read transactions: short, never held while waiting for a key. */
 stxn *store_read_begin(store *s);
 void store_read_end(stxn *t);
@@ -91,6 +97,9 @@ int store_add_history(stxn *t, const struct history *h);
 typedef struct store_bulk store_bulk;
 int store_bulk_begin(stxn *t, size_t expect, store_bulk **out);
 int store_bulk_add(store_bulk *b, const struct staff *s, const struct history *h);
+/* One more history line of the person added last (a person's lines in
+ * ascending date order: the first one through store_bulk_add). */
+int store_bulk_add_history(store_bulk *b, const struct history *h);
 int store_bulk_finish(store_bulk *b);
 void store_bulk_free(store_bulk *b);
 
