@@ -82,37 +82,53 @@ static int code_ok(stxn *t, const char *what, const char *code)
     return STORE_OK;
 }
 
-/* --- units and positions ------------------------------------------------ */
+/* --- units and positions ------------------------------------------------ *
+ * Both are keyed by their code; only the codec differs. */
+
+static int put_by_code(stxn *t, int db, const char *what, const char *code,
+                       const unsigned char *buf, size_t n)
+{
+    if (n == 0)
+        return store_fail(t->s, _("%s %s cannot be encoded"), what, code);
+    return db_put(t, db, str_val(code), val(buf, n), 0);
+}
+
+/* STORE_OK with the raw value in *v, STORE_NOTFOUND, or STORE_ERROR. */
+static int get_by_code(stxn *t, int db, const char *code, MDB_val *v)
+{
+    return db_get(t, db, str_val(code), v);
+}
+
+static int del_by_code(stxn *t, int db, const char *code)
+{
+    if (need_write(t))
+        return STORE_ERROR;
+    if (*code == '\0')
+        return STORE_NOTFOUND;
+    return db_del(t, db, str_val(code), NULL);
+}
 
 int store_put_unit(stxn *t, const struct unit *u)
 {
     unsigned char buf[CODEC_MAX];
     if (need_write(t) || code_ok(t, _("unit"), u->code))
         return STORE_ERROR;
-    size_t n = codec_put_unit(u, buf, sizeof buf);
-    if (n == 0)
-        return store_fail(t->s, _("unit %s cannot be encoded"), u->code);
-    return db_put(t, DB_UNITS, str_val(u->code), val(buf, n), 0);
+    return put_by_code(t, DB_UNITS, _("unit"), u->code, buf,
+                       codec_put_unit(u, buf, sizeof buf));
 }
 
 int store_get_unit(stxn *t, const char *code, struct unit *out)
 {
     MDB_val v;
-    int r = db_get(t, DB_UNITS, str_val(code), &v);
-    if (r != STORE_OK)
-        return r;
-    if (codec_get_unit(v.mv_data, v.mv_size, out) != 0)
+    int r = get_by_code(t, DB_UNITS, code, &v);
+    if (r == STORE_OK && codec_get_unit(v.mv_data, v.mv_size, out) != 0)
         return damaged(t, DB_UNITS, str_val(code));
-    return STORE_OK;
+    return r;
 }
 
 int store_del_unit(stxn *t, const char *code)
 {
-    if (need_write(t))
-        return STORE_ERROR;
-    if (*code == '\0')
-        return STORE_NOTFOUND;
-    return db_del(t, DB_UNITS, str_val(code), NULL);
+    return del_by_code(t, DB_UNITS, code);
 }
 
 int store_put_position(stxn *t, const struct position *p)
@@ -120,30 +136,22 @@ int store_put_position(stxn *t, const struct position *p)
     unsigned char buf[CODEC_MAX];
     if (need_write(t) || code_ok(t, _("position"), p->code))
         return STORE_ERROR;
-    size_t n = codec_put_position(p, buf, sizeof buf);
-    if (n == 0)
-        return store_fail(t->s, _("position %s cannot be encoded"), p->code);
-    return db_put(t, DB_POSITIONS, str_val(p->code), val(buf, n), 0);
+    return put_by_code(t, DB_POSITIONS, _("position"), p->code, buf,
+                       codec_put_position(p, buf, sizeof buf));
 }
 
 int store_get_position(stxn *t, const char *code, struct position *out)
 {
     MDB_val v;
-    int r = db_get(t, DB_POSITIONS, str_val(code), &v);
-    if (r != STORE_OK)
-        return r;
-    if (codec_get_position(v.mv_data, v.mv_size, out) != 0)
+    int r = get_by_code(t, DB_POSITIONS, code, &v);
+    if (r == STORE_OK && codec_get_position(v.mv_data, v.mv_size, out) != 0)
         return damaged(t, DB_POSITIONS, str_val(code));
-    return STORE_OK;
+    return r;
 }
 
 int store_del_position(stxn *t, const char *code)
 {
-    if (need_write(t))
-        return STORE_ERROR;
-    if (*code == '\0')
-        return STORE_NOTFOUND;
-    return db_del(t, DB_POSITIONS, str_val(code), NULL);
+    return del_by_code(t, DB_POSITIONS, code);
 }
 
 /* --- staff and its indexes ---------------------------------------------- */
