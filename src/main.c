@@ -156,7 +156,7 @@ static int take_option(int *argc, char **argv, const char *name, const char **va
 int main(int argc, char **argv)
 {
     setup_i18n();
-    struct cli_env env = {.progname = "mutasi", .user = unix_user()};
+    struct ops_env env = {.progname = "mutasi", .user = unix_user()};
     const char *db = NULL, *config = NULL;
     if (take_option(&argc, argv, "--db", &db) < 0 ||
         take_option(&argc, argv, "--config", &config) < 0) {

@@ -37,7 +37,7 @@ static int print_entry(const struct audit_entry *e, void *ctx)
     return ferror(f) ? 1 : 0;
 }
 
-int cli_audit(const struct cli_env *env, int argc, char **argv)
+int cli_audit(const struct ops_env *env, int argc, char **argv)
 {
     if (cli_wants_help(argc, argv))
         return cli_print_verb_help("audit");

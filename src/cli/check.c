@@ -33,7 +33,7 @@ struct lookup {
 };
 
 /* Everything the rules need, read in one transaction. */
-static int read_move(const struct cli_env *env, const char *nip, const char *target,
+static int read_move(const struct ops_env *env, const char *nip, const char *target,
                      const struct policy *p, struct lookup *lk)
 {
     store *s;
@@ -80,7 +80,7 @@ static void print_verdicts(const struct verdict *v, size_t n, int summary)
     printf("%s\n", move_summary_label(summary));
 }
 
-int cli_check(const struct cli_env *env, int argc, char **argv)
+int cli_check(const struct ops_env *env, int argc, char **argv)
 {
     if (cli_wants_help(argc, argv))
         return cli_print_verb_help("check");

@@ -6,22 +6,14 @@
 #include <stdio.h>
 #include "core/date.h"
 #include "core/policy.h"
+#include "ops/ops.h"
 #include "store/store.h"
 
 /* Exit statuses of the design. */
 enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
 
-/* What every verb may need, resolved once by main. */
-struct cli_env {
-    const char *db_dir;      /* --db, $MUTASI_DB, database: in config, ./var/mutasi */
-    const char *config_dir;  /* --config, $MUTASI_CONFIG, ./config, SYSCONFDIR; may be NULL */
-    mdate today;             /* $MUTASI_TODAY or the clock */
-    const char *user;        /* the Unix user name */
-    const char *progname;
-};
-
 /* argv[0] is the verb itself ("import"), argv[argc] is NULL. */
-typedef int (*cli_verb_fn)(const struct cli_env *env, int argc, char **argv);
+typedef int (*cli_verb_fn)(const struct ops_env *env, int argc, char **argv);
 
 struct cli_verb {
     const char *name;        /* "import" */
@@ -34,7 +26,7 @@ extern const struct cli_verb cli_verbs[];
 const struct cli_verb *cli_find_verb(const char *name);
 void cli_print_usage(FILE *f);
 /* Prints "usage: mutasi <verb usage>" to stderr and returns EXIT_USAGE. */
-int cli_usage_error(const struct cli_env *env, const char *verb, const char *fmt, ...)
+int cli_usage_error(const struct ops_env *env, const char *verb, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* True (and prints the verb's help on stdout) when argv holds -h/--help. */
 int cli_wants_help(int argc, char **argv);
@@ -42,30 +34,30 @@ int cli_print_verb_help(const char *verb);
 
 /* Opens the database and begins a read transaction; on failure prints a
  * clear message, leaves nothing open and returns NULL. */
-stxn *cli_open_read(const struct cli_env *env, int flags, store **out);
+stxn *cli_open_read(const struct ops_env *env, int flags, store **out);
 
 /* Opens the database, printing a clear message to stderr on failure. */
-store *cli_open_store(const struct cli_env *env, int flags);
+store *cli_open_store(const struct ops_env *env, int flags);
 /* Prints "mutasi: <message>\n" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The verbs. */
-int cli_init(const struct cli_env *env, int argc, char **argv);
-int cli_backup(const struct cli_env *env, int argc, char **argv);
-int cli_audit(const struct cli_env *env, int argc, char **argv);
-int cli_policy(const struct cli_env *env, int argc, char **argv);
-int cli_demo(const struct cli_env *env, int argc, char **argv);
-int cli_import(const struct cli_env *env, int argc, char **argv);
-int cli_export(const struct cli_env *env, int argc, char **argv);
-int cli_staff(const struct cli_env *env, int argc, char **argv);
-int cli_check(const struct cli_env *env, int argc, char **argv);
-int cli_workload(const struct cli_env *env, int argc, char **argv);
+int cli_init(const struct ops_env *env, int argc, char **argv);
+int cli_backup(const struct ops_env *env, int argc, char **argv);
+int cli_audit(const struct ops_env *env, int argc, char **argv);
+int cli_policy(const struct ops_env *env, int argc, char **argv);
+int cli_demo(const struct ops_env *env, int argc, char **argv);
+int cli_import(const struct ops_env *env, int argc, char **argv);
+int cli_export(const struct ops_env *env, int argc, char **argv);
+int cli_staff(const struct ops_env *env, int argc, char **argv);
+int cli_check(const struct ops_env *env, int argc, char **argv);
+int cli_workload(const struct ops_env *env, int argc, char **argv);
 /* `export workload`: every position's ABK row, CSV (the columns of
  * `workload --format csv`) or aligned text, to out. Returns an exit status. */
-int cli_export_workload(const struct cli_env *env, bool csv, FILE *out);
+int cli_export_workload(const struct ops_env *env, bool csv, FILE *out);
 
 /* The policy in force (config_load of env->config_dir); prints the
  * configuration errors and returns EXIT_REFUSED when it cannot be read. */
-int cli_load_policy(const struct cli_env *env, struct policy *out);
+int cli_load_policy(const struct ops_env *env, struct policy *out);
 #endif

@@ -38,7 +38,7 @@ const struct cli_verb *cli_find_verb(const char *name)
     return NULL;
 }
 
-int cli_usage_error(const struct cli_env *env, const char *verb, const char *fmt, ...)
+int cli_usage_error(const struct ops_env *env, const char *verb, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -85,7 +85,7 @@ void cli_print_usage(FILE *f)
                  "1 refused or failed validation, 2 wrong usage.\n"));
 }
 
-store *cli_open_store(const struct cli_env *env, int flags)
+store *cli_open_store(const struct ops_env *env, int flags)
 {
     char err[640];
     store *s = store_open(env->db_dir, flags, err, sizeof err);
@@ -94,7 +94,7 @@ store *cli_open_store(const struct cli_env *env, int flags)
     return s;
 }
 
-stxn *cli_open_read(const struct cli_env *env, int flags, store **out)
+stxn *cli_open_read(const struct ops_env *env, int flags, store **out)
 {
     store *s = cli_open_store(env, flags);
     if (!s)

@@ -4,7 +4,7 @@
 #include "core/i18n.h"
 
 struct audit_note {
-    const struct cli_env *env;
+    const struct ops_env *env;
     const char *action, *object, *before, *after;
 };
 
@@ -14,7 +14,7 @@ static int append_note(stxn *t, void *ctx)
     return store_audit_append(t, n->env->user, n->action, n->object, n->before, n->after);
 }
 
-int cli_init(const struct cli_env *env, int argc, char **argv)
+int cli_init(const struct ops_env *env, int argc, char **argv)
 {
     if (cli_wants_help(argc, argv))
         return cli_print_verb_help("init");
@@ -43,7 +43,7 @@ int cli_init(const struct cli_env *env, int argc, char **argv)
     return EXIT_OK;
 }
 
-int cli_backup(const struct cli_env *env, int argc, char **argv)
+int cli_backup(const struct ops_env *env, int argc, char **argv)
 {
     if (cli_wants_help(argc, argv))
         return cli_print_verb_help("backup");

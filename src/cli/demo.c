@@ -44,7 +44,7 @@ struct spooled {
 
 struct demo {
     store *db;
-    const struct cli_env *env;
+    const struct ops_env *env;
     uint64_t seed;
     uint32_t total_staff;
     int progress;                    /* stderr is a terminal */
@@ -492,7 +492,7 @@ static const char *option_value(int argc, char **argv, int *i, const char *name,
     return argv[++*i];
 }
 
-int cli_demo(const struct cli_env *env, int argc, char **argv)
+int cli_demo(const struct ops_env *env, int argc, char **argv)
 {
     if (cli_wants_help(argc, argv))
         return cli_print_verb_help("demo");

@@ -82,7 +82,7 @@ static int write_export(stxn *t, enum import_kind kind, struct walk *w)
 }
 
 struct export_note {
-    const struct cli_env *env;
+    const struct ops_env *env;
     enum import_kind kind;
     enum export_format format;
     size_t rows;
@@ -98,7 +98,7 @@ static int append_note(stxn *t, void *ctx)
     return store_audit_append(t, n->env->user, action, import_kind_name(n->kind), "", after);
 }
 
-static int run_export(const struct cli_env *env, enum import_kind kind, enum export_format fmt)
+static int run_export(const struct ops_env *env, enum import_kind kind, enum export_format fmt)
 {
     store *s;
     stxn *t = cli_open_read(env, 0, &s);
@@ -128,7 +128,7 @@ static int run_export(const struct cli_env *env, enum import_kind kind, enum exp
     return status;
 }
 
-int cli_export(const struct cli_env *env, int argc, char **argv)
+int cli_export(const struct ops_env *env, int argc, char **argv)
 {
     if (cli_wants_help(argc, argv))
         return cli_print_verb_help("export");

@@ -100,7 +100,7 @@ static void print_problems(const char *file, const struct import_problems *ps)
 #define STAFF_CHUNK 16384
 
 struct writer {
-    const struct cli_env *env;
+    const struct ops_env *env;
     importer *im;
     enum import_kind kind;
     const char *object;         /* the file's base name */
@@ -232,7 +232,7 @@ static int write_all(stxn *t, void *ctx)
     return store_audit_append(t, w->env->user, action, w->object, "", after);
 }
 
-static int run_import(const struct cli_env *env, enum import_kind kind, const char *file)
+static int run_import(const struct ops_env *env, enum import_kind kind, const char *file)
 {
     char err[512];
     importer *im = import_open(file, kind, env->today, err, sizeof err);
@@ -294,7 +294,7 @@ static int run_import(const struct cli_env *env, enum import_kind kind, const ch
     return EXIT_OK;
 }
 
-int cli_import(const struct cli_env *env, int argc, char **argv)
+int cli_import(const struct ops_env *env, int argc, char **argv)
 {
     if (cli_wants_help(argc, argv))
         return cli_print_verb_help("import");

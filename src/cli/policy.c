@@ -116,7 +116,7 @@ static void print_summary(const char *dir, const struct config *c)
            c->ui.color ? _("on") : _("off"), c->ui.nbindings);
 }
 
-int cli_policy(const struct cli_env *env, int argc, char **argv)
+int cli_policy(const struct ops_env *env, int argc, char **argv)
 {
     if (cli_wants_help(argc, argv))
         return cli_print_verb_help("policy");

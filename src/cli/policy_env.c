@@ -5,7 +5,7 @@
 #include "config/config.h"
 #include "core/i18n.h"
 
-int cli_load_policy(const struct cli_env *env, struct policy *out)
+int cli_load_policy(const struct ops_env *env, struct policy *out)
 {
     struct config *cfg = calloc(1, sizeof *cfg);
     struct config_errors *errs = calloc(1, sizeof *errs);

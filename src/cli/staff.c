@@ -113,7 +113,7 @@ static void join_args(int argc, char **argv, char *out, size_t size)
         at += (size_t)snprintf(out + at, size - at, "%s%s", i ? " " : "", argv[i]);
 }
 
-static int staff_show(const struct cli_env *env, int argc, char **argv)
+static int staff_show(const struct ops_env *env, int argc, char **argv)
 {
     char text[128], nip[NIP_LEN + 1];
     if (argc < 1)
@@ -182,7 +182,7 @@ static int match_staff(const struct staff *s, void *ctx)
     return 0;
 }
 
-static int staff_find(const struct cli_env *env, int argc, char **argv)
+static int staff_find(const struct ops_env *env, int argc, char **argv)
 {
     struct finder f = {0};
     if (argc < 1)
@@ -218,7 +218,7 @@ static int staff_find(const struct cli_env *env, int argc, char **argv)
     return EXIT_OK;
 }
 
-int cli_staff(const struct cli_env *env, int argc, char **argv)
+int cli_staff(const struct ops_env *env, int argc, char **argv)
 {
     if (cli_wants_help(argc, argv))
         return cli_print_verb_help("staff");

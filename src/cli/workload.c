@@ -38,7 +38,7 @@ static void cli_workload_data_free(struct wl_data *d)
 
 /* Reads units, positions and the staff counts in one read transaction and
  * computes the roll-up. */
-static int cli_workload_data_load(const struct cli_env *env, const struct policy *p,
+static int cli_workload_data_load(const struct ops_env *env, const struct policy *p,
                                   struct wl_data *d)
 {
     memset(d, 0, sizeof *d);
@@ -273,7 +273,7 @@ static void indent_units(struct table_row *rows, size_t n, const struct wl_data 
     }
 }
 
-static int run_table(const struct cli_env *env, const char *unit, int by, bool csv,
+static int run_table(const struct ops_env *env, const char *unit, int by, bool csv,
                      FILE *out)
 {
     struct policy p;
@@ -316,7 +316,7 @@ static int run_table(const struct cli_env *env, const char *unit, int by, bool c
     return EXIT_OK;
 }
 
-int cli_export_workload(const struct cli_env *env, bool csv, FILE *out)
+int cli_export_workload(const struct ops_env *env, bool csv, FILE *out)
 {
     return run_table(env, NULL, -1, csv, out);
 }
@@ -332,7 +332,7 @@ static int parse_by(const char *s)
     return -1;
 }
 
-int cli_workload(const struct cli_env *env, int argc, char **argv)
+int cli_workload(const struct ops_env *env, int argc, char **argv)
 {
     if (cli_wants_help(argc, argv))
         return cli_print_verb_help("workload");

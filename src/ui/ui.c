@@ -161,7 +161,7 @@ static int open_terminal(struct app *a, const struct ui_opts *o, FILE **tty_out)
     return 0;
 }
 
-int ui_run(const struct cli_env *env, int argc, char **argv)
+int ui_run(const struct ops_env *env, int argc, char **argv)
 {
     struct ui_opts o;
     memset(&o, 0, sizeof o);

@@ -8,7 +8,7 @@
  * (--script FILE, --dump FILE, --size WxH, --bytes FILE, --tty-out FILE);
  * argv[0] is the program. Returns an exit status (EXIT_OK, EXIT_REFUSED
  * when the terminal or database cannot be used, EXIT_USAGE). */
-int ui_run(const struct cli_env *env, int argc, char **argv);
+int ui_run(const struct ops_env *env, int argc, char **argv);
 
 /* Describes the TUI's options for `mutasi --help`. */
 void ui_print_options(FILE *f);

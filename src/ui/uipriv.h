@@ -176,7 +176,7 @@ void ui_history_free(struct history_ring *h);
 
 #define STACK_MAX 8
 struct app {
-    const struct cli_env *env;
+    const struct ops_env *env;
     struct term term;
     void *db;                               /* store *, NULL when none */
     const char *user;

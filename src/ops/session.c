@@ -1,0 +1,90 @@
+/* Opening a session: the configuration, the acting user and the database. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/i18n.h"
+#include "ops/ops.h"
+
+int ops_fail(struct ops_err *e, const char *fmt, ...)
+{
+    if (!e)
+        return OPS_REFUSED;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+    va_end(ap);
+    return OPS_REFUSED;
+}
+
+/* Every configuration error, one a line, into e. */
+static int config_failure(struct ops_err *e, const struct config_errors *errs)
+{
+    size_t used = 0;
+    e->msg[0] = '\0';
+    for (int i = 0; i < errs->n && i < CONFIG_ERRORS_MAX && used + 1 < sizeof e->msg; i++) {
+        const struct config_error *c = &errs->e[i];
+        int n = c->line ? snprintf(e->msg + used, sizeof e->msg - used, "%s:%d:%d: %s\n",
+                                   c->file, c->line, c->column, c->msg)
+                        : snprintf(e->msg + used, sizeof e->msg - used, "%s: %s\n", c->file,
+                                   c->msg);
+        if (n < 0)
+            break;
+        used += (size_t)n < sizeof e->msg - used ? (size_t)n : sizeof e->msg - used - 1;
+    }
+    snprintf(e->msg + used, sizeof e->msg - used, "%s",
+             _("the configuration has errors; nothing was done"));
+    return OPS_REFUSED;
+}
+
+static int open_db(struct ops *o, int mode, struct ops_err *e)
+{
+    int flags = mode == OPS_READ ? STORE_READONLY : mode == OPS_CREATE ? STORE_CREATE : 0;
+    o->db = store_open(o->env->db_dir, flags, e->msg, sizeof e->msg);
+    return o->db ? OPS_OK : OPS_REFUSED;
+}
+
+int ops_open(struct ops *o, const struct ops_env *env, int mode, struct ops_err *e)
+{
+    memset(o, 0, sizeof *o);
+    o->env = env;
+    o->today = env->today;
+    o->cfg = calloc(1, sizeof *o->cfg);
+    struct config_errors *errs = calloc(1, sizeof *errs);
+    int rc = OPS_OK;
+    if (!o->cfg || !errs)
+        rc = ops_fail(e, "%s", _("out of memory"));
+    else if (config_load(env->config_dir, o->cfg, errs) != 0) {
+        rc = config_failure(e, errs);
+        free(o->cfg);
+        o->cfg = NULL;
+    }
+    free(errs);
+    if (rc == OPS_OK) {
+        snprintf(o->user, sizeof o->user, "%s",
+                 config_effective_user(&o->cfg->users, env->user));
+        o->roles = config_roles_of(&o->cfg->users, o->user);
+        if (mode != OPS_NO_DB)
+            rc = open_db(o, mode, e);
+    }
+    if (rc != OPS_OK)
+        ops_close(o);
+    return rc;
+}
+
+void ops_close(struct ops *o)
+{
+    if (o->db)
+        store_close(o->db);
+    if (o->cfg) {
+        config_free(o->cfg);
+        free(o->cfg);
+    }
+    o->db = NULL;
+    o->cfg = NULL;
+}
+
+const struct policy *ops_policy(const struct ops *o)
+{
+    return &o->cfg->policy;
+}
