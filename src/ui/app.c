@@ -470,10 +470,24 @@ static void do_filter(struct app *a)
 }
 
 /* ---- the `:` prompt ----------------------------------------------------- */
+/* Besides these: the top screens' names (registry) and every action. */
 static const char *const commands[] = {
-    "check", "help", "quit", "q", "search", "staff", "staff find", "staff show", "units",
-    "workload", NULL,
+    "check", "help", "quit", "q", "search", "staff find", "staff show", "workload", NULL,
 };
+
+/* The i-th word the prompt completes: commands, top screens, actions. */
+static const char *completion(size_t i)
+{
+    size_t ncommands = sizeof commands / sizeof *commands - 1;
+    if (i < ncommands)
+        return commands[i];
+    i -= ncommands;
+    for (int t = 0; t < TOPS_MAX; t++)
+        if (ui_top_screens[t].create && i-- == 0)
+            return ui_top_screens[t].name;
+    const struct action_def *d = ui_action_at(i);
+    return d ? d->name : NULL;
+}
 
 static void complete_command(struct app *a, char *buf, size_t size)
 {
@@ -481,30 +495,22 @@ static void complete_command(struct app *a, char *buf, size_t size)
     char common[128] = "";
     int matches = 0;
     char list[256] = "";
-    for (int pass = 0; pass < 2; pass++) {
-        for (int i = 0;; i++) {
-            const char *c;
-            if (pass == 0) {
-                c = commands[i];
-            } else {
-                const struct action_def *d = ui_action_at((size_t)i);
-                c = d ? d->name : NULL;
-            }
-            if (!c)
-                break;
-            if (strncmp(c, buf, n) != 0)
-                continue;
-            if (matches++ == 0) {
-                snprintf(common, sizeof common, "%s", c);
-            } else {
-                size_t k = 0;
-                while (common[k] && common[k] == c[k])
-                    k++;
-                common[k] = '\0';
-            }
-            size_t used = strlen(list);
-            snprintf(list + used, sizeof list - used, "%s%s", used ? " " : "", c);
+    for (size_t i = 0;; i++) {
+        const char *c = completion(i);
+        if (!c)
+            break;
+        if (strncmp(c, buf, n) != 0)
+            continue;
+        if (matches++ == 0) {
+            snprintf(common, sizeof common, "%s", c);
+        } else {
+            size_t k = 0;
+            while (common[k] && common[k] == c[k])
+                k++;
+            common[k] = '\0';
         }
+        size_t used = strlen(list);
+        snprintf(list + used, sizeof list - used, "%s%s", used ? " " : "", c);
     }
     if (matches == 0) {
         ui_app_message(a, "%s", _("no command starts like that"));
@@ -634,6 +640,10 @@ static void run_action(struct app *a, int action, int count)
         break;
     }
     const struct action_def *d = ui_action_by_id(action);
+    if (d && d->screen && strcmp(d->screen, s->ops->name) != 0) {
+        ui_app_message(a, _("%s: not available on this screen"), _(d->help));
+        return;
+    }
     if (d && d->run) {
         d->run(s, d, count);
         return;

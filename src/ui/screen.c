@@ -64,7 +64,7 @@ int ui_screen_list_action(struct screen *s, int action, int count, int height)
     if (!s->list)
         return 0;
     if (action == ACT_OPEN)
-        return lv_choose(s->list) || s->list->src->choose;
+        return lv_choose(s->list) || s->list->src->choose != NULL;
     return lv_move(s->list, action, count, height);
 }
 
