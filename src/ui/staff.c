@@ -190,6 +190,10 @@ static void draw_row(struct screen *s, stxn *t, WINDOW *w, const struct staff *s
 static bool staff_begin(void *ctx)
 {
     struct staff_priv *p = ctx;
+    if (p->t) {                 /* already inside one: share it */
+        p->nested++;
+        return true;
+    }
     p->t = p->s->app->db ? store_read_begin(p->s->app->db) : NULL;
     return p->t != NULL;
 }
@@ -197,6 +201,10 @@ static bool staff_begin(void *ctx)
 static void staff_end(void *ctx)
 {
     struct staff_priv *p = ctx;
+    if (p->nested) {
+        p->nested--;
+        return;
+    }
     if (p->t)
         store_read_end(p->t);
     p->t = NULL;
@@ -330,15 +338,11 @@ static int staff_action(struct screen *s, int action, int count, int height)
     (void)count;
     if (!s->app->db || action != ACT_SORT)
         return 0;
+    (void)height;
     staff_next_sort(s, p->filter != SF_NONE);
-    if (p->filter) {
+    if (p->filter)
         staff_sort_filtered(p);
-        lv_reset(&p->flist);
-    } else if (staff_begin(p)) {
-        lv_reset(&p->list);
-        lv_move(&p->list, ACT_TOP, 1, height);
-        staff_end(p);
-    }
+    lv_reset(s->list);          /* the first row of the new order */
     return 1;
 }
 

@@ -23,6 +23,7 @@ enum staff_sort { SORT_NAME, SORT_NIP, SORT_UNIT, SORT_RANK, SORT_YEARS, SORT_SK
 struct staff_priv {
     struct screen *s;
     stxn *t;                    /* the read transaction of the present action */
+    int nested;                 /* begin calls inside it */
     /* The whole list, paged: the window of rows from the anchor (the top
      * row's name, NIP and unit) down. */
     struct listview list;
