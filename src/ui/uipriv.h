@@ -317,7 +317,20 @@ struct screen *ui_help_screen_new(struct app *a, int for_top);
 struct screen *ui_help_top_new(struct app *a);
 /* Pickers (pickers.c): a person, by incremental search over name and NIP
  * (the Staff list, all of it, paged); a position, by search over name and
- * code. Enter hands back the NIP or the position code and the name. */
+ * code. Enter closes the picker and hands the NIP or the position code and
+ * the name to done; Esc closes it without calling done. data must live as
+ * long as the picker (the screen that opened it lies below it):
+ *
+ *     static void position_picked(struct app *a, const struct pick_result *r, void *data)
+ *     {   struct editor *e = data; ... add the move e->nip -> r->key ... }
+ *     static void person_picked(struct app *a, const struct pick_result *r, void *data)
+ *     {   struct editor *e = data;
+ *         snprintf(e->nip, sizeof e->nip, "%s", r->key);
+ *         ui_pick_position(a, position_picked, e); }
+ *     ui_pick_person(s->app, person_picked, e);          // from an action of `a`
+ *
+ * Any screen can be a picker: its Enter calls ui_screen_pick(s, key,
+ * label), and ui_app_push_picker opens it. */
 void ui_pick_person(struct app *a, ui_pick_fn done, void *data);
 void ui_pick_position(struct app *a, ui_pick_fn done, void *data);
 /* `:check` without arguments: pick a person, then a position, then show
