@@ -76,6 +76,10 @@ struct ops {
  * file:line:col: message). */
 int ops_open(struct ops *o, const struct ops_env *env, int mode, struct ops_err *e);
 void ops_close(struct ops *o);
+/* Opens the database (mode OPS_READ, OPS_WRITE or OPS_CREATE) in a session
+ * opened with OPS_NO_DB: the TUI reads its configuration first, and the
+ * message that no database is there is then about the database alone. */
+int ops_open_db(struct ops *o, int mode, struct ops_err *e);
 const struct policy *ops_policy(const struct ops *o);
 /* A read transaction on the session's database; NULL (and e says why) when
  * it cannot begin. End it with store_read_end. */

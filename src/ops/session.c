@@ -110,3 +110,10 @@ stxn *ops_read_begin(struct ops *o, struct ops_err *e)
         ops_fail(e, "%s", store_errmsg(o->db));
     return t;
 }
+
+int ops_open_db(struct ops *o, int mode, struct ops_err *e)
+{
+    if (o->db)
+        return OPS_OK;
+    return open_db(o, mode, e);
+}
