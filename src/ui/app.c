@@ -540,18 +540,28 @@ void ui_app_command(struct app *a, const char *line)
         ui_app_switch_top(a, ui_top_by_name("units"));
     } else if (ui_top_by_name(word) >= 0 && strcmp(word, "staff")) {
         ui_app_switch_top(a, ui_top_by_name(word));
-    } else if (!strcmp(word, "check") && !rest[0]) {
-        ui_check_pick(a);
+    } else if (!strcmp(word, "check") && (!rest[0] || !strcmp(rest, "--own-request"))) {
+        ui_check_pick(a, rest[0] != '\0');
     } else if (!strcmp(word, "check")) {
         char nip[64] = "", pos[64] = "";
-        /* The NIP may be written with its spaces: the position is the last word. */
+        /* The NIP may be written with its spaces: the position is the last
+         * word, after it only --own-request, as on the command line. */
+        size_t len = strlen(rest);
+        while (len && rest[len - 1] == ' ')
+            rest[--len] = '\0';
+        bool own = len >= 13 && !strcmp(rest + len - 13, "--own-request");
+        if (own)
+            rest[len - 13] = '\0';
+        len = strlen(rest);
+        while (len && rest[len - 1] == ' ')
+            rest[--len] = '\0';
         const char *last = strrchr(rest, ' ');
         if (!last || sscanf(last + 1, "%63s", pos) != 1) {
-            ui_app_message(a, "%s", _("usage: check NIP POSITION"));
+            ui_app_message(a, "%s", _("usage: check NIP POSITION [--own-request]"));
             return;
         }
         snprintf(nip, sizeof nip, "%.*s", (int)(last - rest), rest);
-        ui_app_push(a, ui_check_screen_new(a, nip, pos));
+        ui_app_push(a, ui_check_screen_new(a, nip, pos, own));
     } else if (!strcmp(word, "staff") || !strcmp(word, "search")) {
         if (!strcmp(word, "staff"))
             ui_app_switch_top(a, ui_top_by_name("staff"));

@@ -161,11 +161,12 @@ void ui_pick_position(struct app *a, ui_pick_fn done, void *data)
 
 /* ---- :check without arguments ------------------------------------------- */
 static char check_nip[64];
+static bool check_own;
 
 static void check_position_picked(struct app *a, const struct pick_result *r, void *data)
 {
     (void)data;
-    ui_app_push(a, ui_check_screen_new(a, check_nip, r->key));
+    ui_app_push(a, ui_check_screen_new(a, check_nip, r->key, check_own));
 }
 
 static void check_person_picked(struct app *a, const struct pick_result *r, void *data)
@@ -175,7 +176,8 @@ static void check_person_picked(struct app *a, const struct pick_result *r, void
     ui_pick_position(a, check_position_picked, NULL);
 }
 
-void ui_check_pick(struct app *a)
+void ui_check_pick(struct app *a, bool own_request)
 {
+    check_own = own_request;
     ui_pick_person(a, check_person_picked, NULL);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "core/i18n.h"
 #include "core/nip.h"
+#include "core/rules.h"
 #include "core/vocab.h"
 #include "ui/staff.h"
 
@@ -28,9 +29,14 @@ static bool passes(const struct staff_priv *p, const struct staff *st, mdate tod
     case SF_FAMILY:
         return ui_text_contains(st->job_family, p->filter_arg);
     case SF_ROTATION:
-        /* In post longer than the rotation limit (policy: 5 years). */
-        return st->post_since != MDATE_NONE &&
-               date_months_between(st->post_since, today) > p->rotation_months;
+        return rules_rotation_candidate(st, p->policy, today);
+    case SF_ELIGIBLE: {
+        /* The optimiser's filter: no person rule blocks a proposed move. */
+        struct position pos;
+        bool have = p->t && st->position[0] &&
+                    store_get_position(p->t, st->position, &pos) == STORE_OK;
+        return rules_person_may_move(st, have ? &pos : NULL, p->policy, today);
+    }
     case SF_TEXT:
         return ui_text_contains(st->name, p->filter_arg);
     default:
@@ -72,12 +78,15 @@ static int staff_filter(struct screen *s, const char *text)
         p->filter = SF_FAMILY;
     } else if (!strcmp(key, "rotation")) {
         p->filter = SF_ROTATION;
-        p->rotation_months = s->app->policy.tenure.rotation_months;
+        p->policy = &s->app->policy;
+    } else if (!strcmp(key, "eligible")) {
+        p->filter = SF_ELIGIBLE;
+        p->policy = &s->app->policy;
     } else if (!colon) {
         p->filter = SF_TEXT;
         snprintf(arg, sizeof arg, "%s", text);
     } else {
-        ui_app_message(s->app, _("unknown filter \"%s\"; use unit:, rank:, family:, rotation or a name"), key);
+        ui_app_message(s->app, _("unknown filter \"%s\"; use unit:, rank:, family:, rotation, eligible or a name"), key);
         return -1;
     }
     snprintf(p->filter_arg, sizeof p->filter_arg, "%s", arg);
@@ -411,7 +420,7 @@ static const struct screen_ops staff_ops = {
     .search_prepare = staff_search_prepare,
     .hide = staff_hide,
     .filter = staff_filter,
-    .filter_hint = N_("filter (unit:CODE rank:III/a family:NAME rotation, or part of a name)"),
+    .filter_hint = N_("filter (unit:CODE rank:III/a family:NAME rotation eligible, or part of a name)"),
     .get_pos = staff_get_pos,
     .set_pos = staff_set_pos,
 };

@@ -15,14 +15,16 @@
 /* At most this many filtered rows are kept (about 22 MB). */
 #define FILTER_MAX 150000
 
-enum staff_filter { SF_NONE, SF_UNIT, SF_RANK, SF_FAMILY, SF_ROTATION, SF_TEXT };
+enum staff_filter { SF_NONE, SF_UNIT, SF_RANK, SF_FAMILY, SF_ROTATION, SF_ELIGIBLE, SF_TEXT };
 /* Sort columns. Name, NIP and unit have an index and sort the whole list;
  * rank, years in post and SKP sort a filtered list. */
 enum staff_sort { SORT_NAME, SORT_NIP, SORT_UNIT, SORT_RANK, SORT_YEARS, SORT_SKP };
 
 struct staff_priv {
     struct screen *s;
-    stxn *t;                    /* the read transaction of the present action */
+    /* The read transaction of the present action (the walks and the
+     * eligible filter's positions read through it). */
+    stxn *t;
     int nested;                 /* begin calls inside it */
     /* The whole list, paged: the window of rows from the anchor (the top
      * row's name, NIP and unit) down. */
@@ -37,7 +39,7 @@ struct staff_priv {
     int filter;                 /* enum staff_filter */
     char filter_arg[64];
     int filter_rank;
-    int rotation_months;
+    const struct policy *policy; /* rotation and eligible read the rule table's rules */
     char filter_label[96];
     /* Filtered: the matching people, (name, NIP) sorted, read once when
      * the filter is set; their records are read again at each draw. */

@@ -6,6 +6,7 @@
  * every name and NIP (corpus.h) once, and walks the index when it cannot. */
 #include <stdlib.h>
 #include <string.h>
+#include "core/i18n.h"
 #include "ui/staff.h"
 
 /* ---- walking the name index -------------------------------------------- */
@@ -63,12 +64,17 @@ static void walk_from(struct screen *s, stxn *t, const char *name, const char *n
 {
     struct staff_priv *p = s->priv;
     bool backward = (dir < 0) != p->desc;
+    int rc;
     if (p->sort == SORT_NIP)
-        store_each_staff_from(t, name ? nip : NULL, backward, walk_cb, w);
+        rc = store_each_staff_from(t, name ? nip : NULL, backward, walk_cb, w);
     else if (p->sort == SORT_UNIT)
-        store_each_staff_by_unit_from(t, name ? unit : NULL, name ? nip : NULL, backward, walk_cb, w);
+        rc = store_each_staff_by_unit_from(t, name ? unit : NULL, name ? nip : NULL, backward,
+                                           walk_cb, w);
     else
-        store_each_staff_by_name_from(t, name, nip, backward, walk_cb, w);
+        rc = store_each_staff_by_name_from(t, name, nip, backward, walk_cb, w);
+    /* The rows shown may be short: say why rather than show less quietly. */
+    if (rc < 0)
+        ui_app_message(s->app, _("could not read the database: %s"), store_errmsg(s->app->db));
 }
 
 void staff_set_top(struct staff_priv *p, const struct staff *st)

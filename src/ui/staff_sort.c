@@ -130,10 +130,13 @@ void staff_build_filtered(struct screen *s)
     if (!t)
         return;
     struct collect c = {.p = p, .today = s->app->env->today};
-    if (p->filter == SF_UNIT)
-        store_each_staff_in_unit(t, p->filter_arg, collect_cb, &c);
-    else
-        store_each_staff(t, NULL, collect_cb, &c);
+    stxn *was = p->t;
+    p->t = t;                   /* the eligible filter reads positions */
+    int rc = p->filter == SF_UNIT ? store_each_staff_in_unit(t, p->filter_arg, collect_cb, &c)
+                                  : store_each_staff(t, NULL, collect_cb, &c);
+    p->t = was;
+    if (rc < 0)
+        ui_app_message(s->app, _("could not read the database: %s"), store_errmsg(s->app->db));
     store_read_end(t);
     staff_sort_filtered(p);
 }

@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <curses.h>
-#include "cli/cli.h"
+#include "ops/ops.h"
 #include "core/policy.h"
 #include "ui/listview.h"
 
@@ -266,6 +266,7 @@ int ui_top_by_action(int action);
 #define STACK_MAX 8
 struct app {
     const struct ops_env *env;
+    struct ops ops;                         /* the session: configuration, user, database */
     struct term term;
     void *db;                               /* store *, NULL when none */
     const char *user;
@@ -285,7 +286,6 @@ struct app {
     bool draw_again;                        /* draw once more before reading a key */
     struct policy policy;
     bool want_color;                        /* ui.yaml color: */
-    char user_buf[64];
     /* A pick made during the present action, handed over after it. */
     struct screen *picked_by;
     struct pick_result picked;
@@ -302,6 +302,10 @@ void ui_app_command(struct app *a, const char *line);
 /* Closes a picker that has picked and hands its result to the caller
  * (the application calls it after each action). */
 void ui_app_finish_pick(struct app *a);
+
+/* Prints "mutasi: <message>" to stderr (before or after the terminal is
+ * in use). */
+void ui_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The main loop (app.c). */
 void ui_app_run_loop(struct app *a);
@@ -333,15 +337,17 @@ struct screen *ui_help_top_new(struct app *a);
  * label), and ui_app_push_picker opens it. */
 void ui_pick_person(struct app *a, ui_pick_fn done, void *data);
 void ui_pick_position(struct app *a, ui_pick_fn done, void *data);
-/* `:check` without arguments: pick a person, then a position, then show
- * every rule's verdict for that move. */
-void ui_check_pick(struct app *a);
+/* `:check` without a NIP: pick a person, then a position, then show
+ * every rule's verdict for that move (own_request: --own-request). */
+void ui_check_pick(struct app *a, bool own_request);
 struct screen *ui_staff_screen_new(struct app *a);
 struct screen *ui_units_screen_new(struct app *a);
 /* The detail of one person (fields, history, competencies, verdicts). */
 struct screen *ui_staff_detail_new(struct app *a, const char *nip);
-/* Every rule's verdict for moving one person to a position (:check). */
-struct screen *ui_check_screen_new(struct app *a, const char *nip, const char *target_code);
+/* Every rule's verdict for moving one person to a position (:check), at
+ * the person's own request or not. */
+struct screen *ui_check_screen_new(struct app *a, const char *nip, const char *target_code,
+                                   bool own_request);
 void ui_screen_free(struct screen *s);
 
 /* A screen of text lines (detail views): lines are copied. */
