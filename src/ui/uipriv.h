@@ -55,8 +55,9 @@ const struct action_def *ui_action_by_id(int id);
 const struct action_def *ui_action_at(size_t i);
 /* Adds an action (name and help are copied; keys end with NULL; screen
  * NULL for a global one). Returns its id, or -1 when the name is taken or
- * the table is full. Its keys are bound at once; ui.yaml bindings made
- * afterwards apply to it too. */
+ * the table is full. Its keys are bound at once. ui.yaml's bindings are
+ * applied once, in ui_setup_session: add actions before that (as ui_run
+ * does for the top screens) so that ui.yaml can rebind them. */
 int ui_action_add(const char *name, const char *const *keys, const char *help,
                   const char *screen, ui_action_fn run, void *data);
 
