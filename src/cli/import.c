@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include "cli/cli.h"
 #include "core/i18n.h"
+#include "core/rules.h"
 #include "io/import.h"
 
 /* Error lines printed before "... and N more errors". */
@@ -54,19 +55,35 @@ static void end_progress(struct progress *p)
 
 /* --- references into the database ----------------------------------------- */
 
+/* What the import asks of the database and the policy. */
+struct refs_ctx {
+    stxn *t;
+    struct policy policy;
+};
+
 static bool unit_exists(void *ctx, const char *code)
 {
+    struct refs_ctx *c = ctx;
     struct unit u;
-    return store_get_unit(ctx, code, &u) == STORE_OK;
+    return store_get_unit(c->t, code, &u) == STORE_OK;
 }
 
 static bool position_unit(void *ctx, const char *code, char unit[CODE_SIZE])
 {
+    struct refs_ctx *c = ctx;
     struct position p;
-    if (store_get_position(ctx, code, &p) != STORE_OK)
+    if (store_get_position(c->t, code, &p) != STORE_OK)
         return false;
     memcpy(unit, p.unit, CODE_SIZE);
     return true;
+}
+
+static int bup_years(void *ctx, const char *code)
+{
+    struct refs_ctx *c = ctx;
+    struct position p;
+    bool found = *code && store_get_position(c->t, code, &p) == STORE_OK;
+    return rules_bup(&c->policy, found ? &p : NULL, NULL);
 }
 
 static void print_problems(const char *file, const struct import_problems *ps)
@@ -235,6 +252,11 @@ static int write_all(stxn *t, void *ctx)
 static int run_import(const struct ops_env *env, enum import_kind kind, const char *file)
 {
     char err[512];
+    /* staff rows are judged by the policy in force (retirement age) */
+    struct policy policy;
+    policy_defaults(&policy);
+    if (kind == IMPORT_STAFF && cli_load_policy(env, &policy) != EXIT_OK)
+        return EXIT_REFUSED;
     importer *im = import_open(file, kind, env->today, err, sizeof err);
     if (!im) {
         cli_error("%s", err);
@@ -259,7 +281,9 @@ static int run_import(const struct ops_env *env, enum import_kind kind, const ch
         import_close(im);
         return EXIT_REFUSED;
     }
-    struct import_refs refs = {rt, unit_exists, position_unit};
+    struct refs_ctx rctx = {.t = rt, .policy = policy};
+    struct import_refs refs = {&rctx, unit_exists, position_unit,
+                               kind == IMPORT_STAFF ? bup_years : NULL};
     size_t errors = import_check(im, &refs);
     store_read_end(rt);
     end_progress(&prog);
