@@ -524,13 +524,21 @@ int cli_demo(const struct ops_env *env, int argc, char **argv)
      * configuration directory without a policy means the defaults */
     struct policy policy;
     policy_defaults(&policy);
-    if (demo_has_policy(env) && cli_load_policy(env, &policy) != EXIT_OK)
-        return EXIT_REFUSED;
-    store *db = cli_open_store(env, STORE_CREATE);
-    if (!db)
+    if (demo_has_policy(env)) {
+        struct ops pc;
+        struct ops_err pe;
+        if (ops_open(&pc, env, OPS_NO_DB, &pe) != OPS_OK) {
+            cli_error("%s", pe.msg);
+            return EXIT_REFUSED;
+        }
+        policy = *ops_policy(&pc);
+        ops_close(&pc);
+    }
+    struct ops o;
+    if (cli_open(&o, env, OPS_CREATE | OPS_NO_CONFIG) != EXIT_OK)
         return EXIT_REFUSED;
     struct demo d = {
-        .db = db, .env = env, .seed = seed, .total_staff = (uint32_t)staff,
+        .db = o.db, .env = env, .seed = seed, .total_staff = (uint32_t)staff,
         .progress = isatty(STDERR_FILENO),
     };
     int status = EXIT_OK;
@@ -549,6 +557,6 @@ int cli_demo(const struct ops_env *env, int argc, char **argv)
     }
     close_spools(&d);
     free_buffers(&d);
-    store_close(db);
+    ops_close(&o);
     return status;
 }
