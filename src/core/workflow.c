@@ -133,6 +133,11 @@ static const struct wf_step *refuse_state(const struct workflow_config *w,
                                           const struct wf_plan *p, const struct wf_step *s,
                                           struct wf_verdict *v)
 {
+    if (!wf_state_known(w, p->state))
+        return refuse(v, WF_WRONG_STATE,
+                      _("plan %u is in the state %s, which the route (workflow.yaml) does "
+                        "not know: no step can be taken on it"),
+                      (unsigned)p->id, p->state);
     if (wf_state_final(w, p->state))
         return refuse(v, WF_FINAL_STATE,
                       _("plan %u is %s, a final state: no step can be taken on it any more"),

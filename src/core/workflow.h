@@ -131,7 +131,7 @@ const char *wf_initial_state(const struct workflow_config *w);
 bool wf_state_known(const struct workflow_config *w, const char *state);
 /* Only a plan in the first state may have its moves edited. */
 bool wf_state_editable(const struct workflow_config *w, const char *state);
-/* No step leaves a final state. */
+/* No step leaves a final state (nor a state the route does not know). */
 bool wf_state_final(const struct workflow_config *w, const char *state);
 /* The step that records the SK, the one that takes effect (NULL only for
  * a route config/ did not check). */

@@ -167,6 +167,12 @@ static void wrong_state_and_final_state(void **state)
                         "plan 3 is REJECTED, a final state: no step can be taken on it any "
                         "more");
     assert_int_equal(why, WF_FINAL_STATE);
+    /* a state renamed in workflow.yaml after the plan reached it */
+    snprintf(p.state, sizeof p.state, "DIPERIKSA");
+    assert_string_equal(refusal(&p, &route, "budi", VER, "verify", NULL, &why),
+                        "plan 3 is in the state DIPERIKSA, which the route (workflow.yaml) "
+                        "does not know: no step can be taken on it");
+    assert_int_equal(why, WF_WRONG_STATE);
 }
 
 static void wrong_role(void **state)
