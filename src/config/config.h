@@ -62,7 +62,9 @@ struct config {
  *
  * Which keys must be present: policy.yaml and workflow.yaml, every key (the
  * rules in force are written out in full; a missing one is an error that
- * names it); users.yaml, `users` (trust_env_user is false when absent,
+ * names it) but a workflow step's flags (checks_plan, strikes_moves,
+ * issues_sk, takes_effect: false when absent; exactly one step issues the
+ * SK and one takes effect); users.yaml, `users` (trust_env_user is false when absent,
  * database optional); ui.yaml, none. Unknown keys, duplicate keys,
  * aliases, anchors, tags and a second document are errors everywhere.
  * Messages name the file by the path given (dir/policy.yaml). */
