@@ -12,6 +12,8 @@ struct store {
     MDB_dbi dbi[DB_COUNT];
     bool readonly;
     bool created;               /* this open wrote the schema */
+    bool migrated;              /* this open upgraded the schema ... */
+    unsigned migrated_from;     /* ... from this version */
     char dir[4000];             /* leaves room for "/data.mdb" in a PATH_MAX buffer */
     char err[600];
 };
@@ -49,6 +51,12 @@ int store_index_add_all(stxn *t, const struct store_record_desc *d, const void *
  * that rec does not have too. */
 int store_rec_unfile_stale(stxn *t, const struct store_record_desc *d, const void *rec,
                            MDB_val pk);
+/* Schema migrations (migrate.c): the meta key of the schema version,
+ * writing it, and running every step from schema `from` up to
+ * STORE_SCHEMA_VERSION in t, each with an audit entry. */
+#define STORE_SCHEMA_KEY "schema_version"
+int store_write_schema_version(stxn *t, unsigned v);
+int store_migrate(stxn *t, unsigned from);
 /* Walks db from `from` (NULL or empty: the first key, or the last when
  * backward; backward from a key: the last key < from) calling visit on
  * every key/value pair; visit returns 0 to go on, else that is returned. */
