@@ -23,6 +23,13 @@ int cli_init(const struct ops_env *env, int argc, char **argv)
     store *s = cli_open_store(env, STORE_CREATE);
     if (!s)
         return EXIT_REFUSED;
+    unsigned from = 0;
+    if (store_was_migrated(s, &from)) {
+        fprintf(stderr, _("mutasi: upgraded the database in %s from schema %u to %u\n"),
+                env->db_dir, from, (unsigned)STORE_SCHEMA_VERSION);
+        store_close(s);
+        return EXIT_OK;
+    }
     if (!store_was_created(s)) {
         fprintf(stderr, _("mutasi: a database already exists in %s; left as it is\n"),
                 env->db_dir);

@@ -68,5 +68,11 @@ struct ops {
  * file:line:col: message). */
 int ops_open(struct ops *o, const struct ops_env *env, int mode, struct ops_err *e);
 void ops_close(struct ops *o);
+/* An action that writes calls this first: a session opened with OPS_READ
+ * (the screens browse read-only) gets write access (store_make_writable:
+ * the database reopened for writing, an older schema upgraded); a session
+ * opened for writing is unchanged. No read transaction of the session may
+ * be open. OPS_OK, or OPS_REFUSED with the reason in e. */
+int ops_need_write(struct ops *o, struct ops_err *e);
 const struct policy *ops_policy(const struct ops *o);
 #endif
