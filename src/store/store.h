@@ -1,6 +1,9 @@
 /* The database: one LMDB environment with named databases for units,
  * positions, staff, history, plans, moves, audit and meta, and secondary
- * indexes kept in the same write transaction as their record.
+ * indexes kept in the same write transaction as their record. Each record
+ * type (its table, codec, key and indexes) is described once in
+ * store/schema.h, and that description drives put, delete, the batch and
+ * bulk loads, rebuilding indexes and store_check_indexes.
  * Only store/ includes <lmdb.h>. */
 #ifndef MUTASI_STORE_STORE_H
 #define MUTASI_STORE_STORE_H
