@@ -1,12 +1,14 @@
 /* Consistency of every index with its records, for each record type of
  * the descriptor table (schema.h): used by tests and the crash test to
- * prove that no change left them apart. */
+ * prove that no change left them apart; and moves with their plans
+ * (store_check_plans, store/plans.c). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include "core/i18n.h"
 #include "store/codec.h"
 #include "store/internal.h"
+#include "store/plans.h"
 
 struct check {
     int problems;
@@ -131,5 +133,12 @@ int store_check_indexes(stxn *t, char *why, size_t whylen)
     for (size_t i = 0; i < store_nrecord_descs; i++)
         if (store_record_descs[i]->nindexes)
             check_type(t, &ck, store_record_descs[i]);
+    /* plans and moves: the first problem is kept only when none came before */
+    char pwhy[256];
+    int np = store_check_plans(t, pwhy, sizeof pwhy);
+    if (np > 0) {
+        problem(&ck, "%s", pwhy);
+        ck.problems += np - 1;
+    }
     return ck.problems;
 }
