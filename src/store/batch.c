@@ -106,12 +106,9 @@ static long batch_records(stxn *t, struct batch *b, size_t *ord, size_t n)
         ord[m++] = ord[k];
         MDB_val key = {b->pklen[ord[k]], b->arena + b->pk[ord[k]]};
         size_t len = d->encode(rec, buf, sizeof buf);
-        if (len == 0) {
-            char text[STORE_KEY_MAX + 1];
-            memcpy(text, key.mv_data, key.mv_size);
-            text[key.mv_size] = '\0';
-            r = store_fail(t->s, _("%s %s cannot be encoded"), _(d->what), text);
-        } else if (d->nindexes && !store_appender_is_new(&app, key, key)) {
+        if (len == 0)
+            r = store_cannot_encode(t, d, rec, key);
+        else if (d->nindexes && !store_appender_is_new(&app, key, key)) {
             r = store_rec_unfile_stale(t, d, rec, key);
         }
         if (r == STORE_OK)

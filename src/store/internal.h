@@ -57,6 +57,11 @@ int store_rec_unfile_stale(stxn *t, const struct store_record_desc *d, const voi
 #define STORE_SCHEMA_KEY "schema_version"
 int store_write_schema_version(stxn *t, unsigned v);
 int store_migrate(stxn *t, unsigned from);
+/* The record's name for messages (d->describe, else "what key");
+ * and the message that it cannot be encoded (STORE_ERROR). */
+void store_rec_describe(const struct store_record_desc *d, const void *rec, MDB_val pk,
+                        char *out, size_t size);
+int store_cannot_encode(stxn *t, const struct store_record_desc *d, const void *rec, MDB_val pk);
 /* Walks db from `from` (NULL or empty: the first key, or the last when
  * backward; backward from a key: the last key < from) calling visit on
  * every key/value pair; visit returns 0 to go on, else that is returned. */

@@ -6,6 +6,7 @@
  * of MDB_DUPSORT values, so index entries are only ever removed with
  * mdb_del(key, value) and added with mdb_put(MDB_NODUPDATA), never
  * rewritten. */
+#include <stdio.h>
 #include <string.h>
 #include "core/i18n.h"
 #include "store/codec.h"
@@ -161,12 +162,8 @@ int store_rec_put(stxn *t, const struct store_record_desc *d, const void *rec)
     if (pk.mv_size == 0)
         return STORE_ERROR;
     size_t n = d->encode(rec, buf, sizeof buf);
-    if (n == 0) {
-        char text[STORE_KEY_MAX + 1];
-        memcpy(text, key, pk.mv_size);
-        text[pk.mv_size] = '\0';
-        return store_fail(t->s, _("%s %s cannot be encoded"), _(d->what), text);
-    }
+    if (n == 0)
+        return store_cannot_encode(t, d, rec, pk);
     if (d->nindexes && (store_rec_unfile_stale(t, d, rec, pk) != STORE_OK ||
                         store_index_add_all(t, d, rec, pk) != STORE_OK))
         return STORE_ERROR;
@@ -192,15 +189,69 @@ int store_rec_del(stxn *t, const struct store_record_desc *d, const void *key, s
     return store_db_del(t, d->db, pk, NULL);
 }
 
-int store_rec_put_versioned(stxn *t, const struct store_record_desc *d, const void *rec,
-                            uint64_t seen, uint64_t *new_version)
+static uint64_t version_of(const struct store_record_desc *d, const void *rec)
+{
+    const unsigned char *p = (const unsigned char *)rec + d->version_field;
+    if (d->version_size == 4) {
+        uint32_t v;
+        memcpy(&v, p, 4);
+        return v;
+    }
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+}
+
+static void set_version(const struct store_record_desc *d, void *rec, uint64_t v)
+{
+    unsigned char *p = (unsigned char *)rec + d->version_field;
+    if (d->version_size == 4) {
+        uint32_t w = (uint32_t)v;
+        memcpy(p, &w, 4);
+    } else {
+        memcpy(p, &v, 8);
+    }
+}
+
+void store_rec_describe(const struct store_record_desc *d, const void *rec, MDB_val pk,
+                        char *out, size_t size)
+{
+    if (d->describe) {
+        d->describe(rec, out, size);
+        return;
+    }
+    snprintf(out, size, "%s %.*s", _(d->what), (int)pk.mv_size, (const char *)pk.mv_data);
+}
+
+int store_cannot_encode(stxn *t, const struct store_record_desc *d, const void *rec, MDB_val pk)
+{
+    char name[160];
+    store_rec_describe(d, rec, pk, name, sizeof name);
+    return store_fail(t->s, _("%s cannot be encoded"), name);
+}
+
+static int conflict(stxn *t, const struct store_record_desc *d, const void *rec, MDB_val pk,
+                    bool gone, uint64_t stored, uint64_t seen)
+{
+    char name[160];
+    store_rec_describe(d, rec, pk, name, sizeof name);
+    if (gone)
+        store_fail(t->s, _("%s was deleted by someone else since you read it"), name);
+    else
+        store_fail(t->s, _("%s was changed by someone else (version %llu, you read version "
+                           "%llu): read it again and redo the change"),
+                   name, (unsigned long long)stored, (unsigned long long)seen);
+    return STORE_CONFLICT;
+}
+
+int store_rec_put_versioned(stxn *t, const struct store_record_desc *d, void *rec, uint64_t seen,
+                            void *now)
 {
     unsigned char key[STORE_KEY_MAX];
-    any_record old, now;
-    uint64_t stored = 0;
+    any_record old;
     if (store_need_write(t))
         return STORE_ERROR;
-    if (d->version_field == 0)
+    if (d->version_size != 4 && d->version_size != 8)
         return store_fail(t->s, _("%s records carry no version"), _(d->what));
     MDB_val pk = {d->key(t, rec, key), key};
     if (pk.mv_size == 0)
@@ -208,26 +259,21 @@ int store_rec_put_versioned(stxn *t, const struct store_record_desc *d, const vo
     int r = get_raw(t, d, pk, &old);
     if (r == STORE_ERROR)
         return r;
-    if (r == STORE_OK)
-        memcpy(&stored, old.bytes + d->version_field, sizeof stored);
-    if (r == STORE_NOTFOUND && seen != 0) {
-        store_fail(t->s, _("%s %.*s was deleted by someone else since you read it"), _(d->what),
-                   (int)pk.mv_size, (const char *)key);
-        return STORE_CONFLICT;
+    uint64_t stored = r == STORE_OK ? version_of(d, &old) : 0;
+    if ((r == STORE_NOTFOUND && seen != 0) || (r == STORE_OK && stored != seen)) {
+        if (now) {
+            if (r == STORE_OK)
+                memcpy(now, &old, d->size);
+            else
+                memset(now, 0, d->size);
+        }
+        return conflict(t, d, rec, pk, r == STORE_NOTFOUND, stored, seen);
     }
-    if (r == STORE_OK && stored != seen) {
-        store_fail(t->s, _("%s %.*s was changed by someone else (version %llu, you read "
-                           "version %llu): read it again and redo the change"),
-                   _(d->what), (int)pk.mv_size, (const char *)key, (unsigned long long)stored,
-                   (unsigned long long)seen);
-        return STORE_CONFLICT;
-    }
-    uint64_t next = seen + 1;
-    memcpy(now.bytes, rec, d->size);
-    memcpy(now.bytes + d->version_field, &next, sizeof next);
-    r = store_rec_put(t, d, now.bytes);
-    if (r == STORE_OK && new_version)
-        *new_version = next;
+    uint64_t was = version_of(d, rec);
+    set_version(d, rec, seen + 1);
+    r = store_rec_put(t, d, rec);
+    if (r != STORE_OK)
+        set_version(d, rec, was);
     return r;
 }
 

@@ -139,6 +139,6 @@ _Static_assert(sizeof(struct staff) <= STORE_RECORD_MAX, "STORE_RECORD_MAX too s
 _Static_assert(NAME_SIZE <= STORE_GROUP_MAX, "STORE_GROUP_MAX too small");
 
 const struct store_record_desc *const store_record_descs[] = {
-    &store_desc_unit, &store_desc_position, &store_desc_staff,
+    &store_desc_unit, &store_desc_position, &store_desc_staff, &store_desc_plan, &store_desc_move,
 };
 const size_t store_nrecord_descs = sizeof store_record_descs / sizeof *store_record_descs;

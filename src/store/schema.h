@@ -70,15 +70,19 @@ struct store_record_desc {
     /* Removes what belongs to the record when it goes (staff: history
      * lines); NULL: nothing. */
     int (*del_children)(stxn *t, const void *rec);
-    /* Records with a version number (plans): offsetof a uint64_t field
-     * that store_rec_put_versioned checks and raises; 0 = none. */
-    size_t version_field;
+    /* Records with a version number (plans): offsetof an unsigned field
+     * of version_size bytes (4 or 8) that store_rec_put_versioned checks
+     * and raises; version_size 0 = none. */
+    size_t version_field, version_size;
+    /* Names the record in messages ("plan 7"); NULL: its key as text. */
+    void (*describe)(const void *rec, char *out, size_t size);
     int nindexes;
     struct store_index_desc index[STORE_INDEX_MAX];
 };
 
 /* The record types, in schema.c. */
 extern const struct store_record_desc store_desc_unit, store_desc_position, store_desc_staff;
+extern const struct store_record_desc store_desc_plan, store_desc_move;   /* plans.c */
 extern const struct store_record_desc *const store_record_descs[];
 extern const size_t store_nrecord_descs;
 
@@ -91,12 +95,13 @@ int store_rec_get(stxn *t, const struct store_record_desc *d, const void *key, s
                   void *out);
 int store_rec_del(stxn *t, const struct store_record_desc *d, const void *key, size_t klen);
 /* Optimistic concurrency: puts rec only when the stored record's version
- * is still seen (seen 0: the record must not exist yet), and stores it
- * with version seen + 1, also written to *new_version (may be NULL).
- * Another version stored (or the record gone): STORE_CONFLICT with a
- * message naming the record and both versions, nothing written. */
-int store_rec_put_versioned(stxn *t, const struct store_record_desc *d, const void *rec,
-                            uint64_t seen, uint64_t *new_version);
+ * is still seen (seen 0: the record must not exist yet); rec's version
+ * becomes seen + 1 and is stored so. Another version stored (or the
+ * record gone): STORE_CONFLICT with a message naming the record and both
+ * versions, nothing written, and the stored record in *now (zeroed when
+ * gone; now may be NULL) so that the caller can say who changed it. */
+int store_rec_put_versioned(stxn *t, const struct store_record_desc *d, void *rec, uint64_t seen,
+                            void *now);
 /* store_rec_put for each of recs[0..n-1] (stride d->size; a key given
  * twice: the later one wins), each database written in its key order. */
 int store_rec_put_batch(stxn *t, const struct store_record_desc *d, const void *recs, size_t n);

@@ -67,8 +67,9 @@ static void reopen(struct fx *fx, int flags)
 }
 
 /* --- a record type of the test's own: one descriptor and its codec -------- *
- * Kept in the (still unused) plans table, with an index by title in the
- * moves table: what a new record type needs and nothing more. */
+ * It borrows the plans table for its records and the moves table for an
+ * index by title (this throwaway database holds no plans): what a new
+ * record type needs and nothing more. */
 
 struct note {
     char id[8];
@@ -112,29 +113,31 @@ static size_t note_title(const void *r, unsigned char *out)
 static const struct store_record_desc note_desc = {
     .what = "note", .db = DB_PLANS, .size = sizeof(struct note),
     .encode = note_encode, .decode = note_decode, .key = note_key,
-    .version_field = offsetof(struct note, version),
+    .version_field = offsetof(struct note, version), .version_size = 8,
     .nindexes = 1,
     .index = {{DB_MOVES, STORE_INDEX_SUFFIXED, note_title}},
 };
 
 struct put_note {
-    struct note n;
-    uint64_t seen, got;
+    struct note n, now;
+    uint64_t seen;
 };
 
 static int put_note(stxn *t, void *ctx)
 {
     struct put_note *p = ctx;
-    return store_rec_put_versioned(t, &note_desc, &p->n, p->seen, &p->got);
+    return store_rec_put_versioned(t, &note_desc, &p->n, p->seen, &p->now);
 }
 
+/* Saves note N1 with title, having read version seen; *got = the version
+ * it has now (the new one, or on a conflict the stored one). */
 static int save(store *s, const char *title, uint64_t seen, uint64_t *got)
 {
-    struct put_note p = {{"N1", 0, ""}, seen, 0};
+    struct put_note p = {{"N1", 0, ""}, {"", 0, ""}, seen};
     snprintf(p.n.title, sizeof p.n.title, "%s", title);
     int r = store_write(s, put_note, &p);
     if (got)
-        *got = p.got;
+        *got = r == STORE_OK ? p.n.version : p.now.version;
     return r;
 }
 
@@ -178,8 +181,9 @@ static void version_check_refuses_a_stale_write(void **state)
     uint64_t v = 0;
     assert_int_equal(save(fx->s, "first", 0, &v), STORE_OK);
     assert_int_equal(v, 1);
-    /* a second "create" finds the record there */
-    assert_int_equal(save(fx->s, "again", 0, NULL), STORE_CONFLICT);
+    /* a second "create" finds the record there, and says which version */
+    assert_int_equal(save(fx->s, "again", 0, &v), STORE_CONFLICT);
+    assert_int_equal(v, 1);
     assert_non_null(strstr(store_errmsg(fx->s), "version 1"));
     assert_int_equal(save(fx->s, "second", 1, &v), STORE_OK);
     assert_int_equal(v, 2);
