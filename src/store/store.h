@@ -18,15 +18,16 @@
  * open's one write transaction, each step with an audit entry
  * ("migrate schema", before "schema N", after "schema N+1").
  *
- * Adding a step (say the plan tables make schema 2):
+ * Adding a step (say an index of moves by person makes schema 2):
  *   1. raise STORE_SCHEMA_VERSION to 2;
  *   2. new named databases go in enum db_id (schema.h) and env.c's
  *      db_table: the open creates missing tables before migrating, so a
  *      step that only adds tables has nothing else to do;
  *   3. append {1, "what it does", fn} to steps[] in migrate.c, fn (or
  *      NULL) converting the data of schema 1 to schema 2 inside the given
- *      write transaction (e.g. store_rec_reindex for a new index, or
- *      re-encoding records whose format changed);
+ *      write transaction (for the index: add it to the move descriptor
+ *      and let fn call store_rec_reindex(t, &store_desc_move); or
+ *      re-encode records whose format changed);
  *   4. a test that writes meta schema 1 and opens for writing
  *      (test_store.c: migration_* tests).
  * Never change or remove a step once released: databases of every older
