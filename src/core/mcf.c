@@ -29,8 +29,8 @@ struct mcf *mcf_new(uint32_t nodes)
         return NULL;
     g->n = nodes;
     g->supply = calloc(nodes ? nodes : 1, sizeof *g->supply);
-    if (!g->supply) {
-        free(g);
+    if (!g->supply || mcf_reserve(g, 16) != 0) {   /* arrays never NULL */
+        mcf_free(g);
         return NULL;
     }
     return g;

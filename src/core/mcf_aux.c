@@ -142,7 +142,8 @@ int mcf_max_flow(struct mcf *g, uint32_t s, uint32_t t, int64_t *value,
                  const struct mcf_control *ctl)
 {
     *value = 0;
-    memset(g->flow, 0, g->m * sizeof *g->flow);
+    if (g->m)
+        memset(g->flow, 0, g->m * sizeof *g->flow);
     g->steps = 0;
     if (s >= g->n || t >= g->n || s == t)
         return s == t && s < g->n ? MCF_OPTIMAL : MCF_BAD_INPUT;
