@@ -9,10 +9,10 @@
  * Usage:
  *     struct mcf *g = mcf_new(nodes);                 (nodes 0..nodes-1)
  *     for each arc: a = mcf_add_arc(g, from, to, cap, cost);
- *     min-cost maximum flow from s to t:
- *         mcf_max_flow(g, s, t, &f, ctl);             (f = the maximum)
- *         mcf_set_supply(g, s, f); mcf_set_supply(g, t, -f);
- *     mcf_solve(g, ctl);                              (MCF_OPTIMAL ...)
+ *     either a min-cost flow for supplies:
+ *         mcf_set_supply(g, node, b) ...; mcf_solve(g, ctl);
+ *     or the cheapest of the maximum flows from s to t:
+ *         mcf_min_cost_max_flow(g, s, t, &f, ctl);    (sets supplies +-f)
  *     ... mcf_flow(g, a), mcf_objective(g) ...
  *     mcf_write_dimacs(g, emit, ctx);                 (same instance)
  *     mcf_free(g);
@@ -76,6 +76,17 @@ int mcf_solve(struct mcf *g, const struct mcf_control *ctl);
 /* The same by successive shortest paths with potentials (Bellman-Ford,
  * then Dijkstra): slow, for cross-checks. */
 int mcf_solve_ssp(struct mcf *g);
+
+/* The cheapest flow of maximum value from s to t: Dinic, then the
+ * simplex for supplies +-value, on each part of the network that shares
+ * no node but s and t with the others, apart (same optimum, since every
+ * part must carry its own maximum). Sets the supplies of s and t to
+ * +-value (others 0), so that mcf_write_dimacs writes the instance solved. */
+int mcf_min_cost_max_flow(struct mcf *g, uint32_t s, uint32_t t, int64_t *value,
+                          const struct mcf_control *ctl);
+/* Simplex pivots of the last mcf_min_cost_max_flow (its steps are those
+ * of the maximum flows). */
+uint64_t mcf_pivots(const struct mcf *g);
 
 int64_t mcf_flow(const struct mcf *g, size_t arc);
 /* Sum of flow x cost after a solve. */

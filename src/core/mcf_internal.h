@@ -12,7 +12,10 @@ struct mcf {
     int64_t *cap, *cost, *flow;
     int64_t objective;
     uint64_t steps;
+    uint64_t pivots;               /* of mcf_min_cost_max_flow */
 };
+
+#define NONE_PART UINT32_MAX
 
 /* Nonzero when the control asks to stop after this many steps. */
 int mcf_control_stop(const struct mcf_control *ctl, uint64_t steps);

@@ -38,7 +38,9 @@
  * then fewest moves, then cheapest" needs no weights. The DIMACS dump is
  * that second problem: supply F at the source, -F at the sink, so
  * `glpsol --mincost` solves the same instance and reports the same
- * objective.
+ * objective. Parts of the network that share only the source and the
+ * sink (roots without a total cap) are solved apart: same optimum, far
+ * less pricing (mcf_min_cost_max_flow).
  *
  * Rules as the optimiser applies them:
  * - need (rule 8): an origin gives at most existing - need (it never falls

@@ -310,16 +310,11 @@ int planner_solve(struct planner *pl, const struct mcf_control *ctl)
     pl->moves = NULL;
     pl->nmoves = 0;
     int64_t f;
-    int rc = mcf_max_flow(pl->g, pl->src, pl->sink, &f, ctl);
+    int rc = mcf_min_cost_max_flow(pl->g, pl->src, pl->sink, &f, ctl);
     pl->st.flow_steps = mcf_steps(pl->g);
+    pl->st.simplex_pivots = mcf_pivots(pl->g);
     if (rc != MCF_OPTIMAL)
         return planner_code(rc);
-    mcf_set_supply(pl->g, pl->src, f);
-    mcf_set_supply(pl->g, pl->sink, -f);
-    rc = mcf_solve(pl->g, ctl);
-    pl->st.simplex_pivots = mcf_steps(pl->g);
-    if (rc != MCF_OPTIMAL)
-        return planner_code(rc);    /* infeasible cannot happen: f is a flow */
     pl->st.max_fill = f;
     pl->st.objective = mcf_objective(pl->g);
     return take_apart(pl) == 0 ? PLANNER_OK : PLANNER_NOMEM;

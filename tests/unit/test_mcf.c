@@ -191,6 +191,46 @@ static void max_flow_equals_min_cut(void **state)
     }
 }
 
+/* Networks of several parts joined only at s and t (and sometimes one
+ * arc that joins two): solving the parts apart gives the optimum of the
+ * whole, checked by a max flow and one simplex on the whole. */
+static void parts_apart_equal_whole(void **state)
+{
+    (void)state;
+    for (int round = 0; round < 100; round++) {
+        uint32_t parts = 1 + rnd(5), per = 2 + rnd(6), n = 2 + parts * per;
+        struct mcf *g = mcf_new(n);
+        for (uint32_t p = 0; p < parts; p++) {
+            uint32_t base = 2 + p * per;
+            for (uint32_t k = 0; k < 3 * per; k++)
+                mcf_add_arc(g, base + rnd(per), base + rnd(per), rnd(5), rnd(20));
+            for (uint32_t k = 0; k < 2; k++) {
+                mcf_add_arc(g, 0, base + rnd(per), rnd(6), rnd(5));
+                mcf_add_arc(g, base + rnd(per), 1, rnd(6), rnd(5));
+            }
+        }
+        if (rnd(3) == 0)
+            mcf_add_arc(g, 2 + rnd(n - 2), 2 + rnd(n - 2), rnd(4), rnd(10));
+        if (rnd(3) == 0)
+            mcf_add_arc(g, 0, 1, rnd(3), rnd(10));
+        int64_t f, f2;
+        assert_int_equal(mcf_min_cost_max_flow(g, 0, 1, &f, NULL), MCF_OPTIMAL);
+        int64_t split = mcf_objective(g);
+        int64_t *supply = calloc(n, sizeof *supply);
+        supply[0] = f;
+        supply[1] = -f;
+        assert_feasible(g, supply);
+        assert_int_equal(mcf_max_flow(g, 0, 1, &f2, NULL), MCF_OPTIMAL);
+        assert_int_equal(f2, f);
+        assert_int_equal(mcf_solve(g, NULL), MCF_OPTIMAL);
+        assert_int_equal(mcf_objective(g), split);
+        assert_int_equal(mcf_solve_ssp(g), MCF_OPTIMAL);
+        assert_int_equal(mcf_objective(g), split);
+        free(supply);
+        mcf_free(g);
+    }
+}
+
 static int stop_at_first(void *ctx, uint64_t steps)
 {
     (void)steps;
@@ -246,6 +286,7 @@ int main(void)
         cmocka_unit_test(simplex_equals_brute_force),
         cmocka_unit_test(simplex_equals_ssp),
         cmocka_unit_test(max_flow_equals_min_cut),
+        cmocka_unit_test(parts_apart_equal_whole),
         cmocka_unit_test(cancel),
         cmocka_unit_test(dimacs_text),
     };
