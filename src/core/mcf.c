@@ -253,9 +253,12 @@ static int ns_init(struct ns *s, const struct mcf *g)
     s->thread[root] = s->n ? 0 : (int32_t)root;
     s->rev[root] = s->n ? (int32_t)(s->n - 1) : (int32_t)root;
     s->last[root] = s->n ? (int32_t)(s->n - 1) : (int32_t)root;
-    s->block = isqrt(s->all);
-    if (s->block < 10)
-        s->block = 10;
+    /* sqrt(arcs) / 8, at least 32: on the planner's networks smaller
+     * blocks than LEMON's sqrt(arcs) halved the time (fewer, cheaper
+     * pivots; measured with tests/tools/plangen) */
+    s->block = isqrt(s->all) / 8;
+    if (s->block < 32)
+        s->block = 32;
     s->next = 0;
     return 0;
 }

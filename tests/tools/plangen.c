@@ -2,7 +2,7 @@
  * writes the network in DIMACS (for glpsol --mincost) and prints its
  * figures. Used by tests/e2e/t_planner_glpk.sh (objective = glpsol's) and
  * `make bench-planner` (solver time, medians).
- *   plangen STAFF SEED [DIMACS-FILE] [RUNS]
+ *   plangen STAFF SEED [DIMACS-FILE|-] [RUNS]
  * Per kabupaten of 5,000 staff: 20 districts, 300 units, 3,735 positions
  * (0.747 per person, as the generator's L: 747,000 for 1,000,000), job
  * families mostly education and health, need and staff differing by a
@@ -164,7 +164,7 @@ int main(int argc, char **argv)
            st->nodes, st->arcs, (long long)st->shortage, (long long)st->max_fill,
            (long long)st->objective, (unsigned long long)st->simplex_pivots,
            whole[runs / 2], solve[runs / 2]);
-    if (argc > 3) {
+    if (argc > 3 && strcmp(argv[3], "-") != 0) {
         FILE *f = fopen(argv[3], "w");
         if (!f || planner_write_dimacs(pl, "mutasi plangen", to_file, f) != 0 || fclose(f) != 0) {
             perror(argv[3]);
