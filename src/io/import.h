@@ -53,7 +53,7 @@ struct import_problem {
     unsigned line, col;         /* 1-based; col = field number */
     bool warning;
     char column[32];            /* column name, "" when none applies */
-    char msg[200];
+    char msg[512];
 };
 
 struct import_problems {
