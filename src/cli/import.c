@@ -69,21 +69,25 @@ static bool position_unit(void *ctx, const char *code, char unit[CODE_SIZE])
     return true;
 }
 
-static void print_problems(const char *file, const struct import_problems *ps)
+/* file:line:col: for CSV, file:Sheet1!D14: for a workbook. */
+static void print_problems(const char *file, const importer *im)
 {
+    const struct import_problems *ps = import_problems(im);
     size_t shown = 0;
+    char at[200];
     for (size_t i = 0; i < ps->n; i++) {
         const struct import_problem *e = &ps->p[i];
+        import_where(im, e->line, e->col, at, sizeof at);
         if (e->warning) {
-            fprintf(stderr, _("%s:%u:%u: warning: %s\n"), file, e->line, e->col, e->msg);
+            fprintf(stderr, _("%s:%s: warning: %s\n"), file, at, e->msg);
             continue;
         }
         if (shown++ >= SHOWN_ERRORS)
             continue;
         if (e->column[0])
-            fprintf(stderr, "%s:%u:%u: %s: %s\n", file, e->line, e->col, e->column, e->msg);
+            fprintf(stderr, "%s:%s: %s: %s\n", file, at, e->column, e->msg);
         else
-            fprintf(stderr, "%s:%u:%u: %s\n", file, e->line, e->col, e->msg);
+            fprintf(stderr, "%s:%s: %s\n", file, at, e->msg);
     }
     if (ps->errors > SHOWN_ERRORS)
         fprintf(stderr, ngettext("... and %zu more error\n", "... and %zu more errors\n",
@@ -263,7 +267,7 @@ static int run_import(const struct ops_env *env, enum import_kind kind, const ch
     size_t errors = import_check(im, &refs);
     store_read_end(rt);
     end_progress(&prog);
-    print_problems(file, import_problems(im));
+    print_problems(file, im);
     if (errors) {
         cli_error(ngettext("%s: %zu error, nothing was imported",
                            "%s: %zu errors, nothing was imported", errors), file, errors);
