@@ -50,32 +50,26 @@ int cli_audit(const struct ops_env *env, int argc, char **argv)
         else
             return cli_usage_error(env, "audit", _("unexpected argument \"%s\""), argv[i]);
     }
-    store *s;
-    stxn *t = cli_open_read(env, STORE_READONLY, &s);
-    if (!t)
-        return EXIT_REFUSED;
-    int rc = EXIT_OK;
+    struct ops o;
+    int rc = cli_open(&o, env, OPS_READ | OPS_NO_CONFIG);
+    if (rc != EXIT_OK)
+        return rc;
+    struct ops_err e;
+    size_t n = 0;
     if (verify) {
-        const char *why;
-        uint64_t bad = store_audit_verify(t, &why);
-        if (bad == 0) {
-            size_t n = store_count_audit(t);
+        rc = ops_audit_verify(&o, &n, &e);
+        if (rc == OPS_OK)
             printf(ngettext("audit chain intact: %zu entry\n", "audit chain intact: %zu entries\n",
                             n), n);
-        } else {
-            cli_error(_("audit chain broken at entry %llu: %s"), (unsigned long long)bad, why);
-            rc = EXIT_REFUSED;
-        }
-    } else if (store_each_audit(t, true, print_entry, stdout) != 0) {
-        if (ferror(stdout))
-            cli_error(_("cannot write the audit log"));
-        else
-            cli_error("%s", store_errmsg(s));
-        rc = EXIT_REFUSED;
+    } else {
+        rc = ops_audit_each(&o, print_entry, stdout, &e);
+        if (rc == OPS_STOPPED)
+            rc = ops_fail(&e, "%s", _("cannot write the audit log"));
     }
-    store_read_end(t);
-    store_close(s);
-    if (fflush(stdout) != 0 && rc == EXIT_OK)
-        rc = EXIT_REFUSED;
-    return rc;
+    ops_close(&o);
+    if (rc != OPS_OK)
+        return cli_report(&e);
+    if (fflush(stdout) != 0)
+        return EXIT_REFUSED;
+    return EXIT_OK;
 }

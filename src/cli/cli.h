@@ -32,12 +32,17 @@ int cli_usage_error(const struct ops_env *env, const char *verb, const char *fmt
 int cli_wants_help(int argc, char **argv);
 int cli_print_verb_help(const char *verb);
 
-/* Opens the database and begins a read transaction; on failure prints a
- * clear message, leaves nothing open and returns NULL. */
-stxn *cli_open_read(const struct ops_env *env, int flags, store **out);
-
-/* Opens the database, printing a clear message to stderr on failure. */
-store *cli_open_store(const struct ops_env *env, int flags);
+/* Prints an action's refusal: every line of e->msg to stderr, the last one
+ * as "mutasi: <line>" (configuration errors come first, as file:line:col).
+ * Returns EXIT_REFUSED. */
+int cli_report(const struct ops_err *e);
+/* ops_open (mode: enum ops_open_mode), printing why it failed. Returns an
+ * exit status. */
+int cli_open(struct ops *o, const struct ops_env *env, int mode);
+/* cli_open and a read transaction; on failure prints why, leaves nothing
+ * open and returns NULL. For the verbs whose reading has not moved into
+ * ops/ yet (staff, workload, export). */
+stxn *cli_open_read(const struct ops_env *env, int mode, struct ops *o);
 /* Prints "mutasi: <message>\n" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -56,8 +61,4 @@ int cli_workload(const struct ops_env *env, int argc, char **argv);
 /* `export workload`: every position's ABK row, CSV (the columns of
  * `workload --format csv`) or aligned text, to out. Returns an exit status. */
 int cli_export_workload(const struct ops_env *env, bool csv, FILE *out);
-
-/* The policy in force (config_load of env->config_dir); prints the
- * configuration errors and returns EXIT_REFUSED when it cannot be read. */
-int cli_load_policy(const struct ops_env *env, struct policy *out);
 #endif

@@ -85,26 +85,33 @@ void cli_print_usage(FILE *f)
                  "1 refused or failed validation, 2 wrong usage.\n"));
 }
 
-store *cli_open_store(const struct ops_env *env, int flags)
+int cli_report(const struct ops_err *e)
 {
-    char err[640];
-    store *s = store_open(env->db_dir, flags, err, sizeof err);
-    if (!s)
-        cli_error("%s", err);
-    return s;
+    const char *line = e->msg;
+    for (const char *nl; (nl = strchr(line, '\n')) && nl[1]; line = nl + 1)
+        fprintf(stderr, "%.*s\n", (int)(nl - line), line);
+    size_t len = strcspn(line, "\n");
+    cli_error("%.*s", (int)len, line);
+    return EXIT_REFUSED;
 }
 
-stxn *cli_open_read(const struct ops_env *env, int flags, store **out)
+int cli_open(struct ops *o, const struct ops_env *env, int mode)
 {
-    store *s = cli_open_store(env, flags);
-    if (!s)
+    struct ops_err e;
+    if (ops_open(o, env, mode, &e) != OPS_OK)
+        return cli_report(&e);
+    return EXIT_OK;
+}
+
+stxn *cli_open_read(const struct ops_env *env, int mode, struct ops *o)
+{
+    if (cli_open(o, env, mode) != EXIT_OK)
         return NULL;
-    stxn *t = store_read_begin(s);
+    struct ops_err e;
+    stxn *t = ops_read_begin(o, &e);
     if (!t) {
-        cli_error("%s", store_errmsg(s));
-        store_close(s);
-        return NULL;
+        cli_report(&e);
+        ops_close(o);
     }
-    *out = s;
     return t;
 }

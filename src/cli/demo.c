@@ -513,11 +513,11 @@ int cli_demo(const struct ops_env *env, int argc, char **argv)
         }
     }
 
-    store *db = cli_open_store(env, STORE_CREATE);
-    if (!db)
+    struct ops o;
+    if (cli_open(&o, env, OPS_CREATE | OPS_NO_CONFIG) != EXIT_OK)
         return EXIT_REFUSED;
     struct demo d = {
-        .db = db, .env = env, .seed = seed, .total_staff = (uint32_t)staff,
+        .db = o.db, .env = env, .seed = seed, .total_staff = (uint32_t)staff,
         .progress = isatty(STDERR_FILENO),
     };
     int status = EXIT_OK;
@@ -535,6 +535,6 @@ int cli_demo(const struct ops_env *env, int argc, char **argv)
     }
     close_spools(&d);
     free_buffers(&d);
-    store_close(db);
+    ops_close(&o);
     return status;
 }

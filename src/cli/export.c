@@ -123,8 +123,8 @@ static int csv_to_xlsx(FILE *csv, const char *sheet, const struct xlsx_dest *x)
 static int run_export(const struct ops_env *env, enum import_kind kind, enum export_format fmt,
                       const struct xlsx_dest *xd)
 {
-    store *s;
-    stxn *t = cli_open_read(env, 0, &s);
+    struct ops s;
+    stxn *t = cli_open_read(env, OPS_WRITE | OPS_NO_CONFIG, &s);
     if (!t)
         return EXIT_REFUSED;
     /* A reader that stops early (| head) must not kill us before the
@@ -144,17 +144,17 @@ static int run_export(const struct ops_env *env, enum import_kind kind, enum exp
     /* Recorded even when writing failed half-way: some rows may have left. */
     struct export_note n = {env, kind, xd->on ? "xlsx" : fmt == EXPORT_CSV ? "csv" : "text",
                             w.rows};
-    int arc = store_write(s, append_note, &n);
+    int arc = store_write(s.db, append_note, &n);
     int status = xlsx_failed ? EXIT_REFUSED : EXIT_OK;
     if (rc != 0) {
         cli_error(_("writing the export failed: %s"), strerror(werr));
         status = EXIT_REFUSED;
     }
     if (arc != STORE_OK) {
-        cli_error("%s", store_errmsg(s));
+        cli_error("%s", store_errmsg(s.db));
         status = EXIT_REFUSED;
     }
-    store_close(s);
+    ops_close(&s);
     return status;
 }
 

@@ -124,8 +124,8 @@ static int staff_show(const struct ops_env *env, int argc, char **argv)
         cli_error(_("\"%s\": %s"), text, nip_error_text(e));
         return EXIT_REFUSED;
     }
-    store *s;
-    stxn *t = cli_open_read(env, STORE_READONLY, &s);
+    struct ops s;
+    stxn *t = cli_open_read(env, OPS_READ | OPS_NO_CONFIG, &s);
     if (!t)
         return EXIT_REFUSED;
     struct staff st;
@@ -138,7 +138,7 @@ static int staff_show(const struct ops_env *env, int argc, char **argv)
         nip_format(nip, f);
         cli_error(_("no staff with NIP %s"), f);
     }
-    store_close(s);
+    ops_close(&s);
     return rc == STORE_OK ? EXIT_OK : EXIT_REFUSED;
 }
 
@@ -200,13 +200,13 @@ static int staff_find(const struct ops_env *env, int argc, char **argv)
     }
     if (!all_digits || !nd)
         f.digits[0] = '\0';
-    store *s;
-    stxn *t = cli_open_read(env, STORE_READONLY, &s);
+    struct ops s;
+    stxn *t = cli_open_read(env, OPS_READ | OPS_NO_CONFIG, &s);
     if (!t)
         return EXIT_REFUSED;
     store_each_staff(t, NULL, match_staff, &f);
     store_read_end(t);
-    store_close(s);
+    ops_close(&s);
     if (fflush(stdout) != 0) {
         cli_error(_("writing the result failed"));
         return EXIT_REFUSED;

@@ -14,54 +14,19 @@ struct wl_data {
     struct workload *w;
 };
 
-static int take_unit(const struct unit *u, void *ctx)
-{
-    return workload_add_unit(ctx, u);
-}
-
-static int take_position(const struct position *p, void *ctx)
-{
-    return workload_add_position(ctx, p);
-}
-
-static int count_holders(const char *position, size_t n, void *ctx)
-{
-    workload_add_staff(ctx, position, (uint32_t)n);
-    return 0;
-}
-
 static void cli_workload_data_free(struct wl_data *d)
 {
     workload_free(d->w);
     d->w = NULL;
 }
 
-/* Reads units, positions and the staff counts in one read transaction and
- * computes the roll-up. */
-static int cli_workload_data_load(const struct ops_env *env, const struct policy *p,
-                                  struct wl_data *d)
+/* The roll-up, with a warning for whatever it had to leave out. */
+static int cli_workload_data_load(struct ops *o, struct wl_data *d)
 {
-    memset(d, 0, sizeof *d);
-    store *s;
-    stxn *t = cli_open_read(env, STORE_READONLY, &s);
-    int rc = EXIT_OK;
-    if (!t)
-        return EXIT_REFUSED;
-    if (!(d->w = workload_begin(p)) || store_each_unit(t, take_unit, d->w) != 0 ||
-        store_each_position(t, take_position, d->w) != 0 || workload_build(d->w) != 0 ||
-        store_each_position_count(t, count_holders, d->w) != 0) {
-        cli_error(_("could not read the database: %s"), store_errmsg(s));
-        rc = EXIT_REFUSED;
-    }
-    store_read_end(t);
-    store_close(s);
-    if (rc != EXIT_OK) {
-        cli_workload_data_free(d);
-        return rc;
-    }
-    workload_compute(d->w);
+    struct ops_err e;
     struct wl_problems pr;
-    workload_problems(d->w, &pr);
+    if (!(d->w = ops_workload_load(o, &pr, &e)))
+        return cli_report(&e);
     if (pr.positions_without_unit)
         cli_warn(_("%zu positions belong to no known unit and are left out"),
                  pr.positions_without_unit);
@@ -276,12 +241,14 @@ static void indent_units(struct table_row *rows, size_t n, const struct wl_data 
 static int run_table(const struct ops_env *env, const char *unit, int by, bool csv,
                      FILE *out)
 {
-    struct policy p;
+    struct ops o;
     struct wl_data d;
-    int rc = cli_load_policy(env, &p);
+    int rc = cli_open(&o, env, OPS_READ);
     if (rc != EXIT_OK)
         return rc;
-    rc = cli_workload_data_load(env, &p, &d);
+    struct policy p = *ops_policy(&o);
+    rc = cli_workload_data_load(&o, &d);
+    ops_close(&o);
     if (rc != EXIT_OK)
         return rc;
     long root = -1;

@@ -9,28 +9,14 @@
 
 /* ---- names ------------------------------------------------------------- */
 
-static const char *const rule_ids[RULE_COUNT] = {
-    "status", "tenure", "first-placement", "retirement", "discipline", "leave",
-    "performance", "fit", "competency", "need-target", "need-origin",
-    "plan-once", "plan-overfill", "plan-moves-out", "plan-moves-in",
-};
-
-static const char *const rule_labels[RULE_COUNT] = {
-    N_("Status"), N_("Tenure in post"), N_("First placement"), N_("Retirement"),
-    N_("Discipline"), N_("Leave"), N_("Performance (SKP)"), N_("Fit"),
-    N_("Competencies"), N_("Need at target"), N_("Need at origin"),
-    N_("Once in the plan"), N_("Target not over-filled"),
-    N_("Moves out of the unit"), N_("Moves into the unit"),
-};
-
 const char *rule_id_name(int rule)
 {
-    return rule >= 0 && rule < RULE_COUNT ? rule_ids[rule] : "";
+    return rule >= 0 && rule < RULE_COUNT ? rule_table[rule].name : "";
 }
 
 const char *rule_label(int rule)
 {
-    return rule >= 0 && rule < RULE_COUNT ? _(rule_labels[rule]) : "";
+    return rule >= 0 && rule < RULE_COUNT ? _(rule_table[rule].label) : "";
 }
 
 const char *verdict_result_name(int result)
@@ -199,14 +185,20 @@ mdate rules_retirement_date(mdate birth, int bup_years)
     return date_from_ymd(y, mo, 1);
 }
 
+mdate rules_move_retirement(const struct move_input *m, const struct policy *p, int *bup)
+{
+    const struct position *by = m->origin ? m->origin : m->target;
+    *bup = rules_bup_years(p, by ? by->kind : PKIND_NONE, by ? by->level : PLEVEL_NONE);
+    return rules_retirement_date(m->person->birth_date, *bup);
+}
+
 struct verdict rule_retirement(const struct move_input *m, const struct policy *p)
 {
     int sev = p->retirement.severity, months = p->retirement.months;
     if (m->person->birth_date == MDATE_NONE)
         return judged(RULE_RETIREMENT, sev, false, _("birth date unknown"));
-    const struct position *by = m->origin ? m->origin : m->target;
-    int bup = rules_bup_years(p, by ? by->kind : PKIND_NONE, by ? by->level : PLEVEL_NONE);
-    mdate retire = rules_retirement_date(m->person->birth_date, bup);
+    int bup;
+    mdate retire = rules_move_retirement(m, p, &bup);
     char d[11];
     fmt_date(retire, d);
     if (retire < date_add_months(m->today, months))
@@ -487,27 +479,6 @@ struct verdict rule_plan_moves_in(const struct move_input *m, const struct polic
 }
 
 /* ---- all of them ------------------------------------------------------- */
-
-size_t rules_check_move(const struct move_input *m, const struct policy *p,
-                        struct verdict out[RULE_COUNT])
-{
-    typedef struct verdict (*rule_fn)(const struct move_input *, const struct policy *);
-    static const rule_fn always[] = {
-        rule_status, rule_tenure, rule_first_placement, rule_retirement,
-        rule_discipline, rule_leave, rule_performance, rule_fit, rule_competency,
-        rule_need_target, rule_need_origin,
-    };
-    static const rule_fn in_plan[] = {
-        rule_plan_once, rule_plan_overfill, rule_plan_moves_out, rule_plan_moves_in,
-    };
-    size_t n = 0;
-    for (size_t i = 0; i < sizeof always / sizeof *always; i++)
-        out[n++] = always[i](m, p);
-    if (m->plan)
-        for (size_t i = 0; i < sizeof in_plan / sizeof *in_plan; i++)
-            out[n++] = in_plan[i](m, p);
-    return n;
-}
 
 int rules_summary(const struct verdict *v, size_t n)
 {

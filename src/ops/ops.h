@@ -22,6 +22,8 @@
 #include "config/config.h"
 #include "core/date.h"
 #include "core/policy.h"
+#include "core/rules.h"
+#include "core/workload.h"
 #include "store/store.h"
 
 /* Where the program runs: resolved once by main from the options and the
@@ -35,7 +37,8 @@ struct ops_env {
 };
 
 /* Same values as the design's exit statuses. */
-enum ops_rc { OPS_OK = 0, OPS_REFUSED = 1, OPS_USAGE = 2 };
+enum ops_rc { OPS_OK = 0, OPS_REFUSED = 1, OPS_USAGE = 2,
+              OPS_STOPPED = 3 /* a caller's callback asked to stop; e is not set */ };
 
 #define OPS_MSG_SIZE 2048
 struct ops_err {
@@ -50,13 +53,18 @@ enum ops_open_mode {
     OPS_READ = 1,            /* open read-only (browsing, reports) */
     OPS_WRITE = 2,           /* open for writing */
     OPS_CREATE = 3,          /* open for writing, create when missing */
+    /* Or'ed in: do not read the configuration (cfg stays NULL, the user is
+     * the Unix user, no roles). For the data verbs that have never needed
+     * it (init, backup, import, export, staff, audit); role checks on
+     * those verbs will drop it. */
+    OPS_NO_CONFIG = 8,
 };
 
 /* One session: the configuration in force, the database, who acts and
  * today's date. */
 struct ops {
     const struct ops_env *env;
-    struct config *cfg;      /* owned; never half-read */
+    struct config *cfg;      /* owned; never half-read; NULL with OPS_NO_CONFIG */
     store *db;               /* NULL with OPS_NO_DB */
     char user[64];           /* the acting user (MUTASI_USER where trusted) */
     unsigned roles;          /* bit set of enum role */
@@ -68,5 +76,72 @@ struct ops {
  * file:line:col: message). */
 int ops_open(struct ops *o, const struct ops_env *env, int mode, struct ops_err *e);
 void ops_close(struct ops *o);
+/* Opens the database (mode OPS_READ, OPS_WRITE or OPS_CREATE) in a session
+ * opened with OPS_NO_DB: the TUI reads its configuration first, and the
+ * message that no database is there is then about the database alone. */
+int ops_open_db(struct ops *o, int mode, struct ops_err *e);
 const struct policy *ops_policy(const struct ops *o);
+/* A read transaction on the session's database; NULL (and e says why) when
+ * it cannot begin. End it with store_read_end. */
+stxn *ops_read_begin(struct ops *o, struct ops_err *e);
+
+/* ---- the database as a whole (ops/db.c) --------------------------------- */
+/* After ops_open(OPS_CREATE): records the creation in the audit chain when
+ * this open created the database (*created), else changes nothing. */
+int ops_init(struct ops *o, bool *created, struct ops_err *e);
+/* A consistent hot copy into dest (empty or new), recorded in the audit. */
+int ops_backup(struct ops *o, const char *dest, struct ops_err *e);
+/* One audit entry in its own write transaction, by the acting user. */
+int ops_audit_note(struct ops *o, const char *action, const char *object, const char *before,
+                   const char *after, struct ops_err *e);
+
+/* ---- the audit log (ops/audit.c) --------------------------------------- */
+/* Every entry, newest first, to cb (non-zero from cb stops: OPS_STOPPED). */
+int ops_audit_each(struct ops *o, store_audit_cb cb, void *ctx, struct ops_err *e);
+/* OPS_OK when the chain is whole (*entries = its length), else refused
+ * with the first broken entry named in e. */
+int ops_audit_verify(struct ops *o, size_t *entries, struct ops_err *e);
+
+/* ---- import (ops/import.c) --------------------------------------------- */
+struct ops_import {
+    struct importer *im;      /* io/import.h: opened by the caller, who owns progress and prints
+                               * import_problems(im) afterwards */
+    int kind;                 /* enum import_kind */
+    const char *file;         /* as the user named it, for messages */
+    const char *object;       /* its base name, for the audit */
+    size_t errors;            /* out: bad rows (nothing was written) */
+    size_t added, replaced;   /* out */
+};
+/* Checks every row (references into the database included), then writes
+ * them all in one write transaction with the audit entry; any bad row
+ * refuses the whole file. */
+int ops_import(struct ops *o, struct ops_import *in, struct ops_err *e);
+
+/* ---- workload (ops/workload.c) ----------------------------------------- */
+/* The whole region's ABK figures, rolled up (free with workload_free);
+ * pr says what was left out. NULL when the database cannot be read. */
+struct workload *ops_workload_load(struct ops *o, struct wl_problems *pr, struct ops_err *e);
+
+/* ---- check a move (ops/check.c) ----------------------------------------- */
+/* Every rule's verdict for moving one person to a target position. */
+struct ops_move_check {
+    struct staff person;
+    struct position origin, target;
+    bool has_origin;
+    struct verdict v[RULE_COUNT];
+    size_t n;
+    int summary;              /* enum move_summary */
+};
+/* nip: 18 digits (the caller parses what the user typed). Refused when the
+ * person or the position is unknown, or the person already holds the
+ * target position. own_request: the person asked for the move (the first
+ * placement rule applies). */
+int ops_check_move(struct ops *o, const char *nip, const char *target, bool own_request,
+                   struct ops_move_check *out, struct ops_err *e);
+/* "Could this person move at all?": the person-scope rules of the rule
+ * table for a move at the person's own request (the strictest reading),
+ * with origin the person's current position (NULL when none). */
+size_t ops_person_verdicts(const struct ops *o, const struct staff *st,
+                           const struct position *origin, struct verdict out[RULE_COUNT],
+                           int *summary);
 #endif

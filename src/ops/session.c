@@ -32,6 +32,11 @@ static int config_failure(struct ops_err *e, const struct config_errors *errs)
             break;
         used += (size_t)n < sizeof e->msg - used ? (size_t)n : sizeof e->msg - used - 1;
     }
+    if (errs->n > CONFIG_ERRORS_MAX && used + 1 < sizeof e->msg)
+        used += (size_t)snprintf(e->msg + used, sizeof e->msg - used,
+                                 _("... and %d more errors\n"), errs->n - CONFIG_ERRORS_MAX);
+    if (used >= sizeof e->msg)
+        used = sizeof e->msg - 1;
     snprintf(e->msg + used, sizeof e->msg - used, "%s",
              _("the configuration has errors; nothing was done"));
     return OPS_REFUSED;
@@ -39,6 +44,8 @@ static int config_failure(struct ops_err *e, const struct config_errors *errs)
 
 static int open_db(struct ops *o, int mode, struct ops_err *e)
 {
+    if (mode == OPS_NO_DB)
+        return OPS_OK;
     int flags = mode == OPS_READ ? STORE_READONLY : mode == OPS_CREATE ? STORE_CREATE : 0;
     o->db = store_open(o->env->db_dir, flags, e->msg, sizeof e->msg);
     return o->db ? OPS_OK : OPS_REFUSED;
@@ -49,6 +56,10 @@ int ops_open(struct ops *o, const struct ops_env *env, int mode, struct ops_err 
     memset(o, 0, sizeof *o);
     o->env = env;
     o->today = env->today;
+    if (mode & OPS_NO_CONFIG) {
+        snprintf(o->user, sizeof o->user, "%s", env->user);
+        return open_db(o, mode & ~OPS_NO_CONFIG, e);
+    }
     o->cfg = calloc(1, sizeof *o->cfg);
     struct config_errors *errs = calloc(1, sizeof *errs);
     int rc = OPS_OK;
@@ -64,8 +75,7 @@ int ops_open(struct ops *o, const struct ops_env *env, int mode, struct ops_err 
         snprintf(o->user, sizeof o->user, "%s",
                  config_effective_user(&o->cfg->users, env->user));
         o->roles = config_roles_of(&o->cfg->users, o->user);
-        if (mode != OPS_NO_DB)
-            rc = open_db(o, mode, e);
+        rc = open_db(o, mode, e);
     }
     if (rc != OPS_OK)
         ops_close(o);
@@ -87,4 +97,23 @@ void ops_close(struct ops *o)
 const struct policy *ops_policy(const struct ops *o)
 {
     return &o->cfg->policy;
+}
+
+stxn *ops_read_begin(struct ops *o, struct ops_err *e)
+{
+    if (!o->db) {
+        ops_fail(e, "%s", _("no database is open"));
+        return NULL;
+    }
+    stxn *t = store_read_begin(o->db);
+    if (!t)
+        ops_fail(e, "%s", store_errmsg(o->db));
+    return t;
+}
+
+int ops_open_db(struct ops *o, int mode, struct ops_err *e)
+{
+    if (o->db)
+        return OPS_OK;
+    return open_db(o, mode, e);
 }

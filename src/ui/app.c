@@ -519,14 +519,24 @@ void ui_app_command(struct app *a, const char *line)
         switch_top(a, 1);
     } else if (!strcmp(word, "check")) {
         char nip[64] = "", pos[64] = "";
-        /* The NIP may be written with its spaces: the position is the last word. */
+        /* The NIP may be written with its spaces: the position is the last
+         * word, after it only --own-request, as on the command line. */
+        size_t len = strlen(rest);
+        while (len && rest[len - 1] == ' ')
+            rest[--len] = '\0';
+        bool own = len >= 13 && !strcmp(rest + len - 13, "--own-request");
+        if (own)
+            rest[len - 13] = '\0';
+        len = strlen(rest);
+        while (len && rest[len - 1] == ' ')
+            rest[--len] = '\0';
         const char *last = strrchr(rest, ' ');
         if (!last || sscanf(last + 1, "%63s", pos) != 1) {
-            ui_app_message(a, "%s", _("usage: check NIP POSITION"));
+            ui_app_message(a, "%s", _("usage: check NIP POSITION [--own-request]"));
             return;
         }
         snprintf(nip, sizeof nip, "%.*s", (int)(last - rest), rest);
-        ui_app_push(a, ui_check_screen_new(a, nip, pos));
+        ui_app_push(a, ui_check_screen_new(a, nip, pos, own));
     } else if (!strcmp(word, "staff") || !strcmp(word, "search")) {
         if (!strcmp(word, "staff"))
             switch_top(a, 0);

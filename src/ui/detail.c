@@ -46,23 +46,9 @@ static const char *verdict_mark(int result)
 static void add_verdicts(struct screen *d, struct app *a, const struct staff *st,
                          const struct position *origin)
 {
-    struct move_input m;
-    memset(&m, 0, sizeof m);
-    m.person = st;
-    m.origin = origin;
-    m.target = origin;   /* no target yet: only the person's own rules apply */
-    m.today = a->env->today;
-    struct verdict v[8];
-    size_t n = 0;
-    v[n++] = rule_status(&m, &a->policy);
-    v[n++] = rule_tenure(&m, &a->policy);
-    v[n++] = rule_retirement(&m, &a->policy);
-    v[n++] = rule_discipline(&m, &a->policy);
-    v[n++] = rule_leave(&m, &a->policy);
-    v[n++] = rule_performance(&m, &a->policy);
-    m.own_request = true;
-    v[n++] = rule_first_placement(&m, &a->policy);
-    int sum = rules_summary(v, n);
+    struct verdict v[RULE_COUNT];
+    int sum;
+    size_t n = ops_person_verdicts(&a->ops, st, origin, v, &sum);
     ui_text_screen_add(d, A_BOLD, "%s %s", _("Could this person move?"), move_summary_label(sum));
     for (size_t i = 0; i < n; i++)
         ui_text_screen_add(d, v[i].result == VERDICT_BLOCK ? A_BOLD : 0, "  [%s] %s: %s",
@@ -151,64 +137,33 @@ struct screen *ui_staff_detail_new(struct app *a, const char *nip)
     return d;
 }
 
-/* ---- :check NIP POSITION ------------------------------------------------ */
-static int count_holder(const struct staff *st, void *ctx)
-{
-    (void)st;
-    (*(int64_t *)ctx)++;
-    return 0;
-}
-
-/* Need and existing staff of one position, as the workload engine counts
- * them (only this position's holders are read). */
-static struct wl_row position_figures(stxn *t, const struct position *p, const struct policy *pol)
-{
-    struct wl_row r = {.workload_minutes = p->workload_minutes};
-    r.need = wl_need(p->workload_minutes, p->need, pol);
-    store_each_staff_in_position(t, p->code, count_holder, &r.existing);
-    return r;
-}
-
-struct screen *ui_check_screen_new(struct app *a, const char *nip_text, const char *target_code)
+/* ---- :check NIP POSITION [--own-request] -------------------------------- */
+struct screen *ui_check_screen_new(struct app *a, const char *nip_text, const char *target_code,
+                                   bool own_request)
 {
     char nip[NIP_LEN + 1];
-    if (nip_parse(nip_text, strlen(nip_text), nip) != NIP_OK) {
-        ui_app_message(a, "%s: %s", nip_text, nip_error_text(nip_parse(nip_text, strlen(nip_text), nip)));
+    enum nip_error ne = nip_parse(nip_text, strlen(nip_text), nip);
+    if (ne != NIP_OK) {
+        ui_app_message(a, "%s: %s", nip_text, nip_error_text(ne));
         return NULL;
     }
-    stxn *t = a->db ? store_read_begin(a->db) : NULL;
-    if (!t)
+    struct ops_move_check c;
+    struct ops_err e;
+    if (ops_check_move(&a->ops, nip, target_code, own_request, &c, &e) != OPS_OK) {
+        ui_app_message(a, "%s", e.msg);
         return NULL;
-    struct staff st;
-    struct position origin, target;
-    struct screen *d = NULL;
-    if (store_get_staff(t, nip, &st) != STORE_OK) {
-        ui_app_message(a, _("no staff with NIP %s"), nip_text);
-    } else if (store_get_position(t, target_code, &target) != STORE_OK) {
-        ui_app_message(a, _("unknown position \"%s\""), target_code);
-    } else if ((d = ui_text_screen_new(a, st.name))) {
-        bool have_origin = st.position[0] && store_get_position(t, st.position, &origin) == STORE_OK;
-        struct move_input m;
-        memset(&m, 0, sizeof m);
-        m.person = &st;
-        m.origin = have_origin ? &origin : NULL;
-        m.target = &target;
-        m.today = a->env->today;
-        if (have_origin)
-            m.origin_fig = position_figures(t, &origin, &a->policy);
-        m.target_fig = position_figures(t, &target, &a->policy);
-        struct verdict v[RULE_COUNT];
-        size_t n = rules_check_move(&m, &a->policy, v);
-        char fnip[NIP_FMT_LEN + 1];
-        nip_format(st.nip, fnip);
-        ui_text_screen_add(d, A_BOLD, "%s  %s", fnip, st.name);
-        ui_text_screen_add(d, 0, "  %s -> %s (%s)", have_origin ? origin.name : "-",
-                           target.name, target.code);
-        ui_text_screen_add(d, A_BOLD, "%s", move_summary_label(rules_summary(v, n)));
-        for (size_t i = 0; i < n; i++)
-            ui_text_screen_add(d, v[i].result == VERDICT_BLOCK ? A_BOLD : 0, "  [%s] %s: %s",
-                               verdict_mark(v[i].result), rule_label(v[i].rule), v[i].reason);
     }
-    store_read_end(t);
+    struct screen *d = ui_text_screen_new(a, c.person.name);
+    if (!d)
+        return NULL;
+    char fnip[NIP_FMT_LEN + 1];
+    nip_format(c.person.nip, fnip);
+    ui_text_screen_add(d, A_BOLD, "%s  %s", fnip, c.person.name);
+    ui_text_screen_add(d, 0, "  %s -> %s (%s)%s", c.has_origin ? c.origin.name : "-",
+                       c.target.name, c.target.code, own_request ? _(", own request") : "");
+    ui_text_screen_add(d, A_BOLD, "%s", move_summary_label(c.summary));
+    for (size_t i = 0; i < c.n; i++)
+        ui_text_screen_add(d, c.v[i].result == VERDICT_BLOCK ? A_BOLD : 0, "  [%s] %s: %s",
+                           verdict_mark(c.v[i].result), rule_label(c.v[i].rule), c.v[i].reason);
     return d;
 }

@@ -1,5 +1,7 @@
 /* The session: configuration, language, key bindings, who is at the
- * keyboard and the database. */
+ * keyboard and the database, opened by the service layer (ops_open) as
+ * the verbs open it. */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include "config/config.h"
@@ -7,10 +9,18 @@
 #include "store/store.h"
 #include "ui/uipriv.h"
 
-static void describe_roles(const struct users_config *u, const char *user,
-                           char *out, size_t size)
+void ui_error(const char *fmt, ...)
 {
-    unsigned roles = config_roles_of(u, user);
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("mutasi: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+static void describe_roles(unsigned roles, char *out, size_t size)
+{
     size_t used = 0;
     out[0] = '\0';
     for (unsigned bit = 1; bit <= ROLE_ADMIN && used + 2 < size; bit <<= 1)
@@ -30,40 +40,44 @@ static void apply_bindings(struct app *a, const struct ui_config *ui)
     }
 }
 
+/* The refusal as the verbs print it: configuration errors one a line as
+ * they are, the last line prefixed. */
+static void print_refusal(const struct ops_err *e)
+{
+    const char *line = e->msg;
+    for (const char *nl; (nl = strchr(line, '\n')) && nl[1]; line = nl + 1)
+        fprintf(stderr, "%.*s\n", (int)(nl - line), line);
+    ui_error("%.*s", (int)strcspn(line, "\n"), line);
+}
+
 int ui_setup_session(struct app *a)
 {
-    static struct config cfg;
-    struct config_errors errs;
-    memset(&errs, 0, sizeof errs);
-    if (config_load(a->env->config_dir, &cfg, &errs) != 0) {
-        config_errors_print(&errs, stderr);
+    struct ops_err e;
+    if (ops_open(&a->ops, a->env, OPS_NO_DB, &e) != OPS_OK) {
+        print_refusal(&e);
         return -1;
     }
-    ui_set_language(cfg.ui.language);
-    a->policy = cfg.policy;
-    a->want_color = cfg.ui.color;
-    apply_bindings(a, &cfg.ui);
-    snprintf(a->user_buf, sizeof a->user_buf, "%s",
-             config_effective_user(&cfg.users, a->env->user));
-    a->user = a->user_buf;
-    describe_roles(&cfg.users, a->user, a->roles, sizeof a->roles);
-    config_free(&cfg);
-    char err[512];
     /* Read-only: browsing never writes, and several operators share it. */
-    store *db = store_open(a->env->db_dir, STORE_READONLY, err, sizeof err);
-    if (!db) {
-        cli_error("%s", err);
-        cli_error("%s", _("create a database with 'mutasi init' or 'mutasi demo', "
-                          "or choose one with --db DIR"));
+    if (ops_open_db(&a->ops, OPS_READ, &e) != OPS_OK) {
+        print_refusal(&e);
+        ui_error("%s", _("create a database with 'mutasi init' or 'mutasi demo', "
+                         "or choose one with --db DIR"));
+        ops_close(&a->ops);
         return -1;
     }
-    a->db = db;
+    const struct config *cfg = a->ops.cfg;
+    ui_set_language(cfg->ui.language);
+    a->policy = cfg->policy;
+    a->want_color = cfg->ui.color;
+    apply_bindings(a, &cfg->ui);
+    a->user = a->ops.user;
+    describe_roles(a->ops.roles, a->roles, sizeof a->roles);
+    a->db = a->ops.db;
     return 0;
 }
 
 void ui_end_session(struct app *a)
 {
-    if (a->db)
-        store_close(a->db);
+    ops_close(&a->ops);
     a->db = NULL;
 }

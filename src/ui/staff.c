@@ -7,6 +7,7 @@
 #include <string.h>
 #include "core/i18n.h"
 #include "core/nip.h"
+#include "core/rules.h"
 #include "core/vocab.h"
 #include "store/store.h"
 #include "ui/corpus.h"
@@ -14,7 +15,7 @@
 
 #define WINDOW_MAX 512
 
-enum staff_filter { SF_NONE, SF_UNIT, SF_RANK, SF_FAMILY, SF_ROTATION, SF_TEXT };
+enum staff_filter { SF_NONE, SF_UNIT, SF_RANK, SF_FAMILY, SF_ROTATION, SF_ELIGIBLE, SF_TEXT };
 /* Sort columns. Name, NIP and unit have an index and sort the whole list;
  * rank, years in post and SKP sort a filtered list. */
 enum staff_sort { SORT_NAME, SORT_NIP, SORT_UNIT, SORT_RANK, SORT_YEARS, SORT_SKP };
@@ -34,7 +35,8 @@ struct staff_priv {
     int filter;                 /* enum staff_filter */
     char filter_arg[64];
     int filter_rank;
-    int rotation_months;
+    const struct policy *policy; /* rotation and eligible read the rule table's rules */
+    stxn *t;                    /* the walk's transaction, for eligible's positions */
     char filter_label[96];
     /* Filtered: the matching people, (name, NIP) sorted, read once when
      * the filter is set; their records are read again at each draw. */
@@ -81,9 +83,14 @@ static bool passes(const struct staff_priv *p, const struct staff *st, mdate tod
     case SF_FAMILY:
         return ui_text_contains(st->job_family, p->filter_arg);
     case SF_ROTATION:
-        /* In post longer than the rotation limit (policy: 5 years). */
-        return st->post_since != MDATE_NONE &&
-               date_months_between(st->post_since, today) > p->rotation_months;
+        return rules_rotation_candidate(st, p->policy, today);
+    case SF_ELIGIBLE: {
+        /* The optimiser's filter: no person rule blocks a proposed move. */
+        struct position pos;
+        bool have = p->t && st->position[0] &&
+                    store_get_position(p->t, st->position, &pos) == STORE_OK;
+        return rules_person_may_move(st, have ? &pos : NULL, p->policy, today);
+    }
     case SF_TEXT:
         return ui_text_contains(st->name, p->filter_arg);
     default:
@@ -146,12 +153,19 @@ static void walk_from(struct screen *s, stxn *t, const char *name, const char *n
 {
     struct staff_priv *p = s->priv;
     bool backward = (dir < 0) != p->desc;
+    int rc;
+    p->t = t;
     if (p->sort == SORT_NIP)
-        store_each_staff_from(t, name ? nip : NULL, backward, walk_cb, w);
+        rc = store_each_staff_from(t, name ? nip : NULL, backward, walk_cb, w);
     else if (p->sort == SORT_UNIT)
-        store_each_staff_by_unit_from(t, name ? unit : NULL, name ? nip : NULL, backward, walk_cb, w);
+        rc = store_each_staff_by_unit_from(t, name ? unit : NULL, name ? nip : NULL, backward,
+                                           walk_cb, w);
     else
-        store_each_staff_by_name_from(t, name, nip, backward, walk_cb, w);
+        rc = store_each_staff_by_name_from(t, name, nip, backward, walk_cb, w);
+    p->t = NULL;
+    /* The rows shown may be short: say why rather than show less quietly. */
+    if (rc < 0)
+        ui_app_message(s->app, _("could not read the database: %s"), store_errmsg(db_of(s)));
 }
 
 static void set_top(struct staff_priv *p, const struct staff *st)
@@ -411,10 +425,12 @@ static void build_filtered(struct screen *s)
     if (!t)
         return;
     struct collect c = {.p = p, .today = s->app->env->today};
-    if (p->filter == SF_UNIT)
-        store_each_staff_in_unit(t, p->filter_arg, collect_cb, &c);
-    else
-        store_each_staff(t, NULL, collect_cb, &c);
+    p->t = t;
+    int rc = p->filter == SF_UNIT ? store_each_staff_in_unit(t, p->filter_arg, collect_cb, &c)
+                                  : store_each_staff(t, NULL, collect_cb, &c);
+    p->t = NULL;
+    if (rc < 0)
+        ui_app_message(s->app, _("could not read the database: %s"), store_errmsg(db_of(s)));
     store_read_end(t);
     sort_filtered(p);
 }
@@ -728,12 +744,15 @@ static int staff_filter(struct screen *s, const char *text)
         p->filter = SF_FAMILY;
     } else if (!strcmp(key, "rotation")) {
         p->filter = SF_ROTATION;
-        p->rotation_months = s->app->policy.tenure.rotation_months;
+        p->policy = &s->app->policy;
+    } else if (!strcmp(key, "eligible")) {
+        p->filter = SF_ELIGIBLE;
+        p->policy = &s->app->policy;
     } else if (!colon) {
         p->filter = SF_TEXT;
         snprintf(arg, sizeof arg, "%s", text);
     } else {
-        ui_app_message(s->app, _("unknown filter \"%s\"; use unit:, rank:, family:, rotation or a name"), key);
+        ui_app_message(s->app, _("unknown filter \"%s\"; use unit:, rank:, family:, rotation, eligible or a name"), key);
         return -1;
     }
     snprintf(p->filter_arg, sizeof p->filter_arg, "%s", arg);
@@ -1004,7 +1023,7 @@ static const struct screen_ops staff_ops = {
     .search_prepare = staff_search_prepare,
     .hide = staff_hide,
     .filter = staff_filter,
-    .filter_hint = N_("filter (unit:CODE rank:III/a family:NAME rotation, or part of a name)"),
+    .filter_hint = N_("filter (unit:CODE rank:III/a family:NAME rotation eligible, or part of a name)"),
     .get_pos = staff_get_pos,
     .set_pos = staff_set_pos,
 };

@@ -47,24 +47,24 @@ static int parse_opts(int argc, char **argv, struct ui_opts *o)
         else if (!strcmp(arg, "--size")) {
             if (i + 1 >= argc || sscanf(argv[i + 1], "%dx%d", &o->cols, &o->lines) != 2 ||
                 o->cols < 1 || o->lines < 1 || o->cols > 1000 || o->lines > 1000) {
-                cli_error(_("--size needs COLSxLINES, e.g. 80x24"));
+                ui_error(_("--size needs COLSxLINES, e.g. 80x24"));
                 return -1;
             }
             i++;
             continue;
         } else {
-            cli_error(_("unknown option \"%s\""), arg);
+            ui_error(_("unknown option \"%s\""), arg);
             fprintf(stderr, _("Try '%s --help'.\n"), "mutasi");
             return -1;
         }
         if (i + 1 >= argc) {
-            cli_error(_("%s needs a file"), arg);
+            ui_error(_("%s needs a file"), arg);
             return -1;
         }
         *dest = argv[++i];
     }
     if ((o->dump || o->bytes || o->tty_out) && !o->script) {
-        cli_error(_("--dump, --bytes and --tty-out go with --script"));
+        ui_error(_("--dump, --bytes and --tty-out go with --script"));
         return -1;
     }
     return 0;
@@ -119,14 +119,14 @@ static int open_terminal(struct app *a, const struct ui_opts *o, FILE **tty_out)
     char err[256];
     if (!o->script) {
         if (ui_term_open_real(&a->term, err, sizeof err) != 0) {
-            cli_error("%s", err);
+            ui_error("%s", err);
             return -1;
         }
         return 0;
     }
     char *text = read_file(o->script);
     if (!text) {
-        cli_error(_("cannot read the script %s"), o->script);
+        ui_error(_("cannot read the script %s"), o->script);
         return -1;
     }
     struct script_step *steps;
@@ -134,28 +134,28 @@ static int open_terminal(struct app *a, const struct ui_opts *o, FILE **tty_out)
     int rc = ui_script_parse(text, &steps, &n, err, sizeof err);
     free(text);
     if (rc != 0) {
-        cli_error("%s: %s", o->script, err);
+        ui_error("%s: %s", o->script, err);
         return -1;
     }
     *tty_out = o->tty_out ? fopen(o->tty_out, "w+") : tmpfile();
     if (!*tty_out) {
-        cli_error(_("cannot write %s"), o->tty_out ? o->tty_out : "tmpfile");
+        ui_error(_("cannot write %s"), o->tty_out ? o->tty_out : "tmpfile");
         free(steps);
         return -1;
     }
     if (ui_term_open_scripted(&a->term, o->lines, o->cols, *tty_out, err, sizeof err) != 0) {
-        cli_error("%s", err);
+        ui_error("%s", err);
         free(steps);
         return -1;
     }
     a->term.steps = steps;
     a->term.nsteps = n;
     if (o->dump && !(a->term.dump = fopen(o->dump, "w"))) {
-        cli_error(_("cannot write %s"), o->dump);
+        ui_error(_("cannot write %s"), o->dump);
         return -1;
     }
     if (o->bytes && !(a->term.bytes_log = fopen(o->bytes, "w"))) {
-        cli_error(_("cannot write %s"), o->bytes);
+        ui_error(_("cannot write %s"), o->bytes);
         return -1;
     }
     return 0;
@@ -166,27 +166,27 @@ int ui_run(const struct ops_env *env, int argc, char **argv)
     struct ui_opts o;
     memset(&o, 0, sizeof o);
     if (parse_opts(argc, argv, &o) != 0)
-        return EXIT_USAGE;
+        return OPS_USAGE;
     static struct app a;
     memset(&a, 0, sizeof a);
     a.env = env;
     a.user = env->user;
     ui_keymap_defaults();
     if (ui_setup_session(&a) != 0)
-        return EXIT_REFUSED;
+        return OPS_REFUSED;
     FILE *tty_out = NULL;
     if (open_terminal(&a, &o, &tty_out) != 0) {
         ui_end_session(&a);
-        return EXIT_REFUSED;
+        return OPS_REFUSED;
     }
     a.ascii = !a.term.utf8;
     a.color = a.term.color && a.want_color;
     a.tops[0] = ui_staff_screen_new(&a);
     a.tops[1] = ui_units_screen_new(&a);
     a.tops[2] = ui_help_screen_new(&a, 2);
-    int rc = EXIT_OK;
+    int rc = OPS_OK;
     if (!a.tops[0] || !a.tops[1] || !a.tops[2]) {
-        rc = EXIT_REFUSED;
+        rc = OPS_REFUSED;
     } else {
         ui_app_run_loop(&a);
         if (a.term.scripted && a.term.dump && a.term.ndumps == 0)
@@ -207,6 +207,6 @@ int ui_run(const struct ops_env *env, int argc, char **argv)
     ui_history_free(&a.prompt_hist);
     ui_end_session(&a);
     if (ui_term_should_quit())
-        return EXIT_OK;
+        return OPS_OK;
     return rc;
 }

@@ -2,12 +2,12 @@
 #ifndef MUTASI_UI_UI_H
 #define MUTASI_UI_UI_H
 #include <stdio.h>
-#include "cli/cli.h"
+#include "ops/ops.h"
 
 /* Runs the TUI until the user leaves. argv may hold the TUI's own options
  * (--script FILE, --dump FILE, --size WxH, --bytes FILE, --tty-out FILE);
- * argv[0] is the program. Returns an exit status (EXIT_OK, EXIT_REFUSED
- * when the terminal or database cannot be used, EXIT_USAGE). */
+ * argv[0] is the program. Returns an exit status (OPS_OK, OPS_REFUSED
+ * when the terminal or database cannot be used, OPS_USAGE). */
 int ui_run(const struct ops_env *env, int argc, char **argv);
 
 /* Describes the TUI's options for `mutasi --help`. */

@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <curses.h>
-#include "cli/cli.h"
+#include "ops/ops.h"
 #include "core/policy.h"
 
 /* ---- actions (actions.c) ------------------------------------------------
@@ -177,6 +177,7 @@ void ui_history_free(struct history_ring *h);
 #define STACK_MAX 8
 struct app {
     const struct ops_env *env;
+    struct ops ops;                         /* the session: configuration, user, database */
     struct term term;
     void *db;                               /* store *, NULL when none */
     const char *user;
@@ -196,7 +197,6 @@ struct app {
     bool draw_again;                        /* draw once more before reading a key */
     struct policy policy;
     bool want_color;                        /* ui.yaml color: */
-    char user_buf[64];
 };
 
 struct screen *ui_app_current(struct app *a);
@@ -210,6 +210,10 @@ void ui_app_command(struct app *a, const char *line);
 int ui_list_move(size_t *sel, size_t *top, size_t n, int action, int count, int height);
 /* Keeps the selection on screen. */
 void ui_list_clamp(size_t *sel, size_t *top, size_t n, int height);
+
+/* Prints "mutasi: <message>" to stderr (before or after the terminal is
+ * in use). */
+void ui_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The main loop (app.c). */
 void ui_app_run_loop(struct app *a);
@@ -225,8 +229,10 @@ struct screen *ui_staff_screen_new(struct app *a);
 struct screen *ui_units_screen_new(struct app *a);
 /* The detail of one person (fields, history, competencies, verdicts). */
 struct screen *ui_staff_detail_new(struct app *a, const char *nip);
-/* Every rule's verdict for moving one person to a position (:check). */
-struct screen *ui_check_screen_new(struct app *a, const char *nip, const char *target_code);
+/* Every rule's verdict for moving one person to a position (:check), at
+ * the person's own request or not. */
+struct screen *ui_check_screen_new(struct app *a, const char *nip, const char *target_code,
+                                   bool own_request);
 void ui_screen_free(struct screen *s);
 
 /* A screen of text lines (detail views): lines are copied. */
