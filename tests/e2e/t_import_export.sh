@@ -87,7 +87,7 @@ printf 'code,name,parent,kind,district\nX,"open,KAB,opd,Kota\n' >"$TMPD/bad_quot
 expect_rc 1 "$MUTASI" import units "$TMPD/bad_quote.csv"
 starts_line "$TMPD/err" "$TMPD/bad_quote.csv:2:2: a quoted field is not closed"
 # Many bad rows: the list is capped and says how many more.
-awk 'NR == 1 { print; next } NR == 2 { for (i = 0; i < 150; i++) { sub(/^[0-9]+/, sprintf("1986092620150510%02d", i % 100 + 0)); print } }' \
+awk 'NR == 1 { print; next } NR == 2 { for (i = 0; i < 150; i++) { sub(/^[0-9]+/, sprintf("1986092620150510%02d", i % 99 + 1)); print } }' \
   staff.csv | sed 's/,IV\/b,/,IV\/x,/' >"$TMPD/bad_150.csv"
 expect_rc 1 "$MUTASI" import staff "$TMPD/bad_150.csv"
 errors_are 100
