@@ -163,7 +163,7 @@ static int parse_part(xlsx_reader *r, const char *name, struct part *p,
     char *buf = malloc(CHUNK);
     int rc = 0;
     if (!zf || !xp || !buf) {
-        fail(r, _("%s: %s"), name, zf ? _("out of memory") : zip_strerror(r->zip));
+        fail(r, "%s: %s", name, zf ? _("out of memory") : zip_strerror(r->zip));
         rc = -1;
         goto out;
     }
