@@ -13,7 +13,7 @@ export MUTASI_TODAY=2026-01-15 MUTASI_DB="$dir/db"
 
 if [ ! -s "$dir/staff-$n-seq1.csv" ]; then
   awk -v n="$n" -v dir="$dir" 'BEGIN {
-    u = dir "/units.csv"; p = dir "/positions.csv"; s = dir "/staff-" n ".csv.tmp"
+    u = dir "/units.csv"; p = dir "/positions.csv"; s = dir "/staff-" n "-seq1.csv.tmp"
     print "code,name,parent,kind,district" > u
     print "KAB,Kabupaten Bench,,instansi,Kota" > u
     for (i = 0; i < 200; i++) printf "U%03d,\"Unit %d, Bench\",KAB,opd,Kecamatan %d\n", i, i, i % 20 > u
