@@ -6,9 +6,9 @@
 #include <string.h>
 #include <expat.h>
 #include <zip.h>
-#include "core/date.h"
 #include "core/i18n.h"
 #include "io/xlsx_read.h"
+#include "io/xlsx_values.h"
 
 /* Parts read whole (workbook, relations, styles) are small; a bigger one
  * is a damaged or hostile file. */
@@ -280,34 +280,6 @@ static int find_first_sheet(xlsx_reader *r)
 
 /* --- styles.xml: which cell styles show dates -------------------------------- */
 
-/* A custom number format shows a date when, outside "quoted text", \x
- * escapes and [colour/locale] brackets, it has a d or a y ("m" alone may
- * be minutes). */
-static bool format_is_date(const char *code)
-{
-    for (const char *c = code; *c; c++) {
-        if (*c == '"') {
-            while (c[1] && c[1] != '"')
-                c++;
-            if (c[1])
-                c++;
-        } else if (*c == '\\' && c[1]) {
-            c++;
-        } else if (*c == '[') {
-            while (c[1] && c[1] != ']')
-                c++;
-        } else if (*c == 'd' || *c == 'D' || *c == 'y' || *c == 'Y') {
-            return true;
-        }
-    }
-    return false;
-}
-
-static bool builtin_date(unsigned id)
-{
-    return (id >= 14 && id <= 17) || id == 22;
-}
-
 struct styles {
     struct part p;
     int depth_xfs;              /* inside <cellXfs> */
@@ -316,7 +288,7 @@ struct styles {
 
 static bool numfmt_is_date(const xlsx_reader *r, unsigned id)
 {
-    if (builtin_date(id))
+    if (xlsx_builtin_date(id))
         return true;
     for (size_t i = 0; i < r->ndate_fmts; i++)
         if (r->date_fmts[i] == id)
@@ -345,7 +317,7 @@ static void XMLCALL styles_start(void *ud, const XML_Char *el, const XML_Char **
     const char *n = local(el);
     if (strcmp(n, "numFmt") == 0) {
         const char *id = attr(atts, "numFmtId"), *code = attr(atts, "formatCode");
-        if (id && code && format_is_date(code) && r->ndate_fmts < 4096) {
+        if (id && code && xlsx_format_is_date(code) && r->ndate_fmts < 4096) {
             unsigned *d = realloc(r->date_fmts, (r->ndate_fmts + 1) * sizeof *d);
             if (!d) {
                 s->oom = true;
@@ -538,94 +510,6 @@ static unsigned parse_uint(const char *s, unsigned max)
     return (unsigned)v;
 }
 
-/* A date serial as YYYY-MM-DD; false when the text is not a serial of a
- * date from 1900 to 9999. */
-static bool serial_to_date(const char *v, bool date1904, char out[11])
-{
-    long n = 0;
-    const char *s = v;
-    for (; *s >= '0' && *s <= '9'; s++)
-        if ((n = n * 10 + (*s - '0')) > 3000000)
-            return false;
-    if (s == v || (*s && *s != '.'))
-        return false;
-    for (s += *s == '.'; *s >= '0' && *s <= '9'; s++)
-        ;
-    if (*s)
-        return false;
-    mdate t;
-    if (date1904)
-        t = date_from_ymd(1904, 1, 1) + (mdate)n;
-    else if (n >= 61)
-        t = date_from_ymd(1899, 12, 30) + (mdate)n;     /* after the phantom 29 Feb 1900 */
-    else if (n >= 1 && n <= 59)
-        t = date_from_ymd(1899, 12, 31) + (mdate)n;
-    else
-        return false;
-    int y, m, d;
-    date_to_ymd(t, &y, &m, &d);
-    if (y > 9999)
-        return false;
-    date_format(t, out);
-    return true;
-}
-
-/* "1.2E+4" or "12000.0" -> "12000" when the value is a whole number of at
- * most 15 digits (what a spreadsheet keeps exactly); false otherwise. */
-static bool integral_number(const char *v, char *out, size_t outlen)
-{
-    char digits[40];
-    size_t nd = 0;
-    long point = -1, exp10 = 0;
-    const char *s = v;
-    bool neg = *s == '-';
-    s += neg;
-    for (; (*s >= '0' && *s <= '9') || (*s == '.' && point < 0); s++) {
-        if (*s == '.')
-            point = (long)nd;
-        else if (nd < sizeof digits)
-            digits[nd++] = *s;
-        else
-            return false;
-    }
-    if (nd == 0)
-        return false;
-    if (point < 0)
-        point = (long)nd;
-    if (*s == 'E' || *s == 'e') {
-        s++;
-        bool eneg = *s == '-';
-        s += *s == '+' || *s == '-';
-        if (*s < '0' || *s > '9')
-            return false;
-        for (; *s >= '0' && *s <= '9'; s++)
-            if ((exp10 = exp10 * 10 + (*s - '0')) > 400)
-                return false;
-        exp10 = eneg ? -exp10 : exp10;
-    }
-    if (*s)
-        return false;
-    long int_len = point + exp10;           /* digits before the point */
-    for (long i = int_len < 0 ? 0 : int_len; i < (long)nd; i++)
-        if (digits[i] != '0')
-            return false;                   /* a fraction remains */
-    size_t first = 0;
-    while ((long)first < int_len && first < nd && digits[first] == '0')
-        first++;
-    long len = int_len - (long)first;
-    if (len > 15 || (size_t)len + 2 > outlen)
-        return false;
-    size_t o = 0;
-    if (neg && len > 0)
-        out[o++] = '-';
-    for (long i = (long)first; i < int_len; i++)
-        out[o++] = i < (long)nd ? digits[i] : '0';
-    if (len <= 0)
-        out[o++] = '0';
-    out[o] = '\0';
-    return true;
-}
-
 /* --- the sheet ------------------------------------------------------------------- */
 
 struct cellref {
@@ -724,8 +608,8 @@ static bool cell_value(struct sheet *s, const char **p, size_t *len, char *tmp, 
         *len = s->v.len > 10 && v[10] == 'T' ? 10 : s->v.len;   /* ISO 8601: the day */
     } else if (strcmp(s->type, "n") == 0 && s->v.len) {
         bool is_date = s->style < r->nxf && r->xf_date[s->style];
-        if ((is_date && serial_to_date(v, r->date1904, tmp)) ||
-            (!is_date && integral_number(v, tmp, tmplen))) {
+        if ((is_date && xlsx_serial_to_date(v, r->date1904, tmp)) ||
+            (!is_date && xlsx_integral_number(v, tmp, tmplen))) {
             *p = tmp;
             *len = strlen(tmp);
         }
