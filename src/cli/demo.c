@@ -492,6 +492,13 @@ static const char *option_value(int argc, char **argv, int *i, const char *name,
     return argv[++*i];
 }
 
+static bool demo_has_policy(const struct ops_env *env)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/policy.yaml", env->config_dir ? env->config_dir : ".");
+    return access(path, R_OK) == 0;
+}
+
 int cli_demo(const struct ops_env *env, int argc, char **argv)
 {
     if (cli_wants_help(argc, argv))
@@ -513,6 +520,20 @@ int cli_demo(const struct ops_env *env, int argc, char **argv)
         }
     }
 
+    /* the region follows the retirement ages in force (rules_bup); a
+     * configuration directory without a policy means the defaults */
+    struct policy policy;
+    policy_defaults(&policy);
+    if (demo_has_policy(env)) {
+        struct ops pc;
+        struct ops_err pe;
+        if (ops_open(&pc, env, OPS_NO_DB, &pe) != OPS_OK) {
+            cli_error("%s", pe.msg);
+            return EXIT_REFUSED;
+        }
+        policy = *ops_policy(&pc);
+        ops_close(&pc);
+    }
     struct ops o;
     if (cli_open(&o, env, OPS_CREATE | OPS_NO_CONFIG) != EXIT_OK)
         return EXIT_REFUSED;
@@ -524,7 +545,8 @@ int cli_demo(const struct ops_env *env, int argc, char **argv)
     if (check_empty(&d) != 0) {
         status = EXIT_REFUSED;
     } else {
-        struct gen_params p = {.seed = seed, .staff = (uint32_t)staff, .today = env->today};
+        struct gen_params p = {.seed = seed, .staff = (uint32_t)staff, .today = env->today,
+                               .policy = &policy};
         if (make_region(&d, &p) == 0)
             fprintf(stderr, _("demo: %llu units, %llu positions, %llu staff in %u kabupaten/kota "
                               "written to %s\n"),

@@ -67,7 +67,10 @@ static void print_staff(stxn *t, const struct staff *s)
     date_line(_("Birth date"), s->birth_date);
     field(_("Status"), status_name(s->status));
     field(_("Rank"), or_none(rank_name(s->rank)));
-    coded_line(t, _("Position"), s->position, false);
+    if (!s->position[0] && staff_leave_vacates_post(s->leave))
+        field(_("Position"), _("none while on leave (the post is vacated)"));
+    else
+        coded_line(t, _("Position"), s->position, false);
     coded_line(t, _("Unit"), s->unit, true);
     date_line(_("In post since"), s->post_since);
     date_line(_("PNS since"), s->pns_since);

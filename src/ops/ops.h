@@ -109,6 +109,9 @@ struct ops_import {
     int kind;                 /* enum import_kind */
     const char *file;         /* as the user named it, for messages */
     const char *object;       /* its base name, for the audit */
+    /* staff: retirement ages (a penalty may not run past retirement);
+     * NULL = policy_defaults */
+    const struct policy *policy;
     size_t errors;            /* out: bad rows (nothing was written) */
     size_t added, replaced;   /* out */
 };
