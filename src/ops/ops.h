@@ -26,14 +26,17 @@
 #include "core/workload.h"
 #include "store/store.h"
 
-/* Where the program runs: resolved once by main from the options and the
- * environment. */
+/* Where the program runs: where the data and the configuration are,
+ * today's date and who acts. Filled once by ops_env_resolve, the one
+ * place that decides where data and identity come from. */
 struct ops_env {
     const char *db_dir;      /* --db, $MUTASI_DB, database: in config, ./var/mutasi */
     const char *config_dir;  /* --config, $MUTASI_CONFIG, ./config, SYSCONFDIR; may be NULL */
     mdate today;             /* $MUTASI_TODAY or the clock */
     const char *user;        /* the Unix user name */
     const char *progname;
+    char db_buf[256];        /* storage behind db_dir when it came from users.yaml */
+    char user_buf[64];       /* storage behind user */
 };
 
 /* Same values as the design's exit statuses. */
@@ -46,6 +49,17 @@ struct ops_err {
 };
 /* Writes the message and returns OPS_REFUSED. */
 int ops_fail(struct ops_err *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Fills env: db_opt and config_opt are --db and --config (NULL when not
+ * given; they must outlive env). Returns OPS_OK; OPS_USAGE when
+ * $MUTASI_TODAY is not a date; OPS_REFUSED when users.yaml had to be read
+ * for its database: key and is wrong (e->msg: the errors, one a line as
+ * file:line:col: message; env is filled as if it had no database: key,
+ * for the callers that go on, such as `policy check`). */
+int ops_env_resolve(struct ops_env *env, const char *db_opt, const char *config_opt,
+                    struct ops_err *e);
+/* Configuration errors into e->msg, one a line as file:line:col: message. */
+void ops_config_errors(struct ops_err *e, const struct config_errors *errs);
 
 /* How an action needs the database. */
 enum ops_open_mode {
