@@ -131,6 +131,26 @@ struct ops_import {
  * refuses the whole file. */
 int ops_import(struct ops *o, struct ops_import *in, struct ops_err *e);
 
+/* ---- staff (ops/staff.c) ------------------------------------------------ */
+/* One person as `staff show` and the detail screen show them. */
+struct ops_staff_card {
+    struct staff person;
+    char position_name[NAME_SIZE];   /* "" when the position is unknown */
+    char unit_name[NAME_SIZE];       /* "" when the unit is unknown */
+    struct history *history;         /* the position history, oldest first */
+    size_t nhistory, caphistory;
+};
+/* nip: 18 digits. Refused when nobody has it. Free with
+ * ops_staff_card_free (also after a refusal: it is then empty). */
+int ops_staff_show(struct ops *o, const char *nip, struct ops_staff_card *out, struct ops_err *e);
+void ops_staff_card_free(struct ops_staff_card *c);
+/* Everyone whose name contains text (ASCII case folded), or whose NIP
+ * contains it when text is all digits and spaces, to cb in NIP order, as
+ * they are read (a million rows stream; non-zero from cb stops:
+ * OPS_STOPPED). *found counts the matches; none is refused. */
+int ops_staff_find(struct ops *o, const char *text, store_staff_cb cb, void *ctx,
+                   size_t *found, struct ops_err *e);
+
 /* ---- workload (ops/workload.c) ----------------------------------------- */
 /* The whole region's ABK figures, rolled up (free with workload_free);
  * pr says what was left out. NULL when the database cannot be read. */

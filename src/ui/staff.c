@@ -5,6 +5,7 @@
  * as it moves, so "123/1000000" costs nothing. */
 #include <stdlib.h>
 #include <string.h>
+#include "core/fold.h"
 #include "core/i18n.h"
 #include "core/nip.h"
 #include "core/rules.h"
@@ -343,18 +344,8 @@ static int collect_cb(const struct staff *st, void *ctx)
 static int frow_cmp(const void *a, const void *b)
 {
     const struct frow *x = a, *y = b;
-    for (size_t i = 0;; i++) {
-        int cx = (unsigned char)x->name[i], cy = (unsigned char)y->name[i];
-        if (cx >= 'A' && cx <= 'Z')
-            cx += 'a' - 'A';
-        if (cy >= 'A' && cy <= 'Z')
-            cy += 'a' - 'A';
-        if (cx != cy)
-            return cx < cy ? -1 : 1;
-        if (!cx)
-            break;
-    }
-    return strcmp(x->nip, y->nip);
+    int d = fold_cmp(x->name, y->name, sizeof x->name);
+    return d ? d : strcmp(x->nip, y->nip);
 }
 
 /* Longer in post first when ascending by years means an earlier date
