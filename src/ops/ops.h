@@ -19,6 +19,7 @@
 #define MUTASI_OPS_OPS_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include "config/config.h"
 #include "core/date.h"
 #include "core/policy.h"
@@ -130,6 +131,24 @@ struct ops_import {
  * them all in one write transaction with the audit entry; any bad row
  * refuses the whole file. */
 int ops_import(struct ops *o, struct ops_import *in, struct ops_err *e);
+
+/* ---- export (ops/export.c) -------------------------------------------- */
+struct ops_export {
+    int kind;                 /* enum import_kind: units, positions or staff */
+    int format;               /* enum export_format (io/export.h) */
+    FILE *out;                /* where the rows go, as they are read */
+    size_t rows;              /* out: rows written */
+    int write_errno;          /* out: 0, or errno of the failed write (EPIPE: the
+                               * reader went away) */
+};
+/* Streams every record of the kind to out in one read transaction (a
+ * million rows never sit in memory), then writes the export to the audit
+ * log in its own write transaction, also when writing stopped half-way.
+ * A failed write is not a refusal: OPS_OK with write_errno set, and the
+ * caller decides what a closed pipe means. Refused when the database
+ * cannot be read or the audit entry cannot be written. Needs a session
+ * opened for writing. */
+int ops_export(struct ops *o, struct ops_export *x, struct ops_err *e);
 
 /* ---- staff (ops/staff.c) ------------------------------------------------ */
 /* One person as `staff show` and the detail screen show them. */
