@@ -132,6 +132,24 @@ struct ops_import {
  * refuses the whole file. */
 int ops_import(struct ops *o, struct ops_import *in, struct ops_err *e);
 
+/* ---- the demo region (ops/demo.c) --------------------------------------- */
+struct ops_demo {
+    uint64_t seed;
+    uint32_t staff;
+    /* Called after each part of the staff is written (NULL: no progress). */
+    void (*progress)(uint64_t written, uint32_t total, void *ctx);
+    void *ctx;
+    /* out */
+    uint64_t units, positions, staff_written;
+    unsigned kabupaten;
+    char warning[256];        /* "" or why the map could not be enlarged at once */
+};
+/* Fills an empty database (session opened with OPS_CREATE) with the
+ * synthetic region of gen/ in one write transaction with its audit entry:
+ * a demo killed or failing at any moment leaves the database empty.
+ * Refused when the database holds records already. */
+int ops_demo(struct ops *o, struct ops_demo *req, struct ops_err *e);
+
 /* ---- export (ops/export.c) -------------------------------------------- */
 struct ops_export {
     int kind;                 /* enum import_kind: units, positions or staff */
