@@ -739,6 +739,16 @@ long workload_position_unit(const struct workload *w, size_t position)
     return pos_unit(w, position);
 }
 
+long workload_unit_parent(const struct workload *w, size_t unit)
+{
+    return w->parent[unit];
+}
+
+size_t workload_unit_order(const struct workload *w, size_t unit)
+{
+    return (size_t)w->order_pos[unit];
+}
+
 int workload_unit_depth(const struct workload *w, size_t unit)
 {
     return w->depth[unit];

@@ -102,6 +102,10 @@ const struct wl_row *workload_position_row(const struct workload *w, size_t posi
 const struct wl_row *workload_unit_row(const struct workload *w, size_t unit);
 /* Index of a position's unit, -1 when unknown. */
 long workload_position_unit(const struct workload *w, size_t position);
+/* Index of a unit's parent, -1 for a root (after workload_build). */
+long workload_unit_parent(const struct workload *w, size_t unit);
+/* A unit's place in tree order (that of workload_units_in(w, -1, ...)). */
+size_t workload_unit_order(const struct workload *w, size_t unit);
 /* Depth of a unit in the tree (roots 0). */
 int workload_unit_depth(const struct workload *w, size_t unit);
 

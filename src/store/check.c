@@ -1,4 +1,5 @@
-/* Consistency of the staff indexes with the staff records: used by tests
+/* Consistency of the staff indexes with the staff records, and of moves
+ * with their plans (store/plans.c): used by tests
  * and the crash test to prove that no change left them apart. */
 #include <stdarg.h>
 #include <stdio.h>
@@ -7,6 +8,7 @@
 #include "store/codec.h"
 #include "store/internal.h"
 #include "store/keys.h"
+#include "store/plans.h"
 
 struct check {
     int problems;
@@ -108,6 +110,13 @@ int store_check_indexes(stxn *t, char *why, size_t whylen)
         struct check_index ci = {&ck, indexes[i]};
         if (store_walk(t, indexes[i], NULL, false, check_entry, &ci) != 0)
             problem(&ck, "%s", store_errmsg(t->s));
+    }
+    /* plans and moves: the first problem is kept only when none came before */
+    char pwhy[256];
+    int np = store_check_plans(t, pwhy, sizeof pwhy);
+    if (np > 0) {
+        problem(&ck, "%s", pwhy);
+        ck.problems += np - 1;
     }
     return ck.problems;
 }

@@ -383,6 +383,108 @@ size_t codec_audit_canonical(const struct audit_entry *e, unsigned char *buf, si
     return finish(&w);
 }
 
+/* --- plans and moves ----------------------------------------------------- *
+ * Their own version byte (CODEC_PLAN_VERSION): the approval route will add
+ * fields to a plan (steps, SK) as a version 2 that still reads version 1. */
+
+static void rbuf_start_version(struct rbuf *r, const void *buf, size_t len, uint8_t version)
+{
+    r->p = buf;
+    r->len = len;
+    r->pos = 0;
+    r->bad = false;
+    if (get_u8(r) != version)
+        r->bad = true;
+}
+
+size_t codec_put_plan(const struct plan *p, unsigned char *buf, size_t cap)
+{
+    struct wbuf w = {buf, 0, cap, false};
+    put_u8(&w, CODEC_PLAN_VERSION);
+    put_u32(&w, p->id);
+    put_str(&w, p->name, sizeof p->name);
+    put_str(&w, p->period, sizeof p->period);
+    put_str(&w, p->state, sizeof p->state);
+    put_str(&w, p->author, sizeof p->author);
+    put_i64(&w, p->created_at);
+    put_i64(&w, p->changed_at);
+    put_str(&w, p->changed_by, sizeof p->changed_by);
+    put_u32(&w, p->version);
+    return finish(&w);
+}
+
+int codec_get_plan(const void *buf, size_t len, struct plan *out)
+{
+    struct rbuf r;
+    memset(out, 0, sizeof *out);
+    rbuf_start_version(&r, buf, len, CODEC_PLAN_VERSION);
+    out->id = get_u32(&r);
+    get_str(&r, out->name, sizeof out->name);
+    get_str(&r, out->period, sizeof out->period);
+    get_str(&r, out->state, sizeof out->state);
+    get_str(&r, out->author, sizeof out->author);
+    out->created_at = get_i64(&r);
+    out->changed_at = get_i64(&r);
+    get_str(&r, out->changed_by, sizeof out->changed_by);
+    out->version = get_u32(&r);
+    return rbuf_end(&r);
+}
+
+size_t codec_put_move(const struct move *m, unsigned char *buf, size_t cap)
+{
+    struct wbuf w = {buf, 0, cap, false};
+    put_u8(&w, CODEC_PLAN_VERSION);
+    put_u32(&w, m->plan_id);
+    put_str(&w, m->nip, sizeof m->nip);
+    put_str(&w, m->from_position, sizeof m->from_position);
+    put_str(&w, m->from_unit, sizeof m->from_unit);
+    put_str(&w, m->to_position, sizeof m->to_position);
+    put_str(&w, m->to_unit, sizeof m->to_unit);
+    put_u8(&w, m->reason);
+    put_str(&w, m->note, sizeof m->note);
+    put_str(&w, m->added_by, sizeof m->added_by);
+    put_i64(&w, m->added_at);
+    put_u8(&w, m->summary);
+    if (m->nverdicts > MOVE_VERDICT_MAX)
+        w.over = true;
+    put_u8(&w, m->nverdicts);
+    for (int i = 0; i < m->nverdicts && i < MOVE_VERDICT_MAX; i++) {
+        put_u8(&w, m->verdicts[i].rule);
+        put_u8(&w, m->verdicts[i].result);
+    }
+    put_str(&w, m->why, sizeof m->why);
+    return finish(&w);
+}
+
+int codec_get_move(const void *buf, size_t len, struct move *out)
+{
+    struct rbuf r;
+    memset(out, 0, sizeof *out);
+    rbuf_start_version(&r, buf, len, CODEC_PLAN_VERSION);
+    out->plan_id = get_u32(&r);
+    get_str(&r, out->nip, sizeof out->nip);
+    get_str(&r, out->from_position, sizeof out->from_position);
+    get_str(&r, out->from_unit, sizeof out->from_unit);
+    get_str(&r, out->to_position, sizeof out->to_position);
+    get_str(&r, out->to_unit, sizeof out->to_unit);
+    out->reason = get_u8(&r);
+    get_str(&r, out->note, sizeof out->note);
+    get_str(&r, out->added_by, sizeof out->added_by);
+    out->added_at = get_i64(&r);
+    out->summary = get_u8(&r);
+    out->nverdicts = get_u8(&r);
+    if (out->nverdicts > MOVE_VERDICT_MAX) {
+        r.bad = true;
+        out->nverdicts = 0;
+    }
+    for (int i = 0; i < out->nverdicts && !r.bad; i++) {
+        out->verdicts[i].rule = get_u8(&r);
+        out->verdicts[i].result = get_u8(&r);
+    }
+    get_str(&r, out->why, sizeof out->why);
+    return rbuf_end(&r);
+}
+
 /* --- key helpers --------------------------------------------------------- */
 
 void codec_be32(unsigned char out[4], uint32_t v)

@@ -7,6 +7,7 @@
 #define MUTASI_STORE_CODEC_H
 #include <stddef.h>
 #include <stdint.h>
+#include "core/plan.h"
 #include "core/record.h"
 #include "store/store.h"
 
@@ -31,6 +32,13 @@ int codec_get_position(const void *buf, size_t len, struct position *out);
 int codec_get_staff(const void *buf, size_t len, struct staff *out);
 int codec_get_history(const void *buf, size_t len, struct history *out);
 int codec_get_audit(const void *buf, size_t len, struct audit_entry *out);
+
+/* Plans and moves (core/plan.h), with their own version byte. */
+#define CODEC_PLAN_VERSION 1
+size_t codec_put_plan(const struct plan *p, unsigned char *buf, size_t cap);
+int codec_get_plan(const void *buf, size_t len, struct plan *out);
+size_t codec_put_move(const struct move *m, unsigned char *buf, size_t cap);
+int codec_get_move(const void *buf, size_t len, struct move *out);
 
 /* The bytes an audit entry's hash covers: a domain tag, seq and time
  * big-endian, each text with a 2-byte big-endian length, then prev_hash.

@@ -183,7 +183,8 @@ size_t store_count_audit(stxn *t);
 
 /* Consistent hot copy of the environment into dest (an empty or new dir). */
 int store_backup(store *s, const char *dest);
-/* Checks every index against its records; returns the number of problems
+/* Checks every index against its records, and every move against its plan
+ * (store_check_plans); returns the number of problems
  * and writes the first to why. Used by tests and the crash test. */
 int store_check_indexes(stxn *t, char *why, size_t whylen);
 #endif

@@ -1,0 +1,481 @@
+/* mutasi plan new|list|show|add|drop|check: transfer plans from the
+ * command line, through ops/plan.h. Refusals are one sentence on stderr
+ * and exit 1; wrong usage exits 2. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "cli/cli.h"
+#include "core/i18n.h"
+#include "core/nip.h"
+#include "io/csv.h"
+#include "ops/plan.h"
+
+/* --- arguments ------------------------------------------------------------- */
+
+struct args {
+    const char *pos[3];
+    int npos;
+    const char *format, *reason, *note, *period;
+};
+
+/* Options with a value (--x V or --x=V); allowed: which of them the
+ * subcommand takes. Returns EXIT_OK or a usage error. */
+static int parse(const struct ops_env *env, int argc, char **argv, int maxpos,
+                 const char *allowed, struct args *a)
+{
+    static const char *const names[] = {"--format", "--reason", "--note", "--period"};
+    memset(a, 0, sizeof *a);
+    const char **slots[] = {&a->format, &a->reason, &a->note, &a->period};
+    for (int i = 2; i < argc; i++) {
+        const char *s = argv[i];
+        bool matched = false;
+        for (int k = 0; k < 4 && !matched; k++) {
+            size_t n = strlen(names[k]);
+            if (strncmp(s, names[k], n) != 0 || (s[n] != '\0' && s[n] != '='))
+                continue;
+            if (!strstr(allowed, names[k]))
+                break;
+            matched = true;
+            if (s[n] == '=')
+                *slots[k] = s + n + 1;
+            else if (i + 1 < argc)
+                *slots[k] = argv[++i];
+            else
+                return cli_usage_error(env, "plan", _("%s needs a value"), names[k]);
+        }
+        if (matched)
+            continue;
+        if (s[0] == '-' && s[1] != '\0')
+            return cli_usage_error(env, "plan", _("unknown option \"%s\""), s);
+        if (a->npos >= maxpos)
+            return cli_usage_error(env, "plan", _("too many arguments"));
+        a->pos[a->npos++] = s;
+    }
+    if (a->format && strcmp(a->format, "csv") != 0 && strcmp(a->format, "text") != 0)
+        return cli_usage_error(env, "plan", _("--format must be csv or text, got \"%s\""),
+                               a->format);
+    return EXIT_OK;
+}
+
+static int plan_id(const struct ops_env *env, const char *s, uint32_t *id)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (*s < '0' || *s > '9' || *end || errno || v == 0 || v > UINT32_MAX)
+        return cli_usage_error(env, "plan", _("\"%s\" is not a plan id (a number from 1)"), s);
+    *id = (uint32_t)v;
+    return EXIT_OK;
+}
+
+static int parse_nip(const char *s, char nip[NIP_LEN + 1])
+{
+    enum nip_error ne = nip_parse(s, strlen(s), nip);
+    if (ne == NIP_OK)
+        return EXIT_OK;
+    cli_error(_("\"%s\" is not a NIP: %s"), s, nip_error_text(ne));
+    return EXIT_REFUSED;
+}
+
+static int open_ops(const struct ops_env *env, struct ops *o, int mode)
+{
+    struct ops_err e;
+    if (ops_open(o, env, mode, &e) == OPS_OK)
+        return EXIT_OK;
+    cli_error("%s", e.msg);
+    return EXIT_REFUSED;
+}
+
+static int refused(struct ops *o, const struct ops_err *e)
+{
+    cli_error("%s", e->msg);
+    ops_close(o);
+    return EXIT_REFUSED;
+}
+
+static int finish(struct ops *o)
+{
+    ops_close(o);
+    return fflush(stdout) == 0 ? EXIT_OK : EXIT_REFUSED;
+}
+
+static void when_text(int64_t when, char out[32])
+{
+    time_t tt = (time_t)when;
+    struct tm tm;
+    if (!localtime_r(&tt, &tm) || strftime(out, 32, "%Y-%m-%d %H:%M", &tm) == 0)
+        snprintf(out, 32, "%lld", (long long)when);
+}
+
+/* "pass", "warn", "block": the stable name of a move's worst verdict. */
+static const char *summary_name(int summary)
+{
+    return verdict_result_name(summary == MOVE_BLOCKED ? VERDICT_BLOCK
+                               : summary == MOVE_ALLOWED_WARNINGS ? VERDICT_WARN
+                                                                  : VERDICT_PASS);
+}
+
+/* --- new, list ------------------------------------------------------------- */
+
+static int plan_new(const struct ops_env *env, int argc, char **argv)
+{
+    struct args a;
+    int rc = parse(env, argc, argv, 1, "--period", &a);
+    if (rc != EXIT_OK)
+        return rc;
+    if (a.npos != 1)
+        return cli_usage_error(env, "plan", _("plan new needs a NAME"));
+    struct ops o;
+    struct ops_err e;
+    uint32_t id;
+    if (open_ops(env, &o, OPS_WRITE) != EXIT_OK)
+        return EXIT_REFUSED;
+    if (ops_plan_new(&o, a.pos[0], a.period, &id, &e) != OPS_OK)
+        return refused(&o, &e);
+    printf("%u\n", (unsigned)id);
+    return finish(&o);
+}
+
+static void list_csv(const struct ops_plan_item *it, size_t n)
+{
+    csv_writer *cw = csv_writer_new(stdout);
+    static const char *const cols[] = {"id", "name", "period", "state", "author", "moves",
+                                       "version", "changed_by", "changed_at"};
+    if (!cw)
+        return;
+    for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
+        csv_put_str(cw, cols[i]);
+    csv_end_row(cw);
+    for (size_t i = 0; i < n; i++) {
+        const struct plan *p = &it[i].plan;
+        char when[32];
+        when_text(p->changed_at, when);
+        csv_put_int(cw, p->id);
+        csv_put_text(cw, p->name);
+        csv_put_text(cw, p->period);
+        csv_put_str(cw, p->state);
+        csv_put_text(cw, p->author);
+        csv_put_int(cw, (int64_t)it[i].nmoves);
+        csv_put_int(cw, p->version);
+        csv_put_text(cw, p->changed_by);
+        csv_put_str(cw, when);
+        csv_end_row(cw);
+    }
+    csv_writer_free(cw);
+}
+
+static void list_text(const struct ops_plan_item *it, size_t n)
+{
+    if (n == 0) {
+        printf("%s\n", _("no plans yet; make one with 'mutasi plan new NAME'"));
+        return;
+    }
+    printf("%4s  %-10s  %5s  %-10s  %-16s  %s\n", _("id"), _("state"), _("moves"), _("author"),
+           _("changed"), _("name"));
+    for (size_t i = 0; i < n; i++) {
+        const struct plan *p = &it[i].plan;
+        char when[32];
+        when_text(p->changed_at, when);
+        printf("%4u  %-10s  %5zu  %-10s  %-16s  %s%s%s%s\n", (unsigned)p->id, p->state,
+               it[i].nmoves, p->author, when, p->name, p->period[0] ? " (" : "", p->period,
+               p->period[0] ? ")" : "");
+    }
+}
+
+static int plan_list(const struct ops_env *env, int argc, char **argv)
+{
+    struct args a;
+    int rc = parse(env, argc, argv, 0, "--format", &a);
+    if (rc != EXIT_OK)
+        return rc;
+    struct ops o;
+    struct ops_err e;
+    struct ops_plan_item *it;
+    size_t n;
+    if (open_ops(env, &o, OPS_READ) != EXIT_OK)
+        return EXIT_REFUSED;
+    if (ops_plan_list(&o, &it, &n, &e) != OPS_OK)
+        return refused(&o, &e);
+    if (a.format && strcmp(a.format, "csv") == 0)
+        list_csv(it, n);
+    else
+        list_text(it, n);
+    free(it);
+    return finish(&o);
+}
+
+/* --- add, drop ------------------------------------------------------------- */
+
+static int plan_add(const struct ops_env *env, int argc, char **argv)
+{
+    struct args a;
+    uint32_t id;
+    char nip[NIP_LEN + 1];
+    int rc = parse(env, argc, argv, 3, "--reason --note", &a);
+    if (rc != EXIT_OK)
+        return rc;
+    if (a.npos != 3)
+        return cli_usage_error(env, "plan", _("plan add needs ID NIP TARGET-POSITION"));
+    if ((rc = plan_id(env, a.pos[0], &id)) != EXIT_OK)
+        return rc;
+    int reason = REASON_WORKLOAD;
+    if (a.reason && (reason = move_reason_parse(a.reason)) < 0)
+        return cli_usage_error(env, "plan",
+                               _("--reason must be workload, competency, rotation, "
+                                 "own-request or promotion, got \"%s\""), a.reason);
+    if (parse_nip(a.pos[1], nip) != EXIT_OK)
+        return EXIT_REFUSED;
+    struct ops o;
+    struct ops_err e;
+    struct move m;
+    if (open_ops(env, &o, OPS_WRITE) != EXIT_OK)
+        return EXIT_REFUSED;
+    struct ops_move_req rq = {id, nip, a.pos[2], reason, a.note, 0};
+    if (ops_plan_add(&o, &rq, &m, NULL, NULL, &e) != OPS_OK)
+        return refused(&o, &e);
+    char shown[NIP_FMT_LEN + 1];
+    nip_format(m.nip, shown);
+    if (m.why[0])
+        cli_warn("%s", m.why);
+    printf(_("plan %u: %s moves from %s to %s (%s)\n"), (unsigned)id, shown,
+           m.from_position[0] ? m.from_position : _("(none)"), m.to_position,
+           move_summary_label(m.summary));
+    return finish(&o);
+}
+
+static int plan_drop(const struct ops_env *env, int argc, char **argv)
+{
+    struct args a;
+    uint32_t id;
+    char nip[NIP_LEN + 1];
+    int rc = parse(env, argc, argv, 2, "", &a);
+    if (rc != EXIT_OK)
+        return rc;
+    if (a.npos != 2)
+        return cli_usage_error(env, "plan", _("plan drop needs ID NIP"));
+    if ((rc = plan_id(env, a.pos[0], &id)) != EXIT_OK)
+        return rc;
+    if (parse_nip(a.pos[1], nip) != EXIT_OK)
+        return EXIT_REFUSED;
+    struct ops o;
+    struct ops_err e;
+    if (open_ops(env, &o, OPS_WRITE) != EXIT_OK)
+        return EXIT_REFUSED;
+    if (ops_plan_drop(&o, id, nip, 0, &e) != OPS_OK)
+        return refused(&o, &e);
+    return finish(&o);
+}
+
+/* --- check ------------------------------------------------------------------ */
+
+static int plan_check(const struct ops_env *env, int argc, char **argv)
+{
+    struct args a;
+    uint32_t id;
+    int rc = parse(env, argc, argv, 1, "", &a);
+    if (rc != EXIT_OK)
+        return rc;
+    if (a.npos != 1)
+        return cli_usage_error(env, "plan", _("plan check needs a plan ID"));
+    if ((rc = plan_id(env, a.pos[0], &id)) != EXIT_OK)
+        return rc;
+    struct ops o;
+    struct ops_err e;
+    struct ops_breach *b;
+    size_t n;
+    if (open_ops(env, &o, OPS_READ) != EXIT_OK)
+        return EXIT_REFUSED;
+    if (ops_plan_check(&o, id, &b, &n, &e) != OPS_OK)
+        return refused(&o, &e);
+    for (size_t i = 0; i < n; i++) {
+        char shown[NIP_FMT_LEN + 1];
+        nip_format(b[i].nip, shown);
+        printf("%s  %-16s  %s\n", shown, b[i].rule >= 0 ? rule_id_name(b[i].rule) : "record",
+               b[i].reason);
+    }
+    if (n)
+        cli_error(ngettext("plan %u: %zu problem blocks the plan",
+                           "plan %u: %zu problems block the plan", n), (unsigned)id, n);
+    else
+        printf(_("plan %u: nothing blocks the plan\n"), (unsigned)id);
+    free(b);
+    rc = finish(&o);
+    return n ? EXIT_REFUSED : rc;
+}
+
+/* --- show ------------------------------------------------------------------ */
+
+static void show_csv(const struct ops_plan_view *v)
+{
+    csv_writer *cw = csv_writer_new(stdout);
+    static const char *const cols[] = {"nip", "name", "from_unit", "from_position", "to_unit",
+                                       "to_position", "reason", "verdict"};
+    if (!cw)
+        return;
+    for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
+        csv_put_str(cw, cols[i]);
+    csv_end_row(cw);
+    for (size_t i = 0; i < v->nmoves; i++) {
+        const struct move *m = &v->moves[i].move;
+        csv_put_str(cw, m->nip);
+        csv_put_text(cw, v->moves[i].name);
+        csv_put_text(cw, m->from_unit);
+        csv_put_text(cw, m->from_position);
+        csv_put_text(cw, m->to_unit);
+        csv_put_text(cw, m->to_position);
+        csv_put_str(cw, move_reason_name(m->reason));
+        csv_put_str(cw, summary_name(m->summary));
+        csv_end_row(cw);
+    }
+    csv_writer_free(cw);
+}
+
+/* "a -> b" of two numbers, or of two EJ / grade texts. */
+static void arrow(char *out, size_t size, const char *a, const char *b)
+{
+    snprintf(out, size, "%s -> %s", a[0] ? a : "-", b[0] ? b : "-");
+}
+
+static void arrow_int(char *out, size_t size, int64_t a, int64_t b)
+{
+    char x[24], y[24];
+    snprintf(x, sizeof x, "%lld", (long long)a);
+    snprintf(y, sizeof y, "%lld", (long long)b);
+    arrow(out, size, x, y);
+}
+
+static void impact_line(const struct ops_impact_row *r, const struct policy *p)
+{
+    char name[CODE_SIZE * 2 + 24], ex[56], need[56], gap[56], ej[56], grade[16];
+    char eb[24], ea[24];
+    int indent = r->depth > 8 ? 8 : r->depth;
+    snprintf(name, sizeof name, "%*s%s", indent, "", r->code);
+    arrow_int(ex, sizeof ex, r->before.existing, r->after.existing);
+    arrow_int(need, sizeof need, r->before.need, r->after.need);
+    arrow_int(gap, sizeof gap, wl_gap(&r->before), wl_gap(&r->after));
+    wl_format_ej(&r->before, p, eb);
+    wl_format_ej(&r->after, p, ea);
+    arrow(ej, sizeof ej, eb, ea);
+    arrow(grade, sizeof grade, wl_grade_name(wl_grade(&r->before, p)),
+          wl_grade_name(wl_grade(&r->after, p)));
+    printf("  %-8s %-24s %-10s %-10s %-12s %-14s %s\n",
+           r->kind == IMPACT_UNIT ? _("unit") : _("position"), name, ex, need, gap, ej, grade);
+}
+
+static void show_text(const struct ops_plan_view *v, const struct policy *p)
+{
+    const struct plan *pl = &v->plan;
+    char created[32], changed[32];
+    when_text(pl->created_at, created);
+    when_text(pl->changed_at, changed);
+    printf(_("plan %u: %s\n"), (unsigned)pl->id, pl->name);
+    if (pl->period[0])
+        printf(_("period: %s\n"), pl->period);
+    printf(_("state: %s, version %u\n"), pl->state, (unsigned)pl->version);
+    printf(_("author: %s, created %s; last changed by %s at %s\n"), pl->author, created,
+           pl->changed_by, changed);
+    printf("\n%s\n", _("moves:"));
+    if (v->nmoves == 0)
+        printf("  %s\n", _("none yet; add one with 'mutasi plan add ID NIP POSITION'"));
+    for (size_t i = 0; i < v->nmoves; i++) {
+        const struct move *m = &v->moves[i].move;
+        char shown[NIP_FMT_LEN + 1];
+        nip_format(m->nip, shown);
+        printf("  %s  %s\n", shown, v->moves[i].name[0] ? v->moves[i].name : _("(not on record)"));
+        printf("      %s/%s -> %s/%s  %s  %s\n", m->from_unit[0] ? m->from_unit : "-",
+               m->from_position[0] ? m->from_position : "-", m->to_unit, m->to_position,
+               move_reason_name(m->reason), summary_name(m->summary));
+        if (m->why[0])
+            printf("      %s %s\n", _("warning:"), m->why);
+        if (m->note[0])
+            printf("      %s %s\n", _("note:"), m->note);
+    }
+    if (v->nimpact == 0)
+        return;
+    printf("\n%s\n", _("impact (before -> after):"));
+    printf("  %-8s %-24s %-10s %-10s %-12s %-14s %s\n", _("kind"), _("code"), _("existing"),
+           _("need"), _("gap"), _("EJ"), _("grade"));
+    for (size_t i = 0; i < v->nimpact; i++)
+        impact_line(&v->impact[i], p);
+}
+
+static int plan_show(const struct ops_env *env, int argc, char **argv)
+{
+    struct args a;
+    uint32_t id;
+    int rc = parse(env, argc, argv, 1, "--format", &a);
+    if (rc != EXIT_OK)
+        return rc;
+    if (a.npos != 1)
+        return cli_usage_error(env, "plan", _("plan show needs a plan ID"));
+    if ((rc = plan_id(env, a.pos[0], &id)) != EXIT_OK)
+        return rc;
+    struct ops o;
+    struct ops_err e;
+    struct ops_plan_view v;
+    if (open_ops(env, &o, OPS_READ) != EXIT_OK)
+        return EXIT_REFUSED;
+    if (ops_plan_show(&o, id, &v, &e) != OPS_OK)
+        return refused(&o, &e);
+    if (a.format && strcmp(a.format, "csv") == 0)
+        show_csv(&v);
+    else
+        show_text(&v, ops_policy(&o));
+    ops_plan_view_free(&v);
+    return finish(&o);
+}
+
+/* --- dispatch ---------------------------------------------------------------- */
+
+static int plan_help(void)
+{
+    fputs(_("usage: mutasi plan new NAME [--period TEXT]\n"
+            "       mutasi plan list [--format csv|text]\n"
+            "       mutasi plan show ID [--format csv|text]\n"
+            "       mutasi plan add ID NIP TARGET-POSITION [--reason KIND] [--note TEXT]\n"
+            "       mutasi plan drop ID NIP\n"
+            "       mutasi plan check ID\n"
+            "\n"
+            "Transfer plans. 'new' prints the new plan's id alone. 'add' judges the move\n"
+            "by every rule with the plan's other moves: a blocking verdict refuses it,\n"
+            "warnings are printed and kept on the move. 'show' lists the moves with\n"
+            "their verdicts and the impact on every unit and position they touch\n"
+            "(existing, need, gap, EJ and grade, before -> after). 'check' lists every\n"
+            "blocking verdict of every move and exits 1 when anything blocks.\n"
+            "Changing a plan needs the operator role and a plan in state DRAFT.\n"
+            "\n"
+            "Options:\n"
+            "  --period TEXT   the period the plan is for, e.g. 2026\n"
+            "  --reason KIND   workload (default), competency, rotation, own-request\n"
+            "                  or promotion; own-request moves face the first-placement rule\n"
+            "  --note TEXT     free text kept on the move\n"
+            "  --format csv    show: nip, name, from_unit, from_position, to_unit,\n"
+            "                  to_position, reason, verdict; list: one row per plan\n"
+            "\n"
+            "Example:\n"
+            "  id=$(mutasi plan new \"Mutasi 2026\" --period 2026)\n"
+            "  mutasi plan add $id 198609262015051001 PKM2-BIDAN --reason workload\n"
+            "  mutasi plan show $id\n"), stdout);
+    return EXIT_OK;
+}
+
+int cli_plan(const struct ops_env *env, int argc, char **argv)
+{
+    if (cli_wants_help(argc, argv))
+        return plan_help();
+    if (argc < 2)
+        return cli_usage_error(env, "plan", _("plan needs an action: new, list, show, add, "
+                                              "drop or check"));
+    static const struct {
+        const char *name;
+        cli_verb_fn fn;
+    } subs[] = {
+        {"new", plan_new}, {"list", plan_list}, {"show", plan_show},
+        {"add", plan_add}, {"drop", plan_drop}, {"check", plan_check},
+    };
+    for (size_t i = 0; i < sizeof subs / sizeof *subs; i++)
+        if (strcmp(argv[1], subs[i].name) == 0)
+            return subs[i].fn(env, argc, argv);
+    return cli_usage_error(env, "plan", _("unknown plan action \"%s\""), argv[1]);
+}

@@ -1,0 +1,33 @@
+/* Shared between ops/plan.c and ops/plan_view.c only. */
+#ifndef MUTASI_OPS_PLAN_INTERNAL_H
+#define MUTASI_OPS_PLAN_INTERNAL_H
+#include "ops/plan.h"
+#include "store/plans.h"
+
+/* A plan's moves read into memory, with the plan_desc the rules see. */
+struct plan_moves {
+    struct move *m;
+    size_t n, cap;
+    struct plan_move *pm;        /* pm[i] points into m[i] */
+};
+int plan_moves_read(stxn *t, uint32_t plan, struct plan_moves *out);
+void plan_moves_free(struct plan_moves *pl);
+/* The plan_desc of pl (valid while pl lives). */
+struct plan_desc plan_moves_desc(struct plan_moves *pl);
+
+/* Everything the rules need about one move, read in transaction t.
+ * rc STORE_OK, STORE_NOTFOUND (e says what is missing) or STORE_ERROR. */
+struct move_facts {
+    struct staff person;
+    struct position origin, target;
+    bool has_origin;
+    struct wl_row origin_fig, target_fig;
+};
+int move_facts_read(struct ops *o, stxn *t, const char *nip, const char *target,
+                    struct move_facts *f, struct ops_err *e);
+/* Judges one move (plan may be NULL) and returns the summary. */
+int move_judge(struct ops *o, const struct move_facts *f, int reason,
+               const struct plan_desc *plan, struct verdict v[RULE_COUNT], size_t *n);
+/* "NIP 19860926 201505 1 001" style shown NIP. */
+void shown_nip(const char *nip, char out[NIP_FMT_LEN + 1]);
+#endif
