@@ -77,13 +77,18 @@ int cli_demo(const struct ops_env *env, int argc, char **argv)
         }
     }
 
+    struct policy policy;
+    struct ops_err e;
+    if (ops_demo_policy(env, &policy, &e) != OPS_OK) {
+        cli_error("%s", e.msg);
+        return EXIT_REFUSED;
+    }
     struct ops o;
     if (cli_open(&o, env, OPS_CREATE | OPS_NO_CONFIG) != EXIT_OK)
         return EXIT_REFUSED;
     struct progress pr = {false};
-    struct ops_demo req = {.seed = seed, .staff = (uint32_t)staff, .ctx = &pr,
+    struct ops_demo req = {.seed = seed, .staff = (uint32_t)staff, .policy = &policy, .ctx = &pr,
                            .progress = isatty(STDERR_FILENO) ? show_progress : NULL};
-    struct ops_err e;
     int rc = ops_demo(&o, &req, &e);
     ops_close(&o);
     if (pr.shown)

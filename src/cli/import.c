@@ -77,6 +77,19 @@ static void print_problems(const char *file, const struct import_problems *ps)
 static int run_import(const struct ops_env *env, enum import_kind kind, const char *file)
 {
     char err[512];
+    /* staff rows are judged by the policy in force (retirement age) */
+    struct policy policy;
+    policy_defaults(&policy);
+    if (kind == IMPORT_STAFF) {
+        struct ops pc;
+        struct ops_err pe;
+        if (ops_open(&pc, env, OPS_NO_DB, &pe) != OPS_OK) {
+            cli_error("%s", pe.msg);
+            return EXIT_REFUSED;
+        }
+        policy = *ops_policy(&pc);
+        ops_close(&pc);
+    }
     importer *im = import_open(file, kind, env->today, err, sizeof err);
     if (!im) {
         cli_error("%s", err);
@@ -89,7 +102,8 @@ static int run_import(const struct ops_env *env, enum import_kind kind, const ch
     }
     char base[256];
     snprintf(base, sizeof base, "%s", file);
-    struct ops_import in = {.im = im, .kind = kind, .file = file, .object = basename(base)};
+    struct ops_import in = {.im = im, .kind = kind, .file = file, .object = basename(base),
+                            .policy = &policy};
     struct progress prog = {.label = in.object};
     if (isatty(STDERR_FILENO))
         import_set_progress(im, draw_progress, &prog);

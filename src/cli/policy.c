@@ -21,6 +21,17 @@ static void print_hundredths(const char *label, int v, const char *after)
     printf("%s %d.%02d%s", label, v / 100, v % 100, after);
 }
 
+/* "label none" or "label pendidikan 60, GURU-01 60". */
+static void print_bup_overrides(const char *label, const struct bup_overrides *o)
+{
+    printf("%s", label);
+    if (o->n == 0)
+        printf(" %s", _("none"));
+    for (int i = 0; i < o->n; i++)
+        printf("%s %s %d", i ? "," : "", o->e[i].key, o->e[i].years);
+    printf("\n");
+}
+
 static void print_workload(const struct policy *p)
 {
     printf(_("workload: %lld minutes of effective time a year (%lld hours), rounding %s\n"),
@@ -39,6 +50,8 @@ static void print_workload(const struct policy *p)
              "ahli madya %d, ahli utama %d, keterampilan %d\n"),
            p->bup.jpt, p->bup.administrasi, p->bup.ahli_pertama, p->bup.ahli_muda,
            p->bup.ahli_madya, p->bup.ahli_utama, p->bup.keterampilan);
+    print_bup_overrides(_("retirement age by job family (fungsional):"), &p->bup.by_family);
+    print_bup_overrides(_("retirement age by position:"), &p->bup.by_position);
 }
 
 static void print_rules(const struct policy *p)

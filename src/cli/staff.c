@@ -58,7 +58,10 @@ static void print_staff(const struct ops_staff_card *c)
     date_line(_("Birth date"), s->birth_date);
     field(_("Status"), status_name(s->status));
     field(_("Rank"), or_none(rank_name(s->rank)));
-    coded_line(_("Position"), s->position, c->position_name);
+    if (!s->position[0] && staff_leave_vacates_post(s->leave))
+        field(_("Position"), _("none while on leave (the post is vacated)"));
+    else
+        coded_line(_("Position"), s->position, c->position_name);
     coded_line(_("Unit"), s->unit, c->unit_name);
     date_line(_("In post since"), s->post_since);
     date_line(_("PNS since"), s->pns_since);

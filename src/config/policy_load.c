@@ -11,7 +11,7 @@
 #include "core/vocab.h"
 
 enum ftype { F_GROUP, F_INT, F_INT64, F_BOOL, F_SEVERITY, F_ROUNDING,
-             F_HUNDREDTHS, F_SKP, F_DISCIPLINE };
+             F_HUNDREDTHS, F_SKP, F_DISCIPLINE, F_BUP_MAP };
 
 struct field {
     const char *key;
@@ -70,6 +70,8 @@ static const struct field bup[] = {
     INT("ahli_madya", bup.ahli_madya, 50, 70),
     INT("ahli_utama", bup.ahli_utama, 50, 70),
     INT("keterampilan", bup.keterampilan, 50, 70),
+    {"by_job_family", F_BUP_MAP, OFF(bup.by_family), 50, 70, NULL, NULL},
+    {"by_position", F_BUP_MAP, OFF(bup.by_position), 50, 70, NULL, NULL},
     END,
 };
 static const struct field status[] = {
@@ -159,6 +161,10 @@ static const char *expected(const struct field *f, char *buf, size_t size)
     char list[160];
     switch (f->type) {
     case F_GROUP: return _("a mapping of settings");
+    case F_BUP_MAP:
+        snprintf(buf, size, _("a mapping of names to ages from %lld to %lld ({} for none)"),
+                 f->lo, f->hi);
+        return buf;
     case F_INT:
     case F_INT64:
         snprintf(buf, size, _("a number from %lld to %lld"), f->lo, f->hi);
@@ -196,6 +202,32 @@ static bool vocab(const struct yctx *c, const struct ynode *n, const char *what,
 static void walk_group(const struct yctx *c, const struct ynode *m, const char *path,
                        const struct field *fields, struct policy *p);
 
+/* Overrides: "name: years" pairs, the name a job family or a position code. */
+static bool bup_map(const struct yctx *c, const struct ynode *m, const char *path,
+                    const struct field *f, struct policy *p)
+{
+    struct bup_overrides o;
+    memset(&o, 0, sizeof o);
+    int before = c->errs->n;
+    for (const struct ynode *n = m->child; n; n = n->next) {
+        char what[128];
+        long long v;
+        y_path(what, sizeof what, path, n->key);
+        if (strlen(n->key) >= BUP_KEY_SIZE)
+            y_key_error(c, n, _("%s: a name of at most %d bytes"), what, BUP_KEY_SIZE - 1);
+        else if (o.n >= BUP_OVERRIDE_MAX)
+            y_key_error(c, n, _("%s: at most %d overrides"), path, BUP_OVERRIDE_MAX);
+        else if (y_int(c, n, what, f->lo, f->hi, &v)) {
+            strcpy(o.e[o.n].key, n->key);
+            o.e[o.n++].years = (int)v;
+        }
+    }
+    if (c->errs->n != before)
+        return false;
+    memcpy((char *)p + f->off, &o, sizeof o);
+    return true;
+}
+
 /* Stores through the table's offset (memcpy: the offset carries no type). */
 static void put_int(struct policy *p, const struct field *f, int v)
 {
@@ -218,6 +250,9 @@ static bool one_field(const struct yctx *c, const struct ynode *n, const char *w
             if (ok && f->check)
                 f->check(c, n, what, p);
         }
+        break;
+    case F_BUP_MAP:
+        ok = y_is_map(c, n, what) && bup_map(c, n, what, f, p);
         break;
     case F_INT:
         if ((ok = y_int(c, n, what, f->lo, f->hi, &v)))

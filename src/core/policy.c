@@ -31,6 +31,13 @@ static void bup_defaults(struct policy *p)
     p->bup.ahli_madya = 60;
     p->bup.ahli_utama = 65;
     p->bup.keterampilan = 58;
+    /* Teachers retire at 60 whatever their level: UU 14/2005 (Guru dan
+     * Dosen) Pasal 30(4). */
+    memset(&p->bup.by_family, 0, sizeof p->bup.by_family);
+    memset(&p->bup.by_position, 0, sizeof p->bup.by_position);
+    strcpy(p->bup.by_family.e[0].key, "pendidikan");
+    p->bup.by_family.e[0].years = 60;
+    p->bup.by_family.n = 1;
 }
 
 static void rule_defaults(struct policy *p)

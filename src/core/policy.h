@@ -6,6 +6,19 @@
 #include <stdint.h>
 
 enum severity { SEV_OFF, SEV_WARN, SEV_BLOCK };
+
+/* A retirement age that replaces the table's for one job family or one
+ * position (rules_bup in core/rules.h resolves them). */
+#define BUP_OVERRIDE_MAX 32
+#define BUP_KEY_SIZE 32
+struct bup_override {
+    char key[BUP_KEY_SIZE];          /* job family, or position code */
+    int years;
+};
+struct bup_overrides {
+    int n;
+    struct bup_override e[BUP_OVERRIDE_MAX];
+};
 enum rounding { ROUND_HALF_UP, ROUND_UP };
 
 struct policy {
@@ -20,6 +33,9 @@ struct policy {
     struct {
         int jpt, administrasi, ahli_pertama, ahli_muda, ahli_madya,
             ahli_utama, keterampilan;
+        /* most specific wins: position, then job family (fungsional
+         * positions only), then the table above */
+        struct bup_overrides by_family, by_position;
     } bup;
 
     /* rules: severity and numbers */

@@ -13,6 +13,9 @@
  * - staff must have nip, name, sex, birth_date, status, rank, position,
  *   unit, post_since and education; major, job_family, home_district and
  *   competencies are optional;
+ * - on CLTN or tugas belajar the position must be empty (the post is
+ *   vacated while the leave lasts; unit stays: where the file is kept and
+ *   the person returns to); post_since is then the start of the leave;
  * - PNS and CPNS hold a golongan (I/a..IV/e), PPPK a grade (I..XVII);
  * - pns_since is required for a PNS and must be empty for CPNS and PPPK;
  * - nobody holds a post or is PNS before the CPNS start month in the NIP;
@@ -508,7 +511,16 @@ static void check_discipline(struct verrs *v, const struct staff *s)
 static void check_staff_texts(struct verrs *v, const struct staff *s)
 {
     check_text(v, "name", s->name, sizeof s->name, 1);
-    check_code(v, "position", s->position, sizeof s->position, 1, "");
+    /* on CLTN or full study leave the post is vacated: no position */
+    if (staff_leave_vacates_post(s->leave)) {
+        if (s->position[0])
+            verrs_add(v, "position", _("position must be empty on %s: a person on CLTN "
+                                       "or study leave (tugas belajar) is relieved of "
+                                       "the post while it lasts, got \"%s\""),
+                      leave_name(s->leave), s->position);
+    } else {
+        check_code(v, "position", s->position, sizeof s->position, 1, "");
+    }
     check_code(v, "unit", s->unit, sizeof s->unit, 1, "");
     check_text(v, "major", s->major, sizeof s->major, 0);
     check_text(v, "job_family", s->job_family, sizeof s->job_family, 0);
@@ -576,4 +588,9 @@ int staff_competency(const struct staff *s, const char *code)
             s->comp[i].level > level)
             level = s->comp[i].level;
     return level;
+}
+
+bool staff_leave_vacates_post(int leave)
+{
+    return leave == LEAVE_CLTN || leave == LEAVE_TUGAS_BELAJAR;
 }

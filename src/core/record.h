@@ -2,6 +2,7 @@
  * fixed-size, NUL-terminated UTF-8 strings; the store encodes them compactly. */
 #ifndef MUTASI_CORE_RECORD_H
 #define MUTASI_CORE_RECORD_H
+#include <stdbool.h>
 #include <stdint.h>
 #include "core/date.h"
 #include "core/nip.h"
@@ -60,7 +61,8 @@ struct staff {
     uint8_t rank;
     char position[CODE_SIZE];
     char unit[CODE_SIZE];
-    mdate post_since;           /* in the current post since */
+    mdate post_since;           /* in the current post since (on CLTN or study
+                                 * leave: since the leave began) */
     mdate pns_since;            /* PNS appointment (MDATE_NONE for CPNS/PPPK) */
     uint8_t education;          /* enum education */
     char major[MAJOR_SIZE];
@@ -105,6 +107,11 @@ int position_validate(const struct position *p, struct verrs *v);
 /* today: dates in the future (birth, post_since...) are errors. Checks the
  * NIP against birth date and sex. */
 int staff_validate(const struct staff *s, mdate today, struct verrs *v);
+
+/* True for the leaves that vacate the post (CLTN, full study leave): the
+ * person holds no position while they last, so no position counts them
+ * (PP 11/2017 relieves them of the post). A service bond does not. */
+bool staff_leave_vacates_post(int leave);
 
 /* Latest SKP predikat for a year, or SKP_NONE. */
 int staff_skp_for_year(const struct staff *s, int year);

@@ -172,6 +172,30 @@ int rules_bup_years(const struct policy *p, int pos_kind, int pos_level)
     }
 }
 
+static const struct bup_override *bup_find(const struct bup_overrides *o, const char *key)
+{
+    for (int i = 0; i < o->n && i < BUP_OVERRIDE_MAX; i++)
+        if (strcmp(o->e[i].key, key) == 0)
+            return &o->e[i];
+    return NULL;
+}
+
+int rules_bup(const struct policy *p, const struct position *pos, int *source)
+{
+    const struct bup_override *o = NULL;
+    int src = BUP_BY_TABLE;
+    if (pos && pos->code[0] && (o = bup_find(&p->bup.by_position, pos->code)))
+        src = BUP_BY_POSITION;
+    else if (pos && pos->kind == PKIND_FUNGSIONAL && pos->job_family[0] &&
+             (o = bup_find(&p->bup.by_family, pos->job_family)))
+        src = BUP_BY_FAMILY;
+    if (source)
+        *source = src;
+    if (o)
+        return o->years;
+    return rules_bup_years(p, pos ? pos->kind : PKIND_NONE, pos ? pos->level : PLEVEL_NONE);
+}
+
 mdate rules_retirement_date(mdate birth, int bup_years)
 {
     int y, mo, d;
@@ -188,7 +212,7 @@ mdate rules_retirement_date(mdate birth, int bup_years)
 mdate rules_move_retirement(const struct move_input *m, const struct policy *p, int *bup)
 {
     const struct position *by = m->origin ? m->origin : m->target;
-    *bup = rules_bup_years(p, by ? by->kind : PKIND_NONE, by ? by->level : PLEVEL_NONE);
+    *bup = rules_bup(p, by, NULL);
     return rules_retirement_date(m->person->birth_date, *bup);
 }
 
@@ -197,15 +221,24 @@ struct verdict rule_retirement(const struct move_input *m, const struct policy *
     int sev = p->retirement.severity, months = p->retirement.months;
     if (m->person->birth_date == MDATE_NONE)
         return judged(RULE_RETIREMENT, sev, false, _("birth date unknown"));
-    int bup;
+    const struct position *by = m->origin ? m->origin : m->target;
+    int source, bup;
     mdate retire = rules_move_retirement(m, p, &bup);
+    rules_bup(p, by, &source);
     char d[11];
     fmt_date(retire, d);
+    struct verdict v;
     if (retire < date_add_months(m->today, months))
-        return judged(RULE_RETIREMENT, sev, false,
-                      _("retires on %s (BUP %d), within %d months"), d, bup, months);
-    return judged(RULE_RETIREMENT, sev, true,
-                  _("retires on %s (BUP %d), not within %d months"), d, bup, months);
+        v = judged(RULE_RETIREMENT, sev, false,
+                   _("retires on %s (BUP %d), within %d months"), d, bup, months);
+    else
+        v = judged(RULE_RETIREMENT, sev, true,
+                   _("retires on %s (BUP %d), not within %d months"), d, bup, months);
+    if (source == BUP_BY_FAMILY)
+        append(v.reason, sizeof v.reason, _("; BUP set for job family %s"), by->job_family);
+    else if (source == BUP_BY_POSITION)
+        append(v.reason, sizeof v.reason, _("; BUP set for position %s"), by->code);
+    return v;
 }
 
 struct verdict rule_discipline(const struct move_input *m, const struct policy *p)

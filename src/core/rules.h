@@ -50,6 +50,15 @@ const char *rule_label(int rule);
  * table (JPT; administrasi = administrator, pengawas, pelaksana; fungsional
  * by level; unknown kinds get the administrasi age). */
 int rules_bup_years(const struct policy *p, int pos_kind, int pos_level);
+/* THE retirement age of whoever holds pos: every user of BUP (the rules,
+ * check, the optimiser's filter, the demo) asks here. Most specific wins:
+ * an override for the position's code, then one for its job family (for
+ * fungsional positions: the laws that set a profession's age, such as UU
+ * 14/2005 Pasal 30(4) for teachers, concern the profession, not the
+ * structural posts of its office), then rules_bup_years. pos NULL (no
+ * position) gets the administrasi age. *source (may be NULL) says which. */
+enum bup_source { BUP_BY_TABLE, BUP_BY_FAMILY, BUP_BY_POSITION };
+int rules_bup(const struct policy *p, const struct position *pos, int *source);
 /* Retirement date: the first day of the month after the birthday on which
  * the person reaches bup years (born 1969-02-10, BUP 58: 2027-03-01). */
 mdate rules_retirement_date(mdate birth, int bup_years);
@@ -108,7 +117,8 @@ struct verdict rule_tenure(const struct move_input *m, const struct policy *p);
 /* Own-request moves only: fails when fewer than first_placement.years whole
  * years since PNS appointment (or not yet appointed). */
 struct verdict rule_first_placement(const struct move_input *m, const struct policy *p);
-/* BUP by the current position (the target's when there is none). Fails
+/* BUP (rules_bup) by the current position (the target's when there is
+ * none). Fails
  * when the retirement date comes before today + retirement.months (a date
  * exactly that many months away passes). */
 struct verdict rule_retirement(const struct move_input *m, const struct policy *p);

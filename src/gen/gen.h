@@ -9,6 +9,7 @@
 #ifndef MUTASI_GEN_GEN_H
 #define MUTASI_GEN_GEN_H
 #include <stdint.h>
+#include "core/policy.h"
 #include "core/record.h"
 
 #define GEN_DEFAULT_STAFF 5000u
@@ -22,6 +23,9 @@ struct gen_params {
     uint64_t seed;
     uint32_t staff;                 /* exactly this many staff, 1..GEN_MAX_STAFF */
     mdate today;                    /* ages, time in post, SKP years, penalties */
+    /* retirement ages by rules_bup (nobody is made past theirs, no penalty
+     * runs past it); NULL = policy_defaults */
+    const struct policy *policy;
 };
 
 /* Each callback returns 0 to go on or a positive value to stop the

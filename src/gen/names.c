@@ -151,6 +151,15 @@ static const char *pick(struct rng *r, struct namelist l)
     return l.v[rng_below(r, (uint32_t)l.n)];
 }
 
+/* A pick that differs from `not` (people are not "Sarah Sarah"). */
+static const char *pick_other(struct rng *r, struct namelist l, const char *not)
+{
+    const char *v = pick(r, l);
+    for (int tries = 0; tries < 8 && strcmp(v, not) == 0; tries++)
+        v = pick(r, l);
+    return v;
+}
+
 /* The name proper, without titles. */
 static void bare_name(struct rng *r, int eth, int female, char *out, size_t n)
 {
@@ -163,15 +172,19 @@ static void bare_name(struct rng *r, int eth, int female, char *out, size_t n)
     const char *g = pick(r, female ? given_f[eth] : given_m[eth]);
     switch (eth) {
     case ETH_JAWA: {
-        int parts = rng_range(r, 0, 9);     /* 20% one name, 10% three */
+        int parts = rng_range(r, 0, 19);    /* 5% one name, 10% three */
         struct namelist second = female ? (struct namelist)NL(jawa_f2)
                                         : (struct namelist)NL(jawa_m2);
-        const char *s2 = pick(r, second);
-        if (strcmp(s2, g) == 0 || parts < 2)
-            snprintf(out, n, "%s", parts < 2 && strcmp(s2, g) != 0 ? s2 : g);
-        else if (parts == 9)
-            snprintf(out, n, "%s %s %s", g, pick(r, female ? given_f[eth] : given_m[eth]), s2);
-        else
+        const char *s2 = pick_other(r, second, g);
+        if (parts < 1)
+            snprintf(out, n, "%s", s2);
+        else if (parts >= 18) {
+            const char *mid = pick_other(r, female ? given_f[eth] : given_m[eth], g);
+            if (strcmp(mid, s2) == 0)
+                snprintf(out, n, "%s %s", g, s2);
+            else
+                snprintf(out, n, "%s %s %s", g, mid, s2);
+        } else
             snprintf(out, n, "%s %s", g, s2);
         break;
     }
@@ -182,13 +195,14 @@ static void bare_name(struct rng *r, int eth, int female, char *out, size_t n)
     case ETH_BATAK:
         if (rng_permille(r, 300))
             snprintf(out, n, "%s %s %s", g,
-                     pick(r, female ? given_f[eth] : given_m[eth]), pick(r, (struct namelist)NL(batak_marga)));
+                     pick_other(r, female ? given_f[eth] : given_m[eth], g),
+                     pick(r, (struct namelist)NL(batak_marga)));
         else
             snprintf(out, n, "%s %s", g, pick(r, (struct namelist)NL(batak_marga)));
         break;
     case ETH_MINANG: {
-        const char *g2 = pick(r, female ? given_f[eth] : given_m[eth]);
-        if (strcmp(g, g2) == 0 || rng_permille(r, 350))
+        const char *g2 = pick_other(r, female ? given_f[eth] : given_m[eth], g);
+        if (strcmp(g, g2) == 0 || rng_permille(r, 150))
             snprintf(out, n, "%s", g);
         else
             snprintf(out, n, "%s %s", g, g2);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/rules.h"
 #include "core/vocab.h"
 #include "gen/gen.h"
 #include "gen/names.h"
@@ -30,10 +31,12 @@ struct slot {
     uint32_t planned, holders;
 };
 
-/* The NIP sequence numbers in use: a person's NIP is their birth date,
- * CPNS start and sex, so people who share all three get 001, 002, ... */
+/* The NIPs in use (prefix << 10 | sequence). The sequence is national:
+ * everyone born on the same day, of the same sex and appointed in the same
+ * month shares one space, so a region sees numbers spread over the batch
+ * (001 for small intakes, up to a few dozen for the large ones). */
 struct nipseq {
-    uint64_t *slot;               /* key << 10 | count, 0 = empty */
+    uint64_t *slot;               /* key << 10 | sequence, 0 = empty */
     size_t mask;
 };
 
@@ -53,10 +56,14 @@ struct kab {
     size_t nslots, capslots;
     uint32_t *by_family[FAM_COUNT];
     size_t nfamily[FAM_COUNT];
+    uint64_t *by_job;             /* (job, level) << 32 | slot, sorted */
+    uint64_t *names;              /* full names given (hash << 2 | count) */
+    size_t names_mask;
 };
 
 struct region {
     const struct gen_params *p;
+    const struct policy *policy;  /* retirement ages (rules_bup) */
     const struct gen_sink *sink;
     struct gen_counts *counts;
     struct nipseq seq;
@@ -160,16 +167,6 @@ static int min_education(int kind, int level, int track, const struct job *j)
     return level == PLEVEL_PEMULA ? EDU_SMA : EDU_D3;
 }
 
-/* Retirement age (BUP) of the regulations, so that nobody generated is
- * already past it. */
-static int bup(int kind, int level)
-{
-    if (kind == PKIND_JPT || level == PLEVEL_AHLI_MADYA)
-        return 60;
-    if (level == PLEVEL_AHLI_UTAMA)
-        return 65;
-    return 58;
-}
 
 /* Age (lo, mode, hi) of the people at each kind of post. */
 static void age_band(int kind, int level, int *lo, int *mode, int *hi)
@@ -295,26 +292,44 @@ static int nipseq_init(struct nipseq *q, uint32_t staff)
     return q->slot ? 0 : -1;
 }
 
-/* Next sequence number (1..999) for this prefix, or 0 when all are used. */
-static int nipseq_next(struct nipseq *q, uint64_t key)
+/* Adds key|seq; false when that NIP is already taken. */
+static int nipseq_take(struct nipseq *q, uint64_t key, int seq)
 {
-    uint64_t h = key;
+    uint64_t want = key << 10 | (uint64_t)seq, h = want;
     size_t i = (size_t)splitmix64(&h) & q->mask;
     for (;;) {
         uint64_t v = q->slot[i];
         if (v == 0) {
-            q->slot[i] = key << 10 | 1;
+            q->slot[i] = want;
             return 1;
         }
-        if (v >> 10 == key) {
-            int c = (int)(v & 1023);
-            if (c >= 999)
-                return 0;
-            q->slot[i] = v + 1;
-            return c + 1;
-        }
+        if (v == want)
+            return 0;
         i = (i + 1) & q->mask;
     }
+}
+
+/* How far the sequences of an appointment month reach: the national
+ * intakes (TMT in January, March or April) are large, other months small.
+ * A function of the month alone, so every region agrees. */
+static int batch_spread(int year, int month)
+{
+    uint64_t h = (uint64_t)(year * 12 + month) * 0x9e3779b97f4a7c15ull;
+    int spread = 1 + (int)(splitmix64(&h) % 4);
+    if (month == 1 || month == 3 || month == 4)
+        spread *= 6;
+    return spread;
+}
+
+/* A free sequence number for this prefix, drawn over the batch (low
+ * numbers more often), or 0 when all 999 are used. */
+static int nipseq_next(struct nipseq *q, struct rng *r, uint64_t key, int spread)
+{
+    int seq = rng_tri(r, 1, 1, spread);
+    for (int n = 0; n < 999; n++, seq = seq % 999 + 1)
+        if (nipseq_take(q, key, seq))
+            return seq;
+    return 0;
 }
 
 /* --- building a kabupaten: units ----------------------------------------- */
@@ -720,13 +735,21 @@ static int add_school(struct kab *k, int disdik, int smp, int number, int d, int
     return smp ? 0 : add_jobs(k, u, "Operator Layanan Operasional:x0-1", 100, 400);
 }
 
-static int add_puskesmas(struct kab *k, int dinkes, int number, int d, int second)
+/* nth puskesmas of a district: "", " II", " III"... (names stay distinct). */
+static const char *ordinal_suffix(int nth)
+{
+    static const char *const roman[] = {"", "", " II", " III", " IV", " V", " VI",
+                                        " VII", " VIII", " IX", " X"};
+    return nth >= 0 && nth <= 10 ? roman[nth] : " XI";
+}
+
+static int add_puskesmas(struct kab *k, int dinkes, int number, int d, int nth)
 {
     char code[CODE_SIZE], name[NAME_SIZE], parent[CODE_SIZE], kec[DISTRICT_SIZE], title[NAME_SIZE];
     copy_str(parent, sizeof parent, k->units[dinkes].code);
     textf(code, sizeof code, "%s.PKM%02d", parent, number);
     textf(name, sizeof name, "UPT Puskesmas %s%s", kec_name(k, d, kec, sizeof kec),
-             second ? " II" : "");
+             ordinal_suffix(nth));
     int u = add_unit(k, code, name, parent, UKIND_UPT, d, FAM_KES, TR_KESMAS);
     if (u < 0)
         return -1;
@@ -843,6 +866,113 @@ static void index_families(struct kab *k)
             }
 }
 
+/* The sort key of a post by job and level: the same job at the next level
+ * is where a career goes. Structural posts are keyed by their kind. */
+static uint64_t job_key(int job, int kind, int level)
+{
+    uint64_t j = job >= 0 ? (uint64_t)job : (uint64_t)njobs + (uint64_t)kind;
+    return j << 4 | (uint64_t)(level & 15);
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int index_jobs(struct kab *k)
+{
+    free(k->by_job);
+    k->by_job = malloc((k->nslots + 1) * sizeof *k->by_job);
+    if (!k->by_job)
+        return -1;
+    for (size_t i = 0; i < k->nslots; i++)
+        k->by_job[i] = job_key(k->slots[i].job, k->slots[i].p.kind, k->slots[i].p.level) << 32 |
+                       (uint64_t)i;
+    qsort(k->by_job, k->nslots, sizeof *k->by_job, cmp_u64);
+    size_t n = 1024;
+    while (n < (size_t)k->staff * 2)
+        n *= 2;
+    free(k->names);
+    k->names = calloc(n, sizeof *k->names);
+    k->names_mask = n - 1;
+    return k->names ? 0 : -1;
+}
+
+/* A post of this job (or structural kind) at this level, other than
+ * `not`, chosen at random; NULL when the kabupaten has none. */
+static const struct slot *find_post(struct kab *k, int job, int kind, int level,
+                                    const struct slot *not)
+{
+    uint64_t key = job_key(job, kind, level);
+    size_t lo = 0, hi = k->nslots;
+    while (lo < hi) {                         /* first entry >= key */
+        size_t mid = (lo + hi) / 2;
+        if (k->by_job[mid] >> 32 < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t end = lo;
+    while (end < k->nslots && k->by_job[end] >> 32 == key)
+        end++;
+    for (int tries = 0; tries < 4 && end > lo; tries++) {
+        const struct slot *c = &k->slots[k->by_job[lo + rng_below(&k->rng, (uint32_t)(end - lo))]
+                                         & 0xffffffffu];
+        if (c != not)
+            return c;
+    }
+    return NULL;
+}
+
+/* A pelaksana post in the same job family, other than `not`. */
+static const struct slot *find_pelaksana(struct kab *k, const char *family, const struct slot *not)
+{
+    for (int f = 0; f < FAM_COUNT; f++) {
+        if (strcmp(family, family_names[f]) != 0 || !k->nfamily[f])
+            continue;
+        for (int tries = 0; tries < 12; tries++) {
+            const struct slot *c =
+                &k->slots[k->by_family[f][rng_below(&k->rng, (uint32_t)k->nfamily[f])]];
+            if (c != not && c->p.kind == PKIND_PELAKSANA)
+                return c;
+        }
+        /* a family with few pelaksana: look at every post (rare) */
+        for (size_t i = 0; i < k->nfamily[f]; i++) {
+            const struct slot *c = &k->slots[k->by_family[f][i]];
+            if (c != not && c->p.kind == PKIND_PELAKSANA)
+                return c;
+        }
+        break;
+    }
+    return NULL;
+}
+
+/* How often a full name was given in this kabupaten before, counting this
+ * one (at most 3: enough to keep any name to a few in 5,000). */
+static int name_uses(struct kab *k, const char *name)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+        h = (h ^ *p) * 1099511628211ull;
+    h |= 1ull << 63;                         /* never 0 = empty */
+    size_t i = (size_t)h & k->names_mask;
+    for (size_t n = 0; n <= k->names_mask; n++, i = (i + 1) & k->names_mask) {
+        uint64_t v = k->names[i];
+        if (v == 0) {
+            k->names[i] = (h << 2) | 1;
+            return 1;
+        }
+        if (v >> 2 == (h << 2) >> 2) {
+            int c = (int)(v & 3);
+            if (c < 3)
+                k->names[i] = v + 1;
+            return c + 1;
+        }
+    }
+    return 1;
+}
+
 static void name_districts(struct region *g, struct kab *k, int kab_idx)
 {
     int step = 2 * rng_range(&k->rng, 1, 60) + 1;
@@ -868,7 +998,9 @@ static int build_kab(struct region *g, struct kab *k, const char *parent)
     char code[CODE_SIZE], name[NAME_SIZE];
     int sidx = (int)(g->style_used[k->style]++ * 37 + (uint32_t)g->style_offset) % 256;
     place_name(k->style, (size_t)sidx, k->name, sizeof k->name);
-    k->is_kota = rng_permille(&k->rng, 140);
+    /* one region alone is a kabupaten (DESIGN "The demo region"); among
+     * many, some are kota */
+    k->is_kota = rng_permille(&k->rng, 140) && g->nkab > 1;
     name_districts(g, k, sidx);
     k->scale_pct = (int)(k->staff * 100 / 5600);
     if (k->scale_pct < 40)
@@ -900,12 +1032,13 @@ static int build_kab(struct region *g, struct kab *k, const char *parent)
         if (add_kecamatan(k, root, d) < 0)
             return -1;
     int npkm = k->ndist + rng_range(&k->rng, k->ndist / 3, k->ndist * 2 / 3);
+    int per_kec[MAX_KEC] = {0};
     for (int i = 0; i < npkm; i++) {
         int d = i < k->ndist ? i : rng_range(&k->rng, 0, k->ndist - 1);
-        if (add_puskesmas(k, dinkes, i + 1, d, i >= k->ndist) < 0)
+        if (add_puskesmas(k, dinkes, i + 1, d, ++per_kec[d]) < 0)
             return -1;
     }
-    int per_kec[MAX_KEC] = {0};
+    memset(per_kec, 0, sizeof per_kec);
     int nsmp = k->ndist * 2 + rng_range(&k->rng, 0, k->ndist / 2);
     for (int i = 0; i < nsmp; i++) {
         int d = i < k->ndist ? i : rng_range(&k->rng, 0, k->ndist - 1);
@@ -933,7 +1066,7 @@ static int build_kab(struct region *g, struct kab *k, const char *parent)
             return -1;
     }
     index_families(k);
-    return 0;
+    return index_jobs(k);
 }
 
 /* --- people -------------------------------------------------------------- */
@@ -976,6 +1109,82 @@ static int ethnic_of(struct kab *k, int track)
     return e;
 }
 
+#define HIST_MAX 6
+
+/* The posts of a career that ends at sl, oldest first (sl last): it starts
+ * at an entry post the recruitment rank allows (pelaksana, pemula or
+ * terampil, ahli pertama from III/a), climbs the levels of its job (or
+ * pelaksana, pengawas, administrator for officials), and changes post at
+ * every line. Posts the kabupaten lacks are skipped. Returns the count. */
+static int plan_career(struct kab *k, const struct slot *sl, int entry_rank, int moved,
+                       const struct slot *chain[HIST_MAX])
+{
+    int kind = sl->p.kind, level = sl->p.level, n = 0;
+    const struct slot *e;
+    if (kind == PKIND_FUNGSIONAL && is_keahlian(level)) {
+        int first = PLEVEL_AHLI_PERTAMA;
+        if (entry_rank < 9 && (e = find_pelaksana(k, sl->p.job_family, sl)))
+            chain[n++] = e;               /* recruited below III/a */
+        for (int l = first; l < level && n < HIST_MAX - 1; l++)
+            if ((e = find_post(k, sl->job, kind, l, sl)) ||
+                (l == first && n == 0 && (e = find_pelaksana(k, sl->p.job_family, sl))))
+                chain[n++] = e;
+    } else if (kind == PKIND_FUNGSIONAL) {
+        int first = entry_rank <= 5 ? PLEVEL_PEMULA : PLEVEL_TERAMPIL;
+        for (int l = first; l < level && n < HIST_MAX - 1; l++)
+            if ((e = find_post(k, sl->job, kind, l, sl)) ||
+                (l == first && (e = find_pelaksana(k, sl->p.job_family, sl))))
+                chain[n++] = e;
+    } else if (kind != PKIND_PELAKSANA) {
+        if ((e = find_pelaksana(k, sl->p.job_family, sl)))
+            chain[n++] = e;
+        static const uint8_t ladder[] = {PKIND_PENGAWAS, PKIND_ADMINISTRATOR, PKIND_JPT};
+        for (size_t i = 0; i < sizeof ladder && ladder[i] != kind; i++)
+            if ((e = find_post(k, STRUCTURAL, ladder[i], 0, sl)))
+                chain[n++] = e;
+    }
+    /* in the entry post itself, but moved since: a transfer at that level */
+    if (n == 0 && moved) {
+        e = kind == PKIND_PELAKSANA ? find_pelaksana(k, sl->p.job_family, sl)
+                                    : find_post(k, sl->job, kind, level, sl);
+        if (e)
+            chain[n++] = e;
+    }
+    chain[n++] = sl;
+    return n;
+}
+
+/* The rank held on date t: the recruitment rank, one step every four
+ * years, never above the rank held today. */
+static int rank_on(mdate start, mdate t, int base, int now)
+{
+    int r = base + date_years_between(start, t) / 4;
+    return r > now ? now : r;
+}
+
+/* The history lines for the career: the first at the CPNS start, the last
+ * at post, those between spread evenly, each on the first of a month. */
+static int write_history(const struct staff *s, const struct slot *const *chain, int n,
+                         mdate start, mdate post, int base_rank, int pppk, struct history *h)
+{
+    int months = date_months_between(start, post);
+    const struct slot *last = chain[n - 1];
+    if (n > 1 && months < n - 1)          /* too short for every step */
+        n = months >= 1 ? months + 1 : 1;
+    for (int i = 0; i < n; i++) {
+        const struct slot *sl = i == n - 1 ? last : chain[i];
+        struct history *l = &h[i];
+        memset(l, 0, sizeof *l);
+        copy_str(l->nip, sizeof l->nip, s->nip);
+        l->since = i == n - 1 ? post : i == 0 ? start
+                 : first_of_month(date_add_months(start, months * i / (n - 1)));
+        copy_str(l->position, sizeof l->position, sl->p.code);
+        copy_str(l->unit, sizeof l->unit, sl->p.unit);
+        l->rank = (uint8_t)(pppk ? s->rank : rank_on(start, l->since, base_rank, s->rank));
+    }
+    return n;
+}
+
 /* Makes up the holder of slot sl. Returns 0, or -1 when no NIP is left. */
 static int make_person(struct person_ctx *c, const struct slot *sl,
                        struct staff *s, struct history *h, int *nh)
@@ -1005,8 +1214,9 @@ static int make_person(struct person_ctx *c, const struct slot *sl,
     /* age and dates */
     int lo, mode, hi;
     age_band(kind, level, &lo, &mode, &hi);
-    if (hi > bup(kind, level) - 1)
-        hi = bup(kind, level) - 1;
+    int bup = rules_bup(c->g->policy, pos, NULL);
+    if (hi > bup - 1)
+        hi = bup - 1;
     int age;
     if (status == STATUS_CPNS)
         age = rng_tri(r, 22, 26, 35);
@@ -1084,7 +1294,7 @@ static int make_person(struct person_ctx *c, const struct slot *sl,
     date_to_ymd(start, &cy, &cm, &cd);
     uint64_t key = ((uint64_t)(by * 10000 + bm * 100 + bd) * 1000000u +
                     (uint64_t)(cy * 100 + cm)) * 10u + s->sex;
-    int seq = nipseq_next(&c->g->seq, key);
+    int seq = nipseq_next(&c->g->seq, r, key, batch_spread(cy, cm));
     if (seq == 0)
         return -1;
     textf(s->nip, sizeof s->nip, "%04d%02d%02d%04d%02d%d%03d", by, bm, bd, cy, cm,
@@ -1092,8 +1302,14 @@ static int make_person(struct person_ctx *c, const struct slot *sl,
 
     /* name, with the titles of the schooling */
     struct schooling sc;
-    schooling_pick(r, sl->track, edu, by, &sc);
-    person_name(r, ethnic_of(k, sl->track), s->sex, age, &sc, edu, s->name, sizeof s->name);
+    int eth = ethnic_of(k, sl->track);
+    /* a name already given three times here is drawn again */
+    for (int tries = 0; tries < 8; tries++) {
+        schooling_pick(r, sl->track, edu, by, &sc);
+        person_name(r, eth, s->sex, age, &sc, edu, s->name, sizeof s->name);
+        if (name_uses(k, s->name) <= 3)
+            break;
+    }
     /* subject teachers studied their subject */
     const char *major = sc.major;
     if (strcmp(major, "Pendidikan") == 0)
@@ -1120,6 +1336,10 @@ static int make_person(struct person_ctx *c, const struct slot *sl,
         static const uint16_t level_w[] = {50, 33, 17};
         s->discipline = (uint8_t)(DISC_RINGAN + rng_weighted(r, level_w, 3));
         s->discipline_until = today + rng_range(r, 20, 700);
+        /* a penalty ends with the service */
+        mdate retire = rules_retirement_date(birth, bup);
+        if (s->discipline_until >= retire)
+            s->discipline_until = retire - 1;
     }
     int x = rng_range(r, 0, 999);
     if (status != STATUS_CPNS) {
@@ -1145,46 +1365,31 @@ static int make_person(struct person_ctx *c, const struct slot *sl,
     if (rng_permille(r, 90))
         add_staff_competency(s, "bahasa-inggris", rng_range(r, 1, 3));
 
-    /* history: first post at appointment, then the current one */
-    *nh = 0;
-    if (post > start) {
-        struct history *f = &h[(*nh)++];
-        memset(f, 0, sizeof *f);
-        /* a first post at entry level in the same field, if one is found */
-        const struct slot *prev = sl;
-        for (int fam = 0; fam < FAM_COUNT; fam++)
-            if (strcmp(pos->job_family, family_names[fam]) == 0 && k->nfamily[fam]) {
-                for (int tries = 0; tries < 8; tries++) {
-                    const struct slot *cand =
-                        &k->slots[k->by_family[fam][rng_below(r, (uint32_t)k->nfamily[fam])]];
-                    int lv = cand->p.level;
-                    if (cand->p.kind == PKIND_PELAKSANA || lv == PLEVEL_AHLI_PERTAMA ||
-                        lv == PLEVEL_TERAMPIL || lv == PLEVEL_PEMULA) {
-                        prev = cand;
-                        break;
-                    }
-                }
-                break;
-            }
-        copy_str(f->nip, sizeof f->nip, s->nip);
-        f->since = start;
-        copy_str(f->position, sizeof f->position, prev->p.code);
-        copy_str(f->unit, sizeof f->unit, prev->p.unit);
-        f->rank = (uint8_t)(status == STATUS_PPPK ? rank : er);
+    /* history: from the entry post at appointment to the current one */
+    int base = er < rank ? er : rank;
+    const struct slot *chain[HIST_MAX];
+    int n = plan_career(k, sl, base, status == STATUS_PNS && post > start, chain);
+    if (status != STATUS_PNS)
+        n = 1, chain[0] = sl;         /* CPNS at entry level; PPPK by contract */
+    if (n == 1 && post > start)
+        post = s->post_since = start; /* no other post to come from: never moved */
+    if (n > 1 && date_months_between(start, post) < 12 * (n - 1)) {
+        /* climbing takes time: the current post came later */
+        mdate later = first_of_month(date_add_months(start, 12 * (n - 1)));
+        mdate latest = first_of_month(today);
+        post = later < latest ? later : latest;
+        s->post_since = post;
     }
-    struct history *cur = &h[(*nh)++];
-    memset(cur, 0, sizeof *cur);
-    copy_str(cur->nip, sizeof cur->nip, s->nip);
-    cur->since = post;
-    copy_str(cur->position, sizeof cur->position, pos->code);
-    copy_str(cur->unit, sizeof cur->unit, pos->unit);
-    /* the rank held when the post began: promotions came every 4 years */
-    int then = status == STATUS_PNS ? er + date_years_between(start, post) / 4 : rank;
-    if (then > rank)
-        then = rank;
-    if (then < (er < rank ? er : rank))
-        then = er < rank ? er : rank;
-    cur->rank = (uint8_t)then;
+    *nh = write_history(s, chain, n, start, post, base, status == STATUS_PPPK, h);
+
+    /* CLTN and full study leave vacate the post while they last */
+    if (staff_leave_vacates_post(s->leave)) {
+        mdate since = first_of_month(date_add_months(today, -rng_range(r, 1, 30)));
+        s->post_since = since > post ? since : first_of_month(today);
+        if (s->post_since > today || s->post_since <= post)
+            s->post_since = post;
+        s->position[0] = '\0';
+    }
     return 0;
 }
 
@@ -1206,7 +1411,7 @@ static int emit_kab(struct region *g, struct kab *k)
     }
     struct person_ctx c = {g, k, g->p->today};
     struct staff s;
-    struct history h[2];
+    struct history h[HIST_MAX];
     for (size_t i = 0; i < k->nslots; i++) {
         for (uint32_t n = 0; n < k->slots[i].holders; n++) {
             int nh;
@@ -1228,6 +1433,8 @@ static void free_kab(struct kab *k)
     free(k->slots);
     for (int f = 0; f < FAM_COUNT; f++)
         free(k->by_family[f]);
+    free(k->by_job);
+    free(k->names);
     memset(k, 0, sizeof *k);
 }
 
@@ -1266,7 +1473,9 @@ static int emit_province(struct region *g, uint32_t prov, int style, char *code,
     copy_str(u.code, sizeof u.code, code);
     char place[40];
     place_name(style, (size_t)(prov * 53 + 128) % 256, place, sizeof place);
-    textf(u.name, sizeof u.name, "Pemerintah Provinsi %s", place);
+    /* a heading that groups the regional governments, not an employer:
+     * the Pemerintah Provinsi is an instansi of its own, not demoed */
+    textf(u.name, sizeof u.name, "Provinsi %s", place);
     u.kind = UKIND_INSTANSI;
     copy_str(u.district, sizeof u.district, place);
     int rc = g->sink->unit ? g->sink->unit(g->sink->ctx, &u) : 0;
@@ -1284,7 +1493,10 @@ int gen_region(const struct gen_params *p, const struct gen_sink *sink,
     memset(counts, 0, sizeof *counts);
     if (p->staff < 1 || p->staff > GEN_MAX_STAFF)
         return GEN_EINVAL;
-    struct region g = {.p = p, .sink = sink, .counts = counts};
+    struct policy defaults;
+    policy_defaults(&defaults);
+    struct region g = {.p = p, .sink = sink, .counts = counts,
+                       .policy = p->policy ? p->policy : &defaults};
     date_to_ymd(p->today, &g.today_y, &g.today_m, &g.today_d);
     g.nkab = gen_kabupaten_count(p->staff);
     g.nprov = g.nkab == 1 ? 0 : (g.nkab + 12) / 13;

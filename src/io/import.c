@@ -8,6 +8,7 @@
 #include <openssl/evp.h>
 #include "core/hash.h"
 #include "core/i18n.h"
+#include "core/rules.h"
 #include "io/import.h"
 #include "io/import_internal.h"
 #include "util/hugepage.h"
@@ -397,6 +398,27 @@ static void sort_and_find_duplicates(importer *im)
     }
 }
 
+/* A discipline penalty ends with the person's service: one still running
+ * on the first day of the pension is a typing error (PP 94/2021 penalties
+ * are served in service). */
+static void check_penalty_ends(importer *im, const struct import_refs *refs,
+                               const struct csv_row *row, const struct staff *s)
+{
+    if (!refs->bup_years || s->discipline_until == MDATE_NONE || s->birth_date == MDATE_NONE)
+        return;
+    int bup = refs->bup_years(refs->ctx, s->position);
+    mdate retire = rules_retirement_date(s->birth_date, bup);
+    if (s->discipline_until < retire)
+        return;
+    unsigned line, col = col_of(im, row, COL_DISCIPLINE_UNTIL, &line);
+    char until[11], on[11];
+    date_format(s->discipline_until, until);
+    date_format(retire, on);
+    import_problem_add(&im->ps, false, line, col, "discipline_until",
+                       _("discipline_until %s runs past retirement on %s (BUP %d): "
+                         "a penalty ends before the person retires"), until, on, bup);
+}
+
 static void check_staff_refs(importer *im, const struct import_refs *refs,
                              const struct csv_row *row, const struct staff *s)
 {
@@ -406,8 +428,11 @@ static void check_staff_refs(importer *im, const struct import_refs *refs,
         col = col_of(im, row, COL_UNIT, &line);
         import_problem_add(&im->ps, false, line, col, "unit", _("unknown unit \"%s\""), s->unit);
     }
+    check_penalty_ends(im, refs, row, s);
     const char *pos_unit;
     col = col_of(im, row, COL_POSITION, &line);
+    if (!s->position[0])
+        return;                 /* on leave that vacates the post (validated) */
     if (!db_position(im, refs, s->position, &pos_unit))
         import_problem_add(&im->ps, false, line, col, "position",
                            _("unknown position \"%s\""), s->position);

@@ -453,7 +453,8 @@ int ops_demo(struct ops *o, struct ops_demo *req, struct ops_err *e)
     req->warning[0] = '\0';
     int rc = check_empty(&d) != 0 ? OPS_REFUSED : OPS_OK;
     if (rc == OPS_OK) {
-        struct gen_params p = {.seed = req->seed, .staff = req->staff, .today = o->today};
+        struct gen_params p = {.seed = req->seed, .staff = req->staff, .today = o->today,
+                               .policy = req->policy};
         rc = make_region(&d, &p);
     }
     req->units = d.units_written;
@@ -463,4 +464,19 @@ int ops_demo(struct ops *o, struct ops_demo *req, struct ops_err *e)
     close_spools(&d);
     free_buffers(&d);
     return rc;
+}
+
+int ops_demo_policy(const struct ops_env *env, struct policy *out, struct ops_err *e)
+{
+    policy_defaults(out);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/policy.yaml", env->config_dir ? env->config_dir : ".");
+    if (access(path, R_OK) != 0)
+        return OPS_OK;
+    struct ops pc;
+    if (ops_open(&pc, env, OPS_NO_DB, e) != OPS_OK)
+        return OPS_REFUSED;
+    *out = *ops_policy(&pc);
+    ops_close(&pc);
+    return OPS_OK;
 }

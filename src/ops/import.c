@@ -3,24 +3,42 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/i18n.h"
+#include "core/rules.h"
 #include "io/import.h"
 #include "ops/ops.h"
 
 /* --- references into the database ----------------------------------------- */
 
+/* What the import asks of the database and the policy. */
+struct refs_ctx {
+    stxn *t;
+    const struct policy *policy;
+};
+
 static bool unit_exists(void *ctx, const char *code)
 {
+    struct refs_ctx *c = ctx;
     struct unit u;
-    return store_get_unit(ctx, code, &u) == STORE_OK;
+    return store_get_unit(c->t, code, &u) == STORE_OK;
 }
 
 static bool position_unit(void *ctx, const char *code, char unit[CODE_SIZE])
 {
+    struct refs_ctx *c = ctx;
     struct position p;
-    if (store_get_position(ctx, code, &p) != STORE_OK)
+    if (store_get_position(c->t, code, &p) != STORE_OK)
         return false;
     memcpy(unit, p.unit, CODE_SIZE);
     return true;
+}
+
+/* The retirement age of whoever holds the position ("" = none). */
+static int bup_years(void *ctx, const char *code)
+{
+    struct refs_ctx *c = ctx;
+    struct position p;
+    bool found = *code && store_get_position(c->t, code, &p) == STORE_OK;
+    return rules_bup(c->policy, found ? &p : NULL, NULL);
 }
 
 /* --- writing ---------------------------------------------------------------- */
@@ -170,7 +188,11 @@ int ops_import(struct ops *o, struct ops_import *in, struct ops_err *e)
     stxn *rt = ops_read_begin(o, e);
     if (!rt)
         return OPS_REFUSED;
-    struct import_refs refs = {rt, unit_exists, position_unit};
+    struct policy defaults;
+    policy_defaults(&defaults);
+    struct refs_ctx rctx = {rt, in->policy ? in->policy : &defaults};
+    struct import_refs refs = {&rctx, unit_exists, position_unit,
+                               in->kind == IMPORT_STAFF ? bup_years : NULL};
     in->errors = import_check(in->im, &refs);
     store_read_end(rt);
     if (in->errors)

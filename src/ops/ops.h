@@ -124,6 +124,9 @@ struct ops_import {
     int kind;                 /* enum import_kind */
     const char *file;         /* as the user named it, for messages */
     const char *object;       /* its base name, for the audit */
+    /* staff: retirement ages (a penalty may not run past retirement);
+     * NULL = policy_defaults */
+    const struct policy *policy;
     size_t errors;            /* out: bad rows (nothing was written) */
     size_t added, replaced;   /* out */
 };
@@ -136,6 +139,7 @@ int ops_import(struct ops *o, struct ops_import *in, struct ops_err *e);
 struct ops_demo {
     uint64_t seed;
     uint32_t staff;
+    const struct policy *policy;   /* the retirement ages the region follows (rules_bup) */
     /* Called after each part of the staff is written (NULL: no progress). */
     void (*progress)(uint64_t written, uint32_t total, void *ctx);
     void *ctx;
@@ -149,6 +153,9 @@ struct ops_demo {
  * a demo killed or failing at any moment leaves the database empty.
  * Refused when the database holds records already. */
 int ops_demo(struct ops *o, struct ops_demo *req, struct ops_err *e);
+/* The policy a demo region follows: that of the configuration when it
+ * has a policy.yaml, else the defaults. Refused when it cannot be read. */
+int ops_demo_policy(const struct ops_env *env, struct policy *out, struct ops_err *e);
 
 /* ---- export (ops/export.c) -------------------------------------------- */
 struct ops_export {

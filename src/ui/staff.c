@@ -854,7 +854,13 @@ static void draw_row(struct screen *s, stxn *t, WINDOW *w, const struct staff *s
     waddch(w, ' ');
     ui_put_field(w, rank_name(st->rank), 5, ascii);
     waddch(w, ' ');
-    name_of_position(t, st->position, buf, sizeof buf);
+    /* on CLTN or study leave the post is vacated: say so in its place */
+    if (!st->position[0] && st->leave == LEAVE_CLTN)
+        snprintf(buf, sizeof buf, "%s", _("(CLTN, no post)"));
+    else if (!st->position[0] && st->leave == LEAVE_TUGAS_BELAJAR)
+        snprintf(buf, sizeof buf, "%s", _("(study leave, no post)"));
+    else
+        name_of_position(t, st->position, buf, sizeof buf);
     ui_put_field(w, buf, c.pos, ascii);
     waddch(w, ' ');
     name_of_unit(t, st->unit, buf, sizeof buf);

@@ -22,7 +22,8 @@ static const char good_policy[] =
     "  rounding: half-up\n"                                               /* 3 */
     "  ej_bands: {a_above: 1.00, b_from: 0.90, c_from: 0.70, d_from: 0.50}\n"
     "retirement_age: {jpt: 60, administrasi: 58, ahli_pertama: 58, ahli_muda: 58,"
-    " ahli_madya: 60, ahli_utama: 65, keterampilan: 58}\n"                /* 5 */
+    " ahli_madya: 60, ahli_utama: 65, keterampilan: 58,"
+    " by_job_family: {pendidikan: 60}, by_position: {}}\n"               /* 5 */
     "status: {severity: block, allow_pppk: false}\n"                      /* 6 */
     "tenure:\n"                                                           /* 7 */
     "  severity: block\n"                                                 /* 8 */
@@ -88,6 +89,16 @@ static void assert_policy_equal(const struct policy *a, const struct policy *b)
     assert_int_equal(a->bup.ahli_madya, b->bup.ahli_madya);
     assert_int_equal(a->bup.ahli_utama, b->bup.ahli_utama);
     assert_int_equal(a->bup.keterampilan, b->bup.keterampilan);
+    assert_int_equal(a->bup.by_family.n, b->bup.by_family.n);
+    assert_int_equal(a->bup.by_position.n, b->bup.by_position.n);
+    for (int i = 0; i < a->bup.by_family.n; i++) {
+        assert_string_equal(a->bup.by_family.e[i].key, b->bup.by_family.e[i].key);
+        assert_int_equal(a->bup.by_family.e[i].years, b->bup.by_family.e[i].years);
+    }
+    for (int i = 0; i < a->bup.by_position.n; i++) {
+        assert_string_equal(a->bup.by_position.e[i].key, b->bup.by_position.e[i].key);
+        assert_int_equal(a->bup.by_position.e[i].years, b->bup.by_position.e[i].years);
+    }
     assert_int_equal(a->status.severity, b->status.severity);
     assert_int_equal(a->status.allow_pppk, b->status.allow_pppk);
     assert_int_equal(a->tenure.severity, b->tenure.severity);
@@ -328,6 +339,31 @@ static void out_of_range(void **state)
     assert_string_equal(policy_errors(with("home_bonus: 3", "home_bonus: 10")),
                         "policy.yaml:18:12: optimiser.home_bonus must be less than "
                         "optimiser.move_cost (10), got 10\n");
+}
+
+/* Retirement-age overrides: a map of names to ages, each age in range, a
+ * list is refused, {} is none. */
+static void bup_overrides(void **state)
+{
+    (void)state;
+    struct policy p;
+    struct config_errors e = {0};
+    const char *t = with("by_position: {}", "by_position: {GURU-01: 62, SD-KEPSEK: 60}");
+    assert_int_equal(config_parse_policy("policy.yaml", (const unsigned char *)t, strlen(t),
+                                         &p, &e), 0);
+    assert_int_equal(p.bup.by_family.n, 1);
+    assert_string_equal(p.bup.by_family.e[0].key, "pendidikan");
+    assert_int_equal(p.bup.by_family.e[0].years, 60);
+    assert_int_equal(p.bup.by_position.n, 2);
+    assert_string_equal(p.bup.by_position.e[1].key, "SD-KEPSEK");
+    assert_int_equal(p.bup.by_position.e[0].years, 62);
+    const char *err = policy_errors(with("pendidikan: 60", "pendidikan: 71"));
+    if (!strstr(err, "retirement_age.by_job_family.pendidikan must be a number from 50 to 70, "
+                     "got \"71\""))
+        fail_msg("%s", err);
+    err = policy_errors(with("by_position: {}", "by_position: [GURU-01]"));
+    if (!strstr(err, "retirement_age.by_position must be a mapping"))
+        fail_msg("%s", err);
 }
 
 static void tags_and_nul_refused(void **state)
@@ -646,6 +682,7 @@ int main(void)
         cmocka_unit_test(unknown_key_with_suggestion),
         cmocka_unit_test(wrong_type),
         cmocka_unit_test(out_of_range),
+        cmocka_unit_test(bup_overrides),
         cmocka_unit_test(tags_and_nul_refused),
         cmocka_unit_test(booleans_only_true_false),
         cmocka_unit_test(severities_and_vocabulary),

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "core/record.h"
+#include "core/rules.h"
 #include "core/vocab.h"
 #include "gen/gen.h"
 
@@ -20,7 +21,9 @@
 struct pos_row {
     char code[CODE_SIZE];
     char unit[CODE_SIZE];
+    char family[FAMILY_SIZE];
     uint8_t kind, level;
+    uint8_t doctor;            /* "Dokter ..." (not gigi): dr. expected */
     int64_t workload;
     uint32_t holders;
 };
@@ -48,7 +51,22 @@ struct collect {
          tugas_belajar, near_bup, weak_skp, history_lines, bad_titles;
     char first_bad_title[200];
     int stop_after;            /* callbacks return 7 after this many staff */
+    /* the domain's invariants (issue 15): each counts violations */
+    uint64_t *unit_names;      /* hash of (parent, name) */
+    char (*names)[NAME_SIZE];
+    size_t capnames;
+    long nip_seq1, nip_seq_max, doubled_names, history_falls, history_same_post,
+         history_not_first, entry_too_high, on_leave_with_post, penalty_past_bup,
+         doctor_without_dr, apt_without_s1, kota_root, employer_province;
+    char first_violation[300];
 };
+
+static void violation(struct collect *c, long *counter, const char *what, const char *a,
+                      const char *b)
+{
+    if ((*counter)++ == 0 && !c->first_violation[0])
+        snprintf(c->first_violation, sizeof c->first_violation, "%s: %s %s", what, a, b);
+}
 
 static uint64_t mix(uint64_t h, const void *p, size_t n)
 {
@@ -103,7 +121,15 @@ static int on_unit(void *ctx, const struct unit *u)
             note_invalid(c, "unit", u->code, &v);
     }
     c->unit_codes = grow(c->unit_codes, &c->capunits, c->nunits + 1, sizeof *c->unit_codes);
+    size_t cap = c->capunits;
+    c->unit_names = realloc(c->unit_names, cap * sizeof *c->unit_names);
+    assert_non_null(c->unit_names);
+    c->unit_names[c->nunits] = mix_str(mix_str(0xcbf29ce484222325ull, u->parent), u->name);
     memcpy(c->unit_codes[c->nunits++], u->code, CODE_SIZE);
+    if (u->kind == UKIND_INSTANSI && strncmp(u->name, "Pemerintah Kota", 15) == 0)
+        c->kota_root++;
+    if (u->kind == UKIND_INSTANSI && strncmp(u->name, "Pemerintah Provinsi", 19) == 0)
+        violation(c, &c->employer_province, "employer province", u->name, "");
     return 0;
 }
 
@@ -187,17 +213,118 @@ static int on_position(void *ctx, const struct position *p)
     memcpy(r->unit, p->unit, CODE_SIZE);
     r->kind = p->kind;
     r->level = p->level;
+    memcpy(r->family, p->job_family, FAMILY_SIZE);
+    r->doctor = strncmp(p->name, "Dokter ", 7) == 0 && strncmp(p->name, "Dokter Gigi", 11) != 0;
     r->workload = p->workload_minutes;
     c->pos_fungsional += p->kind == PKIND_FUNGSIONAL;
     index_position(c);
     return 0;
 }
 
-static int bup_of(int kind, int level)
+/* The retirement age by the one resolution, default policy. */
+static int bup_of(const struct pos_row *p)
 {
-    if (kind == PKIND_JPT || level == PLEVEL_AHLI_MADYA)
-        return 60;
-    return level == PLEVEL_AHLI_UTAMA ? 65 : 58;
+    static struct policy pol;
+    if (!pol.bup.administrasi)
+        policy_defaults(&pol);
+    struct position pos;
+    memset(&pos, 0, sizeof pos);
+    memcpy(pos.code, p->code, CODE_SIZE);
+    memcpy(pos.job_family, p->family, FAMILY_SIZE);
+    pos.kind = p->kind, pos.level = p->level;
+    return rules_bup(&pol, &pos, NULL);
+}
+
+/* Seniority of a post: careers only climb it. */
+static int post_step(const struct pos_row *p)
+{
+    switch (p->kind) {
+    case PKIND_PELAKSANA: return 0;
+    case PKIND_PENGAWAS: return 10;
+    case PKIND_ADMINISTRATOR: return 11;
+    case PKIND_JPT: return 12;
+    default: return p->level;     /* fungsional: pemula < ... < penyelia, ahli-* */
+    }
+}
+
+/* Highest rank a CPNS starts at with this education. */
+static int max_entry_rank(int edu)
+{
+    return edu <= EDU_SMA ? 5 : edu <= EDU_D2 ? 6 : edu == EDU_D3 ? 7 : 10;
+}
+
+static int entry_post(const struct pos_row *p)
+{
+    return p->kind == PKIND_PELAKSANA || p->level == PLEVEL_AHLI_PERTAMA ||
+           p->level == PLEVEL_PEMULA || p->level == PLEVEL_TERAMPIL;
+}
+
+/* Two equal words side by side ("Sarah Sarah"), titles aside. */
+static int doubled_word(const char *name)
+{
+    char w[2][64] = {"", ""};
+    int cur = 0;
+    for (const char *p = name; *p;) {
+        while (*p == ' ' || *p == ',')
+            p++;
+        size_t n = strcspn(p, " ,");
+        if (n == 0)
+            break;
+        snprintf(w[cur], sizeof w[cur], "%.*s", (int)n, p);
+        if (strchr(w[cur], '.') == NULL && strcmp(w[cur], w[!cur]) == 0)
+            return 1;
+        cur = !cur;
+        p += n;
+    }
+    return 0;
+}
+
+/* The career of one person: dates rise on the first of a month, each line
+ * a new post no lower than the one before, ranks never fall, and the first
+ * post and rank are what the education allows a newcomer. */
+static void check_history(struct collect *c, const struct staff *s, const struct history *h,
+                          int nh)
+{
+    for (int i = 0; i < nh; i++) {
+        int y, m, d;
+        date_to_ymd(h[i].since, &y, &m, &d);
+        if (d != 1)
+            violation(c, &c->history_not_first, "history not on the 1st", s->nip, "");
+        if (i == 0)
+            continue;
+        struct pos_row *a = find_pos(c, h[i - 1].position), *b = find_pos(c, h[i].position);
+        if (strcmp(h[i].position, h[i - 1].position) == 0)
+            violation(c, &c->history_same_post, "stays in post", s->nip, h[i].position);
+        if (h[i].since <= h[i - 1].since || h[i].rank < h[i - 1].rank ||
+            (a && b && post_step(b) < post_step(a)))
+            violation(c, &c->history_falls, "falls at", s->nip, h[i].position);
+    }
+    if (s->status != STATUS_PNS || nh == 0)
+        return;
+    struct pos_row *first = find_pos(c, h[0].position);
+    if (h[0].rank > max_entry_rank(s->education) || (first && !entry_post(first)))
+        violation(c, &c->entry_too_high, "starts too high at", s->nip, h[0].position);
+}
+
+static void check_person(struct collect *c, const struct staff *s, const struct pos_row *p,
+                         int bup)
+{
+    int nth = (s->nip[15] - '0') * 100 + (s->nip[16] - '0') * 10 + (s->nip[17] - '0');
+    c->nip_seq1 += nth == 1;
+    if (nth > c->nip_seq_max)
+        c->nip_seq_max = nth;
+    if (doubled_word(s->name))
+        violation(c, &c->doubled_names, "doubled name", s->name, "");
+    memcpy(c->names[c->nstaff - 1], s->name, NAME_SIZE);
+    if (staff_leave_vacates_post(s->leave) != (s->position[0] == '\0'))
+        violation(c, &c->on_leave_with_post, "leave and post", s->nip, s->position);
+    if (s->discipline_until != MDATE_NONE &&
+        s->discipline_until >= rules_retirement_date(s->birth_date, bup))
+        violation(c, &c->penalty_past_bup, "penalty past BUP", s->nip, "");
+    if (p && p->doctor && !strstr(s->name, "dr."))
+        violation(c, &c->doctor_without_dr, "doctor without dr.", s->name, "");
+    if (strstr(s->name, "apt.") && s->education < EDU_S1)
+        violation(c, &c->apt_without_s1, "apt. without S-1", s->name, "");
 }
 
 /* The titles in a name must match the education. */
@@ -264,12 +391,16 @@ static int on_staff(void *ctx, const struct staff *s, const struct history *h, i
 
     /* references: the position exists, sits in the staff's unit, and the
      * last history line is the current post */
-    struct pos_row *p = find_pos(c, s->position);
-    if (!p || strcmp(p->unit, s->unit) != 0)
+    /* (on CLTN or study leave: no post; the history ends at the last) */
+    int away = staff_leave_vacates_post(s->leave);
+    struct pos_row *p = find_pos(c, away ? h[nh - 1].position : s->position);
+    if (!p || (!away && strcmp(p->unit, s->unit) != 0))
         c->dangling++;
-    if (nh < 1 || strcmp(h[nh - 1].position, s->position) != 0 ||
-        h[nh - 1].since != s->post_since || strcmp(h[nh - 1].nip, s->nip) != 0)
+    if (nh < 1 || (!away && strcmp(h[nh - 1].position, s->position) != 0) ||
+        (!away && h[nh - 1].since != s->post_since) || strcmp(h[nh - 1].nip, s->nip) != 0)
         c->dangling++;
+    c->names = grow(c->names, &c->capnames, c->nstaff, sizeof *c->names);
+    check_history(c, s, h, nh);
     for (int i = 0; i < nh; i++)
         if (!find_pos(c, h[i].position))
             c->dangling++;
@@ -292,7 +423,9 @@ static int on_staff(void *ctx, const struct staff *s, const struct history *h, i
     if (p) {
         p->holders++;
         c->staff_fungsional += p->kind == PKIND_FUNGSIONAL;
-        mdate bup = date_add_months(s->birth_date, 12 * bup_of(p->kind, p->level));
+        int years = bup_of(p);
+        check_person(c, s, p, years);
+        mdate bup = date_add_months(s->birth_date, 12 * years);
         if (bup <= c->today)
             c->dangling++;            /* nobody is generated past retirement */
         else if (date_months_between(c->today, bup) < 12)
@@ -316,6 +449,8 @@ static void collect_free(struct collect *c)
     free(c->pos);
     free(c->pos_index);
     free(c->nips);
+    free(c->unit_names);
+    free(c->names);
 }
 
 static int run(struct collect *c, uint32_t staff, uint64_t seed, int validate,
@@ -497,6 +632,72 @@ static void exact_counts_and_limits(void **state)
     collect_free(&c);
 }
 
+/* The longest run of one full name, once the names are sorted. */
+static size_t longest_name_run(struct collect *c)
+{
+    qsort(c->names, c->nstaff, NAME_SIZE, cmp_code);
+    size_t best = c->nstaff ? 1 : 0, run = 1;
+    for (size_t i = 1; i < c->nstaff; i++) {
+        run = strcmp(c->names[i], c->names[i - 1]) == 0 ? run + 1 : 1;
+        if (run > best)
+            best = run;
+    }
+    return best;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Issue 15's invariants, as properties over several seeds and sizes. */
+static void domain_invariants(void **state)
+{
+    (void)state;
+    static const struct { uint32_t staff; uint64_t seed; } runs[] = {
+        {5000, 1}, {5000, 2}, {5000, 77}, {1200, 3}, {23000, 5},
+    };
+    for (size_t i = 0; i < sizeof runs / sizeof *runs; i++) {
+        struct collect c;
+        struct gen_counts n;
+        assert_int_equal(run(&c, runs[i].staff, runs[i].seed, 0, &n), GEN_OK);
+        if (c.first_violation[0])
+            print_message("seed %llu staff %u: %s\n", (unsigned long long)runs[i].seed,
+                          runs[i].staff, c.first_violation);
+        /* NIPs: distinct, sequences spread over the batch, not all 001 */
+        assert_int_equal(duplicates(c.nips, c.nstaff, NIP_LEN + 1), 0);
+        assert_true(c.nip_seq1 * 100 < (long)c.nstaff * 85);
+        assert_true(c.nip_seq_max >= 5 && c.nip_seq_max < 999);
+        /* names: no "Sarah Sarah", none more than 3 times per kabupaten */
+        assert_int_equal(c.doubled_names, 0);
+        if (n.kabupaten == 1)
+            assert_true(longest_name_run(&c) <= 3);
+        /* titles fit the job and the education */
+        assert_int_equal(c.doctor_without_dr, 0);
+        assert_int_equal(c.apt_without_s1, 0);
+        /* units: no two of one name under one parent; one region alone is
+         * a kabupaten; a province is a heading, not an employer */
+        qsort(c.unit_names, c.nunits, sizeof *c.unit_names, cmp_u64);
+        for (size_t u = 1; u < c.nunits; u++)
+            assert_true(c.unit_names[u] != c.unit_names[u - 1]);
+        if (n.kabupaten == 1)
+            assert_int_equal(c.kota_root, 0);
+        assert_int_equal(c.employer_province, 0);
+        /* careers */
+        assert_int_equal(c.history_not_first, 0);
+        assert_int_equal(c.history_same_post, 0);
+        assert_int_equal(c.history_falls, 0);
+        assert_int_equal(c.entry_too_high, 0);
+        assert_true(c.history_lines > (long)c.nstaff * 3 / 2);
+        /* leave vacates the post; penalties end before retirement */
+        assert_int_equal(c.on_leave_with_post, 0);
+        assert_int_equal(c.penalty_past_bup, 0);
+        assert_int_equal(c.dangling, 0);
+        collect_free(&c);
+    }
+}
+
 static void a_callback_can_stop_it(void **state)
 {
     (void)state;
@@ -522,6 +723,7 @@ int main(void)
         cmocka_unit_test(more_staff_more_kabupaten),
         cmocka_unit_test(exact_counts_and_limits),
         cmocka_unit_test(a_callback_can_stop_it),
+        cmocka_unit_test(domain_invariants),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -239,6 +239,88 @@ static void retirement(void **state)
     assert_int_equal(rule_retirement(&w.m, &w.p).result, VERDICT_WARN);
 }
 
+static void add_override(struct bup_overrides *o, const char *key, int years)
+{
+    strcpy(o->e[o->n].key, key);
+    o->e[o->n++].years = years;
+}
+
+/* rules_bup: position over job family over the table; the edge months of
+ * a teacher (60 at every level), a JPT (60), an Ahli Utama (65) and a
+ * position with its own age. Today 2026-06-01, policy 12 months: a
+ * retirement date exactly 12 months away (2027-06-01) passes, one a month
+ * earlier blocks. */
+static void retirement_resolution(void **state)
+{
+    (void)state;
+    struct world w;
+    setup(&w);
+    add_override(&w.p.bup.by_family, "pendidikan", 60);
+    w.m.today = D("2026-06-01");
+    int src;
+
+    /* a Guru Ahli Muda: 60 by the family, not 58 by the table */
+    strcpy(w.origin.code, "GURU-SD1");
+    strcpy(w.origin.job_family, "pendidikan");
+    w.origin.level = PLEVEL_AHLI_MUDA;
+    assert_int_equal(rules_bup(&w.p, &w.origin, &src), 60);
+    assert_int_equal(src, BUP_BY_FAMILY);
+    w.s.birth_date = D("1967-05-31");       /* 60 on 2027-05-31: 2027-06-01 */
+    struct verdict v = rule_retirement(&w.m, &w.p);
+    assert_int_equal(v.result, VERDICT_PASS);
+    has(&v, "2027-06-01 (BUP 60)");
+    has(&v, "job family pendidikan");
+    w.s.birth_date = D("1967-04-30");       /* retires 2027-05-01 */
+    assert_int_equal(rule_retirement(&w.m, &w.p).result, VERDICT_BLOCK);
+    /* a Guru Ahli Utama too: the law on teachers beats the 65 of the table */
+    w.origin.level = PLEVEL_AHLI_UTAMA;
+    assert_int_equal(rules_bup(&w.p, &w.origin, NULL), 60);
+    /* a Kepala Seksi of the education office keeps the administrasi 58 */
+    w.origin.kind = PKIND_PENGAWAS, w.origin.level = PLEVEL_NONE;
+    assert_int_equal(rules_bup(&w.p, &w.origin, &src), 58);
+    assert_int_equal(src, BUP_BY_TABLE);
+
+    /* a JPT pratama: 60 */
+    strcpy(w.origin.job_family, "kesehatan");
+    w.origin.kind = PKIND_JPT, w.origin.level = PLEVEL_PRATAMA;
+    assert_int_equal(rules_bup(&w.p, &w.origin, NULL), 60);
+    w.s.birth_date = D("1967-05-01");       /* retires 2027-06-01 */
+    assert_int_equal(rule_retirement(&w.m, &w.p).result, VERDICT_PASS);
+    w.s.birth_date = D("1967-04-30");       /* retires 2027-05-01 */
+    assert_int_equal(rule_retirement(&w.m, &w.p).result, VERDICT_BLOCK);
+
+    /* an Ahli Utama outside education: 65 */
+    w.origin.kind = PKIND_FUNGSIONAL, w.origin.level = PLEVEL_AHLI_UTAMA;
+    assert_int_equal(rules_bup(&w.p, &w.origin, NULL), 65);
+    w.s.birth_date = D("1962-05-15");       /* 65 on 2027-05-15: 2027-06-01 */
+    v = rule_retirement(&w.m, &w.p);
+    assert_int_equal(v.result, VERDICT_PASS);
+    has(&v, "2027-06-01 (BUP 65)");
+    w.s.birth_date = D("1962-04-15");       /* retires 2027-05-01 */
+    assert_int_equal(rule_retirement(&w.m, &w.p).result, VERDICT_BLOCK);
+
+    /* an override by position beats the family and the table */
+    strcpy(w.origin.code, "GURU-SD1");
+    strcpy(w.origin.job_family, "pendidikan");
+    w.origin.level = PLEVEL_AHLI_MUDA;
+    add_override(&w.p.bup.by_position, "GURU-SD1", 62);
+    assert_int_equal(rules_bup(&w.p, &w.origin, &src), 62);
+    assert_int_equal(src, BUP_BY_POSITION);
+    w.s.birth_date = D("1965-05-20");       /* 62 on 2027-05-20: 2027-06-01 */
+    v = rule_retirement(&w.m, &w.p);
+    assert_int_equal(v.result, VERDICT_PASS);
+    has(&v, "(BUP 62)");
+    has(&v, "position GURU-SD1");
+    w.s.birth_date = D("1965-04-20");
+    assert_int_equal(rule_retirement(&w.m, &w.p).result, VERDICT_BLOCK);
+    /* another position of the family is not touched by it */
+    strcpy(w.origin.code, "GURU-SD2");
+    assert_int_equal(rules_bup(&w.p, &w.origin, NULL), 60);
+    /* no position at all: administrasi */
+    assert_int_equal(rules_bup(&w.p, NULL, &src), 58);
+    assert_int_equal(src, BUP_BY_TABLE);
+}
+
 static void discipline_and_leave(void **state)
 {
     (void)state;
@@ -448,6 +530,7 @@ int main(void)
         cmocka_unit_test(tenure),
         cmocka_unit_test(first_placement),
         cmocka_unit_test(retirement),
+        cmocka_unit_test(retirement_resolution),
         cmocka_unit_test(discipline_and_leave),
         cmocka_unit_test(performance),
         cmocka_unit_test(fit_and_competency),
