@@ -87,7 +87,7 @@ static void print_roles(unsigned roles)
     const char *sep = "";
     for (unsigned bit = 1; bit <= ROLE_ADMIN; bit <<= 1)
         if (roles & bit) {
-            printf("%s%s", sep, config_role_name(bit));
+            printf("%s%s", sep, role_name(bit));
             sep = ", ";
         }
 }
@@ -105,6 +105,14 @@ static void print_workflow(const struct workflow_config *w)
         print_roles(s->roles);
         if (s->needs_reason)
             printf("%s", _(", with a reason"));
+        if (s->checks_plan)
+            printf("%s", _(", refused while a move is blocked"));
+        if (s->strikes_moves)
+            printf("%s", _(", may strike single moves"));
+        if (s->issues_sk)
+            printf("%s", _(", issues the SK"));
+        if (s->takes_effect)
+            printf("%s", _(", takes effect on the TMT"));
         printf("\n");
     }
     printf("%s", _("separation of duties:"));

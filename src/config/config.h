@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdio.h>
 #include "core/policy.h"
+#include "core/roles.h"
+#include "core/workflow.h"
 
 /* One problem: "policy.yaml:14:7: tenure.min_months must be a number from
  * 0 to 480, got \"two\"" (line and column 1-based). */
@@ -24,9 +26,7 @@ struct config_errors {
  * errors about the whole file, such as one that cannot be read). */
 void config_errors_print(const struct config_errors *errs, FILE *f);
 
-/* Users and roles (users.yaml). */
-enum role { ROLE_OPERATOR = 1, ROLE_VERIFIER = 2, ROLE_REVIEWER = 4,
-            ROLE_APPROVER = 8, ROLE_ADMIN = 16 };
+/* Users and roles (users.yaml); enum role is core/roles.h. */
 #define USER_NAME_SIZE 32
 struct user_roles {
     char name[USER_NAME_SIZE];
@@ -37,29 +37,6 @@ struct users_config {
     char database[256];                     /* optional database: key, "" if none */
     size_t n;
     struct user_roles *users;               /* owned */
-};
-
-/* The approval route (workflow.yaml): who may take which step. */
-#define WF_NAME_SIZE 24
-#define WF_MAX_STEPS 16
-#define WF_MAX_STATES 16
-#define WF_MAX_SOD 8
-struct wf_step {
-    char name[WF_NAME_SIZE];                /* "verify" */
-    char from[WF_MAX_STATES][WF_NAME_SIZE]; /* states it may start from */
-    int nfrom;
-    char to[WF_NAME_SIZE];                  /* state it leads to */
-    unsigned roles;                         /* who may take it */
-    bool needs_reason;
-};
-struct workflow_config {
-    char states[WF_MAX_STATES][WF_NAME_SIZE];
-    int nstates;
-    struct wf_step steps[WF_MAX_STEPS];
-    int nsteps;
-    /* separation of duties: a user who took step a may not take step b */
-    struct { char a[WF_NAME_SIZE], b[WF_NAME_SIZE]; } sod[WF_MAX_SOD];
-    int nsod;
 };
 
 /* Terminal settings (ui.yaml, then $XDG_CONFIG_HOME/mutasi/ui.yaml). */
@@ -73,7 +50,7 @@ struct ui_config {
 
 struct config {
     struct policy policy;
-    struct workflow_config workflow;
+    struct workflow_config workflow;        /* the approval route, core/workflow.h */
     struct users_config users;
     struct ui_config ui;
 };
@@ -85,7 +62,9 @@ struct config {
  *
  * Which keys must be present: policy.yaml and workflow.yaml, every key (the
  * rules in force are written out in full; a missing one is an error that
- * names it); users.yaml, `users` (trust_env_user is false when absent,
+ * names it) but a workflow step's flags (checks_plan, strikes_moves,
+ * issues_sk, takes_effect: false when absent; exactly one step issues the
+ * SK and one takes effect); users.yaml, `users` (trust_env_user is false when absent,
  * database optional); ui.yaml, none. Unknown keys, duplicate keys,
  * aliases, anchors, tags and a second document are errors everywhere.
  * Messages name the file by the path given (dir/policy.yaml). */
@@ -118,9 +97,6 @@ int config_parse_ui(const char *name, const unsigned char *buf, size_t len,
 void config_ui_defaults(struct ui_config *out);
 /* The default approval route of DESIGN.md (same as config/workflow.yaml). */
 void config_workflow_defaults(struct workflow_config *out);
-/* Role names ("operator"...) and the bit of one (0 when unknown). */
-const char *config_role_name(unsigned role_bit);
-unsigned config_role_parse(const char *name);
 /* The user's own ui.yaml: $XDG_CONFIG_HOME/mutasi/ui.yaml, else
  * $HOME/.config/mutasi/ui.yaml; "" when neither is set. */
 void config_user_ui_path(char *buf, size_t size);

@@ -1,33 +1,14 @@
 /* workflow.yaml: the approval route. States, steps (from which states, to
- * which, who may take them, whether a reason is needed) and the pairs of
- * steps one person may not both take. Every key is required. */
+ * which, who may take them, whether a reason is needed, what else they do)
+ * and the pairs of steps one person may not both take. Every key is
+ * required but a step's flags (checks_plan, strikes_moves, issues_sk,
+ * takes_effect), which are false when absent; exactly one step issues the
+ * SK and exactly one takes effect. */
 #include <stdlib.h>
 #include <string.h>
 #include "config/config.h"
 #include "config/ytree.h"
 #include "core/i18n.h"
-
-/* Not a step: the person who created the plan, for separation of duties. */
-#define WF_AUTHOR "draft"
-
-static const char *const role_names[] = {"operator", "verifier", "reviewer",
-                                         "approver", "admin", NULL};
-
-const char *config_role_name(unsigned role_bit)
-{
-    for (int i = 0; role_names[i]; i++)
-        if (role_bit == 1u << i)
-            return role_names[i];
-    return "";
-}
-
-unsigned config_role_parse(const char *name)
-{
-    for (int i = 0; role_names[i]; i++)
-        if (strcmp(name, role_names[i]) == 0)
-            return 1u << i;
-    return 0;
-}
 
 bool cfg_roles(const struct yctx *c, const struct ynode *n, const char *what,
                unsigned *out)
@@ -37,7 +18,7 @@ bool cfg_roles(const struct yctx *c, const struct ynode *n, const char *what,
     bool ok = true;
     unsigned set = 0;
     for (const struct ynode *r = n->child; r; r = r->next) {
-        unsigned bit = r->kind == Y_SCALAR ? config_role_parse(r->text) : 0;
+        unsigned bit = r->kind == Y_SCALAR ? role_parse(r->text) : 0;
         if (bit) {
             set |= bit;
             continue;
@@ -45,16 +26,16 @@ bool cfg_roles(const struct yctx *c, const struct ynode *n, const char *what,
         ok = false;
         int ignored;
         if (r->kind != Y_SCALAR) {
-            y_choice(c, r, what, role_names, &ignored);
+            y_choice(c, r, what, role_names(), &ignored);
             continue;
         }
-        const char *s = y_suggest(r->text, role_names);
+        const char *s = y_suggest(r->text, role_names());
         char list[128];
         if (s)
             y_error(c, r, _("%s: unknown role \"%s\"; did you mean \"%s\"?"), what, r->text, s);
         else
             y_error(c, r, _("%s: unknown role \"%s\" (roles are %s)"), what, r->text,
-                    y_join(role_names, list, sizeof list));
+                    y_join(role_names(), list, sizeof list));
     }
     if (ok)
         *out = set;
@@ -112,7 +93,21 @@ static void read_states(const struct yctx *c, const struct ynode *n,
         y_error(c, n, _("states must list at least one state"));
 }
 
-static const char *const step_keys[] = {"from", "to", "roles", "needs_reason", NULL};
+/* The required keys of a step come first. */
+static const char *const step_keys[] = {"from", "to", "roles", "needs_reason",
+                                        "checks_plan", "strikes_moves", "issues_sk",
+                                        "takes_effect", NULL};
+#define STEP_REQUIRED 4
+
+/* An optional flag of a step: false when absent. */
+static void read_flag(const struct yctx *c, const struct ynode *step, const char *path,
+                      const char *key, bool *out)
+{
+    char what[128];
+    const struct ynode *n = y_get(step, key);
+    if (n)
+        y_bool(c, n, y_path(what, sizeof what, path, key), out);
+}
 
 static void read_step(const struct yctx *c, const struct ynode *n,
                       struct workflow_config *w)
@@ -130,9 +125,9 @@ static void read_step(const struct yctx *c, const struct ynode *n,
         return;
     int before = c->errs->n;
     y_check_keys(c, n, path, step_keys);
-    for (const char *const *k = step_keys; *k; k++)
-        if (!y_get(n, *k))
-            y_error(c, n, _("%s is missing"), y_path(what, sizeof what, path, *k));
+    for (int k = 0; k < STEP_REQUIRED; k++)
+        if (!y_get(n, step_keys[k]))
+            y_error(c, n, _("%s is missing"), y_path(what, sizeof what, path, step_keys[k]));
 
     const struct ynode *from = y_get(n, "from");
     y_path(what, sizeof what, path, "from");
@@ -158,8 +153,41 @@ static void read_step(const struct yctx *c, const struct ynode *n,
     const struct ynode *reason = y_get(n, "needs_reason");
     if (reason)
         y_bool(c, reason, y_path(what, sizeof what, path, "needs_reason"), &st.needs_reason);
+    read_flag(c, n, path, "checks_plan", &st.checks_plan);
+    read_flag(c, n, path, "strikes_moves", &st.strikes_moves);
+    read_flag(c, n, path, "issues_sk", &st.issues_sk);
+    read_flag(c, n, path, "takes_effect", &st.takes_effect);
+    if (st.issues_sk && st.takes_effect)
+        y_error(c, y_get(n, "takes_effect"),
+                _("%s: one step cannot both issue the SK and take effect on its TMT"), path);
     if (c->errs->n == before)
         w->steps[w->nsteps++] = st;
+}
+
+/* Exactly one step has the flag key set true: none is reported at steps,
+ * a second one at its flag. Steps with errors of their own count too (by
+ * their text), and a flag that is no boolean (reported already) may be
+ * the one: one mistake is not reported twice. */
+static void one_step_with(const struct yctx *c, const struct ynode *steps, const char *key,
+                          const char *does)
+{
+    const char *first = NULL;
+    bool unsure = false;                /* a value that is not a boolean */
+    for (const struct ynode *s = steps->child; s; s = s->next) {
+        const struct ynode *f = s->kind == Y_MAP ? y_get(s, key) : NULL;
+        if (f && (f->kind != Y_SCALAR || strcmp(f->text, "false") != 0))
+            unsure = true;
+        if (!f || f->kind != Y_SCALAR || strcmp(f->text, "true") != 0)
+            continue;
+        if (first)
+            y_error(c, f, _("steps.%s.%s: only one step %s, and %s does already"), s->key,
+                    key, does, first);
+        else
+            first = s->key;
+    }
+    if (!first && !unsure && steps->n > 0)
+        y_key_error(c, steps, _("steps: one step must have %s: true (the step that %s)"),
+                    key, does);
 }
 
 /* One side of a separation-of-duties pair: a step named under steps:
@@ -243,6 +271,8 @@ int config_parse_workflow(const char *name, const unsigned char *buf, size_t len
             }
             if (n->n == 0)
                 y_error(&c, n, _("steps must list at least one step"));
+            one_step_with(&c, n, "issues_sk", _("issues the SK"));
+            one_step_with(&c, n, "takes_effect", _("takes effect on the TMT"));
         }
         if ((n = y_get(root, "separation_of_duties")))
             read_sod(&c, n, y_get(root, "steps"), w);
@@ -266,12 +296,17 @@ static const char default_workflow[] =
     "states: [DRAFT, SUBMITTED, VERIFIED, REVIEWED, APPROVED, SK_ISSUED,\n"
     "         EFFECTIVE, REJECTED, CANCELLED]\n"
     "steps:\n"
-    "  submit:   {from: [DRAFT], to: SUBMITTED, roles: [operator], needs_reason: false}\n"
-    "  verify:   {from: [SUBMITTED], to: VERIFIED, roles: [verifier], needs_reason: false}\n"
-    "  review:   {from: [VERIFIED], to: REVIEWED, roles: [reviewer], needs_reason: false}\n"
+    "  submit:   {from: [DRAFT], to: SUBMITTED, roles: [operator], needs_reason: false,\n"
+    "             checks_plan: true}\n"
+    "  verify:   {from: [SUBMITTED], to: VERIFIED, roles: [verifier], needs_reason: false,\n"
+    "             strikes_moves: true}\n"
+    "  review:   {from: [VERIFIED], to: REVIEWED, roles: [reviewer], needs_reason: false,\n"
+    "             strikes_moves: true}\n"
     "  approve:  {from: [REVIEWED], to: APPROVED, roles: [approver], needs_reason: false}\n"
-    "  issue_sk: {from: [APPROVED], to: SK_ISSUED, roles: [admin], needs_reason: false}\n"
-    "  apply:    {from: [SK_ISSUED], to: EFFECTIVE, roles: [admin], needs_reason: false}\n"
+    "  issue_sk: {from: [APPROVED], to: SK_ISSUED, roles: [admin], needs_reason: false,\n"
+    "             issues_sk: true}\n"
+    "  apply:    {from: [SK_ISSUED], to: EFFECTIVE, roles: [admin], needs_reason: false,\n"
+    "             takes_effect: true}\n"
     "  return:   {from: [SUBMITTED, VERIFIED, REVIEWED], to: DRAFT,\n"
     "             roles: [verifier, reviewer, approver], needs_reason: true}\n"
     "  reject:   {from: [SUBMITTED, VERIFIED, REVIEWED], to: REJECTED,\n"
@@ -280,8 +315,10 @@ static const char default_workflow[] =
     "             needs_reason: false}\n"
     "separation_of_duties:\n"
     "  - [draft, verify]\n"
+    "  - [draft, review]\n"
     "  - [draft, approve]\n"
     "  - [submit, verify]\n"
+    "  - [submit, review]\n"
     "  - [submit, approve]\n";
 
 void config_workflow_defaults(struct workflow_config *out)

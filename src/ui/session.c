@@ -26,7 +26,7 @@ static void describe_roles(unsigned roles, char *out, size_t size)
     for (unsigned bit = 1; bit <= ROLE_ADMIN && used + 2 < size; bit <<= 1)
         if (roles & bit)
             used += (size_t)snprintf(out + used, size - used, "%s%s", used ? "," : "",
-                                     config_role_name(bit));
+                                     role_name(bit));
 }
 
 /* Key bindings from ui.yaml; a wrong one is reported on the message line

@@ -87,15 +87,16 @@ expect_out "show csv" "$TMPD/want"
 expect_rc 0 "show text" m plan show 1
 expect_grep "show text" "$TMPD/out" "state: DRAFT, version 2"
 expect_grep "show text" "$TMPD/out" "note: short of nurses"
-# PERAWAT2: 2 -> 3 of need 3, gap -1 -> 0, EJ 187,500 / (2 x 75,000) = 1.25
-# -> 187,500 / 225,000 = 0.83: A -> C. PERAWAT1 5 -> 4, EJ 0.80 -> 1.00, C -> B.
-grep -E '^  position +PERAWAT2 +2 -> 3 +3 -> 3 +-1 -> 0 +1.25 -> 0.83 +A -> C$' "$TMPD/out" \
+# PERAWAT2 (Dewi's study leave vacates her post): 1 -> 2 of need 3, gap
+# -2 -> -1, EJ 187,500 / 75,000 = 2.50 -> 187,500 / 150,000 = 1.25: A -> A.
+# PERAWAT1 5 -> 4, EJ 0.80 -> 1.00, C -> B.
+grep -E '^  position +PERAWAT2 +1 -> 2 +3 -> 3 +-2 -> -1 +2.50 -> 1.25 +A -> A$' "$TMPD/out" \
   >/dev/null || { echo "FAIL impact PERAWAT2"; cat "$TMPD/out"; fail=1; }
 grep -E '^  position +PERAWAT1 +5 -> 4 +4 -> 4 +1 -> 0 +0.80 -> 1.00 +C -> B$' "$TMPD/out" \
   >/dev/null || { echo "FAIL impact PERAWAT1"; fail=1; }
 # DINKES holds both: nothing changes there, so it is not listed
 grep -E '^  unit +DINKES ' "$TMPD/out" >/dev/null && { echo "FAIL DINKES listed"; fail=1; }
-grep -E '^  unit +PKM2 +2 -> 3 ' "$TMPD/out" >/dev/null || { echo "FAIL impact PKM2"; fail=1; }
+grep -E '^  unit +PKM2 +1 -> 2 ' "$TMPD/out" >/dev/null || { echo "FAIL impact PKM2"; fail=1; }
 
 # list
 expect_rc 0 "list csv" m plan list --format csv
@@ -111,14 +112,14 @@ expect_rc 0 "show 2" m plan show 2
 expect_grep "show 2" "$TMPD/out" "state: DRAFT, version 3"
 expect_grep "show 2" "$TMPD/out" "last changed by eka at"
 
-# check: clean, then blocked once Siti goes on study leave
+# check: clean, then blocked once Siti receives a heavy penalty
 expect_rc 0 "check clean" m plan check 1
 expect_grep "check clean" "$TMPD/out" "plan 1: nothing blocks the plan"
 sed -n '1p' "$fx/staff.csv" >"$TMPD/leave.csv"
-grep "^$SITI," "$fx/staff.csv" | sed 's/,,,,Sukajaya/,,,tugas-belajar,Sukajaya/' >>"$TMPD/leave.csv"
-expect_rc 0 "import leave" m import staff "$TMPD/leave.csv"
+grep "^$SITI," "$fx/staff.csv" | sed 's/,,,,Sukajaya/,berat,2026-12-31,,Sukajaya/' >>"$TMPD/leave.csv"
+expect_rc 0 "import penalty" m import staff "$TMPD/leave.csv"
 expect_rc 1 "check blocked" m plan check 1
-expect_grep "check blocked" "$TMPD/out" "19850315 201001 2 001  leave"
+expect_grep "check blocked" "$TMPD/out" "19850315 201001 2 001  discipline"
 expect_grep "check blocked" "$TMPD/err" "plan 1: 1 problem blocks the plan"
 
 # drop, and drop again

@@ -27,7 +27,8 @@ for line in \
   "rule performance: block; SKP at least baik in each of the last 2 years" \
   "rule fit: block; competency gaps: warn" \
   "workflow: 9 states, 9 steps" \
-  "step verify: SUBMITTED -> VERIFIED, by verifier" \
+  "step verify: SUBMITTED -> VERIFIED, by verifier, may strike single moves" \
+  "step apply: SK_ISSUED -> EFFECTIVE, by admin, takes effect on the TMT" \
   "step return: SUBMITTED, VERIFIED, REVIEWED -> DRAFT, by verifier, reviewer, approver, with a reason" \
   "users: 5, MUTASI_USER trusted: no"
 do has_line "summary" "$line" "$TMPD/out"; done

@@ -163,6 +163,10 @@ static void assert_workflow_equal(const struct workflow_config *a,
         assert_string_equal(x->to, y->to);
         assert_int_equal(x->roles, y->roles);
         assert_int_equal(x->needs_reason, y->needs_reason);
+        assert_int_equal(x->checks_plan, y->checks_plan);
+        assert_int_equal(x->strikes_moves, y->strikes_moves);
+        assert_int_equal(x->issues_sk, y->issues_sk);
+        assert_int_equal(x->takes_effect, y->takes_effect);
         assert_int_equal(x->nfrom, y->nfrom);
         for (int j = 0; j < x->nfrom; j++)
             assert_string_equal(x->from[j], y->from[j]);
@@ -207,11 +211,32 @@ static void shipped_workflow_is_the_design_route(void **state)
     s = find_step(&file, "cancel");
     assert_non_null(s);
     assert_int_equal(s->roles, ROLE_OPERATOR | ROLE_ADMIN);
-    /* whoever submitted may not verify */
-    int found = 0;
-    for (int i = 0; i < file.nsod; i++)
-        found += strcmp(file.sod[i].a, "submit") == 0 && strcmp(file.sod[i].b, "verify") == 0;
-    assert_int_equal(found, 1);
+    /* whoever drafted or submitted may not verify, review or approve */
+    assert_int_equal(file.nsod, 6);
+    static const char *const firsts[] = {"draft", "submit"};
+    static const char *const seconds[] = {"verify", "review", "approve"};
+    for (int a = 0; a < 2; a++)
+        for (int b = 0; b < 3; b++) {
+            int found = 0;
+            for (int i = 0; i < file.nsod; i++)
+                found += strcmp(file.sod[i].a, firsts[a]) == 0 &&
+                         strcmp(file.sod[i].b, seconds[b]) == 0;
+            assert_int_equal(found, 1);
+        }
+    /* the flags: one step each for the SK and taking effect */
+    assert_true(find_step(&file, "submit")->checks_plan);
+    assert_true(find_step(&file, "verify")->strikes_moves);
+    assert_true(find_step(&file, "review")->strikes_moves);
+    assert_false(find_step(&file, "approve")->strikes_moves);
+    assert_true(find_step(&file, "issue_sk")->issues_sk);
+    assert_true(find_step(&file, "apply")->takes_effect);
+    int sk = 0, effect = 0;
+    for (int i = 0; i < file.nsteps; i++) {
+        sk += file.steps[i].issues_sk;
+        effect += file.steps[i].takes_effect;
+    }
+    assert_int_equal(sk, 1);
+    assert_int_equal(effect, 1);
 }
 
 static void shipped_users_and_ui(void **state)
@@ -490,8 +515,10 @@ static void deep_nesting_is_refused(void **state)
 static const char small_route[] =
     "states: [DRAFT, SUBMITTED, DONE]\n"                                  /* 1 */
     "steps:\n"                                                            /* 2 */
-    "  submit: {from: [DRAFT], to: SUBMITTED, roles: [operator], needs_reason: false}\n"
-    "  approve: {from: [SUBMITTED], to: DONE, roles: [approver], needs_reason: false}\n"
+    "  submit: {from: [DRAFT], to: SUBMITTED, roles: [operator], issues_sk: true,"
+    " needs_reason: false}\n"                                              /* 3 */
+    "  approve: {from: [SUBMITTED], to: DONE, roles: [approver], takes_effect: true,"
+    " needs_reason: false}\n"                                              /* 4 */
     "separation_of_duties: [[submit, approve]]\n";                        /* 5 */
 
 static const char *workflow_errors(const char *text, struct workflow_config *w)
@@ -540,6 +567,43 @@ static void workflow_validation(void **state)
     assert_string_equal(workflow_errors(route_with(", needs_reason: false}\n  approve",
                                                    "}\n  approve"), &w),
                         "workflow.yaml:3:11: steps.submit.needs_reason is missing\n");
+}
+
+/* The flags of a step: optional booleans; one step issues the SK and one
+ * takes effect, never the same one. */
+static void workflow_flags(void **state)
+{
+    (void)state;
+    struct workflow_config w;
+    assert_string_equal(workflow_errors(small_route, &w), "");
+    assert_true(w.steps[0].issues_sk);
+    assert_false(w.steps[0].takes_effect);
+    assert_false(w.steps[0].checks_plan);
+    assert_false(w.steps[0].strikes_moves);
+    assert_true(w.steps[1].takes_effect);
+    assert_string_equal(workflow_errors(route_with("issues_sk: true", "issues_sk: yes"), &w),
+                        "workflow.yaml:3:72: steps.submit.issues_sk must be true or false, "
+                        "got \"yes\"\n");
+    assert_string_equal(workflow_errors(route_with("issues_sk: true,", "issue_sk: true,"), &w),
+                        "workflow.yaml:2:1: steps: one step must have issues_sk: true (the "
+                        "step that issues the SK)\n"
+                        "workflow.yaml:3:61: unknown key \"issue_sk\" in steps.submit; "
+                        "did you mean \"issues_sk\"?\n");
+    assert_string_equal(workflow_errors(route_with("takes_effect: true", "issues_sk: true"), &w),
+                        "workflow.yaml:2:1: steps: one step must have takes_effect: true (the "
+                        "step that takes effect on the TMT)\n"
+                        "workflow.yaml:4:72: steps.approve.issues_sk: only one step issues "
+                        "the SK, and submit does already\n");
+    assert_string_equal(workflow_errors(route_with("issues_sk: true,",
+                                                   "issues_sk: true, takes_effect: true,"), &w),
+                        "workflow.yaml:3:92: steps.submit: one step cannot both issue the SK "
+                        "and take effect on its TMT\n"
+                        "workflow.yaml:4:75: steps.approve.takes_effect: only one step takes "
+                        "effect on the TMT, and submit does already\n");
+    assert_string_equal(workflow_errors(route_with("takes_effect: true,",
+                                                   "takes_effect: true, strikes_moves: 1,"), &w),
+                        "workflow.yaml:4:96: steps.approve.strikes_moves must be true or "
+                        "false, got \"1\"\n");
 }
 
 static const char *users_errors(const char *text, struct users_config *u)
@@ -692,6 +756,7 @@ int main(void)
         cmocka_unit_test(too_many_errors_are_counted),
         cmocka_unit_test(deep_nesting_is_refused),
         cmocka_unit_test(workflow_validation),
+        cmocka_unit_test(workflow_flags),
         cmocka_unit_test(users_validation),
         cmocka_unit_test(ui_layers),
         cmocka_unit_test(load_directory),
