@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include "cli/cli.h"
 #include "core/i18n.h"
 #include "io/export.h"
@@ -16,7 +17,14 @@ static void die_of_closed_pipe(void)
     raise(SIGPIPE);
 }
 
-static int run_export(const struct ops_env *env, enum import_kind kind, enum export_format fmt)
+/* Where an xlsx export goes: --output FILE, else stdout (not a terminal). */
+struct xlsx_dest {
+    bool on;
+    const char *path;           /* NULL: stdout */
+};
+
+static int run_export(const struct ops_env *env, enum import_kind kind, enum export_format fmt,
+                      const struct xlsx_dest *xd)
 {
     struct ops s;
     if (cli_open(&s, env, OPS_WRITE | OPS_NO_CONFIG) != EXIT_OK)
@@ -24,7 +32,8 @@ static int run_export(const struct ops_env *env, enum import_kind kind, enum exp
     /* A closed pipe must not kill us before the audit entry is written:
      * EPIPE comes back as a write error instead. */
     signal(SIGPIPE, SIG_IGN);
-    struct ops_export x = {.kind = kind, .format = fmt, .out = stdout};
+    struct ops_export x = {.kind = kind, .format = fmt, .xlsx = xd->on, .path = xd->path,
+                           .out = stdout};
     struct ops_err e;
     int rc = ops_export(&s, &x, &e);
     ops_close(&s);
@@ -39,16 +48,36 @@ static int run_export(const struct ops_env *env, enum import_kind kind, enum exp
     return EXIT_OK;
 }
 
+static int export_workload_xlsx(const struct ops_env *env, const struct xlsx_dest *xd)
+{
+    FILE *tmp = tmpfile();
+    if (!tmp) {
+        cli_error("%s", strerror(errno));
+        return EXIT_REFUSED;
+    }
+    struct ops_err e;
+    int rc = cli_export_workload(env, true, tmp);
+    if (rc == EXIT_OK && ops_csv_to_xlsx(tmp, "workload", xd->path, stdout, &e) != OPS_OK)
+        rc = cli_report(&e);
+    fclose(tmp);
+    return rc;
+}
+
 int cli_export(const struct ops_env *env, int argc, char **argv)
 {
     if (cli_wants_help(argc, argv))
         return cli_print_verb_help("export");
     const char *what = NULL, *format = "csv";
+    struct xlsx_dest xd = {false, NULL};
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
             format = argv[++i];
         else if (strncmp(argv[i], "--format=", 9) == 0)
             format = argv[i] + 9;
+        else if ((strcmp(argv[i], "--output") == 0 || strcmp(argv[i], "-o") == 0) && i + 1 < argc)
+            xd.path = argv[++i];
+        else if (strncmp(argv[i], "--output=", 9) == 0)
+            xd.path = argv[i] + 9;
         else if (argv[i][0] == '-')
             return cli_usage_error(env, "export", _("unknown option \"%s\""), argv[i]);
         else if (!what)
@@ -58,16 +87,23 @@ int cli_export(const struct ops_env *env, int argc, char **argv)
     }
     if (!what)
         return cli_usage_error(env, "export", _("what to export is missing"));
-    int fmt = export_format_parse(format);
+    xd.on = strcmp(format, "xlsx") == 0;
+    int fmt = xd.on ? EXPORT_CSV : export_format_parse(format);
     if (fmt < 0)
-        return cli_usage_error(env, "export", _("--format must be csv or text, got \"%s\""),
+        return cli_usage_error(env, "export", _("--format must be csv, text or xlsx, got \"%s\""),
                                format);
+    if (xd.path && !xd.on)
+        return cli_usage_error(env, "export", _("--output is for --format xlsx"));
+    if (xd.on && !xd.path && isatty(STDOUT_FILENO))
+        return cli_usage_error(env, "export", _("a workbook is not for a terminal: give "
+                                                "--output FILE or redirect the output"));
     if (strcmp(what, "workload") == 0)        /* the ABK table, src/cli/workload.c */
-        return cli_export_workload(env, fmt == EXPORT_CSV, stdout);
+        return xd.on ? export_workload_xlsx(env, &xd)
+                     : cli_export_workload(env, fmt == EXPORT_CSV, stdout);
     int kind = import_kind_parse(what);
     if (kind < 0)
         return cli_usage_error(env, "export",
                                _("cannot export \"%s\" (units, positions, staff or workload)"),
                                what);
-    return run_export(env, (enum import_kind)kind, (enum export_format)fmt);
+    return run_export(env, (enum import_kind)kind, (enum export_format)fmt, &xd);
 }

@@ -5,11 +5,16 @@
 #include <errno.h>
 #include <stdio.h>
 #include "core/i18n.h"
+#include <string.h>
+#include "io/csv.h"
 #include "io/export.h"
+#include "io/xlsx_write.h"
 #include "ops/ops.h"
 
-/* A format's writer. Another format (xlsx) is one more case in
- * writer_begin and a set of row functions beside io/export's. */
+/* A format's writer: CSV and text stream through io/export; xlsx is the
+ * CSV written to a temporary file and made a workbook afterwards
+ * (ops_export). Another format is one more case here and in
+ * format_name. */
 struct walk {
     struct export_shape shape;
     exporter *x;
@@ -94,6 +99,24 @@ static int write_export(stxn *t, struct ops_export *x, struct walk *w, bool *rea
     return *read_failed ? STORE_ERROR : rc;
 }
 
+static const char *format_name(const struct ops_export *x)
+{
+    return x->xlsx ? "xlsx" : x->format == EXPORT_CSV ? "csv" : "text";
+}
+
+int ops_csv_to_xlsx(FILE *csv, const char *sheet, const char *path, FILE *out,
+                    struct ops_err *e)
+{
+    char err[512] = "";
+    csv_reader *r = fflush(csv) == 0 ? csv_open_fd(fileno(csv), sheet, err, sizeof err) : NULL;
+    if (!r)
+        return ops_fail(e, "%s", err[0] ? err : strerror(errno));
+    int rc = path ? xlsx_write_table(r, path, sheet, err, sizeof err)
+                  : xlsx_write_table_to(r, out, sheet, err, sizeof err);
+    csv_close(r);
+    return rc == 0 ? OPS_OK : ops_fail(e, "%s", err);
+}
+
 int ops_export(struct ops *o, struct ops_export *x, struct ops_err *e)
 {
     x->rows = 0;
@@ -102,22 +125,32 @@ int ops_export(struct ops *o, struct ops_export *x, struct ops_err *e)
     if (!t)
         return OPS_REFUSED;
     struct walk w = {0};
-    export_shape_init(&w.shape, x->kind, x->format);
-    bool read_failed;
-    int rc = write_export(t, x, &w, &read_failed);
+    export_shape_init(&w.shape, x->kind, x->xlsx ? EXPORT_CSV : x->format);
+    struct ops_export rows = *x;
+    rows.format = w.shape.format;
+    rows.out = x->xlsx ? tmpfile() : x->out;
+    bool read_failed = false;
+    int rc = rows.out ? write_export(t, &rows, &w, &read_failed) : -1;
     int werr = errno;
     store_read_end(t);
     x->rows = w.rows;
     if (rc == -1 && !read_failed)
         x->write_errno = werr ? werr : EIO;
+    struct ops_err xe;
+    bool xlsx_failed = x->xlsx && rc == 0 &&
+                       ops_csv_to_xlsx(rows.out, import_kind_name(x->kind), x->path, x->out,
+                                       &xe) != OPS_OK;
+    if (x->xlsx && rows.out)
+        fclose(rows.out);
     char action[48], after[64];
     snprintf(action, sizeof action, "export %s", import_kind_name(x->kind));
-    snprintf(after, sizeof after, "%zu rows, %s", w.rows,
-             x->format == EXPORT_CSV ? "csv" : "text");
+    snprintf(after, sizeof after, "%zu rows, %s", w.rows, format_name(x));
     /* Recorded even when writing failed half-way: some rows may have left. */
     if (ops_audit_note(o, action, import_kind_name(x->kind), "", after, e) != OPS_OK)
         return OPS_REFUSED;
     if (read_failed)
         return ops_fail(e, _("could not read the database: %s"), store_errmsg(o->db));
+    if (xlsx_failed)
+        return ops_fail(e, "%s", xe.msg);
     return OPS_OK;
 }

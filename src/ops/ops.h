@@ -166,20 +166,27 @@ int ops_demo_policy(const struct ops_env *env, struct policy *out, struct ops_er
 /* ---- export (ops/export.c) -------------------------------------------- */
 struct ops_export {
     int kind;                 /* enum import_kind: units, positions or staff */
-    int format;               /* enum export_format (io/export.h) */
+    int format;               /* enum export_format (io/export.h); ignored with xlsx */
+    bool xlsx;                /* a workbook of one sheet (io/xlsx_write.h) instead */
+    const char *path;         /* xlsx: the file to write; NULL: out */
     FILE *out;                /* where the rows go, as they are read */
     size_t rows;              /* out: rows written */
     int write_errno;          /* out: 0, or errno of the failed write (EPIPE: the
                                * reader went away) */
 };
 /* Streams every record of the kind to out in one read transaction (a
- * million rows never sit in memory), then writes the export to the audit
+ * million rows never sit in memory; xlsx goes through a temporary CSV
+ * file, then the workbook is written), then writes the export to the audit
  * log in its own write transaction, also when writing stopped half-way.
  * A failed write is not a refusal: OPS_OK with write_errno set, and the
  * caller decides what a closed pipe means. Refused when the database
  * cannot be read or the audit entry cannot be written. Needs a session
  * opened for writing. */
 int ops_export(struct ops *o, struct ops_export *x, struct ops_err *e);
+/* A CSV file (read from its start) made a workbook of one sheet at path,
+ * else on out. */
+int ops_csv_to_xlsx(FILE *csv, const char *sheet, const char *path, FILE *out,
+                    struct ops_err *e);
 
 /* ---- staff (ops/staff.c) ------------------------------------------------ */
 /* One person as `staff show` and the detail screen show them. */
