@@ -39,10 +39,6 @@ int cli_report(const struct ops_err *e);
 /* ops_open (mode: enum ops_open_mode), printing why it failed. Returns an
  * exit status. */
 int cli_open(struct ops *o, const struct ops_env *env, int mode);
-/* cli_open and a read transaction; on failure prints why, leaves nothing
- * open and returns NULL. For the verbs whose reading has not moved into
- * ops/ yet (staff, workload, export). */
-stxn *cli_open_read(const struct ops_env *env, int mode, struct ops *o);
 /* Prints "mutasi: <message>\n" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -7,52 +7,23 @@
 
 /* ---- interning: strings and competency lists become small ids ----------- */
 
-static uint64_t hash_bytes(const void *p, size_t len)
-{
-    const unsigned char *s = p;
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ s[i]) * 1099511628211ull;
-    return h;
-}
-
 static void intern_free(struct intern *t)
 {
-    free(t->slot);
+    hindex_free(&t->ix);
     free(t->buf);
     free(t->off);
     free(t->len);
 }
 
-static int intern_grow(struct intern *t)
-{
-    size_t nslot = t->nslot ? t->nslot * 2 : 256;
-    uint32_t *slot = calloc(nslot, sizeof *slot);
-    if (!slot)
-        return -1;
-    for (uint32_t id = 0; id < t->n; id++) {
-        size_t i = hash_bytes(t->buf + t->off[id], t->len[id]) & (nslot - 1);
-        while (slot[i])
-            i = (i + 1) & (nslot - 1);
-        slot[i] = id + 1;
-    }
-    free(t->slot);
-    t->slot = slot;
-    t->nslot = nslot;
-    return 0;
-}
-
 /* The id of a byte string (equal strings, equal ids), or -1: no memory. */
 static long intern_id(struct intern *t, const void *key, size_t len)
 {
-    if ((t->n + 1) * 2 > t->nslot && intern_grow(t) != 0)
-        return -1;
-    size_t i = hash_bytes(key, len) & (t->nslot - 1);
-    for (; t->slot[i]; i = (i + 1) & (t->nslot - 1)) {
-        uint32_t id = t->slot[i] - 1;
+    uint64_t h = hash_bytes(key, len);
+    struct hprobe p;
+    for (uint32_t id = hindex_first(&t->ix, h, &p); id != HINDEX_NONE;
+         id = hindex_next(&t->ix, &p))
         if (t->len[id] == len && memcmp(t->buf + t->off[id], key, len) == 0)
             return id;
-    }
     if (t->n == t->room) {
         uint32_t room = t->room ? t->room * 2 : 64;
         size_t *off = realloc(t->off, room * sizeof *off);
@@ -76,8 +47,9 @@ static long intern_id(struct intern *t, const void *key, size_t len)
     memcpy(t->buf + t->blen, key, len);
     t->off[t->n] = t->blen;
     t->len[t->n] = (uint32_t)len;
+    if (hindex_add(&t->ix, h, t->n) != 0)
+        return -1;
     t->blen += len + 1;
-    t->slot[i] = t->n + 1;
     return t->n++;
 }
 

@@ -2,13 +2,13 @@
  * solution and the moves): not part of the contract. */
 #ifndef MUTASI_CORE_PLANNER_INTERNAL_H
 #define MUTASI_CORE_PLANNER_INTERNAL_H
+#include "core/hash.h"
 #include "core/planner.h"
 
 #define NONE UINT32_MAX
 
 struct intern {
-    uint32_t *slot;                /* id + 1; 0 = empty */
-    size_t nslot;
+    struct hindex ix;              /* finds an id by its bytes */
     char *buf;
     size_t blen, broom;
     size_t *off;

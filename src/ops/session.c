@@ -17,26 +17,11 @@ int ops_fail(struct ops_err *e, const char *fmt, ...)
     return OPS_REFUSED;
 }
 
-/* Every configuration error, one a line, into e. */
+/* Every configuration error, one a line, then what it means. */
 static int config_failure(struct ops_err *e, const struct config_errors *errs)
 {
-    size_t used = 0;
-    e->msg[0] = '\0';
-    for (int i = 0; i < errs->n && i < CONFIG_ERRORS_MAX && used + 1 < sizeof e->msg; i++) {
-        const struct config_error *c = &errs->e[i];
-        int n = c->line ? snprintf(e->msg + used, sizeof e->msg - used, "%s:%d:%d: %s\n",
-                                   c->file, c->line, c->column, c->msg)
-                        : snprintf(e->msg + used, sizeof e->msg - used, "%s: %s\n", c->file,
-                                   c->msg);
-        if (n < 0)
-            break;
-        used += (size_t)n < sizeof e->msg - used ? (size_t)n : sizeof e->msg - used - 1;
-    }
-    if (errs->n > CONFIG_ERRORS_MAX && used + 1 < sizeof e->msg)
-        used += (size_t)snprintf(e->msg + used, sizeof e->msg - used,
-                                 _("... and %d more errors\n"), errs->n - CONFIG_ERRORS_MAX);
-    if (used >= sizeof e->msg)
-        used = sizeof e->msg - 1;
+    ops_config_errors(e, errs);
+    size_t used = strlen(e->msg);
     snprintf(e->msg + used, sizeof e->msg - used, "%s",
              _("the configuration has errors; nothing was done"));
     return OPS_REFUSED;

@@ -2,6 +2,7 @@
  * in one pass and sorted by any column; and the sort orders of both lists. */
 #include <stdlib.h>
 #include <string.h>
+#include "core/fold.h"
 #include "core/i18n.h"
 #include "ui/staff.h"
 
@@ -47,17 +48,9 @@ static int collect_cb(const struct staff *st, void *ctx)
 static int frow_cmp(const void *a, const void *b)
 {
     const struct frow *x = a, *y = b;
-    for (size_t i = 0;; i++) {
-        int cx = (unsigned char)x->name[i], cy = (unsigned char)y->name[i];
-        if (cx >= 'A' && cx <= 'Z')
-            cx += 'a' - 'A';
-        if (cy >= 'A' && cy <= 'Z')
-            cy += 'a' - 'A';
-        if (cx != cy)
-            return cx < cy ? -1 : 1;
-        if (!cx)
-            break;
-    }
+    int d = fold_cmp(x->name, y->name, sizeof x->name);
+    if (d)
+        return d;
     return strcmp(x->nip, y->nip);
 }
 
