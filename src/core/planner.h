@@ -98,6 +98,12 @@ struct planner_fixed {
     uint32_t to_cell;
 };
 
+enum planner_routes {
+    PLANNER_ROUTES_AUTO,           /* a lattice where it saves arcs */
+    PLANNER_ROUTES_PAIRS,          /* one arc per fitting pair */
+    PLANNER_ROUTES_LATTICE,        /* a lattice wherever it is exact */
+};
+
 struct planner_input {
     const struct policy *policy;
     const struct planner_unit *units;
@@ -113,6 +119,9 @@ struct planner_input {
     /* optional: a last filter (e.g. rules_person_may_move); NULL = all */
     bool (*may_move)(void *ctx, size_t person);
     void *may_move_ctx;
+    /* how person types reach target types; 0 (AUTO) is the right choice
+     * but for tests, which force either way to compare them */
+    enum planner_routes routes;
 };
 
 /* One suggested move with the numbers of its reasons. Figures are the
@@ -138,6 +147,7 @@ struct planner_stats {
     int64_t max_fill;              /* the maximum flow: places that can be filled */
     int64_t objective;             /* least cost of max_fill moves */
     uint64_t flow_steps, simplex_pivots;
+    size_t lattice_nodes;          /* nodes of the fit lattices (in nodes) */
 };
 
 enum planner_result { PLANNER_OK, PLANNER_CANCELLED, PLANNER_NOMEM, PLANNER_BAD_INPUT };
