@@ -24,7 +24,7 @@
  *
  * The network (one unit of flow = one move = one short place filled):
  *   source -[K]-> hub -[max out]-> unit out -[surplus]-> origin cell
- *     -[count]-> class -> person type -[cost]-> target type
+ *     -[count]-> class -> person type -[cost]-> (fit lattice) -> target type
  *     -[shortage]-> target cell -[max in]-> unit in -> sink
  * A class is the movable people of one cell with the same job family,
  * rank, education, home district and competencies; a person type the same
@@ -32,7 +32,10 @@
  * target type the short cells of one root, family, district, minimum rank,
  * minimum education and competency requirements. Costs depend only on the
  * (person type, target type) pair, so the arcs between them carry every
- * cost and every fit rule, and the graph stays small. The maximum flow F is
+ * cost and every fit rule: one arc per fitting pair, or, where that saves
+ * arcs, one arc into a lattice of rank and education minimums whose
+ * cheapest path to each target is exactly that pair's cost
+ * (planner_route.c), and the graph stays small. The maximum flow F is
  * found first (Dinic); then the cheapest flow of value F (network simplex)
  * is the answer: every maximum flow makes F moves, so "fill the shortage,
  * then fewest moves, then cheapest" needs no weights. The DIMACS dump is

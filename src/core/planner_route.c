@@ -238,7 +238,8 @@ static int make_groups(struct router *r)
             return -1;
         }
     free(fams);
-    qsort(r->m, r->nm, sizeof *r->m, member_cmp);
+    if (r->nm)
+        qsort(r->m, r->nm, sizeof *r->m, member_cmp);
     r->g = calloc(r->nm + 1, sizeof *r->g);
     if (!r->g)
         return -1;
