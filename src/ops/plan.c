@@ -165,9 +165,10 @@ static int plan_for_change(struct ops *o, stxn *t, uint32_t id, uint32_t expect,
         return ops_fail(e, _("could not read the database: %s"), store_errmsg(o->db));
     if (expect && p->version != expect)
         return conflict(e, p, expect);
-    if (strcmp(p->state, PLAN_STATE_DRAFT) != 0)
-        return ops_fail(e, _("plan %u is %s: only a plan in %s can be changed"), (unsigned)id,
-                        p->state, PLAN_STATE_DRAFT);
+    struct wf_plan wp = {.id = id, .state = p->state, .author = p->author, .tmt = p->sk.tmt};
+    struct wf_verdict v;
+    if (wf_check_edit(&o->cfg->workflow, &wp, &v) != 0)
+        return ops_fail(e, "%s", v.msg);
     return OPS_OK;
 }
 
@@ -203,7 +204,9 @@ static int aborted(struct change *c, int rc)
 static int audit(struct change *c, stxn *t, const char *action, const char *object,
                  const char *before, const char *after)
 {
-    if (store_audit_append(t, c->o->user, action, object, before, after) != STORE_OK)
+    char user[OPS_AUDIT_USER_SIZE];
+    ops_audit_user(c->o, user);
+    if (store_audit_append(t, user, action, object, before, after) != STORE_OK)
         return ops_fail(c->e, _("could not write the audit log: %s"), store_errmsg(c->o->db));
     return OPS_OK;
 }

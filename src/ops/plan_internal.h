@@ -28,6 +28,15 @@ int move_facts_read(struct ops *o, stxn *t, const char *nip, const char *target,
 /* Judges one move (plan may be NULL) and returns the summary. */
 int move_judge(struct ops *o, const struct move_facts *f, int reason,
                const struct plan_desc *plan, struct verdict v[RULE_COUNT], size_t *n);
+/* Removes the struck moves from pl (they are out of the plan). */
+void plan_moves_drop_struck(struct plan_moves *pl);
+/* The plan check (ops_plan_check) in transaction t, of the moves not
+ * struck: blocking verdicts of the rules whose scope is in scopes (a set
+ * of RULE_SCOPE_BIT), and every changed record. */
+#define PLAN_CHECK_ALL (RULE_SCOPE_BIT(RULE_SCOPE_PERSON) | RULE_SCOPE_BIT(RULE_SCOPE_TARGET) | \
+                        RULE_SCOPE_BIT(RULE_SCOPE_PLAN))
+int plan_check_in(struct ops *o, stxn *t, uint32_t id, unsigned scopes,
+                  struct ops_breach **out, size_t *n, struct ops_err *e);
 /* "NIP 19860926 201505 1 001" style shown NIP. */
 void shown_nip(const char *nip, char out[NIP_FMT_LEN + 1]);
 #endif
