@@ -37,6 +37,28 @@ void plan_moves_drop_struck(struct plan_moves *pl);
                         RULE_SCOPE_BIT(RULE_SCOPE_PLAN))
 int plan_check_in(struct ops *o, stxn *t, uint32_t id, unsigned scopes,
                   struct ops_breach **out, size_t *n, struct ops_err *e);
+/* A change in one store_write: store_write aborts on anything but
+ * STORE_OK, so an ops refusal travels in the context. */
+struct change {
+    struct ops *o;
+    struct ops_err *e;
+    int rc;
+};
+/* Records rc and returns what store_write wants (STORE_OK commits). */
+int change_aborted(struct change *c, int rc);
+/* The audit entry of the change (ops_audit_user names who). */
+int change_audit(struct change *c, stxn *t, const char *action, const char *object,
+                 const char *before, const char *after);
+/* store_write(fn) and the refusal it carried, or why the write failed. */
+int change_run(struct change *c, store_write_fn fn, void *ctx);
+/* OPS_CONFLICT with who changed the plan and when. */
+int change_conflict(struct ops_err *e, const struct plan *now, uint32_t read);
+/* A user name into a plan's field. */
+void copy_user(char dst[PLAN_USER_SIZE], const char *user);
+/* Refused unless the acting user has the operator role. */
+int need_operator(struct ops *o, struct ops_err *e);
+/* "YYYY-MM-DD HH:MM:SS" local time. */
+void when_text(int64_t when, char out[32]);
 /* "NIP 19860926 201505 1 001" style shown NIP. */
 void shown_nip(const char *nip, char out[NIP_FMT_LEN + 1]);
 #endif
