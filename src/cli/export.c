@@ -132,7 +132,7 @@ int cli_export(const struct ops_env *env, int argc, char **argv)
 {
     if (cli_wants_help(argc, argv))
         return cli_print_verb_help("export");
-    const char *what = NULL, *format = "csv";
+    const char *what = NULL, *format = "csv", *plan = NULL;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
             format = argv[++i];
@@ -142,6 +142,8 @@ int cli_export(const struct ops_env *env, int argc, char **argv)
             return cli_usage_error(env, "export", _("unknown option \"%s\""), argv[i]);
         else if (!what)
             what = argv[i];
+        else if (strcmp(what, "plan") == 0 && !plan)
+            plan = argv[i];                     /* export plan ID */
         else
             return cli_usage_error(env, "export", _("unexpected argument \"%s\""), argv[i]);
     }
@@ -151,6 +153,8 @@ int cli_export(const struct ops_env *env, int argc, char **argv)
     if (fmt < 0)
         return cli_usage_error(env, "export", _("--format must be csv or text, got \"%s\""),
                                format);
+    if (strcmp(what, "plan") == 0)            /* a plan, its annex: src/cli/plan_export.c */
+        return cli_export_plan(env, plan, fmt == EXPORT_CSV);
     if (strcmp(what, "workload") == 0)        /* the ABK table, src/cli/workload.c */
         return cli_export_workload(env, fmt == EXPORT_CSV, stdout);
     int kind = import_kind_parse(what);

@@ -306,9 +306,9 @@ static int plan_check(const struct ops_env *env, int argc, char **argv)
 
 /* --- show ------------------------------------------------------------------ */
 
-static void show_csv(const struct ops_plan_view *v)
+void cli_plan_show_csv(const struct ops_plan_view *v, FILE *out)
 {
-    csv_writer *cw = csv_writer_new(stdout);
+    csv_writer *cw = csv_writer_new(out);
     static const char *const cols[] = {"nip", "name", "from_unit", "from_position", "to_unit",
                                        "to_position", "reason", "verdict"};
     if (!cw)
@@ -325,7 +325,7 @@ static void show_csv(const struct ops_plan_view *v)
         csv_put_text(cw, m->to_unit);
         csv_put_text(cw, m->to_position);
         csv_put_str(cw, move_reason_name(m->reason));
-        csv_put_str(cw, summary_name(m->summary));
+        csv_put_str(cw, MOVE_STRUCK(m) ? "struck" : summary_name(m->summary));
         csv_end_row(cw);
     }
     csv_writer_free(cw);
@@ -390,7 +390,10 @@ static void show_text(const struct ops_plan_view *v, const struct policy *p)
             printf("      %s %s\n", _("warning:"), m->why);
         if (m->note[0])
             printf("      %s %s\n", _("note:"), m->note);
+        if (MOVE_STRUCK(m))
+            printf(_("      STRUCK by %s: %s\n"), m->struck_by, m->struck_why);
     }
+    cli_show_route(v);
     if (v->nimpact == 0)
         return;
     printf("\n%s\n", _("impact (before -> after):"));
@@ -419,7 +422,7 @@ static int plan_show(const struct ops_env *env, int argc, char **argv)
     if (ops_plan_show(&o, id, &v, &e) != OPS_OK)
         return refused(&o, &e);
     if (a.format && strcmp(a.format, "csv") == 0)
-        show_csv(&v);
+        cli_plan_show_csv(&v, stdout);
     else
         show_text(&v, ops_policy(&o));
     ops_plan_view_free(&v);
@@ -466,7 +469,9 @@ int cli_plan(const struct ops_env *env, int argc, char **argv)
         return plan_help();
     if (argc < 2)
         return cli_usage_error(env, "plan", _("plan needs an action: new, list, show, add, "
-                                              "drop or check"));
+                                              "drop, check, submit, verify, review, approve, "
+                                              "return, reject, cancel, step, strike, issue-sk "
+                                              "or apply"));
     static const struct {
         const char *name;
         cli_verb_fn fn;
@@ -477,5 +482,8 @@ int cli_plan(const struct ops_env *env, int argc, char **argv)
     for (size_t i = 0; i < sizeof subs / sizeof *subs; i++)
         if (strcmp(argv[1], subs[i].name) == 0)
             return subs[i].fn(env, argc, argv);
+    cli_verb_fn route = cli_plan_route(argv[1]);
+    if (route)
+        return route(env, argc, argv);
     return cli_usage_error(env, "plan", _("unknown plan action \"%s\""), argv[1]);
 }

@@ -158,11 +158,16 @@ int ops_plan_show(struct ops *o, uint32_t id, struct ops_plan_view *out, struct 
     stxn *t = store_read_begin(o->db);
     if (!t)
         return ops_fail(e, "%s", store_errmsg(o->db));
-    int rc = read_plan(o, t, id, &out->plan, e);
+    int r = store_get_plan_timeline(t, id, &out->plan, &out->timeline, &out->ntimeline);
+    int rc = r == STORE_NOTFOUND ? ops_fail(e, _("there is no plan %u"), (unsigned)id)
+             : r != STORE_OK ? ops_fail(e, _("could not read the database: %s"),
+                                        store_errmsg(o->db))
+                             : OPS_OK;
     if (rc == OPS_OK && plan_moves_read(t, id, &pl) != STORE_OK)
         rc = ops_fail(e, _("could not read the database: %s"), store_errmsg(o->db));
     if (rc == OPS_OK)
         rc = view_moves(o, t, &pl, out, e);
+    plan_moves_drop_struck(&pl);        /* struck moves have no impact */
     if (rc == OPS_OK)
         rc = view_impact(o, t, &pl, out, e);
     store_read_end(t);
@@ -176,8 +181,11 @@ void ops_plan_view_free(struct ops_plan_view *v)
 {
     free(v->moves);
     free(v->impact);
+    free(v->timeline);
     v->moves = NULL;
     v->impact = NULL;
+    v->timeline = NULL;
+    v->ntimeline = 0;
     v->nmoves = v->nimpact = 0;
 }
 
