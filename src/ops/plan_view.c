@@ -168,7 +168,8 @@ int ops_plan_show(struct ops *o, uint32_t id, struct ops_plan_view *out, struct 
     if (rc == OPS_OK)
         rc = view_moves(o, t, &pl, out, e);
     plan_moves_drop_struck(&pl);        /* struck moves have no impact */
-    if (rc == OPS_OK)
+    /* Once applied, the records already hold the moves: no impact left. */
+    if (rc == OPS_OK && out->plan.applied_at == 0)
         rc = view_impact(o, t, &pl, out, e);
     store_read_end(t);
     plan_moves_free(&pl);
