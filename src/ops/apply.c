@@ -28,10 +28,10 @@ static int refuse_blocked(struct apply_ctx *c, stxn *t)
     char list[OPS_MSG_SIZE - 200];
     breaches_text(b, n, list, sizeof list);
     free(b);
-    return ops_fail(c->r.c.e, ngettext("plan %u cannot take effect: %zu move is blocked now "
-                                       "(return the plan or strike the move):%s",
-                                       "plan %u cannot take effect: %zu moves are blocked now "
-                                       "(return the plan or strike the moves):%s", n),
+    return ops_fail(c->r.c.e, ngettext("plan %u cannot take effect: %zu move is blocked now, "
+                                       "nothing was applied:%s",
+                                       "plan %u cannot take effect: %zu moves are blocked now, "
+                                       "nothing was applied:%s", n),
                     (unsigned)c->r.id, n, list);
 }
 
