@@ -5,3 +5,11 @@ all: $(PTYBYTES)
 $(PTYBYTES): tests/tools/ptybytes.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $^ $(PKG_LIBS) -lutil
+
+# plangen builds a region-shaped transfer problem, solves it with
+# core/planner and writes its DIMACS graph (t_planner_glpk, bench-planner).
+PLANGEN := $(BUILD)/tests/plangen
+all: $(PLANGEN)
+$(PLANGEN): tests/tools/plangen.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $^ $(PKG_LIBS)

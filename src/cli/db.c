@@ -15,11 +15,16 @@ int cli_init(const struct ops_env *env, int argc, char **argv)
         return rc;
     struct ops_err e;
     bool created;
+    unsigned from = 0;
     rc = ops_init(&o, &created, &e);
+    bool migrated = rc == OPS_OK && store_was_migrated(o.db, &from);
     ops_close(&o);
     if (rc != OPS_OK)
         return cli_report(&e);
-    if (created)
+    if (migrated)
+        fprintf(stderr, _("mutasi: upgraded the database in %s from schema %u to %u\n"),
+                env->db_dir, from, (unsigned)STORE_SCHEMA_VERSION);
+    else if (created)
         fprintf(stderr, _("mutasi: created an empty database in %s\n"), env->db_dir);
     else
         fprintf(stderr, _("mutasi: a database already exists in %s; left as it is\n"),

@@ -86,6 +86,12 @@ void ops_close(struct ops *o);
  * opened with OPS_NO_DB: the TUI reads its configuration first, and the
  * message that no database is there is then about the database alone. */
 int ops_open_db(struct ops *o, int mode, struct ops_err *e);
+/* An action that writes calls this first: a session opened with OPS_READ
+ * (the screens browse read-only) gets write access (store_make_writable:
+ * the database reopened for writing, an older schema upgraded); a session
+ * opened for writing is unchanged. No read transaction of the session may
+ * be open. OPS_OK, or OPS_REFUSED with the reason in e. */
+int ops_need_write(struct ops *o, struct ops_err *e);
 const struct policy *ops_policy(const struct ops *o);
 /* A read transaction on the session's database; NULL (and e says why) when
  * it cannot begin. End it with store_read_end. */

@@ -94,6 +94,15 @@ void ops_close(struct ops *o)
     o->cfg = NULL;
 }
 
+int ops_need_write(struct ops *o, struct ops_err *e)
+{
+    if (!o->db)
+        return ops_fail(e, "%s", _("no database is open"));
+    if (store_make_writable(o->db) != STORE_OK)
+        return ops_fail(e, "%s", store_errmsg(o->db));
+    return OPS_OK;
+}
+
 const struct policy *ops_policy(const struct ops *o)
 {
     return &o->cfg->policy;

@@ -1,13 +1,15 @@
 /* Loading staff into an empty staff table (store_bulk_begin in store.h).
  *
  * Records and history lines arrive in NIP order and are appended at once.
- * The three indexes cannot be: their key orders differ from NIP order. So
- * each person leaves 32 bytes (NIP, unit id, position id, name id) with
- * the codes and folded names interned once each; at the end each index's
+ * The indexes (those of the staff descriptor, schema.c) cannot be: their
+ * key orders differ from NIP order. So each person leaves 32 bytes (NIP
+ * and one id per index: unit, position, name) with each index's groups
+ * (codes, folded names) interned once; at the end each index's
  * distinct keys are sorted (a few hundred units, a few thousand positions,
  * the distinct names) and the people are put in that order by a stable
  * counting sort, which keeps NIP order within a key, so that every index
  * is written left to right with MDB_APPEND: no search, pages filled whole. */
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +21,9 @@
 
 #define NO_ID UINT32_MAX
 
-enum { BY_UNIT, BY_POSITION, BY_NAME, BY_COUNT };
+/* The indexes a bulk load keeps in memory: those of staff (schema.c). */
+#define BY_COUNT 3
+#define BY_NAME 2                /* the name index, sized ahead from expect */
 
 /* --- interned strings --------------------------------------------------------
  * Each distinct string once, NUL-terminated, in one arena; ids are dense. */
@@ -171,11 +175,13 @@ static uint32_t *string_ranks(const struct interner *in)
 
 struct bulk_row {
     char nip[NIP_LEN];
-    uint32_t id[BY_COUNT];      /* interned unit, position, folded name; NO_ID: none */
+    uint32_t id[BY_COUNT];      /* interned group per index (unit, position,
+                                 * folded name); NO_ID: no entry */
 };
 
 struct store_bulk {
     stxn *t;
+    const struct store_record_desc *d;
     MDB_cursor *staff;
     struct store_appender history;
     struct bulk_row *rows;
@@ -208,11 +214,13 @@ int store_bulk_begin(stxn *t, size_t expect, store_bulk **out)
     if (!b)
         return store_fail(t->s, _("out of memory"));
     b->t = t;
-    int rc = mdb_cursor_open(t->txn, t->s->dbi[DB_STAFF], &b->staff);
+    b->d = &store_desc_staff;
+    assert(b->d->nindexes <= BY_COUNT && b->d->index[BY_NAME].db == DB_STAFF_BY_NAME);
+    int rc = mdb_cursor_open(t->txn, t->s->dbi[b->d->db], &b->staff);
     if (rc != 0) {
         b->staff = NULL;
         store_bulk_free(b);
-        return store_fail_mdb(t, rc, store_db_name(DB_STAFF));
+        return store_fail_mdb(t, rc, store_db_name(b->d->db));
     }
     if (store_appender_open(&b->history, t, DB_HISTORY, false) != STORE_OK) {
         b->history.cur = NULL;
@@ -253,21 +261,30 @@ static int add_history(store_bulk *b, const struct history *h)
     return store_appender_put(&b->history, k, (MDB_val){n, buf}, 0);
 }
 
-static uint32_t intern_code(struct interner *in, const char *code)
+/* The record's group in index i, interned; NO_ID for no entry (an empty
+ * group of a dup index) or out of memory (*oom). */
+static uint32_t intern_group(store_bulk *b, int i, const void *rec, bool *oom)
 {
-    return *code ? intern(in, code, strlen(code)) : NO_ID;
+    const struct store_index_desc *ix = &b->d->index[i];
+    unsigned char g[STORE_GROUP_MAX];
+    size_t n = ix->group(rec, g);
+    if (n == 0 && ix->kind == STORE_INDEX_DUP)
+        return NO_ID;
+    uint32_t id = intern(&b->in[i], (const char *)g, n);
+    *oom |= id == NO_ID;
+    return id;
 }
 
 int store_bulk_add(store_bulk *b, const struct staff *s, const struct history *h)
 {
-    unsigned char buf[CODEC_MAX], key[STORE_NAME_KEY_MAX];
+    unsigned char buf[CODEC_MAX], pk[STORE_KEY_MAX];
     stxn *t = b->t;
-    if (strnlen(s->nip, NIP_LEN + 1) != NIP_LEN)
-        return store_fail(t->s, _("NIP \"%s\" must have %d digits"), s->nip, NIP_LEN);
+    if (b->d->key(t, s, pk) != NIP_LEN)
+        return STORE_ERROR;
     if (b->n && memcmp(s->nip, b->rows[b->n - 1].nip, NIP_LEN) <= 0)
         return store_fail(t->s, _("staff %s came after %.*s: a bulk load needs ascending NIPs"),
                           s->nip, NIP_LEN, b->rows[b->n - 1].nip);
-    size_t len = codec_put_staff(s, buf, sizeof buf);
+    size_t len = b->d->encode(s, buf, sizeof buf);
     if (len == 0)
         return store_fail(t->s, _("staff %s cannot be encoded"), s->nip);
     if (b->n >= NO_ID)          /* rows are counted in 32 bits */
@@ -277,15 +294,13 @@ int store_bulk_add(store_bulk *b, const struct staff *s, const struct history *h
     MDB_val k = {NIP_LEN, (void *)s->nip}, v = {len, buf};
     int rc = mdb_cursor_put(b->staff, &k, &v, MDB_APPEND);
     if (rc != 0)
-        return store_fail_mdb(t, rc, store_db_name(DB_STAFF));
+        return store_fail_mdb(t, rc, store_db_name(b->d->db));
     struct bulk_row *row = &b->rows[b->n++];
     memcpy(row->nip, s->nip, NIP_LEN);
-    size_t klen = store_name_key(s->name, "", key);
-    row->id[BY_UNIT] = intern_code(&b->in[BY_UNIT], s->unit);
-    row->id[BY_POSITION] = intern_code(&b->in[BY_POSITION], s->position);
-    row->id[BY_NAME] = intern(&b->in[BY_NAME], (const char *)key, klen - 1);
-    if ((s->unit[0] && row->id[BY_UNIT] == NO_ID) ||
-        (s->position[0] && row->id[BY_POSITION] == NO_ID) || row->id[BY_NAME] == NO_ID)
+    bool oom = false;
+    for (int i = 0; i < b->d->nindexes; i++)
+        row->id[i] = intern_group(b, i, s, &oom);
+    if (oom)
         return store_fail(t->s, _("out of memory"));
     return h ? add_history(b, h) : STORE_OK;
 }
@@ -331,15 +346,16 @@ static uint32_t *index_order(const store_bulk *b, int by, size_t *m)
 
 static int write_index(store_bulk *b, int by)
 {
-    static const int db[BY_COUNT] = {DB_STAFF_BY_UNIT, DB_STAFF_BY_POSITION, DB_STAFF_BY_NAME};
+    const struct store_index_desc *ix = &b->d->index[by];
     const struct interner *in = &b->in[by];
     struct store_appender app;
-    unsigned char key[STORE_NAME_KEY_MAX];
+    unsigned char key[STORE_KEY_MAX];
     size_t m;
     uint32_t *ord = index_order(b, by, &m);
     if (!ord)
         return store_fail(b->t->s, _("out of memory"));
-    if (store_appender_open(&app, b->t, db[by], by != BY_NAME) != STORE_OK) {
+    bool dup = ix->kind == STORE_INDEX_DUP;
+    if (store_appender_open(&app, b->t, ix->db, dup) != STORE_OK) {
         free(ord);
         return STORE_ERROR;
     }
@@ -355,8 +371,8 @@ static int write_index(store_bulk *b, int by)
         const struct bulk_row *row = &b->rows[ord[i]];
         const char *s = in->arena + in->off[row->id[by]];
         MDB_val nip = {NIP_LEN, (void *)row->nip};
-        if (by == BY_NAME) {
-            /* The index key: folded name, NUL, NIP (store_name_key). */
+        if (!dup) {
+            /* STORE_INDEX_SUFFIXED: the group, NUL, the record key. */
             size_t n = strlen(s);
             memcpy(key, s, n + 1);
             memcpy(key + n + 1, row->nip, NIP_LEN);
@@ -377,7 +393,7 @@ int store_bulk_finish(store_bulk *b)
         free(b->in[by].slot);   /* no more lookups: room for the sort */
         b->in[by].slot = NULL;
     }
-    for (int by = 0; by < BY_COUNT && r == STORE_OK; by++)
+    for (int by = 0; by < b->d->nindexes && r == STORE_OK; by++)
         r = write_index(b, by);
     store_bulk_free(b);
     return r;

@@ -1,13 +1,13 @@
-/* Consistency of the staff indexes with the staff records, and of moves
- * with their plans (store/plans.c): used by tests
- * and the crash test to prove that no change left them apart. */
+/* Consistency of every index with its records, for each record type of
+ * the descriptor table (schema.h): used by tests and the crash test to
+ * prove that no change left them apart; and moves with their plans
+ * (store_check_plans, store/plans.c). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include "core/i18n.h"
 #include "store/codec.h"
 #include "store/internal.h"
-#include "store/keys.h"
 #include "store/plans.h"
 
 struct check {
@@ -37,80 +37,102 @@ static bool has_pair(stxn *t, int db, MDB_val k, MDB_val v)
     return rc == 0;
 }
 
+/* The record key as text for messages (keys are codes and NIPs). */
+static const char *key_text(MDB_val k, char out[STORE_KEY_MAX + 1])
+{
+    size_t n = k.mv_size > STORE_KEY_MAX ? STORE_KEY_MAX : k.mv_size;
+    memcpy(out, k.mv_data, n);
+    out[n] = '\0';
+    return out;
+}
+
+struct check_records {
+    struct check *ck;
+    const struct store_record_desc *d;
+};
+
 /* Every record has its index entries. */
 static int check_record(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
 {
-    struct check *ck = ctx;
-    struct staff s;
-    unsigned char key[STORE_NAME_KEY_MAX];
-    if (codec_get_staff(v->mv_data, v->mv_size, &s) != 0) {
-        problem(ck, _("staff record %.*s cannot be decoded"), (int)k->mv_size,
-                (const char *)k->mv_data);
+    struct check_records *cr = ctx;
+    const struct store_record_desc *d = cr->d;
+    union { unsigned char b[STORE_RECORD_MAX]; max_align_t a; } rec;
+    unsigned char key[STORE_KEY_MAX];
+    char text[STORE_KEY_MAX + 1];
+    if (d->decode(v->mv_data, v->mv_size, rec.b) != 0) {
+        problem(cr->ck, _("%s record %s cannot be decoded"), _(d->what), key_text(*k, text));
         return 0;
     }
-    MDB_val nip = {NIP_LEN, s.nip};
-    if (k->mv_size != NIP_LEN || memcmp(k->mv_data, s.nip, NIP_LEN) != 0)
-        problem(ck, _("staff record %.*s holds NIP %s"), (int)k->mv_size,
-                (const char *)k->mv_data, s.nip);
-    if (*s.unit && !has_pair(t, DB_STAFF_BY_UNIT, (MDB_val){strlen(s.unit), s.unit}, nip))
-        problem(ck, _("staff %s is missing from the unit index under %s"), s.nip, s.unit);
-    if (*s.position &&
-        !has_pair(t, DB_STAFF_BY_POSITION, (MDB_val){strlen(s.position), s.position}, nip))
-        problem(ck, _("staff %s is missing from the position index under %s"), s.nip, s.position);
-    MDB_val nk = {store_name_key(s.name, s.nip, key), key}, nv;
-    if (mdb_get(t->txn, t->s->dbi[DB_STAFF_BY_NAME], &nk, &nv) != 0 ||
-        nv.mv_size != NIP_LEN || memcmp(nv.mv_data, s.nip, NIP_LEN) != 0)
-        problem(ck, _("staff %s is missing from the name index"), s.nip);
+    size_t n = d->key(t, rec.b, key);
+    if (n != k->mv_size || memcmp(key, k->mv_data, n) != 0) {
+        problem(cr->ck, _("%s record %s holds another key"), _(d->what), key_text(*k, text));
+        return 0;
+    }
+    for (int i = 0; i < d->nindexes; i++) {
+        const struct store_index_desc *ix = &d->index[i];
+        MDB_val ik = {store_index_key(ix, rec.b, k->mv_data, k->mv_size, key), key}, iv;
+        bool ok = ik.mv_size == 0;
+        if (!ok && ix->kind == STORE_INDEX_DUP)
+            ok = has_pair(t, ix->db, ik, *k);
+        else if (!ok)
+            ok = mdb_get(t->txn, t->s->dbi[ix->db], &ik, &iv) == 0 &&
+                 iv.mv_size == k->mv_size && memcmp(iv.mv_data, k->mv_data, iv.mv_size) == 0;
+        if (!ok)
+            problem(cr->ck, _("%s %s is missing from %s under \"%.*s\""), _(d->what),
+                    key_text(*k, text), store_db_name(ix->db), (int)ik.mv_size,
+                    (const char *)key);
+    }
     return 0;
 }
 
 struct check_index {
     struct check *ck;
-    int db;
+    const struct store_record_desc *d;
+    const struct store_index_desc *ix;
 };
 
-/* Every index entry names a record whose field has the entry's key. */
+/* Every index entry names a record that the index files under the entry's
+ * key. */
 static int check_entry(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
 {
     struct check_index *ci = ctx;
-    const char *dbname = store_db_name(ci->db);
-    char nip[NIP_LEN + 1];
-    struct staff s;
-    if (v->mv_size != NIP_LEN) {
-        problem(ci->ck, _("%s holds a value that is not a NIP"), dbname);
+    const char *dbname = store_db_name(ci->ix->db);
+    union { unsigned char b[STORE_RECORD_MAX]; max_align_t a; } rec;
+    char text[STORE_KEY_MAX + 1];
+    unsigned char want[STORE_KEY_MAX];
+    key_text(*v, text);
+    if (store_rec_get(t, ci->d, v->mv_data, v->mv_size, rec.b) != STORE_OK) {
+        problem(ci->ck, _("%s names %s, who is not in the database"), dbname, text);
         return 0;
     }
-    memcpy(nip, v->mv_data, NIP_LEN);
-    nip[NIP_LEN] = '\0';
-    int r = store_get_staff(t, nip, &s);
-    if (r != STORE_OK) {
-        problem(ci->ck, _("%s names %s, who is not in the database"), dbname, nip);
-        return 0;
-    }
-    const char *field = ci->db == DB_STAFF_BY_UNIT ? s.unit : s.position;
-    unsigned char key[STORE_NAME_KEY_MAX];
-    MDB_val want = {strlen(field), (void *)field};
-    if (ci->db == DB_STAFF_BY_NAME)
-        want = (MDB_val){store_name_key(s.name, s.nip, key), key};
-    if (want.mv_size != k->mv_size || memcmp(want.mv_data, k->mv_data, k->mv_size) != 0)
+    size_t n = store_index_key(ci->ix, rec.b, v->mv_data, v->mv_size, want);
+    if (n != k->mv_size || memcmp(want, k->mv_data, n) != 0)
         problem(ci->ck, _("%s files %s under \"%.*s\", which the record does not hold"), dbname,
-                nip, (int)k->mv_size, (const char *)k->mv_data);
+                text, (int)k->mv_size, (const char *)k->mv_data);
     return 0;
+}
+
+/* One record type: its records, then each of its indexes. */
+static void check_type(stxn *t, struct check *ck, const struct store_record_desc *d)
+{
+    struct check_records cr = {ck, d};
+    if (store_walk(t, d->db, NULL, false, check_record, &cr) != 0)
+        problem(ck, "%s", store_errmsg(t->s));
+    for (int i = 0; i < d->nindexes; i++) {
+        struct check_index ci = {ck, d, &d->index[i]};
+        if (store_walk(t, d->index[i].db, NULL, false, check_entry, &ci) != 0)
+            problem(ck, "%s", store_errmsg(t->s));
+    }
 }
 
 int store_check_indexes(stxn *t, char *why, size_t whylen)
 {
     struct check ck = {0, why, whylen};
-    static const int indexes[] = {DB_STAFF_BY_UNIT, DB_STAFF_BY_POSITION, DB_STAFF_BY_NAME};
     if (why && whylen)
         why[0] = '\0';
-    if (store_walk(t, DB_STAFF, NULL, false, check_record, &ck) != 0)
-        problem(&ck, "%s", store_errmsg(t->s));
-    for (size_t i = 0; i < sizeof indexes / sizeof *indexes; i++) {
-        struct check_index ci = {&ck, indexes[i]};
-        if (store_walk(t, indexes[i], NULL, false, check_entry, &ci) != 0)
-            problem(&ck, "%s", store_errmsg(t->s));
-    }
+    for (size_t i = 0; i < store_nrecord_descs; i++)
+        if (store_record_descs[i]->nindexes)
+            check_type(t, &ck, store_record_descs[i]);
     /* plans and moves: the first problem is kept only when none came before */
     char pwhy[256];
     int np = store_check_plans(t, pwhy, sizeof pwhy);

@@ -15,7 +15,6 @@
 
 #define DEFAULT_MAPSIZE ((size_t)1 << 30)   /* 1 GiB; grows on MDB_MAP_FULL */
 #define MAX_GROW_RETRIES 24
-#define SCHEMA_KEY "schema_version"
 
 static const struct {
     const char *name;
@@ -65,10 +64,17 @@ bool store_was_created(const store *s)
     return s->created;
 }
 
+bool store_was_migrated(const store *s, unsigned *from)
+{
+    if (s->migrated && from)
+        *from = s->migrated_from;
+    return s->migrated;
+}
+
 size_t store_map_size(const store *s)
 {
     MDB_envinfo info;
-    return mdb_env_info(s->env, &info) == 0 ? info.me_mapsize : 0;
+    return s->env && mdb_env_info(s->env, &info) == 0 ? info.me_mapsize : 0;
 }
 
 /* --- files and directories ---------------------------------------------- */
@@ -117,6 +123,8 @@ static size_t initial_mapsize(void)
 /* Another process may have grown the map: adopt its size and try again. */
 static int begin_txn(store *s, unsigned flags, MDB_txn **out)
 {
+    if (!s->env)
+        return EINVAL;          /* store_make_writable could not reopen it */
     int rc = mdb_txn_begin(s->env, NULL, flags, out);
     if (rc == MDB_MAP_RESIZED) {
         rc = mdb_env_set_mapsize(s->env, 0);
@@ -216,26 +224,29 @@ struct setup {
     bool create;
     unsigned found_version;
     bool wrote_schema;
+    bool migrated;
 };
 
-/* Opens every named database (creating them when asked) and reads or
- * writes the schema version. Runs in a write transaction, or a read one
- * for read-only opens. */
-static int setup_dbs(stxn *t, void *ctx)
+static int open_table(stxn *t, int i, bool create)
 {
-    struct setup *su = ctx;
     store *s = t->s;
-    for (int i = 0; i < DB_COUNT; i++) {
-        unsigned flags = db_table[i].flags | (su->create && t->write ? MDB_CREATE : 0);
-        int rc = mdb_dbi_open(t->txn, db_table[i].name, flags, &s->dbi[i]);
-        if (rc == MDB_NOTFOUND)
-            return store_fail(s, _("%s is not a mutasi database (no \"%s\" table); "
-                                   "create one with 'mutasi init'"),
-                              s->dir, db_table[i].name);
-        if (rc != 0)
-            return store_fail_mdb(t, rc, _("cannot open the database tables"));
-    }
-    MDB_val k = {sizeof SCHEMA_KEY - 1, (void *)SCHEMA_KEY}, v;
+    unsigned flags = db_table[i].flags | (create ? MDB_CREATE : 0);
+    int rc = mdb_dbi_open(t->txn, db_table[i].name, flags, &s->dbi[i]);
+    if (rc == MDB_NOTFOUND)
+        return store_fail(s, _("%s is not a mutasi database (no \"%s\" table); "
+                               "create one with 'mutasi init'"),
+                          s->dir, db_table[i].name);
+    if (rc != 0)
+        return store_fail_mdb(t, rc, _("cannot open the database tables"));
+    return STORE_OK;
+}
+
+/* The schema version in meta into su->found_version; a new database (when
+ * creating) gets the current one. */
+static int read_schema(stxn *t, struct setup *su)
+{
+    store *s = t->s;
+    MDB_val k = {sizeof STORE_SCHEMA_KEY - 1, (void *)STORE_SCHEMA_KEY}, v;
     int rc = mdb_get(t->txn, s->dbi[DB_META], &k, &v);
     if (rc == 0 && v.mv_size == 4) {
         su->found_version = codec_from_be32(v.mv_data);
@@ -246,15 +257,38 @@ static int setup_dbs(stxn *t, void *ctx)
     if (!su->create || !t->write)
         return store_fail(s, _("%s is not a mutasi database (no schema version); "
                                "create one with 'mutasi init'"), s->dir);
-    unsigned char ver[4];
-    codec_be32(ver, STORE_SCHEMA_VERSION);
-    v.mv_size = 4;
-    v.mv_data = ver;
-    rc = mdb_put(t->txn, s->dbi[DB_META], &k, &v, 0);
-    if (rc != 0)
-        return store_fail_mdb(t, rc, _("cannot write the schema version"));
     su->found_version = STORE_SCHEMA_VERSION;
     su->wrote_schema = true;
+    return store_write_schema_version(t, STORE_SCHEMA_VERSION);
+}
+
+/* Opens meta and reads the schema version, then opens every other table
+ * (creating the missing ones for a new database or a migration) and
+ * migrates an older schema. Runs in a write transaction, or a read one
+ * for read-only opens, which cannot migrate: they say how to. */
+static int setup_dbs(stxn *t, void *ctx)
+{
+    struct setup *su = ctx;
+    store *s = t->s;
+    su->wrote_schema = su->migrated = false;
+    if (open_table(t, DB_META, su->create && t->write) || read_schema(t, su))
+        return STORE_ERROR;
+    unsigned found = su->found_version;
+    if (found > STORE_SCHEMA_VERSION)
+        return store_fail(s, _("database schema %u is newer than this mutasi (%u); upgrade mutasi"),
+                          found, (unsigned)STORE_SCHEMA_VERSION);
+    if (found < STORE_SCHEMA_VERSION && !t->write)
+        return store_fail(s, _("database schema %u is older than this mutasi (%u); open it "
+                               "once for writing to upgrade it, e.g. with 'mutasi init' "
+                               "(which keeps the data)"),
+                          found, (unsigned)STORE_SCHEMA_VERSION);
+    bool migrate = found < STORE_SCHEMA_VERSION;
+    for (int i = 0; i < DB_COUNT; i++)
+        if (i != DB_META && open_table(t, i, t->write && (su->create || migrate)))
+            return STORE_ERROR;
+    if (migrate && store_migrate(t, found) != STORE_OK)
+        return STORE_ERROR;
+    su->migrated = migrate;
     return STORE_OK;
 }
 
@@ -277,12 +311,8 @@ static int open_tables(store *s, bool create)
         return STORE_ERROR;
     }
     s->created = su.wrote_schema;
-    if (su.found_version > STORE_SCHEMA_VERSION)
-        return store_fail(s, _("database schema %u is newer than this mutasi (%u); upgrade mutasi"),
-                          su.found_version, (unsigned)STORE_SCHEMA_VERSION);
-    if (su.found_version < STORE_SCHEMA_VERSION)
-        return store_fail(s, _("database schema %u is not supported by this mutasi (%u)"),
-                          su.found_version, (unsigned)STORE_SCHEMA_VERSION);
+    s->migrated = su.migrated;
+    s->migrated_from = su.found_version;
     return STORE_OK;
 }
 
@@ -360,6 +390,38 @@ store *store_open(const char *dir, int flags, char *err, size_t errlen)
     return s;
 }
 
+/* Opens the environment of s->dir again with s->readonly's mode. */
+static int reopen(store *s)
+{
+    if (s->env)
+        mdb_env_close(s->env);
+    s->env = NULL;
+    if (open_env(s, false) != STORE_OK || open_tables(s, false) != STORE_OK) {
+        if (s->env)
+            mdb_env_close(s->env);
+        s->env = NULL;
+        return STORE_ERROR;
+    }
+    return STORE_OK;
+}
+
+int store_make_writable(store *s)
+{
+    if (!s->readonly)
+        return STORE_OK;
+    /* LMDB allows one environment handle per file in a process: the
+     * read-only one is closed before the writable one opens. */
+    s->readonly = false;
+    if (reopen(s) == STORE_OK)
+        return STORE_OK;
+    char why[sizeof s->err];
+    memcpy(why, s->err, sizeof why);
+    s->readonly = true;
+    reopen(s);
+    memcpy(s->err, why, sizeof why);
+    return STORE_ERROR;
+}
+
 void store_close(store *s)
 {
     if (!s)
@@ -390,6 +452,8 @@ static int dir_is_empty(const char *path)
 int store_backup(store *s, const char *dest)
 {
     struct stat st;
+    if (!s->env)
+        return store_fail(s, _("cannot read the database: %s"), mdb_strerror(EINVAL));
     if (stat(dest, &st) == 0) {
         if (!S_ISDIR(st.st_mode))
             return store_fail(s, _("%s exists and is not a directory"), dest);

@@ -4,19 +4,16 @@
 #define MUTASI_STORE_INTERNAL_H
 #include <lmdb.h>
 #include <stdbool.h>
+#include "store/schema.h"
 #include "store/store.h"
-
-enum db_id {
-    DB_META, DB_UNITS, DB_POSITIONS, DB_STAFF, DB_HISTORY, DB_PLANS,
-    DB_MOVES, DB_AUDIT, DB_STAFF_BY_UNIT, DB_STAFF_BY_POSITION,
-    DB_STAFF_BY_NAME, DB_COUNT
-};
 
 struct store {
     MDB_env *env;
     MDB_dbi dbi[DB_COUNT];
     bool readonly;
     bool created;               /* this open wrote the schema */
+    bool migrated;              /* this open upgraded the schema ... */
+    unsigned migrated_from;     /* ... from this version */
     char dir[4000];             /* leaves room for "/data.mdb" in a PATH_MAX buffer */
     char err[600];
 };
@@ -35,6 +32,36 @@ const char *store_db_name(int db);
 int store_fail_mdb(stxn *t, int rc, const char *what);
 /* Records a message and returns STORE_ERROR. */
 int store_fail(store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* LMDB calls with the store's error handling (rec.c). get: STORE_OK,
+ * STORE_NOTFOUND or STORE_ERROR. put: with MDB_NODUPDATA or
+ * MDB_NOOVERWRITE an entry already there is success. del: v NULL deletes
+ * the key (plain databases), else exactly that dup value. */
+int store_db_get(stxn *t, int db, MDB_val k, MDB_val *out);
+int store_db_put(stxn *t, int db, MDB_val k, MDB_val v, unsigned flags);
+int store_db_del(stxn *t, int db, MDB_val k, const MDB_val *v);
+/* STORE_ERROR unless t is a write transaction. */
+int store_need_write(stxn *t);
+/* Records that a record in db (key k) cannot be decoded; STORE_ERROR. */
+int store_damaged(stxn *t, int db, MDB_val k);
+/* Deletes every history line of nip (records.c). */
+int store_del_history_of(stxn *t, const char *nip);
+/* Adds (add) or removes the entries of rec (key pk) in every index of d. */
+int store_index_add_all(stxn *t, const struct store_record_desc *d, const void *rec, MDB_val pk);
+/* Removes the index entries of the stored record with key pk (if any)
+ * that rec does not have too. */
+int store_rec_unfile_stale(stxn *t, const struct store_record_desc *d, const void *rec,
+                           MDB_val pk);
+/* Schema migrations (migrate.c): the meta key of the schema version,
+ * writing it, and running every step from schema `from` up to
+ * STORE_SCHEMA_VERSION in t, each with an audit entry. */
+#define STORE_SCHEMA_KEY "schema_version"
+int store_write_schema_version(stxn *t, unsigned v);
+int store_migrate(stxn *t, unsigned from);
+/* The record's name for messages (d->describe, else "what key");
+ * and the message that it cannot be encoded (STORE_ERROR). */
+void store_rec_describe(const struct store_record_desc *d, const void *rec, MDB_val pk,
+                        char *out, size_t size);
+int store_cannot_encode(stxn *t, const struct store_record_desc *d, const void *rec, MDB_val pk);
 /* Walks db from `from` (NULL or empty: the first key, or the last when
  * backward; backward from a key: the last key < from) calling visit on
  * every key/value pair; visit returns 0 to go on, else that is returned. */

@@ -1,6 +1,7 @@
 /* Plans and moves: records keyed by plan id and (plan id, NIP), the id
  * counter in meta and the version check of store_put_plan. See plans.h. */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +54,75 @@ static void move_key(uint32_t plan, const char *nip, unsigned char out[MOVE_KEY_
     codec_be32(out, plan);
     memcpy(out + 4, nip, NIP_LEN);
 }
+
+/* --- descriptors (schema.h) ----------------------------------------------- *
+ * The plan descriptor encodes a plan without its timeline: plans are
+ * written through store_put_plan / store_put_plan_step only, which keep
+ * the stored timeline (the descriptor serves decoding and the check). */
+
+static size_t plan_encode(const void *r, unsigned char *buf, size_t cap)
+{
+    return codec_put_plan(r, buf, cap);
+}
+
+static int plan_decode(const void *buf, size_t len, void *out)
+{
+    return codec_get_plan(buf, len, out);
+}
+
+static size_t plan_key(stxn *t, const void *r, unsigned char *out)
+{
+    const struct plan *p = r;
+    if (p->id == 0) {
+        store_fail(t->s, _("a plan needs an id before it is saved"));
+        return 0;
+    }
+    codec_be32(out, p->id);
+    return 4;
+}
+
+static void plan_describe(const void *r, char *out, size_t size)
+{
+    snprintf(out, size, _("plan %u"), (unsigned)((const struct plan *)r)->id);
+}
+
+const struct store_record_desc store_desc_plan = {
+    .what = N_("plan"), .db = DB_PLANS, .size = sizeof(struct plan),
+    .encode = plan_encode, .decode = plan_decode, .key = plan_key,
+    .version_field = offsetof(struct plan, version), .version_size = 4,
+    .describe = plan_describe,
+};
+
+static size_t move_encode(const void *r, unsigned char *buf, size_t cap)
+{
+    return codec_put_move(r, buf, cap);
+}
+
+static int move_decode(const void *buf, size_t len, void *out)
+{
+    return codec_get_move(buf, len, out);
+}
+
+static size_t move_key_of(stxn *t, const void *r, unsigned char *out)
+{
+    const struct move *m = r;
+    if (nip_ok(t, m->nip) != STORE_OK)
+        return 0;
+    move_key(m->plan_id, m->nip, out);
+    return MOVE_KEY_LEN;
+}
+
+static void move_describe(const void *r, char *out, size_t size)
+{
+    const struct move *m = r;
+    snprintf(out, size, _("the move of %s in plan %u"), m->nip, (unsigned)m->plan_id);
+}
+
+const struct store_record_desc store_desc_move = {
+    .what = N_("move"), .db = DB_MOVES, .size = sizeof(struct move),
+    .encode = move_encode, .decode = move_decode, .key = move_key_of,
+    .describe = move_describe,
+};
 
 /* --- plans --------------------------------------------------------------- */
 
@@ -138,6 +208,7 @@ static int put_plan(stxn *t, struct plan *p, uint32_t expect_version,
     struct plan stored;
     size_t ntl = 0;
     unsigned char key[4];
+    memset(&stored, 0, sizeof stored);     /* *now zeroed when the plan is gone */
     if (need_write(t))
         return STORE_ERROR;
     if (p->id == 0)
@@ -220,14 +291,7 @@ size_t store_count_plans(stxn *t)
 
 int store_put_move(stxn *t, const struct move *m)
 {
-    unsigned char key[MOVE_KEY_LEN], buf[CODEC_MAX];
-    if (need_write(t) || nip_ok(t, m->nip))
-        return STORE_ERROR;
-    size_t n = codec_put_move(m, buf, sizeof buf);
-    if (n == 0)
-        return store_fail(t->s, _("the move of %s cannot be encoded"), m->nip);
-    move_key(m->plan_id, m->nip, key);
-    return put(t, DB_MOVES, val(key, sizeof key), val(buf, n));
+    return store_rec_put(t, &store_desc_move, m);
 }
 
 int store_get_move(stxn *t, uint32_t plan, const char *nip, struct move *out)
@@ -248,16 +312,10 @@ int store_get_move(stxn *t, uint32_t plan, const char *nip, struct move *out)
 int store_del_move(stxn *t, uint32_t plan, const char *nip)
 {
     unsigned char key[MOVE_KEY_LEN];
-    if (need_write(t))
-        return STORE_ERROR;
     if (strnlen(nip, NIP_LEN + 1) != NIP_LEN)
-        return STORE_NOTFOUND;
+        return store_need_write(t) ? STORE_ERROR : STORE_NOTFOUND;
     move_key(plan, nip, key);
-    MDB_val k = val(key, sizeof key);
-    int rc = mdb_del(t->txn, t->s->dbi[DB_MOVES], &k, NULL);
-    if (rc == MDB_NOTFOUND)
-        return STORE_NOTFOUND;
-    return rc == 0 ? STORE_OK : store_fail_mdb(t, rc, "moves");
+    return store_rec_del(t, &store_desc_move, key, sizeof key);
 }
 
 static bool in_plan(const MDB_val *k, uint32_t plan)

@@ -1,6 +1,9 @@
 /* The database: one LMDB environment with named databases for units,
  * positions, staff, history, plans, moves, audit and meta, and secondary
- * indexes kept in the same write transaction as their record.
+ * indexes kept in the same write transaction as their record. Each record
+ * type (its table, codec, key and indexes) is described once in
+ * store/schema.h, and that description drives put, delete, the batch and
+ * bulk loads, rebuilding indexes and store_check_indexes.
  * Only store/ includes <lmdb.h>. */
 #ifndef MUTASI_STORE_STORE_H
 #define MUTASI_STORE_STORE_H
@@ -9,6 +12,26 @@
 #include <stdint.h>
 #include "core/record.h"
 
+/* The schema version, kept in meta. A database of an older version is
+ * upgraded when it is opened for writing (not read-only: that open fails
+ * and says to open it once for writing, e.g. with 'mutasi init'), in the
+ * open's one write transaction, each step with an audit entry
+ * ("migrate schema", before "schema N", after "schema N+1").
+ *
+ * Adding a step (say an index of moves by person makes schema 2):
+ *   1. raise STORE_SCHEMA_VERSION to 2;
+ *   2. new named databases go in enum db_id (schema.h) and env.c's
+ *      db_table: the open creates missing tables before migrating, so a
+ *      step that only adds tables has nothing else to do;
+ *   3. append {1, "what it does", fn} to steps[] in migrate.c, fn (or
+ *      NULL) converting the data of schema 1 to schema 2 inside the given
+ *      write transaction (for the index: add it to the move descriptor
+ *      and let fn call store_rec_reindex(t, &store_desc_move); or
+ *      re-encode records whose format changed);
+ *   4. a test that writes meta schema 1 and opens for writing
+ *      (test_store.c: migration_* tests).
+ * Never change or remove a step once released: databases of every older
+ * version run them in order. */
 #define STORE_SCHEMA_VERSION 1
 
 typedef struct store store;      /* an open environment */
@@ -18,7 +41,11 @@ enum store_rc {
     STORE_OK = 0,
     STORE_NOTFOUND = 1,
     STORE_ERROR = -1,            /* message in store_errmsg() */
-    STORE_CONFLICT = -2,         /* e.g. a plan changed since it was read */
+    /* A record changed since it was read (optimistic concurrency: the
+     * version a writer saw is no longer the stored one); the message in
+     * store_errmsg() says which and asks to read it again. Nothing was
+     * written; store_write returns it like any other refusal. */
+    STORE_CONFLICT = -2,
 };
 
 enum store_open_flags {
@@ -34,6 +61,23 @@ void store_close(store *s);
 const char *store_errmsg(const store *s);   /* last error, translated */
 /* True when this store_open created the database (wrote its schema). */
 bool store_was_created(const store *s);
+/* True when this open (or store_make_writable) upgraded an older schema;
+ * *from (may be NULL) = the version it had. */
+bool store_was_migrated(const store *s, unsigned *from);
+
+/* Write access for a session that browses. A screen session opens with
+ * STORE_READONLY: that works on a database it may not write, never
+ * migrates and never takes the writer lock. When the user starts an
+ * action that writes, the session calls store_make_writable once: the
+ * environment is closed and opened again for writing (migrating an older
+ * schema, as a writable open does); s stays the same pointer and read
+ * transactions work as before. Write transactions are still begun only by
+ * store_write, inside one action, so none is held while the screen waits
+ * for a key. No transaction of this process may be open during the call.
+ * A store opened for writing: STORE_OK at once. On failure (e.g. no write
+ * permission) the store is open read-only again, STORE_ERROR and the
+ * reason in store_errmsg. */
+int store_make_writable(store *s);
 /* Current size of the memory map in bytes (grows on MDB_MAP_FULL). */
 size_t store_map_size(const store *s);
 

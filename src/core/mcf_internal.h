@@ -1,0 +1,24 @@
+/* Shared by mcf.c (the network and its simplex) and mcf_aux.c (maximum
+ * flow, successive shortest paths, DIMACS): not part of the contract. */
+#ifndef MUTASI_CORE_MCF_INTERNAL_H
+#define MUTASI_CORE_MCF_INTERNAL_H
+#include "core/mcf.h"
+
+struct mcf {
+    uint32_t n;
+    size_t m, arc_room;
+    int64_t *supply;
+    uint32_t *src, *dst;
+    int64_t *cap, *cost, *flow;
+    int64_t objective;
+    uint64_t steps;
+    uint64_t pivots;               /* of mcf_min_cost_max_flow */
+};
+
+#define NONE_PART UINT32_MAX
+
+/* Nonzero when the control asks to stop after this many steps. */
+int mcf_control_stop(const struct mcf_control *ctl, uint64_t steps);
+/* g->objective from the flows: MCF_OPTIMAL, or MCF_BAD_INPUT on overflow. */
+int mcf_sum_objective(struct mcf *g);
+#endif

@@ -1,0 +1,76 @@
+/* Schema migrations: the steps that bring a database written by an older
+ * mutasi to STORE_SCHEMA_VERSION (store.h says how to add one). They run
+ * at an open for writing, in the open's write transaction, so a database
+ * is either migrated whole or left as it was; each step leaves an audit
+ * entry. Tables a step needs exist already: the open creates the missing
+ * ones before migrating. */
+#include <pwd.h>
+#include <stdio.h>
+#include <unistd.h>
+#include "core/i18n.h"
+#include "store/codec.h"
+#include "store/internal.h"
+
+struct migration {
+    unsigned from;              /* runs on schema `from`, leaves from + 1 */
+    const char *what;           /* the audit entry's object */
+    int (*run)(stxn *t);        /* NULL: new tables only (the open made them) */
+};
+
+/* Schema 0 had the records but no trustworthy indexes: file every record
+ * again. Also the model for a step that adds an index to a record type. */
+static int rebuild_indexes(stxn *t)
+{
+    for (size_t i = 0; i < store_nrecord_descs; i++)
+        if (store_rec_reindex(t, store_record_descs[i]) != STORE_OK)
+            return STORE_ERROR;
+    return STORE_OK;
+}
+
+static const struct migration steps[] = {
+    {0, "rebuild every index", rebuild_indexes},
+};
+
+static const struct migration *step_from(unsigned v)
+{
+    for (size_t i = 0; i < sizeof steps / sizeof *steps; i++)
+        if (steps[i].from == v)
+            return &steps[i];
+    return NULL;
+}
+
+/* The Unix user who ran the program (the audit's "who"). */
+static const char *unix_user(void)
+{
+    const struct passwd *pw = getpwuid(getuid());
+    return pw ? pw->pw_name : "?";
+}
+
+int store_write_schema_version(stxn *t, unsigned v)
+{
+    unsigned char ver[4];
+    codec_be32(ver, v);
+    MDB_val k = {sizeof STORE_SCHEMA_KEY - 1, (void *)STORE_SCHEMA_KEY}, val = {4, ver};
+    int rc = mdb_put(t->txn, t->s->dbi[DB_META], &k, &val, 0);
+    return rc ? store_fail_mdb(t, rc, _("cannot write the schema version")) : STORE_OK;
+}
+
+int store_migrate(stxn *t, unsigned from)
+{
+    for (unsigned v = from; v < STORE_SCHEMA_VERSION; v++) {
+        const struct migration *m = step_from(v);
+        char before[32], after[32];
+        if (!m)
+            return store_fail(t->s, _("database schema %u cannot be upgraded by this mutasi (%u)"),
+                              from, (unsigned)STORE_SCHEMA_VERSION);
+        if (m->run && m->run(t) != STORE_OK)
+            return STORE_ERROR;
+        snprintf(before, sizeof before, "schema %u", v);
+        snprintf(after, sizeof after, "schema %u", v + 1);
+        if (store_write_schema_version(t, v + 1) != STORE_OK ||
+            store_audit_append(t, unix_user(), "migrate schema", m->what, before, after) !=
+                STORE_OK)
+            return STORE_ERROR;
+    }
+    return STORE_OK;
+}

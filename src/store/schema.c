@@ -1,0 +1,144 @@
+/* The record descriptors (schema.h): units and positions keyed by code,
+ * staff keyed by NIP with three indexes (by unit, by position, by name). */
+#include <string.h>
+#include "core/i18n.h"
+#include "store/codec.h"
+#include "store/internal.h"
+#include "store/keys.h"
+
+/* --- keys ------------------------------------------------------------------ */
+
+static size_t code_key(stxn *t, const char *what, const char *code, unsigned char *out)
+{
+    size_t n = strnlen(code, CODE_SIZE);
+    if (n == 0 || n >= CODE_SIZE) {
+        store_fail(t->s, _("%s code \"%s\" must have 1 to %d bytes"), what, n ? code : "",
+                   CODE_SIZE - 1);
+        return 0;
+    }
+    memcpy(out, code, n);
+    return n;
+}
+
+static size_t nip_key(stxn *t, const char *nip, unsigned char *out)
+{
+    size_t n = strnlen(nip, NIP_LEN + 1);
+    if (n != NIP_LEN) {
+        store_fail(t->s, _("NIP \"%s\" must have %d digits"), nip, NIP_LEN);
+        return 0;
+    }
+    memcpy(out, nip, NIP_LEN);
+    return NIP_LEN;
+}
+
+static size_t code_group(const char *code, unsigned char *out)
+{
+    size_t n = strnlen(code, CODE_SIZE - 1);
+    memcpy(out, code, n);
+    return n;
+}
+
+/* --- units ----------------------------------------------------------------- */
+
+static size_t unit_encode(const void *r, unsigned char *buf, size_t cap)
+{
+    return codec_put_unit(r, buf, cap);
+}
+
+static int unit_decode(const void *buf, size_t len, void *out)
+{
+    return codec_get_unit(buf, len, out);
+}
+
+static size_t unit_key(stxn *t, const void *r, unsigned char *out)
+{
+    return code_key(t, _("unit"), ((const struct unit *)r)->code, out);
+}
+
+const struct store_record_desc store_desc_unit = {
+    .what = N_("unit"), .db = DB_UNITS, .size = sizeof(struct unit),
+    .encode = unit_encode, .decode = unit_decode, .key = unit_key,
+};
+
+/* --- positions ------------------------------------------------------------- */
+
+static size_t position_encode(const void *r, unsigned char *buf, size_t cap)
+{
+    return codec_put_position(r, buf, cap);
+}
+
+static int position_decode(const void *buf, size_t len, void *out)
+{
+    return codec_get_position(buf, len, out);
+}
+
+static size_t position_key(stxn *t, const void *r, unsigned char *out)
+{
+    return code_key(t, _("position"), ((const struct position *)r)->code, out);
+}
+
+const struct store_record_desc store_desc_position = {
+    .what = N_("position"), .db = DB_POSITIONS, .size = sizeof(struct position),
+    .encode = position_encode, .decode = position_decode, .key = position_key,
+};
+
+/* --- staff ----------------------------------------------------------------- */
+
+static size_t staff_encode(const void *r, unsigned char *buf, size_t cap)
+{
+    return codec_put_staff(r, buf, cap);
+}
+
+static int staff_decode(const void *buf, size_t len, void *out)
+{
+    return codec_get_staff(buf, len, out);
+}
+
+static size_t staff_key(stxn *t, const void *r, unsigned char *out)
+{
+    return nip_key(t, ((const struct staff *)r)->nip, out);
+}
+
+static size_t staff_unit(const void *r, unsigned char *out)
+{
+    return code_group(((const struct staff *)r)->unit, out);
+}
+
+static size_t staff_position(const void *r, unsigned char *out)
+{
+    return code_group(((const struct staff *)r)->position, out);
+}
+
+/* The case-folded name (store_name_key without its NUL and NIP). */
+static size_t staff_name(const void *r, unsigned char *out)
+{
+    unsigned char key[STORE_NAME_KEY_MAX];
+    size_t n = store_name_key(((const struct staff *)r)->name, "", key) - 1;
+    memcpy(out, key, n);
+    return n;
+}
+
+static int staff_children(stxn *t, const void *r)
+{
+    return store_del_history_of(t, ((const struct staff *)r)->nip);
+}
+
+const struct store_record_desc store_desc_staff = {
+    .what = N_("staff"), .db = DB_STAFF, .size = sizeof(struct staff),
+    .encode = staff_encode, .decode = staff_decode, .key = staff_key,
+    .del_children = staff_children,
+    .nindexes = 3,
+    .index = {
+        {DB_STAFF_BY_UNIT, STORE_INDEX_DUP, staff_unit},
+        {DB_STAFF_BY_POSITION, STORE_INDEX_DUP, staff_position},
+        {DB_STAFF_BY_NAME, STORE_INDEX_SUFFIXED, staff_name},
+    },
+};
+
+_Static_assert(sizeof(struct staff) <= STORE_RECORD_MAX, "STORE_RECORD_MAX too small");
+_Static_assert(NAME_SIZE <= STORE_GROUP_MAX, "STORE_GROUP_MAX too small");
+
+const struct store_record_desc *const store_record_descs[] = {
+    &store_desc_unit, &store_desc_position, &store_desc_staff, &store_desc_plan, &store_desc_move,
+};
+const size_t store_nrecord_descs = sizeof store_record_descs / sizeof *store_record_descs;

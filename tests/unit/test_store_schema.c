@@ -1,0 +1,382 @@
+/* The store's schema machinery on a temporary database: record
+ * descriptors (a record type of the test's own, with an index), the
+ * version check (STORE_CONFLICT), migrations from an older schema, and
+ * write access for a session opened read-only. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include "store/codec.h"
+#include "store/schema.h"
+#include "store/store.h"
+#include "store/store_test.h"
+
+/* --- fixtures -------------------------------------------------------------- */
+
+struct fx {
+    char root[64];
+    char db[128];
+    store *s;
+};
+
+static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+static int setup(void **state)
+{
+    struct fx *fx = calloc(1, sizeof *fx);
+    char err[640];
+    strcpy(fx->root, "/tmp/mutasi-schema-XXXXXX");
+    assert_non_null(mkdtemp(fx->root));
+    snprintf(fx->db, sizeof fx->db, "%s/db", fx->root);
+    fx->s = store_open(fx->db, STORE_CREATE, err, sizeof err);
+    if (!fx->s)
+        fail_msg("open: %s", err);
+    *state = fx;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fx *fx = *state;
+    store_close(fx->s);
+    nftw(fx->root, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+    free(fx);
+    return 0;
+}
+
+static void reopen(struct fx *fx, int flags)
+{
+    char err[640];
+    store_close(fx->s);
+    fx->s = store_open(fx->db, flags, err, sizeof err);
+    if (!fx->s)
+        fail_msg("reopen: %s", err);
+}
+
+/* --- a record type of the test's own: one descriptor and its codec -------- *
+ * It borrows the plans table for its records and the moves table for an
+ * index by title (this throwaway database holds no plans): what a new
+ * record type needs and nothing more. */
+
+struct note {
+    char id[8];
+    uint64_t version;
+    char title[24];
+};
+
+static size_t note_encode(const void *r, unsigned char *buf, size_t cap)
+{
+    if (cap < sizeof(struct note))
+        return 0;
+    memcpy(buf, r, sizeof(struct note));
+    return sizeof(struct note);
+}
+
+static int note_decode(const void *buf, size_t len, void *out)
+{
+    if (len != sizeof(struct note))
+        return -1;
+    memcpy(out, buf, len);
+    return 0;
+}
+
+static size_t note_key(stxn *t, const void *r, unsigned char *out)
+{
+    const struct note *n = r;
+    (void)t;
+    size_t len = strnlen(n->id, sizeof n->id);
+    memcpy(out, n->id, len);
+    return len;
+}
+
+static size_t note_title(const void *r, unsigned char *out)
+{
+    const struct note *n = r;
+    size_t len = strnlen(n->title, sizeof n->title);
+    memcpy(out, n->title, len);
+    return len;
+}
+
+static const struct store_record_desc note_desc = {
+    .what = "note", .db = DB_PLANS, .size = sizeof(struct note),
+    .encode = note_encode, .decode = note_decode, .key = note_key,
+    .version_field = offsetof(struct note, version), .version_size = 8,
+    .nindexes = 1,
+    .index = {{DB_MOVES, STORE_INDEX_SUFFIXED, note_title}},
+};
+
+struct put_note {
+    struct note n, now;
+    uint64_t seen;
+};
+
+static int put_note(stxn *t, void *ctx)
+{
+    struct put_note *p = ctx;
+    return store_rec_put_versioned(t, &note_desc, &p->n, p->seen, &p->now);
+}
+
+/* Saves note N1 with title, having read version seen; *got = the version
+ * it has now (the new one, or on a conflict the stored one). */
+static int save(store *s, const char *title, uint64_t seen, uint64_t *got)
+{
+    struct put_note p = {{"N1", 0, ""}, {"", 0, ""}, seen};
+    snprintf(p.n.title, sizeof p.n.title, "%s", title);
+    int r = store_write(s, put_note, &p);
+    if (got)
+        *got = r == STORE_OK ? p.n.version : p.now.version;
+    return r;
+}
+
+static int count_pair(const void *k, size_t kl, const void *v, size_t vl, void *ctx)
+{
+    (void)k;
+    (void)kl;
+    (void)v;
+    (void)vl;
+    ++*(int *)ctx;
+    return 0;
+}
+
+static int index_entries(store *s, const char *db)
+{
+    int n = 0;
+    stxn *t = store_read_begin(s);
+    assert_int_equal(store_test_raw_each(t, db, count_pair, &n), 0);
+    store_read_end(t);
+    return n;
+}
+
+static struct note load(store *s)
+{
+    struct note n;
+    stxn *t = store_read_begin(s);
+    assert_int_equal(store_rec_get(t, &note_desc, "N1", 2, &n), STORE_OK);
+    store_read_end(t);
+    return n;
+}
+
+static int del_note(stxn *t, void *ctx)
+{
+    (void)ctx;
+    return store_rec_del(t, &note_desc, "N1", 2);
+}
+
+static void version_check_refuses_a_stale_write(void **state)
+{
+    struct fx *fx = *state;
+    uint64_t v = 0;
+    assert_int_equal(save(fx->s, "first", 0, &v), STORE_OK);
+    assert_int_equal(v, 1);
+    /* a second "create" finds the record there, and says which version */
+    assert_int_equal(save(fx->s, "again", 0, &v), STORE_CONFLICT);
+    assert_int_equal(v, 1);
+    assert_non_null(strstr(store_errmsg(fx->s), "version 1"));
+    assert_int_equal(save(fx->s, "second", 1, &v), STORE_OK);
+    assert_int_equal(v, 2);
+    /* two writers read version 2; the first saves, the second is refused */
+    assert_int_equal(save(fx->s, "third", 2, &v), STORE_OK);
+    assert_int_equal(save(fx->s, "lost", 2, NULL), STORE_CONFLICT);
+    assert_non_null(strstr(store_errmsg(fx->s), "you read version 2"));
+    struct note n = load(fx->s);
+    assert_int_equal(n.version, 3);
+    assert_string_equal(n.title, "third");
+    /* the index followed every change: one entry, under the last title */
+    assert_int_equal(index_entries(fx->s, "moves"), 1);
+    assert_int_equal(store_write(fx->s, del_note, NULL), STORE_OK);
+    assert_int_equal(index_entries(fx->s, "moves"), 0);
+    assert_int_equal(save(fx->s, "gone", 3, NULL), STORE_CONFLICT);
+    assert_non_null(strstr(store_errmsg(fx->s), "deleted"));
+}
+
+/* --- migrations ---------------------------------------------------------------- */
+
+static void make_person(struct staff *s, int i)
+{
+    memset(s, 0, sizeof *s);
+    snprintf(s->nip, sizeof s->nip, "19800101%010d", i);
+    snprintf(s->name, sizeof s->name, "Person %d", i);
+    snprintf(s->unit, sizeof s->unit, "U%d", i % 2);
+    snprintf(s->position, sizeof s->position, "P%d", i % 3);
+    s->discipline_until = MDATE_NONE;
+}
+
+static int put_people(stxn *t, void *ctx)
+{
+    struct staff s;
+    (void)ctx;
+    for (int i = 0; i < 6; i++) {
+        make_person(&s, i);
+        if (store_put_staff(t, &s) != STORE_OK)
+            return STORE_ERROR;
+    }
+    return STORE_OK;
+}
+
+/* An old database: schema 0 and an index entry missing. */
+static int make_old(stxn *t, void *ctx)
+{
+    struct staff s;
+    unsigned char v[4];
+    (void)ctx;
+    make_person(&s, 3);
+    codec_be32(v, 0);
+    if (store_test_raw_put(t, "meta", "schema_version", 14, v, 4) != STORE_OK)
+        return STORE_ERROR;
+    return store_test_raw_del(t, "staff_by_unit", s.unit, strlen(s.unit), s.nip, NIP_LEN);
+}
+
+static int problems(store *s)
+{
+    char why[300];
+    stxn *t = store_read_begin(s);
+    assert_non_null(t);
+    int n = store_check_indexes(t, why, sizeof why);
+    store_read_end(t);
+    return n;
+}
+
+static uint32_t schema_of(store *s)
+{
+    unsigned char v[4];
+    stxn *t = store_read_begin(s);
+    assert_int_equal(store_test_raw_get(t, "meta", "schema_version", 14, v, sizeof v), 4);
+    store_read_end(t);
+    return codec_from_be32(v);
+}
+
+struct last_audit {
+    struct audit_entry e;
+    int n;
+};
+
+static int keep_audit(const struct audit_entry *e, void *ctx)
+{
+    struct last_audit *la = ctx;
+    if (la->n++ == 0)
+        la->e = *e;
+    return 0;
+}
+
+static void old_schema_migrates_on_a_writable_open(void **state)
+{
+    struct fx *fx = *state;
+    char err[640] = "";
+    unsigned from = 99;
+    assert_int_equal(store_write(fx->s, put_people, NULL), STORE_OK);
+    assert_int_equal(store_write(fx->s, make_old, NULL), STORE_OK);
+    assert_int_equal(problems(fx->s), 1);
+    store_close(fx->s);
+    /* read-only: refused, with what to do */
+    fx->s = store_open(fx->db, STORE_READONLY, err, sizeof err);
+    assert_null(fx->s);
+    assert_non_null(strstr(err, "schema 0 is older"));
+    assert_non_null(strstr(err, "once for writing"));
+    reopen(fx, 0);
+    assert_true(store_was_migrated(fx->s, &from));
+    assert_int_equal(from, 0);
+    assert_int_equal(schema_of(fx->s), STORE_SCHEMA_VERSION);
+    assert_int_equal(problems(fx->s), 0);   /* step 0 -> 1 filed every record again */
+    struct last_audit la = {0};
+    stxn *t = store_read_begin(fx->s);
+    assert_int_equal(store_each_audit(t, true, keep_audit, &la), 0);
+    const char *why;
+    assert_int_equal(store_audit_verify(t, &why), 0);
+    store_read_end(t);
+    assert_string_equal(la.e.action, "migrate schema");
+    assert_string_equal(la.e.before, "schema 0");
+    assert_string_equal(la.e.after, "schema 1");
+    /* once is enough */
+    reopen(fx, 0);
+    assert_false(store_was_migrated(fx->s, NULL));
+    reopen(fx, STORE_READONLY);
+}
+
+/* --- write access for a read-only session --------------------------------------- */
+
+static int put_unit(stxn *t, void *ctx)
+{
+    struct unit u;
+    memset(&u, 0, sizeof u);
+    snprintf(u.code, sizeof u.code, "%s", (const char *)ctx);
+    snprintf(u.name, sizeof u.name, "Unit %s", (const char *)ctx);
+    return store_put_unit(t, &u);
+}
+
+static void read_only_session_gets_write_access(void **state)
+{
+    struct fx *fx = *state;
+    reopen(fx, STORE_READONLY);
+    store *before = fx->s;
+    assert_int_equal(store_write(fx->s, put_unit, "U1"), STORE_ERROR);
+    assert_non_null(strstr(store_errmsg(fx->s), "read-only"));
+    stxn *t = store_read_begin(fx->s);
+    assert_int_equal(store_count_units(t), 0);
+    store_read_end(t);
+    assert_int_equal(store_make_writable(fx->s), STORE_OK);
+    assert_ptr_equal(fx->s, before);
+    assert_int_equal(store_write(fx->s, put_unit, "U1"), STORE_OK);
+    assert_int_equal(store_make_writable(fx->s), STORE_OK);     /* already writable */
+    t = store_read_begin(fx->s);
+    struct unit u;
+    assert_int_equal(store_get_unit(t, "U1", &u), STORE_OK);
+    assert_string_equal(u.name, "Unit U1");
+    store_read_end(t);
+}
+
+static int write_newer_schema(stxn *t, void *ctx)
+{
+    unsigned char v[4];
+    (void)ctx;
+    codec_be32(v, STORE_SCHEMA_VERSION + 1);
+    return store_test_raw_put(t, "meta", "schema_version", 14, v, 4);
+}
+
+/* Another process (a newer mutasi) raises the schema while a session
+ * browses: write access is refused with the reason, and the session
+ * neither crashes nor writes. */
+static void refused_write_access_leaves_nothing_half_open(void **state)
+{
+    struct fx *fx = *state;
+    reopen(fx, STORE_READONLY);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        char err[640];
+        store *w = store_open(fx->db, 0, err, sizeof err);
+        _exit(w && store_write(w, write_newer_schema, NULL) == STORE_OK ? 0 : 1);
+    }
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    assert_int_equal(store_make_writable(fx->s), STORE_ERROR);
+    assert_non_null(strstr(store_errmsg(fx->s), "newer"));
+    assert_int_equal(store_write(fx->s, put_unit, "U1"), STORE_ERROR);
+    assert_null(store_read_begin(fx->s));
+    assert_int_equal(store_map_size(fx->s), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(version_check_refuses_a_stale_write, setup, teardown),
+        cmocka_unit_test_setup_teardown(old_schema_migrates_on_a_writable_open, setup, teardown),
+        cmocka_unit_test_setup_teardown(read_only_session_gets_write_access, setup, teardown),
+        cmocka_unit_test_setup_teardown(refused_write_access_leaves_nothing_half_open, setup,
+                                        teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
