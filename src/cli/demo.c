@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli/cli.h"
+#include "ops/demo.h"
 #include "core/i18n.h"
 #include "gen/gen.h"
 
@@ -499,6 +500,24 @@ static bool demo_has_policy(const struct ops_env *env)
     return access(path, R_OK) == 0;
 }
 
+/* A few plans in different states (ops/demo.h); a configuration that
+ * does not load leaves the region without plans, with a warning. */
+static void demo_plans(const struct ops_env *env)
+{
+    struct ops po;
+    struct ops_err pe;
+    size_t made = 0;
+    if (ops_open(&po, env, OPS_WRITE, &pe) != OPS_OK) {
+        cli_warn(_("demo: no plans made: %s"), pe.msg);
+        return;
+    }
+    if (ops_demo_plans(&po, &made, &pe) != OPS_OK)
+        cli_warn(_("demo: no plans made: %s"), pe.msg);
+    else
+        fprintf(stderr, _("demo: %zu plans in different approval states\n"), made);
+    ops_close(&po);
+}
+
 int cli_demo(const struct ops_env *env, int argc, char **argv)
 {
     if (cli_wants_help(argc, argv))
@@ -555,6 +574,8 @@ int cli_demo(const struct ops_env *env, int argc, char **argv)
         else
             status = EXIT_REFUSED;
     }
+    if (status == EXIT_OK)
+        demo_plans(env);
     close_spools(&d);
     free_buffers(&d);
     ops_close(&o);
