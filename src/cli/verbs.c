@@ -11,7 +11,7 @@ const struct cli_verb cli_verbs[] = {
      N_("fill an empty database with a realistic synthetic region")},
     {"import", cli_import, "import units|positions|staff FILE",
      N_("load a CSV file; any bad row rejects the whole file")},
-    {"export", cli_export, "export units|positions|staff|workload [--format csv|text]",
+    {"export", cli_export, "export units|positions|staff|workload|plan ID [--format csv|text]",
      N_("write records as CSV (or an aligned listing) to standard output")},
     {"staff", cli_staff, "staff show NIP | staff find TEXT",
      N_("show one person's record and history, or find people by name or NIP")},
@@ -26,7 +26,10 @@ const struct cli_verb cli_verbs[] = {
      "workload [UNIT] [--by unit|district|job_family] [--format csv|text]",
      N_("ABK table: a row per position (or per group) of a unit's subtree")},
     {"plan", cli_plan,
-     "plan new NAME | list | show ID | add ID NIP TARGET-POSITION | drop ID NIP | check ID",
+     "plan new NAME | list | show ID | add ID NIP TARGET-POSITION | drop ID NIP | check ID\n"
+     "         | submit|verify|review|approve ID | return|reject ID --reason TEXT | cancel ID\n"
+     "         | strike ID NIP --reason TEXT | issue-sk ID --number N --date D --tmt D "
+     "--signer NIP | apply ID",
      N_("transfer plans: make one, add and drop moves, show the impact, check it")},
     {NULL, NULL, NULL, NULL},
 };
