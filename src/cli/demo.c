@@ -523,6 +523,7 @@ int cli_demo(const struct ops_env *env, int argc, char **argv)
     if (cli_wants_help(argc, argv))
         return cli_print_verb_help("demo");
     unsigned long long staff = GEN_DEFAULT_STAFF, seed = GEN_DEFAULT_SEED;
+    bool with_plans = true;
     for (int i = 1; i < argc; i++) {
         int missing;
         const char *v;
@@ -534,6 +535,8 @@ int cli_demo(const struct ops_env *env, int argc, char **argv)
             if (missing || parse_count(v, 0, UINT64_MAX, &seed) < 0)
                 return cli_usage_error(env, "demo", _("--seed needs a whole number from 0 to %llu"),
                                        (unsigned long long)UINT64_MAX);
+        } else if (strcmp(argv[i], "--no-plans") == 0) {
+            with_plans = false;
         } else {
             return cli_usage_error(env, "demo", _("unexpected argument \"%s\""), argv[i]);
         }
@@ -574,7 +577,7 @@ int cli_demo(const struct ops_env *env, int argc, char **argv)
         else
             status = EXIT_REFUSED;
     }
-    if (status == EXIT_OK)
+    if (status == EXIT_OK && with_plans)
         demo_plans(env);
     close_spools(&d);
     free_buffers(&d);

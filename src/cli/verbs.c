@@ -7,7 +7,7 @@
 
 const struct cli_verb cli_verbs[] = {
     {"init", cli_init, "init", N_("create an empty database")},
-    {"demo", cli_demo, "demo [--staff N] [--seed S]",
+    {"demo", cli_demo, "demo [--staff N] [--seed S] [--no-plans]",
      N_("fill an empty database with a realistic synthetic region")},
     {"import", cli_import, "import units|positions|staff FILE",
      N_("load a CSV file or an xlsx workbook; any bad row rejects the whole file")},
