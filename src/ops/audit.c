@@ -1,9 +1,12 @@
 /* The audit log: read it, verify its chain. */
 #include "core/i18n.h"
+#include "ops/access.h"
 #include "ops/ops.h"
 
 int ops_audit_each(struct ops *o, store_audit_cb cb, void *ctx, struct ops_err *e)
 {
+    if (ops_require(o, OPS_DO_AUDIT, NULL, e) != OPS_OK)
+        return OPS_REFUSED;
     stxn *t = ops_read_begin(o, e);
     if (!t)
         return OPS_REFUSED;
@@ -16,6 +19,9 @@ int ops_audit_each(struct ops *o, store_audit_cb cb, void *ctx, struct ops_err *
 
 int ops_audit_verify(struct ops *o, size_t *entries, struct ops_err *e)
 {
+    *entries = 0;
+    if (ops_require(o, OPS_DO_AUDIT_VERIFY, NULL, e) != OPS_OK)
+        return OPS_REFUSED;
     stxn *t = ops_read_begin(o, e);
     if (!t)
         return OPS_REFUSED;

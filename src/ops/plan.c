@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 #include "core/i18n.h"
+#include "ops/access.h"
 #include "ops/plan_internal.h"
 
 /* --- shared ---------------------------------------------------------------- */
@@ -130,10 +131,7 @@ void copy_user(char dst[PLAN_USER_SIZE], const char *user)
 
 int need_operator(struct ops *o, struct ops_err *e)
 {
-    if (o->roles & ROLE_OPERATOR)
-        return OPS_OK;
-    return ops_fail(e, _("%s may not change plans: that needs the operator role in users.yaml"),
-                    o->user);
+    return ops_require(o, OPS_DO_PLAN_EDIT, NULL, e);
 }
 
 void when_text(int64_t when, char out[32])
