@@ -10,7 +10,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 pass=0; fail=0; failed=""
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:${ASAN_OPTIONS:-}"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:${UBSAN_OPTIONS:-}"
-export MUTASI_CONFIG="$top/config"
+# Who acts: see tests/e2e/env.sh.
+export MUTASI_CONFIG="$top/tests/config" MUTASI_USER=eka
 unset MUTASI_DB LANGUAGE
 
 run_one() { # name, command...

@@ -119,6 +119,50 @@ int ops_require(const struct ops *o, enum ops_do what, const char *step, struct 
                          "in %s"), o->user, does, roles, file);
 }
 
+static bool starts(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* The step a "plan-STEP" action names; the SK and the taking effect also
+ * by their verbs' names. */
+static const char *action_step(const struct config *cfg, const char *step)
+{
+    const struct wf_step *s = NULL;
+    if (!cfg)
+        return step;
+    if (!strcmp(step, "issue-sk"))
+        s = wf_step_issuing_sk(&cfg->workflow);
+    else if (!strcmp(step, "apply"))
+        s = wf_step_taking_effect(&cfg->workflow);
+    return s ? s->name : step;
+}
+
+bool ops_may_action(const struct ops *o, const char *action)
+{
+    static const struct { const char *name; enum ops_do what; } fixed[] = {
+        {"plan-new", OPS_DO_PLAN_EDIT},      {"plan-add", OPS_DO_PLAN_EDIT},
+        {"plan-drop", OPS_DO_PLAN_EDIT},     {"plan-suggest", OPS_DO_PLAN_EDIT},
+        {"plan-strike", OPS_DO_PLAN_STRIKE}, {"export-staff", OPS_DO_EXPORT_PERSONAL},
+        {"export-plan", OPS_DO_EXPORT_PERSONAL}, {"backup", OPS_DO_BACKUP},
+    };
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+        if (!strcmp(action, fixed[i].name))
+            return ops_may(o, fixed[i].what, NULL);
+    if (starts(action, "screen-"))
+        return ops_may_screen(o, action + 7);
+    if (starts(action, "import"))
+        return ops_may(o, OPS_DO_IMPORT, NULL);
+    if (starts(action, "audit"))
+        return ops_may(o, OPS_DO_AUDIT, NULL);
+    if (starts(action, "plan-")) {
+        const char *step = action_step(o->cfg, action + 5);
+        if (o->cfg && wf_step_find(&o->cfg->workflow, step))
+            return ops_may(o, OPS_DO_PLAN_STEP, step);
+    }
+    return ops_may(o, OPS_DO_TUI, NULL);
+}
+
 bool ops_may_screen(const struct ops *o, const char *screen)
 {
     for (size_t i = 0; i < sizeof screens / sizeof *screens; i++)

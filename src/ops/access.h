@@ -94,6 +94,15 @@ int ops_require(const struct ops *o, enum ops_do what, const char *step, struct 
  * ("staff", "units", "plans", "inbox", "audit", "help", "followup");
  * unknown names: no. */
 bool ops_may_screen(const struct ops *o, const char *screen);
+/* Whether the session's user may run the TUI action of that name. The
+ * names say what an action does: "screen-NAME" opens a top screen
+ * (ops_may_screen); "plan-new", "plan-add", "plan-drop", "plan-suggest"
+ * change a plan; "plan-strike" strikes a move; "plan-STEP" for a step of
+ * workflow.yaml ("plan-verify", "plan-issue-sk", "plan-apply") takes it;
+ * "export-staff", "export-plan" and "audit-*" show personal data;
+ * "import-*", "backup" are the admin's. Every other name (moving,
+ * searching, views) is open to any role. */
+bool ops_may_action(const struct ops *o, const char *action);
 /* The users.yaml that gives roles in this session, for messages. */
 void ops_users_file(const struct ops *o, char *out, size_t size);
 #endif

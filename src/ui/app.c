@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/i18n.h"
+#include "ops/access.h"
 #include "core/nip.h"
 #include "ui/uipriv.h"
 
@@ -483,7 +484,7 @@ static const char *completion(size_t i)
         return commands[i];
     i -= ncommands;
     for (int t = 0; t < TOPS_MAX; t++)
-        if (ui_top_screens[t].create && i-- == 0)
+        if (ui_top_present(t) && i-- == 0)
             return ui_top_screens[t].name;
     const struct action_def *d = ui_action_at(i);
     return d ? d->name : NULL;
@@ -650,6 +651,10 @@ static void run_action(struct app *a, int action, int count)
         break;
     }
     const struct action_def *d = ui_action_by_id(action);
+    if (d && !ops_may_action(&a->ops, d->name)) {
+        ui_app_message(a, _("%s: your roles do not allow it"), _(d->help));
+        return;
+    }
     if (d && d->screen && strcmp(d->screen, s->ops->name) != 0) {
         ui_app_message(a, _("%s: not available on this screen"), _(d->help));
         return;

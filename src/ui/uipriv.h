@@ -260,7 +260,13 @@ struct top_screen {
 extern const struct top_screen ui_top_screens[TOPS_MAX];
 /* Makes the actions screen-NAME for the present top screens. */
 void ui_top_screens_register(void);
-/* The slot (0-based) of a top screen by name or by its action; -1. */
+/* After the session is open: which top screens the user's roles allow
+ * (ops/access.h). A screen not allowed has no tab, no key, no command, no
+ * notes in `?`. */
+void ui_top_screens_allow(const struct ops *o);
+/* Whether slot i has a screen and the user may open it. */
+bool ui_top_present(int i);
+/* The slot (0-based) of a present top screen by name or by its action; -1. */
 int ui_top_by_name(const char *name);
 int ui_top_by_action(int action);
 

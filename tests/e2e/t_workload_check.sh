@@ -4,6 +4,7 @@
 # (same tree: PEMDA > DINKES > PKM1, PKM2; PEMDA > DISDIK), here through
 # import, the database and the verbs.
 set -u
+. "$TOP/tests/e2e/env.sh"
 export MUTASI_TODAY=2026-06-15
 db="$TMPD/db"
 fx="$FIXTURES/workload"
