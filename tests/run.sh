@@ -10,8 +10,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 pass=0; fail=0; failed=""
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:${ASAN_OPTIONS:-}"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:${UBSAN_OPTIONS:-}"
-# Who acts: see tests/e2e/env.sh.
-export MUTASI_CONFIG="$top/tests/config" MUTASI_USER=eka
+export MUTASI_CONFIG="$top/config"
 unset MUTASI_DB LANGUAGE
 
 run_one() { # name, command...
@@ -34,11 +33,12 @@ for dir in "$@"; do
     run_one "$label/unit/$(basename "$t")" "$t"
   done
   [ $unit_only = 1 ] && continue
+  # Who acts in the e2e tests: see tests/e2e/env.sh.
   for t in "$top"/tests/e2e/t_*.sh; do
     [ -f "$t" ] || continue
     tmp=$(mktemp -d)
     run_one "$label/e2e/$(basename "$t" .sh)" \
-      env MUTASI="$dir/mutasi" TOP="$top" TMPD="$tmp" FIXTURES="$top/tests/fixtures" \
+      env MUTASI="$dir/mutasi" TOP="$top" MUTASI_CONFIG="$top/tests/config" MUTASI_USER=eka TMPD="$tmp" FIXTURES="$top/tests/fixtures" \
       sh "$t"
     rm -rf "$tmp"
   done

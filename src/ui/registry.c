@@ -58,6 +58,7 @@ void ui_top_screens_register(void)
     for (int i = 0; i < TOPS_MAX; i++) {
         const struct top_screen *t = &ui_top_screens[i];
         screen_actions[i] = -1;
+        allowed[i] = true;      /* until the session says (ui_top_screens_allow) */
         if (!t->create)
             continue;
         char name[48], key[2] = {(char)('0' + t->slot), '\0'};
