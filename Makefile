@@ -32,7 +32,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
 TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
-CFLAGS_ALL  = -std=c11 $(WARN) $(DEFS) -Isrc $(PKG_CFLAGS) $(OPT) $(CFLAGS)
+CFLAGS_ALL  = -std=c11 $(WARN) $(DEFS) -Isrc $(PKG_CFLAGS) $(OPT) $(CPPFLAGS) $(CFLAGS)
 SAN        := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 SRC      := $(shell find src -name '*.c' | sort)
