@@ -59,6 +59,8 @@ int cli_staff(const struct ops_env *env, int argc, char **argv);
 int cli_check(const struct ops_env *env, int argc, char **argv);
 int cli_workload(const struct ops_env *env, int argc, char **argv);
 int cli_plan(const struct ops_env *env, int argc, char **argv);
+/* `plan suggest` (cli/plan_suggest.c), dispatched by cli_plan. */
+int cli_plan_suggest(const struct ops_env *env, int argc, char **argv);
 /* `export workload`: every position's ABK row, CSV (the columns of
  * `workload --format csv`) or aligned text, to out. Returns an exit status. */
 int cli_export_workload(const struct ops_env *env, bool csv, FILE *out);

@@ -26,7 +26,9 @@ const struct cli_verb cli_verbs[] = {
      "workload [UNIT] [--by unit|district|job_family] [--format csv|text]",
      N_("ABK table: a row per position (or per group) of a unit's subtree")},
     {"plan", cli_plan,
-     "plan new NAME | list | show ID | add ID NIP TARGET-POSITION | drop ID NIP | check ID",
-     N_("transfer plans: make one, add and drop moves, show the impact, check it")},
+     "plan new NAME | list | show ID | add ID NIP TARGET-POSITION | drop ID NIP | check ID"
+     " | suggest ID",
+     N_("transfer plans: make one, add and drop moves, show the impact, check it, "
+        "let the optimiser suggest moves")},
     {NULL, NULL, NULL, NULL},
 };
