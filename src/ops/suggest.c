@@ -62,6 +62,15 @@ static int keep_str(struct suggest_run *run, const char *s, uint32_t *off)
 
 /* The workload tap: what the planner needs besides the workload's codes,
  * families and figures. */
+static int take_unit(const struct unit *u, void *ctx)
+{
+    struct suggest_run *run = ctx;
+    if (!grow((void **)&run->unit_kind, &run->unit_room, run->nunit_kind + 1, 1))
+        return -1;
+    run->unit_kind[run->nunit_kind++] = u->kind;
+    return 0;
+}
+
 static int take_position(const struct position *p, void *ctx)
 {
     struct suggest_run *run = ctx;
@@ -139,7 +148,7 @@ static int take_staff(const struct staff *s, void *ctx)
 
 static int read_region(struct suggest_run *run, stxn *t)
 {
-    struct ops_workload_tap tap = {NULL, take_position, run};
+    struct ops_workload_tap tap = {take_unit, take_position, run};
     struct ops_err *e = run->e;
     if (read_plan_moves(run, t) != 0 || !(run->w = ops_workload_read(run->o, t, &tap)))
         return ops_fail(e, _("could not read the database: %s"), store_errmsg(run->o->db));
@@ -165,19 +174,27 @@ static int read_all(struct suggest_run *run)
 
 /* --- the planner's input -------------------------------------------------- */
 
-/* Every unit with its district and tree root; one more, last, for the
+/* The instansi a unit belongs to: the nearest one above it (or itself).
+ * A kabupaten's instansi may sit under a province's, and moves stay
+ * inside one regional government; a tree without one uses its top. */
+static uint32_t instansi_of(const struct suggest_run *run, size_t u)
+{
+    long r = (long)u, up;
+    while (run->unit_kind[r] != UKIND_INSTANSI && (up = workload_unit_parent(run->w, (size_t)r)) >= 0)
+        r = up;
+    return (uint32_t)r;
+}
+
+/* Every unit with its district and instansi; one more, last, for the
  * positions in no unit (they take part with neither surplus nor shortage). */
 static int make_units(struct suggest_run *run, size_t nu)
 {
     run->units = malloc((nu + 1) * sizeof *run->units);
-    if (!run->units)
+    if (!run->units || run->nunit_kind != nu)
         return -1;
-    for (size_t u = 0; u < nu; u++) {
-        long r = (long)u, up;
-        while ((up = workload_unit_parent(run->w, (size_t)r)) >= 0)
-            r = up;
-        run->units[u] = (struct planner_unit){workload_unit_district(run->w, u), (uint32_t)r};
-    }
+    for (size_t u = 0; u < nu; u++)
+        run->units[u] = (struct planner_unit){workload_unit_district(run->w, u),
+                                              instansi_of(run, u)};
     run->units[nu] = (struct planner_unit){"", (uint32_t)nu};
     return 0;
 }
@@ -292,6 +309,7 @@ static void run_free(struct suggest_run *run)
     workload_free(run->w);
     plan_moves_free(&run->fixed);
     free(run->pos);
+    free(run->unit_kind);
     free(run->comps);
     free(run->strs);
     free(run->people);

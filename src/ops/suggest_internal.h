@@ -26,6 +26,8 @@ struct suggest_run {
     struct ops_err *e;
     uint32_t version;              /* the plan's, when read */
     struct workload *w;
+    uint8_t *unit_kind;            /* enum unit_kind, by workload unit index */
+    size_t nunit_kind, unit_room;
     struct pos_extra *pos;
     size_t npos, pos_room;
     struct competency *comps;

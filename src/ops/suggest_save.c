@@ -302,6 +302,11 @@ int suggest_save(struct suggest_run *run)
         return ops_fail(run->e, "%s", _("out of memory"));
     }
     out->nmoves = n;
+    if (n == 0) {                  /* nothing to add: the plan stays as it is */
+        free(s);
+        out->version = run->version;
+        return OPS_OK;
+    }
     s->c = (struct change){run->o, run->e, OPS_OK};
     s->run = run;
     int rc = change_run(&s->c, write_suggest, s);
