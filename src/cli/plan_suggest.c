@@ -195,9 +195,9 @@ static void print_moves(const struct ops_suggest_result *r)
 static void print_figures(uint32_t id, const struct ops_suggest_result *r)
 {
     fprintf(stderr, ngettext("plan %u: %zu move added; %lld of %lld short places filled "
-                             "(the most the rules allow)\n",
+                             "(the most the rules and caps allow)\n",
                              "plan %u: %zu moves added; %lld of %lld short places filled "
-                             "(the most the rules allow)\n", r->nmoves),
+                             "(the most the rules and caps allow)\n", r->nmoves),
             (unsigned)id, r->nmoves, (long long)r->max_fill, (long long)r->shortage);
     fprintf(stderr, _("  %zu staff read, %zu may move in %zu classes; network after grouping: "
                       "%lu nodes, %zu arcs\n"), r->staff, r->movable, r->classes,
