@@ -41,10 +41,12 @@ bool suggest_stop(struct suggest_run *run, int phase, uint64_t done)
 static int keep_comps(struct suggest_run *run, const struct competency *c, uint8_t n,
                       uint32_t *first)
 {
-    if (!grow((void **)&run->comps, &run->comps_room, run->ncomps + n, sizeof *run->comps))
+    /* + 1: the pool exists even when nobody holds a competency */
+    if (!grow((void **)&run->comps, &run->comps_room, run->ncomps + n + 1, sizeof *run->comps))
         return -1;
     *first = (uint32_t)run->ncomps;
-    memcpy(run->comps + run->ncomps, c, n * sizeof *c);
+    if (n)
+        memcpy(run->comps + run->ncomps, c, n * sizeof *c);
     run->ncomps += n;
     return 0;
 }
