@@ -121,14 +121,14 @@ int move_judge(struct ops *o, const struct move_facts *f, int reason,
 }
 
 /* A user name into a plan's field (users.yaml names are shorter). */
-static void copy_user(char dst[PLAN_USER_SIZE], const char *user)
+void copy_user(char dst[PLAN_USER_SIZE], const char *user)
 {
     snprintf(dst, PLAN_USER_SIZE, "%.*s", PLAN_USER_SIZE - 1, user);
 }
 
 /* --- checks before a change ------------------------------------------------ */
 
-int plan_need_operator(struct ops *o, struct ops_err *e)
+int need_operator(struct ops *o, struct ops_err *e)
 {
     if (o->roles & ROLE_OPERATOR)
         return OPS_OK;
@@ -136,7 +136,7 @@ int plan_need_operator(struct ops *o, struct ops_err *e)
                     o->user);
 }
 
-static void when_text(int64_t when, char out[32])
+void when_text(int64_t when, char out[32])
 {
     time_t tt = (time_t)when;
     struct tm tm;
@@ -144,7 +144,7 @@ static void when_text(int64_t when, char out[32])
         snprintf(out, 32, "%lld", (long long)when);
 }
 
-static int conflict(struct ops_err *e, const struct plan *now, uint32_t read)
+int change_conflict(struct ops_err *e, const struct plan *now, uint32_t read)
 {
     char when[32];
     when_text(now->changed_at, when);
@@ -155,8 +155,8 @@ static int conflict(struct ops_err *e, const struct plan *now, uint32_t read)
 }
 
 /* The plan, the version check and the state check of every change. */
-int plan_for_change(struct ops *o, stxn *t, uint32_t id, uint32_t expect,
-                           struct plan *p, struct ops_err *e)
+int plan_for_change(struct ops *o, stxn *t, uint32_t id, uint32_t expect, struct plan *p,
+                    struct ops_err *e)
 {
     int r = store_get_plan(t, id, p);
     if (r == STORE_NOTFOUND)
@@ -164,10 +164,17 @@ int plan_for_change(struct ops *o, stxn *t, uint32_t id, uint32_t expect,
     if (r != STORE_OK)
         return ops_fail(e, _("could not read the database: %s"), store_errmsg(o->db));
     if (expect && p->version != expect)
-        return conflict(e, p, expect);
-    if (strcmp(p->state, PLAN_STATE_DRAFT) != 0)
+        return change_conflict(e, p, expect);
+    struct wf_plan wp = {.id = id, .state = p->state, .author = p->author, .tmt = p->sk.tmt};
+    struct wf_verdict v;
+    if (o->cfg->workflow.nstates == 0) {     /* a session without a route (tools, tests) */
+        if (strcmp(p->state, PLAN_STATE_DRAFT) == 0)
+            return OPS_OK;
         return ops_fail(e, _("plan %u is %s: only a plan in %s can be changed"), (unsigned)id,
                         p->state, PLAN_STATE_DRAFT);
+    }
+    if (wf_check_edit(&o->cfg->workflow, &wp, &v) != 0)
+        return ops_fail(e, "%s", v.msg);
     return OPS_OK;
 }
 
@@ -180,13 +187,14 @@ int plan_touch(struct ops *o, stxn *t, struct plan *p, struct ops_err *e)
     p->changed_at = (int64_t)time(NULL);
     int r = store_put_plan(t, p, read, &now);
     if (r == STORE_CONFLICT)
-        return conflict(e, &now, read);
+        return change_conflict(e, &now, read);
     if (r != STORE_OK)
         return ops_fail(e, _("could not save the plan: %s"), store_errmsg(o->db));
     return OPS_OK;
 }
 
-int change_abort(struct change *c, int rc)
+
+int change_aborted(struct change *c, int rc)
 {
     c->rc = rc;
     return rc == OPS_OK ? STORE_OK : 1;
@@ -195,7 +203,9 @@ int change_abort(struct change *c, int rc)
 int change_audit(struct change *c, stxn *t, const char *action, const char *object,
                  const char *before, const char *after)
 {
-    if (store_audit_append(t, c->o->user, action, object, before, after) != STORE_OK)
+    char user[OPS_AUDIT_USER_SIZE];
+    ops_audit_user(c->o, user);
+    if (store_audit_append(t, user, action, object, before, after) != STORE_OK)
         return ops_fail(c->e, _("could not write the audit log: %s"), store_errmsg(c->o->db));
     return OPS_OK;
 }
@@ -223,17 +233,17 @@ static int write_new(stxn *t, void *ctx)
     struct new_ctx *n = ctx;
     char after[256];
     if (store_plan_new_id(t, &n->p.id) != STORE_OK)
-        return change_abort(&n->c, ops_fail(n->c.e, _("could not save the plan: %s"),
+        return change_aborted(&n->c, ops_fail(n->c.e, _("could not save the plan: %s"),
                                        store_errmsg(n->c.o->db)));
     n->p.version = 0;
     struct plan now;
     if (store_put_plan(t, &n->p, 0, &now) != STORE_OK)
-        return change_abort(&n->c, ops_fail(n->c.e, _("could not save the plan: %s"),
+        return change_aborted(&n->c, ops_fail(n->c.e, _("could not save the plan: %s"),
                                        store_errmsg(n->c.o->db)));
     char object[32];
     snprintf(object, sizeof object, "plan %u", (unsigned)n->p.id);
     snprintf(after, sizeof after, "%s; %s; %s", n->p.name, n->p.period, n->p.state);
-    return change_abort(&n->c, change_audit(&n->c, t, "plan new", object, "", after));
+    return change_aborted(&n->c, change_audit(&n->c, t, "plan new", object, "", after));
 }
 
 int ops_plan_new(struct ops *o, const char *name, const char *period, uint32_t *id,
@@ -242,7 +252,7 @@ int ops_plan_new(struct ops *o, const char *name, const char *period, uint32_t *
     struct new_ctx n;
     memset(&n, 0, sizeof n);
     n.c = (struct change){o, e, OPS_OK};
-    if (plan_need_operator(o, e) != OPS_OK)
+    if (need_operator(o, e) != OPS_OK)
         return OPS_REFUSED;
     if (strlen(name) >= sizeof n.p.name || (period && strlen(period) >= sizeof n.p.period))
         return ops_fail(e, _("a plan's name has at most %d bytes and its period %d"),
@@ -406,24 +416,24 @@ static int write_add(stxn *t, void *ctx)
     a->nv = 0;
     int rc = plan_for_change(a->c.o, t, a->rq->plan, a->rq->expect_version, &p, a->c.e);
     if (rc != OPS_OK)
-        return change_abort(&a->c, rc);
+        return change_aborted(&a->c, rc);
     if (move_facts_read(a->c.o, t, a->rq->nip, a->rq->position, &f, a->c.e) != STORE_OK)
-        return change_abort(&a->c, OPS_REFUSED);
+        return change_aborted(&a->c, OPS_REFUSED);
     if ((rc = refuse_early(a, t, &f)) != OPS_OK || (rc = judge_add(a, t, &f, &summary)) != OPS_OK)
-        return change_abort(&a->c, rc);
+        return change_aborted(&a->c, rc);
     fill_move(a, &f, summary);
     if (store_put_move(t, &a->m) != STORE_OK)
-        return change_abort(&a->c, ops_fail(a->c.e, _("could not save the move: %s"),
+        return change_aborted(&a->c, ops_fail(a->c.e, _("could not save the move: %s"),
                                        store_errmsg(a->c.o->db)));
     if ((rc = plan_touch(a->c.o, t, &p, a->c.e)) != OPS_OK)
-        return change_abort(&a->c, rc);
+        return change_aborted(&a->c, rc);
     char object[64], after[256];
     snprintf(object, sizeof object, "plan %u %s", (unsigned)p.id, a->m.nip);
     snprintf(after, sizeof after, "%s -> %s (%s); %s", a->m.from_position, a->m.to_position,
              move_reason_name(a->m.reason), verdict_result_name(summary == MOVE_ALLOWED
                                                                     ? VERDICT_PASS
                                                                     : VERDICT_WARN));
-    return change_abort(&a->c, change_audit(&a->c, t, "plan add", object, "", after));
+    return change_aborted(&a->c, change_audit(&a->c, t, "plan add", object, "", after));
 }
 
 int ops_plan_add(struct ops *o, const struct ops_move_req *rq, struct move *added,
@@ -434,7 +444,7 @@ int ops_plan_add(struct ops *o, const struct ops_move_req *rq, struct move *adde
         return ops_fail(e, "%s", _("out of memory"));
     a->c = (struct change){o, e, OPS_OK};
     a->rq = rq;
-    int rc = plan_need_operator(o, e);
+    int rc = need_operator(o, e);
     if (rc == OPS_OK && !move_reason_name(rq->reason))
         rc = ops_fail(e, "%s", _("unknown reason for a move"));
     if (rc == OPS_OK && rq->note && plan_text_ok(rq->note, MOVE_NOTE_SIZE) != 0)
@@ -468,30 +478,30 @@ static int write_drop(stxn *t, void *ctx)
     char shown[NIP_FMT_LEN + 1];
     int rc = plan_for_change(d->c.o, t, d->plan, d->expect, &p, d->c.e);
     if (rc != OPS_OK)
-        return change_abort(&d->c, rc);
+        return change_aborted(&d->c, rc);
     int r = store_get_move(t, d->plan, d->nip, &m);
     if (r == STORE_NOTFOUND) {
         shown_nip(d->nip, shown);
-        return change_abort(&d->c, ops_fail(d->c.e, _("NIP %s has no move in plan %u"), shown,
+        return change_aborted(&d->c, ops_fail(d->c.e, _("NIP %s has no move in plan %u"), shown,
                                        (unsigned)d->plan));
     }
     if (r != STORE_OK || store_del_move(t, d->plan, d->nip) != STORE_OK)
-        return change_abort(&d->c, ops_fail(d->c.e, _("could not save the change: %s"),
+        return change_aborted(&d->c, ops_fail(d->c.e, _("could not save the change: %s"),
                                        store_errmsg(d->c.o->db)));
     if ((rc = plan_touch(d->c.o, t, &p, d->c.e)) != OPS_OK)
-        return change_abort(&d->c, rc);
+        return change_aborted(&d->c, rc);
     char object[64], before[256];
     snprintf(object, sizeof object, "plan %u %s", (unsigned)p.id, m.nip);
     snprintf(before, sizeof before, "%s -> %s (%s)", m.from_position, m.to_position,
              move_reason_name(m.reason));
-    return change_abort(&d->c, change_audit(&d->c, t, "plan drop", object, before, ""));
+    return change_aborted(&d->c, change_audit(&d->c, t, "plan drop", object, before, ""));
 }
 
 int ops_plan_drop(struct ops *o, uint32_t plan, const char *nip, uint32_t expect_version,
                   struct ops_err *e)
 {
     struct drop_ctx d = {{o, e, OPS_OK}, plan, expect_version, nip};
-    if (plan_need_operator(o, e) != OPS_OK)
+    if (need_operator(o, e) != OPS_OK)
         return OPS_REFUSED;
     return change_run(&d.c, write_drop, &d);
 }

@@ -99,6 +99,10 @@ static int read_plan_moves(struct suggest_run *run, stxn *t)
     for (size_t i = 0; i < f->n; i++)
         memcpy(run->in_plan[i], f->m[i].nip, NIP_LEN + 1);
     qsort(run->in_plan, f->n, sizeof *run->in_plan, cmp_nip);
+    run->nin_plan = f->n;
+    /* a struck move is out of the plan (it counts for nothing), but its
+     * person stays out of the suggestions: the reviewers struck them */
+    plan_moves_drop_struck(f);
     return 0;
 }
 
@@ -137,7 +141,7 @@ static int take_staff(const struct staff *s, void *ctx)
     struct suggest_run *run = ctx;
     if (++run->staff_seen % 4096 == 0 && suggest_stop(run, OPS_SUGGEST_READ, run->staff_seen))
         return 1;
-    if (bsearch(s->nip, run->in_plan, run->fixed.n, sizeof *run->in_plan, cmp_nip))
+    if (bsearch(s->nip, run->in_plan, run->nin_plan, sizeof *run->in_plan, cmp_nip))
         return 0;
     long pi = workload_position_index(run->w, s->position);
     if (pi < 0 || workload_position_unit(run->w, (size_t)pi) < 0)
@@ -327,7 +331,7 @@ int ops_plan_suggest(struct ops *o, const struct ops_suggest_req *rq,
 {
     struct suggest_run run = {.o = o, .rq = rq, .e = e, .out = out};
     memset(out, 0, sizeof *out);
-    if (plan_need_operator(o, e) != OPS_OK)
+    if (need_operator(o, e) != OPS_OK)
         return OPS_REFUSED;
     double t0 = cpu_ms();
     int rc = read_all(&run);

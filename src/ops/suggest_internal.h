@@ -39,8 +39,9 @@ struct suggest_run {
     size_t npeople, people_room, movers_room, staff_seen;
     struct position origin;        /* scratch: the person rules' view of a position */
     bool stopped;                  /* progress or cancel said stop */
-    struct plan_moves fixed;       /* the plan's moves */
-    char (*in_plan)[NIP_LEN + 1];  /* their NIPs, sorted */
+    struct plan_moves fixed;       /* the plan's moves that are not struck */
+    char (*in_plan)[NIP_LEN + 1];  /* the NIPs of every move, struck ones too, sorted */
+    size_t nin_plan;
     struct planner_unit *units;
     struct planner_cell *cells;
     struct planner_fixed *fixes;

@@ -139,7 +139,7 @@ static int describe(struct save *s, stxn *t, size_t k)
     snprintf(m->to_position, sizeof m->to_position, "%s", s->f.target.code);
     snprintf(m->to_unit, sizeof m->to_unit, "%s", s->f.target.unit);
     m->reason = REASON_WORKLOAD;
-    snprintf(m->added_by, sizeof m->added_by, "%.*s", PLAN_USER_SIZE - 1, s->c.o->user);
+    copy_user(m->added_by, s->c.o->user);
     m->added_at = (int64_t)time(NULL);
     memcpy(out->name, s->f.person.name, sizeof out->name);
     out->cost = pm->cost;
@@ -288,7 +288,7 @@ static int write_suggest(stxn *t, void *ctx)
     }
     if (rc == OPS_OK)
         rc = record(s, t);
-    return change_abort(&s->c, rc);
+    return change_aborted(&s->c, rc);
 }
 
 int suggest_save(struct suggest_run *run)
