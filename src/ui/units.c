@@ -4,6 +4,8 @@
  * the workload engine over the records read in one read transaction. */
 #include <stdlib.h>
 #include <string.h>
+#include "core/filter.h"
+#include "core/fold.h"
 #include "core/i18n.h"
 #include "core/nip.h"
 #include "core/vocab.h"
@@ -12,7 +14,6 @@
 #include "ui/uipriv.h"
 
 enum units_view { UV_TREE, UV_DISTRICT, UV_FAMILY, UV_COUNT };
-enum units_filter { UF_NONE, UF_SHORT, UF_OVER, UF_TEXT };
 
 struct urow {
     long unit;                  /* unit index, -1 for a group */
@@ -35,8 +36,8 @@ struct units_priv {
     struct listview list;
     int namew;                  /* cells of the name column at the last draw */
     int view;
-    int filter;
-    char filter_text[64];
+    bool filter;                /* flt holds terms */
+    struct flt flt;
 };
 
 /* ---- loading ------------------------------------------------------------
@@ -108,19 +109,30 @@ static void unit_name(stxn *t, const struct workload *w, size_t u, char *out, si
 }
 
 /* ---- the rows ----------------------------------------------------------- */
-static bool row_passes(const struct units_priv *p, const struct urow *r)
+static bool term_passes(const struct flt_term *t, const struct urow *r)
 {
     int64_t gap = wl_gap(&r->fig);
-    switch (p->filter) {
-    case UF_SHORT:
+    switch (t->kind) {
+    case FLT_SHORT:
         return gap < 0;
-    case UF_OVER:
+    case FLT_OVER:
         return gap > 0;
-    case UF_TEXT:
-        return ui_text_contains(r->name, p->filter_text);
+    case FLT_BALANCED:
+        return gap == 0;
+    case FLT_TEXT:
+        return fold_contains(r->name, t->arg, strlen(t->arg));
     default:
         return true;
     }
+}
+
+/* Every term of the filter holds (they combine by AND). */
+static bool row_passes(const struct units_priv *p, const struct urow *r)
+{
+    for (int i = 0; p->filter && i < p->flt.n; i++)
+        if (!term_passes(&p->flt.t[i], r))
+            return false;
+    return true;
 }
 
 static void push_row(struct units_priv *p, const struct urow *r)
@@ -414,16 +426,14 @@ static int units_action(struct screen *s, int action, int count, int height)
 static int units_filter(struct screen *s, const char *text)
 {
     struct units_priv *p = s->priv;
-    if (!text[0])
-        p->filter = UF_NONE;
-    else if (!strcmp(text, "short"))
-        p->filter = UF_SHORT;
-    else if (!strcmp(text, "over"))
-        p->filter = UF_OVER;
-    else {
-        p->filter = UF_TEXT;
-        snprintf(p->filter_text, sizeof p->filter_text, "%s", text);
+    char err[512];
+    struct flt f;
+    if (flt_parse(text, FLT_UNITS, &f, err, sizeof err) != 0) {
+        ui_app_message(s->app, "%s", err);
+        return -1;
     }
+    p->flt = f;
+    p->filter = f.n > 0;
     p->list.sel = p->list.top = 0;
     rebuild_rows(s);
     if (p->filter)
@@ -483,7 +493,7 @@ static const struct screen_ops units_ops = {
     .draw = units_draw,
     .action = units_action,
     .filter = units_filter,
-    .filter_hint = N_("filter (short, over, or part of a name)"),
+    .filter_hint = N_("filter (short, over, balanced, part of a name; terms combine)"),
 };
 
 struct screen *ui_units_screen_new(struct app *a)
