@@ -38,6 +38,7 @@ struct units_priv {
     int view;
     bool filter;                /* flt holds terms */
     struct flt flt;
+    const struct policy *policy; /* short, over and balanced read balanced_within */
 };
 
 /* ---- loading ------------------------------------------------------------
@@ -109,16 +110,16 @@ static void unit_name(stxn *t, const struct workload *w, size_t u, char *out, si
 }
 
 /* ---- the rows ----------------------------------------------------------- */
-static bool term_passes(const struct flt_term *t, const struct urow *r)
+static bool term_passes(const struct flt_term *t, const struct urow *r, const struct policy *p)
 {
-    int64_t gap = wl_gap(&r->fig);
+    int balance = wl_balance(&r->fig, p);
     switch (t->kind) {
     case FLT_SHORT:
-        return gap < 0;
+        return balance < 0;
     case FLT_OVER:
-        return gap > 0;
+        return balance > 0;
     case FLT_BALANCED:
-        return gap == 0;
+        return balance == 0;
     case FLT_TEXT:
         return fold_contains(r->name, t->arg, strlen(t->arg));
     default:
@@ -130,7 +131,7 @@ static bool term_passes(const struct flt_term *t, const struct urow *r)
 static bool row_passes(const struct units_priv *p, const struct urow *r)
 {
     for (int i = 0; p->filter && i < p->flt.n; i++)
-        if (!term_passes(&p->flt.t[i], r))
+        if (!term_passes(&p->flt.t[i], r, p->policy))
             return false;
     return true;
 }
@@ -223,10 +224,10 @@ static void rebuild_rows(struct screen *s)
 /* ---- drawing ------------------------------------------------------------ */
 #define FIXED_COLS 45
 
-static char status_mark(const struct wl_row *f)
+static char status_mark(const struct wl_row *f, const struct policy *p)
 {
-    int64_t gap = wl_gap(f);
-    return gap < 0 ? '!' : gap > 0 ? '^' : '=';
+    int b = wl_balance(f, p);
+    return b < 0 ? '!' : b > 0 ? '^' : '=';
 }
 
 /* "+3", "-2", and "0" rather than "+0". */
@@ -248,12 +249,13 @@ static void draw_figures(struct screen *s, WINDOW *w, const struct wl_row *f)
     ui_put_field(w, wl_grade_name(wl_grade(f, &s->app->policy)), 1, true);
     waddstr(w, " [");
     double ratio = f->need > 0 ? (double)f->existing / (double)f->need : f->existing ? 1.0 : 0.0;
-    bool colour = s->app->color && wl_gap(f) != 0;
+    int balance = wl_balance(f, &s->app->policy);
+    bool colour = s->app->color && balance != 0;
     if (colour)
-        wattron(w, COLOR_PAIR(wl_gap(f) < 0 ? 1 : 2));
+        wattron(w, COLOR_PAIR(balance < 0 ? 1 : 2));
     ui_put_bar(w, ratio, 10, s->app->ascii);
     if (colour)
-        wattroff(w, COLOR_PAIR(wl_gap(f) < 0 ? 1 : 2));
+        wattroff(w, COLOR_PAIR(balance < 0 ? 1 : 2));
     waddch(w, ']');
 }
 
@@ -268,7 +270,7 @@ static void units_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
     (void)width;
     /* The mark says short (!), over (^) or balanced (=) without colour. */
     if (r->fig.need || r->fig.existing)
-        waddch(w, (chtype)status_mark(&r->fig));
+        waddch(w, (chtype)status_mark(&r->fig, &s->app->policy));
     else
         waddch(w, ' ');
     char label[NAME_SIZE + 64];
@@ -373,7 +375,7 @@ static struct screen *drill_down(struct screen *s, long unit)
         struct position prec;
         const char *pcode = workload_position_code(p->wl, i);
         const char *pname = store_get_position(t, pcode, &prec) == STORE_OK ? prec.name : pcode;
-        ui_text_screen_add(d, 0, "  %c %-34.34s %-12.12s %4lld %4lld %4s %5s %s", status_mark(f),
+        ui_text_screen_add(d, 0, "  %c %-34.34s %-12.12s %4lld %4lld %4s %5s %s", status_mark(f, &s->app->policy),
                            pname, workload_position_unit_code(p->wl, i), (long long)f->need,
                            (long long)f->existing, gap, ej,
                            wl_grade_name(wl_grade(f, &s->app->policy)));
@@ -434,6 +436,7 @@ static int units_filter(struct screen *s, const char *text)
     }
     p->flt = f;
     p->filter = f.n > 0;
+    p->policy = &s->app->policy;
     p->list.sel = p->list.top = 0;
     rebuild_rows(s);
     if (p->filter)
