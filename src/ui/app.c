@@ -348,6 +348,24 @@ static int prompt_read(struct app *a, const char *label, char *buf, size_t size,
     }
 }
 
+int ui_app_prompt(struct app *a, const char *label, char *buf, size_t size)
+{
+    a->msg[0] = '\0';
+    return prompt_read(a, label, buf, size, NULL, NULL, NULL);
+}
+
+bool ui_app_confirm(struct app *a, const char *question)
+{
+    char label[300], buf[16];
+    /* TRANSLATORS: the answer keys of a yes/no question; y (yes) is also
+     * always understood. */
+    snprintf(label, sizeof label, "%s %s ", question, _("(y/n)"));
+    if (!ui_app_prompt(a, label, buf, sizeof buf))
+        return false;
+    char c = buf[0];
+    return c == 'y' || c == 'Y' || strncmp(buf, _("y"), 1) == 0;
+}
+
 /* ---- search ------------------------------------------------------------- */
 static struct saved_pos search_origin;
 static size_t search_origin_pos;
@@ -617,9 +635,16 @@ static void run_action(struct app *a, int action, int count)
     struct screen *s = ui_app_current(a);
     switch (action) {
     case ACT_QUIT:
+        for (int i = a->depth - 1; i >= -1; i--) {
+            struct screen *up = i >= 0 ? a->stack[i] : a->tops[a->top];
+            if (up->ops->may_leave && !up->ops->may_leave(up))
+                return;
+        }
         a->quit = true;
         return;
     case ACT_BACK:
+        if (s->ops->may_leave && !s->ops->may_leave(s))
+            return;
         if (a->depth)
             pop_screen(a);
         else
