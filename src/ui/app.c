@@ -356,14 +356,22 @@ int ui_app_prompt(struct app *a, const char *label, char *buf, size_t size)
 
 bool ui_app_confirm(struct app *a, const char *question)
 {
-    char label[300], buf[16];
+    char label[300];
     /* TRANSLATORS: the answer keys of a yes/no question; y (yes) is also
      * always understood. */
     snprintf(label, sizeof label, "%s %s ", question, _("(y/n)"));
-    if (!ui_app_prompt(a, label, buf, sizeof buf))
+    a->msg[0] = '\0';
+    draw_frame(a, label, "");
+    frame_done(a, last_label(a));
+    int k;
+    while ((k = ui_term_getkey(&a->term, true)) == KEY_RESIZE)
+        ;
+    if (k == -2 || k == ERR) {
+        a->quit = true;
         return false;
-    char c = buf[0];
-    return c == 'y' || c == 'Y' || strncmp(buf, _("y"), 1) == 0;
+    }
+    const char *yes = _("y");
+    return k == 'y' || k == 'Y' || (k > 0 && k < 128 && k == (unsigned char)yes[0]);
 }
 
 /* ---- search ------------------------------------------------------------- */

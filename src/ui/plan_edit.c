@@ -48,6 +48,28 @@ static int load(struct editor *ed)
     return 0;
 }
 
+/* Adds text to a text screen in lines of at most width cells, cut at
+ * spaces, the lines after the first indented. */
+static void add_wrapped(struct screen *t, int attr, const char *text, int width)
+{
+    const char *p = text;
+    for (bool first = true; *p; first = false) {
+        int room = first ? width : width - 4, cells = 0, cut = 0, k = 0;
+        for (; p[k] && cells < room; k++) {
+            if (((unsigned char)p[k] & 0xc0) != 0x80)
+                cells++;
+            if (p[k] == ' ')
+                cut = k;
+        }
+        if (!p[k] || cut == 0)
+            cut = k;
+        ui_text_screen_add(t, attr, "%s%.*s", first ? "" : "    ", cut, p);
+        p += cut;
+        while (*p == ' ')
+            p++;
+    }
+}
+
 /* A refusal on the message line; a version conflict also reloads, so that
  * the editor shows what the other operator saved. */
 static void refused(struct editor *ed, int rc, const char *msg)
@@ -62,7 +84,9 @@ static void refused(struct editor *ed, int rc, const char *msg)
     struct screen *t = ui_text_screen_new(a, _("Refused"));
     for (const char *p = msg; t && *p;) {
         size_t len = strcspn(p, "\n");
-        ui_text_screen_add(t, p == msg ? A_BOLD : 0, "%.*s", (int)len, p);
+        char line[OPS_MSG_SIZE];
+        snprintf(line, sizeof line, "%.*s", (int)len, p);
+        add_wrapped(t, p == msg ? A_BOLD : 0, line, COLS - 2);
         p += len + (p[len] == '\n');
     }
     if (t)
@@ -178,8 +202,7 @@ static void drop_move(struct screen *s, const struct action_def *d, int count)
     }
     struct ops_move_view mv = ed->moves[ed->list.sel];
     char q[300];
-    snprintf(q, sizeof q, _("Drop the move of %s (%s to %s)?"), mv.name, mv.move.nip,
-             mv.move.to_position);
+    snprintf(q, sizeof q, _("Drop the move of %s to %s?"), mv.name, mv.move.to_position);
     if (!ui_app_confirm(s->app, q)) {
         ui_app_message(s->app, "%s", _("nothing dropped"));
         return;
