@@ -13,6 +13,9 @@ struct targets {
     struct position origin;
     bool has_origin;
     struct wl_row origin_fig;
+    /* The person rules do not depend on the target: judged once. */
+    struct verdict pv[RULE_COUNT];
+    size_t npv;
     struct ops_target *t;
     size_t n, cap;
 };
@@ -69,10 +72,18 @@ static int judge_position(const struct position *pos, void *ctx)
         .target_fig = figures_of(g->w, pos->code),
         .today = g->o->today,
     };
-    struct verdict v[RULE_COUNT];
-    size_t nv = rules_check_scope(&m, ops_policy(g->o),
-                                  RULE_SCOPE_BIT(RULE_SCOPE_PERSON) |
-                                      RULE_SCOPE_BIT(RULE_SCOPE_TARGET), v);
+    /* Without an origin the retirement age comes from the target: then
+     * every rule is judged per position. */
+    struct verdict v[2 * RULE_COUNT];
+    size_t nv = 0;
+    unsigned scopes = RULE_SCOPE_BIT(RULE_SCOPE_TARGET);
+    if (g->has_origin) {
+        memcpy(v, g->pv, g->npv * sizeof *v);
+        nv = g->npv;
+    } else {
+        scopes |= RULE_SCOPE_BIT(RULE_SCOPE_PERSON);
+    }
+    nv += rules_check_scope(&m, ops_policy(g->o), scopes, v + nv);
     struct ops_target *t = &g->t[g->n];
     memset(t, 0, sizeof *t);
     snprintf(t->code, sizeof t->code, "%s", pos->code);
@@ -106,6 +117,11 @@ int ops_move_targets(struct ops *o, const char *nip, const struct workload *w,
         g.has_origin = g.person.position[0] &&
                        store_get_position(t, g.person.position, &g.origin) == STORE_OK;
         g.origin_fig = figures_of(w, g.person.position);
+        struct move_input pm = {.person = &g.person,
+                                .origin = g.has_origin ? &g.origin : NULL,
+                                .origin_fig = g.origin_fig,
+                                .today = o->today};
+        g.npv = rules_check_scope(&pm, ops_policy(o), RULE_SCOPE_BIT(RULE_SCOPE_PERSON), g.pv);
         if (store_each_position(t, judge_position, &g) != 0)
             rc = ops_fail(e, "%s", _("out of memory"));
     }

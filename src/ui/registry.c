@@ -22,10 +22,10 @@ static const char *const units_notes[] = {
 };
 
 static const char *const plans_notes[] = {
-    N_("Every transfer plan with its state; Enter opens the plan editor, n makes a new plan."),
-    N_("Editor: a adds a move (pick a person, then a position; t shows all positions),"),
-    N_("d drops the selected move, c checks the plan, Tab moves to the impact pane."),
-    N_("Marks: ! blocked, ~ allowed with warnings; impact figures read before->after."),
+    N_("Every plan and its state; Enter opens the editor, n makes a plan."),
+    N_("Editor: a adds a move (a person, then a position; t: all positions),"),
+    N_("d drops a move, c checks the plan, Tab goes to the impact pane."),
+    N_("Marks: ! blocked, ~ warnings; impact figures read before->after."),
     NULL,
 };
 
