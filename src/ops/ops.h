@@ -247,6 +247,23 @@ struct ops_move_check {
  * placement rule applies). */
 int ops_check_move(struct ops *o, const char *nip, const char *target, bool own_request,
                    struct ops_move_check *out, struct ops_err *e);
+/* Every position (but the person's own, in code order) judged as a target
+ * for one person by the person and target rules, with figures from w (the
+ * workload of the database; NULL: none known). The plan rules are judged
+ * when a move is added. For the plan editor's position picker; the
+ * person rules are judged once, the target rules per position (about a
+ * second for 75,000 positions: the reasons are written out). Free with
+ * ops_targets_free. */
+struct ops_target {
+    char code[CODE_SIZE];
+    char unit[CODE_SIZE];
+    char *name;
+    uint8_t summary;          /* enum move_summary */
+    char *why;                /* the warnings' and blocks' reasons, blocks first; NULL: none */
+};
+int ops_move_targets(struct ops *o, const char *nip, const struct workload *w,
+                     struct ops_target **out, size_t *n, struct ops_err *e);
+void ops_targets_free(struct ops_target *t, size_t n);
 /* "Could this person move at all?": the person-scope rules of the rule
  * table for a move at the person's own request (the strictest reading),
  * with origin the person's current position (NULL when none). */
