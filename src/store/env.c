@@ -356,7 +356,7 @@ static int open_env(store *s, bool create)
     if (rc == 0)
         rc = mdb_env_set_mapsize(s->env, initial_mapsize());
     if (rc == 0)
-        rc = mdb_env_open(s->env, s->dir, MDB_NOTLS | (s->readonly ? MDB_RDONLY : MDB_WRITEMAP), 0660);
+        rc = mdb_env_open(s->env, s->dir, MDB_NOTLS | (s->readonly ? MDB_RDONLY : 0), 0660);
     if (rc != 0)
         return store_fail(s, _("cannot open the database in %s: %s"), s->dir, mdb_strerror(rc));
     if (fix_modes(s, had_data, had_lock) != STORE_OK)
