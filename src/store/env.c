@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 #include "core/i18n.h"
 #include "store/codec.h"
@@ -47,10 +48,14 @@ int store_fail(store *s, const char *fmt, ...)
     return STORE_ERROR;
 }
 
+static bool out_of_space(const store *s, int rc);
+
 int store_fail_mdb(stxn *t, int rc, const char *what)
 {
     if (rc == MDB_MAP_FULL)
         t->map_full = true;
+    if (out_of_space(t->s, rc))
+        t->no_space = true;
     return store_fail(t->s, "%s: %s", what, mdb_strerror(rc));
 }
 
@@ -116,6 +121,64 @@ static size_t initial_mapsize(void)
             return (size_t)v;
     }
     return DEFAULT_MAPSIZE;
+}
+
+/* --- a full disk ----------------------------------------------------------- */
+
+/* The mount point holding path: the last directory upwards on the same
+ * device. */
+static void mount_point(const char *path, char *out, size_t size)
+{
+    char cur[PATH_MAX], parent[PATH_MAX];
+    struct stat st, up;
+    if (!realpath(path, cur) || stat(cur, &st) != 0) {
+        snprintf(out, size, "%s", path);
+        return;
+    }
+    while (strcmp(cur, "/") != 0) {
+        snprintf(parent, sizeof parent, "%s", cur);
+        char *slash = strrchr(parent, '/');
+        if (slash == parent)
+            slash[1] = '\0';    /* the parent is the root */
+        else
+            *slash = '\0';
+        if (stat(parent, &up) != 0 || up.st_dev != st.st_dev)
+            break;
+        snprintf(cur, sizeof cur, "%s", parent);
+    }
+    snprintf(out, size, "%s", cur);
+}
+
+/* LMDB reports a short write as EIO: on a filesystem left with (almost)
+ * nothing free, that is a full disk too. */
+static bool out_of_space_at(const char *dir, int rc)
+{
+    struct statvfs vfs;
+    if (rc == ENOSPC || rc == EDQUOT)
+        return true;
+    if (rc != EIO || statvfs(dir, &vfs) != 0)
+        return false;
+    unsigned long long avail = (unsigned long long)vfs.f_bavail * vfs.f_frsize;
+    return avail < (1u << 20) || vfs.f_bavail < vfs.f_blocks / 100;
+}
+
+static bool out_of_space(const store *s, int rc)
+{
+    return out_of_space_at(s->dir, rc);
+}
+
+int store_fail_no_space(store *s)
+{
+    char mnt[PATH_MAX];
+    struct statvfs vfs;
+    unsigned long long avail = 0;
+    mount_point(s->dir, mnt, sizeof mnt);
+    if (statvfs(s->dir, &vfs) == 0)
+        avail = (unsigned long long)vfs.f_bavail * vfs.f_frsize / 1024;
+    return store_fail(s, _("the filesystem %s (holding the database %s) is full, %llu KiB "
+                           "free: nothing was saved and the database is as it was before; "
+                           "free some space and try again"),
+                      mnt, s->dir, avail);
 }
 
 /* --- transactions -------------------------------------------------------- */
@@ -204,11 +267,15 @@ int store_write(store *s, store_write_fn fn, void *ctx)
                 return STORE_OK;
             if (rc == MDB_MAP_FULL)
                 t.map_full = true;
+            else if (out_of_space(s, rc))
+                return store_fail_no_space(s);
             else
                 return store_fail(s, _("cannot save the change: %s"), mdb_strerror(rc));
         } else {
             mdb_txn_abort(t.txn);
         }
+        if (t.no_space)
+            return store_fail_no_space(s);
         if (!t.map_full)
             return r;
         if (attempt >= MAX_GROW_RETRIES)
@@ -468,8 +535,18 @@ int store_backup(store *s, const char *dest)
     }
     /* A compacting copy runs in its own read transaction: writers go on. */
     int rc = mdb_env_copy2(s->env, dest, MDB_CP_COMPACT);
-    if (rc != 0)
-        return store_fail(s, _("cannot copy the database to %s: %s"), dest, mdb_strerror(rc));
+    if (rc != 0) {
+        char path[PATH_MAX], mnt[PATH_MAX];
+        snprintf(path, sizeof path, "%s/data.mdb", dest);
+        unlink(path);           /* dest was empty: leave no half copy behind */
+        if (!out_of_space_at(dest, rc))
+            return store_fail(s, _("cannot copy the database to %s: %s"), dest,
+                              mdb_strerror(rc));
+        mount_point(dest, mnt, sizeof mnt);
+        return store_fail(s, _("the filesystem %s (holding %s) is full: the backup was not "
+                               "written; the database is as it was"),
+                          mnt, dest);
+    }
     char path[PATH_MAX];
     snprintf(path, sizeof path, "%s/data.mdb", dest);
     if (chmod(path, 0660) != 0)

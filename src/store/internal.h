@@ -4,6 +4,7 @@
 #define MUTASI_STORE_INTERNAL_H
 #include <lmdb.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include "store/schema.h"
 #include "store/store.h"
 
@@ -23,7 +24,16 @@ struct stxn {
     MDB_txn *txn;
     bool write;
     bool map_full;              /* an operation hit MDB_MAP_FULL: grow and retry */
+    bool no_space;              /* an operation hit ENOSPC or EDQUOT: a full disk */
+    /* The change this transaction made to each digested database's
+     * multiset sum (digest.c), flushed into meta before it commits. */
+    uint64_t dsum[DB_COUNT][4];
+    bool ddirty;
 };
+
+/* The sentence for a full filesystem (naming it and saying that nothing
+ * was saved) into s->err; STORE_ERROR. */
+int store_fail_no_space(store *s);
 
 /* Name of a database as LMDB knows it ("staff_by_unit"), NULL if no such id. */
 const char *store_db_name(int db);
