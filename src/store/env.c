@@ -261,6 +261,8 @@ int store_write(store *s, store_write_fn fn, void *ctx)
         if (rc != 0)
             return store_fail(s, _("cannot write the database: %s"), mdb_strerror(rc));
         int r = fn(&t, ctx);
+        if (r == STORE_OK && !t.map_full && !t.no_space)
+            r = store_digest_flush(&t);
         if (r == STORE_OK && !t.map_full) {
             rc = mdb_txn_commit(t.txn);
             if (rc == 0)
