@@ -186,6 +186,7 @@ int main(int argc, char **argv)
         config_errors_print(&errs, stderr);
         return EXIT_REFUSED;
     }
+    cli_fault_handlers(env.db_dir ? env.db_dir : "");
     /* No verb, or only the TUI's own options: open the TUI. */
     if (argc < 2 || strncmp(argv[1], "--", 2) == 0)
         return ui_run(&env, argc, argv);

@@ -125,6 +125,20 @@ struct ops_audit_report {
 int ops_audit_verify_all(struct ops *o, uint64_t against_seq, const char *against_hex,
                          struct ops_audit_report *out, struct ops_err *e);
 
+/* ---- damage (ops/verify.c) ---------------------------------------------- */
+/* Walks every database of env->db_dir, each in a child process (a damaged
+ * page can make LMDB fault; the child dies, the walk goes on with the next
+ * database in a new child). damage is called in the parent for each
+ * damaged entry (key "" when the problem is the database itself: cannot
+ * be opened or walked, or made LMDB fault). Needs no open session.
+ * OPS_OK when the walk could run (*problems = what it found), else
+ * refused with the reason in e. */
+struct ops_verify_cb {
+    void (*damage)(const char *db, const char *key, const char *what, void *ctx);
+};
+int ops_verify(const struct ops_env *env, const struct ops_verify_cb *cb, void *ctx,
+               size_t *problems, struct ops_err *e);
+
 /* ---- import (ops/import.c) --------------------------------------------- */
 struct ops_import {
     struct importer *im;      /* io/import.h: opened by the caller, who owns progress and prints

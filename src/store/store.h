@@ -258,6 +258,19 @@ int store_data_digest(stxn *t, struct audit_digest out[AUDIT_DIGEST_MAX], int *n
 int store_audit_check_data(stxn *t, uint64_t *seq, bool *has_digest,
                            char differ[AUDIT_DIGEST_MAX][AUDIT_DB_NAME], int *ndiffer);
 
+/* Damage. Every database of the environment, by number 0..store_db_count()-1
+ * (store_db_label names it). store_verify_db walks one: each record
+ * decoded (its seal checked), each audit entry decoded, each index entry
+ * followed to its record; cb is called once per damaged entry with the
+ * database, the key as text and what is wrong. STORE_ERROR when LMDB
+ * itself cannot walk the database (message in store_errmsg: the B-tree is
+ * damaged); *problems = damaged entries met. A damaged page may also make
+ * LMDB fault: callers walk in a child process (ops_verify). */
+typedef void (*store_damage_cb)(const char *db, const char *key, const char *what, void *ctx);
+int store_db_count(void);
+const char *store_db_label(int db);
+int store_verify_db(stxn *t, int db, store_damage_cb cb, void *ctx, size_t *problems);
+
 /* Consistent hot copy of the environment into dest (an empty or new dir). */
 int store_backup(store *s, const char *dest);
 /* Checks every index against its records, and every move against its plan
