@@ -402,6 +402,36 @@ static int fix_modes(store *s, bool had_data, bool had_lock)
     return STORE_OK;
 }
 
+/* Why a database cannot be written: its filesystem is mounted read-only
+ * (EROFS) or this user may not write its files (EACCES). NULL: it can. */
+static const char *read_only_reason(const char *dir, int rc)
+{
+    struct statvfs vfs;
+    char data[PATH_MAX];
+    snprintf(data, sizeof data, "%s/data.mdb", dir);
+    if (rc == EROFS || (statvfs(dir, &vfs) == 0 && (vfs.f_flag & ST_RDONLY)))
+        return _("its filesystem is mounted read-only");
+    if (rc == EACCES || access(data, W_OK) != 0 || access(dir, W_OK) != 0)
+        return _("you have no write permission on its files");
+    return NULL;
+}
+
+static int store_fail_read_only(store *s, int rc)
+{
+    const char *why = read_only_reason(s->dir, rc);
+    return store_fail(s, _("the database in %s is read-only (%s): it can be browsed, but no "
+                           "change can be saved"),
+                      s->dir, why ? why : mdb_strerror(rc));
+}
+
+bool store_read_only_reason(const store *s, char *why, size_t size)
+{
+    const char *r = read_only_reason(s->dir, 0);
+    if (r && why && size)
+        snprintf(why, size, _("read-only database (%s): browsing only"), r);
+    return r != NULL;
+}
+
 static int open_env(store *s, bool create)
 {
     char data[PATH_MAX], lock[PATH_MAX];
@@ -426,6 +456,8 @@ static int open_env(store *s, bool create)
         rc = mdb_env_set_mapsize(s->env, initial_mapsize());
     if (rc == 0)
         rc = mdb_env_open(s->env, s->dir, MDB_NOTLS | (s->readonly ? MDB_RDONLY : 0), 0660);
+    if (rc != 0 && !s->readonly && (rc == EROFS || rc == EACCES))
+        return store_fail_read_only(s, rc);
     if (rc != 0)
         return store_fail(s, _("cannot open the database in %s: %s"), s->dir, mdb_strerror(rc));
     if (fix_modes(s, had_data, had_lock) != STORE_OK)

@@ -80,6 +80,11 @@ bool store_was_migrated(const store *s, unsigned *from);
  * permission) the store is open read-only again, STORE_ERROR and the
  * reason in store_errmsg. */
 int store_make_writable(store *s);
+/* True when the database cannot be written (a read-only mount, or no
+ * write permission on its files); why gets a short note for a screen's
+ * message line. A session opened read-only on such a database browses as
+ * usual; every write is refused with the reason. */
+bool store_read_only_reason(const store *s, char *why, size_t size);
 /* Current size of the memory map in bytes (grows on MDB_MAP_FULL). */
 size_t store_map_size(const store *s);
 

@@ -184,6 +184,9 @@ int ui_run(const struct ops_env *env, int argc, char **argv)
     a.tops[0] = ui_staff_screen_new(&a);
     a.tops[1] = ui_units_screen_new(&a);
     a.tops[2] = ui_help_screen_new(&a, 2);
+    char note[200];
+    if (store_read_only_reason(a.db, note, sizeof note))
+        ui_app_message(&a, "%s", note);     /* the first screen says it */
     int rc = OPS_OK;
     if (!a.tops[0] || !a.tops[1] || !a.tops[2]) {
         rc = OPS_REFUSED;
