@@ -68,17 +68,19 @@ static int seal_db(stxn *t, int db)
     return STORE_OK;
 }
 
+/* Sealing comes before any step runs, whatever the database's schema:
+ * every decoder of this mutasi, those a step uses included, wants seals. */
 static int seal_records(stxn *t)
 {
     for (int db = 0; db < DB_COUNT; db++)
         if ((store_digested(db) || db == DB_AUDIT) && seal_db(t, db) != STORE_OK)
             return STORE_ERROR;
-    return store_digest_reset(t);
+    return STORE_OK;
 }
 
 static const struct migration steps[] = {
     {0, "rebuild every index", rebuild_indexes},
-    {1, "seal every record with a checksum; data digest", seal_records},
+    {1, "seal every record with a checksum; data digest", store_digest_reset},
 };
 
 static const struct migration *step_from(unsigned v)
@@ -107,6 +109,8 @@ int store_write_schema_version(stxn *t, unsigned v)
 
 int store_migrate(stxn *t, unsigned from)
 {
+    if (from < 2 && seal_records(t) != STORE_OK)
+        return STORE_ERROR;
     for (unsigned v = from; v < STORE_SCHEMA_VERSION; v++) {
         const struct migration *m = step_from(v);
         char before[32], after[32];
