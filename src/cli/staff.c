@@ -136,7 +136,9 @@ static int staff_show(const struct ops_env *env, int argc, char **argv)
     if (rc == STORE_OK)
         print_staff(t, &st);
     store_read_end(t);
-    if (rc != STORE_OK) {
+    if (rc == STORE_ERROR) {
+        cli_error("%s", store_errmsg(s.db));   /* e.g. the record is damaged */
+    } else if (rc != STORE_OK) {
         char f[NIP_FMT_LEN + 1];
         nip_format(nip, f);
         cli_error(_("no staff with NIP %s"), f);
