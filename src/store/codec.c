@@ -157,6 +157,8 @@ static void get_str(struct rbuf *r, char *out, size_t size)
     }
     get_bytes(r, out, n);
     out[n] = '\0';
+    if (memchr(out, '\0', n))
+        r->bad = true;          /* never written so: the encoder stops at a NUL */
 }
 
 static uint8_t get_comps(struct rbuf *r, struct competency *c)
