@@ -13,8 +13,8 @@
 #include "store/store.h"
 
 #define CODEC_VERSION 1
-/* Every record ends with a seal: the CRC-32 (zlib) of the bytes before
- * it, 4 bytes little-endian. A decoder refuses a record whose seal does
+/* Every record ends with a seal: a checksum of the bytes before it (the
+ * low 32 bits of xxHash's XXH3), 4 bytes little-endian. A decoder refuses a record whose seal does
  * not match, so damage is reported, never decoded into garbage. The seal
  * came with schema 2 (migrate.c seals the records of older databases);
  * the version bytes describe the fields and did not change. */

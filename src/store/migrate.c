@@ -29,7 +29,7 @@ static int rebuild_indexes(stxn *t)
     return STORE_OK;
 }
 
-/* Schema 2 sealed every record with its CRC-32 (codec.h) and started the
+/* Schema 2 sealed every record with its checksum (codec.h) and started the
  * data digest (digest.c). Sealing works on the stored bytes, whatever a
  * record's version byte: the seal goes after them. */
 /* Each record is looked up again after the previous one was rewritten:

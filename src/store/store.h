@@ -32,7 +32,7 @@
  *      (test_store.c: migration_* tests).
  * Never change or remove a step once released: databases of every older
  * version run them in order.
- * Schema 2: every record ends with a CRC-32 seal (codec.h) and the audit
+ * Schema 2: every record ends with a checksum seal (codec.h) and the audit
  * entries carry the data digest (digest.c). */
 #define STORE_SCHEMA_VERSION 2
 

@@ -2,7 +2,7 @@
  * the database file holds, damaged or not. The first byte of the input
  * picks the decoder, the rest is the stored value. Besides "no crash, no
  * undefined behaviour, no read past len", it checks:
- *   - a value decodes only when its seal (CRC-32) matches;
+ *   - a value decodes only when its seal (checksum) matches;
  *   - a value that decodes encodes back to exactly the same bytes (the
  *     layout is unambiguous), and with one byte changed no longer decodes
  *     as the same record. */
@@ -51,7 +51,7 @@ static size_t encode(int which, const union any *r, unsigned char *buf, size_t c
     }
 }
 
-/* The fuzzer rarely guesses a CRC: half the inputs get a right seal, so
+/* The fuzzer rarely guesses a checksum: half the inputs get a right seal, so
  * that the layouts behind it are explored too. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
