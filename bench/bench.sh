@@ -190,6 +190,25 @@ bench_import() {
     "$(ratio "$r" "$rq")" "$v" "$t"
   memrow "memory: import staff" "sh -c 'rm -rf $work/imp && cp -a $dir/base $work/imp && exec env MUTASI_DB=$work/imp $mutasi import staff $f'"
   sqlite_size=$(stat -c %s "$work/ref.sqlite" 2>/dev/null || echo 0)
+  csv_import_t=$t
+}
+
+# The same rows as a workbook (mutasi's own xlsx export of the dataset,
+# cached): the reference is the CSV import of this run.
+bench_import_xlsx() {
+  "$mutasi" export staff --help 2>/dev/null | grep -q xlsx ||
+    { row "import staff xlsx" "$size" "-" "-" "-" "-" "not built yet" ""; return; }
+  x=$dir/staff.xlsx
+  [ -s "$x" ] || MUTASI_DB=$dir/db "$mutasi" export staff --format xlsx --output "$x" 2>/dev/null ||
+    { row "import staff xlsx" "$size" "-" "fail" "-" "-" "MISSED (export failed)" ""; return; }
+  t=$(hf --prepare "sh -c 'rm -rf $work/imp && cp -a $dir/base $work/imp'" \
+      -- "env MUTASI_DB=$work/imp $mutasi import staff $x")
+  [ "$t" = fail ] && { row "import staff xlsx" "$size" "-" "fail" "-" "-" "MISSED (import failed)" ""; return; }
+  r=$(awk -v n="$nstaff" -v t="$t" 'BEGIN {printf "%.0f", n / t}')
+  rc=$(awk -v n="$nstaff" -v t="${csv_import_t:-0}" 'BEGIN {if (t > 0 && t != "fail") printf "%.0f", n / t; else print 0}')
+  row "import staff xlsx" "$size" "-" "$r rows/s ($(ms "$t"))" "CSV import $rc rows/s" \
+    "$(ratio "$r" "$rc")" "info ($(stat -c %s "$x") bytes)" "$t"
+  memrow "memory: import staff xlsx" "sh -c 'rm -rf $work/imp && cp -a $dir/base $work/imp && exec env MUTASI_DB=$work/imp $mutasi import staff $x'"
 }
 
 bench_export() {
@@ -269,6 +288,7 @@ for size in $sizes; do
   bench_workload
   bench_find
   bench_import
+  bench_import_xlsx
   bench_export
   bench_size
   bench_suggest

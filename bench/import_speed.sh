@@ -11,9 +11,9 @@ dir=${BENCH_DIR:-bench/data/import}
 mkdir -p "$dir"
 export MUTASI_TODAY=2026-01-15 MUTASI_DB="$dir/db"
 
-if [ ! -s "$dir/staff-$n.csv" ]; then
+if [ ! -s "$dir/staff-$n-seq1.csv" ]; then
   awk -v n="$n" -v dir="$dir" 'BEGIN {
-    u = dir "/units.csv"; p = dir "/positions.csv"; s = dir "/staff-" n ".csv.tmp"
+    u = dir "/units.csv"; p = dir "/positions.csv"; s = dir "/staff-" n "-seq1.csv.tmp"
     print "code,name,parent,kind,district" > u
     print "KAB,Kabupaten Bench,,instansi,Kota" > u
     for (i = 0; i < 200; i++) printf "U%03d,\"Unit %d, Bench\",KAB,opd,Kecamatan %d\n", i, i, i % 20 > u
@@ -28,10 +28,10 @@ if [ ! -s "$dir/staff-$n.csv" ]; then
     split("Santoso Aminah Fauzi Lestari Wulandari Saputra Rahayu Prasetyo Hidayat Susanti", ln, " ")
     for (i = 0; i < n; i++) {
       # (i mod 420) fixes birth date, CPNS year and sex; the sequence and the
-      # CPNS month keep NIPs unique up to 5,040,000 rows.
+      # CPNS month keep NIPs unique up to 5,034,960 rows (sequences run 001..999).
       k = i % 420; by = 1966 + k % 30; bm = 1 + k % 12; bd = 1 + k % 28
       cy = by + 20 + k % 5; sex = 1 + k % 2
-      seq = int(i / 420) % 1000; cm = 1 + int(i / 420000) % 12
+      seq = 1 + int(i / 420) % 999; cm = 1 + int(i / 419580) % 12
       nip = sprintf("%04d%02d%02d%04d%02d%d%03d", by, bm, bd, cy, cm, sex, seq)
       pos = i % 2000
       printf "%s,\"%s %s, S.E.\",%s,%04d-%02d-%02d,PNS,%s,P%04d,U%03d,%04d-%02d-01,%04d-%02d-01,%s,Ekonomi,administrasi umum,%s,%s,,,,Kecamatan %d,\n", \
@@ -39,9 +39,9 @@ if [ ! -s "$dir/staff-$n.csv" ]; then
         pos, pos % 200, cy + 2, cm, cy + 1, cm, ed[1 + i % 5], sk[1 + i % 5], sk[1 + (i + 1) % 5], i % 20 > s
     }
   }'
-  mv "$dir/staff-$n.csv.tmp" "$dir/staff-$n.csv"
+  mv "$dir/staff-$n-seq1.csv.tmp" "$dir/staff-$n-seq1.csv"
 fi
-rows=$(($(wc -l <"$dir/staff-$n.csv") - 1))
+rows=$(($(wc -l <"$dir/staff-$n-seq1.csv") - 1))
 
 rm -rf "$dir/db"
 "$bin" init 2>/dev/null
@@ -49,9 +49,9 @@ rm -rf "$dir/db"
 "$bin" import positions "$dir/positions.csv" 2>/dev/null
 t0=$(date +%s.%N)
 if [ -x /usr/bin/time ]; then
-  /usr/bin/time -f "%U %S" -o "$dir/cpu" "$bin" import staff "$dir/staff-$n.csv"
+  /usr/bin/time -f "%U %S" -o "$dir/cpu" "$bin" import staff "$dir/staff-$n-seq1.csv"
 else
-  "$bin" import staff "$dir/staff-$n.csv"; echo "0 0" >"$dir/cpu"
+  "$bin" import staff "$dir/staff-$n-seq1.csv"; echo "0 0" >"$dir/cpu"
 fi
 t1=$(date +%s.%N)
 read -r cu cs <"$dir/cpu"
@@ -65,9 +65,9 @@ if command -v sqlite3 >/dev/null 2>&1; then
   rm -f "$dir/ref.sqlite"
   t0=$(date +%s.%N)
   if [ -x /usr/bin/time ]; then
-    /usr/bin/time -f "%U %S" -o "$dir/cpu" sqlite3 "$dir/ref.sqlite" ".mode csv" ".import $dir/staff-$n.csv staff"
+    /usr/bin/time -f "%U %S" -o "$dir/cpu" sqlite3 "$dir/ref.sqlite" ".mode csv" ".import $dir/staff-$n-seq1.csv staff"
   else
-    sqlite3 "$dir/ref.sqlite" ".mode csv" ".import $dir/staff-$n.csv staff"; echo "0 0" >"$dir/cpu"
+    sqlite3 "$dir/ref.sqlite" ".mode csv" ".import $dir/staff-$n-seq1.csv staff"; echo "0 0" >"$dir/cpu"
   fi
   t1=$(date +%s.%N)
   read -r cu cs <"$dir/cpu"

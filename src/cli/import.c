@@ -52,21 +52,25 @@ static void end_progress(struct progress *p)
     p->drawn = false;
 }
 
-static void print_problems(const char *file, const struct import_problems *ps)
+/* file:line:col: for CSV, file:Sheet1!D14: for a workbook. */
+static void print_problems(const char *file, const importer *im)
 {
+    const struct import_problems *ps = import_problems(im);
     size_t shown = 0;
+    char at[200];
     for (size_t i = 0; i < ps->n; i++) {
         const struct import_problem *e = &ps->p[i];
+        import_where(im, e->line, e->col, at, sizeof at);
         if (e->warning) {
-            fprintf(stderr, _("%s:%u:%u: warning: %s\n"), file, e->line, e->col, e->msg);
+            fprintf(stderr, _("%s:%s: warning: %s\n"), file, at, e->msg);
             continue;
         }
         if (shown++ >= SHOWN_ERRORS)
             continue;
         if (e->column[0])
-            fprintf(stderr, "%s:%u:%u: %s: %s\n", file, e->line, e->col, e->column, e->msg);
+            fprintf(stderr, "%s:%s: %s: %s\n", file, at, e->column, e->msg);
         else
-            fprintf(stderr, "%s:%u:%u: %s\n", file, e->line, e->col, e->msg);
+            fprintf(stderr, "%s:%s: %s\n", file, at, e->msg);
     }
     if (ps->errors > SHOWN_ERRORS)
         fprintf(stderr, ngettext("... and %zu more error\n", "... and %zu more errors\n",
@@ -110,7 +114,7 @@ static int run_import(const struct ops_env *env, enum import_kind kind, const ch
     struct ops_err e;
     int rc = ops_import(&o, &in, &e);
     end_progress(&prog);
-    print_problems(file, import_problems(im));
+    print_problems(file, im);
     ops_close(&o);
     import_close(im);
     if (rc != OPS_OK)

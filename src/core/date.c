@@ -55,22 +55,57 @@ static int digits(const char *s, int n)
     return v;
 }
 
+/* A number of 1 to max_digits digits at s[*i], stopping at the first
+ * non-digit; -1 when there is none or it is longer. */
+static int number_at(const char *s, size_t len, size_t *i, int max_digits)
+{
+    int v = 0, n = 0;
+    while (*i < len && s[*i] >= '0' && s[*i] <= '9') {
+        if (++n > max_digits)
+            return -1;
+        v = v * 10 + (s[*i] - '0');
+        (*i)++;
+    }
+    return n ? v : -1;
+}
+
+/* D-M-YYYY or D/M/YYYY, one or two digits for day and month. */
+static enum date_result parse_day_first(const char *s, size_t len, mdate *out)
+{
+    size_t i = 0;
+    int d = number_at(s, len, &i, 2);
+    if (d < 0 || i >= len || (s[i] != '-' && s[i] != '/'))
+        return DATE_BAD;
+    char sep = s[i++];
+    int m = number_at(s, len, &i, 2);
+    if (m < 0 || i >= len || s[i] != sep)
+        return DATE_BAD;
+    size_t year_at = ++i;
+    int y = number_at(s, len, &i, 4);
+    if (y < 0 || i != len || i - year_at != 4)
+        return DATE_BAD;
+    if (date_valid_ymd(y, m, d)) {
+        *out = date_from_ymd(y, m, d);
+        return DATE_OK;
+    }
+    return date_valid_ymd(y, d, m) ? DATE_MONTH_FIRST : DATE_BAD;
+}
+
+enum date_result date_parse_ex(const char *s, size_t len, mdate *out)
+{
+    if (len == 10 && s[4] == '-' && s[7] == '-') {
+        int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
+        if (y < 0 || m < 0 || d < 0 || !date_valid_ymd(y, m, d))
+            return DATE_BAD;
+        *out = date_from_ymd(y, m, d);
+        return DATE_OK;
+    }
+    return parse_day_first(s, len, out);
+}
+
 int date_parse(const char *s, size_t len, mdate *out)
 {
-    int y, m, d;
-    if (len != 10)
-        return -1;
-    if (s[4] == '-' && s[7] == '-') {
-        y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
-    } else if (s[2] == '-' && s[5] == '-') {
-        d = digits(s, 2), m = digits(s + 3, 2), y = digits(s + 6, 4);
-    } else {
-        return -1;
-    }
-    if (y < 0 || m < 0 || d < 0 || !date_valid_ymd(y, m, d))
-        return -1;
-    *out = date_from_ymd(y, m, d);
-    return 0;
+    return date_parse_ex(s, len, out) == DATE_OK ? 0 : -1;
 }
 
 size_t date_format(mdate t, char out[11])

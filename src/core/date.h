@@ -13,9 +13,21 @@ bool date_valid_ymd(int y, int m, int d);
 mdate date_from_ymd(int y, int m, int d);          /* caller ensures valid */
 void date_to_ymd(mdate t, int *y, int *m, int *d);
 
-/* Parses "YYYY-MM-DD" or "DD-MM-YYYY" (exactly len bytes, no spaces).
- * Returns 0 and sets *out, or -1 when the text is not a possible date. */
+/* Parses "YYYY-MM-DD", or a day-first date as spreadsheets write it:
+ * "DD-MM-YYYY", "DD/MM/YYYY", "D/M/YYYY", "D-M-YYYY" (one separator used
+ * twice; exactly len bytes, no spaces). Day-first always: Indonesian
+ * files are, and guessing between the two orders would read 05/06 wrongly
+ * half of the time. Returns 0 and sets *out, or -1 when the text is not a
+ * possible date. */
 int date_parse(const char *s, size_t len, mdate *out);
+enum date_result {
+    DATE_OK = 0,
+    DATE_BAD = -1,              /* not a possible date in any order */
+    DATE_MONTH_FIRST = -2,      /* impossible day-first, possible month-first
+                                   ("11/23/1967"): a file saved in the US style */
+};
+/* As date_parse, saying why a date was refused. */
+enum date_result date_parse_ex(const char *s, size_t len, mdate *out);
 /* Writes "YYYY-MM-DD" (or "" for MDATE_NONE); returns the length. */
 size_t date_format(mdate t, char out[11]);
 

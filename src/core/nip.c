@@ -64,10 +64,44 @@ static enum nip_error check_parts(const char *d)
     return NIP_OK;
 }
 
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* "1,96711E+17", "1.96711231990031E+17", "196711231990031000,00": digits
+ * with a decimal separator or an exponent, as a spreadsheet shows a
+ * number in a cell that is not formatted as text. */
+static bool looks_like_number(const char *s, size_t len)
+{
+    size_t i = 0, digits = 0;
+    bool separator = false, exponent = false;
+    for (; i < len && (is_digit(s[i]) || s[i] == '.' || s[i] == ','); i++) {
+        digits += is_digit(s[i]);
+        separator |= !is_digit(s[i]);
+    }
+    if (i < len && (s[i] == 'E' || s[i] == 'e')) {
+        i++;
+        if (i < len && (s[i] == '+' || s[i] == '-'))
+            i++;
+        size_t from = i;
+        while (i < len && is_digit(s[i]))
+            i++;
+        exponent = i > from;
+    }
+    return i == len && digits > 0 && (separator || exponent);
+}
+
 enum nip_error nip_parse(const char *s, size_t len, char out[NIP_LEN + 1])
 {
     char d[NIP_LEN + 1];
     enum nip_error e = collect_digits(s, len, d);
+    if (e == NIP_ERR_CHAR && looks_like_number(s, len))
+        e = NIP_ERR_NUMBER;
+    /* Checked before the parts: a rounded NIP's other parts are intact,
+     * and the cause is what the user needs to hear. */
+    if (e == NIP_OK && d[15] == '0' && d[16] == '0' && d[17] == '0')
+        e = NIP_ERR_SEQUENCE;
     if (e == NIP_OK)
         e = check_parts(d);
     if (e == NIP_OK)
@@ -92,6 +126,14 @@ const char *nip_error_text(enum nip_error e)
                  "or is less than 15 or more than 70 years after birth");
     case NIP_ERR_SEX:
         return _("the sex digit (digit 15) must be 1 or 2");
+    case NIP_ERR_NUMBER:
+        return _("a spreadsheet turned this NIP into a number and lost its last digits; "
+                 "format the NIP column as Text (or type ' before each NIP) and enter "
+                 "the NIPs again");
+    case NIP_ERR_SEQUENCE:
+        return _("no NIP ends in the sequence 000: a spreadsheet probably turned this NIP "
+                 "into a number and kept only 15 digits; format the NIP column as Text "
+                 "(or type ' before each NIP) and enter the NIPs again");
     }
     return _("the NIP is not valid");
 }

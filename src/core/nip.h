@@ -16,9 +16,14 @@ enum nip_error {
     NIP_ERR_CPNS,       /* CPNS month impossible, or its year not 15..70
                            years after the birth year */
     NIP_ERR_SEX,        /* sex digit not 1 or 2 */
+    NIP_ERR_NUMBER,     /* written as a number by a spreadsheet: "1,96711E+17",
+                           "196711231990031000.00" */
+    NIP_ERR_SEQUENCE,   /* sequence 000, which no NIP has: what is left when a
+                           spreadsheet keeps 15 significant digits */
 };
 
-/* Strips spaces, checks the digits and every part. On NIP_OK, out holds
+/* Strips spaces, checks the digits and every part (the sequence 000 is
+ * refused: NIP_ERR_SEQUENCE). On NIP_OK, out holds
  * the 18 digits and a NUL. */
 enum nip_error nip_parse(const char *s, size_t len, char out[NIP_LEN + 1]);
 /* Translated sentence for an error ("the birth date part 19861331 is not a date"). */

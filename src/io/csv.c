@@ -110,27 +110,34 @@ static char *slurp(int fd, size_t *size)
 csv_reader *csv_open_file(const char *path, char *err, size_t errlen)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
-    struct stat st;
-    if (fd < 0 || fstat(fd, &st) != 0) {
+    if (fd < 0) {
         snprintf(err, errlen, "%s: %s", path, strerror(errno));
-        if (fd >= 0)
-            close(fd);
+        return NULL;
+    }
+    csv_reader *r = csv_open_fd(fd, path, err, errlen);
+    close(fd);
+    return r;
+}
+
+csv_reader *csv_open_fd(int fd, const char *name, char *err, size_t errlen)
+{
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        snprintf(err, errlen, "%s: %s", name, strerror(errno));
         return NULL;
     }
     char *buf = NULL;
     size_t size = 0;
     bool mapped = false;
     if (S_ISDIR(st.st_mode)) {
-        snprintf(err, errlen, "%s: %s", path, strerror(EISDIR));
-        close(fd);
+        snprintf(err, errlen, "%s: %s", name, strerror(EISDIR));
         return NULL;
     }
     if (S_ISREG(st.st_mode) && st.st_size > 0) {
         size = (size_t)st.st_size;
         buf = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
         if (buf == MAP_FAILED) {
-            snprintf(err, errlen, "%s: %s", path, strerror(errno));
-            close(fd);
+            snprintf(err, errlen, "%s: %s", name, strerror(errno));
             return NULL;
         }
         madvise((void *)buf, size, MADV_WILLNEED);
@@ -138,15 +145,13 @@ csv_reader *csv_open_file(const char *path, char *err, size_t errlen)
     } else {
         buf = slurp(fd, &size);
         if (!buf) {
-            snprintf(err, errlen, "%s: %s", path, strerror(errno ? errno : ENOMEM));
-            close(fd);
+            snprintf(err, errlen, "%s: %s", name, strerror(errno ? errno : ENOMEM));
             return NULL;
         }
     }
-    close(fd);
     csv_reader *r = reader_init(buf, size, mapped);
     if (!r) {
-        snprintf(err, errlen, "%s: %s", path, strerror(ENOMEM));
+        snprintf(err, errlen, "%s: %s", name, strerror(ENOMEM));
         if (mapped)
             munmap(buf, size);
         else

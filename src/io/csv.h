@@ -41,6 +41,9 @@ typedef struct csv_reader csv_reader;
  * can be read again after csv_rewind. NULL on failure with a message
  * (strerror) in err. Non-regular files are read whole. */
 csv_reader *csv_open_file(const char *path, char *err, size_t errlen);
+/* The same from an open descriptor, read from its start (the caller closes
+ * it; the mapping outlives it). name is for messages. */
+csv_reader *csv_open_fd(int fd, const char *name, char *err, size_t errlen);
 /* Reads from a copy of data (for tests and small inputs). */
 csv_reader *csv_open_mem(const char *data, size_t len);
 void csv_close(csv_reader *r);

@@ -10,6 +10,7 @@
 #include "core/rules.h"
 #include "io/import.h"
 #include "io/import_internal.h"
+#include "io/xlsx_read.h"
 #include "util/hugepage.h"
 
 /* --- hash tables ------------------------------------------------------------ */
@@ -142,20 +143,41 @@ struct importer {
     struct row_ref *order;      /* staff rows, sorted by NIP after pass 1 */
     size_t norder, caporder;
     struct import_memo *memo;   /* NULL when it could not be allocated */
+    bool xlsx;                  /* r reads the spooled first sheet of a workbook */
+    struct import_xlsx xl;
 };
+
+/* The zip signature: an xlsx workbook whatever the file's name. */
+static bool file_is_zip(const char *path)
+{
+    unsigned char head[4];
+    FILE *f = fopen(path, "rb");
+    size_t got = f ? fread(head, 1, sizeof head, f) : 0;
+    if (f)
+        fclose(f);
+    return xlsx_is_zip(head, got);
+}
 
 importer *import_open(const char *path, enum import_kind kind, mdate today,
                       char *err, size_t errlen)
 {
-    csv_reader *r = csv_open_file(path, err, errlen);
+    struct import_xlsx xl;
+    bool xlsx = file_is_zip(path);
+    csv_reader *r = xlsx ? import_xlsx_spool(path, &xl, err, errlen)
+                         : csv_open_file(path, err, errlen);
     if (!r)
         return NULL;
     importer *im = calloc(1, sizeof *im);
     if (!im) {
         csv_close(r);
+        if (xlsx)
+            import_xlsx_free(&xl);
         snprintf(err, errlen, "%s", strerror(ENOMEM));
         return NULL;
     }
+    im->xlsx = xlsx;
+    if (xlsx)
+        im->xl = xl;
     im->kind = kind;
     im->today = today;
     im->r = r;
@@ -175,7 +197,22 @@ void import_close(importer *im)
     free(im->pending);
     free(im->order);
     free(im->memo);
+    if (im->xlsx)
+        import_xlsx_free(&im->xl);
     free(im);
+}
+
+bool import_is_xlsx(const importer *im)
+{
+    return im->xlsx;
+}
+
+void import_where(const importer *im, unsigned line, unsigned col, char *buf, size_t len)
+{
+    if (im->xlsx)
+        import_xlsx_where(&im->xl, line, col, buf, len);
+    else
+        snprintf(buf, len, "%u:%u", line, col);
 }
 
 void import_set_progress(importer *im, import_progress_fn fn, void *ctx)
@@ -251,8 +288,13 @@ static bool first_in_file(importer *im, const struct csv_row *row, enum import_c
     struct code_entry *e = code_map_get(&im->in_file, code);
     unsigned line, col = col_of(im, row, c, &line);
     if (e && e->line) {
-        import_problem_add(&im->ps, false, line, col, import_col_name(c),
-                           _("%s appears again (first on line %u)"), code, e->line);
+        if (im->xlsx)
+            import_problem_add(&im->ps, false, line, col, import_col_name(c),
+                               _("%s appears again (first in row %u)"), code,
+                               import_xlsx_row(&im->xl, e->line));
+        else
+            import_problem_add(&im->ps, false, line, col, import_col_name(c),
+                               _("%s appears again (first on line %u)"), code, e->line);
         return false;
     }
     if (e) {
@@ -417,9 +459,14 @@ static void sort_and_find_duplicates(importer *im)
         char digits[NIP_LEN + 1], f[NIP_FMT_LEN + 1];
         snprintf(digits, sizeof digits, "%018llu", (unsigned long long)im->order[i].nip);
         nip_format(digits, f);
-        import_problem_add(&im->ps, false, im->order[i].nip_line, col, "nip",
-                           _("NIP %s appears again (first on line %u)"), f,
-                           im->order[first].line);
+        if (im->xlsx)
+            import_problem_add(&im->ps, false, im->order[i].nip_line, col, "nip",
+                               _("NIP %s appears again (first in row %u)"), f,
+                               import_xlsx_row(&im->xl, im->order[first].line));
+        else
+            import_problem_add(&im->ps, false, im->order[i].nip_line, col, "nip",
+                               _("NIP %s appears again (first on line %u)"), f,
+                               im->order[first].line);
     }
 }
 
@@ -495,6 +542,10 @@ static void csv_failure(importer *im)
 
 static void hash_file(importer *im)
 {
+    if (im->xlsx) {             /* the workbook, not the spooled sheet */
+        memcpy(im->sha, im->xl.sha, sizeof im->sha);
+        return;
+    }
     size_t len;
     const char *data = csv_data(im->r, &len);
     unsigned char md[EVP_MAX_MD_SIZE];

@@ -53,7 +53,7 @@ struct import_problem {
     unsigned line, col;         /* 1-based; col = field number */
     bool warning;
     char column[32];            /* column name, "" when none applies */
-    char msg[200];
+    char msg[512];
 };
 
 struct import_problems {
@@ -113,8 +113,16 @@ typedef void (*import_progress_fn)(void *ctx, size_t done, size_t total);
 typedef int (*import_record_fn)(void *ctx, const void *record);
 
 typedef struct importer importer;
+/* Opens a CSV file, or an xlsx workbook (known by its content, the zip
+ * signature, whatever its name): then its first sheet is read, streaming,
+ * with the same columns and rules as a CSV file (see io/import_xlsx.c);
+ * cell values are trimmed of spaces and tabs like unquoted CSV fields. */
 importer *import_open(const char *path, enum import_kind kind, mdate today,
                       char *err, size_t errlen);
+/* Where a problem is, as the user finds it in the file: "12:4" (line and
+ * field) for CSV, "Sheet1!D14" (sheet, column letter and row) for xlsx. */
+void import_where(const importer *im, unsigned line, unsigned col, char *buf, size_t len);
+bool import_is_xlsx(const importer *im);
 void import_close(importer *im);
 /* Progress of both passes (bytes of the file); called a few times per
  * second at most is up to fn, it is called every few thousand rows. */

@@ -3,6 +3,7 @@
 #ifndef MUTASI_IO_IMPORT_INTERNAL_H
 #define MUTASI_IO_IMPORT_INTERNAL_H
 #include <stdbool.h>
+#include <stdint.h>
 #include "io/import.h"
 
 /* A column's words repeat row after row ("PNS", "baik", "S-1"): a small
@@ -32,4 +33,21 @@ int import_position_row_ex(const struct import_header *h, const struct csv_row *
 int import_staff_row_ex(const struct import_header *h, const struct csv_row *row,
                         mdate today, struct staff *s, struct import_problems *ps,
                         bool validate, struct import_memo *memo);
+/* --- xlsx (import_xlsx.c) ------------------------------------------------ */
+struct import_xlsx {
+    char sheet[128];            /* the sheet read */
+    char sha[65];               /* SHA-256 of the workbook file */
+    uint32_t *row_of_line;      /* spool line - 1 -> sheet row */
+    size_t nlines, caplines;
+};
+/* Copies the first sheet of the workbook at path into an unnamed
+ * temporary CSV file and opens that; NULL with a message naming path. */
+csv_reader *import_xlsx_spool(const char *path, struct import_xlsx *info, char *err,
+                              size_t errlen);
+void import_xlsx_free(struct import_xlsx *info);
+/* The sheet row of a spool line. */
+unsigned import_xlsx_row(const struct import_xlsx *info, unsigned line);
+/* "Sheet1!D14" for a spool line and field number. */
+void import_xlsx_where(const struct import_xlsx *info, unsigned line, unsigned col,
+                       char *buf, size_t len);
 #endif

@@ -256,7 +256,7 @@ static void bad(struct rowctx *x, enum import_col c, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static void bad(struct rowctx *x, enum import_col c, const char *fmt, ...)
 {
-    char msg[200];
+    char msg[512];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
@@ -330,11 +330,16 @@ static mdate date(struct rowctx *x, enum import_col c)
 {
     const struct csv_field *f = fld(x, c);
     mdate t = MDATE_NONE;
-    if (f->len && date_parse(f->p, f->len, &t) != 0) {
-        bad(x, c, _("\"%.*s\" is not a date (YYYY-MM-DD or DD-MM-YYYY)"), SHOW(f));
-        return MDATE_NONE;
-    }
-    return t;
+    if (!f->len)
+        return t;
+    enum date_result r = date_parse_ex(f->p, f->len, &t);
+    if (r == DATE_MONTH_FIRST)
+        bad(x, c, _("\"%.*s\" is a date only month first (MM/DD/YYYY); dates are read "
+                    "day first (DD/MM/YYYY): save the file with day-first dates"), SHOW(f));
+    else if (r != DATE_OK)
+        bad(x, c, _("\"%.*s\" is not a date (YYYY-MM-DD, DD/MM/YYYY or DD-MM-YYYY)"),
+            SHOW(f));
+    return r == DATE_OK ? t : MDATE_NONE;
 }
 
 /* Digits with an optional sign into *out; false when not a whole number. */
@@ -548,8 +553,13 @@ int import_staff_row_ex(const struct import_header *h, const struct csv_row *row
     row_init(&x, h, row, ps, memo);
     memset(s, 0, sizeof *s);
     const struct csv_field *f = fld(&x, COL_NIP);
-    if (f->len) {
-        enum nip_error e = nip_parse(f->p, f->len, s->nip);
+    /* A leading ' is how a spreadsheet user marks a cell as text. */
+    const char *nip = f->p;
+    size_t niplen = f->len;
+    if (niplen && nip[0] == '\'')
+        nip++, niplen--;
+    if (niplen) {
+        enum nip_error e = nip_parse(nip, niplen, s->nip);
         if (e != NIP_OK) {
             s->nip[0] = '\0';
             bad(&x, COL_NIP, _("\"%.*s\": %s"), SHOW(f), nip_error_text(e));

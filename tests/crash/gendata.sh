@@ -36,7 +36,7 @@ awk -v n="$n" -v seed="$seed" -v dir="$dir" 'BEGIN {
     by = 1966 + int(rand() * 35); bm = 1 + int(rand() * 12); bd = 1 + int(rand() * 28)
     cy = by + 20 + int(rand() * 10); if (cy > 2024) cy = 2024
     cm = 1 + int(rand() * 12); sex = 1 + int(rand() * 2)
-    nip = sprintf("%04d%02d%02d%04d%02d%d%03d", by, bm, bd, cy, cm, sex, i % 1000)
+    nip = sprintf("%04d%02d%02d%04d%02d%d%03d", by, bm, bd, cy, cm, sex, i % 999 + 1)   # sequences start at 001
     # the sequence alone may repeat: make the NIP unique through the day
     if (nip in seen) { i--; continue }
     seen[nip] = 1

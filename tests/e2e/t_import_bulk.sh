@@ -33,7 +33,7 @@ awk -v dir="$TMPD" 'BEGIN {
   split("Budi Siti Ahmad Dewi BUDI", fn, " ")
   for (i = 0; i < 3000; i++) {
     k = i % 420; by = 1966 + k % 30; bm = 1 + k % 12; bd = 1 + k % 28
-    cy = by + 20 + k % 5; sex = 1 + k % 2; seq = int(i / 420) % 1000
+    cy = by + 20 + k % 5; sex = 1 + k % 2; seq = 1 + int(i / 420) % 999   # sequences start at 001
     nip = sprintf("%04d%02d%02d%04d%02d%d%03d", by, bm, bd, cy, 1, sex, seq)
     pos = i % 60
     line = sprintf("%s,\"%s Santoso %d, S.E.\",%s,%04d-%02d-%02d,PNS,III/a,P%03d,U%02d,%04d-01-01,%04d-01-01,S-1,Ekonomi,administrasi umum,baik",

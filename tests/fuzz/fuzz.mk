@@ -5,7 +5,7 @@
 #   make fuzz                     every target, 60 s each
 #   make fuzz FUZZ_SECONDS=600    a long run
 #   make fuzz FUZZ_TARGETS=yaml   one target
-FUZZ_TARGETS ?= yaml
+FUZZ_TARGETS ?= yaml xlsx
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 FUZZ_DIR     := $(BUILD)/fuzz

@@ -47,6 +47,29 @@ static void parses_both_orders(void **state)
     assert_string_equal(buf, "2024-02-29");
 }
 
+/* Spreadsheets in the Indonesian locale write 23/11/1967 or 5/6/1967. */
+static void parses_spreadsheet_day_first(void **state)
+{
+    (void)state;
+    mdate want = date_from_ymd(1967, 11, 23);
+    assert_int_equal(parse("23/11/1967"), want);
+    assert_int_equal(parse("23-11-1967"), want);
+    assert_int_equal(parse("5/6/1967"), date_from_ymd(1967, 6, 5));
+    assert_int_equal(parse("05/6/1967"), date_from_ymd(1967, 6, 5));
+    assert_int_equal(parse("5-6-1967"), date_from_ymd(1967, 6, 5));
+    assert_int_equal(parse("29/2/2024"), date_from_ymd(2024, 2, 29));
+    mdate t = 0;
+    /* only valid month first: said so, never guessed */
+    assert_int_equal(date_parse_ex("11/23/1967", 10, &t), DATE_MONTH_FIRST);
+    assert_int_equal(date_parse_ex("2/29/2024", 9, &t), DATE_MONTH_FIRST);
+    assert_int_equal(date_parse("11/23/1967", 10, &t), -1);
+    /* impossible either way */
+    const char *bad[] = {"32/13/1967", "29/2/2023", "5/6-1967", "5/6/67", "5//1967",
+                         "123/1/1967", "1/123/1967", "1/1/19670", "/1/1967", "1/1/"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        assert_int_equal(date_parse_ex(bad[i], strlen(bad[i]), &t), DATE_BAD);
+}
+
 static void rejects_impossible(void **state)
 {
     (void)state;
@@ -81,6 +104,7 @@ int main(void)
         cmocka_unit_test(extreme_day_numbers_stay_defined),
         cmocka_unit_test(parses_both_orders),
         cmocka_unit_test(rejects_impossible),
+        cmocka_unit_test(parses_spreadsheet_day_first),
         cmocka_unit_test(months_between_counts_whole_months),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -103,13 +103,36 @@ static void every_error_has_a_sentence(void **state)
 {
     (void)state;
     const enum nip_error all[] = {NIP_ERR_LENGTH, NIP_ERR_CHAR, NIP_ERR_BIRTH,
-                                  NIP_ERR_CPNS, NIP_ERR_SEX};
+                                  NIP_ERR_CPNS, NIP_ERR_SEX, NIP_ERR_NUMBER,
+                                  NIP_ERR_SEQUENCE};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
         assert_true(strlen(nip_error_text(all[i])) > 10);
         for (size_t j = 0; j < i; j++)
             assert_string_not_equal(nip_error_text(all[i]),
                                     nip_error_text(all[j]));
     }
+}
+
+/* What a spreadsheet leaves of an 18-digit NIP it took for a number. */
+static void spreadsheet_damage(void **state)
+{
+    (void)state;
+    char out[NIP_LEN + 1];
+    const char *number[] = {"1,96711E+17", "1.96711E+17", "1.96711231990031E+17",
+                            "1.96711231990031e17", "196711231990031000,00",
+                            "196711231990031001.0", "196.711.231.990.031.001"};
+    for (size_t i = 0; i < sizeof number / sizeof *number; i++)
+        assert_int_equal(parse(number[i], out), NIP_ERR_NUMBER);
+    /* 15 significant digits kept: the sequence becomes 000 */
+    assert_int_equal(parse("196711231990031000", out), NIP_ERR_SEQUENCE);
+    assert_int_equal(parse("19671123 199003 1 000", out), NIP_ERR_SEQUENCE);
+    /* comes before the other parts: a rounded NIP may be impossible too */
+    assert_int_equal(parse("196713231990031000", out), NIP_ERR_SEQUENCE);
+    /* not numbers: still the plain errors */
+    assert_int_equal(parse("E+17", out), NIP_ERR_CHAR);
+    assert_int_equal(parse("1,2,x", out), NIP_ERR_CHAR);
+    assert_int_equal(parse("196711231990031001", out), NIP_OK);
+    assert_true(strstr(nip_error_text(NIP_ERR_NUMBER), "Text") != NULL);
 }
 
 int main(void)
@@ -121,6 +144,7 @@ int main(void)
         cmocka_unit_test(sex_digit),
         cmocka_unit_test(parts),
         cmocka_unit_test(every_error_has_a_sentence),
+        cmocka_unit_test(spreadsheet_damage),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
