@@ -5,8 +5,8 @@
 #  - an import, a demo, a plan action (plan new) and a backup that run out of space end
 #    with exit 1 and a sentence naming the filesystem, and the database is
 #    as it was (the export and the audit head compared before and after);
-#  - on a read-only mount the reading verbs work and every write says the
-#    database is read-only and why.
+#  - on a read-only mount the reading verbs and the screens work (the first
+#    screen says it is read-only), and every write says so and why.
 . "$TOP/tests/e2e/lib.sh"
 if [ "$(id -u)" != 0 ] || ! unshare -m true 2>/dev/null; then
   echo "skipped: needs root and unshare -m to mount small tmpfs filesystems"
@@ -85,6 +85,12 @@ for w in "plan new X" "import units \$T/units.csv" "init"; do
   [ \$rc = 1 ] || fail "\$w on a read-only mount: exit \$rc"
   grep -q "is read-only (its filesystem is mounted read-only)" "\$T/err" || fail "\$w: \$(cat "\$T/err")"
 done
+# the screens browse it, and say so on the first one
+printf 'j\n' >"\$T/ro.keys"
+MUTASI_DB="\$mnt/db" "\$M" --config "\$cfg" --script "\$T/ro.keys" --dump "\$T/ro.dump" --size 80x24 2>"\$T/err" ||
+  fail "the TUI on a read-only mount: \$(cat "\$T/err")"
+grep -q "read-only database (its filesystem is mounted read-only): browsing only" "\$T/ro.dump" ||
+  fail "the TUI does not say the database is read-only"
 umount "\$mnt"
 echo ok
 EOS
