@@ -1,6 +1,8 @@
 # mutasi — build, test, demo, bench, install.
 # Sources are discovered: every src/**/*.c is part of the program, every
-# tests/unit/test_*.c is a cmocka test binary, bench/*.mk and tests/**/*.mk add targets.
+# tests/unit/test_*.c is a cmocka test binary (the other tests/unit/*.c are
+# test-only support linked into each: never into build/mutasi), bench/*.mk and
+# tests/**/*.mk add targets.
 
 VERSION   := 0.1.0
 PREFIX    ?= /usr/local
@@ -66,6 +68,9 @@ $(BIN): $(BUILD)/obj/src/main.o $(LIB)
 $(BUILD)/tests/%: tests/unit/%.c $(call objs,$(BUILD),$(TEST_SUPPORT)) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(TEST_CFLAGS) -Itests/unit -o $@ $^ $(PKG_LIBS) $(TEST_LIBS)
+
+# Test support objects are kept between runs, not removed as intermediates.
+.SECONDARY: $(call objs,$(BUILD),$(TEST_SUPPORT)) $(call objs,$(BUILD)/asan,$(TEST_SUPPORT))
 
 # --- sanitizer build ----------------------------------------------------
 $(BUILD)/asan/obj/%.o: %.c

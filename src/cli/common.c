@@ -102,16 +102,3 @@ int cli_open(struct ops *o, const struct ops_env *env, int mode)
         return cli_report(&e);
     return EXIT_OK;
 }
-
-stxn *cli_open_read(const struct ops_env *env, int mode, struct ops *o)
-{
-    if (cli_open(o, env, mode) != EXIT_OK)
-        return NULL;
-    struct ops_err e;
-    stxn *t = ops_read_begin(o, &e);
-    if (!t) {
-        cli_report(&e);
-        ops_close(o);
-    }
-    return t;
-}

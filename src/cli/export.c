@@ -8,95 +8,13 @@
 #include "cli/cli.h"
 #include "core/i18n.h"
 #include "io/export.h"
-#include "io/xlsx_write.h"
 
-struct walk {
-    struct export_shape shape;
-    exporter *x;
-    size_t rows;
-};
-
-static int shape_unit(const struct unit *u, void *ctx)
+/* A reader that went away (| head) ends the program as it ends other
+ * tools, by SIGPIPE, but only after the export is in the audit log. */
+static void die_of_closed_pipe(void)
 {
-    export_shape_unit(&((struct walk *)ctx)->shape, u);
-    return 0;
-}
-
-static int shape_position(const struct position *p, void *ctx)
-{
-    export_shape_position(&((struct walk *)ctx)->shape, p);
-    return 0;
-}
-
-static int shape_staff(const struct staff *s, void *ctx)
-{
-    export_shape_staff(&((struct walk *)ctx)->shape, s);
-    return 0;
-}
-
-static int row_unit(const struct unit *u, void *ctx)
-{
-    struct walk *w = ctx;
-    export_unit_row(w->x, u);
-    w->rows++;
-    return export_failed(w->x);     /* stop walking once nobody reads */
-}
-
-static int row_position(const struct position *p, void *ctx)
-{
-    struct walk *w = ctx;
-    export_position_row(w->x, p);
-    w->rows++;
-    return export_failed(w->x);     /* stop walking once nobody reads */
-}
-
-static int row_staff(const struct staff *s, void *ctx)
-{
-    struct walk *w = ctx;
-    export_staff_row(w->x, s);
-    w->rows++;
-    return export_failed(w->x);     /* stop walking once nobody reads */
-}
-
-/* Two walks in one read transaction: the shape (skp years, text widths),
- * then the rows. Units and positions in CSV need no first walk. */
-static int write_export(stxn *t, enum import_kind kind, struct walk *w, FILE *out)
-{
-    bool shape_needed = w->shape.format == EXPORT_TEXT || kind == IMPORT_STAFF;
-    if (shape_needed) {
-        if (kind == IMPORT_UNITS)
-            store_each_unit(t, shape_unit, w);
-        else if (kind == IMPORT_POSITIONS)
-            store_each_position(t, shape_position, w);
-        else
-            store_each_staff(t, NULL, shape_staff, w);
-    }
-    w->x = export_begin(out, &w->shape);
-    if (!w->x)
-        return -1;
-    if (kind == IMPORT_UNITS)
-        store_each_unit(t, row_unit, w);
-    else if (kind == IMPORT_POSITIONS)
-        store_each_position(t, row_position, w);
-    else
-        store_each_staff(t, NULL, row_staff, w);
-    return export_end(w->x);
-}
-
-struct export_note {
-    const struct ops_env *env;
-    enum import_kind kind;
-    const char *format;
-    size_t rows;
-};
-
-static int append_note(stxn *t, void *ctx)
-{
-    const struct export_note *n = ctx;
-    char action[48], after[64];
-    snprintf(action, sizeof action, "export %s", import_kind_name(n->kind));
-    snprintf(after, sizeof after, "%zu rows, %s", n->rows, n->format);
-    return store_audit_append(t, n->env->user, action, import_kind_name(n->kind), "", after);
+    signal(SIGPIPE, SIG_DFL);
+    raise(SIGPIPE);
 }
 
 /* Where an xlsx export goes: --output FILE, else stdout (not a terminal). */
@@ -105,57 +23,29 @@ struct xlsx_dest {
     const char *path;           /* NULL: stdout */
 };
 
-/* The CSV export in a temporary file becomes the workbook (io/xlsx_write.h). */
-static int csv_to_xlsx(FILE *csv, const char *sheet, const struct xlsx_dest *x)
-{
-    char err[512];
-    csv_reader *r = fflush(csv) == 0 ? csv_open_fd(fileno(csv), sheet, err, sizeof err) : NULL;
-    int rc = r ? 0 : -1;
-    if (r)
-        rc = x->path ? xlsx_write_table(r, x->path, sheet, err, sizeof err)
-                     : xlsx_write_table_to(r, stdout, sheet, err, sizeof err);
-    if (rc)
-        cli_error("%s", r ? err : strerror(errno));
-    csv_close(r);
-    return rc;
-}
-
 static int run_export(const struct ops_env *env, enum import_kind kind, enum export_format fmt,
                       const struct xlsx_dest *xd)
 {
     struct ops s;
-    stxn *t = cli_open_read(env, OPS_WRITE | OPS_NO_CONFIG, &s);
-    if (!t)
+    if (cli_open(&s, env, OPS_WRITE | OPS_NO_CONFIG) != EXIT_OK)
         return EXIT_REFUSED;
-    /* A reader that stops early (| head) must not kill us before the
-     * export is written to the audit log: EPIPE becomes a write error. */
+    /* A closed pipe must not kill us before the audit entry is written:
+     * EPIPE comes back as a write error instead. */
     signal(SIGPIPE, SIG_IGN);
-    FILE *out = xd->on ? tmpfile() : stdout;
-    struct walk w = {0};
-    export_shape_init(&w.shape, kind, fmt);
-    int rc = out ? write_export(t, kind, &w, out) : -1;
-    int werr = errno;
-    store_read_end(t);
-    bool xlsx_failed = false;
-    if (xd->on && out && rc == 0)
-        xlsx_failed = csv_to_xlsx(out, import_kind_name(kind), xd) != 0;
-    if (xd->on && out)
-        fclose(out);
-    /* Recorded even when writing failed half-way: some rows may have left. */
-    struct export_note n = {env, kind, xd->on ? "xlsx" : fmt == EXPORT_CSV ? "csv" : "text",
-                            w.rows};
-    int arc = store_write(s.db, append_note, &n);
-    int status = xlsx_failed ? EXIT_REFUSED : EXIT_OK;
-    if (rc != 0) {
-        cli_error(_("writing the export failed: %s"), strerror(werr));
-        status = EXIT_REFUSED;
-    }
-    if (arc != STORE_OK) {
-        cli_error("%s", store_errmsg(s.db));
-        status = EXIT_REFUSED;
-    }
+    struct ops_export x = {.kind = kind, .format = fmt, .xlsx = xd->on, .path = xd->path,
+                           .out = stdout};
+    struct ops_err e;
+    int rc = ops_export(&s, &x, &e);
     ops_close(&s);
-    return status;
+    if (rc != OPS_OK)
+        return cli_report(&e);
+    if (x.write_errno == EPIPE)
+        die_of_closed_pipe();
+    if (x.write_errno) {
+        cli_error(_("writing the export failed: %s"), strerror(x.write_errno));
+        return EXIT_REFUSED;
+    }
+    return EXIT_OK;
 }
 
 static int export_workload_xlsx(const struct ops_env *env, const struct xlsx_dest *xd)
@@ -165,9 +55,10 @@ static int export_workload_xlsx(const struct ops_env *env, const struct xlsx_des
         cli_error("%s", strerror(errno));
         return EXIT_REFUSED;
     }
+    struct ops_err e;
     int rc = cli_export_workload(env, true, tmp);
-    if (rc == EXIT_OK && csv_to_xlsx(tmp, "workload", xd) != 0)
-        rc = EXIT_REFUSED;
+    if (rc == EXIT_OK && ops_csv_to_xlsx(tmp, "workload", xd->path, stdout, &e) != OPS_OK)
+        rc = cli_report(&e);
     fclose(tmp);
     return rc;
 }
@@ -176,7 +67,7 @@ int cli_export(const struct ops_env *env, int argc, char **argv)
 {
     if (cli_wants_help(argc, argv))
         return cli_print_verb_help("export");
-    const char *what = NULL, *format = "csv";
+    const char *what = NULL, *format = "csv", *plan = NULL;
     struct xlsx_dest xd = {false, NULL};
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
@@ -191,6 +82,8 @@ int cli_export(const struct ops_env *env, int argc, char **argv)
             return cli_usage_error(env, "export", _("unknown option \"%s\""), argv[i]);
         else if (!what)
             what = argv[i];
+        else if (strcmp(what, "plan") == 0 && !plan)
+            plan = argv[i];                     /* export plan ID */
         else
             return cli_usage_error(env, "export", _("unexpected argument \"%s\""), argv[i]);
     }
@@ -206,6 +99,12 @@ int cli_export(const struct ops_env *env, int argc, char **argv)
     if (xd.on && !xd.path && isatty(STDOUT_FILENO))
         return cli_usage_error(env, "export", _("a workbook is not for a terminal: give "
                                                 "--output FILE or redirect the output"));
+    if (strcmp(what, "plan") == 0) {          /* a plan, its annex: src/cli/plan_export.c */
+        if (xd.on)
+            return cli_usage_error(env, "export", "%s",
+                                   _("export plan writes csv or text (no xlsx yet)"));
+        return cli_export_plan(env, plan, fmt == EXPORT_CSV);
+    }
     if (strcmp(what, "workload") == 0)        /* the ABK table, src/cli/workload.c */
         return xd.on ? export_workload_xlsx(env, &xd)
                      : cli_export_workload(env, fmt == EXPORT_CSV, stdout);

@@ -1,6 +1,5 @@
 /* mutasi staff show NIP | mutasi staff find TEXT */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
 #include "core/i18n.h"
@@ -28,37 +27,29 @@ static void date_line(const char *label, mdate t)
     field(label, or_none(d));
 }
 
-static void coded_line(stxn *t, const char *label, const char *code, bool is_unit)
+static void coded_line(const char *label, const char *code, const char *name)
 {
     char buf[CODE_SIZE + NAME_SIZE + 4];
-    struct unit u;
-    struct position p;
-    const char *name = NULL;
-    if (is_unit && store_get_unit(t, code, &u) == STORE_OK)
-        name = u.name;
-    else if (!is_unit && store_get_position(t, code, &p) == STORE_OK)
-        name = p.name;
-    if (name)
+    if (name[0])
         snprintf(buf, sizeof buf, "%s  %s", code, name);
     else
         snprintf(buf, sizeof buf, "%s", code);
     field(label, buf);
 }
 
-static int print_history(const struct history *h, void *ctx)
+static void print_history(const struct history *h)
 {
-    (void)ctx;
     char d[11];
     date_format(h->since, d);
     printf("  %-10s  %-14s  %-14s  %s", d, h->position, h->unit, rank_name(h->rank));
     if (h->plan_id)
         printf(_("  (plan %u)"), (unsigned)h->plan_id);
     putchar('\n');
-    return 0;
 }
 
-static void print_staff(stxn *t, const struct staff *s)
+static void print_staff(const struct ops_staff_card *c)
 {
+    const struct staff *s = &c->person;
     char buf[512];
     nip_format(s->nip, buf);
     field(_("NIP"), buf);
@@ -70,8 +61,8 @@ static void print_staff(stxn *t, const struct staff *s)
     if (!s->position[0] && staff_leave_vacates_post(s->leave))
         field(_("Position"), _("none while on leave (the post is vacated)"));
     else
-        coded_line(t, _("Position"), s->position, false);
-    coded_line(t, _("Unit"), s->unit, true);
+        coded_line(_("Position"), s->position, c->position_name);
+    coded_line(_("Unit"), s->unit, c->unit_name);
     date_line(_("In post since"), s->post_since);
     date_line(_("PNS since"), s->pns_since);
     if (s->major[0])
@@ -104,7 +95,8 @@ static void print_staff(stxn *t, const struct staff *s)
                                s->comp[i].code, s->comp[i].level);
     field(_("Competencies"), or_none(buf));
     printf("%s\n", _("Position history:"));
-    store_each_history(t, s->nip, print_history, NULL);
+    for (size_t i = 0; i < c->nhistory; i++)
+        print_history(&c->history[i]);
 }
 
 /* The arguments joined by spaces: a NIP typed with spaces arrives split. */
@@ -128,99 +120,48 @@ static int staff_show(const struct ops_env *env, int argc, char **argv)
         return EXIT_REFUSED;
     }
     struct ops s;
-    stxn *t = cli_open_read(env, OPS_READ | OPS_NO_CONFIG, &s);
-    if (!t)
+    if (cli_open(&s, env, OPS_READ | OPS_NO_CONFIG) != EXIT_OK)
         return EXIT_REFUSED;
-    struct staff st;
-    int rc = store_get_staff(t, nip, &st);
-    if (rc == STORE_OK)
-        print_staff(t, &st);
-    store_read_end(t);
-    if (rc == STORE_ERROR) {
-        cli_error("%s", store_errmsg(s.db));   /* e.g. the record is damaged */
-    } else if (rc != STORE_OK) {
-        char f[NIP_FMT_LEN + 1];
-        nip_format(nip, f);
-        cli_error(_("no staff with NIP %s"), f);
-    }
+    struct ops_staff_card card;
+    struct ops_err err;
+    int rc = ops_staff_show(&s, nip, &card, &err);
     ops_close(&s);
-    return rc == STORE_OK ? EXIT_OK : EXIT_REFUSED;
+    if (rc != OPS_OK)
+        return cli_report(&err);
+    print_staff(&card);
+    ops_staff_card_free(&card);
+    return EXIT_OK;
 }
 
 /* --- find ------------------------------------------------------------------- */
 
-struct finder {
-    char needle[128];           /* lower-cased */
-    size_t len;
-    char digits[NIP_LEN + 1];   /* the needle without spaces, when all digits */
-    size_t found;
-};
-
-static char lower(char c)
+static int print_match(const struct staff *s, void *ctx)
 {
-    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
-/* Case-insensitive (ASCII) substring test. */
-static bool contains_folded(const char *hay, const char *needle, size_t n)
-{
-    for (; *hay; hay++) {
-        size_t i = 0;
-        while (i < n && hay[i] && lower(hay[i]) == needle[i])
-            i++;
-        if (i == n)
-            return true;
-    }
-    return false;
-}
-
-static int match_staff(const struct staff *s, void *ctx)
-{
-    struct finder *f = ctx;
-    if (!contains_folded(s->name, f->needle, f->len) &&
-        !(f->digits[0] && strstr(s->nip, f->digits)))
-        return 0;
+    (void)ctx;
     char nip[NIP_FMT_LEN + 1];
     nip_format(s->nip, nip);
     printf("%s\t%s\t%s\t%s\n", nip, s->name, s->unit, s->position);
-    f->found++;
     return 0;
 }
 
 static int staff_find(const struct ops_env *env, int argc, char **argv)
 {
-    struct finder f = {0};
+    char text[128];
     if (argc < 1)
         return cli_usage_error(env, "staff", _("the text to find is missing"));
-    join_args(argc, argv, f.needle, sizeof f.needle);
-    f.len = strlen(f.needle);
-    size_t nd = 0;
-    bool all_digits = f.len > 0;
-    for (size_t i = 0; i < f.len; i++) {
-        f.needle[i] = lower(f.needle[i]);
-        if (f.needle[i] >= '0' && f.needle[i] <= '9' && nd < NIP_LEN)
-            f.digits[nd++] = f.needle[i];
-        else if (f.needle[i] != ' ')
-            all_digits = false;
-    }
-    if (!all_digits || !nd)
-        f.digits[0] = '\0';
+    join_args(argc, argv, text, sizeof text);
     struct ops s;
-    stxn *t = cli_open_read(env, OPS_READ | OPS_NO_CONFIG, &s);
-    if (!t)
+    if (cli_open(&s, env, OPS_READ | OPS_NO_CONFIG) != EXIT_OK)
         return EXIT_REFUSED;
-    store_each_staff(t, NULL, match_staff, &f);
-    store_read_end(t);
+    struct ops_err err;
+    size_t found;
+    int rc = ops_staff_find(&s, text, print_match, NULL, &found, &err);
     ops_close(&s);
     if (fflush(stdout) != 0) {
         cli_error(_("writing the result failed"));
         return EXIT_REFUSED;
     }
-    if (!f.found) {
-        cli_error(_("no staff matches \"%s\""), f.needle);
-        return EXIT_REFUSED;
-    }
-    return EXIT_OK;
+    return rc == OPS_OK ? EXIT_OK : cli_report(&err);
 }
 
 int cli_staff(const struct ops_env *env, int argc, char **argv)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
+#include "core/fold.h"
 #include "config/ytree.h"
 #include "core/i18n.h"
 
@@ -403,11 +404,7 @@ static size_t edit_distance(const char *a, const char *b)
         row[0] = i;
         for (size_t j = 1; j <= lb; j++) {
             size_t up = row[j];
-            int ca = a[i - 1], cb = b[j - 1];
-            if (ca >= 'A' && ca <= 'Z')
-                ca += 'a' - 'A';
-            if (cb >= 'A' && cb <= 'Z')
-                cb += 'a' - 'A';
+            int ca = fold_char((unsigned char)a[i - 1]), cb = fold_char((unsigned char)b[j - 1]);
             size_t best = diag + (ca != cb);
             if (up + 1 < best)
                 best = up + 1;

@@ -7,52 +7,23 @@
 
 /* ---- interning: strings and competency lists become small ids ----------- */
 
-static uint64_t hash_bytes(const void *p, size_t len)
-{
-    const unsigned char *s = p;
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ s[i]) * 1099511628211ull;
-    return h;
-}
-
 static void intern_free(struct intern *t)
 {
-    free(t->slot);
+    hindex_free(&t->ix);
     free(t->buf);
     free(t->off);
     free(t->len);
 }
 
-static int intern_grow(struct intern *t)
-{
-    size_t nslot = t->nslot ? t->nslot * 2 : 256;
-    uint32_t *slot = calloc(nslot, sizeof *slot);
-    if (!slot)
-        return -1;
-    for (uint32_t id = 0; id < t->n; id++) {
-        size_t i = hash_bytes(t->buf + t->off[id], t->len[id]) & (nslot - 1);
-        while (slot[i])
-            i = (i + 1) & (nslot - 1);
-        slot[i] = id + 1;
-    }
-    free(t->slot);
-    t->slot = slot;
-    t->nslot = nslot;
-    return 0;
-}
-
 /* The id of a byte string (equal strings, equal ids), or -1: no memory. */
 static long intern_id(struct intern *t, const void *key, size_t len)
 {
-    if ((t->n + 1) * 2 > t->nslot && intern_grow(t) != 0)
-        return -1;
-    size_t i = hash_bytes(key, len) & (t->nslot - 1);
-    for (; t->slot[i]; i = (i + 1) & (t->nslot - 1)) {
-        uint32_t id = t->slot[i] - 1;
+    uint64_t h = hash_bytes(key, len);
+    struct hprobe p;
+    for (uint32_t id = hindex_first(&t->ix, h, &p); id != HINDEX_NONE;
+         id = hindex_next(&t->ix, &p))
         if (t->len[id] == len && memcmp(t->buf + t->off[id], key, len) == 0)
             return id;
-    }
     if (t->n == t->room) {
         uint32_t room = t->room ? t->room * 2 : 64;
         size_t *off = realloc(t->off, room * sizeof *off);
@@ -76,8 +47,9 @@ static long intern_id(struct intern *t, const void *key, size_t len)
     memcpy(t->buf + t->blen, key, len);
     t->off[t->n] = t->blen;
     t->len[t->n] = (uint32_t)len;
+    if (hindex_add(&t->ix, h, t->n) != 0)
+        return -1;
     t->blen += len + 1;
-    t->slot[i] = t->n + 1;
     return t->n++;
 }
 
@@ -153,9 +125,7 @@ void planner_free(struct planner *pl)
     free(pl->class_count);
     free(pl->class_cell);
     free(pl->pt_class);
-    free(pl->pt_pair);
     free(pl->pt_nclass);
-    free(pl->pt_npair);
     free(pl->class_arc);
     free(pl->pt_person);
     free(pl->pt_key);
@@ -164,7 +134,7 @@ void planner_free(struct planner *pl)
     free(pl->tt_count);
     free(pl->tt_key);
     free(pl->cell_arc);
-    free(pl->pairs);
+    free(pl->links);
     mcf_free(pl->g);
     free(pl->moves);
     free(pl);
@@ -311,11 +281,9 @@ static int make_classes(struct planner *pl, const struct key *keys, size_t n)
     pl->pt_key = malloc(room * sizeof *pl->pt_key);
     pl->pt_class = malloc(room * sizeof *pl->pt_class);
     pl->pt_nclass = malloc(room * sizeof *pl->pt_nclass);
-    pl->pt_pair = calloc(room, sizeof *pl->pt_pair);
-    pl->pt_npair = calloc(room, sizeof *pl->pt_npair);
     if (!pl->members || !pl->class_first || !pl->class_count || !pl->class_cell ||
         !pl->class_arc || !pl->pt_person || !pl->pt_key || !pl->pt_class ||
-        !pl->pt_nclass || !pl->pt_pair || !pl->pt_npair)
+        !pl->pt_nclass)
         return -1;
     for (size_t i = 0; i < n; i++) {
         pl->members[i] = keys[i].index;
@@ -385,111 +353,6 @@ static int make_target_types(struct planner *pl)
     return 0;
 }
 
-/* Target types [*lo, *hi) of one root and family (any family: all of the
- * root's). They are sorted by root, then family. */
-static void tt_range(const struct planner *pl, uint32_t root, uint32_t family,
-                     bool any_family, size_t *lo, size_t *hi)
-{
-    size_t a = 0, b = pl->ntarget_type;
-    while (a < b) {             /* first >= (root, family) */
-        size_t mid = (a + b) / 2;
-        const struct key *k = &pl->tt_key[mid];
-        if (k->root < root || (k->root == root && !any_family && k->family < family))
-            a = mid + 1;
-        else
-            b = mid;
-    }
-    *lo = a;
-    b = pl->ntarget_type;
-    while (a < b) {             /* first > (root, family) */
-        size_t mid = (a + b) / 2;
-        const struct key *k = &pl->tt_key[mid];
-        if (k->root < root || (k->root == root && (any_family || k->family <= family)))
-            a = mid + 1;
-        else
-            b = mid;
-    }
-    *hi = a;
-}
-
-static int held_level(const struct planner_person *p, const char *code)
-{
-    for (int i = 0; p->comp && i < p->ncomp && i < COMP_MAX; i++)
-        if (strncmp(p->comp[i].code, code, COMP_CODE_SIZE) == 0)
-            return p->comp[i].level;
-    return 0;
-}
-
-/* The pair of a person type and a target type, or false when the fit
- * rules keep them apart. */
-static bool pair_of(const struct planner *pl, size_t pt, size_t tt, struct pair *out)
-{
-    const struct policy *pol = pl->in.policy;
-    const struct planner_person *p = &pl->in.people[pl->pt_person[pt]];
-    const struct planner_cell *c = &pl->in.cells[pl->tcells[pl->tt_first[tt]]];
-    if (pol->fit.severity != SEV_OFF) {
-        if (c->min_rank != RANK_NONE &&
-            (p->rank == RANK_NONE || !rank_comparable(p->rank, c->min_rank) ||
-             p->rank < c->min_rank))
-            return false;
-        if (c->min_education != EDU_NONE && p->education < c->min_education)
-            return false;
-    }
-    int missing = 0;
-    for (int i = 0; c->comp && i < c->ncomp && i < COMP_MAX; i++) {
-        int held = held_level(p, c->comp[i].code);
-        if (held < c->comp[i].level)
-            missing += c->comp[i].level - held;
-    }
-    if (missing > 0 && pol->fit.competency_severity == SEV_BLOCK)
-        return false;
-    const struct key *pk = &pl->pt_key[pt], *tk = &pl->tt_key[tt];
-    *out = (struct pair){
-        .pt = (uint32_t)pt, .tt = (uint32_t)tt, .arc = -1,
-        .district = pk->district != tk->district ? pol->optimiser.district_cost : 0,
-        .home = pk->home != 0 && pk->home == tk->district ? -pol->optimiser.home_bonus : 0,
-        .competency = (int64_t)missing * pol->optimiser.competency_cost,
-        .missing = missing};
-    return true;
-}
-
-static int add_pair(struct planner *pl, const struct pair *p)
-{
-    if (pl->npairs == pl->pair_room) {
-        size_t room = pl->pair_room ? pl->pair_room * 2 : 256;
-        struct pair *n = realloc(pl->pairs, room * sizeof *n);
-        if (!n)
-            return -1;
-        pl->pairs = n;
-        pl->pair_room = room;
-    }
-    pl->pairs[pl->npairs++] = *p;
-    return 0;
-}
-
-/* Every fitting pair, grouped by person type. The person's family: the
- * target types of that family and those that name none ("" is id 0). */
-static int make_pairs(struct planner *pl)
-{
-    bool any = pl->in.policy->fit.severity == SEV_OFF;
-    for (size_t pt = 0; pt < pl->nperson_type; pt++) {
-        const struct key *k = &pl->pt_key[pt];
-        size_t range[2][2] = {{0, 0}, {0, 0}};
-        tt_range(pl, k->root, 0, any, &range[0][0], &range[0][1]);
-        if (!any && k->family != 0)
-            tt_range(pl, k->root, k->family, false, &range[1][0], &range[1][1]);
-        pl->pt_pair[pt] = pl->npairs;
-        for (int r = 0; r < 2; r++)
-            for (size_t tt = range[r][0]; tt < range[r][1]; tt++) {
-                struct pair p;
-                if (pair_of(pl, pt, tt, &p) && add_pair(pl, &p) != 0)
-                    return -1;
-            }
-        pl->pt_npair[pt] = (uint32_t)(pl->npairs - pl->pt_pair[pt]);
-    }
-    return 0;
-}
-
 int planner_group(struct planner *pl)
 {
     size_t n;
@@ -501,7 +364,7 @@ int planner_group(struct planner *pl)
     if (rc == 0)
         rc = make_target_types(pl);
     if (rc == 0)
-        rc = make_pairs(pl);
+        rc = planner_route(pl);
     return rc;
 }
 

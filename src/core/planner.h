@@ -24,7 +24,7 @@
  *
  * The network (one unit of flow = one move = one short place filled):
  *   source -[K]-> hub -[max out]-> unit out -[surplus]-> origin cell
- *     -[count]-> class -> person type -[cost]-> target type
+ *     -[count]-> class -> person type -[cost]-> (fit lattice) -> target type
  *     -[shortage]-> target cell -[max in]-> unit in -> sink
  * A class is the movable people of one cell with the same job family,
  * rank, education, home district and competencies; a person type the same
@@ -32,7 +32,10 @@
  * target type the short cells of one root, family, district, minimum rank,
  * minimum education and competency requirements. Costs depend only on the
  * (person type, target type) pair, so the arcs between them carry every
- * cost and every fit rule, and the graph stays small. The maximum flow F is
+ * cost and every fit rule: one arc per fitting pair, or, where that saves
+ * arcs, one arc into a lattice of rank and education minimums whose
+ * cheapest path to each target is exactly that pair's cost
+ * (planner_route.c), and the graph stays small. The maximum flow F is
  * found first (Dinic); then the cheapest flow of value F (network simplex)
  * is the answer: every maximum flow makes F moves, so "fill the shortage,
  * then fewest moves, then cheapest" needs no weights. The DIMACS dump is
@@ -98,6 +101,12 @@ struct planner_fixed {
     uint32_t to_cell;
 };
 
+enum planner_routes {
+    PLANNER_ROUTES_AUTO,           /* a lattice where it saves arcs */
+    PLANNER_ROUTES_PAIRS,          /* one arc per fitting pair */
+    PLANNER_ROUTES_LATTICE,        /* a lattice wherever it is exact */
+};
+
 struct planner_input {
     const struct policy *policy;
     const struct planner_unit *units;
@@ -113,6 +122,9 @@ struct planner_input {
     /* optional: a last filter (e.g. rules_person_may_move); NULL = all */
     bool (*may_move)(void *ctx, size_t person);
     void *may_move_ctx;
+    /* how person types reach target types; 0 (AUTO) is the right choice
+     * but for tests, which force either way to compare them */
+    enum planner_routes routes;
 };
 
 /* One suggested move with the numbers of its reasons. Figures are the
@@ -138,6 +150,7 @@ struct planner_stats {
     int64_t max_fill;              /* the maximum flow: places that can be filled */
     int64_t objective;             /* least cost of max_fill moves */
     uint64_t flow_steps, simplex_pivots;
+    size_t lattice_nodes;          /* nodes of the fit lattices (in nodes) */
 };
 
 enum planner_result { PLANNER_OK, PLANNER_CANCELLED, PLANNER_NOMEM, PLANNER_BAD_INPUT };

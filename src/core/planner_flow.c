@@ -50,7 +50,7 @@ static int lay_out(const struct planner *pl, struct layout *l)
     l->pt0 = n;
     n += (uint32_t)pl->nperson_type;
     l->tt0 = n;
-    n += (uint32_t)pl->ntarget_type;
+    n += (uint32_t)pl->ntarget_type + pl->nlattice;
     for (size_t i = 0; i < pl->ntarget; i++) {
         uint32_t u = in->cells[pl->tcells[i]].unit;
         if (l->unit_in[u] == NONE)
@@ -88,12 +88,11 @@ static int origin_arcs(struct planner *pl, const struct layout *l)
     return 0;
 }
 
-/* Arcs from the classes to the sink: class -> person type -> target type
- * -> unit in -> sink, the pairs carrying the costs. */
+/* Arcs from the classes to the sink: class -> person type -> (lattice)
+ * -> target type -> unit in -> sink, the links carrying the costs. */
 static int target_arcs(struct planner *pl, const struct layout *l)
 {
     const struct planner_input *in = &pl->in;
-    int64_t move = in->policy->optimiser.move_cost;
     for (size_t p = 0; p < pl->nperson_type; p++)
         for (uint32_t i = 0; i < pl->pt_nclass[p]; i++) {
             size_t k = pl->pt_class[p] + i;
@@ -102,11 +101,10 @@ static int target_arcs(struct planner *pl, const struct layout *l)
             if (pl->class_arc[k] < 0)
                 return -1;
         }
-    for (size_t i = 0; i < pl->npairs; i++) {
-        struct pair *q = &pl->pairs[i];
-        int64_t cost = move + q->district + q->home + q->competency;
-        q->arc = mcf_add_arc(pl->g, l->pt0 + q->pt, l->tt0 + q->tt, MCF_INF, cost);
-        if (q->arc < 0)
+    pl->link_arc0 = (long)mcf_arcs(pl->g);
+    for (size_t i = 0; i < pl->nlinks; i++) {
+        const struct link *q = &pl->links[i];
+        if (mcf_add_arc(pl->g, l->pt0 + q->from, l->pt0 + q->to, MCF_INF, q->cost) < 0)
             return -1;
     }
     for (size_t g = 0; g < pl->ntarget_type; g++)
@@ -137,7 +135,7 @@ int planner_build_network(struct planner *pl)
     pl->sink = 1;
     pl->g = mcf_new(l.nodes);
     if (!pl->g || mcf_reserve(pl->g, pl->in.nunits * 2 + pl->in.ncells + 2 * pl->nclass +
-                                         pl->npairs + pl->ntarget + 1) != 0)
+                                         pl->nlinks + pl->ntarget + 1) != 0)
         goto out;
     if (origin_arcs(pl, &l) != 0 || target_arcs(pl, &l) != 0)
         goto out;
@@ -153,41 +151,45 @@ out:
 
 /* ---- from flow to moves ------------------------------------------------- */
 
-/* Some people of one class who go by one pair. */
+/* Some people of one class who go to one target type. */
 struct chunk {
-    uint32_t tt, pair, cls;
+    uint32_t tt, pt, cls;
     int64_t n;
 };
 
-/* Pairs each person type's class outflows with its pair flows, in order:
+/* Matches each person type's class outflows with its paths, in order:
  * any matching is right, since the classes of a type differ only in their
- * cell and the pairs only in their target type. */
-static size_t chunks_by_person_type(const struct planner *pl, struct chunk *out)
+ * cell. */
+struct chunker {
+    const struct planner *pl;
+    struct chunk *out;
+    size_t n;
+    uint32_t pt;                   /* person type of the class cursor */
+    size_t k;                      /* the class cursor */
+    int64_t fk;                    /* flow of class k not yet in a chunk */
+};
+
+static void take_path(void *ctx, uint32_t pt, uint32_t tt, int64_t n)
 {
-    size_t n = 0;
-    for (size_t p = 0; p < pl->nperson_type; p++) {
-        size_t k = pl->pt_class[p], kend = k + pl->pt_nclass[p];
-        size_t q = pl->pt_pair[p], qend = q + pl->pt_npair[p];
-        int64_t fk = k < kend ? mcf_flow(pl->g, (size_t)pl->class_arc[k]) : 0;
-        int64_t fq = q < qend ? mcf_flow(pl->g, (size_t)pl->pairs[q].arc) : 0;
-        while (k < kend && q < qend) {
-            if (fk == 0) {
-                if (++k < kend)
-                    fk = mcf_flow(pl->g, (size_t)pl->class_arc[k]);
-                continue;
-            }
-            if (fq == 0) {
-                if (++q < qend)
-                    fq = mcf_flow(pl->g, (size_t)pl->pairs[q].arc);
-                continue;
-            }
-            int64_t m = fk < fq ? fk : fq;
-            out[n++] = (struct chunk){pl->pairs[q].tt, (uint32_t)q, (uint32_t)k, m};
-            fk -= m;
-            fq -= m;
-        }
+    struct chunker *c = ctx;
+    const struct planner *pl = c->pl;
+    if (pt != c->pt) {
+        c->pt = pt;
+        c->k = pl->pt_class[pt];
+        c->fk = mcf_flow(pl->g, (size_t)pl->class_arc[c->k]);
     }
-    return n;
+    size_t kend = pl->pt_class[pt] + pl->pt_nclass[pt];
+    while (n > 0 && c->k < kend) {
+        if (c->fk == 0) {
+            if (++c->k < kend)
+                c->fk = mcf_flow(pl->g, (size_t)pl->class_arc[c->k]);
+            continue;
+        }
+        int64_t m = c->fk < n ? c->fk : n;
+        c->out[c->n++] = (struct chunk){tt, pt, (uint32_t)c->k, m};
+        c->fk -= m;
+        n -= m;
+    }
 }
 
 static int move_order(const void *pa, const void *pb)
@@ -203,7 +205,8 @@ static int move_order(const void *pa, const void *pb)
 static void add_moves(struct planner *pl, const struct chunk *ch, uint32_t cell, int64_t n,
                       uint32_t *used)
 {
-    const struct pair *q = &pl->pairs[ch->pair];
+    struct pair q0 = {0}, *q = &q0;
+    planner_pair(pl, ch->pt, ch->tt, q);        /* fits: the flow took it */
     int64_t move = pl->in.policy->optimiser.move_cost;
     for (int64_t i = 0; i < n; i++) {
         size_t person = pl->members[pl->class_first[ch->cls] + used[ch->cls]++];
@@ -250,8 +253,8 @@ static int chunk_by_target(const void *pa, const void *pb)
     const struct chunk *a = pa, *b = pb;
     if (a->tt != b->tt)
         return a->tt < b->tt ? -1 : 1;
-    if (a->pair != b->pair)
-        return a->pair < b->pair ? -1 : 1;
+    if (a->pt != b->pt)
+        return a->pt < b->pt ? -1 : 1;
     return (a->cls > b->cls) - (a->cls < b->cls);
 }
 
@@ -275,8 +278,8 @@ static void move_figures(struct planner *pl)
 
 static int take_apart(struct planner *pl)
 {
-    size_t room = pl->nclass + pl->npairs + 1;
-    struct chunk *ch = malloc(room * sizeof *ch);
+    /* every chunk holds one move or more */
+    struct chunk *ch = malloc(((size_t)pl->st.max_fill + 1) * sizeof *ch);
     uint32_t *used = calloc(pl->nclass + 1, sizeof *used);
     pl->moves = malloc(((size_t)pl->st.max_fill + 1) * sizeof *pl->moves);
     if (!ch || !used || !pl->moves) {
@@ -284,7 +287,13 @@ static int take_apart(struct planner *pl)
         free(used);
         return -1;
     }
-    size_t nch = chunks_by_person_type(pl, ch);
+    struct chunker c = {.pl = pl, .out = ch, .pt = NONE};
+    if (planner_paths(pl, take_path, &c) != 0) {
+        free(ch);
+        free(used);
+        return -1;
+    }
+    size_t nch = c.n;
     qsort(ch, nch, sizeof *ch, chunk_by_target);
     moves_by_target_type(pl, ch, nch, used);
     qsort(pl->moves, pl->nmoves, sizeof *pl->moves, move_order);

@@ -2,13 +2,13 @@
  * solution and the moves): not part of the contract. */
 #ifndef MUTASI_CORE_PLANNER_INTERNAL_H
 #define MUTASI_CORE_PLANNER_INTERNAL_H
+#include "core/hash.h"
 #include "core/planner.h"
 
 #define NONE UINT32_MAX
 
 struct intern {
-    uint32_t *slot;                /* id + 1; 0 = empty */
-    size_t nslot;
+    struct hindex ix;              /* finds an id by its bytes */
     char *buf;
     size_t blen, broom;
     size_t *off;
@@ -22,12 +22,19 @@ struct key {
     uint32_t index;
 };
 
-/* A (person type, target type) pair joined by one costed arc. */
+/* The cost of a (person type, target type) pair in its parts. */
 struct pair {
-    uint32_t pt, tt;
-    long arc;
     int64_t district, home, competency;
     int missing;
+};
+
+/* A costed, uncapacitated arc between the person and target types. Its
+ * ends are local ids: person types 0 .., target types from
+ * nperson_type .., lattice nodes from nperson_type + ntarget_type ..,
+ * laid out as the network's nodes from pt0 on. */
+struct link {
+    uint32_t from, to;
+    int64_t cost;
 };
 
 struct planner {
@@ -43,20 +50,23 @@ struct planner {
     size_t *members, *class_first;
     uint32_t *class_count, *class_cell;
     long *class_arc;               /* class -> person type */
-    /* person types: classes pt_class[p] ..+ pt_nclass[p], pairs
-     * pt_pair[p] ..+ pt_npair[p] */
+    /* person types: classes pt_class[p] ..+ pt_nclass[p] */
     size_t nperson_type;
     size_t *pt_person;             /* a member: its attributes stand for all */
     struct key *pt_key;
-    size_t *pt_class, *pt_pair;
-    uint32_t *pt_nclass, *pt_npair;
+    size_t *pt_class;
+    uint32_t *pt_nclass;
     /* target types: tcells[tt_first[g] ..+ tt_count[g]] */
     size_t ntarget_type, ntarget;
     uint32_t *tcells, *tt_first, *tt_count;
     struct key *tt_key;
     long *cell_arc;                /* target cell -> unit in */
-    struct pair *pairs;
-    size_t npairs, pair_room;
+    /* links: from the person types to the target types, directly or
+     * through the lattices (planner_route.c) */
+    struct link *links;
+    size_t nlinks, link_room;
+    uint32_t nlattice;             /* lattice nodes */
+    long link_arc0;                /* the arc of links[0]; the rest follow */
     struct mcf *g;
     uint32_t src, sink;
     struct planner_move *moves;
@@ -66,6 +76,17 @@ struct planner {
 /* Classes, person types, target types and their costed pairs.
  * 0, or -1 when out of memory. */
 int planner_group(struct planner *pl);
+/* The links between person and target types (planner_route.c).
+ * 0, or -1 when out of memory. */
+int planner_route(struct planner *pl);
+/* Whether the fit rules let person type pt take target type tt, and the
+ * cost of that move in parts. */
+bool planner_pair(const struct planner *pl, size_t pt, size_t tt, struct pair *out);
+/* The flow on the links taken apart into paths: calls take(ctx, pt, tt, n)
+ * for n people of person type pt going to target type tt, person types in
+ * order. 0, or -1 when out of memory. */
+int planner_paths(const struct planner *pl,
+                  void (*take)(void *ctx, uint32_t pt, uint32_t tt, int64_t n), void *ctx);
 /* The network of planner.h from the groups. 0, or -1: no memory. */
 int planner_build_network(struct planner *pl);
 #endif

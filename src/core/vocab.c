@@ -9,6 +9,7 @@
  * way) and a short list of aliases per vocabulary. Non-ASCII bytes never
  * match anything. */
 #include <string.h>
+#include "core/fold.h"
 #include "core/i18n.h"
 #include "core/vocab.h"
 
@@ -53,7 +54,7 @@ static int normalise(const char *s, size_t len, char out[NORM_MAX + 1])
             continue;
         if (n == NORM_MAX)
             return -1;
-        out[n++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        out[n++] = (char)fold_char(c);
     }
     out[n] = '\0';
     return 0;

@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/hash.h"
 #include "core/workload.h"
 
 /* ---- figures of one row ------------------------------------------------ */
@@ -99,7 +100,7 @@ void wl_row_add(struct wl_row *a, const struct wl_row *b)
  * offset) instead of fixed 32-byte fields: at a million staff the
  * positions' codes take about 15 MB instead of 24, and a unit's code is
  * kept once however many positions and sub-units name it. An optional
- * open-addressing table (4 bytes a slot, at most 3/4 full) finds a string. */
+ * hash index (core/hash.h) finds a string. */
 
 #define NO_ID UINT32_MAX
 
@@ -108,21 +109,13 @@ struct strtab {
     size_t len, cap;
     uint32_t *off;            /* id -> offset in buf */
     size_t n, ncap;
-    uint32_t *slot;           /* id + 1, 0 empty; NULL when not indexed */
-    size_t mask;              /* slots - 1 */
+    struct hindex ix;         /* ix.slot NULL when not indexed */
 };
-
-static uint64_t hash_code(const char *s)
-{
-    uint64_t h = 14695981039346656037ull;    /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h ^ (h >> 29);
-}
 
 static void strtab_free(struct strtab *t)
 {
-    free(t->buf), free(t->off), free(t->slot);
+    free(t->buf), free(t->off);
+    hindex_free(&t->ix);
     memset(t, 0, sizeof *t);
 }
 
@@ -167,40 +160,36 @@ static uint32_t strtab_push(struct strtab *t, const char *s, size_t maxlen)
     return (uint32_t)t->n++;
 }
 
-/* The slot where s is, or the empty slot where it would go. */
-static size_t strtab_slot_of(const struct strtab *t, const char *s)
+static uint32_t strtab_lookup(const struct strtab *t, const char *s, uint64_t h)
 {
-    size_t h = (size_t)hash_code(s) & t->mask;
-    while (t->slot[h] && strcmp(strtab_get(t, t->slot[h] - 1), s) != 0)
-        h = (h + 1) & t->mask;
-    return h;
+    struct hprobe p;
+    for (uint32_t id = hindex_first(&t->ix, h, &p); id != HINDEX_NONE;
+         id = hindex_next(&t->ix, &p))
+        if (strcmp(strtab_get(t, id), s) == 0)
+            return id;
+    return NO_ID;
 }
 
-/* (Re)builds the slots for every id; with duplicates the first id wins. */
+/* (Re)builds the index for every id; with duplicates the first id wins. */
 static int strtab_index(struct strtab *t, size_t room)
 {
-    size_t cap = 16;
-    while (cap * 3 < room * 4)
-        cap *= 2;
-    free(t->slot);
-    t->slot = calloc(cap, sizeof *t->slot);
-    if (!t->slot)
+    hindex_free(&t->ix);
+    if (hindex_reserve(&t->ix, room) != 0)
         return -1;
-    t->mask = cap - 1;
     for (size_t i = 0; i < t->n; i++) {
-        size_t h = strtab_slot_of(t, strtab_get(t, (uint32_t)i));
-        if (!t->slot[h])
-            t->slot[h] = (uint32_t)i + 1;
+        const char *s = strtab_get(t, (uint32_t)i);
+        uint64_t h = hash_str(s);
+        if (strtab_lookup(t, s, h) == NO_ID && hindex_add(&t->ix, h, (uint32_t)i) != 0)
+            return -1;
     }
     return 0;
 }
 
 static uint32_t strtab_find(const struct strtab *t, const char *s)
 {
-    if (!s || !t->slot)
+    if (!s || !t->ix.slot)
         return NO_ID;
-    uint32_t v = t->slot[strtab_slot_of(t, s)];
-    return v ? v - 1 : NO_ID;
+    return strtab_lookup(t, s, hash_str(s));
 }
 
 /* The id of s, added when new (s cut to maxlen - 1 bytes). */
@@ -210,15 +199,15 @@ static uint32_t strtab_intern(struct strtab *t, const char *s, size_t maxlen)
     size_t len = strnlen(s, (maxlen < NAME_SIZE ? maxlen : NAME_SIZE) - 1);
     memcpy(key, s, len);
     key[len] = '\0';
-    if ((!t->slot || (t->n + 1) * 4 > (t->mask + 1) * 3) &&
-        strtab_index(t, (t->n + 1) * 2) != 0)
+    if (!t->ix.slot && strtab_index(t, t->n + 1) != 0)
         return NO_ID;
-    size_t h = strtab_slot_of(t, key);
-    if (t->slot[h])
-        return t->slot[h] - 1;
-    uint32_t id = strtab_push(t, key, sizeof key);
+    uint64_t h = hash_str(key);
+    uint32_t id = strtab_lookup(t, key, h);
     if (id != NO_ID)
-        t->slot[h] = id + 1;
+        return id;
+    id = strtab_push(t, key, sizeof key);
+    if (id != NO_ID && hindex_add(&t->ix, h, id) != 0)
+        return NO_ID;
     return id;
 }
 
@@ -227,31 +216,8 @@ static uint32_t strtab_intern(struct strtab *t, const char *s, size_t maxlen)
 struct names {
     char (*name)[NAME_SIZE];
     size_t n, cap;
-    int32_t *slot;            /* open addressing, capacity 2 * cap */
-    size_t mask;
+    struct hindex ix;
 };
-
-static int names_grow(struct names *t)
-{
-    size_t cap = t->cap ? t->cap * 2 : 64;
-    char(*nn)[NAME_SIZE] = realloc(t->name, cap * sizeof *nn);
-    if (!nn)
-        return -1;
-    t->name = nn;
-    int32_t *slot = malloc(2 * cap * sizeof *slot);
-    if (!slot)
-        return -1;
-    free(t->slot);
-    t->slot = slot, t->cap = cap, t->mask = 2 * cap - 1;
-    memset(slot, 0xff, 2 * cap * sizeof *slot);
-    for (size_t i = 0; i < t->n; i++) {
-        size_t h = (size_t)hash_code(t->name[i]) & t->mask;
-        while (slot[h] >= 0)
-            h = (h + 1) & t->mask;
-        slot[h] = (int32_t)i;
-    }
-    return 0;
-}
 
 /* The id of a name, added when new; -1 when out of memory. */
 static int32_t names_intern(struct names *t, const char *s, size_t maxlen)
@@ -260,16 +226,22 @@ static int32_t names_intern(struct names *t, const char *s, size_t maxlen)
     size_t len = strnlen(s, maxlen < NAME_SIZE ? maxlen : NAME_SIZE - 1);
     memcpy(key, s, len);
     key[len] = '\0';
-    if (t->n == t->cap && names_grow(t) != 0)
-        return -1;
-    size_t h = (size_t)hash_code(key) & t->mask;
-    while (t->slot[h] >= 0) {
-        if (strcmp(t->name[t->slot[h]], key) == 0)
-            return t->slot[h];
-        h = (h + 1) & t->mask;
+    uint64_t h = hash_str(key);
+    struct hprobe p;
+    for (uint32_t id = hindex_first(&t->ix, h, &p); id != HINDEX_NONE;
+         id = hindex_next(&t->ix, &p))
+        if (strcmp(t->name[id], key) == 0)
+            return (int32_t)id;
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 64;
+        char(*nn)[NAME_SIZE] = realloc(t->name, cap * sizeof *nn);
+        if (!nn)
+            return -1;
+        t->name = nn, t->cap = cap;
     }
+    if (t->n >= INT32_MAX || hindex_add(&t->ix, h, (uint32_t)t->n) != 0)
+        return -1;
     memcpy(t->name[t->n], key, len + 1);
-    t->slot[h] = (int32_t)t->n;
     return (int32_t)t->n++;
 }
 
@@ -322,8 +294,8 @@ void workload_free(struct workload *w)
     free(w->u_code), free(w->u_parent), free(w->u_district);
     strtab_free(&w->pcodes);
     free(w->p_unit), free(w->p_family), free(w->p_need), free(w->pos_rows);
-    free(w->districts.name), free(w->districts.slot);
-    free(w->families.name), free(w->families.slot);
+    free(w->districts.name), hindex_free(&w->districts.ix);
+    free(w->families.name), hindex_free(&w->families.ix);
     free(w->unit_of_code);
     free(w->parent);
     free(w->order);

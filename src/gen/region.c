@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/hash.h"
 #include "core/rules.h"
 #include "core/vocab.h"
 #include "gen/gen.h"
@@ -952,9 +953,7 @@ static const struct slot *find_pelaksana(struct kab *k, const char *family, cons
  * one (at most 3: enough to keep any name to a few in 5,000). */
 static int name_uses(struct kab *k, const char *name)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
-        h = (h ^ *p) * 1099511628211ull;
+    uint64_t h = hash_fnv1a_str(name);       /* names are told apart by hash alone */
     h |= 1ull << 63;                         /* never 0 = empty */
     size_t i = (size_t)h & k->names_mask;
     for (size_t n = 0; n <= k->names_mask; n++, i = (i + 1) & k->names_mask) {

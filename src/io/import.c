@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <openssl/evp.h>
+#include "core/hash.h"
 #include "core/i18n.h"
 #include "core/rules.h"
 #include "io/import.h"
@@ -15,85 +16,59 @@
 
 /* --- hash tables ------------------------------------------------------------ */
 
-/* Open addressing on codes: units and positions seen in the file, and the
- * answers of the database about references (cached). */
+/* Codes: units and positions seen in the file, and the answers of the
+ * database about references (cached). Entries are dense; the index finds
+ * them. A pointer to an entry lasts until the next code_map_get. */
 struct code_entry {
     char key[CODE_SIZE];
     char val[CODE_SIZE];        /* a position's unit; a unit's parent */
     uint32_t line;              /* where it is in the file, 0 = not in the file */
     int8_t in_db;               /* -1 not asked, 0 no, 1 yes */
-    bool used;
 };
 struct code_map {
     struct code_entry *e;
     size_t cap, n;
+    struct hindex ix;
 };
 
-static uint64_t hash_bytes(const char *s)
+static struct code_entry *code_map_find(const struct code_map *m, const char *key)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    /* FNV mixes only upwards: the low bits the table masks with depend on
-     * the low bits of each byte alone, and codes that differ in their
-     * last characters ("...SMP022-01", "...SMP022-02") pile up. Fold the
-     * high bits down. */
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    return h;
-}
-
-static bool code_map_grow(struct code_map *m)
-{
-    size_t cap = m->cap ? m->cap * 2 : 256;
-    struct code_entry *e = calloc(cap, sizeof *e);
-    if (!e)
-        return false;
-    for (size_t i = 0; i < m->cap; i++) {
-        if (!m->e[i].used)
-            continue;
-        size_t j = hash_bytes(m->e[i].key) & (cap - 1);
-        while (e[j].used)
-            j = (j + 1) & (cap - 1);
-        e[j] = m->e[i];
-    }
-    free(m->e);
-    m->e = e;
-    m->cap = cap;
-    return true;
+    struct hprobe p;
+    for (uint32_t id = hindex_first(&m->ix, hash_str(key), &p); id != HINDEX_NONE;
+         id = hindex_next(&m->ix, &p))
+        if (strcmp(m->e[id].key, key) == 0)
+            return &m->e[id];
+    return NULL;
 }
 
 /* The entry for key, created (line 0, in_db -1) when absent; NULL on OOM. */
 static struct code_entry *code_map_get(struct code_map *m, const char *key)
 {
-    if ((m->n + 1) * 2 > m->cap && !code_map_grow(m))
-        return NULL;
-    size_t j = hash_bytes(key) & (m->cap - 1);
-    while (m->e[j].used) {
-        if (strcmp(m->e[j].key, key) == 0)
-            return &m->e[j];
-        j = (j + 1) & (m->cap - 1);
+    struct code_entry *found = code_map_find(m, key);
+    if (found)
+        return found;
+    if (m->n == m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 256;
+        struct code_entry *e = realloc(m->e, cap * sizeof *e);
+        if (!e)
+            return NULL;
+        m->e = e;
+        m->cap = cap;
     }
-    struct code_entry *e = &m->e[j];
-    e->used = true;
+    if (m->n >= HINDEX_NONE - 1 || hindex_add(&m->ix, hash_str(key), (uint32_t)m->n) != 0)
+        return NULL;
+    struct code_entry *e = &m->e[m->n++];
+    memset(e, 0, sizeof *e);
     snprintf(e->key, sizeof e->key, "%s", key);
     e->in_db = -1;
-    m->n++;
     return e;
 }
 
-static struct code_entry *code_map_find(const struct code_map *m, const char *key)
+static void code_map_free(struct code_map *m)
 {
-    if (!m->cap)
-        return NULL;
-    size_t j = hash_bytes(key) & (m->cap - 1);
-    while (m->e[j].used) {
-        if (strcmp(m->e[j].key, key) == 0)
-            return &m->e[j];
-        j = (j + 1) & (m->cap - 1);
-    }
-    return NULL;
+    free(m->e);
+    hindex_free(&m->ix);
+    memset(m, 0, sizeof *m);
 }
 
 /* A NIP as a number: 18 digits fit in 60 bits. */
@@ -191,9 +166,9 @@ void import_close(importer *im)
         return;
     csv_close(im->r);
     import_problems_free(&im->ps);
-    free(im->in_file.e);
-    free(im->units.e);
-    free(im->positions.e);
+    code_map_free(&im->in_file);
+    code_map_free(&im->units);
+    code_map_free(&im->positions);
     free(im->pending);
     free(im->order);
     free(im->memo);

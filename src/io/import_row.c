@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/fold.h"
 #include "core/i18n.h"
 #include "io/import.h"
 #include "io/import_internal.h"
@@ -133,10 +134,7 @@ static bool ieq(const char *a, size_t alen, const char *b)
     if (alen != blen)
         return false;
     for (size_t i = 0; i < alen; i++) {
-        char c = a[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if (c != b[i])
+        if ((char)fold_char((unsigned char)a[i]) != b[i])
             return false;
     }
     return true;

@@ -19,6 +19,7 @@
 #define MUTASI_OPS_OPS_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include "config/config.h"
 #include "core/date.h"
 #include "core/policy.h"
@@ -26,14 +27,17 @@
 #include "core/workload.h"
 #include "store/store.h"
 
-/* Where the program runs: resolved once by main from the options and the
- * environment. */
+/* Where the program runs: where the data and the configuration are,
+ * today's date and who acts. Filled once by ops_env_resolve, the one
+ * place that decides where data and identity come from. */
 struct ops_env {
     const char *db_dir;      /* --db, $MUTASI_DB, database: in config, ./var/mutasi */
     const char *config_dir;  /* --config, $MUTASI_CONFIG, ./config, SYSCONFDIR; may be NULL */
     mdate today;             /* $MUTASI_TODAY or the clock */
     const char *user;        /* the Unix user name */
     const char *progname;
+    char db_buf[256];        /* storage behind db_dir when it came from users.yaml */
+    char user_buf[64];       /* storage behind user */
 };
 
 /* Same values as the design's exit statuses. */
@@ -46,6 +50,17 @@ struct ops_err {
 };
 /* Writes the message and returns OPS_REFUSED. */
 int ops_fail(struct ops_err *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Fills env: db_opt and config_opt are --db and --config (NULL when not
+ * given; they must outlive env). Returns OPS_OK; OPS_USAGE when
+ * $MUTASI_TODAY is not a date; OPS_REFUSED when users.yaml had to be read
+ * for its database: key and is wrong (e->msg: the errors, one a line as
+ * file:line:col: message; env is filled as if it had no database: key,
+ * for the callers that go on, such as `policy check`). */
+int ops_env_resolve(struct ops_env *env, const char *db_opt, const char *config_opt,
+                    struct ops_err *e);
+/* Configuration errors into e->msg, one a line as file:line:col: message. */
+void ops_config_errors(struct ops_err *e, const struct config_errors *errs);
 
 /* How an action needs the database. */
 enum ops_open_mode {
@@ -70,6 +85,12 @@ struct ops {
     unsigned roles;          /* bit set of enum role */
     mdate today;
 };
+
+/* Who an audit entry names: the Unix user, and where users.yaml trusts
+ * MUTASI_USER (demos, tests) the user claimed, as "unix>claimed" (both
+ * recorded: the claim is not proof). Cut to fit the entry's field. */
+#define OPS_AUDIT_USER_SIZE 32
+void ops_audit_user(const struct ops *o, char out[OPS_AUDIT_USER_SIZE]);
 
 /* Loads the configuration and opens the database. On failure nothing is
  * left open and e says why (configuration errors one a line, as
@@ -156,6 +177,73 @@ struct ops_import {
  * them all in one write transaction with the audit entry; any bad row
  * refuses the whole file. */
 int ops_import(struct ops *o, struct ops_import *in, struct ops_err *e);
+
+/* ---- the demo region (ops/demo.c) --------------------------------------- */
+struct ops_demo {
+    uint64_t seed;
+    uint32_t staff;
+    const struct policy *policy;   /* the retirement ages the region follows (rules_bup) */
+    /* Called after each part of the staff is written (NULL: no progress). */
+    void (*progress)(uint64_t written, uint32_t total, void *ctx);
+    void *ctx;
+    /* out */
+    uint64_t units, positions, staff_written;
+    unsigned kabupaten;
+    char warning[256];        /* "" or why the map could not be enlarged at once */
+};
+/* Fills an empty database (session opened with OPS_CREATE) with the
+ * synthetic region of gen/ in one write transaction with its audit entry:
+ * a demo killed or failing at any moment leaves the database empty.
+ * Refused when the database holds records already. */
+int ops_demo(struct ops *o, struct ops_demo *req, struct ops_err *e);
+/* The policy a demo region follows: that of the configuration when it
+ * has a policy.yaml, else the defaults. Refused when it cannot be read. */
+int ops_demo_policy(const struct ops_env *env, struct policy *out, struct ops_err *e);
+
+/* ---- export (ops/export.c) -------------------------------------------- */
+struct ops_export {
+    int kind;                 /* enum import_kind: units, positions or staff */
+    int format;               /* enum export_format (io/export.h); ignored with xlsx */
+    bool xlsx;                /* a workbook of one sheet (io/xlsx_write.h) instead */
+    const char *path;         /* xlsx: the file to write; NULL: out */
+    FILE *out;                /* where the rows go, as they are read */
+    size_t rows;              /* out: rows written */
+    int write_errno;          /* out: 0, or errno of the failed write (EPIPE: the
+                               * reader went away) */
+};
+/* Streams every record of the kind to out in one read transaction (a
+ * million rows never sit in memory; xlsx goes through a temporary CSV
+ * file, then the workbook is written), then writes the export to the audit
+ * log in its own write transaction, also when writing stopped half-way.
+ * A failed write is not a refusal: OPS_OK with write_errno set, and the
+ * caller decides what a closed pipe means. Refused when the database
+ * cannot be read or the audit entry cannot be written. Needs a session
+ * opened for writing. */
+int ops_export(struct ops *o, struct ops_export *x, struct ops_err *e);
+/* A CSV file (read from its start) made a workbook of one sheet at path,
+ * else on out. */
+int ops_csv_to_xlsx(FILE *csv, const char *sheet, const char *path, FILE *out,
+                    struct ops_err *e);
+
+/* ---- staff (ops/staff.c) ------------------------------------------------ */
+/* One person as `staff show` and the detail screen show them. */
+struct ops_staff_card {
+    struct staff person;
+    char position_name[NAME_SIZE];   /* "" when the position is unknown */
+    char unit_name[NAME_SIZE];       /* "" when the unit is unknown */
+    struct history *history;         /* the position history, oldest first */
+    size_t nhistory, caphistory;
+};
+/* nip: 18 digits. Refused when nobody has it. Free with
+ * ops_staff_card_free (also after a refusal: it is then empty). */
+int ops_staff_show(struct ops *o, const char *nip, struct ops_staff_card *out, struct ops_err *e);
+void ops_staff_card_free(struct ops_staff_card *c);
+/* Everyone whose name contains text (ASCII case folded), or whose NIP
+ * contains it when text is all digits and spaces, to cb in NIP order, as
+ * they are read (a million rows stream; non-zero from cb stops:
+ * OPS_STOPPED). *found counts the matches; none is refused. */
+int ops_staff_find(struct ops *o, const char *text, store_staff_cb cb, void *ctx,
+                   size_t *found, struct ops_err *e);
 
 /* ---- workload (ops/workload.c) ----------------------------------------- */
 /* The whole region's ABK figures, rolled up (free with workload_free);

@@ -17,26 +17,11 @@ int ops_fail(struct ops_err *e, const char *fmt, ...)
     return OPS_REFUSED;
 }
 
-/* Every configuration error, one a line, into e. */
+/* Every configuration error, one a line, then what it means. */
 static int config_failure(struct ops_err *e, const struct config_errors *errs)
 {
-    size_t used = 0;
-    e->msg[0] = '\0';
-    for (int i = 0; i < errs->n && i < CONFIG_ERRORS_MAX && used + 1 < sizeof e->msg; i++) {
-        const struct config_error *c = &errs->e[i];
-        int n = c->line ? snprintf(e->msg + used, sizeof e->msg - used, "%s:%d:%d: %s\n",
-                                   c->file, c->line, c->column, c->msg)
-                        : snprintf(e->msg + used, sizeof e->msg - used, "%s: %s\n", c->file,
-                                   c->msg);
-        if (n < 0)
-            break;
-        used += (size_t)n < sizeof e->msg - used ? (size_t)n : sizeof e->msg - used - 1;
-    }
-    if (errs->n > CONFIG_ERRORS_MAX && used + 1 < sizeof e->msg)
-        used += (size_t)snprintf(e->msg + used, sizeof e->msg - used,
-                                 _("... and %d more errors\n"), errs->n - CONFIG_ERRORS_MAX);
-    if (used >= sizeof e->msg)
-        used = sizeof e->msg - 1;
+    ops_config_errors(e, errs);
+    size_t used = strlen(e->msg);
     snprintf(e->msg + used, sizeof e->msg - used, "%s",
              _("the configuration has errors; nothing was done"));
     return OPS_REFUSED;
@@ -125,4 +110,13 @@ int ops_open_db(struct ops *o, int mode, struct ops_err *e)
     if (o->db)
         return OPS_OK;
     return open_db(o, mode, e);
+}
+
+void ops_audit_user(const struct ops *o, char out[OPS_AUDIT_USER_SIZE])
+{
+    const char *unix_user = o->env && o->env->user ? o->env->user : "";
+    if (strcmp(unix_user, o->user) == 0 || unix_user[0] == '\0')
+        snprintf(out, OPS_AUDIT_USER_SIZE, "%.31s", o->user);
+    else
+        snprintf(out, OPS_AUDIT_USER_SIZE, "%.15s>%.15s", unix_user, o->user);
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 #include "core/i18n.h"
 #include "store/codec.h"
+#include "core/hash.h"
 #include "store/internal.h"
 #include "store/keys.h"
 #include "util/hugepage.h"
@@ -34,19 +35,9 @@ struct interner {
     uint32_t *off;              /* where string id starts in the arena */
     uint32_t n;
     size_t capn;
-    uint64_t *slot;             /* open addressing: the hash's high half, then
-                                 * id + 1 (0 = empty); the half spares most
+    struct hindex ix;           /* keeps 32 bits of each hash: spares most
                                  * string compares, each a cache miss */
-    size_t nslots;              /* a power of two, at least twice n */
 };
-
-static uint64_t hash_str(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-    return h ^ (h >> 31);
-}
 
 /* Makes room for need elements of size bytes in *p (capacity *cap). */
 static bool reserve(void **p, size_t *cap, size_t need, size_t size)
@@ -65,28 +56,14 @@ static bool reserve(void **p, size_t *cap, size_t need, size_t size)
     return true;
 }
 
-static uint64_t slot_of(uint64_t hash, uint32_t id)
+/* Room for n strings in the index; the large table gets huge pages. */
+static bool interner_reserve(struct interner *in, size_t n)
 {
-    return (hash >> 32) << 32 | (id + 1);
-}
-
-static bool interner_rehash(struct interner *in, size_t nslots)
-{
-    uint64_t *slot = calloc(nslots, sizeof *slot);
-    if (!slot)
+    if (in->ix.slot && 2 * n + 2 <= in->ix.mask + 1)
+        return true;
+    if (hindex_reserve(&in->ix, n) != 0)
         return false;
-    want_huge_pages(slot, nslots * sizeof *slot);
-    for (uint32_t id = 0; id < in->n; id++) {
-        const char *s = in->arena + in->off[id];
-        uint64_t h = hash_str(s, strlen(s));
-        size_t j = h & (nslots - 1);
-        while (slot[j])
-            j = (j + 1) & (nslots - 1);
-        slot[j] = slot_of(h, id);
-    }
-    free(in->slot);
-    in->slot = slot;
-    in->nslots = nslots;
+    want_huge_pages(in->ix.slot, hindex_bytes(&in->ix));
     return true;
 }
 
@@ -94,33 +71,31 @@ static void interner_free(struct interner *in)
 {
     free(in->arena);
     free(in->off);
-    free(in->slot);
+    hindex_free(&in->ix);
 }
 
 /* The id of s (n bytes, no NUL among them), added when new; NO_ID when
  * out of memory. */
 static uint32_t intern(struct interner *in, const char *s, size_t n)
 {
-    if ((in->n + 1) * 2 > in->nslots &&
-        !interner_rehash(in, in->nslots ? in->nslots * 2 : 1024))
-        return NO_ID;
-    uint64_t h = hash_str(s, n);
-    size_t j = h & (in->nslots - 1);
-    for (uint64_t e; (e = in->slot[j]) != 0; j = (j + 1) & (in->nslots - 1)) {
-        uint32_t id = (uint32_t)e - 1;
+    uint64_t h = hash_bytes(s, n);
+    struct hprobe p;
+    for (uint32_t id = hindex_first(&in->ix, h, &p); id != HINDEX_NONE;
+         id = hindex_next(&in->ix, &p)) {
         const char *had = in->arena + in->off[id];
-        if (e >> 32 == h >> 32 && strncmp(had, s, n) == 0 && had[n] == '\0')
+        if (strncmp(had, s, n) == 0 && had[n] == '\0')
             return id;
     }
     if (in->n >= NO_ID - 1 || in->len + n + 1 > UINT32_MAX ||
+        !interner_reserve(in, (size_t)in->n + 1) ||
         !reserve((void **)&in->arena, &in->cap, in->len + n + 1, 1) ||
-        !reserve((void **)&in->off, &in->capn, (size_t)in->n + 1, sizeof *in->off))
+        !reserve((void **)&in->off, &in->capn, (size_t)in->n + 1, sizeof *in->off) ||
+        hindex_add(&in->ix, h, in->n) != 0)
         return NO_ID;
     memcpy(in->arena + in->len, s, n);
     in->arena[in->len + n] = '\0';
     in->off[in->n] = (uint32_t)in->len;
     in->len += n + 1;
-    in->slot[j] = slot_of(h, in->n);
     return in->n++;
 }
 
@@ -231,10 +206,7 @@ int store_bulk_begin(stxn *t, size_t expect, store_bulk **out)
      * failure here is no error, the arrays grow as needed instead. */
     if (expect && expect < ((size_t)1 << 32)) {
         reserve((void **)&b->rows, &b->cap, expect, sizeof *b->rows);
-        size_t slots = 1024;
-        while (slots < 2 * expect + 2)
-            slots *= 2;
-        interner_rehash(&b->in[BY_NAME], slots);
+        interner_reserve(&b->in[BY_NAME], expect);
         /* Room for names of 31 bytes on average; a large block is mapped
          * lazily, so what is never written costs nothing. */
         reserve((void **)&b->in[BY_NAME].arena, &b->in[BY_NAME].cap, expect * 32, 1);
@@ -391,10 +363,8 @@ static int write_index(store_bulk *b, int by)
 int store_bulk_finish(store_bulk *b)
 {
     int r = STORE_OK;
-    for (int by = 0; by < BY_COUNT; by++) {
-        free(b->in[by].slot);   /* no more lookups: room for the sort */
-        b->in[by].slot = NULL;
-    }
+    for (int by = 0; by < BY_COUNT; by++)
+        hindex_free(&b->in[by].ix);   /* no more lookups: room for the sort */
     for (int by = 0; by < b->d->nindexes && r == STORE_OK; by++)
         r = write_index(b, by);
     store_bulk_free(b);

@@ -1,20 +1,14 @@
 /* Index key construction. */
 #include <string.h>
+#include "core/fold.h"
 #include "store/codec.h"
 #include "store/keys.h"
-
-/* ASCII letters fold to lower case; other bytes (UTF-8 sequences) stay,
- * so the fold never breaks a multibyte character. */
-static unsigned char fold(unsigned char c)
-{
-    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
-}
 
 size_t store_name_key(const char *name, const char *nip, unsigned char out[STORE_NAME_KEY_MAX])
 {
     size_t n = 0;
     for (; name[n] && n < NAME_SIZE - 1; n++)
-        out[n] = fold((unsigned char)name[n]);
+        out[n] = fold_char((unsigned char)name[n]);
     out[n++] = '\0';
     size_t m = strnlen(nip, NIP_LEN);
     memcpy(out + n, nip, m);
@@ -25,7 +19,7 @@ bool store_name_differs(const char *a, const char *b)
 {
     size_t i = 0;
     for (; a[i] && b[i] && i < NAME_SIZE - 1; i++)
-        if (fold((unsigned char)a[i]) != fold((unsigned char)b[i]))
+        if (fold_char((unsigned char)a[i]) != fold_char((unsigned char)b[i]))
             return true;
     if (i == NAME_SIZE - 1)
         return false;
@@ -34,14 +28,7 @@ bool store_name_differs(const char *a, const char *b)
 
 int store_name_cmp(const char *a, const char *b)
 {
-    for (size_t i = 0; i < NAME_SIZE - 1; i++) {
-        unsigned char x = fold((unsigned char)a[i]), y = fold((unsigned char)b[i]);
-        if (x != y)
-            return x < y ? -1 : 1;
-        if (x == 0)
-            return 0;
-    }
-    return 0;
+    return fold_cmp(a, b, NAME_SIZE - 1);
 }
 
 void store_history_key(const char *nip, mdate since, unsigned seq,

@@ -37,14 +37,14 @@ static int rebuild_indexes(stxn *t)
 static int seal_db(stxn *t, int db)
 {
     MDB_cursor *c;
-    unsigned char buf[CODEC_MAX + CODEC_SEAL], last[STORE_KEY_MAX];
+    unsigned char buf[CODEC_PLAN_MAX + CODEC_SEAL], last[STORE_KEY_MAX];
     size_t lastlen = 0;
     int rc = mdb_cursor_open(t->txn, t->s->dbi[db], &c);
     if (rc != 0)
         return store_fail_mdb(t, rc, store_db_name(db));
     MDB_val k, v;
     for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;) {
-        if (v.mv_size > CODEC_MAX || k.mv_size > sizeof last) {
+        if (v.mv_size > CODEC_PLAN_MAX || k.mv_size > sizeof last) {
             mdb_cursor_close(c);
             return store_damaged(t, db, k);
         }

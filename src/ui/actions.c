@@ -28,15 +28,34 @@ const struct action_def ui_actions[] = {
     {ACT_PROMPT, "command", {":"}, N_("command prompt (Tab completes)"), false},
     {ACT_HELP, "help", {"?", "F1"}, N_("help for this screen"), false},
     {ACT_REDRAW, "redraw", {"C-l"}, N_("redraw the whole screen"), false},
-    {ACT_SCREEN_STAFF, "screen-staff", {"1"}, N_("Staff screen"), false},
-    {ACT_SCREEN_UNITS, "screen-units", {"2"}, N_("Units screen"), false},
-    {ACT_SCREEN_HELP, "screen-help", {"6"}, N_("Help screen"), false},
     {ACT_NONE, NULL, {NULL}, NULL, false},
 };
+#define BUILTIN_COUNT (sizeof ui_actions / sizeof *ui_actions - 1)
+
+/* Run-time actions: their strings live here. */
+#define RUNTIME_MAX 64
+struct runtime_action {
+    struct action_def def;
+    char name[48];
+    char help[128];
+    char screen[24];
+    char keys[ACTION_KEYS_MAX][16];
+};
+static struct runtime_action runtime[RUNTIME_MAX];
+static size_t nruntime;
+
+const struct action_def *ui_action_at(size_t i)
+{
+    if (i < BUILTIN_COUNT)
+        return &ui_actions[i];
+    i -= BUILTIN_COUNT;
+    return i < nruntime ? &runtime[i].def : NULL;
+}
 
 const struct action_def *ui_action_by_name(const char *name)
 {
-    for (const struct action_def *d = ui_actions; d->name; d++)
+    const struct action_def *d;
+    for (size_t i = 0; (d = ui_action_at(i)); i++)
         if (strcmp(d->name, name) == 0)
             return d;
     return NULL;
@@ -44,6 +63,8 @@ const struct action_def *ui_action_by_name(const char *name)
 
 const struct action_def *ui_action_by_id(int id)
 {
+    if (id >= ACT_COUNT_)
+        return (size_t)(id - ACT_COUNT_) < nruntime ? &runtime[id - ACT_COUNT_].def : NULL;
     for (const struct action_def *d = ui_actions; d->name; d++)
         if (d->id == id)
             return d;
@@ -134,26 +155,90 @@ void ui_key_name(int key, char *out, size_t outlen)
 }
 
 /* Keys above KEY_MAX are wide characters; the map holds those that are
- * ASCII or curses key codes, which is every key the table binds. */
+ * ASCII or curses key codes, which is every key the table binds. The
+ * global map is an array; a screen's own keys are a short list. */
 static int keymap[KEYMAP_SIZE];
-static bool rebound[ACT_COUNT_];
+static bool rebound[ACT_COUNT_ + RUNTIME_MAX];
+#define SCOPED_MAX 128
+struct scoped_key {
+    int key, action;
+};
+static struct scoped_key scoped[SCOPED_MAX];
+static size_t nscoped;
 
-static void map_key(int key, int action)
+static void map_key(const struct action_def *d, int key)
 {
-    if (key >= 0 && key < KEYMAP_SIZE)
-        keymap[key] = action;
+    if (key < 0 || key >= KEYMAP_SIZE)
+        return;
+    if (!d->screen) {
+        keymap[key] = d->id;
+        return;
+    }
+    for (size_t i = 0; i < nscoped; i++)
+        if (scoped[i].key == key && !strcmp(ui_action_by_id(scoped[i].action)->screen, d->screen)) {
+            scoped[i].action = d->id;
+            return;
+        }
+    if (nscoped < SCOPED_MAX)
+        scoped[nscoped++] = (struct scoped_key){key, d->id};
+}
+
+static void unmap_action(int action)
+{
+    for (int i = 0; i < KEYMAP_SIZE; i++)
+        if (keymap[i] == action)
+            keymap[i] = ACT_NONE;
+    size_t kept = 0;
+    for (size_t i = 0; i < nscoped; i++)
+        if (scoped[i].action != action)
+            scoped[kept++] = scoped[i];
+    nscoped = kept;
+}
+
+static void map_default_keys(const struct action_def *d)
+{
+    for (int i = 0; i < ACTION_KEYS_MAX && d->keys[i]; i++)
+        map_key(d, ui_key_parse(d->keys[i], strlen(d->keys[i])));
 }
 
 void ui_keymap_defaults(void)
 {
     memset(keymap, 0, sizeof keymap);
     memset(rebound, 0, sizeof rebound);
+    nscoped = 0;
+    nruntime = 0;
     for (const struct action_def *d = ui_actions; d->name; d++)
-        for (int i = 0; i < ACTION_KEYS_MAX && d->keys[i]; i++)
-            map_key(ui_key_parse(d->keys[i], strlen(d->keys[i])), d->id);
+        map_default_keys(d);
     /* Terminals send Enter and Backspace in more than one way. */
-    map_key('\r', ACT_OPEN);
-    map_key(KEY_ENTER, ACT_OPEN);
+    keymap['\r'] = ACT_OPEN;
+    keymap[KEY_ENTER] = ACT_OPEN;
+}
+
+int ui_action_add(const char *name, const char *const *keys, const char *help,
+                  const char *screen, ui_action_fn run, void *data)
+{
+    if (nruntime == RUNTIME_MAX || ui_action_by_name(name))
+        return -1;
+    struct runtime_action *r = &runtime[nruntime];
+    memset(r, 0, sizeof *r);
+    snprintf(r->name, sizeof r->name, "%s", name);
+    snprintf(r->help, sizeof r->help, "%s", help);
+    r->def.id = ACT_COUNT_ + (int)nruntime;
+    r->def.name = r->name;
+    r->def.help = r->help;
+    if (screen) {
+        snprintf(r->screen, sizeof r->screen, "%s", screen);
+        r->def.screen = r->screen;
+    }
+    for (int i = 0; keys && keys[i] && i < ACTION_KEYS_MAX; i++) {
+        snprintf(r->keys[i], sizeof r->keys[i], "%s", keys[i]);
+        r->def.keys[i] = r->keys[i];
+    }
+    r->def.run = run;
+    r->def.data = data;
+    nruntime++;
+    map_default_keys(&r->def);
+    return r->def.id;
 }
 
 int ui_keymap_bind(const char *action, const char *key, char *err, size_t errlen)
@@ -169,12 +254,10 @@ int ui_keymap_bind(const char *action, const char *key, char *err, size_t errlen
         return -1;
     }
     if (!rebound[d->id]) {
-        for (int i = 0; i < KEYMAP_SIZE; i++)
-            if (keymap[i] == d->id)
-                keymap[i] = ACT_NONE;
+        unmap_action(d->id);
         rebound[d->id] = true;
     }
-    keymap[k] = d->id;
+    map_key(d, k);
     return 0;
 }
 
@@ -183,6 +266,25 @@ int ui_keymap_lookup(int key)
     if (key >= 0 && key < KEYMAP_SIZE)
         return keymap[key];
     return ACT_NONE;
+}
+
+int ui_keymap_lookup_on(const char *screen, int key)
+{
+    for (size_t i = 0; screen && i < nscoped; i++)
+        if (scoped[i].key == key && !strcmp(ui_action_by_id(scoped[i].action)->screen, screen))
+            return scoped[i].action;
+    return ui_keymap_lookup(key);
+}
+
+/* Is key bound to action (in the action's own scope)? */
+static bool bound_to(int key, int action)
+{
+    if (key >= 0 && key < KEYMAP_SIZE && keymap[key] == action)
+        return true;
+    for (size_t i = 0; i < nscoped; i++)
+        if (scoped[i].key == key && scoped[i].action == action)
+            return true;
+    return false;
 }
 
 void ui_keymap_keys_of(int action, char *out, size_t outlen)
@@ -195,11 +297,11 @@ void ui_keymap_keys_of(int action, char *out, size_t outlen)
     int nshown = 0;
     for (int i = 0; d && i < ACTION_KEYS_MAX && d->keys[i]; i++) {
         int k = ui_key_parse(d->keys[i], strlen(d->keys[i]));
-        if (ui_keymap_lookup(k) == action && nshown < 16)
+        if (bound_to(k, action) && nshown < 16)
             shown[nshown++] = k;
     }
     for (int k = 0; k < KEYMAP_SIZE && nshown < 16; k++) {
-        if (keymap[k] != action || k == '\r' || k == KEY_ENTER)
+        if (!bound_to(k, action) || k == '\r' || k == KEY_ENTER)
             continue;
         bool seen = false;
         for (int i = 0; i < nshown; i++)

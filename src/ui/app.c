@@ -66,8 +66,10 @@ static void pop_screen(struct app *a)
         ui_screen_free(a->stack[--a->depth]);
 }
 
-static void switch_top(struct app *a, int top)
+void ui_app_switch_top(struct app *a, int top)
 {
+    if (top < 0 || top >= TOPS_MAX || !a->tops[top])
+        return;
     while (a->depth)
         pop_screen(a);
     struct screen *was = a->tops[a->top];
@@ -115,25 +117,39 @@ static void draw_too_small(struct app *a)
     move(0, 0);
 }
 
+/* A top screen's tab: the first key bound to it now (ui.yaml may have
+ * moved it) and its name. */
+static void draw_tab(struct app *a, int top)
+{
+    const struct top_screen *t = &ui_top_screens[top];
+    bool on = a->top == top;
+    char keys[96] = "";
+    for (size_t i = 0; ui_action_at(i); i++)
+        if (ui_top_by_action(ui_action_at(i)->id) == top)
+            ui_keymap_keys_of(ui_action_at(i)->id, keys, sizeof keys);
+    char *space = strchr(keys, ' ');
+    if (space)
+        *space = '\0';
+    addstr(on ? "[" : " ");
+    if (keys[0]) {
+        ui_put_field(stdscr, keys, ui_text_width(keys), a->ascii);
+        addch(' ');
+    }
+    ui_put_field(stdscr, _(t->label), ui_text_width(_(t->label)), a->ascii);
+    addstr(on ? "]" : " ");
+}
+
 static void draw_title(struct app *a, struct screen *cur)
 {
-    static const struct { int top; const char *key, *label; } tabs[] = {
-        {0, "1", N_("Staff")}, {1, "2", N_("Units")}, {2, "6", N_("Help")},
-    };
     attrset(A_BOLD);
     mvaddstr(0, 0, "mutasi ");
-    for (size_t i = 0; i < sizeof tabs / sizeof *tabs; i++) {
-        bool on = a->top == tabs[i].top;
-        addstr(on ? "[" : " ");
-        addstr(tabs[i].key);
-        addch(' ');
-        ui_put_field(stdscr, _(tabs[i].label), ui_text_width(_(tabs[i].label)), a->ascii);
-        addstr(on ? "]" : " ");
-    }
+    for (int i = 0; i < TOPS_MAX; i++)
+        if (a->tops[i])
+            draw_tab(a, i);
     if (a->depth) {
         addstr(a->ascii ? " > " : " \u203a ");
         int room = COLS - getcurx(stdscr);
-        ui_put_field(stdscr, _(cur->ops->title), room, a->ascii);
+        ui_put_field(stdscr, _(cur->title ? cur->title : cur->ops->title), room, a->ascii);
     }
     attrset(A_NORMAL);
 }
@@ -141,8 +157,7 @@ static void draw_title(struct app *a, struct screen *cur)
 static void draw_status(struct app *a, struct screen *cur)
 {
     size_t pos = 0, total = 0;
-    if (cur->ops->position)
-        cur->ops->position(cur, &pos, &total);
+    ui_screen_position(cur, &pos, &total);
     char right[64] = "";
     if (total)
         snprintf(right, sizeof right, "%zu/%zu", pos, total);
@@ -341,8 +356,7 @@ static size_t search_origin_pos;
 static size_t screen_pos(struct screen *s)
 {
     size_t pos = 0, total = 0;
-    if (s->ops->position)
-        s->ops->position(s, &pos, &total);
+    ui_screen_position(s, &pos, &total);
     return pos;
 }
 
@@ -361,7 +375,7 @@ static bool search_last_interrupted;
 static void search_changed(struct app *a, const char *text)
 {
     struct screen *s = ui_app_current(a);
-    if (!s->ops->search)
+    if (!ui_screen_can_search(s))
         return;
     /* A longer pattern matches at or after the current match: go on from
      * there instead of from the start, so each key costs little. */
@@ -374,7 +388,7 @@ static void search_changed(struct app *a, const char *text)
         return;
     }
     if (!extends || !search_last_found)
-        s->ops->set_pos(s, &search_origin);
+        ui_screen_set_pos(s, &search_origin);
     snprintf(search_last, sizeof search_last, "%s", text);
     search_last_found = false;
     search_last_interrupted = false;
@@ -383,11 +397,11 @@ static void search_changed(struct app *a, const char *text)
         return;
     }
     a->msg[0] = '\0';
-    if (s->ops->search(s, text, 1, true)) {
+    if (ui_screen_search(s, text, 1, true)) {
         search_last_found = true;
         say_if_wrapped(a, search_origin_pos, screen_pos(s), 1);
     } else {
-        s->ops->set_pos(s, &search_origin);
+        ui_screen_set_pos(s, &search_origin);
         search_last_interrupted = ui_term_key_pending(&a->term);
         ui_app_message(a, _("not found: %s"), text);
     }
@@ -396,11 +410,11 @@ static void search_changed(struct app *a, const char *text)
 static void do_search(struct app *a)
 {
     struct screen *s = ui_app_current(a);
-    if (!s->ops->search) {
+    if (!ui_screen_can_search(s)) {
         ui_app_message(a, "%s", _("this screen has nothing to search"));
         return;
     }
-    s->ops->get_pos(s, &search_origin);
+    ui_screen_get_pos(s, &search_origin);
     search_origin_pos = screen_pos(s);
     if (s->ops->search_prepare)
         s->ops->search_prepare(s);
@@ -415,7 +429,7 @@ static void do_search(struct app *a)
         if (!search_last_found)
             ui_app_message(a, _("not found: %s"), buf);
     } else {
-        s->ops->set_pos(s, &search_origin);
+        ui_screen_set_pos(s, &search_origin);
         if (!a->quit)
             a->msg[0] = '\0';
     }
@@ -428,12 +442,12 @@ static void search_again(struct app *a, int dir, int count)
         ui_app_message(a, "%s", _("no search yet: press / first"));
         return;
     }
-    if (!s->ops->search)
+    if (!ui_screen_can_search(s))
         return;
     a->msg[0] = '\0';
     for (int i = 0; i < count; i++) {
         size_t from = screen_pos(s);
-        if (!s->ops->search(s, a->search, dir, false)) {
+        if (!ui_screen_search(s, a->search, dir, false)) {
             ui_app_message(a, _("no more matches for \"%s\""), a->search);
             return;
         }
@@ -456,10 +470,24 @@ static void do_filter(struct app *a)
 }
 
 /* ---- the `:` prompt ----------------------------------------------------- */
+/* Besides these: the top screens' names (registry) and every action. */
 static const char *const commands[] = {
-    "check", "help", "quit", "q", "search", "staff", "staff find", "staff show", "units",
-    "workload", NULL,
+    "check", "help", "quit", "q", "search", "staff find", "staff show", "workload", NULL,
 };
+
+/* The i-th word the prompt completes: commands, top screens, actions. */
+static const char *completion(size_t i)
+{
+    size_t ncommands = sizeof commands / sizeof *commands - 1;
+    if (i < ncommands)
+        return commands[i];
+    i -= ncommands;
+    for (int t = 0; t < TOPS_MAX; t++)
+        if (ui_top_screens[t].create && i-- == 0)
+            return ui_top_screens[t].name;
+    const struct action_def *d = ui_action_at(i);
+    return d ? d->name : NULL;
+}
 
 static void complete_command(struct app *a, char *buf, size_t size)
 {
@@ -467,29 +495,22 @@ static void complete_command(struct app *a, char *buf, size_t size)
     char common[128] = "";
     int matches = 0;
     char list[256] = "";
-    for (int pass = 0; pass < 2; pass++) {
-        for (int i = 0;; i++) {
-            const char *c;
-            if (pass == 0) {
-                c = commands[i];
-            } else {
-                c = ui_actions[i].name;
-            }
-            if (!c)
-                break;
-            if (strncmp(c, buf, n) != 0)
-                continue;
-            if (matches++ == 0) {
-                snprintf(common, sizeof common, "%s", c);
-            } else {
-                size_t k = 0;
-                while (common[k] && common[k] == c[k])
-                    k++;
-                common[k] = '\0';
-            }
-            size_t used = strlen(list);
-            snprintf(list + used, sizeof list - used, "%s%s", used ? " " : "", c);
+    for (size_t i = 0;; i++) {
+        const char *c = completion(i);
+        if (!c)
+            break;
+        if (strncmp(c, buf, n) != 0)
+            continue;
+        if (matches++ == 0) {
+            snprintf(common, sizeof common, "%s", c);
+        } else {
+            size_t k = 0;
+            while (common[k] && common[k] == c[k])
+                k++;
+            common[k] = '\0';
         }
+        size_t used = strlen(list);
+        snprintf(list + used, sizeof list - used, "%s%s", used ? " " : "", c);
     }
     if (matches == 0) {
         ui_app_message(a, "%s", _("no command starts like that"));
@@ -515,8 +536,12 @@ void ui_app_command(struct app *a, const char *line)
         a->quit = true;
     } else if (!strcmp(word, "help")) {
         run_action(a, ACT_HELP, 1);
-    } else if (!strcmp(word, "units") || !strcmp(word, "workload")) {
-        switch_top(a, 1);
+    } else if (!strcmp(word, "workload")) {
+        ui_app_switch_top(a, ui_top_by_name("units"));
+    } else if (ui_top_by_name(word) >= 0 && strcmp(word, "staff")) {
+        ui_app_switch_top(a, ui_top_by_name(word));
+    } else if (!strcmp(word, "check") && (!rest[0] || !strcmp(rest, "--own-request"))) {
+        ui_check_pick(a, rest[0] != '\0');
     } else if (!strcmp(word, "check")) {
         char nip[64] = "", pos[64] = "";
         /* The NIP may be written with its spaces: the position is the last
@@ -539,7 +564,7 @@ void ui_app_command(struct app *a, const char *line)
         ui_app_push(a, ui_check_screen_new(a, nip, pos, own));
     } else if (!strcmp(word, "staff") || !strcmp(word, "search")) {
         if (!strcmp(word, "staff"))
-            switch_top(a, 0);
+            ui_app_switch_top(a, ui_top_by_name("staff"));
         char sub[16] = "", arg[128] = "";
         if (!strcmp(word, "search"))
             snprintf(arg, sizeof arg, "%.127s", rest);
@@ -561,11 +586,11 @@ void ui_app_command(struct app *a, const char *line)
         }
         if (arg[0]) {
             struct screen *s = ui_app_current(a);
-            if (!s->ops->search)
+            if (!ui_screen_can_search(s))
                 return;
             memcpy(a->search, arg, sizeof a->search);
             ui_history_add(&a->search_hist, arg);
-            if (!s->ops->search(s, arg, 1, true))
+            if (!ui_screen_search(s, arg, 1, true))
                 ui_app_message(a, _("not found: %s"), arg);
             else if (!strcmp(sub, "show"))
                 run_action(a, ACT_OPEN, 1);
@@ -600,15 +625,6 @@ static void run_action(struct app *a, int action, int count)
         else
             a->quit = true;
         return;
-    case ACT_SCREEN_STAFF:
-        switch_top(a, 0);
-        return;
-    case ACT_SCREEN_UNITS:
-        switch_top(a, 1);
-        return;
-    case ACT_SCREEN_HELP:
-        switch_top(a, 2);
-        return;
     case ACT_HELP:
         ui_app_push(a, ui_help_screen_new(a, a->depth ? -1 : a->top));
         return;
@@ -633,11 +649,22 @@ static void run_action(struct app *a, int action, int count)
     default:
         break;
     }
-    if (!s->ops->action || !s->ops->action(s, action, count, body_height())) {
-        const struct action_def *d = ui_action_by_id(action);
-        if (d)
-            ui_app_message(a, _("%s: not available on this screen"), _(d->help));
+    const struct action_def *d = ui_action_by_id(action);
+    if (d && d->screen && strcmp(d->screen, s->ops->name) != 0) {
+        ui_app_message(a, _("%s: not available on this screen"), _(d->help));
+        return;
     }
+    if (d && d->run) {
+        d->run(s, d, count);
+        return;
+    }
+    if ((s->ops->action && s->ops->action(s, action, count, body_height())) ||
+        ui_screen_list_action(s, action, count, body_height())) {
+        ui_app_finish_pick(a);
+        return;
+    }
+    if (d)
+        ui_app_message(a, _("%s: not available on this screen"), _(d->help));
 }
 
 /* Digits before a movement are a count (5j). Digits bound to a screen
@@ -648,14 +675,15 @@ static void handle_key(struct app *a, int key, int *count)
     if (key == KEY_RESIZE) {
         return;
     }
+    const char *scope = ui_app_current(a)->ops->name;
     if (too_small()) {
-        int act = ui_keymap_lookup(key);
+        int act = ui_keymap_lookup_on(scope, key);
         if (act == ACT_BACK || act == ACT_QUIT)
             a->quit = true;
         return;
     }
     if (key >= '0' && key <= '9' &&
-        (*count > 0 || key == '0' || ui_keymap_lookup(key) == ACT_NONE)) {
+        (*count > 0 || key == '0' || ui_keymap_lookup_on(scope, key) == ACT_NONE)) {
         if (*count < 0)
             *count = 0;
         if (*count < 100000000)
@@ -665,7 +693,7 @@ static void handle_key(struct app *a, int key, int *count)
         ui_app_message(a, "%d", *count > 0 ? *count : 0);
         return;
     }
-    int act = ui_keymap_lookup(key);
+    int act = ui_keymap_lookup_on(scope, key);
     int n = *count > 0 ? *count : 1;
     *count = 0;
     if (act == ACT_NONE) {

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include "core/fold.h"
 #include "ui/corpus.h"
 
 #define NIP_DIGITS 18
@@ -42,11 +43,6 @@ void corpus_free(struct corpus *c)
 size_t corpus_bytes(const struct corpus *c)
 {
     return c->cap + c->ncap * sizeof *c->nips + c->nblock * sizeof *c->block;
-}
-
-static unsigned char fold(unsigned char ch)
-{
-    return ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch - 'A' + 'a') : ch;
 }
 
 static bool nip_value(const char *nip, uint64_t *out)
@@ -241,7 +237,7 @@ size_t corpus_find(const struct corpus *c, const char *name, const char *nip)
     char key[256];
     size_t nlen = 0;
     for (; name[nlen] && nlen < sizeof key; nlen++) {
-        unsigned char ch = fold((unsigned char)name[nlen]);
+        unsigned char ch = fold_char((unsigned char)name[nlen]);
         key[nlen] = ch == '\n' ? ' ' : (char)ch;
     }
     uint64_t v = 0;
@@ -383,7 +379,7 @@ size_t corpus_search(const struct corpus *c, const char *text, size_t from, int 
     size_t nl = 0, dl = 0;
     bool all_digits = true;
     for (const char *t = text; *t && nl < sizeof needle; t++) {
-        needle[nl++] = (char)fold((unsigned char)*t);
+        needle[nl++] = (char)fold_char((unsigned char)*t);
         if (*t == ' ')
             continue;
         if (*t < '0' || *t > '9' || dl == NIP_DIGITS)

@@ -2,6 +2,7 @@
 #include <ctype.h>
 #include <string.h>
 #include <wchar.h>
+#include "core/fold.h"
 #include "ui/uipriv.h"
 
 /* Next code point of UTF-8 text; bad bytes come out as U+FFFD. */
@@ -116,16 +117,5 @@ void ui_put_bar(WINDOW *w, double ratio, int width, bool ascii)
 
 bool ui_text_contains(const char *hay, const char *needle)
 {
-    size_t n = strlen(needle);
-    if (n == 0)
-        return true;
-    for (; *hay; hay++) {
-        size_t i = 0;
-        while (i < n && hay[i] &&
-               tolower((unsigned char)hay[i]) == tolower((unsigned char)needle[i]))
-            i++;
-        if (i == n)
-            return true;
-    }
-    return false;
+    return fold_contains_any(hay, needle);
 }

@@ -1,75 +1,10 @@
-/* In-memory lists: movement, and the text screen used by help and detail
- * views. */
+/* The text screen used by help and detail views: lines of text on the
+ * generic list. */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/i18n.h"
 #include "ui/uipriv.h"
-
-void ui_list_clamp(size_t *sel, size_t *top, size_t n, int height)
-{
-    size_t h = height > 0 ? (size_t)height : 1;
-    if (n == 0) {
-        *sel = *top = 0;
-        return;
-    }
-    if (*sel >= n)
-        *sel = n - 1;
-    if (*sel < *top)
-        *top = *sel;
-    if (*sel >= *top + h)
-        *top = *sel - h + 1;
-    if (*top + h > n)
-        *top = n > h ? n - h : 0;
-}
-
-int ui_list_move(size_t *sel, size_t *top, size_t n, int action, int count, int height)
-{
-    size_t h = height > 0 ? (size_t)height : 1;
-    size_t c = count > 0 ? (size_t)count : 1;
-    size_t step;
-    switch (action) {
-    case ACT_DOWN:
-        step = c;
-        break;
-    case ACT_UP:
-        step = c;
-        *sel = *sel > step ? *sel - step : 0;
-        ui_list_clamp(sel, top, n, height);
-        return 1;
-    case ACT_HALF_DOWN:
-    case ACT_PAGE_DOWN:
-        step = (action == ACT_HALF_DOWN ? (h + 1) / 2 : h) * c;
-        /* Paging moves the view with the selection, like less. */
-        *top += step;
-        if (n > h && *top > n - h)
-            *top = n - h;
-        else if (n <= h)
-            *top = 0;
-        break;
-    case ACT_HALF_UP:
-    case ACT_PAGE_UP:
-        step = (action == ACT_HALF_UP ? (h + 1) / 2 : h) * c;
-        *top = *top > step ? *top - step : 0;
-        *sel = *sel > step ? *sel - step : 0;
-        ui_list_clamp(sel, top, n, height);
-        return 1;
-    case ACT_TOP:
-        *sel = *top = 0;
-        return 1;
-    case ACT_BOTTOM:
-        *sel = n ? n - 1 : 0;
-        ui_list_clamp(sel, top, n, height);
-        return 1;
-    default:
-        return 0;
-    }
-    *sel += step;
-    if (n && *sel >= n)
-        *sel = n - 1;
-    ui_list_clamp(sel, top, n, height);
-    return 1;
-}
 
 /* ---- the text screen ---------------------------------------------------- */
 struct text_line {
@@ -80,7 +15,8 @@ struct text_priv {
     char title[128];
     struct text_line *lines;
     size_t n, cap;
-    size_t sel, top;
+    struct listview list;
+    bool ascii;
 };
 
 static void text_close(struct screen *s)
@@ -92,91 +28,49 @@ static void text_close(struct screen *s)
     free(p);
 }
 
-static void text_position(struct screen *s, size_t *pos, size_t *total)
+static size_t text_count(void *ctx)
 {
-    struct text_priv *p = s->priv;
-    *pos = p->n ? p->sel + 1 : 0;
-    *total = p->n;
+    return ((struct text_priv *)ctx)->n;
 }
+
+/* The selected line is reversed as far as its text goes. */
+static void text_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool selected)
+{
+    struct text_priv *p = ctx;
+    const struct text_line *l = &p->lines[row];
+    int tw = ui_text_width(l->text);
+    wattrset(w, l->attr | (selected ? A_REVERSE : 0));
+    ui_put_field(w, l->text, selected && tw < width ? tw : width, p->ascii);
+    wattrset(w, A_NORMAL);
+}
+
+static bool text_match(void *ctx, size_t row, const char *text)
+{
+    return ui_text_contains(((struct text_priv *)ctx)->lines[row].text, text);
+}
+
+static const struct lv_source text_source = {
+    .count = text_count,
+    .draw_row = text_draw_row,
+    .match = text_match,
+};
 
 static int text_draw(struct screen *s, WINDOW *w, int y0, int height, int width)
 {
     struct text_priv *p = s->priv;
-    ui_list_clamp(&p->sel, &p->top, p->n, height);
+    p->ascii = s->app->ascii;
     wattrset(w, A_BOLD);
     wmove(w, y0, 0);
     ui_put_field(w, p->title, width, s->app->ascii);
     wattrset(w, A_NORMAL);
-    int sel_y = -1;
-    for (int i = 0; i < height && p->top + (size_t)i < p->n; i++) {
-        size_t r = p->top + (size_t)i;
-        wmove(w, y0 + 1 + i, 0);
-        bool on = r == p->sel;
-        waddch(w, on ? '>' : ' ');
-        wattrset(w, p->lines[r].attr | (on ? A_REVERSE : 0));
-        ui_put_field(w, p->lines[r].text, on ? ui_text_width(p->lines[r].text) < width - 1 ?
-                  ui_text_width(p->lines[r].text) : width - 1 : width - 1, s->app->ascii);
-        wattrset(w, A_NORMAL);
-        if (on)
-            sel_y = y0 + 1 + i;
-    }
-    return sel_y;
-}
-
-static int text_action(struct screen *s, int action, int count, int height)
-{
-    struct text_priv *p = s->priv;
-    return ui_list_move(&p->sel, &p->top, p->n, action, count, height);
-}
-
-static int text_search(struct screen *s, const char *text, int dir, bool include_current)
-{
-    struct text_priv *p = s->priv;
-    if (!p->n)
-        return 0;
-    size_t i = p->sel;
-    if (!include_current) {
-        if (dir > 0 && i + 1 >= p->n)
-            return 0;
-        if (dir < 0 && i == 0)
-            return 0;
-        i = dir > 0 ? i + 1 : i - 1;
-    }
-    for (;;) {
-        if (ui_text_contains(p->lines[i].text, text)) {
-            p->sel = i;
-            return 1;
-        }
-        if (dir > 0 ? i + 1 >= p->n : i == 0)
-            return 0;
-        i = dir > 0 ? i + 1 : i - 1;
-    }
-}
-
-static void text_get_pos(struct screen *s, struct saved_pos *sp)
-{
-    struct text_priv *p = s->priv;
-    sp->sel = p->sel;
-    sp->top = p->top;
-}
-
-static void text_set_pos(struct screen *s, const struct saved_pos *sp)
-{
-    struct text_priv *p = s->priv;
-    p->sel = sp->sel;
-    p->top = sp->top;
+    return lv_draw(&p->list, w, y0 + 1, height, width);
 }
 
 static const struct screen_ops text_ops = {
     .name = "text",
     .title = N_("Detail"),
     .close = text_close,
-    .position = text_position,
     .draw = text_draw,
-    .action = text_action,
-    .search = text_search,
-    .get_pos = text_get_pos,
-    .set_pos = text_set_pos,
 };
 
 struct screen *ui_text_screen_new(struct app *a, const char *title)
@@ -192,6 +86,8 @@ struct screen *ui_text_screen_new(struct app *a, const char *title)
     s->ops = &text_ops;
     s->app = a;
     s->priv = p;
+    lv_init(&p->list, &text_source, p);
+    s->list = &p->list;
     return s;
 }
 
@@ -217,13 +113,4 @@ void ui_text_screen_add(struct screen *s, int attr, const char *fmt, ...)
     p->lines[p->n].attr = attr;
     p->lines[p->n].text = t;
     p->n++;
-}
-
-void ui_screen_free(struct screen *s)
-{
-    if (!s)
-        return;
-    if (s->ops->close)
-        s->ops->close(s);
-    free(s);
 }

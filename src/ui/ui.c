@@ -172,6 +172,7 @@ int ui_run(const struct ops_env *env, int argc, char **argv)
     a.env = env;
     a.user = env->user;
     ui_keymap_defaults();
+    ui_top_screens_register();
     if (ui_setup_session(&a) != 0)
         return OPS_REFUSED;
     FILE *tty_out = NULL;
@@ -181,23 +182,21 @@ int ui_run(const struct ops_env *env, int argc, char **argv)
     }
     a.ascii = !a.term.utf8;
     a.color = a.term.color && a.want_color;
-    a.tops[0] = ui_staff_screen_new(&a);
-    a.tops[1] = ui_units_screen_new(&a);
-    a.tops[2] = ui_help_screen_new(&a, 2);
     char note[200];
     if (store_read_only_reason(a.db, note, sizeof note))
         ui_app_message(&a, "%s", note);     /* the first screen says it */
     int rc = OPS_OK;
-    if (!a.tops[0] || !a.tops[1] || !a.tops[2]) {
-        rc = OPS_REFUSED;
-    } else {
+    for (int i = 0; i < TOPS_MAX; i++)
+        if (ui_top_screens[i].create && !(a.tops[i] = ui_top_screens[i].create(&a)))
+            rc = OPS_REFUSED;
+    if (rc == OPS_OK) {
         ui_app_run_loop(&a);
         if (a.term.scripted && a.term.dump && a.term.ndumps == 0)
             ui_term_dump(&a.term);
     }
     while (a.depth)
         ui_screen_free(a.stack[--a.depth]);
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < TOPS_MAX; i++)
         ui_screen_free(a.tops[i]);
     if (a.term.dump)
         fclose(a.term.dump);

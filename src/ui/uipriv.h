@@ -8,31 +8,58 @@
 #include <curses.h>
 #include "ops/ops.h"
 #include "core/policy.h"
+#include "ui/listview.h"
 
 /* ---- actions (actions.c) ------------------------------------------------
  * The one table of actions: name (as in ui.yaml and the `:` prompt),
  * default keys, help text. Key dispatch, the help screen, key bindings and
- * the prompt all read it. */
+ * the prompt all read it. The built-in actions are ui_actions[]; more are
+ * made at run time with ui_action_add (the top screens' keys from the
+ * registry, next the workflow steps of workflow.yaml), each global or
+ * belonging to one screen:
+ *
+ *     static void take_step(struct screen *s, const struct action_def *d, int count)
+ *     {   ... d->data is the step ... }
+ *     const char *keys[] = {"S", NULL};
+ *     int id = ui_action_add("submit", keys, _("submit the plan"), "plans",
+ *                            take_step, step);
+ *
+ * A screen's own key wins over a global one on that screen only. */
 enum ui_action {
     ACT_NONE,
     ACT_QUIT, ACT_BACK, ACT_DOWN, ACT_UP, ACT_TOP, ACT_BOTTOM, ACT_HALF_DOWN, ACT_HALF_UP,
     ACT_PAGE_DOWN, ACT_PAGE_UP, ACT_OPEN, ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV,
     ACT_FILTER, ACT_SORT, ACT_PROMPT, ACT_HELP, ACT_REDRAW, ACT_EXPAND, ACT_COLLAPSE,
-    ACT_VIEW, ACT_SCREEN_STAFF, ACT_SCREEN_UNITS, ACT_SCREEN_HELP,
-    ACT_COUNT_
+    ACT_VIEW,
+    ACT_COUNT_                              /* run-time actions follow */
 };
 
 #define ACTION_KEYS_MAX 4
+struct screen;
+struct action_def;
+typedef void (*ui_action_fn)(struct screen *s, const struct action_def *d, int count);
 struct action_def {
-    int id;                                 /* enum ui_action */
+    int id;                                 /* enum ui_action, or run-time */
     const char *name;                       /* "move-down" */
     const char *keys[ACTION_KEYS_MAX];      /* default keys, key notation */
     const char *help;                       /* N_() */
     bool takes_count;
+    const char *screen;                     /* NULL: global; else screen_ops.name */
+    ui_action_fn run;                       /* run-time actions: what it does */
+    void *data;                             /* for run */
 };
-extern const struct action_def ui_actions[];   /* ends with id ACT_NONE */
+extern const struct action_def ui_actions[];   /* built in; ends with id ACT_NONE */
 const struct action_def *ui_action_by_name(const char *name);
 const struct action_def *ui_action_by_id(int id);
+/* Every action, built-in then run-time: i = 0, 1, ... until NULL. */
+const struct action_def *ui_action_at(size_t i);
+/* Adds an action (name and help are copied; keys end with NULL; screen
+ * NULL for a global one). Returns its id, or -1 when the name is taken or
+ * the table is full. Its keys are bound at once. ui.yaml's bindings are
+ * applied once, in ui_setup_session: add actions before that (as ui_run
+ * does for the top screens) so that ui.yaml can rebind them. */
+int ui_action_add(const char *name, const char *const *keys, const char *help,
+                  const char *screen, ui_action_fn run, void *data);
 
 /* Key notation shared by ui.yaml, the help screen and scripts: a single
  * character ("j", "?"), "C-d" (control), and names: Enter Esc Tab BS Space
@@ -50,6 +77,8 @@ void ui_keymap_defaults(void);
  * (message in err). */
 int ui_keymap_bind(const char *action, const char *key, char *err, size_t errlen);
 int ui_keymap_lookup(int key);
+/* The action of a key on a screen (its name): its own first, then global. */
+int ui_keymap_lookup_on(const char *screen, int key);
 /* The keys of an action as "j, Down" for the help screen. */
 void ui_keymap_keys_of(int action, char *out, size_t outlen);
 
@@ -160,11 +189,44 @@ struct screen_ops {
     void (*set_pos)(struct screen *s, const struct saved_pos *p);
 };
 
+/* What a picker hands back: the key (a NIP, a position code) and a label
+ * (the name). */
+struct pick_result {
+    char key[64];
+    char label[192];
+};
+typedef void (*ui_pick_fn)(struct app *a, const struct pick_result *r, void *data);
+
 struct screen {
     const struct screen_ops *ops;
     struct app *app;
     void *priv;
+    /* The generic list of a list screen (NULL for none): the application
+     * moves, searches, counts and opens through it, unless the screen's
+     * ops do it themselves. */
+    struct listview *list;
+    const char *title;                      /* N_(), instead of ops->title */
+    /* Set when the screen was opened as a picker: Enter hands the row to
+     * on_pick instead of opening it. */
+    ui_pick_fn on_pick;
+    void *pick_data;
 };
+
+/* A screen's Enter on a row: when the screen is a picker, the result goes
+ * back to its caller (after the picker is closed) and this returns true;
+ * otherwise false and the screen opens the row as usual. */
+bool ui_screen_pick(struct screen *s, const char *key, const char *label);
+/* The screen's position, search, saved place: its ops, else its list
+ * (screen.c). */
+void ui_screen_position(struct screen *s, size_t *pos, size_t *total);
+bool ui_screen_can_search(struct screen *s);
+int ui_screen_search(struct screen *s, const char *text, int dir, bool include_current);
+void ui_screen_get_pos(struct screen *s, struct saved_pos *p);
+void ui_screen_set_pos(struct screen *s, const struct saved_pos *p);
+/* Movement and Enter through the screen's list; 1 when handled. */
+int ui_screen_list_action(struct screen *s, int action, int count, int height);
+/* Opens a screen as a picker on top of the present one. */
+void ui_app_push_picker(struct app *a, struct screen *s, ui_pick_fn done, void *data);
 
 #define HIST_MAX 32
 struct history_ring {
@@ -174,6 +236,34 @@ struct history_ring {
 void ui_history_add(struct history_ring *h, const char *s);
 void ui_history_free(struct history_ring *h);
 
+/* ---- the top screens (registry.c) ---------------------------------------
+ * Keys 1..7 choose the top screens; DESIGN lists Staff, Units, Plans,
+ * Inbox, Audit, Help, Follow-up. A slot without a create function is
+ * absent: no key, no tab, no command. Adding a top screen is one entry
+ * here plus its own file:
+ *
+ *     {5, "audit", N_("Audit"), N_("Audit screen"), ui_audit_screen_new,
+ *      audit_notes},
+ *
+ * gives key 5 (action "screen-audit", rebindable in ui.yaml), the tab,
+ * the `:audit` command and its lines in `?`. */
+#define TOPS_MAX 7
+struct top_screen {
+    int slot;                               /* 1..7: tab order, default key */
+    const char *name;                       /* "staff" */
+    const char *label;                      /* N_(), the tab */
+    const char *help;                       /* N_(), the action's help */
+    struct screen *(*create)(struct app *a);
+    const char *const *notes;               /* N_() lines for `?`, NULL-ended */
+    bool all_notes;                         /* the Help screen: every screen's */
+};
+extern const struct top_screen ui_top_screens[TOPS_MAX];
+/* Makes the actions screen-NAME for the present top screens. */
+void ui_top_screens_register(void);
+/* The slot (0-based) of a top screen by name or by its action; -1. */
+int ui_top_by_name(const char *name);
+int ui_top_by_action(int action);
+
 #define STACK_MAX 8
 struct app {
     const struct ops_env *env;
@@ -182,7 +272,7 @@ struct app {
     void *db;                               /* store *, NULL when none */
     const char *user;
     char roles[64];
-    struct screen *tops[3];                 /* staff, units, help */
+    struct screen *tops[TOPS_MAX];          /* by slot; NULL where absent */
     int top;
     struct screen *stack[STACK_MAX];        /* opened above the top screen */
     int depth;
@@ -197,19 +287,22 @@ struct app {
     bool draw_again;                        /* draw once more before reading a key */
     struct policy policy;
     bool want_color;                        /* ui.yaml color: */
+    /* A pick made during the present action, handed over after it. */
+    struct screen *picked_by;
+    struct pick_result picked;
 };
 
 struct screen *ui_app_current(struct app *a);
 void ui_app_push(struct app *a, struct screen *s);
+/* Shows top screen `top` (0-based slot), closing what was opened above. */
+void ui_app_switch_top(struct app *a, int top);
 void ui_app_message(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Runs the `:` command line text. */
 void ui_app_command(struct app *a, const char *line);
 
-/* Moves a selection over an in-memory list of n rows for the movement
- * actions; returns 1 when the action was a movement. */
-int ui_list_move(size_t *sel, size_t *top, size_t n, int action, int count, int height);
-/* Keeps the selection on screen. */
-void ui_list_clamp(size_t *sel, size_t *top, size_t n, int height);
+/* Closes a picker that has picked and hands its result to the caller
+ * (the application calls it after each action). */
+void ui_app_finish_pick(struct app *a);
 
 /* Prints "mutasi: <message>" to stderr (before or after the terminal is
  * in use). */
@@ -224,7 +317,30 @@ void ui_end_session(struct app *a);
 void ui_set_language(const char *lang);
 
 /* ---- screens ---------------------------------------------------------- */
-struct screen *ui_help_screen_new(struct app *a, int for_screen);
+/* for_top: the 0-based slot whose notes come first, -1 for none. */
+struct screen *ui_help_screen_new(struct app *a, int for_top);
+struct screen *ui_help_top_new(struct app *a);
+/* Pickers (pickers.c): a person, by incremental search over name and NIP
+ * (the Staff list, all of it, paged); a position, by search over name and
+ * code. Enter closes the picker and hands the NIP or the position code and
+ * the name to done; Esc closes it without calling done. data must live as
+ * long as the picker (the screen that opened it lies below it):
+ *
+ *     static void position_picked(struct app *a, const struct pick_result *r, void *data)
+ *     {   struct editor *e = data; ... add the move e->nip -> r->key ... }
+ *     static void person_picked(struct app *a, const struct pick_result *r, void *data)
+ *     {   struct editor *e = data;
+ *         snprintf(e->nip, sizeof e->nip, "%s", r->key);
+ *         ui_pick_position(a, position_picked, e); }
+ *     ui_pick_person(s->app, person_picked, e);          // from an action of `a`
+ *
+ * Any screen can be a picker: its Enter calls ui_screen_pick(s, key,
+ * label), and ui_app_push_picker opens it. */
+void ui_pick_person(struct app *a, ui_pick_fn done, void *data);
+void ui_pick_position(struct app *a, ui_pick_fn done, void *data);
+/* `:check` without a NIP: pick a person, then a position, then show
+ * every rule's verdict for that move (own_request: --own-request). */
+void ui_check_pick(struct app *a, bool own_request);
 struct screen *ui_staff_screen_new(struct app *a);
 struct screen *ui_units_screen_new(struct app *a);
 /* The detail of one person (fields, history, competencies, verdicts). */

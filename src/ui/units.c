@@ -32,7 +32,8 @@ struct units_priv {
     bool *expanded;             /* by unit index */
     struct urow *rows;          /* what is shown */
     size_t nrows;
-    size_t sel, top;
+    struct listview list;
+    int namew;                  /* cells of the name column at the last draw */
     int view;
     int filter;
     char filter_text[64];
@@ -188,7 +189,7 @@ static void rebuild_groups(struct units_priv *p, int by)
 static void rebuild_rows(struct screen *s)
 {
     struct units_priv *p = s->priv;
-    long keep = p->nrows && p->sel < p->nrows ? p->rows[p->sel].unit : -1;
+    long keep = p->nrows && p->list.sel < p->nrows ? p->rows[p->list.sel].unit : -1;
     free_rows(p);
     if (!p->wl)
         return;
@@ -202,9 +203,9 @@ static void rebuild_rows(struct screen *s)
     /* Keep the selection on the same unit when it is still shown. */
     for (size_t i = 0; keep >= 0 && i < p->nrows; i++)
         if (p->rows[i].unit == keep)
-            p->sel = i;
-    if (p->sel >= p->nrows)
-        p->sel = p->nrows ? p->nrows - 1 : 0;
+            p->list.sel = i;
+    if (p->list.sel >= p->nrows)
+        p->list.sel = p->nrows ? p->nrows - 1 : 0;
 }
 
 /* ---- drawing ------------------------------------------------------------ */
@@ -244,6 +245,39 @@ static void draw_figures(struct screen *s, WINDOW *w, const struct wl_row *f)
     waddch(w, ']');
 }
 
+/* After the list's marker: the status mark, the indented name (reversed
+ * as far as it goes when selected), the figures. */
+static void units_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
+{
+    struct screen *s = ctx;
+    struct units_priv *p = s->priv;
+    const struct urow *r = &p->rows[row];
+    int namew = p->namew;
+    (void)width;
+    /* The mark says short (!), over (^) or balanced (=) without colour. */
+    if (r->fig.need || r->fig.existing)
+        waddch(w, (chtype)status_mark(&r->fig));
+    else
+        waddch(w, ' ');
+    char label[NAME_SIZE + 64];
+    int indent = p->filter ? 0 : r->depth * 2;
+    if (indent > 16)
+        indent = 16;
+    snprintf(label, sizeof label, "%*s%s%s", indent, "",
+             r->has_children ? (p->expanded[r->unit] ? "- " : "+ ") : "  ", r->name);
+    int lw = ui_text_width(label) < namew ? ui_text_width(label) : namew;
+    if (on)
+        wattron(w, A_REVERSE);
+    ui_put_field(w, label, on ? lw : namew, s->app->ascii);
+    if (on) {
+        wattroff(w, A_REVERSE);
+        for (int k = lw; k < namew; k++)
+            waddch(w, ' ');
+    }
+    waddch(w, ' ');
+    draw_figures(s, w, &r->fig);
+}
+
 static int units_draw(struct screen *s, WINDOW *w, int y0, int height, int width)
 {
     struct units_priv *p = s->priv;
@@ -259,8 +293,8 @@ static int units_draw(struct screen *s, WINDOW *w, int y0, int height, int width
         mvwaddstr(w, y0 + 1, 1, _("The workload figures could not be computed."));
         return -1;
     }
-    ui_list_clamp(&p->sel, &p->top, p->nrows, height);
     int namew = width - FIXED_COLS;
+    p->namew = namew;
     static const char *const view_names[UV_COUNT] = {
         N_("Unit"), N_("District"), N_("Job family"),
     };
@@ -272,38 +306,7 @@ static int units_draw(struct screen *s, WINDOW *w, int y0, int height, int width
              _("EJ"), _("G"), _("Staffing"));
     ui_put_field(w, head, width - namew - 2, s->app->ascii);
     wattrset(w, A_NORMAL);
-    int sel_y = -1;
-    for (int i = 0; i < height && p->top + (size_t)i < p->nrows; i++) {
-        size_t ri = p->top + (size_t)i;
-        const struct urow *r = &p->rows[ri];
-        bool on = ri == p->sel;
-        wmove(w, y0 + 1 + i, 0);
-        waddch(w, on ? '>' : ' ');
-        /* The mark says short (!), over (^) or balanced (=) without colour. */
-        if (r->fig.need || r->fig.existing)
-            waddch(w, (chtype)status_mark(&r->fig));
-        else
-            waddch(w, ' ');
-        char label[NAME_SIZE + 64];
-        int indent = p->filter ? 0 : r->depth * 2;
-        if (indent > 16)
-            indent = 16;
-        snprintf(label, sizeof label, "%*s%s%s", indent, "",
-                 r->has_children ? (p->expanded[r->unit] ? "- " : "+ ") : "  ", r->name);
-        if (on)
-            wattron(w, A_REVERSE);
-        ui_put_field(w, label, on ? (ui_text_width(label) < namew ? ui_text_width(label) : namew) : namew,
-                  s->app->ascii);
-        if (on) {
-            wattroff(w, A_REVERSE);
-            int filled = ui_text_width(label) < namew ? ui_text_width(label) : namew;
-            for (int k = filled; k < namew; k++)
-                waddch(w, ' ');
-            sel_y = y0 + 1 + i;
-        }
-        waddch(w, ' ');
-        draw_figures(s, w, &r->fig);
-    }
+    int sel_y = lv_draw(&p->list, w, y0 + 1, height, width);
     if (!p->nrows)
         mvwaddstr(w, y0 + 1, 2, p->filter ? _("No unit matches the filter.") : _("No units yet."));
     return sel_y;
@@ -382,9 +385,9 @@ static int units_action(struct screen *s, int action, int count, int height)
     struct units_priv *p = s->priv;
     if (!p->loaded)
         return 0;
-    if (ui_list_move(&p->sel, &p->top, p->nrows, action, count, height))
-        return 1;
-    struct urow *r = p->nrows ? &p->rows[p->sel] : NULL;
+    (void)count;
+    (void)height;
+    struct urow *r = p->nrows ? &p->rows[p->list.sel] : NULL;
     switch (action) {
     case ACT_EXPAND:
     case ACT_COLLAPSE:
@@ -393,15 +396,9 @@ static int units_action(struct screen *s, int action, int count, int height)
             rebuild_rows(s);
         }
         return 1;
-    case ACT_OPEN:
-        if (r && r->unit >= 0)
-            ui_app_push(s->app, drill_down(s, r->unit));
-        else if (r)
-            ui_app_message(s->app, "%s", _("a group has no single unit to open; press v for the unit tree"));
-        return 1;
     case ACT_VIEW:
         p->view = (p->view + 1) % UV_COUNT;
-        p->sel = p->top = 0;
+        p->list.sel = p->list.top = 0;
         rebuild_rows(s);
         ui_app_message(s->app, "%s", p->view == UV_TREE ? _("by unit") :
                     p->view == UV_DISTRICT ? _("by district") : _("by job family"));
@@ -427,7 +424,7 @@ static int units_filter(struct screen *s, const char *text)
         p->filter = UF_TEXT;
         snprintf(p->filter_text, sizeof p->filter_text, "%s", text);
     }
-    p->sel = p->top = 0;
+    p->list.sel = p->list.top = 0;
     rebuild_rows(s);
     if (p->filter)
         ui_app_message(s->app, _("filter: %s (f then Enter on an empty line clears it)"), text);
@@ -436,50 +433,38 @@ static int units_filter(struct screen *s, const char *text)
     return 0;
 }
 
-static int units_search(struct screen *s, const char *text, int dir, bool include_current)
+static size_t units_count(void *ctx)
 {
-    struct units_priv *p = s->priv;
-    if (!p->nrows)
-        return 0;
-    size_t i = p->sel;
-    if (!include_current) {
-        if (dir > 0 ? i + 1 >= p->nrows : i == 0)
-            return 0;
-        i = dir > 0 ? i + 1 : i - 1;
-    }
-    for (;;) {
-        if (ui_text_contains(p->rows[i].name, text) ||
-            (p->rows[i].unit >= 0 &&
-             ui_text_contains(workload_unit_code(p->wl, (size_t)p->rows[i].unit), text))) {
-            p->sel = i;
-            return 1;
-        }
-        if (dir > 0 ? i + 1 >= p->nrows : i == 0)
-            return 0;
-        i = dir > 0 ? i + 1 : i - 1;
-    }
+    struct screen *s = ctx;
+    return ((struct units_priv *)s->priv)->nrows;
 }
 
-static void units_position(struct screen *s, size_t *pos, size_t *total)
+static bool units_match(void *ctx, size_t row, const char *text)
 {
+    struct screen *s = ctx;
     struct units_priv *p = s->priv;
-    *pos = p->nrows ? p->sel + 1 : 0;
-    *total = p->nrows;
+    const struct urow *r = &p->rows[row];
+    return ui_text_contains(r->name, text) ||
+           (r->unit >= 0 && ui_text_contains(workload_unit_code(p->wl, (size_t)r->unit), text));
 }
 
-static void units_get_pos(struct screen *s, struct saved_pos *sp)
+static void units_choose(void *ctx, size_t row)
 {
+    struct screen *s = ctx;
     struct units_priv *p = s->priv;
-    sp->sel = p->sel;
-    sp->top = p->top;
+    const struct urow *r = &p->rows[row];
+    if (r->unit >= 0)
+        ui_app_push(s->app, drill_down(s, r->unit));
+    else
+        ui_app_message(s->app, "%s", _("a group has no single unit to open; press v for the unit tree"));
 }
 
-static void units_set_pos(struct screen *s, const struct saved_pos *sp)
-{
-    struct units_priv *p = s->priv;
-    p->sel = sp->sel;
-    p->top = sp->top;
-}
+static const struct lv_source units_source = {
+    .count = units_count,
+    .draw_row = units_draw_row,
+    .match = units_match,
+    .choose = units_choose,
+};
 
 static void units_close(struct screen *s)
 {
@@ -495,14 +480,10 @@ static const struct screen_ops units_ops = {
     .name = "units",
     .title = N_("Units"),
     .close = units_close,
-    .position = units_position,
     .draw = units_draw,
     .action = units_action,
-    .search = units_search,
     .filter = units_filter,
     .filter_hint = N_("filter (short, over, or part of a name)"),
-    .get_pos = units_get_pos,
-    .set_pos = units_set_pos,
 };
 
 struct screen *ui_units_screen_new(struct app *a)
@@ -517,5 +498,7 @@ struct screen *ui_units_screen_new(struct app *a)
     s->ops = &units_ops;
     s->app = a;
     s->priv = p;
+    lv_init(&p->list, &units_source, s);
+    s->list = &p->list;
     return s;
 }

@@ -132,3 +132,32 @@ tui show "G:staff show $nip<Enter><Dump>q:staff show 1985<Enter><Dump>"
 awk '/^--- screen 1/{f=1} /^--- screen 2/{f=0} f' "$TMPD/show.dump" | grep -q "Could this person move?" ||
   fail ":staff show did not open the detail"
 screen_has show "1985: a NIP has 18 digits"
+
+# :check without arguments picks a person (search on the Staff list), then
+# a position (search by code or name), and shows the verdicts of that move.
+# (someone from row 40 on who does not hold the target position already)
+name=$(awk -F, 'NR>=40 && !/,PKM-CIBEBER-PRW,/ {gsub(/"/, "", $2); print $2; exit}' \
+  "$TOP/tests/fixtures/tui/staff.csv")
+tui pick ":check<Enter><Dump>/$name<Enter><Enter><Dump>/pkm-cibeber-prw<Enter><Dump><Enter><Dump>q<Dump>"
+awk '/^--- screen 1/{f=1} /^--- screen 2/{f=0} f' "$TMPD/pick.dump" | grep -q "Pick a person" ||
+  fail ":check without arguments did not open the person picker"
+awk '/^--- screen 2/{f=1} /^--- screen 3/{f=0} f' "$TMPD/pick.dump" | grep -q "Pick a position" ||
+  fail "picking a person did not go on to the position picker"
+awk '/^--- screen 3/{f=1} /^--- screen 4/{f=0} f && /^>/' "$TMPD/pick.dump" | grep -q "PKM-CIBEBER-PRW" ||
+  fail "the position picker's search did not select PKM-CIBEBER-PRW"
+awk '/^--- screen 4/{f=1} /^--- screen 5/{f=0} f' "$TMPD/pick.dump" > "$TMPD/pick4.txt"
+grep -qF "$name" "$TMPD/pick4.txt" || fail "the verdicts are not about $name"
+grep -q "(PKM-CIBEBER-PRW)" "$TMPD/pick4.txt" || fail "the verdicts are not for the picked position"
+grep -q "Need at target:" "$TMPD/pick4.txt" || fail "no verdicts after picking"
+awk '/^--- screen 5/{f=1} f' "$TMPD/pick.dump" | grep -q "1/118" || fail "q after the verdicts did not go back to the list"
+# Esc in a picker gives up: back to where it was, nothing opened.
+tui pickesc ":check<Enter><Esc><Dump>"
+screen_lacks pickesc "Pick a"
+screen_has pickesc "1/118"
+
+# The title tabs show the keys in force: screen-units moved to F2.
+mkdir -p "$TMPD/config-tabs"
+cp "$(e2e_config)"/*.yaml "$TMPD/config-tabs/"
+printf 'keys:\n  screen-units: F2\n' >"$TMPD/config-tabs/ui.yaml"
+tui tabs '<F2><Dump>' --config "$TMPD/config-tabs"
+screen_has tabs "[F2 Units]"

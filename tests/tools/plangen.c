@@ -158,10 +158,10 @@ int main(int argc, char **argv)
     qsort(solve, (size_t)runs, sizeof *solve, cmp_double);
     const struct planner_stats *st = planner_stats(pl);
     printf("staff: %ld\ncells: %zu\nmovable: %zu\nclasses: %zu\nperson_types: %zu\n"
-           "target_types: %zu\nnodes: %u\narcs: %zu\nshortage: %lld\nmax_fill: %lld\n"
+           "target_types: %zu\nlattice_nodes: %zu\nnodes: %u\narcs: %zu\nshortage: %lld\nmax_fill: %lld\n"
            "objective: %lld\npivots: %llu\nplanner_ms: %.1f\nsolver_ms: %.1f\n",
            staff, in.ncells, st->movable, st->classes, st->person_types, st->target_types,
-           st->nodes, st->arcs, (long long)st->shortage, (long long)st->max_fill,
+           st->lattice_nodes, st->nodes, st->arcs, (long long)st->shortage, (long long)st->max_fill,
            (long long)st->objective, (unsigned long long)st->simplex_pivots,
            whole[runs / 2], solve[runs / 2]);
     if (argc > 3 && strcmp(argv[3], "-") != 0) {

@@ -134,6 +134,10 @@ static void random_region(struct region *r, size_t nu, size_t nc, size_t np, siz
     r->pol.optimiser.max_moves = (int)rnd(4);
     r->pol.optimiser.competency_cost = (int)rnd(4);
     r->pol.fit.competency_severity = rnd(4) == 0 ? SEV_BLOCK : SEV_WARN;
+    r->pol.fit.severity = rnd(8) == 0 ? SEV_OFF : SEV_BLOCK;
+    r->pol.optimiser.district_cost = (int)rnd(6);
+    r->pol.optimiser.home_bonus = (int)rnd(4);
+    bool pppk = rnd(4) == 0;            /* grades that never compare with ranks */
     for (size_t u = 0; u < nu; u++)
         r->units[u] = (struct planner_unit){districts[rnd(4)], rnd(3) == 0 ? (uint32_t)u : 0};
     for (size_t c = 0; c < nc; c++) {
@@ -141,6 +145,8 @@ static void random_region(struct region *r, size_t nu, size_t nc, size_t np, siz
         cell->unit = rnd((uint32_t)nu);
         cell->family = families[rnd(3)];
         cell->min_rank = rnd(2) ? 0 : (uint8_t)(RANK_II_A + rnd(8));
+        if (pppk && cell->min_rank && rnd(2))
+            cell->min_rank = (uint8_t)(RANK_PPPK_BASE + rnd(8));
         cell->min_education = rnd(2) ? 0 : (uint8_t)(EDU_SMA + rnd(4));
         if (rnd(3) == 0) {
             r->comp[MAXP + c] = (struct competency){"triage", (uint8_t)(1 + rnd(3))};
@@ -154,6 +160,8 @@ static void random_region(struct region *r, size_t nu, size_t nc, size_t np, siz
         struct planner_person *p = &r->people[i];
         p->cell = rnd((uint32_t)nc);
         p->rank = (uint8_t)(RANK_II_A + rnd(8));
+        if (pppk && rnd(2))
+            p->rank = (uint8_t)(rnd(4) ? RANK_PPPK_BASE + rnd(10) : RANK_NONE);
         p->education = (uint8_t)(EDU_SMA + rnd(4));
         p->family = families[rnd(3)];
         p->home_district = districts[rnd(4)];
@@ -181,11 +189,13 @@ static int64_t cost_of(const struct region *r, size_t i, size_t c)
     const struct planner_unit *uf = &r->units[from->unit], *ut = &r->units[to->unit];
     if (uf->root != ut->root)
         return -1;
-    if (to->family[0] && strcmp(to->family, p->family) != 0)
+    bool fit = r->pol.fit.severity != SEV_OFF;
+    if (fit && to->family[0] && strcmp(to->family, p->family) != 0)
         return -1;
-    if (to->min_rank && p->rank < to->min_rank)
+    if (fit && to->min_rank &&
+        (!rank_comparable(p->rank, to->min_rank) || p->rank < to->min_rank))
         return -1;
-    if (to->min_education && p->education < to->min_education)
+    if (fit && to->min_education && p->education < to->min_education)
         return -1;
     int missing = 0;
     if (to->ncomp) {
@@ -271,6 +281,7 @@ static void tiny_regions_equal_brute_force(void **state)
         for (size_t c = 0; c < r.in.ncells; c++)
             if (rnd(2))                  /* open to more people: more moves */
                 r.cells[c].family = "", r.cells[c].min_rank = r.cells[c].min_education = 0;
+        r.in.routes = (enum planner_routes)(round % 3);   /* pairs and lattices alike */
         struct best want = brute(&r);
         struct planner *pl = planner_new(&r.in);
         assert_non_null(pl);
@@ -342,6 +353,7 @@ static void larger_regions_keep_the_rules(void **state)
     for (int round = 0; round < 150; round++) {
         struct region r;
         random_region(&r, 2 + rnd(4), 10 + rnd(30), 20 + rnd(180), rnd(MAXF));
+        r.in.routes = (enum planner_routes)(round % 3);
         struct planner *pl = planner_new(&r.in);
         assert_non_null(pl);
         assert_int_equal(planner_solve(pl, NULL), PLANNER_OK);
@@ -387,10 +399,54 @@ static void filter_cancel_and_bad_input(void **state)
     assert_null(planner_new(&r.in));
 }
 
+/* Minimums on both axes in one lattice: the people reach every target
+ * whose minimums they meet, below theirs on either axis too, and no
+ * other, whichever way the routes are built. */
+static void lattice_reaches_lower_minimums(void **state)
+{
+    (void)state;
+    struct policy p = pol();
+    struct planner_unit units[] = {{"A", 0}, {"B", 0}};
+    struct planner_cell cells[] = {
+        {.unit = 0, .family = "kesehatan", .need = 1, .existing = 5},
+        {.unit = 1, .family = "kesehatan", .need = 1, .existing = 0},
+        {.unit = 1, .family = "kesehatan", .need = 1, .existing = 0,
+         .min_rank = RANK_II_A},
+        {.unit = 1, .family = "kesehatan", .need = 1, .existing = 0,
+         .min_education = EDU_SMA},
+        {.unit = 1, .family = "kesehatan", .need = 1, .existing = 0,
+         .min_rank = RANK_III_A + 1, .min_education = EDU_S1},
+        {.unit = 1, .family = "", .need = 1, .existing = 0,
+         .min_rank = RANK_III_A, .min_education = EDU_S1},
+    };
+    struct planner_person people[4];
+    for (int i = 0; i < 4; i++)
+        people[i] = (struct planner_person){.cell = 0, .rank = RANK_III_A,
+                                            .education = EDU_S1, .family = "kesehatan",
+                                            .home_district = "A"};
+    for (int mode = 0; mode < 3; mode++) {
+        struct planner_input in = {.policy = &p, .units = units, .nunits = 2,
+                                   .cells = cells, .ncells = 6, .people = people,
+                                   .npeople = 4, .max_moves = -1,
+                                   .routes = (enum planner_routes)mode};
+        struct planner *pl = planner_new(&in);
+        assert_non_null(pl);
+        assert_int_equal(planner_solve(pl, NULL), PLANNER_OK);
+        assert_int_equal(planner_stats(pl)->max_fill, 4);   /* all but cell 4 */
+        assert_int_equal(planner_stats(pl)->objective, 4 * 15);
+        for (size_t i = 0; i < planner_move_count(pl); i++)
+            assert_int_not_equal(planner_move(pl, i)->to_cell, 4);
+        if (mode == PLANNER_ROUTES_LATTICE)
+            assert_true(planner_stats(pl)->lattice_nodes > 1);
+        planner_free(pl);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(worked_example),
+        cmocka_unit_test(lattice_reaches_lower_minimums),
         cmocka_unit_test(tiny_regions_equal_brute_force),
         cmocka_unit_test(larger_regions_keep_the_rules),
         cmocka_unit_test(filter_cancel_and_bad_input),

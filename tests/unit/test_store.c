@@ -16,7 +16,7 @@
 #include <cmocka.h>
 #include "store/codec.h"
 #include "store/store.h"
-#include "store/store_test.h"
+#include "store_test.h"
 
 /* --- fixtures -------------------------------------------------------------- */
 

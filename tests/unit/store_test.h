@@ -1,8 +1,9 @@
 /* For tests only: raw access to the named databases, to damage them on
  * purpose (tamper with an audit entry, drop an index entry) and prove that
- * verification notices. Never used by the program itself. */
-#ifndef MUTASI_STORE_STORE_TEST_H
-#define MUTASI_STORE_STORE_TEST_H
+ * verification notices. A test support file (tests/unit/store_hooks.c):
+ * linked into the unit tests only, never into build/mutasi. */
+#ifndef MUTASI_TESTS_STORE_TEST_H
+#define MUTASI_TESTS_STORE_TEST_H
 #include <stddef.h>
 #include "store/store.h"
 

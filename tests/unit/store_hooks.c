@@ -1,7 +1,7 @@
 /* Raw database access for tests (see store_test.h). */
 #include <string.h>
 #include "store/internal.h"
-#include "store/store_test.h"
+#include "store_test.h"
 
 static int db_by_name(const char *name)
 {

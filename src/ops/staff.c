@@ -1,0 +1,116 @@
+/* One person's card, and finding people by name or NIP. */
+#include <stdlib.h>
+#include <string.h>
+#include "core/fold.h"
+#include "core/i18n.h"
+#include "core/nip.h"
+#include "ops/ops.h"
+
+static int keep_history(const struct history *h, void *ctx)
+{
+    struct ops_staff_card *c = ctx;
+    if (c->nhistory == c->caphistory) {
+        size_t cap = c->caphistory ? c->caphistory * 2 : 8;
+        struct history *more = realloc(c->history, cap * sizeof *more);
+        if (!more)
+            return 1;
+        c->history = more;
+        c->caphistory = cap;
+    }
+    c->history[c->nhistory++] = *h;
+    return 0;
+}
+
+int ops_staff_show(struct ops *o, const char *nip, struct ops_staff_card *out, struct ops_err *e)
+{
+    memset(out, 0, sizeof *out);
+    stxn *t = ops_read_begin(o, e);
+    if (!t)
+        return OPS_REFUSED;
+    int rc = OPS_OK;
+    if (store_get_staff(t, nip, &out->person) != STORE_OK) {
+        char f[NIP_FMT_LEN + 1];
+        nip_format(nip, f);
+        rc = ops_fail(e, _("no staff with NIP %s"), f);
+    } else {
+        struct unit u;
+        struct position p;
+        if (store_get_position(t, out->person.position, &p) == STORE_OK)
+            memcpy(out->position_name, p.name, sizeof out->position_name);
+        if (store_get_unit(t, out->person.unit, &u) == STORE_OK)
+            memcpy(out->unit_name, u.name, sizeof out->unit_name);
+        int r = store_each_history(t, nip, keep_history, out);
+        if (r != 0)
+            rc = ops_fail(e, "%s", r > 0 ? _("out of memory") : store_errmsg(o->db));
+    }
+    store_read_end(t);
+    if (rc != OPS_OK)
+        ops_staff_card_free(out);
+    return rc;
+}
+
+void ops_staff_card_free(struct ops_staff_card *c)
+{
+    free(c->history);
+    c->history = NULL;
+    c->nhistory = c->caphistory = 0;
+}
+
+/* --- find ------------------------------------------------------------------- */
+
+struct finder {
+    char needle[128];           /* folded */
+    size_t len;
+    char digits[NIP_LEN + 1];   /* the needle without spaces, when all digits */
+    store_staff_cb cb;
+    void *ctx;
+    size_t found;
+};
+
+/* The text folded; its digits kept apart when it is nothing but digits
+ * and spaces (a NIP, whole or in part, typed with or without spaces). */
+static void finder_init(struct finder *f, const char *text)
+{
+    snprintf(f->needle, sizeof f->needle, "%s", text);
+    f->len = strlen(fold_str(f->needle));
+    size_t nd = 0;
+    bool all_digits = f->len > 0;
+    for (size_t i = 0; i < f->len; i++) {
+        if (f->needle[i] >= '0' && f->needle[i] <= '9' && nd < NIP_LEN)
+            f->digits[nd++] = f->needle[i];
+        else if (f->needle[i] != ' ')
+            all_digits = false;
+    }
+    f->digits[all_digits && nd ? nd : 0] = '\0';
+}
+
+static int match_staff(const struct staff *s, void *ctx)
+{
+    struct finder *f = ctx;
+    if (!fold_contains(s->name, f->needle, f->len) &&
+        !(f->digits[0] && strstr(s->nip, f->digits)))
+        return 0;
+    f->found++;
+    return f->cb(s, f->ctx);
+}
+
+int ops_staff_find(struct ops *o, const char *text, store_staff_cb cb, void *ctx,
+                   size_t *found, struct ops_err *e)
+{
+    struct finder f = {.cb = cb, .ctx = ctx};
+    finder_init(&f, text);
+    *found = 0;
+    stxn *t = ops_read_begin(o, e);
+    if (!t)
+        return OPS_REFUSED;
+    int r = store_each_staff(t, NULL, match_staff, &f);
+    store_read_end(t);
+    *found = f.found;
+    if (r < 0)
+        return ops_fail(e, "%s", store_errmsg(o->db));
+    if (r > 0)
+        return OPS_STOPPED;
+    if (!f.found)
+        return ops_fail(e, _("no staff matches \"%s\""), f.needle);
+    return OPS_OK;
+}

@@ -1,0 +1,72 @@
+/* The registry of top screens: keys 1..7, the title tabs, the `:` commands
+ * and the notes of `?` all come from this table (contract in uipriv.h). */
+#include <stdint.h>
+#include <string.h>
+#include "core/i18n.h"
+#include "ui/uipriv.h"
+
+static const char *const staff_notes[] = {
+    N_("Every civil servant in name order; Enter shows the detail."),
+    N_("/ finds a name or NIP from the selected row on."),
+    N_("f filters: unit:CODE rank:III/a family:kesehatan rotation (years in post over policy)"),
+    N_("s switches between name order A-Z and Z-A."),
+    NULL,
+};
+
+static const char *const units_notes[] = {
+    N_("The unit tree: + and - open and close a unit, Enter lists its positions and people."),
+    N_("Marks: ! short of staff, ^ over-staffed, = balanced."),
+    N_("f filters: short, over, or text in the name; v groups by district or job family."),
+    NULL,
+};
+
+/* Slots 3 (Plans), 4 (Inbox), 5 (Audit) and 7 (Follow-up) wait for their
+ * screens: filling in label, help, create and notes makes them appear. */
+const struct top_screen ui_top_screens[TOPS_MAX] = {
+    {1, "staff", N_("Staff"), N_("Staff screen"), ui_staff_screen_new, staff_notes, false},
+    {2, "units", N_("Units"), N_("Units screen"), ui_units_screen_new, units_notes, false},
+    {3, "plans", NULL, NULL, NULL, NULL, false},
+    {4, "inbox", NULL, NULL, NULL, NULL, false},
+    {5, "audit", NULL, NULL, NULL, NULL, false},
+    {6, "help", N_("Help"), N_("Help screen"), ui_help_top_new, NULL, true},
+    {7, "followup", NULL, NULL, NULL, NULL, false},
+};
+
+static int screen_actions[TOPS_MAX];
+
+static void go_to_top(struct screen *s, const struct action_def *d, int count)
+{
+    (void)count;
+    ui_app_switch_top(s->app, (int)(intptr_t)d->data);
+}
+
+void ui_top_screens_register(void)
+{
+    for (int i = 0; i < TOPS_MAX; i++) {
+        const struct top_screen *t = &ui_top_screens[i];
+        screen_actions[i] = -1;
+        if (!t->create)
+            continue;
+        char name[48], key[2] = {(char)('0' + t->slot), '\0'};
+        const char *keys[] = {key, NULL};
+        snprintf(name, sizeof name, "screen-%s", t->name);
+        screen_actions[i] = ui_action_add(name, keys, t->help, NULL, go_to_top,
+                                          (void *)(intptr_t)i);
+    }
+}
+
+int ui_top_by_name(const char *name)
+{
+    for (int i = 0; i < TOPS_MAX; i++)
+        if (ui_top_screens[i].create && !strcmp(ui_top_screens[i].name, name))
+            return i;
+    return -1;
+}
+
+int ui_top_by_action(int action)
+{
+    for (int i = 0; i < TOPS_MAX; i++)
+        if (ui_top_screens[i].create && screen_actions[i] == action && action >= 0)
+            return i;
+    return -1;
+}

@@ -1,0 +1,115 @@
+/* What every screen has through its generic list unless its own ops say
+ * otherwise (position, search, saved place, Enter), and pickers: a screen
+ * opened to hand a row back to the screen that opened it. */
+#include <stdlib.h>
+#include <string.h>
+#include "ui/uipriv.h"
+
+void ui_screen_free(struct screen *s)
+{
+    if (!s)
+        return;
+    if (s->ops->close)
+        s->ops->close(s);
+    free(s);
+}
+
+void ui_screen_position(struct screen *s, size_t *pos, size_t *total)
+{
+    *pos = *total = 0;
+    if (s->ops->position) {
+        s->ops->position(s, pos, total);
+    } else if (s->list) {
+        *total = lv_count(s->list);
+        *pos = *total ? s->list->sel + 1 : 0;
+    }
+}
+
+bool ui_screen_can_search(struct screen *s)
+{
+    return s->ops->search || (s->list && s->list->src->match);
+}
+
+int ui_screen_search(struct screen *s, const char *text, int dir, bool include_current)
+{
+    if (s->ops->search)
+        return s->ops->search(s, text, dir, include_current);
+    return s->list ? lv_search(s->list, text, dir, include_current) : 0;
+}
+
+void ui_screen_get_pos(struct screen *s, struct saved_pos *p)
+{
+    memset(p, 0, sizeof *p);
+    if (s->ops->get_pos) {
+        s->ops->get_pos(s, p);
+    } else if (s->list) {
+        p->sel = s->list->sel;
+        p->top = s->list->top;
+    }
+}
+
+void ui_screen_set_pos(struct screen *s, const struct saved_pos *p)
+{
+    if (s->ops->set_pos) {
+        s->ops->set_pos(s, p);
+    } else if (s->list) {
+        s->list->sel = p->sel;
+        s->list->top = p->top;
+    }
+}
+
+/* Movement and Enter through the list; 1 when handled. */
+int ui_screen_list_action(struct screen *s, int action, int count, int height)
+{
+    if (!s->list)
+        return 0;
+    if (action == ACT_OPEN)
+        return lv_choose(s->list) || s->list->src->choose != NULL;
+    return lv_move(s->list, action, count, height);
+}
+
+/* ---- pickers ------------------------------------------------------------ */
+void ui_app_push_picker(struct app *a, struct screen *s, ui_pick_fn done, void *data)
+{
+    if (!s)
+        return;
+    s->on_pick = done;
+    s->pick_data = data;
+    /* One big screen at a time: the screen below may give back what it
+     * can read again (the Staff screen's search corpus). */
+    struct screen *below = a->tops[a->top];
+    if (below && below->ops->hide)
+        below->ops->hide(below);
+    ui_app_push(a, s);
+}
+
+bool ui_screen_pick(struct screen *s, const char *key, const char *label)
+{
+    if (!s->on_pick)
+        return false;
+    struct app *a = s->app;
+    snprintf(a->picked.key, sizeof a->picked.key, "%s", key);
+    snprintf(a->picked.label, sizeof a->picked.label, "%s", label);
+    a->picked_by = s;
+    return true;
+}
+
+void ui_app_finish_pick(struct app *a)
+{
+    struct screen *s = a->picked_by;
+    if (!s)
+        return;
+    a->picked_by = NULL;
+    ui_pick_fn done = s->on_pick;
+    void *data = s->pick_data;
+    /* The picker is closed first, so that `done` may open the next one. */
+    for (int i = a->depth - 1; i >= 0; i--)
+        if (a->stack[i] == s) {
+            ui_screen_free(s);
+            memmove(a->stack + i, a->stack + i + 1, (size_t)(a->depth - 1 - i) * sizeof *a->stack);
+            a->depth--;
+            break;
+        }
+    struct pick_result r = a->picked;
+    done(a, &r, data);
+}

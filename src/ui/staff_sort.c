@@ -1,0 +1,164 @@
+/* The Staff screen's filtered list: the people who pass the filter, read
+ * in one pass and sorted by any column; and the sort orders of both lists. */
+#include <stdlib.h>
+#include <string.h>
+#include "core/fold.h"
+#include "core/i18n.h"
+#include "ui/staff.h"
+
+struct collect {
+    struct staff_priv *p;
+    mdate today;
+    size_t cap;
+};
+
+static int collect_cb(const struct staff *st, void *ctx)
+{
+    struct collect *c = ctx;
+    struct staff_priv *p = c->p;
+    if (!staff_passes(p, st, c->today))
+        return 0;
+    if (p->fn == c->cap) {
+        size_t nc = c->cap ? c->cap * 2 : 1024;
+        if (nc > FILTER_MAX)
+            nc = FILTER_MAX;
+        if (nc == c->cap) {
+            p->fcapped = true;
+            return 1;
+        }
+        struct frow *n = realloc(p->fl, nc * sizeof *n);
+        if (!n) {
+            p->fcapped = true;
+            return 1;
+        }
+        p->fl = n;
+        c->cap = nc;
+    }
+    staff_copy_str(p->fl[p->fn].name, sizeof p->fl[p->fn].name, st->name);
+    staff_copy_str(p->fl[p->fn].nip, sizeof p->fl[p->fn].nip, st->nip);
+    staff_copy_str(p->fl[p->fn].unit, sizeof p->fl[p->fn].unit, st->unit);
+    p->fl[p->fn].rank = (int8_t)st->rank;
+    p->fl[p->fn].skp = (int8_t)(st->nskp ? st->skp[st->nskp - 1].predikat : 0);
+    p->fl[p->fn].post_since = st->post_since;
+    p->fn++;
+    return 0;
+}
+
+/* The name index's order: ASCII letters folded, then the NIP. */
+static int frow_cmp(const void *a, const void *b)
+{
+    const struct frow *x = a, *y = b;
+    int d = fold_cmp(x->name, y->name, sizeof x->name);
+    if (d)
+        return d;
+    return strcmp(x->nip, y->nip);
+}
+
+/* Longer in post first when ascending by years means an earlier date
+ * last: years ascending = post_since descending; no date sorts last. */
+static int years_cmp(const struct frow *x, const struct frow *y)
+{
+    bool nx = x->post_since == MDATE_NONE, ny = y->post_since == MDATE_NONE;
+    if (nx || ny)
+        return nx - ny;
+    return x->post_since > y->post_since ? -1 : x->post_since < y->post_since;
+}
+
+static int sort_col;            /* the column qsort compares by */
+
+static int frow_sort_cmp(const void *a, const void *b)
+{
+    const struct frow *x = a, *y = b;
+    int d = 0;
+    switch (sort_col) {
+    case SORT_NIP:
+        return strcmp(x->nip, y->nip);
+    case SORT_UNIT:
+        d = strcmp(x->unit, y->unit);
+        break;
+    case SORT_RANK:
+        d = x->rank - y->rank;
+        break;
+    case SORT_YEARS:
+        d = years_cmp(x, y);
+        break;
+    case SORT_SKP:
+        d = x->skp - y->skp;
+        break;
+    default:
+        break;
+    }
+    return d ? d : frow_cmp(a, b);
+}
+
+static void reverse_rows(struct staff_priv *p)
+{
+    for (size_t i = 0, j = p->fn; i + 1 < j; i++, j--) {
+        struct frow tmp = p->fl[i];
+        p->fl[i] = p->fl[j - 1];
+        p->fl[j - 1] = tmp;
+    }
+}
+
+void staff_sort_filtered(struct staff_priv *p)
+{
+    sort_col = p->sort;
+    if (p->fn)
+        qsort(p->fl, p->fn, sizeof *p->fl, frow_sort_cmp);
+    if (p->desc)
+        reverse_rows(p);
+}
+
+/* One pass: the unit's index for a unit filter, else every record in
+ * key order (the fastest walk); then sorted by name. */
+void staff_build_filtered(struct screen *s)
+{
+    struct staff_priv *p = s->priv;
+    free(p->fl);
+    p->fl = NULL;
+    p->fn = 0;
+    lv_reset(&p->flist);
+    p->fcapped = false;
+    stxn *t = s->app->db ? store_read_begin(s->app->db) : NULL;
+    if (!t)
+        return;
+    struct collect c = {.p = p, .today = s->app->env->today};
+    stxn *was = p->t;
+    p->t = t;                   /* the eligible filter reads positions */
+    int rc = p->filter == SF_UNIT ? store_each_staff_in_unit(t, p->filter_arg, collect_cb, &c)
+                                  : store_each_staff(t, NULL, collect_cb, &c);
+    p->t = was;
+    if (rc < 0)
+        ui_app_message(s->app, _("could not read the database: %s"), store_errmsg(s->app->db));
+    store_read_end(t);
+    staff_sort_filtered(p);
+}
+
+/* s goes round the columns, each ascending then descending: name, NIP,
+ * unit, and for a filtered list rank, years in post and SKP. */
+void staff_next_sort(struct screen *s, bool filtered)
+{
+    struct staff_priv *p = s->priv;
+    static const char *const cols[] = {
+        N_("name"), N_("NIP"), N_("unit"), N_("rank"), N_("years in post"), N_("SKP"),
+    };
+    int last = filtered ? SORT_SKP : SORT_UNIT;
+    bool wrapped = false;
+    if (!p->desc) {
+        p->desc = true;
+    } else {
+        p->desc = false;
+        if (++p->sort > last) {
+            p->sort = SORT_NAME;
+            wrapped = true;
+        }
+    }
+    if (p->sort == SORT_NAME && !filtered && wrapped)
+        ui_app_message(s->app, "%s",
+                       _("sorted by name, A to Z (to sort by rank, years or SKP, filter first: f)"));
+    else if (p->sort == SORT_NAME)
+        ui_app_message(s->app, "%s", p->desc ? _("sorted by name, Z to A") : _("sorted by name, A to Z"));
+    else
+        ui_app_message(s->app, _("sorted by %s, %s"), _(cols[p->sort]),
+                       p->desc ? _("descending") : _("ascending"));
+}
