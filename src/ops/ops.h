@@ -86,6 +86,12 @@ struct ops {
     mdate today;
 };
 
+/* Who an audit entry names: the Unix user, and where users.yaml trusts
+ * MUTASI_USER (demos, tests) the user claimed, as "unix>claimed" (both
+ * recorded: the claim is not proof). Cut to fit the entry's field. */
+#define OPS_AUDIT_USER_SIZE 32
+void ops_audit_user(const struct ops *o, char out[OPS_AUDIT_USER_SIZE]);
+
 /* Loads the configuration and opens the database. On failure nothing is
  * left open and e says why (configuration errors one a line, as
  * file:line:col: message). */
