@@ -227,7 +227,8 @@ struct workload *ops_workload_load(struct ops *o, struct wl_problems *pr, struct
  * rounding policy than the session's. */
 struct workload *ops_workload_summary(struct ops *o, struct wl_problems *pr, struct ops_err *e);
 /* Inside a write action: the stored aggregates follow the session's
- * policy (recounted once when it changed). STORE_OK or STORE_ERROR. */
+ * policy (recounted once when it changed); p NULL: left as they are.
+ * STORE_OK or STORE_ERROR. */
 int ops_keep_workload_params(const struct policy *p, stxn *t);
 
 /* ---- check a move (ops/check.c) ----------------------------------------- */

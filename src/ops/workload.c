@@ -44,6 +44,8 @@ struct workload *ops_workload_load(struct ops *o, struct wl_problems *pr, struct
 
 int ops_keep_workload_params(const struct policy *p, stxn *t)
 {
+    if (!p)
+        return STORE_OK;        /* no configuration: they stay as they are */
     return store_wl_params_set(t, p->effective_minutes, p->rounding);
 }
 
