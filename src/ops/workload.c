@@ -3,6 +3,7 @@
 #include "core/i18n.h"
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "ops/ops.h"
 
 static int take_unit(const struct unit *u, void *ctx)
@@ -88,8 +89,9 @@ static int take_summary(const char *unit, const char *family, const struct wl_ro
         s->existing = ex, s->cap = cap;
     }
     summary_code(s->n, s->p.code);
-    snprintf(s->p.unit, sizeof s->p.unit, "%s", unit);
-    snprintf(s->p.job_family, sizeof s->p.job_family, "%s", family);
+    /* both fit: the store gives them shorter than their fields */
+    memcpy(s->p.unit, unit, strlen(unit) + 1);
+    memcpy(s->p.job_family, family, strlen(family) + 1);
     s->p.workload_minutes = own->workload_minutes;
     s->p.need = (int32_t)own->need;     /* an override: taken as it is */
     s->npos[s->n] = npositions;
