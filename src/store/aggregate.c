@@ -461,7 +461,8 @@ static int expect_cmp(const void *x, const void *y)
 /* Sorts the recount and sums entries of the same key. */
 static void expect_merge(struct expected *x)
 {
-    qsort(x->e, x->n, sizeof *x->e, expect_cmp);
+    if (x->n)
+        qsort(x->e, x->n, sizeof *x->e, expect_cmp);
     size_t m = 0;
     for (size_t i = 0; i < x->n; i++) {
         if (m && expect_cmp(&x->e[m - 1], &x->e[i]) == 0)
