@@ -55,6 +55,8 @@ int cli_staff(const struct ops_env *env, int argc, char **argv);
 int cli_check(const struct ops_env *env, int argc, char **argv);
 int cli_workload(const struct ops_env *env, int argc, char **argv);
 int cli_plan(const struct ops_env *env, int argc, char **argv);
+/* `plan suggest` (cli/plan_suggest.c), dispatched by cli_plan. */
+int cli_plan_suggest(const struct ops_env *env, int argc, char **argv);
 /* The approval actions of `plan` (submit, verify, ..., strike, issue-sk,
  * apply; cli/plan_route.c): the function for the action, or NULL. */
 cli_verb_fn cli_plan_route(const char *action);

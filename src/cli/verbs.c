@@ -31,7 +31,8 @@ const struct cli_verb cli_verbs[] = {
      "plan new NAME | list | show ID | add ID NIP TARGET-POSITION | drop ID NIP | check ID\n"
      "         | submit|verify|review|approve ID | return|reject ID --reason TEXT | cancel ID\n"
      "         | strike ID NIP --reason TEXT | issue-sk ID --number N --date D --tmt D "
-     "--signer NIP | apply ID",
-     N_("transfer plans: make one, add and drop moves, show the impact, check it")},
+     "--signer NIP | apply ID | suggest ID",
+     N_("transfer plans: make one, add and drop moves, show the impact, check it, "
+        "let the optimiser suggest moves")},
     {NULL, NULL, NULL, NULL},
 };
