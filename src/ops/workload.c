@@ -2,10 +2,10 @@
  * transaction, and the roll-up computed. The one loader of the workload
  * from the database: the workload verb, the plan views and the optimiser
  * all read it here. */
-#include "core/i18n.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/i18n.h"
 #include "ops/ops.h"
 
 struct feed {
@@ -148,7 +148,8 @@ struct workload *ops_workload_summary(struct ops *o, struct wl_problems *pr, str
         return ops_workload_load(o, pr, e);
     }
     struct summary s = {.w = workload_begin(ops_policy(o))};
-    int r = !s.w || store_each_unit(t, take_unit, s.w) != 0 ||
+    struct feed f = {s.w, NULL};
+    int r = !s.w || store_each_unit(t, take_unit, &f) != 0 ||
             store_each_wl_aggregate(t, take_summary, &s) != 0 || workload_build(s.w) != 0;
     int64_t orphans = store_wl_orphan_staff(t);
     store_read_end(t);
