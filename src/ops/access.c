@@ -28,6 +28,7 @@ static const struct ops_access_row table[OPS_DO_COUNT_] = {
     {OPS_DO_POLICY_CHECK, "policy check", N_("check the configuration"),
      OPS_GRANT_NOBODY_NEEDED, 0},
     {OPS_DO_TUI, "(the screens)", N_("open the screens"), OPS_GRANT_ANY, 0},
+    {OPS_DO_VERIFY_DB, "verify", N_("verify the database"), OPS_GRANT_FIXED, ADMIN},
 };
 
 /* The top screens: which action opening each one is. */
@@ -143,6 +144,7 @@ bool ops_may_action(const struct ops *o, const char *action)
     static const struct { const char *name; enum ops_do what; } fixed[] = {
         {"plan-new", OPS_DO_PLAN_EDIT},      {"plan-add", OPS_DO_PLAN_EDIT},
         {"plan-drop", OPS_DO_PLAN_EDIT},     {"plan-suggest", OPS_DO_PLAN_EDIT},
+        {"move-add", OPS_DO_PLAN_EDIT},      {"move-drop", OPS_DO_PLAN_EDIT},
         {"plan-strike", OPS_DO_PLAN_STRIKE}, {"export-staff", OPS_DO_EXPORT_PERSONAL},
         {"export-plan", OPS_DO_EXPORT_PERSONAL}, {"backup", OPS_DO_BACKUP},
     };

@@ -9,7 +9,7 @@
  *
  *   what                      who
  *   init, demo, import,       admin
- *   backup
+ *   backup, verify
  *   export staff, export      admin, and the roles of users.yaml's
  *   plan (the annex), audit   `export:` key (personal data)
  *   plan new/add/drop/suggest operator
@@ -48,6 +48,7 @@ enum ops_do {
     OPS_DO_PLAN_STRIKE,       /* strike one move in review */
     OPS_DO_POLICY_CHECK,      /* validate the configuration */
     OPS_DO_TUI,               /* open the screens at all */
+    OPS_DO_VERIFY_DB,         /* walk every database for damage (mutasi verify) */
     OPS_DO_COUNT_
 };
 
@@ -96,8 +97,8 @@ int ops_require(const struct ops *o, enum ops_do what, const char *step, struct 
 bool ops_may_screen(const struct ops *o, const char *screen);
 /* Whether the session's user may run the TUI action of that name. The
  * names say what an action does: "screen-NAME" opens a top screen
- * (ops_may_screen); "plan-new", "plan-add", "plan-drop", "plan-suggest"
- * change a plan; "plan-strike" strikes a move; "plan-STEP" for a step of
+ * (ops_may_screen); "plan-new", "plan-add", "plan-drop", "plan-suggest",
+ * "move-add", "move-drop" (the plan editor's keys) change a plan; "plan-strike" strikes a move; "plan-STEP" for a step of
  * workflow.yaml ("plan-verify", "plan-issue-sk", "plan-apply") takes it;
  * "export-staff", "export-plan" and "audit-*" show personal data;
  * "import-*", "backup" are the admin's. Every other name (moving,

@@ -105,6 +105,8 @@ int ops_audit_verify_all(struct ops *o, uint64_t against_seq, const char *agains
 {
     unsigned char h[32];
     memset(out, 0, sizeof *out);
+    if (ops_require(o, OPS_DO_AUDIT_VERIFY, NULL, e) != OPS_OK)
+        return OPS_REFUSED;
     stxn *t = ops_read_begin(o, e);
     if (!t)
         return OPS_REFUSED;

@@ -168,7 +168,8 @@ int ops_audit_verify_all(struct ops *o, uint64_t against_seq, const char *agains
  * page can make LMDB fault; the child dies, the walk goes on with the next
  * database in a new child). damage is called in the parent for each
  * damaged entry (key "" when the problem is the database itself: cannot
- * be opened or walked, or made LMDB fault). Needs no open session.
+ * be opened or walked, or made LMDB fault). Needs no open session (the
+ * database may not open); the admin's (ops/access.h).
  * OPS_OK when the walk could run (*problems = what it found), else
  * refused with the reason in e. */
 struct ops_verify_cb {

@@ -3,11 +3,8 @@
 #include <stdint.h>
 #include <string.h>
 #include "core/i18n.h"
-<<<<<<< HEAD
 #include "ops/access.h"
-=======
 #include "ui/plan_edit.h"
->>>>>>> main
 #include "ui/uipriv.h"
 
 static const char *const staff_notes[] = {

@@ -88,7 +88,7 @@ done
 
 # A user without a role: every verb refused, the TUI too; policy check works.
 for v in "staff find Siti" "workload" "plan list" "export units" "export staff" "audit" \
-         "audit --verify" "import units $FIXTURES/workload/units.csv" "init" "backup $TMPD/b" \
+         "audit --verify" "import units $FIXTURES/workload/units.csv" "init" "backup $TMPD/b" "verify" \
          "check 198503152010012001 PERAWAT2" "plan new X"; do
   # shellcheck disable=SC2086 # v is a verb and its words
   expect_rc 1 "no role: $v" "$no" "$bin" $v
@@ -148,4 +148,7 @@ expect_rc 0 "export --output" "$op" "$bin" export units --format xlsx --output "
 expect_rc 1 "export into the database" "$op" "$bin" export units --format xlsx --output "$dbdir/data.mdb"
 [ "$(stat -c %s "$dbdir/data.mdb")" -gt 0 ] || { echo "FAIL: data.mdb overwritten"; fail=1; }
 expect_rc 0 "admin verifies" "$ad" "$bin" audit --verify
+expect_rc 0 "admin walks the database" "$ad" "$bin" verify
+expect_rc 1 "operator walks the database" "$op" "$bin" verify
+expect_err "operator walks the database" "$op may not verify the database"
 exit $fail

@@ -39,8 +39,9 @@ static void only_the_admin_initialises_imports_fills_and_backs_up(void **state)
 {
     (void)state;
     struct config *c = config_new(0);
-    const enum ops_do admin_only[] = {OPS_DO_INIT, OPS_DO_DEMO, OPS_DO_IMPORT, OPS_DO_BACKUP};
-    for (size_t i = 0; i < 4; i++) {
+    const enum ops_do admin_only[] = {OPS_DO_INIT, OPS_DO_DEMO, OPS_DO_IMPORT, OPS_DO_BACKUP,
+                                      OPS_DO_VERIFY_DB};
+    for (size_t i = 0; i < sizeof admin_only / sizeof *admin_only; i++) {
         assert_true(ops_access_allows(c, ROLE_ADMIN, admin_only[i], NULL));
         assert_false(ops_access_allows(c, ALL_BUT(ROLE_ADMIN), admin_only[i], NULL));
         for (unsigned r = ROLE_OPERATOR; r < ROLE_ADMIN; r <<= 1)
@@ -122,6 +123,8 @@ static void screens_and_keys_follow_the_table(void **state)
     assert_true(ops_may_action(&o, "screen-units"));
     assert_false(ops_may_action(&o, "screen-audit"));
     assert_true(ops_may_action(&o, "plan-add"));
+    assert_true(ops_may_action(&o, "move-add"));
+    assert_true(ops_may_action(&o, "plan-check"));
     assert_true(ops_may_action(&o, "plan-submit"));
     assert_false(ops_may_action(&o, "plan-verify"));
     assert_false(ops_may_action(&o, "plan-apply"));
@@ -132,6 +135,8 @@ static void screens_and_keys_follow_the_table(void **state)
     assert_true(ops_may_action(&o, "plan-issue-sk"));
     assert_true(ops_may_screen(&o, "audit"));
     assert_false(ops_may_action(&o, "plan-add"));
+    assert_false(ops_may_action(&o, "move-drop"));
+    assert_false(ops_may_action(&o, "plan-new"));
     o.roles = 0;
     assert_false(ops_may_screen(&o, "staff"));
     assert_false(ops_may_action(&o, "down"));
