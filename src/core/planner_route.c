@@ -25,6 +25,7 @@
  * flow into paths gives moves whose costs sum to the optimum. */
 #include <stdlib.h>
 #include <string.h>
+#include "core/grow.h"
 #include "core/planner_internal.h"
 #include "core/vocab.h"
 
@@ -133,14 +134,8 @@ static bool same_group(const struct member *a, const struct member *b)
 
 static int add_link(struct planner *pl, uint32_t from, uint32_t to, int64_t cost)
 {
-    if (pl->nlinks == pl->link_room) {
-        size_t room = pl->link_room ? pl->link_room * 2 : 1024;
-        struct link *n = realloc(pl->links, room * sizeof *n);
-        if (!n)
-            return -1;
-        pl->links = n;
-        pl->link_room = room;
-    }
+    if (GROW_ROOM(pl->links, pl->link_room, pl->nlinks + 1, 1024) != 0)
+        return -1;
     pl->links[pl->nlinks++] = (struct link){from, to, cost};
     return 0;
 }
