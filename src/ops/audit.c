@@ -19,24 +19,6 @@ int ops_audit_each(struct ops *o, store_audit_cb cb, void *ctx, struct ops_err *
     return r > 0 ? OPS_STOPPED : OPS_OK;
 }
 
-int ops_audit_verify(struct ops *o, size_t *entries, struct ops_err *e)
-{
-    *entries = 0;
-    if (ops_require(o, OPS_DO_AUDIT_VERIFY, NULL, e) != OPS_OK)
-        return OPS_REFUSED;
-    stxn *t = ops_read_begin(o, e);
-    if (!t)
-        return OPS_REFUSED;
-    const char *why = "";
-    uint64_t bad = store_audit_verify(t, &why);
-    *entries = store_count_audit(t);
-    int rc = bad == 0 ? OPS_OK
-                      : ops_fail(e, _("audit chain broken at entry %llu: %s"),
-                                 (unsigned long long)bad, why);
-    store_read_end(t);
-    return rc;
-}
-
 static void to_hex(const unsigned char h[32], char hex[65])
 {
     for (int i = 0; i < 32; i++)

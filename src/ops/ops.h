@@ -142,14 +142,12 @@ int ops_audit_note(struct ops *o, const char *action, const char *object, const 
 /* ---- the audit log (ops/audit.c) --------------------------------------- */
 /* Every entry, newest first, to cb (non-zero from cb stops: OPS_STOPPED). */
 int ops_audit_each(struct ops *o, store_audit_cb cb, void *ctx, struct ops_err *e);
-/* OPS_OK when the chain is whole (*entries = its length), else refused
- * with the first broken entry named in e. */
-int ops_audit_verify(struct ops *o, size_t *entries, struct ops_err *e);
 /* The newest entry: its number and hash as 64 hex digits (seq 0 and
  * zeros for an empty log). To anchor the chain outside the file: `audit
  * --head` prints it, and the decree annex prints it in its footer. */
 int ops_audit_head(struct ops *o, uint64_t *seq, char hex[65], struct ops_err *e);
-/* Everything `audit --verify` proves: the chain (as ops_audit_verify);
+/* Everything `audit --verify` proves: the chain is whole (else the first
+ * broken entry is named);
  * then, when against_seq is not 0, that entry against_seq still has hash
  * against_hex (the chain passes through an anchor kept outside); then the
  * data recomputed against the newest entry's digest. OPS_OK when all
