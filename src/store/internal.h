@@ -53,6 +53,15 @@ int store_db_del(stxn *t, int db, MDB_val k, const MDB_val *v);
 int store_need_write(stxn *t);
 /* Records that a record in db (key k) cannot be decoded; STORE_ERROR. */
 int store_damaged(stxn *t, int db, MDB_val k);
+/* A consistency check's findings (check.c): how many problems, and the
+ * first one in words in why (when why is not NULL). */
+struct store_findings {
+    int problems;
+    char *why;
+    size_t whylen;
+};
+void store_finding(struct store_findings *f, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 /* Deletes every history line of nip (records.c). */
 int store_del_history_of(stxn *t, const char *nip);
 /* Adds (add) or removes the entries of rec (key pk) in every index of d. */
