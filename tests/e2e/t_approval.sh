@@ -11,6 +11,7 @@
 # Region: tests/fixtures/workload plus two nurses in PERAWAT1 (PKM1).
 set -u
 . "$TOP/tests/e2e/lib.sh"
+. "$TOP/tests/e2e/expect.sh"
 export MUTASI_TODAY=2026-06-15
 fx="$FIXTURES/workload"
 fail=0
@@ -44,19 +45,6 @@ staff_csv() { # FILE [NIP-WITH-PENALTY...]: the region's staff, penalties given
   mv "$out.tmp" "$out"
 }
 
-expect_rc() { # want, label, command...
-  want=$1 label=$2; shift 2
-  "$@" >"$TMPD/out" 2>"$TMPD/err"; rc=$?
-  if [ "$rc" != "$want" ]; then
-    echo "FAIL $label: exit $rc, wanted $want"; sed 's/^/  out: /' "$TMPD/out"
-    sed 's/^/  err: /' "$TMPD/err"; fail=1
-  fi
-}
-expect_grep() { # label, file, fixed text
-  if ! grep -qF -- "$3" "$2"; then
-    echo "FAIL $1: $(basename "$2") lacks \"$3\""; sed 's/^/  : /' "$2"; fail=1
-  fi
-}
 # as USER [DB] -- mutasi ARGS: one user's command on a database
 as() { u=$1; shift; MUTASI_USER=$u "$MUTASI" --db "${DB:-$TMPD/db}" --config "${CFG:-$cfg}" "$@"; }
 

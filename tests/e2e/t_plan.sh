@@ -6,6 +6,7 @@
 # version is tested in tests/unit/test_plans.c (two_processes).
 set -u
 . "$TOP/tests/e2e/lib.sh"
+. "$TOP/tests/e2e/expect.sh"
 export MUTASI_TODAY=2026-06-15
 db="$TMPD/db"
 fx="$FIXTURES/workload"
@@ -18,24 +19,6 @@ JOKO=196905102000031001      # retires within the policy's months
 DEWI=199105052016052001      # on study leave
 RINA=199001012015032002
 
-expect_rc() { # want, label, command...
-  want=$1 label=$2; shift 2
-  "$@" >"$TMPD/out" 2>"$TMPD/err"; rc=$?
-  if [ "$rc" != "$want" ]; then
-    echo "FAIL $label: exit $rc, wanted $want"; sed 's/^/  out: /' "$TMPD/out"
-    sed 's/^/  err: /' "$TMPD/err"; fail=1
-  fi
-}
-expect_out() { # label, file with the wanted output
-  if ! cmp -s "$2" "$TMPD/out"; then
-    echo "FAIL $1: output differs"; diff "$2" "$TMPD/out" | sed 's/^/  /'; fail=1
-  fi
-}
-expect_grep() { # label, file, fixed text
-  if ! grep -qF -- "$3" "$2"; then
-    echo "FAIL $1: $(basename "$2") lacks \"$3\""; sed 's/^/  : /' "$2"; fail=1
-  fi
-}
 
 expect_rc 0 init m init
 for k in units positions staff; do
