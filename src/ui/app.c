@@ -349,30 +349,12 @@ static int prompt_read(struct app *a, const char *label, char *buf, size_t size,
     }
 }
 
-/* Asks a yes/no question on the message line; true for y (either
- * language's "ya" starts with y too). */
-static bool ask_yes(struct app *a, const char *question)
-{
-    char label[256];
-    snprintf(label, sizeof label, "%s ", question);
-    draw_frame(a, label, "");
-    frame_done(a, last_label(a));
-    int k = ui_term_getkey(&a->term, true);
-    if (k == -2)
-        return true;
-    return k == 'y' || k == 'Y';
-}
-
 void ui_app_quit(struct app *a)
 {
     for (int i = a->depth - 1; i >= -1; i--) {
         struct screen *up = i >= 0 ? a->stack[i] : a->tops[a->top];
         if (up->ops->may_leave && !up->ops->may_leave(up))
             return;
-    }
-    if (a->dirty && !ask_yes(a, _("There is unsaved work. Quit anyway? (y/n)"))) {
-        ui_app_message(a, "%s", _("not quitting"));
-        return;
     }
     a->quit = true;
 }

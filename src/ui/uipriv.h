@@ -291,9 +291,6 @@ struct app {
     int search_dir;
     struct history_ring search_hist, prompt_hist;
     bool quit;
-    /* Set by a screen that holds unsaved work (the plan editor): quitting
-     * asks first. The screen clears it when the work is saved or dropped. */
-    bool dirty;
     bool ascii;                             /* no UTF-8: ASCII marks */
     bool color;
     bool full_redraw;
@@ -310,7 +307,7 @@ void ui_app_push(struct app *a, struct screen *s);
 /* Shows top screen `top` (0-based slot), closing what was opened above. */
 void ui_app_switch_top(struct app *a, int top);
 void ui_app_message(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Leaves the program, asking first when a->dirty. */
+/* Leaves the program, once every open screen agrees (may_leave). */
 void ui_app_quit(struct app *a);
 /* Reads a line on the message line (Enter: 1, Esc: 0). */
 int ui_app_prompt(struct app *a, const char *label, char *buf, size_t size);
