@@ -7,6 +7,7 @@
  * cheapest flow of each part: solving the parts apart gives the same
  * optimum as the whole network, while each simplex prices only its own
  * arcs. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/mcf_internal.h"
@@ -97,8 +98,20 @@ static int solve_part(struct mcf *g, const size_t *arcs, size_t n, uint32_t s, u
             if (e[k] != s && e[k] != t && local[e[k]] == NONE_PART)
                 local[e[k]] = nodes++;
     }
-    struct mcf *h = mcf_new(nodes);
-    int rc = MCF_NOMEM;
+    /* the primal-dual needs costs >= 0 (then the zero flow is the
+     * cheapest of value 0); a policy whose home bonus outweighs the move
+     * cost makes some negative, and the simplex takes that part */
+    bool negative = false;
+    for (size_t i = 0; i < n && !negative; i++)
+        negative = g->cost[arcs[i]] < 0;
+    struct mcf *h = NULL;
+    int rc;
+    if (!negative) {
+        rc = mcf_pd_part(g, arcs, n, s, t, local, nodes, ctl, value);
+        goto out;
+    }
+    h = mcf_new(nodes);
+    rc = MCF_NOMEM;
     if (!h || mcf_reserve(h, n) != 0)
         goto out;
     for (size_t i = 0; i < n; i++) {
