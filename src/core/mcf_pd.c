@@ -78,7 +78,7 @@ static uint32_t local_of(const uint32_t *local, uint32_t s, uint32_t t, uint32_t
 
 /* The residual network of arcs[0..na) of g, nodes renumbered by local
  * (s = 0, t = 1). */
-static int pd_build(struct pd *p, const struct mcf *g, const size_t *arcs, size_t na,
+static int pd_build(struct pd *p, const struct mcf *g, const uint32_t *arcs, size_t na,
                     uint32_t s, uint32_t t, const uint32_t *local, uint32_t nodes)
 {
     size_t nn = (size_t)nodes + 1;
@@ -314,7 +314,7 @@ static int64_t pd_block(struct pd *p, struct mcf *g, const struct mcf_control *c
     }
 }
 
-int mcf_pd_part(struct mcf *g, const size_t *arcs, size_t na, uint32_t s, uint32_t t,
+int mcf_pd_part(struct mcf *g, const uint32_t *arcs, size_t na, uint32_t s, uint32_t t,
                 const uint32_t *local, uint32_t nodes, const struct mcf_control *ctl,
                 int64_t *value)
 {

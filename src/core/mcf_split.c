@@ -60,11 +60,11 @@ static uint32_t *parts_of(const struct mcf *g, uint32_t s, uint32_t t, uint32_t 
 
 /* The arcs of each part, in order: arcs[first[p] .. first[p+1]). An arc
  * from s straight to t is a part of its own (part index nparts). */
-static size_t *arcs_by_part(const struct mcf *g, const uint32_t *part, uint32_t s, uint32_t t,
+static uint32_t *arcs_by_part(const struct mcf *g, const uint32_t *part, uint32_t s, uint32_t t,
                             uint32_t nparts, size_t **first_out)
 {
     size_t *first = calloc((size_t)nparts + 3, sizeof *first);
-    size_t *arcs = malloc((g->m + 1) * sizeof *arcs);
+    uint32_t *arcs = malloc((g->m + 1) * sizeof *arcs);   /* m < 2^31 */
     if (!first || !arcs) {
         free(first);
         free(arcs);
@@ -80,7 +80,7 @@ static size_t *arcs_by_part(const struct mcf *g, const uint32_t *part, uint32_t 
     for (size_t a = 0; a < g->m; a++) {
         uint32_t u = g->src[a], v = g->dst[a];
         uint32_t p = u != s && u != t ? part[u] : v != s && v != t ? part[v] : nparts;
-        arcs[first[p + 1]++] = a;
+        arcs[first[p + 1]++] = (uint32_t)a;
     }
     *first_out = first;
     return arcs;
@@ -88,7 +88,7 @@ static size_t *arcs_by_part(const struct mcf *g, const uint32_t *part, uint32_t 
 
 /* One part as a network of its own (s = 0, t = 1), solved; its flows go
  * back to g. */
-static int solve_part(struct mcf *g, const size_t *arcs, size_t n, uint32_t s, uint32_t t,
+static int solve_part(struct mcf *g, const uint32_t *arcs, size_t n, uint32_t s, uint32_t t,
                       uint32_t *local, const struct mcf_control *ctl, int64_t *value)
 {
     uint32_t nodes = 2;
@@ -151,7 +151,8 @@ int mcf_min_cost_max_flow(struct mcf *g, uint32_t s, uint32_t t, int64_t *value,
     g->steps = g->pivots = 0;
     uint32_t nparts = 0;
     uint32_t *part = parts_of(g, s, t, &nparts);
-    size_t *first = NULL, *arcs = part ? arcs_by_part(g, part, s, t, nparts, &first) : NULL;
+    size_t *first = NULL;
+    uint32_t *arcs = part ? arcs_by_part(g, part, s, t, nparts, &first) : NULL;
     uint32_t *local = malloc(((size_t)g->n + 1) * sizeof *local);
     int rc = MCF_NOMEM;
     if (!arcs || !local)
