@@ -55,6 +55,18 @@ int cli_staff(const struct ops_env *env, int argc, char **argv);
 int cli_check(const struct ops_env *env, int argc, char **argv);
 int cli_workload(const struct ops_env *env, int argc, char **argv);
 int cli_plan(const struct ops_env *env, int argc, char **argv);
+/* `plan suggest` (cli/plan_suggest.c), dispatched by cli_plan. */
+int cli_plan_suggest(const struct ops_env *env, int argc, char **argv);
+/* The approval actions of `plan` (submit, verify, ..., strike, issue-sk,
+ * apply; cli/plan_route.c): the function for the action, or NULL. */
+cli_verb_fn cli_plan_route(const char *action);
+struct ops_plan_view;
+/* `plan show`: the decree and the timeline of the plan. */
+void cli_show_route(const struct ops_plan_view *v);
+/* `plan show --format csv` of v to out (also `export plan --format csv`). */
+void cli_plan_show_csv(const struct ops_plan_view *v, FILE *out);
+/* `export plan ID --format csv|text` (cli/plan_export.c). */
+int cli_export_plan(const struct ops_env *env, const char *id, bool csv);
 /* `export workload`: every position's ABK row, CSV (the columns of
  * `workload --format csv`) or aligned text, to out. Returns an exit status. */
 int cli_export_workload(const struct ops_env *env, bool csv, FILE *out);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli/cli.h"
+#include "ops/demo.h"
 #include "core/i18n.h"
 #include "gen/gen.h"
 
@@ -56,11 +57,30 @@ static const char *option_value(int argc, char **argv, int *i, const char *name,
     return argv[++*i];
 }
 
+/* A few plans in different states (ops/demo.h); a configuration that
+ * does not load leaves the region without plans, with a warning. */
+static void demo_plans(const struct ops_env *env)
+{
+    struct ops po;
+    struct ops_err pe;
+    size_t made = 0;
+    if (ops_open(&po, env, OPS_WRITE, &pe) != OPS_OK) {
+        cli_warn(_("demo: no plans made: %s"), pe.msg);
+        return;
+    }
+    if (ops_demo_plans(&po, &made, &pe) != OPS_OK)
+        cli_warn(_("demo: no plans made: %s"), pe.msg);
+    else
+        fprintf(stderr, _("demo: %zu plans in different approval states\n"), made);
+    ops_close(&po);
+}
+
 int cli_demo(const struct ops_env *env, int argc, char **argv)
 {
     if (cli_wants_help(argc, argv))
         return cli_print_verb_help("demo");
     unsigned long long staff = GEN_DEFAULT_STAFF, seed = GEN_DEFAULT_SEED;
+    bool with_plans = true;
     for (int i = 1; i < argc; i++) {
         int missing;
         const char *v;
@@ -72,6 +92,8 @@ int cli_demo(const struct ops_env *env, int argc, char **argv)
             if (missing || parse_count(v, 0, UINT64_MAX, &seed) < 0)
                 return cli_usage_error(env, "demo", _("--seed needs a whole number from 0 to %llu"),
                                        (unsigned long long)UINT64_MAX);
+        } else if (strcmp(argv[i], "--no-plans") == 0) {
+            with_plans = false;
         } else {
             return cli_usage_error(env, "demo", _("unexpected argument \"%s\""), argv[i]);
         }
@@ -101,5 +123,7 @@ int cli_demo(const struct ops_env *env, int argc, char **argv)
                       "written to %s\n"),
             (unsigned long long)req.units, (unsigned long long)req.positions,
             (unsigned long long)req.staff_written, (unsigned)req.kabupaten, env->db_dir);
+    if (with_plans)
+        demo_plans(env);
     return EXIT_OK;
 }

@@ -67,7 +67,7 @@ int cli_export(const struct ops_env *env, int argc, char **argv)
 {
     if (cli_wants_help(argc, argv))
         return cli_print_verb_help("export");
-    const char *what = NULL, *format = "csv";
+    const char *what = NULL, *format = "csv", *plan = NULL;
     struct xlsx_dest xd = {false, NULL};
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
@@ -82,6 +82,8 @@ int cli_export(const struct ops_env *env, int argc, char **argv)
             return cli_usage_error(env, "export", _("unknown option \"%s\""), argv[i]);
         else if (!what)
             what = argv[i];
+        else if (strcmp(what, "plan") == 0 && !plan)
+            plan = argv[i];                     /* export plan ID */
         else
             return cli_usage_error(env, "export", _("unexpected argument \"%s\""), argv[i]);
     }
@@ -97,6 +99,12 @@ int cli_export(const struct ops_env *env, int argc, char **argv)
     if (xd.on && !xd.path && isatty(STDOUT_FILENO))
         return cli_usage_error(env, "export", _("a workbook is not for a terminal: give "
                                                 "--output FILE or redirect the output"));
+    if (strcmp(what, "plan") == 0) {          /* a plan, its annex: src/cli/plan_export.c */
+        if (xd.on)
+            return cli_usage_error(env, "export", "%s",
+                                   _("export plan writes csv or text (no xlsx yet)"));
+        return cli_export_plan(env, plan, fmt == EXPORT_CSV);
+    }
     if (strcmp(what, "workload") == 0)        /* the ABK table, src/cli/workload.c */
         return xd.on ? export_workload_xlsx(env, &xd)
                      : cli_export_workload(env, fmt == EXPORT_CSV, stdout);

@@ -306,9 +306,9 @@ static int plan_check(const struct ops_env *env, int argc, char **argv)
 
 /* --- show ------------------------------------------------------------------ */
 
-static void show_csv(const struct ops_plan_view *v)
+void cli_plan_show_csv(const struct ops_plan_view *v, FILE *out)
 {
-    csv_writer *cw = csv_writer_new(stdout);
+    csv_writer *cw = csv_writer_new(out);
     static const char *const cols[] = {"nip", "name", "from_unit", "from_position", "to_unit",
                                        "to_position", "reason", "verdict"};
     if (!cw)
@@ -325,7 +325,7 @@ static void show_csv(const struct ops_plan_view *v)
         csv_put_text(cw, m->to_unit);
         csv_put_text(cw, m->to_position);
         csv_put_str(cw, move_reason_name(m->reason));
-        csv_put_str(cw, summary_name(m->summary));
+        csv_put_str(cw, MOVE_STRUCK(m) ? "struck" : summary_name(m->summary));
         csv_end_row(cw);
     }
     csv_writer_free(cw);
@@ -390,7 +390,10 @@ static void show_text(const struct ops_plan_view *v, const struct policy *p)
             printf("      %s %s\n", _("warning:"), m->why);
         if (m->note[0])
             printf("      %s %s\n", _("note:"), m->note);
+        if (MOVE_STRUCK(m))
+            printf(_("      STRUCK by %s: %s\n"), m->struck_by, m->struck_why);
     }
+    cli_show_route(v);
     if (v->nimpact == 0)
         return;
     printf("\n%s\n", _("impact (before -> after):"));
@@ -419,7 +422,7 @@ static int plan_show(const struct ops_env *env, int argc, char **argv)
     if (ops_plan_show(&o, id, &v, &e) != OPS_OK)
         return refused(&o, &e);
     if (a.format && strcmp(a.format, "csv") == 0)
-        show_csv(&v);
+        cli_plan_show_csv(&v, stdout);
     else
         show_text(&v, ops_policy(&o));
     ops_plan_view_free(&v);
@@ -436,6 +439,15 @@ static int plan_help(void)
             "       mutasi plan add ID NIP TARGET-POSITION [--reason KIND] [--note TEXT]\n"
             "       mutasi plan drop ID NIP\n"
             "       mutasi plan check ID\n"
+            "       mutasi plan submit|verify|review|approve ID [--note TEXT]\n"
+            "       mutasi plan return|reject ID --reason TEXT\n"
+            "       mutasi plan cancel ID\n"
+            "       mutasi plan step ID STEP [--note TEXT | --reason TEXT]\n"
+            "       mutasi plan strike ID NIP --reason TEXT\n"
+            "       mutasi plan issue-sk ID --number N --date YYYY-MM-DD --tmt YYYY-MM-DD\n"
+            "                            --signer NIP\n"
+            "       mutasi plan apply ID\n"
+            "       mutasi plan suggest ID [--max-moves K] [--dump-graph FILE]\n"
             "\n"
             "Transfer plans. 'new' prints the new plan's id alone. 'add' judges the move\n"
             "by every rule with the plan's other moves: a blocking verdict refuses it,\n"
@@ -443,30 +455,52 @@ static int plan_help(void)
             "their verdicts and the impact on every unit and position they touch\n"
             "(existing, need, gap, EJ and grade, before -> after). 'check' lists every\n"
             "blocking verdict of every move and exits 1 when anything blocks.\n"
+            "'suggest' runs the optimiser (see 'mutasi plan suggest --help').\n"
             "Changing a plan needs the operator role and a plan in state DRAFT.\n"
+            "\n"
+            "The approval route (workflow.yaml): each step is refused with the reason\n"
+            "(state, role, separation of duties, TMT not reached). submit is refused\n"
+            "while any move is blocked. strike drops one move during verification or\n"
+            "review, keeping it with who and why. issue-sk records the decree: number,\n"
+            "date, TMT and the signing official (a person on record, by NIP). apply\n"
+            "writes the moves into the staff records on or after the TMT, in one\n"
+            "transaction, after checking every person rule again. 'step' takes a\n"
+            "region's own step (e.g. consent). 'show' prints the timeline and the SK.\n"
             "\n"
             "Options:\n"
             "  --period TEXT   the period the plan is for, e.g. 2026\n"
             "  --reason KIND   workload (default), competency, rotation, own-request\n"
             "                  or promotion; own-request moves face the first-placement rule\n"
-            "  --note TEXT     free text kept on the move\n"
+            "  --note TEXT     free text kept on the move (add) or the step (timeline)\n"
+            "  --reason TEXT   return, reject, strike: why (required)\n"
+            "  --number N      issue-sk: the SK number, e.g. 800/123/BKPSDM/2026\n"
+            "  --date, --tmt   issue-sk: the SK's date and the TMT, YYYY-MM-DD\n"
+            "  --signer NIP    issue-sk: the signing official, a person on record\n"
             "  --format csv    show: nip, name, from_unit, from_position, to_unit,\n"
             "                  to_position, reason, verdict; list: one row per plan\n"
             "\n"
             "Example:\n"
             "  id=$(mutasi plan new \"Mutasi 2026\" --period 2026)\n"
             "  mutasi plan add $id 198609262015051001 PKM2-BIDAN --reason workload\n"
-            "  mutasi plan show $id\n"), stdout);
+            "  mutasi plan show $id\n"
+            "  mutasi plan submit $id --note \"ready\"\n"
+            "  MUTASI_USER=budi mutasi plan verify $id      (config/demo trusts MUTASI_USER)\n"
+            "  mutasi plan issue-sk $id --number 800/123/BKPSDM/2026 --date 2026-06-20 \\\n"
+            "      --tmt 2026-07-01 --signer 197001012000011001\n"), stdout);
     return EXIT_OK;
 }
 
 int cli_plan(const struct ops_env *env, int argc, char **argv)
 {
+    if (argc >= 2 && strcmp(argv[1], "suggest") == 0)
+        return cli_plan_suggest(env, argc, argv);
     if (cli_wants_help(argc, argv))
         return plan_help();
     if (argc < 2)
         return cli_usage_error(env, "plan", _("plan needs an action: new, list, show, add, "
-                                              "drop or check"));
+                                              "drop, check, submit, verify, review, approve, "
+                                              "return, reject, cancel, step, strike, issue-sk, "
+                                              "apply or suggest"));
     static const struct {
         const char *name;
         cli_verb_fn fn;
@@ -477,5 +511,8 @@ int cli_plan(const struct ops_env *env, int argc, char **argv)
     for (size_t i = 0; i < sizeof subs / sizeof *subs; i++)
         if (strcmp(argv[1], subs[i].name) == 0)
             return subs[i].fn(env, argc, argv);
+    cli_verb_fn route = cli_plan_route(argv[1]);
+    if (route)
+        return route(env, argc, argv);
     return cli_usage_error(env, "plan", _("unknown plan action \"%s\""), argv[1]);
 }

@@ -1,4 +1,5 @@
 /* Plans and moves: vocabulary and validation (see plan.h). */
+#include <stdbool.h>
 #include <string.h>
 #include <strings.h>
 #include "core/i18n.h"
@@ -91,4 +92,18 @@ int move_validate(const struct move *m, struct verrs *v)
         verrs_add(v, "note", _("a note has at most %d bytes and no control characters"),
                   MOVE_NOTE_SIZE - 1);
     return v->n - before;
+}
+
+int sk_number_ok(const char *s)
+{
+    size_t n = strnlen(s, SK_NUMBER_SIZE);
+    if (n == 0 || n >= SK_NUMBER_SIZE || s[0] == ' ')
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        bool alnum = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        if (!alnum && !strchr(" ./-_():", c))
+            return -1;
+    }
+    return 0;
 }

@@ -12,13 +12,16 @@
  * kept compactly (rule and result each, and the reasons of the warnings
  * or blocks in words).
  *
- * The approval route will add steps (who, when, note), an SK record and a
- * timeline: records carry a version byte (store/codec.h) so that a later
- * layout adds fields without touching these. */
+ * The approval route adds the decree (struct plan_sk, on the plan once the
+ * SK step is taken), the timeline (struct wf_event, every step taken:
+ * kept in the plan's record, read with store_get_plan_timeline) and
+ * struck moves (kept with who, when and why, never deleted). Records
+ * carry a version byte (store/codec.h): version 1 records still decode. */
 #ifndef MUTASI_CORE_PLAN_H
 #define MUTASI_CORE_PLAN_H
 #include <stddef.h>
 #include <stdint.h>
+#include "core/date.h"
 #include "core/record.h"
 
 #define PLAN_NAME_SIZE 128
@@ -31,6 +34,23 @@
 
 #define PLAN_STATE_DRAFT "DRAFT"
 
+#define SK_NUMBER_SIZE 64        /* "800/123/BKPSDM/2026" */
+#define SK_TEXT_SIZE 128         /* the signing official's name, title */
+#define PLAN_TIMELINE_MAX 64     /* steps a plan's record can hold */
+
+/* The decree (SK) as issued: the signing official is copied at that
+ * moment, so a later change of official never rewrites it. number[0] ==
+ * '\0' until the SK step is taken. */
+struct plan_sk {
+    char number[SK_NUMBER_SIZE];
+    mdate date, tmt;             /* MDATE_NONE before */
+    char signer_name[SK_TEXT_SIZE];
+    char signer_nip[NIP_LEN + 1];
+    char signer_title[SK_TEXT_SIZE];
+    char issued_by[PLAN_USER_SIZE];
+    int64_t issued_at;           /* Unix seconds */
+};
+
 struct plan {
     uint32_t id;                 /* 1, 2, ...; 0 = not yet stored */
     char name[PLAN_NAME_SIZE];
@@ -41,6 +61,8 @@ struct plan {
     int64_t changed_at;
     char changed_by[PLAN_USER_SIZE];
     uint32_t version;            /* 1 when created, +1 on every change */
+    struct plan_sk sk;
+    int64_t applied_at;          /* when the moves entered the records, 0 before */
 };
 
 /* Why a person moves. */
@@ -68,7 +90,15 @@ struct move {
     uint8_t nverdicts;
     struct move_verdict verdicts[MOVE_VERDICT_MAX];
     char why[MOVE_WHY_SIZE];     /* reasons of the warnings/blocks, "; "-joined */
+    /* Struck during review: kept, with who, when and why; a struck move
+     * is not applied. struck_by[0] == '\0' when not struck. */
+    char struck_by[PLAN_USER_SIZE];
+    int64_t struck_at;
+    char struck_why[MOVE_NOTE_SIZE];
 };
+
+/* Whether a move was struck from its plan. */
+#define MOVE_STRUCK(m) ((m)->struck_by[0] != '\0')
 
 /* "workload", "competency", "rotation", "own-request", "promotion"
  * (stable, untranslated: the CLI and CSV spelling); NULL when unknown. */
@@ -89,4 +119,7 @@ int plan_validate(const struct plan *p, struct verrs *v);
 int move_validate(const struct move *m, struct verrs *v);
 /* Text of at most size-1 bytes, without control characters: 0, else -1. */
 int plan_text_ok(const char *s, size_t size);
+/* An SK number: 1..63 bytes of letters, digits, spaces and . / - _ ( ) :
+ * (e.g. "800/123/BKPSDM/2026", "821.2/045/2026"): 0, else -1. */
+int sk_number_ok(const char *s);
 #endif

@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include "config/config.h"
 #include "core/date.h"
+#include "core/filter.h"
 #include "core/policy.h"
 #include "core/rules.h"
 #include "core/workload.h"
@@ -85,6 +86,12 @@ struct ops {
     unsigned roles;          /* bit set of enum role */
     mdate today;
 };
+
+/* Who an audit entry names: the Unix user, and where users.yaml trusts
+ * MUTASI_USER (demos, tests) the user claimed, as "unix>claimed" (both
+ * recorded: the claim is not proof). Cut to fit the entry's field. */
+#define OPS_AUDIT_USER_SIZE 32
+void ops_audit_user(const struct ops *o, char out[OPS_AUDIT_USER_SIZE]);
 
 /* Loads the configuration and opens the database. On failure nothing is
  * left open and e says why (configuration errors one a line, as
@@ -212,6 +219,17 @@ int ops_staff_find(struct ops *o, const char *text, store_staff_cb cb, void *ctx
 /* The whole region's ABK figures, rolled up (free with workload_free);
  * pr says what was left out. NULL when the database cannot be read. */
 struct workload *ops_workload_load(struct ops *o, struct wl_problems *pr, struct ops_err *e);
+/* For the actions of ops/: the same in the caller's transaction t (NULL
+ * when it cannot be read or out of memory), with an optional tap that sees
+ * every unit and position record as it is fed (in workload index order),
+ * for actions that need more of the records than the workload keeps. A
+ * tap callback's nonzero return stops the reading (NULL). */
+struct ops_workload_tap {
+    int (*unit)(const struct unit *u, void *ctx);
+    int (*position)(const struct position *p, void *ctx);
+    void *ctx;
+};
+struct workload *ops_workload_read(struct ops *o, stxn *t, const struct ops_workload_tap *tap);
 
 /* ---- check a move (ops/check.c) ----------------------------------------- */
 /* Every rule's verdict for moving one person to a target position. */
@@ -235,4 +253,20 @@ int ops_check_move(struct ops *o, const char *nip, const char *target, bool own_
 size_t ops_person_verdicts(const struct ops *o, const struct staff *st,
                            const struct position *origin, struct verdict out[RULE_COUNT],
                            int *summary);
+/* ---- the filters of the list screens (ops/filter.c) --------------------
+ * After flt_parse (core/filter.h): unit: terms stand for the unit and its
+ * subtree (the code's case does not matter), district: terms for the units
+ * of that district. OPS_REFUSED when a unit or district is not found.
+ * ops_filter_free gives back what resolve took.
+ *
+ *     if (flt_parse(text, FLT_STAFF, &f, err, sizeof err) == 0 &&
+ *         ops_filter_resolve(t, &f, &e) == OPS_OK)
+ *         ... ops_staff_passes(&f, &st, t, policy, today) ...
+ *     ops_filter_free(&f); */
+int ops_filter_resolve(stxn *t, struct flt *f, struct ops_err *e);
+void ops_filter_free(struct flt *f);
+/* Every term holds for the person (eligible reads the person's position
+ * through t). */
+bool ops_staff_passes(const struct flt *f, const struct staff *st, stxn *t,
+                      const struct policy *pol, mdate today);
 #endif

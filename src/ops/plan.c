@@ -121,14 +121,14 @@ int move_judge(struct ops *o, const struct move_facts *f, int reason,
 }
 
 /* A user name into a plan's field (users.yaml names are shorter). */
-static void copy_user(char dst[PLAN_USER_SIZE], const char *user)
+void copy_user(char dst[PLAN_USER_SIZE], const char *user)
 {
     snprintf(dst, PLAN_USER_SIZE, "%.*s", PLAN_USER_SIZE - 1, user);
 }
 
 /* --- checks before a change ------------------------------------------------ */
 
-static int need_operator(struct ops *o, struct ops_err *e)
+int need_operator(struct ops *o, struct ops_err *e)
 {
     if (o->roles & ROLE_OPERATOR)
         return OPS_OK;
@@ -136,7 +136,7 @@ static int need_operator(struct ops *o, struct ops_err *e)
                     o->user);
 }
 
-static void when_text(int64_t when, char out[32])
+void when_text(int64_t when, char out[32])
 {
     time_t tt = (time_t)when;
     struct tm tm;
@@ -144,7 +144,7 @@ static void when_text(int64_t when, char out[32])
         snprintf(out, 32, "%lld", (long long)when);
 }
 
-static int conflict(struct ops_err *e, const struct plan *now, uint32_t read)
+int change_conflict(struct ops_err *e, const struct plan *now, uint32_t read)
 {
     char when[32];
     when_text(now->changed_at, when);
@@ -155,8 +155,8 @@ static int conflict(struct ops_err *e, const struct plan *now, uint32_t read)
 }
 
 /* The plan, the version check and the state check of every change. */
-static int plan_for_change(struct ops *o, stxn *t, uint32_t id, uint32_t expect,
-                           struct plan *p, struct ops_err *e)
+int plan_for_change(struct ops *o, stxn *t, uint32_t id, uint32_t expect, struct plan *p,
+                    struct ops_err *e)
 {
     int r = store_get_plan(t, id, p);
     if (r == STORE_NOTFOUND)
@@ -164,15 +164,22 @@ static int plan_for_change(struct ops *o, stxn *t, uint32_t id, uint32_t expect,
     if (r != STORE_OK)
         return ops_fail(e, _("could not read the database: %s"), store_errmsg(o->db));
     if (expect && p->version != expect)
-        return conflict(e, p, expect);
-    if (strcmp(p->state, PLAN_STATE_DRAFT) != 0)
+        return change_conflict(e, p, expect);
+    struct wf_plan wp = {.id = id, .state = p->state, .author = p->author, .tmt = p->sk.tmt};
+    struct wf_verdict v;
+    if (o->cfg->workflow.nstates == 0) {     /* a session without a route (tools, tests) */
+        if (strcmp(p->state, PLAN_STATE_DRAFT) == 0)
+            return OPS_OK;
         return ops_fail(e, _("plan %u is %s: only a plan in %s can be changed"), (unsigned)id,
                         p->state, PLAN_STATE_DRAFT);
+    }
+    if (wf_check_edit(&o->cfg->workflow, &wp, &v) != 0)
+        return ops_fail(e, "%s", v.msg);
     return OPS_OK;
 }
 
 /* Saves the plan's next version (who and when) after a change of it. */
-static int plan_touch(struct ops *o, stxn *t, struct plan *p, struct ops_err *e)
+int plan_touch(struct ops *o, stxn *t, struct plan *p, struct ops_err *e)
 {
     struct plan now;
     uint32_t read = p->version;
@@ -180,35 +187,30 @@ static int plan_touch(struct ops *o, stxn *t, struct plan *p, struct ops_err *e)
     p->changed_at = (int64_t)time(NULL);
     int r = store_put_plan(t, p, read, &now);
     if (r == STORE_CONFLICT)
-        return conflict(e, &now, read);
+        return change_conflict(e, &now, read);
     if (r != STORE_OK)
         return ops_fail(e, _("could not save the plan: %s"), store_errmsg(o->db));
     return OPS_OK;
 }
 
-/* store_write aborts on anything but STORE_OK: an ops refusal travels in
- * the context. */
-struct change {
-    struct ops *o;
-    struct ops_err *e;
-    int rc;
-};
 
-static int aborted(struct change *c, int rc)
+int change_aborted(struct change *c, int rc)
 {
     c->rc = rc;
     return rc == OPS_OK ? STORE_OK : 1;
 }
 
-static int audit(struct change *c, stxn *t, const char *action, const char *object,
+int change_audit(struct change *c, stxn *t, const char *action, const char *object,
                  const char *before, const char *after)
 {
-    if (store_audit_append(t, c->o->user, action, object, before, after) != STORE_OK)
+    char user[OPS_AUDIT_USER_SIZE];
+    ops_audit_user(c->o, user);
+    if (store_audit_append(t, user, action, object, before, after) != STORE_OK)
         return ops_fail(c->e, _("could not write the audit log: %s"), store_errmsg(c->o->db));
     return OPS_OK;
 }
 
-static int run_change(struct change *c, store_write_fn fn, void *ctx)
+int change_run(struct change *c, store_write_fn fn, void *ctx)
 {
     c->rc = OPS_OK;
     int r = store_write(c->o->db, fn, ctx);
@@ -231,17 +233,17 @@ static int write_new(stxn *t, void *ctx)
     struct new_ctx *n = ctx;
     char after[256];
     if (store_plan_new_id(t, &n->p.id) != STORE_OK)
-        return aborted(&n->c, ops_fail(n->c.e, _("could not save the plan: %s"),
+        return change_aborted(&n->c, ops_fail(n->c.e, _("could not save the plan: %s"),
                                        store_errmsg(n->c.o->db)));
     n->p.version = 0;
     struct plan now;
     if (store_put_plan(t, &n->p, 0, &now) != STORE_OK)
-        return aborted(&n->c, ops_fail(n->c.e, _("could not save the plan: %s"),
+        return change_aborted(&n->c, ops_fail(n->c.e, _("could not save the plan: %s"),
                                        store_errmsg(n->c.o->db)));
     char object[32];
     snprintf(object, sizeof object, "plan %u", (unsigned)n->p.id);
     snprintf(after, sizeof after, "%s; %s; %s", n->p.name, n->p.period, n->p.state);
-    return aborted(&n->c, audit(&n->c, t, "plan new", object, "", after));
+    return change_aborted(&n->c, change_audit(&n->c, t, "plan new", object, "", after));
 }
 
 int ops_plan_new(struct ops *o, const char *name, const char *period, uint32_t *id,
@@ -264,7 +266,7 @@ int ops_plan_new(struct ops *o, const char *name, const char *period, uint32_t *
     struct verrs v = {0};
     if (plan_validate(&n.p, &v) > 0)
         return ops_fail(e, "%s", v.e[0].msg);
-    int rc = run_change(&n.c, write_new, &n);
+    int rc = change_run(&n.c, write_new, &n);
     if (rc == OPS_OK)
         *id = n.p.id;
     return rc;
@@ -324,7 +326,7 @@ struct add_ctx {
 };
 
 /* The reasons of every verdict with this result, "; "-joined. */
-static void reasons(const struct verdict *v, size_t n, int result, const char *sep,
+void verdict_reasons(const struct verdict *v, size_t n, int result, const char *sep,
                     char *out, size_t size)
 {
     size_t used = 0;
@@ -359,7 +361,7 @@ static void fill_move(struct add_ctx *a, const struct move_facts *f, int summary
     for (size_t i = 0; i < a->nv && i < MOVE_VERDICT_MAX; i++)
         m->verdicts[m->nverdicts++] = (struct move_verdict){(uint8_t)a->v[i].rule,
                                                            (uint8_t)a->v[i].result};
-    reasons(a->v, a->nv, VERDICT_WARN, "; ", m->why, sizeof m->why);
+    verdict_reasons(a->v, a->nv, VERDICT_WARN, "; ", m->why, sizeof m->why);
 }
 
 /* Refusals that do not need the rules: the person's own position, a
@@ -400,7 +402,7 @@ static int judge_add(struct add_ctx *a, stxn *t, const struct move_facts *f, int
         return OPS_OK;
     char why[OPS_MSG_SIZE - 256], shown[NIP_FMT_LEN + 1];
     shown_nip(f->person.nip, shown);
-    reasons(a->v, a->nv, VERDICT_BLOCK, "\n  ", why, sizeof why);
+    verdict_reasons(a->v, a->nv, VERDICT_BLOCK, "\n  ", why, sizeof why);
     return ops_fail(a->c.e, _("%s (%s) cannot move to %s:\n  %s"), f->person.name, shown,
                     f->target.code, why);
 }
@@ -414,24 +416,24 @@ static int write_add(stxn *t, void *ctx)
     a->nv = 0;
     int rc = plan_for_change(a->c.o, t, a->rq->plan, a->rq->expect_version, &p, a->c.e);
     if (rc != OPS_OK)
-        return aborted(&a->c, rc);
+        return change_aborted(&a->c, rc);
     if (move_facts_read(a->c.o, t, a->rq->nip, a->rq->position, &f, a->c.e) != STORE_OK)
-        return aborted(&a->c, OPS_REFUSED);
+        return change_aborted(&a->c, OPS_REFUSED);
     if ((rc = refuse_early(a, t, &f)) != OPS_OK || (rc = judge_add(a, t, &f, &summary)) != OPS_OK)
-        return aborted(&a->c, rc);
+        return change_aborted(&a->c, rc);
     fill_move(a, &f, summary);
     if (store_put_move(t, &a->m) != STORE_OK)
-        return aborted(&a->c, ops_fail(a->c.e, _("could not save the move: %s"),
+        return change_aborted(&a->c, ops_fail(a->c.e, _("could not save the move: %s"),
                                        store_errmsg(a->c.o->db)));
     if ((rc = plan_touch(a->c.o, t, &p, a->c.e)) != OPS_OK)
-        return aborted(&a->c, rc);
+        return change_aborted(&a->c, rc);
     char object[64], after[256];
     snprintf(object, sizeof object, "plan %u %s", (unsigned)p.id, a->m.nip);
     snprintf(after, sizeof after, "%s -> %s (%s); %s", a->m.from_position, a->m.to_position,
              move_reason_name(a->m.reason), verdict_result_name(summary == MOVE_ALLOWED
                                                                     ? VERDICT_PASS
                                                                     : VERDICT_WARN));
-    return aborted(&a->c, audit(&a->c, t, "plan add", object, "", after));
+    return change_aborted(&a->c, change_audit(&a->c, t, "plan add", object, "", after));
 }
 
 int ops_plan_add(struct ops *o, const struct ops_move_req *rq, struct move *added,
@@ -449,7 +451,7 @@ int ops_plan_add(struct ops *o, const struct ops_move_req *rq, struct move *adde
         rc = ops_fail(e, _("a note has at most %d bytes and no control characters"),
                       MOVE_NOTE_SIZE - 1);
     if (rc == OPS_OK)
-        rc = run_change(&a->c, write_add, a);
+        rc = change_run(&a->c, write_add, a);
     if (rc == OPS_OK && added)
         *added = a->m;
     if (verdicts && nverdicts) {
@@ -476,23 +478,23 @@ static int write_drop(stxn *t, void *ctx)
     char shown[NIP_FMT_LEN + 1];
     int rc = plan_for_change(d->c.o, t, d->plan, d->expect, &p, d->c.e);
     if (rc != OPS_OK)
-        return aborted(&d->c, rc);
+        return change_aborted(&d->c, rc);
     int r = store_get_move(t, d->plan, d->nip, &m);
     if (r == STORE_NOTFOUND) {
         shown_nip(d->nip, shown);
-        return aborted(&d->c, ops_fail(d->c.e, _("NIP %s has no move in plan %u"), shown,
+        return change_aborted(&d->c, ops_fail(d->c.e, _("NIP %s has no move in plan %u"), shown,
                                        (unsigned)d->plan));
     }
     if (r != STORE_OK || store_del_move(t, d->plan, d->nip) != STORE_OK)
-        return aborted(&d->c, ops_fail(d->c.e, _("could not save the change: %s"),
+        return change_aborted(&d->c, ops_fail(d->c.e, _("could not save the change: %s"),
                                        store_errmsg(d->c.o->db)));
     if ((rc = plan_touch(d->c.o, t, &p, d->c.e)) != OPS_OK)
-        return aborted(&d->c, rc);
+        return change_aborted(&d->c, rc);
     char object[64], before[256];
     snprintf(object, sizeof object, "plan %u %s", (unsigned)p.id, m.nip);
     snprintf(before, sizeof before, "%s -> %s (%s)", m.from_position, m.to_position,
              move_reason_name(m.reason));
-    return aborted(&d->c, audit(&d->c, t, "plan drop", object, before, ""));
+    return change_aborted(&d->c, change_audit(&d->c, t, "plan drop", object, before, ""));
 }
 
 int ops_plan_drop(struct ops *o, uint32_t plan, const char *nip, uint32_t expect_version,
@@ -501,5 +503,5 @@ int ops_plan_drop(struct ops *o, uint32_t plan, const char *nip, uint32_t expect
     struct drop_ctx d = {{o, e, OPS_OK}, plan, expect_version, nip};
     if (need_operator(o, e) != OPS_OK)
         return OPS_REFUSED;
-    return run_change(&d.c, write_drop, &d);
+    return change_run(&d.c, write_drop, &d);
 }

@@ -26,7 +26,10 @@
  * is now").
  *
  * Who: changing a plan needs the operator role (users.yaml) and a plan in
- * state DRAFT. Reading (list, show, check) needs no role. */
+ * the route's first state (DRAFT; wf_check_edit). Reading (list, show,
+ * check) needs no role. The approval route (steps, strike, SK, apply,
+ * annex) is ops/approval.h. Struck moves are shown (move.struck_by set)
+ * but left out of the impact and of the check. */
 #ifndef MUTASI_OPS_PLAN_H
 #define MUTASI_OPS_PLAN_H
 #include <stddef.h>
@@ -34,6 +37,7 @@
 #include "core/impact.h"
 #include "core/plan.h"
 #include "core/rules.h"
+#include "core/workflow.h"
 #include "ops/ops.h"
 
 /* Refused because the plan changed since expect_version: e->msg says who
@@ -92,8 +96,11 @@ struct ops_plan_view {
     struct plan plan;
     struct ops_move_view *moves;     /* NIP order */
     size_t nmoves;
-    struct ops_impact_row *impact;   /* units in tree order, then positions */
+    struct ops_impact_row *impact;   /* units in tree order, then positions (struck moves
+                                      * left out) */
     size_t nimpact;
+    struct wf_event *timeline;       /* every step taken, oldest first (ops/approval.h) */
+    size_t ntimeline;
 };
 int ops_plan_show(struct ops *o, uint32_t id, struct ops_plan_view *out, struct ops_err *e);
 void ops_plan_view_free(struct ops_plan_view *v);

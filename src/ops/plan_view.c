@@ -8,42 +8,12 @@
 
 /* --- the workload of the database now ----------------------------------- */
 
-static int take_unit(const struct unit *u, void *ctx)
-{
-    return workload_add_unit(ctx, u);
-}
-
-static int take_position(const struct position *p, void *ctx)
-{
-    return workload_add_position(ctx, p);
-}
-
-static int count_holders(const char *position, size_t n, void *ctx)
-{
-    workload_add_staff(ctx, position, (uint32_t)n);
-    return 0;
-}
-
-/* Units, positions and holder counts in transaction t, computed. */
-static struct workload *load_workload(struct ops *o, stxn *t)
-{
-    struct workload *w = workload_begin(ops_policy(o));
-    if (!w || workload_reserve(w, store_count_units(t), store_count_positions(t)) != 0 ||
-        store_each_unit(t, take_unit, w) != 0 || store_each_position(t, take_position, w) != 0 ||
-        workload_build(w) != 0 || store_each_position_count(t, count_holders, w) != 0) {
-        workload_free(w);
-        return NULL;
-    }
-    workload_compute(w);
-    return w;
-}
-
 /* The workload and the impact of moves m[0..n). */
 static int build_impact(struct ops *o, stxn *t, const struct move *m, size_t n,
                         struct workload **w, struct impact **im, struct ops_err *e)
 {
     *im = NULL;
-    if (!(*w = load_workload(o, t)))
+    if (!(*w = ops_workload_read(o, t, NULL)))
         return ops_fail(e, _("could not read the database: %s"), store_errmsg(o->db));
     if (!(*im = impact_new(*w)))
         goto oom;
@@ -158,12 +128,18 @@ int ops_plan_show(struct ops *o, uint32_t id, struct ops_plan_view *out, struct 
     stxn *t = store_read_begin(o->db);
     if (!t)
         return ops_fail(e, "%s", store_errmsg(o->db));
-    int rc = read_plan(o, t, id, &out->plan, e);
+    int r = store_get_plan_timeline(t, id, &out->plan, &out->timeline, &out->ntimeline);
+    int rc = r == STORE_NOTFOUND ? ops_fail(e, _("there is no plan %u"), (unsigned)id)
+             : r != STORE_OK ? ops_fail(e, _("could not read the database: %s"),
+                                        store_errmsg(o->db))
+                             : OPS_OK;
     if (rc == OPS_OK && plan_moves_read(t, id, &pl) != STORE_OK)
         rc = ops_fail(e, _("could not read the database: %s"), store_errmsg(o->db));
     if (rc == OPS_OK)
         rc = view_moves(o, t, &pl, out, e);
-    if (rc == OPS_OK)
+    plan_moves_drop_struck(&pl);        /* struck moves have no impact */
+    /* Once applied, the records already hold the moves: no impact left. */
+    if (rc == OPS_OK && out->plan.applied_at == 0)
         rc = view_impact(o, t, &pl, out, e);
     store_read_end(t);
     plan_moves_free(&pl);
@@ -176,8 +152,11 @@ void ops_plan_view_free(struct ops_plan_view *v)
 {
     free(v->moves);
     free(v->impact);
+    free(v->timeline);
     v->moves = NULL;
     v->impact = NULL;
+    v->timeline = NULL;
+    v->ntimeline = 0;
     v->nmoves = v->nimpact = 0;
 }
 
@@ -224,7 +203,7 @@ static int changed_record(const struct move *m, const struct move_facts *f, char
 }
 
 static int check_move(struct ops *o, stxn *t, const struct move *m, const struct plan_desc *d,
-                      struct breaches *bs, struct ops_err *e)
+                      unsigned scopes, struct breaches *bs, struct ops_err *e)
 {
     struct move_facts f;
     struct ops_err missing;
@@ -241,31 +220,40 @@ static int check_move(struct ops *o, stxn *t, const struct move *m, const struct
     size_t n;
     move_judge(o, &f, m->reason, d, v, &n);
     for (size_t i = 0; i < n; i++)
-        if (v[i].result == VERDICT_BLOCK && breach(bs, m->nip, v[i].rule, v[i].reason) != 0)
+        if (v[i].result == VERDICT_BLOCK &&
+            (scopes & RULE_SCOPE_BIT(rule_table[v[i].rule].scope)) &&
+            breach(bs, m->nip, v[i].rule, v[i].reason) != 0)
             return ops_fail(e, "%s", _("out of memory"));
     return OPS_OK;
 }
 
-int ops_plan_check(struct ops *o, uint32_t id, struct ops_breach **out, size_t *n,
-                   struct ops_err *e)
+/* Struck moves are out of the plan: dropped from pl (the rules' plan
+ * sanity sees the others only). */
+void plan_moves_drop_struck(struct plan_moves *pl)
 {
-    struct plan p;
+    size_t k = 0;
+    for (size_t i = 0; i < pl->n; i++)
+        if (!MOVE_STRUCK(&pl->m[i]))
+            pl->m[k++] = pl->m[i];
+    pl->n = k;
+}
+
+int plan_check_in(struct ops *o, stxn *t, uint32_t id, unsigned scopes,
+                  struct ops_breach **out, size_t *n, struct ops_err *e)
+{
     struct plan_moves pl = {0};
     struct breaches bs = {0};
     *out = NULL;
     *n = 0;
-    stxn *t = store_read_begin(o->db);
-    if (!t)
-        return ops_fail(e, "%s", store_errmsg(o->db));
-    int rc = read_plan(o, t, id, &p, e);
-    if (rc == OPS_OK && plan_moves_read(t, id, &pl) != STORE_OK)
+    int rc = OPS_OK;
+    if (plan_moves_read(t, id, &pl) != STORE_OK)
         rc = ops_fail(e, _("could not read the database: %s"), store_errmsg(o->db));
+    plan_moves_drop_struck(&pl);
     struct plan_desc d = plan_moves_desc(&pl);
     if (rc == OPS_OK && pl.n && !d.moves)
         rc = ops_fail(e, "%s", _("out of memory"));
     for (size_t i = 0; rc == OPS_OK && i < pl.n; i++)
-        rc = check_move(o, t, &pl.m[i], &d, &bs, e);
-    store_read_end(t);
+        rc = check_move(o, t, &pl.m[i], &d, scopes, &bs, e);
     plan_moves_free(&pl);
     if (rc != OPS_OK) {
         free(bs.b);
@@ -274,4 +262,20 @@ int ops_plan_check(struct ops *o, uint32_t id, struct ops_breach **out, size_t *
     *out = bs.b;
     *n = bs.n;
     return OPS_OK;
+}
+
+int ops_plan_check(struct ops *o, uint32_t id, struct ops_breach **out, size_t *n,
+                   struct ops_err *e)
+{
+    struct plan p;
+    *out = NULL;
+    *n = 0;
+    stxn *t = store_read_begin(o->db);
+    if (!t)
+        return ops_fail(e, "%s", store_errmsg(o->db));
+    int rc = read_plan(o, t, id, &p, e);
+    if (rc == OPS_OK)
+        rc = plan_check_in(o, t, id, PLAN_CHECK_ALL, out, n, e);
+    store_read_end(t);
+    return rc;
 }

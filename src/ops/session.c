@@ -111,3 +111,12 @@ int ops_open_db(struct ops *o, int mode, struct ops_err *e)
         return OPS_OK;
     return open_db(o, mode, e);
 }
+
+void ops_audit_user(const struct ops *o, char out[OPS_AUDIT_USER_SIZE])
+{
+    const char *unix_user = o->env && o->env->user ? o->env->user : "";
+    if (strcmp(unix_user, o->user) == 0 || unix_user[0] == '\0')
+        snprintf(out, OPS_AUDIT_USER_SIZE, "%.31s", o->user);
+    else
+        snprintf(out, OPS_AUDIT_USER_SIZE, "%.15s>%.15s", unix_user, o->user);
+}

@@ -384,20 +384,72 @@ size_t codec_audit_canonical(const struct audit_entry *e, unsigned char *buf, si
 }
 
 /* --- plans and moves ----------------------------------------------------- *
- * Their own version byte (CODEC_PLAN_VERSION): the approval route will add
- * fields to a plan (steps, SK) as a version 2 that still reads version 1. */
+ * Their own version byte (CODEC_PLAN_VERSION). Version 2 appends, after
+ * the fields of version 1: to a plan its SK, applied_at and timeline (a
+ * count byte, then each step); to a move who struck it, when and why.
+ * Version 1 records decode with those empty. */
 
-static void rbuf_start_version(struct rbuf *r, const void *buf, size_t len, uint8_t version)
+static void rbuf_open(struct rbuf *r, const void *buf, size_t len)
 {
     r->p = buf;
     r->len = len;
     r->pos = 0;
     r->bad = false;
-    if (get_u8(r) != version)
-        r->bad = true;
 }
 
-size_t codec_put_plan(const struct plan *p, unsigned char *buf, size_t cap)
+/* The record's version byte: 1 or 2, else 0 (and r is bad). */
+static int plan_version(struct rbuf *r)
+{
+    uint8_t v = get_u8(r);
+    if (v != CODEC_PLAN_V1 && v != CODEC_PLAN_VERSION) {
+        r->bad = true;
+        return 0;
+    }
+    return v;
+}
+
+static void put_sk(struct wbuf *w, const struct plan_sk *sk)
+{
+    put_str(w, sk->number, sizeof sk->number);
+    put_i32(w, sk->date);
+    put_i32(w, sk->tmt);
+    put_str(w, sk->signer_name, sizeof sk->signer_name);
+    put_str(w, sk->signer_nip, sizeof sk->signer_nip);
+    put_str(w, sk->signer_title, sizeof sk->signer_title);
+    put_str(w, sk->issued_by, sizeof sk->issued_by);
+    put_i64(w, sk->issued_at);
+}
+
+static void get_sk(struct rbuf *r, struct plan_sk *sk)
+{
+    get_str(r, sk->number, sizeof sk->number);
+    sk->date = get_i32(r);
+    sk->tmt = get_i32(r);
+    get_str(r, sk->signer_name, sizeof sk->signer_name);
+    get_str(r, sk->signer_nip, sizeof sk->signer_nip);
+    get_str(r, sk->signer_title, sizeof sk->signer_title);
+    get_str(r, sk->issued_by, sizeof sk->issued_by);
+    sk->issued_at = get_i64(r);
+}
+
+static void put_event(struct wbuf *w, const struct wf_event *e)
+{
+    put_str(w, e->step, sizeof e->step);
+    put_str(w, e->user, sizeof e->user);
+    put_i64(w, e->at);
+    put_str(w, e->note, sizeof e->note);
+}
+
+static void get_event(struct rbuf *r, struct wf_event *e)
+{
+    get_str(r, e->step, sizeof e->step);
+    get_str(r, e->user, sizeof e->user);
+    e->at = get_i64(r);
+    get_str(r, e->note, sizeof e->note);
+}
+
+size_t codec_put_plan_timeline(const struct plan *p, const struct wf_event *tl, size_t ntl,
+                               unsigned char *buf, size_t cap)
 {
     struct wbuf w = {buf, 0, cap, false};
     put_u8(&w, CODEC_PLAN_VERSION);
@@ -410,14 +462,31 @@ size_t codec_put_plan(const struct plan *p, unsigned char *buf, size_t cap)
     put_i64(&w, p->changed_at);
     put_str(&w, p->changed_by, sizeof p->changed_by);
     put_u32(&w, p->version);
+    put_sk(&w, &p->sk);
+    put_i64(&w, p->applied_at);
+    if (ntl > PLAN_TIMELINE_MAX)
+        w.over = true;
+    put_u8(&w, (uint8_t)ntl);
+    for (size_t i = 0; i < ntl && !w.over; i++)
+        put_event(&w, &tl[i]);
     return finish(&w);
 }
 
-int codec_get_plan(const void *buf, size_t len, struct plan *out)
+size_t codec_put_plan(const struct plan *p, unsigned char *buf, size_t cap)
+{
+    return codec_put_plan_timeline(p, NULL, 0, buf, cap);
+}
+
+int codec_get_plan_timeline(const void *buf, size_t len, struct plan *out,
+                            struct wf_event *tl, size_t max, size_t *ntl)
 {
     struct rbuf r;
+    struct wf_event skip;
     memset(out, 0, sizeof *out);
-    rbuf_start_version(&r, buf, len, CODEC_PLAN_VERSION);
+    if (ntl)
+        *ntl = 0;
+    rbuf_open(&r, buf, len);
+    int version = plan_version(&r);
     out->id = get_u32(&r);
     get_str(&r, out->name, sizeof out->name);
     get_str(&r, out->period, sizeof out->period);
@@ -427,7 +496,29 @@ int codec_get_plan(const void *buf, size_t len, struct plan *out)
     out->changed_at = get_i64(&r);
     get_str(&r, out->changed_by, sizeof out->changed_by);
     out->version = get_u32(&r);
+    out->sk.date = out->sk.tmt = MDATE_NONE;
+    if (version == CODEC_PLAN_V1 || r.bad)
+        return rbuf_end(&r);
+    get_sk(&r, &out->sk);
+    out->applied_at = get_i64(&r);
+    size_t n = get_u8(&r);
+    if (n > PLAN_TIMELINE_MAX)
+        r.bad = true;
+    for (size_t i = 0; i < n && !r.bad; i++) {
+        if (tl && i < max) {
+            memset(&tl[i], 0, sizeof tl[i]);
+            get_event(&r, &tl[i]);
+        } else
+            get_event(&r, &skip);
+    }
+    if (ntl)
+        *ntl = n < max ? n : max;
     return rbuf_end(&r);
+}
+
+int codec_get_plan(const void *buf, size_t len, struct plan *out)
+{
+    return codec_get_plan_timeline(buf, len, out, NULL, 0, NULL);
 }
 
 size_t codec_put_move(const struct move *m, unsigned char *buf, size_t cap)
@@ -453,6 +544,9 @@ size_t codec_put_move(const struct move *m, unsigned char *buf, size_t cap)
         put_u8(&w, m->verdicts[i].result);
     }
     put_str(&w, m->why, sizeof m->why);
+    put_str(&w, m->struck_by, sizeof m->struck_by);
+    put_i64(&w, m->struck_at);
+    put_str(&w, m->struck_why, sizeof m->struck_why);
     return finish(&w);
 }
 
@@ -460,7 +554,8 @@ int codec_get_move(const void *buf, size_t len, struct move *out)
 {
     struct rbuf r;
     memset(out, 0, sizeof *out);
-    rbuf_start_version(&r, buf, len, CODEC_PLAN_VERSION);
+    rbuf_open(&r, buf, len);
+    int version = plan_version(&r);
     out->plan_id = get_u32(&r);
     get_str(&r, out->nip, sizeof out->nip);
     get_str(&r, out->from_position, sizeof out->from_position);
@@ -482,6 +577,11 @@ int codec_get_move(const void *buf, size_t len, struct move *out)
         out->verdicts[i].result = get_u8(&r);
     }
     get_str(&r, out->why, sizeof out->why);
+    if (version == CODEC_PLAN_VERSION) {
+        get_str(&r, out->struck_by, sizeof out->struck_by);
+        out->struck_at = get_i64(&r);
+        get_str(&r, out->struck_why, sizeof out->struck_why);
+    }
     return rbuf_end(&r);
 }
 

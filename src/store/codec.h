@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include "core/plan.h"
 #include "core/record.h"
+#include "core/workflow.h"
 #include "store/store.h"
 
 #define CODEC_VERSION 1
@@ -33,10 +34,24 @@ int codec_get_staff(const void *buf, size_t len, struct staff *out);
 int codec_get_history(const void *buf, size_t len, struct history *out);
 int codec_get_audit(const void *buf, size_t len, struct audit_entry *out);
 
-/* Plans and moves (core/plan.h), with their own version byte. */
-#define CODEC_PLAN_VERSION 1
+/* Plans and moves (core/plan.h), with their own version byte: written as
+ * version 2 (a plan's SK, applied_at and timeline; a move's strike),
+ * version 1 records still decode (those fields empty, the SK dates
+ * MDATE_NONE). */
+#define CODEC_PLAN_V1 1
+#define CODEC_PLAN_VERSION 2
+/* Room for a plan with a full timeline (PLAN_TIMELINE_MAX steps). */
+#define CODEC_PLAN_MAX (CODEC_MAX + PLAN_TIMELINE_MAX * 330)
+/* codec_put_plan: with an empty timeline. */
 size_t codec_put_plan(const struct plan *p, unsigned char *buf, size_t cap);
+size_t codec_put_plan_timeline(const struct plan *p, const struct wf_event *tl, size_t ntl,
+                               unsigned char *buf, size_t cap);
+/* codec_get_plan checks the timeline but does not return it;
+ * codec_get_plan_timeline copies up to max steps into tl (may be NULL),
+ * *ntl of them (ntl may be NULL). */
 int codec_get_plan(const void *buf, size_t len, struct plan *out);
+int codec_get_plan_timeline(const void *buf, size_t len, struct plan *out,
+                            struct wf_event *tl, size_t max, size_t *ntl);
 size_t codec_put_move(const struct move *m, unsigned char *buf, size_t cap);
 int codec_get_move(const void *buf, size_t len, struct move *out);
 

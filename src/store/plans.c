@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "core/i18n.h"
 #include "store/codec.h"
@@ -54,7 +55,10 @@ static void move_key(uint32_t plan, const char *nip, unsigned char out[MOVE_KEY_
     memcpy(out + 4, nip, NIP_LEN);
 }
 
-/* --- descriptors (schema.h) ----------------------------------------------- */
+/* --- descriptors (schema.h) ----------------------------------------------- *
+ * The plan descriptor encodes a plan without its timeline: plans are
+ * written through store_put_plan / store_put_plan_step only, which keep
+ * the stored timeline (the descriptor serves decoding and the check). */
 
 static size_t plan_encode(const void *r, unsigned char *buf, size_t cap)
 {
@@ -165,9 +169,93 @@ int store_get_plan(stxn *t, uint32_t id, struct plan *out)
     return STORE_OK;
 }
 
+/* The stored plan's record and its timeline (tl: PLAN_TIMELINE_MAX room). */
+static int get_plan_full(stxn *t, uint32_t id, struct plan *out, struct wf_event *tl,
+                         size_t *ntl)
+{
+    unsigned char key[4];
+    MDB_val v;
+    codec_be32(key, id);
+    int r = get(t, DB_PLANS, val(key, 4), &v);
+    if (r != STORE_OK)
+        return r;
+    if (codec_get_plan_timeline(v.mv_data, v.mv_size, out, tl, PLAN_TIMELINE_MAX, ntl) != 0)
+        return store_fail(t->s, _("plan %u is damaged or from a newer mutasi"), (unsigned)id);
+    return STORE_OK;
+}
+
+int store_get_plan_timeline(stxn *t, uint32_t id, struct plan *p, struct wf_event **tl,
+                            size_t *n)
+{
+    *tl = malloc(PLAN_TIMELINE_MAX * sizeof **tl);
+    *n = 0;
+    if (!*tl)
+        return store_fail(t->s, "%s", _("out of memory"));
+    int r = get_plan_full(t, id, p, *tl, n);
+    if (r != STORE_OK) {
+        free(*tl);
+        *tl = NULL;
+        *n = 0;
+    }
+    return r;
+}
+
+/* The version check, then p (with the stored timeline, plus ev when not
+ * NULL) as the next version. */
+static int put_plan(stxn *t, struct plan *p, uint32_t expect_version,
+                    const struct wf_event *ev, struct plan *now)
+{
+    struct plan stored;
+    size_t ntl = 0;
+    unsigned char key[4];
+    memset(&stored, 0, sizeof stored);     /* *now zeroed when the plan is gone */
+    if (need_write(t))
+        return STORE_ERROR;
+    if (p->id == 0)
+        return store_fail(t->s, _("a plan needs an id before it is saved"));
+    struct wf_event *tl = malloc((PLAN_TIMELINE_MAX + 1) * sizeof *tl);
+    unsigned char *buf = malloc(CODEC_PLAN_MAX);
+    int r = tl && buf ? get_plan_full(t, p->id, &stored, tl, &ntl)
+                      : store_fail(t->s, "%s", _("out of memory"));
+    if (r == STORE_ERROR)
+        goto out;
+    uint32_t have = r == STORE_OK ? stored.version : 0;
+    if (have != expect_version || (r == STORE_OK && expect_version == 0)) {
+        if (now)
+            *now = stored;
+        r = STORE_CONFLICT;
+        goto out;
+    }
+    if (ev && ntl >= PLAN_TIMELINE_MAX) {
+        r = store_fail(t->s, _("plan %u has taken %d steps, as many as its record holds"),
+                       (unsigned)p->id, PLAN_TIMELINE_MAX);
+        goto out;
+    }
+    if (ev)
+        tl[ntl++] = *ev;
+    p->version = expect_version + 1;
+    size_t n = codec_put_plan_timeline(p, tl, ntl, buf, CODEC_PLAN_MAX);
+    if (n == 0) {
+        r = store_fail(t->s, _("plan %u cannot be encoded"), (unsigned)p->id);
+        goto out;
+    }
+    codec_be32(key, p->id);
+    r = put(t, DB_PLANS, val(key, 4), val(buf, n));
+out:
+    free(tl);
+    free(buf);
+    return r;
+}
+
 int store_put_plan(stxn *t, struct plan *p, uint32_t expect_version, struct plan *now)
 {
-    return store_rec_put_versioned(t, &store_desc_plan, p, expect_version, now);
+    return put_plan(t, p, expect_version, NULL, now);
+}
+
+int store_put_plan_step(stxn *t, struct plan *p, uint32_t expect_version,
+                        const struct wf_event *ev, struct plan *now)
+{
+    return put_plan(t, p, expect_version, ev, now);
 }
 
 struct walk {

@@ -11,12 +11,14 @@
  * through store_put_plan with the version the caller read, in the same
  * write transaction as the change; the version rises by one. Saving over
  * another version is STORE_CONFLICT, and the stored plan (changed_by,
- * changed_at) says who changed it and when. */
+ * changed_at) says who changed it and when. store_put_plan keeps the
+ * plan's timeline as it is stored. */
 #ifndef MUTASI_STORE_PLANS_H
 #define MUTASI_STORE_PLANS_H
 #include <stddef.h>
 #include <stdint.h>
 #include "core/plan.h"
+#include "core/workflow.h"
 #include "store/store.h"
 
 /* The next plan id (1, 2, ...), recorded in meta; needs a write
@@ -32,6 +34,15 @@ int store_get_plan(stxn *t, uint32_t id, struct plan *out);
  * On success p->version = expect_version + 1. changed_by and changed_at
  * are the caller's to set. */
 int store_put_plan(stxn *t, struct plan *p, uint32_t expect_version, struct plan *now);
+/* The same, and writes ev at the end of the plan's timeline (one step
+ * taken: kept in the plan's record). STORE_ERROR when the timeline is
+ * full (PLAN_TIMELINE_MAX steps). */
+int store_put_plan_step(stxn *t, struct plan *p, uint32_t expect_version,
+                        const struct wf_event *ev, struct plan *now);
+/* The plan and its timeline, oldest first: *tl malloc'ed (caller frees),
+ * *n steps. STORE_OK, STORE_NOTFOUND or STORE_ERROR (*tl NULL then). */
+int store_get_plan_timeline(stxn *t, uint32_t id, struct plan *p, struct wf_event **tl,
+                            size_t *n);
 typedef int (*store_plan_cb)(const struct plan *p, void *ctx);
 /* Every plan in id order; cb returns 0 to go on. */
 int store_each_plan(stxn *t, store_plan_cb cb, void *ctx);

@@ -1,0 +1,269 @@
+/* mutasi plan submit|verify|review|approve|return|reject|cancel|step|
+ * strike|issue-sk|apply: the approval route from the command line,
+ * through ops/approval.h; and the timeline and decree of `plan show`.
+ * Refusals are the route's sentence on stderr and exit 1. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "cli/cli.h"
+#include "core/i18n.h"
+#include "core/nip.h"
+#include "ops/approval.h"
+
+struct route_args {
+    const char *pos[3];
+    int npos;
+    const char *note, *reason, *number, *date, *tmt, *signer;
+};
+
+static int parse_route(const struct ops_env *env, int argc, char **argv, const char *allowed,
+                       struct route_args *a)
+{
+    static const char *const names[] = {"--note", "--reason", "--number", "--date", "--tmt",
+                                        "--signer"};
+    enum { NOPTS = sizeof names / sizeof *names };
+    memset(a, 0, sizeof *a);
+    const char **slots[NOPTS] = {&a->note, &a->reason, &a->number, &a->date, &a->tmt,
+                                 &a->signer};
+    for (int i = 2; i < argc; i++) {
+        const char *s = argv[i];
+        int k = 0;
+        size_t n = 0;
+        for (; k < NOPTS; k++) {
+            n = strlen(names[k]);
+            if (strncmp(s, names[k], n) == 0 && (s[n] == '\0' || s[n] == '='))
+                break;
+        }
+        if (k < NOPTS && strstr(allowed, names[k])) {
+            if (s[n] == '=')
+                *slots[k] = s + n + 1;
+            else if (i + 1 < argc)
+                *slots[k] = argv[++i];
+            else
+                return cli_usage_error(env, "plan", _("%s needs a value"), names[k]);
+            continue;
+        }
+        if (s[0] == '-' && s[1] != '\0')
+            return cli_usage_error(env, "plan", _("unknown option \"%s\""), s);
+        if (a->npos >= 3)
+            return cli_usage_error(env, "plan", _("too many arguments"));
+        a->pos[a->npos++] = s;
+    }
+    return EXIT_OK;
+}
+
+static int route_plan_id(const struct ops_env *env, const char *s, uint32_t *id)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (*s < '0' || *s > '9' || *end || errno || v == 0 || v > UINT32_MAX)
+        return cli_usage_error(env, "plan", _("\"%s\" is not a plan id (a number from 1)"), s);
+    *id = (uint32_t)v;
+    return EXIT_OK;
+}
+
+static int route_nip(const char *s, char nip[NIP_LEN + 1])
+{
+    enum nip_error ne = nip_parse(s, strlen(s), nip);
+    if (ne == NIP_OK)
+        return EXIT_OK;
+    cli_error(_("\"%s\" is not a NIP: %s"), s, nip_error_text(ne));
+    return EXIT_REFUSED;
+}
+
+static int route_date(const struct ops_env *env, const char *opt, const char *s, mdate *out)
+{
+    if (!s)
+        return cli_usage_error(env, "plan", _("plan issue-sk needs %s YYYY-MM-DD"), opt);
+    if (date_parse(s, strlen(s), out) != 0)
+        return cli_usage_error(env, "plan", _("%s must be a date YYYY-MM-DD, got \"%s\""), opt, s);
+    return EXIT_OK;
+}
+
+/* Opens the session for a change; prints and returns EXIT_REFUSED when it
+ * cannot. */
+static int open_write(const struct ops_env *env, struct ops *o)
+{
+    return cli_open(o, env, OPS_WRITE);
+}
+
+static int done(struct ops *o, int rc, const struct ops_err *e)
+{
+    if (rc != OPS_OK)
+        cli_error("%s", e->msg);
+    ops_close(o);
+    return rc == OPS_OK ? EXIT_OK : EXIT_REFUSED;
+}
+
+/* submit, verify, review, approve, return, reject, cancel, step STEP. */
+static int route_step(const struct ops_env *env, int argc, char **argv)
+{
+    struct route_args a;
+    bool generic = strcmp(argv[1], "step") == 0;
+    int rc = parse_route(env, argc, argv, "--note --reason", &a);
+    if (rc != EXIT_OK)
+        return rc;
+    if (a.npos != (generic ? 2 : 1))
+        return cli_usage_error(env, "plan", generic ? _("plan step needs a plan ID and a STEP")
+                                                    : _("plan %s needs a plan ID"), argv[1]);
+    if (a.note && a.reason)
+        return cli_usage_error(env, "plan", "%s", _("give --note or --reason, not both"));
+    uint32_t id;
+    if ((rc = route_plan_id(env, a.pos[0], &id)) != EXIT_OK)
+        return rc;
+    struct ops o;
+    struct ops_err e;
+    if (open_write(env, &o) != EXIT_OK)
+        return EXIT_REFUSED;
+    const char *verb = generic ? a.pos[1] : argv[1];
+    const struct wf_step *s = ops_route_step(&o.cfg->workflow, verb);
+    if (!s) {
+        ops_fail(&e, _("the approval route (workflow.yaml) has no step for \"%s\""), verb);
+        return done(&o, OPS_REFUSED, &e);
+    }
+    struct ops_step_req rq = {.plan = id, .step = s->name, .note = a.reason ? a.reason : a.note};
+    rc = ops_plan_step(&o, &rq, &e);
+    if (rc == OPS_OK)
+        printf(_("plan %u: %s, now %s\n"), (unsigned)id, s->name, s->to);
+    return done(&o, rc, &e);
+}
+
+static int route_strike(const struct ops_env *env, int argc, char **argv)
+{
+    struct route_args a;
+    char nip[NIP_LEN + 1];
+    uint32_t id;
+    int rc = parse_route(env, argc, argv, "--reason", &a);
+    if (rc != EXIT_OK)
+        return rc;
+    if (a.npos != 2)
+        return cli_usage_error(env, "plan", "%s", _("plan strike needs a plan ID and a NIP"));
+    if ((rc = route_plan_id(env, a.pos[0], &id)) != EXIT_OK)
+        return rc;
+    if (route_nip(a.pos[1], nip) != EXIT_OK)
+        return EXIT_REFUSED;
+    struct ops o;
+    struct ops_err e;
+    if (open_write(env, &o) != EXIT_OK)
+        return EXIT_REFUSED;
+    rc = ops_plan_strike(&o, id, nip, a.reason, 0, &e);
+    if (rc == OPS_OK) {
+        char shown[NIP_FMT_LEN + 1];
+        nip_format(nip, shown);
+        printf(_("plan %u: the move of %s is struck\n"), (unsigned)id, shown);
+    }
+    return done(&o, rc, &e);
+}
+
+static int route_issue_sk(const struct ops_env *env, int argc, char **argv)
+{
+    struct route_args a;
+    char signer[NIP_LEN + 1];
+    uint32_t id;
+    struct ops_sk_req rq = {0};
+    int rc = parse_route(env, argc, argv, "--number --date --tmt --signer --note", &a);
+    if (rc != EXIT_OK)
+        return rc;
+    if (a.npos != 1)
+        return cli_usage_error(env, "plan", _("plan %s needs a plan ID"), argv[1]);
+    if (!a.number)
+        return cli_usage_error(env, "plan", "%s", _("plan issue-sk needs --number N"));
+    if ((rc = route_plan_id(env, a.pos[0], &id)) != EXIT_OK ||
+        (rc = route_date(env, "--date", a.date, &rq.date)) != EXIT_OK ||
+        (rc = route_date(env, "--tmt", a.tmt, &rq.tmt)) != EXIT_OK)
+        return rc;
+    if (!a.signer)
+        return cli_usage_error(env, "plan", "%s",
+                               _("plan issue-sk needs --signer NIP (the signing official)"));
+    if (route_nip(a.signer, signer) != EXIT_OK)
+        return EXIT_REFUSED;
+    rq.plan = id;
+    rq.number = a.number;
+    rq.signer_nip = signer;
+    rq.note = a.note;
+    struct ops o;
+    struct ops_err e;
+    if (open_write(env, &o) != EXIT_OK)
+        return EXIT_REFUSED;
+    rc = ops_plan_issue_sk(&o, &rq, &e);
+    if (rc == OPS_OK)
+        printf(_("plan %u: SK %s issued, TMT %s\n"), (unsigned)id, a.number, a.tmt);
+    return done(&o, rc, &e);
+}
+
+static int route_apply(const struct ops_env *env, int argc, char **argv)
+{
+    struct route_args a;
+    uint32_t id;
+    int rc = parse_route(env, argc, argv, "", &a);
+    if (rc != EXIT_OK)
+        return rc;
+    if (a.npos != 1)
+        return cli_usage_error(env, "plan", _("plan %s needs a plan ID"), argv[1]);
+    if ((rc = route_plan_id(env, a.pos[0], &id)) != EXIT_OK)
+        return rc;
+    struct ops o;
+    struct ops_err e;
+    struct ops_apply_result r;
+    if (open_write(env, &o) != EXIT_OK)
+        return EXIT_REFUSED;
+    rc = ops_plan_apply(&o, id, 0, &r, &e);
+    if (rc == OPS_OK)
+        printf(_("plan %u took effect: %zu moves written into the staff records, %zu struck\n"),
+               (unsigned)id, r.applied, r.struck);
+    return done(&o, rc, &e);
+}
+
+static const struct {
+    const char *name;
+    cli_verb_fn fn;
+} route_subs[] = {
+    {"submit", route_step}, {"verify", route_step}, {"review", route_step},
+    {"approve", route_step}, {"return", route_step}, {"reject", route_step},
+    {"cancel", route_step}, {"step", route_step}, {"strike", route_strike},
+    {"issue-sk", route_issue_sk}, {"apply", route_apply},
+};
+
+cli_verb_fn cli_plan_route(const char *action)
+{
+    for (size_t i = 0; i < sizeof route_subs / sizeof *route_subs; i++)
+        if (strcmp(action, route_subs[i].name) == 0)
+            return route_subs[i].fn;
+    return NULL;
+}
+
+/* --- plan show: the decree and the timeline -------------------------------- */
+
+static void when_minutes(int64_t when, char out[32])
+{
+    time_t tt = (time_t)when;
+    struct tm tm;
+    if (!localtime_r(&tt, &tm) || strftime(out, 32, "%Y-%m-%d %H:%M", &tm) == 0)
+        snprintf(out, 32, "%lld", (long long)when);
+}
+
+void cli_show_route(const struct ops_plan_view *v)
+{
+    const struct plan_sk *sk = &v->plan.sk;
+    if (sk->number[0]) {
+        char date[11], tmt[11], shown[NIP_FMT_LEN + 1];
+        date_format(sk->date, date);
+        date_format(sk->tmt, tmt);
+        nip_format(sk->signer_nip, shown);
+        printf("\n%s\n", _("decree (SK):"));
+        printf(_("  number %s, dated %s, TMT %s\n"), sk->number, date, tmt);
+        printf(_("  signed by %s, NIP %s\n"), sk->signer_name, shown);
+        printf("  %s\n", sk->signer_title);
+    }
+    printf("\n%s\n", _("timeline:"));
+    if (v->ntimeline == 0)
+        printf("  %s\n", _("no step taken yet"));
+    for (size_t i = 0; i < v->ntimeline; i++) {
+        const struct wf_event *ev = &v->timeline[i];
+        char when[32];
+        when_minutes(ev->at, when);
+        printf("  %s  %-10s %-12s %s\n", when, ev->step, ev->user, ev->note);
+    }
+}

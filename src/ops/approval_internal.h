@@ -1,0 +1,30 @@
+/* Shared between ops/approval.c, ops/apply.c and ops/annex.c only. */
+#ifndef MUTASI_OPS_APPROVAL_INTERNAL_H
+#define MUTASI_OPS_APPROVAL_INTERNAL_H
+#include "ops/approval.h"
+#include "ops/plan_internal.h"
+
+/* A route action in one store_write: the plan and its timeline as read in
+ * the write transaction. */
+struct route_ctx {
+    struct change c;
+    uint32_t id, expect;
+    struct plan p;
+    struct wf_event *tl;         /* malloc'ed by route_read, freed by route_run */
+    size_t ntl;
+};
+/* Reads the plan and its timeline; the version check. */
+int route_read(struct route_ctx *r, stxn *t);
+struct wf_plan route_plan(const struct route_ctx *r);
+struct wf_actor route_actor(const struct ops *o);
+/* wf_check of step s by the acting user, with the reason (may be NULL). */
+int route_check(struct route_ctx *r, const struct wf_step *s, const char *reason);
+/* Saves the plan (its state changed by the caller) with one timeline
+ * entry: step, the acting user, now, note. */
+int route_save(struct route_ctx *r, stxn *t, const char *step, const char *note);
+/* store_write(fn, r), and frees what route_read kept. */
+int route_run(struct route_ctx *r, store_write_fn fn);
+void route_object(uint32_t id, char out[32]);
+/* The breaches, one a line ("\n  NIP  rule: reason"). */
+void breaches_text(const struct ops_breach *b, size_t n, char *out, size_t size);
+#endif
