@@ -23,10 +23,13 @@
 #include "core/mcf_internal.h"
 
 /* A residual arc: entries of one node are contiguous; rev is the
- * opposite entry (backward arcs start with res 0 and cost -cost). */
+ * opposite entry (backward arcs start with res 0 and cost -cost). back
+ * mirrors the opposite entry's res (the arc from `to` into this node),
+ * so that the searches backwards from t read one entry, in order, rather
+ * than jump to its opposite. */
 struct rent {
     uint32_t to, rev;
-    int64_t res, cost;
+    int64_t res, back, cost;
 };
 
 struct hent {
@@ -117,8 +120,8 @@ static int pd_build(struct pd *p, const struct mcf *g, const uint32_t *arcs, siz
         size_t a = arcs[i];
         uint32_t u = local_of(local, s, t, g->src[a]), v = local_of(local, s, t, g->dst[a]);
         uint32_t x = pos[u]++, y = pos[v]++;
-        p->e[x] = (struct rent){v, y, g->cap[a], g->cost[a]};
-        p->e[y] = (struct rent){u, x, 0, -g->cost[a]};
+        p->e[x] = (struct rent){v, y, g->cap[a], 0, g->cost[a]};
+        p->e[y] = (struct rent){u, x, 0, g->cap[a], -g->cost[a]};
         p->fwd[i] = x;
     }
     return 0;
@@ -190,11 +193,11 @@ static bool pd_prices(struct pd *p)
             break;
         }
         for (uint32_t x = p->first[v]; x < p->first[v + 1]; x++) {
-            uint32_t w = p->e[x].to;
-            const struct rent *r = &p->e[p->e[x].rev];      /* w -> v */
-            if (r->res <= 0 || p->done[w] == st)
+            const struct rent *r = &p->e[x];
+            uint32_t w = r->to;
+            if (r->back <= 0 || p->done[w] == st)
                 continue;
-            int64_t nd = h.d + rcost(p, w, r);
+            int64_t nd = h.d - r->cost + p->pi[w] - p->pi[v];   /* of w -> v */
             if (p->seen[w] != st || nd < p->dist[w]) {
                 p->seen[w] = st;
                 p->dist[w] = nd;
@@ -250,7 +253,7 @@ static bool pd_levels(struct pd *p)
         pd_touch(p, v);
         for (uint32_t k = p->sfirst[v]; k < p->send[v]; k++) {
             const struct rent *r = &p->e[p->sub[k]];
-            if (p->level[r->to] < 0 && p->e[r->rev].res > 0) {
+            if (p->level[r->to] < 0 && r->back > 0) {
                 p->level[r->to] = p->level[v] + 1;
                 p->queue[qt++] = r->to;
             }
@@ -282,8 +285,11 @@ static int64_t pd_block(struct pd *p, struct mcf *g, const struct mcf_control *c
             size_t cut = depth;
             for (size_t i = 0; i < depth; i++) {
                 struct rent *r = &p->e[p->sub[p->path[i]]];
+                struct rent *o = &p->e[r->rev];
                 r->res -= b;
-                p->e[r->rev].res += b;
+                o->back = r->res;
+                o->res += b;
+                r->back = o->res;
                 if (cut == depth && r->res == 0)
                     cut = i;
             }
