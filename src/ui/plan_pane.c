@@ -291,29 +291,7 @@ static void draw_detail(struct editor *ed, WINDOW *w, int y, int lines, int widt
     snprintf(text, sizeof text, "%c %s (%s, %s): %s", verdict_mark(m->summary),
              move_summary_label(m->summary), move_reason_label(m->reason), m->added_by,
              m->why[0] ? m->why : _("no warnings"));
-    const char *p = text;
-    for (int i = 0; i < lines && *p; i++) {
-        /* Cut at a space where the line is full. */
-        int len = (int)strlen(p), take = len;
-        if (ui_text_width(p) > width) {
-            take = 0;
-            for (int k = 0, cells = 0; p[k] && cells < width; k++) {
-                if (((unsigned char)p[k] & 0xc0) != 0x80)
-                    cells++;
-                if (p[k] == ' ')
-                    take = k;
-            }
-            if (take == 0 || i == lines - 1)
-                take = len;
-        }
-        char line[MOVE_WHY_SIZE + 160];
-        snprintf(line, sizeof line, "%.*s", take, p);
-        wmove(w, y + i, 0);
-        ui_put_field(w, line, width, ed->s->app->ascii);
-        p += take;
-        while (*p == ' ')
-            p++;
-    }
+    ui_put_lines(w, y, text, lines, width, ed->s->app->ascii);
 }
 
 int ui_editor_draw(struct screen *s, WINDOW *w, int y0, int height, int width)

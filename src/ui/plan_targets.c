@@ -102,7 +102,8 @@ static int tp_draw(struct screen *s, WINDOW *w, int y0, int height, int width)
                                         : _("No position without a blocking verdict: t shows all."));
         return -1;
     }
-    int sel = lv_draw(&p->list, w, y0 + 1, height - 1, width);
+    /* The list, and two lines for the selected row's reasons. */
+    int sel = lv_draw(&p->list, w, y0 + 1, height - 2, width);
     size_t at = p->shown[p->list.sel];
     if (p->why_of != at) {
         ops_target_reasons(&s->app->ops, &p->g, at, p->why, sizeof p->why);
@@ -111,8 +112,7 @@ static int tp_draw(struct screen *s, WINDOW *w, int y0, int height, int width)
     char why[700];
     snprintf(why, sizeof why, "%s: %s", move_summary_label(p->g.t[at].summary),
              p->why[0] ? p->why : _("no warnings"));
-    wmove(w, y0 + height, 0);
-    ui_put_field(w, why, width, ascii);
+    ui_put_lines(w, y0 + height - 1, why, 2, width, ascii);
     return sel;
 }
 
