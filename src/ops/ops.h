@@ -313,26 +313,29 @@ int ops_check_move(struct ops *o, const char *nip, const char *target, bool own_
  * a screenful of many thousands: each position gets its summary by the
  * rules' quick paths (rules_quick_summary; nothing formatted, about 40 ms
  * for 75,000 positions), and the reasons in words are written only for the
- * row a user looks at (ops_target_reasons).
+ * row a user looks at (ops_target_reasons). A row is 12 bytes: the code
+ * and unit come from w, and the names (a few thousand different ones
+ * among hundreds of thousands of positions) are kept once each.
  *
  * Usage:
  *     struct ops_targets g;
  *     if (ops_move_targets(o, nip, w, &g, &e) != OPS_OK) ... e.msg ...
- *     ... g.t[i].code, g.t[i].name, g.t[i].summary, i < g.n ...
+ *     ... ops_target_code(&g, i), ops_target_name(&g, i), g.t[i].summary ...
  *     ops_target_reasons(o, &g, i, why, sizeof why);   (the selected row)
  *     ops_targets_free(&g);
  * w must outlive g. */
 struct ops_target {
-    char code[CODE_SIZE];
-    char unit[CODE_SIZE];
-    const char *name;         /* in ops_targets.names */
+    uint32_t row;             /* the position's index in w, or OPS_TARGET_NO_ROW */
+    uint32_t text;            /* offset in ops_targets.text of its name (and,
+                               * without a row, then its code and unit) */
     uint8_t summary;          /* enum move_summary */
 };
+#define OPS_TARGET_NO_ROW UINT32_MAX
 struct ops_targets {
     struct ops_target *t;
     size_t n;
-    char *names;
-    size_t names_len;
+    char *text;               /* NUL-terminated strings */
+    size_t text_len;
     /* for ops_target_reasons: */
     const struct workload *w;
     struct staff person;
@@ -342,6 +345,9 @@ struct ops_targets {
 };
 int ops_move_targets(struct ops *o, const char *nip, const struct workload *w,
                      struct ops_targets *out, struct ops_err *e);
+const char *ops_target_code(const struct ops_targets *g, size_t i);
+const char *ops_target_unit(const struct ops_targets *g, size_t i);
+const char *ops_target_name(const struct ops_targets *g, size_t i);
 /* The reasons of the warnings and blocks of moving the person to target i,
  * blocks first ("Fit: job family ...; Need at target: ..."), into out;
  * "" when there are none. Reads the position again: OPS_REFUSED (and out

@@ -13,7 +13,7 @@
 struct tpick {
     struct screen *s;
     struct ops_targets g;
-    size_t *shown;              /* indexes into g.t of the rows shown */
+    uint32_t *shown;            /* indexes into g.t of the rows shown */
     size_t nshown;
     bool all;
     struct listview list;
@@ -28,7 +28,7 @@ static void refilter(struct tpick *p)
     p->nshown = 0;
     for (size_t i = 0; i < p->g.n; i++)
         if (p->all || p->g.t[i].summary != MOVE_BLOCKED)
-            p->shown[p->nshown++] = i;
+            p->shown[p->nshown++] = (uint32_t)i;
     lv_reset(&p->list);
     for (size_t i = 0; i < p->nshown; i++)
         if (p->shown[i] == keep)
@@ -43,7 +43,8 @@ static size_t tp_count(void *ctx)
 static void tp_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
 {
     struct tpick *p = ctx;
-    const struct ops_target *t = &p->g.t[p->shown[row]];
+    size_t i = p->shown[row];
+    const struct ops_target *t = &p->g.t[i];
     bool ascii = p->s->app->ascii;
     char mark = t->summary == MOVE_BLOCKED ? '!' : t->summary == MOVE_ALLOWED_WARNINGS ? '~' : ' ';
     int pair = mark == '!' ? 1 : mark == '~' ? 2 : 0;
@@ -55,27 +56,28 @@ static void tp_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
     waddch(w, ' ');
     if (on)
         wattron(w, A_REVERSE);
-    ui_put_field(w, t->code, 20, ascii);
+    ui_put_field(w, ops_target_code(&p->g, i), 20, ascii);
     if (on)
         wattroff(w, A_REVERSE);
     waddch(w, ' ');
-    ui_put_field(w, t->name, width - 20 - 16 - 4, ascii);
+    ui_put_field(w, ops_target_name(&p->g, i), width - 20 - 16 - 4, ascii);
     waddch(w, ' ');
-    ui_put_field(w, t->unit, 16, ascii);
+    ui_put_field(w, ops_target_unit(&p->g, i), 16, ascii);
 }
 
 static bool tp_match(void *ctx, size_t row, const char *text)
 {
     const struct tpick *p = ctx;
-    const struct ops_target *t = &p->g.t[p->shown[row]];
-    return ui_text_contains(t->name, text) || ui_text_contains(t->code, text);
+    size_t i = p->shown[row];
+    return ui_text_contains(ops_target_name(&p->g, i), text) ||
+           ui_text_contains(ops_target_code(&p->g, i), text);
 }
 
 static void tp_choose(void *ctx, size_t row)
 {
     struct tpick *p = ctx;
-    const struct ops_target *t = &p->g.t[p->shown[row]];
-    ui_screen_pick(p->s, t->code, t->name);
+    size_t i = p->shown[row];
+    ui_screen_pick(p->s, ops_target_code(&p->g, i), ops_target_name(&p->g, i));
 }
 
 static const struct lv_source tp_source = {
