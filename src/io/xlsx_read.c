@@ -103,11 +103,16 @@ const char *xlsx_sheet_name(const xlsx_reader *r)
     return r->sheet_name;
 }
 
-/* "x:row" -> "row": some writers prefix the main namespace. */
+/* "x:row" -> "row": some writers prefix the main namespace. A loop, not
+ * strrchr: it runs for every tag and attribute of the sheet, whose names
+ * are a few bytes long. */
 static const char *local(const char *name)
 {
-    const char *c = strrchr(name, ':');
-    return c ? c + 1 : name;
+    const char *n = name;
+    for (; *name; name++)
+        if (*name == ':')
+            n = name + 1;
+    return n;
 }
 
 static const char *attr(const char **atts, const char *name)
@@ -160,9 +165,8 @@ static int parse_part(xlsx_reader *r, const char *name, struct part *p,
     }
     zip_file_t *zf = zip_fopen_index(r->zip, (zip_uint64_t)idx, 0);
     XML_Parser xp = XML_ParserCreate("UTF-8");
-    char *buf = malloc(CHUNK);
     int rc = 0;
-    if (!zf || !xp || !buf) {
+    if (!zf || !xp) {
         fail(r, "%s: %s", name, zf ? _("out of memory") : zip_strerror(r->zip));
         rc = -1;
         goto out;
@@ -177,6 +181,13 @@ static int parse_part(xlsx_reader *r, const char *name, struct part *p,
     XML_SetEntityDeclHandler(xp, refuse_entity);
     size_t total = 0;
     for (;;) {
+        /* Inflated straight into expat's buffer: no copy of each chunk. */
+        void *buf = XML_GetBuffer(xp, CHUNK);
+        if (!buf) {
+            fail(r, "%s: %s", name, _("out of memory"));
+            rc = -1;
+            break;
+        }
         zip_int64_t got = zip_fread(zf, buf, CHUNK);
         if (got < 0) {
             fail(r, _("%s: damaged archive: %s"), name, zip_file_strerror(zf));
@@ -189,7 +200,7 @@ static int parse_part(xlsx_reader *r, const char *name, struct part *p,
             rc = -1;
             break;
         }
-        if (XML_Parse(xp, buf, (int)got, got == 0) == XML_STATUS_ERROR) {
+        if (XML_ParseBuffer(xp, (int)got, got == 0) == XML_STATUS_ERROR) {
             if (p->stop)
                 rc = p->stop;
             else {
@@ -205,7 +216,6 @@ static int parse_part(xlsx_reader *r, const char *name, struct part *p,
             break;
     }
 out:
-    free(buf);
     if (xp)
         XML_ParserFree(xp);
     if (zf)
@@ -517,6 +527,14 @@ struct cellref {
     unsigned col;
 };
 
+/* The elements of a sheet that matter, told apart by their first letters
+ * (sheet_element): a million-row sheet has tens of millions of tags. */
+enum sheet_el { EL_OTHER, EL_SHEETDATA, EL_ROW, EL_C, EL_V, EL_IS, EL_T, EL_RPH };
+
+/* A cell's t attribute; CT_RAW (str, inlineStr, e, anything else): the
+ * text as it is. */
+enum cell_type { CT_NUMBER, CT_SHARED, CT_BOOL, CT_DATE, CT_RAW };
+
 struct sheet {
     struct part p;
     xlsx_row_fn fn;
@@ -524,13 +542,13 @@ struct sheet {
     bool in_data, in_row, in_c, in_v, in_is, in_t;
     int in_rph;
     unsigned row, col;          /* current row; last column seen */
-    char type[12];
+    enum cell_type type;
     unsigned style;
     struct text v;              /* the current cell's <v> or inline text */
     struct text row_text;       /* the values of the current row */
     struct cellref *cells;
     struct xlsx_cell *out;
-    unsigned ncells, capcells;
+    unsigned ncells, capcells, capout;
 };
 
 static void sheet_fail(struct sheet *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -562,9 +580,29 @@ static void row_start(struct sheet *s, const char **atts)
     s->row_text.len = 0;
 }
 
+static enum cell_type cell_type(const char *t)
+{
+    if (!t || (t[0] == 'n' && !t[1]))
+        return CT_NUMBER;
+    if (t[1])
+        return CT_RAW;
+    return t[0] == 's' ? CT_SHARED : t[0] == 'b' ? CT_BOOL : t[0] == 'd' ? CT_DATE : CT_RAW;
+}
+
 static void cell_start(struct sheet *s, const char **atts)
 {
-    const char *r = attr(atts, "r"), *t = attr(atts, "t"), *st = attr(atts, "s");
+    const char *r = NULL, *t = NULL, *st = NULL;
+    for (size_t i = 0; atts[i]; i += 2) {      /* one pass over r, s, t */
+        const char *a = local(atts[i]);
+        if (a[0] && !a[1]) {
+            if (a[0] == 'r')
+                r = atts[i + 1];
+            else if (a[0] == 's')
+                st = atts[i + 1];
+            else if (a[0] == 't')
+                t = atts[i + 1];
+        }
+    }
     unsigned col = r ? ref_col(r) : s->col + 1;
     if (!col || col > XLSX_MAX_COLS || col <= s->col) {
         sheet_fail(s, _("cell reference \"%s\" is not after the previous cell"), r ? r : "");
@@ -572,7 +610,7 @@ static void cell_start(struct sheet *s, const char **atts)
     }
     s->col = col;
     s->in_c = true;
-    snprintf(s->type, sizeof s->type, "%s", t ? t : "n");
+    s->type = cell_type(t);
     s->style = st ? parse_uint(st, 1u << 30) : 0;
     s->v.len = 0;
 }
@@ -590,7 +628,7 @@ static bool cell_value(struct sheet *s, const char **p, size_t *len, char *tmp, 
     const char *v = s->v.p ? s->v.p : "";
     *p = v;
     *len = s->v.len;
-    if (strcmp(s->type, "s") == 0) {
+    if (s->type == CT_SHARED) {
         if (!s->v.len)
             return false;
         unsigned i = parse_uint(v, 1u << 30);
@@ -599,14 +637,14 @@ static bool cell_value(struct sheet *s, const char **p, size_t *len, char *tmp, 
             return false;
         }
         *p = sst_at(r, i, len);
-    } else if (strcmp(s->type, "b") == 0) {
+    } else if (s->type == CT_BOOL) {
         if (!s->v.len)
             return false;
         *p = strcmp(v, "1") == 0 ? "TRUE" : "FALSE";
         *len = strlen(*p);
-    } else if (strcmp(s->type, "d") == 0) {
+    } else if (s->type == CT_DATE) {
         *len = s->v.len > 10 && v[10] == 'T' ? 10 : s->v.len;   /* ISO 8601: the day */
-    } else if (strcmp(s->type, "n") == 0 && s->v.len) {
+    } else if (s->type == CT_NUMBER && s->v.len) {
         bool is_date = s->style < r->nxf && r->xf_date[s->style];
         if ((is_date && xlsx_serial_to_date(v, r->date1904, tmp)) ||
             (!is_date && xlsx_integral_number(v, tmp, tmplen))) {
@@ -648,12 +686,16 @@ static void row_end(struct sheet *s)
     s->in_row = false;
     if (!s->ncells)
         return;
-    struct xlsx_cell *o = realloc(s->out, s->ncells * sizeof *o);
-    if (!o) {
-        sheet_fail(s, "%s", _("out of memory"));
-        return;
+    if (s->ncells > s->capout) {
+        struct xlsx_cell *o = realloc(s->out, s->capcells * sizeof *o);
+        if (!o) {
+            sheet_fail(s, "%s", _("out of memory"));
+            return;
+        }
+        s->out = o;
+        s->capout = s->capcells;
     }
-    s->out = o;
+    struct xlsx_cell *o = s->out;
     for (unsigned i = 0; i < s->ncells; i++)
         o[i] = (struct xlsx_cell){s->row_text.p + s->cells[i].off, s->cells[i].len,
                                   s->cells[i].col};
@@ -662,48 +704,81 @@ static void row_end(struct sheet *s)
         stop_part(&s->p, rc);
 }
 
+static enum sheet_el sheet_element(const char *name)
+{
+    const char *n = local(name);
+    switch (n[0]) {
+    case 'c':
+        return n[1] ? EL_OTHER : EL_C;
+    case 'v':
+        return n[1] ? EL_OTHER : EL_V;
+    case 't':
+        return n[1] ? EL_OTHER : EL_T;
+    case 'i':
+        return n[1] == 's' && !n[2] ? EL_IS : EL_OTHER;
+    case 'r':
+        return strcmp(n, "row") == 0 ? EL_ROW : strcmp(n, "rPh") == 0 ? EL_RPH : EL_OTHER;
+    case 's':
+        return strcmp(n, "sheetData") == 0 ? EL_SHEETDATA : EL_OTHER;
+    }
+    return EL_OTHER;
+}
+
 static void XMLCALL sheet_start(void *ud, const XML_Char *el, const XML_Char **atts)
 {
     struct sheet *s = ud;
-    const char *n = local(el);
-    if (strcmp(n, "sheetData") == 0)
+    enum sheet_el n = sheet_element(el);
+    if (n == EL_SHEETDATA)
         s->in_data = true;
     else if (!s->in_data)
         return;
-    else if (strcmp(n, "row") == 0)
+    else if (n == EL_ROW)
         row_start(s, atts);
-    else if (strcmp(n, "c") == 0 && s->in_row)
+    else if (n == EL_C && s->in_row)
         cell_start(s, atts);
-    else if (strcmp(n, "v") == 0 && s->in_c)
+    else if (n == EL_V && s->in_c)
         s->in_v = true;
-    else if (strcmp(n, "is") == 0 && s->in_c)
+    else if (n == EL_IS && s->in_c)
         s->in_is = true;
-    else if (strcmp(n, "rPh") == 0 && s->in_is)
+    else if (n == EL_RPH && s->in_is)
         s->in_rph++;
-    else if (strcmp(n, "t") == 0 && s->in_is)
+    else if (n == EL_T && s->in_is)
         s->in_t = true;
 }
 
 static void XMLCALL sheet_end(void *ud, const XML_Char *el)
 {
     struct sheet *s = ud;
-    const char *n = local(el);
     if (!s->in_data)
         return;
-    if (strcmp(n, "v") == 0)
+    switch (sheet_element(el)) {
+    case EL_V:
         s->in_v = false;
-    else if (strcmp(n, "t") == 0)
+        break;
+    case EL_T:
         s->in_t = false;
-    else if (strcmp(n, "rPh") == 0 && s->in_rph)
-        s->in_rph--;
-    else if (strcmp(n, "is") == 0)
+        break;
+    case EL_RPH:
+        if (s->in_rph)
+            s->in_rph--;
+        break;
+    case EL_IS:
         s->in_is = false;
-    else if (strcmp(n, "c") == 0 && s->in_c)
-        cell_end(s);
-    else if (strcmp(n, "row") == 0 && s->in_row)
-        row_end(s);
-    else if (strcmp(n, "sheetData") == 0)
+        break;
+    case EL_C:
+        if (s->in_c)
+            cell_end(s);
+        break;
+    case EL_ROW:
+        if (s->in_row)
+            row_end(s);
+        break;
+    case EL_SHEETDATA:
         s->in_data = false;
+        break;
+    case EL_OTHER:
+        break;
+    }
 }
 
 static void XMLCALL sheet_chars(void *ud, const XML_Char *txt, int len)
