@@ -227,6 +227,7 @@ out:
 
 struct book {
     struct part p;
+    const char *want;           /* the sheet's name; NULL: the first */
     bool have_sheet;
     char rid[128];
     char target[256];
@@ -241,6 +242,8 @@ static void XMLCALL book_start(void *ud, const XML_Char *el, const XML_Char **at
         b->p.r->date1904 = v && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
     } else if (strcmp(n, "sheet") == 0 && !b->have_sheet) {
         const char *name = attr(atts, "name"), *id = attr(atts, "id");
+        if (b->want && (!name || strcmp(name, b->want) != 0))
+            return;
         b->have_sheet = true;
         snprintf(b->p.r->sheet_name, sizeof b->p.r->sheet_name, "%s", name ? name : "");
         snprintf(b->rid, sizeof b->rid, "%s", id ? id : "");
@@ -265,14 +268,17 @@ static void XMLCALL no_chars(void *ud, const XML_Char *s, int len)
     (void)ud, (void)s, (void)len;
 }
 
-static int find_first_sheet(xlsx_reader *r)
+static int find_sheet(xlsx_reader *r, const char *want)
 {
-    struct book b = {0};
+    struct book b = {.want = want};
     if (parse_part(r, "xl/workbook.xml", &b.p, book_start, no_end, no_chars, -1,
                    SMALL_PART_MAX))
         return -1;
     if (!b.have_sheet) {
-        fail(r, _("the workbook has no sheet"));
+        if (want)
+            fail(r, _("the workbook has no sheet \"%s\""), want);
+        else
+            fail(r, _("the workbook has no sheet"));
         return -1;
     }
     if (b.rid[0] && parse_part(r, "xl/_rels/workbook.xml.rels", &b.p, rels_start, no_end,
@@ -433,7 +439,7 @@ static int read_tables(xlsx_reader *r)
 
 /* --- opening ------------------------------------------------------------------- */
 
-static xlsx_reader *finish_open(zip_t *zip, char *err, size_t errlen)
+static xlsx_reader *finish_open(zip_t *zip, const char *sheet, char *err, size_t errlen)
 {
     xlsx_reader *r = calloc(1, sizeof *r);
     if (!r) {
@@ -442,7 +448,7 @@ static xlsx_reader *finish_open(zip_t *zip, char *err, size_t errlen)
         return NULL;
     }
     r->zip = zip;
-    if (find_first_sheet(r) || read_tables(r)) {
+    if (find_sheet(r, sheet) || read_tables(r)) {
         snprintf(err, errlen, "%s", xlsx_error(r));
         xlsx_close(r);
         return NULL;
@@ -451,6 +457,11 @@ static xlsx_reader *finish_open(zip_t *zip, char *err, size_t errlen)
 }
 
 xlsx_reader *xlsx_open_file(const char *path, char *err, size_t errlen)
+{
+    return xlsx_open_sheet(path, NULL, err, errlen);
+}
+
+xlsx_reader *xlsx_open_sheet(const char *path, const char *sheet, char *err, size_t errlen)
 {
     int code = 0;
     zip_t *zip = zip_open(path, ZIP_RDONLY, &code);
@@ -461,7 +472,7 @@ xlsx_reader *xlsx_open_file(const char *path, char *err, size_t errlen)
         zip_error_fini(&ze);
         return NULL;
     }
-    return finish_open(zip, err, errlen);
+    return finish_open(zip, sheet, err, errlen);
 }
 
 xlsx_reader *xlsx_open_mem(const void *data, size_t len, char *err, size_t errlen)
@@ -478,7 +489,7 @@ xlsx_reader *xlsx_open_mem(const void *data, size_t len, char *err, size_t errle
         return NULL;
     }
     zip_error_fini(&ze);
-    return finish_open(zip, err, errlen);
+    return finish_open(zip, NULL, err, errlen);
 }
 
 void xlsx_close(xlsx_reader *r)
