@@ -1,8 +1,8 @@
 /* mutasi export plan ID --format csv|text|xlsx. CSV: the columns of `plan
  * show --format csv`. xlsx: a workbook of two sheets, "plan" (the CSV, as
  * every xlsx export is) and "annex" (the annex below, one table column per
- * item, for a spreadsheet to print or edit). Text: the annex to the decree (lampiran SK) for A4 in a
- * fixed-width font: a heading with the SK's number, date and TMT, a
+ * item, for a spreadsheet to print or edit). Text: the annex to the
+ * decree (lampiran SK) for A4 in a fixed-width font: a heading with the SK's number, date and TMT, a
  * numbered table (NIP, name and rank; old position and unit; new position
  * and unit) of at most ANNEX_WIDTH columns, cells wrapped at word
  * boundaries, and the signing official as on the decree. In the chosen
@@ -323,22 +323,26 @@ static void xlsx_signature(xlsx_book *b, const struct plan_sk *sk)
     }
 }
 
-/* The plan's CSV (as export plan --format csv) as the first sheet. */
-static int xlsx_plan_sheet(xlsx_book *b, const struct ops_plan_view *v, struct ops_err *e)
+/* The plan's CSV (as export plan --format csv) as the first sheet; false
+ * with the reason in err when the CSV could not be made (a failure of the
+ * workbook is the book's to tell, at xlsx_book_close). */
+static bool xlsx_plan_sheet(xlsx_book *b, const struct ops_plan_view *v, char *err, size_t len)
 {
-    char err[512] = "";
     FILE *tmp = tmpfile();
-    if (!tmp)
-        return ops_fail(e, _("cannot make a temporary file: %s"), strerror(errno));
+    if (!tmp) {
+        snprintf(err, len, _("cannot make a temporary file: %s"), strerror(errno));
+        return false;
+    }
     cli_plan_show_csv(v, tmp);
-    csv_reader *r = fflush(tmp) == 0 ? csv_open_fd(fileno(tmp), "plan", err, sizeof err) : NULL;
-    int rc = r ? xlsx_book_table(b, r, "plan") : -1;
-    if (r)
+    csv_reader *r = fflush(tmp) == 0 ? csv_open_fd(fileno(tmp), "plan", err, len) : NULL;
+    if (!r && !err[0])
+        snprintf(err, len, "%s", strerror(errno));
+    if (r) {
+        xlsx_book_table(b, r, "plan");
         csv_close(r);
+    }
     fclose(tmp);
-    if (!r)
-        return ops_fail(e, "%s", err[0] ? err : strerror(errno));
-    return rc == 0 ? OPS_OK : OPS_REFUSED;  /* the reason comes from xlsx_book_close */
+    return r != NULL;
 }
 
 static int export_xlsx(struct ops *o, uint32_t id, const char *path, struct ops_err *e)
@@ -354,15 +358,15 @@ static int export_xlsx(struct ops *o, uint32_t id, const char *path, struct ops_
     }
     char err[512] = "";
     xlsx_book *b = xlsx_book_new(path, stdout, err, sizeof err);
-    if (b) {
-        xlsx_plan_sheet(b, &v, e);
+    bool made = b && xlsx_plan_sheet(b, &v, err, sizeof err);
+    if (made) {
         xlsx_book_document(b, "annex", x_width, X_COLS);
         xlsx_heading(b, &a.plan);
         xlsx_table(b, &a);
         xlsx_signature(b, &a.plan.sk);
     }
-    rc = b && xlsx_book_close(b, err, sizeof err) == 0 ? OPS_OK
-                                                      : ops_fail(e, "%s", err);
+    int closed = b ? xlsx_book_close(b, made ? err : NULL, sizeof err) : -1;
+    rc = made && closed == 0 ? OPS_OK : ops_fail(e, "%s", err);
     ops_plan_view_free(&v);
     ops_annex_free(&a);
     return rc;
