@@ -82,7 +82,7 @@ int cli_export(const struct ops_env *env, int argc, char **argv)
             return cli_usage_error(env, "export", _("unknown option \"%s\""), argv[i]);
         else if (!what)
             what = argv[i];
-        else if (strcmp(what, "plan") == 0 && !plan)
+        else if ((strcmp(what, "plan") == 0 || strcmp(what, "training") == 0) && !plan)
             plan = argv[i];                     /* export plan ID */
         else
             return cli_usage_error(env, "export", _("unexpected argument \"%s\""), argv[i]);
@@ -104,6 +104,12 @@ int cli_export(const struct ops_env *env, int argc, char **argv)
             return cli_usage_error(env, "export", "%s",
                                    _("export plan writes csv or text (no xlsx yet)"));
         return cli_export_plan(env, plan, fmt == EXPORT_CSV);
+    }
+    if (strcmp(what, "training") == 0) {      /* a plan's gaps: src/cli/followup.c */
+        if (xd.on)
+            return cli_usage_error(env, "export", "%s",
+                                   _("export training writes csv or text (no xlsx yet)"));
+        return cli_export_training(env, plan, fmt == EXPORT_CSV);
     }
     if (strcmp(what, "workload") == 0)        /* the ABK table, src/cli/workload.c */
         return xd.on ? export_workload_xlsx(env, &xd)

@@ -15,6 +15,9 @@ void plan_moves_free(struct plan_moves *pl);
 /* The plan_desc of pl (valid while pl lives). */
 struct plan_desc plan_moves_desc(struct plan_moves *pl);
 
+/* Units, positions and holder counts in transaction t, computed (the
+ * workload of the database now); NULL when it cannot be read. */
+struct workload *plan_load_workload(struct ops *o, stxn *t);
 /* Everything the rules need about one move, read in transaction t.
  * rc STORE_OK, STORE_NOTFOUND (e says what is missing) or STORE_ERROR. */
 struct move_facts {

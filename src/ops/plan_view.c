@@ -24,8 +24,7 @@ static int count_holders(const char *position, size_t n, void *ctx)
     return 0;
 }
 
-/* Units, positions and holder counts in transaction t, computed. */
-static struct workload *load_workload(struct ops *o, stxn *t)
+struct workload *plan_load_workload(struct ops *o, stxn *t)
 {
     struct workload *w = workload_begin(ops_policy(o));
     if (!w || workload_reserve(w, store_count_units(t), store_count_positions(t)) != 0 ||
@@ -43,7 +42,7 @@ static int build_impact(struct ops *o, stxn *t, const struct move *m, size_t n,
                         struct workload **w, struct impact **im, struct ops_err *e)
 {
     *im = NULL;
-    if (!(*w = load_workload(o, t)))
+    if (!(*w = plan_load_workload(o, t)))
         return ops_fail(e, _("could not read the database: %s"), store_errmsg(o->db));
     if (!(*im = impact_new(*w)))
         goto oom;

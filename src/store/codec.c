@@ -398,10 +398,10 @@ static void rbuf_open(struct rbuf *r, const void *buf, size_t len)
 }
 
 /* The record's version byte: 1 or 2, else 0 (and r is bad). */
-static int plan_version(struct rbuf *r)
+static int plan_version(struct rbuf *r, int newest)
 {
     uint8_t v = get_u8(r);
-    if (v != CODEC_PLAN_V1 && v != CODEC_PLAN_VERSION) {
+    if (v < CODEC_PLAN_V1 || v > newest) {
         r->bad = true;
         return 0;
     }
@@ -486,7 +486,7 @@ int codec_get_plan_timeline(const void *buf, size_t len, struct plan *out,
     if (ntl)
         *ntl = 0;
     rbuf_open(&r, buf, len);
-    int version = plan_version(&r);
+    int version = plan_version(&r, CODEC_PLAN_VERSION);
     out->id = get_u32(&r);
     get_str(&r, out->name, sizeof out->name);
     get_str(&r, out->period, sizeof out->period);
@@ -524,7 +524,7 @@ int codec_get_plan(const void *buf, size_t len, struct plan *out)
 size_t codec_put_move(const struct move *m, unsigned char *buf, size_t cap)
 {
     struct wbuf w = {buf, 0, cap, false};
-    put_u8(&w, CODEC_PLAN_VERSION);
+    put_u8(&w, CODEC_MOVE_VERSION);
     put_u32(&w, m->plan_id);
     put_str(&w, m->nip, sizeof m->nip);
     put_str(&w, m->from_position, sizeof m->from_position);
@@ -547,6 +547,12 @@ size_t codec_put_move(const struct move *m, unsigned char *buf, size_t cap)
     put_str(&w, m->struck_by, sizeof m->struck_by);
     put_i64(&w, m->struck_at);
     put_str(&w, m->struck_why, sizeof m->struck_why);
+    put_str(&w, m->objected_by, sizeof m->objected_by);
+    put_i64(&w, m->objected_at);
+    put_str(&w, m->objection, sizeof m->objection);
+    put_str(&w, m->answered_by, sizeof m->answered_by);
+    put_i64(&w, m->answered_at);
+    put_str(&w, m->answer, sizeof m->answer);
     return finish(&w);
 }
 
@@ -555,7 +561,7 @@ int codec_get_move(const void *buf, size_t len, struct move *out)
     struct rbuf r;
     memset(out, 0, sizeof *out);
     rbuf_open(&r, buf, len);
-    int version = plan_version(&r);
+    int version = plan_version(&r, CODEC_MOVE_VERSION);
     out->plan_id = get_u32(&r);
     get_str(&r, out->nip, sizeof out->nip);
     get_str(&r, out->from_position, sizeof out->from_position);
@@ -577,10 +583,18 @@ int codec_get_move(const void *buf, size_t len, struct move *out)
         out->verdicts[i].result = get_u8(&r);
     }
     get_str(&r, out->why, sizeof out->why);
-    if (version == CODEC_PLAN_VERSION) {
+    if (version >= CODEC_PLAN_VERSION) {
         get_str(&r, out->struck_by, sizeof out->struck_by);
         out->struck_at = get_i64(&r);
         get_str(&r, out->struck_why, sizeof out->struck_why);
+    }
+    if (version >= CODEC_MOVE_VERSION) {
+        get_str(&r, out->objected_by, sizeof out->objected_by);
+        out->objected_at = get_i64(&r);
+        get_str(&r, out->objection, sizeof out->objection);
+        get_str(&r, out->answered_by, sizeof out->answered_by);
+        out->answered_at = get_i64(&r);
+        get_str(&r, out->answer, sizeof out->answer);
     }
     return rbuf_end(&r);
 }

@@ -40,6 +40,9 @@ int codec_get_audit(const void *buf, size_t len, struct audit_entry *out);
  * MDATE_NONE). */
 #define CODEC_PLAN_V1 1
 #define CODEC_PLAN_VERSION 2
+/* Moves are written as version 3: version 2 and a staff objection and its
+ * answer (who, when, why each). */
+#define CODEC_MOVE_VERSION 3
 /* Room for a plan with a full timeline (PLAN_TIMELINE_MAX steps). */
 #define CODEC_PLAN_MAX (CODEC_MAX + PLAN_TIMELINE_MAX * 330)
 /* codec_put_plan: with an empty timeline. */
