@@ -47,6 +47,17 @@ static void join_steps(const struct wf_step *const *s, int k, char out[INBOX_STE
     }
 }
 
+/* When the plan came into its state: its last step of the route (strikes
+ * and objections on the way are not steps), else its creation. */
+static int64_t came_into_state(const struct ops *o, const struct plan *p,
+                               const struct wf_event *tl, size_t n)
+{
+    for (size_t i = n; i-- > 0;)
+        if (o->cfg && wf_step_find(&o->cfg->workflow, tl[i].step))
+            return tl[i].at;
+    return p->created_at;
+}
+
 static int take_waiting(const struct plan *p, void *ctx)
 {
     struct inbox_ctx *c = ctx;
@@ -59,7 +70,7 @@ static int take_waiting(const struct plan *p, void *ctx)
     }
     const struct wf_step *steps[WF_MAX_STEPS];
     int k = ops_plan_steps_for_me(c->o, &full, tl, ntl, true, steps);
-    int64_t since = ntl ? tl[ntl - 1].at : full.created_at;
+    int64_t since = came_into_state(c->o, &full, tl, ntl);
     free(tl);
     if (k <= 0)
         return 0;
