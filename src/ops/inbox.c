@@ -71,6 +71,8 @@ static int take_waiting(const struct plan *p, void *ctx)
     const struct wf_step *steps[WF_MAX_STEPS];
     int k = ops_plan_steps_for_me(c->o, &full, tl, ntl, true, steps);
     int64_t since = came_into_state(c->o, &full, tl, ntl);
+    const struct wf_step *open[WF_MAX_STEPS];
+    int nopen = k > 0 ? ops_plan_steps_for_me(c->o, &full, tl, ntl, false, open) : 0;
     free(tl);
     if (k <= 0)
         return 0;
@@ -87,6 +89,7 @@ static int take_waiting(const struct plan *p, void *ctx)
     it->plan = full;
     it->since = since;
     join_steps(steps, k, it->steps);
+    join_steps(open, nopen, it->open);
     store_each_move(c->t, full.id, count_live, &it->nmoves);
     return 0;
 }

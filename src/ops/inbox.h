@@ -24,6 +24,7 @@
 struct ops_inbox_item {
     struct plan plan;
     char steps[INBOX_STEPS_SIZE];   /* the waiting steps' names, '|'-joined */
+    char open[INBOX_STEPS_SIZE];    /* every step open to me now (return, reject too) */
     int64_t since;               /* Unix seconds: the last step taken, else created */
     size_t nmoves;               /* moves not struck */
 };

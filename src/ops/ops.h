@@ -125,6 +125,22 @@ int ops_audit_note(struct ops *o, const char *action, const char *object, const 
 /* ---- the audit log (ops/audit.c) --------------------------------------- */
 /* Every entry, newest first, to cb (non-zero from cb stops: OPS_STOPPED). */
 int ops_audit_each(struct ops *o, store_audit_cb cb, void *ctx, struct ops_err *e);
+/* A page of the log for the Audit screen, newest first: up to max entries
+ * that match the filter, from entry from_seq down (0: the newest);
+ * *next_seq is where the next page starts (0: the log is done). Reads no
+ * more than it shows plus what the filter skips. */
+struct ops_audit_filter {
+    char user[32];            /* "" any; else the user field contains it */
+    char action[48];          /* "" any; else the action contains it */
+    uint32_t plan;            /* 0 any; else the object is "plan ID" or "plan ID ..." */
+    char nip[NIP_LEN + 1];    /* "" any; else the object names this NIP */
+};
+/* Parses "user:ani plan:3 nip:19840728... action:strike" (any order, any
+ * subset; "" clears). -1 (and e says which word) when a word is not one. */
+int ops_audit_filter_parse(const char *text, struct ops_audit_filter *f, struct ops_err *e);
+int ops_audit_page(struct ops *o, uint64_t from_seq, const struct ops_audit_filter *f,
+                   struct audit_entry *out, size_t max, size_t *n, uint64_t *next_seq,
+                   struct ops_err *e);
 /* OPS_OK when the chain is whole (*entries = its length), else refused
  * with the first broken entry named in e. */
 int ops_audit_verify(struct ops *o, size_t *entries, struct ops_err *e);

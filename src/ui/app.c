@@ -136,6 +136,9 @@ static void draw_tab(struct app *a, int top)
         addch(' ');
     }
     ui_put_field(stdscr, _(t->label), ui_text_width(_(t->label)), a->ascii);
+    int badge = t->badge ? t->badge(a) : -1;
+    if (badge > 0)
+        printw("(%d)", badge);
     addstr(on ? "]" : " ");
 }
 
@@ -453,6 +456,13 @@ static void search_again(struct app *a, int dir, int count)
         }
         say_if_wrapped(a, from, screen_pos(s), dir);
     }
+}
+
+bool ui_app_ask(struct app *a, const char *label, char *buf, size_t size)
+{
+    a->msg[0] = '\0';
+    buf[0] = '\0';
+    return prompt_read(a, label, buf, size, NULL, NULL, NULL) && buf[0];
 }
 
 static void do_filter(struct app *a)
