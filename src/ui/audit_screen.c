@@ -78,15 +78,19 @@ static void audit_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
     struct tm tm;
     if (!gmtime_r(&tt, &tm) || strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm) == 0)
         snprintf(when, sizeof when, "-");
-    snprintf(line, sizeof line, "%5llu %s %-10.10s %-14.14s %s  %s%s%s",
-             (unsigned long long)a->seq, when, a->user, a->action, a->object, a->before,
-             a->before[0] || a->after[0] ? " -> " : "", a->after);
+    char seq[24];
+    snprintf(seq, sizeof seq, "%5llu", (unsigned long long)a->seq);
+    snprintf(line, sizeof line, " %s %-10.10s %-14.14s %s  %s%s%s", when, a->user, a->action,
+             a->object, a->before, a->before[0] || a->after[0] ? " -> " : "", a->after);
+    /* Only the number is reversed: moving the selection rewrites two
+     * numbers, not two lines (thin links). */
     if (on)
         wattron(w, A_REVERSE);
-    int lw = ui_text_width(line);
-    ui_put_field(w, line, on && lw < width ? lw : width, p->ascii);
+    ui_put_field(w, seq, width < 5 ? width : 5, p->ascii);
     if (on)
         wattroff(w, A_REVERSE);
+    if (width > 5)
+        ui_put_field(w, line, width - 5, p->ascii);
 }
 
 static bool audit_match(void *ctx, size_t row, const char *text)

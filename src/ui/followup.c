@@ -50,16 +50,19 @@ static void fu_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
 {
     struct followup_priv *p = ctx;
     const struct plan *pl = &p->plans[row].plan;
-    char tmt[11], line[320];
+    char id[16], tmt[11], line[320];
     date_format(pl->sk.tmt, tmt);
-    snprintf(line, sizeof line, "%4u %-10s %5zu  %-24.24s %s", (unsigned)pl->id, tmt,
-             p->plans[row].nmoves, pl->sk.number, pl->name);
+    snprintf(id, sizeof id, "%4u", (unsigned)pl->id);
+    snprintf(line, sizeof line, " %-10s %5zu  %-24.24s %s", tmt, p->plans[row].nmoves,
+             pl->sk.number, pl->name);
+    /* Only the id is reversed: few bytes per move on a thin link. */
     if (on)
         wattron(w, A_REVERSE);
-    int lw = ui_text_width(line);
-    ui_put_field(w, line, on && lw < width ? lw : width, p->ascii);
+    ui_put_field(w, id, width < 4 ? width : 4, p->ascii);
     if (on)
         wattroff(w, A_REVERSE);
+    if (width > 4)
+        ui_put_field(w, line, width - 4, p->ascii);
 }
 
 static bool fu_match(void *ctx, size_t row, const char *text)
@@ -140,8 +143,9 @@ static void person_lines(struct screen *c, const struct ops_followup_row *r)
     char shown[NIP_FMT_LEN + 1], training[COMP_MAX * (COMP_CODE_SIZE + 4)];
     nip_format(r->nip, shown);
     ops_followup_training(r, training, sizeof training);
-    ui_text_screen_add(c, r->fell ? A_BOLD : A_NORMAL, "%s %s  %s", r->fell ? "!" : " ", shown,
-                       r->name);
+    /* Short lines: the selection is reversed as far as the text goes. */
+    ui_text_screen_add(c, r->fell ? A_BOLD : A_NORMAL, "%s %s", r->fell ? "!" : " ", shown);
+    ui_text_screen_add(c, A_NORMAL, "    %s", r->name);
     ui_text_screen_add(c, A_NORMAL, "    %s -> %s", r->from_position, r->to_position);
     ui_text_screen_add(c, A_NORMAL, _("    training: %s"), training[0] ? training : "-");
     ui_text_screen_add(c, A_NORMAL, _("    SKP %s -> %s%s"),

@@ -202,18 +202,21 @@ static void inbox_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
 {
     struct inbox_priv *p = ctx;
     const struct ops_inbox_item *it = &p->items[row];
-    char head[96], since[20];
+    char id[16], rest[96], since[20];
     since_text(it->since, since);
-    snprintf(head, sizeof head, "%4u %-10.10s %-16s %5zu  ", (unsigned)it->plan.id,
-             it->plan.state, since, it->nmoves);
+    snprintf(id, sizeof id, "%4u", (unsigned)it->plan.id);
+    snprintf(rest, sizeof rest, " %-10.10s %-16s %5zu  ", it->plan.state, since, it->nmoves);
+    /* Only the id is reversed: few bytes per move on a thin link. */
     if (on)
         wattron(w, A_REVERSE);
-    int hw = (int)strlen(head);
-    ui_put_field(w, head, hw < width ? hw : width, p->ascii);
-    if (width > hw)
-        ui_put_field(w, it->plan.name, width - hw, p->ascii);
+    ui_put_field(w, id, width < 4 ? width : 4, p->ascii);
     if (on)
         wattroff(w, A_REVERSE);
+    int rw = (int)strlen(rest);
+    if (width > 4)
+        ui_put_field(w, rest, width - 4 < rw ? width - 4 : rw, p->ascii);
+    if (width > 4 + rw)
+        ui_put_field(w, it->plan.name, width - 4 - rw, p->ascii);
 }
 
 static bool inbox_match(void *ctx, size_t row, const char *text)
