@@ -146,8 +146,10 @@ static void draw_title(struct app *a, struct screen *cur)
 {
     attrset(A_BOLD);
     mvaddstr(0, 0, "mutasi ");
+    /* Above a top screen only its own tab stays, so that the title of
+     * what is open fits in 80 columns; the screen keys work as before. */
     for (int i = 0; i < TOPS_MAX; i++)
-        if (a->tops[i])
+        if (a->tops[i] && (!a->depth || i == a->top))
             draw_tab(a, i);
     if (a->depth) {
         addstr(a->ascii ? " > " : " \u203a ");
@@ -693,7 +695,7 @@ static void handle_key(struct app *a, int key, int *count)
         return;
     }
     if (key >= '0' && key <= '9' &&
-        (*count > 0 || key == '0' || ui_keymap_lookup_on(scope, key) == ACT_NONE)) {
+        (*count != 0 || key == '0' || ui_keymap_lookup_on(scope, key) == ACT_NONE)) {
         if (*count < 0)
             *count = 0;
         if (*count < 100000000)
