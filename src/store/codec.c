@@ -3,6 +3,7 @@
 #include <endian.h>
 #include <stdbool.h>
 #include <string.h>
+#include "core/preference.h"
 #include "store/codec.h"
 
 /* --- writing ------------------------------------------------------------ */
@@ -630,4 +631,49 @@ uint64_t codec_from_be64(const unsigned char in[8])
 void codec_be32_signed(unsigned char out[4], int32_t v)
 {
     codec_be32(out, (uint32_t)v ^ 0x80000000u);
+}
+
+/* --- preferences ---------------------------------------------------------- */
+
+#define CODEC_PREFERENCE_VERSION 1
+
+size_t codec_put_preference(const struct preference *p, unsigned char *buf, size_t cap)
+{
+    struct wbuf w = {buf, 0, cap, false};
+    put_u8(&w, CODEC_PREFERENCE_VERSION);
+    put_str(&w, p->nip, sizeof p->nip);
+    if (p->nprefer > PREF_PLACES_MAX || p->navoid > PREF_PLACES_MAX)
+        w.over = true;
+    put_u8(&w, p->nprefer);
+    for (int i = 0; i < p->nprefer && i < PREF_PLACES_MAX; i++)
+        put_str(&w, p->prefer[i], sizeof p->prefer[i]);
+    put_u8(&w, p->navoid);
+    for (int i = 0; i < p->navoid && i < PREF_PLACES_MAX; i++)
+        put_str(&w, p->avoid[i], sizeof p->avoid[i]);
+    put_str(&w, p->note, sizeof p->note);
+    return finish(&w);
+}
+
+int codec_get_preference(const void *buf, size_t len, struct preference *out)
+{
+    struct rbuf r;
+    memset(out, 0, sizeof *out);
+    rbuf_open(&r, buf, len);
+    if (get_u8(&r) != CODEC_PREFERENCE_VERSION)
+        r.bad = true;
+    get_str(&r, out->nip, sizeof out->nip);
+    out->nprefer = get_u8(&r);
+    if (out->nprefer > PREF_PLACES_MAX)
+        r.bad = true;
+    for (int i = 0; i < out->nprefer && !r.bad; i++)
+        get_str(&r, out->prefer[i], sizeof out->prefer[i]);
+    out->navoid = r.bad ? 0 : get_u8(&r);
+    if (out->navoid > PREF_PLACES_MAX)
+        r.bad = true;
+    for (int i = 0; i < out->navoid && !r.bad; i++)
+        get_str(&r, out->avoid[i], sizeof out->avoid[i]);
+    get_str(&r, out->note, sizeof out->note);
+    if (r.bad)
+        out->nprefer = out->navoid = 0;
+    return rbuf_end(&r);
 }

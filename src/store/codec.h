@@ -31,6 +31,10 @@ size_t codec_put_audit(const struct audit_entry *e, unsigned char *buf, size_t c
 int codec_get_unit(const void *buf, size_t len, struct unit *out);
 int codec_get_position(const void *buf, size_t len, struct position *out);
 int codec_get_staff(const void *buf, size_t len, struct staff *out);
+/* A person's preferences (core/preference.h), version byte 1. */
+struct preference;
+size_t codec_put_preference(const struct preference *p, unsigned char *buf, size_t cap);
+int codec_get_preference(const void *buf, size_t len, struct preference *out);
 int codec_get_history(const void *buf, size_t len, struct history *out);
 int codec_get_audit(const void *buf, size_t len, struct audit_entry *out);
 

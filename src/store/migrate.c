@@ -29,6 +29,7 @@ static int rebuild_indexes(stxn *t)
 
 static const struct migration steps[] = {
     {0, "rebuild every index", rebuild_indexes},
+    {1, "add the preferences table", NULL},
 };
 
 static const struct migration *step_from(unsigned v)
