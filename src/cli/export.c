@@ -115,7 +115,7 @@ int cli_export(const struct ops_env *env, int argc, char **argv)
         return xd.on ? export_workload_xlsx(env, &xd)
                      : cli_export_workload(env, fmt == EXPORT_CSV, stdout);
     int kind = import_kind_parse(what);
-    if (kind < 0)
+    if (kind < 0 || kind == IMPORT_PREFERENCES)   /* preferences are imported only */
         return cli_usage_error(env, "export",
                                _("cannot export \"%s\" (units, positions, staff or workload)"),
                                what);

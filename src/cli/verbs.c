@@ -9,7 +9,7 @@ const struct cli_verb cli_verbs[] = {
     {"init", cli_init, "init", N_("create an empty database")},
     {"demo", cli_demo, "demo [--staff N] [--seed S] [--no-plans]",
      N_("fill an empty database with a realistic synthetic region")},
-    {"import", cli_import, "import units|positions|staff FILE",
+    {"import", cli_import, "import units|positions|staff|preferences FILE",
      N_("load a CSV file or an xlsx workbook; any bad row rejects the whole file")},
     {"export", cli_export,
      "export units|positions|staff|workload|plan ID|training ID [--format csv|text|xlsx] "
