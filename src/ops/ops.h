@@ -23,6 +23,7 @@
 #include "config/config.h"
 #include "core/date.h"
 #include "core/policy.h"
+#include "core/preference.h"
 #include "core/rules.h"
 #include "core/workload.h"
 #include "store/store.h"
@@ -218,6 +219,8 @@ struct ops_staff_card {
     char unit_name[NAME_SIZE];       /* "" when the unit is unknown */
     struct history *history;         /* the position history, oldest first */
     size_t nhistory, caphistory;
+    struct preference pref;          /* the person's wishes (import preferences) */
+    bool has_pref;
 };
 /* nip: 18 digits. Refused when nobody has it. Free with
  * ops_staff_card_free (also after a refusal: it is then empty). */

@@ -136,4 +136,31 @@ cmp -s "$TMPD/want-groups" "$TMPD/got-groups" ||
   { echo "FAIL export training: groups differ from followup"; diff "$TMPD/want-groups" "$TMPD/got-groups"; fail=1; }
 expect_rc 0 "audit export" as eka audit
 expect_grep "audit export" "$TMPD/out" "export training"
+
+# --- the staff's voice: preferences -----------------------------------------
+P1=$(sed -n 2p "$TMPD/staff3.csv" | cut -d, -f1) P2=$(sed -n 3p "$TMPD/staff3.csv" | cut -d, -f1)
+U1=$(sed -n 2p "$TMPD/pos.csv" | cut -d, -f2)
+DIS=$(as eka export units | awk -F, 'NR > 1 && $NF != "" { print $NF; exit }')
+printf 'nip;prefer;avoid;note\n%s;%s|NOWHERE;;dekat rumah\n123;;;\n%s;%s;%s;\n199901012020011999;;;\n%s;;;again\n' \
+  "$P1" "$U1" "$P2" "$U1" "$U1" "$P1" >"$TMPD/bad-pref.csv"
+expect_rc 1 "preferences with bad rows" as eka import preferences "$TMPD/bad-pref.csv"
+expect_grep "bad rows" "$TMPD/err" "bad-pref.csv:2:2: prefer: \"NOWHERE\" is neither a unit code nor a district"
+expect_grep "bad rows" "$TMPD/err" "bad-pref.csv:3:1: nip: \"123\" is not a NIP"
+expect_grep "bad rows" "$TMPD/err" "bad-pref.csv:4:3: avoid: \"$U1\" is both preferred and avoided"
+expect_grep "bad rows" "$TMPD/err" "bad-pref.csv:5:1: nip: nobody has NIP 199901012020011999"
+expect_grep "bad rows" "$TMPD/err" "bad-pref.csv:6:1: nip: $P1 appears again (first on line 2)"
+expect_grep "bad rows" "$TMPD/err" "5 errors, nothing was imported"
+expect_rc 0 "nothing imported" as ani staff show "$P1"
+expect_no "nothing imported" "$TMPD/out" "Prefers"
+printf 'nip,prefer,avoid,note\n%s,"%s | %s",,"ibu sakit, dekat rumah"\n%s,,%s,\n' \
+  "$P1" "$U1" "$DIS" "$P2" "$DIS" >"$TMPD/pref.csv"
+expect_rc 0 "preferences" as eka import preferences "$TMPD/pref.csv"
+expect_grep "preferences" "$TMPD/err" "2 rows imported into preferences (2 added, 0 replaced)"
+expect_rc 0 "staff show wishes" as ani staff show "$P1"
+expect_grep "staff show wishes" "$TMPD/out" "$U1|$DIS"
+expect_grep "staff show wishes" "$TMPD/out" "ibu sakit, dekat rumah"
+expect_rc 0 "staff show avoid" as ani staff show "$P2"
+expect_grep "staff show avoid" "$TMPD/out" "$DIS"
+expect_rc 0 "audit import" as eka audit
+expect_grep "audit import" "$TMPD/out" "import preferences"
 exit $fail
