@@ -467,6 +467,7 @@ static int plan_help(void)
             "       mutasi plan issue-sk ID --number N --date YYYY-MM-DD --tmt YYYY-MM-DD\n"
             "                            --signer NIP\n"
             "       mutasi plan apply ID\n"
+            "       mutasi plan suggest ID [--max-moves K] [--dump-graph FILE]\n"
             "\n"
             "Transfer plans. 'new' prints the new plan's id alone. 'add' judges the move\n"
             "by every rule with the plan's other moves: a blocking verdict refuses it,\n"
@@ -474,6 +475,7 @@ static int plan_help(void)
             "their verdicts and the impact on every unit and position they touch\n"
             "(existing, need, gap, EJ and grade, before -> after). 'check' lists every\n"
             "blocking verdict of every move and exits 1 when anything blocks.\n"
+            "'suggest' runs the optimiser (see 'mutasi plan suggest --help').\n"
             "Changing a plan needs the operator role and a plan in state DRAFT.\n"
             "\n"
             "The approval route (workflow.yaml): each step is refused with the reason\n"
@@ -514,13 +516,15 @@ static int plan_help(void)
 
 int cli_plan(const struct ops_env *env, int argc, char **argv)
 {
+    if (argc >= 2 && strcmp(argv[1], "suggest") == 0)
+        return cli_plan_suggest(env, argc, argv);
     if (cli_wants_help(argc, argv))
         return plan_help();
     if (argc < 2)
         return cli_usage_error(env, "plan", _("plan needs an action: new, list, show, add, "
                                               "drop, check, submit, verify, review, approve, "
                                               "return, reject, cancel, step, strike, object, "
-                                              "answer, issue-sk or apply"));
+                                              "answer, issue-sk, apply or suggest"));
     static const struct {
         const char *name;
         cli_verb_fn fn;

@@ -32,9 +32,9 @@ const struct cli_verb cli_verbs[] = {
      "plan new NAME | list | show ID | add ID NIP TARGET-POSITION | drop ID NIP | check ID\n"
      "         | submit|verify|review|approve ID | return|reject ID --reason TEXT | cancel ID\n"
      "         | strike ID NIP --reason TEXT | object|answer ID NIP --reason TEXT\n"
-     "         | issue-sk ID --number N --date D --tmt D "
-     "--signer NIP | apply ID",
-     N_("transfer plans: make one, add and drop moves, show the impact, check it")},
+     "         | issue-sk ID --number N --date D --tmt D --signer NIP | apply ID | suggest ID",
+     N_("transfer plans: make one, add and drop moves, show the impact, check it, "
+        "let the optimiser suggest moves")},
     {"inbox", cli_inbox, "inbox [--format csv|text]",
      N_("the plans waiting for a step one of my roles may take, oldest first")},
     {"followup", cli_followup, "followup ID [--format csv|text]",

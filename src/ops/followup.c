@@ -68,7 +68,7 @@ void ops_followup_training(const struct ops_followup_row *r, char *out, size_t s
 static int units_around(struct ops *o, stxn *t, const struct plan_moves *pl,
                         struct ops_followup *f, struct ops_err *e)
 {
-    struct workload *w = plan_load_workload(o, t);
+    struct workload *w = ops_workload_read(o, t, NULL);
     struct impact *im = w ? impact_new(w) : NULL;
     struct impact_row *rows = NULL;
     int rc = OPS_OK;

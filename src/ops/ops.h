@@ -237,6 +237,17 @@ int ops_staff_find(struct ops *o, const char *text, store_staff_cb cb, void *ctx
 /* The whole region's ABK figures, rolled up (free with workload_free);
  * pr says what was left out. NULL when the database cannot be read. */
 struct workload *ops_workload_load(struct ops *o, struct wl_problems *pr, struct ops_err *e);
+/* For the actions of ops/: the same in the caller's transaction t (NULL
+ * when it cannot be read or out of memory), with an optional tap that sees
+ * every unit and position record as it is fed (in workload index order),
+ * for actions that need more of the records than the workload keeps. A
+ * tap callback's nonzero return stops the reading (NULL). */
+struct ops_workload_tap {
+    int (*unit)(const struct unit *u, void *ctx);
+    int (*position)(const struct position *p, void *ctx);
+    void *ctx;
+};
+struct workload *ops_workload_read(struct ops *o, stxn *t, const struct ops_workload_tap *tap);
 
 /* ---- check a move (ops/check.c) ----------------------------------------- */
 /* Every rule's verdict for moving one person to a target position. */

@@ -155,8 +155,8 @@ int change_conflict(struct ops_err *e, const struct plan *now, uint32_t read)
 }
 
 /* The plan, the version check and the state check of every change. */
-static int plan_for_change(struct ops *o, stxn *t, uint32_t id, uint32_t expect,
-                           struct plan *p, struct ops_err *e)
+int plan_for_change(struct ops *o, stxn *t, uint32_t id, uint32_t expect, struct plan *p,
+                    struct ops_err *e)
 {
     int r = store_get_plan(t, id, p);
     if (r == STORE_NOTFOUND)
@@ -179,7 +179,7 @@ static int plan_for_change(struct ops *o, stxn *t, uint32_t id, uint32_t expect,
 }
 
 /* Saves the plan's next version (who and when) after a change of it. */
-static int plan_touch(struct ops *o, stxn *t, struct plan *p, struct ops_err *e)
+int plan_touch(struct ops *o, stxn *t, struct plan *p, struct ops_err *e)
 {
     struct plan now;
     uint32_t read = p->version;
@@ -326,7 +326,7 @@ struct add_ctx {
 };
 
 /* The reasons of every verdict with this result, "; "-joined. */
-static void reasons(const struct verdict *v, size_t n, int result, const char *sep,
+void verdict_reasons(const struct verdict *v, size_t n, int result, const char *sep,
                     char *out, size_t size)
 {
     size_t used = 0;
@@ -361,7 +361,7 @@ static void fill_move(struct add_ctx *a, const struct move_facts *f, int summary
     for (size_t i = 0; i < a->nv && i < MOVE_VERDICT_MAX; i++)
         m->verdicts[m->nverdicts++] = (struct move_verdict){(uint8_t)a->v[i].rule,
                                                            (uint8_t)a->v[i].result};
-    reasons(a->v, a->nv, VERDICT_WARN, "; ", m->why, sizeof m->why);
+    verdict_reasons(a->v, a->nv, VERDICT_WARN, "; ", m->why, sizeof m->why);
 }
 
 /* Refusals that do not need the rules: the person's own position, a
@@ -402,7 +402,7 @@ static int judge_add(struct add_ctx *a, stxn *t, const struct move_facts *f, int
         return OPS_OK;
     char why[OPS_MSG_SIZE - 256], shown[NIP_FMT_LEN + 1];
     shown_nip(f->person.nip, shown);
-    reasons(a->v, a->nv, VERDICT_BLOCK, "\n  ", why, sizeof why);
+    verdict_reasons(a->v, a->nv, VERDICT_BLOCK, "\n  ", why, sizeof why);
     return ops_fail(a->c.e, _("%s (%s) cannot move to %s:\n  %s"), f->person.name, shown,
                     f->target.code, why);
 }

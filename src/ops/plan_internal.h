@@ -15,9 +15,6 @@ void plan_moves_free(struct plan_moves *pl);
 /* The plan_desc of pl (valid while pl lives). */
 struct plan_desc plan_moves_desc(struct plan_moves *pl);
 
-/* Units, positions and holder counts in transaction t, computed (the
- * workload of the database now); NULL when it cannot be read. */
-struct workload *plan_load_workload(struct ops *o, stxn *t);
 /* Everything the rules need about one move, read in transaction t.
  * rc STORE_OK, STORE_NOTFOUND (e says what is missing) or STORE_ERROR. */
 struct move_facts {
@@ -62,6 +59,15 @@ void copy_user(char dst[PLAN_USER_SIZE], const char *user);
 int need_operator(struct ops *o, struct ops_err *e);
 /* "YYYY-MM-DD HH:MM:SS" local time. */
 void when_text(int64_t when, char out[32]);
+/* The plan, the version check (expect 0: none) and the check that the
+ * plan's state may be edited. */
+int plan_for_change(struct ops *o, stxn *t, uint32_t id, uint32_t expect, struct plan *p,
+                    struct ops_err *e);
+/* Saves the plan's next version (who and when) after a change of it. */
+int plan_touch(struct ops *o, stxn *t, struct plan *p, struct ops_err *e);
+/* The reasons of every verdict with this result ("rule: reason"), sep-joined. */
+void verdict_reasons(const struct verdict *v, size_t n, int result, const char *sep, char *out,
+                     size_t size);
 /* "NIP 19860926 201505 1 001" style shown NIP. */
 void shown_nip(const char *nip, char out[NIP_FMT_LEN + 1]);
 #endif

@@ -8,41 +8,12 @@
 
 /* --- the workload of the database now ----------------------------------- */
 
-static int take_unit(const struct unit *u, void *ctx)
-{
-    return workload_add_unit(ctx, u);
-}
-
-static int take_position(const struct position *p, void *ctx)
-{
-    return workload_add_position(ctx, p);
-}
-
-static int count_holders(const char *position, size_t n, void *ctx)
-{
-    workload_add_staff(ctx, position, (uint32_t)n);
-    return 0;
-}
-
-struct workload *plan_load_workload(struct ops *o, stxn *t)
-{
-    struct workload *w = workload_begin(ops_policy(o));
-    if (!w || workload_reserve(w, store_count_units(t), store_count_positions(t)) != 0 ||
-        store_each_unit(t, take_unit, w) != 0 || store_each_position(t, take_position, w) != 0 ||
-        workload_build(w) != 0 || store_each_position_count(t, count_holders, w) != 0) {
-        workload_free(w);
-        return NULL;
-    }
-    workload_compute(w);
-    return w;
-}
-
 /* The workload and the impact of moves m[0..n). */
 static int build_impact(struct ops *o, stxn *t, const struct move *m, size_t n,
                         struct workload **w, struct impact **im, struct ops_err *e)
 {
     *im = NULL;
-    if (!(*w = plan_load_workload(o, t)))
+    if (!(*w = ops_workload_read(o, t, NULL)))
         return ops_fail(e, _("could not read the database: %s"), store_errmsg(o->db));
     if (!(*im = impact_new(*w)))
         goto oom;
