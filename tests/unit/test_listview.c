@@ -348,12 +348,13 @@ static void the_registry_binds_present_screens_only(void **state)
     assert_int_equal(ui_top_by_name("units"), 1);
     assert_int_equal(ui_top_by_name("help"), 5);
     assert_int_equal(ui_top_by_name("plans"), -1);       /* absent until it lands */
-    assert_int_equal(ui_top_by_action(ui_keymap_lookup('1')), 0);
-    assert_int_equal(ui_top_by_action(ui_keymap_lookup('2')), 1);
-    assert_int_equal(ui_top_by_action(ui_keymap_lookup('6')), 5);
-    for (int k = '3'; k <= '7'; k++)
-        if (k != '6')
-            assert_int_equal(ui_keymap_lookup(k), ACT_NONE);
+    assert_int_equal(ui_top_by_name("inbox"), 3);
+    assert_int_equal(ui_top_by_name("audit"), 4);
+    assert_int_equal(ui_top_by_name("followup"), 6);
+    for (int k = '1'; k <= '7'; k++)
+        if (k != '3')
+            assert_int_equal(ui_top_by_action(ui_keymap_lookup(k)), k - '1');
+    assert_int_equal(ui_keymap_lookup('3'), ACT_NONE);
     assert_non_null(ui_action_by_name("screen-units"));
     assert_null(ui_action_by_name("screen-plans"));
     /* Every slot is 1..7 in order and names its screen. */
