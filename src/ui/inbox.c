@@ -235,6 +235,7 @@ static const struct lv_source inbox_source = {
 static void keys_line(struct screen *s, const struct ops_inbox_item *it, char *out, size_t size)
 {
     size_t used = (size_t)snprintf(out, size, "%s", _("keys:"));
+    bool strikes = false;
     for (size_t i = 0; ui_action_at(i) && used + 1 < size; i++) {
         const struct action_def *d = ui_action_at(i);
         if (!d->screen || strcmp(d->screen, "inbox") != 0 || !d->data ||
@@ -243,11 +244,19 @@ static void keys_line(struct screen *s, const struct ops_inbox_item *it, char *o
         char keys[32];
         keys[0] = '\0';
         ui_keymap_keys_of(d->id, keys, sizeof keys);
-        int k = snprintf(out + used, size - used, "  %s %s", keys[0] ? keys : ":",
-                         ((const struct wf_step *)d->data)->name);
+        const struct wf_step *st = d->data;
+        strikes = strikes || st->strikes_moves;
+        int k = snprintf(out + used, size - used, "  %s %s", keys[0] ? keys : ":", st->name);
         if (k < 0)
             break;
         used += (size_t)k;
+    }
+    const struct action_def *x = ui_action_by_name("strike-move");
+    if (strikes && x && used + 1 < size) {
+        char keys[32] = "";
+        ui_keymap_keys_of(x->id, keys, sizeof keys);
+        snprintf(out + used, size - used, "  %s %s", keys[0] ? keys : ":strike-move",
+                 _("strike"));
     }
     (void)s;
 }
