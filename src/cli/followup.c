@@ -94,10 +94,27 @@ static void inbox_text(const struct ops *o, const struct ops_inbox_item *it, siz
     }
 }
 
+static int inbox_help(void)
+{
+    fputs(_("usage: mutasi inbox [--format csv|text]\n"
+            "\n"
+            "The plans waiting for a step that one of my roles may take (the steps that\n"
+            "move a plan on; a draft waits only for its author), oldest first.\n"
+            "\n"
+            "Options:\n"
+            "  --format csv    columns id, name, state, step, since, moves (step: the\n"
+            "                  waiting steps joined by |; moves: not struck)\n"
+            "\n"
+            "Example:\n"
+            "  MUTASI_USER=budi mutasi inbox --format csv   (config/demo trusts MUTASI_USER)\n"),
+          stdout);
+    return EXIT_OK;
+}
+
 int cli_inbox(const struct ops_env *env, int argc, char **argv)
 {
     if (cli_wants_help(argc, argv))
-        return cli_print_verb_help("inbox");
+        return inbox_help();
     const char *pos[1];
     int npos;
     bool csv;
@@ -177,10 +194,30 @@ static void followup_text(const struct ops_followup *f)
     }
 }
 
+static int followup_help(void)
+{
+    fputs(_("usage: mutasi followup ID [--format csv|text]\n"
+            "\n"
+            "For a plan that took effect, every moved person: the training the new\n"
+            "position asks of them (the competencies it requires above the level held,\n"
+            "code:required_level joined by |) and their SKP of the last year before the\n"
+            "TMT and of the first year after it (empty until recorded). The text form\n"
+            "marks a fall of SKP for a mentoring note. 'mutasi export training ID'\n"
+            "groups the same gaps by competency for planning courses.\n"
+            "\n"
+            "Options:\n"
+            "  --format csv    columns nip, name, from_position, to_position, tmt,\n"
+            "                  training, skp_before, skp_after\n"
+            "\n"
+            "Example:\n"
+            "  mutasi followup 1 --format csv\n"), stdout);
+    return EXIT_OK;
+}
+
 int cli_followup(const struct ops_env *env, int argc, char **argv)
 {
     if (cli_wants_help(argc, argv))
-        return cli_print_verb_help("followup");
+        return followup_help();
     const char *pos[1];
     int npos;
     bool csv;
