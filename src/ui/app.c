@@ -353,6 +353,29 @@ static int prompt_read(struct app *a, const char *label, char *buf, size_t size,
     }
 }
 
+/* Asks a yes/no question on the message line; true for y (either
+ * language's "ya" starts with y too). */
+static bool ask_yes(struct app *a, const char *question)
+{
+    char label[256];
+    snprintf(label, sizeof label, "%s ", question);
+    draw_frame(a, label, "");
+    frame_done(a, last_label(a));
+    int k = ui_term_getkey(&a->term, true);
+    if (k == -2)
+        return true;
+    return k == 'y' || k == 'Y';
+}
+
+void ui_app_quit(struct app *a)
+{
+    if (a->dirty && !ask_yes(a, _("There is unsaved work. Quit anyway? (y/n)"))) {
+        ui_app_message(a, "%s", _("not quitting"));
+        return;
+    }
+    a->quit = true;
+}
+
 /* ---- search ------------------------------------------------------------- */
 static struct saved_pos search_origin;
 static size_t search_origin_pos;
@@ -545,7 +568,7 @@ void ui_app_command(struct app *a, const char *line)
     if (!word[0])
         return;
     if (!strcmp(word, "q") || !strcmp(word, "quit")) {
-        a->quit = true;
+        ui_app_quit(a);
     } else if (!strcmp(word, "help")) {
         run_action(a, ACT_HELP, 1);
     } else if (!strcmp(word, "workload")) {
@@ -629,13 +652,21 @@ static void run_action(struct app *a, int action, int count)
     struct screen *s = ui_app_current(a);
     switch (action) {
     case ACT_QUIT:
-        a->quit = true;
+        ui_app_quit(a);
         return;
     case ACT_BACK:
         if (a->depth)
             pop_screen(a);
         else
-            a->quit = true;
+            ui_app_quit(a);
+        return;
+    case ACT_CLOSE:
+        /* Esc, Left and h are pressed by habit to go back: on the first
+         * screen they must not end the session. */
+        if (a->depth)
+            pop_screen(a);
+        else
+            ui_app_message(a, "%s", _("this is the first screen; q quits"));
         return;
     case ACT_HELP:
         ui_app_push(a, ui_help_screen_new(a, a->depth ? -1 : a->top));

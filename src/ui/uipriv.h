@@ -31,7 +31,7 @@ enum ui_action {
     ACT_QUIT, ACT_BACK, ACT_DOWN, ACT_UP, ACT_TOP, ACT_BOTTOM, ACT_HALF_DOWN, ACT_HALF_UP,
     ACT_PAGE_DOWN, ACT_PAGE_UP, ACT_OPEN, ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV,
     ACT_FILTER, ACT_SORT, ACT_PROMPT, ACT_HELP, ACT_REDRAW, ACT_EXPAND, ACT_COLLAPSE,
-    ACT_VIEW,
+    ACT_VIEW, ACT_CLOSE,
     ACT_COUNT_                              /* run-time actions follow */
 };
 
@@ -285,6 +285,9 @@ struct app {
     int search_dir;
     struct history_ring search_hist, prompt_hist;
     bool quit;
+    /* Set by a screen that holds unsaved work (the plan editor): quitting
+     * asks first. The screen clears it when the work is saved or dropped. */
+    bool dirty;
     bool ascii;                             /* no UTF-8: ASCII marks */
     bool color;
     bool full_redraw;
@@ -301,6 +304,8 @@ void ui_app_push(struct app *a, struct screen *s);
 /* Shows top screen `top` (0-based slot), closing what was opened above. */
 void ui_app_switch_top(struct app *a, int top);
 void ui_app_message(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Leaves the program, asking first when a->dirty. */
+void ui_app_quit(struct app *a);
 /* Runs the `:` command line text. */
 void ui_app_command(struct app *a, const char *line);
 
