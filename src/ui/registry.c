@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <string.h>
 #include "core/i18n.h"
+#include "ui/plan_edit.h"
 #include "ui/uipriv.h"
 
 static const char *const staff_notes[] = {
@@ -20,6 +21,14 @@ static const char *const units_notes[] = {
     N_("Marks: ! short of staff, ^ over-staffed, = balanced."),
     N_("f filters: short/kurang, over/lebih, balanced/seimbang, or part of a name;"),
     N_("  terms combine. v groups by district or job family."),
+    NULL,
+};
+
+static const char *const plans_notes[] = {
+    N_("Every plan and its state; Enter opens the editor, n makes a plan."),
+    N_("Editor: a adds a move (a person, then a position; t: all positions),"),
+    N_("d drops a move, c checks the plan, Tab goes to the impact pane."),
+    N_("Marks: ! blocked, ~ warnings; impact figures read before->after."),
     NULL,
 };
 
@@ -44,12 +53,10 @@ static const char *const followup_notes[] = {
     NULL,
 };
 
-/* Slot 3 (Plans) waits for its screen: filling in label, help, create and
- * notes makes it appear. */
 const struct top_screen ui_top_screens[TOPS_MAX] = {
     {1, "staff", N_("Staff"), N_("Staff screen"), ui_staff_screen_new, staff_notes, false},
     {2, "units", N_("Units"), N_("Units screen"), ui_units_screen_new, units_notes, false},
-    {3, "plans", NULL, NULL, NULL, NULL, false},
+    {3, "plans", N_("Plans"), N_("Plans screen"), ui_plans_screen_new, plans_notes, false},
     {4, "inbox", N_("Inbox"), N_("Inbox screen"), ui_inbox_screen_new, inbox_notes, false,
      ui_inbox_badge},
     {5, "audit", N_("Audit"), N_("Audit screen"), ui_audit_screen_new, audit_notes, false},
@@ -68,6 +75,8 @@ static void go_to_top(struct screen *s, const struct action_def *d, int count)
 
 void ui_top_screens_register(void)
 {
+    /* The screens' own keys first: ui.yaml may rebind them. */
+    ui_plan_actions_register();
     for (int i = 0; i < TOPS_MAX; i++) {
         const struct top_screen *t = &ui_top_screens[i];
         screen_actions[i] = -1;

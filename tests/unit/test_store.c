@@ -196,8 +196,8 @@ static void newer_schema_refused(void **state)
     store_close(fx->s);
     fx->s = store_open(fx->db, 0, err, sizeof err);
     assert_null(fx->s);
-    char want[128];
-    snprintf(want, sizeof want, "database schema %d is newer than this mutasi (%d); upgrade mutasi",
+    char want[200];
+    snprintf(want, sizeof want, "database schema %u is newer than this mutasi (%u); upgrade mutasi",
              STORE_SCHEMA_VERSION + 1, STORE_SCHEMA_VERSION);
     assert_string_equal(err, want);
     assert_null(store_open(fx->db, STORE_READONLY, err, sizeof err));
@@ -786,14 +786,16 @@ static void check_indexes_finds_damage(void **state)
     assert_int_equal(store_check_indexes(t, why, sizeof why), 1);
     assert_non_null(strstr(why, st[2].nip));
     store_read_end(t);
+    /* a dangling entry: the index check finds it, and so does the recount
+     * of the workload aggregates (a holder of no known position) */
     assert_int_equal(store_write(fx->s, add_dangling, NULL), STORE_OK);
     t = store_read_begin(fx->s);
-    assert_int_equal(store_check_indexes(t, why, sizeof why), 2);
+    assert_int_equal(store_check_indexes(t, why, sizeof why), 3);
     store_read_end(t);
     /* putting the record again repairs its own entries */
     put_all(fx->s, &st[2], 1);
     t = store_read_begin(fx->s);
-    assert_int_equal(store_check_indexes(t, why, sizeof why), 1);
+    assert_int_equal(store_check_indexes(t, why, sizeof why), 2);
     assert_non_null(strstr(why, "199901012020011999"));
     store_read_end(t);
 }
