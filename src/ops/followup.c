@@ -4,6 +4,7 @@
 #include <string.h>
 #include "core/i18n.h"
 #include "core/impact.h"
+#include "ops/access.h"
 #include "ops/followup.h"
 #include "ops/plan_internal.h"
 
@@ -198,6 +199,8 @@ int ops_training(struct ops *o, uint32_t plan, const char *format, struct ops_tr
 {
     struct ops_followup f;
     memset(out, 0, sizeof *out);
+    if (ops_require(o, OPS_DO_EXPORT_PERSONAL, NULL, e) != OPS_OK)
+        return OPS_REFUSED;
     int rc = ops_followup(o, plan, &f, e);
     if (rc != OPS_OK)
         return rc;

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 #include "core/i18n.h"
+#include "ops/access.h"
 #include "ops/approval_internal.h"
 #include "ops/objection.h"
 
@@ -27,14 +28,8 @@ static int open_to_objection(struct object_ctx *c)
 
 static int may_record(struct object_ctx *c)
 {
-    unsigned roles = c->r.c.o->roles;
-    if (c->answer && !(roles & ROLE_REVIEWER))
-        return ops_fail(c->r.c.e, "%s", _("answering an objection needs the reviewer role "
-                                          "(users.yaml)"));
-    if (!c->answer && !(roles & (ROLE_OPERATOR | ROLE_ADMIN)))
-        return ops_fail(c->r.c.e, "%s", _("recording an objection needs the operator or admin "
-                                          "role (users.yaml)"));
-    return OPS_OK;
+    return ops_require(c->r.c.o, c->answer ? OPS_DO_PLAN_ANSWER : OPS_DO_PLAN_OBJECT, NULL,
+                       c->r.c.e);
 }
 
 static int change_move(struct object_ctx *c, struct move *m, const char *shown)

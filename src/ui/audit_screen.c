@@ -127,12 +127,12 @@ static int audit_draw(struct screen *s, WINDOW *w, int y0, int height, int width
 
 static void verify(struct screen *s)
 {
-    size_t entries = 0;
+    struct ops_audit_report r;
     struct ops_err e;
-    if (ops_audit_verify(&s->app->ops, &entries, &e) == OPS_OK)
+    if (ops_audit_verify_all(&s->app->ops, 0, NULL, &r, &e) == OPS_OK)
         ui_app_message(s->app, ngettext("the chain of %zu entry is intact",
-                                        "the chain of %zu entries is intact", entries),
-                       entries);
+                                        "the chain of %zu entries is intact", r.entries),
+                       r.entries);
     else
         ui_app_message(s->app, "%s", e.msg);
 }

@@ -174,12 +174,12 @@ void ui_inbox_register_steps(const struct workflow_config *w)
         char name[48], help[96], buf[2];
         const char *key = default_key(st, buf);
         const char *keys[] = {key, NULL};
-        snprintf(name, sizeof name, "step-%s", st->name);
+        snprintf(name, sizeof name, "plan-%s", st->name);
         snprintf(help, sizeof help, _("take the step %s (to %s)"), st->name, st->to);
         ui_action_add(name, keys, help, "inbox", take_step, (void *)st);
     }
     const char *keys[] = {"x", NULL};
-    ui_action_add("strike-move", keys, N_("strike one move, with a reason"), "inbox",
+    ui_action_add("plan-strike", keys, N_("strike one move, with a reason"), "inbox",
                   strike_move, NULL);
 }
 
@@ -251,11 +251,11 @@ static void keys_line(struct screen *s, const struct ops_inbox_item *it, char *o
             break;
         used += (size_t)k;
     }
-    const struct action_def *x = ui_action_by_name("strike-move");
+    const struct action_def *x = ui_action_by_name("plan-strike");
     if (strikes && x && used + 1 < size) {
         char keys[32] = "";
         ui_keymap_keys_of(x->id, keys, sizeof keys);
-        snprintf(out + used, size - used, "  %s %s", keys[0] ? keys : ":strike-move",
+        snprintf(out + used, size - used, "  %s %s", keys[0] ? keys : ":plan-strike",
                  _("strike"));
     }
     (void)s;

@@ -27,20 +27,20 @@ for lang in en id; do
   cfg=$(e2e_config "$lang")
   # the verifier's Inbox: one plan waits (on the tab too); V verifies it
   rm -rf "$TMPD/db"; cp -r "$TMPD/base" "$TMPD/db"
-  E2E_CONFIG=$cfg MUTASI_USER=budi tui "inbox-$lang" '4<Dump>V<Dump>q'
+  E2E_CONFIG=$cfg TUI_USER=budi tui "inbox-$lang" '4<Dump>V<Dump>q'
   mask "inbox-$lang"
   golden "inbox-$lang"
   # the reviewer has nothing until verified; then returns it with a reason
-  E2E_CONFIG=$cfg MUTASI_USER=citra tui "return-$lang" '4B<Dump>data belum lengkap<Enter><Dump>q'
+  E2E_CONFIG=$cfg TUI_USER=citra tui "return-$lang" '4B<Dump>data belum lengkap<Enter><Dump>q'
   mask "return-$lang"
   golden "return-$lang"
   # the audit log: filtered by plan and action, then v
-  E2E_CONFIG=$cfg MUTASI_USER=budi tui "audit-$lang" '5jj<Dump>fplan:3 action:plan<Enter><Dump>v<Dump>q'
+  E2E_CONFIG=$cfg TUI_USER=eka tui "audit-$lang" '5jj<Dump>fplan:3 action:plan<Enter><Dump>v<Dump>q'
   mask "audit-$lang"
   golden "audit-$lang"
   under_budget "audit-$lang" j 2
   # the follow-up of the plan that took effect
-  E2E_CONFIG=$cfg MUTASI_USER=budi tui "followup-$lang" '7<Dump><Enter>j<Dump>q'
+  E2E_CONFIG=$cfg TUI_USER=budi tui "followup-$lang" '7<Dump><Enter>j<Dump>q'
   golden "followup-$lang"
   under_budget "followup-$lang" j
   rm -rf "$TMPD/db-$lang"; cp -r "$TMPD/db" "$TMPD/db-$lang"
@@ -63,7 +63,7 @@ for i in 1 2 3 4 5 6; do
   MUTASI_CONFIG="$(e2e_config)" MUTASI_USER=ani "$MUTASI" --db "$TMPD/db" plan new "Rencana $i" >/dev/null 2>&1 ||
     fail "plan new"
 done
-MUTASI_USER=ani tui inbox-move '4jj'
+TUI_USER=ani tui inbox-move '4jj'
 under_budget inbox-move j 2
 
 # tampered from outside: v names the first broken entry
@@ -74,7 +74,7 @@ if command -v mdb_dump >/dev/null && command -v mdb_load >/dev/null; then
   sed "s/$hex/$(printf 'Penyegaraz' | od -An -tx1 | tr -d ' \n')/" "$TMPD/adump" >"$TMPD/adump2"
   mdb_load -s audit -f "$TMPD/adump2" "$TMPD/db-en" 2>/dev/null || fail "mdb_load"
   rm -rf "$TMPD/db"; cp -r "$TMPD/db-en" "$TMPD/db"
-  MUTASI_USER=budi tui audit-tampered '5v<Dump>q'
+  TUI_USER=eka tui audit-tampered '5v<Dump>q'
   screen_has audit-tampered "audit chain broken at entry"
   screen_lacks audit-tampered "is intact"
 else
