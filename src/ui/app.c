@@ -118,9 +118,9 @@ static void draw_too_small(struct app *a)
     move(0, 0);
 }
 
-/* A top screen's tab: the first key bound to it now (ui.yaml may have
- * moved it) and its name. */
-static void draw_tab(struct app *a, int top)
+/* A top screen's tab into out: the first key bound to it now (ui.yaml may
+ * have moved it), its name unless short, and its badge, "[4 Inbox(2)]". */
+static void tab_text(struct app *a, int top, bool short_form, char *out, size_t size)
 {
     const struct top_screen *t = &ui_top_screens[top];
     bool on = a->top == top;
@@ -131,30 +131,47 @@ static void draw_tab(struct app *a, int top)
     char *space = strchr(keys, ' ');
     if (space)
         *space = '\0';
-    addstr(on ? "[" : " ");
-    if (keys[0]) {
-        ui_put_field(stdscr, keys, ui_text_width(keys), a->ascii);
-        addch(' ');
-    }
-    ui_put_field(stdscr, _(t->label), ui_text_width(_(t->label)), a->ascii);
     int badge = t->badge ? t->badge(a) : -1;
+    char count[16] = "";
     if (badge > 0)
-        printw("(%d)", badge);
-    addstr(on ? "]" : " ");
+        snprintf(count, sizeof count, "(%d)", badge);
+    const char *label = short_form && !on ? "" : _(t->label);
+    snprintf(out, size, "%s%s%s%s%s%s", on ? "[" : " ", keys, keys[0] && label[0] ? " " : "",
+             label, count, on ? "]" : " ");
+}
+
+/* The tabs, each with its name where they all fit in the width; else the
+ * open one with its name and the others by their keys (a long language
+ * must not wrap the title into the screen below). */
+static void tabs_text(struct app *a, char *out, size_t size)
+{
+    char tab[160];
+    for (int pass = 0; pass < 2; pass++) {
+        out[0] = '\0';
+        for (int i = 0; i < TOPS_MAX; i++)
+            if (a->tops[i] && (!a->depth || i == a->top)) {
+                tab_text(a, i, pass == 1, tab, sizeof tab);
+                size_t used = strlen(out);
+                snprintf(out + used, size - used, "%s", tab);
+            }
+        if ((int)sizeof "mutasi " - 1 + ui_text_width(out) <= COLS)
+            return;
+    }
 }
 
 static void draw_title(struct app *a, struct screen *cur)
 {
+    char tabs[800];
     attrset(A_BOLD);
     mvaddstr(0, 0, "mutasi ");
     /* Above a top screen only its own tab stays, so that the title of
      * what is open fits in 80 columns; the screen keys work as before. */
-    for (int i = 0; i < TOPS_MAX; i++)
-        if (a->tops[i] && (!a->depth || i == a->top))
-            draw_tab(a, i);
+    tabs_text(a, tabs, sizeof tabs);
+    int room = COLS - getcurx(stdscr), width = ui_text_width(tabs);
+    ui_put_field(stdscr, tabs, width < room ? width : room, a->ascii);
     if (a->depth) {
         addstr(a->ascii ? " > " : " \u203a ");
-        int room = COLS - getcurx(stdscr);
+        room = COLS - getcurx(stdscr);
         ui_put_field(stdscr, _(cur->title ? cur->title : cur->ops->title), room, a->ascii);
     }
     attrset(A_NORMAL);

@@ -3,7 +3,7 @@
  * at once); f filters by user, plan, person and action
  * (ops_audit_filter_parse); v verifies the whole chain and says how many
  * entries it holds and whether it is intact, or names the first broken
- * entry. */
+ * entry; Enter shows one entry whole (the list cuts long ones). */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -22,6 +22,7 @@ struct audit_priv {
     bool filtered;
     struct listview list;
     bool ascii;
+    struct app *app;
 };
 
 static void forget(struct audit_priv *p)
@@ -100,8 +101,58 @@ static bool audit_match(void *ctx, size_t row, const char *text)
            ui_text_contains(a->user, text) || ui_text_contains(a->after, text);
 }
 
+/* A long text in lines of at most width bytes, cut after a space where
+ * there is one and never inside a UTF-8 character. */
+static void add_wrapped(struct screen *t, const char *label, const char *text, size_t width)
+{
+    const char *s = text[0] ? text : "-";
+    bool first = true;
+    while (*s) {
+        size_t len = strlen(s);
+        if (len > width) {
+            len = width;
+            while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+                len--;
+            const char *sp = memrchr(s, ' ', len);
+            if (sp && sp > s + width / 2)
+                len = (size_t)(sp - s) + 1;
+        }
+        ui_text_screen_add(t, 0, "  %-10s %.*s", first ? label : "", (int)len, s);
+        first = false;
+        s += len;
+    }
+}
+
+static void audit_choose(void *ctx, size_t row)
+{
+    struct audit_priv *p = ctx;
+    if (row >= p->n)
+        return;
+    const struct audit_entry *a = &p->rows[row];
+    char title[64], when[32], hash[65];
+    time_t tt = (time_t)a->time;
+    struct tm tm;
+    if (!gmtime_r(&tt, &tm) || strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", &tm) == 0)
+        snprintf(when, sizeof when, "-");
+    for (int i = 0; i < 32; i++)
+        snprintf(hash + 2 * i, 3, "%02x", a->hash[i]);
+    snprintf(title, sizeof title, _("audit entry %llu"), (unsigned long long)a->seq);
+    struct screen *t = ui_text_screen_new(p->app, title);
+    if (!t)
+        return;
+    add_wrapped(t, _("time"), when, 64);
+    add_wrapped(t, _("user"), a->user, 64);
+    add_wrapped(t, _("action"), a->action, 64);
+    add_wrapped(t, _("object"), a->object, 64);
+    add_wrapped(t, _("before"), a->before, 64);
+    add_wrapped(t, _("after"), a->after, 64);
+    add_wrapped(t, _("hash"), hash, 64);
+    ui_app_push(p->app, t);
+}
+
 static const struct lv_source audit_source = {
     .count = audit_count, .draw_row = audit_draw_row, .match = audit_match,
+    .choose = audit_choose,
 };
 
 static int audit_draw(struct screen *s, WINDOW *w, int y0, int height, int width)
@@ -221,6 +272,7 @@ struct screen *ui_audit_screen_new(struct app *a)
     s->ops = &audit_ops;
     s->app = a;
     s->priv = p;
+    p->app = a;
     lv_init(&p->list, &audit_source, p);
     s->list = &p->list;
     return s;
