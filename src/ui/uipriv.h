@@ -277,6 +277,9 @@ bool ui_top_present(int i);
 /* The slot (0-based) of a present top screen by name or by its action; -1. */
 int ui_top_by_name(const char *name);
 int ui_top_by_action(int action);
+/* The title line (row 0): the tabs, cut to the width, never wrapped
+ * (ui/title.c). */
+void ui_draw_title(struct app *a, struct screen *cur);
 
 #define STACK_MAX 8
 struct app {
