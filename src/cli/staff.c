@@ -37,11 +37,13 @@ static void coded_line(const char *label, const char *code, const char *name)
     field(label, buf);
 }
 
-static void print_history(const struct history *h)
+/* date, position code and name, unit code and name, rank: one line. */
+static void print_history(const struct history *h, const struct ops_place_names *n)
 {
     char d[11];
     date_format(h->since, d);
-    printf("  %-10s  %-14s  %-14s  %s", d, h->position, h->unit, rank_name(h->rank));
+    printf("  %-10s  %s%s%s; %s%s%s  %s", d, h->position, n->position[0] ? "  " : "",
+           n->position, h->unit, n->unit[0] ? "  " : "", n->unit, rank_name(h->rank));
     if (h->plan_id)
         printf(_("  (plan %u)"), (unsigned)h->plan_id);
     putchar('\n');
@@ -96,7 +98,7 @@ static void print_staff(const struct ops_staff_card *c)
     field(_("Competencies"), or_none(buf));
     printf("%s\n", _("Position history:"));
     for (size_t i = 0; i < c->nhistory; i++)
-        print_history(&c->history[i]);
+        print_history(&c->history[i], &c->history_names[i]);
 }
 
 /* The arguments joined by spaces: a NIP typed with spaces arrives split. */
@@ -135,12 +137,15 @@ static int staff_show(const struct ops_env *env, int argc, char **argv)
 
 /* --- find ------------------------------------------------------------------- */
 
-static int print_match(const struct staff *s, void *ctx)
+/* NIP, name, unit code, position code, then the unit's and the
+ * position's names: tab-separated, the codes where they always were. */
+static int print_match(const struct staff *s, const struct ops_place_names *n, void *ctx)
 {
     (void)ctx;
     char nip[NIP_FMT_LEN + 1];
     nip_format(s->nip, nip);
-    printf("%s\t%s\t%s\t%s\n", nip, s->name, s->unit, s->position);
+    printf("%s\t%s\t%s\t%s\t%s\t%s\n", nip, s->name, s->unit, s->position, n->unit,
+           n->position);
     return 0;
 }
 
