@@ -9,7 +9,7 @@ PREFIX    ?= /usr/local
 DESTDIR   ?=
 BUILD     ?= build
 CC        ?= cc
-PKGS      := ncursesw lmdb yaml-0.1 libcrypto libzip expat xlsxwriter
+PKGS      := ncursesw lmdb yaml-0.1 libcrypto libxxhash libzip expat xlsxwriter
 TEST_PKGS := cmocka
 
 WARN   := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \

@@ -111,6 +111,7 @@ int main(int argc, char **argv)
         fputs(e.msg, stderr);
         return EXIT_REFUSED;
     }
+    cli_fault_handlers(env.db_dir ? env.db_dir : "");
     /* No verb, or only the TUI's own options: open the TUI. */
     if (argc < 2 || strncmp(argv[1], "--", 2) == 0)
         return ui_run(&env, argc, argv);

@@ -44,10 +44,16 @@ int cli_open(struct ops *o, const struct ops_env *env, int mode);
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Installs the handlers that turn SIGSEGV and SIGBUS into a message
+ * that the database in db_dir is damaged and how to restore a backup, and
+ * exit status 1 (cli/fault.c). Call once db_dir and the language are known. */
+void cli_fault_handlers(const char *db_dir);
+
 /* The verbs. */
 int cli_init(const struct ops_env *env, int argc, char **argv);
 int cli_backup(const struct ops_env *env, int argc, char **argv);
 int cli_audit(const struct ops_env *env, int argc, char **argv);
+int cli_verify(const struct ops_env *env, int argc, char **argv);
 int cli_policy(const struct ops_env *env, int argc, char **argv);
 int cli_demo(const struct ops_env *env, int argc, char **argv);
 int cli_import(const struct ops_env *env, int argc, char **argv);

@@ -61,14 +61,28 @@ static const char help_staff[] = N_(
     "  mutasi staff find aminah\n"
     "  mutasi staff show \"19740529 199807 2 001\"\n");
 static const char help_audit[] = N_(
-    "Prints the audit log, newest first: time, user, action, object, detail.\n"
+    "Prints the audit log, newest first: number, time, user, action, object,\n"
+    "before -> after.\n"
     "\n"
     "Options:\n"
-    "  --verify   check the SHA-256 chain of every entry instead; exit 1 and\n"
-    "             the first broken entry when it does not hold\n"
+    "  --verify                check the SHA-256 chain and that the data matches\n"
+    "                          the newest entry; exit 1 naming what is broken\n"
+    "  --against NUMBER:HASH   with --verify: the chain still passes through the\n"
+    "                          entry that --head printed\n"
+    "  --head                  print the newest entry as NUMBER:HASH, to keep\n"
+    "                          outside the database\n"
     "\n"
     "Example:\n"
-    "  mutasi audit --verify\n");
+    "  mutasi audit --verify --against 42:9f3c...e1\n");
+static const char help_verify[] = N_(
+    "Walks every database of the file, each in a child process, and prints a\n"
+    "line per damaged record or index entry. Exit 0 when nothing is damaged,\n"
+    "1 otherwise, with how to restore a backup.\n"
+    "\n"
+    "Options: none.\n"
+    "\n"
+    "Example:\n"
+    "  mutasi --db /srv/mutasi verify\n");
 static const char help_backup[] = N_(
     "Argument: DEST, the directory to copy into. The copy is\n"
     "consistent while others keep working, and can be opened with --db DEST.\n"
@@ -127,9 +141,13 @@ const struct cli_verb cli_verbs[] = {
         "else standard output)"), help_export},
     {"staff", cli_staff, "staff show NIP | staff find TEXT",
      N_("show one person's record and history, or find people by name or NIP"), help_staff},
-    {"audit", cli_audit, "audit [--verify]",
+    {"audit", cli_audit, "audit [--verify [--against NUMBER:HASH] | --head]",
      N_("show the audit log newest first, or verify its tamper-evident chain"), help_audit},
-    {"backup", cli_backup, "backup DEST", N_("consistent hot copy of the database into DEST"), help_backup},
+    {"verify", cli_verify, "verify",
+     N_("walk every database for damage (each in a child process) and report it"),
+     help_verify},
+    {"backup", cli_backup, "backup DEST", N_("consistent hot copy of the database into DEST"),
+     help_backup},
     {"check", cli_check, "check NIP TARGET-POSITION [--own-request]",
      N_("every rule's verdict for one move; exit 1 when blocked"), help_check},
     {"policy", cli_policy, "policy check [DIR]",

@@ -129,6 +129,37 @@ int ops_audit_each(struct ops *o, store_audit_cb cb, void *ctx, struct ops_err *
 /* OPS_OK when the chain is whole (*entries = its length), else refused
  * with the first broken entry named in e. */
 int ops_audit_verify(struct ops *o, size_t *entries, struct ops_err *e);
+/* The newest entry: its number and hash as 64 hex digits (seq 0 and
+ * zeros for an empty log). To anchor the chain outside the file: `audit
+ * --head` prints it, and the decree annex prints it in its footer. */
+int ops_audit_head(struct ops *o, uint64_t *seq, char hex[65], struct ops_err *e);
+/* Everything `audit --verify` proves: the chain (as ops_audit_verify);
+ * then, when against_seq is not 0, that entry against_seq still has hash
+ * against_hex (the chain passes through an anchor kept outside); then the
+ * data recomputed against the newest entry's digest. OPS_OK when all
+ * hold; else refused, e naming the first broken entry, the anchor that
+ * does not match, or the databases whose data differ from the log. */
+struct ops_audit_report {
+    size_t entries;
+    uint64_t head_seq;
+    bool data_checked;       /* the newest entry carries a data digest */
+};
+int ops_audit_verify_all(struct ops *o, uint64_t against_seq, const char *against_hex,
+                         struct ops_audit_report *out, struct ops_err *e);
+
+/* ---- damage (ops/verify.c) ---------------------------------------------- */
+/* Walks every database of env->db_dir, each in a child process (a damaged
+ * page can make LMDB fault; the child dies, the walk goes on with the next
+ * database in a new child). damage is called in the parent for each
+ * damaged entry (key "" when the problem is the database itself: cannot
+ * be opened or walked, or made LMDB fault). Needs no open session.
+ * OPS_OK when the walk could run (*problems = what it found), else
+ * refused with the reason in e. */
+struct ops_verify_cb {
+    void (*damage)(const char *db, const char *key, const char *what, void *ctx);
+};
+int ops_verify(const struct ops_env *env, const struct ops_verify_cb *cb, void *ctx,
+               size_t *problems, struct ops_err *e);
 
 /* ---- import (ops/import.c) --------------------------------------------- */
 struct ops_import {
@@ -261,6 +292,23 @@ struct ops_move_check {
  * placement rule applies). */
 int ops_check_move(struct ops *o, const char *nip, const char *target, bool own_request,
                    struct ops_move_check *out, struct ops_err *e);
+/* Every position (but the person's own, in code order) judged as a target
+ * for one person by the person and target rules, with figures from w (the
+ * workload of the database; NULL: none known). The plan rules are judged
+ * when a move is added. For the plan editor's position picker; the
+ * person rules are judged once, the target rules per position (about a
+ * second for 75,000 positions: the reasons are written out). Free with
+ * ops_targets_free. */
+struct ops_target {
+    char code[CODE_SIZE];
+    char unit[CODE_SIZE];
+    char *name;
+    uint8_t summary;          /* enum move_summary */
+    char *why;                /* the warnings' and blocks' reasons, blocks first; NULL: none */
+};
+int ops_move_targets(struct ops *o, const char *nip, const struct workload *w,
+                     struct ops_target **out, size_t *n, struct ops_err *e);
+void ops_targets_free(struct ops_target *t, size_t n);
 /* "Could this person move at all?": the person-scope rules of the rule
  * table for a move at the person's own request (the strictest reading),
  * with origin the person's current position (NULL when none). */

@@ -104,6 +104,9 @@ struct ops_plan_view {
 };
 int ops_plan_show(struct ops *o, uint32_t id, struct ops_plan_view *out, struct ops_err *e);
 void ops_plan_view_free(struct ops_plan_view *v);
+/* The same without the impact (impact NULL): for an editor that keeps
+ * the impact itself (ops_plan_impact). */
+int ops_plan_moves(struct ops *o, uint32_t id, struct ops_plan_view *out, struct ops_err *e);
 
 /* The impact of a plan for an editor that keeps it up to date: *w is the
  * workload of the database now (computed), *im holds the plan's moves.

@@ -148,6 +148,25 @@ int ops_plan_show(struct ops *o, uint32_t id, struct ops_plan_view *out, struct 
     return rc;
 }
 
+int ops_plan_moves(struct ops *o, uint32_t id, struct ops_plan_view *out, struct ops_err *e)
+{
+    struct plan_moves pl = {0};
+    memset(out, 0, sizeof *out);
+    stxn *t = store_read_begin(o->db);
+    if (!t)
+        return ops_fail(e, "%s", store_errmsg(o->db));
+    int rc = read_plan(o, t, id, &out->plan, e);
+    if (rc == OPS_OK && plan_moves_read(t, id, &pl) != STORE_OK)
+        rc = ops_fail(e, _("could not read the database: %s"), store_errmsg(o->db));
+    if (rc == OPS_OK)
+        rc = view_moves(o, t, &pl, out, e);
+    store_read_end(t);
+    plan_moves_free(&pl);
+    if (rc != OPS_OK)
+        ops_plan_view_free(out);
+    return rc;
+}
+
 void ops_plan_view_free(struct ops_plan_view *v)
 {
     free(v->moves);

@@ -68,7 +68,10 @@ int ops_staff_show(struct ops *o, const char *nip, struct ops_staff_card *out, s
     if (!t)
         return OPS_REFUSED;
     int rc = OPS_OK;
-    if (store_get_staff(t, nip, &out->person) != STORE_OK) {
+    int found = store_get_staff(t, nip, &out->person);
+    if (found == STORE_ERROR) {
+        rc = ops_fail(e, "%s", store_errmsg(o->db));    /* e.g. the record is damaged */
+    } else if (found != STORE_OK) {
         char f[NIP_FMT_LEN + 1];
         nip_format(nip, f);
         rc = ops_fail(e, _("no staff with NIP %s"), f);

@@ -267,6 +267,8 @@ int store_bulk_add(store_bulk *b, const struct staff *s, const struct history *h
     int rc = mdb_cursor_put(b->staff, &k, &v, MDB_APPEND);
     if (rc != 0)
         return store_fail_mdb(t, rc, store_db_name(b->d->db));
+    if (store_digest_change(t, b->d->db, k, v, true) != STORE_OK)
+        return STORE_ERROR;
     struct bulk_row *row = &b->rows[b->n++];
     memcpy(row->nip, s->nip, NIP_LEN);
     bool oom = false;

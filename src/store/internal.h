@@ -4,6 +4,7 @@
 #define MUTASI_STORE_INTERNAL_H
 #include <lmdb.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include "store/schema.h"
 #include "store/store.h"
 
@@ -23,7 +24,16 @@ struct stxn {
     MDB_txn *txn;
     bool write;
     bool map_full;              /* an operation hit MDB_MAP_FULL: grow and retry */
+    bool no_space;              /* an operation hit ENOSPC or EDQUOT: a full disk */
+    /* The change this transaction made to each digested database's
+     * multiset sum (digest.c), flushed into meta before it commits. */
+    uint64_t dsum[DB_COUNT][4];
+    bool ddirty;
 };
+
+/* The sentence for a full filesystem (naming it and saying that nothing
+ * was saved) into s->err; STORE_ERROR. */
+int store_fail_no_space(store *s);
 
 /* Name of a database as LMDB knows it ("staff_by_unit"), NULL if no such id. */
 const char *store_db_name(int db);
@@ -51,6 +61,19 @@ int store_index_add_all(stxn *t, const struct store_record_desc *d, const void *
  * that rec does not have too. */
 int store_rec_unfile_stale(stxn *t, const struct store_record_desc *d, const void *rec,
                            MDB_val pk);
+/* The data digest (digest.c). store_digested: whether db's records are
+ * digested (the record databases, not indexes, meta or audit). change
+ * adds (or removes) the record (k, v) to t's running change; unfile
+ * removes the value stored under k, if any, before it is replaced or
+ * deleted. flush adds t's change to the sums in meta (store_write does
+ * before committing); current flushes and reads those sums, one per
+ * digested database; reset recomputes them from the data (migrations). */
+bool store_digested(int db);
+int store_digest_change(stxn *t, int db, MDB_val k, MDB_val v, bool add);
+int store_digest_unfile(stxn *t, int db, MDB_val k);
+int store_digest_flush(stxn *t);
+int store_digest_current(stxn *t, struct audit_digest out[AUDIT_DIGEST_MAX], int *n);
+int store_digest_reset(stxn *t);
 /* Schema migrations (migrate.c): the meta key of the schema version,
  * writing it, and running every step from schema `from` up to
  * STORE_SCHEMA_VERSION in t, each with an audit entry. */

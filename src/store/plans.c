@@ -38,8 +38,7 @@ static int get(stxn *t, int db, MDB_val k, MDB_val *v)
 
 static int put(stxn *t, int db, MDB_val k, MDB_val v)
 {
-    int rc = mdb_put(t->txn, t->s->dbi[db], &k, &v, 0);
-    return rc == 0 ? STORE_OK : store_fail_mdb(t, rc, store_db_name(db));
+    return store_db_put(t, db, k, v, 0);    /* keeps the data digest */
 }
 
 static int nip_ok(stxn *t, const char *nip)

@@ -33,19 +33,28 @@ int store_db_get(stxn *t, int db, MDB_val k, MDB_val *out)
     return STORE_OK;
 }
 
+/* Records keep the data digest: what a put replaces or a delete removes
+ * leaves it, what a put writes enters it (digest.c). */
 int store_db_put(stxn *t, int db, MDB_val k, MDB_val v, unsigned flags)
 {
+    bool digest = store_digested(db) && !(flags & (MDB_NODUPDATA | MDB_NOOVERWRITE));
+    if (digest && store_digest_unfile(t, db, k) != STORE_OK)
+        return STORE_ERROR;
     int rc = mdb_put(t->txn, t->s->dbi[db], &k, &v, flags);
     if (rc == MDB_KEYEXIST && (flags & (MDB_NODUPDATA | MDB_NOOVERWRITE)))
         return STORE_OK;        /* the index entry is already there */
     if (rc != 0)
         return store_fail_mdb(t, rc, store_db_name(db));
+    if (store_digested(db) && (digest || flags & MDB_NOOVERWRITE))
+        return store_digest_change(t, db, k, v, true);
     return STORE_OK;
 }
 
 int store_db_del(stxn *t, int db, MDB_val k, const MDB_val *v)
 {
     MDB_val vv = v ? *v : (MDB_val){0, NULL};
+    if (store_digested(db) && !v && store_digest_unfile(t, db, k) != STORE_OK)
+        return STORE_ERROR;
     int rc = mdb_del(t->txn, t->s->dbi[db], &k, v ? &vv : NULL);
     if (rc == MDB_NOTFOUND)
         return STORE_NOTFOUND;

@@ -364,11 +364,42 @@ static bool ask_yes(struct app *a, const char *question)
 
 void ui_app_quit(struct app *a)
 {
+    for (int i = a->depth - 1; i >= -1; i--) {
+        struct screen *up = i >= 0 ? a->stack[i] : a->tops[a->top];
+        if (up->ops->may_leave && !up->ops->may_leave(up))
+            return;
+    }
     if (a->dirty && !ask_yes(a, _("There is unsaved work. Quit anyway? (y/n)"))) {
         ui_app_message(a, "%s", _("not quitting"));
         return;
     }
     a->quit = true;
+}
+
+int ui_app_prompt(struct app *a, const char *label, char *buf, size_t size)
+{
+    a->msg[0] = '\0';
+    return prompt_read(a, label, buf, size, NULL, NULL, NULL);
+}
+
+bool ui_app_confirm(struct app *a, const char *question)
+{
+    char label[300];
+    /* TRANSLATORS: the answer keys of a yes/no question; y (yes) is also
+     * always understood. */
+    snprintf(label, sizeof label, "%s %s ", question, _("(y/n)"));
+    a->msg[0] = '\0';
+    draw_frame(a, label, "");
+    frame_done(a, last_label(a));
+    int k;
+    while ((k = ui_term_getkey(&a->term, true)) == KEY_RESIZE)
+        ;
+    if (k == -2 || k == ERR) {
+        a->quit = true;
+        return false;
+    }
+    const char *yes = _("y");
+    return k == 'y' || k == 'Y' || (k > 0 && k < 128 && k == (unsigned char)yes[0]);
 }
 
 /* ---- search ------------------------------------------------------------- */
@@ -643,6 +674,8 @@ static void run_action(struct app *a, int action, int count)
         ui_app_quit(a);
         return;
     case ACT_BACK:
+        if (s->ops->may_leave && !s->ops->may_leave(s))
+            return;
         if (a->depth)
             pop_screen(a);
         else

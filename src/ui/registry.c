@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <string.h>
 #include "core/i18n.h"
+#include "ui/plan_edit.h"
 #include "ui/uipriv.h"
 
 static const char *const staff_notes[] = {
@@ -23,12 +24,20 @@ static const char *const units_notes[] = {
     NULL,
 };
 
+static const char *const plans_notes[] = {
+    N_("Every plan and its state; Enter opens the editor, n makes a plan."),
+    N_("Editor: a adds a move (a person, then a position; t: all positions),"),
+    N_("d drops a move, c checks the plan, Tab goes to the impact pane."),
+    N_("Marks: ! blocked, ~ warnings; impact figures read before->after."),
+    NULL,
+};
+
 /* Slots 3 (Plans), 4 (Inbox), 5 (Audit) and 7 (Follow-up) wait for their
  * screens: filling in label, help, create and notes makes them appear. */
 const struct top_screen ui_top_screens[TOPS_MAX] = {
     {1, "staff", N_("Staff"), N_("Staff screen"), ui_staff_screen_new, staff_notes, false},
     {2, "units", N_("Units"), N_("Units screen"), ui_units_screen_new, units_notes, false},
-    {3, "plans", NULL, NULL, NULL, NULL, false},
+    {3, "plans", N_("Plans"), N_("Plans screen"), ui_plans_screen_new, plans_notes, false},
     {4, "inbox", NULL, NULL, NULL, NULL, false},
     {5, "audit", NULL, NULL, NULL, NULL, false},
     {6, "help", N_("Help"), N_("Help screen"), ui_help_top_new, NULL, true},
@@ -45,6 +54,8 @@ static void go_to_top(struct screen *s, const struct action_def *d, int count)
 
 void ui_top_screens_register(void)
 {
+    /* The screens' own keys first: ui.yaml may rebind them. */
+    ui_plan_actions_register();
     for (int i = 0; i < TOPS_MAX; i++) {
         const struct top_screen *t = &ui_top_screens[i];
         screen_actions[i] = -1;

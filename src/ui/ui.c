@@ -182,6 +182,9 @@ int ui_run(const struct ops_env *env, int argc, char **argv)
     }
     a.ascii = !a.term.utf8;
     a.color = a.term.color && a.want_color;
+    char note[200];
+    if (store_read_only_reason(a.db, note, sizeof note))
+        ui_app_message(&a, "%s", note);     /* the first screen says it */
     int rc = OPS_OK;
     for (int i = 0; i < TOPS_MAX; i++)
         if (ui_top_screens[i].create && !(a.tops[i] = ui_top_screens[i].create(&a)))

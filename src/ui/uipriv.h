@@ -187,6 +187,10 @@ struct screen_ops {
     const char *filter_hint;                /* N_(), shown in the prompt */
     void (*get_pos)(struct screen *s, struct saved_pos *p);
     void (*set_pos)(struct screen *s, const struct saved_pos *p);
+    /* Optional: q, Esc and Q ask it before leaving; false keeps the
+     * screen (it may ask with ui_app_confirm first). Only for something
+     * unsaved: a screen whose edits save at once has none. */
+    bool (*may_leave)(struct screen *s);
 };
 
 /* What a picker hands back: the key (a NIP, a position code) and a label
@@ -302,6 +306,10 @@ void ui_app_switch_top(struct app *a, int top);
 void ui_app_message(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Leaves the program, asking first when a->dirty. */
 void ui_app_quit(struct app *a);
+/* Reads a line on the message line (Enter: 1, Esc: 0). */
+int ui_app_prompt(struct app *a, const char *label, char *buf, size_t size);
+/* Asks a yes/no question on the message line; true for yes. */
+bool ui_app_confirm(struct app *a, const char *question);
 /* Runs the `:` command line text. */
 void ui_app_command(struct app *a, const char *line);
 

@@ -1,0 +1,60 @@
+/* The Plans screen and the plan editor, inside ui/ (plans.c,
+ * plan_edit.c, plan_pane.c, plan_targets.c).
+ *
+ * The editor holds a plan's moves, the workload of the database and the
+ * plan's impact (core/impact.h); an add or a drop is one ops action and
+ * then one incremental impact update, never a reload (a version conflict
+ * reloads). Edits are saved when made: leaving asks nothing. */
+#ifndef MUTASI_UI_PLAN_EDIT_H
+#define MUTASI_UI_PLAN_EDIT_H
+#include "ops/plan.h"
+#include "ui/uipriv.h"
+
+struct screen *ui_plans_screen_new(struct app *a);
+struct screen *ui_plan_editor_new(struct app *a, uint32_t plan);
+/* The actions of the Plans screen, the editor and its pickers (before
+ * ui.yaml is applied). */
+void ui_plan_actions_register(void);
+void ui_plan_editor_register(void);
+/* A refusal (may hold several lines) on the one message line. */
+void ui_plan_message(struct app *a, const char *msg);
+/* A plan's change time as "2026-07-01 09:30". */
+void ui_plan_when(int64_t when, char out[24]);
+
+/* One affected unit or position of the impact pane, with its name. */
+struct pane_row {
+    struct impact_row r;
+    int depth;
+    char name[NAME_SIZE];
+};
+
+struct editor {
+    struct screen *s;
+    uint32_t id;
+    struct plan plan;
+    bool loaded, announced, failed;
+    struct ops_move_view *moves;
+    size_t nmoves, capmoves;
+    struct workload *w;
+    struct impact *im;
+    struct pane_row *rows;
+    size_t nrows;
+    struct listview list;           /* the moves */
+    struct listview ilist;          /* the impact rows */
+    bool impact_focus;              /* Tab: j/k move in the impact pane */
+    char pick_nip[NIP_LEN + 1];     /* between the two pickers of `a` */
+    char pick_name[NAME_SIZE];
+};
+
+/* plan_pane.c: drawing the editor (moves, detail, impact). */
+int ui_editor_draw(struct screen *s, WINDOW *w, int y0, int height, int width);
+extern const struct lv_source ui_moves_source, ui_impact_source;
+/* The impact rows again, with names (after every add or drop). */
+void ui_editor_impact_rows(struct editor *ed);
+
+/* plan_targets.c: the target position picker for one person: the
+ * positions they are fit for, or (t) all with their verdicts. */
+void ui_pick_target(struct app *a, const char *nip, const struct workload *w, ui_pick_fn done,
+                    void *data);
+void ui_target_picker_register(void);
+#endif
