@@ -3,6 +3,8 @@
 #include <string.h>
 #include <strings.h>
 #include "core/i18n.h"
+#include "config/config.h"
+#include "ui/ui.h"
 #include "ui/uipriv.h"
 
 const struct action_def ui_actions[] = {
@@ -315,4 +317,23 @@ void ui_keymap_keys_of(int action, char *out, size_t outlen)
         ui_key_name(shown[i], name, sizeof name);
         used += (size_t)snprintf(out + used, outlen - used, "%s%s", i ? " " : "", name);
     }
+}
+
+/* Every action's name, for config_ui_known_actions (NULL-ended). */
+static const char *action_names[BUILTIN_COUNT + RUNTIME_MAX + 1];
+
+void ui_register_actions(void)
+{
+    static bool done;
+    if (done)
+        return;
+    done = true;
+    ui_keymap_defaults();
+    ui_top_screens_register();
+    size_t n = 0;
+    const struct action_def *d;
+    for (size_t i = 0; (d = ui_action_at(i)) && n + 1 < sizeof action_names / sizeof *action_names; i++)
+        action_names[n++] = d->name;
+    action_names[n] = NULL;
+    config_ui_known_actions(action_names);
 }
