@@ -397,6 +397,8 @@ static int write_region(stxn *t, void *ctx)
     d->units_written = d->positions_written = d->staff_written = d->history_written = 0;
     if (count_existing(d, t))
         return DEMO_NOT_EMPTY;
+    if ((rc = ops_keep_workload_params(d->req->policy, t)) != STORE_OK)
+        return rc;
     if ((rc = write_records(t, d, d->units, sizeof(struct unit), unit_cmp, put_unit,
                             &d->units_written)) != STORE_OK ||
         (rc = write_records(t, d, d->positions, sizeof(struct position), position_cmp,

@@ -153,6 +153,8 @@ static int write_all(stxn *t, void *ctx)
     w->nchunk = 0;
     w->was_empty = w->kind == IMPORT_STAFF && store_count_staff(t) == 0;
     w->bulk = NULL;
+    if (ops_keep_workload_params(w->o->cfg ? ops_policy(w->o) : NULL, t) != STORE_OK)
+        return STORE_ERROR;
     if (w->was_empty && store_bulk_begin(t, import_rows(w->im), &w->bulk) != STORE_OK)
         return STORE_ERROR;
     if (w->kind == IMPORT_STAFF && !w->bulk && !w->chunk) {

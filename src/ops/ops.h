@@ -264,6 +264,19 @@ int ops_staff_find(struct ops *o, const char *text, ops_found_cb cb, void *ctx,
 /* The whole region's ABK figures, rolled up (free with workload_free);
  * pr says what was left out. NULL when the database cannot be read. */
 struct workload *ops_workload_load(struct ops *o, struct wl_problems *pr, struct ops_err *e);
+/* The roll-up from the stored aggregates (store.h): units and their own
+ * figures per job family, no pass over the positions. Its "positions" are
+ * one per (unit, job family) with the summed figures, so that
+ * workload_group and the unit rows work as on the full load; the
+ * per-position listing needs ops_workload_load. Falls back to the full
+ * load (same result) when the stored aggregates were kept with another
+ * rounding policy than the session's. */
+struct workload *ops_workload_summary(struct ops *o, struct wl_problems *pr, struct ops_err *e);
+/* Inside a write action: the stored aggregates follow the session's
+ * policy (recounted once when it changed); p NULL: left as they are.
+ * STORE_OK or STORE_ERROR. */
+int ops_keep_workload_params(const struct policy *p, stxn *t);
+
 /* For the actions of ops/: the same in the caller's transaction t (NULL
  * when it cannot be read or out of memory), with an optional tap that sees
  * every unit and position record as it is fed (in workload index order),

@@ -5,6 +5,7 @@
 #include "core/i18n.h"
 #include "core/nip.h"
 #include "ops/ops.h"
+#include "store/corpus.h"
 
 static int keep_history(const struct history *h, void *ctx)
 {
@@ -142,6 +143,41 @@ static int match_staff(const struct staff *s, void *ctx)
     return f->cb(s, &n, f->ctx);
 }
 
+#define FIND_WALK 2
+
+/* The search of the Staff screen (store/corpus.h): the folded names of the
+ * name index in one block, one memmem for all, then a record read per
+ * match only. In name order. FIND_WALK when the corpus cannot be had. */
+static int find_in_corpus(stxn *t, const char *text, struct finder *f)
+{
+    struct corpus c;
+    corpus_init(&c);
+    if (corpus_load(&c, t) != 0)
+        return FIND_WALK;
+    bool wrapped = false;
+    int r = 0;
+    for (size_t at = 0; r == 0 && at < c.n;) {
+        size_t row = corpus_search(&c, text, at, 1, &wrapped);
+        if (row == (size_t)-1 || wrapped || row < at)
+            break;
+        struct staff s;
+        char nip[NIP_LEN + 1];
+        corpus_nip(&c, row, nip);
+        int g = store_get_staff(t, nip, &s);
+        if (g == STORE_OK) {
+            f->found++;
+            struct ops_place_names n;
+            place_names(t, s.position, s.unit, &n);
+            r = f->cb(&s, &n, f->ctx);
+        } else if (g != STORE_NOTFOUND) {
+            r = -1;
+        }
+        at = row + 1;
+    }
+    corpus_free(&c);
+    return r;
+}
+
 int ops_staff_find(struct ops *o, const char *text, ops_found_cb cb, void *ctx,
                    size_t *found, struct ops_err *e)
 {
@@ -152,7 +188,9 @@ int ops_staff_find(struct ops *o, const char *text, ops_found_cb cb, void *ctx,
     if (!t)
         return OPS_REFUSED;
     f.t = t;
-    int r = store_each_staff(t, NULL, match_staff, &f);
+    int r = find_in_corpus(t, text, &f);
+    if (r == FIND_WALK)
+        r = store_each_staff(t, NULL, match_staff, &f);
     store_read_end(t);
     *found = f.found;
     if (r < 0)

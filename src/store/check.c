@@ -133,6 +133,12 @@ int store_check_indexes(stxn *t, char *why, size_t whylen)
     for (size_t i = 0; i < store_nrecord_descs; i++)
         if (store_record_descs[i]->nindexes)
             check_type(t, &ck, store_record_descs[i]);
+    char awhy[256];
+    int na = store_wl_check(t, awhy, sizeof awhy);
+    if (na > 0) {
+        problem(&ck, "%s", awhy);
+        ck.problems += na - 1;
+    }
     /* plans and moves: the first problem is kept only when none came before */
     char pwhy[256];
     int np = store_check_plans(t, pwhy, sizeof pwhy);

@@ -74,6 +74,21 @@ int store_digest_unfile(stxn *t, int db, MDB_val k);
 int store_digest_flush(stxn *t);
 int store_digest_current(stxn *t, struct audit_digest out[AUDIT_DIGEST_MAX], int *n);
 int store_digest_reset(stxn *t);
+/* The workload aggregates (aggregate.c): the derive hooks of positions
+ * and staff (schema.h); n more holders of a position (bulk loads); the
+ * derive hook's call for rec (key pk) against the stored record (rec.c). */
+int store_wl_position_changed(stxn *t, const void *old, const void *rec);
+int store_wl_staff_changed(stxn *t, const void *old, const void *rec);
+/* Holders added in bulk, position by position (in code order, so that
+ * the positions of one unit and family make one write): add, then flush. */
+struct store_wl_acc {
+    unsigned char key[CODE_SIZE + FAMILY_SIZE];
+    size_t klen;
+    int64_t existing, orphans;
+};
+int store_wl_acc_add(stxn *t, struct store_wl_acc *acc, const char *code, int64_t n);
+int store_wl_acc_flush(stxn *t, struct store_wl_acc *acc);
+int store_rec_derive(stxn *t, const struct store_record_desc *d, const void *rec, MDB_val pk);
 /* Schema migrations (migrate.c): the meta key of the schema version,
  * writing it, and running every step from schema `from` up to
  * STORE_SCHEMA_VERSION in t, each with an audit entry. */

@@ -81,6 +81,7 @@ static int seal_records(stxn *t)
 static const struct migration steps[] = {
     {0, "rebuild every index", rebuild_indexes},
     {1, "seal every record with a checksum; data digest", store_digest_reset},
+    {2, "count the workload aggregates", store_wl_recount},
 };
 
 static const struct migration *step_from(unsigned v)

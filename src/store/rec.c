@@ -162,6 +162,15 @@ int store_rec_unfile_stale(stxn *t, const struct store_record_desc *d, const voi
     return r == STORE_OK ? index_remove_stale(t, d, &old, rec, pk) : r;
 }
 
+int store_rec_derive(stxn *t, const struct store_record_desc *d, const void *rec, MDB_val pk)
+{
+    any_record old;
+    int r = get_raw(t, d, pk, &old);
+    if (r == STORE_ERROR)
+        return r;
+    return d->derive(t, r == STORE_OK ? &old : NULL, rec);
+}
+
 int store_rec_put(stxn *t, const struct store_record_desc *d, const void *rec)
 {
     unsigned char key[STORE_KEY_MAX], buf[CODEC_MAX];
@@ -173,6 +182,8 @@ int store_rec_put(stxn *t, const struct store_record_desc *d, const void *rec)
     size_t n = d->encode(rec, buf, sizeof buf);
     if (n == 0)
         return store_cannot_encode(t, d, rec, pk);
+    if (d->derive && store_rec_derive(t, d, rec, pk) != STORE_OK)
+        return STORE_ERROR;
     if (d->nindexes && (store_rec_unfile_stale(t, d, rec, pk) != STORE_OK ||
                         store_index_add_all(t, d, rec, pk) != STORE_OK))
         return STORE_ERROR;
@@ -187,11 +198,12 @@ int store_rec_del(stxn *t, const struct store_record_desc *d, const void *key, s
         return STORE_ERROR;
     if (klen == 0 || klen > STORE_KEY_MAX)
         return STORE_NOTFOUND;
-    if (d->nindexes || d->del_children) {
+    if (d->nindexes || d->del_children || d->derive) {
         int r = get_raw(t, d, pk, &old);
         if (r != STORE_OK)
             return r;
-        if (index_remove_stale(t, d, &old, NULL, pk) != STORE_OK ||
+        if ((d->derive && d->derive(t, &old, NULL) != STORE_OK) ||
+            index_remove_stale(t, d, &old, NULL, pk) != STORE_OK ||
             (d->del_children && d->del_children(t, &old) != STORE_OK))
             return STORE_ERROR;
     }

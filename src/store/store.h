@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "core/record.h"
+#include "core/workload.h"
 
 /* The schema version, kept in meta. A database of an older version is
  * upgraded when it is opened for writing (not read-only: that open fails
@@ -33,8 +34,9 @@
  * Never change or remove a step once released: databases of every older
  * version run them in order.
  * Schema 2: every record ends with a checksum seal (codec.h) and the audit
- * entries carry the data digest (digest.c). */
-#define STORE_SCHEMA_VERSION 2
+ * entries carry the data digest (digest.c).
+ * Schema 3: the workload aggregates per unit and job family (aggregate.c). */
+#define STORE_SCHEMA_VERSION 3
 
 typedef struct store store;      /* an open environment */
 typedef struct stxn stxn;        /* a transaction */
@@ -278,7 +280,32 @@ int store_verify_db(stxn *t, int db, store_damage_cb cb, void *ctx, size_t *prob
 
 /* Consistent hot copy of the environment into dest (an empty or new dir). */
 int store_backup(store *s, const char *dest);
-/* Checks every index against its records, and every move against its plan
+/* Workload aggregates: per unit and job family the OWN figures of its
+ * positions (workload minutes, need, holders, number of positions; not
+ * rolled up over sub-units), kept in the write transaction of every
+ * change to a position or to a person's position (put, delete, batch,
+ * bulk load), so that a reader rolls up the tree from the units and these
+ * without a pass over the positions. need is per position with the
+ * parameters stored beside them (policy defaults until set).
+ *   store_wl_params_get: those parameters.
+ *   store_wl_params_set: stores others and recounts (a write transaction;
+ *     one pass over the positions), nothing when they are the same.
+ *   store_each_wl_aggregate: every (unit, family) entry in unit code
+ *     order; cb returns 0 to go on, else that is returned.
+ *   store_wl_orphan_staff: staff whose position is no known position.
+ *   store_wl_recount: drops and recounts them (migrations, repairs). */
+int store_wl_params_get(stxn *t, int64_t *effective_minutes, int *rounding);
+int store_wl_params_set(stxn *t, int64_t effective_minutes, int rounding);
+typedef int (*store_wl_cb)(const char *unit, const char *family, const struct wl_row *own,
+                           uint64_t npositions, void *ctx);
+int store_each_wl_aggregate(stxn *t, store_wl_cb cb, void *ctx);
+int64_t store_wl_orphan_staff(stxn *t);
+int store_wl_recount(stxn *t);
+/* The aggregates against a recount: the number of problems, the first in
+ * why (store_check_indexes includes it). */
+int store_wl_check(stxn *t, char *why, size_t whylen);
+/* Checks every index against its records, the workload aggregates against
+ * a recount, and every move against its plan
  * (store_check_plans); returns the number of problems
  * and writes the first to why. Used by tests and the crash test. */
 int store_check_indexes(stxn *t, char *why, size_t whylen);

@@ -786,14 +786,16 @@ static void check_indexes_finds_damage(void **state)
     assert_int_equal(store_check_indexes(t, why, sizeof why), 1);
     assert_non_null(strstr(why, st[2].nip));
     store_read_end(t);
+    /* a dangling entry: the index check finds it, and so does the recount
+     * of the workload aggregates (a holder of no known position) */
     assert_int_equal(store_write(fx->s, add_dangling, NULL), STORE_OK);
     t = store_read_begin(fx->s);
-    assert_int_equal(store_check_indexes(t, why, sizeof why), 2);
+    assert_int_equal(store_check_indexes(t, why, sizeof why), 3);
     store_read_end(t);
     /* putting the record again repairs its own entries */
     put_all(fx->s, &st[2], 1);
     t = store_read_begin(fx->s);
-    assert_int_equal(store_check_indexes(t, why, sizeof why), 1);
+    assert_int_equal(store_check_indexes(t, why, sizeof why), 2);
     assert_non_null(strstr(why, "199901012020011999"));
     store_read_end(t);
 }
