@@ -24,7 +24,7 @@ static int dir_has_catalog(const char *dir)
 static void setup_i18n(void)
 {
     static char dir[PATH_MAX];
-    const char *env = getenv("MUTASI_LOCALEDIR");
+    const char *env = secure_getenv("MUTASI_LOCALEDIR");
     const char *chosen = LOCALEDIR;
     setlocale(LC_ALL, "");
     if (env && *env) {
@@ -104,6 +104,9 @@ int main(int argc, char **argv)
     ui_register_actions();
     struct ops_err e;
     int rc = ops_env_resolve(&env, db, config, &e);
+    if (env.ignored[0])
+        cli_warn(_("installed set-group-id, mutasi ignores %s: the database is %s and the "
+                   "configuration %s"), env.ignored, env.db_dir, env.config_dir);
     if (rc == OPS_USAGE) {
         cli_error("%s", e.msg);
         return EXIT_USAGE;

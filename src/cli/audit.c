@@ -115,7 +115,7 @@ int cli_audit(const struct ops_env *env, int argc, char **argv)
     if (head && do_verify)
         return cli_usage_error(env, "audit", "%s", _("--head and --verify are separate uses"));
     struct ops o;
-    int rc = cli_open(&o, env, OPS_READ | OPS_NO_CONFIG);
+    int rc = cli_open(&o, env, OPS_READ);
     if (rc != EXIT_OK)
         return rc;
     struct ops_err e;

@@ -5,6 +5,7 @@
 #include "core/i18n.h"
 #include "core/rules.h"
 #include "io/import.h"
+#include "ops/access.h"
 #include "ops/ops.h"
 
 /* --- references into the database ----------------------------------------- */
@@ -187,6 +188,8 @@ static int write_all(stxn *t, void *ctx)
 int ops_import(struct ops *o, struct ops_import *in, struct ops_err *e)
 {
     in->errors = in->added = in->replaced = 0;
+    if (ops_require(o, OPS_DO_IMPORT, NULL, e) != OPS_OK)
+        return OPS_REFUSED;
     stxn *rt = ops_read_begin(o, e);
     if (!rt)
         return OPS_REFUSED;

@@ -1,6 +1,7 @@
 /* One person's card, and finding people by name or NIP. */
 #include <stdlib.h>
 #include <string.h>
+#include "core/grow.h"
 #include "core/fold.h"
 #include "core/i18n.h"
 #include "core/nip.h"
@@ -10,14 +11,8 @@
 static int keep_history(const struct history *h, void *ctx)
 {
     struct ops_staff_card *c = ctx;
-    if (c->nhistory == c->caphistory) {
-        size_t cap = c->caphistory ? c->caphistory * 2 : 8;
-        struct history *more = realloc(c->history, cap * sizeof *more);
-        if (!more)
-            return 1;
-        c->history = more;
-        c->caphistory = cap;
-    }
+    if (GROW_ROOM(c->history, c->caphistory, c->nhistory + 1, 8) != 0)
+        return 1;
     c->history[c->nhistory++] = *h;
     return 0;
 }

@@ -18,6 +18,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "core/i18n.h"
+#include "ops/access.h"
 #include "ops/ops.h"
 
 static void send_line(int fd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -82,6 +83,7 @@ struct parent {
     int current;                /* the database being walked, -1 none */
     int last_done;
     size_t problems;
+    const struct ops_env *env;
 };
 
 static void read_events(FILE *f, struct parent *p)
@@ -135,6 +137,7 @@ static int run_child(const char *dir, int from, struct parent *p, struct ops_err
     }
     if (pid == 0) {
         close(fds[0]);
+        ops_priv_raise(p->env);   /* set-group-id: the database is the group's */
         child_walk(dir, from, fds[1]);
     }
     close(fds[1]);
@@ -167,7 +170,17 @@ static int run_child(const char *dir, int from, struct parent *p, struct ops_err
 int ops_verify(const struct ops_env *env, const struct ops_verify_cb *cb, void *ctx,
                size_t *problems, struct ops_err *e)
 {
-    struct parent p = {cb, ctx, -1, -1, 0};
+    struct parent p = {cb, ctx, -1, -1, 0, env};
+    /* Who may: the roles of the configuration, without the database
+     * (which may not open at all). */
+    struct ops o;
+    if (ops_open(&o, env, OPS_NO_DB, e) != OPS_OK)
+        return OPS_REFUSED;
+    int allowed = ops_require(&o, OPS_DO_VERIFY_DB, NULL, e);
+    ops_close(&o);
+    *problems = 0;
+    if (allowed != OPS_OK)
+        return OPS_REFUSED;
     int failed = OPS_OK;
     for (int from = 0; from < store_db_count();)
         from = run_child(env->db_dir, from, &p, e, &failed);

@@ -114,7 +114,7 @@ static int make_dir(const char *dir, mode_t mode)
 
 static size_t initial_mapsize(void)
 {
-    const char *env = getenv("MUTASI_MAPSIZE");
+    const char *env = secure_getenv("MUTASI_MAPSIZE");
     if (env && *env) {
         char *end;
         unsigned long long v = strtoull(env, &end, 10);

@@ -53,14 +53,23 @@ int store_db_del(stxn *t, int db, MDB_val k, const MDB_val *v);
 int store_need_write(stxn *t);
 /* Records that a record in db (key k) cannot be decoded; STORE_ERROR. */
 int store_damaged(stxn *t, int db, MDB_val k);
+/* A consistency check's findings (check.c): how many problems, and the
+ * first one in words in why (when why is not NULL). */
+struct store_findings {
+    int problems;
+    char *why;
+    size_t whylen;
+};
+void store_finding(struct store_findings *f, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 /* Deletes every history line of nip (records.c). */
 int store_del_history_of(stxn *t, const char *nip);
 /* Adds (add) or removes the entries of rec (key pk) in every index of d. */
 int store_index_add_all(stxn *t, const struct store_record_desc *d, const void *rec, MDB_val pk);
-/* Removes the index entries of the stored record with key pk (if any)
- * that rec does not have too. */
-int store_rec_unfile_stale(stxn *t, const struct store_record_desc *d, const void *rec,
-                           MDB_val pk);
+/* Before rec is put under pk: reads the stored record (if any) once,
+ * hands it to d's derive hook (the aggregates) and removes its index
+ * entries that rec does not have too. */
+int store_rec_replacing(stxn *t, const struct store_record_desc *d, const void *rec, MDB_val pk);
 /* The data digest (digest.c). store_digested: whether db's records are
  * digested (the record databases, not indexes, meta or audit). change
  * adds (or removes) the record (k, v) to t's running change; unfile
@@ -88,7 +97,6 @@ struct store_wl_acc {
 };
 int store_wl_acc_add(stxn *t, struct store_wl_acc *acc, const char *code, int64_t n);
 int store_wl_acc_flush(stxn *t, struct store_wl_acc *acc);
-int store_rec_derive(stxn *t, const struct store_record_desc *d, const void *rec, MDB_val pk);
 /* Schema migrations (migrate.c): the meta key of the schema version,
  * writing it, and running every step from schema `from` up to
  * STORE_SCHEMA_VERSION in t, each with an audit entry. */

@@ -152,23 +152,18 @@ int store_rec_get(stxn *t, const struct store_record_desc *d, const void *key, s
     return get_raw(t, d, (MDB_val){klen, (void *)key}, out);
 }
 
-int store_rec_unfile_stale(stxn *t, const struct store_record_desc *d, const void *rec,
-                           MDB_val pk)
+int store_rec_replacing(stxn *t, const struct store_record_desc *d, const void *rec, MDB_val pk)
 {
-    any_record old;
-    int r = get_raw(t, d, pk, &old);
-    if (r == STORE_NOTFOUND)
+    if (!d->derive && !d->nindexes)
         return STORE_OK;
-    return r == STORE_OK ? index_remove_stale(t, d, &old, rec, pk) : r;
-}
-
-int store_rec_derive(stxn *t, const struct store_record_desc *d, const void *rec, MDB_val pk)
-{
     any_record old;
     int r = get_raw(t, d, pk, &old);
     if (r == STORE_ERROR)
         return r;
-    return d->derive(t, r == STORE_OK ? &old : NULL, rec);
+    const void *was = r == STORE_OK ? &old : NULL;
+    if (d->derive && d->derive(t, was, rec) != STORE_OK)
+        return STORE_ERROR;
+    return was ? index_remove_stale(t, d, was, rec, pk) : STORE_OK;
 }
 
 int store_rec_put(stxn *t, const struct store_record_desc *d, const void *rec)
@@ -182,10 +177,8 @@ int store_rec_put(stxn *t, const struct store_record_desc *d, const void *rec)
     size_t n = d->encode(rec, buf, sizeof buf);
     if (n == 0)
         return store_cannot_encode(t, d, rec, pk);
-    if (d->derive && store_rec_derive(t, d, rec, pk) != STORE_OK)
-        return STORE_ERROR;
-    if (d->nindexes && (store_rec_unfile_stale(t, d, rec, pk) != STORE_OK ||
-                        store_index_add_all(t, d, rec, pk) != STORE_OK))
+    if (store_rec_replacing(t, d, rec, pk) != STORE_OK ||
+        (d->nindexes && store_index_add_all(t, d, rec, pk) != STORE_OK))
         return STORE_ERROR;
     return store_db_put(t, d->db, pk, (MDB_val){n, buf}, 0);
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/i18n.h"
+#include "ops/access.h"
 #include "core/nip.h"
 #include "ui/uipriv.h"
 
@@ -348,30 +349,12 @@ static int prompt_read(struct app *a, const char *label, char *buf, size_t size,
     }
 }
 
-/* Asks a yes/no question on the message line; true for y (either
- * language's "ya" starts with y too). */
-static bool ask_yes(struct app *a, const char *question)
-{
-    char label[256];
-    snprintf(label, sizeof label, "%s ", question);
-    draw_frame(a, label, "");
-    frame_done(a, last_label(a));
-    int k = ui_term_getkey(&a->term, true);
-    if (k == -2)
-        return true;
-    return k == 'y' || k == 'Y';
-}
-
 void ui_app_quit(struct app *a)
 {
     for (int i = a->depth - 1; i >= -1; i--) {
         struct screen *up = i >= 0 ? a->stack[i] : a->tops[a->top];
         if (up->ops->may_leave && !up->ops->may_leave(up))
             return;
-    }
-    if (a->dirty && !ask_yes(a, _("There is unsaved work. Quit anyway? (y/n)"))) {
-        ui_app_message(a, "%s", _("not quitting"));
-        return;
     }
     a->quit = true;
 }
@@ -537,7 +520,7 @@ static const char *completion(size_t i)
         return commands[i];
     i -= ncommands;
     for (int t = 0; t < TOPS_MAX; t++)
-        if (ui_top_screens[t].create && i-- == 0)
+        if (ui_top_present(t) && i-- == 0)
             return ui_top_screens[t].name;
     const struct action_def *d = ui_action_at(i);
     return d ? d->name : NULL;
@@ -714,6 +697,10 @@ static void run_action(struct app *a, int action, int count)
         break;
     }
     const struct action_def *d = ui_action_by_id(action);
+    if (d && !ops_may_action(&a->ops, d->name)) {
+        ui_app_message(a, _("%s: your roles do not allow it"), _(d->help));
+        return;
+    }
     if (d && d->screen && strcmp(d->screen, s->ops->name) != 0) {
         ui_app_message(a, _("%s: not available on this screen"), _(d->help));
         return;

@@ -5,6 +5,7 @@
 # ASan and UBSan themselves. Needs clang with libFuzzer (clang and
 # libclang-rt-14-dev, installed by `.ci/install-deps test`).
 set -u
+. "$TOP/tests/e2e/env.sh"
 case "$MUTASI" in */asan/* | */valgrind/*) echo "fuzz runs in the normal pass only"; exit 0 ;; esac
 if ! command -v clang >/dev/null 2>&1 ||
    ! printf 'int LLVMFuzzerTestOneInput(const char *d, long n){(void)d;(void)n;return 0;}\n' |

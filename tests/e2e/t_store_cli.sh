@@ -1,6 +1,7 @@
 # init, backup and audit through the binary: exit codes, messages, file
 # modes, the copy, and a chain tampered with from outside (mdb_load).
 set -u
+. "$TOP/tests/e2e/env.sh"
 fail() { echo "FAIL: $*" >&2; exit 1; }
 db=$TMPD/db
 run() { # expected-status, args... ; output in $TMPD/out and $TMPD/err
@@ -22,7 +23,7 @@ grep -q "already exists" "$TMPD/err" || fail "second init said: $(cat "$TMPD/err
 
 run 0 audit
 [ "$(wc -l <"$TMPD/out")" = 1 ] || fail "audit after init: $(cat "$TMPD/out")"
-user=$(id -un)
+user=$MUTASI_USER   # the acting user: the tests' users.yaml honours it (env.sh)
 awk -F '\t' -v u="$user" '$1 == 1 && $2 ~ /^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z$/ &&
   $3 == u && $4 == "init" && $6 == " -> schema 3" { ok = 1 } END { exit !ok }' "$TMPD/out" ||
   fail "audit line: $(cat "$TMPD/out")"

@@ -13,12 +13,7 @@
 #include <cmocka.h>
 #include "core/policy.h"
 #include "store/store.h"
-
-static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st, (void)flag, (void)ftw;
-    return remove(path);
-}
+#include "dbfixture.h"
 
 struct own {
     char unit[CODE_SIZE], family[FAMILY_SIZE];
@@ -117,11 +112,8 @@ static void read_back(store *s, struct owns *w, int64_t *orphans)
 static void follows_every_change(void **state)
 {
     (void)state;
-    char root[] = "/tmp/mutasi-agg-XXXXXX", db[64], err[640];
-    assert_non_null(mkdtemp(root));
-    snprintf(db, sizeof db, "%s/db", root);
-    store *s = store_open(db, STORE_CREATE, err, sizeof err);
-    assert_non_null(s);
+    char root[DBFX_ROOT_SIZE], db[DBFX_DB_SIZE];
+    store *s = dbfx_open("agg", root, db);
     struct owns w;
     int64_t orphans;
 
@@ -164,7 +156,7 @@ static void follows_every_change(void **state)
     assert_int_equal(w.o[1].r.need, 2);             /* 100000/75000 up */
 
     store_close(s);
-    nftw(root, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+    dbfx_remove(root);
 }
 
 int main(void)

@@ -17,6 +17,7 @@
 #include "store/codec.h"
 #include "store/store.h"
 #include "store_test.h"
+#include "dbfixture.h"
 
 /* --- fixtures -------------------------------------------------------------- */
 
@@ -26,24 +27,10 @@ struct fx {
     store *s;
 };
 
-static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 static int setup(void **state)
 {
     struct fx *fx = calloc(1, sizeof *fx);
-    char err[640];
-    strcpy(fx->root, "/tmp/mutasi-store-XXXXXX");
-    assert_non_null(mkdtemp(fx->root));
-    snprintf(fx->db, sizeof fx->db, "%s/db", fx->root);
-    fx->s = store_open(fx->db, STORE_CREATE, err, sizeof err);
-    if (!fx->s)
-        fail_msg("open: %s", err);
+    fx->s = dbfx_open("store", fx->root, fx->db);
     *state = fx;
     return 0;
 }
@@ -52,7 +39,7 @@ static int teardown(void **state)
 {
     struct fx *fx = *state;
     store_close(fx->s);
-    nftw(fx->root, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+    dbfx_remove(fx->root);
     free(fx);
     unsetenv("MUTASI_MAPSIZE");
     return 0;
@@ -161,7 +148,7 @@ static void creates_with_group_modes(void **state)
     assert_non_null(s);
     assert_false(store_was_created(s));       /* second open finds it */
     store_close(s);
-    nftw(root, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+    dbfx_remove(root);
 }
 
 static void missing_database_is_an_error(void **state)
@@ -210,7 +197,7 @@ static int teardown_reopen(void **state)
     struct fx *fx = *state;
     if (!fx->s) {
         /* the database was left with a newer schema: just remove it */
-        nftw(fx->root, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+        dbfx_remove(fx->root);
         free(fx);
         return 0;
     }
@@ -1108,7 +1095,7 @@ static void reopen_tiny(struct fx *fx)
 {
     char err[640];
     store_close(fx->s);
-    nftw(fx->root, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+    dbfx_remove(fx->root);
     assert_non_null(mkdtemp(strcpy(fx->root, "/tmp/mutasi-store-XXXXXX")));
     snprintf(fx->db, sizeof fx->db, "%s/db", fx->root);
     setenv("MUTASI_MAPSIZE", "65536", 1);

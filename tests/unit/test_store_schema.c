@@ -17,6 +17,7 @@
 #include "store/schema.h"
 #include "store/store.h"
 #include "store_test.h"
+#include "dbfixture.h"
 
 /* --- fixtures -------------------------------------------------------------- */
 
@@ -26,24 +27,10 @@ struct fx {
     store *s;
 };
 
-static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 static int setup(void **state)
 {
     struct fx *fx = calloc(1, sizeof *fx);
-    char err[640];
-    strcpy(fx->root, "/tmp/mutasi-schema-XXXXXX");
-    assert_non_null(mkdtemp(fx->root));
-    snprintf(fx->db, sizeof fx->db, "%s/db", fx->root);
-    fx->s = store_open(fx->db, STORE_CREATE, err, sizeof err);
-    if (!fx->s)
-        fail_msg("open: %s", err);
+    fx->s = dbfx_open("schema", fx->root, fx->db);
     *state = fx;
     return 0;
 }
@@ -52,7 +39,7 @@ static int teardown(void **state)
 {
     struct fx *fx = *state;
     store_close(fx->s);
-    nftw(fx->root, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+    dbfx_remove(fx->root);
     free(fx);
     return 0;
 }
