@@ -16,8 +16,9 @@ ln -s "$TOP/config" "$tree/config"
 unset MUTASI_DB MUTASI_CONFIG MUTASI_USER
 export XDG_CONFIG_HOME="$TMPD/xdg" HOME="$TMPD" LANG=C.UTF-8 TERM=xterm-256color
 unset LANGUAGE LC_ALL LC_MESSAGES NO_COLOR
-# As the Makefile's demo target: no arguments, the default seed and size.
-(cd "$tree" && MUTASI_DB=build/demo-db build/mutasi demo) >"$TMPD/demo.log" 2>&1 ||
+# As the Makefile's demo target: no arguments, the default seed and size,
+# the demo configuration and its user.
+(cd "$tree" && MUTASI_DB=build/demo-db MUTASI_CONFIG=config/demo MUTASI_USER=eka build/mutasi demo) >"$TMPD/demo.log" 2>&1 ||
   { cat "$TMPD/demo.log"; fail "demo"; }
 
 awk '/^## Using it/ { on = 1; next } on && /^## / { exit }
