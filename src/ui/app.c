@@ -1,13 +1,12 @@
 /* The application: the screen stack, the frame (title, body, status,
- * message), key dispatch through the action table, counts, the `/` search
- * and the `:` prompt. */
+ * message), key dispatch through the action table, counts, the line editor
+ * and the `/` search (the `:` prompt is cmdline.c). */
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/i18n.h"
 #include "ops/access.h"
-#include "core/nip.h"
 #include "ui/uipriv.h"
 
 #define MIN_LINES 24
@@ -220,8 +219,6 @@ static const char *last_label(struct app *a)
 }
 
 /* ---- the line editor for `/`, `f` and `:` ------------------------------- */
-typedef void (*prompt_change_fn)(struct app *a, const char *text);
-typedef void (*prompt_complete_fn)(struct app *a, char *buf, size_t size);
 
 static void delete_last_char(char *buf)
 {
@@ -268,8 +265,8 @@ static void append_key(char *buf, size_t size, int key)
  * (0). Up/Down walk the history, Tab completes, C-u clears. on_change runs
  * after every edit, before the frame is drawn (incremental search). */
 static int prompt_read(struct app *a, const char *label, char *buf, size_t size,
-                       struct history_ring *hist, prompt_change_fn on_change,
-                       prompt_complete_fn complete)
+                       struct history_ring *hist, ui_prompt_change_fn on_change,
+                       ui_prompt_complete_fn complete)
 {
     buf[0] = '\0';
     int hpos = hist ? hist->n : 0;
@@ -357,6 +354,13 @@ void ui_app_quit(struct app *a)
             return;
     }
     a->quit = true;
+}
+
+int ui_app_read_line(struct app *a, const char *label, char *buf, size_t size,
+                     struct history_ring *hist, ui_prompt_change_fn on_change,
+                     ui_prompt_complete_fn complete)
+{
+    return prompt_read(a, label, buf, size, hist, on_change, complete);
 }
 
 int ui_app_prompt(struct app *a, const char *label, char *buf, size_t size)
@@ -506,148 +510,6 @@ static void do_filter(struct app *a)
         s->ops->filter(s, buf);
 }
 
-/* ---- the `:` prompt ----------------------------------------------------- */
-/* Besides these: the top screens' names (registry) and every action. */
-static const char *const commands[] = {
-    "check", "help", "quit", "q", "search", "staff find", "staff show", "workload", NULL,
-};
-
-/* The i-th word the prompt completes: commands, top screens, actions. */
-static const char *completion(size_t i)
-{
-    size_t ncommands = sizeof commands / sizeof *commands - 1;
-    if (i < ncommands)
-        return commands[i];
-    i -= ncommands;
-    for (int t = 0; t < TOPS_MAX; t++)
-        if (ui_top_present(t) && i-- == 0)
-            return ui_top_screens[t].name;
-    const struct action_def *d = ui_action_at(i);
-    return d ? d->name : NULL;
-}
-
-static void complete_command(struct app *a, char *buf, size_t size)
-{
-    size_t n = strlen(buf);
-    char common[128] = "";
-    int matches = 0;
-    char list[256] = "";
-    for (size_t i = 0;; i++) {
-        const char *c = completion(i);
-        if (!c)
-            break;
-        if (strncmp(c, buf, n) != 0)
-            continue;
-        if (matches++ == 0) {
-            snprintf(common, sizeof common, "%s", c);
-        } else {
-            size_t k = 0;
-            while (common[k] && common[k] == c[k])
-                k++;
-            common[k] = '\0';
-        }
-        size_t used = strlen(list);
-        snprintf(list + used, sizeof list - used, "%s%s", used ? " " : "", c);
-    }
-    if (matches == 0) {
-        ui_app_message(a, "%s", _("no command starts like that"));
-        return;
-    }
-    if (strlen(common) > n)
-        snprintf(buf, size, "%s%s", common, matches == 1 ? " " : "");
-    else
-        ui_app_message(a, "%s", list);
-}
-
-static void run_action(struct app *a, int action, int count);
-
-void ui_app_command(struct app *a, const char *line)
-{
-    while (*line == ' ')
-        line++;
-    char word[64] = "", rest[192] = "";
-    sscanf(line, "%63s %191[^\n]", word, rest);
-    if (!word[0])
-        return;
-    if (!strcmp(word, "q") || !strcmp(word, "quit")) {
-        ui_app_quit(a);
-    } else if (!strcmp(word, "help")) {
-        run_action(a, ACT_HELP, 1);
-    } else if (!strcmp(word, "workload")) {
-        ui_app_switch_top(a, ui_top_by_name("units"));
-    } else if (ui_top_by_name(word) >= 0 && strcmp(word, "staff")) {
-        ui_app_switch_top(a, ui_top_by_name(word));
-    } else if (!strcmp(word, "check") && (!rest[0] || !strcmp(rest, "--own-request"))) {
-        ui_check_pick(a, rest[0] != '\0');
-    } else if (!strcmp(word, "check")) {
-        char nip[64] = "", pos[64] = "";
-        /* The NIP may be written with its spaces: the position is the last
-         * word, after it only --own-request, as on the command line. */
-        size_t len = strlen(rest);
-        while (len && rest[len - 1] == ' ')
-            rest[--len] = '\0';
-        bool own = len >= 13 && !strcmp(rest + len - 13, "--own-request");
-        if (own)
-            rest[len - 13] = '\0';
-        len = strlen(rest);
-        while (len && rest[len - 1] == ' ')
-            rest[--len] = '\0';
-        const char *last = strrchr(rest, ' ');
-        if (!last || sscanf(last + 1, "%63s", pos) != 1) {
-            ui_app_message(a, "%s", _("usage: check NIP POSITION [--own-request]"));
-            return;
-        }
-        snprintf(nip, sizeof nip, "%.*s", (int)(last - rest), rest);
-        ui_app_push(a, ui_check_screen_new(a, nip, pos, own));
-    } else if (!strcmp(word, "staff") || !strcmp(word, "search")) {
-        if (!strcmp(word, "staff"))
-            ui_app_switch_top(a, ui_top_by_name("staff"));
-        char sub[16] = "", arg[128] = "";
-        if (!strcmp(word, "search"))
-            snprintf(arg, sizeof arg, "%.127s", rest);
-        else
-            sscanf(rest, "%15s %127[^\n]", sub, arg);
-        if (!strcmp(word, "staff") && sub[0] && strcmp(sub, "find") && strcmp(sub, "show")) {
-            ui_app_message(a, _("unknown command \"%s\"; try staff find TEXT or staff show NIP"), line);
-            return;
-        }
-        if (!strcmp(sub, "show") && arg[0]) {
-            /* A NIP names one person: open it wherever the list stands. */
-            char nip[NIP_LEN + 1];
-            enum nip_error e = nip_parse(arg, strlen(arg), nip);
-            if (e != NIP_OK)
-                ui_app_message(a, "%s: %s", arg, nip_error_text(e));
-            else
-                ui_app_push(a, ui_staff_detail_new(a, nip));
-            return;
-        }
-        if (arg[0]) {
-            struct screen *s = ui_app_current(a);
-            if (!ui_screen_can_search(s))
-                return;
-            memcpy(a->search, arg, sizeof a->search);
-            ui_history_add(&a->search_hist, arg);
-            if (!ui_screen_search(s, arg, 1, true))
-                ui_app_message(a, _("not found: %s"), arg);
-            else if (!strcmp(sub, "show"))
-                run_action(a, ACT_OPEN, 1);
-        }
-    } else if (ui_action_by_name(word)) {
-        int count = atoi(rest);
-        run_action(a, ui_action_by_name(word)->id, count > 0 ? count : 1);
-    } else {
-        ui_app_message(a, _("unknown command \"%s\"; Tab lists the commands"), word);
-    }
-}
-
-static void do_prompt(struct app *a)
-{
-    char buf[256];
-    a->msg[0] = '\0';
-    if (prompt_read(a, ":", buf, sizeof buf, &a->prompt_hist, NULL, complete_command))
-        ui_app_command(a, buf);
-}
-
 /* ---- dispatch ----------------------------------------------------------- */
 static void run_action(struct app *a, int action, int count)
 {
@@ -679,7 +541,7 @@ static void run_action(struct app *a, int action, int count)
         clearok(curscr, TRUE);
         return;
     case ACT_PROMPT:
-        do_prompt(a);
+        ui_cmdline_prompt(a);
         return;
     case ACT_SEARCH:
         do_search(a);
@@ -716,6 +578,11 @@ static void run_action(struct app *a, int action, int count)
     }
     if (d)
         ui_app_message(a, _("%s: not available on this screen"), _(d->help));
+}
+
+void ui_app_run_action(struct app *a, int action, int count)
+{
+    run_action(a, action, count);
 }
 
 /* Digits before a movement are a count (5j). Digits bound to a screen

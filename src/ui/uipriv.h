@@ -313,6 +313,20 @@ void ui_app_quit(struct app *a);
 int ui_app_prompt(struct app *a, const char *label, char *buf, size_t size);
 /* Asks a yes/no question on the message line; true for yes. */
 bool ui_app_confirm(struct app *a, const char *question);
+/* The line editor under `/`, `f`, `:` and ui_app_prompt: Enter accepts
+ * (1), Esc, C-g and C-c cancel (0); Up/Down walk hist (may be NULL), Tab
+ * calls complete, on_change runs after every edit (both may be NULL). */
+typedef void (*ui_prompt_change_fn)(struct app *a, const char *text);
+typedef void (*ui_prompt_complete_fn)(struct app *a, char *buf, size_t size);
+int ui_app_read_line(struct app *a, const char *label, char *buf, size_t size,
+                     struct history_ring *hist, ui_prompt_change_fn on_change,
+                     ui_prompt_complete_fn complete);
+/* Carries out an action on the present screen, count times where it counts. */
+void ui_app_run_action(struct app *a, int action, int count);
+
+/* ---- the `:` prompt (cmdline.c) ----------------------------------------
+ * Reads a command line (Tab completes) and runs it with ui_app_command. */
+void ui_cmdline_prompt(struct app *a);
 /* Runs the `:` command line text. */
 void ui_app_command(struct app *a, const char *line);
 
