@@ -585,10 +585,59 @@ void ui_app_run_action(struct app *a, int action, int count)
     run_action(a, action, count);
 }
 
-/* Digits before a movement are a count (5j). Digits bound to a screen
- * switch at once; a count that starts with one of them is typed with a
- * leading 0 (012j). */
-static void handle_key(struct app *a, int key, int *count)
+/* Counts and screen digits. A digit bound to an action (1..7: the
+ * screens) waits: the next key decides. A key that takes a count (j k g G
+ * n N, pages) makes it a count, so 6G and 5j work as in vi; another digit
+ * makes a longer count; any other key, or no key for DIGIT_WAIT_MS, runs
+ * the digit's action (then that key). Unbound digits and 0 start a count
+ * at once. A count before g or G goes to that row. */
+#define DIGIT_WAIT_MS 500
+
+struct keystate {
+    int count;                  /* >0 typed, -1 a lone 0, 0 none */
+    int digit_action;           /* the waiting digit's action, ACT_NONE */
+};
+
+static void add_digit(struct app *a, struct keystate *ks, int key)
+{
+    if (ks->count < 0)
+        ks->count = 0;
+    if (ks->count < 100000000)
+        ks->count = ks->count * 10 + (key - '0');
+    if (ks->count == 0)
+        ks->count = -1;   /* a lone 0 starts a count */
+    ui_app_message(a, "%d", ks->count > 0 ? ks->count : 0);
+}
+
+static bool takes_count(int act)
+{
+    const struct action_def *d = ui_action_by_id(act);
+    return d && d->takes_count;
+}
+
+/* The waiting digit was not a count: carry out its action. */
+static void digit_resolve(struct app *a, struct keystate *ks)
+{
+    int act = ks->digit_action;
+    ks->digit_action = ACT_NONE;
+    ks->count = 0;
+    a->msg[0] = '\0';
+    run_action(a, act, 1);
+}
+
+/* With a count, g and G go to that row: the first, then count-1 down. */
+static void run_counted(struct app *a, int act, int n, bool counted)
+{
+    if ((act == ACT_TOP || act == ACT_BOTTOM) && counted) {
+        run_action(a, ACT_TOP, 1);
+        if (n > 1)
+            run_action(a, ACT_DOWN, n - 1);
+        return;
+    }
+    run_action(a, act, n);
+}
+
+static void handle_key(struct app *a, int key, struct keystate *ks)
 {
     if (key == KEY_RESIZE) {
         return;
@@ -600,34 +649,59 @@ static void handle_key(struct app *a, int key, int *count)
             a->quit = true;
         return;
     }
-    if (key >= '0' && key <= '9' &&
-        (*count > 0 || key == '0' || ui_keymap_lookup_on(scope, key) == ACT_NONE)) {
-        if (*count < 0)
-            *count = 0;
-        if (*count < 100000000)
-            *count = *count * 10 + (key - '0');
-        if (*count == 0)
-            *count = -1;   /* a lone 0 starts a count */
-        ui_app_message(a, "%d", *count > 0 ? *count : 0);
+    bool digit = key >= '0' && key <= '9';
+    if (ks->digit_action != ACT_NONE) {
+        if (digit) {
+            ks->digit_action = ACT_NONE;
+            add_digit(a, ks, key);
+            return;
+        }
+        if (!takes_count(ui_keymap_lookup_on(scope, key))) {
+            digit_resolve(a, ks);
+            if (a->quit)
+                return;
+            scope = ui_app_current(a)->ops->name;
+        }
+        ks->digit_action = ACT_NONE;
+    } else if (digit) {
+        int bound = ui_keymap_lookup_on(scope, key);
+        if (ks->count == 0 && key != '0' && bound != ACT_NONE)
+            ks->digit_action = bound;
+        add_digit(a, ks, key);
         return;
     }
     int act = ui_keymap_lookup_on(scope, key);
-    int n = *count > 0 ? *count : 1;
-    *count = 0;
+    bool counted = ks->count > 0;
+    int n = counted ? ks->count : 1;
+    ks->count = 0;
+    if (a->msg[0] && (a->msg[0] >= '0' && a->msg[0] <= '9'))
+        a->msg[0] = '\0';
     if (act == ACT_NONE) {
         char name[16];
         ui_key_name(key, name, sizeof name);
         ui_app_message(a, _("key %s does nothing here; press ? for help"), name);
         return;
     }
-    if (a->msg[0] && (a->msg[0] >= '0' && a->msg[0] <= '9'))
-        a->msg[0] = '\0';
-    run_action(a, act, n);
+    run_counted(a, act, n, counted);
+}
+
+/* The next key; while a digit waits, only for a moment, after which the
+ * digit's action is carried out and KEY_WAITED returned. */
+#define KEY_WAITED (-3)
+static int next_key(struct app *a, struct keystate *ks)
+{
+    if (ks->digit_action == ACT_NONE)
+        return ui_term_getkey(&a->term, true);
+    int k = ui_term_getkey_within(&a->term, DIGIT_WAIT_MS);
+    if (k != ERR)
+        return k;
+    digit_resolve(a, ks);
+    return KEY_WAITED;
 }
 
 void ui_app_run_loop(struct app *a)
 {
-    int count = 0;
+    struct keystate ks = {0, ACT_NONE};
     const char *label = "<start>";
     while (!a->quit) {
         draw_frame(a, NULL, NULL);
@@ -636,10 +710,14 @@ void ui_app_run_loop(struct app *a)
             a->draw_again = false;
             continue;
         }
-        int k = ui_term_getkey(&a->term, true);
+        int k = next_key(a, &ks);
+        if (k == KEY_WAITED) {
+            label = "<wait>";
+            continue;
+        }
         if (k == -2 || k == ERR)
             break;
-        handle_key(a, k, &count);
+        handle_key(a, k, &ks);
         label = last_label(a);
         /* Typeahead: act on every key already typed before drawing. */
         if (a->term.scripted)
@@ -649,7 +727,7 @@ void ui_app_run_loop(struct app *a)
                 a->quit = true;
                 break;
             }
-            handle_key(a, k, &count);
+            handle_key(a, k, &ks);
         }
     }
     if (a->term.scripted)

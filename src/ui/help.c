@@ -45,8 +45,8 @@ struct screen *ui_help_screen_new(struct app *a, int for_top)
     }
     ui_text_screen_add(h, 0, "%s", "");
     ui_text_screen_add(h, A_BOLD, "%s", _("Counts and commands"));
-    ui_text_screen_add(h, 0, "  %s", _("A number before a move repeats it: 5j. Start with 0 when the"));
-    ui_text_screen_add(h, 0, "  %s", _("number begins with a screen key: 012j moves 12 rows."));
+    ui_text_screen_add(h, 0, "  %s", _("A number before a move repeats it (5j); 6G goes to row 6. A screen"));
+    ui_text_screen_add(h, 0, "  %s", _("digit waits: a move next makes it a count, another key or a pause switches."));
     ui_text_screen_add(h, 0, "  %s", _(": opens the command line: quit, help, staff, units, search TEXT,"));
     ui_text_screen_add(h, 0, "  %s", _("staff find TEXT, staff show NIP, check NIP POSITION, workload,"));
     ui_text_screen_add(h, 0, "  %s", _("and every action name above."));

@@ -125,6 +125,10 @@ void ui_term_close(struct term *t);
  * or -2 when the program must leave (SIGHUP/SIGTERM). Script steps <Dump>
  * and <Resize> are carried out here: a resize returns KEY_RESIZE. */
 int ui_term_getkey(struct term *t, bool block);
+/* The next key if one comes within ms milliseconds, else ERR; -2 when
+ * the program must leave. A script's keys come at once; a <Dump>, a
+ * <Resize> or the script's end counts as the pause. */
+int ui_term_getkey_within(struct term *t, int ms);
 /* True when a key is waiting (never in scripted runs): long work stops. */
 bool ui_term_key_pending(struct term *t);
 /* Flushes the frame: one doupdate. */
