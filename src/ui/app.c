@@ -188,9 +188,7 @@ static int draw_frame(struct app *a, const char *prompt, const char *text)
     move(LINES - 1, 0);
     int cursor_x = 0;
     if (prompt) {
-        addstr(prompt);
-        ui_put_field(stdscr, text, COLS - 1 - getcurx(stdscr), a->ascii);
-        cursor_x = (int)strlen(prompt) + ui_text_width(text);
+        cursor_x = ui_put_prompt(stdscr, prompt, text, COLS, a->ascii);
         if (cursor_x >= COLS)
             cursor_x = COLS - 1;
     } else {
@@ -376,7 +374,7 @@ bool ui_app_confirm(struct app *a, const char *question)
      * always understood. */
     snprintf(label, sizeof label, "%s %s ", question, _("(y/n)"));
     a->msg[0] = '\0';
-    draw_frame(a, label, "");
+    draw_frame(a, label, NULL);
     frame_done(a, last_label(a));
     int k;
     while ((k = ui_term_getkey(&a->term, true)) == KEY_RESIZE)

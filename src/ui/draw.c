@@ -119,3 +119,60 @@ bool ui_text_contains(const char *hay, const char *needle)
 {
     return fold_contains_any(hay, needle);
 }
+
+/* The end of s in at most width cells, a cut mark first when it does not
+ * all fit; returns the cells written. */
+static int put_tail(WINDOW *w, const char *s, int width, bool ascii)
+{
+    int total = 0;
+    for (const char *p = s; *p;)
+        total += cell_width(utf8_next(&p), ascii);
+    if (total <= width) {
+        for (const char *p = s; *p;)
+            put_cp(w, utf8_next(&p), ascii);
+        return total;
+    }
+    int skip = total - (width - 1);         /* cells to leave out, then the mark */
+    while (*s && skip > 0)
+        skip -= cell_width(utf8_next(&s), ascii);
+    if (ascii)
+        waddch(w, '~');
+    else
+        put_cp(w, 0x2026, false);
+    int used = 1;
+    while (*s) {
+        int cp = utf8_next(&s);
+        put_cp(w, cp, ascii);
+        used += cell_width(cp, ascii);
+    }
+    return used;
+}
+
+int ui_put_prompt(WINDOW *w, const char *label, const char *text, int cols, bool ascii)
+{
+    if (!text) {
+        ui_put_field(w, label, ui_text_width(label) < cols - 1 ? ui_text_width(label) : cols - 1,
+                     ascii);
+        return getcurx(w);
+    }
+    int lw = ui_text_width(label), half = cols / 2;
+    if (lw > half) {
+        /* Keep the separator (": " or the spaces) and cut the words. */
+        size_t n = strlen(label), cut = n;
+        while (cut && label[cut - 1] == ' ')
+            cut--;
+        if (cut && label[cut - 1] == ':')
+            cut--;
+        char head[512];
+        snprintf(head, sizeof head, "%.*s", (int)cut, label);
+        int sep = ui_text_width(label + cut);
+        ui_put_field(w, head, half - sep, ascii);
+        waddstr(w, label + cut);
+    } else {
+        waddstr(w, label);
+    }
+    /* The cursor's cell stays free at the end of the line. */
+    int room = cols - 1 - getcurx(w);
+    int x = getcurx(w);
+    return x + put_tail(w, text, room, ascii);
+}

@@ -144,6 +144,12 @@ bool ui_term_should_quit(void);
  * when too long, padded with spaces). In a non-UTF-8 locale characters
  * outside ASCII become '?'. */
 void ui_put_field(WINDOW *w, const char *utf8, int width, bool ascii);
+/* The prompt line at the cursor, cols cells: label, then the typed text
+ * (NULL: a question, shown whole as far as it fits). The typed text has
+ * at least half the line: a longer label is cut (its ": " kept), and text
+ * longer than its room shows its end after a cut mark. Returns the column
+ * of the cursor, after the text. */
+int ui_put_prompt(WINDOW *w, const char *label, const char *text, int cols, bool ascii);
 /* Display width of UTF-8 text. */
 int ui_text_width(const char *utf8);
 /* A load bar of width cells: filled part of value/full, '#' and '.' in
