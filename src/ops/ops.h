@@ -275,6 +275,17 @@ typedef int (*ops_found_cb)(const struct staff *s, const struct ops_place_names 
 int ops_staff_find(struct ops *o, const char *text, ops_found_cb cb, void *ctx,
                    size_t *found, struct ops_err *e);
 
+/* Completion (the TUI's `:` prompt): every NIP that begins with typed
+ * (spaces in it ignored), or every position code that begins with it (any
+ * case), in key order, to cb with the person's or the position's name;
+ * non-zero from cb stops (OPS_STOPPED). Times: the matches read, plus the
+ * codes before them for positions. */
+typedef int (*ops_key_cb)(const char *key, const char *name, void *ctx);
+int ops_complete_nip(struct ops *o, const char *typed, ops_key_cb cb, void *ctx,
+                     struct ops_err *e);
+int ops_complete_position(struct ops *o, const char *typed, ops_key_cb cb, void *ctx,
+                          struct ops_err *e);
+
 /* ---- workload (ops/workload.c) ----------------------------------------- */
 /* The whole region's ABK figures, rolled up (free with workload_free);
  * pr says what was left out. NULL when the database cannot be read. */

@@ -173,6 +173,15 @@ static void draw_status(struct app *a, struct screen *cur)
     addstr(right);
 }
 
+/* Tab's choices at the open prompt (ui_app_choices). */
+static char prompt_choices[2048];
+
+void ui_app_choices(struct app *a, const char *text)
+{
+    (void)a;
+    snprintf(prompt_choices, sizeof prompt_choices, "%s", text);
+}
+
 static int draw_frame(struct app *a, const char *prompt, const char *text)
 {
     werase(stdscr);
@@ -185,6 +194,8 @@ static int draw_frame(struct app *a, const char *prompt, const char *text)
     draw_title(a, cur);
     int sel_y = cur->ops->draw(cur, stdscr, 1, body_height(), COLS);
     draw_status(a, cur);
+    if (prompt && prompt_choices[0])
+        ui_put_lines_above(stdscr, prompt_choices, LINES - 2, body_height(), COLS, a->ascii);
     move(LINES - 1, 0);
     int cursor_x = 0;
     if (prompt) {
@@ -267,6 +278,7 @@ static int prompt_read(struct app *a, const char *label, char *buf, size_t size,
                        ui_prompt_complete_fn complete)
 {
     buf[0] = '\0';
+    prompt_choices[0] = '\0';
     int hpos = hist ? hist->n : 0;
     for (;;) {
         draw_frame(a, label, buf);
@@ -284,6 +296,8 @@ static int prompt_read(struct app *a, const char *label, char *buf, size_t size,
             }
             if (k == KEY_RESIZE)
                 continue;
+            if (k != '\t')
+                prompt_choices[0] = '\0';
             if (k == 27 || k == 7 || k == 3)
                 return 0;
             if (k == '\n' || k == '\r' || k == KEY_ENTER) {

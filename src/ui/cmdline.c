@@ -1,15 +1,19 @@
 /* The `:` prompt: the commands it knows (besides every action and the top
  * screens' names), their completion with Tab, and running a command line. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/i18n.h"
 #include "core/nip.h"
+#include "ops/plan.h"
+#include "ui/plan_edit.h"
 #include "ui/uipriv.h"
 
 /* Besides these: the top screens' names (registry) and every action. */
 static const char *const commands[] = {
-    "check", "help", "quit", "q", "search", "staff find", "staff show", "workload", NULL,
+    "check", "help", "quit", "q", "search", "staff find", "staff show", "workload",
+    "plan show", NULL,
 };
 
 /* The i-th word the prompt completes: commands, top screens, actions. */
@@ -26,39 +30,212 @@ static const char *completion(size_t i)
     return d ? d->name : NULL;
 }
 
-static void complete_command(struct app *a, char *buf, size_t size)
+/* ---- choices ------------------------------------------------------------ */
+#define KEY_CHOICES_MAX 200     /* read no further: type more to narrow */
+struct choices {
+    char common[128];           /* what every choice begins with */
+    int n;
+    bool more;                  /* stopped at KEY_CHOICES_MAX */
+    bool packed;                /* words side by side, not one a line */
+    int width;                  /* packed: the line's cells */
+    char text[2048];
+    size_t used, line;          /* line: where the present line starts */
+};
+
+static void choice_add(struct choices *c, const char *key, const char *name)
 {
-    size_t n = strlen(buf);
-    char common[128] = "";
-    int matches = 0;
-    char list[256] = "";
-    for (size_t i = 0;; i++) {
-        const char *c = completion(i);
-        if (!c)
-            break;
-        if (strncmp(c, buf, n) != 0)
-            continue;
-        if (matches++ == 0) {
-            snprintf(common, sizeof common, "%s", c);
-        } else {
-            size_t k = 0;
-            while (common[k] && common[k] == c[k])
-                k++;
-            common[k] = '\0';
-        }
-        size_t used = strlen(list);
-        snprintf(list + used, sizeof list - used, "%s%s", used ? " " : "", c);
+    if (c->n++ == 0) {
+        snprintf(c->common, sizeof c->common, "%s", key);
+    } else {
+        size_t k = 0;
+        while (c->common[k] && c->common[k] == key[k])
+            k++;
+        c->common[k] = '\0';
     }
-    if (matches == 0) {
-        ui_app_message(a, "%s", _("no command starts like that"));
+    char item[256];
+    if (name && *name)
+        snprintf(item, sizeof item, "%s  %s", key, name);
+    else
+        snprintf(item, sizeof item, "%s", key);
+    const char *sep = c->used ? "\n" : "";
+    if (c->packed && c->used &&
+        ui_text_width(c->text + c->line) + 2 + ui_text_width(item) < c->width)
+        sep = "  ";
+    if (c->used + strlen(sep) + strlen(item) + 1 >= sizeof c->text) {
+        c->more = true;
         return;
     }
-    if (strlen(common) > n)
-        snprintf(buf, size, "%s%s", common, matches == 1 ? " " : "");
-    else
-        ui_app_message(a, "%s", list);
+    if (*sep == '\n')
+        c->line = c->used + 1;
+    c->used += (size_t)snprintf(c->text + c->used, sizeof c->text - c->used, "%s%s", sep, item);
 }
 
+static int key_seen(const char *key, const char *name, void *ctx)
+{
+    struct choices *c = ctx;
+    if (c->n >= KEY_CHOICES_MAX) {
+        c->more = true;
+        return 1;
+    }
+    choice_add(c, key, name);
+    return 0;
+}
+
+/* One choice: it replaces what was typed of it, and a space follows.
+ * Several: what they share is filled in, or, when nothing more is shared,
+ * they are shown above the prompt. typed points into buf. */
+static void choices_apply(struct app *a, struct choices *c, char *buf, size_t size,
+                          char *typed, size_t typed_len)
+{
+    if (c->n == 0) {
+        ui_app_choices(a, _("nothing matches what is typed"));
+        return;
+    }
+    size_t at = (size_t)(typed - buf);
+    if (c->n == 1 && !c->more) {
+        snprintf(typed, size - at, "%s ", c->common);
+        return;
+    }
+    if (strlen(c->common) > typed_len) {
+        snprintf(typed, size - at, "%s", c->common);
+        return;
+    }
+    if (c->more) {
+        size_t room = sizeof c->text - c->used;
+        snprintf(c->text + c->used, room, "\n%s", _("... and more: type more to narrow"));
+    }
+    ui_app_choices(a, c->text);
+}
+
+/* Some commands are also actions (quit, help, search): list them once. */
+static bool listed_before(size_t i)
+{
+    for (size_t k = 0; k < i; k++)
+        if (!strcmp(completion(k), completion(i)))
+            return true;
+    return false;
+}
+
+static void complete_words(struct app *a, char *buf, size_t size)
+{
+    struct choices c = {.packed = true, .width = COLS - 1};
+    size_t n = strlen(buf);
+    for (size_t i = 0; completion(i); i++)
+        if (strncmp(completion(i), buf, n) == 0 && !listed_before(i))
+            choice_add(&c, completion(i), NULL);
+    choices_apply(a, &c, buf, size, buf, n);
+}
+
+static void complete_nip(struct app *a, char *buf, size_t size, char *typed)
+{
+    struct choices c = {0};
+    struct ops_err e;
+    if (ops_complete_nip(&a->ops, typed, key_seen, &c, &e) == OPS_REFUSED) {
+        ui_app_choices(a, e.msg);
+        return;
+    }
+    size_t digits = 0;
+    for (const char *p = typed; *p; p++)
+        digits += *p != ' ';
+    choices_apply(a, &c, buf, size, typed, digits);
+}
+
+static void complete_position(struct app *a, char *buf, size_t size, char *typed)
+{
+    struct choices c = {0};
+    struct ops_err e;
+    if (ops_complete_position(&a->ops, typed, key_seen, &c, &e) == OPS_REFUSED) {
+        ui_app_choices(a, e.msg);
+        return;
+    }
+    choices_apply(a, &c, buf, size, typed, strlen(typed));
+}
+
+static void complete_plan(struct app *a, char *buf, size_t size, char *typed)
+{
+    struct ops_plan_item *items = NULL;
+    size_t n = 0;
+    struct ops_err e;
+    if (ops_plan_list(&a->ops, &items, &n, &e) != OPS_OK) {
+        ui_app_choices(a, e.msg);
+        return;
+    }
+    struct choices c = {0};
+    for (size_t i = 0; i < n; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "%u", (unsigned)items[i].plan.id);
+        if (!strncmp(id, typed, strlen(typed)))
+            key_seen(id, items[i].plan.name, &c);
+    }
+    free(items);
+    choices_apply(a, &c, buf, size, typed, strlen(typed));
+}
+
+/* check NIP POSITION: the NIP (digits, perhaps with spaces) until it has
+ * its 18 digits, then the position code. */
+static void complete_check(struct app *a, char *buf, size_t size, char *args)
+{
+    while (*args == ' ')
+        args++;
+    size_t digits = 0;
+    bool only_nip = true;
+    for (const char *p = args; *p; p++) {
+        if (*p >= '0' && *p <= '9')
+            digits++;
+        else if (*p != ' ')
+            only_nip = false;
+    }
+    if (only_nip && (digits < NIP_LEN || args[strlen(args) - 1] != ' ')) {
+        complete_nip(a, buf, size, args);
+        return;
+    }
+    char *last = strrchr(args, ' ');
+    complete_position(a, buf, size, last ? last + 1 : args + strlen(args));
+}
+
+/* Tab: the words of the command line, then its arguments (NIPs, position
+ * codes, plan ids) from the database. */
+static void complete_command(struct app *a, char *buf, size_t size)
+{
+    static const struct {
+        const char *command;
+        void (*complete)(struct app *, char *, size_t, char *);
+    } args[] = {
+        {"check ", complete_check},
+        {"staff show ", complete_nip},
+        {"plan show ", complete_plan},
+    };
+    for (size_t i = 0; i < sizeof args / sizeof *args; i++) {
+        size_t len = strlen(args[i].command);
+        if (!strncmp(buf, args[i].command, len)) {
+            if (!a->db) {
+                ui_app_choices(a, _("no database is open"));
+                return;
+            }
+            args[i].complete(a, buf, size, buf + len);
+            return;
+        }
+    }
+    complete_words(a, buf, size);
+}
+
+/* plan show ID: the plan in its editor, over the Plans screen. */
+static void open_plan(struct app *a, const char *rest)
+{
+    char sub[16] = "", extra[8] = "";
+    unsigned id = 0;
+    if (sscanf(rest, "%15s %u %7s", sub, &id, extra) != 2 || strcmp(sub, "show") || !id) {
+        ui_app_message(a, "%s", _("usage: plan show ID (Tab lists the plans)"));
+        return;
+    }
+    int top = ui_top_by_name("plans");
+    if (top < 0) {
+        ui_app_message(a, "%s", _("plans: your roles do not allow it"));
+        return;
+    }
+    ui_app_switch_top(a, top);
+    ui_app_push(a, ui_plan_editor_new(a, id));
+}
 
 void ui_app_command(struct app *a, const char *line)
 {
@@ -131,6 +308,8 @@ void ui_app_command(struct app *a, const char *line)
             else if (!strcmp(sub, "show"))
                 ui_app_run_action(a, ACT_OPEN, 1);
         }
+    } else if (!strcmp(word, "plan")) {
+        open_plan(a, rest);
     } else if (ui_action_by_name(word)) {
         int count = atoi(rest);
         ui_app_run_action(a, ui_action_by_name(word)->id, count > 0 ? count : 1);

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <wchar.h>
 #include "core/fold.h"
+#include "core/i18n.h"
 #include "ui/uipriv.h"
 
 /* Next code point of UTF-8 text; bad bytes come out as U+FFFD. */
@@ -175,4 +176,28 @@ int ui_put_prompt(WINDOW *w, const char *label, const char *text, int cols, bool
     int room = cols - 1 - getcurx(w);
     int x = getcurx(w);
     return x + put_tail(w, text, room, ascii);
+}
+
+void ui_put_lines_above(WINDOW *w, const char *text, int bottom, int max, int cols, bool ascii)
+{
+    int n = 1;
+    for (const char *p = text; *p; p++)
+        n += *p == '\n';
+    int shown = n > max ? max - 1 : n;      /* the last line then says how many more */
+    int y = bottom - (n > max ? max : n) + 1;
+    char line[512];
+    const char *p = text;
+    for (int i = 0; i < shown; i++) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        snprintf(line, sizeof line, "%.*s", (int)len, p);
+        wmove(w, y++, 0);
+        ui_put_field(w, line, cols, ascii);
+        p = nl ? nl + 1 : p + len;
+    }
+    if (n > max) {
+        snprintf(line, sizeof line, _("... %d more: type more to narrow"), n - shown);
+        wmove(w, y, 0);
+        ui_put_field(w, line, cols, ascii);
+    }
 }

@@ -48,8 +48,8 @@ struct screen *ui_help_screen_new(struct app *a, int for_top)
     ui_text_screen_add(h, 0, "  %s", _("A number before a move repeats it (5j); 6G goes to row 6. A screen"));
     ui_text_screen_add(h, 0, "  %s", _("digit waits: a move next makes it a count, another key or a pause switches."));
     ui_text_screen_add(h, 0, "  %s", _(": opens the command line: quit, help, staff, units, search TEXT,"));
-    ui_text_screen_add(h, 0, "  %s", _("staff find TEXT, staff show NIP, check NIP POSITION, workload,"));
-    ui_text_screen_add(h, 0, "  %s", _("and every action name above."));
+    ui_text_screen_add(h, 0, "  %s", _("staff find TEXT, staff show NIP, check NIP POSITION, plan show ID,"));
+    ui_text_screen_add(h, 0, "  %s", _("workload, every action name above. Tab completes them, NIPs, codes, ids."));
     ui_text_screen_add(h, 0, "  %s", _("check without a NIP lets you pick the person, then the position."));
     ui_text_screen_add(h, 0, "  %s", _("In a prompt: Enter accepts, Esc or C-g cancels, Up/Down recall."));
     return h;

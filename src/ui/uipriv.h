@@ -150,6 +150,9 @@ void ui_put_field(WINDOW *w, const char *utf8, int width, bool ascii);
  * longer than its room shows its end after a cut mark. Returns the column
  * of the cursor, after the text. */
 int ui_put_prompt(WINDOW *w, const char *label, const char *text, int cols, bool ascii);
+/* Lines of text ('\n' between them) ending on line bottom, each cols
+ * cells (cut or padded), at most max of them (the last ones). */
+void ui_put_lines_above(WINDOW *w, const char *text, int bottom, int max, int cols, bool ascii);
 /* Display width of UTF-8 text. */
 int ui_text_width(const char *utf8);
 /* A load bar of width cells: filled part of value/full, '#' and '.' in
@@ -331,6 +334,9 @@ typedef void (*ui_prompt_complete_fn)(struct app *a, char *buf, size_t size);
 int ui_app_read_line(struct app *a, const char *label, char *buf, size_t size,
                      struct history_ring *hist, ui_prompt_change_fn on_change,
                      ui_prompt_complete_fn complete);
+/* Shows text (lines, '\n' between) above the open prompt, where Tab's
+ * choices can be read; cleared by the next edit and when the prompt ends. */
+void ui_app_choices(struct app *a, const char *text);
 /* Carries out an action on the present screen, count times where it counts. */
 void ui_app_run_action(struct app *a, int action, int count);
 
