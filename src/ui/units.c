@@ -40,6 +40,7 @@ struct units_priv {
     bool filter;                /* flt holds terms */
     struct flt flt;
     const struct policy *policy; /* short, over and balanced read balanced_within */
+    char **names;               /* by unit index: read at the first search */
 };
 
 /* ---- loading ------------------------------------------------------------
@@ -384,7 +385,7 @@ static struct screen *drill_down(struct screen *s, long unit)
 static int units_action(struct screen *s, int action, int count, int height)
 {
     struct units_priv *p = s->priv;
-    if (!p->loaded)
+    if (load(s) != 0 || !p->loaded)
         return 0;
     (void)count;
     (void)height;
@@ -459,6 +460,96 @@ static void units_choose(void *ctx, size_t row)
         ui_app_message(s->app, "%s", _("a group has no single unit to open; press v for the unit tree"));
 }
 
+/* ---- search: the whole tree, opening the branches of a hit -------------- */
+static bool read_names(struct screen *s)
+{
+    struct units_priv *p = s->priv;
+    if (p->names)
+        return true;
+    stxn *t = s->app->db ? store_read_begin(s->app->db) : NULL;
+    p->names = calloc(p->nunits ? p->nunits : 1, sizeof *p->names);
+    for (size_t u = 0; p->names && u < p->nunits; u++) {
+        char name[NAME_SIZE];
+        unit_name(t, p->wl, u, name, sizeof name);
+        p->names[u] = strdup(name);
+    }
+    if (t)
+        store_read_end(t);
+    return p->names != NULL;
+}
+
+static bool unit_matches(const struct units_priv *p, size_t u, const char *text)
+{
+    return (p->names[u] && ui_text_contains(p->names[u], text)) ||
+           ui_text_contains(workload_unit_code(p->wl, u), text);
+}
+
+/* Opens every unit above order[k] (the tree is in depth-first order). */
+static void open_above(struct units_priv *p, size_t k)
+{
+    int need = workload_unit_depth(p->wl, p->order[k]);
+    for (size_t j = k; j-- > 0 && need > 0;) {
+        int d = workload_unit_depth(p->wl, p->order[j]);
+        if (d < need) {
+            p->expanded[p->order[j]] = true;
+            need = d;
+        }
+    }
+}
+
+static size_t order_of(const struct units_priv *p, long unit)
+{
+    for (size_t i = 0; unit >= 0 && i < p->norder; i++)
+        if (p->order[i] == (size_t)unit)
+            return i;
+    return 0;
+}
+
+/* In the tree, a search looks at every unit, shown or inside a closed
+ * branch; a hit in a closed branch opens it. Filtered or grouped rows are
+ * all shown: the list searches them. */
+static int units_search(struct screen *s, const char *text, int dir, bool include_current)
+{
+    struct units_priv *p = s->priv;
+    load(s);    /* keys typed ahead (2 then /) may come before the first draw */
+    if (!p->loaded || p->view != UV_TREE || p->filter || !p->norder || !read_names(s))
+        return lv_search(&p->list, text, dir, include_current);
+    size_t n = p->norder;
+    size_t i = order_of(p, p->nrows ? p->rows[p->list.sel].unit : -1);
+    size_t start = include_current ? i : dir > 0 ? (i + 1) % n : (i + n - 1) % n;
+    for (size_t k = 0; k < n; k++) {
+        size_t at = dir > 0 ? (start + k) % n : (start + n - k) % n;
+        if (!unit_matches(p, p->order[at], text))
+            continue;
+        open_above(p, at);
+        rebuild_rows(s);
+        for (size_t r = 0; r < p->nrows; r++)
+            if (p->rows[r].unit == (long)p->order[at])
+                p->list.sel = r;
+        return 1;
+    }
+    return 0;
+}
+
+/* Where the search started, by unit: rows come and go as branches open. */
+static void units_get_pos(struct screen *s, struct saved_pos *sp)
+{
+    struct units_priv *p = s->priv;
+    sp->sel = p->list.sel;
+    sp->top = p->list.top;
+    sp->index = p->nrows ? (size_t)p->rows[p->list.sel].unit : (size_t)-1;
+}
+
+static void units_set_pos(struct screen *s, const struct saved_pos *sp)
+{
+    struct units_priv *p = s->priv;
+    p->list.sel = sp->sel < p->nrows ? sp->sel : 0;
+    p->list.top = sp->top;
+    for (size_t r = 0; r < p->nrows; r++)
+        if ((size_t)p->rows[r].unit == sp->index)
+            p->list.sel = r;
+}
+
 static const struct lv_source units_source = {
     .count = units_count,
     .draw_row = units_draw_row,
@@ -473,6 +564,9 @@ static void units_close(struct screen *s)
     workload_free(p->full);
     free(p->order);
     free(p->expanded);
+    for (size_t u = 0; p->names && u < p->nunits; u++)
+        free(p->names[u]);
+    free(p->names);
     free_rows(p);
     free(p);
 }
@@ -484,6 +578,9 @@ static const struct screen_ops units_ops = {
     .draw = units_draw,
     .action = units_action,
     .filter = units_filter,
+    .search = units_search,
+    .get_pos = units_get_pos,
+    .set_pos = units_set_pos,
     .filter_hint = N_("filter (short, over, balanced, part of a name; terms combine)"),
 };
 
