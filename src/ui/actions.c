@@ -330,6 +330,7 @@ void ui_register_actions(void)
     done = true;
     ui_keymap_defaults();
     ui_top_screens_register();
+    ui_text_actions_register();
     size_t n = 0;
     const struct action_def *d;
     for (size_t i = 0; (d = ui_action_at(i)) && n + 1 < sizeof action_names / sizeof *action_names; i++)

@@ -25,6 +25,8 @@ static int add_history_line(const struct history *h, void *ctx)
     if (h->position[0] && store_get_position(hc->t, h->position, &pos) == STORE_OK)
         pname = pos.name;
     ui_text_screen_add(hc->s, 0, "  %s  %-6s %s (%s)", since, rank_name(h->rank), pname, h->unit);
+    if (h->position[0])
+        ui_text_screen_link(hc->s, UI_LINK_POSITION, h->position);
     hc->n++;
     return 0;
 }
@@ -55,7 +57,7 @@ static void add_verdicts(struct screen *d, struct app *a, const struct staff *st
                         verdict_mark(v[i].result), rule_label(v[i].rule), v[i].reason);
     if (rules_rotation_candidate(st, &a->policy, a->env->today))
         ui_text_screen_add(d, 0, "  %s", _("Rotation candidate: longer in post than the policy's rotation period."));
-    ui_text_screen_add(d, 0, "  %s", _("Fit, competencies and need are judged against a target position (mutasi check NIP POSITION)."));
+    ui_text_screen_add(d, 0, "  %s", _("Fit, competencies and need are judged against a target position: press c to pick one."));
 }
 
 static void add_fields(struct screen *d, struct app *a, stxn *t, const struct staff *st,
@@ -71,6 +73,8 @@ static void add_fields(struct screen *d, struct app *a, stxn *t, const struct st
     *have_origin = st->position[0] && store_get_position(t, st->position, origin) == STORE_OK;
     ui_text_screen_add(d, 0, "  %-20s %s (%s)", _("Position"),
                     *have_origin ? origin->name : st->position, st->position);
+    if (*have_origin)
+        ui_text_screen_link(d, UI_LINK_POSITION, st->position);
     struct unit u;
     bool have_unit = st->unit[0] && store_get_unit(t, st->unit, &u) == STORE_OK;
     ui_text_screen_add(d, 0, "  %-20s %s (%s)", _("Unit"), have_unit ? u.name : st->unit, st->unit);
@@ -116,6 +120,7 @@ struct screen *ui_staff_detail_new(struct app *a, const char *nip)
         store_read_end(t);
         return NULL;
     }
+    ui_text_screen_about(d, st.nip);
     struct position origin;
     bool have_origin = false;
     add_fields(d, a, t, &st, &origin, &have_origin);
@@ -133,6 +138,42 @@ struct screen *ui_staff_detail_new(struct app *a, const char *nip)
     store_each_history(t, st.nip, add_history_line, &hc);
     if (!hc.n)
         ui_text_screen_add(d, 0, "  %s", _("none recorded"));
+    store_read_end(t);
+    return d;
+}
+
+/* ---- who holds a position ---------------------------------------------- */
+static int add_holder(const struct staff *st, void *ctx)
+{
+    struct screen *d = ctx;
+    char nip[NIP_FMT_LEN + 1];
+    nip_format(st->nip, nip);
+    ui_text_screen_add(d, 0, "  %s  %-32s %-6s %s", nip, st->name, rank_name(st->rank),
+                       status_name(st->status));
+    ui_text_screen_link(d, UI_LINK_PERSON, st->nip);
+    return 0;
+}
+
+struct screen *ui_position_holders_new(struct app *a, const char *code)
+{
+    stxn *t = a->db ? store_read_begin(a->db) : NULL;
+    if (!t)
+        return NULL;
+    struct position pos;
+    if (store_get_position(t, code, &pos) != STORE_OK) {
+        store_read_end(t);
+        ui_app_message(a, _("no position with code %s"), code);
+        return NULL;
+    }
+    struct screen *d = ui_text_screen_new(a, pos.name);
+    if (d) {
+        ui_text_screen_add(d, A_BOLD, "%s (%s)", pos.name, code);
+        ui_text_screen_add(d, A_BOLD, "%s", _("Held by (Enter opens a person, c checks a move)"));
+        size_t before = ui_text_screen_lines(d);
+        store_each_staff_in_position(t, code, add_holder, d);
+        if (ui_text_screen_lines(d) == before)
+            ui_text_screen_add(d, 0, "  %s", _("nobody holds it"));
+    }
     store_read_end(t);
     return d;
 }

@@ -397,8 +397,24 @@ struct screen *ui_check_screen_new(struct app *a, const char *nip, const char *t
                                    bool own_request);
 void ui_screen_free(struct screen *s);
 
-/* A screen of text lines (detail views): lines are copied. */
+/* A screen of text lines (detail views): lines are copied. A line may
+ * stand for a person or a position (ui_text_screen_link, after adding
+ * it): Enter opens the person, or lists who holds the position. A screen
+ * about one person (ui_text_screen_about) checks a move of theirs with c
+ * (action check-move: the target is picked by search), as does c on a
+ * person's line. */
+enum ui_link { UI_LINK_NONE, UI_LINK_PERSON, UI_LINK_POSITION };
 struct screen *ui_text_screen_new(struct app *a, const char *title);
 void ui_text_screen_add(struct screen *s, int attr, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+void ui_text_screen_link(struct screen *s, enum ui_link link, const char *key);
+void ui_text_screen_about(struct screen *s, const char *nip);
+size_t ui_text_screen_lines(struct screen *s);
+/* Adds check-move (list.c), before ui.yaml's bindings are applied. */
+void ui_text_actions_register(void);
+/* Who holds a position, each line a person (detail.c). */
+struct screen *ui_position_holders_new(struct app *a, const char *code);
+/* Picks a position by search, then shows every rule's verdict for moving
+ * the person nip there (pickers.c). */
+void ui_check_pick_target(struct app *a, const char *nip);
 #endif

@@ -308,6 +308,7 @@ static int staff_line(const struct staff *st, void *ctx)
     char nip[NIP_FMT_LEN + 1];
     nip_format(st->nip, nip);
     ui_text_screen_add(d, 0, "  %s  %-32s %-6s %s", nip, st->name, rank_name(st->rank), st->position);
+    ui_text_screen_link(d, UI_LINK_PERSON, st->nip);
     return 0;
 }
 
@@ -367,12 +368,13 @@ static struct screen *drill_down(struct screen *s, long unit)
                            pname, workload_position_unit_code(p->full, i), (long long)f->need,
                            (long long)f->existing, gap, ej,
                            wl_grade_name(wl_grade(f, &s->app->policy)));
+        ui_text_screen_link(d, UI_LINK_POSITION, pcode);
     }
     if (!npos)
         ui_text_screen_add(d, 0, "  %s", _("no positions"));
     free(pos);
     ui_text_screen_add(d, 0, "%s", "");
-    ui_text_screen_add(d, A_BOLD, "%s", _("People"));
+    ui_text_screen_add(d, A_BOLD, "%s", _("People (Enter opens a person or lists a position's holders)"));
     size_t *sub = NULL;
     size_t nsub = workload_units_in(p->wl, unit, &sub);
     for (size_t k = 0; k < nsub; k++)
