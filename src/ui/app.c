@@ -202,6 +202,10 @@ static int draw_frame(struct app *a, const char *prompt, const char *text)
         cursor_x = ui_put_prompt(stdscr, prompt, text, COLS, a->ascii);
         if (cursor_x >= COLS)
             cursor_x = COLS - 1;
+    } else if (!a->msg[0] && cur->ops->detail) {
+        char rest[512] = "";
+        cur->ops->detail(cur, rest, sizeof rest);
+        ui_put_field(stdscr, rest, COLS - 1, a->ascii);
     } else {
         ui_put_field(stdscr, a->msg, COLS - 1, a->ascii);
     }

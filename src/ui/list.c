@@ -22,6 +22,7 @@ struct text_priv {
     size_t n, cap;
     struct listview list;
     bool ascii;
+    int width;                  /* cells of a line at the last draw */
 };
 
 static void text_close(struct screen *s)
@@ -79,6 +80,7 @@ static int text_draw(struct screen *s, WINDOW *w, int y0, int height, int width)
 {
     struct text_priv *p = s->priv;
     p->ascii = s->app->ascii;
+    p->width = width - 1;       /* after the selection marker */
     wattrset(w, A_BOLD);
     wmove(w, y0, 0);
     ui_put_field(w, p->title, width, s->app->ascii);
@@ -86,11 +88,35 @@ static int text_draw(struct screen *s, WINDOW *w, int y0, int height, int width)
     return lv_draw(&p->list, w, y0 + 1, height, width);
 }
 
+/* A line longer than the screen (a verdict's reason): the rest of it. */
+static void text_detail(struct screen *s, char *out, size_t size)
+{
+    struct text_priv *p = s->priv;
+    if (!p->n || p->list.sel >= p->n || ui_text_width(p->lines[p->list.sel].text) <= p->width)
+        return;
+    const char *t = p->lines[p->list.sel].text;
+    /* The row shows width-1 cells and a cut mark. */
+    const char *rest = t;
+    char one[8];
+    for (int cells = 0; *rest;) {
+        size_t len = 1;
+        while (rest[len] && ((unsigned char)rest[len] & 0xc0) == 0x80)
+            len++;
+        snprintf(one, sizeof one, "%.*s", (int)len, rest);
+        if (cells + ui_text_width(one) > p->width - 1)
+            break;
+        cells += ui_text_width(one);
+        rest += len;
+    }
+    snprintf(out, size, "%s%s", p->ascii ? "~" : "\u2026", rest);
+}
+
 static const struct screen_ops text_ops = {
     .name = "text",
     .title = N_("Detail"),
     .close = text_close,
     .draw = text_draw,
+    .detail = text_detail,
 };
 
 struct screen *ui_text_screen_new(struct app *a, const char *title)

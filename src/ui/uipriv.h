@@ -204,6 +204,10 @@ struct screen_ops {
      * screen (it may ask with ui_app_confirm first). Only for something
      * unsaved: a screen whose edits save at once has none. */
     bool (*may_leave)(struct screen *s);
+    /* Optional: what the selected row cuts off (its full text, or the
+     * rest of it), shown on the message line while there is no message;
+     * "" when the row shows everything. */
+    void (*detail)(struct screen *s, char *out, size_t size);
 };
 
 /* What a picker hands back: the key (a NIP, a position code) and a label

@@ -41,12 +41,15 @@ struct units_priv {
     struct flt flt;
     const struct policy *policy; /* short, over and balanced read balanced_within */
     char **names;               /* by unit index: read at the first search */
+    bool *dup;                  /* by unit index: another unit has its name */
 };
 
 /* ---- loading ------------------------------------------------------------
  * The workload engine keeps what the roll-up needs (codes, tree, figures);
  * names are read from the store for the rows that are shown. */
 static void rebuild_rows(struct screen *s);
+static bool read_names(struct screen *s);
+static void find_repeated_names(struct units_priv *p);
 
 static int load(struct screen *s)
 {
@@ -70,6 +73,8 @@ static int load(struct screen *s)
         if (workload_unit_depth(p->wl, p->order[i]) == 0)
             p->expanded[p->order[i]] = true;
     p->loaded = true;
+    if (read_names(s))
+        find_repeated_names(p);
     rebuild_rows(s);
     return 0;
 }
@@ -84,9 +89,57 @@ static void unit_name(stxn *t, const struct workload *w, size_t u, char *out, si
         snprintf(out, size, "%s", code);
 }
 
-/* ---- the rows ----------------------------------------------------------- */
-static bool term_passes(const struct flt_term *t, const struct urow *r, const struct policy *p)
+/* ---- names: a name that repeats (Sekretariat) shows its parent ----------- */
+static char *const *sort_names;
+
+static int by_name(const void *x, const void *y)
 {
+    const char *a = sort_names[*(const size_t *)x], *b = sort_names[*(const size_t *)y];
+    return strcmp(a ? a : "", b ? b : "");
+}
+
+static void find_repeated_names(struct units_priv *p)
+{
+    size_t n = p->nunits;
+    size_t *idx = malloc((n ? n : 1) * sizeof *idx);
+    p->dup = calloc(n ? n : 1, sizeof *p->dup);
+    if (!idx || !p->dup) {
+        free(idx);
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        idx[i] = i;
+    sort_names = p->names;
+    qsort(idx, n, sizeof *idx, by_name);
+    for (size_t i = 1; i < n; i++)
+        if (p->names[idx[i]] && p->names[idx[i - 1]] &&
+            !strcmp(p->names[idx[i]], p->names[idx[i - 1]]))
+            p->dup[idx[i]] = p->dup[idx[i - 1]] = true;
+    free(idx);
+}
+
+/* "Sekretariat (Dinas Kesehatan)" where the name repeats, else the name. */
+static void unit_label(const struct units_priv *p, size_t u, char *out, size_t size)
+{
+    const char *name = p->names && p->names[u] ? p->names[u] : workload_unit_code(p->wl, u);
+    long parent = workload_unit_parent(p->wl, u);
+    if (p->dup && p->dup[u] && parent >= 0 && p->names[parent])
+        snprintf(out, size, "%s (%s)", name, p->names[parent]);
+    else
+        snprintf(out, size, "%s", name);
+}
+
+/* ---- the rows ----------------------------------------------------------- */
+/* The row's own name, without the parent a repeated name shows. */
+static const char *own_name(const struct units_priv *p, const struct urow *r)
+{
+    return r->unit >= 0 && p->names && p->names[r->unit] ? p->names[r->unit] : r->name;
+}
+
+static bool term_passes(const struct units_priv *up, const struct flt_term *t,
+                        const struct urow *r)
+{
+    const struct policy *p = up->policy;
     int balance = wl_balance(&r->fig, p);
     switch (t->kind) {
     case FLT_SHORT:
@@ -96,7 +149,7 @@ static bool term_passes(const struct flt_term *t, const struct urow *r, const st
     case FLT_BALANCED:
         return balance == 0;
     case FLT_TEXT:
-        return fold_contains(r->name, t->arg, strlen(t->arg));
+        return fold_contains(own_name(up, r), t->arg, strlen(t->arg));
     default:
         return true;
     }
@@ -106,7 +159,7 @@ static bool term_passes(const struct flt_term *t, const struct urow *r, const st
 static bool row_passes(const struct units_priv *p, const struct urow *r)
 {
     for (int i = 0; p->filter && i < p->flt.n; i++)
-        if (!term_passes(&p->flt.t[i], r, p->policy))
+        if (!term_passes(p, &p->flt.t[i], r))
             return false;
     return true;
 }
@@ -143,11 +196,14 @@ static void rebuild_tree(struct units_priv *p, stxn *t)
         if (hide_below >= 0 && depth > hide_below && !p->filter)
             continue;
         hide_below = -1;
-        char name[NAME_SIZE];
+        char name[2 * NAME_SIZE + 4];
         struct urow r = {.unit = (long)u, .depth = depth, .name = name};
         r.has_children = i + 1 < p->norder &&
                          workload_unit_depth(p->wl, p->order[i + 1]) > depth;
-        unit_name(t, p->wl, u, name, sizeof name);
+        if (p->names)
+            unit_label(p, u, name, sizeof name);
+        else
+            unit_name(t, p->wl, u, name, sizeof name);
         r.fig = *workload_unit_row(p->wl, u);
         push_row(p, &r);
         if (r.has_children && !p->expanded[u])
@@ -326,7 +382,9 @@ static struct screen *drill_down(struct screen *s, long unit)
         snprintf(urec.name, sizeof urec.name, "%s", ucode);
     }
     const struct unit *u = &urec;
-    struct screen *d = ui_text_screen_new(s->app, u->name);
+    char title[2 * NAME_SIZE + 4];
+    unit_label(p, (size_t)unit, title, sizeof title);
+    struct screen *d = ui_text_screen_new(s->app, title);
     if (!d) {
         store_read_end(t);
         return NULL;
@@ -335,7 +393,7 @@ static struct screen *drill_down(struct screen *s, long unit)
     char ej[24], gap[24];
     wl_format_ej(uf, &s->app->policy, ej);
     format_gap(wl_gap(uf), gap);
-    ui_text_screen_add(d, A_BOLD, "%s (%s)  %s %lld  %s %lld  %s %s  EJ %s %s", u->name, u->code,
+    ui_text_screen_add(d, A_BOLD, "%s (%s)  %s %lld  %s %lld  %s %s  EJ %s %s", title, u->code,
                        _("need"), (long long)uf->need, _("existing"), (long long)uf->existing,
                        _("gap"), gap, ej[0] ? ej : "-",
                        wl_grade_name(wl_grade(uf, &s->app->policy)));
@@ -569,8 +627,23 @@ static void units_close(struct screen *s)
     for (size_t u = 0; p->names && u < p->nunits; u++)
         free(p->names[u]);
     free(p->names);
+    free(p->dup);
     free_rows(p);
     free(p);
+}
+
+/* A name the row cuts: in full on the message line. */
+static void units_detail(struct screen *s, char *out, size_t size)
+{
+    struct units_priv *p = s->priv;
+    if (!p->nrows || p->list.sel >= p->nrows)
+        return;
+    const struct urow *r = &p->rows[p->list.sel];
+    int indent = p->filter ? 0 : r->depth * 2;
+    if (indent > 16)
+        indent = 16;
+    if (indent + 2 + ui_text_width(r->name) > p->namew)
+        snprintf(out, size, "%s", r->name);
 }
 
 static const struct screen_ops units_ops = {
@@ -581,6 +654,7 @@ static const struct screen_ops units_ops = {
     .action = units_action,
     .filter = units_filter,
     .search = units_search,
+    .detail = units_detail,
     .get_pos = units_get_pos,
     .set_pos = units_set_pos,
     .filter_hint = N_("filter (short, over, balanced, part of a name; terms combine)"),
