@@ -42,7 +42,12 @@ struct units_priv {
     const struct policy *policy; /* short, over and balanced read balanced_within */
     char **names;               /* by unit index: read at the first search */
     bool *dup;                  /* by unit index: another unit has its name */
+    int sort;                   /* enum units_sort */
 };
+
+/* s: the tree (or groups by name), then by gap (most short first), then
+ * by EJ (highest first): the sorted views list every unit flat. */
+enum units_sort { US_TREE, US_GAP, US_EJ, US_COUNT };
 
 /* ---- loading ------------------------------------------------------------
  * The workload engine keeps what the roll-up needs (codes, tree, figures);
@@ -193,7 +198,7 @@ static void rebuild_tree(struct units_priv *p, stxn *t)
     for (size_t i = 0; i < p->norder; i++) {
         size_t u = p->order[i];
         int depth = workload_unit_depth(p->wl, u);
-        if (hide_below >= 0 && depth > hide_below && !p->filter)
+        if (hide_below >= 0 && depth > hide_below && !p->filter && !p->sort)
             continue;
         hide_below = -1;
         char name[2 * NAME_SIZE + 4];
@@ -230,6 +235,32 @@ static void rebuild_groups(struct units_priv *p, int by)
     free(g);
 }
 
+static const struct policy *sort_policy;
+
+static int by_gap(const void *x, const void *y)
+{
+    const struct urow *a = x, *b = y;
+    int64_t ga = wl_gap(&a->fig), gb = wl_gap(&b->fig);
+    return ga < gb ? -1 : ga > gb ? 1 : strcmp(a->name, b->name);
+}
+
+static int by_ej(const void *x, const void *y)
+{
+    const struct urow *a = x, *b = y;
+    int64_t ea = wl_ej_hundredths(&a->fig, sort_policy), eb = wl_ej_hundredths(&b->fig, sort_policy);
+    return ea > eb ? -1 : ea < eb ? 1 : strcmp(a->name, b->name);
+}
+
+static void sort_rows(struct screen *s)
+{
+    struct units_priv *p = s->priv;
+    sort_policy = &s->app->policy;
+    if (p->sort == US_GAP)
+        qsort(p->rows, p->nrows, sizeof *p->rows, by_gap);
+    else if (p->sort == US_EJ)
+        qsort(p->rows, p->nrows, sizeof *p->rows, by_ej);
+}
+
 static void rebuild_rows(struct screen *s)
 {
     struct units_priv *p = s->priv;
@@ -244,6 +275,7 @@ static void rebuild_rows(struct screen *s)
             store_read_end(t);
     } else
         rebuild_groups(p, p->view == UV_DISTRICT ? WL_BY_DISTRICT : WL_BY_JOB_FAMILY);
+    sort_rows(s);
     /* Keep the selection on the same unit when it is still shown. */
     for (size_t i = 0; keep >= 0 && i < p->nrows; i++)
         if (p->rows[i].unit == keep)
@@ -305,7 +337,7 @@ static void units_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
     else
         waddch(w, ' ');
     char label[NAME_SIZE + 64];
-    int indent = p->filter ? 0 : r->depth * 2;
+    int indent = p->filter || p->sort ? 0 : r->depth * 2;
     if (indent > 16)
         indent = 16;
     snprintf(label, sizeof label, "%*s%s%s", indent, "",
@@ -368,6 +400,65 @@ static int staff_line(const struct staff *st, void *ctx)
     return 0;
 }
 
+/* One position of p->full on a detail screen; Enter lists its holders. */
+static void add_position_line(struct screen *s, struct screen *d, stxn *t, size_t i)
+{
+    struct units_priv *p = s->priv;
+    char ej[24], gap[24];
+    const struct wl_row *f = workload_position_row(p->full, i);
+    wl_format_ej(f, &s->app->policy, ej);
+    format_gap(wl_gap(f), gap);
+    struct position prec;
+    const char *pcode = workload_position_code(p->full, i);
+    const char *pname = store_get_position(t, pcode, &prec) == STORE_OK ? prec.name : pcode;
+    ui_text_screen_add(d, 0, "  %c %-34.34s %-12.12s %4lld %4lld %4s %5s %s",
+                       status_mark(f, &s->app->policy), pname,
+                       workload_position_unit_code(p->full, i), (long long)f->need,
+                       (long long)f->existing, gap, ej, wl_grade_name(wl_grade(f, &s->app->policy)));
+    ui_text_screen_link(d, UI_LINK_POSITION, pcode);
+}
+
+/* A district or job-family group: its positions, as they are summed. */
+static struct screen *open_group(struct screen *s, const struct urow *r)
+{
+    struct units_priv *p = s->priv;
+    struct wl_problems pr;
+    struct ops_err e;
+    if (!p->full)
+        p->full = ops_workload_load(&s->app->ops, &pr, &e);
+    stxn *t = p->full ? store_read_begin(s->app->db) : NULL;
+    if (!t)
+        return NULL;
+    struct screen *d = ui_text_screen_new(s->app, r->name);
+    if (!d) {
+        store_read_end(t);
+        return NULL;
+    }
+    char ej[24], gap[24];
+    wl_format_ej(&r->fig, &s->app->policy, ej);
+    format_gap(wl_gap(&r->fig), gap);
+    ui_text_screen_add(d, A_BOLD, "%s  %s %lld  %s %lld  %s %s  EJ %s %s", r->name, _("need"),
+                       (long long)r->fig.need, _("existing"), (long long)r->fig.existing, _("gap"),
+                       gap, ej[0] ? ej : "-", wl_grade_name(wl_grade(&r->fig, &s->app->policy)));
+    ui_text_screen_add(d, A_BOLD, "%s", _("Positions: mark, name, unit, need, existing, gap, EJ, grade"));
+    bool by_district = p->view == UV_DISTRICT;
+    size_t n = workload_position_count(p->full), shown = 0;
+    const char *want = strcmp(r->name, _("(none)")) ? r->name : "";
+    for (size_t i = 0; i < n; i++) {
+        long u = workload_position_unit(p->full, i);
+        const char *key = by_district ? (u >= 0 ? workload_unit_district(p->full, (size_t)u) : "")
+                                      : workload_position_family(p->full, i);
+        if (strcmp(key ? key : "", want))
+            continue;
+        add_position_line(s, d, t, i);
+        shown++;
+    }
+    if (!shown)
+        ui_text_screen_add(d, 0, "  %s", _("no positions"));
+    store_read_end(t);
+    return d;
+}
+
 static struct screen *drill_down(struct screen *s, long unit)
 {
     struct units_priv *p = s->priv;
@@ -414,20 +505,8 @@ static struct screen *drill_down(struct screen *s, long unit)
     long funit = p->full ? workload_unit_index(p->full, ucode) : -1;
     size_t *pos = NULL;
     size_t npos = funit >= 0 ? workload_positions_in(p->full, funit, &pos) : 0;
-    for (size_t k = 0; k < npos; k++) {
-        size_t i = pos[k];
-        const struct wl_row *f = workload_position_row(p->full, i);
-        wl_format_ej(f, &s->app->policy, ej);
-        format_gap(wl_gap(f), gap);
-        struct position prec;
-        const char *pcode = workload_position_code(p->full, i);
-        const char *pname = store_get_position(t, pcode, &prec) == STORE_OK ? prec.name : pcode;
-        ui_text_screen_add(d, 0, "  %c %-34.34s %-12.12s %4lld %4lld %4s %5s %s", status_mark(f, &s->app->policy),
-                           pname, workload_position_unit_code(p->full, i), (long long)f->need,
-                           (long long)f->existing, gap, ej,
-                           wl_grade_name(wl_grade(f, &s->app->policy)));
-        ui_text_screen_link(d, UI_LINK_POSITION, pcode);
-    }
+    for (size_t k = 0; k < npos; k++)
+        add_position_line(s, d, t, pos[k]);
     if (!npos)
         ui_text_screen_add(d, 0, "  %s", _("no positions"));
     free(pos);
@@ -466,7 +545,14 @@ static int units_action(struct screen *s, int action, int count, int height)
                     p->view == UV_DISTRICT ? _("by district") : _("by job family"));
         return 1;
     case ACT_SORT:
-        ui_app_message(s->app, "%s", _("units follow the tree; press v to group them"));
+        p->sort = (p->sort + 1) % US_COUNT;
+        rebuild_rows(s);
+        p->list.sel = p->list.top = 0;     /* the most short (highest EJ) first */
+        ui_app_message(s->app, "%s",
+                       p->sort == US_GAP ? _("sorted by gap, most short of staff first (s: by EJ)") :
+                       p->sort == US_EJ ? _("sorted by EJ, highest first (s: back)") :
+                       p->view == UV_TREE ? _("in tree order (s: by gap)") :
+                                            _("in name order (s: by gap)"));
         return 1;
     default:
         return 0;
@@ -517,7 +603,7 @@ static void units_choose(void *ctx, size_t row)
     if (r->unit >= 0)
         ui_app_push(s->app, drill_down(s, r->unit));
     else
-        ui_app_message(s->app, "%s", _("a group has no single unit to open; press v for the unit tree"));
+        ui_app_push(s->app, open_group(s, r));
 }
 
 /* ---- search: the whole tree, opening the branches of a hit -------------- */
@@ -639,7 +725,7 @@ static void units_detail(struct screen *s, char *out, size_t size)
     if (!p->nrows || p->list.sel >= p->nrows)
         return;
     const struct urow *r = &p->rows[p->list.sel];
-    int indent = p->filter ? 0 : r->depth * 2;
+    int indent = p->filter || p->sort ? 0 : r->depth * 2;
     if (indent > 16)
         indent = 16;
     if (indent + 2 + ui_text_width(r->name) > p->namew)
