@@ -22,8 +22,8 @@ static const char *or_none(const char *s)
 
 static void date_line(const char *label, mdate t)
 {
-    char d[11];
-    date_format(t, d);
+    char d[DATE_LABEL_SIZE];
+    date_label(t, d);
     field(label, or_none(d));
 }
 
@@ -40,9 +40,11 @@ static void coded_line(const char *label, const char *code, const char *name)
 /* date, position code and name, unit code and name, rank: one line. */
 static void print_history(const struct history *h, const struct ops_place_names *n)
 {
-    char d[11];
-    date_format(h->since, d);
-    printf("  %-10s  %s%s%s; %s%s%s  %s", d, h->position, n->position[0] ? "  " : "",
+    char d[DATE_LABEL_SIZE], longest[DATE_LABEL_SIZE];
+    date_label(h->since, d);
+    /* The column is as wide as the longest date (30 September 2026). */
+    int w = (int)date_label(date_from_ymd(2000, 9, 30), longest);
+    printf("  %-*s  %s%s%s; %s%s%s  %s", w, d, h->position, n->position[0] ? "  " : "",
            n->position, h->unit, n->unit[0] ? "  " : "", n->unit, rank_name(h->rank));
     if (h->plan_id)
         printf(_("  (plan %u)"), (unsigned)h->plan_id);
@@ -80,8 +82,8 @@ static void print_staff(const struct ops_staff_card *c)
                                (unsigned)s->skp[i].year, skp_label(s->skp[i].predikat));
     field(_("SKP"), or_none(buf));
     if (s->discipline) {
-        char d[11];
-        date_format(s->discipline_until, d);
+        char d[DATE_LABEL_SIZE];
+        date_label(s->discipline_until, d);
         snprintf(buf, sizeof buf, d[0] ? _("%s until %s") : "%s",
                  discipline_name(s->discipline), d);
         field(_("Discipline"), buf);

@@ -18,8 +18,8 @@ struct history_ctx {
 static int add_history_line(const struct history *h, void *ctx)
 {
     struct history_ctx *hc = ctx;
-    char since[11];
-    date_format(h->since, since);
+    char since[DATE_LABEL_SIZE];
+    date_label(h->since, since);
     struct position pos;
     const char *pname = h->position;
     if (h->position[0] && store_get_position(hc->t, h->position, &pos) == STORE_OK)
@@ -63,42 +63,42 @@ static void add_verdicts(struct screen *d, struct app *a, const struct staff *st
 static void add_fields(struct screen *d, struct app *a, stxn *t, const struct staff *st,
                        struct position *origin, bool *have_origin)
 {
-    char nip[NIP_FMT_LEN + 1], date1[11], date2[11];
+    char nip[NIP_FMT_LEN + 1], date1[DATE_LABEL_SIZE], date2[DATE_LABEL_SIZE];
     nip_format(st->nip, nip);
     ui_text_screen_add(d, A_BOLD, "%s  %s", nip, st->name);
-    date_format(st->birth_date, date1);
-    ui_text_screen_add(d, 0, "  %-20s %s, %s", _("Sex, born"), sex_name(st->sex), date1);
-    ui_text_screen_add(d, 0, "  %-20s %s, %s", _("Status, rank"), status_name(st->status),
+    date_label(st->birth_date, date1);
+    ui_text_screen_add(d, 0, "  %-21s %s, %s", _("Sex, born"), sex_name(st->sex), date1);
+    ui_text_screen_add(d, 0, "  %-21s %s, %s", _("Status, rank"), status_name(st->status),
                     rank_name(st->rank));
     *have_origin = st->position[0] && store_get_position(t, st->position, origin) == STORE_OK;
-    ui_text_screen_add(d, 0, "  %-20s %s (%s)", _("Position"),
+    ui_text_screen_add(d, 0, "  %-21s %s (%s)", _("Position"),
                     *have_origin ? origin->name : st->position, st->position);
     if (*have_origin)
         ui_text_screen_link(d, UI_LINK_POSITION, st->position);
     struct unit u;
     bool have_unit = st->unit[0] && store_get_unit(t, st->unit, &u) == STORE_OK;
-    ui_text_screen_add(d, 0, "  %-20s %s (%s)", _("Unit"), have_unit ? u.name : st->unit, st->unit);
-    date_format(st->post_since, date1);
-    date_format(st->pns_since, date2);
+    ui_text_screen_add(d, 0, "  %-21s %s (%s)", _("Unit"), have_unit ? u.name : st->unit, st->unit);
+    date_label(st->post_since, date1);
+    date_label(st->pns_since, date2);
     int months = st->post_since != MDATE_NONE ? date_months_between(st->post_since, a->env->today) : 0;
-    ui_text_screen_add(d, 0, "  %-20s %s (%d %s)", _("In post since"), date1, months, _("months"));
-    ui_text_screen_add(d, 0, "  %-20s %s", _("PNS since"), date2[0] ? date2 : "-");
-    ui_text_screen_add(d, 0, "  %-20s %s %s", _("Education"), education_name(st->education), st->major);
-    ui_text_screen_add(d, 0, "  %-20s %s", _("Job family"), st->job_family);
-    ui_text_screen_add(d, 0, "  %-20s %s", _("Home district"), st->home_district[0] ? st->home_district : "-");
+    ui_text_screen_add(d, 0, "  %-21s %s (%d %s)", _("In post since"), date1, months, _("months"));
+    ui_text_screen_add(d, 0, "  %-21s %s", _("PNS since"), date2[0] ? date2 : "-");
+    ui_text_screen_add(d, 0, "  %-21s %s %s", _("Education"), education_name(st->education), st->major);
+    ui_text_screen_add(d, 0, "  %-21s %s", _("Job family"), st->job_family);
+    ui_text_screen_add(d, 0, "  %-21s %s", _("Home district"), st->home_district[0] ? st->home_district : "-");
     char skp[160] = "";
     size_t used = 0;
     for (int i = 0; i < st->nskp && used + 32 < sizeof skp; i++)
         used += (size_t)snprintf(skp + used, sizeof skp - used, "%s%u %s", i ? ", " : "",
                                  st->skp[i].year, skp_label(st->skp[i].predikat));
-    ui_text_screen_add(d, 0, "  %-20s %s", _("SKP"), used ? skp : "-");
+    ui_text_screen_add(d, 0, "  %-21s %s", _("SKP"), used ? skp : "-");
     if (st->discipline) {
-        date_format(st->discipline_until, date1);
-        ui_text_screen_add(d, A_BOLD, "  %-20s %s %s %s", _("Discipline"),
+        date_label(st->discipline_until, date1);
+        ui_text_screen_add(d, A_BOLD, "  %-21s %s %s %s", _("Discipline"),
                         discipline_name(st->discipline), _("until"), date1[0] ? date1 : "-");
     }
     if (st->leave)
-        ui_text_screen_add(d, A_BOLD, "  %-20s %s", _("Leave"), leave_name(st->leave));
+        ui_text_screen_add(d, A_BOLD, "  %-21s %s", _("Leave"), leave_name(st->leave));
 }
 
 struct screen *ui_staff_detail_new(struct app *a, const char *nip)
