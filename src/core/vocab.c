@@ -289,6 +289,13 @@ int skp_parse(const char *s, size_t len)
 
 const char *skp_name(int v) { return name_of(skp_names, COUNT(skp_names), v); }
 
+const char *skp_initials(int v)
+{
+    /* Initials of the Indonesian predikat, as offices abbreviate them. */
+    static const char *const initials[] = {"", "SK", "K", "BP", "B", "SB"};
+    return v >= 0 && v < (int)COUNT(initials) ? initials[v] : "";
+}
+
 const char *skp_label(int v)
 {
     const char *label = name_of(skp_labels, COUNT(skp_labels), v);

@@ -61,6 +61,8 @@ const char *leave_name(int v);
 
 /* Translated, human words for screens and reasons ("Sangat Baik"). */
 const char *skp_label(int v);
+/* "SB", "B", "BP", "K", "SK": the list's short form of a predikat. */
+const char *skp_initials(int v);
 
 /* True when a and b are comparable ranks (both PNS or both PPPK). */
 int rank_comparable(int a, int b);

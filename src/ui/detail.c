@@ -89,8 +89,9 @@ static void add_fields(struct screen *d, struct app *a, stxn *t, const struct st
     char skp[160] = "";
     size_t used = 0;
     for (int i = 0; i < st->nskp && used + 32 < sizeof skp; i++)
-        used += (size_t)snprintf(skp + used, sizeof skp - used, "%s%u %s", i ? ", " : "",
-                                 st->skp[i].year, skp_label(st->skp[i].predikat));
+        used += (size_t)snprintf(skp + used, sizeof skp - used, "%s%u %s (%s)", i ? ", " : "",
+                                 st->skp[i].year, skp_label(st->skp[i].predikat),
+                                 skp_initials(st->skp[i].predikat));
     ui_text_screen_add(d, 0, "  %-21s %s", _("SKP"), used ? skp : "-");
     if (st->discipline) {
         date_label(st->discipline_until, date1);

@@ -2,7 +2,8 @@
 # Dates read by people (issue 14 item 10, in part): Indonesian style in
 # the Indonesian TUI (the person's detail and the rules' reasons) and the
 # CLI's text (staff show, its history), ISO in English and in every CSV
-# file whatever the language; labels keep a space before their values.
+# file whatever the language; labels keep a space before their values;
+# SKP is written in the detail with the list's short form beside it.
 set -u
 . "$TOP/tests/e2e/lib.sh"
 e2e_db
@@ -16,7 +17,11 @@ screen_has dates_id "pensiun pada 1 Oktober 2030"
 screen_lacks dates_id "1972-09-07"
 # labels never run into their values: two spaces after the longest
 screen_has dates_id "Jenis kelamin, lahir  P"
+screen_has dates_id "2024 Baik (B), 2025 Baik (B)"
 tui dates_en ":staff show $nip<Enter><Dump>"
+screen_has dates_en "2024 Good (B), 2025 Good (B)"
+tui list_en "/Euis Sukmawati<Enter><Dump>"
+awk '/^--- screen 1/{f=1} f && /^>/' "$TMPD/list_en.dump" | grep -q ' B *$' || fail "the list's SKP is not B"
 screen_has dates_en "P, 1972-09-07"
 screen_has dates_en "retires on 2030-10-01"
 
