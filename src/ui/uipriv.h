@@ -151,8 +151,12 @@ void ui_put_field(WINDOW *w, const char *utf8, int width, bool ascii);
  * of the cursor, after the text. */
 int ui_put_prompt(WINDOW *w, const char *label, const char *text, int cols, bool ascii);
 /* Lines of text ('\n' between them) ending on line bottom, each cols
- * cells (cut or padded), at most max of them (the last ones). */
+ * cells (cut or padded), at most max of them: when there are more, the
+ * first max-1 and a line that says how many more. */
 void ui_put_lines_above(WINDOW *w, const char *text, int bottom, int max, int cols, bool ascii);
+/* text on up to `lines` lines from (y, 0), each at most width cells, cut
+ * at spaces; what does not fit is cut with a mark on the last line. */
+void ui_put_lines(WINDOW *w, int y, const char *text, int lines, int width, bool ascii);
 /* Display width of UTF-8 text. */
 int ui_text_width(const char *utf8);
 /* A load bar of width cells: filled part of value/full, '#' and '.' in
