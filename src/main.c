@@ -100,6 +100,8 @@ int main(int argc, char **argv)
     }
     /* A broken users.yaml stops every verb but those that must still work:
      * a verb's --help, and `policy check`, which reports it in full. */
+    /* Before any ui.yaml is read: its key bindings name these actions. */
+    ui_register_actions();
     struct ops_err e;
     int rc = ops_env_resolve(&env, db, config, &e);
     if (env.ignored[0])

@@ -22,6 +22,7 @@ struct cli_verb {
     cli_verb_fn run;
     const char *usage;       /* untranslated synopsis, "import units|positions|staff FILE" */
     const char *summary;     /* N_() one line */
+    const char *help;        /* N_() arguments, options, an example; NULL: the verb prints its own */
 };
 
 extern const struct cli_verb cli_verbs[];

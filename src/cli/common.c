@@ -67,6 +67,8 @@ int cli_print_verb_help(const char *verb)
         return EXIT_USAGE;
     printf(_("usage: mutasi %s\n"), v->usage);
     printf("\n%s\n", _(v->summary));
+    if (v->help)
+        printf("\n%s", _(v->help));
     return EXIT_OK;
 }
 

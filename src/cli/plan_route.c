@@ -244,9 +244,9 @@ void cli_show_route(const struct ops_plan_view *v)
 {
     const struct plan_sk *sk = &v->plan.sk;
     if (sk->number[0]) {
-        char date[11], tmt[11], shown[NIP_FMT_LEN + 1];
-        date_format(sk->date, date);
-        date_format(sk->tmt, tmt);
+        char date[DATE_LABEL_SIZE], tmt[DATE_LABEL_SIZE], shown[NIP_FMT_LEN + 1];
+        date_label(sk->date, date);
+        date_label(sk->tmt, tmt);
         nip_format(sk->signer_nip, shown);
         printf("\n%s\n", _("decree (SK):"));
         printf(_("  number %s, dated %s, TMT %s\n"), sk->number, date, tmt);

@@ -22,8 +22,8 @@ static const char *or_none(const char *s)
 
 static void date_line(const char *label, mdate t)
 {
-    char d[11];
-    date_format(t, d);
+    char d[DATE_LABEL_SIZE];
+    date_label(t, d);
     field(label, or_none(d));
 }
 
@@ -37,11 +37,15 @@ static void coded_line(const char *label, const char *code, const char *name)
     field(label, buf);
 }
 
-static void print_history(const struct history *h)
+/* date, position code and name, unit code and name, rank: one line. */
+static void print_history(const struct history *h, const struct ops_place_names *n)
 {
-    char d[11];
-    date_format(h->since, d);
-    printf("  %-10s  %-14s  %-14s  %s", d, h->position, h->unit, rank_name(h->rank));
+    char d[DATE_LABEL_SIZE], longest[DATE_LABEL_SIZE];
+    date_label(h->since, d);
+    /* The column is as wide as the longest date (30 September 2026). */
+    int w = (int)date_label(date_from_ymd(2000, 9, 30), longest);
+    printf("  %-*s  %s%s%s; %s%s%s  %s", w, d, h->position, n->position[0] ? "  " : "",
+           n->position, h->unit, n->unit[0] ? "  " : "", n->unit, rank_name(h->rank));
     if (h->plan_id)
         printf(_("  (plan %u)"), (unsigned)h->plan_id);
     putchar('\n');
@@ -78,8 +82,8 @@ static void print_staff(const struct ops_staff_card *c)
                                (unsigned)s->skp[i].year, skp_label(s->skp[i].predikat));
     field(_("SKP"), or_none(buf));
     if (s->discipline) {
-        char d[11];
-        date_format(s->discipline_until, d);
+        char d[DATE_LABEL_SIZE];
+        date_label(s->discipline_until, d);
         snprintf(buf, sizeof buf, d[0] ? _("%s until %s") : "%s",
                  discipline_name(s->discipline), d);
         field(_("Discipline"), buf);
@@ -103,7 +107,7 @@ static void print_staff(const struct ops_staff_card *c)
     }
     printf("%s\n", _("Position history:"));
     for (size_t i = 0; i < c->nhistory; i++)
-        print_history(&c->history[i]);
+        print_history(&c->history[i], &c->history_names[i]);
 }
 
 /* The arguments joined by spaces: a NIP typed with spaces arrives split. */
@@ -142,12 +146,15 @@ static int staff_show(const struct ops_env *env, int argc, char **argv)
 
 /* --- find ------------------------------------------------------------------- */
 
-static int print_match(const struct staff *s, void *ctx)
+/* NIP, name, unit code, position code, then the unit's and the
+ * position's names: tab-separated, the codes where they always were. */
+static int print_match(const struct staff *s, const struct ops_place_names *n, void *ctx)
 {
     (void)ctx;
     char nip[NIP_FMT_LEN + 1];
     nip_format(s->nip, nip);
-    printf("%s\t%s\t%s\t%s\n", nip, s->name, s->unit, s->position);
+    printf("%s\t%s\t%s\t%s\t%s\t%s\n", nip, s->name, s->unit, s->position, n->unit,
+           n->position);
     return 0;
 }
 

@@ -45,12 +45,15 @@ static int cli_workload_data_load(struct ops *o, struct wl_data *d, bool grouped
 /* ---- output ------------------------------------------------------------ */
 
 enum { COL_KEY1, COL_KEY2, COL_WORKLOAD, COL_NEED, COL_EXISTING, COL_GAP, COL_EJ,
-       COL_GRADE, NCOLS };
+       COL_GRADE, COL_NAME, NCOLS };
 
 struct table_row {
     char key1[NAME_SIZE + 64];       /* unit code, or the group (indented) */
     const char *key2;                /* position code; NULL with --by */
     struct wl_row row;
+    /* text form: "position name, unit name", or the unit's name with
+     * --by unit; "" where there is none (district, job family) */
+    char name[2 * NAME_SIZE + 4];
 };
 
 static void numbers(const struct wl_row *r, const struct policy *p, char out[][24])
@@ -146,7 +149,7 @@ static void write_text(FILE *out, const struct table_row *rows, size_t n, bool g
 {
     const char *head[NCOLS] = {grouped ? _("GROUP") : _("UNIT"), _("POSITION"),
                                _("WORKLOAD"), _("NEED"), _("EXISTING"), _("GAP"),
-                               _("EJ"), _("GRADE")};
+                               _("EJ"), _("GRADE"), _("NAME")};
     int w[NCOLS];
     for (int c = 0; c < NCOLS; c++)
         w[c] = width(head[c]);
@@ -163,9 +166,12 @@ static void write_text(FILE *out, const struct table_row *rows, size_t n, bool g
             if (width(num[c]) > w[COL_WORKLOAD + c])
                 w[COL_WORKLOAD + c] = width(num[c]);
     }
+    bool named = false;
+    for (size_t i = 0; i < n && !named; i++)
+        named = rows[i].name[0] != '\0';
     struct line l = {.len = 0};
     for (int c = 0; c < NCOLS; c++)
-        if (!(grouped && c == COL_KEY2))
+        if (!(grouped && c == COL_KEY2) && (named || c != COL_NAME))
             put(&l, head[c], w[c], c >= COL_WORKLOAD && c < COL_GRADE);
     put_line(out, &l);
     for (size_t i = 0; i <= n; i++) {
@@ -176,6 +182,8 @@ static void write_text(FILE *out, const struct table_row *rows, size_t n, bool g
             put(&l, i < n ? rows[i].key2 : "", w[COL_KEY2], false);
         for (int c = 0; c < 6; c++)
             put(&l, num[c], w[COL_WORKLOAD + c], c < 5);
+        if (named && i < n)
+            put(&l, rows[i].name, 0, false);
         put_line(out, &l);
     }
 }
@@ -226,6 +234,32 @@ static size_t build_rows(const struct wl_data *d, long root, int by, bool groupe
     return rows ? n : 0;
 }
 
+/* The names beside the codes of the text form, read in one go. */
+static void name_rows(struct ops *o, struct table_row *rows, size_t n, int by)
+{
+    const char **pos = calloc(n ? n : 1, sizeof *pos);
+    const char **unit = calloc(n ? n : 1, sizeof *unit);
+    struct ops_place_names *names = calloc(n ? n : 1, sizeof *names);
+    struct ops_err e;
+    if (pos && unit && names) {
+        for (size_t i = 0; i < n; i++) {
+            pos[i] = rows[i].key2;
+            unit[i] = rows[i].key1;
+        }
+        if (ops_place_names(o, n, pos, unit, names, &e) == OPS_OK)
+            for (size_t i = 0; i < n; i++) {
+                if (by < 0 && names[i].position[0])
+                    snprintf(rows[i].name, sizeof rows[i].name, "%s, %s", names[i].position,
+                             names[i].unit);
+                else
+                    snprintf(rows[i].name, sizeof rows[i].name, "%s", names[i].unit);
+            }
+    }
+    free(pos);
+    free(unit);
+    free(names);
+}
+
 static void indent_units(struct table_row *rows, size_t n, const struct wl_data *d)
 {
     int base = -1;
@@ -250,13 +284,15 @@ static int run_table(const struct ops_env *env, const char *unit, int by, bool c
         return rc;
     struct policy p = *ops_policy(&o);
     rc = cli_workload_data_load(&o, &d, by >= 0);
-    ops_close(&o);
-    if (rc != EXIT_OK)
+    if (rc != EXIT_OK) {
+        ops_close(&o);
         return rc;
+    }
     long root = -1;
     if (unit) {
         root = workload_unit_index(d.w, unit);
         if (root < 0) {
+            ops_close(&o);
             cli_error(_("no unit with code \"%s\""), unit);
             cli_workload_data_free(&d);
             return EXIT_REFUSED;
@@ -266,6 +302,10 @@ static int run_table(const struct ops_env *env, const char *unit, int by, bool c
     struct table_row *rows;
     struct wl_row total;
     size_t n = build_rows(&d, root, by, grouped, &rows, &total);
+    /* CSV keeps codes only; the text form reads better with names */
+    if (rows && !csv && (by < 0 || by == WL_BY_UNIT))
+        name_rows(&o, rows, n, by);
+    ops_close(&o);
     int failed = rows == NULL;
     if (!failed) {
         if (csv) {

@@ -97,6 +97,12 @@ int config_parse_ui(const char *name, const unsigned char *buf, size_t len,
 
 /* Built-in values when no file says otherwise. */
 void config_ui_defaults(struct ui_config *out);
+/* The action names that ui.yaml's keys: may bind, NULL-ended, registered
+ * by the terminal interface (ui_register_actions) before any ui.yaml is
+ * read; config/ cannot know them. An unknown name is then an error at its
+ * file:line:col with "did you mean". While none are registered (tools,
+ * unit tests), names are not checked. names must outlive the loads. */
+void config_ui_known_actions(const char *const *names);
 /* The default approval route of DESIGN.md (same as config/workflow.yaml). */
 void config_workflow_defaults(struct workflow_config *out);
 /* The user's own ui.yaml: $XDG_CONFIG_HOME/mutasi/ui.yaml, else

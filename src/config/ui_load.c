@@ -1,12 +1,36 @@
 /* ui.yaml: language, colour and key bindings. Every key is optional: what
  * a file leaves out keeps the value it had (the built-in default, or the
- * site's file under a user's own). Action names stay text here; the
- * terminal interface knows its actions and checks them. */
+ * site's file under a user's own). Action names stay text here, checked
+ * against the names the terminal interface registers. */
 #include <stdlib.h>
 #include <string.h>
 #include "config/config.h"
 #include "config/ytree.h"
 #include "core/i18n.h"
+
+static const char *const *known_actions;
+
+void config_ui_known_actions(const char *const *names)
+{
+    known_actions = names;
+}
+
+/* Is name an action of the interface (or is nothing registered to say)? */
+static bool action_known(const struct yctx *c, const struct ynode *e)
+{
+    if (!known_actions)
+        return true;
+    for (const char *const *k = known_actions; *k; k++)
+        if (strcmp(*k, e->key) == 0)
+            return true;
+    const char *s = y_suggest(e->key, known_actions);
+    if (s)
+        y_key_error(c, e, _("keys: unknown action \"%s\"; did you mean \"%s\"?"), e->key, s);
+    else
+        y_key_error(c, e, _("keys: unknown action \"%s\" (the help screen, ?, lists them)"),
+                    e->key);
+    return false;
+}
 
 void config_ui_defaults(struct ui_config *out)
 {
@@ -51,6 +75,8 @@ static void read_keys(const struct yctx *c, const struct ynode *n, struct ui_con
                         sizeof ui->bindings[0].action - 1);
             continue;
         }
+        if (!action_known(c, e))
+            continue;
         unbind(ui, e->key);
         if (e->kind == Y_SEQ) {
             for (const struct ynode *k = e->child; k; k = k->next)

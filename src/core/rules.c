@@ -71,9 +71,9 @@ static void append(char *buf, size_t size, const char *fmt, ...)
     va_end(ap);
 }
 
-static const char *fmt_date(mdate t, char buf[11])
+static const char *fmt_date(mdate t, char buf[DATE_LABEL_SIZE])
 {
-    date_format(t, buf);
+    date_label(t, buf);
     return buf;
 }
 
@@ -225,7 +225,7 @@ struct verdict rule_retirement(const struct move_input *m, const struct policy *
     int source, bup;
     mdate retire = rules_move_retirement(m, p, &bup);
     rules_bup(p, by, &source);
-    char d[11];
+    char d[DATE_LABEL_SIZE];
     fmt_date(retire, d);
     struct verdict v;
     if (retire < date_add_months(m->today, months))
@@ -247,7 +247,7 @@ struct verdict rule_discipline(const struct move_input *m, const struct policy *
     int sev = p->discipline.severity;
     int from = p->discipline.blocked_from > DISC_NONE ? p->discipline.blocked_from
                                                      : DISC_RINGAN;
-    char d[11];
+    char d[DATE_LABEL_SIZE];
     if (s->discipline == DISC_NONE)
         return judged(RULE_DISCIPLINE, sev, true, _("no discipline penalty"));
     const char *lvl = discipline_name(s->discipline);

@@ -8,6 +8,7 @@
  * text is then looked up among the canonical names (normalised the same
  * way) and a short list of aliases per vocabulary. Non-ASCII bytes never
  * match anything. */
+#include <stdio.h>
 #include <string.h>
 #include "core/fold.h"
 #include "core/i18n.h"
@@ -288,6 +289,13 @@ int skp_parse(const char *s, size_t len)
 
 const char *skp_name(int v) { return name_of(skp_names, COUNT(skp_names), v); }
 
+const char *skp_initials(int v)
+{
+    /* Initials of the Indonesian predikat, as offices abbreviate them. */
+    static const char *const initials[] = {"", "SK", "K", "BP", "B", "SB"};
+    return v >= 0 && v < (int)COUNT(initials) ? initials[v] : "";
+}
+
 const char *skp_label(int v)
 {
     const char *label = name_of(skp_labels, COUNT(skp_labels), v);
@@ -320,4 +328,49 @@ int leave_parse(const char *s, size_t len)
 const char *leave_name(int v)
 {
     return name_of(leave_names, COUNT(leave_names), v);
+}
+
+/* ---- dates for people ---------------------------------------------------- */
+static const char *const month_names[12] = {
+    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+    N_("December"),
+};
+
+size_t date_label(mdate t, char out[DATE_LABEL_SIZE])
+{
+    out[0] = '\0';
+    if (t == MDATE_NONE)
+        return 0;
+    char iso[11], num[16];
+    date_format(t, iso);
+    int y, m, d;
+    date_to_ymd(t, &y, &m, &d);
+    /* TRANSLATORS: how a date is written for people to read: {d} the
+     * day, {month} the month's name, {y} the year, {iso} 2026-08-01.
+     * Indonesian: "{d} {month} {y}" (1 Agustus 2026). */
+    const char *style = _("{iso}");
+    size_t n = 0;
+    for (const char *c = style; *c && n + 1 < DATE_LABEL_SIZE;) {
+        const char *part = NULL;
+        size_t skip = 1;
+        if (!strncmp(c, "{iso}", 5))
+            part = iso, skip = 5;
+        else if (!strncmp(c, "{month}", 7))
+            part = _(month_names[m - 1]), skip = 7;
+        else if (!strncmp(c, "{d}", 3))
+            snprintf(num, sizeof num, "%d", d), part = num, skip = 3;
+        else if (!strncmp(c, "{y}", 3))
+            snprintf(num, sizeof num, "%d", y), part = num, skip = 3;
+        if (part) {
+            n += (size_t)snprintf(out + n, DATE_LABEL_SIZE - n, "%s", part);
+            if (n >= DATE_LABEL_SIZE)
+                n = DATE_LABEL_SIZE - 1;
+        } else {
+            out[n++] = *c;
+            out[n] = '\0';
+        }
+        c += skip;
+    }
+    return n;
 }

@@ -2,6 +2,7 @@
  * spelling (as exported) and the lenient spellings import accepts. */
 #ifndef MUTASI_CORE_VOCAB_H
 #define MUTASI_CORE_VOCAB_H
+#include "core/date.h"
 #include <stddef.h>
 #include <stdint.h>
 
@@ -60,7 +61,14 @@ const char *leave_name(int v);
 
 /* Translated, human words for screens and reasons ("Sangat Baik"). */
 const char *skp_label(int v);
+/* "SB", "B", "BP", "K", "SK": the list's short form of a predikat. */
+const char *skp_initials(int v);
 
 /* True when a and b are comparable ranks (both PNS or both PPPK). */
 int rank_comparable(int a, int b);
+/* A date as people read it in the language in force ("1 Agustus 2026" in
+ * Indonesian, "2026-08-01" in English; the catalogue chooses), "" for
+ * MDATE_NONE. CSV and other files for programs keep date_format's ISO. */
+#define DATE_LABEL_SIZE 40
+size_t date_label(mdate t, char out[DATE_LABEL_SIZE]);
 #endif

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "core/i18n.h"
+#include "core/vocab.h"
 #include "core/workflow.h"
 
 const struct wf_step *wf_step_find(const struct workflow_config *w, const char *name)
@@ -229,9 +230,9 @@ static const struct wf_step *check_tmt(const struct workflow_config *w,
     }
     if (a->today >= p->tmt)
         return s;
-    char tmt[11], today[11];
-    date_format(p->tmt, tmt);
-    date_format(a->today, today);
+    char tmt[DATE_LABEL_SIZE], today[DATE_LABEL_SIZE];
+    date_label(p->tmt, tmt);
+    date_label(a->today, today);
     return refuse(v, WF_BEFORE_TMT,
                   _("plan %u takes effect on its TMT, %s; today is %s"), (unsigned)p->id,
                   tmt, today);

@@ -260,11 +260,17 @@ int ops_csv_to_xlsx(FILE *csv, const char *sheet, const char *path, FILE *out,
 
 /* ---- staff (ops/staff.c) ------------------------------------------------ */
 /* One person as `staff show` and the detail screen show them. */
+/* The names of a position and its unit ("" where the code is unknown). */
+struct ops_place_names {
+    char position[NAME_SIZE];
+    char unit[NAME_SIZE];
+};
 struct ops_staff_card {
     struct staff person;
     char position_name[NAME_SIZE];   /* "" when the position is unknown */
     char unit_name[NAME_SIZE];       /* "" when the unit is unknown */
     struct history *history;         /* the position history, oldest first */
+    struct ops_place_names *history_names;   /* one per history line */
     size_t nhistory, caphistory;
     struct preference pref;          /* the person's wishes (import preferences) */
     bool has_pref;
@@ -273,12 +279,31 @@ struct ops_staff_card {
  * ops_staff_card_free (also after a refusal: it is then empty). */
 int ops_staff_show(struct ops *o, const char *nip, struct ops_staff_card *out, struct ops_err *e);
 void ops_staff_card_free(struct ops_staff_card *c);
+/* The names of n posts in one read: positions[i] and units[i] are codes
+ * (either may be "" or NULL), out[i] their names. */
+int ops_place_names(struct ops *o, size_t n, const char *const *positions,
+                    const char *const *units, struct ops_place_names *out,
+                    struct ops_err *e);
+/* One match of ops_staff_find: the person and the names of their post. */
+typedef int (*ops_found_cb)(const struct staff *s, const struct ops_place_names *names,
+                            void *ctx);
 /* Everyone whose name contains text (ASCII case folded), or whose NIP
  * contains it when text is all digits and spaces, to cb in NIP order, as
  * they are read (a million rows stream; non-zero from cb stops:
  * OPS_STOPPED). *found counts the matches; none is refused. */
-int ops_staff_find(struct ops *o, const char *text, store_staff_cb cb, void *ctx,
+int ops_staff_find(struct ops *o, const char *text, ops_found_cb cb, void *ctx,
                    size_t *found, struct ops_err *e);
+
+/* Completion (the TUI's `:` prompt): every NIP that begins with typed
+ * (spaces in it ignored), or every position code that begins with it (any
+ * case), in key order, to cb with the person's or the position's name;
+ * non-zero from cb stops (OPS_STOPPED). Times: the matches read, plus the
+ * codes before them for positions. */
+typedef int (*ops_key_cb)(const char *key, const char *name, void *ctx);
+int ops_complete_nip(struct ops *o, const char *typed, ops_key_cb cb, void *ctx,
+                     struct ops_err *e);
+int ops_complete_position(struct ops *o, const char *typed, ops_key_cb cb, void *ctx,
+                          struct ops_err *e);
 
 /* ---- workload (ops/workload.c) ----------------------------------------- */
 /* The whole region's ABK figures, rolled up (free with workload_free);

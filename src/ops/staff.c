@@ -17,6 +17,46 @@ static int keep_history(const struct history *h, void *ctx)
     return 0;
 }
 
+/* The names of a position and unit, "" for an unknown code. */
+static void place_names(stxn *t, const char *position, const char *unit,
+                        struct ops_place_names *out)
+{
+    struct unit u;
+    struct position p;
+    out->position[0] = out->unit[0] = '\0';
+    if (position[0] && store_get_position(t, position, &p) == STORE_OK)
+        memcpy(out->position, p.name, sizeof out->position);
+    if (unit[0] && store_get_unit(t, unit, &u) == STORE_OK)
+        memcpy(out->unit, u.name, sizeof out->unit);
+}
+
+int ops_place_names(struct ops *o, size_t n, const char *const *positions,
+                    const char *const *units, struct ops_place_names *out,
+                    struct ops_err *e)
+{
+    stxn *t = ops_read_begin(o, e);
+    if (!t)
+        return OPS_REFUSED;
+    for (size_t i = 0; i < n; i++)
+        place_names(t, positions && positions[i] ? positions[i] : "",
+                    units && units[i] ? units[i] : "", &out[i]);
+    store_read_end(t);
+    return OPS_OK;
+}
+
+/* Names for every history line; 1 when out of memory. */
+static int name_history(stxn *t, struct ops_staff_card *c)
+{
+    if (!c->nhistory)
+        return 0;
+    c->history_names = calloc(c->nhistory, sizeof *c->history_names);
+    if (!c->history_names)
+        return 1;
+    for (size_t i = 0; i < c->nhistory; i++)
+        place_names(t, c->history[i].position, c->history[i].unit, &c->history_names[i]);
+    return 0;
+}
+
 int ops_staff_show(struct ops *o, const char *nip, struct ops_staff_card *out, struct ops_err *e)
 {
     memset(out, 0, sizeof *out);
@@ -32,14 +72,14 @@ int ops_staff_show(struct ops *o, const char *nip, struct ops_staff_card *out, s
         nip_format(nip, f);
         rc = ops_fail(e, _("no staff with NIP %s"), f);
     } else {
-        struct unit u;
-        struct position p;
-        if (store_get_position(t, out->person.position, &p) == STORE_OK)
-            memcpy(out->position_name, p.name, sizeof out->position_name);
-        if (store_get_unit(t, out->person.unit, &u) == STORE_OK)
-            memcpy(out->unit_name, u.name, sizeof out->unit_name);
+        struct ops_place_names n;
+        place_names(t, out->person.position, out->person.unit, &n);
+        memcpy(out->position_name, n.position, sizeof out->position_name);
+        memcpy(out->unit_name, n.unit, sizeof out->unit_name);
         out->has_pref = store_get_preference(t, nip, &out->pref) == STORE_OK;
         int r = store_each_history(t, nip, keep_history, out);
+        if (r == 0)
+            r = name_history(t, out);
         if (r != 0)
             rc = ops_fail(e, "%s", r > 0 ? _("out of memory") : store_errmsg(o->db));
     }
@@ -52,7 +92,9 @@ int ops_staff_show(struct ops *o, const char *nip, struct ops_staff_card *out, s
 void ops_staff_card_free(struct ops_staff_card *c)
 {
     free(c->history);
+    free(c->history_names);
     c->history = NULL;
+    c->history_names = NULL;
     c->nhistory = c->caphistory = 0;
 }
 
@@ -62,8 +104,9 @@ struct finder {
     char needle[128];           /* folded */
     size_t len;
     char digits[NIP_LEN + 1];   /* the needle without spaces, when all digits */
-    store_staff_cb cb;
+    ops_found_cb cb;
     void *ctx;
+    stxn *t;                    /* for the names of each match's post */
     size_t found;
 };
 
@@ -91,7 +134,9 @@ static int match_staff(const struct staff *s, void *ctx)
         !(f->digits[0] && strstr(s->nip, f->digits)))
         return 0;
     f->found++;
-    return f->cb(s, f->ctx);
+    struct ops_place_names n;
+    place_names(f->t, s->position, s->unit, &n);
+    return f->cb(s, &n, f->ctx);
 }
 
 #define FIND_WALK 2
@@ -117,7 +162,9 @@ static int find_in_corpus(stxn *t, const char *text, struct finder *f)
         int g = store_get_staff(t, nip, &s);
         if (g == STORE_OK) {
             f->found++;
-            r = f->cb(&s, f->ctx);
+            struct ops_place_names n;
+            place_names(t, s.position, s.unit, &n);
+            r = f->cb(&s, &n, f->ctx);
         } else if (g != STORE_NOTFOUND) {
             r = -1;
         }
@@ -127,7 +174,7 @@ static int find_in_corpus(stxn *t, const char *text, struct finder *f)
     return r;
 }
 
-int ops_staff_find(struct ops *o, const char *text, store_staff_cb cb, void *ctx,
+int ops_staff_find(struct ops *o, const char *text, ops_found_cb cb, void *ctx,
                    size_t *found, struct ops_err *e)
 {
     struct finder f = {.cb = cb, .ctx = ctx};
@@ -136,6 +183,7 @@ int ops_staff_find(struct ops *o, const char *text, store_staff_cb cb, void *ctx
     stxn *t = ops_read_begin(o, e);
     if (!t)
         return OPS_REFUSED;
+    f.t = t;
     int r = find_in_corpus(t, text, &f);
     if (r == FIND_WALK)
         r = store_each_staff(t, NULL, match_staff, &f);

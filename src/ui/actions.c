@@ -3,6 +3,8 @@
 #include <string.h>
 #include <strings.h>
 #include "core/i18n.h"
+#include "config/config.h"
+#include "ui/ui.h"
 #include "ui/uipriv.h"
 
 const struct action_def ui_actions[] = {
@@ -12,8 +14,8 @@ const struct action_def ui_actions[] = {
     {ACT_HALF_UP, "half-page-up", {"C-u"}, N_("move up half a page"), true},
     {ACT_PAGE_DOWN, "page-down", {"PgDn", "C-f", "Space"}, N_("move down a page"), true},
     {ACT_PAGE_UP, "page-up", {"PgUp", "C-b"}, N_("move up a page"), true},
-    {ACT_TOP, "first", {"g", "Home"}, N_("go to the first row"), false},
-    {ACT_BOTTOM, "last", {"G", "End"}, N_("go to the last row"), false},
+    {ACT_TOP, "first", {"g", "Home"}, N_("go to the first row (5g: to row 5)"), true},
+    {ACT_BOTTOM, "last", {"G", "End"}, N_("go to the last row (5G: to row 5)"), true},
     {ACT_OPEN, "open", {"Enter", "Right", "l"}, N_("open the selected row"), false},
     {ACT_BACK, "back", {"q"}, N_("back; quit from the first screen"), false},
     {ACT_CLOSE, "close", {"Esc", "Left", "h"}, N_("back to the screen before (never quits)"), false},
@@ -315,4 +317,24 @@ void ui_keymap_keys_of(int action, char *out, size_t outlen)
         ui_key_name(shown[i], name, sizeof name);
         used += (size_t)snprintf(out + used, outlen - used, "%s%s", i ? " " : "", name);
     }
+}
+
+/* Every action's name, for config_ui_known_actions (NULL-ended). */
+static const char *action_names[BUILTIN_COUNT + RUNTIME_MAX + 1];
+
+void ui_register_actions(void)
+{
+    static bool done;
+    if (done)
+        return;
+    done = true;
+    ui_keymap_defaults();
+    ui_top_screens_register();
+    ui_text_actions_register();
+    size_t n = 0;
+    const struct action_def *d;
+    for (size_t i = 0; (d = ui_action_at(i)) && n + 1 < sizeof action_names / sizeof *action_names; i++)
+        action_names[n++] = d->name;
+    action_names[n] = NULL;
+    config_ui_known_actions(action_names);
 }

@@ -1,13 +1,12 @@
 /* The application: the screen stack, the frame (title, body, status,
- * message), key dispatch through the action table, counts, the `/` search
- * and the `:` prompt. */
+ * message), key dispatch through the action table, counts, the line editor
+ * and the `/` search (the `:` prompt is cmdline.c). */
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/i18n.h"
 #include "ops/access.h"
-#include "core/nip.h"
 #include "ui/uipriv.h"
 
 #define MIN_LINES 24
@@ -137,6 +136,15 @@ static void draw_status(struct app *a, struct screen *cur)
     addstr(right);
 }
 
+/* Tab's choices at the open prompt (ui_app_choices). */
+static char prompt_choices[2048];
+
+void ui_app_choices(struct app *a, const char *text)
+{
+    (void)a;
+    snprintf(prompt_choices, sizeof prompt_choices, "%s", text);
+}
+
 static int draw_frame(struct app *a, const char *prompt, const char *text)
 {
     werase(stdscr);
@@ -149,14 +157,18 @@ static int draw_frame(struct app *a, const char *prompt, const char *text)
     ui_draw_title(a, cur);
     int sel_y = cur->ops->draw(cur, stdscr, 1, body_height(), COLS);
     draw_status(a, cur);
+    if (prompt && prompt_choices[0])
+        ui_put_lines_above(stdscr, prompt_choices, LINES - 2, body_height(), COLS, a->ascii);
     move(LINES - 1, 0);
     int cursor_x = 0;
     if (prompt) {
-        addstr(prompt);
-        ui_put_field(stdscr, text, COLS - 1 - getcurx(stdscr), a->ascii);
-        cursor_x = (int)strlen(prompt) + ui_text_width(text);
+        cursor_x = ui_put_prompt(stdscr, prompt, text, COLS, a->ascii);
         if (cursor_x >= COLS)
             cursor_x = COLS - 1;
+    } else if (!a->msg[0] && cur->ops->detail) {
+        char rest[512] = "";
+        cur->ops->detail(cur, rest, sizeof rest);
+        ui_put_field(stdscr, rest, COLS - 1, a->ascii);
     } else {
         ui_put_field(stdscr, a->msg, COLS - 1, a->ascii);
     }
@@ -183,8 +195,6 @@ static const char *last_label(struct app *a)
 }
 
 /* ---- the line editor for `/`, `f` and `:` ------------------------------- */
-typedef void (*prompt_change_fn)(struct app *a, const char *text);
-typedef void (*prompt_complete_fn)(struct app *a, char *buf, size_t size);
 
 static void delete_last_char(char *buf)
 {
@@ -231,10 +241,11 @@ static void append_key(char *buf, size_t size, int key)
  * (0). Up/Down walk the history, Tab completes, C-u clears. on_change runs
  * after every edit, before the frame is drawn (incremental search). */
 static int prompt_read(struct app *a, const char *label, char *buf, size_t size,
-                       struct history_ring *hist, prompt_change_fn on_change,
-                       prompt_complete_fn complete)
+                       struct history_ring *hist, ui_prompt_change_fn on_change,
+                       ui_prompt_complete_fn complete)
 {
     buf[0] = '\0';
+    prompt_choices[0] = '\0';
     int hpos = hist ? hist->n : 0;
     for (;;) {
         draw_frame(a, label, buf);
@@ -252,6 +263,8 @@ static int prompt_read(struct app *a, const char *label, char *buf, size_t size,
             }
             if (k == KEY_RESIZE)
                 continue;
+            if (k != '\t')
+                prompt_choices[0] = '\0';
             if (k == 27 || k == 7 || k == 3)
                 return 0;
             if (k == '\n' || k == '\r' || k == KEY_ENTER) {
@@ -322,6 +335,13 @@ void ui_app_quit(struct app *a)
     a->quit = true;
 }
 
+int ui_app_read_line(struct app *a, const char *label, char *buf, size_t size,
+                     struct history_ring *hist, ui_prompt_change_fn on_change,
+                     ui_prompt_complete_fn complete)
+{
+    return prompt_read(a, label, buf, size, hist, on_change, complete);
+}
+
 int ui_app_prompt(struct app *a, const char *label, char *buf, size_t size)
 {
     a->msg[0] = '\0';
@@ -335,7 +355,7 @@ bool ui_app_confirm(struct app *a, const char *question)
      * always understood. */
     snprintf(label, sizeof label, "%s %s ", question, _("(y/n)"));
     a->msg[0] = '\0';
-    draw_frame(a, label, "");
+    draw_frame(a, label, NULL);
     frame_done(a, last_label(a));
     int k;
     while ((k = ui_term_getkey(&a->term, true)) == KEY_RESIZE)
@@ -476,148 +496,6 @@ static void do_filter(struct app *a)
         s->ops->filter(s, buf);
 }
 
-/* ---- the `:` prompt ----------------------------------------------------- */
-/* Besides these: the top screens' names (registry) and every action. */
-static const char *const commands[] = {
-    "check", "help", "quit", "q", "search", "staff find", "staff show", "workload", NULL,
-};
-
-/* The i-th word the prompt completes: commands, top screens, actions. */
-static const char *completion(size_t i)
-{
-    size_t ncommands = sizeof commands / sizeof *commands - 1;
-    if (i < ncommands)
-        return commands[i];
-    i -= ncommands;
-    for (int t = 0; t < TOPS_MAX; t++)
-        if (ui_top_present(t) && i-- == 0)
-            return ui_top_screens[t].name;
-    const struct action_def *d = ui_action_at(i);
-    return d ? d->name : NULL;
-}
-
-static void complete_command(struct app *a, char *buf, size_t size)
-{
-    size_t n = strlen(buf);
-    char common[128] = "";
-    int matches = 0;
-    char list[256] = "";
-    for (size_t i = 0;; i++) {
-        const char *c = completion(i);
-        if (!c)
-            break;
-        if (strncmp(c, buf, n) != 0)
-            continue;
-        if (matches++ == 0) {
-            snprintf(common, sizeof common, "%s", c);
-        } else {
-            size_t k = 0;
-            while (common[k] && common[k] == c[k])
-                k++;
-            common[k] = '\0';
-        }
-        size_t used = strlen(list);
-        snprintf(list + used, sizeof list - used, "%s%s", used ? " " : "", c);
-    }
-    if (matches == 0) {
-        ui_app_message(a, "%s", _("no command starts like that"));
-        return;
-    }
-    if (strlen(common) > n)
-        snprintf(buf, size, "%s%s", common, matches == 1 ? " " : "");
-    else
-        ui_app_message(a, "%s", list);
-}
-
-static void run_action(struct app *a, int action, int count);
-
-void ui_app_command(struct app *a, const char *line)
-{
-    while (*line == ' ')
-        line++;
-    char word[64] = "", rest[192] = "";
-    sscanf(line, "%63s %191[^\n]", word, rest);
-    if (!word[0])
-        return;
-    if (!strcmp(word, "q") || !strcmp(word, "quit")) {
-        ui_app_quit(a);
-    } else if (!strcmp(word, "help")) {
-        run_action(a, ACT_HELP, 1);
-    } else if (!strcmp(word, "workload")) {
-        ui_app_switch_top(a, ui_top_by_name("units"));
-    } else if (ui_top_by_name(word) >= 0 && strcmp(word, "staff")) {
-        ui_app_switch_top(a, ui_top_by_name(word));
-    } else if (!strcmp(word, "check") && (!rest[0] || !strcmp(rest, "--own-request"))) {
-        ui_check_pick(a, rest[0] != '\0');
-    } else if (!strcmp(word, "check")) {
-        char nip[64] = "", pos[64] = "";
-        /* The NIP may be written with its spaces: the position is the last
-         * word, after it only --own-request, as on the command line. */
-        size_t len = strlen(rest);
-        while (len && rest[len - 1] == ' ')
-            rest[--len] = '\0';
-        bool own = len >= 13 && !strcmp(rest + len - 13, "--own-request");
-        if (own)
-            rest[len - 13] = '\0';
-        len = strlen(rest);
-        while (len && rest[len - 1] == ' ')
-            rest[--len] = '\0';
-        const char *last = strrchr(rest, ' ');
-        if (!last || sscanf(last + 1, "%63s", pos) != 1) {
-            ui_app_message(a, "%s", _("usage: check NIP POSITION [--own-request]"));
-            return;
-        }
-        snprintf(nip, sizeof nip, "%.*s", (int)(last - rest), rest);
-        ui_app_push(a, ui_check_screen_new(a, nip, pos, own));
-    } else if (!strcmp(word, "staff") || !strcmp(word, "search")) {
-        if (!strcmp(word, "staff"))
-            ui_app_switch_top(a, ui_top_by_name("staff"));
-        char sub[16] = "", arg[128] = "";
-        if (!strcmp(word, "search"))
-            snprintf(arg, sizeof arg, "%.127s", rest);
-        else
-            sscanf(rest, "%15s %127[^\n]", sub, arg);
-        if (!strcmp(word, "staff") && sub[0] && strcmp(sub, "find") && strcmp(sub, "show")) {
-            ui_app_message(a, _("unknown command \"%s\"; try staff find TEXT or staff show NIP"), line);
-            return;
-        }
-        if (!strcmp(sub, "show") && arg[0]) {
-            /* A NIP names one person: open it wherever the list stands. */
-            char nip[NIP_LEN + 1];
-            enum nip_error e = nip_parse(arg, strlen(arg), nip);
-            if (e != NIP_OK)
-                ui_app_message(a, "%s: %s", arg, nip_error_text(e));
-            else
-                ui_app_push(a, ui_staff_detail_new(a, nip));
-            return;
-        }
-        if (arg[0]) {
-            struct screen *s = ui_app_current(a);
-            if (!ui_screen_can_search(s))
-                return;
-            memcpy(a->search, arg, sizeof a->search);
-            ui_history_add(&a->search_hist, arg);
-            if (!ui_screen_search(s, arg, 1, true))
-                ui_app_message(a, _("not found: %s"), arg);
-            else if (!strcmp(sub, "show"))
-                run_action(a, ACT_OPEN, 1);
-        }
-    } else if (ui_action_by_name(word)) {
-        int count = atoi(rest);
-        run_action(a, ui_action_by_name(word)->id, count > 0 ? count : 1);
-    } else {
-        ui_app_message(a, _("unknown command \"%s\"; Tab lists the commands"), word);
-    }
-}
-
-static void do_prompt(struct app *a)
-{
-    char buf[256];
-    a->msg[0] = '\0';
-    if (prompt_read(a, ":", buf, sizeof buf, &a->prompt_hist, NULL, complete_command))
-        ui_app_command(a, buf);
-}
-
 /* ---- dispatch ----------------------------------------------------------- */
 static void run_action(struct app *a, int action, int count)
 {
@@ -649,7 +527,7 @@ static void run_action(struct app *a, int action, int count)
         clearok(curscr, TRUE);
         return;
     case ACT_PROMPT:
-        do_prompt(a);
+        ui_cmdline_prompt(a);
         return;
     case ACT_SEARCH:
         do_search(a);
@@ -688,10 +566,64 @@ static void run_action(struct app *a, int action, int count)
         ui_app_message(a, _("%s: not available on this screen"), _(d->help));
 }
 
-/* Digits before a movement are a count (5j). Digits bound to a screen
- * switch at once; a count that starts with one of them is typed with a
- * leading 0 (012j). */
-static void handle_key(struct app *a, int key, int *count)
+void ui_app_run_action(struct app *a, int action, int count)
+{
+    run_action(a, action, count);
+}
+
+/* Counts and screen digits. A digit bound to an action (1..7: the
+ * screens) waits: the next key decides. A key that takes a count (j k g G
+ * n N, pages) makes it a count, so 6G and 5j work as in vi; another digit
+ * makes a longer count; any other key, or no key for DIGIT_WAIT_MS, runs
+ * the digit's action (then that key). Unbound digits and 0 start a count
+ * at once. A count before g or G goes to that row. */
+#define DIGIT_WAIT_MS 500
+
+struct keystate {
+    int count;                  /* >0 typed, -1 a lone 0, 0 none */
+    int digit_action;           /* the waiting digit's action, ACT_NONE */
+};
+
+static void add_digit(struct app *a, struct keystate *ks, int key)
+{
+    if (ks->count < 0)
+        ks->count = 0;
+    if (ks->count < 100000000)
+        ks->count = ks->count * 10 + (key - '0');
+    if (ks->count == 0)
+        ks->count = -1;   /* a lone 0 starts a count */
+    ui_app_message(a, "%d", ks->count > 0 ? ks->count : 0);
+}
+
+static bool takes_count(int act)
+{
+    const struct action_def *d = ui_action_by_id(act);
+    return d && d->takes_count;
+}
+
+/* The waiting digit was not a count: carry out its action. */
+static void digit_resolve(struct app *a, struct keystate *ks)
+{
+    int act = ks->digit_action;
+    ks->digit_action = ACT_NONE;
+    ks->count = 0;
+    a->msg[0] = '\0';
+    run_action(a, act, 1);
+}
+
+/* With a count, g and G go to that row: the first, then count-1 down. */
+static void run_counted(struct app *a, int act, int n, bool counted)
+{
+    if ((act == ACT_TOP || act == ACT_BOTTOM) && counted) {
+        run_action(a, ACT_TOP, 1);
+        if (n > 1)
+            run_action(a, ACT_DOWN, n - 1);
+        return;
+    }
+    run_action(a, act, n);
+}
+
+static void handle_key(struct app *a, int key, struct keystate *ks)
 {
     if (key == KEY_RESIZE) {
         return;
@@ -703,34 +635,59 @@ static void handle_key(struct app *a, int key, int *count)
             a->quit = true;
         return;
     }
-    if (key >= '0' && key <= '9' &&
-        (*count != 0 || key == '0' || ui_keymap_lookup_on(scope, key) == ACT_NONE)) {
-        if (*count < 0)
-            *count = 0;
-        if (*count < 100000000)
-            *count = *count * 10 + (key - '0');
-        if (*count == 0)
-            *count = -1;   /* a lone 0 starts a count */
-        ui_app_message(a, "%d", *count > 0 ? *count : 0);
+    bool digit = key >= '0' && key <= '9';
+    if (ks->digit_action != ACT_NONE) {
+        if (digit) {
+            ks->digit_action = ACT_NONE;
+            add_digit(a, ks, key);
+            return;
+        }
+        if (!takes_count(ui_keymap_lookup_on(scope, key))) {
+            digit_resolve(a, ks);
+            if (a->quit)
+                return;
+            scope = ui_app_current(a)->ops->name;
+        }
+        ks->digit_action = ACT_NONE;
+    } else if (digit) {
+        int bound = ui_keymap_lookup_on(scope, key);
+        if (ks->count == 0 && key != '0' && bound != ACT_NONE)
+            ks->digit_action = bound;
+        add_digit(a, ks, key);
         return;
     }
     int act = ui_keymap_lookup_on(scope, key);
-    int n = *count > 0 ? *count : 1;
-    *count = 0;
+    bool counted = ks->count > 0;
+    int n = counted ? ks->count : 1;
+    ks->count = 0;
+    if (a->msg[0] && (a->msg[0] >= '0' && a->msg[0] <= '9'))
+        a->msg[0] = '\0';
     if (act == ACT_NONE) {
         char name[16];
         ui_key_name(key, name, sizeof name);
         ui_app_message(a, _("key %s does nothing here; press ? for help"), name);
         return;
     }
-    if (a->msg[0] && (a->msg[0] >= '0' && a->msg[0] <= '9'))
-        a->msg[0] = '\0';
-    run_action(a, act, n);
+    run_counted(a, act, n, counted);
+}
+
+/* The next key; while a digit waits, only for a moment, after which the
+ * digit's action is carried out and KEY_WAITED returned. */
+#define KEY_WAITED (-3)
+static int next_key(struct app *a, struct keystate *ks)
+{
+    if (ks->digit_action == ACT_NONE)
+        return ui_term_getkey(&a->term, true);
+    int k = ui_term_getkey_within(&a->term, DIGIT_WAIT_MS);
+    if (k != ERR)
+        return k;
+    digit_resolve(a, ks);
+    return KEY_WAITED;
 }
 
 void ui_app_run_loop(struct app *a)
 {
-    int count = 0;
+    struct keystate ks = {0, ACT_NONE};
     const char *label = "<start>";
     while (!a->quit) {
         draw_frame(a, NULL, NULL);
@@ -739,10 +696,14 @@ void ui_app_run_loop(struct app *a)
             a->draw_again = false;
             continue;
         }
-        int k = ui_term_getkey(&a->term, true);
+        int k = next_key(a, &ks);
+        if (k == KEY_WAITED) {
+            label = "<wait>";
+            continue;
+        }
         if (k == -2 || k == ERR)
             break;
-        handle_key(a, k, &count);
+        handle_key(a, k, &ks);
         label = last_label(a);
         /* Typeahead: act on every key already typed before drawing. */
         if (a->term.scripted)
@@ -752,7 +713,7 @@ void ui_app_run_loop(struct app *a)
                 a->quit = true;
                 break;
             }
-            handle_key(a, k, &count);
+            handle_key(a, k, &ks);
         }
     }
     if (a->term.scripted)

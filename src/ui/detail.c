@@ -18,13 +18,15 @@ struct history_ctx {
 static int add_history_line(const struct history *h, void *ctx)
 {
     struct history_ctx *hc = ctx;
-    char since[11];
-    date_format(h->since, since);
+    char since[DATE_LABEL_SIZE];
+    date_label(h->since, since);
     struct position pos;
     const char *pname = h->position;
     if (h->position[0] && store_get_position(hc->t, h->position, &pos) == STORE_OK)
         pname = pos.name;
     ui_text_screen_add(hc->s, 0, "  %s  %-6s %s (%s)", since, rank_name(h->rank), pname, h->unit);
+    if (h->position[0])
+        ui_text_screen_link(hc->s, UI_LINK_POSITION, h->position);
     hc->n++;
     return 0;
 }
@@ -55,46 +57,49 @@ static void add_verdicts(struct screen *d, struct app *a, const struct staff *st
                         verdict_mark(v[i].result), rule_label(v[i].rule), v[i].reason);
     if (rules_rotation_candidate(st, &a->policy, a->env->today))
         ui_text_screen_add(d, 0, "  %s", _("Rotation candidate: longer in post than the policy's rotation period."));
-    ui_text_screen_add(d, 0, "  %s", _("Fit, competencies and need are judged against a target position (mutasi check NIP POSITION)."));
+    ui_text_screen_add(d, 0, "  %s", _("Fit, competencies and need are judged against a target position: press c to pick one."));
 }
 
 static void add_fields(struct screen *d, struct app *a, stxn *t, const struct staff *st,
                        struct position *origin, bool *have_origin)
 {
-    char nip[NIP_FMT_LEN + 1], date1[11], date2[11];
+    char nip[NIP_FMT_LEN + 1], date1[DATE_LABEL_SIZE], date2[DATE_LABEL_SIZE];
     nip_format(st->nip, nip);
     ui_text_screen_add(d, A_BOLD, "%s  %s", nip, st->name);
-    date_format(st->birth_date, date1);
-    ui_text_screen_add(d, 0, "  %-20s %s, %s", _("Sex, born"), sex_name(st->sex), date1);
-    ui_text_screen_add(d, 0, "  %-20s %s, %s", _("Status, rank"), status_name(st->status),
+    date_label(st->birth_date, date1);
+    ui_text_screen_add(d, 0, "  %-21s %s, %s", _("Sex, born"), sex_name(st->sex), date1);
+    ui_text_screen_add(d, 0, "  %-21s %s, %s", _("Status, rank"), status_name(st->status),
                     rank_name(st->rank));
     *have_origin = st->position[0] && store_get_position(t, st->position, origin) == STORE_OK;
-    ui_text_screen_add(d, 0, "  %-20s %s (%s)", _("Position"),
+    ui_text_screen_add(d, 0, "  %-21s %s (%s)", _("Position"),
                     *have_origin ? origin->name : st->position, st->position);
+    if (*have_origin)
+        ui_text_screen_link(d, UI_LINK_POSITION, st->position);
     struct unit u;
     bool have_unit = st->unit[0] && store_get_unit(t, st->unit, &u) == STORE_OK;
-    ui_text_screen_add(d, 0, "  %-20s %s (%s)", _("Unit"), have_unit ? u.name : st->unit, st->unit);
-    date_format(st->post_since, date1);
-    date_format(st->pns_since, date2);
+    ui_text_screen_add(d, 0, "  %-21s %s (%s)", _("Unit"), have_unit ? u.name : st->unit, st->unit);
+    date_label(st->post_since, date1);
+    date_label(st->pns_since, date2);
     int months = st->post_since != MDATE_NONE ? date_months_between(st->post_since, a->env->today) : 0;
-    ui_text_screen_add(d, 0, "  %-20s %s (%d %s)", _("In post since"), date1, months, _("months"));
-    ui_text_screen_add(d, 0, "  %-20s %s", _("PNS since"), date2[0] ? date2 : "-");
-    ui_text_screen_add(d, 0, "  %-20s %s %s", _("Education"), education_name(st->education), st->major);
-    ui_text_screen_add(d, 0, "  %-20s %s", _("Job family"), st->job_family);
-    ui_text_screen_add(d, 0, "  %-20s %s", _("Home district"), st->home_district[0] ? st->home_district : "-");
+    ui_text_screen_add(d, 0, "  %-21s %s (%d %s)", _("In post since"), date1, months, _("months"));
+    ui_text_screen_add(d, 0, "  %-21s %s", _("PNS since"), date2[0] ? date2 : "-");
+    ui_text_screen_add(d, 0, "  %-21s %s %s", _("Education"), education_name(st->education), st->major);
+    ui_text_screen_add(d, 0, "  %-21s %s", _("Job family"), st->job_family);
+    ui_text_screen_add(d, 0, "  %-21s %s", _("Home district"), st->home_district[0] ? st->home_district : "-");
     char skp[160] = "";
     size_t used = 0;
     for (int i = 0; i < st->nskp && used + 32 < sizeof skp; i++)
-        used += (size_t)snprintf(skp + used, sizeof skp - used, "%s%u %s", i ? ", " : "",
-                                 st->skp[i].year, skp_label(st->skp[i].predikat));
-    ui_text_screen_add(d, 0, "  %-20s %s", _("SKP"), used ? skp : "-");
+        used += (size_t)snprintf(skp + used, sizeof skp - used, "%s%u %s (%s)", i ? ", " : "",
+                                 st->skp[i].year, skp_label(st->skp[i].predikat),
+                                 skp_initials(st->skp[i].predikat));
+    ui_text_screen_add(d, 0, "  %-21s %s", _("SKP"), used ? skp : "-");
     if (st->discipline) {
-        date_format(st->discipline_until, date1);
-        ui_text_screen_add(d, A_BOLD, "  %-20s %s %s %s", _("Discipline"),
+        date_label(st->discipline_until, date1);
+        ui_text_screen_add(d, A_BOLD, "  %-21s %s %s %s", _("Discipline"),
                         discipline_name(st->discipline), _("until"), date1[0] ? date1 : "-");
     }
     if (st->leave)
-        ui_text_screen_add(d, A_BOLD, "  %-20s %s", _("Leave"), leave_name(st->leave));
+        ui_text_screen_add(d, A_BOLD, "  %-21s %s", _("Leave"), leave_name(st->leave));
 }
 
 /* The person's wishes (import preferences), when there are any. */
@@ -133,6 +138,7 @@ struct screen *ui_staff_detail_new(struct app *a, const char *nip)
         store_read_end(t);
         return NULL;
     }
+    ui_text_screen_about(d, st.nip);
     struct position origin;
     bool have_origin = false;
     add_fields(d, a, t, &st, &origin, &have_origin);
@@ -151,6 +157,42 @@ struct screen *ui_staff_detail_new(struct app *a, const char *nip)
     store_each_history(t, st.nip, add_history_line, &hc);
     if (!hc.n)
         ui_text_screen_add(d, 0, "  %s", _("none recorded"));
+    store_read_end(t);
+    return d;
+}
+
+/* ---- who holds a position ---------------------------------------------- */
+static int add_holder(const struct staff *st, void *ctx)
+{
+    struct screen *d = ctx;
+    char nip[NIP_FMT_LEN + 1];
+    nip_format(st->nip, nip);
+    ui_text_screen_add(d, 0, "  %s  %-32s %-6s %s", nip, st->name, rank_name(st->rank),
+                       status_name(st->status));
+    ui_text_screen_link(d, UI_LINK_PERSON, st->nip);
+    return 0;
+}
+
+struct screen *ui_position_holders_new(struct app *a, const char *code)
+{
+    stxn *t = a->db ? store_read_begin(a->db) : NULL;
+    if (!t)
+        return NULL;
+    struct position pos;
+    if (store_get_position(t, code, &pos) != STORE_OK) {
+        store_read_end(t);
+        ui_app_message(a, _("no position with code %s"), code);
+        return NULL;
+    }
+    struct screen *d = ui_text_screen_new(a, pos.name);
+    if (d) {
+        ui_text_screen_add(d, A_BOLD, "%s (%s)", pos.name, code);
+        ui_text_screen_add(d, A_BOLD, "%s", _("Held by (Enter opens a person, c checks a move)"));
+        size_t before = ui_text_screen_lines(d);
+        store_each_staff_in_position(t, code, add_holder, d);
+        if (ui_text_screen_lines(d) == before)
+            ui_text_screen_add(d, 0, "  %s", _("nobody holds it"));
+    }
     store_read_end(t);
     return d;
 }

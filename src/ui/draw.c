@@ -3,6 +3,7 @@
 #include <string.h>
 #include <wchar.h>
 #include "core/fold.h"
+#include "core/i18n.h"
 #include "ui/uipriv.h"
 
 /* Next code point of UTF-8 text; bad bytes come out as U+FFFD. */
@@ -118,6 +119,87 @@ void ui_put_bar(WINDOW *w, double ratio, int width, bool ascii)
 bool ui_text_contains(const char *hay, const char *needle)
 {
     return fold_contains_any(hay, needle);
+}
+
+/* The end of s in at most width cells, a cut mark first when it does not
+ * all fit; returns the cells written. */
+static int put_tail(WINDOW *w, const char *s, int width, bool ascii)
+{
+    int total = 0;
+    for (const char *p = s; *p;)
+        total += cell_width(utf8_next(&p), ascii);
+    if (total <= width) {
+        for (const char *p = s; *p;)
+            put_cp(w, utf8_next(&p), ascii);
+        return total;
+    }
+    int skip = total - (width - 1);         /* cells to leave out, then the mark */
+    while (*s && skip > 0)
+        skip -= cell_width(utf8_next(&s), ascii);
+    if (ascii)
+        waddch(w, '~');
+    else
+        put_cp(w, 0x2026, false);
+    int used = 1;
+    while (*s) {
+        int cp = utf8_next(&s);
+        put_cp(w, cp, ascii);
+        used += cell_width(cp, ascii);
+    }
+    return used;
+}
+
+int ui_put_prompt(WINDOW *w, const char *label, const char *text, int cols, bool ascii)
+{
+    if (!text) {
+        ui_put_field(w, label, ui_text_width(label) < cols - 1 ? ui_text_width(label) : cols - 1,
+                     ascii);
+        return getcurx(w);
+    }
+    int lw = ui_text_width(label), half = cols / 2;
+    if (lw > half) {
+        /* Keep the separator (": " or the spaces) and cut the words. */
+        size_t n = strlen(label), cut = n;
+        while (cut && label[cut - 1] == ' ')
+            cut--;
+        if (cut && label[cut - 1] == ':')
+            cut--;
+        char head[512];
+        snprintf(head, sizeof head, "%.*s", (int)cut, label);
+        int sep = ui_text_width(label + cut);
+        ui_put_field(w, head, half - sep, ascii);
+        waddstr(w, label + cut);
+    } else {
+        waddstr(w, label);
+    }
+    /* The cursor's cell stays free at the end of the line. */
+    int room = cols - 1 - getcurx(w);
+    int x = getcurx(w);
+    return x + put_tail(w, text, room, ascii);
+}
+
+void ui_put_lines_above(WINDOW *w, const char *text, int bottom, int max, int cols, bool ascii)
+{
+    int n = 1;
+    for (const char *p = text; *p; p++)
+        n += *p == '\n';
+    int shown = n > max ? max - 1 : n;      /* the last line then says how many more */
+    int y = bottom - (n > max ? max : n) + 1;
+    char line[512];
+    const char *p = text;
+    for (int i = 0; i < shown; i++) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        snprintf(line, sizeof line, "%.*s", (int)len, p);
+        wmove(w, y++, 0);
+        ui_put_field(w, line, cols, ascii);
+        p = nl ? nl + 1 : p + len;
+    }
+    if (n > max) {
+        snprintf(line, sizeof line, _("... %d more: type more to narrow"), n - shown);
+        wmove(w, y, 0);
+        ui_put_field(w, line, cols, ascii);
+    }
 }
 
 void ui_put_lines(WINDOW *w, int y, const char *text, int lines, int width, bool ascii)

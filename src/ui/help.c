@@ -6,13 +6,48 @@
 #include "ops/access.h"
 #include "ui/uipriv.h"
 
+/* Help lines fit the narrowest screen (80 columns, less the selection
+ * marker): a longer text goes on over the next lines, under its start. */
+#define HELP_WIDTH 79
+
+static void add_wrapped(struct screen *h, const char *lead, const char *text)
+{
+    int indent = ui_text_width(lead), room = HELP_WIDTH - indent;
+    char line[512];
+    for (bool first = true; *text; first = false) {
+        size_t fit = 0;             /* bytes of the whole words that fit */
+        for (size_t end = 0;;) {
+            while (text[end] == ' ')
+                end++;
+            while (text[end] && text[end] != ' ')
+                end++;
+            snprintf(line, sizeof line, "%.*s", (int)end, text);
+            if (ui_text_width(line) > room) {
+                if (!fit)
+                    fit = end;      /* one word longer than the room */
+                break;
+            }
+            fit = end;
+            if (!text[end])
+                break;
+        }
+        if (first)
+            ui_text_screen_add(h, 0, "%s%.*s", lead, (int)fit, text);
+        else
+            ui_text_screen_add(h, 0, "%*s%.*s", indent, "", (int)fit, text);
+        text += fit;
+        while (*text == ' ')
+            text++;
+    }
+}
+
 static void add_notes_of(struct screen *h, const struct top_screen *t)
 {
     if (!ui_top_present((int)(t - ui_top_screens)) || !t->notes)
         return;
     ui_text_screen_add(h, A_BOLD, "%s", _(t->help));
     for (size_t i = 0; t->notes[i]; i++)
-        ui_text_screen_add(h, 0, "  %s", _(t->notes[i]));
+        add_wrapped(h, "  ", _(t->notes[i]));
     ui_text_screen_add(h, 0, "%s", "");
 }
 
@@ -42,17 +77,19 @@ struct screen *ui_help_screen_new(struct app *a, int for_top)
             continue;           /* only the keys the user's roles allow */
         char keys[96];
         ui_keymap_keys_of(d->id, keys, sizeof keys);
-        ui_text_screen_add(h, 0, "  %-16s %-18s %s", keys[0] ? keys : "-", d->name, _(d->help));
+        char lead[160];
+        snprintf(lead, sizeof lead, "  %-16s %-18s ", keys[0] ? keys : "-", d->name);
+        add_wrapped(h, lead, _(d->help));
     }
     ui_text_screen_add(h, 0, "%s", "");
     ui_text_screen_add(h, A_BOLD, "%s", _("Counts and commands"));
-    ui_text_screen_add(h, 0, "  %s", _("A number before a move repeats it: 5j. Start with 0 when the"));
-    ui_text_screen_add(h, 0, "  %s", _("number begins with a screen key: 012j moves 12 rows."));
-    ui_text_screen_add(h, 0, "  %s", _(": opens the command line: quit, help, staff, units, search TEXT,"));
-    ui_text_screen_add(h, 0, "  %s", _("staff find TEXT, staff show NIP, check NIP POSITION, workload,"));
-    ui_text_screen_add(h, 0, "  %s", _("and every action name above."));
-    ui_text_screen_add(h, 0, "  %s", _("check without a NIP lets you pick the person, then the position."));
-    ui_text_screen_add(h, 0, "  %s", _("In a prompt: Enter accepts, Esc or C-g cancels, Up/Down recall."));
+    add_wrapped(h, "  ", _("A number before a move repeats it (5j); 6G goes to row 6. A screen"));
+    add_wrapped(h, "  ", _("digit waits: a move next makes it a count, another key or a pause switches."));
+    add_wrapped(h, "  ", _(": opens the command line: quit, help, staff, units, search TEXT,"));
+    add_wrapped(h, "  ", _("staff find TEXT, staff show NIP, check NIP POSITION, plan show ID,"));
+    add_wrapped(h, "  ", _("workload, every action name above. Tab completes them, NIPs, codes, ids."));
+    add_wrapped(h, "  ", _("check without a NIP lets you pick the person, then the position."));
+    add_wrapped(h, "  ", _("In a prompt: Enter accepts, Esc or C-g cancels, Up/Down recall."));
     return h;
 }
 

@@ -176,3 +176,10 @@ void ui_check_pick(struct app *a, bool own_request)
     check_own = own_request;
     ui_pick_person(a, check_person_picked, NULL);
 }
+
+void ui_check_pick_target(struct app *a, const char *nip)
+{
+    check_own = false;
+    snprintf(check_nip, sizeof check_nip, "%s", nip);
+    ui_pick_position(a, check_position_picked, NULL);
+}

@@ -45,9 +45,13 @@ static void plans_reload(struct plans_priv *p)
         p->list.sel = p->n ? p->n - 1 : 0;
 }
 
+/* Keys typed ahead (3 Enter) may act before the first draw: read first. */
 static size_t plans_count(void *ctx)
 {
-    return ((struct plans_priv *)ctx)->n;
+    struct plans_priv *p = ctx;
+    if (p->stale)
+        plans_reload(p);
+    return p->n;
 }
 
 #define NAME_FIXED 50     /* the columns of a row besides the name */

@@ -20,8 +20,11 @@ static const char *const staff_notes[] = {
 static const char *const units_notes[] = {
     N_("The unit tree: + and - open and close a unit, Enter lists its positions and people."),
     N_("Marks: ! short of staff, ^ over-staffed, = balanced."),
+    N_("/ finds a unit by name or code, also inside closed branches (it opens them)."),
     N_("f filters: short/kurang, over/lebih, balanced/seimbang, or part of a name;"),
     N_("  terms combine. v groups by district or job family."),
+    N_("Enter on a district or job family lists the positions summed in it."),
+    N_("s sorts by gap (most short first), then by EJ (highest first), then back."),
     NULL,
 };
 

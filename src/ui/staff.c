@@ -104,13 +104,6 @@ static struct cols columns(int width)
     return c;
 }
 
-static const char *skp_short(int v)
-{
-    /* Initials of the predikat, the way offices abbreviate them. */
-    static const char *const shorts[] = {"", "SK", "K", "BP", "B", "SB"};
-    return v >= 0 && v <= SKP_SANGAT_BAIK ? shorts[v] : "";
-}
-
 static void name_of_position(stxn *t, const char *code, char *out, size_t n)
 {
     struct position pos;
@@ -164,7 +157,7 @@ static void draw_row(struct screen *s, stxn *t, WINDOW *w, const struct staff *s
         snprintf(num, sizeof num, "%3d", date_years_between(st->post_since, s->app->env->today));
     ui_put_field(w, num, 3, ascii);
     waddch(w, ' ');
-    ui_put_field(w, st->nskp ? skp_short(st->skp[st->nskp - 1].predikat) : "", 3, ascii);
+    ui_put_field(w, st->nskp ? skp_initials(st->skp[st->nskp - 1].predikat) : "", 3, ascii);
 }
 
 /* ---- the two lists' sources ------------------------------------------- */

@@ -322,6 +322,26 @@ int ui_term_getkey(struct term *t, bool block)
     }
 }
 
+int ui_term_getkey_within(struct term *t, int ms)
+{
+    if (quit_signal)
+        return -2;
+    if (t->scripted) {
+        /* A script types its keys without pausing; a <Dump>, a <Resize>
+         * or its end is where the user stops to look. */
+        if (t->next < t->nsteps && t->steps[t->next].kind == STEP_KEY)
+            return script_getkey(t);
+        return ERR;
+    }
+    struct pollfd fds[2] = {
+        {.fd = STDIN_FILENO, .events = POLLIN},
+        {.fd = t->sigpipe[0], .events = POLLIN},
+    };
+    if (poll(fds, t->sigpipe[0] >= 0 ? 2 : 1, ms) <= 0 && !quit_signal)
+        return ERR;
+    return ui_term_getkey(t, false);
+}
+
 bool ui_term_key_pending(struct term *t)
 {
     if (t->scripted)

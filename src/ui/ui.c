@@ -171,8 +171,7 @@ int ui_run(const struct ops_env *env, int argc, char **argv)
     memset(&a, 0, sizeof a);
     a.env = env;
     a.user = env->user;
-    ui_keymap_defaults();
-    ui_top_screens_register();
+    ui_register_actions();
     if (ui_setup_session(&a) != 0)
         return OPS_REFUSED;
     ui_top_screens_allow(&a.ops);

@@ -126,6 +126,10 @@ void ui_term_close(struct term *t);
  * or -2 when the program must leave (SIGHUP/SIGTERM). Script steps <Dump>
  * and <Resize> are carried out here: a resize returns KEY_RESIZE. */
 int ui_term_getkey(struct term *t, bool block);
+/* The next key if one comes within ms milliseconds, else ERR; -2 when
+ * the program must leave. A script's keys come at once; a <Dump>, a
+ * <Resize> or the script's end counts as the pause. */
+int ui_term_getkey_within(struct term *t, int ms);
 /* True when a key is waiting (never in scripted runs): long work stops. */
 bool ui_term_key_pending(struct term *t);
 /* Flushes the frame: one doupdate. */
@@ -141,6 +145,16 @@ bool ui_term_should_quit(void);
  * when too long, padded with spaces). In a non-UTF-8 locale characters
  * outside ASCII become '?'. */
 void ui_put_field(WINDOW *w, const char *utf8, int width, bool ascii);
+/* The prompt line at the cursor, cols cells: label, then the typed text
+ * (NULL: a question, shown whole as far as it fits). The typed text has
+ * at least half the line: a longer label is cut (its ": " kept), and text
+ * longer than its room shows its end after a cut mark. Returns the column
+ * of the cursor, after the text. */
+int ui_put_prompt(WINDOW *w, const char *label, const char *text, int cols, bool ascii);
+/* Lines of text ('\n' between them) ending on line bottom, each cols
+ * cells (cut or padded), at most max of them: when there are more, the
+ * first max-1 and a line that says how many more. */
+void ui_put_lines_above(WINDOW *w, const char *text, int bottom, int max, int cols, bool ascii);
 /* text on up to `lines` lines from (y, 0), each at most width cells, cut
  * at spaces; what does not fit is cut with a mark on the last line. */
 void ui_put_lines(WINDOW *w, int y, const char *text, int lines, int width, bool ascii);
@@ -195,6 +209,10 @@ struct screen_ops {
      * screen (it may ask with ui_app_confirm first). Only for something
      * unsaved: a screen whose edits save at once has none. */
     bool (*may_leave)(struct screen *s);
+    /* Optional: what the selected row cuts off (its full text, or the
+     * rest of it), shown on the message line while there is no message;
+     * "" when the row shows everything. */
+    void (*detail)(struct screen *s, char *out, size_t size);
 };
 
 /* What a picker hands back: the key (a NIP, a position code) and a label
@@ -323,6 +341,23 @@ void ui_app_quit(struct app *a);
 int ui_app_prompt(struct app *a, const char *label, char *buf, size_t size);
 /* Asks a yes/no question on the message line; true for yes. */
 bool ui_app_confirm(struct app *a, const char *question);
+/* The line editor under `/`, `f`, `:` and ui_app_prompt: Enter accepts
+ * (1), Esc, C-g and C-c cancel (0); Up/Down walk hist (may be NULL), Tab
+ * calls complete, on_change runs after every edit (both may be NULL). */
+typedef void (*ui_prompt_change_fn)(struct app *a, const char *text);
+typedef void (*ui_prompt_complete_fn)(struct app *a, char *buf, size_t size);
+int ui_app_read_line(struct app *a, const char *label, char *buf, size_t size,
+                     struct history_ring *hist, ui_prompt_change_fn on_change,
+                     ui_prompt_complete_fn complete);
+/* Shows text (lines, '\n' between) above the open prompt, where Tab's
+ * choices can be read; cleared by the next edit and when the prompt ends. */
+void ui_app_choices(struct app *a, const char *text);
+/* Carries out an action on the present screen, count times where it counts. */
+void ui_app_run_action(struct app *a, int action, int count);
+
+/* ---- the `:` prompt (cmdline.c) ----------------------------------------
+ * Reads a command line (Tab completes) and runs it with ui_app_command. */
+void ui_cmdline_prompt(struct app *a);
 /* Runs the `:` command line text. */
 void ui_app_command(struct app *a, const char *line);
 
@@ -391,8 +426,24 @@ struct screen *ui_followup_screen_new(struct app *a);
 /* Asks on the prompt line; false when given up (Esc) or empty. */
 bool ui_app_ask(struct app *a, const char *label, char *buf, size_t size);
 
-/* A screen of text lines (detail views): lines are copied. */
+/* A screen of text lines (detail views): lines are copied. A line may
+ * stand for a person or a position (ui_text_screen_link, after adding
+ * it): Enter opens the person, or lists who holds the position. A screen
+ * about one person (ui_text_screen_about) checks a move of theirs with c
+ * (action check-move: the target is picked by search), as does c on a
+ * person's line. */
+enum ui_link { UI_LINK_NONE, UI_LINK_PERSON, UI_LINK_POSITION };
 struct screen *ui_text_screen_new(struct app *a, const char *title);
 void ui_text_screen_add(struct screen *s, int attr, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+void ui_text_screen_link(struct screen *s, enum ui_link link, const char *key);
+void ui_text_screen_about(struct screen *s, const char *nip);
+size_t ui_text_screen_lines(struct screen *s);
+/* Adds check-move (list.c), before ui.yaml's bindings are applied. */
+void ui_text_actions_register(void);
+/* Who holds a position, each line a person (detail.c). */
+struct screen *ui_position_holders_new(struct app *a, const char *code);
+/* Picks a position by search, then shows every rule's verdict for moving
+ * the person nip there (pickers.c). */
+void ui_check_pick_target(struct app *a, const char *nip);
 #endif

@@ -40,12 +40,21 @@ struct units_priv {
     bool filter;                /* flt holds terms */
     struct flt flt;
     const struct policy *policy; /* short, over and balanced read balanced_within */
+    char **names;               /* by unit index: read at the first search */
+    bool *dup;                  /* by unit index: another unit has its name */
+    int sort;                   /* enum units_sort */
 };
+
+/* s: the tree (or groups by name), then by gap (most short first), then
+ * by EJ (highest first): the sorted views list every unit flat. */
+enum units_sort { US_TREE, US_GAP, US_EJ, US_COUNT };
 
 /* ---- loading ------------------------------------------------------------
  * The workload engine keeps what the roll-up needs (codes, tree, figures);
  * names are read from the store for the rows that are shown. */
 static void rebuild_rows(struct screen *s);
+static bool read_names(struct screen *s);
+static void find_repeated_names(struct units_priv *p);
 
 static int load(struct screen *s)
 {
@@ -69,6 +78,8 @@ static int load(struct screen *s)
         if (workload_unit_depth(p->wl, p->order[i]) == 0)
             p->expanded[p->order[i]] = true;
     p->loaded = true;
+    if (read_names(s))
+        find_repeated_names(p);
     rebuild_rows(s);
     return 0;
 }
@@ -83,9 +94,57 @@ static void unit_name(stxn *t, const struct workload *w, size_t u, char *out, si
         snprintf(out, size, "%s", code);
 }
 
-/* ---- the rows ----------------------------------------------------------- */
-static bool term_passes(const struct flt_term *t, const struct urow *r, const struct policy *p)
+/* ---- names: a name that repeats (Sekretariat) shows its parent ----------- */
+static char *const *sort_names;
+
+static int by_name(const void *x, const void *y)
 {
+    const char *a = sort_names[*(const size_t *)x], *b = sort_names[*(const size_t *)y];
+    return strcmp(a ? a : "", b ? b : "");
+}
+
+static void find_repeated_names(struct units_priv *p)
+{
+    size_t n = p->nunits;
+    size_t *idx = malloc((n ? n : 1) * sizeof *idx);
+    p->dup = calloc(n ? n : 1, sizeof *p->dup);
+    if (!idx || !p->dup) {
+        free(idx);
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        idx[i] = i;
+    sort_names = p->names;
+    qsort(idx, n, sizeof *idx, by_name);
+    for (size_t i = 1; i < n; i++)
+        if (p->names[idx[i]] && p->names[idx[i - 1]] &&
+            !strcmp(p->names[idx[i]], p->names[idx[i - 1]]))
+            p->dup[idx[i]] = p->dup[idx[i - 1]] = true;
+    free(idx);
+}
+
+/* "Sekretariat (Dinas Kesehatan)" where the name repeats, else the name. */
+static void unit_label(const struct units_priv *p, size_t u, char *out, size_t size)
+{
+    const char *name = p->names && p->names[u] ? p->names[u] : workload_unit_code(p->wl, u);
+    long parent = workload_unit_parent(p->wl, u);
+    if (p->dup && p->dup[u] && parent >= 0 && p->names[parent])
+        snprintf(out, size, "%s (%s)", name, p->names[parent]);
+    else
+        snprintf(out, size, "%s", name);
+}
+
+/* ---- the rows ----------------------------------------------------------- */
+/* The row's own name, without the parent a repeated name shows. */
+static const char *own_name(const struct units_priv *p, const struct urow *r)
+{
+    return r->unit >= 0 && p->names && p->names[r->unit] ? p->names[r->unit] : r->name;
+}
+
+static bool term_passes(const struct units_priv *up, const struct flt_term *t,
+                        const struct urow *r)
+{
+    const struct policy *p = up->policy;
     int balance = wl_balance(&r->fig, p);
     switch (t->kind) {
     case FLT_SHORT:
@@ -95,7 +154,7 @@ static bool term_passes(const struct flt_term *t, const struct urow *r, const st
     case FLT_BALANCED:
         return balance == 0;
     case FLT_TEXT:
-        return fold_contains(r->name, t->arg, strlen(t->arg));
+        return fold_contains(own_name(up, r), t->arg, strlen(t->arg));
     default:
         return true;
     }
@@ -105,7 +164,7 @@ static bool term_passes(const struct flt_term *t, const struct urow *r, const st
 static bool row_passes(const struct units_priv *p, const struct urow *r)
 {
     for (int i = 0; p->filter && i < p->flt.n; i++)
-        if (!term_passes(&p->flt.t[i], r, p->policy))
+        if (!term_passes(p, &p->flt.t[i], r))
             return false;
     return true;
 }
@@ -139,14 +198,17 @@ static void rebuild_tree(struct units_priv *p, stxn *t)
     for (size_t i = 0; i < p->norder; i++) {
         size_t u = p->order[i];
         int depth = workload_unit_depth(p->wl, u);
-        if (hide_below >= 0 && depth > hide_below && !p->filter)
+        if (hide_below >= 0 && depth > hide_below && !p->filter && !p->sort)
             continue;
         hide_below = -1;
-        char name[NAME_SIZE];
+        char name[2 * NAME_SIZE + 4];
         struct urow r = {.unit = (long)u, .depth = depth, .name = name};
         r.has_children = i + 1 < p->norder &&
                          workload_unit_depth(p->wl, p->order[i + 1]) > depth;
-        unit_name(t, p->wl, u, name, sizeof name);
+        if (p->names)
+            unit_label(p, u, name, sizeof name);
+        else
+            unit_name(t, p->wl, u, name, sizeof name);
         r.fig = *workload_unit_row(p->wl, u);
         push_row(p, &r);
         if (r.has_children && !p->expanded[u])
@@ -173,6 +235,32 @@ static void rebuild_groups(struct units_priv *p, int by)
     free(g);
 }
 
+static const struct policy *sort_policy;
+
+static int by_gap(const void *x, const void *y)
+{
+    const struct urow *a = x, *b = y;
+    int64_t ga = wl_gap(&a->fig), gb = wl_gap(&b->fig);
+    return ga < gb ? -1 : ga > gb ? 1 : strcmp(a->name, b->name);
+}
+
+static int by_ej(const void *x, const void *y)
+{
+    const struct urow *a = x, *b = y;
+    int64_t ea = wl_ej_hundredths(&a->fig, sort_policy), eb = wl_ej_hundredths(&b->fig, sort_policy);
+    return ea > eb ? -1 : ea < eb ? 1 : strcmp(a->name, b->name);
+}
+
+static void sort_rows(struct screen *s)
+{
+    struct units_priv *p = s->priv;
+    sort_policy = &s->app->policy;
+    if (p->sort == US_GAP)
+        qsort(p->rows, p->nrows, sizeof *p->rows, by_gap);
+    else if (p->sort == US_EJ)
+        qsort(p->rows, p->nrows, sizeof *p->rows, by_ej);
+}
+
 static void rebuild_rows(struct screen *s)
 {
     struct units_priv *p = s->priv;
@@ -187,6 +275,7 @@ static void rebuild_rows(struct screen *s)
             store_read_end(t);
     } else
         rebuild_groups(p, p->view == UV_DISTRICT ? WL_BY_DISTRICT : WL_BY_JOB_FAMILY);
+    sort_rows(s);
     /* Keep the selection on the same unit when it is still shown. */
     for (size_t i = 0; keep >= 0 && i < p->nrows; i++)
         if (p->rows[i].unit == keep)
@@ -248,7 +337,7 @@ static void units_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
     else
         waddch(w, ' ');
     char label[NAME_SIZE + 64];
-    int indent = p->filter ? 0 : r->depth * 2;
+    int indent = p->filter || p->sort ? 0 : r->depth * 2;
     if (indent > 16)
         indent = 16;
     snprintf(label, sizeof label, "%*s%s%s", indent, "",
@@ -307,7 +396,67 @@ static int staff_line(const struct staff *st, void *ctx)
     char nip[NIP_FMT_LEN + 1];
     nip_format(st->nip, nip);
     ui_text_screen_add(d, 0, "  %s  %-32s %-6s %s", nip, st->name, rank_name(st->rank), st->position);
+    ui_text_screen_link(d, UI_LINK_PERSON, st->nip);
     return 0;
+}
+
+/* One position of p->full on a detail screen; Enter lists its holders. */
+static void add_position_line(struct screen *s, struct screen *d, stxn *t, size_t i)
+{
+    struct units_priv *p = s->priv;
+    char ej[24], gap[24];
+    const struct wl_row *f = workload_position_row(p->full, i);
+    wl_format_ej(f, &s->app->policy, ej);
+    format_gap(wl_gap(f), gap);
+    struct position prec;
+    const char *pcode = workload_position_code(p->full, i);
+    const char *pname = store_get_position(t, pcode, &prec) == STORE_OK ? prec.name : pcode;
+    ui_text_screen_add(d, 0, "  %c %-34.34s %-12.12s %4lld %4lld %4s %5s %s",
+                       status_mark(f, &s->app->policy), pname,
+                       workload_position_unit_code(p->full, i), (long long)f->need,
+                       (long long)f->existing, gap, ej, wl_grade_name(wl_grade(f, &s->app->policy)));
+    ui_text_screen_link(d, UI_LINK_POSITION, pcode);
+}
+
+/* A district or job-family group: its positions, as they are summed. */
+static struct screen *open_group(struct screen *s, const struct urow *r)
+{
+    struct units_priv *p = s->priv;
+    struct wl_problems pr;
+    struct ops_err e;
+    if (!p->full)
+        p->full = ops_workload_load(&s->app->ops, &pr, &e);
+    stxn *t = p->full ? store_read_begin(s->app->db) : NULL;
+    if (!t)
+        return NULL;
+    struct screen *d = ui_text_screen_new(s->app, r->name);
+    if (!d) {
+        store_read_end(t);
+        return NULL;
+    }
+    char ej[24], gap[24];
+    wl_format_ej(&r->fig, &s->app->policy, ej);
+    format_gap(wl_gap(&r->fig), gap);
+    ui_text_screen_add(d, A_BOLD, "%s  %s %lld  %s %lld  %s %s  EJ %s %s", r->name, _("need"),
+                       (long long)r->fig.need, _("existing"), (long long)r->fig.existing, _("gap"),
+                       gap, ej[0] ? ej : "-", wl_grade_name(wl_grade(&r->fig, &s->app->policy)));
+    ui_text_screen_add(d, A_BOLD, "%s", _("Positions: mark, name, unit, need, existing, gap, EJ, grade"));
+    bool by_district = p->view == UV_DISTRICT;
+    size_t n = workload_position_count(p->full), shown = 0;
+    const char *want = strcmp(r->name, _("(none)")) ? r->name : "";
+    for (size_t i = 0; i < n; i++) {
+        long u = workload_position_unit(p->full, i);
+        const char *key = by_district ? (u >= 0 ? workload_unit_district(p->full, (size_t)u) : "")
+                                      : workload_position_family(p->full, i);
+        if (strcmp(key ? key : "", want))
+            continue;
+        add_position_line(s, d, t, i);
+        shown++;
+    }
+    if (!shown)
+        ui_text_screen_add(d, 0, "  %s", _("no positions"));
+    store_read_end(t);
+    return d;
 }
 
 static struct screen *drill_down(struct screen *s, long unit)
@@ -324,7 +473,9 @@ static struct screen *drill_down(struct screen *s, long unit)
         snprintf(urec.name, sizeof urec.name, "%s", ucode);
     }
     const struct unit *u = &urec;
-    struct screen *d = ui_text_screen_new(s->app, u->name);
+    char title[2 * NAME_SIZE + 4];
+    unit_label(p, (size_t)unit, title, sizeof title);
+    struct screen *d = ui_text_screen_new(s->app, title);
     if (!d) {
         store_read_end(t);
         return NULL;
@@ -333,7 +484,7 @@ static struct screen *drill_down(struct screen *s, long unit)
     char ej[24], gap[24];
     wl_format_ej(uf, &s->app->policy, ej);
     format_gap(wl_gap(uf), gap);
-    ui_text_screen_add(d, A_BOLD, "%s (%s)  %s %lld  %s %lld  %s %s  EJ %s %s", u->name, u->code,
+    ui_text_screen_add(d, A_BOLD, "%s (%s)  %s %lld  %s %lld  %s %s  EJ %s %s", title, u->code,
                        _("need"), (long long)uf->need, _("existing"), (long long)uf->existing,
                        _("gap"), gap, ej[0] ? ej : "-",
                        wl_grade_name(wl_grade(uf, &s->app->policy)));
@@ -354,24 +505,13 @@ static struct screen *drill_down(struct screen *s, long unit)
     long funit = p->full ? workload_unit_index(p->full, ucode) : -1;
     size_t *pos = NULL;
     size_t npos = funit >= 0 ? workload_positions_in(p->full, funit, &pos) : 0;
-    for (size_t k = 0; k < npos; k++) {
-        size_t i = pos[k];
-        const struct wl_row *f = workload_position_row(p->full, i);
-        wl_format_ej(f, &s->app->policy, ej);
-        format_gap(wl_gap(f), gap);
-        struct position prec;
-        const char *pcode = workload_position_code(p->full, i);
-        const char *pname = store_get_position(t, pcode, &prec) == STORE_OK ? prec.name : pcode;
-        ui_text_screen_add(d, 0, "  %c %-34.34s %-12.12s %4lld %4lld %4s %5s %s", status_mark(f, &s->app->policy),
-                           pname, workload_position_unit_code(p->full, i), (long long)f->need,
-                           (long long)f->existing, gap, ej,
-                           wl_grade_name(wl_grade(f, &s->app->policy)));
-    }
+    for (size_t k = 0; k < npos; k++)
+        add_position_line(s, d, t, pos[k]);
     if (!npos)
         ui_text_screen_add(d, 0, "  %s", _("no positions"));
     free(pos);
     ui_text_screen_add(d, 0, "%s", "");
-    ui_text_screen_add(d, A_BOLD, "%s", _("People"));
+    ui_text_screen_add(d, A_BOLD, "%s", _("People (Enter opens a person or lists a position's holders)"));
     size_t *sub = NULL;
     size_t nsub = workload_units_in(p->wl, unit, &sub);
     for (size_t k = 0; k < nsub; k++)
@@ -384,7 +524,7 @@ static struct screen *drill_down(struct screen *s, long unit)
 static int units_action(struct screen *s, int action, int count, int height)
 {
     struct units_priv *p = s->priv;
-    if (!p->loaded)
+    if (load(s) != 0 || !p->loaded)
         return 0;
     (void)count;
     (void)height;
@@ -405,7 +545,14 @@ static int units_action(struct screen *s, int action, int count, int height)
                     p->view == UV_DISTRICT ? _("by district") : _("by job family"));
         return 1;
     case ACT_SORT:
-        ui_app_message(s->app, "%s", _("units follow the tree; press v to group them"));
+        p->sort = (p->sort + 1) % US_COUNT;
+        rebuild_rows(s);
+        p->list.sel = p->list.top = 0;     /* the most short (highest EJ) first */
+        ui_app_message(s->app, "%s",
+                       p->sort == US_GAP ? _("sorted by gap, most short of staff first (s: by EJ)") :
+                       p->sort == US_EJ ? _("sorted by EJ, highest first (s: back)") :
+                       p->view == UV_TREE ? _("in tree order (s: by gap)") :
+                                            _("in name order (s: by gap)"));
         return 1;
     default:
         return 0;
@@ -456,7 +603,97 @@ static void units_choose(void *ctx, size_t row)
     if (r->unit >= 0)
         ui_app_push(s->app, drill_down(s, r->unit));
     else
-        ui_app_message(s->app, "%s", _("a group has no single unit to open; press v for the unit tree"));
+        ui_app_push(s->app, open_group(s, r));
+}
+
+/* ---- search: the whole tree, opening the branches of a hit -------------- */
+static bool read_names(struct screen *s)
+{
+    struct units_priv *p = s->priv;
+    if (p->names)
+        return true;
+    stxn *t = s->app->db ? store_read_begin(s->app->db) : NULL;
+    p->names = calloc(p->nunits ? p->nunits : 1, sizeof *p->names);
+    for (size_t u = 0; p->names && u < p->nunits; u++) {
+        char name[NAME_SIZE];
+        unit_name(t, p->wl, u, name, sizeof name);
+        p->names[u] = strdup(name);
+    }
+    if (t)
+        store_read_end(t);
+    return p->names != NULL;
+}
+
+static bool unit_matches(const struct units_priv *p, size_t u, const char *text)
+{
+    return (p->names[u] && ui_text_contains(p->names[u], text)) ||
+           ui_text_contains(workload_unit_code(p->wl, u), text);
+}
+
+/* Opens every unit above order[k] (the tree is in depth-first order). */
+static void open_above(struct units_priv *p, size_t k)
+{
+    int need = workload_unit_depth(p->wl, p->order[k]);
+    for (size_t j = k; j-- > 0 && need > 0;) {
+        int d = workload_unit_depth(p->wl, p->order[j]);
+        if (d < need) {
+            p->expanded[p->order[j]] = true;
+            need = d;
+        }
+    }
+}
+
+static size_t order_of(const struct units_priv *p, long unit)
+{
+    for (size_t i = 0; unit >= 0 && i < p->norder; i++)
+        if (p->order[i] == (size_t)unit)
+            return i;
+    return 0;
+}
+
+/* In the tree, a search looks at every unit, shown or inside a closed
+ * branch; a hit in a closed branch opens it. Filtered or grouped rows are
+ * all shown: the list searches them. */
+static int units_search(struct screen *s, const char *text, int dir, bool include_current)
+{
+    struct units_priv *p = s->priv;
+    load(s);    /* keys typed ahead (2 then /) may come before the first draw */
+    if (!p->loaded || p->view != UV_TREE || p->filter || !p->norder || !read_names(s))
+        return lv_search(&p->list, text, dir, include_current);
+    size_t n = p->norder;
+    size_t i = order_of(p, p->nrows ? p->rows[p->list.sel].unit : -1);
+    size_t start = include_current ? i : dir > 0 ? (i + 1) % n : (i + n - 1) % n;
+    for (size_t k = 0; k < n; k++) {
+        size_t at = dir > 0 ? (start + k) % n : (start + n - k) % n;
+        if (!unit_matches(p, p->order[at], text))
+            continue;
+        open_above(p, at);
+        rebuild_rows(s);
+        for (size_t r = 0; r < p->nrows; r++)
+            if (p->rows[r].unit == (long)p->order[at])
+                p->list.sel = r;
+        return 1;
+    }
+    return 0;
+}
+
+/* Where the search started, by unit: rows come and go as branches open. */
+static void units_get_pos(struct screen *s, struct saved_pos *sp)
+{
+    struct units_priv *p = s->priv;
+    sp->sel = p->list.sel;
+    sp->top = p->list.top;
+    sp->index = p->nrows ? (size_t)p->rows[p->list.sel].unit : (size_t)-1;
+}
+
+static void units_set_pos(struct screen *s, const struct saved_pos *sp)
+{
+    struct units_priv *p = s->priv;
+    p->list.sel = sp->sel < p->nrows ? sp->sel : 0;
+    p->list.top = sp->top;
+    for (size_t r = 0; r < p->nrows; r++)
+        if ((size_t)p->rows[r].unit == sp->index)
+            p->list.sel = r;
 }
 
 static const struct lv_source units_source = {
@@ -473,8 +710,26 @@ static void units_close(struct screen *s)
     workload_free(p->full);
     free(p->order);
     free(p->expanded);
+    for (size_t u = 0; p->names && u < p->nunits; u++)
+        free(p->names[u]);
+    free(p->names);
+    free(p->dup);
     free_rows(p);
     free(p);
+}
+
+/* A name the row cuts: in full on the message line. */
+static void units_detail(struct screen *s, char *out, size_t size)
+{
+    struct units_priv *p = s->priv;
+    if (!p->nrows || p->list.sel >= p->nrows)
+        return;
+    const struct urow *r = &p->rows[p->list.sel];
+    int indent = p->filter || p->sort ? 0 : r->depth * 2;
+    if (indent > 16)
+        indent = 16;
+    if (indent + 2 + ui_text_width(r->name) > p->namew)
+        snprintf(out, size, "%s", r->name);
 }
 
 static const struct screen_ops units_ops = {
@@ -484,6 +739,10 @@ static const struct screen_ops units_ops = {
     .draw = units_draw,
     .action = units_action,
     .filter = units_filter,
+    .search = units_search,
+    .detail = units_detail,
+    .get_pos = units_get_pos,
+    .set_pos = units_set_pos,
     .filter_hint = N_("filter (short, over, balanced, part of a name; terms combine)"),
 };
 

@@ -212,7 +212,7 @@ expect_rc 1 "apply twice" as eka plan apply 1
 expect_grep "apply twice" "$TMPD/err" "plan 1 is EFFECTIVE, a final state"
 expect_rc 0 "siti moved" as ani staff show $SITI
 expect_grep "siti moved" "$TMPD/out" "PERAWAT2"
-expect_grep "siti moved" "$TMPD/out" "2026-07-01  PERAWAT2        PKM2            III/c  (plan 1)"
+expect_grep "siti moved" "$TMPD/out" "2026-07-01  PERAWAT2  Perawat Ahli Pertama; PKM2  Puskesmas Sukajaya  III/c  (plan 1)"
 expect_rc 0 "yuni stays" as ani staff show $YUNI
 expect_grep "yuni stays" "$TMPD/out" "PERAWAT1"
 expect_rc 0 "audit verify" as ani audit --verify

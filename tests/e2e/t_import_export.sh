@@ -166,7 +166,7 @@ expect_rc 0 "$MUTASI" staff show 199001152019032002
 expect_rc 1 "$MUTASI" staff show 199001152019032099
 expect_rc 1 "$MUTASI" staff show 12345
 expect_rc 0 "$MUTASI" staff find SITI
-has_line "$TMPD/out" "$(printf '19900115 201903 2 002\tSiti Aminah, S.Kep., Ns.\tPKM-SUKA\tPERAWAT-SUKA')"
+has_line "$TMPD/out" "$(printf '19900115 201903 2 002\tSiti Aminah, S.Kep., Ns.\tPKM-SUKA\tPERAWAT-SUKA\tPuskesmas Sukamaju\tPerawat Ahli Pertama')"
 [ "$(wc -l <"$TMPD/out")" = 1 ] || fail "find SITI should match one person"
 expect_rc 0 "$MUTASI" staff find "1995 0505"
 grep -q 'Rina Wulandari' "$TMPD/out" || fail "find by NIP digits"

@@ -84,7 +84,7 @@ expect_out "by job family" "$TMPD/want"
 
 # Text: aligned, the empty position without EJ and grade, a total line.
 expect_rc 0 "workload text" m workload
-expect_line "workload text" "PKM1    BIDAN1      112500     2         0   -2"
+expect_line "workload text" "PKM1    BIDAN1      112500     2         0   -2               Bidan Terampil, Puskesmas Sukamaju"
 expect_line "workload text" "total              1185000    17        16   -1  0.99  B"
 expect_rc 1 "unknown unit" m workload NOPE
 expect_err "unknown unit" "NOPE"

@@ -222,6 +222,26 @@ static void skp_labels_are_words(void **state)
     }
 }
 
+static void skp_initials_are_the_offices(void **state)
+{
+    (void)state;
+    assert_string_equal(skp_initials(SKP_SANGAT_BAIK), "SB");
+    assert_string_equal(skp_initials(SKP_BAIK), "B");
+    assert_string_equal(skp_initials(SKP_NONE), "");
+    assert_string_equal(skp_initials(99), "");
+}
+
+/* Without a catalogue the style is ISO (as English is); none is "". */
+static void dates_for_people(void **state)
+{
+    (void)state;
+    char out[DATE_LABEL_SIZE];
+    assert_int_equal(date_label(date_from_ymd(2026, 8, 1), out), 10);
+    assert_string_equal(out, "2026-08-01");
+    assert_int_equal(date_label(MDATE_NONE, out), 0);
+    assert_string_equal(out, "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -232,6 +252,8 @@ int main(void)
         cmocka_unit_test(other_variants),
         cmocka_unit_test(ranks_compare_within_their_kind),
         cmocka_unit_test(skp_labels_are_words),
+        cmocka_unit_test(skp_initials_are_the_offices),
+        cmocka_unit_test(dates_for_people),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
