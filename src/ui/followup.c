@@ -41,9 +41,13 @@ static void reload(struct followup_priv *p)
     ui_list_clamp(&p->list.sel, &p->list.top, p->n, p->list.height > 0 ? p->list.height : 1);
 }
 
+/* Keys typed ahead (7 Enter) may act before the first draw: read first. */
 static size_t fu_count(void *ctx)
 {
-    return ((struct followup_priv *)ctx)->n;
+    struct followup_priv *p = ctx;
+    if (p->stale)
+        reload(p);
+    return p->n;
 }
 
 static void fu_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
@@ -173,7 +177,7 @@ static void fu_choose(void *ctx, size_t row)
     struct followup_priv *p = ctx;
     struct ops_followup f;
     struct ops_err e;
-    if (row >= p->n)
+    if (row >= fu_count(p))
         return;
     if (ops_followup(&p->app->ops, p->plans[row].plan.id, &f, &e) != OPS_OK) {
         ui_app_message(p->app, "%s", e.msg);

@@ -57,24 +57,30 @@ static bool step_open(const struct ops_inbox_item *it, const char *step)
     return false;
 }
 
+static size_t inbox_count(void *ctx);
+
 static const struct ops_inbox_item *selected(struct screen *s)
 {
     struct inbox_priv *p = s->priv;
     size_t row = p->list.sel;
-    return row < p->n ? &p->items[row] : NULL;
+    return row < inbox_count(p) ? &p->items[row] : NULL;
 }
 
-static void reload(struct screen *s)
+static void reload_rows(struct inbox_priv *p)
 {
-    struct inbox_priv *p = s->priv;
     struct ops_err e;
     free(p->items);
     p->items = NULL;
     p->n = 0;
-    if (ops_inbox(&s->app->ops, &p->items, &p->n, &e) != OPS_OK)
-        ui_app_message(s->app, "%s", e.msg);
+    if (ops_inbox(&p->app->ops, &p->items, &p->n, &e) != OPS_OK)
+        ui_app_message(p->app, "%s", e.msg);
     ui_list_clamp(&p->list.sel, &p->list.top, p->n, p->list.height > 0 ? p->list.height : 1);
     p->stale = false;
+}
+
+static void reload(struct screen *s)
+{
+    reload_rows(s->priv);
 }
 
 /* The SK's four answers, asked one after the other. */
@@ -185,9 +191,13 @@ void ui_inbox_register_steps(const struct workflow_config *w)
 
 /* ---- the list --------------------------------------------------------- */
 
+/* Keys typed ahead (4 B) may act before the first draw: read first. */
 static size_t inbox_count(void *ctx)
 {
-    return ((struct inbox_priv *)ctx)->n;
+    struct inbox_priv *p = ctx;
+    if (p->stale)
+        reload_rows(p);
+    return p->n;
 }
 
 static void since_text(int64_t when, char out[20])

@@ -35,7 +35,7 @@ for lang in en id; do
   mask "return-$lang"
   golden "return-$lang"
   # the audit log: filtered by plan and action, then v
-  E2E_CONFIG=$cfg TUI_USER=eka tui "audit-$lang" '5jj<Dump>fplan:3 action:plan<Enter><Dump>v<Dump>q'
+  E2E_CONFIG=$cfg TUI_USER=eka tui "audit-$lang" '5<Dump>jj<Dump>fplan:3 action:plan<Enter><Dump>v<Dump>q'
   mask "audit-$lang"
   golden "audit-$lang"
   under_budget "audit-$lang" j 2
@@ -63,7 +63,7 @@ for i in 1 2 3 4 5 6; do
   MUTASI_CONFIG="$(e2e_config)" MUTASI_USER=ani "$MUTASI" --db "$TMPD/db" plan new "Rencana $i" >/dev/null 2>&1 ||
     fail "plan new"
 done
-TUI_USER=ani tui inbox-move '4jj'
+TUI_USER=ani tui inbox-move '4<Dump>jj'
 under_budget inbox-move j 2
 
 # tampered from outside: v names the first broken entry
@@ -74,7 +74,7 @@ if command -v mdb_dump >/dev/null && command -v mdb_load >/dev/null; then
   sed "s/$hex/$(printf 'Penyegaraz' | od -An -tx1 | tr -d ' \n')/" "$TMPD/adump" >"$TMPD/adump2"
   mdb_load -s audit -f "$TMPD/adump2" "$TMPD/db-en" 2>/dev/null || fail "mdb_load"
   rm -rf "$TMPD/db"; cp -r "$TMPD/db-en" "$TMPD/db"
-  TUI_USER=eka tui audit-tampered '5v<Dump>q'
+  TUI_USER=eka tui audit-tampered '5<Dump>v<Dump>q'
   screen_has audit-tampered "audit chain broken at entry"
   screen_lacks audit-tampered "is intact"
 else
