@@ -160,6 +160,8 @@ struct store_bulk {
     const struct store_record_desc *d;
     MDB_cursor *staff;
     struct store_appender history;
+    struct store_text_fill text;        /* the find text, appended as people come */
+    bool text_open;
     struct bulk_row *rows;
     size_t n, cap;
     struct interner in[BY_COUNT];
@@ -173,6 +175,8 @@ void store_bulk_free(store_bulk *b)
         mdb_cursor_close(b->staff);
     if (b->history.cur)
         store_appender_close(&b->history);
+    if (b->text_open)
+        store_text_fill_close(&b->text, false);
     for (int i = 0; i < BY_COUNT; i++)
         interner_free(&b->in[i]);
     free(b->rows);
@@ -204,6 +208,11 @@ int store_bulk_begin(stxn *t, size_t expect, store_bulk **out)
         store_bulk_free(b);
         return STORE_ERROR;
     }
+    if (store_text_fill_open(&b->text, t) != STORE_OK) {
+        store_bulk_free(b);
+        return STORE_ERROR;
+    }
+    b->text_open = true;
     /* Sized once when the count is known: no copies while growing. A
      * failure here is no error, the arrays grow as needed instead. */
     if (expect && expect < ((size_t)1 << 32)) {
@@ -269,7 +278,8 @@ int store_bulk_add(store_bulk *b, const struct staff *s, const struct history *h
     int rc = mdb_cursor_put(b->staff, &k, &v, MDB_APPEND);
     if (rc != 0)
         return store_fail_mdb(t, rc, store_db_name(b->d->db));
-    if (store_digest_change(t, b->d->db, k, v, true) != STORE_OK)
+    if (store_digest_change(t, b->d->db, k, v, true) != STORE_OK ||
+        store_text_fill_add(&b->text, s) != STORE_OK)
         return STORE_ERROR;
     struct bulk_row *row = &b->rows[b->n++];
     memcpy(row->nip, s->nip, NIP_LEN);
@@ -390,6 +400,9 @@ static int count_holders(store_bulk *b)
 int store_bulk_finish(store_bulk *b)
 {
     int r = count_holders(b);
+    b->text_open = false;
+    if (store_text_fill_close(&b->text, r == STORE_OK) != STORE_OK)
+        r = STORE_ERROR;
     for (int by = 0; by < BY_COUNT; by++)
         hindex_free(&b->in[by].ix);   /* no more lookups: room for the sort */
     for (int by = 0; by < b->d->nindexes && r == STORE_OK; by++)

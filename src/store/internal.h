@@ -134,4 +134,20 @@ bool store_appender_is_new(const struct store_appender *a, MDB_val k, MDB_val v)
 /* flags: what the ordinary path uses (MDB_NODUPDATA / MDB_NOOVERWRITE / 0;
  * with those two an entry already there is success). */
 int store_appender_put(struct store_appender *a, MDB_val k, MDB_val v, unsigned flags);
+/* The find text of staff (findtext.c): the derive hook's part for it;
+ * filling an empty one in NIP order (bulk load: open, add each person,
+ * close with keep true to write the last chunk, false when giving up);
+ * rebuilding it from the records (migration); comparing it with the
+ * records (the number of problems, the first in why). */
+int store_text_changed(stxn *t, const struct staff *old, const struct staff *rec);
+struct store_text_fill {
+    struct store_appender app;
+    unsigned char buf[2048];
+    size_t len;
+};
+int store_text_fill_open(struct store_text_fill *f, stxn *t);
+int store_text_fill_add(struct store_text_fill *f, const struct staff *s);
+int store_text_fill_close(struct store_text_fill *f, bool keep);
+int store_text_rebuild(stxn *t);
+int store_text_check(stxn *t, char *why, size_t whylen);
 #endif
