@@ -140,10 +140,13 @@ int store_appender_put(struct store_appender *a, MDB_val k, MDB_val v, unsigned 
  * rebuilding it from the records (migration); comparing it with the
  * records (the number of problems, the first in why). */
 int store_text_changed(stxn *t, const struct staff *old, const struct staff *rec);
+#define STORE_TEXT_CHUNK 1792     /* the largest chunk: a 4 KiB page holds it inline */
+#define STORE_TEXT_ROWS (STORE_TEXT_CHUNK / 9 + 2)
 struct store_text_fill {
     struct store_appender app;
-    unsigned char buf[2048];
-    size_t len;
+    unsigned char names[STORE_TEXT_CHUNK];
+    uint64_t nips[STORE_TEXT_ROWS];
+    size_t len, n;
 };
 int store_text_fill_open(struct store_text_fill *f, stxn *t);
 int store_text_fill_add(struct store_text_fill *f, const struct staff *s);
