@@ -165,6 +165,7 @@ struct store_bulk {
     struct bulk_row *rows;
     size_t n, cap;
     struct interner in[BY_COUNT];
+    uint32_t *rank[BY_COUNT];   /* string_ranks of in[i], once computed */
 };
 
 void store_bulk_free(store_bulk *b)
@@ -177,8 +178,10 @@ void store_bulk_free(store_bulk *b)
         store_appender_close(&b->history);
     if (b->text_open)
         store_text_fill_close(&b->text, false);
-    for (int i = 0; i < BY_COUNT; i++)
+    for (int i = 0; i < BY_COUNT; i++) {
         interner_free(&b->in[i]);
+        free(b->rank[i]);
+    }
     free(b->rows);
     free(b);
 }
@@ -298,13 +301,22 @@ int store_bulk_add_history(store_bulk *b, const struct history *h)
     return add_history(b, h);
 }
 
+/* The ranks of index by's strings, sorted once (the position index's
+ * serve both the holder counts and the index). NULL when out of memory. */
+static const uint32_t *ranks_of(store_bulk *b, int by)
+{
+    if (!b->rank[by])
+        b->rank[by] = string_ranks(&b->in[by]);
+    return b->rank[by];
+}
+
 /* The rows with a key in index `by`, in that index's order: by key, and
  * by NIP within a key (a stable counting sort of rows already in NIP
  * order). NULL when out of memory; *m = how many. */
-static uint32_t *index_order(const store_bulk *b, int by, size_t *m)
+static uint32_t *index_order(store_bulk *b, int by, size_t *m)
 {
     const struct interner *in = &b->in[by];
-    uint32_t *rank = string_ranks(in);
+    const uint32_t *rank = ranks_of(b, by);
     uint32_t *start = calloc((size_t)in->n + 1, sizeof *start);
     uint32_t *ord = NULL;
     *m = 0;
@@ -322,7 +334,6 @@ static uint32_t *index_order(const store_bulk *b, int by, size_t *m)
         for (size_t i = 0; i < b->n; i++)
             if (b->rows[i].id[by] != NO_ID)
                 ord[start[rank[b->rows[i].id[by]]]++] = (uint32_t)i;
-    free(rank);
     free(start);
     return ord;
 }
@@ -369,6 +380,8 @@ static int write_index(store_bulk *b, int by)
     }
     store_appender_close(&app);
     free(ord);
+    free(b->rank[by]);          /* done with: room for the next index */
+    b->rank[by] = NULL;
     return r;
 }
 
@@ -378,7 +391,7 @@ static int count_holders(store_bulk *b)
 {
     const struct interner *in = &b->in[BY_POSITION];
     uint32_t *count = calloc((size_t)in->n + 1, sizeof *count);
-    uint32_t *rank = string_ranks(in);
+    const uint32_t *rank = ranks_of(b, BY_POSITION);
     uint32_t *by_rank = malloc(((size_t)in->n + 1) * sizeof *by_rank);
     int r = STORE_OK;
     if (!count || !rank || !by_rank)
@@ -393,7 +406,7 @@ static int count_holders(store_bulk *b)
         r = store_wl_acc_add(b->t, &acc, in->arena + in->off[by_rank[k]], count[by_rank[k]]);
     if (r == STORE_OK)
         r = store_wl_acc_flush(b->t, &acc);
-    free(count), free(rank), free(by_rank);
+    free(count), free(by_rank);
     return r;
 }
 
