@@ -140,7 +140,7 @@ int store_appender_put(struct store_appender *a, MDB_val k, MDB_val v, unsigned 
  * rebuilding it from the records (migration); comparing it with the
  * records (the number of problems, the first in why). */
 int store_text_changed(stxn *t, const struct staff *old, const struct staff *rec);
-#define STORE_TEXT_CHUNK 1792     /* the largest chunk: a 4 KiB page holds it inline */
+#define STORE_TEXT_CHUNK 2000     /* the largest chunk: two fill a 4 KiB page, inline */
 #define STORE_TEXT_ROWS (STORE_TEXT_CHUNK / 9 + 2)
 struct store_text_fill {
     struct store_appender app;

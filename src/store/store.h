@@ -208,7 +208,7 @@ int store_each_name_key(stxn *t, store_name_key_cb cb, void *ctx);
  * (ASCII letters only fold; spaces count), or whose NIP holds text's
  * digits when text is nothing but digits and spaces, in NIP order, each
  * once. Reads the find text that the store keeps beside the records (one
- * row a person, NIP and folded name, in chunks of under 2 KB), not the
+ * row a person, NIP and folded name, in chunks of at most 2,000 bytes), not the
  * records: about 45 bytes a person, no memory besides. cb gets the NIP
  * (NUL-terminated) and returns 0 to go on, non-zero to stop (that value
  * is returned); STORE_ERROR when reading fails. */
