@@ -182,8 +182,11 @@ bench_find() {
   has_verb staff find || { row "staff find (CLI)" "$size" "-" "-" "-" "-" "not built yet" ""; return; }
   needle=$(awk -F, -v n="$nstaff" 'NR == int(n / 2) + 1 {gsub(/"/, "", $2); split($2, w, " "); print tolower(w[1])}' "$dir/staff.csv")
   t=$(hf -- "env MUTASI_DB=$dir/db $mutasi staff find $needle")
+  tc=$(cpu true "env MUTASI_DB=$dir/db $mutasi staff find $needle")
   g=$(hf -- "grep -i $needle $dir/staff.csv")
-  row "staff find (CLI)" "$size" "-" "$(ms "$t")" "grep -i $(ms "$g")" "$(ratio "$t" "$g")" "info" "$t"
+  row "staff find (CLI)" "$size" "< 30 ms at L" "$(ms "$t") (CPU $(ms "$tc"))" "grep -i $(ms "$g")" "$(ratio "$t" "$g")" \
+    "$(verdict "$t" "<" 0.03)" "$t"
+  note "$size: staff find '$needle': $(env MUTASI_DB="$dir/db" "$mutasi" staff find "$needle" 2>/dev/null | wc -l) people match"
   memrow "memory: staff find" "env MUTASI_DB=$dir/db $mutasi staff find $needle"
 }
 
@@ -192,9 +195,16 @@ bench_import() {
   rm -rf "$work/imp"
   t=$(hf --prepare "sh -c 'rm -rf $work/imp && cp -a $dir/base $work/imp'" \
       -- "env MUTASI_DB=$work/imp $mutasi import staff $f")
-  q=$(hf --prepare "rm -f $work/ref.sqlite" -- "sqlite3 $work/ref.sqlite '.mode csv' '.import $f staff'")
+  # The reference: sqlite3 loading the same file into a table with the
+  # indexes mutasi keeps (NIP unique, unit, position, name without case).
+  cols=$(head -n 1 "$f" | tr -d '\r' | sed 's/,/ TEXT,/g; s/$/ TEXT/')
+  printf '%s\n' "CREATE TABLE staff($cols);" \
+    "CREATE UNIQUE INDEX staff_nip ON staff(nip);" "CREATE INDEX staff_unit ON staff(unit);" \
+    "CREATE INDEX staff_position ON staff(position);" \
+    "CREATE INDEX staff_name ON staff(name COLLATE NOCASE);" >"$work/ref.sql"
+  q=$(hf --prepare "rm -f $work/ref.sqlite" -- "sqlite3 $work/ref.sqlite '.read $work/ref.sql' '.mode csv' '.import --skip 1 $f staff'")
   if [ "$t" = fail ]; then
-    row "import staff CSV" "$size" ">= 200000 rows/s, >= sqlite3" "fail" "sqlite3 $(ms "$q")" "-" "MISSED (import failed)" ""
+    row "import staff CSV" "$size" ">= 200000 rows/s, >= sqlite3" "fail" "sqlite3 + 4 indexes $(ms "$q")" "-" "MISSED (import failed)" ""
     return
   fi
   r=$(awk -v n="$nstaff" -v t="$t" 'BEGIN {printf "%.0f", n / t}')
@@ -203,7 +213,7 @@ bench_import() {
   v=met; [ "$v1" = met ] && [ "$v2" = met ] || v="MISSED"
   [ "$v1" = MISSED ] && v="$v (< 200000/s)"; [ "$v2" = MISSED ] && v="$v (slower than sqlite3)"
   csv_import_cpu=$(cpu "rm -rf $work/imp && cp -a $dir/base $work/imp" "env MUTASI_DB=$work/imp $mutasi import staff $f")
-  row "import staff CSV" "$size" ">= 200000 rows/s, >= sqlite3" "$r rows/s ($(ms "$t"), CPU $(ms "$csv_import_cpu"))" "sqlite3 $rq rows/s" \
+  row "import staff CSV" "$size" ">= 200000 rows/s, >= sqlite3" "$r rows/s ($(ms "$t"), CPU $(ms "$csv_import_cpu"))" "sqlite3 + 4 indexes $rq rows/s" \
     "$(ratio "$r" "$rq")" "$v" "$t"
   memrow "memory: import staff" "sh -c 'rm -rf $work/imp && cp -a $dir/base $work/imp && exec env MUTASI_DB=$work/imp $mutasi import staff $f'"
   sqlite_size=$(stat -c %s "$work/ref.sqlite" 2>/dev/null || echo 0)
@@ -258,7 +268,7 @@ bench_size() {
   per=$(awk -v b="$used" -v n="$nstaff" 'BEGIN {printf "%.0f", b / n}')
   ref="-"; rr="-"
   if [ "${sqlite_size:-0}" -gt 0 ]; then
-    ref="sqlite3 table $(awk -v b="$sqlite_size" -v n="$nstaff" 'BEGIN {printf "%.0f B/staff", b / n}')"
+    ref="sqlite3 table + 4 indexes $(awk -v b="$sqlite_size" -v n="$nstaff" 'BEGIN {printf "%.0f B/staff", b / n}')"
     rr=$(ratio "$used" "$sqlite_size")
   fi
   row "database size" "$size" "-" "$(awk -v b="$used" 'BEGIN {printf "%.1f MB", b / 1048576}') ($per B/staff)" "$ref" "$rr" "info" "$used"

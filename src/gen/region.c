@@ -1388,6 +1388,11 @@ static int make_person(struct person_ctx *c, const struct slot *sl,
         if (s->post_since > today || s->post_since <= post)
             s->post_since = post;
         s->position[0] = '\0';
+        /* Without a post the retirement age is the general one (the
+         * import checks it so): a penalty still ends with the service. */
+        mdate retire = rules_retirement_date(birth, rules_bup(c->g->policy, NULL, NULL));
+        if (s->discipline_until != MDATE_NONE && s->discipline_until >= retire)
+            s->discipline_until = retire - 1;
     }
     return 0;
 }

@@ -6,7 +6,6 @@
 #include "core/i18n.h"
 #include "core/nip.h"
 #include "ops/ops.h"
-#include "store/corpus.h"
 
 static int keep_history(const struct history *h, void *ctx)
 {
@@ -101,99 +100,48 @@ void ops_staff_card_free(struct ops_staff_card *c)
 /* --- find ------------------------------------------------------------------- */
 
 struct finder {
-    char needle[128];           /* folded */
-    size_t len;
-    char digits[NIP_LEN + 1];   /* the needle without spaces, when all digits */
     ops_found_cb cb;
     void *ctx;
-    stxn *t;                    /* for the names of each match's post */
+    stxn *t;                    /* for the record and the names of its post */
     size_t found;
 };
 
-/* The text folded; its digits kept apart when it is nothing but digits
- * and spaces (a NIP, whole or in part, typed with or without spaces). */
-static void finder_init(struct finder *f, const char *text)
-{
-    snprintf(f->needle, sizeof f->needle, "%s", text);
-    f->len = strlen(fold_str(f->needle));
-    size_t nd = 0;
-    bool all_digits = f->len > 0;
-    for (size_t i = 0; i < f->len; i++) {
-        if (f->needle[i] >= '0' && f->needle[i] <= '9' && nd < NIP_LEN)
-            f->digits[nd++] = f->needle[i];
-        else if (f->needle[i] != ' ')
-            all_digits = false;
-    }
-    f->digits[all_digits && nd ? nd : 0] = '\0';
-}
-
-static int match_staff(const struct staff *s, void *ctx)
+/* One person the find text names: their record and post names to the caller. */
+static int found_nip(const char *nip, void *ctx)
 {
     struct finder *f = ctx;
-    if (!fold_contains(s->name, f->needle, f->len) &&
-        !(f->digits[0] && strstr(s->nip, f->digits)))
+    struct staff s;
+    int g = store_get_staff(f->t, nip, &s);
+    if (g == STORE_NOTFOUND)
         return 0;
+    if (g != STORE_OK)
+        return -1;
     f->found++;
     struct ops_place_names n;
-    place_names(f->t, s->position, s->unit, &n);
-    return f->cb(s, &n, f->ctx);
-}
-
-#define FIND_WALK 2
-
-/* The search of the Staff screen (store/corpus.h): the folded names of the
- * name index in one block, one memmem for all, then a record read per
- * match only. In name order. FIND_WALK when the corpus cannot be had. */
-static int find_in_corpus(stxn *t, const char *text, struct finder *f)
-{
-    struct corpus c;
-    corpus_init(&c);
-    if (corpus_load(&c, t) != 0)
-        return FIND_WALK;
-    bool wrapped = false;
-    int r = 0;
-    for (size_t at = 0; r == 0 && at < c.n;) {
-        size_t row = corpus_search(&c, text, at, 1, &wrapped);
-        if (row == (size_t)-1 || wrapped || row < at)
-            break;
-        struct staff s;
-        char nip[NIP_LEN + 1];
-        corpus_nip(&c, row, nip);
-        int g = store_get_staff(t, nip, &s);
-        if (g == STORE_OK) {
-            f->found++;
-            struct ops_place_names n;
-            place_names(t, s.position, s.unit, &n);
-            r = f->cb(&s, &n, f->ctx);
-        } else if (g != STORE_NOTFOUND) {
-            r = -1;
-        }
-        at = row + 1;
-    }
-    corpus_free(&c);
-    return r;
+    place_names(f->t, s.position, s.unit, &n);
+    return f->cb(&s, &n, f->ctx);
 }
 
 int ops_staff_find(struct ops *o, const char *text, ops_found_cb cb, void *ctx,
                    size_t *found, struct ops_err *e)
 {
     struct finder f = {.cb = cb, .ctx = ctx};
-    finder_init(&f, text);
     *found = 0;
     stxn *t = ops_read_begin(o, e);
     if (!t)
         return OPS_REFUSED;
     f.t = t;
-    int r = find_in_corpus(t, text, &f);
-    if (r == FIND_WALK)
-        r = store_each_staff(t, NULL, match_staff, &f);
+    int r = store_each_staff_match(t, text, found_nip, &f);
     store_read_end(t);
     *found = f.found;
     if (r < 0)
         return ops_fail(e, "%s", store_errmsg(o->db));
     if (r > 0)
         return OPS_STOPPED;
-    if (!f.found)
-        return ops_fail(e, _("no staff matches \"%s\""), f.needle);
+    if (!f.found) {
+        char needle[128];
+        snprintf(needle, sizeof needle, "%s", text);
+        return ops_fail(e, _("no staff matches \"%s\""), fold_str(needle));
+    }
     return OPS_OK;
 }

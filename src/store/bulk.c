@@ -160,9 +160,12 @@ struct store_bulk {
     const struct store_record_desc *d;
     MDB_cursor *staff;
     struct store_appender history;
+    struct store_text_fill text;        /* the find text, appended as people come */
+    bool text_open;
     struct bulk_row *rows;
     size_t n, cap;
     struct interner in[BY_COUNT];
+    uint32_t *rank[BY_COUNT];   /* string_ranks of in[i], once computed */
 };
 
 void store_bulk_free(store_bulk *b)
@@ -173,8 +176,12 @@ void store_bulk_free(store_bulk *b)
         mdb_cursor_close(b->staff);
     if (b->history.cur)
         store_appender_close(&b->history);
-    for (int i = 0; i < BY_COUNT; i++)
+    if (b->text_open)
+        store_text_fill_close(&b->text, false);
+    for (int i = 0; i < BY_COUNT; i++) {
         interner_free(&b->in[i]);
+        free(b->rank[i]);
+    }
     free(b->rows);
     free(b);
 }
@@ -204,6 +211,11 @@ int store_bulk_begin(stxn *t, size_t expect, store_bulk **out)
         store_bulk_free(b);
         return STORE_ERROR;
     }
+    if (store_text_fill_open(&b->text, t) != STORE_OK) {
+        store_bulk_free(b);
+        return STORE_ERROR;
+    }
+    b->text_open = true;
     /* Sized once when the count is known: no copies while growing. A
      * failure here is no error, the arrays grow as needed instead. */
     if (expect && expect < ((size_t)1 << 32)) {
@@ -269,7 +281,8 @@ int store_bulk_add(store_bulk *b, const struct staff *s, const struct history *h
     int rc = mdb_cursor_put(b->staff, &k, &v, MDB_APPEND);
     if (rc != 0)
         return store_fail_mdb(t, rc, store_db_name(b->d->db));
-    if (store_digest_change(t, b->d->db, k, v, true) != STORE_OK)
+    if (store_digest_change(t, b->d->db, k, v, true) != STORE_OK ||
+        store_text_fill_add(&b->text, s) != STORE_OK)
         return STORE_ERROR;
     struct bulk_row *row = &b->rows[b->n++];
     memcpy(row->nip, s->nip, NIP_LEN);
@@ -288,13 +301,22 @@ int store_bulk_add_history(store_bulk *b, const struct history *h)
     return add_history(b, h);
 }
 
+/* The ranks of index by's strings, sorted once (the position index's
+ * serve both the holder counts and the index). NULL when out of memory. */
+static const uint32_t *ranks_of(store_bulk *b, int by)
+{
+    if (!b->rank[by])
+        b->rank[by] = string_ranks(&b->in[by]);
+    return b->rank[by];
+}
+
 /* The rows with a key in index `by`, in that index's order: by key, and
  * by NIP within a key (a stable counting sort of rows already in NIP
  * order). NULL when out of memory; *m = how many. */
-static uint32_t *index_order(const store_bulk *b, int by, size_t *m)
+static uint32_t *index_order(store_bulk *b, int by, size_t *m)
 {
     const struct interner *in = &b->in[by];
-    uint32_t *rank = string_ranks(in);
+    const uint32_t *rank = ranks_of(b, by);
     uint32_t *start = calloc((size_t)in->n + 1, sizeof *start);
     uint32_t *ord = NULL;
     *m = 0;
@@ -312,7 +334,6 @@ static uint32_t *index_order(const store_bulk *b, int by, size_t *m)
         for (size_t i = 0; i < b->n; i++)
             if (b->rows[i].id[by] != NO_ID)
                 ord[start[rank[b->rows[i].id[by]]]++] = (uint32_t)i;
-    free(rank);
     free(start);
     return ord;
 }
@@ -359,6 +380,8 @@ static int write_index(store_bulk *b, int by)
     }
     store_appender_close(&app);
     free(ord);
+    free(b->rank[by]);          /* done with: room for the next index */
+    b->rank[by] = NULL;
     return r;
 }
 
@@ -368,7 +391,7 @@ static int count_holders(store_bulk *b)
 {
     const struct interner *in = &b->in[BY_POSITION];
     uint32_t *count = calloc((size_t)in->n + 1, sizeof *count);
-    uint32_t *rank = string_ranks(in);
+    const uint32_t *rank = ranks_of(b, BY_POSITION);
     uint32_t *by_rank = malloc(((size_t)in->n + 1) * sizeof *by_rank);
     int r = STORE_OK;
     if (!count || !rank || !by_rank)
@@ -383,13 +406,16 @@ static int count_holders(store_bulk *b)
         r = store_wl_acc_add(b->t, &acc, in->arena + in->off[by_rank[k]], count[by_rank[k]]);
     if (r == STORE_OK)
         r = store_wl_acc_flush(b->t, &acc);
-    free(count), free(rank), free(by_rank);
+    free(count), free(by_rank);
     return r;
 }
 
 int store_bulk_finish(store_bulk *b)
 {
     int r = count_holders(b);
+    b->text_open = false;
+    if (store_text_fill_close(&b->text, r == STORE_OK) != STORE_OK)
+        r = STORE_ERROR;
     for (int by = 0; by < BY_COUNT; by++)
         hindex_free(&b->in[by].ix);   /* no more lookups: room for the sort */
     for (int by = 0; by < b->d->nindexes && r == STORE_OK; by++)

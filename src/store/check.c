@@ -132,6 +132,12 @@ int store_check_indexes(stxn *t, char *why, size_t whylen)
         store_finding(&ck, "%s", awhy);
         ck.problems += na - 1;
     }
+    char twhy[256];
+    int nt = store_text_check(t, twhy, sizeof twhy);
+    if (nt > 0) {
+        store_finding(&ck, "%s", twhy);
+        ck.problems += nt - 1;
+    }
     /* plans and moves: the first problem is kept only when none came before */
     char pwhy[256];
     int np = store_check_plans(t, pwhy, sizeof pwhy);

@@ -34,6 +34,7 @@ static const struct {
     [DB_STAFF_BY_NAME] = {"staff_by_name", 0},
     [DB_WORKLOAD_AGG] = {"workload_by_unit", 0},
     [DB_PREFERENCES] = {"preferences", 0},
+    [DB_STAFF_TEXT] = {"staff_text", 0},
 };
 
 const char *store_db_name(int db)

@@ -137,4 +137,23 @@ bool store_appender_is_new(const struct store_appender *a, MDB_val k, MDB_val v)
 /* flags: what the ordinary path uses (MDB_NODUPDATA / MDB_NOOVERWRITE / 0;
  * with those two an entry already there is success). */
 int store_appender_put(struct store_appender *a, MDB_val k, MDB_val v, unsigned flags);
+/* The find text of staff (findtext.c): the derive hook's part for it;
+ * filling an empty one in NIP order (bulk load: open, add each person,
+ * close with keep true to write the last chunk, false when giving up);
+ * rebuilding it from the records (migration); comparing it with the
+ * records (the number of problems, the first in why). */
+int store_text_changed(stxn *t, const struct staff *old, const struct staff *rec);
+#define STORE_TEXT_CHUNK 2000     /* the largest chunk: two fill a 4 KiB page, inline */
+#define STORE_TEXT_ROWS (STORE_TEXT_CHUNK / 9 + 2)
+struct store_text_fill {
+    struct store_appender app;
+    unsigned char names[STORE_TEXT_CHUNK];
+    uint64_t nips[STORE_TEXT_ROWS];
+    size_t len, n;
+};
+int store_text_fill_open(struct store_text_fill *f, stxn *t);
+int store_text_fill_add(struct store_text_fill *f, const struct staff *s);
+int store_text_fill_close(struct store_text_fill *f, bool keep);
+int store_text_rebuild(stxn *t);
+int store_text_check(stxn *t, char *why, size_t whylen);
 #endif

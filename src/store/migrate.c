@@ -83,6 +83,7 @@ static const struct migration steps[] = {
     {1, "seal every record with a checksum; data digest", store_digest_reset},
     {2, "count the workload aggregates", store_wl_recount},
     {3, "add the preferences table", NULL},
+    {4, "write the find text of staff names", store_text_rebuild},
 };
 
 static const struct migration *step_from(unsigned v)

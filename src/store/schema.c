@@ -120,6 +120,15 @@ static size_t staff_name(const void *r, unsigned char *out)
     return n;
 }
 
+/* What follows a person's record: the workload aggregates and the find
+ * text. */
+static int staff_derived(stxn *t, const void *old, const void *rec)
+{
+    if (store_wl_staff_changed(t, old, rec) != STORE_OK)
+        return STORE_ERROR;
+    return store_text_changed(t, old, rec);
+}
+
 static int staff_children(stxn *t, const void *r)
 {
     return store_del_history_of(t, ((const struct staff *)r)->nip);
@@ -129,7 +138,7 @@ const struct store_record_desc store_desc_staff = {
     .what = N_("staff"), .db = DB_STAFF, .size = sizeof(struct staff),
     .encode = staff_encode, .decode = staff_decode, .key = staff_key,
     .del_children = staff_children,
-    .derive = store_wl_staff_changed,
+    .derive = staff_derived,
     .nindexes = 3,
     .index = {
         {DB_STAFF_BY_UNIT, STORE_INDEX_DUP, staff_unit},

@@ -36,8 +36,9 @@
  * Schema 2: every record ends with a checksum seal (codec.h) and the audit
  * entries carry the data digest (digest.c).
  * Schema 3: the workload aggregates per unit and job family (aggregate.c).
- * Schema 4: a table of the staff's preferences (import preferences). */
-#define STORE_SCHEMA_VERSION 4
+ * Schema 4: a table of the staff's preferences (import preferences).
+ * Schema 5: the find text of staff (findtext.c, store_each_staff_match). */
+#define STORE_SCHEMA_VERSION 5
 
 typedef struct store store;      /* an open environment */
 typedef struct stxn stxn;        /* a transaction */
@@ -213,6 +214,16 @@ int store_each_staff_by_unit_from(stxn *t, const char *unit, const char *nip, bo
  * returns 0 to go on, non-zero to stop (that value is returned). */
 typedef int (*store_name_key_cb)(const char *folded, size_t len, const char *nip, void *ctx);
 int store_each_name_key(stxn *t, store_name_key_cb cb, void *ctx);
+/* `staff find`: every person whose case-folded name holds text folded
+ * (ASCII letters only fold; spaces count), or whose NIP holds text's
+ * digits when text is nothing but digits and spaces, in NIP order, each
+ * once. Reads the find text that the store keeps beside the records (one
+ * row a person, NIP and folded name, in chunks of at most 2,000 bytes), not the
+ * records: about 45 bytes a person, no memory besides. cb gets the NIP
+ * (NUL-terminated) and returns 0 to go on, non-zero to stop (that value
+ * is returned); STORE_ERROR when reading fails. */
+typedef int (*store_match_cb)(const char *nip, void *ctx);
+int store_each_staff_match(stxn *t, const char *text, store_match_cb cb, void *ctx);
 /* A stamp of the database's state as this transaction sees it (the last
  * committed write transaction's id): equal stamps, same data. */
 uint64_t store_stamp(stxn *t);
@@ -315,7 +326,8 @@ int store_wl_recount(stxn *t);
  * why (store_check_indexes includes it). */
 int store_wl_check(stxn *t, char *why, size_t whylen);
 /* Checks every index against its records, the workload aggregates against
- * a recount, and every move against its plan
+ * a recount, the find text of staff against the records, and every move
+ * against its plan
  * (store_check_plans); returns the number of problems
  * and writes the first to why. Used by tests and the crash test. */
 int store_check_indexes(stxn *t, char *why, size_t whylen);
