@@ -13,6 +13,7 @@
 #include "gen/names.h"
 #include "gen/rng.h"
 #include "gen/tables.h"
+#include "gen/text.h"
 
 #define MAX_KEC 32
 #define EFFECTIVE_MINUTES 75000   /* 1,250 hours: the usual ABK figure */
@@ -1296,8 +1297,13 @@ static int make_person(struct person_ctx *c, const struct slot *sl,
     int seq = nipseq_next(&c->g->seq, r, key, batch_spread(cy, cm));
     if (seq == 0)
         return -1;
-    textf(s->nip, sizeof s->nip, "%04d%02d%02d%04d%02d%d%03d", by, bm, bd, cy, cm,
-             s->sex == SEX_P ? 2 : 1, seq);
+    char *d = gen_digits(s->nip, 4, (unsigned long)by);
+    d = gen_digits(d, 2, (unsigned long)bm);
+    d = gen_digits(d, 2, (unsigned long)bd);
+    d = gen_digits(d, 4, (unsigned long)cy);
+    d = gen_digits(d, 2, (unsigned long)cm);
+    d = gen_digits(d, 1, s->sex == SEX_P ? 2 : 1);
+    *gen_digits(d, 3, (unsigned long)seq) = '\0';
 
     /* name, with the titles of the schooling */
     struct schooling sc;
