@@ -1,5 +1,6 @@
 /* The demo's texts without printf (gen/text.h). */
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 #include "gen/text.h"
 
@@ -27,4 +28,21 @@ char *gen_digits(char *out, int width, unsigned long v)
     for (int i = width - 1; i >= 0; i--, v /= 10)
         out[i] = (char)('0' + v % 10);
     return out + width;
+}
+
+void gen_copy(char *dst, size_t size, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= size)
+        n = size - 1;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+void gen_textf(char *dst, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(dst, size, fmt, ap);
+    va_end(ap);
 }
