@@ -250,6 +250,16 @@ int person_make(struct region *g, struct kab *k, const struct slot *sl, struct s
         else if (edu >= EDU_S2 && age < 52 && x >= 17 && x < 45)
             s->leave = LEAVE_IKATAN_DINAS;
     }
+    if (staff_leave_vacates_post(s->leave)) {
+        /* Without a post the rules take the age of the person's job family
+         * (rules_bup_person): nobody goes on leave past that age, and a
+         * penalty ends before it too. No draw here: the stream stays. */
+        mdate away = rules_retirement_date(birth, rules_bup_person(g->policy, NULL, s, NULL));
+        if (away <= today)
+            s->leave = LEAVE_NONE;
+        else if (s->discipline_until != MDATE_NONE && s->discipline_until >= away)
+            s->discipline_until = away - 1;
+    }
 
     int home = rng_permille(r, 650) ? k->uinfo[sl->unit].district
                                     : rng_range(r, 0, k->ndist - 1);
