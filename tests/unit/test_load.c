@@ -56,7 +56,7 @@ static int fill(stxn *t, void *ctx)
     }
     if (!h->bulk) {
         for (int i = 1; i <= 3; i++) {
-            char code[8];
+            char code[16];
             snprintf(code, sizeof code, "U%d", i);
             unit(&u, code);
             assert_int_equal(store_put_unit(t, &u), STORE_OK);
@@ -69,7 +69,7 @@ static int fill(stxn *t, void *ctx)
         store_load *l;
         assert_int_equal(store_load_begin(t, STORE_LOAD_UNITS, &l), STORE_OK);
         for (int i = 1; i <= 3; i++) {
-            char code[8];
+            char code[16];
             snprintf(code, sizeof code, "U%d", i);
             unit(&u, code);
             assert_int_equal(store_load_unit(l, &u), STORE_OK);
