@@ -196,6 +196,17 @@ int rules_bup(const struct policy *p, const struct position *pos, int *source)
     return rules_bup_years(p, pos ? pos->kind : PKIND_NONE, pos ? pos->level : PLEVEL_NONE);
 }
 
+int rules_bup_person(const struct policy *p, const struct position *pos,
+                     const struct staff *s, int *source)
+{
+    const struct bup_override *o;
+    if (pos || !s || !s->job_family[0] || !(o = bup_find(&p->bup.by_family, s->job_family)))
+        return rules_bup(p, pos, source);
+    if (source)
+        *source = BUP_BY_FAMILY;
+    return o->years;
+}
+
 mdate rules_retirement_date(mdate birth, int bup_years)
 {
     int y, mo, d;
@@ -212,7 +223,7 @@ mdate rules_retirement_date(mdate birth, int bup_years)
 mdate rules_move_retirement(const struct move_input *m, const struct policy *p, int *bup)
 {
     const struct position *by = m->origin ? m->origin : m->target;
-    *bup = rules_bup(p, by, NULL);
+    *bup = rules_bup_person(p, by, m->person, NULL);
     return rules_retirement_date(m->person->birth_date, *bup);
 }
 
@@ -224,7 +235,7 @@ struct verdict rule_retirement(const struct move_input *m, const struct policy *
     const struct position *by = m->origin ? m->origin : m->target;
     int source, bup;
     mdate retire = rules_move_retirement(m, p, &bup);
-    rules_bup(p, by, &source);
+    rules_bup_person(p, by, m->person, &source);
     char d[DATE_LABEL_SIZE];
     fmt_date(retire, d);
     struct verdict v;
@@ -235,7 +246,8 @@ struct verdict rule_retirement(const struct move_input *m, const struct policy *
         v = judged(RULE_RETIREMENT, sev, true,
                    _("retires on %s (BUP %d), not within %d months"), d, bup, months);
     if (source == BUP_BY_FAMILY)
-        append(v.reason, sizeof v.reason, _("; BUP set for job family %s"), by->job_family);
+        append(v.reason, sizeof v.reason, _("; BUP set for job family %s"),
+               by ? by->job_family : m->person->job_family);
     else if (source == BUP_BY_POSITION)
         append(v.reason, sizeof v.reason, _("; BUP set for position %s"), by->code);
     return v;

@@ -59,6 +59,14 @@ int rules_bup_years(const struct policy *p, int pos_kind, int pos_level);
  * position) gets the administrasi age. *source (may be NULL) says which. */
 enum bup_source { BUP_BY_TABLE, BUP_BY_FAMILY, BUP_BY_POSITION };
 int rules_bup(const struct policy *p, const struct position *pos, int *source);
+/* The retirement age of person s in pos: rules_bup(pos) when pos is
+ * given; without a post (vacated by CLTN or full study leave, or not
+ * known) the override of the person's own job family when there is one
+ * (the profession goes with the person: a teacher on leave is still a
+ * teacher), else rules_bup(NULL). s may be NULL. What the rules, import's
+ * penalty check and the demo ask about a person. */
+int rules_bup_person(const struct policy *p, const struct position *pos,
+                     const struct staff *s, int *source);
 /* Retirement date: the first day of the month after the birthday on which
  * the person reaches bup years (born 1969-02-10, BUP 58: 2027-03-01). */
 mdate rules_retirement_date(mdate birth, int bup_years);
@@ -117,8 +125,8 @@ struct verdict rule_tenure(const struct move_input *m, const struct policy *p);
 /* Own-request moves only: fails when fewer than first_placement.years whole
  * years since PNS appointment (or not yet appointed). */
 struct verdict rule_first_placement(const struct move_input *m, const struct policy *p);
-/* BUP (rules_bup) by the current position (the target's when there is
- * none). Fails
+/* BUP (rules_bup_person) by the current position (the target's when
+ * there is none). Fails
  * when the retirement date comes before today + retirement.months (a date
  * exactly that many months away passes). */
 struct verdict rule_retirement(const struct move_input *m, const struct policy *p);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include "core/vocab.h"
 #include "gen/names.h"
+#include "gen/text.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -177,51 +178,57 @@ static void bare_name(struct rng *r, int eth, int female, char *out, size_t n)
                                         : (struct namelist)NL(jawa_m2);
         const char *s2 = pick_other(r, second, g);
         if (parts < 1)
-            snprintf(out, n, "%s", s2);
+            gen_cat(out, n, s2, NULL);
         else if (parts >= 18) {
             const char *mid = pick_other(r, female ? given_f[eth] : given_m[eth], g);
             if (strcmp(mid, s2) == 0)
-                snprintf(out, n, "%s %s", g, s2);
+                gen_cat(out, n, g, " ", s2, NULL);
             else
-                snprintf(out, n, "%s %s %s", g, mid, s2);
+                gen_cat(out, n, g, " ", mid, " ", s2, NULL);
         } else
-            snprintf(out, n, "%s %s", g, s2);
+            gen_cat(out, n, g, " ", s2, NULL);
         break;
     }
     case ETH_SUNDA:
-        snprintf(out, n, "%s %s", g,
-                 pick(r, female ? (struct namelist)NL(sunda_f2) : (struct namelist)NL(sunda_m2)));
+        gen_cat(out, n, g, " ",
+                pick(r, female ? (struct namelist)NL(sunda_f2) : (struct namelist)NL(sunda_m2)), NULL);
         break;
     case ETH_BATAK:
-        if (rng_permille(r, 300))
-            snprintf(out, n, "%s %s %s", g,
-                     pick_other(r, female ? given_f[eth] : given_m[eth], g),
-                     pick(r, (struct namelist)NL(batak_marga)));
-        else
-            snprintf(out, n, "%s %s", g, pick(r, (struct namelist)NL(batak_marga)));
+        if (rng_permille(r, 300)) {
+            /* the marga is drawn first (as the demo always drew it) */
+            const char *marga = pick(r, (struct namelist)NL(batak_marga));
+            const char *mid = pick_other(r, female ? given_f[eth] : given_m[eth], g);
+            gen_cat(out, n, g, " ", mid, " ", marga, NULL);
+        } else {
+            gen_cat(out, n, g, " ", pick(r, (struct namelist)NL(batak_marga)), NULL);
+        }
         break;
     case ETH_MINANG: {
         const char *g2 = pick_other(r, female ? given_f[eth] : given_m[eth], g);
         if (strcmp(g, g2) == 0 || rng_permille(r, 150))
-            snprintf(out, n, "%s", g);
+            gen_cat(out, n, g, NULL);
         else
-            snprintf(out, n, "%s %s", g, g2);
+            gen_cat(out, n, g, " ", g2, NULL);
         break;
     }
     case ETH_BUGIS:
-        snprintf(out, n, "%s%s %s", rng_permille(r, 120) ? "Andi " : "", g,
-                 pick(r, (struct namelist)NL(bugis_2)));
+        {
+            /* the second name is drawn first (as the demo always drew it) */
+            const char *second = pick(r, (struct namelist)NL(bugis_2));
+            gen_cat(out, n, rng_permille(r, 120) ? "Andi " : "", g, " ", second, NULL);
+        }
         break;
     case ETH_BALI:
-        snprintf(out, n, "%s %s %s", female ? "Ni" : "I",
-                 pick(r, female ? (struct namelist)NL(bali_order_f) : (struct namelist)NL(bali_order_m)), g);
+        gen_cat(out, n, female ? "Ni" : "I", " ",
+                pick(r, female ? (struct namelist)NL(bali_order_f) : (struct namelist)NL(bali_order_m)),
+                " ", g, NULL);
         break;
     case ETH_MANADO:
-        snprintf(out, n, "%s %s", g, pick(r, (struct namelist)NL(manado_fam)));
+        gen_cat(out, n, g, " ", pick(r, (struct namelist)NL(manado_fam)), NULL);
         break;
     default:
-        snprintf(out, n, "%s %s", g,
-                 pick(r, female ? (struct namelist)NL(melayu_f2) : (struct namelist)NL(melayu_2)));
+        gen_cat(out, n, g, " ",
+                pick(r, female ? (struct namelist)NL(melayu_f2) : (struct namelist)NL(melayu_2)), NULL);
         break;
     }
 }
@@ -246,13 +253,12 @@ void person_name(struct rng *r, int ethnic, int sex, int age,
         const char *p = sc->prefix;
         if (female && strcmp(p, "Drs.") == 0)
             p = "Dra.";
-        snprintf(prefix, sizeof prefix, "%s ", p);
+        gen_cat(prefix, sizeof prefix, p, " ", NULL);
     }
     const char *hajj = "";
     if (muslim_majority(ethnic) && age >= 42 && rng_permille(r, 110))
         hajj = female ? "Hj. " : "H. ";
-    snprintf(out, outlen, "%s%s%s%s%s%s", dr, prefix, hajj, bare,
-             sc->suffix[0] ? ", " : "", sc->suffix);
+    gen_cat(out, outlen, dr, prefix, hajj, bare, sc->suffix[0] ? ", " : "", sc->suffix, NULL);
 }
 
 /* --- schooling ----------------------------------------------------------- */

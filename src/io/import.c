@@ -480,7 +480,7 @@ static void check_penalty_ends(importer *im, const struct import_refs *refs,
 {
     if (!refs->bup_years || s->discipline_until == MDATE_NONE || s->birth_date == MDATE_NONE)
         return;
-    int bup = refs->bup_years(refs->ctx, s->position);
+    int bup = refs->bup_years(refs->ctx, s);
     mdate retire = rules_retirement_date(s->birth_date, bup);
     if (s->discipline_until < retire)
         return;

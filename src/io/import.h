@@ -109,10 +109,11 @@ struct import_refs {
     bool (*unit_exists)(void *ctx, const char *code);
     /* True when the position exists; writes the code of its unit. */
     bool (*position_unit)(void *ctx, const char *code, char unit[CODE_SIZE]);
-    /* Retirement age (BUP) of whoever holds the position ("" = none), by
-     * the policy in force; NULL skips the check that a discipline penalty
-     * ends before retirement. Asked only for rows with discipline_until. */
-    int (*bup_years)(void *ctx, const char *position);
+    /* Retirement age (BUP) of the person in their position (none: on
+     * leave), by the policy in force (rules_bup_person); NULL skips the
+     * check that a discipline penalty ends before retirement. Asked only
+     * for rows with discipline_until. */
+    int (*bup_years)(void *ctx, const struct staff *s);
     /* Preferences: whether a person is on record, and whether a place is
      * a unit code or the district of some unit. */
     bool (*staff_exists)(void *ctx, const char *nip);

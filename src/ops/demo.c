@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 #include "core/i18n.h"
 #include "gen/gen.h"
@@ -19,14 +20,14 @@ enum { DEMO_NOT_EMPTY = 100, DEMO_SPOOL_FAILED = 101 };
  * for because the generated records wait in unlinked temporary files
  * ($TMPDIR, else /tmp; generated records only, gone when the process
  * ends), and are read back a part at a time inside the transaction:
- * - units and positions in chunks, each sorted by code before it is
- *   written, so that B-tree pages are touched in order;
+ * - units, then positions: the spool file is mapped, its records put in
+ *   code order (16 bytes a record in memory) and appended by the store's
+ *   bulk load of an empty table (store_load_begin);
  * - staff sorted into buckets by birth month on the way out of the
  *   generator. A NIP starts with the birth date, so the buckets follow
  *   one another in NIP order; each is read back whole, sorted by NIP and
  *   handed to the store's bulk load, which appends records and history
  *   and builds the three staff indexes once at the end. */
-#define CHUNK_RECORDS 16384     /* units or positions sorted at a time */
 #define BUCKET_STAFF 20000u     /* staff per bucket, about */
 #define MAX_BUCKETS 256
 #define MONTHS 2400             /* birth months from 1900 on */
@@ -57,9 +58,8 @@ struct demo {
     int cut[MAX_BUCKETS + 1];
     FILE *spool[MAX_BUCKETS];
     /* read-back buffers, kept across buckets (and attempts) */
-    void *chunk;                     /* CHUNK_RECORDS positions (or units) */
     struct spooled *people;
-    struct spooled **order;
+    struct nip_order *order;
     size_t cap_people;
     /* what the current attempt wrote */
     uint64_t units_written, positions_written, staff_written, history_written;
@@ -246,59 +246,131 @@ static int take_staff(void *ctx, const struct staff *s, const struct history *h,
 
 /* --- writing, in one transaction ------------------------------------------ */
 
-static int unit_cmp(const void *x, const void *y)
+/* A record of a spool file by the first 8 bytes of its code as one
+ * big-endian number (zero-padded), for sorting without touching the
+ * records themselves where those differ. */
+struct code_order {
+    uint64_t prefix;
+    uint32_t i;
+};
+
+struct spool_map {
+    const unsigned char *base;
+    size_t size;                     /* of one record */
+};
+
+static uint64_t code_prefix(const char *code)
 {
-    return strcmp(((const struct unit *)x)->code, ((const struct unit *)y)->code);
+    uint64_t v = 0;
+    int i = 0;
+    for (; i < 8 && code[i]; i++)
+        v = v << 8 | (unsigned char)code[i];
+    return i == 0 ? 0 : i < 8 ? v << 8 * (8 - i) : v;
 }
 
-static int position_cmp(const void *x, const void *y)
+/* Byte order of the codes, as the store's keys sort. Every record type
+ * spooled here starts with its code (struct unit, struct position). */
+static int code_order_cmp(const void *x, const void *y, void *ctx)
 {
-    return strcmp(((const struct position *)x)->code, ((const struct position *)y)->code);
+    const struct code_order *a = x, *b = y;
+    const struct spool_map *m = ctx;
+    if (a->prefix != b->prefix)
+        return a->prefix < b->prefix ? -1 : 1;
+    if ((a->prefix & 0xff) == 0)
+        return 0;                    /* both end within the prefix */
+    return strcmp((const char *)m->base + (size_t)a->i * m->size + 8,
+                  (const char *)m->base + (size_t)b->i * m->size + 8);
 }
 
-static int put_unit(stxn *t, const void *rec)
+static int cannot_read_spool(struct demo *d)
 {
-    return store_put_unit(t, rec);
+    ops_fail(d->e, _("cannot read a temporary file: %s"), strerror(errno));
+    return DEMO_SPOOL_FAILED;
 }
 
-static int put_position(stxn *t, const void *rec)
+/* Hands the n records of the spool map to add in code order. */
+static int load_in_order(struct demo *d, store_load *l, const struct spool_map *m, size_t n,
+                         int (*add)(store_load *, const void *))
 {
-    return store_put_position(t, rec);
-}
-
-/* Writes the records spooled in f, a chunk at a time, each chunk in key
- * order. *written counts them. */
-static int write_records(stxn *t, struct demo *d, FILE *f, size_t size,
-                         int (*cmp)(const void *, const void *),
-                         int (*put)(stxn *, const void *), uint64_t *written)
-{
-    int rc = rewind_spool(d, f);
-    if (rc)
-        return rc;
-    if (!d->chunk && !(d->chunk = malloc(CHUNK_RECORDS * sizeof(struct position)))) {
+    struct code_order *ord = malloc((n ? n : 1) * sizeof *ord);
+    if (!ord) {
         ops_fail(d->e, _("out of memory"));
         return DEMO_SPOOL_FAILED;
     }
-    size_t n;
-    while ((n = fread(d->chunk, size, CHUNK_RECORDS, f)) > 0) {
-        qsort(d->chunk, n, size, cmp);
-        for (size_t i = 0; i < n; i++)
-            if ((rc = put(t, (const char *)d->chunk + i * size)) != STORE_OK)
-                return rc;
-        *written += n;
-    }
-    if (ferror(f)) {
-        ops_fail(d->e, _("cannot read a temporary file: %s"), strerror(errno));
-        return DEMO_SPOOL_FAILED;
-    }
-    return STORE_OK;
+    for (size_t i = 0; i < n; i++)
+        ord[i] = (struct code_order){code_prefix((const char *)m->base + i * m->size),
+                                     (uint32_t)i};
+    qsort_r(ord, n, sizeof *ord, code_order_cmp, (void *)m);
+    int rc = STORE_OK;
+    for (size_t i = 0; i < n && rc == STORE_OK; i++)
+        rc = add(l, m->base + (size_t)ord[i].i * m->size);
+    free(ord);
+    return rc;
 }
 
-static int spooled_cmp(const void *x, const void *y)
+static int add_unit(store_load *l, const void *rec)
 {
-    const struct spooled *a = *(const struct spooled *const *)x;
-    const struct spooled *b = *(const struct spooled *const *)y;
-    return memcmp(a->s.nip, b->s.nip, NIP_LEN);
+    return store_load_unit(l, rec);
+}
+
+static int add_position(store_load *l, const void *rec)
+{
+    return store_load_position(l, rec);
+}
+
+/* Writes the records spooled in f (units or positions) in code order
+ * through the store's bulk load. The file is mapped, not read: only an
+ * order of 16 bytes a record is made in memory. *written counts them. */
+static int write_records(stxn *t, struct demo *d, FILE *f, enum store_load_what what,
+                         uint64_t *written)
+{
+    size_t size = what == STORE_LOAD_UNITS ? sizeof(struct unit) : sizeof(struct position);
+    if (fflush(f) != 0 || fseek(f, 0, SEEK_END) != 0)
+        return cannot_read_spool(d);
+    long bytes = ftell(f);
+    if (bytes < 0)
+        return cannot_read_spool(d);
+    size_t n = (size_t)bytes / size;
+    void *base = NULL;
+    if (n && (base = mmap(NULL, (size_t)bytes, PROT_READ, MAP_PRIVATE, fileno(f), 0)) ==
+                 MAP_FAILED)
+        return cannot_read_spool(d);
+    store_load *l;
+    int rc = store_load_begin(t, what, &l);
+    if (rc == STORE_OK) {
+        struct spool_map m = {base, size};
+        rc = load_in_order(d, l, &m, n, what == STORE_LOAD_UNITS ? add_unit : add_position);
+        if (rc == STORE_OK)
+            rc = store_load_finish(l);
+        else
+            store_load_free(l);
+    }
+    if (base)
+        munmap(base, (size_t)bytes);
+    if (rc == STORE_OK)
+        *written = n;
+    return rc;
+}
+
+/* A person of a bucket by NIP: the 18 digits as one number (< 10^18)
+ * sort as the NIP does, without reaching into the records. */
+struct nip_order {
+    uint64_t nip;
+    uint32_t i;
+};
+
+static uint64_t nip_number(const char *nip)
+{
+    uint64_t v = 0;
+    for (int i = 0; i < NIP_LEN; i++)
+        v = v * 10 + (uint64_t)(nip[i] - '0');
+    return v;
+}
+
+static int nip_order_cmp(const void *x, const void *y)
+{
+    const struct nip_order *a = x, *b = y;
+    return a->nip < b->nip ? -1 : a->nip > b->nip;
 }
 
 /* Reads bucket f whole into d->people (grown as needed); *n = how many. */
@@ -342,10 +414,10 @@ static int write_bucket(struct demo *d, store_bulk *bulk, FILE *f)
     if (rc)
         return rc;
     for (size_t i = 0; i < n; i++)
-        d->order[i] = &d->people[i];
-    qsort(d->order, n, sizeof *d->order, spooled_cmp);
+        d->order[i] = (struct nip_order){nip_number(d->people[i].s.nip), (uint32_t)i};
+    qsort(d->order, n, sizeof *d->order, nip_order_cmp);
     for (size_t i = 0; i < n; i++) {
-        const struct spooled *p = d->order[i];
+        const struct spooled *p = &d->people[d->order[i].i];
         rc = store_bulk_add(bulk, &p->s, p->nh ? &p->h[0] : NULL);
         for (int j = 1; j < p->nh && rc == STORE_OK; j++)
             rc = store_bulk_add_history(bulk, &p->h[j]);
@@ -362,10 +434,8 @@ static int write_bucket(struct demo *d, store_bulk *bulk, FILE *f)
 /* The read-back buffers; made again when the transaction is retried. */
 static void free_buffers(struct demo *d)
 {
-    free(d->chunk);
     free(d->people);
     free(d->order);
-    d->chunk = NULL;
     d->people = NULL;
     d->order = NULL;
     d->cap_people = 0;
@@ -373,8 +443,6 @@ static void free_buffers(struct demo *d)
 
 static int write_staff(stxn *t, struct demo *d)
 {
-    free(d->chunk);             /* units and positions are written */
-    d->chunk = NULL;
     store_bulk *bulk;
     int rc = store_bulk_begin(t, d->total_staff, &bulk);
     if (rc != STORE_OK)
@@ -400,10 +468,9 @@ static int write_region(stxn *t, void *ctx)
         return DEMO_NOT_EMPTY;
     if ((rc = ops_keep_workload_params(d->req->policy, t)) != STORE_OK)
         return rc;
-    if ((rc = write_records(t, d, d->units, sizeof(struct unit), unit_cmp, put_unit,
-                            &d->units_written)) != STORE_OK ||
-        (rc = write_records(t, d, d->positions, sizeof(struct position), position_cmp,
-                            put_position, &d->positions_written)) != STORE_OK ||
+    if ((rc = write_records(t, d, d->units, STORE_LOAD_UNITS, &d->units_written)) != STORE_OK ||
+        (rc = write_records(t, d, d->positions, STORE_LOAD_POSITIONS,
+                            &d->positions_written)) != STORE_OK ||
         (rc = write_staff(t, d)) != STORE_OK)
         return rc;
     char object[64], after[256];

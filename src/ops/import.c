@@ -77,13 +77,13 @@ static bool position_unit(void *ctx, const char *code, char unit[CODE_SIZE])
     return true;
 }
 
-/* The retirement age of whoever holds the position ("" = none). */
-static int bup_years(void *ctx, const char *code)
+/* The retirement age of the person in their position (none on leave). */
+static int bup_years(void *ctx, const struct staff *s)
 {
     struct refs_ctx *c = ctx;
     struct position p;
-    bool found = *code && store_get_position(c->t, code, &p) == STORE_OK;
-    return rules_bup(c->policy, found ? &p : NULL, NULL);
+    bool found = s->position[0] && store_get_position(c->t, s->position, &p) == STORE_OK;
+    return rules_bup_person(c->policy, found ? &p : NULL, s, NULL);
 }
 
 /* --- writing ---------------------------------------------------------------- */

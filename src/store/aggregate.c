@@ -268,6 +268,49 @@ int store_wl_acc_flush(stxn *t, struct store_wl_acc *acc)
     return r;
 }
 
+/* --- positions loaded in bulk ------------------------------------------------------ */
+
+int store_wl_load_begin(stxn *t, struct store_wl_load *w)
+{
+    MDB_stat st;
+    *w = (struct store_wl_load){.klen = 0};
+    if (stored_params(t, &w->pol) != STORE_OK)
+        return STORE_ERROR;
+    int rc = mdb_stat(t->txn, t->s->dbi[DB_STAFF_BY_POSITION], &st);
+    if (rc != 0)
+        return store_fail_mdb(t, rc, store_db_name(DB_STAFF_BY_POSITION));
+    w->staffed = st.ms_entries != 0;
+    return STORE_OK;
+}
+
+int store_wl_load_add(stxn *t, struct store_wl_load *w, const struct position *p)
+{
+    unsigned char k[AGG_KEY_MAX];
+    /* a new position: its holders were counted as holding no position */
+    int64_t n = w->staffed ? holders(t, p->code) : 0;
+    size_t len = agg_key(p->unit, p->job_family, k);
+    if (len != w->klen || memcmp(k, w->key, len) != 0) {
+        if (store_wl_load_flush(t, w) != STORE_OK)
+            return STORE_ERROR;
+        memcpy(w->key, k, len);
+        w->klen = len;
+    }
+    struct agg s = share(p, n, &w->pol);
+    w->minutes += s.minutes, w->need += s.need, w->existing += s.existing, w->npos += s.npos;
+    w->orphans -= n;
+    return STORE_OK;
+}
+
+int store_wl_load_flush(stxn *t, struct store_wl_load *w)
+{
+    struct agg d = {w->minutes, w->need, w->existing, w->npos};
+    int r = w->klen ? agg_apply(t, (MDB_val){w->klen, w->key}, &d, 1) : STORE_OK;
+    if (r == STORE_OK && w->orphans)
+        r = orphans_add(t, w->orphans);
+    w->minutes = w->need = w->existing = w->npos = w->orphans = 0;
+    return r;
+}
+
 /* --- recounting ------------------------------------------------------------------ */
 
 struct recount {

@@ -5,6 +5,7 @@
 #include <lmdb.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include "core/policy.h"
 #include "store/schema.h"
 #include "store/store.h"
 
@@ -100,6 +101,20 @@ struct store_wl_acc {
 };
 int store_wl_acc_add(stxn *t, struct store_wl_acc *acc, const char *code, int64_t n);
 int store_wl_acc_flush(stxn *t, struct store_wl_acc *acc);
+/* Positions loaded into an empty table (load.c), in code order: each
+ * position's share (as the derive hook would add it) is summed while its
+ * unit and family stay the same, one write per run. begin reads the
+ * parameters once and whether anyone holds a position yet. */
+struct store_wl_load {
+    struct policy pol;
+    bool staffed;               /* staff by position not empty: count holders */
+    unsigned char key[CODE_SIZE + FAMILY_SIZE];
+    size_t klen;
+    int64_t minutes, need, existing, npos, orphans;
+};
+int store_wl_load_begin(stxn *t, struct store_wl_load *w);
+int store_wl_load_add(stxn *t, struct store_wl_load *w, const struct position *p);
+int store_wl_load_flush(stxn *t, struct store_wl_load *w);
 /* Schema migrations (migrate.c): the meta key of the schema version,
  * writing it, and running every step from schema `from` up to
  * STORE_SCHEMA_VERSION in t, each with an audit entry. */

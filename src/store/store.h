@@ -167,6 +167,28 @@ int store_bulk_add_history(store_bulk *b, const struct history *h);
 int store_bulk_finish(store_bulk *b);
 void store_bulk_free(store_bulk *b);
 
+/* Loading units or positions into an empty table (the demo), several
+ * times faster than store_put_unit / store_put_position one by one: each
+ * record is appended and entered in the data digest, and the positions'
+ * shares of the workload aggregates are summed while their unit and job
+ * family stay the same. The result is the same database as the puts.
+ *     store_load *l;
+ *     store_load_begin(t, STORE_LOAD_POSITIONS, &l);
+ *     for each position p, codes in strictly ascending byte order:
+ *         store_load_position(l, &p);
+ *     store_load_finish(l);          (store_load_free(l) to give up)
+ * begin: STORE_ERROR when the table is not empty. add: a code at or
+ * before the last one is an error (nothing written). finish writes the
+ * last aggregate; finish and free release l, which must not outlive the
+ * transaction. */
+enum store_load_what { STORE_LOAD_UNITS, STORE_LOAD_POSITIONS };
+typedef struct store_load store_load;
+int store_load_begin(stxn *t, enum store_load_what what, store_load **out);
+int store_load_unit(store_load *l, const struct unit *u);
+int store_load_position(store_load *l, const struct position *p);
+int store_load_finish(store_load *l);
+void store_load_free(store_load *l);
+
 /* Counts of records. */
 size_t store_count_units(stxn *t);
 size_t store_count_positions(stxn *t);

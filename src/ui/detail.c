@@ -71,8 +71,12 @@ static void add_fields(struct screen *d, struct app *a, stxn *t, const struct st
     ui_text_screen_add(d, 0, "  %-21s %s, %s", _("Status, rank"), status_name(st->status),
                     rank_name(st->rank));
     *have_origin = st->position[0] && store_get_position(t, st->position, origin) == STORE_OK;
-    ui_text_screen_add(d, 0, "  %-21s %s (%s)", _("Position"),
-                    *have_origin ? origin->name : st->position, st->position);
+    if (!st->position[0] && staff_leave_vacates_post(st->leave))
+        ui_text_screen_add(d, 0, "  %-21s %s", _("Position"),
+                           _("none while on leave (the post is vacated)"));
+    else
+        ui_text_screen_add(d, 0, "  %-21s %s (%s)", _("Position"),
+                           *have_origin ? origin->name : st->position, st->position);
     if (*have_origin)
         ui_text_screen_link(d, UI_LINK_POSITION, st->position);
     struct unit u;

@@ -123,6 +123,16 @@ expect_rc 1 "penalty past retirement" m import staff "$TMPD/late.csv"
 expect_err "penalty past retirement" "late.csv:2:17: discipline_until: discipline_until 2027-06-01 runs past retirement on 2027-06-01 (BUP 58)"
 sed -i 's/,2027-06-01,,/,2027-05-31,,/' "$TMPD/late.csv"
 expect_rc 0 "penalty ending before retirement" m import staff "$TMPD/late.csv"
+# On CLTN a teacher holds no post, and is still a teacher: the penalty is
+# judged by the family's 60 (retires 2040-02-01), not the table's 58.
+{ head -1 "$fx/staff.csv"
+  grep '^198001012005011001,' "$fx/staff.csv" |
+    sed 's/,GURU,DISDIK,/,,DISDIK,/; s/,baik,baik,,,,/,baik,baik,ringan,2039-12-31,cltn,/'
+} >"$TMPD/away.csv"
+expect_rc 0 "penalty of a teacher on leave" m import staff "$TMPD/away.csv"
+sed -i 's/,2039-12-31,/,2040-02-01,/' "$TMPD/away.csv"
+expect_rc 1 "penalty of a teacher on leave past 60" m import staff "$TMPD/away.csv"
+expect_err "penalty of a teacher on leave past 60" "runs past retirement on 2040-02-01 (BUP 60)"
 
 # Unknown person or position, a bad NIP: refused; wrong usage: 2.
 expect_rc 1 "unknown nip" m check 198001012005011099 PERAWAT2

@@ -235,6 +235,14 @@ static int bup_of(const struct pos_row *p)
     return rules_bup(&pol, &pos, NULL);
 }
 
+static int bup_away(const struct staff *s)
+{
+    static struct policy pol;
+    if (!pol.bup.administrasi)
+        policy_defaults(&pol);
+    return rules_bup_person(&pol, NULL, s, NULL);
+}
+
 /* Seniority of a post: careers only climb it. */
 static int post_step(const struct pos_row *p)
 {
@@ -423,7 +431,8 @@ static int on_staff(void *ctx, const struct staff *s, const struct history *h, i
     if (p) {
         p->holders++;
         c->staff_fungsional += p->kind == PKIND_FUNGSIONAL;
-        int years = bup_of(p);
+        /* without a post (on leave) the rules ask the person's family */
+        int years = away ? bup_away(s) : bup_of(p);
         check_person(c, s, p, years);
         mdate bup = date_add_months(s->birth_date, 12 * years);
         if (bup <= c->today)

@@ -321,6 +321,43 @@ static void retirement_resolution(void **state)
     assert_int_equal(src, BUP_BY_TABLE);
 }
 
+/* A person without a post (CLTN, full study leave): the override of their
+ * own job family, else the table's administrasi age; with a post, the
+ * post decides. The rule says which. */
+static void retirement_without_a_post(void **state)
+{
+    (void)state;
+    struct world w;
+    setup(&w);
+    add_override(&w.p.bup.by_family, "pendidikan", 60);
+    w.m.today = D("2026-06-01");
+    int src;
+    strcpy(w.s.job_family, "pendidikan");
+    w.s.position[0] = '\0';
+    w.s.leave = LEAVE_CLTN;
+    assert_int_equal(rules_bup_person(&w.p, NULL, &w.s, &src), 60);
+    assert_int_equal(src, BUP_BY_FAMILY);
+    w.m.origin = NULL;
+    w.m.target = NULL;
+    w.s.birth_date = D("1967-05-31");       /* 60 on 2027-05-31: 2027-06-01 */
+    struct verdict v = rule_retirement(&w.m, &w.p);
+    assert_int_equal(v.result, VERDICT_PASS);
+    has(&v, "2027-06-01 (BUP 60)");
+    has(&v, "job family pendidikan");
+    /* a family without an override: the table's administrasi age */
+    strcpy(w.s.job_family, "kesehatan");
+    assert_int_equal(rules_bup_person(&w.p, NULL, &w.s, &src), 58);
+    assert_int_equal(src, BUP_BY_TABLE);
+    /* with a post the post decides, whatever the person's family */
+    strcpy(w.s.job_family, "pendidikan");
+    strcpy(w.origin.code, "PERAWAT-PKM1");
+    strcpy(w.origin.job_family, "kesehatan");
+    w.origin.kind = PKIND_FUNGSIONAL, w.origin.level = PLEVEL_AHLI_MADYA;
+    assert_int_equal(rules_bup_person(&w.p, &w.origin, &w.s, NULL), 60);
+    w.origin.level = PLEVEL_AHLI_MUDA;
+    assert_int_equal(rules_bup_person(&w.p, &w.origin, &w.s, NULL), 58);
+}
+
 static void discipline_and_leave(void **state)
 {
     (void)state;
@@ -531,6 +568,7 @@ int main(void)
         cmocka_unit_test(first_placement),
         cmocka_unit_test(retirement),
         cmocka_unit_test(retirement_resolution),
+        cmocka_unit_test(retirement_without_a_post),
         cmocka_unit_test(discipline_and_leave),
         cmocka_unit_test(performance),
         cmocka_unit_test(fit_and_competency),
