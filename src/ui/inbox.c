@@ -28,10 +28,22 @@ struct inbox_priv {
 /* Default keys of the default route's steps; a region's own step gets
  * its first letter in capitals when that is free, else only its name at
  * the `:` prompt. */
-static const struct { const char *step, *key; } step_keys[] = {
-    {"submit", "S"}, {"verify", "V"}, {"review", "R"}, {"approve", "A"}, {"return", "B"},
-    {"reject", "X"}, {"cancel", "C"}, {"issue_sk", "K"}, {"apply", "E"},
+static const struct { const char *step, *key, *label; } step_keys[] = {
+    {"submit", "S", N_("submit")},   {"verify", "V", N_("verify")},
+    {"review", "R", N_("review")},   {"approve", "A", N_("approve")},
+    {"return", "B", N_("return")},   {"reject", "X", N_("reject")},
+    {"cancel", "C", N_("cancel")},   {"issue_sk", "K", N_("issue the SK")},
+    {"apply", "E", N_("apply")},
 };
+
+/* A default step in the user's language; a region's own step by its name. */
+static const char *step_label(const char *name)
+{
+    for (size_t i = 0; i < sizeof step_keys / sizeof *step_keys; i++)
+        if (strcmp(step_keys[i].step, name) == 0)
+            return _(step_keys[i].label);
+    return name;
+}
 
 static const char *default_key(const struct wf_step *s, char buf[2])
 {
@@ -256,7 +268,8 @@ static void keys_line(struct screen *s, const struct ops_inbox_item *it, char *o
         ui_keymap_keys_of(d->id, keys, sizeof keys);
         const struct wf_step *st = d->data;
         strikes = strikes || st->strikes_moves;
-        int k = snprintf(out + used, size - used, "  %s %s", keys[0] ? keys : ":", st->name);
+        int k = snprintf(out + used, size - used, "  %s %s", keys[0] ? keys : ":",
+                         step_label(st->name));
         if (k < 0)
             break;
         used += (size_t)k;
