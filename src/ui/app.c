@@ -354,6 +354,12 @@ int ui_app_prompt(struct app *a, const char *label, char *buf, size_t size)
     return prompt_read(a, label, buf, size, NULL, NULL, NULL);
 }
 
+void ui_app_draw_now(struct app *a)
+{
+    draw_frame(a, NULL, "");
+    frame_done(a, last_label(a));
+}
+
 bool ui_app_confirm(struct app *a, const char *question)
 {
     char label[300];
