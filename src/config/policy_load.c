@@ -22,11 +22,14 @@ struct field {
     /* F_GROUP: checks across its fields once each one is valid */
     void (*check)(const struct yctx *c, const struct ynode *group,
                   const char *path, const struct policy *p);
+    bool optional;                      /* F_INT: missing = policy_defaults' value */
 };
 
 #define OFF(member) offsetof(struct policy, member)
 #define INT(k, m, lo, hi) {k, F_INT, OFF(m), lo, hi, NULL, NULL}
 #define SEV(k, m) {k, F_SEVERITY, OFF(m), 0, 0, NULL, NULL}
+/* A key added after files were written: older files lack it. */
+#define OPT_INT(k, m, lo, hi) {k, F_INT, OFF(m), lo, hi, NULL, NULL, true}
 #define END {NULL, F_INT, 0, 0, 0, NULL, NULL}
 
 static void check_bands(const struct yctx *c, const struct ynode *group,
@@ -60,6 +63,7 @@ static const struct field workload[] = {
     {"effective_minutes", F_INT64, OFF(effective_minutes), 60, 527040, NULL, NULL},
     {"rounding", F_ROUNDING, OFF(rounding), 0, 0, NULL, NULL},
     {"ej_bands", F_GROUP, 0, 0, 0, bands, check_bands},
+    OPT_INT("balanced_within", balanced_within, 0, 100000),
     END,
 };
 static const struct field bup[] = {
@@ -234,6 +238,15 @@ static void put_int(struct policy *p, const struct field *f, int v)
     memcpy((char *)p + f->off, &v, sizeof v);
 }
 
+static void default_int(struct policy *p, const struct field *f)
+{
+    struct policy d;
+    policy_defaults(&d);
+    int v;
+    memcpy(&v, (const char *)&d + f->off, sizeof v);
+    put_int(p, f, v);
+}
+
 static bool one_field(const struct yctx *c, const struct ynode *n, const char *what,
                       const struct field *f, struct policy *p)
 {
@@ -307,6 +320,8 @@ static void walk_group(const struct yctx *c, const struct ynode *m, const char *
         const struct ynode *n = y_get(m, f->key);
         if (n)
             one_field(c, n, what, f, p);
+        else if (f->optional)
+            default_int(p, f);
         else
             y_error(c, m, _("%s is missing (%s)"), what, expected(f, exp, sizeof exp));
     }

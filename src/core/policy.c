@@ -17,6 +17,8 @@ static void workload_defaults(struct policy *p)
     p->ej_b_from = 90;
     p->ej_c_from = 70;
     p->ej_d_from = 50;
+    /* Only an exact match is balanced unless the region allows a margin. */
+    p->balanced_within = 0;
 }
 
 static void bup_defaults(struct policy *p)

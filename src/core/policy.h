@@ -28,6 +28,9 @@ struct policy {
     /* EJ grade bands in hundredths: A when EJ > a_above, B when >= b_from,
      * C when >= c_from, D when >= d_from, else E. */
     int ej_a_above, ej_b_from, ej_c_from, ej_d_from;
+    /* A unit or position whose staff differs from its need by at most
+     * this many people is balanced, neither short nor over. */
+    int balanced_within;
 
     /* retirement ages (BUP), years */
     struct {

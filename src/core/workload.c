@@ -35,26 +35,30 @@ int64_t wl_ej_hundredths(const struct wl_row *r, const struct policy *p)
     return (200 * r->workload_minutes + den) / (2 * den);
 }
 
-/* EJ >= h/100 exactly: workload * 100 >= h * existing * effective. */
-static int ej_at_least(const struct wl_row *r, const struct policy *p, int h)
-{
-    return r->workload_minutes * 100 >= (int64_t)h * r->existing * p->effective_minutes;
-}
-
+/* The grade of the EJ as shown (rounded to hundredths), so that a reader
+ * can check it against the bands: 1.004 is shown 1.00 and is B, not A. */
 int wl_grade(const struct wl_row *r, const struct policy *p)
 {
-    if (r->existing <= 0 || p->effective_minutes <= 0)
+    int64_t h = wl_ej_hundredths(r, p);
+    if (h < 0)
         return WL_GRADE_NONE;
-    if (r->workload_minutes * 100 >
-        (int64_t)p->ej_a_above * r->existing * p->effective_minutes)
+    if (h > p->ej_a_above)
         return WL_GRADE_A;
-    if (ej_at_least(r, p, p->ej_b_from))
+    if (h >= p->ej_b_from)
         return WL_GRADE_B;
-    if (ej_at_least(r, p, p->ej_c_from))
+    if (h >= p->ej_c_from)
         return WL_GRADE_C;
-    if (ej_at_least(r, p, p->ej_d_from))
+    if (h >= p->ej_d_from)
         return WL_GRADE_D;
     return WL_GRADE_E;
+}
+
+int wl_balance(const struct wl_row *r, const struct policy *p)
+{
+    int64_t gap = wl_gap(r);
+    if (gap < -(int64_t)p->balanced_within)
+        return -1;
+    return gap > (int64_t)p->balanced_within;
 }
 
 const char *wl_grade_name(int grade)

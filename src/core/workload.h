@@ -45,9 +45,12 @@ int64_t wl_need(int64_t workload_minutes, int32_t override, const struct policy 
 int64_t wl_gap(const struct wl_row *r);
 /* EJ x 100 rounded half-up (150 = 1.50), or -1 when nobody holds it. */
 int64_t wl_ej_hundredths(const struct wl_row *r, const struct policy *p);
-/* Grade by the policy bands, compared exactly; WL_GRADE_NONE when
- * existing = 0 (EJ undefined). */
+/* Grade by the policy bands of the EJ as shown (wl_ej_hundredths: 1.004
+ * is 1.00, grade B), so that every reader can check it; WL_GRADE_NONE
+ * when existing = 0 (EJ undefined). */
 int wl_grade(const struct wl_row *r, const struct policy *p);
+/* -1 short, 0 balanced, 1 over: the gap beyond policy balanced_within. */
+int wl_balance(const struct wl_row *r, const struct policy *p);
 /* "A".."E", "" for none. */
 const char *wl_grade_name(int grade);
 /* "1.50", or "" when nobody holds it. Returns the length. */

@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include "config/config.h"
 #include "core/date.h"
+#include "core/filter.h"
 #include "core/policy.h"
 #include "core/rules.h"
 #include "core/workload.h"
@@ -269,4 +270,20 @@ void ops_targets_free(struct ops_target *t, size_t n);
 size_t ops_person_verdicts(const struct ops *o, const struct staff *st,
                            const struct position *origin, struct verdict out[RULE_COUNT],
                            int *summary);
+/* ---- the filters of the list screens (ops/filter.c) --------------------
+ * After flt_parse (core/filter.h): unit: terms stand for the unit and its
+ * subtree (the code's case does not matter), district: terms for the units
+ * of that district. OPS_REFUSED when a unit or district is not found.
+ * ops_filter_free gives back what resolve took.
+ *
+ *     if (flt_parse(text, FLT_STAFF, &f, err, sizeof err) == 0 &&
+ *         ops_filter_resolve(t, &f, &e) == OPS_OK)
+ *         ... ops_staff_passes(&f, &st, t, policy, today) ...
+ *     ops_filter_free(&f); */
+int ops_filter_resolve(stxn *t, struct flt *f, struct ops_err *e);
+void ops_filter_free(struct flt *f);
+/* Every term holds for the person (eligible reads the person's position
+ * through t). */
+bool ops_staff_passes(const struct flt *f, const struct staff *st, stxn *t,
+                      const struct policy *pol, mdate today);
 #endif

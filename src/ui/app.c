@@ -380,6 +380,15 @@ bool ui_app_confirm(struct app *a, const char *question)
     return k == 'y' || k == 'Y' || (k > 0 && k < 128 && k == (unsigned char)yes[0]);
 }
 
+void ui_app_quit(struct app *a)
+{
+    if (a->dirty && !ui_app_confirm(a, _("There is unsaved work. Quit anyway?"))) {
+        ui_app_message(a, "%s", _("not quitting"));
+        return;
+    }
+    a->quit = true;
+}
+
 /* ---- search ------------------------------------------------------------- */
 static struct saved_pos search_origin;
 static size_t search_origin_pos;
@@ -565,7 +574,7 @@ void ui_app_command(struct app *a, const char *line)
     if (!word[0])
         return;
     if (!strcmp(word, "q") || !strcmp(word, "quit")) {
-        a->quit = true;
+        ui_app_quit(a);
     } else if (!strcmp(word, "help")) {
         run_action(a, ACT_HELP, 1);
     } else if (!strcmp(word, "workload")) {
@@ -654,7 +663,7 @@ static void run_action(struct app *a, int action, int count)
             if (up->ops->may_leave && !up->ops->may_leave(up))
                 return;
         }
-        a->quit = true;
+        ui_app_quit(a);
         return;
     case ACT_BACK:
         if (s->ops->may_leave && !s->ops->may_leave(s))
@@ -662,7 +671,17 @@ static void run_action(struct app *a, int action, int count)
         if (a->depth)
             pop_screen(a);
         else
-            a->quit = true;
+            ui_app_quit(a);
+        return;
+    case ACT_CLOSE:
+        /* Esc, Left and h are pressed by habit to go back: on the first
+         * screen they must not end the session. */
+        if (a->depth && s->ops->may_leave && !s->ops->may_leave(s))
+            return;
+        if (a->depth)
+            pop_screen(a);
+        else
+            ui_app_message(a, "%s", _("this is the first screen; q quits"));
         return;
     case ACT_HELP:
         ui_app_push(a, ui_help_screen_new(a, a->depth ? -1 : a->top));

@@ -9,7 +9,9 @@
 static const char *const staff_notes[] = {
     N_("Every civil servant in name order; Enter shows the detail."),
     N_("/ finds a name or NIP from the selected row on."),
-    N_("f filters: unit:CODE rank:III/a family:kesehatan rotation (years in post over policy)"),
+    N_("f filters (terms combine): unit:CODE (and below) rank:III/a family:kesehatan"),
+    N_("  district:NAME status:PNS eligible rotation, or part of a name."),
+    N_("  Also unitkerja: gol: rumpun: kecamatan: layak rotasi. Case is ignored."),
     N_("s switches between name order A-Z and Z-A."),
     NULL,
 };
@@ -17,7 +19,8 @@ static const char *const staff_notes[] = {
 static const char *const units_notes[] = {
     N_("The unit tree: + and - open and close a unit, Enter lists its positions and people."),
     N_("Marks: ! short of staff, ^ over-staffed, = balanced."),
-    N_("f filters: short, over, or text in the name; v groups by district or job family."),
+    N_("f filters: short/kurang, over/lebih, balanced/seimbang, or part of a name;"),
+    N_("  terms combine. v groups by district or job family."),
     NULL,
 };
 

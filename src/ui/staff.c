@@ -18,81 +18,49 @@ void staff_copy_str(char *dst, size_t size, const char *src)
 }
 
 /* ---- the filter --------------------------------------------------------- */
-/* ---- the filter --------------------------------------------------------- */
-static bool passes(const struct staff_priv *p, const struct staff *st, mdate today)
-{
-    switch (p->filter) {
-    case SF_UNIT:
-        return strcmp(st->unit, p->filter_arg) == 0;
-    case SF_RANK:
-        return st->rank == p->filter_rank;
-    case SF_FAMILY:
-        return ui_text_contains(st->job_family, p->filter_arg);
-    case SF_ROTATION:
-        return rules_rotation_candidate(st, p->policy, today);
-    case SF_ELIGIBLE: {
-        /* The optimiser's filter: no person rule blocks a proposed move. */
-        struct position pos;
-        bool have = p->t && st->position[0] &&
-                    store_get_position(p->t, st->position, &pos) == STORE_OK;
-        return rules_person_may_move(st, have ? &pos : NULL, p->policy, today);
-    }
-    case SF_TEXT:
-        return ui_text_contains(st->name, p->filter_arg);
-    default:
-        return true;
-    }
-}
-
 bool staff_passes(const struct staff_priv *p, const struct staff *st, mdate today)
 {
-    return passes(p, st, today);
+    return !p->filter || ops_staff_passes(&p->flt, st, p->t, p->policy, today);
+}
+
+/* Reads the filter text into p->flt; false (message set) when it is wrong. */
+static bool read_filter(struct screen *s, const char *text)
+{
+    struct staff_priv *p = s->priv;
+    struct flt f;
+    char err[OPS_MSG_SIZE];
+    if (flt_parse(text, FLT_STAFF, &f, err, sizeof err) != 0) {
+        ui_app_message(s->app, "%s", err);
+        return false;
+    }
+    struct ops_err e;
+    stxn *t = s->app->db ? store_read_begin(s->app->db) : NULL;
+    int rc = t ? ops_filter_resolve(t, &f, &e) : ops_fail(&e, "%s", _("no database"));
+    if (t)
+        store_read_end(t);
+    if (rc != OPS_OK) {
+        ops_filter_free(&f);
+        ui_app_message(s->app, "%s", e.msg);
+        return false;
+    }
+    ops_filter_free(&p->flt);
+    p->flt = f;
+    p->filter = f.n > 0;
+    return true;
 }
 
 static int staff_filter(struct screen *s, const char *text)
 {
     struct staff_priv *p = s->priv;
-    char key[32] = "", arg[64] = "";
-    const char *colon = strchr(text, ':');
-    if (colon) {
-        snprintf(key, sizeof key, "%.*s", (int)(colon - text), text);
-        snprintf(arg, sizeof arg, "%s", colon + 1);
-    } else {
-        snprintf(key, sizeof key, "%s", text);
-    }
-    p->filter = SF_NONE;
-    p->filter_label[0] = '\0';
-    if (!text[0]) {
-        ui_app_message(s->app, "%s", _("filter cleared"));
-    } else if (!strcmp(key, "unit") && arg[0]) {
-        p->filter = SF_UNIT;
-    } else if (!strcmp(key, "rank") && arg[0]) {
-        int r = rank_parse(arg, strlen(arg));
-        if (r <= 0) {
-            ui_app_message(s->app, _("no rank \"%s\"; write it like III/a"), arg);
-            return -1;
-        }
-        p->filter = SF_RANK;
-        p->filter_rank = r;
-    } else if (!strcmp(key, "family") && arg[0]) {
-        p->filter = SF_FAMILY;
-    } else if (!strcmp(key, "rotation")) {
-        p->filter = SF_ROTATION;
-        p->policy = &s->app->policy;
-    } else if (!strcmp(key, "eligible")) {
-        p->filter = SF_ELIGIBLE;
-        p->policy = &s->app->policy;
-    } else if (!colon) {
-        p->filter = SF_TEXT;
-        snprintf(arg, sizeof arg, "%s", text);
-    } else {
-        ui_app_message(s->app, _("unknown filter \"%s\"; use unit:, rank:, family:, rotation, eligible or a name"), key);
+    if (!read_filter(s, text))
         return -1;
-    }
-    snprintf(p->filter_arg, sizeof p->filter_arg, "%s", arg);
+    p->policy = &s->app->policy;
+    p->filter_label[0] = '\0';
     if (p->filter) {
         snprintf(p->filter_label, sizeof p->filter_label, "%s", text);
         ui_app_message(s->app, _("filter: %s (f then Enter on an empty line clears it)"), text);
+    } else {
+        ui_app_message(s->app, "%s", _("filter cleared"));
     }
     if (!p->filter && p->sort > SORT_UNIT) {
         p->sort = SORT_NAME;     /* no index for that column: back to names */
@@ -354,7 +322,7 @@ static int staff_action(struct screen *s, int action, int count, int height)
     if (!s->app->db || action != ACT_SORT)
         return 0;
     (void)height;
-    staff_next_sort(s, p->filter != SF_NONE);
+    staff_next_sort(s, p->filter);
     if (p->filter)
         staff_sort_filtered(p);
     lv_reset(s->list);          /* the first row of the new order */
@@ -412,6 +380,7 @@ static void staff_close(struct screen *s)
 {
     struct staff_priv *p = s->priv;
     free(p->fl);
+    ops_filter_free(&p->flt);
     corpus_free(&p->corpus);
     free(p);
 }
@@ -426,7 +395,7 @@ static const struct screen_ops staff_ops = {
     .search_prepare = staff_search_prepare,
     .hide = staff_hide,
     .filter = staff_filter,
-    .filter_hint = N_("filter (unit:CODE rank:III/a family:NAME rotation eligible, or part of a name)"),
+    .filter_hint = N_("filter (unit:CODE rank:III/a family: district: status: rotation eligible, name; terms combine)"),
     .get_pos = staff_get_pos,
     .set_pos = staff_set_pos,
 };

@@ -15,7 +15,6 @@
 /* At most this many filtered rows are kept (about 22 MB). */
 #define FILTER_MAX 150000
 
-enum staff_filter { SF_NONE, SF_UNIT, SF_RANK, SF_FAMILY, SF_ROTATION, SF_ELIGIBLE, SF_TEXT };
 /* Sort columns. Name, NIP and unit have an index and sort the whole list;
  * rank, years in post and SKP sort a filtered list. */
 enum staff_sort { SORT_NAME, SORT_NIP, SORT_UNIT, SORT_RANK, SORT_YEARS, SORT_SKP };
@@ -36,9 +35,8 @@ struct staff_priv {
     char top_unit[CODE_SIZE];
     int sort;                   /* enum staff_sort */
     bool desc;                  /* descending */
-    int filter;                 /* enum staff_filter */
-    char filter_arg[64];
-    int filter_rank;
+    bool filter;                /* a filter is set: the list is flt's people */
+    struct flt flt;             /* its terms (core/filter.h), resolved */
     const struct policy *policy; /* rotation and eligible read the rule table's rules */
     char filter_label[96];
     /* Filtered: the matching people, (name, NIP) sorted, read once when

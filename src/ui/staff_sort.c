@@ -109,8 +109,20 @@ void staff_sort_filtered(struct staff_priv *p)
         reverse_rows(p);
 }
 
-/* One pass: the unit's index for a unit filter, else every record in
- * key order (the fastest walk); then sorted by name. */
+/* The people of a unit filter's units through the unit index when they
+ * are few units; else every record in key order (the fastest walk). */
+static int walk_candidates(struct staff_priv *p, stxn *t, struct collect *c)
+{
+    const struct flt_term *u = flt_find(&p->flt, FLT_UNIT);
+    if (!u || u->ncodes > 256)
+        return store_each_staff(t, NULL, collect_cb, c);
+    int rc = 0;
+    for (size_t i = 0; i < u->ncodes && rc == 0 && !p->fcapped; i++)
+        rc = store_each_staff_in_unit(t, u->codes[i], collect_cb, c);
+    return rc;
+}
+
+/* One pass over the candidates, then sorted by name. */
 void staff_build_filtered(struct screen *s)
 {
     struct staff_priv *p = s->priv;
@@ -125,8 +137,7 @@ void staff_build_filtered(struct screen *s)
     struct collect c = {.p = p, .today = s->app->env->today};
     stxn *was = p->t;
     p->t = t;                   /* the eligible filter reads positions */
-    int rc = p->filter == SF_UNIT ? store_each_staff_in_unit(t, p->filter_arg, collect_cb, &c)
-                                  : store_each_staff(t, NULL, collect_cb, &c);
+    int rc = walk_candidates(p, t, &c);
     p->t = was;
     if (rc < 0)
         ui_app_message(s->app, _("could not read the database: %s"), store_errmsg(s->app->db));

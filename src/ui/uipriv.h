@@ -30,7 +30,7 @@ enum ui_action {
     ACT_QUIT, ACT_BACK, ACT_DOWN, ACT_UP, ACT_TOP, ACT_BOTTOM, ACT_HALF_DOWN, ACT_HALF_UP,
     ACT_PAGE_DOWN, ACT_PAGE_UP, ACT_OPEN, ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV,
     ACT_FILTER, ACT_SORT, ACT_PROMPT, ACT_HELP, ACT_REDRAW, ACT_EXPAND, ACT_COLLAPSE,
-    ACT_VIEW,
+    ACT_VIEW, ACT_CLOSE,
     ACT_COUNT_                              /* run-time actions follow */
 };
 
@@ -290,6 +290,9 @@ struct app {
     int search_dir;
     struct history_ring search_hist, prompt_hist;
     bool quit;
+    /* Set by a screen that holds unsaved work (the plan editor): quitting
+     * asks first. The screen clears it when the work is saved or dropped. */
+    bool dirty;
     bool ascii;                             /* no UTF-8: ASCII marks */
     bool color;
     bool full_redraw;
@@ -312,6 +315,8 @@ int ui_app_prompt(struct app *a, const char *label, char *buf, size_t size);
 void ui_app_draw_now(struct app *a);
 /* Asks a yes/no question on the message line; true for yes. */
 bool ui_app_confirm(struct app *a, const char *question);
+/* Leaves the program, asking first when a->dirty. */
+void ui_app_quit(struct app *a);
 /* Runs the `:` command line text. */
 void ui_app_command(struct app *a, const char *line);
 

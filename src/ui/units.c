@@ -4,6 +4,8 @@
  * the workload engine over the records read in one read transaction. */
 #include <stdlib.h>
 #include <string.h>
+#include "core/filter.h"
+#include "core/fold.h"
 #include "core/i18n.h"
 #include "core/nip.h"
 #include "core/vocab.h"
@@ -12,7 +14,6 @@
 #include "ui/uipriv.h"
 
 enum units_view { UV_TREE, UV_DISTRICT, UV_FAMILY, UV_COUNT };
-enum units_filter { UF_NONE, UF_SHORT, UF_OVER, UF_TEXT };
 
 struct urow {
     long unit;                  /* unit index, -1 for a group */
@@ -35,8 +36,9 @@ struct units_priv {
     struct listview list;
     int namew;                  /* cells of the name column at the last draw */
     int view;
-    int filter;
-    char filter_text[64];
+    bool filter;                /* flt holds terms */
+    struct flt flt;
+    const struct policy *policy; /* short, over and balanced read balanced_within */
 };
 
 /* ---- loading ------------------------------------------------------------
@@ -108,19 +110,30 @@ static void unit_name(stxn *t, const struct workload *w, size_t u, char *out, si
 }
 
 /* ---- the rows ----------------------------------------------------------- */
-static bool row_passes(const struct units_priv *p, const struct urow *r)
+static bool term_passes(const struct flt_term *t, const struct urow *r, const struct policy *p)
 {
-    int64_t gap = wl_gap(&r->fig);
-    switch (p->filter) {
-    case UF_SHORT:
-        return gap < 0;
-    case UF_OVER:
-        return gap > 0;
-    case UF_TEXT:
-        return ui_text_contains(r->name, p->filter_text);
+    int balance = wl_balance(&r->fig, p);
+    switch (t->kind) {
+    case FLT_SHORT:
+        return balance < 0;
+    case FLT_OVER:
+        return balance > 0;
+    case FLT_BALANCED:
+        return balance == 0;
+    case FLT_TEXT:
+        return fold_contains(r->name, t->arg, strlen(t->arg));
     default:
         return true;
     }
+}
+
+/* Every term of the filter holds (they combine by AND). */
+static bool row_passes(const struct units_priv *p, const struct urow *r)
+{
+    for (int i = 0; p->filter && i < p->flt.n; i++)
+        if (!term_passes(&p->flt.t[i], r, p->policy))
+            return false;
+    return true;
 }
 
 static void push_row(struct units_priv *p, const struct urow *r)
@@ -211,10 +224,10 @@ static void rebuild_rows(struct screen *s)
 /* ---- drawing ------------------------------------------------------------ */
 #define FIXED_COLS 45
 
-static char status_mark(const struct wl_row *f)
+static char status_mark(const struct wl_row *f, const struct policy *p)
 {
-    int64_t gap = wl_gap(f);
-    return gap < 0 ? '!' : gap > 0 ? '^' : '=';
+    int b = wl_balance(f, p);
+    return b < 0 ? '!' : b > 0 ? '^' : '=';
 }
 
 /* "+3", "-2", and "0" rather than "+0". */
@@ -236,12 +249,13 @@ static void draw_figures(struct screen *s, WINDOW *w, const struct wl_row *f)
     ui_put_field(w, wl_grade_name(wl_grade(f, &s->app->policy)), 1, true);
     waddstr(w, " [");
     double ratio = f->need > 0 ? (double)f->existing / (double)f->need : f->existing ? 1.0 : 0.0;
-    bool colour = s->app->color && wl_gap(f) != 0;
+    int balance = wl_balance(f, &s->app->policy);
+    bool colour = s->app->color && balance != 0;
     if (colour)
-        wattron(w, COLOR_PAIR(wl_gap(f) < 0 ? 1 : 2));
+        wattron(w, COLOR_PAIR(balance < 0 ? 1 : 2));
     ui_put_bar(w, ratio, 10, s->app->ascii);
     if (colour)
-        wattroff(w, COLOR_PAIR(wl_gap(f) < 0 ? 1 : 2));
+        wattroff(w, COLOR_PAIR(balance < 0 ? 1 : 2));
     waddch(w, ']');
 }
 
@@ -256,7 +270,7 @@ static void units_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
     (void)width;
     /* The mark says short (!), over (^) or balanced (=) without colour. */
     if (r->fig.need || r->fig.existing)
-        waddch(w, (chtype)status_mark(&r->fig));
+        waddch(w, (chtype)status_mark(&r->fig, &s->app->policy));
     else
         waddch(w, ' ');
     char label[NAME_SIZE + 64];
@@ -361,7 +375,7 @@ static struct screen *drill_down(struct screen *s, long unit)
         struct position prec;
         const char *pcode = workload_position_code(p->wl, i);
         const char *pname = store_get_position(t, pcode, &prec) == STORE_OK ? prec.name : pcode;
-        ui_text_screen_add(d, 0, "  %c %-34.34s %-12.12s %4lld %4lld %4s %5s %s", status_mark(f),
+        ui_text_screen_add(d, 0, "  %c %-34.34s %-12.12s %4lld %4lld %4s %5s %s", status_mark(f, &s->app->policy),
                            pname, workload_position_unit_code(p->wl, i), (long long)f->need,
                            (long long)f->existing, gap, ej,
                            wl_grade_name(wl_grade(f, &s->app->policy)));
@@ -414,16 +428,15 @@ static int units_action(struct screen *s, int action, int count, int height)
 static int units_filter(struct screen *s, const char *text)
 {
     struct units_priv *p = s->priv;
-    if (!text[0])
-        p->filter = UF_NONE;
-    else if (!strcmp(text, "short"))
-        p->filter = UF_SHORT;
-    else if (!strcmp(text, "over"))
-        p->filter = UF_OVER;
-    else {
-        p->filter = UF_TEXT;
-        snprintf(p->filter_text, sizeof p->filter_text, "%s", text);
+    char err[512];
+    struct flt f;
+    if (flt_parse(text, FLT_UNITS, &f, err, sizeof err) != 0) {
+        ui_app_message(s->app, "%s", err);
+        return -1;
     }
+    p->flt = f;
+    p->filter = f.n > 0;
+    p->policy = &s->app->policy;
     p->list.sel = p->list.top = 0;
     rebuild_rows(s);
     if (p->filter)
@@ -483,7 +496,7 @@ static const struct screen_ops units_ops = {
     .draw = units_draw,
     .action = units_action,
     .filter = units_filter,
-    .filter_hint = N_("filter (short, over, or part of a name)"),
+    .filter_hint = N_("filter (short, over, balanced, part of a name; terms combine)"),
 };
 
 struct screen *ui_units_screen_new(struct app *a)

@@ -80,6 +80,7 @@ static void assert_policy_equal(const struct policy *a, const struct policy *b)
     assert_int_equal(a->rounding, b->rounding);
     assert_int_equal(a->ej_a_above, b->ej_a_above);
     assert_int_equal(a->ej_b_from, b->ej_b_from);
+    assert_int_equal(a->balanced_within, b->balanced_within);
     assert_int_equal(a->ej_c_from, b->ej_c_from);
     assert_int_equal(a->ej_d_from, b->ej_d_from);
     assert_int_equal(a->bup.jpt, b->bup.jpt);
@@ -361,6 +362,13 @@ static void out_of_range(void **state)
     assert_string_equal(policy_errors(with("b_from: 0.90", "b_from: 1.5")),
                         "policy.yaml:4:13: workload.ej_bands must not increase: "
                         "a_above >= b_from >= c_from >= d_from\n");
+    /* balanced_within: optional (files written before it), in range */
+    assert_string_equal(policy_errors(with("  rounding: half-up\n", "  rounding: half-up\n"
+                                                                   "  balanced_within: 2\n")), "");
+    assert_string_equal(policy_errors(with("  rounding: half-up\n", "  rounding: half-up\n"
+                                                                   "  balanced_within: -1\n")),
+                        "policy.yaml:4:20: workload.balanced_within must be a number from 0 "
+                        "to 100000, got \"-1\"\n");
     assert_string_equal(policy_errors(with("home_bonus: 3", "home_bonus: 10")),
                         "policy.yaml:18:12: optimiser.home_bonus must be less than "
                         "optimiser.move_cost (10), got 10\n");

@@ -84,28 +84,47 @@ static void ej_and_grade_boundaries(void **state)
     wl_format_ej(&r, &p, buf);
     assert_string_equal(buf, "0.90");
     /* 0.8999: 10,000 staff x 75,000 = 750,000,000; x 0.8999 = 674,925,000.
-     * Displayed 0.90 (two decimals) but graded C: the grade compares exactly. */
+     * Displayed 0.90 (two decimals) and graded as shown: B, so that a
+     * reader can check the grade against the bands. */
     r = row(674925000, 0, 10000);
-    assert_int_equal(wl_grade(&r, &p), WL_GRADE_C);
+    assert_int_equal(wl_grade(&r, &p), WL_GRADE_B);
     wl_format_ej(&r, &p, buf);
     assert_string_equal(buf, "0.90");
+    /* 0.8949 is shown 0.89: C */
+    r = row(671175000, 0, 10000);
+    wl_format_ej(&r, &p, buf);
+    assert_string_equal(buf, "0.89");
+    assert_int_equal(wl_grade(&r, &p), WL_GRADE_C);
     /* exactly 1.00 -> B (A needs more than 1.00) */
     r = row(750000000, 0, 10000);
     assert_int_equal(wl_grade(&r, &p), WL_GRADE_B);
-    /* 1.0001: 750,075,000 -> A, displayed 1.00 */
+    /* 1.0001 and 1.004 are shown 1.00: B, not A */
     r = row(750075000, 0, 10000);
-    assert_int_equal(wl_grade(&r, &p), WL_GRADE_A);
+    assert_int_equal(wl_grade(&r, &p), WL_GRADE_B);
     wl_format_ej(&r, &p, buf);
     assert_string_equal(buf, "1.00");
-    /* 0.70 exactly -> C; one minute less -> D */
+    r = row(753000000, 0, 10000);
+    wl_format_ej(&r, &p, buf);
+    assert_string_equal(buf, "1.00");
+    assert_int_equal(wl_grade(&r, &p), WL_GRADE_B);
+    /* 1.005 is shown 1.01 (half-up): A */
+    r = row(753750000, 0, 10000);
+    wl_format_ej(&r, &p, buf);
+    assert_string_equal(buf, "1.01");
+    assert_int_equal(wl_grade(&r, &p), WL_GRADE_A);
+    /* 0.70 exactly -> C; 0.695 is shown 0.70 -> C; 0.6949 is shown 0.69 -> D */
     r = row(52500, 0, 1);
     assert_int_equal(wl_grade(&r, &p), WL_GRADE_C);
-    r = row(52499, 0, 1);
+    r = row(52125, 0, 1);
+    assert_int_equal(wl_grade(&r, &p), WL_GRADE_C);
+    r = row(521175, 0, 10);
+    wl_format_ej(&r, &p, buf);
+    assert_string_equal(buf, "0.69");
     assert_int_equal(wl_grade(&r, &p), WL_GRADE_D);
-    /* 0.50 exactly -> D; one minute less -> E */
+    /* 0.50 exactly -> D; 0.4949 (shown 0.49) -> E */
     r = row(37500, 0, 1);
     assert_int_equal(wl_grade(&r, &p), WL_GRADE_D);
-    r = row(37499, 0, 1);
+    r = row(371175, 0, 10);
     assert_int_equal(wl_grade(&r, &p), WL_GRADE_E);
     /* zero workload held by 3 people: EJ 0.00, E */
     r = row(0, 0, 3);
@@ -134,6 +153,25 @@ static void ej_and_grade_boundaries(void **state)
     assert_int_equal(wl_grade(&r, &p), WL_GRADE_A);
     r = row(90000, 1, 1);                      /* 1.20 exactly: B now */
     assert_int_equal(wl_grade(&r, &p), WL_GRADE_B);
+}
+
+static void balanced_within_a_tolerance(void **state)
+{
+    (void)state;
+    struct policy p = pol(ROUND_HALF_UP);
+    struct wl_row r = row(0, 10, 9);           /* one short */
+    assert_int_equal(p.balanced_within, 0);    /* the default */
+    assert_int_equal(wl_balance(&r, &p), -1);
+    p.balanced_within = 1;
+    assert_int_equal(wl_balance(&r, &p), 0);
+    r = row(0, 10, 8);                         /* two short: beyond it */
+    assert_int_equal(wl_balance(&r, &p), -1);
+    r = row(0, 10, 11);
+    assert_int_equal(wl_balance(&r, &p), 0);
+    r = row(0, 10, 12);
+    assert_int_equal(wl_balance(&r, &p), 1);
+    r = row(0, 10, 10);
+    assert_int_equal(wl_balance(&r, &p), 0);
 }
 
 /* A three-level tree:
@@ -548,6 +586,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(need_rounding),
         cmocka_unit_test(ej_and_grade_boundaries),
+        cmocka_unit_test(balanced_within_a_tolerance),
         cmocka_unit_test_setup_teardown(tree_rollup, setup_tree, teardown_tree),
         cmocka_unit_test_setup_teardown(subtree_order, setup_tree, teardown_tree),
         cmocka_unit_test_setup_teardown(grouping, setup_tree, teardown_tree),
