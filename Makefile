@@ -6,10 +6,19 @@
 
 VERSION   := 0.1.0
 PREFIX    ?= /usr/local
+# The configuration is $(SYSCONFDIR)/mutasi; an installed, set-group-id
+# mutasi keeps its database in $(LOCALSTATEDIR)/lib/mutasi (both are
+# compiled in: a set-group-id run believes no option for them).
+SYSCONFDIR    ?= $(PREFIX)/etc
+LOCALSTATEDIR ?= /var
+DBDIR         := $(LOCALSTATEDIR)/lib/mutasi
+# make install INSTALL_GROUP=mutasi: the program set-group-id to that
+# group, and the database directory 2770 of that group (run as root).
+INSTALL_GROUP ?=
 DESTDIR   ?=
 BUILD     ?= build
 CC        ?= cc
-PKGS      := ncursesw lmdb yaml-0.1 libcrypto libzip expat xlsxwriter
+PKGS      := ncursesw lmdb yaml-0.1 libcrypto libxxhash libzip expat xlsxwriter
 TEST_PKGS := cmocka
 
 WARN   := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
@@ -17,13 +26,13 @@ WARN   := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
           -Wcast-align -Wundef -Wno-missing-field-initializers
 DEFS   := -D_GNU_SOURCE -DMUTASI_VERSION='"$(VERSION)"' \
           -DLOCALEDIR='"$(PREFIX)/share/locale"' \
-          -DSYSCONFDIR='"$(PREFIX)/etc/mutasi"'
+          -DSYSCONFDIR='"$(SYSCONFDIR)/mutasi"' -DMUTASI_DBDIR='"$(DBDIR)"'
 OPT    ?= -O2 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
 TEST_LIBS   = $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
-CFLAGS_ALL  = -std=c11 $(WARN) $(DEFS) -Isrc $(PKG_CFLAGS) $(OPT) $(CFLAGS)
+CFLAGS_ALL  = -std=c11 $(WARN) $(DEFS) -Isrc $(PKG_CFLAGS) $(OPT) $(CPPFLAGS) $(CFLAGS)
 SAN        := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 SRC      := $(shell find src -name '*.c' | sort)
@@ -43,7 +52,7 @@ ASAN_LIB   := $(BUILD)/asan/libmutasi.a
 ASAN_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/asan/tests/%,$(TEST_SRC))
 MO         := $(patsubst po/%.po,$(BUILD)/locale/%/LC_MESSAGES/mutasi.mo,$(PO))
 
-.PHONY: all deps test-deps demo test unit e2e asan-test install uninstall clean check-build
+.PHONY: all deps test-deps demo test unit e2e asan-test install uninstall clean check-build FORCE
 .DEFAULT_GOAL := all
 
 all: $(BIN) $(MO)
@@ -71,6 +80,15 @@ $(BUILD)/tests/%: tests/unit/%.c $(call objs,$(BUILD),$(TEST_SUPPORT)) $(LIB)
 
 # Test support objects are kept between runs, not removed as intermediates.
 .SECONDARY: $(call objs,$(BUILD),$(TEST_SUPPORT)) $(call objs,$(BUILD)/asan,$(TEST_SUPPORT))
+
+# The files that compile the installation's paths in are rebuilt when
+# they change (make; make install PREFIX=/usr).
+PATHS_USERS := src/main.c src/ops/env.c src/ops/access.c
+$(BUILD)/paths.stamp: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(PREFIX) $(SYSCONFDIR) $(DBDIR)' | cmp -s - $@ || \
+	  echo '$(PREFIX) $(SYSCONFDIR) $(DBDIR)' >$@
+$(call objs,$(BUILD),$(PATHS_USERS)) $(call objs,$(BUILD)/asan,$(PATHS_USERS)): $(BUILD)/paths.stamp
 
 # --- sanitizer build ----------------------------------------------------
 $(BUILD)/asan/obj/%.o: %.c
@@ -101,7 +119,7 @@ DEMO_USER ?= eka
 demo: deps
 	@$(MAKE) --no-print-directory all
 	rm -rf $(DEMO_DB)
-	MUTASI_DB=$(DEMO_DB) $(BIN) demo $(DEMO_ARGS)
+	MUTASI_DB=$(DEMO_DB) MUTASI_CONFIG=config/demo MUTASI_USER=$(DEMO_USER) $(BIN) demo $(DEMO_ARGS)
 	MUTASI_DB=$(DEMO_DB) MUTASI_CONFIG=config/demo MUTASI_USER=$(DEMO_USER) $(BIN)
 
 # Every test, first with the normal build, then under ASan+UBSan.
@@ -114,17 +132,24 @@ unit: all $(TESTS)
 
 # --- install ------------------------------------------------------------
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/etc/mutasi \
-	  $(DESTDIR)$(PREFIX)/share/man/man1
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(SYSCONFDIR)/mutasi \
+	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/mutasi
-	install -m 0644 config/*.yaml $(DESTDIR)$(PREFIX)/etc/mutasi/ 2>/dev/null || true
+	install -m 0644 config/*.yaml $(DESTDIR)$(SYSCONFDIR)/mutasi/
 	install -m 0644 doc/mutasi.1 $(DESTDIR)$(PREFIX)/share/man/man1/mutasi.1
+	install -m 0644 completion/mutasi.bash \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/mutasi
 	for mo in $(MO); do lang=$${mo#$(BUILD)/locale/}; lang=$${lang%%/*}; \
 	  install -d $(DESTDIR)$(PREFIX)/share/locale/$$lang/LC_MESSAGES; \
 	  install -m 0644 $$mo $(DESTDIR)$(PREFIX)/share/locale/$$lang/LC_MESSAGES/mutasi.mo; done
+	if [ -n "$(INSTALL_GROUP)" ]; then \
+	  chgrp $(INSTALL_GROUP) $(DESTDIR)$(PREFIX)/bin/mutasi && \
+	  chmod 2755 $(DESTDIR)$(PREFIX)/bin/mutasi && \
+	  install -d -m 2770 -g $(INSTALL_GROUP) $(DESTDIR)$(DBDIR); fi
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/mutasi $(DESTDIR)$(PREFIX)/share/man/man1/mutasi.1
+	rm -f $(DESTDIR)$(PREFIX)/bin/mutasi $(DESTDIR)$(PREFIX)/share/man/man1/mutasi.1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/mutasi
 	rm -f $(DESTDIR)$(PREFIX)/share/locale/*/LC_MESSAGES/mutasi.mo
 
 clean:

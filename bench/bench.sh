@@ -25,6 +25,8 @@
 #   the notes as the upper bound.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
+# Acts as the admin of the test users (tests/e2e/env.sh).
+export MUTASI_CONFIG="$top/tests/config" MUTASI_USER=eka
 build=$(cd "$1" && pwd); shift
 sizes=${*:-S M}
 mutasi=$build/mutasi

@@ -20,6 +20,8 @@ case $size in
   *) echo "dataset: SIZE must be S, M, L or XL" >&2; exit 2 ;;
 esac
 top=$(cd "$(dirname "$0")/.." && pwd)
+# Acts as the admin of the test users (tests/e2e/env.sh).
+export MUTASI_CONFIG="$top/tests/config" MUTASI_USER=eka
 dir=$data/$size
 source=demo
 $mutasi demo --help >/dev/null 2>&1 || source=gendata

@@ -6,6 +6,7 @@
 # Makes the database with `MUTASI --db DB demo --staff 1000000 --seed 1`
 # first when DB does not exist.
 set -eu
+export MUTASI_CONFIG="$(cd "$(dirname "$0")/.." && pwd)/tests/config" MUTASI_USER=eka   # the test admin
 mutasi=$1; db=$2; runs=${3:-20}
 command -v hyperfine >/dev/null || { echo "hyperfine is needed" >&2; exit 2; }
 command -v jq >/dev/null || { echo "jq is needed" >&2; exit 2; }

@@ -24,7 +24,7 @@ static int dir_has_catalog(const char *dir)
 static void setup_i18n(void)
 {
     static char dir[PATH_MAX];
-    const char *env = getenv("MUTASI_LOCALEDIR");
+    const char *env = secure_getenv("MUTASI_LOCALEDIR");
     const char *chosen = LOCALEDIR;
     setlocale(LC_ALL, "");
     if (env && *env) {
@@ -102,6 +102,9 @@ int main(int argc, char **argv)
      * a verb's --help, and `policy check`, which reports it in full. */
     struct ops_err e;
     int rc = ops_env_resolve(&env, db, config, &e);
+    if (env.ignored[0])
+        cli_warn(_("installed set-group-id, mutasi ignores %s: the database is %s and the "
+                   "configuration %s"), env.ignored, env.db_dir, env.config_dir);
     if (rc == OPS_USAGE) {
         cli_error("%s", e.msg);
         return EXIT_USAGE;
@@ -111,6 +114,7 @@ int main(int argc, char **argv)
         fputs(e.msg, stderr);
         return EXIT_REFUSED;
     }
+    cli_fault_handlers(env.db_dir ? env.db_dir : "");
     /* No verb, or only the TUI's own options: open the TUI. */
     if (argc < 2 || strncmp(argv[1], "--", 2) == 0)
         return ui_run(&env, argc, argv);

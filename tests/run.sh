@@ -33,11 +33,12 @@ for dir in "$@"; do
     run_one "$label/unit/$(basename "$t")" "$t"
   done
   [ $unit_only = 1 ] && continue
+  # Who acts in the e2e tests: see tests/e2e/env.sh.
   for t in "$top"/tests/e2e/t_*.sh; do
     [ -f "$t" ] || continue
     tmp=$(mktemp -d)
     run_one "$label/e2e/$(basename "$t" .sh)" \
-      env MUTASI="$dir/mutasi" TOP="$top" TMPD="$tmp" FIXTURES="$top/tests/fixtures" \
+      env MUTASI="$dir/mutasi" TOP="$top" MUTASI_CONFIG="$top/tests/config" MUTASI_USER=eka TMPD="$tmp" FIXTURES="$top/tests/fixtures" \
       sh "$t"
     rm -rf "$tmp"
   done

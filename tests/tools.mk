@@ -13,3 +13,11 @@ all: $(PLANGEN)
 $(PLANGEN): tests/tools/plangen.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
+
+# lmdbpoke changes or damages one record with liblmdb alone, behind
+# mutasi's back (t_faults: audit --verify and verify must notice).
+LMDBPOKE := $(BUILD)/tests/lmdbpoke
+all: $(LMDBPOKE)
+$(LMDBPOKE): tests/tools/lmdbpoke.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $^ $(PKG_LIBS)

@@ -50,11 +50,8 @@ int cli_check(const struct ops_env *env, int argc, char **argv)
     if (rc != EXIT_OK)
         return rc;
     char nip[NIP_LEN + 1];
-    enum nip_error ne = nip_parse(args[0], strlen(args[0]), nip);
-    if (ne != NIP_OK) {
-        cli_error(_("\"%s\" is not a NIP: %s"), args[0], nip_error_text(ne));
+    if (cli_nip_arg(args[0], nip) != EXIT_OK)
         return EXIT_REFUSED;
-    }
     struct ops o;
     if ((rc = cli_open(&o, env, OPS_READ)) != EXIT_OK)
         return rc;

@@ -3,8 +3,10 @@
 #ifndef MUTASI_CLI_CLI_H
 #define MUTASI_CLI_CLI_H
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include "core/date.h"
+#include "core/nip.h"
 #include "core/policy.h"
 #include "ops/ops.h"
 #include "store/store.h"
@@ -43,10 +45,36 @@ int cli_open(struct ops *o, const struct ops_env *env, int mode);
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Installs the handlers that turn SIGSEGV and SIGBUS into a message
+ * that the database in db_dir is damaged and how to restore a backup, and
+ * exit status 1 (cli/fault.c). Call once db_dir and the language are known. */
+void cli_fault_handlers(const char *db_dir);
+
+/* Words of a verb (args.c): up to CLI_POS_MAX positional arguments from
+ * argv[first] on, and the value options of names (--x V or --x=V) whose
+ * name `allowed` lists (space-separated); any other option is unknown.
+ * val[k] is names[k]'s value, NULL when not given. Returns EXIT_OK or a
+ * usage error (printed). */
+#define CLI_POS_MAX 3
+#define CLI_OPTS_MAX 8
+struct cli_args {
+    const char *pos[CLI_POS_MAX];
+    int npos;
+    const char *val[CLI_OPTS_MAX];
+};
+int cli_parse_args(const struct ops_env *env, const char *verb, int argc, char **argv,
+                   int first, const char *const *names, int nnames, const char *allowed,
+                   int maxpos, struct cli_args *a);
+/* A plan id (a number from 1); a usage error otherwise. */
+int cli_plan_id_arg(const struct ops_env *env, const char *s, uint32_t *id);
+/* A NIP with or without its spaces; EXIT_REFUSED with the reason otherwise. */
+int cli_nip_arg(const char *s, char nip[NIP_LEN + 1]);
+
 /* The verbs. */
 int cli_init(const struct ops_env *env, int argc, char **argv);
 int cli_backup(const struct ops_env *env, int argc, char **argv);
 int cli_audit(const struct ops_env *env, int argc, char **argv);
+int cli_verify(const struct ops_env *env, int argc, char **argv);
 int cli_policy(const struct ops_env *env, int argc, char **argv);
 int cli_demo(const struct ops_env *env, int argc, char **argv);
 int cli_import(const struct ops_env *env, int argc, char **argv);

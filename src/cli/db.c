@@ -10,7 +10,7 @@ int cli_init(const struct ops_env *env, int argc, char **argv)
     if (argc > 1)
         return cli_usage_error(env, "init", _("unexpected argument \"%s\""), argv[1]);
     struct ops o;
-    int rc = cli_open(&o, env, OPS_CREATE | OPS_NO_CONFIG);
+    int rc = cli_open(&o, env, OPS_CREATE);
     if (rc != EXIT_OK)
         return rc;
     struct ops_err e;
@@ -42,7 +42,7 @@ int cli_backup(const struct ops_env *env, int argc, char **argv)
     if (argv[1][0] == '-')
         return cli_usage_error(env, "backup", _("unknown option \"%s\""), argv[1]);
     struct ops o;
-    int rc = cli_open(&o, env, OPS_WRITE | OPS_NO_CONFIG);
+    int rc = cli_open(&o, env, OPS_WRITE);
     if (rc != EXIT_OK)
         return rc;
     struct ops_err e;

@@ -106,7 +106,7 @@ int cli_demo(const struct ops_env *env, int argc, char **argv)
         return EXIT_REFUSED;
     }
     struct ops o;
-    if (cli_open(&o, env, OPS_CREATE | OPS_NO_CONFIG) != EXIT_OK)
+    if (cli_open(&o, env, OPS_CREATE) != EXIT_OK)
         return EXIT_REFUSED;
     struct progress pr = {false};
     struct ops_demo req = {.seed = seed, .staff = (uint32_t)staff, .policy = &policy, .ctx = &pr,

@@ -27,7 +27,7 @@ static int run_export(const struct ops_env *env, enum import_kind kind, enum exp
                       const struct xlsx_dest *xd)
 {
     struct ops s;
-    if (cli_open(&s, env, OPS_WRITE | OPS_NO_CONFIG) != EXIT_OK)
+    if (cli_open(&s, env, OPS_WRITE) != EXIT_OK)
         return EXIT_REFUSED;
     /* A closed pipe must not kill us before the audit entry is written:
      * EPIPE comes back as a write error instead. */

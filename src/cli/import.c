@@ -100,7 +100,7 @@ static int run_import(const struct ops_env *env, enum import_kind kind, const ch
         return EXIT_REFUSED;
     }
     struct ops o;
-    if (cli_open(&o, env, OPS_WRITE | OPS_NO_CONFIG) != EXIT_OK) {
+    if (cli_open(&o, env, OPS_WRITE) != EXIT_OK) {
         import_close(im);
         return EXIT_REFUSED;
     }

@@ -1,7 +1,6 @@
 /* mutasi plan new|list|show|add|drop|check: transfer plans from the
  * command line, through ops/plan.h. Refusals are one sentence on stderr
  * and exit 1; wrong usage exits 2. */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -19,63 +18,26 @@ struct args {
     const char *format, *reason, *note, *period;
 };
 
-/* Options with a value (--x V or --x=V); allowed: which of them the
- * subcommand takes. Returns EXIT_OK or a usage error. */
+/* The subcommand's words (cli_parse_args); --format is csv or text. */
 static int parse(const struct ops_env *env, int argc, char **argv, int maxpos,
                  const char *allowed, struct args *a)
 {
     static const char *const names[] = {"--format", "--reason", "--note", "--period"};
+    struct cli_args c;
+    int rc = cli_parse_args(env, "plan", argc, argv, 2, names, 4, allowed, maxpos, &c);
+    if (rc != EXIT_OK)
+        return rc;
     memset(a, 0, sizeof *a);
-    const char **slots[] = {&a->format, &a->reason, &a->note, &a->period};
-    for (int i = 2; i < argc; i++) {
-        const char *s = argv[i];
-        bool matched = false;
-        for (int k = 0; k < 4 && !matched; k++) {
-            size_t n = strlen(names[k]);
-            if (strncmp(s, names[k], n) != 0 || (s[n] != '\0' && s[n] != '='))
-                continue;
-            if (!strstr(allowed, names[k]))
-                break;
-            matched = true;
-            if (s[n] == '=')
-                *slots[k] = s + n + 1;
-            else if (i + 1 < argc)
-                *slots[k] = argv[++i];
-            else
-                return cli_usage_error(env, "plan", _("%s needs a value"), names[k]);
-        }
-        if (matched)
-            continue;
-        if (s[0] == '-' && s[1] != '\0')
-            return cli_usage_error(env, "plan", _("unknown option \"%s\""), s);
-        if (a->npos >= maxpos)
-            return cli_usage_error(env, "plan", _("too many arguments"));
-        a->pos[a->npos++] = s;
-    }
+    memcpy(a->pos, c.pos, sizeof a->pos);
+    a->npos = c.npos;
+    a->format = c.val[0];
+    a->reason = c.val[1];
+    a->note = c.val[2];
+    a->period = c.val[3];
     if (a->format && strcmp(a->format, "csv") != 0 && strcmp(a->format, "text") != 0)
         return cli_usage_error(env, "plan", _("--format must be csv or text, got \"%s\""),
                                a->format);
     return EXIT_OK;
-}
-
-static int plan_id(const struct ops_env *env, const char *s, uint32_t *id)
-{
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (*s < '0' || *s > '9' || *end || errno || v == 0 || v > UINT32_MAX)
-        return cli_usage_error(env, "plan", _("\"%s\" is not a plan id (a number from 1)"), s);
-    *id = (uint32_t)v;
-    return EXIT_OK;
-}
-
-static int parse_nip(const char *s, char nip[NIP_LEN + 1])
-{
-    enum nip_error ne = nip_parse(s, strlen(s), nip);
-    if (ne == NIP_OK)
-        return EXIT_OK;
-    cli_error(_("\"%s\" is not a NIP: %s"), s, nip_error_text(ne));
-    return EXIT_REFUSED;
 }
 
 static int open_ops(const struct ops_env *env, struct ops *o, int mode)
@@ -217,14 +179,14 @@ static int plan_add(const struct ops_env *env, int argc, char **argv)
         return rc;
     if (a.npos != 3)
         return cli_usage_error(env, "plan", _("plan add needs ID NIP TARGET-POSITION"));
-    if ((rc = plan_id(env, a.pos[0], &id)) != EXIT_OK)
+    if ((rc = cli_plan_id_arg(env, a.pos[0], &id)) != EXIT_OK)
         return rc;
     int reason = REASON_WORKLOAD;
     if (a.reason && (reason = move_reason_parse(a.reason)) < 0)
         return cli_usage_error(env, "plan",
                                _("--reason must be workload, competency, rotation, "
                                  "own-request or promotion, got \"%s\""), a.reason);
-    if (parse_nip(a.pos[1], nip) != EXIT_OK)
+    if (cli_nip_arg(a.pos[1], nip) != EXIT_OK)
         return EXIT_REFUSED;
     struct ops o;
     struct ops_err e;
@@ -254,9 +216,9 @@ static int plan_drop(const struct ops_env *env, int argc, char **argv)
         return rc;
     if (a.npos != 2)
         return cli_usage_error(env, "plan", _("plan drop needs ID NIP"));
-    if ((rc = plan_id(env, a.pos[0], &id)) != EXIT_OK)
+    if ((rc = cli_plan_id_arg(env, a.pos[0], &id)) != EXIT_OK)
         return rc;
-    if (parse_nip(a.pos[1], nip) != EXIT_OK)
+    if (cli_nip_arg(a.pos[1], nip) != EXIT_OK)
         return EXIT_REFUSED;
     struct ops o;
     struct ops_err e;
@@ -278,7 +240,7 @@ static int plan_check(const struct ops_env *env, int argc, char **argv)
         return rc;
     if (a.npos != 1)
         return cli_usage_error(env, "plan", _("plan check needs a plan ID"));
-    if ((rc = plan_id(env, a.pos[0], &id)) != EXIT_OK)
+    if ((rc = cli_plan_id_arg(env, a.pos[0], &id)) != EXIT_OK)
         return rc;
     struct ops o;
     struct ops_err e;
@@ -412,7 +374,7 @@ static int plan_show(const struct ops_env *env, int argc, char **argv)
         return rc;
     if (a.npos != 1)
         return cli_usage_error(env, "plan", _("plan show needs a plan ID"));
-    if ((rc = plan_id(env, a.pos[0], &id)) != EXIT_OK)
+    if ((rc = cli_plan_id_arg(env, a.pos[0], &id)) != EXIT_OK)
         return rc;
     struct ops o;
     struct ops_err e;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "ops/access.h"
 #include "core/i18n.h"
 #include "core/nip.h"
 #include "ops/approval.h"
@@ -232,6 +233,8 @@ static void apply_language(const struct ops *o)
 static int export_csv(struct ops *o, uint32_t id, struct ops_err *e)
 {
     struct ops_plan_view v;
+    if (ops_require(o, OPS_DO_EXPORT_PERSONAL, NULL, e) != OPS_OK)
+        return OPS_REFUSED;
     int rc = ops_plan_show(o, id, &v, e);
     if (rc != OPS_OK)
         return rc;

@@ -2,7 +2,6 @@
  * strike|issue-sk|apply: the approval route from the command line,
  * through ops/approval.h; and the timeline and decree of `plan show`.
  * Refusals are the route's sentence on stderr and exit 1. */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -22,55 +21,16 @@ static int parse_route(const struct ops_env *env, int argc, char **argv, const c
 {
     static const char *const names[] = {"--note", "--reason", "--number", "--date", "--tmt",
                                         "--signer"};
-    enum { NOPTS = sizeof names / sizeof *names };
-    memset(a, 0, sizeof *a);
-    const char **slots[NOPTS] = {&a->note, &a->reason, &a->number, &a->date, &a->tmt,
-                                 &a->signer};
-    for (int i = 2; i < argc; i++) {
-        const char *s = argv[i];
-        int k = 0;
-        size_t n = 0;
-        for (; k < NOPTS; k++) {
-            n = strlen(names[k]);
-            if (strncmp(s, names[k], n) == 0 && (s[n] == '\0' || s[n] == '='))
-                break;
-        }
-        if (k < NOPTS && strstr(allowed, names[k])) {
-            if (s[n] == '=')
-                *slots[k] = s + n + 1;
-            else if (i + 1 < argc)
-                *slots[k] = argv[++i];
-            else
-                return cli_usage_error(env, "plan", _("%s needs a value"), names[k]);
-            continue;
-        }
-        if (s[0] == '-' && s[1] != '\0')
-            return cli_usage_error(env, "plan", _("unknown option \"%s\""), s);
-        if (a->npos >= 3)
-            return cli_usage_error(env, "plan", _("too many arguments"));
-        a->pos[a->npos++] = s;
-    }
+    struct cli_args c;
+    int rc = cli_parse_args(env, "plan", argc, argv, 2, names, 6, allowed, 3, &c);
+    if (rc != EXIT_OK)
+        return rc;
+    memcpy(a->pos, c.pos, sizeof a->pos);
+    a->npos = c.npos;
+    const char **slots[] = {&a->note, &a->reason, &a->number, &a->date, &a->tmt, &a->signer};
+    for (int k = 0; k < 6; k++)
+        *slots[k] = c.val[k];
     return EXIT_OK;
-}
-
-static int route_plan_id(const struct ops_env *env, const char *s, uint32_t *id)
-{
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (*s < '0' || *s > '9' || *end || errno || v == 0 || v > UINT32_MAX)
-        return cli_usage_error(env, "plan", _("\"%s\" is not a plan id (a number from 1)"), s);
-    *id = (uint32_t)v;
-    return EXIT_OK;
-}
-
-static int route_nip(const char *s, char nip[NIP_LEN + 1])
-{
-    enum nip_error ne = nip_parse(s, strlen(s), nip);
-    if (ne == NIP_OK)
-        return EXIT_OK;
-    cli_error(_("\"%s\" is not a NIP: %s"), s, nip_error_text(ne));
-    return EXIT_REFUSED;
 }
 
 static int route_date(const struct ops_env *env, const char *opt, const char *s, mdate *out)
@@ -111,7 +71,7 @@ static int route_step(const struct ops_env *env, int argc, char **argv)
     if (a.note && a.reason)
         return cli_usage_error(env, "plan", "%s", _("give --note or --reason, not both"));
     uint32_t id;
-    if ((rc = route_plan_id(env, a.pos[0], &id)) != EXIT_OK)
+    if ((rc = cli_plan_id_arg(env, a.pos[0], &id)) != EXIT_OK)
         return rc;
     struct ops o;
     struct ops_err e;
@@ -140,9 +100,9 @@ static int route_strike(const struct ops_env *env, int argc, char **argv)
         return rc;
     if (a.npos != 2)
         return cli_usage_error(env, "plan", "%s", _("plan strike needs a plan ID and a NIP"));
-    if ((rc = route_plan_id(env, a.pos[0], &id)) != EXIT_OK)
+    if ((rc = cli_plan_id_arg(env, a.pos[0], &id)) != EXIT_OK)
         return rc;
-    if (route_nip(a.pos[1], nip) != EXIT_OK)
+    if (cli_nip_arg(a.pos[1], nip) != EXIT_OK)
         return EXIT_REFUSED;
     struct ops o;
     struct ops_err e;
@@ -170,14 +130,14 @@ static int route_issue_sk(const struct ops_env *env, int argc, char **argv)
         return cli_usage_error(env, "plan", _("plan %s needs a plan ID"), argv[1]);
     if (!a.number)
         return cli_usage_error(env, "plan", "%s", _("plan issue-sk needs --number N"));
-    if ((rc = route_plan_id(env, a.pos[0], &id)) != EXIT_OK ||
+    if ((rc = cli_plan_id_arg(env, a.pos[0], &id)) != EXIT_OK ||
         (rc = route_date(env, "--date", a.date, &rq.date)) != EXIT_OK ||
         (rc = route_date(env, "--tmt", a.tmt, &rq.tmt)) != EXIT_OK)
         return rc;
     if (!a.signer)
         return cli_usage_error(env, "plan", "%s",
                                _("plan issue-sk needs --signer NIP (the signing official)"));
-    if (route_nip(a.signer, signer) != EXIT_OK)
+    if (cli_nip_arg(a.signer, signer) != EXIT_OK)
         return EXIT_REFUSED;
     rq.plan = id;
     rq.number = a.number;
@@ -202,7 +162,7 @@ static int route_apply(const struct ops_env *env, int argc, char **argv)
         return rc;
     if (a.npos != 1)
         return cli_usage_error(env, "plan", _("plan %s needs a plan ID"), argv[1]);
-    if ((rc = route_plan_id(env, a.pos[0], &id)) != EXIT_OK)
+    if ((rc = cli_plan_id_arg(env, a.pos[0], &id)) != EXIT_OK)
         return rc;
     struct ops o;
     struct ops_err e;

@@ -102,9 +102,8 @@ static int parse_suggest(const struct ops_env *env, int argc, char **argv, struc
         return rc;
     if (!id)
         return cli_usage_error(env, "plan", _("plan suggest needs a plan ID"));
-    if (number(env, id, UINT32_MAX, &v, "ID") != EXIT_OK || v == 0)
-        return cli_usage_error(env, "plan", _("\"%s\" is not a plan id (a number from 1)"), id);
-    a->id = (uint32_t)v;
+    if (cli_plan_id_arg(env, id, &a->id) != EXIT_OK)
+        return EXIT_USAGE;
     if (max && number(env, max, 10000000, &v, "--max-moves") != EXIT_OK)
         return EXIT_USAGE;
     if (max)

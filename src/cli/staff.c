@@ -120,7 +120,7 @@ static int staff_show(const struct ops_env *env, int argc, char **argv)
         return EXIT_REFUSED;
     }
     struct ops s;
-    if (cli_open(&s, env, OPS_READ | OPS_NO_CONFIG) != EXIT_OK)
+    if (cli_open(&s, env, OPS_READ) != EXIT_OK)
         return EXIT_REFUSED;
     struct ops_staff_card card;
     struct ops_err err;
@@ -151,7 +151,7 @@ static int staff_find(const struct ops_env *env, int argc, char **argv)
         return cli_usage_error(env, "staff", _("the text to find is missing"));
     join_args(argc, argv, text, sizeof text);
     struct ops s;
-    if (cli_open(&s, env, OPS_READ | OPS_NO_CONFIG) != EXIT_OK)
+    if (cli_open(&s, env, OPS_READ) != EXIT_OK)
         return EXIT_REFUSED;
     struct ops_err err;
     size_t found;

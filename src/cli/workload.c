@@ -20,12 +20,14 @@ static void cli_workload_data_free(struct wl_data *d)
     d->w = NULL;
 }
 
-/* The roll-up, with a warning for whatever it had to leave out. */
-static int cli_workload_data_load(struct ops *o, struct wl_data *d)
+/* The roll-up, with a warning for whatever it had to leave out; grouped
+ * tables need only the stored aggregates (no pass over the positions). */
+static int cli_workload_data_load(struct ops *o, struct wl_data *d, bool grouped)
 {
     struct ops_err e;
     struct wl_problems pr;
-    if (!(d->w = ops_workload_load(o, &pr, &e)))
+    d->w = grouped ? ops_workload_summary(o, &pr, &e) : ops_workload_load(o, &pr, &e);
+    if (!d->w)
         return cli_report(&e);
     if (pr.positions_without_unit)
         cli_warn(_("%zu positions belong to no known unit and are left out"),
@@ -247,7 +249,7 @@ static int run_table(const struct ops_env *env, const char *unit, int by, bool c
     if (rc != EXIT_OK)
         return rc;
     struct policy p = *ops_policy(&o);
-    rc = cli_workload_data_load(&o, &d);
+    rc = cli_workload_data_load(&o, &d, by >= 0);
     ops_close(&o);
     if (rc != EXIT_OK)
         return rc;

@@ -76,10 +76,11 @@ int config_load_ui(const char *path, struct ui_config *out, struct config_errors
     return 0;
 }
 
+/* secure_getenv: a set-group-id mutasi reads no file of the user's. */
 void config_user_ui_path(char *buf, size_t size)
 {
-    const char *xdg = getenv("XDG_CONFIG_HOME");
-    const char *home = getenv("HOME");
+    const char *xdg = secure_getenv("XDG_CONFIG_HOME");
+    const char *home = secure_getenv("HOME");
     if (xdg && *xdg == '/')             /* the XDG spec ignores relative paths */
         snprintf(buf, size, "%s/mutasi/ui.yaml", xdg);
     else if (home && *home)

@@ -35,6 +35,8 @@ struct user_roles {
 struct users_config {
     bool trust_env_user;
     char database[256];                     /* optional database: key, "" if none */
+    unsigned export_roles;                  /* export: roles that may export personal
+                                             * data besides admin; 0 when absent */
     size_t n;
     struct user_roles *users;               /* owned */
 };

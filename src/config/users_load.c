@@ -1,7 +1,7 @@
 /* users.yaml: Unix user name -> roles, whether $MUTASI_USER is honoured,
- * and where the site's database lives. `users` is required;
- * `trust_env_user` is false when absent (the safe value); `database` is
- * optional. */
+ * where the site's database lives and which roles may export personal
+ * data. `users` is required; `trust_env_user` is false when absent (the
+ * safe value); `database` and `export` are optional. */
 #include <stdlib.h>
 #include <string.h>
 #include "config/config.h"
@@ -68,7 +68,8 @@ static void read_users(const struct yctx *c, const struct ynode *n, struct users
     }
 }
 
-static const char *const top_keys[] = {"trust_env_user", "database", "users", NULL};
+static const char *const top_keys[] = {"trust_env_user", "database", "export", "users",
+                                       NULL};
 
 int config_parse_users(const char *name, const unsigned char *buf, size_t len,
                        const char *base_dir, struct users_config *out,
@@ -86,6 +87,8 @@ int config_parse_users(const char *name, const unsigned char *buf, size_t len,
             y_bool(&c, n, "trust_env_user", &u.trust_env_user);
         if ((n = y_get(root, "database")))
             read_database(&c, n, base_dir, &u);
+        if ((n = y_get(root, "export")))
+            cfg_roles(&c, n, "export", &u.export_roles);
         if ((n = y_get(root, "users")))
             read_users(&c, n, &u);
         else

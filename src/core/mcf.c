@@ -64,7 +64,7 @@ int mcf_reserve(struct mcf *g, size_t arcs)
     int64_t *c = realloc(g->cap, arcs * sizeof *c);
     if (c)
         g->cap = c;
-    int64_t *k = realloc(g->cost, arcs * sizeof *k);
+    int32_t *k = realloc(g->cost, arcs * sizeof *k);
     if (k)
         g->cost = k;
     int64_t *f = realloc(g->flow, arcs * sizeof *f);
@@ -88,7 +88,7 @@ long mcf_add_arc(struct mcf *g, uint32_t from, uint32_t to, int64_t cap, int64_t
     g->src[a] = from;
     g->dst[a] = to;
     g->cap[a] = cap;
-    g->cost[a] = cost;
+    g->cost[a] = (int32_t)cost;
     g->flow[a] = 0;
     return (long)a;
 }
@@ -224,8 +224,8 @@ static int ns_init(struct ns *s, const struct mcf *g)
     memcpy(s->src, g->src, g->m * sizeof *s->src);
     memcpy(s->dst, g->dst, g->m * sizeof *s->dst);
     memcpy(s->cap, g->cap, g->m * sizeof *s->cap);
-    memcpy(s->cost, g->cost, g->m * sizeof *s->cost);
     for (size_t a = 0; a < g->m; a++) {
+        s->cost[a] = g->cost[a];
         s->flow[a] = 0;
         s->state[a] = g->cap[a] > 0 ? ST_LOWER : ST_TREE;   /* cap 0: never enters */
     }

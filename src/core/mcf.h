@@ -1,8 +1,9 @@
 /* Minimum-cost flow on a directed network with integral 64-bit capacities
  * and costs: a primal network simplex with block-search pivots (the
- * solver), a maximum flow (Dinic's blocking flows, to find how much a
- * min-cost maximum flow can carry), successive shortest paths (a slow,
- * simple reference for tests) and a DIMACS min-cost-flow writer.
+ * solver for supplies), a min-cost maximum flow (primal-dual, for the
+ * planner), a maximum flow (Dinic's blocking flows), successive shortest
+ * paths (a slow, simple reference for tests) and a DIMACS min-cost-flow
+ * writer.
  *
  * Pure: no I/O. The DIMACS text goes to a caller's callback.
  *
@@ -77,15 +78,18 @@ int mcf_solve(struct mcf *g, const struct mcf_control *ctl);
  * then Dijkstra): slow, for cross-checks. */
 int mcf_solve_ssp(struct mcf *g);
 
-/* The cheapest flow of maximum value from s to t: Dinic, then the
- * simplex for supplies +-value, on each part of the network that shares
- * no node but s and t with the others, apart (same optimum, since every
- * part must carry its own maximum). Sets the supplies of s and t to
- * +-value (others 0), so that mcf_write_dimacs writes the instance solved. */
+/* The cheapest flow of maximum value from s to t, on each part of the
+ * network that shares no node but s and t with the others, apart (same
+ * optimum, since every part must carry its own maximum): by the
+ * primal-dual method (shortest paths, then a maximum flow on the arcs of
+ * reduced cost 0, phase by phase) where a part's costs are all >= 0, else
+ * by Dinic then the simplex for supplies +-value. Sets the supplies of s
+ * and t to +-value (others 0), so that mcf_write_dimacs writes the
+ * instance solved. */
 int mcf_min_cost_max_flow(struct mcf *g, uint32_t s, uint32_t t, int64_t *value,
                           const struct mcf_control *ctl);
-/* Simplex pivots of the last mcf_min_cost_max_flow (its steps are those
- * of the maximum flows). */
+/* Primal-dual phases (or simplex pivots) of the last
+ * mcf_min_cost_max_flow; its steps are the augmenting paths. */
 uint64_t mcf_pivots(const struct mcf *g);
 
 int64_t mcf_flow(const struct mcf *g, size_t arc);

@@ -352,7 +352,7 @@ int mcf_write_dimacs(const struct mcf *g, const char *comment,
     for (size_t a = 0; !rc && a < g->m; a++) {
         int64_t cap = g->cap[a] == MCF_INF ? total : g->cap[a];
         rc = emitf(emit, ctx, "a %" PRIu32 " %" PRIu32 " 0 %" PRId64 " %" PRId64 "\n",
-                   g->src[a] + 1, g->dst[a] + 1, cap, g->cost[a]);
+                   g->src[a] + 1, g->dst[a] + 1, cap, (int64_t)g->cost[a]);
     }
     return rc;
 }

@@ -9,7 +9,8 @@ struct mcf {
     size_t m, arc_room;
     int64_t *supply;
     uint32_t *src, *dst;
-    int64_t *cap, *cost, *flow;
+    int64_t *cap, *flow;
+    int32_t *cost;                 /* |cost| <= MCF_MAX_COST = 2^30 */
     int64_t objective;
     uint64_t steps;
     uint64_t pivots;               /* of mcf_min_cost_max_flow */
@@ -21,4 +22,11 @@ struct mcf {
 int mcf_control_stop(const struct mcf_control *ctl, uint64_t steps);
 /* g->objective from the flows: MCF_OPTIMAL, or MCF_BAD_INPUT on overflow. */
 int mcf_sum_objective(struct mcf *g);
+/* The min-cost maximum flow from s to t of the arcs arcs[0..na) of g,
+ * whose costs are all >= 0, by the primal-dual method (mcf_pd.c): nodes
+ * renumbered s = 0, t = 1, others local[x] < nodes. Sets those arcs' flows
+ * and *value; counts augmentations in g->steps, phases in g->pivots. */
+int mcf_pd_part(struct mcf *g, const uint32_t *arcs, size_t na, uint32_t s, uint32_t t,
+                const uint32_t *local, uint32_t nodes, const struct mcf_control *ctl,
+                int64_t *value);
 #endif

@@ -7,6 +7,7 @@
  * cheapest flow of each part: solving the parts apart gives the same
  * optimum as the whole network, while each simplex prices only its own
  * arcs. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/mcf_internal.h"
@@ -59,11 +60,11 @@ static uint32_t *parts_of(const struct mcf *g, uint32_t s, uint32_t t, uint32_t 
 
 /* The arcs of each part, in order: arcs[first[p] .. first[p+1]). An arc
  * from s straight to t is a part of its own (part index nparts). */
-static size_t *arcs_by_part(const struct mcf *g, const uint32_t *part, uint32_t s, uint32_t t,
+static uint32_t *arcs_by_part(const struct mcf *g, const uint32_t *part, uint32_t s, uint32_t t,
                             uint32_t nparts, size_t **first_out)
 {
     size_t *first = calloc((size_t)nparts + 3, sizeof *first);
-    size_t *arcs = malloc((g->m + 1) * sizeof *arcs);
+    uint32_t *arcs = malloc((g->m + 1) * sizeof *arcs);   /* m < 2^31 */
     if (!first || !arcs) {
         free(first);
         free(arcs);
@@ -79,7 +80,7 @@ static size_t *arcs_by_part(const struct mcf *g, const uint32_t *part, uint32_t 
     for (size_t a = 0; a < g->m; a++) {
         uint32_t u = g->src[a], v = g->dst[a];
         uint32_t p = u != s && u != t ? part[u] : v != s && v != t ? part[v] : nparts;
-        arcs[first[p + 1]++] = a;
+        arcs[first[p + 1]++] = (uint32_t)a;
     }
     *first_out = first;
     return arcs;
@@ -87,7 +88,7 @@ static size_t *arcs_by_part(const struct mcf *g, const uint32_t *part, uint32_t 
 
 /* One part as a network of its own (s = 0, t = 1), solved; its flows go
  * back to g. */
-static int solve_part(struct mcf *g, const size_t *arcs, size_t n, uint32_t s, uint32_t t,
+static int solve_part(struct mcf *g, const uint32_t *arcs, size_t n, uint32_t s, uint32_t t,
                       uint32_t *local, const struct mcf_control *ctl, int64_t *value)
 {
     uint32_t nodes = 2;
@@ -97,8 +98,20 @@ static int solve_part(struct mcf *g, const size_t *arcs, size_t n, uint32_t s, u
             if (e[k] != s && e[k] != t && local[e[k]] == NONE_PART)
                 local[e[k]] = nodes++;
     }
-    struct mcf *h = mcf_new(nodes);
-    int rc = MCF_NOMEM;
+    /* the primal-dual needs costs >= 0 (then the zero flow is the
+     * cheapest of value 0); a policy whose home bonus outweighs the move
+     * cost makes some negative, and the simplex takes that part */
+    bool negative = false;
+    for (size_t i = 0; i < n && !negative; i++)
+        negative = g->cost[arcs[i]] < 0;
+    struct mcf *h = NULL;
+    int rc;
+    if (!negative) {
+        rc = mcf_pd_part(g, arcs, n, s, t, local, nodes, ctl, value);
+        goto out;
+    }
+    h = mcf_new(nodes);
+    rc = MCF_NOMEM;
     if (!h || mcf_reserve(h, n) != 0)
         goto out;
     for (size_t i = 0; i < n; i++) {
@@ -138,7 +151,8 @@ int mcf_min_cost_max_flow(struct mcf *g, uint32_t s, uint32_t t, int64_t *value,
     g->steps = g->pivots = 0;
     uint32_t nparts = 0;
     uint32_t *part = parts_of(g, s, t, &nparts);
-    size_t *first = NULL, *arcs = part ? arcs_by_part(g, part, s, t, nparts, &first) : NULL;
+    size_t *first = NULL;
+    uint32_t *arcs = part ? arcs_by_part(g, part, s, t, nparts, &first) : NULL;
     uint32_t *local = malloc(((size_t)g->n + 1) * sizeof *local);
     int rc = MCF_NOMEM;
     if (!arcs || !local)

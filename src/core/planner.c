@@ -134,7 +134,7 @@ void planner_free(struct planner *pl)
     free(pl->tt_count);
     free(pl->tt_key);
     free(pl->cell_arc);
-    free(pl->links);
+    planner_route_free(pl);
     mcf_free(pl->g);
     free(pl->moves);
     free(pl);

@@ -35,10 +35,11 @@
  * cost and every fit rule: one arc per fitting pair, or, where that saves
  * arcs, one arc into a lattice of rank and education minimums whose
  * cheapest path to each target is exactly that pair's cost
- * (planner_route.c), and the graph stays small. The maximum flow F is
- * found first (Dinic); then the cheapest flow of value F (network simplex)
- * is the answer: every maximum flow makes F moves, so "fill the shortage,
- * then fewest moves, then cheapest" needs no weights. The DIMACS dump is
+ * (planner_route.c), and the graph stays small. The cheapest of the
+ * maximum flows (value F) is the answer: every maximum flow makes F moves,
+ * so "fill the shortage, then fewest moves, then cheapest" needs no
+ * weights; it is found by the primal-dual method, the cheapest moves
+ * first (mcf_min_cost_max_flow). The DIMACS dump is
  * that second problem: supply F at the source, -F at the sink, so
  * `glpsol --mincost` solves the same instance and reports the same
  * objective. Parts of the network that share only the source and the
@@ -149,7 +150,9 @@ struct planner_stats {
     int64_t surplus;               /* staff over need after the fixed moves */
     int64_t max_fill;              /* the maximum flow: places that can be filled */
     int64_t objective;             /* least cost of max_fill moves */
-    uint64_t flow_steps, simplex_pivots;
+    uint64_t flow_steps;           /* augmenting paths */
+    uint64_t simplex_pivots;       /* primal-dual phases (simplex pivots
+                                      where a policy makes costs negative) */
     size_t lattice_nodes;          /* nodes of the fit lattices (in nodes) */
 };
 
@@ -159,7 +162,7 @@ enum planner_result { PLANNER_OK, PLANNER_CANCELLED, PLANNER_NOMEM, PLANNER_BAD_
  * range). Groups the people and builds the network. */
 struct planner *planner_new(const struct planner_input *in);
 void planner_free(struct planner *pl);
-/* Maximum flow, then network simplex; then the moves. ctl may be NULL;
+/* The min-cost maximum flow; then the moves. ctl may be NULL;
  * a cancelled solve leaves no moves. */
 int planner_solve(struct planner *pl, const struct mcf_control *ctl);
 const struct planner_stats *planner_stats(const struct planner *pl);

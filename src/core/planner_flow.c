@@ -102,11 +102,9 @@ static int target_arcs(struct planner *pl, const struct layout *l)
                 return -1;
         }
     pl->link_arc0 = (long)mcf_arcs(pl->g);
-    for (size_t i = 0; i < pl->nlinks; i++) {
-        const struct link *q = &pl->links[i];
-        if (mcf_add_arc(pl->g, l->pt0 + q->from, l->pt0 + q->to, MCF_INF, q->cost) < 0)
-            return -1;
-    }
+    pl->pt0 = l->pt0;
+    if (planner_route_links(pl) != 0)
+        return -1;
     for (size_t g = 0; g < pl->ntarget_type; g++)
         for (uint32_t i = 0; i < pl->tt_count[g]; i++) {
             uint32_t c = pl->tcells[pl->tt_first[g] + i];
@@ -135,7 +133,7 @@ int planner_build_network(struct planner *pl)
     pl->sink = 1;
     pl->g = mcf_new(l.nodes);
     if (!pl->g || mcf_reserve(pl->g, pl->in.nunits * 2 + pl->in.ncells + 2 * pl->nclass +
-                                         pl->nlinks + pl->ntarget + 1) != 0)
+                                         pl->link_bound + pl->ntarget + 1) != 0)
         goto out;
     if (origin_arcs(pl, &l) != 0 || target_arcs(pl, &l) != 0)
         goto out;

@@ -28,14 +28,7 @@ struct pair {
     int missing;
 };
 
-/* A costed, uncapacitated arc between the person and target types. Its
- * ends are local ids: person types 0 .., target types from
- * nperson_type .., lattice nodes from nperson_type + ntarget_type ..,
- * laid out as the network's nodes from pt0 on. */
-struct link {
-    uint32_t from, to;
-    int64_t cost;
-};
+struct router;
 
 struct planner {
     struct planner_input in;
@@ -61,12 +54,16 @@ struct planner {
     uint32_t *tcells, *tt_first, *tt_count;
     struct key *tt_key;
     long *cell_arc;                /* target cell -> unit in */
-    /* links: from the person types to the target types, directly or
-     * through the lattices (planner_route.c) */
-    struct link *links;
-    size_t nlinks, link_room;
+    /* links: costed, uncapacitated arcs from the person types to the
+     * target types, directly or through the lattices (planner_route.c),
+     * arcs link_arc0 .. + nlinks of the network. Their ends are local
+     * ids, node - pt0: person types 0 .., target types from
+     * nperson_type .., lattice nodes from nperson_type + ntarget_type .. */
+    struct router *router;         /* between planning and making them */
+    size_t nlinks, link_bound;     /* link_bound: at most this many */
     uint32_t nlattice;             /* lattice nodes */
-    long link_arc0;                /* the arc of links[0]; the rest follow */
+    uint32_t pt0;
+    long link_arc0;
     struct mcf *g;
     uint32_t src, sink;
     struct planner_move *moves;
@@ -76,9 +73,14 @@ struct planner {
 /* Classes, person types, target types and their costed pairs.
  * 0, or -1 when out of memory. */
 int planner_group(struct planner *pl);
-/* The links between person and target types (planner_route.c).
- * 0, or -1 when out of memory. */
+/* How person types will reach target types (planner_route.c): sets
+ * nlattice and link_bound. 0, or -1 when out of memory. */
 int planner_route(struct planner *pl);
+/* The links themselves, added to the network (nodes from pt0 on); frees
+ * what planner_route kept. 0, or -1 when out of memory. */
+int planner_route_links(struct planner *pl);
+/* What planner_route kept, if planner_route_links did not run. */
+void planner_route_free(struct planner *pl);
 /* Whether the fit rules let person type pt take target type tt, and the
  * cost of that move in parts. */
 bool planner_pair(const struct planner *pl, size_t pt, size_t tt, struct pair *out);

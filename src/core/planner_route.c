@@ -25,6 +25,7 @@
  * flow into paths gives moves whose costs sum to the optimum. */
 #include <stdlib.h>
 #include <string.h>
+#include "core/grow.h"
 #include "core/planner_internal.h"
 #include "core/vocab.h"
 
@@ -131,17 +132,13 @@ static bool same_group(const struct member *a, const struct member *b)
     return same_route(a, b) && a->comps == b->comps;
 }
 
+/* Straight into the network: no copy of the links is kept (at 1,000,000
+ * staff they are 7 million). */
 static int add_link(struct planner *pl, uint32_t from, uint32_t to, int64_t cost)
 {
-    if (pl->nlinks == pl->link_room) {
-        size_t room = pl->link_room ? pl->link_room * 2 : 1024;
-        struct link *n = realloc(pl->links, room * sizeof *n);
-        if (!n)
-            return -1;
-        pl->links = n;
-        pl->link_room = room;
-    }
-    pl->links[pl->nlinks++] = (struct link){from, to, cost};
+    if (mcf_add_arc(pl->g, pl->pt0 + from, pl->pt0 + to, MCF_INF, cost) < 0)
+        return -1;
+    pl->nlinks++;
     return 0;
 }
 
@@ -403,63 +400,127 @@ static int link_lattice(struct router *r, const struct group *g)
     return 0;
 }
 
+/* At most this many links: a lattice's entries, own arcs and exits, or
+ * every pair. */
+static size_t link_bound(const struct router *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->ng; i++) {
+        const struct group *g = &r->g[i];
+        n += g->node0 == NONE ? g->people * g->count
+                              : g->people + 2 * (size_t)g->nr * g->ne + g->count;
+    }
+    return n;
+}
+
+void planner_route_free(struct planner *pl)
+{
+    struct router *r = pl->router;
+    if (!r)
+        return;
+    free(r->m);
+    free(r->g);
+    free(r);
+    pl->router = NULL;
+}
+
 int planner_route(struct planner *pl)
 {
     const struct policy *pol = pl->in.policy;
-    struct router r = {.pl = pl, .fit = pol->fit.severity != SEV_OFF,
-                       .exact_any = pol->optimiser.district_cost >= 0 &&
-                                    pol->optimiser.home_bonus >= 0};
-    int rc = -1;
-    if (make_groups(&r) != 0)
-        goto out;
+    struct router *r = calloc(1, sizeof *r);
+    if (!r)
+        return -1;
+    *r = (struct router){.pl = pl, .fit = pol->fit.severity != SEV_OFF,
+                         .exact_any = pol->optimiser.district_cost >= 0 &&
+                                      pol->optimiser.home_bonus >= 0};
+    pl->router = r;
+    if (make_groups(r) != 0)
+        return -1;
     for (size_t pt = 0; pt < pl->nperson_type; pt++) {
-        struct routes rt = routes_of(&r, pt);
-        each_group(&r, pt, count_person, &rt);
+        struct routes rt = routes_of(r, pt);
+        each_group(r, pt, count_person, &rt);
     }
-    choose(&r);
-    for (size_t pt = 0; pt < pl->nperson_type; pt++) {
-        struct routes rt = routes_of(&r, pt);
-        if (each_group(&r, pt, link_person, &rt) != 0)
-            goto out;
-    }
-    for (size_t g = 0; g < r.ng; g++)
-        if (r.g[g].node0 != NONE && link_lattice(&r, &r.g[g]) != 0)
-            goto out;
+    choose(r);
     pl->st.lattice_nodes = pl->nlattice;
+    pl->link_bound = link_bound(r);
+    return 0;
+}
+
+int planner_route_links(struct planner *pl)
+{
+    struct router *r = pl->router;
+    int rc = -1;
+    for (size_t pt = 0; pt < pl->nperson_type; pt++) {
+        struct routes rt = routes_of(r, pt);
+        if (each_group(r, pt, link_person, &rt) != 0)
+            goto out;
+    }
+    for (size_t g = 0; g < r->ng; g++)
+        if (r->g[g].node0 != NONE && link_lattice(r, &r->g[g]) != 0)
+            goto out;
     rc = 0;
 out:
-    free(r.m);
-    free(r.g);
+    planner_route_free(pl);
     return rc;
 }
 
 /* ---- the flow taken apart into paths ------------------------------------ */
 
+/* The links that carry flow, by their tail: from[x] .. from[x + 1] in
+ * ord, each with its flow left[]. Few: at most a few per move. */
+struct carried {
+    size_t *from, *ord;
+    int64_t *left;
+};
+
+static void carried_free(struct carried *c)
+{
+    free(c->from);
+    free(c->ord);
+    free(c->left);
+}
+
+static int carried_links(const struct planner *pl, size_t nloc, struct carried *c)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < pl->nlinks; i++)
+        n += mcf_flow(pl->g, (size_t)pl->link_arc0 + i) > 0;
+    c->from = calloc(nloc + 2, sizeof *c->from);
+    c->ord = malloc((n + 1) * sizeof *c->ord);
+    c->left = malloc((n + 1) * sizeof *c->left);
+    if (!c->from || !c->ord || !c->left)
+        return -1;
+    for (size_t i = 0; i < pl->nlinks; i++) {
+        size_t a = (size_t)pl->link_arc0 + i;
+        if (mcf_flow(pl->g, a) > 0)
+            c->from[mcf_arc_from(pl->g, a) - pl->pt0 + 2]++;
+    }
+    for (size_t x = 0; x < nloc; x++)
+        c->from[x + 2] += c->from[x + 1];
+    for (size_t i = 0; i < pl->nlinks; i++) {
+        size_t a = (size_t)pl->link_arc0 + i;
+        if (mcf_flow(pl->g, a) > 0)
+            c->ord[c->from[mcf_arc_from(pl->g, a) - pl->pt0 + 1]++] = a;
+    }
+    for (size_t k = 0; k < n; k++)
+        c->left[k] = mcf_flow(pl->g, c->ord[k]);
+    return 0;
+}
+
 int planner_paths(const struct planner *pl,
                   void (*take)(void *ctx, uint32_t pt, uint32_t tt, int64_t n), void *ctx)
 {
     size_t nloc = pl->nperson_type + pl->ntarget_type + pl->nlattice;
-    size_t *head = calloc(nloc + 2, sizeof *head);
+    struct carried c = {0};
     size_t *pos = malloc((nloc + 1) * sizeof *pos);
-    size_t *order = malloc((pl->nlinks + 1) * sizeof *order);
-    int64_t *left = malloc((pl->nlinks + 1) * sizeof *left);
-    if (!head || !pos || !order || !left) {
-        free(head);
+    if (!pos || carried_links(pl, nloc, &c) != 0) {
         free(pos);
-        free(order);
-        free(left);
+        carried_free(&c);
         return -1;
     }
-    for (size_t i = 0; i < pl->nlinks; i++)
-        head[pl->links[i].from + 2]++;
-    for (size_t x = 0; x < nloc; x++)
-        head[x + 2] += head[x + 1];
-    for (size_t i = 0; i < pl->nlinks; i++) {
-        order[head[pl->links[i].from + 1]++] = i;
-        left[i] = mcf_flow(pl->g, (size_t)pl->link_arc0 + i);
-    }
-    /* head[x] .. head[x + 1]: the links out of x, in order; pos[x] moves
-     * past those whose flow is used up */
+    /* c.from[x] .. c.from[x + 1]: the carrying links out of x, in order;
+     * pos[x] moves past those whose flow is used up */
+    const size_t *head = c.from;
     for (size_t x = 0; x < nloc; x++)
         pos[x] = head[x];
     uint32_t first_tt = (uint32_t)pl->nperson_type;
@@ -470,28 +531,24 @@ int planner_paths(const struct planner *pl,
             uint32_t x = pt;
             /* find a path of positive flow, and its least flow */
             while (x == pt || x >= end_tt) {
-                while (pos[x] < head[x + 1] && left[order[pos[x]]] == 0)
+                while (pos[x] < head[x + 1] && c.left[pos[x]] == 0)
                     pos[x]++;
                 if (pos[x] == head[x + 1])
                     break;
-                size_t l = order[pos[x]];
-                if (left[l] < n)
-                    n = left[l];
-                x = pl->links[l].to;
+                if (c.left[pos[x]] < n)
+                    n = c.left[pos[x]];
+                x = mcf_arc_to(pl->g, c.ord[pos[x]]) - pl->pt0;
             }
             if (x == pt || x >= end_tt)
                 break;                           /* no flow left out of pt */
             for (uint32_t y = pt; y != x;) {
-                size_t l = order[pos[y]];
-                left[l] -= n;
-                y = pl->links[l].to;
+                c.left[pos[y]] -= n;
+                y = mcf_arc_to(pl->g, c.ord[pos[y]]) - pl->pt0;
             }
             take(ctx, pt, x - first_tt, n);
         }
     }
-    free(head);
     free(pos);
-    free(order);
-    free(left);
+    carried_free(&c);
     return 0;
 }

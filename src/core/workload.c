@@ -272,6 +272,7 @@ struct workload {
     struct wl_row *pos_rows;  /* workload at add, existing as counted, need */
     size_t npositions, capp;
     size_t hint;              /* the last position found: counts come in order */
+    size_t unit_hint;         /* the unit after the last one a position named */
     struct names districts, families;
     bool built;
     struct policy policy;
@@ -475,19 +476,54 @@ int workload_reserve(struct workload *w, size_t nunits, size_t npositions)
     return 0;
 }
 
+/* The id of u's parent code. Units in code order: the parent is mostly
+ * the unit before (its first child) or that unit's parent (a sibling). */
+static uint32_t unit_parent_id(struct workload *w, const struct unit *u)
+{
+    size_t i = w->nunits;
+    if (i > 0) {
+        uint32_t prev = w->u_code[i - 1], prev_parent = w->u_parent[i - 1];
+        if (strncmp(strtab_get(&w->ucodes, prev), u->parent, CODE_SIZE) == 0)
+            return prev;
+        if (prev_parent != NO_ID &&
+            strncmp(strtab_get(&w->ucodes, prev_parent), u->parent, CODE_SIZE) == 0)
+            return prev_parent;
+    }
+    return strtab_intern(&w->ucodes, u->parent, CODE_SIZE);
+}
+
 int workload_add_unit(struct workload *w, const struct unit *u)
 {
     if (w->built || (w->nunits == w->capu && grow_units(w, w->capu ? w->capu * 2 : 256)))
         return -1;
     size_t i = w->nunits;
     w->u_code[i] = strtab_intern(&w->ucodes, u->code, CODE_SIZE);
-    w->u_parent[i] = u->parent[0] ? strtab_intern(&w->ucodes, u->parent, CODE_SIZE) : NO_ID;
-    w->u_district[i] = names_intern(&w->districts, u->district, DISTRICT_SIZE);
+    w->u_parent[i] = u->parent[0] ? unit_parent_id(w, u) : NO_ID;
+    /* Units in code order: a sub-unit mostly lies in the district of the
+     * unit before it, found without hashing. */
+    if (i > 0 && strncmp(w->districts.name[w->u_district[i - 1]], u->district,
+                         DISTRICT_SIZE) == 0)
+        w->u_district[i] = w->u_district[i - 1];
+    else
+        w->u_district[i] = names_intern(&w->districts, u->district, DISTRICT_SIZE);
     if (w->u_code[i] == NO_ID || (u->parent[0] && w->u_parent[i] == NO_ID) ||
         w->u_district[i] < 0)
         return -1;
     w->nunits++;
     return 0;
+}
+
+/* The id of a position's unit code. When units and positions both come
+ * in code order (database walks), the next position's unit is mostly one
+ * of the next few units: found without hashing. */
+static uint32_t next_unit_id(struct workload *w, const char *unit)
+{
+    for (size_t k = w->unit_hint; k < w->nunits && k < w->unit_hint + 4; k++)
+        if (strncmp(strtab_get(&w->ucodes, w->u_code[k]), unit, CODE_SIZE - 1) == 0) {
+            w->unit_hint = k + 1;
+            return w->u_code[k];
+        }
+    return strtab_intern(&w->ucodes, unit, CODE_SIZE);
 }
 
 int workload_add_position(struct workload *w, const struct position *p)
@@ -507,7 +543,7 @@ int workload_add_position(struct workload *w, const struct position *p)
         strncmp(strtab_get(&w->ucodes, w->p_unit[i - 1]), p->unit, CODE_SIZE - 1) == 0)
         w->p_unit[i] = w->p_unit[i - 1];
     else
-        w->p_unit[i] = strtab_intern(&w->ucodes, p->unit, CODE_SIZE);
+        w->p_unit[i] = next_unit_id(w, p->unit);
     w->p_family[i] = names_intern(&w->families, p->job_family, FAMILY_SIZE);
     w->p_need[i] = p->need;
     w->pos_rows[i] = (struct wl_row){.workload_minutes = p->workload_minutes};

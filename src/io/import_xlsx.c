@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <openssl/evp.h>
+#include "core/grow.h"
 #include "core/i18n.h"
 #include "io/import_internal.h"
 #include "io/xlsx_read.h"
@@ -41,14 +42,8 @@ static void trim(const char **p, size_t *len)
 static bool map_line(struct spool *sp, unsigned row)
 {
     struct import_xlsx *x = sp->info;
-    if (x->nlines == x->caplines) {
-        size_t cap = x->caplines ? x->caplines * 2 : 4096;
-        uint32_t *r = realloc(x->row_of_line, cap * sizeof *r);
-        if (!r)
-            return false;
-        x->row_of_line = r;
-        x->caplines = cap;
-    }
+    if (GROW_ROOM(x->row_of_line, x->caplines, x->nlines + 1, 4096) != 0)
+        return false;
     x->row_of_line[x->nlines++] = row;
     sp->line++;
     return true;

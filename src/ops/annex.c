@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/i18n.h"
+#include "ops/access.h"
 #include "core/vocab.h"
 #include "ops/approval_internal.h"
 
@@ -82,6 +83,8 @@ int ops_plan_export_note(struct ops *o, uint32_t plan, const char *format, size_
                          struct ops_err *e)
 {
     struct note_ctx n = {{o, e, OPS_OK}, plan, format, rows};
+    if (ops_require(o, OPS_DO_EXPORT_PERSONAL, NULL, e) != OPS_OK)
+        return OPS_REFUSED;
     return change_run(&n.c, write_note, &n);
 }
 
@@ -89,6 +92,8 @@ int ops_plan_annex(struct ops *o, uint32_t plan, const char *format, struct ops_
                    struct ops_err *e)
 {
     memset(out, 0, sizeof *out);
+    if (ops_require(o, OPS_DO_EXPORT_PERSONAL, NULL, e) != OPS_OK)
+        return OPS_REFUSED;
     stxn *t = ops_read_begin(o, e);
     if (!t)
         return OPS_REFUSED;

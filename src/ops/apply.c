@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 #include "core/i18n.h"
+#include "ops/access.h"
 #include "ops/approval_internal.h"
 
 struct apply_ctx {
@@ -119,6 +120,8 @@ int ops_plan_apply(struct ops *o, uint32_t plan, uint32_t expect_version,
     c.s = wf_step_taking_effect(&o->cfg->workflow);
     if (!c.s)
         return ops_fail(e, "%s", _("the approval route has no step that takes effect"));
+    if (ops_require(o, OPS_DO_PLAN_STEP, c.s->name, e) != OPS_OK)
+        return OPS_REFUSED;
     int rc = route_run(&c.r, write_apply);
     if (res)
         *res = rc == OPS_OK ? c.res : (struct ops_apply_result){0, 0};

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 #include "core/i18n.h"
+#include "ops/access.h"
 #include "ops/approval.h"
 #include "ops/approval_internal.h"
 
@@ -237,6 +238,8 @@ int ops_plan_step(struct ops *o, const struct ops_step_req *rq, struct ops_err *
         return ops_fail(e, _("step %s records the decree: use 'mutasi plan issue-sk'"), c.s->name);
     if (c.s->takes_effect)
         return ops_fail(e, _("step %s takes effect: use 'mutasi plan apply'"), c.s->name);
+    if (ops_require(o, OPS_DO_PLAN_STEP, c.s->name, e) != OPS_OK)
+        return OPS_REFUSED;
     if (rq->note && plan_text_ok(rq->note, WF_NOTE_SIZE) != 0)
         return ops_fail(e, _("a note or reason has at most %d bytes and no control characters"),
                         WF_NOTE_SIZE - 1);
@@ -296,6 +299,8 @@ int ops_plan_strike(struct ops *o, uint32_t plan, const char *nip, const char *r
 {
     struct strike_ctx c = {.r = {.c = {o, e, OPS_OK}, .id = plan, .expect = expect_version},
                            .nip = nip, .reason = reason};
+    if (ops_require(o, OPS_DO_PLAN_STRIKE, NULL, e) != OPS_OK)
+        return OPS_REFUSED;
     if (reason && plan_text_ok(reason, MOVE_NOTE_SIZE) != 0)
         return ops_fail(e, _("a reason has at most %d bytes and no control characters"),
                         MOVE_NOTE_SIZE - 1);
@@ -405,6 +410,8 @@ int ops_plan_issue_sk(struct ops *o, const struct ops_sk_req *rq, struct ops_err
     c.s = wf_step_issuing_sk(&o->cfg->workflow);
     if (!c.s)
         return ops_fail(e, "%s", _("the approval route has no step that issues the SK"));
+    if (ops_require(o, OPS_DO_PLAN_STEP, c.s->name, e) != OPS_OK)
+        return OPS_REFUSED;
     if (!rq->number || sk_number_ok(rq->number) != 0)
         return ops_fail(e, _("an SK number has 1 to %d bytes of letters, digits, spaces and "
                              ". / - _ ( ) :, e.g. 800/123/BKPSDM/2026"), SK_NUMBER_SIZE - 1);

@@ -1,6 +1,7 @@
 /* The database as a whole: init and backup, each with its audit entry. */
 #include <stdio.h>
 #include "core/i18n.h"
+#include "ops/access.h"
 #include "ops/ops.h"
 
 struct audit_note {
@@ -25,6 +26,9 @@ int ops_audit_note(struct ops *o, const char *action, const char *object, const 
 
 int ops_init(struct ops *o, bool *created, struct ops_err *e)
 {
+    *created = false;
+    if (ops_require(o, OPS_DO_INIT, NULL, e) != OPS_OK)
+        return OPS_REFUSED;
     *created = store_was_created(o->db);
     if (!*created)
         return OPS_OK;
@@ -35,6 +39,8 @@ int ops_init(struct ops *o, bool *created, struct ops_err *e)
 
 int ops_backup(struct ops *o, const char *dest, struct ops_err *e)
 {
+    if (ops_require(o, OPS_DO_BACKUP, NULL, e) != OPS_OK)
+        return OPS_REFUSED;
     if (store_backup(o->db, dest) != STORE_OK)
         return ops_fail(e, "%s", store_errmsg(o->db));
     /* A copy of personal data left the live database: record who took it. */

@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include "core/i18n.h"
 #include "gen/gen.h"
+#include "ops/access.h"
 #include "ops/ops.h"
 
 /* store_write passes back what the write function returns. */
@@ -111,7 +112,7 @@ static int check_empty(struct demo *d)
 /* An unlinked temporary file in $TMPDIR (else /tmp), readable by us only. */
 static FILE *spool_file(void)
 {
-    const char *dir = getenv("TMPDIR");
+    const char *dir = secure_getenv("TMPDIR");
     char path[4096];
     snprintf(path, sizeof path, "%s/mutasi-demo-XXXXXX", dir && *dir ? dir : "/tmp");
     int fd = mkstemp(path);
@@ -167,7 +168,7 @@ static int count_month(void *ctx, const struct staff *s, const struct history *h
 static int plan_buckets(struct demo *d, const struct gen_params *p)
 {
     /* tests make small regions use several buckets too */
-    const char *env = getenv("MUTASI_DEMO_BUCKET_STAFF");
+    const char *env = secure_getenv("MUTASI_DEMO_BUCKET_STAFF");
     unsigned long per_bucket = env && *env ? strtoul(env, NULL, 10) : 0;
     if (per_bucket == 0)
         per_bucket = BUCKET_STAFF;
@@ -397,6 +398,8 @@ static int write_region(stxn *t, void *ctx)
     d->units_written = d->positions_written = d->staff_written = d->history_written = 0;
     if (count_existing(d, t))
         return DEMO_NOT_EMPTY;
+    if ((rc = ops_keep_workload_params(d->req->policy, t)) != STORE_OK)
+        return rc;
     if ((rc = write_records(t, d, d->units, sizeof(struct unit), unit_cmp, put_unit,
                             &d->units_written)) != STORE_OK ||
         (rc = write_records(t, d, d->positions, sizeof(struct position), position_cmp,
@@ -430,7 +433,7 @@ static int make_region(struct demo *d, const struct gen_params *p)
     /* When the map cannot be made larger now, store_write still grows it
      * as it fills (more slowly): no reason to give up, only to say so.
      * Tests switch the reservation off to see the transaction start over. */
-    const char *reserve = getenv("MUTASI_DEMO_RESERVE");
+    const char *reserve = secure_getenv("MUTASI_DEMO_RESERVE");
     if (!(reserve && strcmp(reserve, "0") == 0) &&
         store_reserve(d->db, (size_t)d->total_staff * BYTES_PER_STAFF) != STORE_OK)
         snprintf(d->req->warning, sizeof d->req->warning, "%s", store_errmsg(d->db));
@@ -451,6 +454,8 @@ int ops_demo(struct ops *o, struct ops_demo *req, struct ops_err *e)
         .total_staff = req->staff,
     };
     req->warning[0] = '\0';
+    if (ops_require(o, OPS_DO_DEMO, NULL, e) != OPS_OK)
+        return OPS_REFUSED;
     int rc = check_empty(&d) != 0 ? OPS_REFUSED : OPS_OK;
     if (rc == OPS_OK) {
         struct gen_params p = {.seed = req->seed, .staff = req->staff, .today = o->today,

@@ -9,6 +9,7 @@
 #include "io/csv.h"
 #include "io/export.h"
 #include "io/xlsx_write.h"
+#include "ops/access.h"
 #include "ops/ops.h"
 
 /* A format's writer: CSV and text stream through io/export; xlsx is the
@@ -121,6 +122,10 @@ int ops_export(struct ops *o, struct ops_export *x, struct ops_err *e)
 {
     x->rows = 0;
     x->write_errno = 0;
+    /* Staff records are personal data; units and positions are not. */
+    enum ops_do what = x->kind == IMPORT_STAFF ? OPS_DO_EXPORT_PERSONAL : OPS_DO_EXPORT_RECORDS;
+    if (ops_require(o, what, NULL, e) != OPS_OK)
+        return OPS_REFUSED;
     stxn *t = ops_read_begin(o, e);
     if (!t)
         return OPS_REFUSED;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "core/grow.h"
 #include "core/fold.h"
 #include "core/i18n.h"
 #include "ops/ops.h"
@@ -16,14 +17,8 @@ struct unit_list {
 static int take_unit(const struct unit *u, void *ctx)
 {
     struct unit_list *l = ctx;
-    if (l->n == l->cap) {
-        size_t nc = l->cap ? l->cap * 2 : 256;
-        struct unit *nu = realloc(l->u, nc * sizeof *nu);
-        if (!nu)
-            return 1;
-        l->u = nu;
-        l->cap = nc;
-    }
+    if (GROW_ROOM(l->u, l->cap, l->n + 1, 256) != 0)
+        return 1;
     l->u[l->n++] = *u;
     return 0;
 }

@@ -5,6 +5,7 @@
 #include "core/i18n.h"
 #include "core/rules.h"
 #include "io/import.h"
+#include "ops/access.h"
 #include "ops/ops.h"
 
 /* --- references into the database ----------------------------------------- */
@@ -153,6 +154,8 @@ static int write_all(stxn *t, void *ctx)
     w->nchunk = 0;
     w->was_empty = w->kind == IMPORT_STAFF && store_count_staff(t) == 0;
     w->bulk = NULL;
+    if (ops_keep_workload_params(w->o->cfg ? ops_policy(w->o) : NULL, t) != STORE_OK)
+        return STORE_ERROR;
     if (w->was_empty && store_bulk_begin(t, import_rows(w->im), &w->bulk) != STORE_OK)
         return STORE_ERROR;
     if (w->kind == IMPORT_STAFF && !w->bulk && !w->chunk) {
@@ -185,6 +188,8 @@ static int write_all(stxn *t, void *ctx)
 int ops_import(struct ops *o, struct ops_import *in, struct ops_err *e)
 {
     in->errors = in->added = in->replaced = 0;
+    if (ops_require(o, OPS_DO_IMPORT, NULL, e) != OPS_OK)
+        return OPS_REFUSED;
     stxn *rt = ops_read_begin(o, e);
     if (!rt)
         return OPS_REFUSED;

@@ -30,13 +30,27 @@
 
 /* Where the program runs: where the data and the configuration are,
  * today's date and who acts. Filled once by ops_env_resolve, the one
- * place that decides where data and identity come from. */
+ * place that decides where data and identity come from.
+ *
+ * Set-group-id (installed: the group mutasi owns the database, and the
+ * program is the only way to it), nothing the user controls is
+ * believed: the database is MUTASI_DBDIR, the configuration SYSCONFDIR
+ * (both fixed when built), today is the clock, the user is the real
+ * uid's, and the user's own ui.yaml is not read; `ignored` lists what was
+ * given and ignored, for one warning. The group is then dropped at once
+ * (the effective gid becomes the real one) and raised only to open the
+ * database and read the fixed configuration (ops_priv_raise/lower), so
+ * that every file the user names (import, export --output, backup, the
+ * TUI's --dump) is opened with the user's own rights. */
 struct ops_env {
     const char *db_dir;      /* --db, $MUTASI_DB, database: in config, ./var/mutasi */
     const char *config_dir;  /* --config, $MUTASI_CONFIG, ./config, SYSCONFDIR; may be NULL */
     mdate today;             /* $MUTASI_TODAY or the clock */
-    const char *user;        /* the Unix user name */
+    const char *user;        /* the real uid's Unix user name */
     const char *progname;
+    bool privileged;         /* running set-group-id */
+    unsigned group;          /* privileged: the gid set-group-id gave (gid_t) */
+    char ignored[256];       /* privileged: "--db, MUTASI_USER", "" when nothing */
     char db_buf[256];        /* storage behind db_dir when it came from users.yaml */
     char user_buf[64];       /* storage behind user */
 };
@@ -60,6 +74,10 @@ int ops_fail(struct ops_err *e, const char *fmt, ...) __attribute__((format(prin
  * for the callers that go on, such as `policy check`). */
 int ops_env_resolve(struct ops_env *env, const char *db_opt, const char *config_opt,
                     struct ops_err *e);
+/* Privileged: the group of the installation on (raise) and off (lower);
+ * otherwise nothing. */
+void ops_priv_raise(const struct ops_env *env);
+void ops_priv_lower(const struct ops_env *env);
 /* Configuration errors into e->msg, one a line as file:line:col: message. */
 void ops_config_errors(struct ops_err *e, const struct config_errors *errs);
 
@@ -69,10 +87,8 @@ enum ops_open_mode {
     OPS_READ = 1,            /* open read-only (browsing, reports) */
     OPS_WRITE = 2,           /* open for writing */
     OPS_CREATE = 3,          /* open for writing, create when missing */
-    /* Or'ed in: do not read the configuration (cfg stays NULL, the user is
-     * the Unix user, no roles). For the data verbs that have never needed
-     * it (init, backup, import, export, staff, audit); role checks on
-     * those verbs will drop it. */
+    /* Or'ed in by older callers; ignored: every session reads the
+     * configuration, for the user's roles (ops/access.h). */
     OPS_NO_CONFIG = 8,
 };
 
@@ -80,7 +96,7 @@ enum ops_open_mode {
  * today's date. */
 struct ops {
     const struct ops_env *env;
-    struct config *cfg;      /* owned; never half-read; NULL with OPS_NO_CONFIG */
+    struct config *cfg;      /* owned; never half-read */
     store *db;               /* NULL with OPS_NO_DB */
     char user[64];           /* the acting user (MUTASI_USER where trusted) */
     unsigned roles;          /* bit set of enum role */
@@ -126,9 +142,39 @@ int ops_audit_note(struct ops *o, const char *action, const char *object, const 
 /* ---- the audit log (ops/audit.c) --------------------------------------- */
 /* Every entry, newest first, to cb (non-zero from cb stops: OPS_STOPPED). */
 int ops_audit_each(struct ops *o, store_audit_cb cb, void *ctx, struct ops_err *e);
-/* OPS_OK when the chain is whole (*entries = its length), else refused
- * with the first broken entry named in e. */
-int ops_audit_verify(struct ops *o, size_t *entries, struct ops_err *e);
+/* The newest entry: its number and hash as 64 hex digits (seq 0 and
+ * zeros for an empty log). To anchor the chain outside the file: `audit
+ * --head` prints it, and the decree annex prints it in its footer. */
+int ops_audit_head(struct ops *o, uint64_t *seq, char hex[65], struct ops_err *e);
+/* Everything `audit --verify` proves: the chain is whole (else the first
+ * broken entry is named);
+ * then, when against_seq is not 0, that entry against_seq still has hash
+ * against_hex (the chain passes through an anchor kept outside); then the
+ * data recomputed against the newest entry's digest. OPS_OK when all
+ * hold; else refused, e naming the first broken entry, the anchor that
+ * does not match, or the databases whose data differ from the log. */
+struct ops_audit_report {
+    size_t entries;
+    uint64_t head_seq;
+    bool data_checked;       /* the newest entry carries a data digest */
+};
+int ops_audit_verify_all(struct ops *o, uint64_t against_seq, const char *against_hex,
+                         struct ops_audit_report *out, struct ops_err *e);
+
+/* ---- damage (ops/verify.c) ---------------------------------------------- */
+/* Walks every database of env->db_dir, each in a child process (a damaged
+ * page can make LMDB fault; the child dies, the walk goes on with the next
+ * database in a new child). damage is called in the parent for each
+ * damaged entry (key "" when the problem is the database itself: cannot
+ * be opened or walked, or made LMDB fault). Needs no open session (the
+ * database may not open); the admin's (ops/access.h).
+ * OPS_OK when the walk could run (*problems = what it found), else
+ * refused with the reason in e. */
+struct ops_verify_cb {
+    void (*damage)(const char *db, const char *key, const char *what, void *ctx);
+};
+int ops_verify(const struct ops_env *env, const struct ops_verify_cb *cb, void *ctx,
+               size_t *problems, struct ops_err *e);
 
 /* ---- import (ops/import.c) --------------------------------------------- */
 struct ops_import {
@@ -219,6 +265,19 @@ int ops_staff_find(struct ops *o, const char *text, store_staff_cb cb, void *ctx
 /* The whole region's ABK figures, rolled up (free with workload_free);
  * pr says what was left out. NULL when the database cannot be read. */
 struct workload *ops_workload_load(struct ops *o, struct wl_problems *pr, struct ops_err *e);
+/* The roll-up from the stored aggregates (store.h): units and their own
+ * figures per job family, no pass over the positions. Its "positions" are
+ * one per (unit, job family) with the summed figures, so that
+ * workload_group and the unit rows work as on the full load; the
+ * per-position listing needs ops_workload_load. Falls back to the full
+ * load (same result) when the stored aggregates were kept with another
+ * rounding policy than the session's. */
+struct workload *ops_workload_summary(struct ops *o, struct wl_problems *pr, struct ops_err *e);
+/* Inside a write action: the stored aggregates follow the session's
+ * policy (recounted once when it changed); p NULL: left as they are.
+ * STORE_OK or STORE_ERROR. */
+int ops_keep_workload_params(const struct policy *p, stxn *t);
+
 /* For the actions of ops/: the same in the caller's transaction t (NULL
  * when it cannot be read or out of memory), with an optional tap that sees
  * every unit and position record as it is fed (in workload index order),

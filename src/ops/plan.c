@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "core/grow.h"
 #include "core/i18n.h"
+#include "ops/access.h"
 #include "ops/plan_internal.h"
 
 /* --- shared ---------------------------------------------------------------- */
@@ -18,14 +20,8 @@ void shown_nip(const char *nip, char out[NIP_FMT_LEN + 1])
 static int take_move(const struct move *m, void *ctx)
 {
     struct plan_moves *pl = ctx;
-    if (pl->n == pl->cap) {
-        size_t cap = pl->cap ? pl->cap * 2 : 16;
-        struct move *nm = realloc(pl->m, cap * sizeof *nm);
-        if (!nm)
-            return -1;
-        pl->m = nm;
-        pl->cap = cap;
-    }
+    if (GROW_ROOM(pl->m, pl->cap, pl->n + 1, 16) != 0)
+        return -1;
     pl->m[pl->n++] = *m;
     return 0;
 }
@@ -130,10 +126,7 @@ void copy_user(char dst[PLAN_USER_SIZE], const char *user)
 
 int need_operator(struct ops *o, struct ops_err *e)
 {
-    if (o->roles & ROLE_OPERATOR)
-        return OPS_OK;
-    return ops_fail(e, _("%s may not change plans: that needs the operator role in users.yaml"),
-                    o->user);
+    return ops_require(o, OPS_DO_PLAN_EDIT, NULL, e);
 }
 
 void when_text(int64_t when, char out[32])
@@ -283,14 +276,8 @@ struct list_ctx {
 static int take_plan(const struct plan *p, void *ctx)
 {
     struct list_ctx *l = ctx;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        struct ops_plan_item *ni = realloc(l->items, cap * sizeof *ni);
-        if (!ni)
-            return -1;
-        l->items = ni;
-        l->cap = cap;
-    }
+    if (GROW_ROOM(l->items, l->cap, l->n + 1, 16) != 0)
+        return -1;
     l->items[l->n].plan = *p;
     l->items[l->n].nmoves = store_count_moves(l->t, p->id);
     l->n++;

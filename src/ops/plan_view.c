@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/grow.h"
 #include "core/i18n.h"
 #include "ops/plan_internal.h"
 
@@ -188,14 +189,8 @@ struct breaches {
 
 static int breach(struct breaches *bs, const char *nip, int rule, const char *reason)
 {
-    if (bs->n == bs->cap) {
-        size_t cap = bs->cap ? bs->cap * 2 : 16;
-        struct ops_breach *nb = realloc(bs->b, cap * sizeof *nb);
-        if (!nb)
-            return -1;
-        bs->b = nb;
-        bs->cap = cap;
-    }
+    if (GROW_ROOM(bs->b, bs->cap, bs->n + 1, 16) != 0)
+        return -1;
     struct ops_breach *b = &bs->b[bs->n++];
     memcpy(b->nip, nip, sizeof b->nip);
     b->rule = rule;

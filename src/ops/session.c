@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/i18n.h"
+#include "ops/access.h"
 #include "ops/ops.h"
 
 int ops_fail(struct ops_err *e, const char *fmt, ...)
@@ -27,12 +28,28 @@ static int config_failure(struct ops_err *e, const struct config_errors *errs)
     return OPS_REFUSED;
 }
 
+/* The fixed configuration of a set-group-id run is read with the group
+ * (it may be readable by the group only); nothing the user names is. */
+static int load_config(const struct ops_env *env, struct config *cfg,
+                       struct config_errors *errs)
+{
+    ops_priv_raise(env);
+    int rc = config_load(env->config_dir, cfg, errs);
+    ops_priv_lower(env);
+    return rc;
+}
+
 static int open_db(struct ops *o, int mode, struct ops_err *e)
 {
     if (mode == OPS_NO_DB)
         return OPS_OK;
+    /* Creating a database is init's and demo's, both the admin's. */
+    if (mode == OPS_CREATE && ops_require(o, OPS_DO_INIT, NULL, e) != OPS_OK)
+        return OPS_REFUSED;
     int flags = mode == OPS_READ ? STORE_READONLY : mode == OPS_CREATE ? STORE_CREATE : 0;
+    ops_priv_raise(o->env);
     o->db = store_open(o->env->db_dir, flags, e->msg, sizeof e->msg);
+    ops_priv_lower(o->env);
     return o->db ? OPS_OK : OPS_REFUSED;
 }
 
@@ -41,26 +58,27 @@ int ops_open(struct ops *o, const struct ops_env *env, int mode, struct ops_err 
     memset(o, 0, sizeof *o);
     o->env = env;
     o->today = env->today;
-    if (mode & OPS_NO_CONFIG) {
-        snprintf(o->user, sizeof o->user, "%s", env->user);
-        return open_db(o, mode & ~OPS_NO_CONFIG, e);
-    }
+    mode &= ~OPS_NO_CONFIG;   /* the roles are always read */
     o->cfg = calloc(1, sizeof *o->cfg);
     struct config_errors *errs = calloc(1, sizeof *errs);
     int rc = OPS_OK;
     if (!o->cfg || !errs)
         rc = ops_fail(e, "%s", _("out of memory"));
-    else if (config_load(env->config_dir, o->cfg, errs) != 0) {
+    else if (load_config(env, o->cfg, errs) != 0) {
         rc = config_failure(e, errs);
         free(o->cfg);
         o->cfg = NULL;
     }
     free(errs);
     if (rc == OPS_OK) {
+        /* Set-group-id, the identity is the real user's, whatever the
+         * configuration trusts (ops_env_resolve). */
         snprintf(o->user, sizeof o->user, "%s",
-                 config_effective_user(&o->cfg->users, env->user));
+                 env->privileged ? env->user : config_effective_user(&o->cfg->users, env->user));
         o->roles = config_roles_of(&o->cfg->users, o->user);
-        rc = open_db(o, mode, e);
+        /* Nothing for a user without a role but --help, --version and
+         * `policy check` (which need no session). */
+        rc = o->roles ? open_db(o, mode, e) : ops_require(o, OPS_DO_TUI, NULL, e);
     }
     if (rc != OPS_OK)
         ops_close(o);
@@ -83,7 +101,10 @@ int ops_need_write(struct ops *o, struct ops_err *e)
 {
     if (!o->db)
         return ops_fail(e, "%s", _("no database is open"));
-    if (store_make_writable(o->db) != STORE_OK)
+    ops_priv_raise(o->env);
+    int r = store_make_writable(o->db);
+    ops_priv_lower(o->env);
+    if (r != STORE_OK)
         return ops_fail(e, "%s", store_errmsg(o->db));
     return OPS_OK;
 }

@@ -1,22 +1,18 @@
 /* One person's card, and finding people by name or NIP. */
 #include <stdlib.h>
 #include <string.h>
+#include "core/grow.h"
 #include "core/fold.h"
 #include "core/i18n.h"
 #include "core/nip.h"
 #include "ops/ops.h"
+#include "store/corpus.h"
 
 static int keep_history(const struct history *h, void *ctx)
 {
     struct ops_staff_card *c = ctx;
-    if (c->nhistory == c->caphistory) {
-        size_t cap = c->caphistory ? c->caphistory * 2 : 8;
-        struct history *more = realloc(c->history, cap * sizeof *more);
-        if (!more)
-            return 1;
-        c->history = more;
-        c->caphistory = cap;
-    }
+    if (GROW_ROOM(c->history, c->caphistory, c->nhistory + 1, 8) != 0)
+        return 1;
     c->history[c->nhistory++] = *h;
     return 0;
 }
@@ -28,7 +24,10 @@ int ops_staff_show(struct ops *o, const char *nip, struct ops_staff_card *out, s
     if (!t)
         return OPS_REFUSED;
     int rc = OPS_OK;
-    if (store_get_staff(t, nip, &out->person) != STORE_OK) {
+    int found = store_get_staff(t, nip, &out->person);
+    if (found == STORE_ERROR) {
+        rc = ops_fail(e, "%s", store_errmsg(o->db));    /* e.g. the record is damaged */
+    } else if (found != STORE_OK) {
         char f[NIP_FMT_LEN + 1];
         nip_format(nip, f);
         rc = ops_fail(e, _("no staff with NIP %s"), f);
@@ -94,6 +93,39 @@ static int match_staff(const struct staff *s, void *ctx)
     return f->cb(s, f->ctx);
 }
 
+#define FIND_WALK 2
+
+/* The search of the Staff screen (store/corpus.h): the folded names of the
+ * name index in one block, one memmem for all, then a record read per
+ * match only. In name order. FIND_WALK when the corpus cannot be had. */
+static int find_in_corpus(stxn *t, const char *text, struct finder *f)
+{
+    struct corpus c;
+    corpus_init(&c);
+    if (corpus_load(&c, t) != 0)
+        return FIND_WALK;
+    bool wrapped = false;
+    int r = 0;
+    for (size_t at = 0; r == 0 && at < c.n;) {
+        size_t row = corpus_search(&c, text, at, 1, &wrapped);
+        if (row == (size_t)-1 || wrapped || row < at)
+            break;
+        struct staff s;
+        char nip[NIP_LEN + 1];
+        corpus_nip(&c, row, nip);
+        int g = store_get_staff(t, nip, &s);
+        if (g == STORE_OK) {
+            f->found++;
+            r = f->cb(&s, f->ctx);
+        } else if (g != STORE_NOTFOUND) {
+            r = -1;
+        }
+        at = row + 1;
+    }
+    corpus_free(&c);
+    return r;
+}
+
 int ops_staff_find(struct ops *o, const char *text, store_staff_cb cb, void *ctx,
                    size_t *found, struct ops_err *e)
 {
@@ -103,7 +135,9 @@ int ops_staff_find(struct ops *o, const char *text, store_staff_cb cb, void *ctx
     stxn *t = ops_read_begin(o, e);
     if (!t)
         return OPS_REFUSED;
-    int r = store_each_staff(t, NULL, match_staff, &f);
+    int r = find_in_corpus(t, text, &f);
+    if (r == FIND_WALK)
+        r = store_each_staff(t, NULL, match_staff, &f);
     store_read_end(t);
     *found = f.found;
     if (r < 0)

@@ -2,6 +2,7 @@
  * (ops_move_targets, ops.h): the plan editor's position picker. */
 #include <stdlib.h>
 #include <string.h>
+#include "core/grow.h"
 #include "core/i18n.h"
 #include "core/nip.h"
 #include "ops/ops.h"
@@ -56,14 +57,8 @@ static int judge_position(const struct position *pos, void *ctx)
     struct targets *g = ctx;
     if (!strcmp(pos->code, g->person.position))
         return 0;
-    if (g->n == g->cap) {
-        size_t cap = g->cap ? g->cap * 2 : 256;
-        struct ops_target *nt = realloc(g->t, cap * sizeof *nt);
-        if (!nt)
-            return 1;
-        g->t = nt;
-        g->cap = cap;
-    }
+    if (GROW_ROOM(g->t, g->cap, g->n + 1, 256) != 0)
+        return 1;
     struct move_input m = {
         .person = &g->person,
         .origin = g->has_origin ? &g->origin : NULL,

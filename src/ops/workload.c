@@ -2,6 +2,9 @@
  * transaction, and the roll-up computed. The one loader of the workload
  * from the database: the workload verb, the plan views and the optimiser
  * all read it here. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include "core/i18n.h"
 #include "ops/ops.h"
 
@@ -57,4 +60,114 @@ struct workload *ops_workload_load(struct ops *o, struct wl_problems *pr, struct
     if (w)
         workload_problems(w, pr);
     return w;
+}
+
+int ops_keep_workload_params(const struct policy *p, stxn *t)
+{
+    if (!p)
+        return STORE_OK;        /* no configuration: they stay as they are */
+    return store_wl_params_set(t, p->effective_minutes, p->rounding);
+}
+
+/* The stored aggregates as one summary "position" each. */
+struct summary {
+    struct workload *w;
+    struct position p;           /* reused: only the fields the roll-up reads */
+    size_t n;
+    uint64_t *npos;              /* per summary: positions it stands for */
+    int64_t *existing;
+    size_t cap;
+    bool too_big;
+};
+
+/* Summaries carry rising codes, so that the roll-up needs no code index. */
+static void summary_code(size_t n, char out[CODE_SIZE])
+{
+    static const char hex[] = "0123456789abcdef";
+    for (int i = 15; i >= 0; i--, n >>= 4)
+        out[i] = hex[n & 15];
+    out[16] = '\0';
+}
+
+static int take_summary(const char *unit, const char *family, const struct wl_row *own,
+                        uint64_t npositions, void *ctx)
+{
+    struct summary *s = ctx;
+    if (own->need < 0 || own->need > INT32_MAX) {
+        s->too_big = true;
+        return 1;
+    }
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? 2 * s->cap : 4096;
+        uint64_t *np = realloc(s->npos, cap * sizeof *np);
+        if (np)
+            s->npos = np;
+        int64_t *ex = np ? realloc(s->existing, cap * sizeof *ex) : NULL;
+        if (!ex)
+            return -1;
+        s->existing = ex, s->cap = cap;
+    }
+    summary_code(s->n, s->p.code);
+    /* both fit: the store gives them shorter than their fields */
+    memcpy(s->p.unit, unit, strlen(unit) + 1);
+    memcpy(s->p.job_family, family, strlen(family) + 1);
+    s->p.workload_minutes = own->workload_minutes;
+    s->p.need = (int32_t)own->need;     /* an override: taken as it is */
+    s->npos[s->n] = npositions;
+    s->existing[s->n++] = own->existing;
+    return workload_add_position(s->w, &s->p);
+}
+
+/* The aggregates were kept with the session's rounding policy. */
+static bool params_match(struct ops *o, stxn *t)
+{
+    int64_t eff;
+    int rounding;
+    const struct policy *p = ops_policy(o);
+    return store_wl_params_get(t, &eff, &rounding) == STORE_OK &&
+           eff == p->effective_minutes && rounding == p->rounding;
+}
+
+static void summary_problems(struct summary *s, int64_t orphans, struct wl_problems *pr)
+{
+    workload_problems(s->w, pr);
+    pr->positions_without_unit = 0;
+    for (size_t i = 0; i < s->n; i++)
+        if (workload_position_unit(s->w, i) < 0)
+            pr->positions_without_unit += s->npos[i];
+    pr->staff_without_position = (size_t)orphans;
+}
+
+struct workload *ops_workload_summary(struct ops *o, struct wl_problems *pr, struct ops_err *e)
+{
+    stxn *t = ops_read_begin(o, e);
+    if (!t)
+        return NULL;
+    if (!params_match(o, t)) {
+        store_read_end(t);
+        return ops_workload_load(o, pr, e);
+    }
+    struct summary s = {.w = workload_begin(ops_policy(o))};
+    struct feed f = {s.w, NULL};
+    int r = !s.w || store_each_unit(t, take_unit, &f) != 0 ||
+            store_each_wl_aggregate(t, take_summary, &s) != 0 || workload_build(s.w) != 0;
+    int64_t orphans = store_wl_orphan_staff(t);
+    store_read_end(t);
+    if (s.too_big) {
+        workload_free(s.w);
+        free(s.npos), free(s.existing);
+        return ops_workload_load(o, pr, e);
+    }
+    if (r) {
+        ops_fail(e, _("could not read the database: %s"), store_errmsg(o->db));
+        workload_free(s.w);
+        s.w = NULL;
+    } else {
+        for (size_t i = 0; i < s.n; i++)
+            workload_set_existing(s.w, i, s.existing[i]);
+        workload_compute(s.w);
+        summary_problems(&s, orphans, pr);
+    }
+    free(s.npos), free(s.existing);
+    return s.w;
 }

@@ -51,14 +51,12 @@ bool store_appender_is_new(const struct store_appender *a, MDB_val k, MDB_val v)
 int store_appender_put(struct store_appender *a, MDB_val k, MDB_val v, unsigned flags)
 {
     int rc;
-    if (store_appender_is_new(a, k, v)) {
-        rc = mdb_cursor_put(a->cur, &k, &v, a->dup ? MDB_APPENDDUP : MDB_APPEND);
-    } else {
-        rc = mdb_put(a->t->txn, a->t->s->dbi[a->db], &k, &v, flags);
-        if (rc == MDB_KEYEXIST && (flags & (MDB_NODUPDATA | MDB_NOOVERWRITE)))
-            rc = 0;             /* the index entry is already there */
-    }
+    if (!store_appender_is_new(a, k, v))
+        return store_db_put(a->t, a->db, k, v, flags);     /* keeps the digest too */
+    rc = mdb_cursor_put(a->cur, &k, &v, a->dup ? MDB_APPENDDUP : MDB_APPEND);
     if (rc != 0)
         return store_fail_mdb(a->t, rc, store_db_name(a->db));
+    if (store_digested(a->db))
+        return store_digest_change(a->t, a->db, k, v, true);
     return STORE_OK;
 }

@@ -77,6 +77,8 @@ int store_audit_append(stxn *t, const char *user, const char *action,
     copy_text(e.object, sizeof e.object, object);
     copy_text(e.before, sizeof e.before, before);
     copy_text(e.after, sizeof e.after, after);
+    if (store_digest_current(t, e.digest, &e.ndigest) != STORE_OK)
+        return STORE_ERROR;
     if (entry_hash(&e, e.hash) != 0)
         return store_fail(t->s, _("cannot compute the audit hash"));
     size_t n = codec_put_audit(&e, buf, sizeof buf);
@@ -217,4 +219,60 @@ size_t store_count_audit(stxn *t)
     if (mdb_stat(t->txn, t->s->dbi[DB_AUDIT], &st) != 0)
         return 0;
     return st.ms_entries;
+}
+
+/* --- anchors and the data ------------------------------------------------------ */
+
+int store_audit_head(stxn *t, uint64_t *seq, unsigned char hash[32])
+{
+    return read_head(t, seq, hash) == STORE_ERROR ? STORE_ERROR : STORE_OK;
+}
+
+int store_audit_entry_hash(stxn *t, uint64_t seq, unsigned char hash[32])
+{
+    unsigned char key[8];
+    struct audit_entry e;
+    MDB_val v;
+    codec_be64(key, seq);
+    int r = store_db_get(t, DB_AUDIT, (MDB_val){8, key}, &v);
+    if (r != STORE_OK)
+        return r;
+    if (codec_get_audit(v.mv_data, v.mv_size, &e) != 0)
+        return store_fail(t->s, _("audit entry %llu is damaged"), (unsigned long long)seq);
+    memcpy(hash, e.hash, 32);
+    return STORE_OK;
+}
+
+static int newest(const struct audit_entry *e, void *ctx)
+{
+    *(struct audit_entry *)ctx = *e;
+    return 1;
+}
+
+int store_audit_check_data(stxn *t, uint64_t *seq, bool *has_digest,
+                           char differ[AUDIT_DIGEST_MAX][AUDIT_DB_NAME], int *ndiffer)
+{
+    struct audit_entry last;
+    struct audit_digest now[AUDIT_DIGEST_MAX];
+    int n;
+    *seq = 0;
+    *has_digest = false;
+    *ndiffer = 0;
+    memset(&last, 0, sizeof last);
+    if (store_each_audit(t, true, newest, &last) < 0 || store_data_digest(t, now, &n) != 0)
+        return STORE_ERROR;
+    *seq = last.seq;
+    *has_digest = last.ndigest > 0;
+    if (!*has_digest)
+        return STORE_OK;
+    /* A database in one list and not the other differs too. */
+    for (int i = 0; i < n; i++) {
+        bool same = false;
+        for (int j = 0; j < last.ndigest; j++)
+            if (strcmp(now[i].db, last.digest[j].db) == 0)
+                same = memcmp(now[i].sum, last.digest[j].sum, 32) == 0;
+        if (!same)
+            memcpy(differ[(*ndiffer)++], now[i].db, AUDIT_DB_NAME);
+    }
+    return STORE_OK;
 }

@@ -108,9 +108,10 @@ static long batch_records(stxn *t, struct batch *b, size_t *ord, size_t n)
         size_t len = d->encode(rec, buf, sizeof buf);
         if (len == 0)
             r = store_cannot_encode(t, d, rec, key);
-        else if (d->nindexes && !store_appender_is_new(&app, key, key)) {
-            r = store_rec_unfile_stale(t, d, rec, key);
-        }
+        else if (!store_appender_is_new(&app, key, key))
+            r = store_rec_replacing(t, d, rec, key);
+        else if (d->derive)
+            r = d->derive(t, NULL, rec);
         if (r == STORE_OK)
             r = store_appender_put(&app, key, (MDB_val){len, buf}, 0);
     }

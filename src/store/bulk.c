@@ -24,6 +24,7 @@
 
 /* The indexes a bulk load keeps in memory: those of staff (schema.c). */
 #define BY_COUNT 3
+#define BY_POSITION 1            /* the position index: holders counted */
 #define BY_NAME 2                /* the name index, sized ahead from expect */
 
 /* --- interned strings --------------------------------------------------------
@@ -190,7 +191,8 @@ int store_bulk_begin(stxn *t, size_t expect, store_bulk **out)
         return store_fail(t->s, _("out of memory"));
     b->t = t;
     b->d = &store_desc_staff;
-    assert(b->d->nindexes <= BY_COUNT && b->d->index[BY_NAME].db == DB_STAFF_BY_NAME);
+    assert(b->d->nindexes <= BY_COUNT && b->d->index[BY_NAME].db == DB_STAFF_BY_NAME &&
+           b->d->index[BY_POSITION].db == DB_STAFF_BY_POSITION);
     int rc = mdb_cursor_open(t->txn, t->s->dbi[b->d->db], &b->staff);
     if (rc != 0) {
         b->staff = NULL;
@@ -267,6 +269,8 @@ int store_bulk_add(store_bulk *b, const struct staff *s, const struct history *h
     int rc = mdb_cursor_put(b->staff, &k, &v, MDB_APPEND);
     if (rc != 0)
         return store_fail_mdb(t, rc, store_db_name(b->d->db));
+    if (store_digest_change(t, b->d->db, k, v, true) != STORE_OK)
+        return STORE_ERROR;
     struct bulk_row *row = &b->rows[b->n++];
     memcpy(row->nip, s->nip, NIP_LEN);
     bool oom = false;
@@ -358,9 +362,34 @@ static int write_index(store_bulk *b, int by)
     return r;
 }
 
+/* The workload aggregates learn the holders of each position: one
+ * count per distinct position, visited in code order. */
+static int count_holders(store_bulk *b)
+{
+    const struct interner *in = &b->in[BY_POSITION];
+    uint32_t *count = calloc((size_t)in->n + 1, sizeof *count);
+    uint32_t *rank = string_ranks(in);
+    uint32_t *by_rank = malloc(((size_t)in->n + 1) * sizeof *by_rank);
+    int r = STORE_OK;
+    if (!count || !rank || !by_rank)
+        r = store_fail(b->t->s, _("out of memory"));
+    for (size_t i = 0; r == STORE_OK && i < b->n; i++)
+        if (b->rows[i].id[BY_POSITION] != NO_ID)
+            count[b->rows[i].id[BY_POSITION]]++;
+    for (uint32_t id = 0; r == STORE_OK && id < in->n; id++)
+        by_rank[rank[id]] = id;
+    struct store_wl_acc acc = {.klen = 0};
+    for (uint32_t k = 0; r == STORE_OK && k < in->n; k++)
+        r = store_wl_acc_add(b->t, &acc, in->arena + in->off[by_rank[k]], count[by_rank[k]]);
+    if (r == STORE_OK)
+        r = store_wl_acc_flush(b->t, &acc);
+    free(count), free(rank), free(by_rank);
+    return r;
+}
+
 int store_bulk_finish(store_bulk *b)
 {
-    int r = STORE_OK;
+    int r = count_holders(b);
     for (int by = 0; by < BY_COUNT; by++)
         hindex_free(&b->in[by].ix);   /* no more lookups: room for the sort */
     for (int by = 0; by < b->d->nindexes && r == STORE_OK; by++)

@@ -10,19 +10,12 @@
 #include "store/internal.h"
 #include "store/plans.h"
 
-struct check {
-    int problems;
-    char *why;
-    size_t whylen;
-};
-
-static void problem(struct check *ck, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void problem(struct check *ck, const char *fmt, ...)
+void store_finding(struct store_findings *f, const char *fmt, ...)
 {
-    if (ck->problems++ == 0 && ck->why && ck->whylen) {
+    if (f->problems++ == 0 && f->why && f->whylen) {
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(ck->why, ck->whylen, fmt, ap);
+        vsnprintf(f->why, f->whylen, fmt, ap);
         va_end(ap);
     }
 }
@@ -47,7 +40,7 @@ static const char *key_text(MDB_val k, char out[STORE_KEY_MAX + 1])
 }
 
 struct check_records {
-    struct check *ck;
+    struct store_findings *ck;
     const struct store_record_desc *d;
 };
 
@@ -60,12 +53,12 @@ static int check_record(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
     unsigned char key[STORE_KEY_MAX];
     char text[STORE_KEY_MAX + 1];
     if (d->decode(v->mv_data, v->mv_size, rec.b) != 0) {
-        problem(cr->ck, _("%s record %s cannot be decoded"), _(d->what), key_text(*k, text));
+        store_finding(cr->ck, _("%s record %s cannot be decoded"), _(d->what), key_text(*k, text));
         return 0;
     }
     size_t n = d->key(t, rec.b, key);
     if (n != k->mv_size || memcmp(key, k->mv_data, n) != 0) {
-        problem(cr->ck, _("%s record %s holds another key"), _(d->what), key_text(*k, text));
+        store_finding(cr->ck, _("%s record %s holds another key"), _(d->what), key_text(*k, text));
         return 0;
     }
     for (int i = 0; i < d->nindexes; i++) {
@@ -78,7 +71,7 @@ static int check_record(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
             ok = mdb_get(t->txn, t->s->dbi[ix->db], &ik, &iv) == 0 &&
                  iv.mv_size == k->mv_size && memcmp(iv.mv_data, k->mv_data, iv.mv_size) == 0;
         if (!ok)
-            problem(cr->ck, _("%s %s is missing from %s under \"%.*s\""), _(d->what),
+            store_finding(cr->ck, _("%s %s is missing from %s under \"%.*s\""), _(d->what),
                     key_text(*k, text), store_db_name(ix->db), (int)ik.mv_size,
                     (const char *)key);
     }
@@ -86,7 +79,7 @@ static int check_record(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
 }
 
 struct check_index {
-    struct check *ck;
+    struct store_findings *ck;
     const struct store_record_desc *d;
     const struct store_index_desc *ix;
 };
@@ -102,42 +95,48 @@ static int check_entry(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
     unsigned char want[STORE_KEY_MAX];
     key_text(*v, text);
     if (store_rec_get(t, ci->d, v->mv_data, v->mv_size, rec.b) != STORE_OK) {
-        problem(ci->ck, _("%s names %s, who is not in the database"), dbname, text);
+        store_finding(ci->ck, _("%s names %s, who is not in the database"), dbname, text);
         return 0;
     }
     size_t n = store_index_key(ci->ix, rec.b, v->mv_data, v->mv_size, want);
     if (n != k->mv_size || memcmp(want, k->mv_data, n) != 0)
-        problem(ci->ck, _("%s files %s under \"%.*s\", which the record does not hold"), dbname,
+        store_finding(ci->ck, _("%s files %s under \"%.*s\", which the record does not hold"), dbname,
                 text, (int)k->mv_size, (const char *)k->mv_data);
     return 0;
 }
 
 /* One record type: its records, then each of its indexes. */
-static void check_type(stxn *t, struct check *ck, const struct store_record_desc *d)
+static void check_type(stxn *t, struct store_findings *ck, const struct store_record_desc *d)
 {
     struct check_records cr = {ck, d};
     if (store_walk(t, d->db, NULL, false, check_record, &cr) != 0)
-        problem(ck, "%s", store_errmsg(t->s));
+        store_finding(ck, "%s", store_errmsg(t->s));
     for (int i = 0; i < d->nindexes; i++) {
         struct check_index ci = {ck, d, &d->index[i]};
         if (store_walk(t, d->index[i].db, NULL, false, check_entry, &ci) != 0)
-            problem(ck, "%s", store_errmsg(t->s));
+            store_finding(ck, "%s", store_errmsg(t->s));
     }
 }
 
 int store_check_indexes(stxn *t, char *why, size_t whylen)
 {
-    struct check ck = {0, why, whylen};
+    struct store_findings ck = {0, why, whylen};
     if (why && whylen)
         why[0] = '\0';
     for (size_t i = 0; i < store_nrecord_descs; i++)
         if (store_record_descs[i]->nindexes)
             check_type(t, &ck, store_record_descs[i]);
+    char awhy[256];
+    int na = store_wl_check(t, awhy, sizeof awhy);
+    if (na > 0) {
+        store_finding(&ck, "%s", awhy);
+        ck.problems += na - 1;
+    }
     /* plans and moves: the first problem is kept only when none came before */
     char pwhy[256];
     int np = store_check_plans(t, pwhy, sizeof pwhy);
     if (np > 0) {
-        problem(&ck, "%s", pwhy);
+        store_finding(&ck, "%s", pwhy);
         ck.problems += np - 1;
     }
     return ck.problems;

@@ -3,6 +3,7 @@
 #include <endian.h>
 #include <stdbool.h>
 #include <string.h>
+#include <xxhash.h>
 #include "store/codec.h"
 
 /* --- writing ------------------------------------------------------------ */
@@ -73,6 +74,31 @@ static void put_comps(struct wbuf *w, uint8_t n, const struct competency *c)
 
 static size_t finish(const struct wbuf *w) { return w->over ? 0 : w->len; }
 
+/* The end of every stored record: a checksum of the bytes before it,
+ * little-endian, so that damage is noticed instead of decoded. */
+static size_t seal(struct wbuf *w)
+{
+    if (!w->over)
+        put_u32(w, codec_crc(w->p, w->len));
+    return finish(w);
+}
+
+/* xxHash's XXH3, its low 32 bits: several times faster than a CRC-32,
+ * and a record costs one on every read. */
+uint32_t codec_crc(const void *buf, size_t len)
+{
+    return (uint32_t)XXH3_64bits(buf, len);
+}
+
+bool codec_sealed(const void *buf, size_t len)
+{
+    uint32_t le;
+    if (len < CODEC_SEAL + 1)
+        return false;
+    memcpy(&le, (const unsigned char *)buf + len - CODEC_SEAL, CODEC_SEAL);
+    return le32toh(le) == codec_crc(buf, len - CODEC_SEAL);
+}
+
 /* --- reading ------------------------------------------------------------ */
 
 struct rbuf {
@@ -133,6 +159,8 @@ static void get_str(struct rbuf *r, char *out, size_t size)
     }
     get_bytes(r, out, n);
     out[n] = '\0';
+    if (memchr(out, '\0', n))
+        r->bad = true;          /* never written so: the encoder stops at a NUL */
 }
 
 static uint8_t get_comps(struct rbuf *r, struct competency *c)
@@ -152,9 +180,9 @@ static uint8_t get_comps(struct rbuf *r, struct competency *c)
 static void rbuf_start(struct rbuf *r, const void *buf, size_t len)
 {
     r->p = buf;
-    r->len = len;
+    r->len = len >= CODEC_SEAL ? len - CODEC_SEAL : 0;
     r->pos = 0;
-    r->bad = false;
+    r->bad = !codec_sealed(buf, len);
     if (get_u8(r) != CODEC_VERSION)
         r->bad = true;
 }
@@ -174,7 +202,7 @@ size_t codec_put_unit(const struct unit *u, unsigned char *buf, size_t cap)
     put_str(&w, u->parent, sizeof u->parent);
     put_u8(&w, u->kind);
     put_str(&w, u->district, sizeof u->district);
-    return finish(&w);
+    return seal(&w);
 }
 
 int codec_get_unit(const void *buf, size_t len, struct unit *out)
@@ -205,7 +233,7 @@ size_t codec_put_position(const struct position *p, unsigned char *buf, size_t c
     put_i64(&w, p->workload_minutes);
     put_i32(&w, p->need);
     put_comps(&w, p->ncomp, p->comp);
-    return finish(&w);
+    return seal(&w);
 }
 
 int codec_get_position(const void *buf, size_t len, struct position *out)
@@ -256,7 +284,7 @@ size_t codec_put_staff(const struct staff *s, unsigned char *buf, size_t cap)
     put_u8(&w, s->leave);
     put_str(&w, s->home_district, sizeof s->home_district);
     put_comps(&w, s->ncomp, s->comp);
-    return finish(&w);
+    return seal(&w);
 }
 
 int codec_get_staff(const void *buf, size_t len, struct staff *out)
@@ -304,7 +332,7 @@ size_t codec_put_history(const struct history *h, unsigned char *buf, size_t cap
     put_str(&w, h->unit, sizeof h->unit);
     put_u8(&w, h->rank);
     put_u32(&w, h->plan_id);
-    return finish(&w);
+    return seal(&w);
 }
 
 int codec_get_history(const void *buf, size_t len, struct history *out)
@@ -323,6 +351,37 @@ int codec_get_history(const void *buf, size_t len, struct history *out)
 
 /* --- audit --------------------------------------------------------------- */
 
+/* The data digests of an entry (none for entries before schema 2): a
+ * count, then each database name and its 32-byte sum. */
+static void put_digests(struct wbuf *w, const struct audit_entry *e)
+{
+    if (e->ndigest == 0)
+        return;
+    if (e->ndigest < 0 || e->ndigest > AUDIT_DIGEST_MAX) {
+        w->over = true;
+        return;
+    }
+    put_u8(w, (uint8_t)e->ndigest);
+    for (int i = 0; i < e->ndigest; i++) {
+        put_str(w, e->digest[i].db, sizeof e->digest[i].db);
+        put_bytes(w, e->digest[i].sum, sizeof e->digest[i].sum);
+    }
+}
+
+static void get_digests(struct rbuf *r, struct audit_entry *out)
+{
+    uint8_t n = get_u8(r);
+    if (n == 0 || n > AUDIT_DIGEST_MAX) {
+        r->bad = true;
+        return;
+    }
+    out->ndigest = n;
+    for (int i = 0; i < n && !r->bad; i++) {
+        get_str(r, out->digest[i].db, sizeof out->digest[i].db);
+        get_bytes(r, out->digest[i].sum, sizeof out->digest[i].sum);
+    }
+}
+
 size_t codec_put_audit(const struct audit_entry *e, unsigned char *buf, size_t cap)
 {
     struct wbuf w = {buf, 0, cap, false};
@@ -336,7 +395,8 @@ size_t codec_put_audit(const struct audit_entry *e, unsigned char *buf, size_t c
     put_str(&w, e->after, sizeof e->after);
     put_bytes(&w, e->prev_hash, sizeof e->prev_hash);
     put_bytes(&w, e->hash, sizeof e->hash);
-    return finish(&w);
+    put_digests(&w, e);
+    return seal(&w);
 }
 
 int codec_get_audit(const void *buf, size_t len, struct audit_entry *out)
@@ -353,6 +413,8 @@ int codec_get_audit(const void *buf, size_t len, struct audit_entry *out)
     get_str(&r, out->after, sizeof out->after);
     get_bytes(&r, out->prev_hash, sizeof out->prev_hash);
     get_bytes(&r, out->hash, sizeof out->hash);
+    if (!r.bad && r.pos < r.len)
+        get_digests(&r, out);
     return rbuf_end(&r);
 }
 
@@ -366,10 +428,14 @@ static void put_be_text(struct wbuf *w, const char *s, size_t field_size)
 
 size_t codec_audit_canonical(const struct audit_entry *e, unsigned char *buf, size_t cap)
 {
-    static const char tag[] = "mutasi-audit-v1"; /* with its NUL */
+    /* with their NUL; v2: the entry carries data digests */
+    static const char tag1[] = "mutasi-audit-v1", tag2[] = "mutasi-audit-v2";
     struct wbuf w = {buf, 0, cap, false};
     unsigned char b8[8];
-    put_bytes(&w, tag, sizeof tag);
+    if (e->ndigest)
+        put_bytes(&w, tag2, sizeof tag2);
+    else
+        put_bytes(&w, tag1, sizeof tag1);
     codec_be64(b8, e->seq);
     put_bytes(&w, b8, 8);
     codec_be64(b8, (uint64_t)e->time);
@@ -380,6 +446,12 @@ size_t codec_audit_canonical(const struct audit_entry *e, unsigned char *buf, si
     put_be_text(&w, e->before, sizeof e->before);
     put_be_text(&w, e->after, sizeof e->after);
     put_bytes(&w, e->prev_hash, sizeof e->prev_hash);
+    if (e->ndigest < 0 || e->ndigest > AUDIT_DIGEST_MAX)
+        return 0;
+    for (int i = 0; i < e->ndigest; i++) {
+        put_be_text(&w, e->digest[i].db, sizeof e->digest[i].db);
+        put_bytes(&w, e->digest[i].sum, sizeof e->digest[i].sum);
+    }
     return finish(&w);
 }
 
@@ -392,9 +464,9 @@ size_t codec_audit_canonical(const struct audit_entry *e, unsigned char *buf, si
 static void rbuf_open(struct rbuf *r, const void *buf, size_t len)
 {
     r->p = buf;
-    r->len = len;
+    r->len = len >= CODEC_SEAL ? len - CODEC_SEAL : 0;
     r->pos = 0;
-    r->bad = false;
+    r->bad = !codec_sealed(buf, len);
 }
 
 /* The record's version byte: 1 or 2, else 0 (and r is bad). */
@@ -469,7 +541,7 @@ size_t codec_put_plan_timeline(const struct plan *p, const struct wf_event *tl, 
     put_u8(&w, (uint8_t)ntl);
     for (size_t i = 0; i < ntl && !w.over; i++)
         put_event(&w, &tl[i]);
-    return finish(&w);
+    return seal(&w);
 }
 
 size_t codec_put_plan(const struct plan *p, unsigned char *buf, size_t cap)
@@ -547,7 +619,7 @@ size_t codec_put_move(const struct move *m, unsigned char *buf, size_t cap)
     put_str(&w, m->struck_by, sizeof m->struck_by);
     put_i64(&w, m->struck_at);
     put_str(&w, m->struck_why, sizeof m->struck_why);
-    return finish(&w);
+    return seal(&w);
 }
 
 int codec_get_move(const void *buf, size_t len, struct move *out)

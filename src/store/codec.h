@@ -5,6 +5,7 @@
  * Pure functions: no LMDB here, so the codec is unit-tested on its own. */
 #ifndef MUTASI_STORE_CODEC_H
 #define MUTASI_STORE_CODEC_H
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "core/plan.h"
@@ -13,6 +14,15 @@
 #include "store/store.h"
 
 #define CODEC_VERSION 1
+/* Every record ends with a seal: a checksum of the bytes before it (the
+ * low 32 bits of xxHash's XXH3), 4 bytes little-endian. A decoder refuses a record whose seal does
+ * not match, so damage is reported, never decoded into garbage. The seal
+ * came with schema 2 (migrate.c seals the records of older databases);
+ * the version bytes describe the fields and did not change. */
+#define CODEC_SEAL 4
+uint32_t codec_crc(const void *buf, size_t len);
+/* True when buf (len bytes, the seal included) ends with its right seal. */
+bool codec_sealed(const void *buf, size_t len);
 /* Large enough for any encoded record (the largest, staff, is < 1 KiB). */
 #define CODEC_MAX 2048
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 #include "core/i18n.h"
 #include "store/codec.h"
@@ -31,6 +32,7 @@ static const struct {
     [DB_STAFF_BY_UNIT] = {"staff_by_unit", MDB_DUPSORT},
     [DB_STAFF_BY_POSITION] = {"staff_by_position", MDB_DUPSORT},
     [DB_STAFF_BY_NAME] = {"staff_by_name", 0},
+    [DB_WORKLOAD_AGG] = {"workload_by_unit", 0},
 };
 
 const char *store_db_name(int db)
@@ -47,10 +49,14 @@ int store_fail(store *s, const char *fmt, ...)
     return STORE_ERROR;
 }
 
+static bool out_of_space(const store *s, int rc);
+
 int store_fail_mdb(stxn *t, int rc, const char *what)
 {
     if (rc == MDB_MAP_FULL)
         t->map_full = true;
+    if (out_of_space(t->s, rc))
+        t->no_space = true;
     return store_fail(t->s, "%s: %s", what, mdb_strerror(rc));
 }
 
@@ -108,7 +114,7 @@ static int make_dir(const char *dir, mode_t mode)
 
 static size_t initial_mapsize(void)
 {
-    const char *env = getenv("MUTASI_MAPSIZE");
+    const char *env = secure_getenv("MUTASI_MAPSIZE");
     if (env && *env) {
         char *end;
         unsigned long long v = strtoull(env, &end, 10);
@@ -116,6 +122,64 @@ static size_t initial_mapsize(void)
             return (size_t)v;
     }
     return DEFAULT_MAPSIZE;
+}
+
+/* --- a full disk ----------------------------------------------------------- */
+
+/* The mount point holding path: the last directory upwards on the same
+ * device. */
+static void mount_point(const char *path, char *out, size_t size)
+{
+    char cur[PATH_MAX], parent[PATH_MAX];
+    struct stat st, up;
+    if (!realpath(path, cur) || stat(cur, &st) != 0) {
+        snprintf(out, size, "%s", path);
+        return;
+    }
+    while (strcmp(cur, "/") != 0) {
+        snprintf(parent, sizeof parent, "%s", cur);
+        char *slash = strrchr(parent, '/');
+        if (slash == parent)
+            slash[1] = '\0';    /* the parent is the root */
+        else
+            *slash = '\0';
+        if (stat(parent, &up) != 0 || up.st_dev != st.st_dev)
+            break;
+        snprintf(cur, sizeof cur, "%s", parent);
+    }
+    snprintf(out, size, "%s", cur);
+}
+
+/* LMDB reports a short write as EIO: on a filesystem left with (almost)
+ * nothing free, that is a full disk too. */
+static bool out_of_space_at(const char *dir, int rc)
+{
+    struct statvfs vfs;
+    if (rc == ENOSPC || rc == EDQUOT)
+        return true;
+    if (rc != EIO || statvfs(dir, &vfs) != 0)
+        return false;
+    unsigned long long avail = (unsigned long long)vfs.f_bavail * vfs.f_frsize;
+    return avail < (1u << 20) || vfs.f_bavail < vfs.f_blocks / 100;
+}
+
+static bool out_of_space(const store *s, int rc)
+{
+    return out_of_space_at(s->dir, rc);
+}
+
+int store_fail_no_space(store *s)
+{
+    char mnt[PATH_MAX];
+    struct statvfs vfs;
+    unsigned long long avail = 0;
+    mount_point(s->dir, mnt, sizeof mnt);
+    if (statvfs(s->dir, &vfs) == 0)
+        avail = (unsigned long long)vfs.f_bavail * vfs.f_frsize / 1024;
+    return store_fail(s, _("the filesystem %s (holding the database %s) is full, %llu KiB "
+                           "free: nothing was saved and the database is as it was before; "
+                           "free some space and try again"),
+                      mnt, s->dir, avail);
 }
 
 /* --- transactions -------------------------------------------------------- */
@@ -198,17 +262,23 @@ int store_write(store *s, store_write_fn fn, void *ctx)
         if (rc != 0)
             return store_fail(s, _("cannot write the database: %s"), mdb_strerror(rc));
         int r = fn(&t, ctx);
+        if (r == STORE_OK && !t.map_full && !t.no_space)
+            r = store_digest_flush(&t);
         if (r == STORE_OK && !t.map_full) {
             rc = mdb_txn_commit(t.txn);
             if (rc == 0)
                 return STORE_OK;
             if (rc == MDB_MAP_FULL)
                 t.map_full = true;
+            else if (out_of_space(s, rc))
+                return store_fail_no_space(s);
             else
                 return store_fail(s, _("cannot save the change: %s"), mdb_strerror(rc));
         } else {
             mdb_txn_abort(t.txn);
         }
+        if (t.no_space)
+            return store_fail_no_space(s);
         if (!t.map_full)
             return r;
         if (attempt >= MAX_GROW_RETRIES)
@@ -333,6 +403,36 @@ static int fix_modes(store *s, bool had_data, bool had_lock)
     return STORE_OK;
 }
 
+/* Why a database cannot be written: its filesystem is mounted read-only
+ * (EROFS) or this user may not write its files (EACCES). NULL: it can. */
+static const char *read_only_reason(const char *dir, int rc)
+{
+    struct statvfs vfs;
+    char data[PATH_MAX];
+    snprintf(data, sizeof data, "%s/data.mdb", dir);
+    if (rc == EROFS || (statvfs(dir, &vfs) == 0 && (vfs.f_flag & ST_RDONLY)))
+        return _("its filesystem is mounted read-only");
+    if (rc == EACCES || access(data, W_OK) != 0 || access(dir, W_OK) != 0)
+        return _("you have no write permission on its files");
+    return NULL;
+}
+
+static int store_fail_read_only(store *s, int rc)
+{
+    const char *why = read_only_reason(s->dir, rc);
+    return store_fail(s, _("the database in %s is read-only (%s): it can be browsed, but no "
+                           "change can be saved"),
+                      s->dir, why ? why : mdb_strerror(rc));
+}
+
+bool store_read_only_reason(const store *s, char *why, size_t size)
+{
+    const char *r = read_only_reason(s->dir, 0);
+    if (r && why && size)
+        snprintf(why, size, _("read-only database (%s): browsing only"), r);
+    return r != NULL;
+}
+
 static int open_env(store *s, bool create)
 {
     char data[PATH_MAX], lock[PATH_MAX];
@@ -356,7 +456,9 @@ static int open_env(store *s, bool create)
     if (rc == 0)
         rc = mdb_env_set_mapsize(s->env, initial_mapsize());
     if (rc == 0)
-        rc = mdb_env_open(s->env, s->dir, MDB_NOTLS | (s->readonly ? MDB_RDONLY : MDB_WRITEMAP), 0660);
+        rc = mdb_env_open(s->env, s->dir, MDB_NOTLS | (s->readonly ? MDB_RDONLY : 0), 0660);
+    if (rc != 0 && !s->readonly && (rc == EROFS || rc == EACCES))
+        return store_fail_read_only(s, rc);
     if (rc != 0)
         return store_fail(s, _("cannot open the database in %s: %s"), s->dir, mdb_strerror(rc));
     if (fix_modes(s, had_data, had_lock) != STORE_OK)
@@ -468,8 +570,18 @@ int store_backup(store *s, const char *dest)
     }
     /* A compacting copy runs in its own read transaction: writers go on. */
     int rc = mdb_env_copy2(s->env, dest, MDB_CP_COMPACT);
-    if (rc != 0)
-        return store_fail(s, _("cannot copy the database to %s: %s"), dest, mdb_strerror(rc));
+    if (rc != 0) {
+        char path[PATH_MAX], mnt[PATH_MAX];
+        snprintf(path, sizeof path, "%s/data.mdb", dest);
+        unlink(path);           /* dest was empty: leave no half copy behind */
+        if (!out_of_space_at(dest, rc))
+            return store_fail(s, _("cannot copy the database to %s: %s"), dest,
+                              mdb_strerror(rc));
+        mount_point(dest, mnt, sizeof mnt);
+        return store_fail(s, _("the filesystem %s (holding %s) is full: the backup was not "
+                               "written; the database is as it was"),
+                          mnt, dest);
+    }
     char path[PATH_MAX];
     snprintf(path, sizeof path, "%s/data.mdb", dest);
     if (chmod(path, 0660) != 0)

@@ -4,6 +4,7 @@
 #define MUTASI_STORE_INTERNAL_H
 #include <lmdb.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include "store/schema.h"
 #include "store/store.h"
 
@@ -23,7 +24,16 @@ struct stxn {
     MDB_txn *txn;
     bool write;
     bool map_full;              /* an operation hit MDB_MAP_FULL: grow and retry */
+    bool no_space;              /* an operation hit ENOSPC or EDQUOT: a full disk */
+    /* The change this transaction made to each digested database's
+     * multiset sum (digest.c), flushed into meta before it commits. */
+    uint64_t dsum[DB_COUNT][4];
+    bool ddirty;
 };
+
+/* The sentence for a full filesystem (naming it and saying that nothing
+ * was saved) into s->err; STORE_ERROR. */
+int store_fail_no_space(store *s);
 
 /* Name of a database as LMDB knows it ("staff_by_unit"), NULL if no such id. */
 const char *store_db_name(int db);
@@ -43,14 +53,50 @@ int store_db_del(stxn *t, int db, MDB_val k, const MDB_val *v);
 int store_need_write(stxn *t);
 /* Records that a record in db (key k) cannot be decoded; STORE_ERROR. */
 int store_damaged(stxn *t, int db, MDB_val k);
+/* A consistency check's findings (check.c): how many problems, and the
+ * first one in words in why (when why is not NULL). */
+struct store_findings {
+    int problems;
+    char *why;
+    size_t whylen;
+};
+void store_finding(struct store_findings *f, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 /* Deletes every history line of nip (records.c). */
 int store_del_history_of(stxn *t, const char *nip);
 /* Adds (add) or removes the entries of rec (key pk) in every index of d. */
 int store_index_add_all(stxn *t, const struct store_record_desc *d, const void *rec, MDB_val pk);
-/* Removes the index entries of the stored record with key pk (if any)
- * that rec does not have too. */
-int store_rec_unfile_stale(stxn *t, const struct store_record_desc *d, const void *rec,
-                           MDB_val pk);
+/* Before rec is put under pk: reads the stored record (if any) once,
+ * hands it to d's derive hook (the aggregates) and removes its index
+ * entries that rec does not have too. */
+int store_rec_replacing(stxn *t, const struct store_record_desc *d, const void *rec, MDB_val pk);
+/* The data digest (digest.c). store_digested: whether db's records are
+ * digested (the record databases, not indexes, meta or audit). change
+ * adds (or removes) the record (k, v) to t's running change; unfile
+ * removes the value stored under k, if any, before it is replaced or
+ * deleted. flush adds t's change to the sums in meta (store_write does
+ * before committing); current flushes and reads those sums, one per
+ * digested database; reset recomputes them from the data (migrations). */
+bool store_digested(int db);
+int store_digest_change(stxn *t, int db, MDB_val k, MDB_val v, bool add);
+int store_digest_unfile(stxn *t, int db, MDB_val k);
+int store_digest_flush(stxn *t);
+int store_digest_current(stxn *t, struct audit_digest out[AUDIT_DIGEST_MAX], int *n);
+int store_digest_reset(stxn *t);
+/* The workload aggregates (aggregate.c): the derive hooks of positions
+ * and staff (schema.h); n more holders of a position (bulk loads); the
+ * derive hook's call for rec (key pk) against the stored record (rec.c). */
+int store_wl_position_changed(stxn *t, const void *old, const void *rec);
+int store_wl_staff_changed(stxn *t, const void *old, const void *rec);
+/* Holders added in bulk, position by position (in code order, so that
+ * the positions of one unit and family make one write): add, then flush. */
+struct store_wl_acc {
+    unsigned char key[CODE_SIZE + FAMILY_SIZE];
+    size_t klen;
+    int64_t existing, orphans;
+};
+int store_wl_acc_add(stxn *t, struct store_wl_acc *acc, const char *code, int64_t n);
+int store_wl_acc_flush(stxn *t, struct store_wl_acc *acc);
 /* Schema migrations (migrate.c): the meta key of the schema version,
  * writing it, and running every step from schema `from` up to
  * STORE_SCHEMA_VERSION in t, each with an audit entry. */

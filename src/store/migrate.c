@@ -4,7 +4,9 @@
  * is either migrated whole or left as it was; each step leaves an audit
  * entry. Tables a step needs exist already: the open creates the missing
  * ones before migrating. */
+#include <endian.h>
 #include <pwd.h>
+#include <string.h>
 #include <stdio.h>
 #include <unistd.h>
 #include "core/i18n.h"
@@ -27,8 +29,59 @@ static int rebuild_indexes(stxn *t)
     return STORE_OK;
 }
 
+/* Schema 2 sealed every record with its checksum (codec.h) and started the
+ * data digest (digest.c). Sealing works on the stored bytes, whatever a
+ * record's version byte: the seal goes after them. */
+/* Each record is looked up again after the previous one was rewritten:
+ * no cursor is trusted across a put that changes a value's size. */
+static int seal_db(stxn *t, int db)
+{
+    MDB_cursor *c;
+    unsigned char buf[CODEC_PLAN_MAX + CODEC_SEAL], last[STORE_KEY_MAX];
+    size_t lastlen = 0;
+    int rc = mdb_cursor_open(t->txn, t->s->dbi[db], &c);
+    if (rc != 0)
+        return store_fail_mdb(t, rc, store_db_name(db));
+    MDB_val k, v;
+    for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;) {
+        if (v.mv_size > CODEC_PLAN_MAX || k.mv_size > sizeof last) {
+            mdb_cursor_close(c);
+            return store_damaged(t, db, k);
+        }
+        uint32_t crc = htole32(codec_crc(v.mv_data, v.mv_size));
+        memcpy(buf, v.mv_data, v.mv_size);
+        memcpy(buf + v.mv_size, &crc, CODEC_SEAL);
+        memcpy(last, k.mv_data, k.mv_size);
+        lastlen = k.mv_size;
+        MDB_val lk = {lastlen, last}, nv = {v.mv_size + CODEC_SEAL, buf};
+        rc = mdb_put(t->txn, t->s->dbi[db], &lk, &nv, 0);
+        if (rc != 0)
+            break;
+        k = lk;
+        rc = mdb_cursor_get(c, &k, &v, MDB_SET_KEY);
+        if (rc == 0)
+            rc = mdb_cursor_get(c, &k, &v, MDB_NEXT);
+    }
+    mdb_cursor_close(c);
+    if (rc != MDB_NOTFOUND)
+        return store_fail_mdb(t, rc, store_db_name(db));
+    return STORE_OK;
+}
+
+/* Sealing comes before any step runs, whatever the database's schema:
+ * every decoder of this mutasi, those a step uses included, wants seals. */
+static int seal_records(stxn *t)
+{
+    for (int db = 0; db < DB_COUNT; db++)
+        if ((store_digested(db) || db == DB_AUDIT) && seal_db(t, db) != STORE_OK)
+            return STORE_ERROR;
+    return STORE_OK;
+}
+
 static const struct migration steps[] = {
     {0, "rebuild every index", rebuild_indexes},
+    {1, "seal every record with a checksum; data digest", store_digest_reset},
+    {2, "count the workload aggregates", store_wl_recount},
 };
 
 static const struct migration *step_from(unsigned v)
@@ -57,6 +110,8 @@ int store_write_schema_version(stxn *t, unsigned v)
 
 int store_migrate(stxn *t, unsigned from)
 {
+    if (from < 2 && seal_records(t) != STORE_OK)
+        return STORE_ERROR;
     for (unsigned v = from; v < STORE_SCHEMA_VERSION; v++) {
         const struct migration *m = step_from(v);
         char before[32], after[32];

@@ -38,8 +38,7 @@ static int get(stxn *t, int db, MDB_val k, MDB_val *v)
 
 static int put(stxn *t, int db, MDB_val k, MDB_val v)
 {
-    int rc = mdb_put(t->txn, t->s->dbi[db], &k, &v, 0);
-    return rc == 0 ? STORE_OK : store_fail_mdb(t, rc, store_db_name(db));
+    return store_db_put(t, db, k, v, 0);    /* keeps the data digest */
 }
 
 static int nip_ok(stxn *t, const char *nip)
@@ -394,22 +393,9 @@ int store_count_in_position(stxn *t, const char *code, size_t *n)
 /* --- consistency ---------------------------------------------------------- */
 
 struct check {
-    int problems;
-    char *why;
-    size_t whylen;
+    struct store_findings f;
     uint32_t last_id;
 };
-
-static void problem(struct check *ck, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void problem(struct check *ck, const char *fmt, ...)
-{
-    if (ck->problems++ == 0 && ck->why && ck->whylen) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(ck->why, ck->whylen, fmt, ap);
-        va_end(ap);
-    }
-}
 
 static int check_plan(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
 {
@@ -418,11 +404,11 @@ static int check_plan(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
     (void)t;
     uint32_t id = k->mv_size == 4 ? codec_from_be32(k->mv_data) : 0;
     if (codec_get_plan(v->mv_data, v->mv_size, &p) != 0)
-        problem(ck, _("plan %u cannot be decoded"), (unsigned)id);
+        store_finding(&ck->f, _("plan %u cannot be decoded"), (unsigned)id);
     else if (k->mv_size != 4 || p.id != id)
-        problem(ck, _("plan record under key %u holds id %u"), (unsigned)id, (unsigned)p.id);
+        store_finding(&ck->f, _("plan record under key %u holds id %u"), (unsigned)id, (unsigned)p.id);
     else if (id > ck->last_id)
-        problem(ck, _("plan %u lies beyond the last id given (%u)"), (unsigned)id,
+        store_finding(&ck->f, _("plan %u lies beyond the last id given (%u)"), (unsigned)id,
                 (unsigned)ck->last_id);
     return 0;
 }
@@ -433,37 +419,37 @@ static int check_move(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
     struct move m;
     struct plan p;
     if (k->mv_size != MOVE_KEY_LEN) {
-        problem(ck, "%s", _("a move has a malformed key"));
+        store_finding(&ck->f, "%s", _("a move has a malformed key"));
         return 0;
     }
     uint32_t id = codec_from_be32(k->mv_data);
     const char *nip = (const char *)k->mv_data + 4;
     if (codec_get_move(v->mv_data, v->mv_size, &m) != 0) {
-        problem(ck, _("the move of %.*s in plan %u cannot be decoded"), NIP_LEN, nip,
+        store_finding(&ck->f, _("the move of %.*s in plan %u cannot be decoded"), NIP_LEN, nip,
                 (unsigned)id);
         return 0;
     }
     if (m.plan_id != id || memcmp(m.nip, nip, NIP_LEN) != 0)
-        problem(ck, _("the move under plan %u, NIP %.*s holds plan %u, NIP %s"), (unsigned)id,
+        store_finding(&ck->f, _("the move under plan %u, NIP %.*s holds plan %u, NIP %s"), (unsigned)id,
                 NIP_LEN, nip, (unsigned)m.plan_id, m.nip);
     int r = store_get_plan(t, id, &p);
     if (r == STORE_NOTFOUND)
-        problem(ck, _("the move of %s belongs to plan %u, which does not exist"), m.nip,
+        store_finding(&ck->f, _("the move of %s belongs to plan %u, which does not exist"), m.nip,
                 (unsigned)id);
     else if (r != STORE_OK)
-        problem(ck, "%s", store_errmsg(t->s));
+        store_finding(&ck->f, "%s", store_errmsg(t->s));
     return 0;
 }
 
 int store_check_plans(stxn *t, char *why, size_t whylen)
 {
-    struct check ck = {0, why, whylen, 0};
+    struct check ck = {{0, why, whylen}, 0};
     if (why && whylen)
         why[0] = '\0';
     if (last_id(t, &ck.last_id) != STORE_OK)
-        problem(&ck, "%s", store_errmsg(t->s));
+        store_finding(&ck.f, "%s", store_errmsg(t->s));
     if (store_walk(t, DB_PLANS, NULL, false, check_plan, &ck) != 0 ||
         store_walk(t, DB_MOVES, NULL, false, check_move, &ck) != 0)
-        problem(&ck, "%s", store_errmsg(t->s));
-    return ck.problems;
+        store_finding(&ck.f, "%s", store_errmsg(t->s));
+    return ck.f.problems;
 }

@@ -33,19 +33,28 @@ int store_db_get(stxn *t, int db, MDB_val k, MDB_val *out)
     return STORE_OK;
 }
 
+/* Records keep the data digest: what a put replaces or a delete removes
+ * leaves it, what a put writes enters it (digest.c). */
 int store_db_put(stxn *t, int db, MDB_val k, MDB_val v, unsigned flags)
 {
+    bool digest = store_digested(db) && !(flags & (MDB_NODUPDATA | MDB_NOOVERWRITE));
+    if (digest && store_digest_unfile(t, db, k) != STORE_OK)
+        return STORE_ERROR;
     int rc = mdb_put(t->txn, t->s->dbi[db], &k, &v, flags);
     if (rc == MDB_KEYEXIST && (flags & (MDB_NODUPDATA | MDB_NOOVERWRITE)))
         return STORE_OK;        /* the index entry is already there */
     if (rc != 0)
         return store_fail_mdb(t, rc, store_db_name(db));
+    if (store_digested(db) && (digest || flags & MDB_NOOVERWRITE))
+        return store_digest_change(t, db, k, v, true);
     return STORE_OK;
 }
 
 int store_db_del(stxn *t, int db, MDB_val k, const MDB_val *v)
 {
     MDB_val vv = v ? *v : (MDB_val){0, NULL};
+    if (store_digested(db) && !v && store_digest_unfile(t, db, k) != STORE_OK)
+        return STORE_ERROR;
     int rc = mdb_del(t->txn, t->s->dbi[db], &k, v ? &vv : NULL);
     if (rc == MDB_NOTFOUND)
         return STORE_NOTFOUND;
@@ -143,14 +152,18 @@ int store_rec_get(stxn *t, const struct store_record_desc *d, const void *key, s
     return get_raw(t, d, (MDB_val){klen, (void *)key}, out);
 }
 
-int store_rec_unfile_stale(stxn *t, const struct store_record_desc *d, const void *rec,
-                           MDB_val pk)
+int store_rec_replacing(stxn *t, const struct store_record_desc *d, const void *rec, MDB_val pk)
 {
+    if (!d->derive && !d->nindexes)
+        return STORE_OK;
     any_record old;
     int r = get_raw(t, d, pk, &old);
-    if (r == STORE_NOTFOUND)
-        return STORE_OK;
-    return r == STORE_OK ? index_remove_stale(t, d, &old, rec, pk) : r;
+    if (r == STORE_ERROR)
+        return r;
+    const void *was = r == STORE_OK ? &old : NULL;
+    if (d->derive && d->derive(t, was, rec) != STORE_OK)
+        return STORE_ERROR;
+    return was ? index_remove_stale(t, d, was, rec, pk) : STORE_OK;
 }
 
 int store_rec_put(stxn *t, const struct store_record_desc *d, const void *rec)
@@ -164,8 +177,8 @@ int store_rec_put(stxn *t, const struct store_record_desc *d, const void *rec)
     size_t n = d->encode(rec, buf, sizeof buf);
     if (n == 0)
         return store_cannot_encode(t, d, rec, pk);
-    if (d->nindexes && (store_rec_unfile_stale(t, d, rec, pk) != STORE_OK ||
-                        store_index_add_all(t, d, rec, pk) != STORE_OK))
+    if (store_rec_replacing(t, d, rec, pk) != STORE_OK ||
+        (d->nindexes && store_index_add_all(t, d, rec, pk) != STORE_OK))
         return STORE_ERROR;
     return store_db_put(t, d->db, pk, (MDB_val){n, buf}, 0);
 }
@@ -178,11 +191,12 @@ int store_rec_del(stxn *t, const struct store_record_desc *d, const void *key, s
         return STORE_ERROR;
     if (klen == 0 || klen > STORE_KEY_MAX)
         return STORE_NOTFOUND;
-    if (d->nindexes || d->del_children) {
+    if (d->nindexes || d->del_children || d->derive) {
         int r = get_raw(t, d, pk, &old);
         if (r != STORE_OK)
             return r;
-        if (index_remove_stale(t, d, &old, NULL, pk) != STORE_OK ||
+        if ((d->derive && d->derive(t, &old, NULL) != STORE_OK) ||
+            index_remove_stale(t, d, &old, NULL, pk) != STORE_OK ||
             (d->del_children && d->del_children(t, &old) != STORE_OK))
             return STORE_ERROR;
     }

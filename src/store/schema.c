@@ -80,6 +80,7 @@ static size_t position_key(stxn *t, const void *r, unsigned char *out)
 const struct store_record_desc store_desc_position = {
     .what = N_("position"), .db = DB_POSITIONS, .size = sizeof(struct position),
     .encode = position_encode, .decode = position_decode, .key = position_key,
+    .derive = store_wl_position_changed,
 };
 
 /* --- staff ----------------------------------------------------------------- */
@@ -127,6 +128,7 @@ const struct store_record_desc store_desc_staff = {
     .what = N_("staff"), .db = DB_STAFF, .size = sizeof(struct staff),
     .encode = staff_encode, .decode = staff_decode, .key = staff_key,
     .del_children = staff_children,
+    .derive = store_wl_staff_changed,
     .nindexes = 3,
     .index = {
         {DB_STAFF_BY_UNIT, STORE_INDEX_DUP, staff_unit},

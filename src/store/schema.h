@@ -29,7 +29,7 @@
 enum db_id {
     DB_META, DB_UNITS, DB_POSITIONS, DB_STAFF, DB_HISTORY, DB_PLANS,
     DB_MOVES, DB_AUDIT, DB_STAFF_BY_UNIT, DB_STAFF_BY_POSITION,
-    DB_STAFF_BY_NAME, DB_COUNT
+    DB_STAFF_BY_NAME, DB_WORKLOAD_AGG, DB_COUNT
 };
 
 #define STORE_KEY_MAX 511        /* LMDB's longest key */
@@ -70,6 +70,10 @@ struct store_record_desc {
     /* Removes what belongs to the record when it goes (staff: history
      * lines); NULL: nothing. */
     int (*del_children)(stxn *t, const void *rec);
+    /* Keeps what is derived from records of this type in step (the
+     * workload aggregates, aggregate.c), in the same transaction: old NULL
+     * for a new record, rec NULL for a deleted one. NULL: nothing. */
+    int (*derive)(stxn *t, const void *old, const void *rec);
     /* Records with a version number (plans): offsetof an unsigned field
      * of version_size bytes (4 or 8) that store_rec_put_versioned checks
      * and raises; version_size 0 = none. */

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "core/record.h"
+#include "core/workload.h"
 
 /* The schema version, kept in meta. A database of an older version is
  * upgraded when it is opened for writing (not read-only: that open fails
@@ -31,8 +32,11 @@
  *   4. a test that writes meta schema 1 and opens for writing
  *      (test_store.c: migration_* tests).
  * Never change or remove a step once released: databases of every older
- * version run them in order. */
-#define STORE_SCHEMA_VERSION 1
+ * version run them in order.
+ * Schema 2: every record ends with a checksum seal (codec.h) and the audit
+ * entries carry the data digest (digest.c).
+ * Schema 3: the workload aggregates per unit and job family (aggregate.c). */
+#define STORE_SCHEMA_VERSION 3
 
 typedef struct store store;      /* an open environment */
 typedef struct stxn stxn;        /* a transaction */
@@ -78,6 +82,11 @@ bool store_was_migrated(const store *s, unsigned *from);
  * permission) the store is open read-only again, STORE_ERROR and the
  * reason in store_errmsg. */
 int store_make_writable(store *s);
+/* True when the database cannot be written (a read-only mount, or no
+ * write permission on its files); why gets a short note for a screen's
+ * message line. A session opened read-only on such a database browses as
+ * usual; every write is refused with the reason. */
+bool store_read_only_reason(const store *s, char *why, size_t size);
 /* Current size of the memory map in bytes (grows on MDB_MAP_FULL). */
 size_t store_map_size(const store *s);
 
@@ -201,6 +210,12 @@ uint64_t store_stamp(stxn *t);
 /* Audit chain: every change appends an entry whose SHA-256 covers the
  * previous entry's hash. user = the Unix user, action e.g. "import staff",
  * object e.g. a NIP or "staff.csv", before/after short texts (may be ""). */
+#define AUDIT_DIGEST_MAX 12      /* digested databases an entry can name */
+#define AUDIT_DB_NAME 24
+struct audit_digest {
+    char db[AUDIT_DB_NAME];      /* "staff" */
+    unsigned char sum[32];       /* that database's multiset sum (store_data_digest) */
+};
 struct audit_entry {
     uint64_t seq;
     int64_t time;                /* Unix seconds */
@@ -211,6 +226,10 @@ struct audit_entry {
     char after[256];
     unsigned char prev_hash[32];
     unsigned char hash[32];
+    /* The data after the change: one multiset sum per record database,
+     * covered by hash. ndigest 0: an entry written before schema 2. */
+    int ndigest;
+    struct audit_digest digest[AUDIT_DIGEST_MAX];
 };
 int store_audit_append(stxn *t, const char *user, const char *action,
                        const char *object, const char *before, const char *after);
@@ -224,10 +243,69 @@ int store_each_audit_from(stxn *t, uint64_t from_seq, bool newest_first, store_a
  * broken entry (and *why says how). */
 uint64_t store_audit_verify(stxn *t, const char **why);
 size_t store_count_audit(stxn *t);
+/* The newest entry's number and hash (seq 0 and a zero hash when the log
+ * is empty): an anchor to keep outside the file (the decree annex prints
+ * it), since anyone who can write the file could rebuild an unkeyed
+ * chain. STORE_OK or STORE_ERROR. */
+int store_audit_head(stxn *t, uint64_t *seq, unsigned char hash[32]);
+/* The hash stored for entry seq into hash: STORE_OK, STORE_NOTFOUND. */
+int store_audit_entry_hash(stxn *t, uint64_t seq, unsigned char hash[32]);
+
+/* The data digest recomputed from the records: for each record database
+ * (units, positions, staff, history, plans, moves; not the indexes, which
+ * follow from the records) the sum modulo 2^256 of SHA-256 over every
+ * record (database name, key, stored value). Writes keep a running copy
+ * in the same transaction as the change, and every audit entry carries
+ * it. *n = how many databases. */
+int store_data_digest(stxn *t, struct audit_digest out[AUDIT_DIGEST_MAX], int *n);
+/* The data against the newest audit entry: *seq = that entry (0: none),
+ * *has_digest = whether it carries a digest (entries before schema 2
+ * do not), and differ[0..*ndiffer-1] the databases whose recomputed sum
+ * is not the entry's. STORE_OK or STORE_ERROR. */
+int store_audit_check_data(stxn *t, uint64_t *seq, bool *has_digest,
+                           char differ[AUDIT_DIGEST_MAX][AUDIT_DB_NAME], int *ndiffer);
+
+/* Damage. Every database of the environment, by number 0..store_db_count()-1
+ * (store_db_label names it). store_verify_db walks one: each record
+ * decoded (its seal checked), each audit entry decoded, each index entry
+ * followed to its record; cb is called once per damaged entry with the
+ * database, the key as text and what is wrong. STORE_ERROR when LMDB
+ * itself cannot walk the database (message in store_errmsg: the B-tree is
+ * damaged); *problems = damaged entries met. A damaged page may also make
+ * LMDB fault: callers walk in a child process (ops_verify). */
+typedef void (*store_damage_cb)(const char *db, const char *key, const char *what, void *ctx);
+int store_db_count(void);
+const char *store_db_label(int db);
+int store_verify_db(stxn *t, int db, store_damage_cb cb, void *ctx, size_t *problems);
 
 /* Consistent hot copy of the environment into dest (an empty or new dir). */
 int store_backup(store *s, const char *dest);
-/* Checks every index against its records, and every move against its plan
+/* Workload aggregates: per unit and job family the OWN figures of its
+ * positions (workload minutes, need, holders, number of positions; not
+ * rolled up over sub-units), kept in the write transaction of every
+ * change to a position or to a person's position (put, delete, batch,
+ * bulk load), so that a reader rolls up the tree from the units and these
+ * without a pass over the positions. need is per position with the
+ * parameters stored beside them (policy defaults until set).
+ *   store_wl_params_get: those parameters.
+ *   store_wl_params_set: stores others and recounts (a write transaction;
+ *     one pass over the positions), nothing when they are the same.
+ *   store_each_wl_aggregate: every (unit, family) entry in unit code
+ *     order; cb returns 0 to go on, else that is returned.
+ *   store_wl_orphan_staff: staff whose position is no known position.
+ *   store_wl_recount: drops and recounts them (migrations, repairs). */
+int store_wl_params_get(stxn *t, int64_t *effective_minutes, int *rounding);
+int store_wl_params_set(stxn *t, int64_t effective_minutes, int rounding);
+typedef int (*store_wl_cb)(const char *unit, const char *family, const struct wl_row *own,
+                           uint64_t npositions, void *ctx);
+int store_each_wl_aggregate(stxn *t, store_wl_cb cb, void *ctx);
+int64_t store_wl_orphan_staff(stxn *t);
+int store_wl_recount(stxn *t);
+/* The aggregates against a recount: the number of problems, the first in
+ * why (store_check_indexes includes it). */
+int store_wl_check(stxn *t, char *why, size_t whylen);
+/* Checks every index against its records, the workload aggregates against
+ * a recount, and every move against its plan
  * (store_check_plans); returns the number of problems
  * and writes the first to why. Used by tests and the crash test. */
 int store_check_indexes(stxn *t, char *why, size_t whylen);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/i18n.h"
+#include "ops/access.h"
 #include "core/nip.h"
 #include "ui/uipriv.h"
 
@@ -348,6 +349,16 @@ static int prompt_read(struct app *a, const char *label, char *buf, size_t size,
     }
 }
 
+void ui_app_quit(struct app *a)
+{
+    for (int i = a->depth - 1; i >= -1; i--) {
+        struct screen *up = i >= 0 ? a->stack[i] : a->tops[a->top];
+        if (up->ops->may_leave && !up->ops->may_leave(up))
+            return;
+    }
+    a->quit = true;
+}
+
 int ui_app_prompt(struct app *a, const char *label, char *buf, size_t size)
 {
     a->msg[0] = '\0';
@@ -378,15 +389,6 @@ bool ui_app_confirm(struct app *a, const char *question)
     }
     const char *yes = _("y");
     return k == 'y' || k == 'Y' || (k > 0 && k < 128 && k == (unsigned char)yes[0]);
-}
-
-void ui_app_quit(struct app *a)
-{
-    if (a->dirty && !ui_app_confirm(a, _("There is unsaved work. Quit anyway?"))) {
-        ui_app_message(a, "%s", _("not quitting"));
-        return;
-    }
-    a->quit = true;
 }
 
 /* ---- search ------------------------------------------------------------- */
@@ -524,7 +526,7 @@ static const char *completion(size_t i)
         return commands[i];
     i -= ncommands;
     for (int t = 0; t < TOPS_MAX; t++)
-        if (ui_top_screens[t].create && i-- == 0)
+        if (ui_top_present(t) && i-- == 0)
             return ui_top_screens[t].name;
     const struct action_def *d = ui_action_at(i);
     return d ? d->name : NULL;
@@ -658,11 +660,6 @@ static void run_action(struct app *a, int action, int count)
     struct screen *s = ui_app_current(a);
     switch (action) {
     case ACT_QUIT:
-        for (int i = a->depth - 1; i >= -1; i--) {
-            struct screen *up = i >= 0 ? a->stack[i] : a->tops[a->top];
-            if (up->ops->may_leave && !up->ops->may_leave(up))
-                return;
-        }
         ui_app_quit(a);
         return;
     case ACT_BACK:
@@ -708,6 +705,10 @@ static void run_action(struct app *a, int action, int count)
         break;
     }
     const struct action_def *d = ui_action_by_id(action);
+    if (d && !ops_may_action(&a->ops, d->name)) {
+        ui_app_message(a, _("%s: your roles do not allow it"), _(d->help));
+        return;
+    }
     if (d && d->screen && strcmp(d->screen, s->ops->name) != 0) {
         ui_app_message(a, _("%s: not available on this screen"), _(d->help));
         return;

@@ -3,11 +3,12 @@
  * bindings included). */
 #include <string.h>
 #include "core/i18n.h"
+#include "ops/access.h"
 #include "ui/uipriv.h"
 
 static void add_notes_of(struct screen *h, const struct top_screen *t)
 {
-    if (!t->create || !t->notes)
+    if (!ui_top_present((int)(t - ui_top_screens)) || !t->notes)
         return;
     ui_text_screen_add(h, A_BOLD, "%s", _(t->help));
     for (size_t i = 0; t->notes[i]; i++)
@@ -36,6 +37,8 @@ struct screen *ui_help_screen_new(struct app *a, int for_top)
     ui_text_screen_add(h, A_BOLD, "%s", _("Keys"));
     const struct action_def *d;
     for (size_t i = 0; (d = ui_action_at(i)); i++) {
+        if (!ops_may_action(&a->ops, d->name))
+            continue;           /* only the keys the user's roles allow */
         char keys[96];
         ui_keymap_keys_of(d->id, keys, sizeof keys);
         ui_text_screen_add(h, 0, "  %-16s %-18s %s", keys[0] ? keys : "-", d->name, _(d->help));

@@ -4,6 +4,7 @@
  * by name and code. */
 #include <stdlib.h>
 #include <string.h>
+#include "core/grow.h"
 #include "core/i18n.h"
 #include "core/record.h"
 #include "store/store.h"
@@ -35,14 +36,8 @@ struct pospick {
 static int take_position(const struct position *pos, void *ctx)
 {
     struct pospick *p = ctx;
-    if (p->n == p->cap) {
-        size_t nc = p->cap ? p->cap * 2 : 256;
-        struct pos_row *r = realloc(p->rows, nc * sizeof *r);
-        if (!r)
-            return 1;
-        p->rows = r;
-        p->cap = nc;
-    }
+    if (GROW_ROOM(p->rows, p->cap, p->n + 1, 256) != 0)
+        return 1;
     struct pos_row *r = &p->rows[p->n];
     snprintf(r->code, sizeof r->code, "%s", pos->code);
     snprintf(r->unit, sizeof r->unit, "%s", pos->unit);

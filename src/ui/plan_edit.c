@@ -3,6 +3,7 @@
  * plan_pane.c. */
 #include <stdlib.h>
 #include <string.h>
+#include "core/grow.h"
 #include "core/i18n.h"
 #include "core/nip.h"
 #include "ui/plan_edit.h"
@@ -116,14 +117,8 @@ static bool may_write(struct editor *ed)
 /* ---- add ------------------------------------------------------------------ */
 static int append_move(struct editor *ed, const struct move *m, const char *name)
 {
-    if (ed->nmoves == ed->capmoves) {
-        size_t cap = ed->capmoves ? ed->capmoves * 2 : 16;
-        struct ops_move_view *nm = realloc(ed->moves, cap * sizeof *nm);
-        if (!nm)
-            return -1;
-        ed->moves = nm;
-        ed->capmoves = cap;
-    }
+    if (GROW_ROOM(ed->moves, ed->capmoves, ed->nmoves + 1, 16) != 0)
+        return -1;
     /* NIP order, as the plan shows them. */
     size_t at = 0;
     while (at < ed->nmoves && strcmp(ed->moves[at].move.nip, m->nip) < 0)

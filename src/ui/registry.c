@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <string.h>
 #include "core/i18n.h"
+#include "ops/access.h"
 #include "ui/plan_edit.h"
 #include "ui/uipriv.h"
 
@@ -46,6 +47,18 @@ const struct top_screen ui_top_screens[TOPS_MAX] = {
 };
 
 static int screen_actions[TOPS_MAX];
+static bool allowed[TOPS_MAX];
+
+void ui_top_screens_allow(const struct ops *o)
+{
+    for (int i = 0; i < TOPS_MAX; i++)
+        allowed[i] = ops_may_screen(o, ui_top_screens[i].name);
+}
+
+bool ui_top_present(int i)
+{
+    return i >= 0 && i < TOPS_MAX && ui_top_screens[i].create && allowed[i];
+}
 
 static void go_to_top(struct screen *s, const struct action_def *d, int count)
 {
@@ -60,6 +73,7 @@ void ui_top_screens_register(void)
     for (int i = 0; i < TOPS_MAX; i++) {
         const struct top_screen *t = &ui_top_screens[i];
         screen_actions[i] = -1;
+        allowed[i] = true;      /* until the session says (ui_top_screens_allow) */
         if (!t->create)
             continue;
         char name[48], key[2] = {(char)('0' + t->slot), '\0'};
@@ -73,7 +87,7 @@ void ui_top_screens_register(void)
 int ui_top_by_name(const char *name)
 {
     for (int i = 0; i < TOPS_MAX; i++)
-        if (ui_top_screens[i].create && !strcmp(ui_top_screens[i].name, name))
+        if (ui_top_present(i) && !strcmp(ui_top_screens[i].name, name))
             return i;
     return -1;
 }
@@ -81,7 +95,7 @@ int ui_top_by_name(const char *name)
 int ui_top_by_action(int action)
 {
     for (int i = 0; i < TOPS_MAX; i++)
-        if (ui_top_screens[i].create && screen_actions[i] == action && action >= 0)
+        if (ui_top_present(i) && screen_actions[i] == action && action >= 0)
             return i;
     return -1;
 }

@@ -8,7 +8,7 @@
 #include "core/nip.h"
 #include "core/record.h"
 #include "store/store.h"
-#include "ui/corpus.h"
+#include "store/corpus.h"
 #include "ui/uipriv.h"
 
 #define WINDOW_MAX 512

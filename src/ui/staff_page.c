@@ -163,11 +163,6 @@ const struct lv_pager staff_pager = {
 
 /* ---- search over the corpus ------------------------------------------- */
 /* ---- search over the corpus ------------------------------------------- */
-static int corpus_add_cb(const char *folded, size_t len, const char *nip, void *ctx)
-{
-    return corpus_add(ctx, folded, len, nip) == 0 ? 0 : 1;
-}
-
 /* The corpus as of transaction t: kept while the database is unchanged,
  * read again from the name index otherwise. False when it cannot be had
  * (then the search walks the index as before). */
@@ -178,19 +173,10 @@ static bool corpus_current(struct staff_priv *p, stxn *t)
         return true;
     if (p->corpus_failed && p->corpus_failed == stamp)
         return false;
-    corpus_free(&p->corpus);
-    /* Room for the people there are now, and names of about 24 bytes;
-     * the rest is given back. */
-    size_t count = store_count_staff(t);
-    corpus_reserve(&p->corpus, count + 1, (count + 1) * 28);
-    if (store_each_name_key(t, corpus_add_cb, &p->corpus) != 0 || p->corpus.broken) {
-        corpus_free(&p->corpus);
+    if (corpus_load(&p->corpus, t) != 0) {
         p->corpus_failed = stamp;
         return false;
     }
-    corpus_trim(&p->corpus);
-    p->corpus.ready = true;
-    p->corpus.stamp = stamp;
     return true;
 }
 

@@ -175,6 +175,7 @@ int ui_run(const struct ops_env *env, int argc, char **argv)
     ui_top_screens_register();
     if (ui_setup_session(&a) != 0)
         return OPS_REFUSED;
+    ui_top_screens_allow(&a.ops);
     FILE *tty_out = NULL;
     if (open_terminal(&a, &o, &tty_out) != 0) {
         ui_end_session(&a);
@@ -182,9 +183,12 @@ int ui_run(const struct ops_env *env, int argc, char **argv)
     }
     a.ascii = !a.term.utf8;
     a.color = a.term.color && a.want_color;
+    char note[200];
+    if (store_read_only_reason(a.db, note, sizeof note))
+        ui_app_message(&a, "%s", note);     /* the first screen says it */
     int rc = OPS_OK;
     for (int i = 0; i < TOPS_MAX; i++)
-        if (ui_top_screens[i].create && !(a.tops[i] = ui_top_screens[i].create(&a)))
+        if (ui_top_present(i) && !(a.tops[i] = ui_top_screens[i].create(&a)))
             rc = OPS_REFUSED;
     if (rc == OPS_OK) {
         ui_app_run_loop(&a);

@@ -269,7 +269,13 @@ struct top_screen {
 extern const struct top_screen ui_top_screens[TOPS_MAX];
 /* Makes the actions screen-NAME for the present top screens. */
 void ui_top_screens_register(void);
-/* The slot (0-based) of a top screen by name or by its action; -1. */
+/* After the session is open: which top screens the user's roles allow
+ * (ops/access.h). A screen not allowed has no tab, no key, no command, no
+ * notes in `?`. */
+void ui_top_screens_allow(const struct ops *o);
+/* Whether slot i has a screen and the user may open it. */
+bool ui_top_present(int i);
+/* The slot (0-based) of a present top screen by name or by its action; -1. */
 int ui_top_by_name(const char *name);
 int ui_top_by_action(int action);
 
@@ -290,9 +296,6 @@ struct app {
     int search_dir;
     struct history_ring search_hist, prompt_hist;
     bool quit;
-    /* Set by a screen that holds unsaved work (the plan editor): quitting
-     * asks first. The screen clears it when the work is saved or dropped. */
-    bool dirty;
     bool ascii;                             /* no UTF-8: ASCII marks */
     bool color;
     bool full_redraw;
@@ -309,14 +312,14 @@ void ui_app_push(struct app *a, struct screen *s);
 /* Shows top screen `top` (0-based slot), closing what was opened above. */
 void ui_app_switch_top(struct app *a, int top);
 void ui_app_message(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Leaves the program, once every open screen agrees (may_leave). */
+void ui_app_quit(struct app *a);
 /* Reads a line on the message line (Enter: 1, Esc: 0). */
 int ui_app_prompt(struct app *a, const char *label, char *buf, size_t size);
 /* Draws the frame now with the message line (progress during long work). */
 void ui_app_draw_now(struct app *a);
 /* Asks a yes/no question on the message line; true for yes. */
 bool ui_app_confirm(struct app *a, const char *question);
-/* Leaves the program, asking first when a->dirty. */
-void ui_app_quit(struct app *a);
 /* Runs the `:` command line text. */
 void ui_app_command(struct app *a, const char *line);
 

@@ -27,7 +27,8 @@ struct units_priv {
     bool loaded;
     bool announced;             /* the "computing" note was shown */
     size_t nunits;
-    struct workload *wl;
+    struct workload *wl;            /* from the stored aggregates */
+    struct workload *full;          /* with the positions: at the first drill-down */
     size_t *order;              /* units in tree order */
     size_t norder;
     bool *expanded;             /* by unit index */
@@ -44,22 +45,6 @@ struct units_priv {
 /* ---- loading ------------------------------------------------------------
  * The workload engine keeps what the roll-up needs (codes, tree, figures);
  * names are read from the store for the rows that are shown. */
-static int take_unit(const struct unit *u, void *ctx)
-{
-    return workload_add_unit(ctx, u);
-}
-
-static int take_position(const struct position *pos, void *ctx)
-{
-    return workload_add_position(ctx, pos);
-}
-
-static int take_count(const char *position, size_t n, void *ctx)
-{
-    workload_add_staff(ctx, position, (uint32_t)n);
-    return 0;
-}
-
 static void rebuild_rows(struct screen *s);
 
 static int load(struct screen *s)
@@ -68,23 +53,12 @@ static int load(struct screen *s)
     store *db = s->app->db;
     if (p->loaded || !db)
         return 0;
-    stxn *t = store_read_begin(db);
-    if (!t)
+    /* The stored aggregates: no pass over the positions for the tree. */
+    struct wl_problems pr;
+    struct ops_err e;
+    p->wl = ops_workload_summary(&s->app->ops, &pr, &e);
+    if (!p->wl)
         return -1;
-    p->wl = workload_begin(&s->app->policy);
-    int rc = !p->wl ||
-             workload_reserve(p->wl, store_count_units(t), store_count_positions(t)) != 0 ||
-             store_each_unit(t, take_unit, p->wl) != 0 ||
-             store_each_position(t, take_position, p->wl) != 0 ||
-             workload_build(p->wl) != 0 ||
-             store_each_position_count(t, take_count, p->wl) != 0;
-    store_read_end(t);
-    if (rc) {
-        workload_free(p->wl);
-        p->wl = NULL;
-        return -1;
-    }
-    workload_compute(p->wl);
     p->nunits = workload_unit_count(p->wl);
     p->norder = workload_units_in(p->wl, -1, &p->order);
     p->expanded = calloc(p->nunits ? p->nunits : 1, sizeof *p->expanded);
@@ -365,18 +339,31 @@ static struct screen *drill_down(struct screen *s, long unit)
                        wl_grade_name(wl_grade(uf, &s->app->policy)));
     ui_text_screen_add(d, 0, "%s", "");
     ui_text_screen_add(d, A_BOLD, "%s", _("Positions: mark, name, unit, need, existing, gap, EJ, grade"));
+    /* The positions themselves: loaded at the first drill-down. */
+    struct wl_problems pr;
+    struct ops_err e;
+    if (!p->full) {
+        store_read_end(t);
+        p->full = ops_workload_load(&s->app->ops, &pr, &e);
+        t = store_read_begin(s->app->db);
+        if (!t) {
+            ui_screen_free(d);
+            return NULL;
+        }
+    }
+    long funit = p->full ? workload_unit_index(p->full, ucode) : -1;
     size_t *pos = NULL;
-    size_t npos = workload_positions_in(p->wl, unit, &pos);
+    size_t npos = funit >= 0 ? workload_positions_in(p->full, funit, &pos) : 0;
     for (size_t k = 0; k < npos; k++) {
         size_t i = pos[k];
-        const struct wl_row *f = workload_position_row(p->wl, i);
+        const struct wl_row *f = workload_position_row(p->full, i);
         wl_format_ej(f, &s->app->policy, ej);
         format_gap(wl_gap(f), gap);
         struct position prec;
-        const char *pcode = workload_position_code(p->wl, i);
+        const char *pcode = workload_position_code(p->full, i);
         const char *pname = store_get_position(t, pcode, &prec) == STORE_OK ? prec.name : pcode;
         ui_text_screen_add(d, 0, "  %c %-34.34s %-12.12s %4lld %4lld %4s %5s %s", status_mark(f, &s->app->policy),
-                           pname, workload_position_unit_code(p->wl, i), (long long)f->need,
+                           pname, workload_position_unit_code(p->full, i), (long long)f->need,
                            (long long)f->existing, gap, ej,
                            wl_grade_name(wl_grade(f, &s->app->policy)));
     }
@@ -483,6 +470,7 @@ static void units_close(struct screen *s)
 {
     struct units_priv *p = s->priv;
     workload_free(p->wl);
+    workload_free(p->full);
     free(p->order);
     free(p->expanded);
     free_rows(p);

@@ -20,6 +20,7 @@
 # plan verbs exist: two editors adding the same person to one plan must
 # see exactly one success and one clear refusal.
 set -u
+export MUTASI_CONFIG="$(cd "$(dirname "$0")/../.." && pwd)/tests/config" MUTASI_USER=eka   # the test admin
 MUTASI=$1; CHECKDB=$2; SECONDS_=${3:-10}; READERS=${4:-3}; WRITERS=${5:-2}
 STAFF=${CONC_STAFF:-3000}
 w=$(mktemp -d "${TMPDIR:-/tmp}/mutasi-conc.XXXXXX")

@@ -24,6 +24,7 @@
 #              sets 120000): more than one batch of the demo writer
 #   plan-*     (slot) plan edits and apply, once the plan verbs exist
 set -u
+export MUTASI_CONFIG="$(cd "$(dirname "$0")/../.." && pwd)/tests/config" MUTASI_USER=eka   # the test admin
 MUTASI=$1; CHECKDB=$2; KILLS=${3:-20}; SEED=${4:-$(date +%s)}
 STAFF=${CRASH_STAFF:-20000}
 if [ -n "${CRASH_WORK:-}" ]; then w=$CRASH_WORK; rm -rf "$w"; mkdir -p "$w"

@@ -12,7 +12,10 @@ export MUTASI_TODAY="${MUTASI_TODAY:-2026-07-01}"
 # variables (tests/termmatrix.sh). Golden screens are compared only in the
 # reference terminal they were made in: 80x24 xterm-256color, colour, UTF-8.
 export TERM="${TERM_E2E:-xterm-256color}"
-export MUTASI_USER=ani
+# Who acts (env.sh): the verbs as eka (admin and operator: builds the
+# databases, makes plans) unless a test names another user; the screens
+# as ani (operator, see tui).
+. "$TOP/tests/e2e/env.sh"
 unset NO_COLOR LANGUAGE ESCDELAY LC_ALL LC_MESSAGES
 [ -n "${NO_COLOR_E2E:-}" ] && export NO_COLOR=1
 export LANG="${LANG_E2E:-C.UTF-8}"
@@ -80,7 +83,8 @@ tui() {
   # names the database) is the same wherever the tests run.
   case " $* " in *" --size "*) _size="" ;; *) _size="--size $E2E_SIZE" ;; esac
   # shellcheck disable=SC2086 # _size is two words or none
-  (cd "$TMPD" && MUTASI_CONFIG="${E2E_CONFIG:-$(e2e_config)}" "$MUTASI" --db db \
+  (cd "$TMPD" && MUTASI_CONFIG="${E2E_CONFIG:-$(e2e_config)}" MUTASI_USER="${TUI_USER:-ani}" \
+    "$MUTASI" --db db \
     --script "$_name.keys" --dump "$_name.dump" --bytes "$_name.bytes" $_size "$@" \
     2>"$_name.err") || { cat "$TMPD/$_name.err"; fail "$_name: mutasi exited $?"; }
 }

@@ -11,6 +11,7 @@
 # Region: tests/fixtures/workload plus two nurses in PERAWAT1 (PKM1).
 set -u
 . "$TOP/tests/e2e/lib.sh"
+. "$TOP/tests/e2e/expect.sh"
 export MUTASI_TODAY=2026-06-15
 fx="$FIXTURES/workload"
 fail=0
@@ -44,19 +45,6 @@ staff_csv() { # FILE [NIP-WITH-PENALTY...]: the region's staff, penalties given
   mv "$out.tmp" "$out"
 }
 
-expect_rc() { # want, label, command...
-  want=$1 label=$2; shift 2
-  "$@" >"$TMPD/out" 2>"$TMPD/err"; rc=$?
-  if [ "$rc" != "$want" ]; then
-    echo "FAIL $label: exit $rc, wanted $want"; sed 's/^/  out: /' "$TMPD/out"
-    sed 's/^/  err: /' "$TMPD/err"; fail=1
-  fi
-}
-expect_grep() { # label, file, fixed text
-  if ! grep -qF -- "$3" "$2"; then
-    echo "FAIL $1: $(basename "$2") lacks \"$3\""; sed 's/^/  : /' "$2"; fail=1
-  fi
-}
 # as USER [DB] -- mutasi ARGS: one user's command on a database
 as() { u=$1; shift; MUTASI_USER=$u "$MUTASI" --db "${DB:-$TMPD/db}" --config "${CFG:-$cfg}" "$@"; }
 
@@ -138,21 +126,24 @@ expect_rc 0 "show csv" as ani plan show 1 --format csv
 expect_grep "show csv" "$TMPD/out" "$YUNI,Yuni Astuti,PKM1,PERAWAT1,PKM1,BIDAN1,workload,struck"
 
 # --- the annex, both languages ------------------------------------------------
-expect_rc 0 "annex en" as ani export plan 1 --format text
+# The annex names people: an operator may not export it, the admin may.
+expect_rc 1 "annex by an operator" as ani export plan 1 --format text
+expect_grep "annex by an operator" "$TMPD/err" "ani may not export personal data"
+expect_rc 0 "annex en" as eka export plan 1 --format text
 cmp -s "$TOP/tests/e2e/golden/annex_en.txt" "$TMPD/out" ||
   { echo "FAIL annex en differs from golden/annex_en.txt"; diff "$TOP/tests/e2e/golden/annex_en.txt" "$TMPD/out"; fail=1; }
 awk 'length($0) > 100 { bad = 1 } END { exit bad }' "$TMPD/out" || { echo "FAIL annex wider than 100"; fail=1; }
 grep -qF "Yuni" "$TMPD/out" && { echo "FAIL annex lists the struck move"; fail=1; }
 cfgid="$TMPD/cfg-id"; mkcfg "$cfgid"; printf 'language: id\n' >"$cfgid/ui.yaml"
-expect_rc 0 "annex id" env CFG="$cfgid" sh -c 'MUTASI_USER=ani "$0" --db "$1" --config "$2" export plan 1 --format text' "$MUTASI" "$TMPD/db" "$cfgid"
+expect_rc 0 "annex id" env CFG="$cfgid" sh -c 'MUTASI_USER=eka "$0" --db "$1" --config "$2" export plan 1 --format text' "$MUTASI" "$TMPD/db" "$cfgid"
 cmp -s "$TOP/tests/e2e/golden/annex_id.txt" "$TMPD/out" ||
   { echo "FAIL annex id differs from golden/annex_id.txt"; diff "$TOP/tests/e2e/golden/annex_id.txt" "$TMPD/out"; fail=1; }
-expect_rc 0 "annex LANGUAGE=id" env LANGUAGE=id MUTASI_USER=ani "$MUTASI" --db "$TMPD/db" --config "$cfg" export plan 1 --format text
+expect_rc 0 "annex LANGUAGE=id" env LANGUAGE=id MUTASI_USER=eka "$MUTASI" --db "$TMPD/db" --config "$cfg" export plan 1 --format text
 cmp -s "$TOP/tests/e2e/golden/annex_id.txt" "$TMPD/out" || { echo "FAIL annex by LANGUAGE=id"; fail=1; }
-expect_rc 0 "export csv" as ani export plan 1 --format csv
+expect_rc 0 "export csv" as eka export plan 1 --format csv
 as ani plan show 1 --format csv >"$TMPD/show.csv" 2>/dev/null
 cmp -s "$TMPD/show.csv" "$TMPD/out" || { echo "FAIL export plan csv is not plan show --format csv"; fail=1; }
-expect_rc 0 "audit" as ani audit
+expect_rc 0 "audit" as eka audit
 expect_grep "audit export" "$TMPD/out" "export plan"
 
 # --- taking effect ------------------------------------------------------------
@@ -177,7 +168,7 @@ expect_grep "siti moved" "$TMPD/out" "2026-07-01  PERAWAT2        PKM2          
 expect_rc 0 "yuni stays" as ani staff show $YUNI
 expect_grep "yuni stays" "$TMPD/out" "PERAWAT1"
 expect_rc 0 "audit verify" as ani audit --verify
-expect_rc 0 "audit" as ani audit
+expect_rc 0 "audit" as eka audit
 for a in "plan submit" "plan verify" "plan strike" "plan review" "plan approve" "plan issue-sk" \
          "plan apply" "staff move"; do
   expect_grep "audit $a" "$TMPD/out" "$a"

@@ -3,6 +3,7 @@
 # database for 5 seconds; no reader error, every write done or refused
 # with a message, no lost update, the database checks afterwards.
 # The long form is `make concurrency`.
+. "$TOP/tests/e2e/env.sh"
 checkdb=$(dirname "$MUTASI")/checkdb
 staff=2000
 # under valgrind (make valgrind) every process is ~30x slower

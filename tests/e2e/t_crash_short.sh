@@ -3,6 +3,7 @@
 # and demo fills; after each the database opens, its indexes agree with
 # its records, the counts are all-or-nothing and the audit chain verifies.
 # The long form is `make crashtest` (200 kills). CRASH_SEED repeats a run.
+. "$TOP/tests/e2e/env.sh"
 checkdb=$(dirname "$MUTASI")/checkdb
 kills=20 staff=8000
 # under valgrind (make valgrind) every process is ~30x slower

@@ -2,6 +2,7 @@
 # mutasi demo: the same seed gives the same region in two databases; a
 # filled database is refused; wrong arguments are usage errors.
 set -u
+. "$TOP/tests/e2e/env.sh"
 export MUTASI_TODAY=2026-11-22
 fail() { echo "FAIL: $*"; exit 1; }
 

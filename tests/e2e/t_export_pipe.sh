@@ -2,6 +2,7 @@
 # Unix tools do: no message, death by SIGPIPE (status 141 in the shell),
 # and the export is still in the audit log with the rows that left.
 set -u
+. "$TOP/tests/e2e/env.sh"
 fail() { echo "FAIL: $*" >&2; exit 1; }
 db=$TMPD/db
 # Far more than a pipe holds (64 kB), so the writer meets the closed pipe.

@@ -5,6 +5,7 @@
 # also survives the map filling up (a tiny MUTASI_MAPSIZE: the write is
 # aborted, the map enlarged and the whole import run again).
 set -u
+. "$TOP/tests/e2e/env.sh"
 : "${MUTASI:?}" "${TMPD:?}"
 export MUTASI_TODAY=2026-01-15
 fails=0

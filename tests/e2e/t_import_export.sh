@@ -3,6 +3,7 @@
 # every kind of bad row is refused with its file:line:column and leaves the
 # database as it was, export -> import -> export is byte-identical.
 set -u
+. "$TOP/tests/e2e/env.sh"
 : "${MUTASI:?}" "${TMPD:?}" "${FIXTURES:?}"
 export MUTASI_TODAY=2026-01-15
 export MUTASI_DB="$TMPD/db"

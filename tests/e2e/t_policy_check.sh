@@ -14,6 +14,9 @@ has_line() { # description, line, file
 }
 export XDG_CONFIG_HOME="$TMPD/xdg"      # keep the tester's own ui.yaml out
 unset MUTASI_USER
+# The shipped configuration, not the tests' (tests/e2e/env.sh); policy
+# check needs no role, so the Unix user (not in users.yaml) runs it.
+export MUTASI_CONFIG="$TOP/config"
 
 # The shipped defaults ($MUTASI_CONFIG): exit 0 and the policy in force.
 "$MUTASI" policy check >"$TMPD/out" 2>"$TMPD/err"

@@ -4,25 +4,14 @@
 # (same tree: PEMDA > DINKES > PKM1, PKM2; PEMDA > DISDIK), here through
 # import, the database and the verbs.
 set -u
+. "$TOP/tests/e2e/env.sh"
+. "$TOP/tests/e2e/expect.sh"
 export MUTASI_TODAY=2026-06-15
 db="$TMPD/db"
 fx="$FIXTURES/workload"
 fail=0
 m() { "$MUTASI" --db "$db" "$@"; }
 
-expect_rc() { # want, label, command...
-  want=$1 label=$2; shift 2
-  "$@" >"$TMPD/out" 2>"$TMPD/err"; rc=$?
-  if [ "$rc" != "$want" ]; then
-    echo "FAIL $label: exit $rc, wanted $want"; sed 's/^/  out: /' "$TMPD/out"
-    sed 's/^/  err: /' "$TMPD/err"; fail=1
-  fi
-}
-expect_out() { # label, file with the wanted output
-  if ! cmp -s "$2" "$TMPD/out"; then
-    echo "FAIL $1: output differs"; diff "$2" "$TMPD/out" | sed 's/^/  /'; fail=1
-  fi
-}
 expect_line() { # label, fixed text that must be a whole line of the output
   if ! grep -qxF -- "$2" "$TMPD/out"; then
     echo "FAIL $1: no line \"$2\""; sed 's/^/  out: /' "$TMPD/out"; fail=1

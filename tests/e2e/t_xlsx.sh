@@ -6,6 +6,7 @@
 # naming file, sheet and cell; export --format xlsx -> import gives the
 # same records; a workbook is known by its content, not its name.
 set -u
+. "$TOP/tests/e2e/env.sh"
 : "${MUTASI:?}" "${TMPD:?}" "${FIXTURES:?}"
 export MUTASI_TODAY=2026-01-15
 fails=0

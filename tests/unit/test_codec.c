@@ -199,6 +199,52 @@ static void oversized_fields_rejected(void **state)
     assert_int_equal(codec_put_staff(&s, buf, sizeof buf), 0);
 }
 
+/* The seal: any one byte changed, anywhere, and the record is refused. */
+static void seal_catches_every_changed_byte(void **state)
+{
+    (void)state;
+    struct staff a, b;
+    unsigned char buf[CODEC_MAX];
+    fill_staff(&a);
+    size_t n = codec_put_staff(&a, buf, sizeof buf);
+    assert_true(n > CODEC_SEAL);
+    assert_true(codec_sealed(buf, n));
+    for (size_t i = 0; i < n; i++)
+        for (int bit = 0; bit < 8; bit++) {
+            buf[i] ^= (unsigned char)(1u << bit);
+            assert_int_equal(codec_get_staff(buf, n, &b), -1);
+            buf[i] ^= (unsigned char)(1u << bit);
+        }
+    assert_int_equal(codec_get_staff(buf, n, &b), 0);
+}
+
+/* Entries of schema 2 carry the data digest: stored, and covered by the
+ * hash; entries without one keep the canonical form of schema 1. */
+static void audit_digest_round_trip_and_covered(void **state)
+{
+    (void)state;
+    struct audit_entry a, b;
+    unsigned char buf[CODEC_MAX], x[CODEC_MAX], y[CODEC_MAX];
+    fill_audit(&a);
+    size_t plain = codec_audit_canonical(&a, x, sizeof x);
+    assert_memory_equal(x, "mutasi-audit-v1", 16);
+    a.ndigest = 2;
+    strcpy(a.digest[0].db, "units");
+    strcpy(a.digest[1].db, "staff");
+    memset(a.digest[1].sum, 0xab, 32);
+    size_t n = codec_put_audit(&a, buf, sizeof buf);
+    assert_true(n > 0);
+    assert_int_equal(codec_get_audit(buf, n, &b), 0);
+    assert_memory_equal(&a, &b, sizeof a);
+    size_t m = codec_audit_canonical(&a, x, sizeof x);
+    assert_true(m > plain);
+    assert_memory_equal(x, "mutasi-audit-v2", 16);
+    b = a;
+    b.digest[1].sum[31] ^= 1;
+    assert_int_equal(codec_audit_canonical(&b, y, sizeof y), m);
+    assert_memory_not_equal(x, y, m);
+}
+
 static void canonical_covers_every_field(void **state)
 {
     (void)state;
@@ -289,6 +335,8 @@ int main(void)
         cmocka_unit_test(encoding_is_compact),
         cmocka_unit_test(oversized_fields_rejected),
         cmocka_unit_test(canonical_covers_every_field),
+        cmocka_unit_test(seal_catches_every_changed_byte),
+        cmocka_unit_test(audit_digest_round_trip_and_covered),
         cmocka_unit_test(big_endian_keys_sort_numerically),
         cmocka_unit_test(name_keys_fold_and_order),
     };

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
-#include "ui/corpus.h"
+#include "store/corpus.h"
 
 #define ROWS 1000
 

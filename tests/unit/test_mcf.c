@@ -231,6 +231,44 @@ static void parts_apart_equal_whole(void **state)
     }
 }
 
+/* The min-cost maximum flow (primal-dual on parts whose costs are not
+ * negative, the simplex on the others) against a maximum flow and one
+ * simplex on the whole: random networks with cycles, uncapacitated arcs,
+ * many equal costs (zero-cost cycles, ties between paths) and, in some,
+ * negative costs. */
+static void min_cost_max_flow_equals_simplex(void **state)
+{
+    (void)state;
+    for (int round = 0; round < 300; round++) {
+        uint32_t n = 4 + rnd(60);
+        size_t m = n + rnd(5 * n);
+        int64_t costs = 1 + rnd(round % 3 ? 4 : 40);
+        int negative = round % 5 == 0;
+        struct mcf *g = mcf_new(n);
+        for (size_t a = 0; a < m; a++) {
+            uint32_t u = rnd(n), v = rnd(n);
+            int64_t cap = rnd(8) == 0 ? MCF_INF : rnd(6);
+            int64_t cost = (int64_t)rnd((uint32_t)costs) - (negative && rnd(4) == 0 ? 3 : 0);
+            mcf_add_arc(g, u, v, cap, cost);
+        }
+        int64_t f, f2;
+        assert_int_equal(mcf_min_cost_max_flow(g, 0, 1, &f, NULL), MCF_OPTIMAL);
+        int64_t obj = mcf_objective(g);
+        int64_t *supply = calloc(n, sizeof *supply);
+        supply[0] = f;
+        supply[1] = -f;
+        assert_feasible(g, supply);
+        assert_int_equal(mcf_max_flow(g, 0, 1, &f2, NULL), MCF_OPTIMAL);
+        assert_int_equal(f2, f);
+        mcf_set_supply(g, 0, f);
+        mcf_set_supply(g, 1, -f);
+        assert_int_equal(mcf_solve(g, NULL), MCF_OPTIMAL);
+        assert_int_equal(mcf_objective(g), obj);
+        free(supply);
+        mcf_free(g);
+    }
+}
+
 static int stop_at_first(void *ctx, uint64_t steps)
 {
     (void)steps;
@@ -254,6 +292,14 @@ static void cancel(void **state)
     struct mcf_control raised = {.cancel = &flag};
     assert_int_equal(mcf_solve(g, &raised), MCF_CANCELLED);
     assert_int_equal(mcf_solve(g, NULL), MCF_OPTIMAL);
+    assert_int_equal(mcf_objective(g), 5 * 39);
+    int64_t f;
+    calls = 0;
+    assert_int_equal(mcf_min_cost_max_flow(g, 0, 39, &f, &ctl), MCF_CANCELLED);
+    assert_int_equal(calls, 1);
+    assert_int_equal(mcf_min_cost_max_flow(g, 0, 39, &f, &raised), MCF_CANCELLED);
+    assert_int_equal(mcf_min_cost_max_flow(g, 0, 39, &f, NULL), MCF_OPTIMAL);
+    assert_int_equal(f, 5);
     assert_int_equal(mcf_objective(g), 5 * 39);
     mcf_free(g);
 }
@@ -287,6 +333,7 @@ int main(void)
         cmocka_unit_test(simplex_equals_ssp),
         cmocka_unit_test(max_flow_equals_min_cut),
         cmocka_unit_test(parts_apart_equal_whole),
+        cmocka_unit_test(min_cost_max_flow_equals_simplex),
         cmocka_unit_test(cancel),
         cmocka_unit_test(dimacs_text),
     };

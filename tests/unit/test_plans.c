@@ -15,6 +15,7 @@
 #include "ops/plan.h"
 #include "store/codec.h"
 #include "store/plans.h"
+#include "dbfixture.h"
 
 /* --- codec ------------------------------------------------------------------ */
 
@@ -116,22 +117,10 @@ struct fx {
     store *s;
 };
 
-static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st, (void)flag, (void)ftw;
-    return remove(path);
-}
-
 static int setup(void **state)
 {
     struct fx *fx = calloc(1, sizeof *fx);
-    char err[640];
-    strcpy(fx->root, "/tmp/mutasi-plans-XXXXXX");
-    assert_non_null(mkdtemp(fx->root));
-    snprintf(fx->db, sizeof fx->db, "%s/db", fx->root);
-    fx->s = store_open(fx->db, STORE_CREATE, err, sizeof err);
-    if (!fx->s)
-        fail_msg("open: %s", err);
+    fx->s = dbfx_open("plans", fx->root, fx->db);
     *state = fx;
     return 0;
 }
@@ -140,7 +129,7 @@ static int teardown(void **state)
 {
     struct fx *fx = *state;
     store_close(fx->s);
-    nftw(fx->root, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+    dbfx_remove(fx->root);
     free(fx);
     return 0;
 }
@@ -269,27 +258,6 @@ static const char *const NIP_A = "198001012005011001";   /* moves: allowed */
 static const char *const NIP_B = "198002022005011002";   /* on study leave: blocked */
 static const char *const NIP_C = "198003032005011003";
 
-static void person(struct staff *s, const char *nip, const char *pos)
-{
-    memset(s, 0, sizeof *s);
-    snprintf(s->nip, sizeof s->nip, "%s", nip);
-    snprintf(s->name, sizeof s->name, "Orang %s", nip + 15);
-    s->sex = SEX_L;
-    s->status = STATUS_PNS;
-    s->rank = 9;
-    s->education = EDU_S1;
-    s->birth_date = date_from_ymd(1980, 1, 1);
-    s->post_since = date_from_ymd(2015, 1, 1);
-    s->pns_since = date_from_ymd(2006, 1, 1);
-    s->discipline_until = MDATE_NONE;
-    strcpy(s->unit, "U1");
-    snprintf(s->position, sizeof s->position, "%s", pos);
-    strcpy(s->job_family, "umum");
-    s->nskp = 2;
-    s->skp[0] = (struct skp_entry){2024, SKP_BAIK};
-    s->skp[1] = (struct skp_entry){2025, SKP_BAIK};
-}
-
 /* U1 > U2; P1 in U1 need 1, held by A, B and C; P2 in U2 need 2, held by none. */
 static int fill_region(stxn *t, void *ctx)
 {
@@ -309,10 +277,10 @@ static int fill_region(stxn *t, void *ctx)
     strcpy(p2.unit, "U2");
     p2.workload_minutes = 150000;
     struct staff a, b, c;
-    person(&a, NIP_A, "P1");
-    person(&b, NIP_B, "P1");
+    dbfx_person(&a, NIP_A, "P1");
+    dbfx_person(&b, NIP_B, "P1");
     b.leave = LEAVE_TUGAS_BELAJAR;
-    person(&c, NIP_C, "P1");
+    dbfx_person(&c, NIP_C, "P1");
     if (store_put_unit(t, &u1) || store_put_unit(t, &u2) || store_put_position(t, &p1) ||
         store_put_position(t, &p2) || store_put_staff(t, &a) || store_put_staff(t, &b) ||
         store_put_staff(t, &c))

@@ -13,18 +13,13 @@
 #include "ops/plan.h"
 #include "ops/suggest.h"
 #include "store/plans.h"
+#include "dbfixture.h"
 
 struct fx {
     char root[64], db[80];
     struct ops o;
     struct config cfg;
 };
-
-static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st, (void)flag, (void)ftw;
-    return remove(path);
-}
 
 static const char *const NIP_A = "198001012005011001";
 static const char *const NIP_B = "198002022005011002";   /* on study leave */
@@ -33,24 +28,8 @@ static const char *const NIP_D = "198004042005011004";
 
 static void person(struct staff *s, const char *nip)
 {
-    memset(s, 0, sizeof *s);
-    snprintf(s->nip, sizeof s->nip, "%s", nip);
-    snprintf(s->name, sizeof s->name, "Orang %s", nip + 15);
-    s->sex = SEX_L;
-    s->status = STATUS_PNS;
-    s->rank = 9;
-    s->education = EDU_S1;
-    s->birth_date = date_from_ymd(1980, 1, 1);
-    s->post_since = date_from_ymd(2015, 1, 1);
-    s->pns_since = date_from_ymd(2006, 1, 1);
-    s->discipline_until = MDATE_NONE;
-    strcpy(s->unit, "U1");
-    strcpy(s->position, "P1");
-    strcpy(s->job_family, "umum");
+    dbfx_person(s, nip, "P1");
     strcpy(s->home_district, "Barat");
-    s->nskp = 2;
-    s->skp[0] = (struct skp_entry){2024, SKP_BAIK};
-    s->skp[1] = (struct skp_entry){2025, SKP_BAIK};
 }
 
 static void position(struct position *p, const char *code, const char *unit, int64_t need)
@@ -114,7 +93,7 @@ static int teardown(void **state)
 {
     struct fx *fx = *state;
     store_close(fx->o.db);
-    nftw(fx->root, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+    dbfx_remove(fx->root);
     free(fx);
     return 0;
 }

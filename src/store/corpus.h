@@ -2,13 +2,15 @@
  * and NIP in name-index order, held in two flat arrays so that a search
  * keystroke is one memmem over the names (and, for digits, a pass over the
  * NIPs) instead of a walk that decodes every record. It knows nothing of
- * curses or LMDB: ui/staff.c fills it from store_each_name_key.
+ * curses or LMDB: corpus_load fills it from the name index
+ * (store_each_name_key). Below both the Staff screen (which keeps one
+ * while the database is unchanged) and `staff find` (ops_staff_find).
  *
  * Memory: the names with one '\n' each (about 24 bytes a person in the
  * demo region), 8 bytes per NIP and 4 bytes per 64 rows: about 32 MB at
  * 1,000,000 staff. */
-#ifndef MUTASI_UI_CORPUS_H
-#define MUTASI_UI_CORPUS_H
+#ifndef MUTASI_STORE_CORPUS_H
+#define MUTASI_STORE_CORPUS_H
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -54,4 +56,9 @@ size_t corpus_find(const struct corpus *c, const char *name, const char *nip);
  * *wrapped tells whether it went round. */
 size_t corpus_search(const struct corpus *c, const char *text, size_t from, int dir,
                      bool *wrapped);
+
+/* Fills an empty corpus from the name index as of t (store.h); stamps it
+ * with store_stamp(t). 0, or -1 (the corpus freed) when it cannot. */
+typedef struct stxn stxn;
+int corpus_load(struct corpus *c, stxn *t);
 #endif

@@ -3,7 +3,8 @@
 #include <string.h>
 #include <sys/mman.h>
 #include "core/fold.h"
-#include "ui/corpus.h"
+#include "store/corpus.h"
+#include "store/store.h"
 
 #define NIP_DIGITS 18
 #define NIP_CHUNK 2048          /* NIPs turned into text per memmem */
@@ -400,4 +401,26 @@ size_t corpus_search(const struct corpus *c, const char *text, size_t from, int 
     if (best != NONE)
         *wrapped = dir > 0 ? best < from : best > from;
     return best;
+}
+
+static int add_key(const char *folded, size_t len, const char *nip, void *ctx)
+{
+    return corpus_add(ctx, folded, len, nip) == 0 ? 0 : 1;
+}
+
+int corpus_load(struct corpus *c, stxn *t)
+{
+    corpus_free(c);
+    /* Room for the people there are now, and names of about 24 bytes;
+     * the rest is given back. */
+    size_t count = store_count_staff(t);
+    corpus_reserve(c, count + 1, (count + 1) * 28);
+    if (store_each_name_key(t, add_key, c) != 0 || c->broken) {
+        corpus_free(c);
+        return -1;
+    }
+    corpus_trim(c);
+    c->ready = true;
+    c->stamp = store_stamp(t);
+    return 0;
 }

@@ -1,0 +1,546 @@
+/* Stored workload aggregates (store.h, "Workload aggregates"): per unit and
+ * job family the OWN figures of its positions (workload minutes, need,
+ * holders, how many positions), kept in the write transaction of every
+ * change to a position or to a person's position through the descriptors'
+ * derive hook (schema.h), the batch and the bulk load.
+ *
+ * Own figures, not rolled up: a unit moved under another parent then
+ * changes nothing here, and the roll-up over the tree is one pass over the
+ * units that a reader makes anyway (132,000 at L). The key is the unit
+ * code, a NUL, the job family, so one walk in unit code order meets the
+ * units' walk in the same order. The key of one NUL byte counts the staff
+ * whose position is no known position (workload's staff_without_position).
+ *
+ * need is per position with the rounding of the parameters in meta
+ * (effective minutes, rounding); store_wl_params_set recounts everything
+ * when a policy with others arrives. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/i18n.h"
+#include "core/policy.h"
+#include "core/workload.h"
+#include "store/codec.h"
+#include "store/internal.h"
+
+#define PARAMS_KEY "wl_params"
+#define AGG_VAL_LEN 32
+#define AGG_KEY_MAX (CODE_SIZE + FAMILY_SIZE)
+/* No unit code is empty, so no unit's key starts with a NUL. */
+static const unsigned char orphan_key[2] = {0, 0xff};
+
+struct agg {
+    int64_t minutes, need, existing, npos;
+};
+
+static void le64(unsigned char *p, int64_t v)
+{
+    uint64_t u = (uint64_t)v;
+    for (int i = 0; i < 8; i++)
+        p[i] = (unsigned char)(u >> 8 * i);
+}
+
+static int64_t get_le64(const unsigned char *p)
+{
+    uint64_t u = 0;
+    for (int i = 8; i-- > 0;)
+        u = u << 8 | p[i];
+    return (int64_t)u;
+}
+
+static void agg_encode(const struct agg *a, unsigned char out[AGG_VAL_LEN])
+{
+    le64(out, a->minutes), le64(out + 8, a->need), le64(out + 16, a->existing);
+    le64(out + 24, a->npos);
+}
+
+static int agg_decode(MDB_val v, struct agg *a)
+{
+    if (v.mv_size != AGG_VAL_LEN)
+        return -1;
+    const unsigned char *p = v.mv_data;
+    *a = (struct agg){get_le64(p), get_le64(p + 8), get_le64(p + 16), get_le64(p + 24)};
+    return 0;
+}
+
+static bool agg_zero(const struct agg *a)
+{
+    return !a->minutes && !a->need && !a->existing && !a->npos;
+}
+
+static void agg_add(struct agg *a, const struct agg *b, int sign)
+{
+    a->minutes += sign * b->minutes, a->need += sign * b->need;
+    a->existing += sign * b->existing, a->npos += sign * b->npos;
+}
+
+/* The key of a unit and family: unit, NUL, family. */
+static size_t agg_key(const char *unit, const char *family, unsigned char out[AGG_KEY_MAX])
+{
+    size_t u = strnlen(unit, CODE_SIZE - 1), f = strnlen(family, FAMILY_SIZE - 1);
+    memcpy(out, unit, u);
+    out[u] = '\0';
+    memcpy(out + u + 1, family, f);
+    return u + 1 + f;
+}
+
+/* Adds sign * d to the entry under k; an entry back to all zeros goes. */
+static int agg_apply(stxn *t, MDB_val k, const struct agg *d, int sign)
+{
+    MDB_val v;
+    struct agg a = {0};
+    if (agg_zero(d))
+        return STORE_OK;
+    int r = store_db_get(t, DB_WORKLOAD_AGG, k, &v);
+    if (r == STORE_ERROR)
+        return r;
+    if (r == STORE_OK && agg_decode(v, &a) != 0)
+        return store_damaged(t, DB_WORKLOAD_AGG, k);
+    agg_add(&a, d, sign);
+    if (agg_zero(&a)) {
+        r = store_db_del(t, DB_WORKLOAD_AGG, k, NULL);
+        return r == STORE_NOTFOUND ? STORE_OK : r;
+    }
+    unsigned char buf[AGG_VAL_LEN];
+    agg_encode(&a, buf);
+    return store_db_put(t, DB_WORKLOAD_AGG, k, (MDB_val){sizeof buf, buf}, 0);
+}
+
+static int orphans_add(stxn *t, int64_t n)
+{
+    struct agg d = {.existing = n};
+    return agg_apply(t, (MDB_val){sizeof orphan_key, (void *)orphan_key}, &d, 1);
+}
+
+/* --- parameters -------------------------------------------------------------- */
+
+static struct policy params_of(int64_t eff, int rounding)
+{
+    struct policy p;
+    policy_defaults(&p);
+    p.effective_minutes = eff;
+    p.rounding = rounding;
+    return p;
+}
+
+int store_wl_params_get(stxn *t, int64_t *eff, int *rounding)
+{
+    struct policy d;
+    MDB_val v;
+    policy_defaults(&d);
+    *eff = d.effective_minutes;
+    *rounding = d.rounding;
+    int r = store_db_get(t, DB_META, (MDB_val){sizeof PARAMS_KEY - 1, PARAMS_KEY}, &v);
+    if (r != STORE_OK)
+        return r == STORE_NOTFOUND ? STORE_OK : r;
+    if (v.mv_size != 9)
+        return store_damaged(t, DB_META, (MDB_val){sizeof PARAMS_KEY - 1, PARAMS_KEY});
+    *eff = get_le64(v.mv_data);
+    *rounding = ((const unsigned char *)v.mv_data)[8];
+    return STORE_OK;
+}
+
+/* The rounding policy the aggregates are kept with. */
+static int stored_params(stxn *t, struct policy *out)
+{
+    int64_t eff;
+    int rounding;
+    if (store_wl_params_get(t, &eff, &rounding) != STORE_OK)
+        return STORE_ERROR;
+    *out = params_of(eff, rounding);
+    return STORE_OK;
+}
+
+/* --- one position's share ------------------------------------------------------ */
+
+static int64_t holders(stxn *t, const char *code)
+{
+    MDB_cursor *c;
+    MDB_val k = {strnlen(code, CODE_SIZE - 1), (void *)code}, v;
+    size_t n = 0;
+    if (k.mv_size == 0 || mdb_cursor_open(t->txn, t->s->dbi[DB_STAFF_BY_POSITION], &c) != 0)
+        return 0;
+    if (mdb_cursor_get(c, &k, &v, MDB_SET) == 0)
+        mdb_cursor_count(c, &n);
+    mdb_cursor_close(c);
+    return (int64_t)n;
+}
+
+static struct agg share(const struct position *p, int64_t nholders, const struct policy *pol)
+{
+    return (struct agg){p->workload_minutes, wl_need(p->workload_minutes, p->need, pol),
+                        nholders, 1};
+}
+
+static int position_changed(stxn *t, const void *old_rec, const void *new_rec)
+{
+    const struct position *old = old_rec, *now = new_rec;
+    const struct position *any = now ? now : old;
+    struct policy pol;
+    unsigned char k[AGG_KEY_MAX];
+    if (stored_params(t, &pol) != STORE_OK)
+        return STORE_ERROR;
+    int64_t n = holders(t, any->code);
+    if (old) {
+        struct agg s = share(old, n, &pol);
+        if (agg_apply(t, (MDB_val){agg_key(old->unit, old->job_family, k), k}, &s, -1))
+            return STORE_ERROR;
+    }
+    if (now) {
+        struct agg s = share(now, n, &pol);
+        if (agg_apply(t, (MDB_val){agg_key(now->unit, now->job_family, k), k}, &s, 1))
+            return STORE_ERROR;
+    }
+    /* holders of a code that was (or becomes) no position */
+    if (!old != !now && n && orphans_add(t, old ? n : -n) != STORE_OK)
+        return STORE_ERROR;
+    return STORE_OK;
+}
+
+/* n more (or fewer) holders of position code. */
+static int holders_changed(stxn *t, const char *code, int64_t n)
+{
+    struct position p;
+    unsigned char k[AGG_KEY_MAX];
+    if (!code[0] || n == 0)
+        return STORE_OK;
+    int r = store_rec_get(t, &store_desc_position, code, strnlen(code, CODE_SIZE - 1), &p);
+    if (r == STORE_NOTFOUND)
+        return orphans_add(t, n);
+    if (r != STORE_OK)
+        return r;
+    struct agg d = {.existing = n};
+    return agg_apply(t, (MDB_val){agg_key(p.unit, p.job_family, k), k}, &d, 1);
+}
+
+static int staff_changed(stxn *t, const void *old_rec, const void *new_rec)
+{
+    const struct staff *old = old_rec, *now = new_rec;
+    const char *was = old ? old->position : "", *is = now ? now->position : "";
+    if (strncmp(was, is, CODE_SIZE) == 0)
+        return STORE_OK;        /* the common case: nothing counted moves */
+    if (holders_changed(t, was, -1) != STORE_OK || holders_changed(t, is, 1) != STORE_OK)
+        return STORE_ERROR;
+    return STORE_OK;
+}
+
+int store_wl_position_changed(stxn *t, const void *old, const void *rec)
+{
+    return position_changed(t, old, rec);
+}
+
+int store_wl_staff_changed(stxn *t, const void *old, const void *rec)
+{
+    return staff_changed(t, old, rec);
+}
+
+int store_wl_acc_add(stxn *t, struct store_wl_acc *acc, const char *code, int64_t n)
+{
+    struct position p;
+    unsigned char k[AGG_KEY_MAX];
+    if (!code[0] || n == 0)
+        return STORE_OK;
+    int r = store_rec_get(t, &store_desc_position, code, strnlen(code, CODE_SIZE - 1), &p);
+    if (r == STORE_NOTFOUND) {
+        acc->orphans += n;
+        return STORE_OK;
+    }
+    if (r != STORE_OK)
+        return r;
+    size_t len = agg_key(p.unit, p.job_family, k);
+    if (len != acc->klen || memcmp(k, acc->key, len) != 0) {
+        if (store_wl_acc_flush(t, acc) != STORE_OK)
+            return STORE_ERROR;
+        memcpy(acc->key, k, len);
+        acc->klen = len;
+    }
+    acc->existing += n;
+    return STORE_OK;
+}
+
+int store_wl_acc_flush(stxn *t, struct store_wl_acc *acc)
+{
+    struct agg d = {.existing = acc->existing};
+    int r = acc->klen ? agg_apply(t, (MDB_val){acc->klen, acc->key}, &d, 1) : STORE_OK;
+    if (r == STORE_OK && acc->orphans)
+        r = orphans_add(t, acc->orphans);
+    acc->existing = acc->orphans = 0;
+    return r;
+}
+
+/* --- recounting ------------------------------------------------------------------ */
+
+struct recount {
+    struct policy pol;
+    MDB_cursor *by_position;
+    /* the pending entry: positions of one unit and family come together */
+    unsigned char key[AGG_KEY_MAX];
+    size_t klen;
+    struct agg pending;
+};
+
+static int flush(stxn *t, struct recount *rc)
+{
+    int r = agg_apply(t, (MDB_val){rc->klen, rc->key}, &rc->pending, 1);
+    rc->pending = (struct agg){0};
+    return r;
+}
+
+static int count_position(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
+{
+    struct recount *rc = ctx;
+    struct position p;
+    unsigned char key[AGG_KEY_MAX];
+    if (codec_get_position(v->mv_data, v->mv_size, &p) != 0)
+        return store_damaged(t, DB_POSITIONS, *k);
+    size_t n = agg_key(p.unit, p.job_family, key);
+    if (n != rc->klen || memcmp(key, rc->key, n) != 0) {
+        if (rc->klen && flush(t, rc) != STORE_OK)
+            return STORE_ERROR;
+        memcpy(rc->key, key, n);
+        rc->klen = n;
+    }
+    struct agg s = share(&p, holders(t, p.code), &rc->pol);
+    agg_add(&rc->pending, &s, 1);
+    return 0;
+}
+
+/* Staff filed under a code that is no position. */
+static int64_t orphans_recount(stxn *t)
+{
+    MDB_cursor *c;
+    MDB_val k, v, pv;
+    int64_t n = 0;
+    int rc = mdb_cursor_open(t->txn, t->s->dbi[DB_STAFF_BY_POSITION], &c);
+    if (rc != 0)
+        return -1;
+    for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;
+         rc = mdb_cursor_get(c, &k, &v, MDB_NEXT_NODUP)) {
+        size_t cnt = 0;
+        if (store_db_get(t, DB_POSITIONS, k, &pv) == STORE_NOTFOUND &&
+            mdb_cursor_count(c, &cnt) == 0)
+            n += (int64_t)cnt;
+    }
+    mdb_cursor_close(c);
+    return n;
+}
+
+int store_wl_recount(stxn *t)
+{
+    struct recount rc = {.klen = 0};
+    if (store_need_write(t) || stored_params(t, &rc.pol) != STORE_OK)
+        return STORE_ERROR;
+    int e = mdb_drop(t->txn, t->s->dbi[DB_WORKLOAD_AGG], 0);
+    if (e != 0)
+        return store_fail_mdb(t, e, store_db_name(DB_WORKLOAD_AGG));
+    if (store_walk(t, DB_POSITIONS, NULL, false, count_position, &rc) != 0 ||
+        (rc.klen && flush(t, &rc) != STORE_OK))
+        return STORE_ERROR;
+    int64_t n = orphans_recount(t);
+    return n < 0 ? store_fail(t->s, _("cannot count the staff by position")) : orphans_add(t, n);
+}
+
+int store_wl_params_set(stxn *t, int64_t eff, int rounding)
+{
+    int64_t had_eff;
+    int had_rounding;
+    if (store_wl_params_get(t, &had_eff, &had_rounding) != STORE_OK)
+        return STORE_ERROR;
+    if (had_eff == eff && had_rounding == rounding)
+        return STORE_OK;
+    if (store_need_write(t))
+        return STORE_ERROR;
+    unsigned char buf[9];
+    le64(buf, eff);
+    buf[8] = (unsigned char)rounding;
+    if (store_db_put(t, DB_META, (MDB_val){sizeof PARAMS_KEY - 1, PARAMS_KEY},
+                     (MDB_val){sizeof buf, buf}, 0) != STORE_OK)
+        return STORE_ERROR;
+    return store_wl_recount(t);
+}
+
+/* --- reading ------------------------------------------------------------------------ */
+
+int store_each_wl_aggregate(stxn *t, store_wl_cb cb, void *ctx)
+{
+    MDB_cursor *c;
+    MDB_val k, v;
+    int rc = mdb_cursor_open(t->txn, t->s->dbi[DB_WORKLOAD_AGG], &c);
+    if (rc != 0)
+        return store_fail_mdb(t, rc, store_db_name(DB_WORKLOAD_AGG));
+    int r = 0;
+    for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0 && r == 0;
+         rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+        struct agg a;
+        char unit[CODE_SIZE], family[FAMILY_SIZE];
+        const char *key = k.mv_data, *nul = memchr(key, '\0', k.mv_size);
+        if (!nul || agg_decode(v, &a) != 0) {
+            r = store_damaged(t, DB_WORKLOAD_AGG, k);
+            break;
+        }
+        size_t u = (size_t)(nul - key), f = k.mv_size - u - 1;
+        if (u == 0)
+            continue;           /* the count of staff without a known position */
+        if (u >= sizeof unit || f >= sizeof family) {
+            r = store_damaged(t, DB_WORKLOAD_AGG, k);
+            break;
+        }
+        memcpy(unit, key, u), unit[u] = '\0';
+        memcpy(family, nul + 1, f), family[f] = '\0';
+        struct wl_row row = {a.minutes, a.need, a.existing};
+        r = cb(unit, family, &row, (uint64_t)a.npos, ctx);
+    }
+    mdb_cursor_close(c);
+    if (r == 0 && rc != 0 && rc != MDB_NOTFOUND)
+        return store_fail_mdb(t, rc, store_db_name(DB_WORKLOAD_AGG));
+    return r;
+}
+
+int64_t store_wl_orphan_staff(stxn *t)
+{
+    MDB_val v;
+    struct agg a;
+    if (store_db_get(t, DB_WORKLOAD_AGG, (MDB_val){sizeof orphan_key, (void *)orphan_key}, &v) !=
+            STORE_OK ||
+        agg_decode(v, &a) != 0)
+        return 0;
+    return a.existing;
+}
+
+/* --- the consistency check ---------------------------------------------------------- */
+
+struct expect {
+    unsigned char key[AGG_KEY_MAX];
+    uint8_t klen;
+    struct agg a;
+};
+
+struct expected {
+    struct policy pol;
+    struct expect *e;
+    size_t n, cap;
+    bool oom;
+};
+
+static int expect_position(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
+{
+    struct expected *x = ctx;
+    struct position p;
+    unsigned char key[AGG_KEY_MAX];
+    if (codec_get_position(v->mv_data, v->mv_size, &p) != 0)
+        return store_damaged(t, DB_POSITIONS, *k);
+    size_t n = agg_key(p.unit, p.job_family, key);
+    struct expect *last = x->n ? &x->e[x->n - 1] : NULL;
+    if (!last || last->klen != n || memcmp(last->key, key, n) != 0) {
+        if (x->n == x->cap) {
+            size_t cap = x->cap ? 2 * x->cap : 1024;
+            struct expect *e = realloc(x->e, cap * sizeof *e);
+            if (!e) {
+                x->oom = true;
+                return 1;
+            }
+            x->e = e, x->cap = cap;
+        }
+        last = &x->e[x->n++];
+        memcpy(last->key, key, n);
+        last->klen = (uint8_t)n;
+        last->a = (struct agg){0};
+    }
+    struct agg s = share(&p, holders(t, p.code), &x->pol);
+    agg_add(&last->a, &s, 1);
+    return 0;
+}
+
+static int expect_cmp(const void *x, const void *y)
+{
+    const struct expect *a = x, *b = y;
+    int c = memcmp(a->key, b->key, a->klen < b->klen ? a->klen : b->klen);
+    return c ? c : (a->klen > b->klen) - (a->klen < b->klen);
+}
+
+/* Sorts the recount and sums entries of the same key. */
+static void expect_merge(struct expected *x)
+{
+    if (x->n)
+        qsort(x->e, x->n, sizeof *x->e, expect_cmp);
+    size_t m = 0;
+    for (size_t i = 0; i < x->n; i++) {
+        if (m && expect_cmp(&x->e[m - 1], &x->e[i]) == 0)
+            agg_add(&x->e[m - 1].a, &x->e[i].a, 1);
+        else
+            x->e[m++] = x->e[i];
+    }
+    x->n = m;
+}
+
+static bool agg_equal(const struct agg *a, const struct agg *b)
+{
+    return a->minutes == b->minutes && a->need == b->need && a->existing == b->existing &&
+           a->npos == b->npos;
+}
+
+/* Compares the stored entries with the recount, both in key order. */
+static int compare_stored(stxn *t, const struct expected *x, char *why, size_t whylen)
+{
+    MDB_cursor *c;
+    MDB_val k, v;
+    int problems = 0;
+    size_t i = 0;
+    if (mdb_cursor_open(t->txn, t->s->dbi[DB_WORKLOAD_AGG], &c) != 0)
+        return 1;
+    int rc = mdb_cursor_get(c, &k, &v, MDB_FIRST);
+    while (rc == 0 || i < x->n) {
+        struct expect got = {.klen = 0};
+        bool have = rc == 0 && k.mv_size <= AGG_KEY_MAX;
+        if (rc == 0 && k.mv_size > AGG_KEY_MAX)
+            problems++;
+        if (have) {
+            memcpy(got.key, k.mv_data, k.mv_size);
+            got.klen = (uint8_t)k.mv_size;
+            if (got.key[0] == 0) {              /* the orphan count: checked apart */
+                rc = mdb_cursor_get(c, &k, &v, MDB_NEXT);
+                continue;
+            }
+            if (agg_decode(v, &got.a) != 0)
+                problems++;
+        }
+        int cmp = !have ? 1 : i >= x->n ? -1 : expect_cmp(&got, &x->e[i]);
+        const struct expect *at = cmp <= 0 ? &got : &x->e[i];
+        if (cmp != 0 || !agg_equal(&got.a, &x->e[i].a)) {
+            if (problems++ == 0 && why)
+                snprintf(why, whylen,
+                         _("the workload aggregate of unit %s (%s) differs from a recount"),
+                         (const char *)at->key, (const char *)at->key + strlen((const char *)at->key) + 1);
+        }
+        if (cmp <= 0 && have)
+            rc = mdb_cursor_get(c, &k, &v, MDB_NEXT);
+        if (cmp >= 0)
+            i++;
+        if (!have && rc != 0 && rc != MDB_NOTFOUND)
+            break;
+    }
+    mdb_cursor_close(c);
+    return problems;
+}
+
+int store_wl_check(stxn *t, char *why, size_t whylen)
+{
+    struct expected x = {.n = 0};
+    if (stored_params(t, &x.pol) != STORE_OK) {
+        snprintf(why, whylen, "%s", store_errmsg(t->s));
+        return 1;
+    }
+    int r = store_walk(t, DB_POSITIONS, NULL, false, expect_position, &x);
+    if (r != 0 || x.oom) {
+        snprintf(why, whylen, "%s", x.oom ? _("out of memory") : store_errmsg(t->s));
+        free(x.e);
+        return 1;
+    }
+    expect_merge(&x);
+    int problems = compare_stored(t, &x, why, whylen);
+    free(x.e);
+    if (orphans_recount(t) != store_wl_orphan_staff(t) && problems++ == 0)
+        snprintf(why, whylen, "%s",
+                 _("the stored count of staff without a known position differs from a recount"));
+    return problems;
+}

@@ -1,0 +1,10 @@
+# The fuzz target of the faults work: codec (the record decoders of
+# store/codec.c, tests/fuzz/fuzz_codec.c; corpus tests/fuzz/corpus/codec/).
+# The codec is pure (no LMDB), so it joins the fuzz library.
+ifneq ($(wildcard tests/fuzz/fuzz.mk),)
+FUZZ_TARGETS += codec
+FUZZ_LIB_SRC += src/store/codec.c
+endif
+ifneq ($(wildcard tests/fuzz/fuzz.mk),)
+$(FUZZ_LIB): $(FUZZ_DIR)/obj/src/store/codec.o
+endif

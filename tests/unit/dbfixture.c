@@ -1,0 +1,56 @@
+/* Test support: temporary databases and a movable person (dbfixture.h). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ftw.h>
+#include <cmocka.h>
+#include "core/date.h"
+#include "dbfixture.h"
+
+store *dbfx_open(const char *tag, char root[DBFX_ROOT_SIZE], char db[DBFX_DB_SIZE])
+{
+    char err[640];
+    snprintf(root, DBFX_ROOT_SIZE, "/tmp/mutasi-%s-XXXXXX", tag);
+    assert_non_null(mkdtemp(root));
+    snprintf(db, DBFX_DB_SIZE, "%s/db", root);
+    store *s = store_open(db, STORE_CREATE, err, sizeof err);
+    if (!s)
+        fail_msg("open: %s", err);
+    return s;
+}
+
+static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st, (void)flag, (void)ftw;
+    return remove(path);
+}
+
+void dbfx_remove(const char *root)
+{
+    nftw(root, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+void dbfx_person(struct staff *s, const char *nip, const char *pos)
+{
+    memset(s, 0, sizeof *s);
+    snprintf(s->nip, sizeof s->nip, "%s", nip);
+    snprintf(s->name, sizeof s->name, "Orang %s", nip + 15);
+    s->sex = SEX_L;
+    s->status = STATUS_PNS;
+    s->rank = 9;
+    s->education = EDU_S1;
+    s->birth_date = date_from_ymd(1980, 1, 1);
+    s->post_since = date_from_ymd(2015, 1, 1);
+    s->pns_since = date_from_ymd(2006, 1, 1);
+    s->discipline_until = MDATE_NONE;
+    strcpy(s->unit, "U1");
+    snprintf(s->position, sizeof s->position, "%s", pos);
+    strcpy(s->job_family, "umum");
+    s->nskp = 2;
+    s->skp[0] = (struct skp_entry){2024, SKP_BAIK};
+    s->skp[1] = (struct skp_entry){2025, SKP_BAIK};
+}

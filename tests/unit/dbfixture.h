@@ -1,0 +1,19 @@
+/* Test support shared by the unit tests that need a database or people:
+ * a temporary directory with a new database in it, removed afterwards,
+ * and a person that every rule lets move (PNS, III/a, S-1, SKP baik,
+ * ten years in post). */
+#ifndef MUTASI_TESTS_DBFIXTURE_H
+#define MUTASI_TESTS_DBFIXTURE_H
+#include "core/record.h"
+#include "store/store.h"
+
+#define DBFX_ROOT_SIZE 64
+#define DBFX_DB_SIZE 128
+/* Makes /tmp/mutasi-TAG-XXXXXX in root and opens a new database in
+ * root/db (its path in db). Fails the test when either cannot be made. */
+store *dbfx_open(const char *tag, char root[DBFX_ROOT_SIZE], char db[DBFX_DB_SIZE]);
+/* Removes root and everything below it. */
+void dbfx_remove(const char *root);
+/* A movable person of unit U1 holding pos, job family umum. */
+void dbfx_person(struct staff *s, const char *nip, const char *pos);
+#endif
