@@ -102,15 +102,15 @@ static void sugg_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
     if (on)
         wattroff(w, A_REVERSE);
     char codes[2 * CODE_SIZE + 8];
-    snprintf(codes, sizeof codes, " %s -> %s", m->move.from_position, m->move.to_position);
+    snprintf(codes, sizeof codes, " %s -> %s", m->from_position, m->to_position);
     ui_put_field(w, codes, width - 4 - namew, ascii);
 }
 
 static bool sugg_match(void *ctx, size_t row, const char *text)
 {
     const struct ops_suggested *m = &((struct sugg *)ctx)->r.moves[row];
-    return ui_text_contains(m->name, text) || ui_text_contains(m->move.to_position, text) ||
-           ui_text_contains(m->move.from_position, text);
+    return ui_text_contains(m->name, text) || ui_text_contains(m->to_position, text) ||
+           ui_text_contains(m->from_position, text);
 }
 
 /* Enter: the unticked moves are dropped, all in one change. */
@@ -125,7 +125,7 @@ static void sugg_accept(void *ctx, size_t row)
         size_t k = 0;
         for (size_t i = 0; nips && i < n; i++)
             if (!g->ticked[i])
-                nips[k++] = g->r.moves[i].move.nip;
+                nips[k++] = g->r.moves[i].nip;
         struct ops_err e;
         int rc = !nips ? ops_fail(&e, "%s", _("out of memory"))
                  : ops_need_write(&a->ops, &e) != OPS_OK
