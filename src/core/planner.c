@@ -107,10 +107,9 @@ static bool key_same(const struct key *a, const struct key *b, bool any_cell)
     return key_cmp(&x, &y) == 0;
 }
 
-void planner_free(struct planner *pl)
+/* Everything but the moves and the figures. */
+static void free_network(struct planner *pl)
 {
-    if (!pl)
-        return;
     intern_free(&pl->names);
     free(pl->cell_family);
     free(pl->cell_district);
@@ -136,8 +135,23 @@ void planner_free(struct planner *pl)
     free(pl->cell_arc);
     planner_route_free(pl);
     mcf_free(pl->g);
+}
+
+void planner_free(struct planner *pl)
+{
+    if (!pl)
+        return;
+    free_network(pl);
     free(pl->moves);
     free(pl);
+}
+
+void planner_release(struct planner *pl)
+{
+    struct planner keep = {.in = pl->in, .st = pl->st, .moves = pl->moves, .nmoves = pl->nmoves,
+                           .released = true};
+    free_network(pl);
+    *pl = keep;
 }
 
 static bool input_consistent(const struct planner_input *in)

@@ -324,6 +324,27 @@ static int dump(struct suggest_run *run)
                ? OPS_OK : OPS_STOPPED;
 }
 
+/* Before saving: what saving does not read goes, so that the network and
+ * the moves' records in the write transaction are not in memory at once. */
+static void release_solved(struct suggest_run *run)
+{
+    planner_release(run->pl);
+    free(run->pos);
+    free(run->unit_kind);
+    free(run->comps);
+    free(run->people);
+    free(run->units);
+    free(run->cells);
+    free(run->fixes);
+    run->pos = NULL;
+    run->unit_kind = NULL;
+    run->comps = NULL;
+    run->people = NULL;
+    run->units = NULL;
+    run->cells = NULL;
+    run->fixes = NULL;
+}
+
 static void run_free(struct suggest_run *run)
 {
     planner_free(run->pl);
@@ -362,8 +383,10 @@ int ops_plan_suggest(struct ops *o, const struct ops_suggest_req *rq,
     if (rc == OPS_OK && suggest_stop(&run, OPS_SUGGEST_SAVE, 0))
         rc = OPS_STOPPED;
     double t4 = cpu_ms();
-    if (rc == OPS_OK)
+    if (rc == OPS_OK) {
+        release_solved(&run);
         rc = suggest_save(&run);
+    }
     out->staff = run.staff_seen;
     out->read_ms = t1 - t0;
     out->build_ms = t2 - t1;
