@@ -17,6 +17,11 @@ struct save {
     struct move_facts f;           /* big: here, not on the stack */
     struct move m;                 /* the move being saved */
     uint32_t *name_at, *why_at;    /* of each move, in run->out->text */
+    /* unit names read so far: unames + uname_at[unit] - 1, by workload
+     * unit (0: not yet) */
+    uint32_t *uname_at;
+    char *unames;
+    size_t nunames, unames_room;
     /* the whole plan as the rules see it: the plan's moves, then the
      * suggested ones; by_unit[first[u] .. first[u + 1]) are the moves
      * leaving or entering unit u */
@@ -97,13 +102,25 @@ static int changed(struct save *s, const char *nip)
                               "plan suggest again"), shown);
 }
 
+/* A unit's name, read once per run: many moves share a unit. */
 static int unit_name(struct save *s, stxn *t, const char *code, char out[NAME_SIZE])
 {
+    long ui = workload_unit_index(s->run->w, code);
+    if (ui >= 0 && s->uname_at[ui]) {
+        memcpy(out, s->unames + s->uname_at[ui] - 1, NAME_SIZE);
+        return OPS_OK;
+    }
     struct unit u;
     int r = store_get_unit(t, code, &u);
     if (r == STORE_ERROR)
         return ops_fail(s->c.e, _("could not read the database: %s"), store_errmsg(s->c.o->db));
     snprintf(out, NAME_SIZE, "%s", r == STORE_OK ? u.name : code);
+    if (ui >= 0 && s->nunames + NAME_SIZE < UINT32_MAX &&
+        GROW_ROOM(s->unames, s->unames_room, s->nunames + NAME_SIZE, 64 * NAME_SIZE) == 0) {
+        memcpy(s->unames + s->nunames, out, NAME_SIZE);
+        s->nunames += NAME_SIZE;
+        s->uname_at[ui] = (uint32_t)(s->nunames - NAME_SIZE + 1);
+    }
     return OPS_OK;
 }
 
@@ -317,6 +334,8 @@ static int write_suggest(stxn *t, void *ctx)
     struct suggest_run *run = s->run;
     size_t n = run->out->nmoves;
     run->out->ntext = 0;           /* store_write may run this again */
+    s->nunames = 0;
+    memset(s->uname_at, 0, (workload_unit_count(run->w) + 1) * sizeof *s->uname_at);
     int rc = plan_for_change(run->o, t, run->rq->plan, run->version, &s->p, s->c.e);
     if (rc == OPS_OK && !s->all && whole_plan(s) != 0)
         rc = ops_fail(s->c.e, "%s", _("out of memory"));
@@ -340,6 +359,8 @@ static void free_save(struct save *s)
     free(s->stamp);
     free(s->name_at);
     free(s->why_at);
+    free(s->uname_at);
+    free(s->unames);
     free(s);
 }
 
@@ -352,8 +373,9 @@ int suggest_save(struct suggest_run *run)
     if (s) {
         s->name_at = malloc((n ? n : 1) * sizeof *s->name_at);
         s->why_at = malloc((n ? n : 1) * sizeof *s->why_at);
+        s->uname_at = calloc(workload_unit_count(run->w) + 1, sizeof *s->uname_at);
     }
-    if (!s || !out->moves || !s->name_at || !s->why_at) {
+    if (!s || !out->moves || !s->name_at || !s->why_at || !s->uname_at) {
         if (s)
             free_save(s);
         return ops_fail(run->e, "%s", _("out of memory"));
