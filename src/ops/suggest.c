@@ -149,6 +149,33 @@ static int add_mover(struct suggest_run *run, const struct staff *s, size_t pi)
     return 0;
 }
 
+/* Staff over need per position once the plan's moves are made: the
+ * planner takes nobody from a position without (planner.h), so the people
+ * of the others need not be kept (five in six of them, at national scale). */
+static int count_surplus(struct suggest_run *run)
+{
+    size_t np = workload_position_count(run->w);
+    run->surplus = malloc((np + 1) * sizeof *run->surplus);
+    if (!run->surplus)
+        return -1;
+    for (size_t i = 0; i < np; i++) {
+        const struct wl_row *row = workload_position_row(run->w, i);
+        int64_t over = row->existing - row->need;
+        run->surplus[i] = over < INT32_MIN ? INT32_MIN : over > INT32_MAX ? INT32_MAX : (int32_t)over;
+    }
+    for (size_t i = 0; i < run->fixed.n; i++) {
+        const struct move *m = &run->fixed.m[i];
+        long to = workload_position_index(run->w, m->to_position);
+        long from = m->from_position[0] ? workload_position_index(run->w, m->from_position) : -1;
+        if (to < 0)
+            continue;       /* as make_fixed: a move to a position now gone counts nowhere */
+        run->surplus[to] += run->surplus[to] < INT32_MAX;
+        if (from >= 0)
+            run->surplus[from] -= run->surplus[from] > INT32_MIN;
+    }
+    return 0;
+}
+
 static int take_staff(const struct staff *s, void *ctx)
 {
     struct suggest_run *run = ctx;
@@ -159,6 +186,8 @@ static int take_staff(const struct staff *s, void *ctx)
     long pi = workload_position_index(run->w, s->position);
     if (pi < 0 || workload_position_unit(run->w, (size_t)pi) < 0)
         return 0;           /* no position, or one in no unit: nowhere to move from */
+    if (run->surplus[pi] <= 0)
+        return 0;           /* a position at or below its need gives nobody */
     origin_of(run, (size_t)pi);
     if (!rules_person_may_move(s, &run->origin, ops_policy(run->o), run->o->today))
         return 0;
@@ -171,7 +200,7 @@ static int read_region(struct suggest_run *run, stxn *t)
     struct ops_err *e = run->e;
     if (read_plan_moves(run, t) != 0 || !(run->w = ops_workload_read(run->o, t, &tap)))
         return ops_fail(e, _("could not read the database: %s"), store_errmsg(run->o->db));
-    if (workload_index_positions(run->w) != 0)
+    if (workload_index_positions(run->w) != 0 || count_surplus(run) != 0)
         return ops_fail(e, "%s", _("out of memory"));
     if (store_each_staff(t, NULL, take_staff, run) != 0 && !run->stopped)
         return ops_fail(e, _("could not read the database: %s"), store_errmsg(run->o->db));
@@ -357,6 +386,7 @@ static void run_free(struct suggest_run *run)
     free(run->people);
     free(run->movers);
     free(run->in_plan);
+    free(run->surplus);
     free(run->units);
     free(run->cells);
     free(run->fixes);

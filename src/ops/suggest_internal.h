@@ -43,6 +43,7 @@ struct suggest_run {
     struct plan_moves fixed;       /* the plan's moves that are not struck */
     char (*in_plan)[NIP_LEN + 1];  /* the NIPs of every move, struck ones too, sorted */
     size_t nin_plan;
+    int32_t *surplus;              /* per position: staff over its need after the plan */
     struct planner_unit *units;
     struct planner_cell *cells;
     struct planner_fixed *fixes;
