@@ -269,7 +269,7 @@ bench_suggest() {
   : >"$work/sg.tsv"; : >"$work/sgmem.tsv"; i=0
   while [ $i -lt "$runs" ]; do
     rm -rf "$work/p2"; cp -a "$work/plandb" "$work/p2"
-    /usr/bin/time -f '%e %U %S' -o "$work/sg.time" "$probe" -o "$work/probe.out" -- \
+    /usr/bin/time -f '%e %U %S' -o "$work/sg.time" "$probe" -t 1800 -o "$work/probe.out" -- \
       sh -c "exec env MUTASI_DB=$work/p2 $mutasi plan suggest $id >$work/sg.out 2>$work/sg.err" \
       >/dev/null 2>&1
     grep -q '^objective: ' "$work/sg.out" || { row "plan suggest" "$size" "< 1 s at M, < 15 s at L" "fail" "-" "-" "MISSED (failed)" ""; sed 's/^/    /' "$work/sg.err" >&2; return; }

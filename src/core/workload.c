@@ -699,6 +699,12 @@ int workload_index_positions(struct workload *w)
     return -1;
 }
 
+void workload_unindex_positions(struct workload *w)
+{
+    if (w->built && w->psorted)
+        hindex_free(&w->pcodes.ix);
+}
+
 int workload_add_staff(struct workload *w, const char *position_code, uint32_t n)
 {
     if (!w->built)

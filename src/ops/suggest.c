@@ -204,6 +204,7 @@ static int read_region(struct suggest_run *run, stxn *t)
         return ops_fail(e, "%s", _("out of memory"));
     if (store_each_staff(t, NULL, take_staff, run) != 0 && !run->stopped)
         return ops_fail(e, _("could not read the database: %s"), store_errmsg(run->o->db));
+    workload_unindex_positions(run->w);     /* the few look-ups left can bisect */
     return run->stopped ? OPS_STOPPED : OPS_OK;
 }
 
@@ -309,6 +310,8 @@ static int build(struct suggest_run *run)
         .fixed = run->fixes, .nfixed = run->nfixes, .max_moves = run->rq->max_moves};
     if (!(run->pl = planner_new(&in)))
         return ops_fail(run->e, "%s", _("out of memory"));
+    free(run->pos);                /* the cells have what the planner needs of it */
+    run->pos = NULL;
     return OPS_OK;
 }
 
