@@ -78,18 +78,30 @@ static EVP_MD_CTX *md_ctx(void)
     return ctx;
 }
 
+/* Fetched once: EVP_sha256() looks the algorithm up on every init, which
+ * costs more than hashing a record. */
+static EVP_MD *sha256(void)
+{
+    static EVP_MD *md;
+    if (!md)
+        md = EVP_MD_fetch(NULL, "SHA256", NULL);
+    return md;
+}
+
+void store_digest_ready(void)
+{
+    md_ctx();
+    sha256();
+}
+
 static int record_hash(int db, MDB_val k, MDB_val v, uint64_t out[4])
 {
-    /* Fetched once: EVP_sha256() looks the algorithm up on every init,
-     * which costs more than hashing a record. */
-    static EVP_MD *md;
+    EVP_MD *md = sha256();
     EVP_MD_CTX *ctx = md_ctx();
     const char *name = store_db_name(db);
     unsigned char head[1 + 64 + 2], h[32];
     unsigned len = 0;
     size_t n = strlen(name);
-    if (!md)
-        md = EVP_MD_fetch(NULL, "SHA256", NULL);
     head[0] = (unsigned char)n;
     memcpy(head + 1, name, n);
     head[1 + n] = (unsigned char)(k.mv_size >> 8);
