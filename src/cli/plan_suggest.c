@@ -184,9 +184,9 @@ static void print_moves(const struct ops_suggest_result *r)
     for (size_t i = 0; i < r->nmoves; i++) {
         const struct ops_suggested *s = &r->moves[i];
         char shown[NIP_FMT_LEN + 1];
-        nip_format(s->move.nip, shown);
-        printf("%s  %s  %s -> %s  %s\n", shown, s->name, s->move.from_position,
-               s->move.to_position, s->why);
+        nip_format(s->nip, shown);
+        printf("%s  %s  %s -> %s  %s\n", shown, s->name, s->from_position, s->to_position,
+               s->why);
     }
     printf("objective: %lld\n", (long long)r->objective);
 }

@@ -107,10 +107,9 @@ static bool key_same(const struct key *a, const struct key *b, bool any_cell)
     return key_cmp(&x, &y) == 0;
 }
 
-void planner_free(struct planner *pl)
+/* Everything but the moves and the figures. */
+static void free_network(struct planner *pl)
 {
-    if (!pl)
-        return;
     intern_free(&pl->names);
     free(pl->cell_family);
     free(pl->cell_district);
@@ -137,6 +136,13 @@ void planner_free(struct planner *pl)
     free(pl->cell_arc);
     planner_route_free(pl);
     mcf_free(pl->g);
+}
+
+void planner_free(struct planner *pl)
+{
+    if (!pl)
+        return;
+    free_network(pl);
     free(pl->moves);
     free(pl);
 }
@@ -157,6 +163,14 @@ static bool wish_consistent(const struct planner_wish *w, size_t nunits)
             (w->navoid_districts == 0 || w->avoid_districts) &&
             units_in_range(w->prefer_units, w->nprefer_units, nunits) &&
             units_in_range(w->avoid_units, w->navoid_units, nunits));
+}
+
+void planner_release(struct planner *pl)
+{
+    struct planner keep = {.in = pl->in, .st = pl->st, .moves = pl->moves, .nmoves = pl->nmoves,
+                           .released = true};
+    free_network(pl);
+    *pl = keep;
 }
 
 static bool input_consistent(const struct planner_input *in)

@@ -19,6 +19,7 @@
  *     for (size_t i = 0; i < planner_move_count(pl); i++)
  *         ... planner_move(pl, i)->person, ->to_cell, ->cost ...
  *     planner_write_dimacs(pl, comment, emit, ctx);   (--dump-graph)
+ *     planner_release(pl);         (optional: frees all but the moves)
  *     planner_free(pl);
  * The input arrays must outlive the planner.
  *
@@ -184,6 +185,10 @@ int planner_solve(struct planner *pl, const struct mcf_control *ctl);
 const struct planner_stats *planner_stats(const struct planner *pl);
 size_t planner_move_count(const struct planner *pl);
 const struct planner_move *planner_move(const struct planner *pl, size_t i);
+/* Frees the network and the groups, keeping the moves and the figures
+ * (the memory a caller needs while it saves the moves). Then only
+ * planner_stats, planner_move_count, planner_move and planner_free. */
+void planner_release(struct planner *pl);
 /* The network of the last solve in DIMACS (see mcf_write_dimacs). Before
  * planner_solve the supplies are 0. */
 int planner_write_dimacs(const struct planner *pl, const char *comment,

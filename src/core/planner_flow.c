@@ -314,6 +314,8 @@ static int planner_code(int mcf_rc)
 
 int planner_solve(struct planner *pl, const struct mcf_control *ctl)
 {
+    if (pl->released)
+        return PLANNER_BAD_INPUT;
     free(pl->moves);
     pl->moves = NULL;
     pl->nmoves = 0;
@@ -341,5 +343,5 @@ uint32_t planner_sink(const struct planner *pl) { return pl->sink; }
 int planner_write_dimacs(const struct planner *pl, const char *comment,
                          int (*emit)(void *ctx, const char *line, size_t len), void *ctx)
 {
-    return mcf_write_dimacs(pl->g, comment, emit, ctx);
+    return pl->released ? -1 : mcf_write_dimacs(pl->g, comment, emit, ctx);
 }

@@ -73,6 +73,7 @@ struct planner {
     uint32_t src, sink;
     struct planner_move *moves;
     size_t nmoves;
+    bool released;                 /* planner_release: only moves and figures left */
 };
 
 /* Classes, person types, target types and their costed pairs.

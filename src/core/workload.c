@@ -654,7 +654,7 @@ static long find_position(const struct workload *w, const char *code, size_t hin
 {
     if (!code)
         return -1;
-    if (!w->psorted) {
+    if (!w->psorted || w->pcodes.ix.slot) {
         uint32_t id = strtab_find(&w->pcodes, code);
         return id == NO_ID ? -1 : (long)id;
     }
@@ -687,6 +687,22 @@ static long find_position(const struct workload *w, const char *code, size_t hin
 long workload_position_index(const struct workload *w, const char *code)
 {
     return w->built ? find_position(w, code, 0) : -1;
+}
+
+int workload_index_positions(struct workload *w)
+{
+    if (!w->built || w->pcodes.ix.slot)
+        return 0;
+    if (strtab_index(&w->pcodes, w->pcodes.n) == 0)
+        return 0;
+    hindex_free(&w->pcodes.ix);     /* a partial index would miss codes */
+    return -1;
+}
+
+void workload_unindex_positions(struct workload *w)
+{
+    if (w->built && w->psorted)
+        hindex_free(&w->pcodes.ix);
 }
 
 int workload_add_staff(struct workload *w, const char *position_code, uint32_t n)

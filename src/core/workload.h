@@ -89,6 +89,13 @@ const char *workload_position_family(const struct workload *w, size_t position);
 /* Index of a unit / position by code, -1 when unknown. */
 long workload_unit_index(const struct workload *w, const char *code);
 long workload_position_index(const struct workload *w, const char *code);
+/* Makes workload_position_index a hash look-up instead of a bisection, for
+ * callers about to look up many codes in no order (every staff record).
+ * 0, or -1 when out of memory (the bisection stays). */
+int workload_index_positions(struct workload *w);
+/* Frees that index (the bisection, or the index codes out of order need,
+ * stays). */
+void workload_unindex_positions(struct workload *w);
 
 /* Staff counts: add n holders of a position (by code or index). Returns
  * -1 when the code is unknown (the staff are not counted), else 0. */

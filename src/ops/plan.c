@@ -437,40 +437,50 @@ int ops_plan_add(struct ops *o, const struct ops_move_req *rq, struct move *adde
 struct drop_ctx {
     struct change c;
     uint32_t plan, expect;
-    const char *nip;
+    const char *const *nips;
+    size_t n;
 };
+
+static int drop_one(struct drop_ctx *d, stxn *t, const struct plan *p, const char *nip)
+{
+    struct move m;
+    char shown[NIP_FMT_LEN + 1];
+    int r = store_get_move(t, d->plan, nip, &m);
+    if (r == STORE_NOTFOUND) {
+        shown_nip(nip, shown);
+        return ops_fail(d->c.e, _("NIP %s has no move in plan %u"), shown, (unsigned)d->plan);
+    }
+    if (r != STORE_OK || store_del_move(t, d->plan, nip) != STORE_OK)
+        return ops_fail(d->c.e, _("could not save the change: %s"), store_errmsg(d->c.o->db));
+    char object[64], before[256];
+    snprintf(object, sizeof object, "plan %u %s", (unsigned)p->id, m.nip);
+    snprintf(before, sizeof before, "%s -> %s (%s)", m.from_position, m.to_position,
+             move_reason_name(m.reason));
+    return change_audit(&d->c, t, "plan drop", object, before, "");
+}
 
 static int write_drop(stxn *t, void *ctx)
 {
     struct drop_ctx *d = ctx;
     struct plan p;
-    struct move m;
-    char shown[NIP_FMT_LEN + 1];
     int rc = plan_for_change(d->c.o, t, d->plan, d->expect, &p, d->c.e);
-    if (rc != OPS_OK)
-        return change_aborted(&d->c, rc);
-    int r = store_get_move(t, d->plan, d->nip, &m);
-    if (r == STORE_NOTFOUND) {
-        shown_nip(d->nip, shown);
-        return change_aborted(&d->c, ops_fail(d->c.e, _("NIP %s has no move in plan %u"), shown,
-                                       (unsigned)d->plan));
-    }
-    if (r != STORE_OK || store_del_move(t, d->plan, d->nip) != STORE_OK)
-        return change_aborted(&d->c, ops_fail(d->c.e, _("could not save the change: %s"),
-                                       store_errmsg(d->c.o->db)));
-    if ((rc = plan_touch(d->c.o, t, &p, d->c.e)) != OPS_OK)
-        return change_aborted(&d->c, rc);
-    char object[64], before[256];
-    snprintf(object, sizeof object, "plan %u %s", (unsigned)p.id, m.nip);
-    snprintf(before, sizeof before, "%s -> %s (%s)", m.from_position, m.to_position,
-             move_reason_name(m.reason));
-    return change_aborted(&d->c, change_audit(&d->c, t, "plan drop", object, before, ""));
+    for (size_t i = 0; rc == OPS_OK && i < d->n; i++)
+        rc = drop_one(d, t, &p, d->nips[i]);
+    if (rc == OPS_OK)
+        rc = plan_touch(d->c.o, t, &p, d->c.e);
+    return change_aborted(&d->c, rc);
 }
 
 int ops_plan_drop(struct ops *o, uint32_t plan, const char *nip, uint32_t expect_version,
                   struct ops_err *e)
 {
-    struct drop_ctx d = {{o, e, OPS_OK}, plan, expect_version, nip};
+    return ops_plan_drop_many(o, plan, &nip, 1, expect_version, e);
+}
+
+int ops_plan_drop_many(struct ops *o, uint32_t plan, const char *const *nips, size_t n,
+                       uint32_t expect_version, struct ops_err *e)
+{
+    struct drop_ctx d = {{o, e, OPS_OK}, plan, expect_version, nips, n};
     if (need_operator(o, e) != OPS_OK)
         return OPS_REFUSED;
     return change_run(&d.c, write_drop, &d);

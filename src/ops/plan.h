@@ -79,6 +79,10 @@ int ops_plan_add(struct ops *o, const struct ops_move_req *rq, struct move *adde
 /* Drops a person's move from a plan. */
 int ops_plan_drop(struct ops *o, uint32_t plan, const char *nip, uint32_t expect_version,
                   struct ops_err *e);
+/* Drops several people's moves in one transaction (the plan's version
+ * rises by one; one audit entry per move): all or none. */
+int ops_plan_drop_many(struct ops *o, uint32_t plan, const char *const *nips, size_t n,
+                       uint32_t expect_version, struct ops_err *e);
 
 /* A plan as shown: its moves with the person's name, and its impact. */
 struct ops_move_view {

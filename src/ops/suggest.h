@@ -57,14 +57,18 @@ struct ops_suggest_req {
 };
 
 #define OPS_SUGGEST_WHY_SIZE 512
+/* One saved move, as small as showing it needs (a national run suggests
+ * some 100,000): the move itself is in the plan. */
 struct ops_suggested {
-    struct move move;              /* as saved: codes, summary, verdicts, warnings */
-    char name[NAME_SIZE];          /* the person's */
+    char nip[NIP_LEN + 1];
+    char from_position[CODE_SIZE], to_position[CODE_SIZE];
+    uint8_t summary;               /* enum move_summary (never MOVE_BLOCKED) */
     int64_t cost;
+    const char *name;              /* the person's */
     /* translated, one line: "fills 1 of 3 short in Bidan, Puskesmas X (EJ
      * 1.42 -> 1.07); relieves Perawat, RSUD (+4 -> +3); cost 12: move 10,
-     * district 5, home district -3" */
-    char why[OPS_SUGGEST_WHY_SIZE];
+     * district 5, home district -3" (at most OPS_SUGGEST_WHY_SIZE - 1 bytes) */
+    const char *why;
 };
 
 struct ops_suggest_result {
@@ -78,6 +82,8 @@ struct ops_suggest_result {
     size_t staff, movable, classes;   /* staff read, who may move, their classes */
     uint32_t version;              /* the plan's version after the change */
     double read_ms, build_ms, solve_ms, save_ms;   /* CPU time of each phase */
+    char *text;                    /* the names and reasons the moves point into */
+    size_t ntext, text_room;
 };
 
 /* Needs the operator role and a plan in state DRAFT. */

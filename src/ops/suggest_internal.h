@@ -16,7 +16,7 @@ struct pos_extra {
 /* A person who may move, before the pointers are fixed. */
 struct mover {
     char nip[NIP_LEN + 1];
-    uint32_t family, home;         /* offsets into the string pool */
+    uint32_t family, home, unit;   /* offsets into the string pool */
     uint32_t comp;                 /* offset into the competency pool */
     long wish;                     /* index into the run's wishes, -1: none */
 };
@@ -49,10 +49,12 @@ struct suggest_run {
     struct mover *movers;
     size_t npeople, people_room, movers_room, staff_seen;
     struct position origin;        /* scratch: the person rules' view of a position */
+    size_t origin_pi;              /* origin is of position origin_pi - 1; 0: none */
     bool stopped;                  /* progress or cancel said stop */
     struct plan_moves fixed;       /* the plan's moves that are not struck */
     char (*in_plan)[NIP_LEN + 1];  /* the NIPs of every move, struck ones too, sorted */
     size_t nin_plan;
+    int32_t *surplus;              /* per position: staff over its need after the plan */
     struct planner_unit *units;
     struct planner_cell *cells;
     struct planner_fixed *fixes;

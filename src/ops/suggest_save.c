@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "core/grow.h"
 #include "core/i18n.h"
 #include "core/nip.h"
 #include "ops/suggest_internal.h"
@@ -14,6 +15,13 @@ struct save {
     struct suggest_run *run;
     struct plan p;
     struct move_facts f;           /* big: here, not on the stack */
+    struct move m;                 /* the move being saved */
+    uint32_t *name_at, *why_at;    /* of each move, in run->out->text */
+    /* unit names read so far: unames + uname_at[unit] - 1, by workload
+     * unit (0: not yet) */
+    uint32_t *uname_at;
+    char *unames;
+    size_t nunames, unames_room;
     /* the whole plan as the rules see it: the plan's moves, then the
      * suggested ones; by_unit[first[u] .. first[u + 1]) are the moves
      * leaving or entering unit u */
@@ -103,7 +111,7 @@ static void explain(const struct save *s, const struct planner_move *pm, const c
     append(out, size, _("cost %lld: %s"), (long long)pm->cost, parts);
 }
 
-/* --- pass 1: read, check nothing changed, explain ------------------------------- */
+/* --- each move: read, check nothing changed, explain ------------------------------ */
 
 static int changed(struct save *s, const char *nip)
 {
@@ -113,44 +121,91 @@ static int changed(struct save *s, const char *nip)
                               "plan suggest again"), shown);
 }
 
+/* A unit's name, read once per run: many moves share a unit. */
 static int unit_name(struct save *s, stxn *t, const char *code, char out[NAME_SIZE])
 {
+    long ui = workload_unit_index(s->run->w, code);
+    if (ui >= 0 && s->uname_at[ui]) {
+        memcpy(out, s->unames + s->uname_at[ui] - 1, NAME_SIZE);
+        return OPS_OK;
+    }
     struct unit u;
     int r = store_get_unit(t, code, &u);
     if (r == STORE_ERROR)
         return ops_fail(s->c.e, _("could not read the database: %s"), store_errmsg(s->c.o->db));
     snprintf(out, NAME_SIZE, "%s", r == STORE_OK ? u.name : code);
+    if (ui >= 0 && s->nunames + NAME_SIZE < UINT32_MAX &&
+        GROW_ROOM(s->unames, s->unames_room, s->nunames + NAME_SIZE, 64 * NAME_SIZE) == 0) {
+        memcpy(s->unames + s->nunames, out, NAME_SIZE);
+        s->nunames += NAME_SIZE;
+        s->uname_at[ui] = (uint32_t)(s->nunames - NAME_SIZE + 1);
+    }
     return OPS_OK;
+}
+
+/* The move as the optimiser saw it. Saving checks the database still says
+ * so. */
+static void prefill(struct save *s, size_t k)
+{
+    const struct suggest_run *run = s->run;
+    const struct planner_move *pm = planner_move(run->pl, k);
+    struct ops_suggested *out = &run->out->moves[k];
+    memcpy(out->nip, run->movers[pm->person].nip, sizeof out->nip);
+    snprintf(out->from_position, sizeof out->from_position, "%s",
+             workload_position_code(run->w, pm->from_cell));
+    snprintf(out->to_position, sizeof out->to_position, "%s",
+             workload_position_code(run->w, pm->to_cell));
+    out->cost = pm->cost;
+}
+
+/* Suggested move k as the plan rules see it: strings the run keeps. */
+static struct plan_move suggested_desc(const struct suggest_run *run, size_t k)
+{
+    const struct planner_move *pm = planner_move(run->pl, k);
+    const struct mover *mv = &run->movers[pm->person];
+    return (struct plan_move){mv->nip, workload_position_code(run->w, pm->from_cell),
+                              run->strs + mv->unit, workload_position_code(run->w, pm->to_cell),
+                              workload_position_unit_code(run->w, pm->to_cell)};
 }
 
 static int facts(struct save *s, stxn *t, size_t k)
 {
     const struct suggest_run *run = s->run;
-    const struct planner_move *pm = planner_move(run->pl, k);
-    const char *nip = run->movers[pm->person].nip;
+    struct plan_move d = suggested_desc(run, k);
     struct ops_err quiet;
-    int r = move_facts_read(run->o, t, nip, workload_position_code(run->w, pm->to_cell), &s->f,
-                            &quiet);
+    int r = move_facts_read(run->o, t, d.nip, d.to_position, &s->f, &quiet);
     if (r == STORE_ERROR)
         return ops_fail(s->c.e, "%s", quiet.msg);
-    if (r != STORE_OK || !s->f.has_origin ||
-        strcmp(s->f.person.position, workload_position_code(run->w, pm->from_cell)) != 0)
-        return changed(s, nip);
+    if (r != STORE_OK || !s->f.has_origin || strcmp(s->f.person.position, d.from_position) != 0 ||
+        strcmp(s->f.person.unit, d.from_unit) != 0 || strcmp(s->f.target.unit, d.to_unit) != 0)
+        return changed(s, d.nip);
     return OPS_OK;
 }
 
+/* Appends a string to the result's text; its offset in *at. */
+static int keep_text(struct ops_suggest_result *out, const char *str, uint32_t *at)
+{
+    size_t n = strlen(str) + 1;
+    if (out->ntext + n > UINT32_MAX || GROW_ROOM(out->text, out->text_room, out->ntext + n, 4096) != 0)
+        return -1;
+    *at = (uint32_t)out->ntext;
+    memcpy(out->text + out->ntext, str, n);
+    out->ntext += n;
+    return 0;
+}
+
+/* Move k from its facts (read by facts()) into s->m, and its reasons. */
 static int describe(struct save *s, stxn *t, size_t k)
 {
-    struct ops_suggested *out = &s->run->out->moves[k];
     const struct planner_move *pm = planner_move(s->run->pl, k);
-    char to_unit[NAME_SIZE], from_unit[NAME_SIZE];
-    int rc = facts(s, t, k);
-    if (rc == OPS_OK && (rc = unit_name(s, t, s->f.target.unit, to_unit)) == OPS_OK)
+    char to_unit[NAME_SIZE], from_unit[NAME_SIZE], why[OPS_SUGGEST_WHY_SIZE];
+    int rc = unit_name(s, t, s->f.target.unit, to_unit);
+    if (rc == OPS_OK)
         rc = unit_name(s, t, s->f.origin.unit, from_unit);
     if (rc != OPS_OK)
         return rc;
-    memset(out, 0, sizeof *out);
-    struct move *m = &out->move;
+    struct move *m = &s->m;
+    memset(m, 0, sizeof *m);
     m->plan_id = s->run->rq->plan;
     memcpy(m->nip, s->f.person.nip, sizeof m->nip);
     snprintf(m->from_position, sizeof m->from_position, "%s", s->f.person.position);
@@ -160,13 +215,14 @@ static int describe(struct save *s, stxn *t, size_t k)
     m->reason = REASON_WORKLOAD;
     copy_user(m->added_by, s->c.o->user);
     m->added_at = (int64_t)time(NULL);
-    memcpy(out->name, s->f.person.name, sizeof out->name);
-    out->cost = pm->cost;
-    explain(s, pm, to_unit, from_unit, out->why, sizeof out->why);
+    explain(s, pm, to_unit, from_unit, why, sizeof why);
+    if (keep_text(s->run->out, s->f.person.name, &s->name_at[k]) != 0 ||
+        keep_text(s->run->out, why, &s->why_at[k]) != 0)
+        return ops_fail(s->c.e, "%s", _("out of memory"));
     return OPS_OK;
 }
 
-/* --- pass 2: the whole plan, by unit ------------------------------------------- */
+/* --- the whole plan, by unit ------------------------------------------------------ */
 
 static struct plan_move desc_of(const struct move *m)
 {
@@ -218,7 +274,7 @@ static int whole_plan(struct save *s)
     for (size_t i = 0; i < fx->n; i++)
         s->all[s->nall++] = desc_of(&fx->m[i]);
     for (size_t k = 0; k < ns; k++)
-        s->all[s->nall++] = desc_of(&s->run->out->moves[k].move);
+        s->all[s->nall++] = suggested_desc(s->run, k);
     return index_by_unit(s);
 }
 
@@ -226,7 +282,7 @@ static int whole_plan(struct save *s)
  * look at (the rest cannot change a verdict of k). */
 static struct plan_desc near_moves(struct save *s, size_t k)
 {
-    const struct move *m = &s->run->out->moves[k].move;
+    const struct move *m = &s->m;
     long units[3] = {unit_of(s, m->from_unit), unit_of(s, m->to_unit),
                      unit_of(s, s->f.origin.unit)};
     size_t n = 0;
@@ -245,16 +301,13 @@ static struct plan_desc near_moves(struct save *s, size_t k)
     return (struct plan_desc){s->near, n};
 }
 
-/* --- pass 3: judge and save -------------------------------------------------------- */
+/* --- judge and save ---------------------------------------------------------------- */
 
 static int judge_and_put(struct save *s, stxn *t, size_t k)
 {
-    struct move *m = &s->run->out->moves[k].move;
+    struct move *m = &s->m;
     struct verdict v[RULE_COUNT];
     size_t nv;
-    int rc = facts(s, t, k);
-    if (rc != OPS_OK)
-        return rc;
     struct plan_desc d = near_moves(s, k);
     int summary = move_judge(s->c.o, &s->f, REASON_WORKLOAD, &d, v, &nv);
     if (summary == MOVE_BLOCKED) {
@@ -266,6 +319,7 @@ static int judge_and_put(struct save *s, stxn *t, size_t k)
                         s->f.person.name, shown, m->to_position, why);
     }
     m->summary = (uint8_t)summary;
+    s->run->out->moves[k].summary = m->summary;
     m->nverdicts = 0;
     for (size_t i = 0; i < nv && i < MOVE_VERDICT_MAX; i++)
         m->verdicts[m->nverdicts++] = (struct move_verdict){(uint8_t)v[i].rule,
@@ -290,18 +344,23 @@ static int record(struct save *s, stxn *t)
     return change_audit(&s->c, t, "plan suggest", object, "", after);
 }
 
+/* One pass over the moves: the whole plan is known before the first is
+ * judged (from what the optimiser read), and each move's facts are read
+ * once, checked against that, explained, judged and saved. */
 static int write_suggest(stxn *t, void *ctx)
 {
     struct save *s = ctx;
     struct suggest_run *run = s->run;
     size_t n = run->out->nmoves;
+    run->out->ntext = 0;           /* store_write may run this again */
+    s->nunames = 0;
+    memset(s->uname_at, 0, (workload_unit_count(run->w) + 1) * sizeof *s->uname_at);
     int rc = plan_for_change(run->o, t, run->rq->plan, run->version, &s->p, s->c.e);
-    for (size_t k = 0; rc == OPS_OK && k < n; k++)
-        rc = describe(s, t, k);
     if (rc == OPS_OK && !s->all && whole_plan(s) != 0)
         rc = ops_fail(s->c.e, "%s", _("out of memory"));
     for (size_t k = 0; rc == OPS_OK && k < n; k++) {
-        rc = judge_and_put(s, t, k);
+        if ((rc = facts(s, t, k)) == OPS_OK && (rc = describe(s, t, k)) == OPS_OK)
+            rc = judge_and_put(s, t, k);
         if (k % 256 == 255 && run->rq->progress)
             run->rq->progress(run->rq->ctx, OPS_SUGGEST_SAVE, k + 1);
     }
@@ -310,32 +369,50 @@ static int write_suggest(stxn *t, void *ctx)
     return change_aborted(&s->c, rc);
 }
 
+static void free_save(struct save *s)
+{
+    free(s->all);
+    free(s->near);
+    free(s->first);
+    free(s->by_unit);
+    free(s->stamp);
+    free(s->name_at);
+    free(s->why_at);
+    free(s->uname_at);
+    free(s->unames);
+    free(s);
+}
+
 int suggest_save(struct suggest_run *run)
 {
     size_t n = planner_move_count(run->pl);
     struct ops_suggest_result *out = run->out;
     struct save *s = calloc(1, sizeof *s);
     out->moves = calloc(n ? n : 1, sizeof *out->moves);
-    if (!s || !out->moves) {
-        free(s);
+    if (s) {
+        s->name_at = malloc((n ? n : 1) * sizeof *s->name_at);
+        s->why_at = malloc((n ? n : 1) * sizeof *s->why_at);
+        s->uname_at = calloc(workload_unit_count(run->w) + 1, sizeof *s->uname_at);
+    }
+    if (!s || !out->moves || !s->name_at || !s->why_at || !s->uname_at) {
+        if (s)
+            free_save(s);
         return ops_fail(run->e, "%s", _("out of memory"));
     }
     out->nmoves = n;
-    if (n == 0) {                  /* nothing to add: the plan stays as it is */
-        free(s);
-        out->version = run->version;
-        return OPS_OK;
-    }
     s->c = (struct change){run->o, run->e, OPS_OK};
     s->run = run;
-    int rc = change_run(&s->c, write_suggest, s);
-    if (rc == OPS_OK)
-        out->version = s->p.version;
-    free(s->all);
-    free(s->near);
-    free(s->first);
-    free(s->by_unit);
-    free(s->stamp);
-    free(s);
+    int rc = OPS_OK;
+    if (n > 0) {                   /* else nothing to add: the plan stays as it is */
+        for (size_t k = 0; k < n; k++)
+            prefill(s, k);
+        rc = change_run(&s->c, write_suggest, s);
+    }
+    out->version = n > 0 ? s->p.version : run->version;
+    for (size_t k = 0; rc == OPS_OK && k < n; k++) {
+        out->moves[k].name = out->text + s->name_at[k];
+        out->moves[k].why = out->text + s->why_at[k];
+    }
+    free_save(s);
     return rc;
 }

@@ -348,6 +348,12 @@ int ui_app_prompt(struct app *a, const char *label, char *buf, size_t size)
     return prompt_read(a, label, buf, size, NULL, NULL, NULL);
 }
 
+void ui_app_draw_now(struct app *a)
+{
+    draw_frame(a, NULL, "");
+    frame_done(a, last_label(a));
+}
+
 bool ui_app_confirm(struct app *a, const char *question)
 {
     char label[300];
@@ -515,6 +521,8 @@ static void run_action(struct app *a, int action, int count)
     case ACT_CLOSE:
         /* Esc, Left and h are pressed by habit to go back: on the first
          * screen they must not end the session. */
+        if (a->depth && s->ops->may_leave && !s->ops->may_leave(s))
+            return;
         if (a->depth)
             pop_screen(a);
         else

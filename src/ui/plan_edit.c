@@ -63,6 +63,12 @@ static int load(struct editor *ed)
     return 0;
 }
 
+void ui_editor_stale(struct editor *ed)
+{
+    ed->loaded = false;
+    ed->announced = false;
+}
+
 /* Adds text to a text screen in lines of at most width cells, cut at
  * spaces, the lines after the first indented. */
 static void add_wrapped(struct screen *t, int attr, const char *text, int width)
@@ -87,7 +93,7 @@ static void add_wrapped(struct screen *t, int attr, const char *text, int width)
 
 /* A refusal on the message line; a version conflict also reloads, so that
  * the editor shows what the other operator saved. */
-static void refused(struct editor *ed, int rc, const char *msg)
+void ui_editor_refused(struct editor *ed, int rc, const char *msg)
 {
     struct app *a = ed->s->app;
     if (rc == OPS_CONFLICT)
@@ -155,7 +161,7 @@ static void target_picked(struct app *a, const struct pick_result *r, void *data
     struct ops_err e;
     int rc = ops_plan_add(&a->ops, &rq, &added, NULL, NULL, &e);
     if (rc != OPS_OK) {
-        refused(ed, rc, e.msg);
+        ui_editor_refused(ed, rc, e.msg);
         return;
     }
     ed->plan.version++;
@@ -180,7 +186,7 @@ static void person_picked(struct app *a, const struct pick_result *r, void *data
     ui_pick_target(a, ed->pick_nip, ed->w, target_picked, ed);
 }
 
-static struct editor *editor_of(struct screen *s)
+struct editor *ui_editor_of(struct screen *s)
 {
     struct editor *ed = s->priv;
     if (!ed->loaded) {
@@ -193,7 +199,7 @@ static struct editor *editor_of(struct screen *s)
 static void add_move(struct screen *s, const struct action_def *d, int count)
 {
     (void)d, (void)count;
-    struct editor *ed = editor_of(s);
+    struct editor *ed = ui_editor_of(s);
     if (ed)
         ui_pick_person(s->app, person_picked, ed);
 }
@@ -202,7 +208,7 @@ static void add_move(struct screen *s, const struct action_def *d, int count)
 static void drop_move(struct screen *s, const struct action_def *d, int count)
 {
     (void)d, (void)count;
-    struct editor *ed = editor_of(s);
+    struct editor *ed = ui_editor_of(s);
     if (!ed)
         return;
     if (!ed->nmoves) {
@@ -221,7 +227,7 @@ static void drop_move(struct screen *s, const struct action_def *d, int count)
     struct ops_err e;
     int rc = ops_plan_drop(&s->app->ops, ed->id, mv.move.nip, ed->plan.version, &e);
     if (rc != OPS_OK) {
-        refused(ed, rc, e.msg);
+        ui_editor_refused(ed, rc, e.msg);
         return;
     }
     ed->plan.version++;
@@ -249,7 +255,7 @@ static const char *name_of(const struct editor *ed, const char *nip)
 static void check_plan(struct screen *s, const struct action_def *d, int count)
 {
     (void)d, (void)count;
-    struct editor *ed = editor_of(s);
+    struct editor *ed = ui_editor_of(s);
     if (!ed)
         return;
     struct ops_breach *b;
@@ -364,4 +370,5 @@ void ui_plan_editor_register(void)
         ui_action_add(acts[i].name, keys, acts[i].help, "plan-editor", acts[i].run, NULL);
     }
     ui_target_picker_register();
+    ui_plan_suggest_register();
 }

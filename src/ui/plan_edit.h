@@ -51,6 +51,17 @@ struct editor {
     char pick_name[NAME_SIZE];
 };
 
+/* The editor of a screen, or NULL (said) when its plan is not loaded. */
+struct editor *ui_editor_of(struct screen *s);
+/* Read the plan and the impact again at the next draw (after S). */
+void ui_editor_stale(struct editor *ed);
+/* A refusal on the message line (every reason in a text screen when they
+ * do not fit); a version conflict reloads. */
+void ui_editor_refused(struct editor *ed, int rc, const char *msg);
+
+/* plan_suggest.c: S, the optimiser, and the suggestions screen. */
+void ui_plan_suggest_register(void);
+
 /* plan_pane.c: drawing the editor (moves, detail, impact). */
 int ui_editor_draw(struct screen *s, WINDOW *w, int y0, int height, int width);
 extern const struct lv_source ui_moves_source, ui_impact_source;

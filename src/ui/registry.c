@@ -32,6 +32,7 @@ static const char *const plans_notes[] = {
     N_("Every plan and its state; Enter opens the editor, n makes a plan."),
     N_("Editor: a adds a move (a person, then a position; t: all positions),"),
     N_("d drops a move, c checks the plan, Tab goes to the impact pane."),
+    N_("S suggests moves (any key cancels): Space ticks, Enter keeps the ticked."),
     N_("Marks: ! blocked, ~ warnings; impact figures read before->after."),
     NULL,
 };

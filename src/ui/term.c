@@ -115,6 +115,10 @@ static int parse_steps(const char *text, struct script_step **steps, size_t *n,
             snprintf(st.label, sizeof st.label, "<%.*s>", (int)len, name);
             if (len == 4 && strncasecmp(name, "Dump", 4) == 0) {
                 st.kind = STEP_DUMP;
+            } else if (len == 9 && strncasecmp(name, "Interrupt", 9) == 0) {
+                st.kind = STEP_KEY;     /* Esc, typed while the program works */
+                st.key = 27;
+                st.ahead = true;
             } else if (len > 7 && strncasecmp(name, "Resize ", 7) == 0) {
                 st.kind = STEP_RESIZE;
                 if (sscanf(name + 7, "%dx%d", &st.cols, &st.lines) != 2 ||
@@ -345,11 +349,23 @@ int ui_term_getkey_within(struct term *t, int ms)
 bool ui_term_key_pending(struct term *t)
 {
     if (t->scripted)
-        return false;
+        return t->next < t->nsteps && t->steps[t->next].ahead;
     if (quit_signal)
         return true;
     struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
     return poll(&p, 1, 0) > 0;
+}
+
+void ui_term_drain(struct term *t)
+{
+    if (t->scripted) {
+        while (t->next < t->nsteps && t->steps[t->next].ahead)
+            t->next++;
+        return;
+    }
+    int k;
+    while ((k = ui_term_getkey(t, false)) != ERR && k != -2)
+        ;
 }
 
 void ui_term_flush(struct term *t)

@@ -91,6 +91,7 @@ struct script_step {
     int key;                                /* STEP_KEY */
     int lines, cols;                        /* STEP_RESIZE */
     char label[24];                         /* notation, for the byte log */
+    bool ahead;                             /* <Interrupt>: typed during long work */
 };
 
 struct term {
@@ -111,7 +112,8 @@ struct term {
 
 /* Parses a script of keys: characters stand for themselves; <Enter> <Esc>
  * <Tab> <BS> <Space> <Up> <Down> <Left> <Right> <PgUp> <PgDn> <Home> <End>
- * <C-x> <lt> (a literal '<') <Dump> <Resize 60x15>; newlines are ignored
+ * <C-x> <lt> (a literal '<') <Dump> <Resize 60x15> <Interrupt> (Esc typed
+ * while the program works: ui_term_key_pending sees it); newlines are ignored
  * and a line starting with '#' is a comment. Returns 0, or -1 with a
  * message in err. */
 int ui_script_parse(const char *text, struct script_step **steps, size_t *n,
@@ -130,8 +132,11 @@ int ui_term_getkey(struct term *t, bool block);
  * the program must leave. A script's keys come at once; a <Dump>, a
  * <Resize> or the script's end counts as the pause. */
 int ui_term_getkey_within(struct term *t, int ms);
-/* True when a key is waiting (never in scripted runs): long work stops. */
+/* True when a key is waiting (in scripted runs: the next step is an
+ * <Interrupt>): long work stops. */
 bool ui_term_key_pending(struct term *t);
+/* Discards the keys typed during long work (the one that stopped it). */
+void ui_term_drain(struct term *t);
 /* Flushes the frame: one doupdate. */
 void ui_term_flush(struct term *t);
 /* Scripted: appends the screen (text and attributes) to the dump file. */
@@ -339,6 +344,8 @@ void ui_app_message(struct app *a, const char *fmt, ...) __attribute__((format(p
 void ui_app_quit(struct app *a);
 /* Reads a line on the message line (Enter: 1, Esc: 0). */
 int ui_app_prompt(struct app *a, const char *label, char *buf, size_t size);
+/* Draws the frame now with the message line (progress during long work). */
+void ui_app_draw_now(struct app *a);
 /* Asks a yes/no question on the message line; true for yes. */
 bool ui_app_confirm(struct app *a, const char *question);
 /* The line editor under `/`, `f`, `:` and ui_app_prompt: Enter accepts

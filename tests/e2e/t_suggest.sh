@@ -45,35 +45,41 @@ else
   echo "note: glpsol not installed (.ci/install-deps test): objective not cross-checked"
 fi
 
-# the moves in the plan, as CSV: nip, ..., from_unit(3), from_position(4), to_unit(5), to_position(6)
-m plan show "$id" --format csv | tail -n +2 >"$TMPD/moves.csv"
-[ "$(wc -l <"$TMPD/moves.csv")" = "$n" ] || bad "plan has $(wc -l <"$TMPD/moves.csv") moves, printed $n"
-dups=$(cut -d, -f1 "$TMPD/moves.csv" | sort | uniq -d | wc -l)
-[ "$dups" = 0 ] || bad "$dups people move twice"
-grep -vq ',workload,' "$TMPD/moves.csv" && bad "a move without reason workload"
-# CSV quoting: names carry commas, so count the unit columns from the end
-over_out=$(awk -F, '{print $(NF-5)}' "$TMPD/moves.csv" | sort | uniq -c | awk '$1 > 2' | wc -l)
-over_in=$(awk -F, '{print $(NF-3)}' "$TMPD/moves.csv" | sort | uniq -c | awk '$1 > 2' | wc -l)
-[ "$over_out" = 0 ] || bad "$over_out units lose more than the cap of 2"
-[ "$over_in" = 0 ] || bad "$over_in units gain more than the cap of 2"
+# props PLAN N TAG: the properties of a plan of N moves that the optimiser
+# made (alone, or on top of its earlier moves, which count).
+props() {
+  # the moves in the plan, as CSV: nip, ..., from_unit(3), from_position(4), to_unit(5), to_position(6)
+  m plan show "$1" --format csv | tail -n +2 >"$TMPD/$3.csv"
+  [ "$(wc -l <"$TMPD/$3.csv")" = "$2" ] || bad "$3: plan has $(wc -l <"$TMPD/$3.csv") moves, want $2"
+  dups=$(cut -d, -f1 "$TMPD/$3.csv" | sort | uniq -d | wc -l)
+  [ "$dups" = 0 ] || bad "$3: $dups people move twice"
+  grep -vq ',workload,' "$TMPD/$3.csv" && bad "$3: a move without reason workload"
+  # CSV quoting: names carry commas, so count the unit columns from the end
+  over_out=$(awk -F, '{print $(NF-5)}' "$TMPD/$3.csv" | sort | uniq -c | awk '$1 > 2' | wc -l)
+  over_in=$(awk -F, '{print $(NF-3)}' "$TMPD/$3.csv" | sort | uniq -c | awk '$1 > 2' | wc -l)
+  [ "$over_out" = 0 ] || bad "$3: $over_out units lose more than the cap of 2"
+  [ "$over_in" = 0 ] || bad "$3: $over_in units gain more than the cap of 2"
 
-m plan check "$id" >"$TMPD/check" 2>&1 || { bad "plan check blocks"; cat "$TMPD/check"; }
-# each move alone, as `mutasi check` judges it
-awk -F, '{print $1, $(NF-2)}' "$TMPD/moves.csv" | while read -r nip pos; do
-  m check "$nip" "$pos" >/dev/null 2>&1 || echo "$nip $pos"
-done >"$TMPD/blocked"
-[ -s "$TMPD/blocked" ] && bad "mutasi check blocks: $(head -n 3 "$TMPD/blocked")"
+  m plan check "$1" >"$TMPD/$3.check" 2>&1 || { bad "$3: plan check blocks"; cat "$TMPD/$3.check"; }
+  # each move alone, as `mutasi check` judges it
+  awk -F, '{print $1, $(NF-2)}' "$TMPD/$3.csv" | while read -r nip pos; do
+    m check "$nip" "$pos" >/dev/null 2>&1 || echo "$nip $pos"
+  done >"$TMPD/$3.blocked"
+  [ -s "$TMPD/$3.blocked" ] && bad "$3: mutasi check blocks: $(head -n 3 "$TMPD/$3.blocked")"
 
-# the impact: targets end at most at their need, origins at least at it,
-# and the total shortage falls by one per move
-m plan show "$id" | awk '$1 == "position"' >"$TMPD/impact"
-awk -v n="$n" '
-  { before = $3; after = $5; need = $8; gap_b = $9; gap_a = $11
-    if (after > before && after > need) { print "over need: " $2; bad = 1 }
-    if (after < before && after < need) { print "below need: " $2; bad = 1 }
-    short_b += (gap_b < 0 ? -gap_b : 0); short_a += (gap_a < 0 ? -gap_a : 0) }
-  END { if (short_b - short_a != n) { print "shortage " short_b " -> " short_a " with " n " moves"; bad = 1 }
-        exit bad }' "$TMPD/impact" || bad "impact"
+  # the impact: targets end at most at their need, origins at least at it,
+  # and the total shortage falls by one per move
+  m plan show "$1" | awk '$1 == "position"' >"$TMPD/$3.impact"
+  [ -s "$TMPD/$3.impact" ] || bad "$3: plan show lists no position in its impact"
+  awk -v n="$2" '
+    { before = $3; after = $5; need = $8; gap_b = $9; gap_a = $11
+      if (after > before && after > need) { print "over need: " $2; bad = 1 }
+      if (after < before && after < need) { print "below need: " $2; bad = 1 }
+      short_b += (gap_b < 0 ? -gap_b : 0); short_a += (gap_a < 0 ? -gap_a : 0) }
+    END { if (short_b - short_a != n) { print "shortage " short_b " -> " short_a " with " n " moves"; bad = 1 }
+          exit bad }' "$TMPD/$3.impact" || bad "$3: impact"
+}
+props "$id" "$n" moves
 
 # --- a second run keeps the first run's moves (here: none left to add) -------
 m plan suggest "$id" >"$TMPD/s2" 2>"$TMPD/s2.err" || bad "second suggest exit $?"
@@ -91,7 +97,8 @@ m plan show "$id2" --format csv | tail -n +2 | sort >"$TMPD/k2.csv"
 [ "$(wc -l <"$TMPD/k2.csv")" = 7 ] || bad "plan has $(wc -l <"$TMPD/k2.csv") moves after 4 + 3"
 [ -z "$(comm -23 "$TMPD/k1.csv" "$TMPD/k2.csv")" ] || bad "the earlier moves did not stay"
 [ "$(cut -d, -f1 "$TMPD/k2.csv" | sort | uniq -d | wc -l)" = 0 ] || bad "someone moves twice after two runs"
-m plan check "$id2" >/dev/null 2>&1 || bad "plan check blocks after two runs"
+# the earlier moves count: caps, needs and the shortage hold for all 7
+props "$id2" 7 capped
 
 # --- refusals change nothing --------------------------------------------------------
 before=$(m audit | wc -l)

@@ -510,6 +510,16 @@ static void larger_regions_keep_the_rules(void **state)
         assert_int_equal(mcf_solve_ssp(planner_graph(pl)), MCF_OPTIMAL);
         assert_int_equal(mcf_objective(planner_graph(pl)), want);
         assert_true(planner_stats(pl)->classes <= planner_stats(pl)->movable);
+        /* released: the moves and the figures stay, the network goes */
+        size_t n = planner_move_count(pl);
+        struct planner_move last = n ? *planner_move(pl, n - 1) : (struct planner_move){0};
+        planner_release(pl);
+        assert_int_equal(planner_move_count(pl), n);
+        assert_int_equal(planner_stats(pl)->objective, want);
+        if (n)
+            assert_memory_equal(planner_move(pl, n - 1), &last, sizeof last);
+        assert_null(planner_graph(pl));
+        assert_int_equal(planner_solve(pl, NULL), PLANNER_BAD_INPUT);
         planner_free(pl);
     }
 }

@@ -139,10 +139,9 @@ static void suggests_and_saves(void **state)
     assert_int_equal(r.shortage, 3);
     int64_t sum = 0;
     for (size_t i = 0; i < r.nmoves; i++) {
-        assert_string_not_equal(r.moves[i].move.nip, NIP_B);
-        assert_string_equal(r.moves[i].move.to_position, "P2");
-        assert_int_equal(r.moves[i].move.reason, REASON_WORKLOAD);
-        assert_int_not_equal(r.moves[i].move.summary, MOVE_BLOCKED);
+        assert_string_not_equal(r.moves[i].nip, NIP_B);
+        assert_string_equal(r.moves[i].to_position, "P2");
+        assert_int_not_equal(r.moves[i].summary, MOVE_BLOCKED);
         assert_non_null(strstr(r.moves[i].why, "Jabatan P2, Dinas Dua"));
         assert_non_null(strstr(r.moves[i].why, "relieves Jabatan P1, Dinas Satu"));
         sum += r.moves[i].cost;
@@ -153,6 +152,12 @@ static void suggests_and_saves(void **state)
     assert_non_null(strstr(r.moves[0].why, "cost 15: move 10, district 5"));
     struct snapshot after = snap(fx, id);
     assert_int_equal(after.moves, 3);
+    struct ops_plan_view v;
+    assert_int_equal(ops_plan_moves(&fx->o, id, &v, &e), OPS_OK);
+    assert_int_equal(v.nmoves, 3);
+    for (size_t i = 0; i < v.nmoves; i++)      /* saved as the result says */
+        assert_int_equal(v.moves[i].move.reason, REASON_WORKLOAD);
+    ops_plan_view_free(&v);
     assert_int_equal(after.version, before.version + 1);
     assert_int_equal(r.version, after.version);
     assert_int_equal(after.audit, before.audit + 1);     /* one audit entry */
@@ -178,7 +183,7 @@ static void keeps_earlier_moves(void **state)
     assert_int_equal(ops_plan_suggest(&fx->o, &rq, &r, &e), OPS_OK);
     assert_int_equal(r.nmoves, 1);                       /* --max-moves 1 */
     assert_int_equal(r.shortage, 2);                     /* C's move counts */
-    assert_string_not_equal(r.moves[0].move.nip, NIP_C);
+    assert_string_not_equal(r.moves[0].nip, NIP_C);
     ops_suggest_result_free(&r);
     rq.max_moves = 0;
     assert_int_equal(ops_plan_suggest(&fx->o, &rq, &r, &e), OPS_OK);

@@ -532,6 +532,20 @@ static void position_lookup_orders(void **state)
             total += want;
         }
         assert_int_equal(workload_unit_row(w, 0)->existing, total);
+        /* a hash index, and without it again: the same answers */
+        for (int pass = 0; pass < 2; pass++) {
+            if (pass == 0)
+                assert_int_equal(workload_index_positions(w), 0);
+            else
+                workload_unindex_positions(w);
+            for (int k = 0; k < N; k += 7) {
+                snprintf(code, sizeof code, "P%04d", k);
+                long i = workload_position_index(w, code);
+                assert_true(i >= 0);
+                assert_string_equal(workload_position_code(w, (size_t)i), code);
+            }
+            assert_int_equal(workload_position_index(w, "P9999"), -1);
+        }
         struct wl_problems pr;
         workload_problems(w, &pr);
         assert_int_equal(pr.staff_without_position, 2);
