@@ -763,6 +763,7 @@ void ui_app_run_loop(struct app *a)
     int count = 0;
     const char *label = "<start>";
     while (!a->quit) {
+        ui_app_notice_changes(a);
         draw_frame(a, NULL, NULL);
         frame_done(a, label);
         if (a->draw_again) {

@@ -191,6 +191,10 @@ struct screen_ops {
      * screen (it may ask with ui_app_confirm first). Only for something
      * unsaved: a screen whose edits save at once has none. */
     bool (*may_leave)(struct screen *s);
+    /* Optional: the database was changed since the last key, by this
+     * session or another (an operator, an import run from a shell): what
+     * the screen keeps is read again before it is drawn next. */
+    void (*data_changed)(struct screen *s);
 };
 
 /* What a picker hands back: the key (a NIP, a position code) and a label
@@ -300,6 +304,7 @@ struct app {
     /* A pick made during the present action, handed over after it. */
     struct screen *picked_by;
     struct pick_result picked;
+    uint64_t seen_stamp;                    /* store_stamp when the last key was read */
 };
 
 struct screen *ui_app_current(struct app *a);
@@ -326,6 +331,9 @@ void ui_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The main loop (app.c). */
 void ui_app_run_loop(struct app *a);
+/* Before each draw (screen.c): when the database changed since the last
+ * key, every open screen's data_changed is called. */
+void ui_app_notice_changes(struct app *a);
 /* Session (session.c): configuration, language, key bindings, user and
  * roles, the database. Returns 0, or -1 after printing why. */
 int ui_setup_session(struct app *a);
