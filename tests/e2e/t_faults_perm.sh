@@ -58,8 +58,10 @@ grep -q "hanya-baca (tanpa izin menulis pada berkasnya)" "$TMPD/err" ||
   fail "plan new, in Indonesian: $(cat "$TMPD/err")"
 
 # the screens: browsing, the note on the first one, a new plan refused
+# (a relative --db: the message line names the database and must fit 80
+# columns whatever the temporary directory)
 printf '%s\n' '<Dump>' 3 n 'Tanpa izin' '<Enter>' '<Dump>' q >"$TMPD/ro.keys"
-(cd "$TMPD" && MUTASI_DB="$db" MUTASI_USER=ani as_user "$M" --config "$cfg" \
+(cd "$TMPD" && MUTASI_DB=db MUTASI_USER=ani as_user "$M" --config "$cfg" \
    --script "$TMPD/ro.keys" --dump "$TMPD/home/ro.dump" --size 80x24 2>"$TMPD/err") ||
   fail "the TUI without write permission: $(cat "$TMPD/err")"
 grep -q "read-only database (you have no write permission on its files): browsing only" "$TMPD/home/ro.dump" ||
@@ -68,7 +70,7 @@ awk '/^--- screen 2/ { s = 1 } s' "$TMPD/home/ro.dump" | grep -q "is read-only (
   { cat "$TMPD/home/ro.dump"; fail "the Plans screen does not say why the plan was not made"; }
 cfgid=$(e2e_config_id); chmod -R a+rX "$cfgid"
 printf 'q\n' >"$TMPD/ro-id.keys"
-(cd "$TMPD" && MUTASI_DB="$db" MUTASI_USER=ani as_user "$M" --config "$cfgid" \
+(cd "$TMPD" && MUTASI_DB=db MUTASI_USER=ani as_user "$M" --config "$cfgid" \
    --script "$TMPD/ro-id.keys" --dump "$TMPD/home/ro-id.dump" --size 80x24 2>"$TMPD/err") ||
   fail "the TUI in Indonesian: $(cat "$TMPD/err")"
 grep -q "basis data hanya-baca (tanpa izin menulis pada berkasnya): hanya dilihat" \
