@@ -19,7 +19,10 @@ pos=$(sed -n 3p "$TMPD/staff.csv" | cut -d, -f7)
 # The binary and its catalogues where the other user can reach them.
 bin="$TMPD/bin"; mkdir -p "$bin"
 cp "$MUTASI" "$bin/mutasi"
-[ -d "$(dirname "$MUTASI")/locale" ] && cp -r "$(dirname "$MUTASI")/locale" "$bin/"
+for l in "$(dirname "$MUTASI")/locale" "$(dirname "$MUTASI")/../locale"; do
+  [ -f "$l/id/LC_MESSAGES/mutasi.mo" ] && { cp -r "$l" "$bin/"; break; }
+done
+[ -f "$bin/locale/id/LC_MESSAGES/mutasi.mo" ] || fail "no catalogue beside $MUTASI"
 M="$bin/mutasi"
 if [ "$(id -u)" = 0 ]; then
   command -v setpriv >/dev/null 2>&1 || { echo "skipped: as root this needs setpriv to run as nobody"; exit 0; }
