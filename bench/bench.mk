@@ -1,7 +1,7 @@
 # make bench [SIZE="S M"]: the benchmarks of DESIGN.md "Budgets", one table.
 # SIZE is one or more of S M L XL (default S M: a few minutes on two cores).
 # Datasets are cached in bench/data/ (never committed). BENCH_RUNS sets the
-# runs per measurement.
+# runs per measurement, BENCH_ONLY some parts (bench/bench.sh).
 SIZE ?= S M
 PROBE := $(BUILD)/bench/probe
 

@@ -5,7 +5,9 @@
 # size to the next.
 #   bench/bench.sh BUILD_DIR SIZE...        (SIZE: S M L XL)
 # Environment: BENCH_RUNS (runs per measurement; default 5, 3 at L and XL),
-# BENCH_DATA (dataset cache, default bench/data).
+# BENCH_DATA (dataset cache, default bench/data), BENCH_ONLY (some of
+# "terminal plan_editor workload find import import_xlsx export size
+# suggest": only those parts; default all).
 #
 # How each figure is taken:
 # - Times of command-line verbs: hyperfine, warm page cache (one warm-up
@@ -298,6 +300,8 @@ bench_suggest() {
   unset MUTASI_CONFIG MUTASI_USER
 }
 
+. "$top/bench/plan_editor.sh"
+
 # --- main -------------------------------------------------------------------
 [ -x "$mutasi" ] || { echo "bench: $mutasi is not built" >&2; exit 1; }
 for size in $sizes; do
@@ -320,14 +324,9 @@ for size in $sizes; do
     note "$size: no demo verb yet: the data is the plain synthetic region of tests/crash/gendata.sh, imported"
   fi
   sqlite_size=0
-  bench_terminal
-  bench_workload
-  bench_find
-  bench_import
-  bench_import_xlsx
-  bench_export
-  bench_size
-  bench_suggest
+  for part in terminal plan_editor workload find import import_xlsx export size suggest; do
+    case " ${BENCH_ONLY:-$part} " in *" $part "*) "bench_$part" ;; esac
+  done
 done
 
 # --- the table ----------------------------------------------------------------

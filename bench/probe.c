@@ -28,7 +28,10 @@
  *
  * Output, tab-separated, one record a line:
  *   start   BYTES  MICROSECONDS        (pty only: the first screen)
- *   key     LABEL  BYTES  MICROSECONDS (pty only: one per key sent)
+ *   key     LABEL  BYTES  MICROSECONDS  CPU_MICROSECONDS
+ *                                      (pty only: one per key sent; the CPU
+ *                                      time the program spent on the key,
+ *                                      from /proc/PID/schedstat, -1 unknown)
  *   wall    MICROSECONDS
  *   exit    STATUS                     (128+N for signal N)
  *   rss     MAXRSS_KB  PEAK_ANON_KB
@@ -88,6 +91,23 @@ static void sample_memory(void)
         }
     }
     fclose(f);
+}
+
+/* The CPU time the child has run so far (all its threads, from the first
+ * field of /proc/PID/schedstat, in nanoseconds), or -1. Unlike wall time
+ * it does not count waiting for a core, so it holds on a busy machine. */
+static long long cpu_ns(void)
+{
+    char path[64];
+    long long ns = -1;
+    snprintf(path, sizeof path, "/proc/%d/schedstat", (int)child);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    if (fscanf(f, "%lld", &ns) != 1)
+        ns = -1;
+    fclose(f);
+    return ns;
 }
 
 static void usage(void)
@@ -213,12 +233,15 @@ static void run_keys(FILE *out, int fd, const struct opts *o)
             continue;
         }
         for (int i = 0; i < nseq; i++) {
+            long long cpu0 = cpu_ns();
             int64_t sent = now_us(), last = sent;
             if (write(fd, seqs[i], strlen(seqs[i])) < 0)
                 return;
             long n = drain(fd, o->settle_ms, o->key_wait_ms, &last);
-            fprintf(out, "key\t%s\t%ld\t%lld\n", label, n,
-                    n ? (long long)(last - sent) : -1LL);
+            long long cpu1 = cpu_ns();
+            fprintf(out, "key\t%s\t%ld\t%lld\t%lld\n", label, n,
+                    n ? (long long)(last - sent) : -1LL,
+                    cpu0 >= 0 && cpu1 >= 0 ? (cpu1 - cpu0) / 1000 : -1LL);
         }
     }
     fclose(kf);

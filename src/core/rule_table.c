@@ -1,6 +1,6 @@
-/* The rule table, and the fast path of the person rules: each quick
- * function decides what its rule's verdict would be without writing the
- * reason (tests/unit/test_rule_table.c holds them to the full rules). */
+/* The rule table, and the fast path of the person and target rules: each
+ * quick function decides what its rule's verdict would be without writing
+ * the reason (tests/unit/test_rule_table.c holds them to the full rules). */
 #include <string.h>
 #include "core/i18n.h"
 #include "core/rules.h"
@@ -81,6 +81,43 @@ static int quick_performance(const struct move_input *m, const struct policy *p)
     return outcome(p->performance.severity, years <= 0 || ok);
 }
 
+/* ---- the target rules ---------------------------------------------------- */
+static int quick_fit(const struct move_input *m, const struct policy *p)
+{
+    const struct staff *s = m->person;
+    const struct position *t = m->target;
+    bool ok = !t->job_family[0] || strcmp(t->job_family, s->job_family) == 0;
+    if (t->min_rank != RANK_NONE)
+        ok = ok && s->rank != RANK_NONE && rank_comparable(s->rank, t->min_rank) &&
+             s->rank >= t->min_rank;
+    if (t->min_education != EDU_NONE)
+        ok = ok && s->education >= t->min_education;
+    return outcome(p->fit.severity, ok);
+}
+
+static int quick_competency(const struct move_input *m, const struct policy *p)
+{
+    struct comp_gap gaps[COMP_MAX];
+    return outcome(p->fit.competency_severity, competency_gaps(m->person, m->target, gaps) == 0);
+}
+
+static int quick_need_target(const struct move_input *m, const struct policy *p)
+{
+    int64_t in, out;
+    rules_plan_flow(m, m->target->code, &in, &out);
+    return outcome(p->need.severity, m->target_fig.existing + in - out < m->target_fig.need);
+}
+
+static int quick_need_origin(const struct move_input *m, const struct policy *p)
+{
+    if (!m->origin)
+        return outcome(p->need.severity, true);
+    int64_t in, out;
+    rules_plan_flow(m, m->origin->code, &in, &out);
+    int64_t left = m->origin_fig.existing + in - out - 1;
+    return outcome(p->need.severity, left >= m->origin_fig.need - p->need.origin_margin);
+}
+
 const struct rule_def rule_table[RULE_COUNT] = {
     {RULE_STATUS, "status", N_("Status"), rule_status, RULE_SCOPE_PERSON, quick_status},
     {RULE_TENURE, "tenure", N_("Tenure in post"), rule_tenure, RULE_SCOPE_PERSON,
@@ -94,13 +131,13 @@ const struct rule_def rule_table[RULE_COUNT] = {
     {RULE_LEAVE, "leave", N_("Leave"), rule_leave, RULE_SCOPE_PERSON, quick_leave},
     {RULE_PERFORMANCE, "performance", N_("Performance (SKP)"), rule_performance,
      RULE_SCOPE_PERSON, quick_performance},
-    {RULE_FIT, "fit", N_("Fit"), rule_fit, RULE_SCOPE_TARGET, NULL},
+    {RULE_FIT, "fit", N_("Fit"), rule_fit, RULE_SCOPE_TARGET, quick_fit},
     {RULE_COMPETENCY, "competency", N_("Competencies"), rule_competency, RULE_SCOPE_TARGET,
-     NULL},
+     quick_competency},
     {RULE_NEED_TARGET, "need-target", N_("Need at target"), rule_need_target,
-     RULE_SCOPE_TARGET, NULL},
+     RULE_SCOPE_TARGET, quick_need_target},
     {RULE_NEED_ORIGIN, "need-origin", N_("Need at origin"), rule_need_origin,
-     RULE_SCOPE_TARGET, NULL},
+     RULE_SCOPE_TARGET, quick_need_origin},
     {RULE_PLAN_ONCE, "plan-once", N_("Once in the plan"), rule_plan_once, RULE_SCOPE_PLAN,
      NULL},
     {RULE_PLAN_OVERFILL, "plan-overfill", N_("Target not over-filled"), rule_plan_overfill,
@@ -134,9 +171,25 @@ size_t rules_check_move(const struct move_input *m, const struct policy *p,
 bool rules_person_blocked(const struct move_input *m, const struct policy *p)
 {
     for (int i = 0; i < RULE_COUNT; i++)
-        if (rule_table[i].quick && rule_table[i].quick(m, p) == VERDICT_BLOCK)
+        if (rule_table[i].scope == RULE_SCOPE_PERSON && rule_table[i].quick(m, p) == VERDICT_BLOCK)
             return true;
     return false;
+}
+
+int rules_quick_summary(const struct move_input *m, const struct policy *p, unsigned scopes)
+{
+    int s = MOVE_ALLOWED;
+    scopes &= ~RULE_SCOPE_BIT(RULE_SCOPE_PLAN);
+    for (int i = 0; i < RULE_COUNT; i++) {
+        if (!(scopes & RULE_SCOPE_BIT(rule_table[i].scope)))
+            continue;
+        int r = rule_table[i].quick(m, p);
+        if (r == VERDICT_BLOCK)
+            return MOVE_BLOCKED;
+        if (r == VERDICT_WARN)
+            s = MOVE_ALLOWED_WARNINGS;
+    }
+    return s;
 }
 
 bool rules_person_may_move(const struct staff *s, const struct position *origin,

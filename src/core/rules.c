@@ -398,9 +398,8 @@ static bool same(const char *a, const char *b)
     return a && b && strcmp(a, b) == 0;
 }
 
-/* The plan's moves of other people into / out of a position. */
-static void plan_flow(const struct move_input *m, const char *position,
-                      int64_t *in, int64_t *out)
+void rules_plan_flow(const struct move_input *m, const char *position, int64_t *in,
+                     int64_t *out)
 {
     *in = *out = 0;
     if (!m->plan || !position)
@@ -419,7 +418,7 @@ static void plan_flow(const struct move_input *m, const char *position,
 struct verdict rule_need_target(const struct move_input *m, const struct policy *p)
 {
     int64_t in, out;
-    plan_flow(m, m->target->code, &in, &out);
+    rules_plan_flow(m, m->target->code, &in, &out);
     int64_t have = m->target_fig.existing + in - out, need = m->target_fig.need;
     if (have < need)
         return judged(RULE_NEED_TARGET, p->need.severity, true,
@@ -435,7 +434,7 @@ struct verdict rule_need_origin(const struct move_input *m, const struct policy 
     if (!m->origin)
         return judged(RULE_NEED_ORIGIN, p->need.severity, true, _("no current position"));
     int64_t in, out;
-    plan_flow(m, m->origin->code, &in, &out);
+    rules_plan_flow(m, m->origin->code, &in, &out);
     int64_t left = m->origin_fig.existing + in - out - 1, need = m->origin_fig.need;
     int margin = p->need.origin_margin;
     return judged(RULE_NEED_ORIGIN, p->need.severity, left >= need - margin,
@@ -466,7 +465,7 @@ struct verdict rule_plan_once(const struct move_input *m, const struct policy *p
 struct verdict rule_plan_overfill(const struct move_input *m, const struct policy *p)
 {
     int64_t in, out;
-    plan_flow(m, m->target->code, &in, &out);
+    rules_plan_flow(m, m->target->code, &in, &out);
     int64_t end = m->target_fig.existing + in + 1 - out, need = m->target_fig.need;
     return judged(RULE_PLAN_OVERFILL, p->plan.severity, end <= need,
                   _("target would end with %lld staff, ABK needs %lld"),
@@ -512,6 +511,22 @@ struct verdict rule_plan_moves_in(const struct move_input *m, const struct polic
 }
 
 /* ---- all of them ------------------------------------------------------- */
+
+void verdict_reasons(const struct verdict *v, size_t n, int result, const char *sep,
+                     char *out, size_t size)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < n && used + 1 < size; i++) {
+        if (v[i].result != result)
+            continue;
+        int k = snprintf(out + used, size - used, "%s%s: %s", used ? sep : "",
+                         rule_label(v[i].rule), v[i].reason);
+        if (k < 0)
+            break;
+        used += (size_t)k < size - used ? (size_t)k : size - used - 1;
+    }
+}
 
 int rules_summary(const struct verdict *v, size_t n)
 {

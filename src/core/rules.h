@@ -142,6 +142,10 @@ struct verdict rule_need_target(const struct move_input *m, const struct policy 
 /* Fails when the origin, after this move (and the plan's others), would
  * fall more than need.origin_margin below its need. */
 struct verdict rule_need_origin(const struct move_input *m, const struct policy *p);
+/* The plan's moves of other people (not m->person) into / out of a
+ * position; 0 and 0 without m->plan. */
+void rules_plan_flow(const struct move_input *m, const char *position, int64_t *in,
+                     int64_t *out);
 /* Plan sanity (plan.severity; needs m->plan). */
 struct verdict rule_plan_once(const struct move_input *m, const struct policy *p);
 /* Fails when the target ends with more than its need after every move of
@@ -173,7 +177,8 @@ enum rule_scope {
 
 typedef struct verdict (*rule_fn)(const struct move_input *m, const struct policy *p);
 /* The verdict's result only (enum verdict_result), without writing the
- * reason: the fast path of a person rule. Always equals judge(m, p).result. */
+ * reason: the fast path of a person or target rule. Always equals
+ * judge(m, p).result. */
 typedef int (*rule_quick_fn)(const struct move_input *m, const struct policy *p);
 
 struct rule_def {
@@ -182,7 +187,7 @@ struct rule_def {
     const char *label;      /* N_(): translate with _() (rule_label does) */
     rule_fn judge;
     int scope;              /* enum rule_scope */
-    rule_quick_fn quick;    /* person scope only; NULL elsewhere */
+    rule_quick_fn quick;    /* person and target scope; NULL for the plan rules */
 };
 extern const struct rule_def rule_table[RULE_COUNT];
 
@@ -209,6 +214,16 @@ bool rules_person_blocked(const struct move_input *m, const struct policy *p);
 
 enum move_summary { MOVE_ALLOWED, MOVE_ALLOWED_WARNINGS, MOVE_BLOCKED };
 int rules_summary(const struct verdict *v, size_t n);
+/* rules_summary of the verdicts rules_check_scope would give for the
+ * person and target scopes in scopes (the plan scope is ignored), by the
+ * quick paths: nothing formatted, a few hundred nanoseconds. For judging
+ * many targets at once (the position picker); the reasons of one are then
+ * rules_check_scope's. */
+int rules_quick_summary(const struct move_input *m, const struct policy *p, unsigned scopes);
+/* The reasons of every verdict with this result, as "Rule label: reason",
+ * sep-joined, into out (cut to size; "" when none). */
+void verdict_reasons(const struct verdict *v, size_t n, int result, const char *sep, char *out,
+                     size_t size);
 /* Translated "allowed", "allowed with warnings", "blocked". */
 const char *move_summary_label(int summary);
 #endif

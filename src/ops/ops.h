@@ -309,20 +309,52 @@ int ops_check_move(struct ops *o, const char *nip, const char *target, bool own_
 /* Every position (but the person's own, in code order) judged as a target
  * for one person by the person and target rules, with figures from w (the
  * workload of the database; NULL: none known). The plan rules are judged
- * when a move is added. For the plan editor's position picker; the
- * person rules are judged once, the target rules per position (about a
- * second for 75,000 positions: the reasons are written out). Free with
- * ops_targets_free. */
+ * when a move is added. For the plan editor's position picker, which shows
+ * a screenful of many thousands: each position gets its summary by the
+ * rules' quick paths (rules_quick_summary; nothing formatted, about 40 ms
+ * for 75,000 positions), and the reasons in words are written only for the
+ * row a user looks at (ops_target_reasons). A row is 12 bytes: the code
+ * and unit come from w, and the names (a few thousand different ones
+ * among hundreds of thousands of positions) are kept once each.
+ *
+ * Usage:
+ *     struct ops_targets g;
+ *     if (ops_move_targets(o, nip, w, &g, &e) != OPS_OK) ... e.msg ...
+ *     ... ops_target_code(&g, i), ops_target_name(&g, i), g.t[i].summary ...
+ *     ops_target_reasons(o, &g, i, why, sizeof why);   (the selected row)
+ *     ops_targets_free(&g);
+ * w must outlive g. */
 struct ops_target {
-    char code[CODE_SIZE];
-    char unit[CODE_SIZE];
-    char *name;
+    uint32_t row;             /* the position's index in w, or OPS_TARGET_NO_ROW */
+    uint32_t text;            /* offset in ops_targets.text of its name (and,
+                               * without a row, then its code and unit) */
     uint8_t summary;          /* enum move_summary */
-    char *why;                /* the warnings' and blocks' reasons, blocks first; NULL: none */
+};
+#define OPS_TARGET_NO_ROW UINT32_MAX
+struct ops_targets {
+    struct ops_target *t;
+    size_t n;
+    char *text;               /* NUL-terminated strings */
+    size_t text_len;
+    /* for ops_target_reasons: */
+    const struct workload *w;
+    struct staff person;
+    struct position origin;
+    bool has_origin;
+    struct wl_row origin_fig;
 };
 int ops_move_targets(struct ops *o, const char *nip, const struct workload *w,
-                     struct ops_target **out, size_t *n, struct ops_err *e);
-void ops_targets_free(struct ops_target *t, size_t n);
+                     struct ops_targets *out, struct ops_err *e);
+const char *ops_target_code(const struct ops_targets *g, size_t i);
+const char *ops_target_unit(const struct ops_targets *g, size_t i);
+const char *ops_target_name(const struct ops_targets *g, size_t i);
+/* The reasons of the warnings and blocks of moving the person to target i,
+ * blocks first ("Fit: job family ...; Need at target: ..."), into out;
+ * "" when there are none. Reads the position again: OPS_REFUSED (and out
+ * says why) when it is gone or cannot be read. */
+int ops_target_reasons(struct ops *o, const struct ops_targets *g, size_t i, char *out,
+                       size_t size);
+void ops_targets_free(struct ops_targets *g);
 /* "Could this person move at all?": the person-scope rules of the rule
  * table for a move at the person's own request (the strictest reading),
  * with origin the person's current position (NULL when none). */

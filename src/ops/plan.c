@@ -312,23 +312,6 @@ struct add_ctx {
     size_t nv;
 };
 
-/* The reasons of every verdict with this result, "; "-joined. */
-void verdict_reasons(const struct verdict *v, size_t n, int result, const char *sep,
-                    char *out, size_t size)
-{
-    size_t used = 0;
-    out[0] = '\0';
-    for (size_t i = 0; i < n && used + 1 < size; i++) {
-        if (v[i].result != result)
-            continue;
-        int k = snprintf(out + used, size - used, "%s%s: %s", used ? sep : "",
-                         rule_label(v[i].rule), v[i].reason);
-        if (k < 0)
-            break;
-        used += (size_t)k < size - used ? (size_t)k : size - used - 1;
-    }
-}
-
 static void fill_move(struct add_ctx *a, const struct move_facts *f, int summary)
 {
     struct move *m = &a->m;

@@ -65,9 +65,6 @@ int plan_for_change(struct ops *o, stxn *t, uint32_t id, uint32_t expect, struct
                     struct ops_err *e);
 /* Saves the plan's next version (who and when) after a change of it. */
 int plan_touch(struct ops *o, stxn *t, struct plan *p, struct ops_err *e);
-/* The reasons of every verdict with this result ("rule: reason"), sep-joined. */
-void verdict_reasons(const struct verdict *v, size_t n, int result, const char *sep, char *out,
-                     size_t size);
 /* "NIP 19860926 201505 1 001" style shown NIP. */
 void shown_nip(const char *nip, char out[NIP_FMT_LEN + 1]);
 #endif

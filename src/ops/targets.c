@@ -1,24 +1,32 @@
 /* Where could one person go? Every position judged as a target for them
- * (ops_move_targets, ops.h): the plan editor's position picker. */
+ * (ops_move_targets, ops.h): the plan editor's position picker. Judged by
+ * the quick paths of the rules; the reasons in words only for the one
+ * position asked about (ops_target_reasons). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/grow.h"
+#include "core/hash.h"
 #include "core/i18n.h"
 #include "core/nip.h"
 #include "ops/ops.h"
 
-struct targets {
+struct judging {
     struct ops *o;
-    const struct workload *w;
-    struct staff person;
-    struct position origin;
-    bool has_origin;
-    struct wl_row origin_fig;
-    /* The person rules do not depend on the target: judged once. */
-    struct verdict pv[RULE_COUNT];
-    size_t npv;
-    struct ops_target *t;
-    size_t n, cap;
+    struct ops_targets *g;
+    size_t cap, text_cap;
+    /* The person rules do not depend on the target when the person holds
+     * a position: judged once, then only the target rules per position. */
+    unsigned scopes;
+    int person_summary;
+    /* Positions come in code order, and so does the workload: the next
+     * position's row is usually the one after the last found. */
+    size_t next_row;
+    /* The names kept, by name: hundreds of thousands of positions bear a
+     * few thousand names ("Guru Kelas Ahli Pertama" in every school). */
+    struct hindex names;
+    uint32_t *name_at;          /* name id -> offset in g->text */
+    size_t nnames, names_cap;
 };
 
 static struct wl_row figures_of(const struct workload *w, const char *code)
@@ -28,113 +36,207 @@ static struct wl_row figures_of(const struct workload *w, const char *code)
     return i >= 0 ? *workload_position_row(w, (size_t)i) : none;
 }
 
-/* The reasons of every warning and block, "; "-joined; NULL when none. */
-static char *reasons_of(const struct verdict *v, size_t n)
+static struct move_input move_to(struct ops *o, const struct ops_targets *g,
+                                 const struct position *target, struct wl_row target_fig)
 {
-    size_t len = 0;
-    for (size_t i = 0; i < n; i++)
-        if (v[i].result == VERDICT_WARN || v[i].result == VERDICT_BLOCK)
-            len += strlen(v[i].reason) + 2;
-    if (!len)
-        return NULL;
-    char *s = malloc(len + 1);
-    if (!s)
-        return NULL;
-    s[0] = '\0';
-    /* Blocks first: they are what the picker's user must read. */
-    for (int pass = VERDICT_BLOCK; pass >= VERDICT_WARN; pass--)
-        for (size_t i = 0; i < n; i++)
-            if (v[i].result == pass) {
-                if (s[0])
-                    strcat(s, "; ");
-                strcat(s, v[i].reason);
-            }
-    return s;
+    struct move_input m = {
+        .person = &g->person,
+        .origin = g->has_origin ? &g->origin : NULL,
+        .target = target,
+        .origin_fig = g->origin_fig,
+        .target_fig = target_fig,
+        .today = o->today,
+    };
+    return m;
+}
+
+/* The workload row of a position read in code order, or -1. */
+static long row_next(struct judging *j, const char *code)
+{
+    const struct workload *w = j->g->w;
+    if (!w)
+        return -1;
+    if (j->next_row < workload_position_count(w) &&
+        strcmp(workload_position_code(w, j->next_row), code) == 0)
+        return (long)j->next_row++;
+    long i = workload_position_index(w, code);
+    if (i >= 0)
+        j->next_row = (size_t)i + 1;
+    return i;
+}
+
+/* Appends strings (each with its NUL) to g->text; the offset, or -1. */
+static long text_add(struct judging *j, const char *const *s, int n)
+{
+    struct ops_targets *g = j->g;
+    size_t at = g->text_len, len = 0;
+    for (int i = 0; i < n; i++)
+        len += strlen(s[i]) + 1;
+    if (at + len > UINT32_MAX || GROW_ROOM(g->text, j->text_cap, at + len, 1 << 16) != 0)
+        return -1;
+    for (int i = 0; i < n; i++) {
+        size_t k = strlen(s[i]) + 1;
+        memcpy(g->text + g->text_len, s[i], k);
+        g->text_len += k;
+    }
+    return (long)at;
+}
+
+/* The offset of a name kept once, or -1. */
+static long name_text(struct judging *j, const char *name)
+{
+    uint64_t h = hash_str(name);
+    struct hprobe p;
+    for (uint32_t id = hindex_first(&j->names, h, &p); id != HINDEX_NONE;
+         id = hindex_next(&j->names, &p))
+        if (strcmp(j->g->text + j->name_at[id], name) == 0)
+            return j->name_at[id];
+    long at = text_add(j, &name, 1);
+    if (at < 0 || GROW_ROOM(j->name_at, j->names_cap, j->nnames + 1, 1024) != 0 ||
+        hindex_add(&j->names, h, (uint32_t)j->nnames) != 0)
+        return -1;
+    j->name_at[j->nnames++] = (uint32_t)at;
+    return at;
 }
 
 static int judge_position(const struct position *pos, void *ctx)
 {
-    struct targets *g = ctx;
+    struct judging *j = ctx;
+    struct ops_targets *g = j->g;
+    /* The row first: the person's own position moves the cursor too. */
+    long row = row_next(j, pos->code);
     if (!strcmp(pos->code, g->person.position))
         return 0;
-    if (GROW_ROOM(g->t, g->cap, g->n + 1, 256) != 0)
+    if (GROW_ROOM(g->t, j->cap, g->n + 1, 4096) != 0)
         return 1;
-    struct move_input m = {
-        .person = &g->person,
-        .origin = g->has_origin ? &g->origin : NULL,
-        .target = pos,
-        .origin_fig = g->origin_fig,
-        .target_fig = figures_of(g->w, pos->code),
-        .today = g->o->today,
-    };
-    /* Without an origin the retirement age comes from the target: then
-     * every rule is judged per position. */
-    struct verdict v[2 * RULE_COUNT];
-    size_t nv = 0;
-    unsigned scopes = RULE_SCOPE_BIT(RULE_SCOPE_TARGET);
-    if (g->has_origin) {
-        memcpy(v, g->pv, g->npv * sizeof *v);
-        nv = g->npv;
-    } else {
-        scopes |= RULE_SCOPE_BIT(RULE_SCOPE_PERSON);
-    }
-    nv += rules_check_scope(&m, ops_policy(g->o), scopes, v + nv);
+    struct wl_row fig = row >= 0 ? *workload_position_row(g->w, (size_t)row) : (struct wl_row){0};
+    struct move_input m = move_to(j->o, g, pos, fig);
     struct ops_target *t = &g->t[g->n];
-    memset(t, 0, sizeof *t);
-    snprintf(t->code, sizeof t->code, "%s", pos->code);
-    snprintf(t->unit, sizeof t->unit, "%s", pos->unit);
-    t->summary = (uint8_t)rules_summary(v, nv);
-    t->name = strdup(pos->name);
-    t->why = reasons_of(v, nv);
-    if (!t->name) {
-        free(t->why);
-        return 1;
+    int worst = j->person_summary;
+    if (worst != MOVE_BLOCKED) {
+        int s = rules_quick_summary(&m, ops_policy(j->o), j->scopes);
+        worst = s > worst ? s : worst;      /* enum move_summary rises with the trouble */
     }
+    t->summary = (uint8_t)worst;
+    t->row = row >= 0 ? (uint32_t)row : OPS_TARGET_NO_ROW;
+    /* A position the workload does not know (made since it was read)
+     * keeps its code and unit too. */
+    const char *own[3] = {pos->name, pos->code, pos->unit};
+    long at = row >= 0 ? name_text(j, pos->name) : text_add(j, own, 3);
+    if (at < 0)
+        return 1;
+    t->text = (uint32_t)at;
     g->n++;
     return 0;
 }
 
-int ops_move_targets(struct ops *o, const char *nip, const struct workload *w,
-                     struct ops_target **out, size_t *n, struct ops_err *e)
+/* The person and their origin, and the scopes to judge per position. */
+static int read_person(struct ops *o, stxn *t, const char *nip, struct judging *j,
+                       struct ops_err *e)
 {
-    *out = NULL;
-    *n = 0;
-    struct targets g = {.o = o, .w = w};
-    stxn *t = ops_read_begin(o, e);
-    if (!t)
-        return OPS_REFUSED;
-    int rc = OPS_OK;
-    if (store_get_staff(t, nip, &g.person) != STORE_OK) {
+    struct ops_targets *g = j->g;
+    if (store_get_staff(t, nip, &g->person) != STORE_OK) {
         char shown[NIP_FMT_LEN + 1];
         nip_format(nip, shown);
-        rc = ops_fail(e, _("no staff with NIP %s"), shown);
+        return ops_fail(e, _("no staff with NIP %s"), shown);
+    }
+    g->has_origin = g->person.position[0] &&
+                    store_get_position(t, g->person.position, &g->origin) == STORE_OK;
+    g->origin_fig = figures_of(g->w, g->person.position);
+    j->scopes = RULE_SCOPE_BIT(RULE_SCOPE_TARGET);
+    j->person_summary = MOVE_ALLOWED;
+    if (g->has_origin) {
+        struct move_input m = move_to(o, g, NULL, (struct wl_row){0});
+        j->person_summary = rules_quick_summary(&m, ops_policy(o),
+                                                RULE_SCOPE_BIT(RULE_SCOPE_PERSON));
     } else {
-        g.has_origin = g.person.position[0] &&
-                       store_get_position(t, g.person.position, &g.origin) == STORE_OK;
-        g.origin_fig = figures_of(w, g.person.position);
-        struct move_input pm = {.person = &g.person,
-                                .origin = g.has_origin ? &g.origin : NULL,
-                                .origin_fig = g.origin_fig,
-                                .today = o->today};
-        g.npv = rules_check_scope(&pm, ops_policy(o), RULE_SCOPE_BIT(RULE_SCOPE_PERSON), g.pv);
-        if (store_each_position(t, judge_position, &g) != 0)
-            rc = ops_fail(e, "%s", _("out of memory"));
+        /* Without an origin the retirement age comes from the target. */
+        j->scopes |= RULE_SCOPE_BIT(RULE_SCOPE_PERSON);
     }
-    store_read_end(t);
-    if (rc != OPS_OK) {
-        ops_targets_free(g.t, g.n);
-        return rc;
-    }
-    *out = g.t;
-    *n = g.n;
     return OPS_OK;
 }
 
-void ops_targets_free(struct ops_target *t, size_t n)
+int ops_move_targets(struct ops *o, const char *nip, const struct workload *w,
+                     struct ops_targets *out, struct ops_err *e)
 {
-    for (size_t i = 0; i < n; i++) {
-        free(t[i].name);
-        free(t[i].why);
+    memset(out, 0, sizeof *out);
+    out->w = w;
+    struct judging j = {.o = o, .g = out};
+    stxn *t = ops_read_begin(o, e);
+    if (!t)
+        return OPS_REFUSED;
+    int rc = read_person(o, t, nip, &j, e);
+    if (rc == OPS_OK && store_each_position(t, judge_position, &j) != 0)
+        rc = ops_fail(e, "%s", _("out of memory"));
+    store_read_end(t);
+    hindex_free(&j.names);
+    free(j.name_at);
+    if (rc != OPS_OK)
+        ops_targets_free(out);
+    return rc;
+}
+
+const char *ops_target_name(const struct ops_targets *g, size_t i)
+{
+    return g->text + g->t[i].text;
+}
+
+const char *ops_target_code(const struct ops_targets *g, size_t i)
+{
+    const struct ops_target *t = &g->t[i];
+    if (t->row != OPS_TARGET_NO_ROW)
+        return workload_position_code(g->w, t->row);
+    const char *name = g->text + t->text;
+    return name + strlen(name) + 1;
+}
+
+const char *ops_target_unit(const struct ops_targets *g, size_t i)
+{
+    const struct ops_target *t = &g->t[i];
+    if (t->row != OPS_TARGET_NO_ROW)
+        return workload_position_unit_code(g->w, t->row);
+    const char *code = ops_target_code(g, i);
+    return code + strlen(code) + 1;
+}
+
+int ops_target_reasons(struct ops *o, const struct ops_targets *g, size_t i, char *out,
+                       size_t size)
+{
+    struct ops_err e;
+    struct position pos;
+    out[0] = '\0';
+    if (i >= g->n)
+        return OPS_REFUSED;
+    const char *code = ops_target_code(g, i);
+    stxn *t = ops_read_begin(o, &e);
+    int r = t ? store_get_position(t, code, &pos) : STORE_ERROR;
+    if (t)
+        store_read_end(t);
+    if (r != STORE_OK) {
+        snprintf(out, size, _("position %s could not be read"), code);
+        return OPS_REFUSED;
     }
-    free(t);
+    struct move_input m = move_to(o, g, &pos, figures_of(g->w, pos.code));
+    struct verdict v[RULE_COUNT];
+    size_t n = rules_check_scope(&m, ops_policy(o), RULE_SCOPE_BIT(RULE_SCOPE_PERSON) |
+                                                        RULE_SCOPE_BIT(RULE_SCOPE_TARGET), v);
+    /* Blocks first: they are what the picker's user must read. */
+    verdict_reasons(v, n, VERDICT_BLOCK, "; ", out, size);
+    size_t used = strlen(out);
+    if (used + 3 < size) {
+        verdict_reasons(v, n, VERDICT_WARN, "; ", out + used + (used ? 2 : 0),
+                        size - used - (used ? 2 : 0));
+        if (used && out[used + 2])
+            memcpy(out + used, "; ", 2);
+    }
+    return OPS_OK;
+}
+
+void ops_targets_free(struct ops_targets *g)
+{
+    free(g->t);
+    free(g->text);
+    g->t = NULL;
+    g->text = NULL;
+    g->n = g->text_len = 0;
 }

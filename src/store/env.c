@@ -514,8 +514,10 @@ int store_make_writable(store *s)
     /* LMDB allows one environment handle per file in a process: the
      * read-only one is closed before the writable one opens. */
     s->readonly = false;
-    if (reopen(s) == STORE_OK)
+    if (reopen(s) == STORE_OK) {
+        store_digest_ready();
         return STORE_OK;
+    }
     char why[sizeof s->err];
     memcpy(why, s->err, sizeof why);
     s->readonly = true;

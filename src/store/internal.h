@@ -86,6 +86,9 @@ int store_digest_replace(stxn *t, int db, MDB_val k, MDB_val v);
 int store_digest_flush(stxn *t);
 int store_digest_current(stxn *t, struct audit_digest out[AUDIT_DIGEST_MAX], int *n);
 int store_digest_reset(stxn *t);
+/* Readies the record hash (OpenSSL's start-up, some milliseconds) before
+ * the first write of a session that browsed until now. */
+void store_digest_ready(void);
 /* The workload aggregates (aggregate.c): the derive hooks of positions
  * and staff (schema.h); n more holders of a position (bulk loads); the
  * derive hook's call for rec (key pk) against the stored record (rec.c). */

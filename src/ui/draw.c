@@ -119,3 +119,31 @@ bool ui_text_contains(const char *hay, const char *needle)
 {
     return fold_contains_any(hay, needle);
 }
+
+void ui_put_lines(WINDOW *w, int y, const char *text, int lines, int width, bool ascii)
+{
+    const char *p = text;
+    for (int i = 0; i < lines && *p; i++) {
+        /* Cut at a space where the line is full; the last line takes the
+         * rest (ui_put_field marks the cut). */
+        int len = (int)strlen(p), take = len;
+        if (ui_text_width(p) > width) {
+            take = 0;
+            for (int k = 0, cells = 0; p[k] && cells < width; k++) {
+                if (((unsigned char)p[k] & 0xc0) != 0x80)
+                    cells++;
+                if (p[k] == ' ')
+                    take = k;
+            }
+            if (take == 0 || i == lines - 1)
+                take = len;
+        }
+        char line[1024];
+        snprintf(line, sizeof line, "%.*s", take, p);
+        wmove(w, y + i, 0);
+        ui_put_field(w, line, width, ascii);
+        p += take;
+        while (*p == ' ')
+            p++;
+    }
+}

@@ -6,6 +6,7 @@
 #include "core/grow.h"
 #include "core/i18n.h"
 #include "core/nip.h"
+#include "ops/access.h"
 #include "ui/plan_edit.h"
 
 static void unload(struct editor *ed)
@@ -22,6 +23,18 @@ static void unload(struct editor *ed)
     ed->loaded = false;
 }
 
+/* An operator opens the editor to change the plan: the session becomes
+ * able to write now, before the workload is read, while reopening the
+ * database costs little (afterwards it unmaps every page the workload
+ * touched: some milliseconds at a million staff, on the first add or
+ * drop). A refusal waits for the first change, which says why. */
+static void ready_to_write(struct app *a)
+{
+    struct ops_err e;
+    if (ops_may_action(&a->ops, "move-add") && ops_need_write(&a->ops, &e) == OPS_OK)
+        a->db = a->ops.db;
+}
+
 /* The plan, its moves, the workload and the impact: once when opened and
  * after a version conflict. */
 static int load(struct editor *ed)
@@ -30,6 +43,7 @@ static int load(struct editor *ed)
     struct ops_plan_view v;
     struct ops_err e;
     unload(ed);
+    ready_to_write(a);
     if (ops_plan_moves(&a->ops, ed->id, &v, &e) != OPS_OK ||
         ops_plan_impact(&a->ops, ed->id, &ed->w, &ed->im, &e) != OPS_OK) {
         ui_plan_message(a, e.msg);

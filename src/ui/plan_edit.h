@@ -21,6 +21,9 @@ void ui_plan_message(struct app *a, const char *msg);
 /* A plan's change time as "2026-07-01 09:30". */
 void ui_plan_when(int64_t when, char out[24]);
 
+#define IMPACT_FIGURES 5         /* exist, need, gap, EJ, grade */
+#define IMPACT_CELL_SIZE 64
+
 /* One affected unit or position of the impact pane, with its name. */
 struct pane_row {
     struct impact_row r;
@@ -39,6 +42,8 @@ struct editor {
     struct impact *im;
     struct pane_row *rows;
     size_t nrows;
+    int fig_w[IMPACT_FIGURES];      /* the figures' columns, for the rows */
+    int figs_w;                     /* all of them, a space before each and after */
     struct listview list;           /* the moves */
     struct listview ilist;          /* the impact rows */
     bool impact_focus;              /* Tab: j/k move in the impact pane */

@@ -9,8 +9,10 @@
 #include "ui/plan_edit.h"
 
 #define WIDE_COLS 160
-#define MOVE_FIXED 58          /* the move columns besides the name */
-#define IMPACT_FIXED 45        /* the impact columns besides the name */
+/* The move columns besides the name: mark, space, and NIP 18, from 17,
+ * to 16 with a space before each, and the list's marker column (80
+ * columns in all at 80). */
+#define MOVE_FIXED 58
 
 /* '!' blocked, '~' warnings, ' ' allowed: readable without colour. */
 static char verdict_mark(int summary)
@@ -51,7 +53,7 @@ static void moves_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
     waddch(w, ' ');
     ui_put_field(w, mv->move.from_position[0] ? mv->move.from_position : "-", 17, ascii);
     waddch(w, ' ');
-    ui_put_field(w, mv->move.to_position, 17, ascii);
+    ui_put_field(w, mv->move.to_position, 16, ascii);
 }
 
 /* Enter: the person's detail (history, competencies, verdicts). */
@@ -99,13 +101,51 @@ static void num_pair(char *out, size_t size, int64_t b, int64_t a, bool sign)
     before_after(out, size, sb, sa);
 }
 
+/* The five figures of a row (exist, need, gap, EJ, grade), before->after. */
+static void impact_cells(const struct editor *ed, const struct pane_row *pr,
+                         char cells[IMPACT_FIGURES][IMPACT_CELL_SIZE])
+{
+    const struct policy *p = &ed->s->app->policy;
+    char eb[24], ea[24];
+    num_pair(cells[0], IMPACT_CELL_SIZE, pr->r.before.existing, pr->r.after.existing, false);
+    num_pair(cells[1], IMPACT_CELL_SIZE, pr->r.before.need, pr->r.after.need, false);
+    num_pair(cells[2], IMPACT_CELL_SIZE, wl_gap(&pr->r.before), wl_gap(&pr->r.after), true);
+    wl_format_ej(&pr->r.before, p, eb);
+    wl_format_ej(&pr->r.after, p, ea);
+    before_after(cells[3], IMPACT_CELL_SIZE, eb, ea);
+    before_after(cells[4], IMPACT_CELL_SIZE, wl_grade_name(wl_grade(&pr->r.before, p)),
+                 wl_grade_name(wl_grade(&pr->r.after, p)));
+}
+
+/* The columns of the figures: wide enough for the widest of the rows (a
+ * kabupaten's "10825->10823"), never narrower than at a small region. */
+static const int cell_min[IMPACT_FIGURES] = {9, 5, 9, 11, 5};
+
+static void impact_widths(struct editor *ed)
+{
+    int sum = 0;
+    for (int c = 0; c < IMPACT_FIGURES; c++)
+        ed->fig_w[c] = cell_min[c];
+    for (size_t i = 0; i < ed->nrows; i++) {
+        char cells[IMPACT_FIGURES][IMPACT_CELL_SIZE];
+        impact_cells(ed, &ed->rows[i], cells);
+        for (int c = 0; c < IMPACT_FIGURES; c++) {
+            int len = (int)strlen(cells[c]);
+            if (len > ed->fig_w[c])
+                ed->fig_w[c] = len;
+        }
+    }
+    for (int c = 0; c < IMPACT_FIGURES; c++)
+        sum += ed->fig_w[c] + 1;
+    ed->figs_w = sum + 1;       /* and a space at the end */
+}
+
 static void impact_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
 {
     struct editor *ed = ctx;
     const struct pane_row *pr = &ed->rows[row];
-    const struct policy *p = &ed->s->app->policy;
     bool ascii = ed->s->app->ascii;
-    char label[NAME_SIZE + 32], ex[64], need[64], gap[64], ej[64], grade[64], eb[24], ea[24];
+    char label[NAME_SIZE + 32], cells[IMPACT_FIGURES][IMPACT_CELL_SIZE];
     /* Units indented as in their tree; positions (after the units) by
      * code, which tells apart two of one name. */
     int indent = pr->depth > 6 ? 12 : pr->depth * 2;
@@ -114,25 +154,19 @@ static void impact_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on
                  workload_position_code(ed->w, pr->r.index), pr->name);
     else
         snprintf(label, sizeof label, "%*s%s", indent, "", pr->name);
-    num_pair(ex, sizeof ex, pr->r.before.existing, pr->r.after.existing, false);
-    num_pair(need, sizeof need, pr->r.before.need, pr->r.after.need, false);
-    num_pair(gap, sizeof gap, wl_gap(&pr->r.before), wl_gap(&pr->r.after), true);
-    wl_format_ej(&pr->r.before, p, eb);
-    wl_format_ej(&pr->r.after, p, ea);
-    before_after(ej, sizeof ej, eb, ea);
-    before_after(grade, sizeof grade, wl_grade_name(wl_grade(&pr->r.before, p)),
-                 wl_grade_name(wl_grade(&pr->r.after, p)));
+    impact_cells(ed, pr, cells);
     /* Changed figures read in monochrome too: the arrow says it. */
     char mark = wl_gap(&pr->r.after) < 0 ? '!' : wl_gap(&pr->r.after) > 0 ? '^' : '=';
     waddch(w, (chtype)mark);
     if (on)
         wattron(w, A_REVERSE);
-    ui_put_field(w, label, width - IMPACT_FIXED - 1, ascii);
+    ui_put_field(w, label, width - ed->figs_w - 1, ascii);
     if (on)
         wattroff(w, A_REVERSE);
-    char figs[400];
-    snprintf(figs, sizeof figs, " %9s %5s %9s %11s %5s", ex, need, gap, ej, grade);
-    ui_put_field(w, figs, IMPACT_FIXED, ascii);
+    char figs[IMPACT_FIGURES * (IMPACT_CELL_SIZE + 1) + 1];
+    snprintf(figs, sizeof figs, " %*s %*s %*s %*s %*s", ed->fig_w[0], cells[0], ed->fig_w[1],
+             cells[1], ed->fig_w[2], cells[2], ed->fig_w[3], cells[3], ed->fig_w[4], cells[4]);
+    ui_put_field(w, figs, ed->figs_w, ascii);
 }
 
 static bool impact_match(void *ctx, size_t row, const char *text)
@@ -182,6 +216,7 @@ void ui_editor_impact_rows(struct editor *ed)
     if (t)
         store_read_end(t);
     free(r);
+    impact_widths(ed);
     if (ed->ilist.sel >= ed->nrows)
         ed->ilist.sel = ed->nrows ? ed->nrows - 1 : 0;
 }
@@ -236,9 +271,10 @@ static void draw_impact_header(struct editor *ed, WINDOW *w, int y, int width)
 {
     char head[256], name[64];
     snprintf(name, sizeof name, _("Impact (%zu rows)"), ed->nrows);
-    snprintf(head, sizeof head, "  %-*.*s %9s %5s %9s %11s %5s", width - IMPACT_FIXED - 2,
-             width - IMPACT_FIXED - 2, name, _("Exist"), _("Need"), _("Gap"), _("EJ"),
-             _("Grade"));
+    const int *fw = ed->fig_w;
+    int namew = width - ed->figs_w - 2;
+    snprintf(head, sizeof head, "  %-*.*s %*s %*s %*s %*s %*s", namew, namew, name, fw[0],
+             _("Exist"), fw[1], _("Need"), fw[2], _("Gap"), fw[3], _("EJ"), fw[4], _("Grade"));
     wattrset(w, A_BOLD);
     wmove(w, y, 0);
     ui_put_field(w, head, width, ed->s->app->ascii);
@@ -255,29 +291,7 @@ static void draw_detail(struct editor *ed, WINDOW *w, int y, int lines, int widt
     snprintf(text, sizeof text, "%c %s (%s, %s): %s", verdict_mark(m->summary),
              move_summary_label(m->summary), move_reason_label(m->reason), m->added_by,
              m->why[0] ? m->why : _("no warnings"));
-    const char *p = text;
-    for (int i = 0; i < lines && *p; i++) {
-        /* Cut at a space where the line is full. */
-        int len = (int)strlen(p), take = len;
-        if (ui_text_width(p) > width) {
-            take = 0;
-            for (int k = 0, cells = 0; p[k] && cells < width; k++) {
-                if (((unsigned char)p[k] & 0xc0) != 0x80)
-                    cells++;
-                if (p[k] == ' ')
-                    take = k;
-            }
-            if (take == 0 || i == lines - 1)
-                take = len;
-        }
-        char line[MOVE_WHY_SIZE + 160];
-        snprintf(line, sizeof line, "%.*s", take, p);
-        wmove(w, y + i, 0);
-        ui_put_field(w, line, width, ed->s->app->ascii);
-        p += take;
-        while (*p == ' ')
-            p++;
-    }
+    ui_put_lines(w, y, text, lines, width, ed->s->app->ascii);
 }
 
 int ui_editor_draw(struct screen *s, WINDOW *w, int y0, int height, int width)

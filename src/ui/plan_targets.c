@@ -2,7 +2,9 @@
  * the person being moved (ops_move_targets). It shows the positions the
  * person is fit for (no blocking verdict); t shows all, with their marks
  * ('!' blocked, '~' warnings). The selected row's reasons stand at the
- * bottom. Searched by name and code. */
+ * bottom, written when it is drawn selected (ops_target_reasons): the
+ * list itself is judged without words. Searched by name and code. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/i18n.h"
@@ -10,21 +12,23 @@
 
 struct tpick {
     struct screen *s;
-    struct ops_target *t;
-    size_t n;
-    size_t *shown;              /* indexes into t of the rows shown */
+    struct ops_targets g;
+    uint32_t *shown;            /* indexes into g.t of the rows shown */
     size_t nshown;
     bool all;
     struct listview list;
+    /* The reasons of one position, written when it is first selected. */
+    size_t why_of;              /* index into g.t; SIZE_MAX: none yet */
+    char why[600];
 };
 
 static void refilter(struct tpick *p)
 {
     size_t keep = p->nshown && p->list.sel < p->nshown ? p->shown[p->list.sel] : 0;
     p->nshown = 0;
-    for (size_t i = 0; i < p->n; i++)
-        if (p->all || p->t[i].summary != MOVE_BLOCKED)
-            p->shown[p->nshown++] = i;
+    for (size_t i = 0; i < p->g.n; i++)
+        if (p->all || p->g.t[i].summary != MOVE_BLOCKED)
+            p->shown[p->nshown++] = (uint32_t)i;
     lv_reset(&p->list);
     for (size_t i = 0; i < p->nshown; i++)
         if (p->shown[i] == keep)
@@ -39,7 +43,8 @@ static size_t tp_count(void *ctx)
 static void tp_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
 {
     struct tpick *p = ctx;
-    const struct ops_target *t = &p->t[p->shown[row]];
+    size_t i = p->shown[row];
+    const struct ops_target *t = &p->g.t[i];
     bool ascii = p->s->app->ascii;
     char mark = t->summary == MOVE_BLOCKED ? '!' : t->summary == MOVE_ALLOWED_WARNINGS ? '~' : ' ';
     int pair = mark == '!' ? 1 : mark == '~' ? 2 : 0;
@@ -51,26 +56,28 @@ static void tp_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
     waddch(w, ' ');
     if (on)
         wattron(w, A_REVERSE);
-    ui_put_field(w, t->code, 20, ascii);
+    ui_put_field(w, ops_target_code(&p->g, i), 20, ascii);
     if (on)
         wattroff(w, A_REVERSE);
     waddch(w, ' ');
-    ui_put_field(w, t->name, width - 20 - 16 - 4, ascii);
+    ui_put_field(w, ops_target_name(&p->g, i), width - 20 - 16 - 4, ascii);
     waddch(w, ' ');
-    ui_put_field(w, t->unit, 16, ascii);
+    ui_put_field(w, ops_target_unit(&p->g, i), 16, ascii);
 }
 
 static bool tp_match(void *ctx, size_t row, const char *text)
 {
-    const struct ops_target *t = &((struct tpick *)ctx)->t[((struct tpick *)ctx)->shown[row]];
-    return ui_text_contains(t->name, text) || ui_text_contains(t->code, text);
+    const struct tpick *p = ctx;
+    size_t i = p->shown[row];
+    return ui_text_contains(ops_target_name(&p->g, i), text) ||
+           ui_text_contains(ops_target_code(&p->g, i), text);
 }
 
 static void tp_choose(void *ctx, size_t row)
 {
     struct tpick *p = ctx;
-    const struct ops_target *t = &p->t[p->shown[row]];
-    ui_screen_pick(p->s, t->code, t->name);
+    size_t i = p->shown[row];
+    ui_screen_pick(p->s, ops_target_code(&p->g, i), ops_target_name(&p->g, i));
 }
 
 static const struct lv_source tp_source = {
@@ -97,20 +104,24 @@ static int tp_draw(struct screen *s, WINDOW *w, int y0, int height, int width)
                                         : _("No position without a blocking verdict: t shows all."));
         return -1;
     }
-    int sel = lv_draw(&p->list, w, y0 + 1, height - 1, width);
-    const struct ops_target *t = &p->t[p->shown[p->list.sel]];
-    char why[600];
-    snprintf(why, sizeof why, "%s: %s", move_summary_label(t->summary),
-             t->why ? t->why : _("no warnings"));
-    wmove(w, y0 + height, 0);
-    ui_put_field(w, why, width, ascii);
+    /* The list, and two lines for the selected row's reasons. */
+    int sel = lv_draw(&p->list, w, y0 + 1, height - 2, width);
+    size_t at = p->shown[p->list.sel];
+    if (p->why_of != at) {
+        ops_target_reasons(&s->app->ops, &p->g, at, p->why, sizeof p->why);
+        p->why_of = at;
+    }
+    char why[700];
+    snprintf(why, sizeof why, "%s: %s", move_summary_label(p->g.t[at].summary),
+             p->why[0] ? p->why : _("no warnings"));
+    ui_put_lines(w, y0 + height - 1, why, 2, width, ascii);
     return sel;
 }
 
 static void tp_close(struct screen *s)
 {
     struct tpick *p = s->priv;
-    ops_targets_free(p->t, p->n);
+    ops_targets_free(&p->g);
     free(p->shown);
     free(p);
 }
@@ -128,16 +139,17 @@ void ui_pick_target(struct app *a, const char *nip, const struct workload *w, ui
     struct ops_err e;
     struct tpick *p = calloc(1, sizeof *p);
     struct screen *s = calloc(1, sizeof *s);
-    if (!p || !s || ops_move_targets(&a->ops, nip, w, &p->t, &p->n, &e) != OPS_OK ||
-        !(p->shown = calloc(p->n ? p->n : 1, sizeof *p->shown))) {
+    if (!p || !s || ops_move_targets(&a->ops, nip, w, &p->g, &e) != OPS_OK ||
+        !(p->shown = calloc(p->g.n ? p->g.n : 1, sizeof *p->shown))) {
         ui_plan_message(a, p && s ? e.msg : _("out of memory"));
         if (p)
-            ops_targets_free(p->t, p->n);
+            ops_targets_free(&p->g);
         free(p);
         free(s);
         return;
     }
     p->s = s;
+    p->why_of = SIZE_MAX;
     s->ops = &tp_ops;
     s->app = a;
     s->priv = p;

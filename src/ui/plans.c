@@ -50,7 +50,7 @@ static size_t plans_count(void *ctx)
     return ((struct plans_priv *)ctx)->n;
 }
 
-#define NAME_FIXED 49     /* the columns of a row besides the name */
+#define NAME_FIXED 50     /* the columns of a row besides the name */
 
 static void plans_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
 {
@@ -59,7 +59,7 @@ static void plans_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
     bool ascii = p->s->app->ascii;
     char id[16], moves[16], when[24];
     snprintf(id, sizeof id, "%4u ", (unsigned)it->plan.id);
-    snprintf(moves, sizeof moves, "%5zu ", it->nmoves);
+    snprintf(moves, sizeof moves, "%6zu ", it->nmoves);
     ui_plan_when(it->plan.changed_at, when);
     int namew = width - NAME_FIXED;
     waddstr(w, id);
@@ -109,7 +109,8 @@ static int plans_draw(struct screen *s, WINDOW *w, int y0, int height, int width
     ui_put_field(w, _("State"), 10, ascii);
     waddch(w, ' ');
     ui_put_field(w, _("Author"), 10, ascii);
-    ui_put_field(w, _("Moves"), 6, ascii);
+    /* 7 cells: "Mutasi" and a space (it ran into the next heading) */
+    ui_put_field(w, _("Moves"), 7, ascii);
     ui_put_field(w, _("Changed"), 16, ascii);
     wattrset(w, A_NORMAL);
     if (!p->n) {
@@ -190,17 +191,21 @@ static void new_plan(struct screen *s, const struct action_def *d, int count)
 
 void ui_plan_message(struct app *a, const char *msg)
 {
-    /* The message line is one line: a refusal's lines joined. */
+    /* The message line is one line: a refusal's lines joined ("cannot
+     * move to X: Fit: ...; Need at target: ..."), their indent dropped. */
     char one[sizeof a->msg];
     size_t k = 0;
     for (const char *c = msg; *c && k + 3 < sizeof one; c++) {
-        if (*c == '\n') {
-            if (c[1]) {
-                one[k++] = ';';
-                one[k++] = ' ';
-            }
-        } else {
+        if (*c != '\n') {
             one[k++] = *c;
+            continue;
+        }
+        while (c[1] == ' ')
+            c++;
+        if (c[1] && k) {
+            if (one[k - 1] != ':')
+                one[k++] = ';';
+            one[k++] = ' ';
         }
     }
     one[k] = '\0';

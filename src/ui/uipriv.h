@@ -140,6 +140,9 @@ bool ui_term_should_quit(void);
  * when too long, padded with spaces). In a non-UTF-8 locale characters
  * outside ASCII become '?'. */
 void ui_put_field(WINDOW *w, const char *utf8, int width, bool ascii);
+/* text on up to `lines` lines from (y, 0), each at most width cells, cut
+ * at spaces; what does not fit is cut with a mark on the last line. */
+void ui_put_lines(WINDOW *w, int y, const char *text, int lines, int width, bool ascii);
 /* Display width of UTF-8 text. */
 int ui_text_width(const char *utf8);
 /* A load bar of width cells: filled part of value/full, '#' and '.' in

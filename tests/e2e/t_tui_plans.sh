@@ -33,8 +33,15 @@ screen_has plans_add "added: Cucu Susanti, A.Md.Kep. to PKM-CIBEBER-PRW"
 tui plans_refuse '3<Enter>a/Budi Saputra<Enter><Enter>t<Dump><Enter><Dump>'
 screen_has plans_refuse "! BKAD-ANL"
 screen_has plans_refuse "all positions, with their verdicts"
+# the selected position's reasons, labelled, blocks first, on two lines
+screen_has plans_refuse "blocked: Fit: job family kesehatan, position needs keuangan; rank II/a below"
+screen_has plans_refuse "the minimum III/c; education D-III below the minimum S-1"
 screen_has plans_refuse "cannot move to"
 screen_has plans_refuse "Fit: job family kesehatan, position needs keuangan"
+# the message line (wide enough here): the refusal's lines joined,
+# without ":;" or their indent
+tui plans_refuse_wide '3<Enter>a/Budi Saputra<Enter><Enter>t<Enter><Dump>' --size 200x24
+screen_has plans_refuse_wide "cannot move to BKAD-ANL: Fit: job family kesehatan, position needs keuangan"
 [ "$("$MUTASI" --db "$TMPD/db" plan show 1 --format csv | grep -c 197611262000031001)" = 0 ] ||
   fail "a refused move was saved"
 

@@ -1,6 +1,7 @@
 /* The rule table: every rule once and in order, the scopes the design
- * gives them, and the fast path of the person rules agreeing with the full
- * rules on many generated people under generated policies. */
+ * gives them, and the fast paths of the person and target rules agreeing
+ * with the full rules on many generated people, targets and figures under
+ * generated policies. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -52,9 +53,10 @@ static void scopes_as_designed(void **state)
     assert_int_equal(sizeof person / sizeof *person + sizeof target / sizeof *target +
                          sizeof plan / sizeof *plan,
                      RULE_COUNT);
-    /* A fast path exactly where the optimiser filters: the person rules. */
+    /* A fast path where many are judged at once: the person rules (the
+     * optimiser's filter) and the target rules (the position picker). */
     for (int i = 0; i < RULE_COUNT; i++)
-        assert_int_equal(rule_table[i].quick != NULL, rule_table[i].scope == RULE_SCOPE_PERSON);
+        assert_int_equal(rule_table[i].quick != NULL, rule_table[i].scope != RULE_SCOPE_PLAN);
 }
 
 /* ---- generated people --------------------------------------------------- */
@@ -155,6 +157,120 @@ static void fast_path_agrees(void **state)
     assert_true(blocked > 1000 && allowed > 1000);
 }
 
+/* ---- generated targets ----------------------------------------------------- */
+static const char *const families[] = {"", "kesehatan", "pendidikan", "keuangan"};
+static const char *const comp_codes[] = {"K1", "K2", "K3"};
+
+static void random_comps(struct competency *c, uint8_t *n)
+{
+    *n = (uint8_t)pick(4);
+    for (int i = 0; i < *n; i++) {
+        snprintf(c[i].code, sizeof c[i].code, "%s", comp_codes[i]);
+        c[i].level = (uint8_t)(1 + pick(4));
+    }
+}
+
+/* PNS ranks, none, and a few PPPK grades (which compare with no rank). */
+static unsigned some_rank(void)
+{
+    return pick(5) == 0 ? RANK_PPPK_BASE + 1 + pick(RANK_PPPK_MAX) : pick(RANK_MAX_PNS + 1);
+}
+
+static void random_target(struct staff *s, struct position *t, struct wl_row *fig)
+{
+    memset(t, 0, sizeof *t);
+    snprintf(t->code, sizeof t->code, "T%u", pick(3));
+    snprintf(t->job_family, sizeof t->job_family, "%s", families[pick(4)]);
+    snprintf(s->job_family, sizeof s->job_family, "%s", families[1 + pick(3)]);
+    t->min_rank = (uint8_t)(pick(3) ? some_rank() : RANK_NONE);
+    s->rank = (uint8_t)some_rank();
+    t->min_education = (uint8_t)pick(EDU_S3 + 1);
+    s->education = (uint8_t)pick(EDU_S3 + 1);
+    uint8_t nc;
+    random_comps(t->comp, &nc);
+    t->ncomp = nc;
+    random_comps(s->comp, &nc);
+    s->ncomp = nc;
+    fig->need = pick(6);
+    fig->existing = pick(6);
+}
+
+static void random_need_policy(struct policy *p)
+{
+    p->fit.severity = some_severity();
+    p->fit.competency_severity = some_severity();
+    p->need.severity = some_severity();
+    p->need.origin_margin = (int)pick(3);
+}
+
+/* 20,000 moves with generated targets, figures and a small plan: each
+ * target rule's quick function gives its rule's result, and
+ * rules_quick_summary the summary of the full verdicts. */
+static void target_fast_path_agrees(void **state)
+{
+    (void)state;
+    mdate today = date_from_ymd(2026, 6, 15);
+    size_t seen[3] = {0};
+    for (int round = 0; round < 200; round++) {
+        struct policy p;
+        random_policy(&p);
+        random_need_policy(&p);
+        for (int k = 0; k < 100; k++) {
+            struct staff s;
+            struct position origin, target;
+            struct wl_row tfig, ofig = {0, (int64_t)pick(5), (int64_t)pick(5)};
+            random_person(&s, &origin, today);
+            random_target(&s, &target, &tfig);
+            snprintf(origin.code, sizeof origin.code, "T%u", pick(3));
+            snprintf(s.nip, sizeof s.nip, "%018u", pick(3));
+            struct plan_move pm[2] = {{"000000000000000001", "T0", "U", "T1", "U"},
+                                      {"000000000000000002", "T2", "U", "T0", "U"}};
+            struct plan_desc plan = {pm, pick(3)};
+            struct move_input m = {.person = &s, .origin = pick(8) ? &origin : NULL,
+                                   .target = &target, .origin_fig = ofig, .target_fig = tfig,
+                                   .own_request = pick(2), .plan = pick(2) ? &plan : NULL,
+                                   .today = today};
+            unsigned scopes = RULE_SCOPE_BIT(RULE_SCOPE_PERSON) | RULE_SCOPE_BIT(RULE_SCOPE_TARGET);
+            struct verdict v[RULE_COUNT];
+            size_t n = rules_check_scope(&m, &p, scopes, v);
+            assert_int_equal(n, 11);
+            for (size_t i = 0; i < n; i++)
+                assert_int_equal(rule_table[v[i].rule].quick(&m, &p), v[i].result);
+            int summary = rules_summary(v, n);
+            assert_int_equal(rules_quick_summary(&m, &p, scopes), summary);
+            /* the plan scope is never judged by the quick paths */
+            assert_int_equal(rules_quick_summary(&m, &p, scopes | RULE_SCOPE_BIT(RULE_SCOPE_PLAN)),
+                             summary);
+            size_t nt = rules_check_scope(&m, &p, RULE_SCOPE_BIT(RULE_SCOPE_TARGET), v);
+            assert_int_equal(rules_quick_summary(&m, &p, RULE_SCOPE_BIT(RULE_SCOPE_TARGET)),
+                             rules_summary(v, nt));
+            seen[summary]++;
+        }
+    }
+    /* the generator reaches every summary often */
+    for (int i = 0; i < 3; i++)
+        assert_true(seen[i] > 200);
+}
+
+/* verdict_reasons: only the verdicts of one result, labelled, joined,
+ * and cut to the room given. */
+static void reasons_in_words(void **state)
+{
+    (void)state;
+    struct verdict v[3] = {{RULE_FIT, VERDICT_BLOCK, "job family"},
+                           {RULE_TENURE, VERDICT_WARN, "3 months"},
+                           {RULE_NEED_TARGET, VERDICT_BLOCK, "not short"}};
+    char out[200];
+    verdict_reasons(v, 3, VERDICT_BLOCK, "; ", out, sizeof out);
+    assert_string_equal(out, "Fit: job family; Need at target: not short");
+    verdict_reasons(v, 3, VERDICT_WARN, "; ", out, sizeof out);
+    assert_string_equal(out, "Tenure in post: 3 months");
+    verdict_reasons(v, 3, VERDICT_OFF, "; ", out, sizeof out);
+    assert_string_equal(out, "");
+    verdict_reasons(v, 3, VERDICT_BLOCK, "; ", out, 10);
+    assert_string_equal(out, "Fit: job ");
+}
+
 static void scope_selection(void **state)
 {
     (void)state;
@@ -183,6 +299,8 @@ int main(void)
         cmocka_unit_test(every_rule_once_in_order),
         cmocka_unit_test(scopes_as_designed),
         cmocka_unit_test(fast_path_agrees),
+        cmocka_unit_test(target_fast_path_agrees),
+        cmocka_unit_test(reasons_in_words),
         cmocka_unit_test(scope_selection),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
