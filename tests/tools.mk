@@ -21,3 +21,11 @@ all: $(LMDBPOKE)
 $(LMDBPOKE): tests/tools/lmdbpoke.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
+
+# xlsxdump prints a sheet's cells through io/xlsx_read (t_xlsx reads back
+# the workbooks mutasi writes).
+XLSXDUMP := $(BUILD)/tests/xlsxdump
+all: $(XLSXDUMP)
+$(XLSXDUMP): tests/tools/xlsxdump.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $^ $(PKG_LIBS)

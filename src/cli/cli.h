@@ -93,8 +93,10 @@ struct ops_plan_view;
 void cli_show_route(const struct ops_plan_view *v);
 /* `plan show --format csv` of v to out (also `export plan --format csv`). */
 void cli_plan_show_csv(const struct ops_plan_view *v, FILE *out);
-/* `export plan ID --format csv|text` (cli/plan_export.c). */
-int cli_export_plan(const struct ops_env *env, const char *id, bool csv);
+/* `export plan ID --format csv|text|xlsx [--output FILE]` (cli/plan_export.c);
+ * format "csv", "text" or "xlsx"; path: xlsx only, NULL for stdout. */
+int cli_export_plan(const struct ops_env *env, const char *id, const char *format,
+                    const char *path);
 /* `export workload`: every position's ABK row, CSV (the columns of
  * `workload --format csv`) or aligned text, to out. Returns an exit status. */
 int cli_export_workload(const struct ops_env *env, bool csv, FILE *out);

@@ -99,12 +99,9 @@ int cli_export(const struct ops_env *env, int argc, char **argv)
     if (xd.on && !xd.path && isatty(STDOUT_FILENO))
         return cli_usage_error(env, "export", _("a workbook is not for a terminal: give "
                                                 "--output FILE or redirect the output"));
-    if (strcmp(what, "plan") == 0) {          /* a plan, its annex: src/cli/plan_export.c */
-        if (xd.on)
-            return cli_usage_error(env, "export", "%s",
-                                   _("export plan writes csv or text (no xlsx yet)"));
-        return cli_export_plan(env, plan, fmt == EXPORT_CSV);
-    }
+    if (strcmp(what, "plan") == 0)            /* a plan, its annex: src/cli/plan_export.c */
+        return cli_export_plan(env, plan, xd.on ? "xlsx" : fmt == EXPORT_CSV ? "csv" : "text",
+                               xd.path);
     if (strcmp(what, "workload") == 0)        /* the ABK table, src/cli/workload.c */
         return xd.on ? export_workload_xlsx(env, &xd)
                      : cli_export_workload(env, fmt == EXPORT_CSV, stdout);

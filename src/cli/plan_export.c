@@ -1,6 +1,8 @@
-/* mutasi export plan ID --format csv|text. CSV: the columns of `plan show
- * --format csv`. Text: the annex to the decree (lampiran SK) for A4 in a
- * fixed-width font: a heading with the SK's number, date and TMT, a
+/* mutasi export plan ID --format csv|text|xlsx. CSV: the columns of `plan
+ * show --format csv`. xlsx: a workbook of two sheets, "plan" (the CSV, as
+ * every xlsx export is) and "annex" (the annex below, one table column per
+ * item, for a spreadsheet to print or edit). Text: the annex to the
+ * decree (lampiran SK) for A4 in a fixed-width font: a heading with the SK's number, date and TMT, a
  * numbered table (NIP, name and rank; old position and unit; new position
  * and unit) of at most ANNEX_WIDTH columns, cells wrapped at word
  * boundaries, and the signing official as on the decree. In the chosen
@@ -15,6 +17,8 @@
 #include "core/i18n.h"
 #include "core/nip.h"
 #include "ops/approval.h"
+#include "ops/plan.h"
+#include "io/xlsx_write.h"
 
 #define ANNEX_WIDTH 99           /* <= 100 columns: A4 portrait, 10 cpi, small margins */
 #define NCOLS 4
@@ -270,7 +274,116 @@ static int export_text(struct ops *o, uint32_t id, struct ops_err *e)
     return OPS_OK;
 }
 
-int cli_export_plan(const struct ops_env *env, const char *id_text, bool csv)
+/* --- the annex as a sheet ------------------------------------------------------ */
+
+enum { X_NO, X_NIP, X_NAME, X_RANK, X_FROM_POS, X_FROM_UNIT, X_TO_POS, X_TO_UNIT, X_COLS };
+static const double x_width[X_COLS] = {5, 23, 32, 7, 32, 32, 32, 32};
+
+static void xlsx_heading(xlsx_book *b, const struct plan *p)
+{
+    char date[48], tmt[48], line[4][700];
+    long_date(p->sk.date, date);
+    long_date(p->sk.tmt, tmt);
+    const char *title = _("ANNEX TO THE DECREE");
+    xlsx_book_line(b, XLSX_TITLE, &title, 1);
+    snprintf(line[0], sizeof line[0], "%s: %s", _("Number"), p->sk.number[0] ? p->sk.number : "-");
+    snprintf(line[1], sizeof line[1], "%s: %s", _("Date"), date);
+    snprintf(line[2], sizeof line[2], "%s: %s", _("TMT"), tmt);
+    snprintf(line[3], sizeof line[3], "%s: %s", _("Concerning"), p->name);
+    for (int i = 0; i < 4; i++) {
+        const char *cell = line[i];
+        xlsx_book_line(b, XLSX_TEXT, &cell, 1);
+    }
+    xlsx_book_line(b, XLSX_TEXT, NULL, 0);
+}
+
+static void xlsx_table(xlsx_book *b, const struct ops_annex *a)
+{
+    const char *head[X_COLS] = {_("No."), "NIP", _("Name"), _("Rank"), _("Old position"),
+                                _("Old unit"), _("New position"), _("New unit")};
+    xlsx_book_line(b, XLSX_HEAD, head, X_COLS);
+    for (size_t i = 0; i < a->n; i++) {
+        const struct ops_annex_row *r = &a->rows[i];
+        char no[24], shown[NIP_FMT_LEN + 1];
+        snprintf(no, sizeof no, "%zu.", i + 1);
+        nip_format(r->nip, shown);
+        const char *cells[X_COLS] = {no, shown, r->name, r->rank, r->from_position,
+                                     r->from_unit, r->to_position, r->to_unit};
+        xlsx_book_line(b, XLSX_BODY, cells, X_COLS);
+    }
+    if (a->n == 0) {
+        const char *none = _("(no moves)");
+        xlsx_book_line(b, XLSX_TEXT, &none, 1);
+    }
+}
+
+/* The signing official under the table's right half, as on the decree. */
+static void xlsx_signature(xlsx_book *b, const struct plan_sk *sk)
+{
+    char nip[NIP_FMT_LEN + 8], shown[NIP_FMT_LEN + 1];
+    if (!sk->number[0])
+        return;
+    nip_format(sk->signer_nip, shown);
+    snprintf(nip, sizeof nip, "NIP %s", shown);
+    const char *rows[] = {"", sk->signer_title, "", "", sk->signer_name, nip};
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        const char *cells[X_TO_POS + 1] = {0};
+        cells[X_TO_POS] = rows[i];
+        xlsx_book_line(b, XLSX_TEXT, cells, X_TO_POS + 1);
+    }
+}
+
+/* The plan's CSV (as export plan --format csv) as the first sheet; false
+ * with the reason in err when the CSV could not be made (a failure of the
+ * workbook is the book's to tell, at xlsx_book_close). */
+static bool xlsx_plan_sheet(xlsx_book *b, const struct ops_plan_view *v, char *err, size_t len)
+{
+    FILE *tmp = tmpfile();
+    if (!tmp) {
+        snprintf(err, len, _("cannot make a temporary file: %s"), strerror(errno));
+        return false;
+    }
+    cli_plan_show_csv(v, tmp);
+    csv_reader *r = fflush(tmp) == 0 ? csv_open_fd(fileno(tmp), "plan", err, len) : NULL;
+    if (!r && !err[0])
+        snprintf(err, len, "%s", strerror(errno));
+    if (r) {
+        xlsx_book_table(b, r, "plan");
+        csv_close(r);
+    }
+    fclose(tmp);
+    return r != NULL;
+}
+
+static int export_xlsx(struct ops *o, uint32_t id, const char *path, struct ops_err *e)
+{
+    struct ops_plan_view v;
+    struct ops_annex a;
+    int rc = ops_plan_annex(o, id, "xlsx", &a, e);     /* access checked, audited */
+    if (rc != OPS_OK)
+        return rc;
+    if ((rc = ops_plan_show(o, id, &v, e)) != OPS_OK) {
+        ops_annex_free(&a);
+        return rc;
+    }
+    char err[512] = "";
+    xlsx_book *b = xlsx_book_new(path, stdout, err, sizeof err);
+    bool made = b && xlsx_plan_sheet(b, &v, err, sizeof err);
+    if (made) {
+        xlsx_book_document(b, "annex", x_width, X_COLS);
+        xlsx_heading(b, &a.plan);
+        xlsx_table(b, &a);
+        xlsx_signature(b, &a.plan.sk);
+    }
+    int closed = b ? xlsx_book_close(b, made ? err : NULL, sizeof err) : -1;
+    rc = made && closed == 0 ? OPS_OK : ops_fail(e, "%s", err);
+    ops_plan_view_free(&v);
+    ops_annex_free(&a);
+    return rc;
+}
+
+int cli_export_plan(const struct ops_env *env, const char *id_text, const char *format,
+                    const char *path)
 {
     char *end;
     errno = 0;
@@ -284,7 +397,9 @@ int cli_export_plan(const struct ops_env *env, const char *id_text, bool csv)
         return EXIT_REFUSED;
     apply_language(&o);
     signal(SIGPIPE, SIG_IGN);   /* | head: the export is still audited */
-    int rc = csv ? export_csv(&o, (uint32_t)id, &e) : export_text(&o, (uint32_t)id, &e);
+    int rc = strcmp(format, "xlsx") == 0 ? export_xlsx(&o, (uint32_t)id, path, &e)
+           : strcmp(format, "csv") == 0  ? export_csv(&o, (uint32_t)id, &e)
+                                         : export_text(&o, (uint32_t)id, &e);
     if (rc != OPS_OK)
         cli_error("%s", e.msg);
     ops_close(&o);

@@ -1,6 +1,6 @@
-/* Reading the first sheet of an xlsx workbook (Office Open XML, as Excel,
- * LibreOffice, openpyxl and libxlsxwriter write it), row by row. Only io/
- * reads xlsx.
+/* Reading the first (or a named) sheet of an xlsx workbook (Office Open
+ * XML, as Excel, LibreOffice, openpyxl and libxlsxwriter write it), row by
+ * row. Only io/ reads xlsx.
  *
  * Usage:
  *     char err[512];
@@ -52,6 +52,8 @@ typedef struct xlsx_reader xlsx_reader;
  * strings. NULL with a translated message in err when the file is not a
  * readable workbook. */
 xlsx_reader *xlsx_open_file(const char *path, char *err, size_t errlen);
+/* The same for the sheet of that name (NULL: the first). */
+xlsx_reader *xlsx_open_sheet(const char *path, const char *sheet, char *err, size_t errlen);
 /* The same from memory (tests, fuzzing); data must outlive the reader. */
 xlsx_reader *xlsx_open_mem(const void *data, size_t len, char *err, size_t errlen);
 void xlsx_close(xlsx_reader *r);

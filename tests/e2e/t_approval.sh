@@ -6,7 +6,8 @@
 # review, approve, the SK, apply before the TMT refused, a person rule
 # that stops the apply, apply, a second apply refused; every refusal with
 # its sentence; a region's extra step (tests/fixtures/config/consent); the
-# annex to the decree in English and Indonesian against golden files; the
+# annex to the decree in English and Indonesian against golden files, and
+# as a workbook (sheets plan and annex, read back by xlsxdump); the
 # audit chain verifies after the route.
 # Region: tests/fixtures/workload plus two nurses in PERAWAT1 (PKM1).
 set -u
@@ -156,6 +157,53 @@ as ani plan show 1 --format csv >"$TMPD/show.csv" 2>/dev/null
 cmp -s "$TMPD/show.csv" "$TMPD/out" || { echo "FAIL export plan csv is not plan show --format csv"; fail=1; }
 expect_rc 0 "audit" as eka audit
 expect_grep "audit export" "$TMPD/out" "export plan"
+
+# --- the plan and its annex as a workbook, read back through io/xlsx_read ----
+DUMP="$TOP/build/tests/xlsxdump"
+X="$TMPD/plan1.xlsx"
+expect_rc 1 "xlsx by an operator" as ani export plan 1 --format xlsx --output "$X"
+expect_grep "xlsx by an operator" "$TMPD/err" "ani may not export personal data"
+[ -e "$X" ] && { echo "FAIL a refused xlsx export left a file"; fail=1; }
+expect_rc 2 "xlsx without a plan id" as eka export plan --format xlsx --output "$X"
+expect_rc 0 "xlsx" as eka export plan 1 --format xlsx --output "$X"
+expect_rc 0 "xlsx to stdout" as eka export plan 1 --format xlsx
+cmp -s "$X" "$TMPD/out" || { echo "FAIL export plan xlsx to stdout differs from --output"; fail=1; }
+# sheet "plan": the cells of export plan --format csv, row for row
+as eka export plan 1 --format csv >"$TMPD/plan.csv" 2>/dev/null
+"$DUMP" "$X" plan >"$TMPD/plan.cells" || { echo "FAIL xlsxdump plan"; fail=1; }
+[ "$(cut -f1 "$TMPD/plan.cells" | sed 's/^[A-Z]*//' | sort -un | wc -l)" = "$(wc -l <"$TMPD/plan.csv")" ] ||
+  { echo "FAIL sheet plan has other rows than the CSV"; cat "$TMPD/plan.cells"; fail=1; }
+for nip in $SITI $NUR $YUNI; do
+  row=$(awk -F'\t' -v n="$nip" '$2 == n { sub(/^A/, "", $1); print $1 }' "$TMPD/plan.cells")
+  [ -n "$row" ] || { echo "FAIL sheet plan lacks NIP $nip as text"; fail=1; continue; }
+  want=$(grep "^$nip," "$TMPD/plan.csv" | awk -F, '{print $NF}')
+  got=$(awk -F'\t' -v c="H$row" '$1 == c { print $2 }' "$TMPD/plan.cells")
+  [ "$got" = "$want" ] || { echo "FAIL sheet plan H$row: \"$got\", CSV \"$want\""; fail=1; }
+done
+expect_grep "plan sheet header" "$TMPD/plan.cells" "H1	verdict"
+expect_grep "plan sheet struck" "$TMPD/plan.cells" "	struck"
+# sheet "annex": the annex of the text export, one column per item
+as eka export plan 1 --format text >"$TMPD/annex.txt" 2>/dev/null
+"$DUMP" "$X" annex >"$TMPD/annex.cells" || { echo "FAIL xlsxdump annex"; fail=1; }
+expect_grep "annex title" "$TMPD/annex.cells" "A1	ANNEX TO THE DECREE"
+number=$(sed -n 's/^Number *: //p' "$TMPD/annex.txt")
+expect_grep "annex number" "$TMPD/annex.cells" "Number: $number"
+expect_grep "annex head" "$TMPD/annex.cells" "H7	New unit"
+for nip in $SITI $NUR; do
+  shown=$(echo "$nip" | sed 's/^\(........\)\(......\)\(.\)\(...\)$/\1 \2 \3 \4/')
+  grep -qF "$shown" "$TMPD/annex.txt" || { echo "FAIL annex text lacks $shown"; fail=1; }
+  grep -q "^B[0-9]*	$shown\$" "$TMPD/annex.cells" || { echo "FAIL annex sheet lacks $shown in column B"; fail=1; }
+done
+grep -qF "Yuni" "$TMPD/annex.cells" && { echo "FAIL annex sheet lists the struck move"; fail=1; }
+[ "$(grep -c '^A[0-9]*	[0-9]*\.$' "$TMPD/annex.cells")" = 2 ] || { echo "FAIL annex sheet: not 2 numbered moves"; fail=1; }
+signer=$(awk 'NF { last = prev; prev = $0 } END { print last }' "$TMPD/annex.txt" | sed 's/^ *//')
+expect_grep "annex signer" "$TMPD/annex.cells" "	$signer"
+expect_rc 0 "xlsx id" env LANGUAGE=id MUTASI_USER=eka "$MUTASI" --db "$TMPD/db" --config "$cfg" export plan 1 --format xlsx --output "$TMPD/plan1-id.xlsx"
+"$DUMP" "$TMPD/plan1-id.xlsx" annex >"$TMPD/annex-id.cells"
+expect_grep "annex id title" "$TMPD/annex-id.cells" "A1	LAMPIRAN KEPUTUSAN"
+expect_grep "annex id head" "$TMPD/annex-id.cells" "	Jabatan baru"
+expect_rc 0 "audit xlsx" as eka audit
+expect_grep "audit xlsx" "$TMPD/out" "rows, xlsx"
 
 # --- taking effect ------------------------------------------------------------
 expect_rc 1 "apply before TMT" as eka plan apply 1

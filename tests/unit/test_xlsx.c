@@ -1,7 +1,9 @@
 /* The xlsx reader on hand-written workbook parts (zipped in memory):
  * strings of every kind, numbers, date serials in both date systems,
  * cell references that skip columns, and damaged sheets. Files written by
- * real spreadsheet programs are read by tests/e2e/t_xlsx.sh. */
+ * real spreadsheet programs are read by tests/e2e/t_xlsx.sh. A workbook of
+ * a table and a document sheet (io/xlsx_write) is read back sheet by
+ * sheet. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -10,7 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <unistd.h>
 #include "io/xlsx_read.h"
+#include "io/xlsx_write.h"
 #include "zipmem.h"
 
 #define NS "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
@@ -163,6 +167,53 @@ static void cell_names(void **state)
     assert_false(xlsx_is_zip("nip,", 4));
 }
 
+/* Writes a workbook of a table sheet and a document sheet, reads each
+ * back by name: the document's table cells that look like a formula get
+ * the CSV export's leading ', its other lines do not; a sheet the
+ * workbook lacks is an error naming it. */
+static void a_book_of_two_sheets_reads_back(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/test_xlsx_book_XXXXXX", err[512];
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    static const char csv[] = "nip,name,tmt\n198609262015051001,\"Siti, S.Kep.\",2026-04-01\n";
+    csv_reader *r = csv_open_mem(csv, sizeof csv - 1);
+    xlsx_book *b = xlsx_book_new(path, NULL, err, sizeof err);
+    assert_non_null(r);
+    assert_non_null(b);
+    assert_int_equal(xlsx_book_table(b, r, "plan"), 0);
+    static const double widths[3] = {5, 20, 20};
+    assert_int_equal(xlsx_book_document(b, "annex", widths, 3), 0);
+    const char *title[] = {"ANNEX"}, *line[] = {"=not a cell of the table"};
+    const char *row[] = {"1.", "=HYPERLINK(\"x\")", "-5"};
+    xlsx_book_line(b, XLSX_TITLE, title, 1);
+    xlsx_book_line(b, XLSX_TEXT, line, 1);
+    xlsx_book_line(b, XLSX_TEXT, NULL, 0);
+    xlsx_book_line(b, XLSX_BODY, row, 3);
+    assert_int_equal(xlsx_book_close(b, err, sizeof err), 0);
+    csv_close(r);
+
+    struct seen s = {0};
+    xlsx_reader *x = xlsx_open_sheet(path, "plan", err, sizeof err);
+    assert_non_null(x);
+    assert_int_equal(xlsx_each_row(x, collect, &s), 0);
+    xlsx_close(x);
+    assert_string_equal(s.text, "1:1=nip|2=name|3=tmt\n2:1=198609262015051001|2=Siti, S.Kep.|3=2026-04-01\n");
+    memset(&s, 0, sizeof s);
+    x = xlsx_open_sheet(path, "annex", err, sizeof err);
+    assert_non_null(x);
+    assert_string_equal(xlsx_sheet_name(x), "annex");
+    assert_int_equal(xlsx_each_row(x, collect, &s), 0);
+    xlsx_close(x);
+    assert_string_equal(s.text, "1:1=ANNEX\n2:1==not a cell of the table\n"
+                                "4:1=1.|2='=HYPERLINK(\"x\")|3=-5\n");
+    assert_null(xlsx_open_sheet(path, "lampiran", err, sizeof err));
+    assert_non_null(strstr(err, "\"lampiran\""));
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -170,6 +221,7 @@ int main(void)
         cmocka_unit_test(numbers_and_dates),
         cmocka_unit_test(damaged_sheets_are_refused),
         cmocka_unit_test(cell_names),
+        cmocka_unit_test(a_book_of_two_sheets_reads_back),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
