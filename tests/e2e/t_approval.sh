@@ -196,7 +196,9 @@ for nip in $SITI $NUR; do
 done
 grep -qF "Yuni" "$TMPD/annex.cells" && { echo "FAIL annex sheet lists the struck move"; fail=1; }
 [ "$(grep -c '^A[0-9]*	[0-9]*\.$' "$TMPD/annex.cells")" = 2 ] || { echo "FAIL annex sheet: not 2 numbered moves"; fail=1; }
-signer=$(awk 'NF { last = prev; prev = $0 } END { print last }' "$TMPD/annex.txt" | sed 's/^ *//')
+# the signer's name: the line above the signer's NIP, before the audit anchor
+signer=$(sed '/^Audit anchor of this export/,$d' "$TMPD/annex.txt" |
+  awk 'NF { last = prev; prev = $0 } END { print last }' | sed 's/^ *//')
 expect_grep "annex signer" "$TMPD/annex.cells" "	$signer"
 expect_rc 0 "xlsx id" env LANGUAGE=id MUTASI_USER=eka "$MUTASI" --db "$TMPD/db" --config "$cfg" export plan 1 --format xlsx --output "$TMPD/plan1-id.xlsx"
 "$DUMP" "$TMPD/plan1-id.xlsx" annex >"$TMPD/annex-id.cells"
