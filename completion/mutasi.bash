@@ -88,14 +88,21 @@ _mutasi()
             fi ;;
         export)
             if ((n == 1)); then
-                COMPREPLY=($(compgen -W 'units positions staff workload plan' -- "$cur"))
-            elif ((n == 2)) && [[ $sub == plan ]]; then
+                COMPREPLY=($(compgen -W 'units positions staff workload plan training' -- "$cur"))
+            elif ((n == 2)) && [[ $sub == plan || $sub == training ]]; then
                 COMPREPLY=($(compgen -W "$(_mutasi_plan_ids "$prog")" -- "$cur"))
             else
                 COMPREPLY=($(compgen -W '--format --output' -- "$cur"))
             fi ;;
         staff) ((n == 1)) && COMPREPLY=($(compgen -W 'show find' -- "$cur")) ;;
         audit) COMPREPLY=($(compgen -W '--verify' -- "$cur")) ;;
+        inbox) COMPREPLY=($(compgen -W '--format' -- "$cur")) ;;
+        followup)
+            if ((n == 1)); then
+                COMPREPLY=($(compgen -W "$(_mutasi_plan_ids "$prog")" -- "$cur"))
+            else
+                COMPREPLY=($(compgen -W '--format' -- "$cur"))
+            fi ;;
         backup) _mutasi_files -d ;;
         demo) COMPREPLY=($(compgen -W '--staff --seed --no-plans' -- "$cur")) ;;
         policy)
@@ -105,7 +112,7 @@ _mutasi()
         plan)
             if ((n == 1)); then
                 COMPREPLY=($(compgen -W 'new list show check add drop suggest submit verify
-                    review approve return reject cancel strike issue-sk apply' -- "$cur"))
+                    review approve return reject cancel strike object answer issue-sk apply' -- "$cur"))
             elif ((n == 2)) && [[ $sub != new && $sub != list ]]; then
                 COMPREPLY=($(compgen -W "$(_mutasi_plan_ids "$prog")" -- "$cur"))
             elif [[ $cur == -* ]]; then

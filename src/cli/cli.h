@@ -83,6 +83,10 @@ int cli_staff(const struct ops_env *env, int argc, char **argv);
 int cli_check(const struct ops_env *env, int argc, char **argv);
 int cli_workload(const struct ops_env *env, int argc, char **argv);
 int cli_plan(const struct ops_env *env, int argc, char **argv);
+int cli_inbox(const struct ops_env *env, int argc, char **argv);
+int cli_followup(const struct ops_env *env, int argc, char **argv);
+/* `export training ID`: a plan's competency gaps grouped (cli/followup.c). */
+int cli_export_training(const struct ops_env *env, const char *plan, bool csv);
 /* `plan suggest` (cli/plan_suggest.c), dispatched by cli_plan. */
 int cli_plan_suggest(const struct ops_env *env, int argc, char **argv);
 /* The approval actions of `plan` (submit, verify, ..., strike, issue-sk,

@@ -82,7 +82,7 @@ int cli_export(const struct ops_env *env, int argc, char **argv)
             return cli_usage_error(env, "export", _("unknown option \"%s\""), argv[i]);
         else if (!what)
             what = argv[i];
-        else if (strcmp(what, "plan") == 0 && !plan)
+        else if ((strcmp(what, "plan") == 0 || strcmp(what, "training") == 0) && !plan)
             plan = argv[i];                     /* export plan ID */
         else
             return cli_usage_error(env, "export", _("unexpected argument \"%s\""), argv[i]);
@@ -102,11 +102,17 @@ int cli_export(const struct ops_env *env, int argc, char **argv)
     if (strcmp(what, "plan") == 0)            /* a plan, its annex: src/cli/plan_export.c */
         return cli_export_plan(env, plan, xd.on ? "xlsx" : fmt == EXPORT_CSV ? "csv" : "text",
                                xd.path);
+    if (strcmp(what, "training") == 0) {      /* a plan's gaps: src/cli/followup.c */
+        if (xd.on)
+            return cli_usage_error(env, "export", "%s",
+                                   _("export training writes csv or text (no xlsx yet)"));
+        return cli_export_training(env, plan, fmt == EXPORT_CSV);
+    }
     if (strcmp(what, "workload") == 0)        /* the ABK table, src/cli/workload.c */
         return xd.on ? export_workload_xlsx(env, &xd)
                      : cli_export_workload(env, fmt == EXPORT_CSV, stdout);
     int kind = import_kind_parse(what);
-    if (kind < 0)
+    if (kind < 0 || kind == IMPORT_PREFERENCES)   /* preferences are imported only */
         return cli_usage_error(env, "export",
                                _("cannot export \"%s\" (units, positions, staff or workload)"),
                                what);

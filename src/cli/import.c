@@ -1,4 +1,4 @@
-/* mutasi import units|positions|staff FILE: all or nothing. */
+/* mutasi import units|positions|staff|preferences FILE: all or nothing. */
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -137,6 +137,7 @@ int cli_import(const struct ops_env *env, int argc, char **argv)
     int kind = import_kind_parse(argv[1]);
     if (kind < 0)
         return cli_usage_error(env, "import",
-                               _("cannot import \"%s\" (units, positions or staff)"), argv[1]);
+                               _("cannot import \"%s\" (units, positions, staff or "
+                                 "preferences)"), argv[1]);
     return run_import(env, (enum import_kind)kind, argv[2]);
 }

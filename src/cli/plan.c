@@ -9,6 +9,7 @@
 #include "core/nip.h"
 #include "io/csv.h"
 #include "ops/plan.h"
+#include "ops/objection.h"
 
 /* --- arguments ------------------------------------------------------------- */
 
@@ -248,14 +249,27 @@ static int plan_check(const struct ops_env *env, int argc, char **argv)
     size_t n;
     if (open_ops(env, &o, OPS_READ) != EXIT_OK)
         return EXIT_REFUSED;
+    struct move *obj;
+    size_t nobj;
     if (ops_plan_check(&o, id, &b, &n, &e) != OPS_OK)
         return refused(&o, &e);
+    if (ops_plan_open_objections(&o, id, &obj, &nobj, &e) != OPS_OK) {
+        free(b);
+        return refused(&o, &e);
+    }
     for (size_t i = 0; i < n; i++) {
         char shown[NIP_FMT_LEN + 1];
         nip_format(b[i].nip, shown);
         printf("%s  %-16s  %s\n", shown, b[i].rule >= 0 ? rule_id_name(b[i].rule) : "record",
                b[i].reason);
     }
+    for (size_t i = 0; i < nobj; i++) {   /* they block the approval, not the submit */
+        char shown[NIP_FMT_LEN + 1];
+        nip_format(obj[i].nip, shown);
+        printf("%s  %-16s  %s\n", shown, "objection", obj[i].objection);
+    }
+    free(obj);
+    n += nobj;
     if (n)
         cli_error(ngettext("plan %u: %zu problem blocks the plan",
                            "plan %u: %zu problems block the plan", n), (unsigned)id, n);
@@ -354,6 +368,11 @@ static void show_text(const struct ops_plan_view *v, const struct policy *p)
             printf("      %s %s\n", _("note:"), m->note);
         if (MOVE_STRUCK(m))
             printf(_("      STRUCK by %s: %s\n"), m->struck_by, m->struck_why);
+        if (m->objected_by[0])
+            printf(_("      %s OBJECTION (taken in by %s): %s\n"), MOVE_OBJECTION_OPEN(m) ? "!" : "*",
+                   m->objected_by, m->objection);
+        if (m->answered_by[0])
+            printf(_("        answered by %s: %s\n"), m->answered_by, m->answer);
     }
     cli_show_route(v);
     if (v->nimpact == 0)
@@ -406,6 +425,7 @@ static int plan_help(void)
             "       mutasi plan cancel ID\n"
             "       mutasi plan step ID STEP [--note TEXT | --reason TEXT]\n"
             "       mutasi plan strike ID NIP --reason TEXT\n"
+            "       mutasi plan object|answer ID NIP --reason TEXT\n"
             "       mutasi plan issue-sk ID --number N --date YYYY-MM-DD --tmt YYYY-MM-DD\n"
             "                            --signer NIP\n"
             "       mutasi plan apply ID\n"
@@ -428,13 +448,17 @@ static int plan_help(void)
             "writes the moves into the staff records on or after the TMT, in one\n"
             "transaction, after checking every person rule again. 'step' takes a\n"
             "region's own step (e.g. consent). 'show' prints the timeline and the SK.\n"
+            "'object' records a staff objection (sanggah) to one move (operator or\n"
+            "admin); 'answer' answers it (reviewer). The plan cannot be approved while\n"
+            "an objection waits for its answer; 'check' lists those, 'show' marks them\n"
+            "(! waiting, * answered).\n"
             "\n"
             "Options:\n"
             "  --period TEXT   the period the plan is for, e.g. 2026\n"
             "  --reason KIND   workload (default), competency, rotation, own-request\n"
             "                  or promotion; own-request moves face the first-placement rule\n"
             "  --note TEXT     free text kept on the move (add) or the step (timeline)\n"
-            "  --reason TEXT   return, reject, strike: why (required)\n"
+            "  --reason TEXT   return, reject, strike: why; object, answer: the text (required)\n"
             "  --number N      issue-sk: the SK number, e.g. 800/123/BKPSDM/2026\n"
             "  --date, --tmt   issue-sk: the SK's date and the TMT, YYYY-MM-DD\n"
             "  --signer NIP    issue-sk: the signing official, a person on record\n"
@@ -461,8 +485,8 @@ int cli_plan(const struct ops_env *env, int argc, char **argv)
     if (argc < 2)
         return cli_usage_error(env, "plan", _("plan needs an action: new, list, show, add, "
                                               "drop, check, submit, verify, review, approve, "
-                                              "return, reject, cancel, step, strike, issue-sk, "
-                                              "apply or suggest"));
+                                              "return, reject, cancel, step, strike, object, "
+                                              "answer, issue-sk, apply or suggest"));
     static const struct {
         const char *name;
         cli_verb_fn fn;

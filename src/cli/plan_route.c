@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "core/nip.h"
 #include "ops/approval.h"
+#include "ops/objection.h"
 
 struct route_args {
     const char *pos[3];
@@ -117,6 +118,40 @@ static int route_strike(const struct ops_env *env, int argc, char **argv)
     return done(&o, rc, &e);
 }
 
+/* object, answer: a staff objection to one move and its answer. */
+static int route_objection(const struct ops_env *env, int argc, char **argv)
+{
+    struct route_args a;
+    char nip[NIP_LEN + 1];
+    uint32_t id;
+    bool answer = strcmp(argv[1], "answer") == 0;
+    int rc = parse_route(env, argc, argv, "--reason", &a);
+    if (rc != EXIT_OK)
+        return rc;
+    if (a.npos != 2)
+        return cli_usage_error(env, "plan", _("plan %s needs a plan ID and a NIP"), argv[1]);
+    if (!a.reason)
+        return cli_usage_error(env, "plan", _("plan %s needs --reason TEXT"), argv[1]);
+    if ((rc = cli_plan_id_arg(env, a.pos[0], &id)) != EXIT_OK)
+        return rc;
+    if (cli_nip_arg(a.pos[1], nip) != EXIT_OK)
+        return EXIT_REFUSED;
+    struct ops o;
+    struct ops_err e;
+    if (open_write(env, &o) != EXIT_OK)
+        return EXIT_REFUSED;
+    rc = answer ? ops_plan_answer(&o, id, nip, a.reason, 0, &e)
+                : ops_plan_object(&o, id, nip, a.reason, 0, &e);
+    if (rc == OPS_OK) {
+        char shown[NIP_FMT_LEN + 1];
+        nip_format(nip, shown);
+        printf(answer ? _("plan %u: the objection to the move of %s is answered\n")
+                      : _("plan %u: an objection to the move of %s is recorded\n"),
+               (unsigned)id, shown);
+    }
+    return done(&o, rc, &e);
+}
+
 static int route_issue_sk(const struct ops_env *env, int argc, char **argv)
 {
     struct route_args a;
@@ -183,6 +218,7 @@ static const struct {
     {"submit", route_step}, {"verify", route_step}, {"review", route_step},
     {"approve", route_step}, {"return", route_step}, {"reject", route_step},
     {"cancel", route_step}, {"step", route_step}, {"strike", route_strike},
+    {"object", route_objection}, {"answer", route_objection},
     {"issue-sk", route_issue_sk}, {"apply", route_apply},
 };
 

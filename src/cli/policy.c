@@ -80,6 +80,8 @@ static void print_rules(const struct policy *p)
              "per competency level %d, moves per run %d (0 = no cap)\n"),
            p->optimiser.move_cost, p->optimiser.district_cost, p->optimiser.home_bonus,
            p->optimiser.competency_cost, p->optimiser.max_moves);
+    printf(_("optimiser, the staff's wishes: preferred place bonus %d, avoided place cost %d\n"),
+           p->optimiser.prefer_bonus, p->optimiser.avoid_cost);
 }
 
 static void print_roles(unsigned roles)

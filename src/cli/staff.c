@@ -94,6 +94,13 @@ static void print_staff(const struct ops_staff_card *c)
         at += (size_t)snprintf(buf + at, sizeof buf - at, "%s%s:%u", i ? ", " : "",
                                s->comp[i].code, s->comp[i].level);
     field(_("Competencies"), or_none(buf));
+    if (c->has_pref) {
+        preference_places_format(c->pref.prefer, c->pref.nprefer, buf, sizeof buf);
+        field(_("Prefers"), or_none(buf));
+        preference_places_format(c->pref.avoid, c->pref.navoid, buf, sizeof buf);
+        field(_("Would avoid"), or_none(buf));
+        field(_("Wish"), or_none(c->pref.note));
+    }
     printf("%s\n", _("Position history:"));
     for (size_t i = 0; i < c->nhistory; i++)
         print_history(&c->history[i]);

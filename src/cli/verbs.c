@@ -9,10 +9,11 @@ const struct cli_verb cli_verbs[] = {
     {"init", cli_init, "init", N_("create an empty database")},
     {"demo", cli_demo, "demo [--staff N] [--seed S] [--no-plans]",
      N_("fill an empty database with a realistic synthetic region")},
-    {"import", cli_import, "import units|positions|staff FILE",
+    {"import", cli_import, "import units|positions|staff|preferences FILE",
      N_("load a CSV file or an xlsx workbook; any bad row rejects the whole file")},
     {"export", cli_export,
-     "export units|positions|staff|workload|plan ID [--format csv|text|xlsx] [--output FILE]",
+     "export units|positions|staff|workload|plan ID|training ID [--format csv|text|xlsx] "
+     "[--output FILE]",
      N_("write records as CSV, an aligned listing or an xlsx workbook (--output FILE, "
         "else standard output)")},
     {"staff", cli_staff, "staff show NIP | staff find TEXT",
@@ -32,9 +33,13 @@ const struct cli_verb cli_verbs[] = {
     {"plan", cli_plan,
      "plan new NAME | list | show ID | add ID NIP TARGET-POSITION | drop ID NIP | check ID\n"
      "         | submit|verify|review|approve ID | return|reject ID --reason TEXT | cancel ID\n"
-     "         | strike ID NIP --reason TEXT | issue-sk ID --number N --date D --tmt D "
-     "--signer NIP | apply ID | suggest ID",
+     "         | strike ID NIP --reason TEXT | object|answer ID NIP --reason TEXT\n"
+     "         | issue-sk ID --number N --date D --tmt D --signer NIP | apply ID | suggest ID",
      N_("transfer plans: make one, add and drop moves, show the impact, check it, "
         "let the optimiser suggest moves")},
+    {"inbox", cli_inbox, "inbox [--format csv|text]",
+     N_("the plans waiting for a step one of my roles may take, oldest first")},
+    {"followup", cli_followup, "followup ID [--format csv|text]",
+     N_("the people a plan moved: training they need, SKP before and after the TMT")},
     {NULL, NULL, NULL, NULL},
 };

@@ -42,13 +42,24 @@ static void check_bands(const struct yctx *c, const struct ynode *group,
 }
 
 /* A move's cost must stay positive for the optimiser's flow to mean
- * "fewest moves": a bonus larger than the cost would reward moving. */
+ * "fewest moves": a bonus larger than the cost would reward moving.
+ * prefer_bonus is checked where the file gives it: a file written before
+ * it existed stays valid (with a small move_cost its default may make a
+ * wished move free, which still makes no move more: the flow's value is
+ * fixed, see core/planner.h). */
 static void check_costs(const struct yctx *c, const struct ynode *group,
                         const char *path, const struct policy *p)
 {
     if (p->optimiser.home_bonus >= p->optimiser.move_cost && p->optimiser.move_cost > 0)
         y_error(c, group, _("%s.home_bonus must be less than %s.move_cost (%d), got %d"),
                 path, path, p->optimiser.move_cost, p->optimiser.home_bonus);
+    else if (y_get(group, "prefer_bonus") &&
+             p->optimiser.home_bonus + p->optimiser.prefer_bonus >= p->optimiser.move_cost &&
+             p->optimiser.move_cost > 0)
+        y_error(c, group, _("%s.home_bonus + %s.prefer_bonus must be less than %s.move_cost "
+                            "(%d), got %d + %d"),
+                path, path, path, p->optimiser.move_cost, p->optimiser.home_bonus,
+                p->optimiser.prefer_bonus);
 }
 
 static const struct field bands[] = {
@@ -132,6 +143,8 @@ static const struct field optimiser[] = {
     INT("district_cost", optimiser.district_cost, 0, 1000000),
     INT("home_bonus", optimiser.home_bonus, 0, 1000000),
     INT("competency_cost", optimiser.competency_cost, 0, 1000000),
+    OPT_INT("prefer_bonus", optimiser.prefer_bonus, 0, 1000000),
+    OPT_INT("avoid_cost", optimiser.avoid_cost, 0, 1000000),
     INT("max_moves", optimiser.max_moves, 0, 10000000),
     END,
 };

@@ -95,10 +95,22 @@ struct move {
     char struck_by[PLAN_USER_SIZE];
     int64_t struck_at;
     char struck_why[MOVE_NOTE_SIZE];
+    /* A staff objection (sanggah) to the move, recorded by whoever took
+     * it in, and the reviewer's answer; objected_by[0] == '\0' when none,
+     * answered_by[0] == '\0' while unanswered. A plan is not approved
+     * while an objection is unanswered. */
+    char objected_by[PLAN_USER_SIZE];
+    int64_t objected_at;
+    char objection[MOVE_NOTE_SIZE];
+    char answered_by[PLAN_USER_SIZE];
+    int64_t answered_at;
+    char answer[MOVE_NOTE_SIZE];
 };
 
 /* Whether a move was struck from its plan. */
 #define MOVE_STRUCK(m) ((m)->struck_by[0] != '\0')
+/* Whether a move carries an objection not yet answered. */
+#define MOVE_OBJECTION_OPEN(m) ((m)->objected_by[0] != '\0' && (m)->answered_by[0] == '\0')
 
 /* "workload", "competency", "rotation", "own-request", "promotion"
  * (stable, untranslated: the CLI and CSV spelling); NULL when unknown. */

@@ -91,7 +91,7 @@ static int key_cmp(const void *pa, const void *pb)
     const struct key *a = pa, *b = pb;
 #define CMP(f) if (a->f != b->f) return a->f < b->f ? -1 : 1
     CMP(root); CMP(family); CMP(district); CMP(home); CMP(comps); CMP(rank);
-    CMP(education); CMP(cell); CMP(index);
+    CMP(education); CMP(wish); CMP(cell); CMP(index);
 #undef CMP
     return 0;
 }
@@ -117,6 +117,7 @@ void planner_free(struct planner *pl)
     free(pl->cell_root);
     free(pl->cell_comps);
     free(pl->unit_district);
+    free(pl->unit_wished);
     free(pl->existing);
     free(pl->fixed_out);
     free(pl->fixed_in);
@@ -140,6 +141,24 @@ void planner_free(struct planner *pl)
     free(pl);
 }
 
+static bool units_in_range(const uint32_t *u, uint32_t n, size_t nunits)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (u[i] >= nunits)
+            return false;
+    return true;
+}
+
+static bool wish_consistent(const struct planner_wish *w, size_t nunits)
+{
+    return !w ||
+           ((w->nprefer_units == 0 || w->prefer_units) && (w->navoid_units == 0 || w->avoid_units) &&
+            (w->nprefer_districts == 0 || w->prefer_districts) &&
+            (w->navoid_districts == 0 || w->avoid_districts) &&
+            units_in_range(w->prefer_units, w->nprefer_units, nunits) &&
+            units_in_range(w->avoid_units, w->navoid_units, nunits));
+}
+
 static bool input_consistent(const struct planner_input *in)
 {
     if (!in->policy || (in->nunits && !in->units) || (in->ncells && !in->cells) ||
@@ -152,7 +171,7 @@ static bool input_consistent(const struct planner_input *in)
         if (in->cells[c].unit >= in->nunits)
             return false;
     for (size_t i = 0; i < in->npeople; i++)
-        if (in->people[i].cell >= in->ncells)
+        if (in->people[i].cell >= in->ncells || !wish_consistent(in->people[i].wish, in->nunits))
             return false;
     for (size_t i = 0; i < in->nfixed; i++)
         if (in->fixed[i].to_cell >= in->ncells ||
@@ -224,7 +243,8 @@ static struct planner *planner_alloc(const struct planner_input *in)
     pl->unit_district = malloc(nu * sizeof *pl->unit_district);
     pl->fixed_out = calloc(nu, sizeof *pl->fixed_out);
     pl->fixed_in = calloc(nu, sizeof *pl->fixed_in);
-    if (!pl->cell_family || !pl->cell_district || !pl->cell_root || !pl->cell_comps ||
+    pl->unit_wished = calloc(nu, sizeof *pl->unit_wished);
+    if (!pl->unit_wished || !pl->cell_family || !pl->cell_district || !pl->cell_root || !pl->cell_comps ||
         !pl->cell_arc || !pl->existing || !pl->unit_district || !pl->fixed_out ||
         !pl->fixed_in) {
         planner_free(pl);
@@ -234,6 +254,69 @@ static struct planner *planner_alloc(const struct planner_input *in)
 }
 
 /* ---- grouping ------------------------------------------------------------ */
+
+/* A wish as bytes: its four lists, each its length and then its units or
+ * its districts' ids. Equal wishes, equal ids; 0: no wish at all. */
+static int wish_put(char *key, size_t *len, size_t room, uint32_t v)
+{
+    if (*len + sizeof v > room)
+        return -1;
+    memcpy(key + *len, &v, sizeof v);
+    *len += sizeof v;
+    return 0;
+}
+
+static int wish_districts(struct intern *t, const char *const *d, uint32_t n, char *key,
+                          size_t *len, size_t room)
+{
+    if (wish_put(key, len, room, n) != 0)
+        return -1;
+    for (uint32_t i = 0; i < n; i++) {
+        long id = intern_str(t, d[i]);
+        if (id < 0 || wish_put(key, len, room, (uint32_t)id) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int wish_units(const uint32_t *u, uint32_t n, char *key, size_t *len, size_t room)
+{
+    if (wish_put(key, len, room, n) != 0)
+        return -1;
+    for (uint32_t i = 0; i < n; i++)
+        if (wish_put(key, len, room, u[i]) != 0)
+            return -1;
+    return 0;
+}
+
+static long intern_wish(struct planner *pl, const struct planner_wish *w)
+{
+    if (!w || (w->nprefer_units | w->navoid_units | w->nprefer_districts |
+               w->navoid_districts) == 0)
+        return 0;
+    size_t room = sizeof(uint32_t) * (5 + (size_t)w->nprefer_units + w->navoid_units +
+                                      w->nprefer_districts + w->navoid_districts);
+    char *key = malloc(room);
+    size_t len = 0;
+    long id = -1;
+    /* a key is never empty: its id is never 0, the empty string's */
+    if (key && wish_put(key, &len, room, UINT32_MAX) == 0 &&
+        wish_units(w->prefer_units, w->nprefer_units, key, &len, room) == 0 &&
+        wish_units(w->avoid_units, w->navoid_units, key, &len, room) == 0 &&
+        wish_districts(&pl->names, w->prefer_districts, w->nprefer_districts, key, &len,
+                       room) == 0 &&
+        wish_districts(&pl->names, w->avoid_districts, w->navoid_districts, key, &len,
+                       room) == 0)
+        id = intern_id(&pl->names, key, len);
+    free(key);
+    if (id > 0) {
+        for (uint32_t i = 0; i < w->nprefer_units; i++)
+            pl->unit_wished[w->prefer_units[i]] = true;
+        for (uint32_t i = 0; i < w->navoid_units; i++)
+            pl->unit_wished[w->avoid_units[i]] = true;
+    }
+    return id;
+}
 
 /* One key per person who may leave a cell over its need. */
 static struct key *movable_keys(struct planner *pl, size_t *n)
@@ -253,7 +336,8 @@ static struct key *movable_keys(struct planner *pl, size_t *n)
         long fam = intern_str(&pl->names, p->family);
         long home = intern_str(&pl->names, p->home_district);
         long comps = intern_comps(&pl->names, p->comp, p->comp ? p->ncomp : 0);
-        if (fam < 0 || home < 0 || comps < 0) {
+        long wish = intern_wish(pl, p->wish);
+        if (fam < 0 || home < 0 || comps < 0 || wish < 0) {
             free(keys);
             return NULL;
         }
@@ -261,7 +345,7 @@ static struct key *movable_keys(struct planner *pl, size_t *n)
             .root = pl->cell_root[c], .family = (uint32_t)fam,
             .district = pl->cell_district[c], .home = (uint32_t)home,
             .comps = (uint32_t)comps, .cell = c, .rank = p->rank,
-            .education = p->education, .index = (uint32_t)i};
+            .education = p->education, .wish = (uint32_t)wish, .index = (uint32_t)i};
     }
     qsort(keys, *n, sizeof *keys, key_cmp);
     return keys;
@@ -304,6 +388,7 @@ static int make_classes(struct planner *pl, const struct key *keys, size_t n)
         pl->pt_key[p] = keys[i];
         pl->pt_class[p] = k;
         pl->pt_nclass[p] = 1;
+        pl->nwishing += keys[i].wish != 0;
     }
     pl->st.movable = n;
     pl->st.classes = pl->nclass;
@@ -329,11 +414,13 @@ static int make_target_types(struct planner *pl)
     for (size_t c = 0; c < in->ncells; c++) {
         if (pl->existing[c] >= in->cells[c].need)
             continue;
+        uint32_t u = in->cells[c].unit;
         keys[n++] = (struct key){
             .root = pl->cell_root[c], .family = pl->cell_family[c],
             .district = pl->cell_district[c], .comps = pl->cell_comps[c],
             .cell = (uint32_t)c, .rank = in->cells[c].min_rank,
-            .education = in->cells[c].min_education, .index = (uint32_t)c};
+            .education = in->cells[c].min_education,
+            .wish = pl->unit_wished[u] ? u + 1 : 0, .index = (uint32_t)c};
     }
     qsort(keys, n, sizeof *keys, key_cmp);
     for (size_t i = 0; i < n; i++) {

@@ -61,7 +61,11 @@
  *   the fixed moves of that unit; at most max_moves suggested moves.
  * - cost of a move: move_cost, + district_cost when the target's district
  *   differs from the person's current one, - home_bonus when the target is
- *   in the person's home district, + competency_cost x missing levels.
+ *   in the person's home district, + competency_cost x missing levels,
+ *   - prefer_bonus when the person prefers the target's unit or district,
+ *   + avoid_cost when they asked to avoid it (their wish, planner_wish).
+ *   A person with a wish reaches the targets by one arc per pair (no
+ *   lattice), and a unit some wish names is a target type of its own. 
  * - moves stay inside one tree root (instansi) unless across_roots. */
 #ifndef MUTASI_CORE_PLANNER_H
 #define MUTASI_CORE_PLANNER_H
@@ -87,6 +91,15 @@ struct planner_cell {
     int64_t need, existing;
 };
 
+/* What a person wishes (core/preference.h, `import preferences`): the
+ * units (indices into the input units; the caller lists the units below a
+ * named unit too) and the districts they prefer or would avoid. */
+struct planner_wish {
+    const uint32_t *prefer_units, *avoid_units;
+    const char *const *prefer_districts, *const *avoid_districts;
+    uint32_t nprefer_units, navoid_units, nprefer_districts, navoid_districts;
+};
+
 /* Someone who may move (the person rules passed) and is not in the plan. */
 struct planner_person {
     uint32_t cell;                 /* current position */
@@ -94,6 +107,7 @@ struct planner_person {
     const char *family, *home_district;
     uint8_t ncomp;
     const struct competency *comp; /* held levels */
+    const struct planner_wish *wish;   /* NULL: none stated */
 };
 
 /* A move already in the plan: it stays, and counts. */
@@ -134,8 +148,10 @@ struct planner_input {
 struct planner_move {
     size_t person;                 /* index into the input people */
     uint32_t from_cell, to_cell;
-    int64_t cost;                  /* = the four parts below */
+    int64_t cost;                  /* = the five parts below */
     int64_t cost_move, cost_district, cost_home, cost_competency;
+    int64_t cost_wish;             /* - prefer_bonus and/or + avoid_cost */
+    bool preferred, avoided;       /* the target is a place the person named */
     int missing_levels;            /* competency levels short at the target */
     int64_t to_need, to_existing;  /* target: short by to_need - to_existing */
     int64_t from_need, from_existing;   /* origin: over by from_existing - from_need */

@@ -210,9 +210,10 @@ static void add_moves(struct planner *pl, const struct chunk *ch, uint32_t cell,
         size_t person = pl->members[pl->class_first[ch->cls] + used[ch->cls]++];
         pl->moves[pl->nmoves++] = (struct planner_move){
             .person = person, .from_cell = pl->class_cell[ch->cls], .to_cell = cell,
-            .cost = move + q->district + q->home + q->competency, .cost_move = move,
+            .cost = move + q->district + q->home + q->competency + q->wish, .cost_move = move,
             .cost_district = q->district, .cost_home = q->home,
-            .cost_competency = q->competency, .missing_levels = q->missing};
+            .cost_competency = q->competency, .cost_wish = q->wish,
+            .preferred = q->preferred, .avoided = q->avoided, .missing_levels = q->missing};
     }
 }
 

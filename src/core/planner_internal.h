@@ -18,14 +18,17 @@ struct intern {
 /* Grouping keys: compared field by field, the index last. */
 struct key {
     uint32_t root, family, district, home, comps, cell;
+    uint32_t wish;                 /* person: its wish's id, 0 none; target:
+                                      unit + 1 when a wish names the unit, else 0 */
     uint8_t rank, education;
     uint32_t index;
 };
 
 /* The cost of a (person type, target type) pair in its parts. */
 struct pair {
-    int64_t district, home, competency;
+    int64_t district, home, competency, wish;
     int missing;
+    bool preferred, avoided;
 };
 
 struct router;
@@ -36,6 +39,8 @@ struct planner {
     struct intern names;
     uint32_t *cell_family, *cell_district, *cell_root, *cell_comps;
     uint32_t *unit_district;
+    bool *unit_wished;             /* a movable person's wish names the unit */
+    size_t nwishing;               /* person types with a wish */
     int64_t *existing;             /* after the fixed moves */
     int64_t *fixed_out, *fixed_in; /* per unit */
     /* classes: members[class_first[k] ..+ class_count[k]] */

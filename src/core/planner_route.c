@@ -19,6 +19,9 @@
  * that does not fit has no path. Small groups keep one arc per pair,
  * whichever makes fewer arcs.
  *
+ * A person type with a wish (planner_wish) is none of this: its wish
+ * prices targets one by one, so it has one arc per fitting pair.
+ *
  * In an optimal flow every path from a person type to a target type
  * costs exactly that pair's cost (else moving one unit to the exact path,
  * which is uncapacitated, would be cheaper), so any decomposition of the
@@ -83,6 +86,41 @@ static int missing_levels(const struct planner_person *p, const struct planner_c
     return missing;
 }
 
+static bool unit_named(const uint32_t *u, uint32_t n, uint32_t unit)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (u[i] == unit)
+            return true;
+    return false;
+}
+
+static bool district_named(const char *const *d, uint32_t n, const char *district)
+{
+    if (!district || !district[0])
+        return false;
+    for (uint32_t i = 0; i < n; i++)
+        if (d[i] && strcmp(d[i], district) == 0)
+            return true;
+    return false;
+}
+
+/* The wish's part of a move to cell c. A unit a wish names is a target
+ * type of its own (key.wish), so c stands for every cell of its type. */
+static void wish_part(const struct planner *pl, const struct planner_wish *w,
+                      const struct planner_cell *c, struct pair *q)
+{
+    if (!w)
+        return;
+    const char *district = pl->in.units[c->unit].district;
+    const struct policy *pol = pl->in.policy;
+    q->preferred = unit_named(w->prefer_units, w->nprefer_units, c->unit) ||
+                   district_named(w->prefer_districts, w->nprefer_districts, district);
+    q->avoided = unit_named(w->avoid_units, w->navoid_units, c->unit) ||
+                 district_named(w->avoid_districts, w->navoid_districts, district);
+    q->wish = (q->preferred ? -(int64_t)pol->optimiser.prefer_bonus : 0) +
+              (q->avoided ? (int64_t)pol->optimiser.avoid_cost : 0);
+}
+
 bool planner_pair(const struct planner *pl, size_t pt, size_t tt, struct pair *out)
 {
     const struct policy *pol = pl->in.policy;
@@ -109,6 +147,8 @@ bool planner_pair(const struct planner *pl, size_t pt, size_t tt, struct pair *o
         .home = pk->home != 0 && pk->home == tk->district ? -pol->optimiser.home_bonus : 0,
         .competency = (int64_t)missing * pol->optimiser.competency_cost,
         .missing = missing};
+    if (pk->wish)
+        wish_part(pl, p->wish, c, out);
     return true;
 }
 
@@ -304,6 +344,8 @@ static int each_group(struct router *r, size_t pt,
                       const struct routes *rt)
 {
     const struct key *k = &r->pl->pt_key[pt];
+    if (k->wish)
+        return 0;                  /* its own arcs: wish_links */
     for (int i = 0; i < rt->n; i++) {
         struct member want = {.root = k->root, .family = r->fit ? k->family : 0,
                               .kind = r->fit ? rank_kind(k->rank) : 0, .route = rt->route[i]};
@@ -400,11 +442,25 @@ static int link_lattice(struct router *r, const struct group *g)
     return 0;
 }
 
+/* A person type with a wish: one arc to every target type it fits. */
+static int wish_links(struct planner *pl, size_t pt)
+{
+    int64_t move = pl->in.policy->optimiser.move_cost;
+    for (size_t tt = 0; tt < pl->ntarget_type; tt++) {
+        struct pair q;
+        if (planner_pair(pl, pt, tt, &q) &&
+            add_link(pl, (uint32_t)pt, (uint32_t)(pl->nperson_type + tt),
+                     move + q.district + q.home + q.competency + q.wish) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* At most this many links: a lattice's entries, own arcs and exits, or
- * every pair. */
+ * every pair; every target for a person type with a wish. */
 static size_t link_bound(const struct router *r)
 {
-    size_t n = 0;
+    size_t n = r->pl->nwishing * r->pl->ntarget_type;
     for (size_t i = 0; i < r->ng; i++) {
         const struct group *g = &r->g[i];
         n += g->node0 == NONE ? g->people * g->count
@@ -452,7 +508,8 @@ int planner_route_links(struct planner *pl)
     int rc = -1;
     for (size_t pt = 0; pt < pl->nperson_type; pt++) {
         struct routes rt = routes_of(r, pt);
-        if (each_group(r, pt, link_person, &rt) != 0)
+        if (each_group(r, pt, link_person, &rt) != 0 ||
+            (pl->pt_key[pt].wish && wish_links(pl, pt) != 0))
             goto out;
     }
     for (size_t g = 0; g < r->ng; g++)

@@ -98,6 +98,8 @@ static void optimiser_defaults(struct policy *p)
     p->optimiser.move_cost = 10;
     p->optimiser.district_cost = 5;
     p->optimiser.home_bonus = 3;
+    p->optimiser.prefer_bonus = 4;
+    p->optimiser.avoid_cost = 15;
     p->optimiser.competency_cost = 2;
     p->optimiser.max_moves = 0;
 }

@@ -73,6 +73,8 @@ struct policy {
         int district_cost;           /* extra when the district changes */
         int home_bonus;              /* subtracted when moving to home district */
         int competency_cost;         /* per missing competency level */
+        int prefer_bonus;            /* subtracted: a place the person prefers */
+        int avoid_cost;              /* added: a place the person would avoid */
         int max_moves;               /* per suggest run, 0 = no cap */
     } optimiser;
 };

@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/rules.h"
 #include "io/import.h"
+#include "core/preference.h"
 #include "io/import_internal.h"
 #include "io/xlsx_read.h"
 #include "util/hugepage.h"
@@ -303,6 +304,32 @@ static void check_unit_refs(importer *im, const struct import_refs *refs,
     snprintf(p->parent, sizeof p->parent, "%s", u->parent);
 }
 
+/* The person is on record, each place is a unit or a district, and a
+ * person has one row. */
+static void check_places(importer *im, const struct import_refs *refs, const struct csv_row *row,
+                         enum import_col c, const char (*places)[PREF_PLACE_SIZE], uint8_t n)
+{
+    for (uint8_t i = 0; i < n; i++)
+        if (refs->place_exists && !refs->place_exists(refs->ctx, places[i])) {
+            unsigned line, col = col_of(im, row, c, &line);
+            import_problem_add(&im->ps, false, line, col, import_col_name(c),
+                               _("\"%s\" is neither a unit code nor a district"), places[i]);
+        }
+}
+
+static void check_preference_refs(importer *im, const struct import_refs *refs,
+                                  const struct csv_row *row, const struct preference *p)
+{
+    if (!first_in_file(im, row, COL_NIP, p->nip, ""))
+        return;
+    if (refs->staff_exists && !refs->staff_exists(refs->ctx, p->nip)) {
+        unsigned line, col = col_of(im, row, COL_NIP, &line);
+        import_problem_add(&im->ps, false, line, col, "nip", _("nobody has NIP %s"), p->nip);
+    }
+    check_places(im, refs, row, COL_PREFER, p->prefer, p->nprefer);
+    check_places(im, refs, row, COL_AVOID, p->avoid, p->navoid);
+}
+
 /* Parents named in the file but not in the database must be in the file,
  * and the file must not make a loop of parents. */
 static void resolve_parents(importer *im)
@@ -493,6 +520,7 @@ union any_record {
     struct unit u;
     struct position p;
     struct staff s;
+    struct preference pref;
 };
 
 static int convert(importer *im, const struct csv_row *row, union any_record *rec,
@@ -503,6 +531,8 @@ static int convert(importer *im, const struct csv_row *row, union any_record *re
         return import_unit_row_ex(&im->h, row, &rec->u, ps, validate, im->memo);
     case IMPORT_POSITIONS:
         return import_position_row_ex(&im->h, row, &rec->p, ps, validate, im->memo);
+    case IMPORT_PREFERENCES:
+        return import_preference_row_ex(&im->h, row, &rec->pref, ps, validate, im->memo);
     default:
         return import_staff_row_ex(&im->h, row, im->today, &rec->s, ps, validate, im->memo);
     }
@@ -562,6 +592,8 @@ size_t import_check(importer *im, const struct import_refs *refs)
             check_unit_refs(im, refs, &row, &rec.u);
         } else if (im->kind == IMPORT_POSITIONS) {
             check_position_refs(im, refs, &row, &rec.p);
+        } else if (im->kind == IMPORT_PREFERENCES) {
+            check_preference_refs(im, refs, &row, &rec.pref);
         } else {
             check_staff_refs(im, refs, &row, &rec.s);
             if (!remember_row(im, &row, &rec.s, offset, line)) {

@@ -32,8 +32,11 @@
 #include "core/record.h"
 #include "io/csv.h"
 
-enum import_kind { IMPORT_UNITS, IMPORT_POSITIONS, IMPORT_STAFF };
-/* "units", "positions", "staff"; -1 for anything else. */
+/* Preferences (the staff's wishes, core/preference.h) are imported only:
+ * `nip, prefer, avoid, note`, places joined by |, each a unit code or a
+ * district named by some unit (import_refs.place_exists). */
+enum import_kind { IMPORT_UNITS, IMPORT_POSITIONS, IMPORT_STAFF, IMPORT_PREFERENCES };
+/* "units", "positions", "staff", "preferences"; -1 for anything else. */
 int import_kind_parse(const char *s);
 const char *import_kind_name(enum import_kind k);
 
@@ -44,7 +47,8 @@ enum import_col {
     COL_WORKLOAD, COL_NEED, COL_COMPETENCIES, COL_NIP, COL_SEX,
     COL_BIRTH_DATE, COL_STATUS, COL_RANK, COL_POSITION, COL_POST_SINCE,
     COL_PNS_SINCE, COL_EDUCATION, COL_MAJOR, COL_DISCIPLINE,
-    COL_DISCIPLINE_UNTIL, COL_LEAVE, COL_HOME_DISTRICT, COL_COUNT
+    COL_DISCIPLINE_UNTIL, COL_LEAVE, COL_HOME_DISTRICT, COL_PREFER, COL_AVOID,
+    COL_NOTE, COL_COUNT
 };
 const char *import_col_name(enum import_col c);
 
@@ -95,6 +99,9 @@ int import_position_row(const struct import_header *h, const struct csv_row *row
                         struct position *out, struct import_problems *ps);
 int import_staff_row(const struct import_header *h, const struct csv_row *row,
                      mdate today, struct staff *out, struct import_problems *ps);
+struct preference;
+int import_preference_row(const struct import_header *h, const struct csv_row *row,
+                          struct preference *out, struct import_problems *ps);
 
 /* Answers about records already in the database. */
 struct import_refs {
@@ -106,10 +113,15 @@ struct import_refs {
      * the policy in force; NULL skips the check that a discipline penalty
      * ends before retirement. Asked only for rows with discipline_until. */
     int (*bup_years)(void *ctx, const char *position);
+    /* Preferences: whether a person is on record, and whether a place is
+     * a unit code or the district of some unit. */
+    bool (*staff_exists)(void *ctx, const char *nip);
+    bool (*place_exists)(void *ctx, const char *place);
 };
 
 typedef void (*import_progress_fn)(void *ctx, size_t done, size_t total);
-/* Called with each record: a struct unit, position or staff. Non-zero stops. */
+/* Called with each record: a struct unit, position, staff or preference.
+ * Non-zero stops. */
 typedef int (*import_record_fn)(void *ctx, const void *record);
 
 typedef struct importer importer;

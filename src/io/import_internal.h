@@ -33,6 +33,10 @@ int import_position_row_ex(const struct import_header *h, const struct csv_row *
 int import_staff_row_ex(const struct import_header *h, const struct csv_row *row,
                         mdate today, struct staff *s, struct import_problems *ps,
                         bool validate, struct import_memo *memo);
+struct preference;
+int import_preference_row_ex(const struct import_header *h, const struct csv_row *row,
+                             struct preference *p, struct import_problems *ps, bool validate,
+                             struct import_memo *memo);
 /* --- xlsx (import_xlsx.c) ------------------------------------------------ */
 struct import_xlsx {
     char sheet[128];            /* the sheet read */

@@ -9,15 +9,16 @@
 #include "core/fold.h"
 #include "core/i18n.h"
 #include "io/import.h"
+#include "core/preference.h"
 #include "io/import_internal.h"
 
 /* --- names ------------------------------------------------------------ */
 
-static const char *const kind_names[] = {"units", "positions", "staff"};
+static const char *const kind_names[] = {"units", "positions", "staff", "preferences"};
 
 int import_kind_parse(const char *s)
 {
-    for (int k = 0; k < 3; k++)
+    for (int k = 0; k <= IMPORT_PREFERENCES; k++)
         if (strcmp(s, kind_names[k]) == 0)
             return k;
     return -1;
@@ -41,6 +42,7 @@ static const char *const col_names[COL_COUNT] = {
     [COL_EDUCATION] = "education", [COL_MAJOR] = "major",
     [COL_DISCIPLINE] = "discipline", [COL_DISCIPLINE_UNTIL] = "discipline_until",
     [COL_LEAVE] = "leave", [COL_HOME_DISTRICT] = "home_district",
+    [COL_PREFER] = "prefer", [COL_AVOID] = "avoid", [COL_NOTE] = "note",
 };
 
 const char *import_col_name(enum import_col c)
@@ -69,9 +71,13 @@ static const struct col_use staff_cols[] = {
     {COL_DISCIPLINE_UNTIL, 'o'}, {COL_LEAVE, 'o'}, {COL_HOME_DISTRICT, 'o'},
     {COL_COMPETENCIES, 'o'}, {COL_COUNT, 0}};
 
+static const struct col_use preference_cols[] = {
+    {COL_NIP, 'r'}, {COL_PREFER, 'o'}, {COL_AVOID, 'o'}, {COL_NOTE, 'o'}, {COL_COUNT, 0}};
+
 static const struct col_use *cols_of(enum import_kind k)
 {
-    return k == IMPORT_UNITS ? unit_cols : k == IMPORT_POSITIONS ? position_cols : staff_cols;
+    return k == IMPORT_UNITS ? unit_cols : k == IMPORT_POSITIONS ? position_cols
+           : k == IMPORT_PREFERENCES ? preference_cols : staff_cols;
 }
 
 /* --- problems ----------------------------------------------------------- */
@@ -609,3 +615,42 @@ int import_staff_row(const struct import_header *h, const struct csv_row *row,
     return import_staff_row_ex(h, row, today, out, ps, true, NULL);
 }
 
+
+/* --- preferences -------------------------------------------------------------- */
+
+static void places(struct rowctx *x, enum import_col c, char out[PREF_PLACES_MAX][PREF_PLACE_SIZE],
+                   uint8_t *n)
+{
+    const struct csv_field *f = fld(x, c);
+    const char *p = f->p;
+    size_t len = csv_unneutralise(&p, f->len);
+    char err[256];
+    if (preference_places_parse(p, len, out, n, err, sizeof err) != 0)
+        bad(x, c, "%s", err);
+}
+
+int import_preference_row_ex(const struct import_header *h, const struct csv_row *row,
+                             struct preference *p, struct import_problems *ps, bool validate,
+                             struct import_memo *memo)
+{
+    struct rowctx x;
+    char nip[64];
+    row_init(&x, h, row, ps, memo);
+    memset(p, 0, sizeof *p);
+    text(&x, COL_NIP, nip, sizeof nip);
+    if (!x.bad[COL_NIP] && nip_parse(nip, strlen(nip), p->nip) != NIP_OK)
+        bad(&x, COL_NIP, _("\"%s\" is not a NIP (18 digits)"), nip);
+    places(&x, COL_PREFER, p->prefer, &p->nprefer);
+    places(&x, COL_AVOID, p->avoid, &p->navoid);
+    text(&x, COL_NOTE, p->note, sizeof p->note);
+    struct verrs v = {0};
+    if (validate && !x.errors && preference_validate(p, &v))
+        add_verrs(&x, &v, COL_NIP);
+    return x.errors;
+}
+
+int import_preference_row(const struct import_header *h, const struct csv_row *row,
+                          struct preference *out, struct import_problems *ps)
+{
+    return import_preference_row_ex(h, row, out, ps, true, NULL);
+}

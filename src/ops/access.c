@@ -29,6 +29,10 @@ static const struct ops_access_row table[OPS_DO_COUNT_] = {
      OPS_GRANT_NOBODY_NEEDED, 0},
     {OPS_DO_TUI, "(the screens)", N_("open the screens"), OPS_GRANT_ANY, 0},
     {OPS_DO_VERIFY_DB, "verify", N_("verify the database"), OPS_GRANT_FIXED, ADMIN},
+    {OPS_DO_PLAN_OBJECT, "plan object", N_("record an objection to a move"), OPS_GRANT_FIXED,
+     OPERATOR | ADMIN},
+    {OPS_DO_PLAN_ANSWER, "plan answer", N_("answer an objection"), OPS_GRANT_FIXED,
+     ROLE_REVIEWER},
 };
 
 /* The top screens: which action opening each one is. */
@@ -147,6 +151,7 @@ bool ops_may_action(const struct ops *o, const char *action)
         {"move-add", OPS_DO_PLAN_EDIT},      {"move-drop", OPS_DO_PLAN_EDIT},
         {"plan-strike", OPS_DO_PLAN_STRIKE}, {"export-staff", OPS_DO_EXPORT_PERSONAL},
         {"export-plan", OPS_DO_EXPORT_PERSONAL}, {"backup", OPS_DO_BACKUP},
+        {"plan-object", OPS_DO_PLAN_OBJECT},  {"plan-answer", OPS_DO_PLAN_ANSWER},
     };
     for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
         if (!strcmp(action, fixed[i].name))

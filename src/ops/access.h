@@ -11,13 +11,17 @@
  *   init, demo, import,       admin
  *   backup, verify
  *   export staff, export      admin, and the roles of users.yaml's
- *   plan (the annex), audit   `export:` key (personal data)
+ *   plan (the annex), export  `export:` key (personal data)
+ *   training, audit
  *   plan new/add/drop/suggest operator
  *   plan steps (submit ...)   the roles workflow.yaml gives the step
  *   plan strike               the roles of the steps that strike moves
+ *   plan object               operator, admin (records what the staff said)
+ *   plan answer               reviewer
  *   everything else (staff,   any role
  *   workload, check, plan
- *   list/show/check, export
+ *   list/show/check, inbox,
+ *   followup, export
  *   units/positions/workload,
  *   audit --verify, the TUI)
  *   policy check              anybody, also a user without a role
@@ -49,6 +53,8 @@ enum ops_do {
     OPS_DO_POLICY_CHECK,      /* validate the configuration */
     OPS_DO_TUI,               /* open the screens at all */
     OPS_DO_VERIFY_DB,         /* walk every database for damage (mutasi verify) */
+    OPS_DO_PLAN_OBJECT,       /* record a staff objection to a move (plan object) */
+    OPS_DO_PLAN_ANSWER,       /* answer it (plan answer) */
     OPS_DO_COUNT_
 };
 
@@ -98,7 +104,9 @@ bool ops_may_screen(const struct ops *o, const char *screen);
 /* Whether the session's user may run the TUI action of that name. The
  * names say what an action does: "screen-NAME" opens a top screen
  * (ops_may_screen); "plan-new", "plan-add", "plan-drop", "plan-suggest",
- * "move-add", "move-drop" (the plan editor's keys) change a plan; "plan-strike" strikes a move; "plan-STEP" for a step of
+ * "move-add", "move-drop" (the plan editor's keys) change a plan;
+ * "plan-strike" strikes a move; "plan-object" and "plan-answer" record an
+ * objection and its answer; "plan-STEP" for a step of
  * workflow.yaml ("plan-verify", "plan-issue-sk", "plan-apply") takes it;
  * "export-staff", "export-plan" and "audit-*" show personal data;
  * "import-*", "backup" are the admin's. Every other name (moving,

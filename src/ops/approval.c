@@ -203,6 +203,25 @@ static int refuse_blocked(struct step_ctx *c, stxn *t)
                     (unsigned)c->r.id, c->s->name, n, list);
 }
 
+/* The approving step waits for every objection to be answered. */
+static int refuse_unanswered(struct step_ctx *c, stxn *t)
+{
+    if (ops_route_step(&c->r.c.o->cfg->workflow, "approve") != c->s)
+        return OPS_OK;
+    char list[OPS_MSG_SIZE - 200];
+    size_t n;
+    if (plan_open_objections(t, c->r.id, list, sizeof list, &n) != 0)
+        return ops_fail(c->r.c.e, _("could not read the database: %s"),
+                        store_errmsg(c->r.c.o->db));
+    if (n == 0)
+        return OPS_OK;
+    return ops_fail(c->r.c.e, ngettext("plan %u cannot be approved: %zu objection waits for "
+                                       "an answer (plan answer ID NIP --reason TEXT):%s",
+                                       "plan %u cannot be approved: %zu objections wait for "
+                                       "an answer (plan answer ID NIP --reason TEXT):%s", n),
+                    (unsigned)c->r.id, n, list);
+}
+
 static int write_step(stxn *t, void *ctx)
 {
     struct step_ctx *c = ctx;
@@ -212,6 +231,8 @@ static int write_step(stxn *t, void *ctx)
         rc = route_check(&c->r, c->s, c->rq->note);
     if (rc == OPS_OK && c->s->checks_plan)
         rc = refuse_blocked(c, t);
+    if (rc == OPS_OK)
+        rc = refuse_unanswered(c, t);
     if (rc != OPS_OK)
         return change_aborted(&c->r.c, rc);
     snprintf(before, sizeof before, "%s", c->r.p.state);

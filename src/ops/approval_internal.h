@@ -27,4 +27,7 @@ int route_run(struct route_ctx *r, store_write_fn fn);
 void route_object(uint32_t id, char out[32]);
 /* The breaches, one a line ("\n  NIP  rule: reason"). */
 void breaches_text(const struct ops_breach *b, size_t n, char *out, size_t size);
+/* The moves (not struck) whose objection is unanswered: *n of them,
+ * listed in list one a line ("\n  NIP  objection"). ops/objection.c. */
+int plan_open_objections(stxn *t, uint32_t plan, char *list, size_t size, size_t *n);
 #endif

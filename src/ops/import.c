@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/i18n.h"
+#include "core/preference.h"
 #include "core/rules.h"
 #include "io/import.h"
 #include "ops/access.h"
@@ -14,7 +15,50 @@
 struct refs_ctx {
     stxn *t;
     const struct policy *policy;
+    char (*districts)[DISTRICT_SIZE];   /* preferences: every unit's district, once */
+    size_t ndistricts;
+    bool districts_read;
 };
+
+static bool staff_exists(void *ctx, const char *nip)
+{
+    struct refs_ctx *c = ctx;
+    struct staff s;
+    return store_get_staff(c->t, nip, &s) == STORE_OK;
+}
+
+static int take_district(const struct unit *u, void *ctx)
+{
+    struct refs_ctx *c = ctx;
+    if (!u->district[0])
+        return 0;
+    for (size_t i = 0; i < c->ndistricts; i++)
+        if (strcmp(c->districts[i], u->district) == 0)
+            return 0;
+    char (*nd)[DISTRICT_SIZE] = realloc(c->districts, (c->ndistricts + 1) * sizeof *nd);
+    if (!nd)
+        return -1;
+    c->districts = nd;
+    memcpy(c->districts[c->ndistricts++], u->district, DISTRICT_SIZE);
+    return 0;
+}
+
+/* A unit code, or the district of some unit. */
+static bool place_exists(void *ctx, const char *place)
+{
+    struct refs_ctx *c = ctx;
+    struct unit u;
+    if (strlen(place) < CODE_SIZE && store_get_unit(c->t, place, &u) == STORE_OK)
+        return true;
+    if (!c->districts_read) {
+        c->districts_read = true;
+        store_each_unit(c->t, take_district, c);
+    }
+    for (size_t i = 0; i < c->ndistricts; i++)
+        if (strcmp(c->districts[i], place) == 0)
+            return true;
+    return false;
+}
 
 static bool unit_exists(void *ctx, const char *code)
 {
@@ -130,6 +174,10 @@ static int put_record(void *ctx, const void *rec)
     } else if (w->kind == IMPORT_STAFF) {
         w->chunk[w->nchunk++] = *(const struct staff *)rec;
         return w->nchunk == STAFF_CHUNK ? flush_staff(w) : 0;
+    } else if (w->kind == IMPORT_PREFERENCES) {
+        struct preference old;
+        had = store_get_preference(w->t, ((const struct preference *)rec)->nip, &old) == STORE_OK;
+        rc = store_put_preference(w->t, rec);
     } else if (w->kind == IMPORT_UNITS) {
         struct unit old;
         had = store_get_unit(w->t, ((const struct unit *)rec)->code, &old) == STORE_OK;
@@ -197,9 +245,11 @@ int ops_import(struct ops *o, struct ops_import *in, struct ops_err *e)
     policy_defaults(&defaults);
     struct refs_ctx rctx = {rt, in->policy ? in->policy : &defaults};
     struct import_refs refs = {&rctx, unit_exists, position_unit,
-                               in->kind == IMPORT_STAFF ? bup_years : NULL};
+                               in->kind == IMPORT_STAFF ? bup_years : NULL, staff_exists,
+                               place_exists};
     in->errors = import_check(in->im, &refs);
     store_read_end(rt);
+    free(rctx.districts);
     if (in->errors)
         return ops_fail(e, ngettext("%s: %zu error, nothing was imported",
                                     "%s: %zu errors, nothing was imported", in->errors),

@@ -24,6 +24,7 @@
 #include "core/date.h"
 #include "core/filter.h"
 #include "core/policy.h"
+#include "core/preference.h"
 #include "core/rules.h"
 #include "core/workload.h"
 #include "store/store.h"
@@ -142,6 +143,22 @@ int ops_audit_note(struct ops *o, const char *action, const char *object, const 
 /* ---- the audit log (ops/audit.c) --------------------------------------- */
 /* Every entry, newest first, to cb (non-zero from cb stops: OPS_STOPPED). */
 int ops_audit_each(struct ops *o, store_audit_cb cb, void *ctx, struct ops_err *e);
+/* A page of the log for the Audit screen, newest first: up to max entries
+ * that match the filter, from entry from_seq down (0: the newest);
+ * *next_seq is where the next page starts (0: the log is done). Reads no
+ * more than it shows plus what the filter skips. */
+struct ops_audit_filter {
+    char user[32];            /* "" any; else the user field contains it */
+    char action[48];          /* "" any; else the action contains it */
+    uint32_t plan;            /* 0 any; else the object is "plan ID" or "plan ID ..." */
+    char nip[NIP_LEN + 1];    /* "" any; else the object names this NIP */
+};
+/* Parses "user:ani plan:3 nip:19840728... action:strike" (any order, any
+ * subset; "" clears). -1 (and e says which word) when a word is not one. */
+int ops_audit_filter_parse(const char *text, struct ops_audit_filter *f, struct ops_err *e);
+int ops_audit_page(struct ops *o, uint64_t from_seq, const struct ops_audit_filter *f,
+                   struct audit_entry *out, size_t max, size_t *n, uint64_t *next_seq,
+                   struct ops_err *e);
 /* The newest entry: its number and hash as 64 hex digits (seq 0 and
  * zeros for an empty log). To anchor the chain outside the file: `audit
  * --head` prints it, and the decree annex prints it in its footer. */
@@ -249,6 +266,8 @@ struct ops_staff_card {
     char unit_name[NAME_SIZE];       /* "" when the unit is unknown */
     struct history *history;         /* the position history, oldest first */
     size_t nhistory, caphistory;
+    struct preference pref;          /* the person's wishes (import preferences) */
+    bool has_pref;
 };
 /* nip: 18 digits. Refused when nobody has it. Free with
  * ops_staff_card_free (also after a refusal: it is then empty). */

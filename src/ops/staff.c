@@ -38,6 +38,7 @@ int ops_staff_show(struct ops *o, const char *nip, struct ops_staff_card *out, s
             memcpy(out->position_name, p.name, sizeof out->position_name);
         if (store_get_unit(t, out->person.unit, &u) == STORE_OK)
             memcpy(out->unit_name, u.name, sizeof out->unit_name);
+        out->has_pref = store_get_preference(t, nip, &out->pref) == STORE_OK;
         int r = store_each_history(t, nip, keep_history, out);
         if (r != 0)
             rc = ops_fail(e, "%s", r > 0 ? _("out of memory") : store_errmsg(o->db));

@@ -160,7 +160,9 @@ static int read_region(struct suggest_run *run, stxn *t)
         return ops_fail(e, _("could not read the database: %s"), store_errmsg(run->o->db));
     if (store_each_staff(t, NULL, take_staff, run) != 0 && !run->stopped)
         return ops_fail(e, _("could not read the database: %s"), store_errmsg(run->o->db));
-    return run->stopped ? OPS_STOPPED : OPS_OK;
+    if (run->stopped)
+        return OPS_STOPPED;
+    return suggest_read_wishes(run, t);
 }
 
 static int read_all(struct suggest_run *run)
@@ -232,6 +234,7 @@ static void fix_people(struct suggest_run *run)
         run->people[i].family = run->strs + m->family;
         run->people[i].home_district = run->strs + m->home;
         run->people[i].comp = run->comps + m->comp;
+        run->people[i].wish = m->wish >= 0 ? &run->wishes[m->wish].w : NULL;
     }
 }
 
@@ -324,6 +327,7 @@ static void run_free(struct suggest_run *run)
     free(run->units);
     free(run->cells);
     free(run->fixes);
+    suggest_wishes_free(run);
 }
 
 int ops_plan_suggest(struct ops *o, const struct ops_suggest_req *rq,

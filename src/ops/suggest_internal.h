@@ -3,6 +3,7 @@
 #ifndef MUTASI_OPS_SUGGEST_INTERNAL_H
 #define MUTASI_OPS_SUGGEST_INTERNAL_H
 #include "core/planner.h"
+#include "core/preference.h"
 #include "ops/plan_internal.h"
 #include "ops/suggest.h"
 
@@ -17,6 +18,16 @@ struct mover {
     char nip[NIP_LEN + 1];
     uint32_t family, home;         /* offsets into the string pool */
     uint32_t comp;                 /* offset into the competency pool */
+    long wish;                     /* index into the run's wishes, -1: none */
+};
+
+/* A mover's preferences as the planner takes them: the lists point into
+ * units and districts, districts into pref. */
+struct suggest_wish {
+    struct planner_wish w;
+    struct preference pref;
+    uint32_t *units[2];            /* the preferred units, the avoided */
+    const char *districts[2 * PREF_PLACES_MAX];
 };
 
 /* One run of ops_plan_suggest: everything read, the planner, the result. */
@@ -48,6 +59,9 @@ struct suggest_run {
     size_t nfixes;
     struct planner *pl;
     struct ops_suggest_result *out;
+    struct suggest_wish *wishes;   /* of the movers who stated any */
+    size_t nwishes;
+    uint32_t *child_first, *children;   /* the unit tree downwards, when a wish names a unit */
 };
 
 /* Judges every suggested move with the whole plan and saves them with the
@@ -55,4 +69,8 @@ struct suggest_run {
  * run->out->moves. */
 int suggest_save(struct suggest_run *run);
 bool suggest_stop(struct suggest_run *run, int phase, uint64_t done);
+/* The movers' preferences (ops/suggest_wish.c): read in t once the region
+ * is read; each mover's wish index set. OPS_OK, or refused. */
+int suggest_read_wishes(struct suggest_run *run, stxn *t);
+void suggest_wishes_free(struct suggest_run *run);
 #endif

@@ -37,7 +37,25 @@ static void append(char *out, size_t size, const char *fmt, ...)
     va_end(ap);
 }
 
-static void cost_parts(const struct planner_move *pm, char *out, size_t size)
+/* The wish's part: the person named the target's place (import
+ * preferences) as one they prefer, or one they would avoid. */
+static void wish_parts(const struct planner_move *pm, const struct policy *pol, char *out,
+                       size_t size)
+{
+    if (pm->preferred) {
+        append(out, size, ", ");
+        append(out, size, _("a place the person prefers %lld"),
+               -(long long)pol->optimiser.prefer_bonus);
+    }
+    if (pm->avoided) {
+        append(out, size, ", ");
+        append(out, size, _("against the person's wish to avoid this place %lld"),
+               (long long)pol->optimiser.avoid_cost);
+    }
+}
+
+static void cost_parts(const struct planner_move *pm, const struct policy *pol, char *out,
+                       size_t size)
 {
     out[0] = '\0';
     append(out, size, _("move %lld"), (long long)pm->cost_move);
@@ -56,6 +74,7 @@ static void cost_parts(const struct planner_move *pm, char *out, size_t size)
                                    (unsigned long)pm->missing_levels),
                (long long)pm->cost_competency, pm->missing_levels);
     }
+    wish_parts(pm, pol, out, size);
 }
 
 /* "fills 1 of 3 short in Bidan, Puskesmas X (EJ 1.42 -> 1.07); relieves
@@ -67,11 +86,11 @@ static void explain(const struct save *s, const struct planner_move *pm, const c
     const struct move_facts *f = &s->f;
     struct wl_row before = {f->target.workload_minutes, pm->to_need, pm->to_existing};
     struct wl_row after = before;
-    char eb[24], ea[24], parts[200];
+    char eb[24], ea[24], parts[320];
     after.existing++;
     wl_format_ej(&before, pol, eb);
     wl_format_ej(&after, pol, ea);
-    cost_parts(pm, parts, sizeof parts);
+    cost_parts(pm, pol, parts, sizeof parts);
     out[0] = '\0';
     append(out, size, _("fills 1 of %lld short in %s, %s (EJ %s -> %s)"),
            (long long)(pm->to_need - pm->to_existing), f->target.name, to_unit,

@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <string.h>
 #include <xxhash.h>
+#include "core/preference.h"
 #include "store/codec.h"
 
 /* --- writing ------------------------------------------------------------ */
@@ -470,10 +471,10 @@ static void rbuf_open(struct rbuf *r, const void *buf, size_t len)
 }
 
 /* The record's version byte: 1 or 2, else 0 (and r is bad). */
-static int plan_version(struct rbuf *r)
+static int plan_version(struct rbuf *r, int newest)
 {
     uint8_t v = get_u8(r);
-    if (v != CODEC_PLAN_V1 && v != CODEC_PLAN_VERSION) {
+    if (v < CODEC_PLAN_V1 || v > newest) {
         r->bad = true;
         return 0;
     }
@@ -558,7 +559,7 @@ int codec_get_plan_timeline(const void *buf, size_t len, struct plan *out,
     if (ntl)
         *ntl = 0;
     rbuf_open(&r, buf, len);
-    int version = plan_version(&r);
+    int version = plan_version(&r, CODEC_PLAN_VERSION);
     out->id = get_u32(&r);
     get_str(&r, out->name, sizeof out->name);
     get_str(&r, out->period, sizeof out->period);
@@ -596,7 +597,7 @@ int codec_get_plan(const void *buf, size_t len, struct plan *out)
 size_t codec_put_move(const struct move *m, unsigned char *buf, size_t cap)
 {
     struct wbuf w = {buf, 0, cap, false};
-    put_u8(&w, CODEC_PLAN_VERSION);
+    put_u8(&w, CODEC_MOVE_VERSION);
     put_u32(&w, m->plan_id);
     put_str(&w, m->nip, sizeof m->nip);
     put_str(&w, m->from_position, sizeof m->from_position);
@@ -619,6 +620,12 @@ size_t codec_put_move(const struct move *m, unsigned char *buf, size_t cap)
     put_str(&w, m->struck_by, sizeof m->struck_by);
     put_i64(&w, m->struck_at);
     put_str(&w, m->struck_why, sizeof m->struck_why);
+    put_str(&w, m->objected_by, sizeof m->objected_by);
+    put_i64(&w, m->objected_at);
+    put_str(&w, m->objection, sizeof m->objection);
+    put_str(&w, m->answered_by, sizeof m->answered_by);
+    put_i64(&w, m->answered_at);
+    put_str(&w, m->answer, sizeof m->answer);
     return seal(&w);
 }
 
@@ -627,7 +634,7 @@ int codec_get_move(const void *buf, size_t len, struct move *out)
     struct rbuf r;
     memset(out, 0, sizeof *out);
     rbuf_open(&r, buf, len);
-    int version = plan_version(&r);
+    int version = plan_version(&r, CODEC_MOVE_VERSION);
     out->plan_id = get_u32(&r);
     get_str(&r, out->nip, sizeof out->nip);
     get_str(&r, out->from_position, sizeof out->from_position);
@@ -649,10 +656,18 @@ int codec_get_move(const void *buf, size_t len, struct move *out)
         out->verdicts[i].result = get_u8(&r);
     }
     get_str(&r, out->why, sizeof out->why);
-    if (version == CODEC_PLAN_VERSION) {
+    if (version >= CODEC_PLAN_VERSION) {
         get_str(&r, out->struck_by, sizeof out->struck_by);
         out->struck_at = get_i64(&r);
         get_str(&r, out->struck_why, sizeof out->struck_why);
+    }
+    if (version >= CODEC_MOVE_VERSION) {
+        get_str(&r, out->objected_by, sizeof out->objected_by);
+        out->objected_at = get_i64(&r);
+        get_str(&r, out->objection, sizeof out->objection);
+        get_str(&r, out->answered_by, sizeof out->answered_by);
+        out->answered_at = get_i64(&r);
+        get_str(&r, out->answer, sizeof out->answer);
     }
     return rbuf_end(&r);
 }
@@ -688,4 +703,49 @@ uint64_t codec_from_be64(const unsigned char in[8])
 void codec_be32_signed(unsigned char out[4], int32_t v)
 {
     codec_be32(out, (uint32_t)v ^ 0x80000000u);
+}
+
+/* --- preferences ---------------------------------------------------------- */
+
+#define CODEC_PREFERENCE_VERSION 1
+
+size_t codec_put_preference(const struct preference *p, unsigned char *buf, size_t cap)
+{
+    struct wbuf w = {buf, 0, cap, false};
+    put_u8(&w, CODEC_PREFERENCE_VERSION);
+    put_str(&w, p->nip, sizeof p->nip);
+    if (p->nprefer > PREF_PLACES_MAX || p->navoid > PREF_PLACES_MAX)
+        w.over = true;
+    put_u8(&w, p->nprefer);
+    for (int i = 0; i < p->nprefer && i < PREF_PLACES_MAX; i++)
+        put_str(&w, p->prefer[i], sizeof p->prefer[i]);
+    put_u8(&w, p->navoid);
+    for (int i = 0; i < p->navoid && i < PREF_PLACES_MAX; i++)
+        put_str(&w, p->avoid[i], sizeof p->avoid[i]);
+    put_str(&w, p->note, sizeof p->note);
+    return seal(&w);
+}
+
+int codec_get_preference(const void *buf, size_t len, struct preference *out)
+{
+    struct rbuf r;
+    memset(out, 0, sizeof *out);
+    rbuf_open(&r, buf, len);
+    if (get_u8(&r) != CODEC_PREFERENCE_VERSION)
+        r.bad = true;
+    get_str(&r, out->nip, sizeof out->nip);
+    out->nprefer = get_u8(&r);
+    if (out->nprefer > PREF_PLACES_MAX)
+        r.bad = true;
+    for (int i = 0; i < out->nprefer && !r.bad; i++)
+        get_str(&r, out->prefer[i], sizeof out->prefer[i]);
+    out->navoid = r.bad ? 0 : get_u8(&r);
+    if (out->navoid > PREF_PLACES_MAX)
+        r.bad = true;
+    for (int i = 0; i < out->navoid && !r.bad; i++)
+        get_str(&r, out->avoid[i], sizeof out->avoid[i]);
+    get_str(&r, out->note, sizeof out->note);
+    if (r.bad)
+        out->nprefer = out->navoid = 0;
+    return rbuf_end(&r);
 }

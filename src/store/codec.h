@@ -41,6 +41,10 @@ size_t codec_put_audit(const struct audit_entry *e, unsigned char *buf, size_t c
 int codec_get_unit(const void *buf, size_t len, struct unit *out);
 int codec_get_position(const void *buf, size_t len, struct position *out);
 int codec_get_staff(const void *buf, size_t len, struct staff *out);
+/* A person's preferences (core/preference.h), version byte 1. */
+struct preference;
+size_t codec_put_preference(const struct preference *p, unsigned char *buf, size_t cap);
+int codec_get_preference(const void *buf, size_t len, struct preference *out);
 int codec_get_history(const void *buf, size_t len, struct history *out);
 int codec_get_audit(const void *buf, size_t len, struct audit_entry *out);
 
@@ -50,6 +54,9 @@ int codec_get_audit(const void *buf, size_t len, struct audit_entry *out);
  * MDATE_NONE). */
 #define CODEC_PLAN_V1 1
 #define CODEC_PLAN_VERSION 2
+/* Moves are written as version 3: version 2 and a staff objection and its
+ * answer (who, when, why each). */
+#define CODEC_MOVE_VERSION 3
 /* Room for a plan with a full timeline (PLAN_TIMELINE_MAX steps). */
 #define CODEC_PLAN_MAX (CODEC_MAX + PLAN_TIMELINE_MAX * 330)
 /* codec_put_plan: with an empty timeline. */

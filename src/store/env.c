@@ -33,6 +33,7 @@ static const struct {
     [DB_STAFF_BY_POSITION] = {"staff_by_position", MDB_DUPSORT},
     [DB_STAFF_BY_NAME] = {"staff_by_name", 0},
     [DB_WORKLOAD_AGG] = {"workload_by_unit", 0},
+    [DB_PREFERENCES] = {"preferences", 0},
 };
 
 const char *store_db_name(int db)

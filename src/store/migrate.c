@@ -82,6 +82,7 @@ static const struct migration steps[] = {
     {0, "rebuild every index", rebuild_indexes},
     {1, "seal every record with a checksum; data digest", store_digest_reset},
     {2, "count the workload aggregates", store_wl_recount},
+    {3, "add the preferences table", NULL},
 };
 
 static const struct migration *step_from(unsigned v)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/i18n.h"
+#include "core/preference.h"
 #include "store/codec.h"
 #include "store/internal.h"
 #include "store/keys.h"
@@ -477,3 +478,42 @@ int store_each_position_count(stxn *t, store_count_cb cb, void *ctx)
         return store_fail_mdb(t, rc, store_db_name(DB_STAFF_BY_POSITION));
     return r;
 }
+
+/* --- preferences ------------------------------------------------------------ */
+
+int store_put_preference(stxn *t, const struct preference *p)
+{
+    return store_rec_put(t, &store_desc_preference, p);
+}
+
+int store_get_preference(stxn *t, const char *nip, struct preference *out)
+{
+    return store_rec_get(t, &store_desc_preference, nip, strnlen(nip, NIP_LEN + 1), out);
+}
+
+struct pref_walk {
+    store_preference_cb cb;
+    void *ctx;
+};
+
+static int visit_preference(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
+{
+    struct pref_walk *w = ctx;
+    struct preference p;
+    if (codec_get_preference(v->mv_data, v->mv_size, &p) != 0)
+        return store_fail(t->s, _("the preferences of %.*s cannot be decoded"),
+                          (int)k->mv_size, (const char *)k->mv_data);
+    return w->cb(&p, w->ctx);
+}
+
+int store_each_preference(stxn *t, store_preference_cb cb, void *ctx)
+{
+    struct pref_walk w = {cb, ctx};
+    return store_walk(t, DB_PREFERENCES, NULL, false, visit_preference, &w);
+}
+
+size_t store_count_preferences(stxn *t)
+{
+    return count(t, DB_PREFERENCES);
+}
+

@@ -2,6 +2,7 @@
  * staff keyed by NIP with three indexes (by unit, by position, by name). */
 #include <string.h>
 #include "core/i18n.h"
+#include "core/preference.h"
 #include "store/codec.h"
 #include "store/internal.h"
 #include "store/keys.h"
@@ -137,10 +138,34 @@ const struct store_record_desc store_desc_staff = {
     },
 };
 
+/* --- preferences: keyed by NIP ------------------------------------------------ */
+
+static size_t preference_encode(const void *r, unsigned char *buf, size_t cap)
+{
+    return codec_put_preference(r, buf, cap);
+}
+
+static int preference_decode(const void *buf, size_t len, void *out)
+{
+    return codec_get_preference(buf, len, out);
+}
+
+static size_t preference_key(stxn *t, const void *r, unsigned char *out)
+{
+    return nip_key(t, ((const struct preference *)r)->nip, out);
+}
+
+const struct store_record_desc store_desc_preference = {
+    .what = N_("preference"), .db = DB_PREFERENCES, .size = sizeof(struct preference),
+    .encode = preference_encode, .decode = preference_decode, .key = preference_key,
+};
+
+_Static_assert(sizeof(struct preference) <= STORE_RECORD_MAX, "STORE_RECORD_MAX too small");
 _Static_assert(sizeof(struct staff) <= STORE_RECORD_MAX, "STORE_RECORD_MAX too small");
 _Static_assert(NAME_SIZE <= STORE_GROUP_MAX, "STORE_GROUP_MAX too small");
 
 const struct store_record_desc *const store_record_descs[] = {
     &store_desc_unit, &store_desc_position, &store_desc_staff, &store_desc_plan, &store_desc_move,
+    &store_desc_preference,
 };
 const size_t store_nrecord_descs = sizeof store_record_descs / sizeof *store_record_descs;

@@ -29,7 +29,7 @@
 enum db_id {
     DB_META, DB_UNITS, DB_POSITIONS, DB_STAFF, DB_HISTORY, DB_PLANS,
     DB_MOVES, DB_AUDIT, DB_STAFF_BY_UNIT, DB_STAFF_BY_POSITION,
-    DB_STAFF_BY_NAME, DB_WORKLOAD_AGG, DB_COUNT
+    DB_STAFF_BY_NAME, DB_WORKLOAD_AGG, DB_PREFERENCES, DB_COUNT
 };
 
 #define STORE_KEY_MAX 511        /* LMDB's longest key */
@@ -87,6 +87,7 @@ struct store_record_desc {
 /* The record types, in schema.c. */
 extern const struct store_record_desc store_desc_unit, store_desc_position, store_desc_staff;
 extern const struct store_record_desc store_desc_plan, store_desc_move;   /* plans.c */
+extern const struct store_record_desc store_desc_preference;
 extern const struct store_record_desc *const store_record_descs[];
 extern const size_t store_nrecord_descs;
 

@@ -35,8 +35,9 @@
  * version run them in order.
  * Schema 2: every record ends with a checksum seal (codec.h) and the audit
  * entries carry the data digest (digest.c).
- * Schema 3: the workload aggregates per unit and job family (aggregate.c). */
-#define STORE_SCHEMA_VERSION 3
+ * Schema 3: the workload aggregates per unit and job family (aggregate.c).
+ * Schema 4: a table of the staff's preferences (import preferences). */
+#define STORE_SCHEMA_VERSION 4
 
 typedef struct store store;      /* an open environment */
 typedef struct stxn stxn;        /* a transaction */
@@ -125,6 +126,15 @@ int store_put_position(stxn *t, const struct position *p);
 int store_get_position(stxn *t, const char *code, struct position *out);
 int store_del_position(stxn *t, const char *code);
 int store_put_staff(stxn *t, const struct staff *s);
+/* A person's preferences (core/preference.h), keyed by NIP: put replaces
+ * them. Schema 2 added their table. */
+struct preference;
+int store_put_preference(stxn *t, const struct preference *p);
+int store_get_preference(stxn *t, const char *nip, struct preference *out);
+typedef int (*store_preference_cb)(const struct preference *p, void *ctx);
+/* In NIP order; cb returns 0 to go on. */
+int store_each_preference(stxn *t, store_preference_cb cb, void *ctx);
+size_t store_count_preferences(stxn *t);
 int store_get_staff(stxn *t, const char *nip, struct staff *out);
 int store_del_staff(stxn *t, const char *nip);
 /* The same as store_put_staff for each of a[0..n-1] (a NIP given twice:

@@ -118,43 +118,6 @@ static void draw_too_small(struct app *a)
     move(0, 0);
 }
 
-/* A top screen's tab: the first key bound to it now (ui.yaml may have
- * moved it) and its name. */
-static void draw_tab(struct app *a, int top)
-{
-    const struct top_screen *t = &ui_top_screens[top];
-    bool on = a->top == top;
-    char keys[96] = "";
-    for (size_t i = 0; ui_action_at(i); i++)
-        if (ui_top_by_action(ui_action_at(i)->id) == top)
-            ui_keymap_keys_of(ui_action_at(i)->id, keys, sizeof keys);
-    char *space = strchr(keys, ' ');
-    if (space)
-        *space = '\0';
-    addstr(on ? "[" : " ");
-    if (keys[0]) {
-        ui_put_field(stdscr, keys, ui_text_width(keys), a->ascii);
-        addch(' ');
-    }
-    ui_put_field(stdscr, _(t->label), ui_text_width(_(t->label)), a->ascii);
-    addstr(on ? "]" : " ");
-}
-
-static void draw_title(struct app *a, struct screen *cur)
-{
-    attrset(A_BOLD);
-    mvaddstr(0, 0, "mutasi ");
-    for (int i = 0; i < TOPS_MAX; i++)
-        if (a->tops[i])
-            draw_tab(a, i);
-    if (a->depth) {
-        addstr(a->ascii ? " > " : " \u203a ");
-        int room = COLS - getcurx(stdscr);
-        ui_put_field(stdscr, _(cur->title ? cur->title : cur->ops->title), room, a->ascii);
-    }
-    attrset(A_NORMAL);
-}
-
 static void draw_status(struct app *a, struct screen *cur)
 {
     size_t pos = 0, total = 0;
@@ -183,7 +146,7 @@ static int draw_frame(struct app *a, const char *prompt, const char *text)
         return 0;
     }
     struct screen *cur = ui_app_current(a);
-    draw_title(a, cur);
+    ui_draw_title(a, cur);
     int sel_y = cur->ops->draw(cur, stdscr, 1, body_height(), COLS);
     draw_status(a, cur);
     move(LINES - 1, 0);
@@ -492,6 +455,13 @@ static void search_again(struct app *a, int dir, int count)
     }
 }
 
+bool ui_app_ask(struct app *a, const char *label, char *buf, size_t size)
+{
+    a->msg[0] = '\0';
+    buf[0] = '\0';
+    return prompt_read(a, label, buf, size, NULL, NULL, NULL) && buf[0];
+}
+
 static void do_filter(struct app *a)
 {
     struct screen *s = ui_app_current(a);
@@ -734,7 +704,7 @@ static void handle_key(struct app *a, int key, int *count)
         return;
     }
     if (key >= '0' && key <= '9' &&
-        (*count > 0 || key == '0' || ui_keymap_lookup_on(scope, key) == ACT_NONE)) {
+        (*count != 0 || key == '0' || ui_keymap_lookup_on(scope, key) == ACT_NONE)) {
         if (*count < 0)
             *count = 0;
         if (*count < 100000000)

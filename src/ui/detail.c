@@ -97,6 +97,23 @@ static void add_fields(struct screen *d, struct app *a, stxn *t, const struct st
         ui_text_screen_add(d, A_BOLD, "  %-20s %s", _("Leave"), leave_name(st->leave));
 }
 
+/* The person's wishes (import preferences), when there are any. */
+static void add_preferences(struct screen *d, stxn *t, const char *nip)
+{
+    struct preference p;
+    char buf[PREF_PLACES_MAX * PREF_PLACE_SIZE];
+    if (store_get_preference(t, nip, &p) != STORE_OK)
+        return;
+    ui_text_screen_add(d, 0, "%s", "");
+    ui_text_screen_add(d, A_BOLD, "%s", _("Wishes (the staff's voice)"));
+    preference_places_format(p.prefer, p.nprefer, buf, sizeof buf);
+    ui_text_screen_add(d, 0, "  %-20s %s", _("Prefers"), buf[0] ? buf : "-");
+    preference_places_format(p.avoid, p.navoid, buf, sizeof buf);
+    ui_text_screen_add(d, 0, "  %-20s %s", _("Would avoid"), buf[0] ? buf : "-");
+    if (p.note[0])
+        ui_text_screen_add(d, 0, "  %-20s %s", _("Wish"), p.note);
+}
+
 struct screen *ui_staff_detail_new(struct app *a, const char *nip)
 {
     store *db = a->db;
@@ -127,6 +144,7 @@ struct screen *ui_staff_detail_new(struct app *a, const char *nip)
         ui_text_screen_add(d, 0, "  %-24s %s %d", st.comp[i].code, _("level"), st.comp[i].level);
     if (!st.ncomp)
         ui_text_screen_add(d, 0, "  %s", _("none recorded"));
+    add_preferences(d, t, st.nip);
     ui_text_screen_add(d, 0, "%s", "");
     ui_text_screen_add(d, A_BOLD, "%s", _("Position history"));
     struct history_ctx hc = {d, t, 0};

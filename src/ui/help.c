@@ -33,6 +33,7 @@ struct screen *ui_help_screen_new(struct app *a, int for_top)
     struct screen *h = ui_text_screen_new(a, _("Help: keys (rebind them in ui.yaml)"));
     if (!h)
         return NULL;
+    h->title = N_("Help");          /* in the title line, not "Detail" */
     add_screen_notes(h, for_top);
     ui_text_screen_add(h, A_BOLD, "%s", _("Keys"));
     const struct action_def *d;

@@ -33,16 +33,37 @@ static const char *const plans_notes[] = {
     NULL,
 };
 
-/* Slots 3 (Plans), 4 (Inbox), 5 (Audit) and 7 (Follow-up) wait for their
- * screens: filling in label, help, create and notes makes them appear. */
+static const char *const inbox_notes[] = {
+    N_("The plans waiting for a step one of your roles may take, oldest first."),
+    N_("The keys of the selected plan's steps are shown under the list; return, reject"),
+    N_("and strike (x) ask for the reason. Enter shows the plan's moves and timeline."),
+    NULL,
+};
+
+static const char *const audit_notes[] = {
+    N_("The audit log, newest first, read a page at a time."),
+    N_("f filters: user:NAME plan:ID nip:NIP action:TEXT (any of them together)."),
+    N_("v verifies the whole chain: how many entries, intact or the first broken one."),
+    NULL,
+};
+
+static const char *const followup_notes[] = {
+    N_("The plans that took effect; Enter shows the people moved, the training the new"),
+    N_("position asks of them, their SKP before and after the TMT (! fell: mentoring)"),
+    N_("and the EJ of the units touched, before the plan and now."),
+    NULL,
+};
+
 const struct top_screen ui_top_screens[TOPS_MAX] = {
     {1, "staff", N_("Staff"), N_("Staff screen"), ui_staff_screen_new, staff_notes, false},
     {2, "units", N_("Units"), N_("Units screen"), ui_units_screen_new, units_notes, false},
     {3, "plans", N_("Plans"), N_("Plans screen"), ui_plans_screen_new, plans_notes, false},
-    {4, "inbox", NULL, NULL, NULL, NULL, false},
-    {5, "audit", NULL, NULL, NULL, NULL, false},
+    {4, "inbox", N_("Inbox"), N_("Inbox screen"), ui_inbox_screen_new, inbox_notes, false,
+     ui_inbox_badge},
+    {5, "audit", N_("Audit"), N_("Audit screen"), ui_audit_screen_new, audit_notes, false},
     {6, "help", N_("Help"), N_("Help screen"), ui_help_top_new, NULL, true},
-    {7, "followup", NULL, NULL, NULL, NULL, false},
+    {7, "followup", N_("Follow-up"), N_("Follow-up screen"), ui_followup_screen_new,
+     followup_notes, false},
 };
 
 static int screen_actions[TOPS_MAX];

@@ -69,6 +69,7 @@ int ui_setup_session(struct app *a)
     ui_set_language(cfg->ui.language);
     a->policy = cfg->policy;
     a->want_color = cfg->ui.color;
+    ui_inbox_register_steps(&cfg->workflow);   /* before the bindings: rebindable */
     apply_bindings(a, &cfg->ui);
     a->user = a->ops.user;
     describe_roles(a->ops.roles, a->roles, sizeof a->roles);

@@ -4,6 +4,7 @@
 #define MUTASI_UI_UIPRIV_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <curses.h>
 #include "ops/ops.h"
@@ -267,6 +268,9 @@ struct top_screen {
     struct screen *(*create)(struct app *a);
     const char *const *notes;               /* N_() lines for `?`, NULL-ended */
     bool all_notes;                         /* the Help screen: every screen's */
+    /* Optional: a count shown on the tab, worked out when the title is
+     * drawn (the Inbox: plans waiting for me); -1 for none. */
+    int (*badge)(struct app *a);
 };
 extern const struct top_screen ui_top_screens[TOPS_MAX];
 /* Makes the actions screen-NAME for the present top screens. */
@@ -280,6 +284,9 @@ bool ui_top_present(int i);
 /* The slot (0-based) of a present top screen by name or by its action; -1. */
 int ui_top_by_name(const char *name);
 int ui_top_by_action(int action);
+/* The title line (row 0): the tabs, cut to the width, never wrapped
+ * (ui/title.c). */
+void ui_draw_title(struct app *a, struct screen *cur);
 
 #define STACK_MAX 8
 struct app {
@@ -377,6 +384,20 @@ struct screen *ui_staff_detail_new(struct app *a, const char *nip);
 struct screen *ui_check_screen_new(struct app *a, const char *nip, const char *target_code,
                                    bool own_request);
 void ui_screen_free(struct screen *s);
+/* The Inbox (inbox.c): top screen 4; its step keys are made from the
+ * route (workflow.yaml) once, before ui.yaml's bindings; its tab counts
+ * the plans waiting. A plan's card: moves (marks: x struck, ! objection
+ * waiting) and timeline. */
+struct workflow_config;
+struct screen *ui_inbox_screen_new(struct app *a);
+void ui_inbox_register_steps(const struct workflow_config *w);
+int ui_inbox_badge(struct app *a);
+struct screen *ui_plan_card_new(struct app *a, uint32_t id);
+/* The Audit (audit_screen.c) and Follow-up (followup.c) top screens. */
+struct screen *ui_audit_screen_new(struct app *a);
+struct screen *ui_followup_screen_new(struct app *a);
+/* Asks on the prompt line; false when given up (Esc) or empty. */
+bool ui_app_ask(struct app *a, const char *label, char *buf, size_t size);
 
 /* A screen of text lines (detail views): lines are copied. */
 struct screen *ui_text_screen_new(struct app *a, const char *title);

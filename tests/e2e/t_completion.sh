@@ -25,12 +25,14 @@ expect() { # label, wanted (space separated), got
 
 expect "verbs" "import" "$(complete_words "$MUTASI" imp)"
 all=$(complete_words "$MUTASI" "" | tr '\n' ' ')
-for v in init demo import export staff audit backup check policy workload plan; do
+for v in init demo import export staff audit backup check policy workload plan inbox followup; do
   case " $all" in *" $v "*) ;; *) echo "FAIL verbs: $v missing from \"$all\""; fail=1 ;; esac
 done
 expect "plan words" "suggest submit" "$(complete_words "$MUTASI" plan su)"
 expect "plan ids" "1 2" "$(complete_words "$MUTASI" --db "$db" plan show "")"
 expect "export plan ids" "1 2" "$(complete_words "$MUTASI" --db "$db" export plan "")"
+expect "followup plan ids" "1 2" "$(complete_words "$MUTASI" --db "$db" followup "")"
+expect "plan object" "object" "$(complete_words "$MUTASI" plan ob)"
 expect "no role, no ids" "" "$(MUTASI_USER=zaki complete_words "$MUTASI" --db "$db" plan show "")"
 expect "import kinds" "staff" "$(complete_words "$MUTASI" import st)"
 expect "import file" "$TMPD/files/staff.csv" "$(complete_words "$MUTASI" import staff "$TMPD/files/st")"

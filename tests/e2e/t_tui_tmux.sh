@@ -16,7 +16,7 @@ tmux_start 80 24 env MUTASI_CONFIG="$cfg" TERM=tmux-256color sh -c \
 tmux_wait " 1/118"
 tmux_keys j
 tmux_wait " 2/118"
-tmux_keys 5 j
+tmux_keys 0 5 j      # 5 is the Audit screen: a count starting with it takes a 0
 tmux_wait " 7/118"
 tmux_keys / Y u s u f Enter
 tmux_poll_re '^>.*Yusuf' || { tmux_capture; fail "search did not select Yusuf"; }

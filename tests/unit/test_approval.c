@@ -95,12 +95,37 @@ static void version1_records_decode(void **state)
     m.plan_id = 7;
     strcpy(m.nip, "198001012005011001");
     strcpy(m.to_position, "P2");
+    strcpy(m.objected_by, "ani");
+    strcpy(m.objection, "ibu sakit");
     n = codec_put_move(&m, buf, sizeof buf);
-    buf[0] = CODEC_PLAN_V1;
-    reseal(buf, n - 10);
-    assert_int_equal(codec_get_move(buf, n - 10, &gm), 0);
+    assert_int_equal(codec_get_move(buf, n, &gm), 0);      /* version 3: the objection */
+    assert_string_equal(gm.objection, "ibu sakit");
+    assert_true(MOVE_OBJECTION_OPEN(&gm));
+    /* version 3 appends 20 bytes to version 2 (an empty objection and
+     * answer: who, when, why each), version 2 appends 10 to version 1 */
+    memset(m.objected_by, 0, sizeof m.objected_by);
+    memset(m.objection, 0, sizeof m.objection);
+    n = codec_put_move(&m, buf, sizeof buf);
+    unsigned char old[CODEC_PLAN_MAX];
+    memcpy(old, buf, n);
+    old[0] = CODEC_PLAN_VERSION;
+    reseal(old, n - 20);
+    assert_int_equal(codec_get_move(old, n - 20, &gm), 0);
+    assert_false(MOVE_OBJECTION_OPEN(&gm));
+    memcpy(old, buf, n);
+    old[0] = CODEC_PLAN_VERSION;
+    reseal(old, n);
+    assert_int_equal(codec_get_move(old, n, &gm), -1);      /* v2 with v3's tail */
+    memcpy(old, buf, n);
+    old[0] = CODEC_PLAN_V1;
+    reseal(old, n - 30);
+    assert_int_equal(codec_get_move(old, n - 30, &gm), 0);
     assert_false(MOVE_STRUCK(&gm));
     assert_string_equal(gm.to_position, "P2");
+    memcpy(old, buf, n);
+    old[0] = CODEC_MOVE_VERSION + 1;
+    reseal(old, n);
+    assert_int_equal(codec_get_move(old, n, &gm), -1);
 }
 
 /* --- a temporary region ---------------------------------------------------------- */

@@ -372,6 +372,19 @@ static void out_of_range(void **state)
     assert_string_equal(policy_errors(with("home_bonus: 3", "home_bonus: 10")),
                         "policy.yaml:18:12: optimiser.home_bonus must be less than "
                         "optimiser.move_cost (10), got 10\n");
+    /* the staff's wishes: optional (files written before them), in range,
+     * and a wished move keeps a positive cost */
+    assert_string_equal(policy_errors(with("competency_cost: 2,",
+                                           "competency_cost: 2, prefer_bonus: 6,"
+                                           " avoid_cost: 0,")), "");
+    assert_string_equal(policy_errors(with("competency_cost: 2,",
+                                           "competency_cost: 2, prefer_bonus: 7,")),
+                        "policy.yaml:18:12: optimiser.home_bonus + optimiser.prefer_bonus "
+                        "must be less than optimiser.move_cost (10), got 3 + 7\n");
+    assert_string_equal(policy_errors(with("competency_cost: 2,",
+                                           "competency_cost: 2, avoid_cost: lots,")),
+                        "policy.yaml:18:93: optimiser.avoid_cost must be a number from 0 "
+                        "to 1000000, got \"lots\"\n");
 }
 
 /* Retirement-age overrides: a map of names to ages, each age in range, a

@@ -348,17 +348,14 @@ static void the_registry_binds_present_screens_only(void **state)
     assert_int_equal(ui_top_by_name("units"), 1);
     assert_int_equal(ui_top_by_name("help"), 5);
     assert_int_equal(ui_top_by_name("plans"), 2);
-    assert_int_equal(ui_top_by_name("inbox"), -1);       /* absent until it lands */
-    assert_int_equal(ui_top_by_action(ui_keymap_lookup('1')), 0);
-    assert_int_equal(ui_top_by_action(ui_keymap_lookup('2')), 1);
-    assert_int_equal(ui_top_by_action(ui_keymap_lookup('3')), 2);
-    assert_int_equal(ui_top_by_action(ui_keymap_lookup('6')), 5);
-    for (int k = '4'; k <= '7'; k++)
-        if (k != '6')
-            assert_int_equal(ui_keymap_lookup(k), ACT_NONE);
+    assert_int_equal(ui_top_by_name("inbox"), 3);
+    assert_int_equal(ui_top_by_name("audit"), 4);
+    assert_int_equal(ui_top_by_name("followup"), 6);
+    for (int k = '1'; k <= '7'; k++)
+        assert_int_equal(ui_top_by_action(ui_keymap_lookup(k)), k - '1');
     assert_non_null(ui_action_by_name("screen-units"));
     assert_non_null(ui_action_by_name("screen-plans"));
-    assert_null(ui_action_by_name("screen-inbox"));
+    assert_non_null(ui_action_by_name("screen-inbox"));
     /* The editor's own keys: a on the editor only, n on the Plans list. */
     assert_int_equal(ui_keymap_lookup_on("plan-editor", 'a'), ui_action_by_name("move-add")->id);
     assert_int_equal(ui_keymap_lookup_on("plans", 'n'), ui_action_by_name("plan-new")->id);

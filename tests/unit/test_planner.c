@@ -1,4 +1,5 @@
-/* The optimiser: a worked example, every assignment of tiny random regions
+/* The optimiser: worked examples (the staff's wishes among them), every
+ * assignment of tiny random regions (some people with wishes)
  * tried (brute force) against its optimum, and the plan rules checked on
  * the moves of larger ones (nobody twice, no target over its need, no
  * origin below it, unit and total caps, fixed moves counted). */
@@ -99,6 +100,121 @@ static void worked_example(void **state)
     planner_free(pl);
 }
 
+/* The staff's wishes: one nurse over the need in unit 0, two wards short
+ * by one in units 1 and 2 of the same district. Whatever the wish, one
+ * place is filled (the same shortage); the preferred unit, a preferred
+ * district, or the ward not avoided is the one chosen, with its cost. */
+static const struct planner_move *solve_one(struct planner_input *in, struct planner **pl)
+{
+    *pl = planner_new(in);
+    assert_non_null(*pl);
+    assert_int_equal(planner_solve(*pl, NULL), PLANNER_OK);
+    assert_int_equal(planner_stats(*pl)->max_fill, 1);
+    assert_int_equal(planner_move_count(*pl), 1);
+    return planner_move(*pl, 0);
+}
+
+static void wishes_steer_the_same_fill(void **state)
+{
+    (void)state;
+    struct policy p = pol();
+    p.optimiser.prefer_bonus = 4;
+    p.optimiser.avoid_cost = 15;
+    struct planner_unit units[] = {{"A", 0}, {"B", 0}, {"C", 0}};
+    struct planner_cell cells[] = {
+        {.unit = 0, .family = "kesehatan", .need = 1, .existing = 2},
+        {.unit = 1, .family = "kesehatan", .need = 1, .existing = 0},
+        {.unit = 2, .family = "kesehatan", .need = 1, .existing = 0},
+    };
+    struct planner_person person = {.cell = 0, .rank = RANK_III_A, .education = EDU_S1,
+                                     .family = "kesehatan", .home_district = ""};
+    struct planner_input in = {.policy = &p, .units = units, .nunits = 3, .cells = cells,
+                               .ncells = 3, .people = &person, .npeople = 1, .max_moves = -1};
+    struct planner *pl;
+    /* no wish: both wards cost 10 + 5 */
+    const struct planner_move *m = solve_one(&in, &pl);
+    assert_int_equal(m->cost, 15);
+    assert_int_equal(m->cost_wish, 0);
+    assert_false(m->preferred || m->avoided);
+    planner_free(pl);
+    /* the unit of either ward preferred: that one, 4 less */
+    for (uint32_t want = 1; want <= 2; want++) {
+        struct planner_wish w = {.prefer_units = &want, .nprefer_units = 1};
+        person.wish = &w;
+        m = solve_one(&in, &pl);
+        assert_int_equal(m->to_cell, want);
+        assert_true(m->preferred);
+        assert_int_equal(m->cost_wish, -4);
+        assert_int_equal(m->cost, 11);
+        planner_free(pl);
+    }
+    /* a district preferred, then the other ward's unit avoided */
+    const char *dist_c = "C";
+    struct planner_wish wd = {.prefer_districts = &dist_c, .nprefer_districts = 1};
+    person.wish = &wd;
+    m = solve_one(&in, &pl);
+    assert_int_equal(m->to_cell, 2);
+    assert_true(m->preferred);
+    planner_free(pl);
+    uint32_t avoid = 2;
+    struct planner_wish wa = {.avoid_units = &avoid, .navoid_units = 1};
+    person.wish = &wa;
+    m = solve_one(&in, &pl);
+    assert_int_equal(m->to_cell, 1);
+    assert_false(m->avoided);
+    assert_int_equal(m->cost, 15);
+    planner_free(pl);
+    /* both avoided: the place is still filled, at the higher cost */
+    uint32_t both[] = {1, 2};
+    struct planner_wish wb = {.avoid_units = both, .navoid_units = 2};
+    person.wish = &wb;
+    m = solve_one(&in, &pl);
+    assert_true(m->avoided);
+    assert_int_equal(m->cost_wish, 15);
+    assert_int_equal(m->cost, 30);
+    planner_free(pl);
+    /* a wish naming a unit out of range is bad input */
+    uint32_t bad = 3;
+    struct planner_wish wx = {.prefer_units = &bad, .nprefer_units = 1};
+    person.wish = &wx;
+    assert_null(planner_new(&in));
+}
+
+/* Two nurses for one ward: the one who asked for its district goes, the
+ * one who would avoid it stays, whoever comes first in the input. */
+static void wishes_choose_among_people(void **state)
+{
+    (void)state;
+    struct policy p = pol();
+    p.optimiser.prefer_bonus = 2;
+    p.optimiser.avoid_cost = 7;
+    struct planner_unit units[] = {{"A", 0}, {"B", 0}};
+    struct planner_cell cells[] = {
+        {.unit = 0, .family = "kesehatan", .need = 0, .existing = 2},
+        {.unit = 1, .family = "kesehatan", .need = 1, .existing = 0},
+    };
+    const char *b = "B";
+    struct planner_wish likes = {.prefer_districts = &b, .nprefer_districts = 1};
+    struct planner_wish avoids = {.avoid_districts = &b, .navoid_districts = 1};
+    for (int order = 0; order < 2; order++) {
+        struct planner_person people[2];
+        for (int i = 0; i < 2; i++)
+            people[i] = (struct planner_person){.cell = 0, .rank = RANK_III_A,
+                                                .education = EDU_S1, .family = "kesehatan",
+                                                .home_district = ""};
+        people[order].wish = &likes;
+        people[1 - order].wish = &avoids;
+        struct planner_input in = {.policy = &p, .units = units, .nunits = 2, .cells = cells,
+                                   .ncells = 2, .people = people, .npeople = 2,
+                                   .max_moves = -1};
+        struct planner *pl;
+        const struct planner_move *m = solve_one(&in, &pl);
+        assert_int_equal(m->person, (size_t)order);
+        assert_int_equal(planner_stats(pl)->objective, 10 + 5 - 2);
+        planner_free(pl);
+    }
+}
+
 /* ---- random regions ------------------------------------------------------ */
 
 static uint64_t rng = 0x2545F4914F6CDD1Dull;
@@ -119,11 +235,33 @@ struct region {
     struct planner_person people[MAXP];
     struct planner_fixed fixed[MAXF];
     struct competency comp[MAXP + MAXC];
+    struct planner_wish wish[MAXP];
+    uint32_t wish_unit[MAXP][2];
+    const char *wish_district[MAXP][2];
     struct planner_input in;
 };
 
 static const char *const districts[] = {"", "A", "B", "C"};
 static const char *const families[] = {"", "kesehatan", "pendidikan"};
+
+/* A wish for a third of the people: a unit and a district each to prefer
+ * or to avoid, or not. */
+static void random_wish(struct region *r, size_t i, size_t nu)
+{
+    if (rnd(3))
+        return;
+    struct planner_wish *w = &r->wish[i];
+    r->wish_unit[i][0] = rnd((uint32_t)nu);
+    r->wish_unit[i][1] = rnd((uint32_t)nu);
+    r->wish_district[i][0] = districts[1 + rnd(3)];
+    r->wish_district[i][1] = districts[1 + rnd(3)];
+    *w = (struct planner_wish){
+        .prefer_units = &r->wish_unit[i][0], .avoid_units = &r->wish_unit[i][1],
+        .prefer_districts = &r->wish_district[i][0], .avoid_districts = &r->wish_district[i][1],
+        .nprefer_units = rnd(2), .navoid_units = rnd(2), .nprefer_districts = rnd(2),
+        .navoid_districts = rnd(2)};
+    r->people[i].wish = w;
+}
 
 static void random_region(struct region *r, size_t nu, size_t nc, size_t np, size_t nf)
 {
@@ -137,6 +275,8 @@ static void random_region(struct region *r, size_t nu, size_t nc, size_t np, siz
     r->pol.fit.severity = rnd(8) == 0 ? SEV_OFF : SEV_BLOCK;
     r->pol.optimiser.district_cost = (int)rnd(6);
     r->pol.optimiser.home_bonus = (int)rnd(4);
+    r->pol.optimiser.prefer_bonus = (int)rnd(6);
+    r->pol.optimiser.avoid_cost = (int)rnd(20);
     bool pppk = rnd(4) == 0;            /* grades that never compare with ranks */
     for (size_t u = 0; u < nu; u++)
         r->units[u] = (struct planner_unit){districts[rnd(4)], rnd(3) == 0 ? (uint32_t)u : 0};
@@ -170,6 +310,7 @@ static void random_region(struct region *r, size_t nu, size_t nc, size_t np, siz
             p->comp = &r->comp[i];
             p->ncomp = 1;
         }
+        random_wish(r, i, nu);
     }
     for (size_t i = 0; i < nf; i++)
         r->fixed[i] = (struct planner_fixed){rnd(3) ? (long)rnd((uint32_t)nc) : -1,
@@ -205,9 +346,15 @@ static int64_t cost_of(const struct region *r, size_t i, size_t c)
     if (missing && r->pol.fit.competency_severity == SEV_BLOCK)
         return -1;
     const struct policy *q = &r->pol;
+    const struct planner_wish *w = p->wish;
+    bool prefer = w && ((w->nprefer_units && w->prefer_units[0] == to->unit) ||
+                        (w->nprefer_districts && !strcmp(w->prefer_districts[0], ut->district)));
+    bool avoid = w && ((w->navoid_units && w->avoid_units[0] == to->unit) ||
+                       (w->navoid_districts && !strcmp(w->avoid_districts[0], ut->district)));
     return q->optimiser.move_cost + (strcmp(uf->district, ut->district) ? q->optimiser.district_cost : 0) -
            (p->home_district[0] && !strcmp(p->home_district, ut->district) ? q->optimiser.home_bonus : 0) +
-           (int64_t)missing * q->optimiser.competency_cost;
+           (int64_t)missing * q->optimiser.competency_cost -
+           (prefer ? q->optimiser.prefer_bonus : 0) + (avoid ? q->optimiser.avoid_cost : 0);
 }
 
 struct best {
@@ -446,6 +593,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(worked_example),
+        cmocka_unit_test(wishes_steer_the_same_fill),
+        cmocka_unit_test(wishes_choose_among_people),
         cmocka_unit_test(lattice_reaches_lower_minimums),
         cmocka_unit_test(tiny_regions_equal_brute_force),
         cmocka_unit_test(larger_regions_keep_the_rules),

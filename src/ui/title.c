@@ -1,0 +1,65 @@
+/* The title line: "mutasi", the top screens' tabs (each with its key and
+ * its badge), and above a top screen the title of what is open. */
+#include <stdio.h>
+#include <string.h>
+#include "core/i18n.h"
+#include "ui/uipriv.h"
+
+/* A top screen's tab into out: the first key bound to it now (ui.yaml may
+ * have moved it), its name unless short, and its badge, "[4 Inbox(2)]". */
+static void tab_text(struct app *a, int top, bool short_form, char *out, size_t size)
+{
+    const struct top_screen *t = &ui_top_screens[top];
+    bool on = a->top == top;
+    char keys[96] = "";
+    for (size_t i = 0; ui_action_at(i); i++)
+        if (ui_top_by_action(ui_action_at(i)->id) == top)
+            ui_keymap_keys_of(ui_action_at(i)->id, keys, sizeof keys);
+    char *space = strchr(keys, ' ');
+    if (space)
+        *space = '\0';
+    int badge = t->badge ? t->badge(a) : -1;
+    char count[16] = "";
+    if (badge > 0)
+        snprintf(count, sizeof count, "(%d)", badge);
+    const char *label = short_form && !on ? "" : _(t->label);
+    snprintf(out, size, "%s%s%s%s%s%s", on ? "[" : " ", keys, keys[0] && label[0] ? " " : "",
+             label, count, on ? "]" : " ");
+}
+
+/* The tabs, each with its name where they all fit in the width; else the
+ * open one with its name and the others by their keys (a long language
+ * must not wrap the title into the screen below). */
+static void tabs_text(struct app *a, char *out, size_t size)
+{
+    char tab[160];
+    for (int pass = 0; pass < 2; pass++) {
+        out[0] = '\0';
+        for (int i = 0; i < TOPS_MAX; i++)
+            if (a->tops[i] && (!a->depth || i == a->top)) {
+                tab_text(a, i, pass == 1, tab, sizeof tab);
+                size_t used = strlen(out);
+                snprintf(out + used, size - used, "%s", tab);
+            }
+        if ((int)sizeof "mutasi " - 1 + ui_text_width(out) <= COLS)
+            return;
+    }
+}
+
+void ui_draw_title(struct app *a, struct screen *cur)
+{
+    char tabs[800];
+    attrset(A_BOLD);
+    mvaddstr(0, 0, "mutasi ");
+    /* Above a top screen only its own tab stays, so that the title of
+     * what is open fits in 80 columns; the screen keys work as before. */
+    tabs_text(a, tabs, sizeof tabs);
+    int room = COLS - getcurx(stdscr), width = ui_text_width(tabs);
+    ui_put_field(stdscr, tabs, width < room ? width : room, a->ascii);
+    if (a->depth) {
+        addstr(a->ascii ? " > " : " \u203a ");
+        room = COLS - getcurx(stdscr);
+        ui_put_field(stdscr, _(cur->title ? cur->title : cur->ops->title), room, a->ascii);
+    }
+    attrset(A_NORMAL);
+}
