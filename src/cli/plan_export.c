@@ -215,11 +215,21 @@ static void signature(FILE *f, const struct plan_sk *sk)
     fprintf(f, "%*sNIP %s\n", INDENT, "", shown);
 }
 
+/* The audit entry of this export: a printed decree checked against the
+ * database later (`audit --verify --against`) proves the log still holds
+ * it, and with it the data as it was when the annex was printed. */
+static void anchor(FILE *f, const struct ops_annex *a)
+{
+    fprintf(f, "\n%s\n%llu:%s\n", _("Audit anchor of this export (mutasi audit --verify --against):"),
+            (unsigned long long)a->anchor_seq, a->anchor_hash);
+}
+
 static void annex_text(FILE *f, const struct ops_annex *a)
 {
     heading(f, &a->plan);
     table(f, a);
     signature(f, &a->plan.sk);
+    anchor(f, a);
 }
 
 /* language: of ui.yaml, as the TUI applies it (gettext ignores LANGUAGE

@@ -68,6 +68,8 @@ struct note_ctx {
     uint32_t id;
     const char *format;
     size_t rows;
+    uint64_t seq;               /* the entry written, read back in its transaction */
+    unsigned char hash[32];
 };
 
 static int write_note(stxn *t, void *ctx)
@@ -76,16 +78,31 @@ static int write_note(stxn *t, void *ctx)
     char object[32], after[64];
     route_object(n->id, object);
     snprintf(after, sizeof after, "%zu rows, %s", n->rows, n->format);
-    return change_aborted(&n->c, change_audit(&n->c, t, "export plan", object, "", after));
+    int rc = change_audit(&n->c, t, "export plan", object, "", after);
+    if (rc == OPS_OK && store_audit_head(t, &n->seq, n->hash) != STORE_OK)
+        rc = ops_fail(n->c.e, _("could not read the database: %s"), store_errmsg(n->c.o->db));
+    return change_aborted(&n->c, rc);
+}
+
+static int export_note(struct ops *o, struct note_ctx *n)
+{
+    if (ops_require(o, OPS_DO_EXPORT_PERSONAL, NULL, n->c.e) != OPS_OK)
+        return OPS_REFUSED;
+    return change_run(&n->c, write_note, n);
 }
 
 int ops_plan_export_note(struct ops *o, uint32_t plan, const char *format, size_t rows,
                          struct ops_err *e)
 {
-    struct note_ctx n = {{o, e, OPS_OK}, plan, format, rows};
-    if (ops_require(o, OPS_DO_EXPORT_PERSONAL, NULL, e) != OPS_OK)
-        return OPS_REFUSED;
-    return change_run(&n.c, write_note, &n);
+    struct note_ctx n = {{o, e, OPS_OK}, plan, format, rows, 0, {0}};
+    return export_note(o, &n);
+}
+
+static void anchor_of(const struct note_ctx *n, struct ops_annex *out)
+{
+    out->anchor_seq = n->seq;
+    for (int i = 0; i < 32; i++)
+        snprintf(out->anchor_hash + 2 * i, 3, "%02x", n->hash[i]);
 }
 
 int ops_plan_annex(struct ops *o, uint32_t plan, const char *format, struct ops_annex *out,
@@ -99,8 +116,11 @@ int ops_plan_annex(struct ops *o, uint32_t plan, const char *format, struct ops_
         return OPS_REFUSED;
     int rc = annex_read(o, t, plan, out, e);
     store_read_end(t);
+    struct note_ctx n = {{o, e, OPS_OK}, plan, format, out->n, 0, {0}};
     if (rc == OPS_OK)
-        rc = ops_plan_export_note(o, plan, format, out->n, e);
+        rc = export_note(o, &n);
+    if (rc == OPS_OK)
+        anchor_of(&n, out);
     if (rc != OPS_OK)
         ops_annex_free(out);
     return rc;

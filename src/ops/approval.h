@@ -122,11 +122,16 @@ struct ops_annex {
     struct plan plan;            /* plan.sk: number, date, TMT, signer */
     struct ops_annex_row *rows;  /* the moves not struck, NIP order */
     size_t n;
+    uint64_t anchor_seq;         /* the audit entry of this export ... */
+    char anchor_hash[65];        /* ... and its hash, 64 hex digits */
 };
 /* The annex's rows, with the names of positions and units (the origin as
  * recorded on the move). Personal data leaves here: the export is
  * audited ("export plan", object "plan ID", after "N rows, FORMAT") in
- * its own transaction. format: "text" or "csv", for the audit. */
+ * its own transaction, and that entry is the annex's anchor: a printed
+ * annex names it, so `audit --verify --against SEQ:HASH` later proves
+ * that the log still holds it (and with it the data digest of the moment
+ * the decree was printed). format: "text" or "csv", for the audit. */
 int ops_plan_annex(struct ops *o, uint32_t plan, const char *format, struct ops_annex *out,
                    struct ops_err *e);
 void ops_annex_free(struct ops_annex *a);

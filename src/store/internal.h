@@ -74,13 +74,16 @@ int store_rec_replacing(stxn *t, const struct store_record_desc *d, const void *
 /* The data digest (digest.c). store_digested: whether db's records are
  * digested (the record databases, not indexes, meta or audit). change
  * adds (or removes) the record (k, v) to t's running change; unfile
- * removes the value stored under k, if any, before it is replaced or
- * deleted. flush adds t's change to the sums in meta (store_write does
+ * removes the value stored under k, if any, before it is deleted;
+ * replace, called before v is put under k, removes the value stored
+ * there (if any) and adds v, or does nothing when they are the same
+ * bytes. flush adds t's change to the sums in meta (store_write does
  * before committing); current flushes and reads those sums, one per
  * digested database; reset recomputes them from the data (migrations). */
 bool store_digested(int db);
 int store_digest_change(stxn *t, int db, MDB_val k, MDB_val v, bool add);
 int store_digest_unfile(stxn *t, int db, MDB_val k);
+int store_digest_replace(stxn *t, int db, MDB_val k, MDB_val v);
 int store_digest_flush(stxn *t);
 int store_digest_current(stxn *t, struct audit_digest out[AUDIT_DIGEST_MAX], int *n);
 int store_digest_reset(stxn *t);

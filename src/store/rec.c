@@ -37,15 +37,16 @@ int store_db_get(stxn *t, int db, MDB_val k, MDB_val *out)
  * leaves it, what a put writes enters it (digest.c). */
 int store_db_put(stxn *t, int db, MDB_val k, MDB_val v, unsigned flags)
 {
-    bool digest = store_digested(db) && !(flags & (MDB_NODUPDATA | MDB_NOOVERWRITE));
-    if (digest && store_digest_unfile(t, db, k) != STORE_OK)
+    bool digested = store_digested(db);
+    bool replaces = digested && !(flags & (MDB_NODUPDATA | MDB_NOOVERWRITE));
+    if (replaces && store_digest_replace(t, db, k, v) != STORE_OK)
         return STORE_ERROR;
     int rc = mdb_put(t->txn, t->s->dbi[db], &k, &v, flags);
     if (rc == MDB_KEYEXIST && (flags & (MDB_NODUPDATA | MDB_NOOVERWRITE)))
         return STORE_OK;        /* the index entry is already there */
     if (rc != 0)
         return store_fail_mdb(t, rc, store_db_name(db));
-    if (store_digested(db) && (digest || flags & MDB_NOOVERWRITE))
+    if (digested && (flags & MDB_NOOVERWRITE))
         return store_digest_change(t, db, k, v, true);
     return STORE_OK;
 }

@@ -93,8 +93,9 @@ int store_add_history(stxn *t, const struct history *h)
         int r = store_db_get(t, DB_HISTORY, val(key, sizeof key), &v);
         if (r == STORE_ERROR)
             return r;
-        if (r == STORE_NOTFOUND)
-            return store_db_put(t, DB_HISTORY, val(key, sizeof key), val(buf, n), 0);
+        if (r == STORE_NOTFOUND)    /* a new key: the digest need not look for an old value */
+            return store_db_put(t, DB_HISTORY, val(key, sizeof key), val(buf, n),
+                                MDB_NOOVERWRITE);
     }
     return store_fail(t->s, _("too many history lines for %s on one day"), h->nip);
 }

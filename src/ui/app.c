@@ -698,6 +698,7 @@ void ui_app_run_loop(struct app *a)
     struct keystate ks = {0, ACT_NONE};
     const char *label = "<start>";
     while (!a->quit) {
+        ui_app_notice_changes(a);
         draw_frame(a, NULL, NULL);
         frame_done(a, label);
         if (a->draw_again) {

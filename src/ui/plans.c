@@ -142,6 +142,7 @@ static const struct screen_ops plans_ops = {
     .close = plans_close,
     .draw = plans_draw,
     .hide = plans_hide,
+    .data_changed = plans_hide,     /* read the list again before the next draw */
 };
 
 struct screen *ui_plans_screen_new(struct app *a)

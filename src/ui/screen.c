@@ -1,8 +1,10 @@
 /* What every screen has through its generic list unless its own ops say
- * otherwise (position, search, saved place, Enter), and pickers: a screen
- * opened to hand a row back to the screen that opened it. */
+ * otherwise (position, search, saved place, Enter), pickers: a screen
+ * opened to hand a row back to the screen that opened it, and the
+ * screens told that the database changed. */
 #include <stdlib.h>
 #include <string.h>
+#include "store/store.h"
 #include "ui/uipriv.h"
 
 void ui_screen_free(struct screen *s)
@@ -112,4 +114,25 @@ void ui_app_finish_pick(struct app *a)
         }
     struct pick_result r = a->picked;
     done(a, &r, data);
+}
+
+/* A write of any process since the last key (LMDB's last committed
+ * transaction moved on): the open screens read again what they keep, so
+ * that another operator's plan or an import shows at the next key. */
+void ui_app_notice_changes(struct app *a)
+{
+    stxn *t = a->db ? store_read_begin(a->db) : NULL;
+    if (!t)
+        return;
+    uint64_t now = store_stamp(t);
+    store_read_end(t);
+    if (now == a->seen_stamp)
+        return;
+    bool first = a->seen_stamp == 0;
+    a->seen_stamp = now;
+    for (int i = 0; !first && i < TOPS_MAX + a->depth; i++) {
+        struct screen *s = i < TOPS_MAX ? a->tops[i] : a->stack[i - TOPS_MAX];
+        if (s && s->ops->data_changed)
+            s->ops->data_changed(s);
+    }
 }

@@ -218,6 +218,10 @@ struct screen_ops {
      * rest of it), shown on the message line while there is no message;
      * "" when the row shows everything. */
     void (*detail)(struct screen *s, char *out, size_t size);
+    /* Optional: the database was changed since the last key, by this
+     * session or another (an operator, an import run from a shell): what
+     * the screen keeps is read again before it is drawn next. */
+    void (*data_changed)(struct screen *s);
 };
 
 /* What a picker hands back: the key (a NIP, a position code) and a label
@@ -333,6 +337,7 @@ struct app {
     /* A pick made during the present action, handed over after it. */
     struct screen *picked_by;
     struct pick_result picked;
+    uint64_t seen_stamp;                    /* store_stamp when the last key was read */
 };
 
 struct screen *ui_app_current(struct app *a);
@@ -378,6 +383,9 @@ void ui_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The main loop (app.c). */
 void ui_app_run_loop(struct app *a);
+/* Before each draw (screen.c): when the database changed since the last
+ * key, every open screen's data_changed is called. */
+void ui_app_notice_changes(struct app *a);
 /* Session (session.c): configuration, language, key bindings, user and
  * roles, the database. Returns 0, or -1 after printing why. */
 int ui_setup_session(struct app *a);

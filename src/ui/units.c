@@ -25,6 +25,7 @@ struct urow {
 
 struct units_priv {
     bool loaded;
+    bool stale;                 /* the database changed: read the figures again */
     bool announced;             /* the "computing" note was shown */
     size_t nunits;
     struct workload *wl;            /* from the stored aggregates */
@@ -284,6 +285,51 @@ static void rebuild_rows(struct screen *s)
         p->list.sel = p->nrows ? p->nrows - 1 : 0;
 }
 
+/* The figures again after the database changed. The same units keep
+ * what was open and the selection; another set of units starts afresh. */
+static void reload(struct screen *s)
+{
+    struct units_priv *p = s->priv;
+    struct wl_problems pr;
+    struct ops_err e;
+    p->stale = false;
+    if (!p->loaded)
+        return;
+    struct workload *wl = ops_workload_summary(&s->app->ops, &pr, &e);
+    if (!wl) {
+        ui_app_message(s->app, "%s", e.msg);
+        return;
+    }
+    bool same = workload_unit_count(wl) == p->nunits;
+    for (size_t u = 0; same && u < p->nunits; u++)
+        same = strcmp(workload_unit_code(wl, u), workload_unit_code(p->wl, u)) == 0;
+    workload_free(p->wl);
+    workload_free(p->full);     /* read again at the next drill-down */
+    p->full = NULL;
+    p->wl = wl;
+    free(p->order);
+    p->norder = workload_units_in(p->wl, -1, &p->order);
+    if (same) {
+        rebuild_rows(s);
+        return;
+    }
+    workload_free(p->wl);
+    p->wl = NULL;
+    free(p->expanded);
+    p->expanded = NULL;
+    free(p->order);
+    p->order = NULL;
+    p->loaded = false;
+    p->list.sel = 0;
+    if (load(s) != 0)
+        ui_app_message(s->app, "%s", _("could not read the workload figures again"));
+}
+
+static void units_data_changed(struct screen *s)
+{
+    ((struct units_priv *)s->priv)->stale = true;
+}
+
 /* ---- drawing ------------------------------------------------------------ */
 #define FIXED_COLS 45
 
@@ -366,6 +412,8 @@ static int units_draw(struct screen *s, WINDOW *w, int y0, int height, int width
         mvwaddstr(w, y0 + 1, 2, _("Computing the workload figures of every unit..."));
         return -1;
     }
+    if (p->stale)
+        reload(s);
     if (load(s) != 0 || !p->wl) {
         mvwaddstr(w, y0 + 1, 1, _("The workload figures could not be computed."));
         return -1;
@@ -744,6 +792,7 @@ static const struct screen_ops units_ops = {
     .get_pos = units_get_pos,
     .set_pos = units_set_pos,
     .filter_hint = N_("filter (short, over, balanced, part of a name; terms combine)"),
+    .data_changed = units_data_changed,
 };
 
 struct screen *ui_units_screen_new(struct app *a)

@@ -1,8 +1,9 @@
 # Crash test: make crashtest [KILLS=200] [CRASH_SEED=N] [CRASH_STAFF=N]
 #   [CRASH_BIG_DEMO=N] (the long form also kills demo fills of 120000
 #   people, larger than one write batch of the demo writer)
-# (tests/crash/crashtest.sh). The short form (20 kills) is
-# tests/e2e/t_crash_short.sh in make test.
+# (tests/crash/crashtest.sh). The short forms are tests/e2e/t_crash_short.sh
+# (20 kills of every action) and t_crash_apply.sh (8 kills of plan apply)
+# in make test.
 # checkdb (tests/crash/checkdb.c) is the read-only database checker that the
 # crash and concurrency tests use; it links the program's library.
 KILLS ?= 200

@@ -22,7 +22,12 @@
 #              write transaction)
 #   demo-big   demo fill of CRASH_BIG_DEMO people (when set; make crashtest
 #              sets 120000): more than one batch of the demo writer
-#   plan-*     (slot) plan edits and apply, once the plan verbs exist
+#   plan-apply `plan apply` of a plan of up to 400 moves with its SK issued
+#              and its TMT today (made once: the region with a short
+#              position in every bidang, `plan suggest`, the route as
+#              ani, budi, citra, dedi and eka): every move is one staff
+#              record and one history line, all in one transaction
+# CRASH_ACTIONS (a list of the names above) limits the kills to those.
 set -u
 export MUTASI_CONFIG="$(cd "$(dirname "$0")/../.." && pwd)/tests/config" MUTASI_USER=eka   # the test admin
 MUTASI=$1; CHECKDB=$2; KILLS=${3:-20}; SEED=${4:-$(date +%s)}
@@ -76,10 +81,39 @@ actions="import-a import-b"
 if has_verb demo; then actions="$actions demo"
   [ -n "${CRASH_BIG_DEMO:-}" ] && actions="$actions demo-big"
 else echo "crashtest: note: no 'demo' verb yet: no demo-fill kills"; fi
-# Slot for the plan actions: when `plan apply` exists, append plan-add and
-# plan-apply here and write their setup in run_action.
+# plan-apply: the region with one more position in every bidang, each 10
+# short (750,000 minutes), so that the optimiser finds moves, and a plan
+# of them taken through the route up to the SK, TMT today.
+mu() { u=$1; db=$2; shift 2; MUTASI_USER=$u MUTASI_DB=$db $MUTASI "$@"; }
+approved_plan() {
+  a="$w/approved"
+  awk -F, -v OFS=, 'NR == 1 { print; next }
+    { print; if ($1 ~ /P1$/) { n++; print "X" $2, $2, "Jabatan baru " n, "pelaksana", "", $6, "II/a", "SMA", 750000 } }' \
+    "$w/positions.csv" >"$w/positions-apply.csv"
+  signer=$(sed -n 2p "$w/A.csv" | cut -d, -f1)
+  { mu eka "$a" init && mu eka "$a" import units "$w/units.csv" &&
+    mu eka "$a" import positions "$w/positions-apply.csv" && mu eka "$a" import staff "$w/A.csv" &&
+    apply_id=$(mu ani "$a" plan new "Crash apply") &&
+    mu ani "$a" plan suggest "$apply_id" --max-moves 400 && mu ani "$a" plan submit "$apply_id" &&
+    mu budi "$a" plan verify "$apply_id" && mu citra "$a" plan review "$apply_id" &&
+    mu dedi "$a" plan approve "$apply_id" &&
+    mu eka "$a" plan issue-sk "$apply_id" --number 800/1/CRASH/2026 --date 2026-10-20 \
+      --tmt "$MUTASI_TODAY" --signer "$signer"; } >"$w/apply-setup.log" 2>&1 ||
+    fail "the plan to apply could not be made: $(tail -n 3 "$w/apply-setup.log")"
+  moves=$(mu ani "$a" plan show "$apply_id" --format csv 2>/dev/null | tail -n +2 | wc -l)
+  [ "$moves" -gt 0 ] || fail "the plan to apply has no moves"
+  echo "crashtest: plan-apply: plan $apply_id with $moves moves"
+}
 if has_verb plan apply; then
-  echo "crashtest: note: plan verbs exist but their kill actions are not written yet"
+  approved_plan
+  actions="$actions plan-apply"
+fi
+if [ -n "${CRASH_ACTIONS:-}" ]; then
+  keep=""
+  for a in $CRASH_ACTIONS; do
+    case " $actions " in *" $a "*) keep="$keep $a" ;; *) fail "CRASH_ACTIONS: no action $a here (have:$actions)" ;; esac
+  done
+  actions=$keep
 fi
 
 # run_action ACTION DB: becomes the action's process (exec), so call it in
@@ -92,13 +126,17 @@ run_action() {
     # demo's plans are later actions of their own, each one transaction
     demo) exec env MUTASI_DB="$2" $MUTASI demo --staff "$STAFF" --seed 11 --no-plans ;;
     demo-big) exec env MUTASI_DB="$2" $MUTASI demo --staff "$CRASH_BIG_DEMO" --seed 12 --no-plans ;;
+    plan-apply) exec env MUTASI_DB="$2" $MUTASI plan apply "$apply_id" ;;
   esac
 }
 target_of() { # ACTION -> the database it works on
-  case $1 in demo*) echo "$w/demo" ;; *) echo "$w/db" ;; esac
+  case $1 in demo*) echo "$w/demo" ;; plan-apply) echo "$w/apply" ;; *) echo "$w/db" ;; esac
 }
 prepare_target() {
-  case $1 in demo*) rm -rf "$w/demo"; cp -a "$w/empty" "$w/demo" ;; esac
+  case $1 in
+    demo*) rm -rf "$w/demo"; cp -a "$w/empty" "$w/demo" ;;
+    plan-apply) rm -rf "$w/apply"; cp -a "$w/approved" "$w/apply" ;;
+  esac
 }
 
 # state DB: the counts and a digest of every staff record (checkdb: read

@@ -130,17 +130,28 @@ expect_grep "show csv" "$TMPD/out" "$YUNI,Yuni Astuti,PKM1,PERAWAT1,PKM1,BIDAN1,
 # The annex names people: an operator may not export it, the admin may.
 expect_rc 1 "annex by an operator" as ani export plan 1 --format text
 expect_grep "annex by an operator" "$TMPD/err" "ani may not export personal data"
+# The footer's last line is the audit anchor of the export (SEQ:HASH, a
+# hash over a time): compared as a placeholder with the golden file, and
+# checked against the database.
+annex_is() { # golden-name label
+  sed '$ s/^[0-9][0-9]*:[0-9a-f]\{64\}$/SEQ:HASH/' "$TMPD/out" >"$TMPD/annex.txt"
+  cmp -s "$TOP/tests/e2e/golden/$1.txt" "$TMPD/annex.txt" ||
+    { echo "FAIL $2 differs from golden/$1.txt"; diff "$TOP/tests/e2e/golden/$1.txt" "$TMPD/annex.txt"; fail=1; }
+}
 expect_rc 0 "annex en" as eka export plan 1 --format text
-cmp -s "$TOP/tests/e2e/golden/annex_en.txt" "$TMPD/out" ||
-  { echo "FAIL annex en differs from golden/annex_en.txt"; diff "$TOP/tests/e2e/golden/annex_en.txt" "$TMPD/out"; fail=1; }
+annex_is annex_en "annex en"
 awk 'length($0) > 100 { bad = 1 } END { exit bad }' "$TMPD/out" || { echo "FAIL annex wider than 100"; fail=1; }
 grep -qF "Yuni" "$TMPD/out" && { echo "FAIL annex lists the struck move"; fail=1; }
+anchor=$(tail -n 1 "$TMPD/out")
+expect_rc 0 "head after the annex" as ani audit --head
+expect_grep "the annex's anchor is the newest entry, its export" "$TMPD/out" "$anchor"
+expect_rc 0 "audit of the export" as eka audit
+expect_grep "audit of the export" "$TMPD/out" "export plan"
 cfgid="$TMPD/cfg-id"; mkcfg "$cfgid"; printf 'language: id\n' >"$cfgid/ui.yaml"
 expect_rc 0 "annex id" env CFG="$cfgid" sh -c 'MUTASI_USER=eka "$0" --db "$1" --config "$2" export plan 1 --format text' "$MUTASI" "$TMPD/db" "$cfgid"
-cmp -s "$TOP/tests/e2e/golden/annex_id.txt" "$TMPD/out" ||
-  { echo "FAIL annex id differs from golden/annex_id.txt"; diff "$TOP/tests/e2e/golden/annex_id.txt" "$TMPD/out"; fail=1; }
+annex_is annex_id "annex id"
 expect_rc 0 "annex LANGUAGE=id" env LANGUAGE=id MUTASI_USER=eka "$MUTASI" --db "$TMPD/db" --config "$cfg" export plan 1 --format text
-cmp -s "$TOP/tests/e2e/golden/annex_id.txt" "$TMPD/out" || { echo "FAIL annex by LANGUAGE=id"; fail=1; }
+annex_is annex_id "annex by LANGUAGE=id"
 expect_rc 0 "export csv" as eka export plan 1 --format csv
 as ani plan show 1 --format csv >"$TMPD/show.csv" 2>/dev/null
 cmp -s "$TMPD/show.csv" "$TMPD/out" || { echo "FAIL export plan csv is not plan show --format csv"; fail=1; }
@@ -193,7 +204,9 @@ for nip in $SITI $NUR; do
 done
 grep -qF "Yuni" "$TMPD/annex.cells" && { echo "FAIL annex sheet lists the struck move"; fail=1; }
 [ "$(grep -c '^A[0-9]*	[0-9]*\.$' "$TMPD/annex.cells")" = 2 ] || { echo "FAIL annex sheet: not 2 numbered moves"; fail=1; }
-signer=$(awk 'NF { last = prev; prev = $0 } END { print last }' "$TMPD/annex.txt" | sed 's/^ *//')
+# the signer's name: the line above the signer's NIP, before the audit anchor
+signer=$(sed '/^Audit anchor of this export/,$d' "$TMPD/annex.txt" |
+  awk 'NF { last = prev; prev = $0 } END { print last }' | sed 's/^ *//')
 expect_grep "annex signer" "$TMPD/annex.cells" "	$signer"
 expect_rc 0 "xlsx id" env LANGUAGE=id MUTASI_USER=eka "$MUTASI" --db "$TMPD/db" --config "$cfg" export plan 1 --format xlsx --output "$TMPD/plan1-id.xlsx"
 "$DUMP" "$TMPD/plan1-id.xlsx" annex >"$TMPD/annex-id.cells"
@@ -224,6 +237,12 @@ expect_grep "siti moved" "$TMPD/out" "2026-07-01  PERAWAT2  Perawat Ahli Pertama
 expect_rc 0 "yuni stays" as ani staff show $YUNI
 expect_grep "yuni stays" "$TMPD/out" "PERAWAT1"
 expect_rc 0 "audit verify" as ani audit --verify
+# the printed annex checked against the database after the apply
+expect_rc 0 "annex anchor after apply" as ani audit --verify --against "$anchor"
+expect_grep "annex anchor after apply" "$TMPD/out" "the chain passes through $anchor"
+case ${anchor#*:} in 0*) bad=$(echo "$anchor" | sed 's/:0/:1/') ;; *) bad=$(echo "$anchor" | sed 's/:./:0/') ;; esac
+expect_rc 1 "a wrong anchor" as ani audit --verify --against "$bad"
+expect_grep "a wrong anchor" "$TMPD/err" "the log was rewritten since that anchor was taken"
 expect_rc 0 "audit" as eka audit
 for a in "plan submit" "plan verify" "plan strike" "plan review" "plan approve" "plan issue-sk" \
          "plan apply" "staff move"; do

@@ -1,7 +1,8 @@
 #!/bin/sh
-# Short crash test (make test): 20 SIGKILLs at random moments of imports
-# and demo fills; after each the database opens, its indexes agree with
-# its records, the counts are all-or-nothing and the audit chain verifies.
+# Short crash test (make test): 20 SIGKILLs at random moments of imports,
+# demo fills and plan applies; after each the database opens, its indexes
+# agree with its records, the counts are all-or-nothing and the audit chain
+# verifies.
 # The long form is `make crashtest` (200 kills). CRASH_SEED repeats a run.
 . "$TOP/tests/e2e/env.sh"
 checkdb=$(dirname "$MUTASI")/checkdb

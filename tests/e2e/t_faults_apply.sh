@@ -1,9 +1,10 @@
 #!/bin/sh
-# A plan apply that runs out of space (issue 18): the region and the route
-# of t_approval up to the SK, a compact copy on a small tmpfs filled to
-# the last block, then `plan apply` on its TMT: exit 1, the sentence naming
-# the filesystem, the database as it was (the audit head, and the data
-# still matching it); with room again the apply goes through. Needs root
+# A plan add and a plan apply that run out of space (issue 18): the region
+# and the route of t_approval up to the SK plus a draft, a compact copy on
+# a small tmpfs filled to the last block, then `plan add` to the draft and
+# `plan apply` on its TMT: each exit 1, the sentence naming the
+# filesystem, the database as it was (the audit head, and the data still
+# matching it); with room again both go through. Needs root
 # and unshare -m (tmpfs in a private mount namespace); skipped otherwise.
 . "$TOP/tests/e2e/lib.sh"
 if [ "$(id -u)" != 0 ] || ! unshare -m true 2>/dev/null; then
@@ -27,6 +28,7 @@ as fajar plan new "Mutasi Perawat 2026" --period 2026
 as fajar plan add 1 $SITI PERAWAT2; as fajar plan add 1 $NUR BIDAN1
 as fajar plan submit 1; as budi plan verify 1; as citra plan review 1; as dedi plan approve 1
 as eka plan issue-sk 1 --number 800/123/BKPSDM/2026 --date 2026-06-20 --tmt 2026-07-01 --signer $SEKDA
+as fajar plan new "Draft on a full disk"
 mnt="$TMPD/mnt"; mkdir -p "$mnt"
 cat >"$TMPD/inner.sh" <<EOS
 set -u
@@ -38,11 +40,17 @@ mount -t tmpfs -o size=4m tmpfs "\$mnt" || fail "mount"
 "\$M" --db "$TMPD/db" backup "\$mnt/db" 2>/dev/null || fail "backup into the tmpfs"
 before=\$(state)
 dd if=/dev/zero of="\$mnt/filler" bs=4k 2>/dev/null
+MUTASI_USER=fajar "\$M" --db "\$mnt/db" --config "$cfg" plan add 2 $SITI PERAWAT2 >/dev/null 2>"\$T/err"; rc=\$?
+[ \$rc = 1 ] || fail "plan add on a full disk: exit \$rc: \$(cat "\$T/err")"
+grep -q "the filesystem \$mnt (holding .*) is full" "\$T/err" || fail "plan add: \$(cat "\$T/err")"
+[ "\$(state)" = "\$before" ] || fail "plan add on a full disk changed the database"
 "\$M" --db "\$mnt/db" --config "$cfg" plan apply 1 >/dev/null 2>"\$T/err"; rc=\$?
 [ \$rc = 1 ] || fail "plan apply on a full disk: exit \$rc: \$(cat "\$T/err")"
 grep -q "the filesystem \$mnt (holding .*) is full" "\$T/err" || fail "plan apply: \$(cat "\$T/err")"
 [ "\$(state)" = "\$before" ] || fail "plan apply on a full disk changed the database"
 rm -f "\$mnt/filler"
+MUTASI_USER=fajar "\$M" --db "\$mnt/db" --config "$cfg" plan add 2 $SITI PERAWAT2 >/dev/null 2>"\$T/err" ||
+  fail "plan add with room: \$(cat "\$T/err")"
 "\$M" --db "\$mnt/db" --config "$cfg" plan apply 1 >"\$T/out" 2>"\$T/err" || fail "plan apply with room: \$(cat "\$T/err")"
 grep -q "took effect" "\$T/out" || fail "apply: \$(cat "\$T/out")"
 umount "\$mnt"
@@ -50,4 +58,4 @@ echo ok
 EOS
 out=$(unshare -m sh "$TMPD/inner.sh" 2>&1) || fail "$out"
 [ "$(echo "$out" | tail -n 1)" = ok ] || fail "$out"
-echo "faults: a plan apply on a full disk refused, the database as it was; applied with room"
+echo "faults: a plan add and a plan apply on a full disk refused, the database as it was; both done with room"
