@@ -13,42 +13,7 @@
 #include "store/store.h"
 #include "ui/uipriv.h"
 
-enum units_view { UV_TREE, UV_DISTRICT, UV_FAMILY, UV_COUNT };
-
-struct urow {
-    long unit;                  /* unit index, -1 for a group */
-    int depth;
-    bool has_children;
-    char *name;                 /* own copy: rows hold only what is shown */
-    struct wl_row fig;
-};
-
-struct units_priv {
-    bool loaded;
-    bool stale;                 /* the database changed: read the figures again */
-    bool announced;             /* the "computing" note was shown */
-    size_t nunits;
-    struct workload *wl;            /* from the stored aggregates */
-    struct workload *full;          /* with the positions: at the first drill-down */
-    size_t *order;              /* units in tree order */
-    size_t norder;
-    bool *expanded;             /* by unit index */
-    struct urow *rows;          /* what is shown */
-    size_t nrows;
-    struct listview list;
-    int namew;                  /* cells of the name column at the last draw */
-    int view;
-    bool filter;                /* flt holds terms */
-    struct flt flt;
-    const struct policy *policy; /* short, over and balanced read balanced_within */
-    char **names;               /* by unit index: read at the first search */
-    bool *dup;                  /* by unit index: another unit has its name */
-    int sort;                   /* enum units_sort */
-};
-
-/* s: the tree (or groups by name), then by gap (most short first), then
- * by EJ (highest first): the sorted views list every unit flat. */
-enum units_sort { US_TREE, US_GAP, US_EJ, US_COUNT };
+#include "ui/units_internal.h"
 
 /* ---- loading ------------------------------------------------------------
  * The workload engine keeps what the roll-up needs (codes, tree, figures);
@@ -125,7 +90,7 @@ static void find_repeated_names(struct units_priv *p)
 }
 
 /* "Sekretariat (Dinas Kesehatan)" where the name repeats, else the name. */
-static void unit_label(const struct units_priv *p, size_t u, char *out, size_t size)
+void ui_units_label(const struct units_priv *p, size_t u, char *out, size_t size)
 {
     const char *name = p->names && p->names[u] ? p->names[u] : workload_unit_code(p->wl, u);
     long parent = workload_unit_parent(p->wl, u);
@@ -207,7 +172,7 @@ static void rebuild_tree(struct units_priv *p, stxn *t)
         r.has_children = i + 1 < p->norder &&
                          workload_unit_depth(p->wl, p->order[i + 1]) > depth;
         if (p->names)
-            unit_label(p, u, name, sizeof name);
+            ui_units_label(p, u, name, sizeof name);
         else
             unit_name(t, p->wl, u, name, sizeof name);
         r.fig = *workload_unit_row(p->wl, u);
@@ -333,14 +298,14 @@ static void units_data_changed(struct screen *s)
 /* ---- drawing ------------------------------------------------------------ */
 #define FIXED_COLS 45
 
-static char status_mark(const struct wl_row *f, const struct policy *p)
+char ui_units_mark(const struct wl_row *f, const struct policy *p)
 {
     int b = wl_balance(f, p);
     return b < 0 ? '!' : b > 0 ? '^' : '=';
 }
 
 /* "+3", "-2", and "0" rather than "+0". */
-static void format_gap(int64_t gap, char out[24])
+void ui_units_format_gap(int64_t gap, char out[24])
 {
     snprintf(out, 24, gap ? "%+lld" : "%lld", (long long)gap);
 }
@@ -348,7 +313,7 @@ static void format_gap(int64_t gap, char out[24])
 static void draw_figures(struct screen *s, WINDOW *w, const struct wl_row *f)
 {
     char buf[48], ej[24], gap[24];
-    format_gap(wl_gap(f), gap);
+    ui_units_format_gap(wl_gap(f), gap);
     snprintf(buf, sizeof buf, "%6lld %6lld %6s ", (long long)f->need,
              (long long)f->existing, gap);
     waddstr(w, buf);
@@ -379,7 +344,7 @@ static void units_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
     (void)width;
     /* The mark says short (!), over (^) or balanced (=) without colour. */
     if (r->fig.need || r->fig.existing)
-        waddch(w, (chtype)status_mark(&r->fig, &s->app->policy));
+        waddch(w, (chtype)ui_units_mark(&r->fig, &s->app->policy));
     else
         waddch(w, ' ');
     char label[NAME_SIZE + 64];
@@ -438,137 +403,6 @@ static int units_draw(struct screen *s, WINDOW *w, int y0, int height, int width
 }
 
 /* ---- actions ------------------------------------------------------------ */
-static int staff_line(const struct staff *st, void *ctx)
-{
-    struct screen *d = ctx;
-    char nip[NIP_FMT_LEN + 1];
-    nip_format(st->nip, nip);
-    ui_text_screen_add(d, 0, "  %s  %-32s %-6s %s", nip, st->name, rank_name(st->rank), st->position);
-    ui_text_screen_link(d, UI_LINK_PERSON, st->nip);
-    return 0;
-}
-
-/* One position of p->full on a detail screen; Enter lists its holders. */
-static void add_position_line(struct screen *s, struct screen *d, stxn *t, size_t i)
-{
-    struct units_priv *p = s->priv;
-    char ej[24], gap[24];
-    const struct wl_row *f = workload_position_row(p->full, i);
-    wl_format_ej(f, &s->app->policy, ej);
-    format_gap(wl_gap(f), gap);
-    struct position prec;
-    const char *pcode = workload_position_code(p->full, i);
-    const char *pname = store_get_position(t, pcode, &prec) == STORE_OK ? prec.name : pcode;
-    ui_text_screen_add(d, 0, "  %c %-34.34s %-12.12s %4lld %4lld %4s %5s %s",
-                       status_mark(f, &s->app->policy), pname,
-                       workload_position_unit_code(p->full, i), (long long)f->need,
-                       (long long)f->existing, gap, ej, wl_grade_name(wl_grade(f, &s->app->policy)));
-    ui_text_screen_link(d, UI_LINK_POSITION, pcode);
-}
-
-/* A district or job-family group: its positions, as they are summed. */
-static struct screen *open_group(struct screen *s, const struct urow *r)
-{
-    struct units_priv *p = s->priv;
-    struct wl_problems pr;
-    struct ops_err e;
-    if (!p->full)
-        p->full = ops_workload_load(&s->app->ops, &pr, &e);
-    stxn *t = p->full ? store_read_begin(s->app->db) : NULL;
-    if (!t)
-        return NULL;
-    struct screen *d = ui_text_screen_new(s->app, r->name);
-    if (!d) {
-        store_read_end(t);
-        return NULL;
-    }
-    char ej[24], gap[24];
-    wl_format_ej(&r->fig, &s->app->policy, ej);
-    format_gap(wl_gap(&r->fig), gap);
-    ui_text_screen_add(d, A_BOLD, "%s  %s %lld  %s %lld  %s %s  EJ %s %s", r->name, _("need"),
-                       (long long)r->fig.need, _("existing"), (long long)r->fig.existing, _("gap"),
-                       gap, ej[0] ? ej : "-", wl_grade_name(wl_grade(&r->fig, &s->app->policy)));
-    ui_text_screen_add(d, A_BOLD, "%s", _("Positions: mark, name, unit, need, existing, gap, EJ, grade"));
-    bool by_district = p->view == UV_DISTRICT;
-    size_t n = workload_position_count(p->full), shown = 0;
-    const char *want = strcmp(r->name, _("(none)")) ? r->name : "";
-    for (size_t i = 0; i < n; i++) {
-        long u = workload_position_unit(p->full, i);
-        const char *key = by_district ? (u >= 0 ? workload_unit_district(p->full, (size_t)u) : "")
-                                      : workload_position_family(p->full, i);
-        if (strcmp(key ? key : "", want))
-            continue;
-        add_position_line(s, d, t, i);
-        shown++;
-    }
-    if (!shown)
-        ui_text_screen_add(d, 0, "  %s", _("no positions"));
-    store_read_end(t);
-    return d;
-}
-
-static struct screen *drill_down(struct screen *s, long unit)
-{
-    struct units_priv *p = s->priv;
-    stxn *t = store_read_begin(s->app->db);
-    if (!t)
-        return NULL;
-    struct unit urec;
-    const char *ucode = workload_unit_code(p->wl, (size_t)unit);
-    if (store_get_unit(t, ucode, &urec) != STORE_OK) {
-        memset(&urec, 0, sizeof urec);
-        snprintf(urec.code, sizeof urec.code, "%s", ucode);
-        snprintf(urec.name, sizeof urec.name, "%s", ucode);
-    }
-    const struct unit *u = &urec;
-    char title[2 * NAME_SIZE + 4];
-    unit_label(p, (size_t)unit, title, sizeof title);
-    struct screen *d = ui_text_screen_new(s->app, title);
-    if (!d) {
-        store_read_end(t);
-        return NULL;
-    }
-    const struct wl_row *uf = workload_unit_row(p->wl, (size_t)unit);
-    char ej[24], gap[24];
-    wl_format_ej(uf, &s->app->policy, ej);
-    format_gap(wl_gap(uf), gap);
-    ui_text_screen_add(d, A_BOLD, "%s (%s)  %s %lld  %s %lld  %s %s  EJ %s %s", title, u->code,
-                       _("need"), (long long)uf->need, _("existing"), (long long)uf->existing,
-                       _("gap"), gap, ej[0] ? ej : "-",
-                       wl_grade_name(wl_grade(uf, &s->app->policy)));
-    ui_text_screen_add(d, 0, "%s", "");
-    ui_text_screen_add(d, A_BOLD, "%s", _("Positions: mark, name, unit, need, existing, gap, EJ, grade"));
-    /* The positions themselves: loaded at the first drill-down. */
-    struct wl_problems pr;
-    struct ops_err e;
-    if (!p->full) {
-        store_read_end(t);
-        p->full = ops_workload_load(&s->app->ops, &pr, &e);
-        t = store_read_begin(s->app->db);
-        if (!t) {
-            ui_screen_free(d);
-            return NULL;
-        }
-    }
-    long funit = p->full ? workload_unit_index(p->full, ucode) : -1;
-    size_t *pos = NULL;
-    size_t npos = funit >= 0 ? workload_positions_in(p->full, funit, &pos) : 0;
-    for (size_t k = 0; k < npos; k++)
-        add_position_line(s, d, t, pos[k]);
-    if (!npos)
-        ui_text_screen_add(d, 0, "  %s", _("no positions"));
-    free(pos);
-    ui_text_screen_add(d, 0, "%s", "");
-    ui_text_screen_add(d, A_BOLD, "%s", _("People (Enter opens a person or lists a position's holders)"));
-    size_t *sub = NULL;
-    size_t nsub = workload_units_in(p->wl, unit, &sub);
-    for (size_t k = 0; k < nsub; k++)
-        store_each_staff_in_unit(t, workload_unit_code(p->wl, sub[k]), staff_line, d);
-    store_read_end(t);
-    free(sub);
-    return d;
-}
-
 static int units_action(struct screen *s, int action, int count, int height)
 {
     struct units_priv *p = s->priv;
@@ -649,9 +483,9 @@ static void units_choose(void *ctx, size_t row)
     struct units_priv *p = s->priv;
     const struct urow *r = &p->rows[row];
     if (r->unit >= 0)
-        ui_app_push(s->app, drill_down(s, r->unit));
+        ui_app_push(s->app, ui_units_drill_down(s, r->unit));
     else
-        ui_app_push(s->app, open_group(s, r));
+        ui_app_push(s->app, ui_units_open_group(s, r));
 }
 
 /* ---- search: the whole tree, opening the branches of a hit -------------- */
