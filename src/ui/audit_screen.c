@@ -262,16 +262,10 @@ static const struct screen_ops audit_ops = {
 
 struct screen *ui_audit_screen_new(struct app *a)
 {
-    struct screen *s = calloc(1, sizeof *s);
-    struct audit_priv *p = calloc(1, sizeof *p);
-    if (!s || !p) {
-        free(s);
-        free(p);
+    struct screen *s = ui_screen_alloc(a, &audit_ops, sizeof(struct audit_priv));
+    if (!s)
         return NULL;
-    }
-    s->ops = &audit_ops;
-    s->app = a;
-    s->priv = p;
+    struct audit_priv *p = s->priv;
     p->app = a;
     lv_init(&p->list, &audit_source, p);
     s->list = &p->list;

@@ -202,6 +202,18 @@ void ui_put_lines_above(WINDOW *w, const char *text, int bottom, int max, int co
     }
 }
 
+int ui_wrap_cut(const char *p, int room)
+{
+    int cells = 0, k = 0, cut = 0;
+    for (; p[k] && cells < room; k++) {
+        if (((unsigned char)p[k] & 0xc0) != 0x80)
+            cells++;
+        if (p[k] == ' ')
+            cut = k;
+    }
+    return !p[k] || cut == 0 ? k : cut;
+}
+
 void ui_put_lines(WINDOW *w, int y, const char *text, int lines, int width, bool ascii)
 {
     const char *p = text;

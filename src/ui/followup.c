@@ -123,16 +123,10 @@ static const struct screen_ops fu_ops = {
 
 struct screen *ui_followup_screen_new(struct app *a)
 {
-    struct screen *s = calloc(1, sizeof *s);
-    struct followup_priv *p = calloc(1, sizeof *p);
-    if (!s || !p) {
-        free(s);
-        free(p);
+    struct screen *s = ui_screen_alloc(a, &fu_ops, sizeof(struct followup_priv));
+    if (!s)
         return NULL;
-    }
-    s->ops = &fu_ops;
-    s->app = a;
-    s->priv = p;
+    struct followup_priv *p = s->priv;
     p->app = a;
     p->stale = true;
     lv_init(&p->list, &fu_source, p);

@@ -336,16 +336,10 @@ static const struct screen_ops inbox_ops = {
 
 struct screen *ui_inbox_screen_new(struct app *a)
 {
-    struct screen *s = calloc(1, sizeof *s);
-    struct inbox_priv *p = calloc(1, sizeof *p);
-    if (!s || !p) {
-        free(s);
-        free(p);
+    struct screen *s = ui_screen_alloc(a, &inbox_ops, sizeof(struct inbox_priv));
+    if (!s)
         return NULL;
-    }
-    s->ops = &inbox_ops;
-    s->app = a;
-    s->priv = p;
+    struct inbox_priv *p = s->priv;
     p->app = a;
     lv_init(&p->list, &inbox_source, p);
     s->list = &p->list;

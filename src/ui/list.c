@@ -121,18 +121,12 @@ static const struct screen_ops text_ops = {
 
 struct screen *ui_text_screen_new(struct app *a, const char *title)
 {
-    struct screen *s = calloc(1, sizeof *s);
-    struct text_priv *p = calloc(1, sizeof *p);
-    if (!s || !p) {
-        free(s);
-        free(p);
+    struct screen *s = ui_screen_alloc(a, &text_ops, sizeof(struct text_priv));
+    if (!s)
         return NULL;
-    }
+    struct text_priv *p = s->priv;
     snprintf(p->title, sizeof p->title, "%s", title);
     p->s = s;
-    s->ops = &text_ops;
-    s->app = a;
-    s->priv = p;
     lv_init(&p->list, &text_source, p);
     s->list = &p->list;
     return s;

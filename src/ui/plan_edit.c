@@ -75,15 +75,7 @@ static void add_wrapped(struct screen *t, int attr, const char *text, int width)
 {
     const char *p = text;
     for (bool first = true; *p; first = false) {
-        int room = first ? width : width - 4, cells = 0, cut = 0, k = 0;
-        for (; p[k] && cells < room; k++) {
-            if (((unsigned char)p[k] & 0xc0) != 0x80)
-                cells++;
-            if (p[k] == ' ')
-                cut = k;
-        }
-        if (!p[k] || cut == 0)
-            cut = k;
+        int cut = ui_wrap_cut(p, first ? width : width - 4);
         ui_text_screen_add(t, attr, "%s%.*s", first ? "" : "    ", cut, p);
         p += cut;
         while (*p == ' ')
@@ -336,18 +328,12 @@ static const struct screen_ops editor_ops = {
 
 struct screen *ui_plan_editor_new(struct app *a, uint32_t plan)
 {
-    struct screen *s = calloc(1, sizeof *s);
-    struct editor *ed = calloc(1, sizeof *ed);
-    if (!s || !ed) {
-        free(s);
-        free(ed);
+    struct screen *s = ui_screen_alloc(a, &editor_ops, sizeof(struct editor));
+    if (!s)
         return NULL;
-    }
+    struct editor *ed = s->priv;
     ed->s = s;
     ed->id = plan;
-    s->ops = &editor_ops;
-    s->app = a;
-    s->priv = ed;
     lv_init(&ed->list, &ui_moves_source, ed);
     lv_init(&ed->ilist, &ui_impact_source, ed);
     s->list = &ed->list;

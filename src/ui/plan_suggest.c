@@ -157,15 +157,7 @@ static void draw_why(struct sugg *g, WINDOW *w, int y, int width)
         return;
     const char *p = g->r.moves[g->list.sel].why;
     for (int line = 0; line < WHY_LINES && *p; line++) {
-        int room = width - 4, cells = 0, k = 0, cut = 0;
-        for (; p[k] && cells < room; k++) {
-            if (((unsigned char)p[k] & 0xc0) != 0x80)
-                cells++;
-            if (p[k] == ' ')
-                cut = k;
-        }
-        if (!p[k] || cut == 0)
-            cut = k;
+        int cut = ui_wrap_cut(p, width - 4);
         wmove(w, y + line, 2);
         waddnstr(w, p, cut);
         p += cut;

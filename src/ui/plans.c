@@ -147,18 +147,12 @@ static const struct screen_ops plans_ops = {
 
 struct screen *ui_plans_screen_new(struct app *a)
 {
-    struct screen *s = calloc(1, sizeof *s);
-    struct plans_priv *p = calloc(1, sizeof *p);
-    if (!s || !p) {
-        free(s);
-        free(p);
+    struct screen *s = ui_screen_alloc(a, &plans_ops, sizeof(struct plans_priv));
+    if (!s)
         return NULL;
-    }
+    struct plans_priv *p = s->priv;
     p->s = s;
     p->stale = true;
-    s->ops = &plans_ops;
-    s->app = a;
-    s->priv = p;
     lv_init(&p->list, &plans_source, p);
     s->list = &p->list;
     return s;

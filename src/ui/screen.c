@@ -7,6 +7,21 @@
 #include "store/store.h"
 #include "ui/uipriv.h"
 
+struct screen *ui_screen_alloc(struct app *a, const struct screen_ops *ops, size_t priv_size)
+{
+    struct screen *s = calloc(1, sizeof *s);
+    void *priv = calloc(1, priv_size);
+    if (!s || !priv) {
+        free(s);
+        free(priv);
+        return NULL;
+    }
+    s->ops = ops;
+    s->app = a;
+    s->priv = priv;
+    return s;
+}
+
 void ui_screen_free(struct screen *s)
 {
     if (!s)

@@ -395,16 +395,10 @@ static const struct screen_ops staff_ops = {
 
 struct screen *ui_staff_screen_new(struct app *a)
 {
-    struct screen *s = calloc(1, sizeof *s);
-    struct staff_priv *p = calloc(1, sizeof *p);
-    if (!s || !p) {
-        free(s);
-        free(p);
+    struct screen *s = ui_screen_alloc(a, &staff_ops, sizeof(struct staff_priv));
+    if (!s)
         return NULL;
-    }
-    s->ops = &staff_ops;
-    s->app = a;
-    s->priv = p;
+    struct staff_priv *p = s->priv;
     p->s = s;
     lv_init(&p->list, &page_source, p);
     lv_init(&p->flist, &filtered_source, p);

@@ -160,6 +160,9 @@ int ui_put_prompt(WINDOW *w, const char *label, const char *text, int cols, bool
  * cells (cut or padded), at most max of them: when there are more, the
  * first max-1 and a line that says how many more. */
 void ui_put_lines_above(WINDOW *w, const char *text, int bottom, int max, int cols, bool ascii);
+/* How many bytes of p go on a line of room cells: up to the last space
+ * within them, or all that fit when p ends there or has no space. */
+int ui_wrap_cut(const char *p, int room);
 /* text on up to `lines` lines from (y, 0), each at most width cells, cut
  * at spaces; what does not fit is cut with a mark on the last line. */
 void ui_put_lines(WINDOW *w, int y, const char *text, int lines, int width, bool ascii);
@@ -425,6 +428,9 @@ struct screen *ui_staff_detail_new(struct app *a, const char *nip);
  * the person's own request or not. */
 struct screen *ui_check_screen_new(struct app *a, const char *nip, const char *target_code,
                                    bool own_request);
+/* A new screen of app a with these ops and its private part (priv_size
+ * bytes, zeroed) in s->priv; NULL when out of memory. */
+struct screen *ui_screen_alloc(struct app *a, const struct screen_ops *ops, size_t priv_size);
 void ui_screen_free(struct screen *s);
 /* The Inbox (inbox.c): top screen 4; its step keys are made from the
  * route (workflow.yaml) once, before ui.yaml's bindings; its tab counts

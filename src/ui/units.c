@@ -631,16 +631,10 @@ static const struct screen_ops units_ops = {
 
 struct screen *ui_units_screen_new(struct app *a)
 {
-    struct screen *s = calloc(1, sizeof *s);
-    struct units_priv *p = calloc(1, sizeof *p);
-    if (!s || !p) {
-        free(s);
-        free(p);
+    struct screen *s = ui_screen_alloc(a, &units_ops, sizeof(struct units_priv));
+    if (!s)
         return NULL;
-    }
-    s->ops = &units_ops;
-    s->app = a;
-    s->priv = p;
+    struct units_priv *p = s->priv;
     lv_init(&p->list, &units_source, s);
     s->list = &p->list;
     return s;
