@@ -67,3 +67,12 @@ int cli_nip_arg(const char *s, char nip[NIP_LEN + 1])
     cli_error(_("\"%s\" is not a NIP: %s"), s, nip_error_text(ne));
     return EXIT_REFUSED;
 }
+
+int cli_plan_nip_args(const struct ops_env *env, const char *plan, const char *person,
+                      uint32_t *id, char nip[NIP_LEN + 1])
+{
+    int rc = cli_plan_id_arg(env, plan, id);
+    if (rc != EXIT_OK)
+        return rc;
+    return cli_nip_arg(person, nip);
+}

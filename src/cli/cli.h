@@ -70,6 +70,9 @@ int cli_parse_args(const struct ops_env *env, const char *verb, int argc, char *
 int cli_plan_id_arg(const struct ops_env *env, const char *s, uint32_t *id);
 /* A NIP with or without its spaces; EXIT_REFUSED with the reason otherwise. */
 int cli_nip_arg(const char *s, char nip[NIP_LEN + 1]);
+/* A plan id then a NIP: the first one's error (usage, or EXIT_REFUSED). */
+int cli_plan_nip_args(const struct ops_env *env, const char *plan, const char *person,
+                      uint32_t *id, char nip[NIP_LEN + 1]);
 
 /* The verbs. */
 int cli_init(const struct ops_env *env, int argc, char **argv);

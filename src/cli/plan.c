@@ -217,10 +217,8 @@ static int plan_drop(const struct ops_env *env, int argc, char **argv)
         return rc;
     if (a.npos != 2)
         return cli_usage_error(env, "plan", _("plan drop needs ID NIP"));
-    if ((rc = cli_plan_id_arg(env, a.pos[0], &id)) != EXIT_OK)
+    if ((rc = cli_plan_nip_args(env, a.pos[0], a.pos[1], &id, nip)) != EXIT_OK)
         return rc;
-    if (cli_nip_arg(a.pos[1], nip) != EXIT_OK)
-        return EXIT_REFUSED;
     struct ops o;
     struct ops_err e;
     if (open_ops(env, &o, OPS_WRITE) != EXIT_OK)

@@ -101,10 +101,8 @@ static int route_strike(const struct ops_env *env, int argc, char **argv)
         return rc;
     if (a.npos != 2)
         return cli_usage_error(env, "plan", "%s", _("plan strike needs a plan ID and a NIP"));
-    if ((rc = cli_plan_id_arg(env, a.pos[0], &id)) != EXIT_OK)
+    if ((rc = cli_plan_nip_args(env, a.pos[0], a.pos[1], &id, nip)) != EXIT_OK)
         return rc;
-    if (cli_nip_arg(a.pos[1], nip) != EXIT_OK)
-        return EXIT_REFUSED;
     struct ops o;
     struct ops_err e;
     if (open_write(env, &o) != EXIT_OK)
@@ -132,10 +130,8 @@ static int route_objection(const struct ops_env *env, int argc, char **argv)
         return cli_usage_error(env, "plan", _("plan %s needs a plan ID and a NIP"), argv[1]);
     if (!a.reason)
         return cli_usage_error(env, "plan", _("plan %s needs --reason TEXT"), argv[1]);
-    if ((rc = cli_plan_id_arg(env, a.pos[0], &id)) != EXIT_OK)
+    if ((rc = cli_plan_nip_args(env, a.pos[0], a.pos[1], &id, nip)) != EXIT_OK)
         return rc;
-    if (cli_nip_arg(a.pos[1], nip) != EXIT_OK)
-        return EXIT_REFUSED;
     struct ops o;
     struct ops_err e;
     if (open_write(env, &o) != EXIT_OK)

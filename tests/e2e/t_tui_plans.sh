@@ -7,11 +7,7 @@ set -u
 . "$TOP/tests/e2e/lib.sh"
 e2e_db
 
-# Plan times are the clock's: masked in the dumps before comparing.
-mask_times() {
-  sed 's/20[0-9][0-9]-[0-1][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]/YYYY-MM-DD hh:mm/' \
-    "$TMPD/$1.dump" >"$TMPD/$1.tmp" && mv "$TMPD/$1.tmp" "$TMPD/$1.dump"
-}
+# Plan times are the clock's: masked in the dumps (mask_times) before comparing.
 
 # n makes a plan and opens it; a picks Cucu Susanti, then her one fit
 # position; the impact pane shows both Puskesmas before -> after.

@@ -42,4 +42,5 @@ n2=$(count_moves 2)
 
 # The same screen in Indonesian (a new plan, the same region).
 tui sugg_id '3<Dump>nId<Enter>S<Dump>' --config "$(e2e_config_id)"
+mask_times sugg_id
 golden sugg_id
