@@ -34,6 +34,21 @@ void dbfx_remove(const char *root)
     nftw(root, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 }
 
+struct dbfx *dbfx_new(const char *tag)
+{
+    struct dbfx *fx = calloc(1, sizeof *fx);
+    assert_non_null(fx);
+    fx->s = dbfx_open(tag, fx->root, fx->db);
+    return fx;
+}
+
+void dbfx_free(struct dbfx *fx)
+{
+    store_close(fx->s);
+    dbfx_remove(fx->root);
+    free(fx);
+}
+
 void dbfx_person(struct staff *s, const char *nip, const char *pos)
 {
     memset(s, 0, sizeof *s);

@@ -14,6 +14,20 @@
 store *dbfx_open(const char *tag, char root[DBFX_ROOT_SIZE], char db[DBFX_DB_SIZE]);
 /* Removes root and everything below it. */
 void dbfx_remove(const char *root);
+
+/* A test's own database, for cmocka's setup and teardown:
+ *     static int setup(void **state) { *state = dbfx_new("tag"); return 0; }
+ *     static int teardown(void **state) { dbfx_free(*state); return 0; } */
+struct dbfx {
+    char root[DBFX_ROOT_SIZE];    /* mkdtemp directory */
+    char db[DBFX_DB_SIZE];        /* root/db */
+    store *s;                     /* open on db */
+};
+/* A new database as dbfx_open(tag) makes it. Fails the test when it
+ * cannot be made. */
+struct dbfx *dbfx_new(const char *tag);
+/* Closes the store, removes the directory, frees fx. */
+void dbfx_free(struct dbfx *fx);
 /* A movable person of unit U1 holding pos, job family umum. */
 void dbfx_person(struct staff *s, const char *nip, const char *pos);
 #endif

@@ -15,26 +15,15 @@
 #include "store/store.h"
 #include "dbfixture.h"
 
-struct fx {
-    char root[DBFX_ROOT_SIZE];
-    char db[DBFX_DB_SIZE];
-    store *s;
-};
-
 static int setup(void **state)
 {
-    struct fx *fx = calloc(1, sizeof *fx);
-    fx->s = dbfx_open("digest", fx->root, fx->db);
-    *state = fx;
+    *state = dbfx_new("digest");
     return 0;
 }
 
 static int teardown(void **state)
 {
-    struct fx *fx = *state;
-    store_close(fx->s);
-    dbfx_remove(fx->root);
-    free(fx);
+    dbfx_free(*state);
     return 0;
 }
 
@@ -127,7 +116,7 @@ static bool same_digests(const struct audit_digest *a, int na, const struct audi
 
 static void running_digest_follows_every_write(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     struct audit_digest d1[AUDIT_DIGEST_MAX], d2[AUDIT_DIGEST_MAX];
     int n1, n2;
     step(fx->s, PUT_SIX, d1, &n1);
@@ -169,7 +158,7 @@ static int bulk_fifty(stxn *t, void *ctx)
 
 static void bulk_load_keeps_the_digest(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     struct audit_digest d[AUDIT_DIGEST_MAX];
     int n;
     assert_int_equal(store_write(fx->s, bulk_fifty, NULL), STORE_OK);

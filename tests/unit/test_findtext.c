@@ -17,25 +17,15 @@
 
 #define PEOPLE 700              /* enough for a few dozen chunks */
 
-struct fx {
-    char root[DBFX_ROOT_SIZE], db[DBFX_DB_SIZE];
-    store *s;
-};
-
 static int setup(void **state)
 {
-    struct fx *fx = calloc(1, sizeof *fx);
-    fx->s = dbfx_open("findtext", fx->root, fx->db);
-    *state = fx;
+    *state = dbfx_new("findtext");
     return 0;
 }
 
 static int teardown(void **state)
 {
-    struct fx *fx = *state;
-    store_close(fx->s);
-    dbfx_remove(fx->root);
-    free(fx);
+    dbfx_free(*state);
     return 0;
 }
 
@@ -146,7 +136,7 @@ static int change(stxn *t, void *ctx)
 
 static void follows_puts_renames_and_deletes(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     step = 0, version = 0;
     assert_int_equal(store_write(fx->s, change, NULL), STORE_OK);
     consistent(fx->s);
@@ -169,7 +159,7 @@ static int batch(stxn *t, void *ctx)
 
 static void follows_a_batch(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     int n = PEOPLE / 2;
     version = 0;
     assert_int_equal(store_write(fx->s, batch, &n), STORE_OK);
@@ -205,7 +195,7 @@ static int bulk(stxn *t, void *ctx)
 
 static void follows_a_bulk_load(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     assert_int_equal(store_write(fx->s, bulk, NULL), STORE_OK);
     consistent(fx->s);
     step = 1, version = 2;      /* and changes after it */
@@ -242,7 +232,7 @@ static int damage(stxn *t, void *ctx)
 
 static void a_changed_chunk_is_found(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     static struct first_chunk c;
     char why[300] = "";
     step = 0, version = 0;

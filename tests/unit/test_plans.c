@@ -112,25 +112,15 @@ static void vocabulary(void **state)
 
 /* --- a temporary database ------------------------------------------------------ */
 
-struct fx {
-    char root[64], db[128];
-    store *s;
-};
-
 static int setup(void **state)
 {
-    struct fx *fx = calloc(1, sizeof *fx);
-    fx->s = dbfx_open("plans", fx->root, fx->db);
-    *state = fx;
+    *state = dbfx_new("plans");
     return 0;
 }
 
 static int teardown(void **state)
 {
-    struct fx *fx = *state;
-    store_close(fx->s);
-    dbfx_remove(fx->root);
-    free(fx);
+    dbfx_free(*state);
     return 0;
 }
 
@@ -200,7 +190,7 @@ static int collect_nip(const struct move *m, void *ctx)
 
 static void store_ids_versions_ranges(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     uint32_t a = new_plan(fx->s, "a"), b = new_plan(fx->s, "b");
     assert_int_equal(a, 1);
     assert_int_equal(b, 2);
@@ -314,7 +304,7 @@ static void session_close(struct session *ss)
 
 static void ops_actions(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     assert_int_equal(store_write(fx->s, fill_region, NULL), STORE_OK);
     store_close(fx->s);
     fx->s = NULL;
@@ -387,7 +377,7 @@ static void ops_actions(void **state)
  * (version 2), budi's add with version 1 is refused with who and when. */
 static void two_processes(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     assert_int_equal(store_write(fx->s, fill_region, NULL), STORE_OK);
     store_close(fx->s);
     fx->s = NULL;

@@ -21,26 +21,15 @@
 
 /* --- fixtures -------------------------------------------------------------- */
 
-struct fx {
-    char root[64];              /* mkdtemp directory */
-    char db[128];               /* root/db */
-    store *s;
-};
-
 static int setup(void **state)
 {
-    struct fx *fx = calloc(1, sizeof *fx);
-    fx->s = dbfx_open("store", fx->root, fx->db);
-    *state = fx;
+    *state = dbfx_new("store");
     return 0;
 }
 
 static int teardown(void **state)
 {
-    struct fx *fx = *state;
-    store_close(fx->s);
-    dbfx_remove(fx->root);
-    free(fx);
+    dbfx_free(*state);
     unsetenv("MUTASI_MAPSIZE");
     return 0;
 }
@@ -153,7 +142,7 @@ static void creates_with_group_modes(void **state)
 
 static void missing_database_is_an_error(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     char db[160], err[640] = "";
     snprintf(db, sizeof db, "%s/nothing-here", fx->root);
     assert_null(store_open(db, 0, err, sizeof err));
@@ -176,7 +165,7 @@ static int write_schema(stxn *t, void *ctx)
 
 static void newer_schema_refused(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     char err[640] = "";
     struct schema_ctx sc = {STORE_SCHEMA_VERSION + 1};
     assert_int_equal(store_write(fx->s, write_schema, &sc), STORE_OK);
@@ -194,7 +183,7 @@ static void newer_schema_refused(void **state)
 
 static int teardown_reopen(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     if (!fx->s) {
         /* the database was left with a newer schema: just remove it */
         dbfx_remove(fx->root);
@@ -243,7 +232,7 @@ static int count_position(const struct position *p, void *ctx)
 
 static void units_and_positions(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     struct up_ctx c;
     memset(&c, 0, sizeof c);
     strcpy(c.u.code, "DINKES");
@@ -293,7 +282,7 @@ static int put_then_refuse(stxn *t, void *ctx)
 
 static void refused_write_leaves_nothing(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     struct unit u;
     memset(&u, 0, sizeof u);
     strcpy(u.code, "X");
@@ -352,7 +341,7 @@ static int del_some(stxn *t, void *ctx)
 
 static void staff_indexes_follow_changes(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     struct staff st[48], got;
     insert_people(fx->s, st, 48);
     assert_int_equal(check(fx->s), 0);
@@ -412,7 +401,7 @@ static int note_count(const char *code, size_t n, void *ctx)
 /* Counts per position from the index agree with walking each position. */
 static void position_counts_come_from_the_index(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     struct staff st[48];
     insert_people(fx->s, st, 48);
     struct pos_counts pc = {0};
@@ -445,7 +434,7 @@ static int put_batch_call(stxn *t, void *ctx)
  * rows (unit, position, name), a NIP given twice (the later row wins). */
 static void batch_put_matches_single_puts(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     struct staff st[40], b[45], got;
     insert_people(fx->s, st, 40);
     for (int i = 0; i < 40; i++) {
@@ -486,7 +475,7 @@ static void batch_put_matches_single_puts(void **state)
  * the ordinary path for the keys that are not past the end. */
 static void batch_appends_then_interleaves(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     static struct staff a[300], b[300];
     struct staff got;
     for (int i = 0; i < 300; i++) {
@@ -638,7 +627,7 @@ static void assert_same_tables(store *a, store *b)
     }
 }
 
-static store *open_second(struct fx *fx)
+static store *open_second(struct dbfx *fx)
 {
     char path[160], err[640];
     snprintf(path, sizeof path, "%s/db2", fx->root);
@@ -653,7 +642,7 @@ static store *open_second(struct fx *fx)
  * before (those people take the ordinary path: sequence 1). */
 static void bulk_matches_single_puts(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     enum { N = 700 };
     static struct staff st[N];
     bulk_people(st, N);
@@ -678,7 +667,7 @@ static void bulk_matches_single_puts(void **state)
 /* Without history lines, and read back through the public iteration. */
 static void bulk_without_history(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     enum { N = 140 };
     static struct staff st[N];
     bulk_people(st, N);
@@ -709,7 +698,7 @@ static int bulk_into_nonempty(stxn *t, void *ctx)
  * load leaves nothing behind. */
 static void bulk_refusals(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     struct staff st[20];
     bulk_people(st, 20);
     struct staff swapped[20];
@@ -728,13 +717,13 @@ static void bulk_refusals(void **state)
 }
 
 #define MANY 4000
-static void reopen_tiny(struct fx *fx);
+static void reopen_tiny(struct dbfx *fx);
 
 /* The map fills during the load: store_write grows it and calls the job
  * again, which starts a new load. */
 static void bulk_survives_map_growth(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     reopen_tiny(fx);
     struct staff *st = calloc(MANY, sizeof *st);
     bulk_people(st, MANY);
@@ -763,7 +752,7 @@ static int add_dangling(stxn *t, void *ctx)
 
 static void check_indexes_finds_damage(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     struct staff st[6];
     insert_people(fx->s, st, 6);
     assert_int_equal(check(fx->s), 0);
@@ -791,7 +780,7 @@ static void check_indexes_finds_damage(void **state)
 
 static void iteration_orders(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     struct staff st[NNAMES * 2];
     insert_people(fx->s, st, NNAMES * 2);
     stxn *t = store_read_begin(fx->s);
@@ -911,7 +900,7 @@ static void check_paging(stxn *t, page_fn fn, int total, bool by_unit)
 
 static void nip_and_unit_paging(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     struct staff st[NNAMES * 2];
     insert_people(fx->s, st, NNAMES * 2);
     stxn *t = store_read_begin(fx->s);
@@ -942,7 +931,7 @@ static int collect_key(const char *folded, size_t len, const char *nip, void *ct
 
 static void name_keys_and_stamp(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     struct staff st[NNAMES * 2];
     insert_people(fx->s, st, NNAMES * 2);
     stxn *t = store_read_begin(fx->s);
@@ -974,7 +963,7 @@ static void name_keys_and_stamp(void **state)
  * visit everyone once, although four people share one name. */
 static void by_name_paging(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     struct staff st[NNAMES * 2];
     insert_people(fx->s, st, NNAMES * 2);
     stxn *t = store_read_begin(fx->s);
@@ -1052,7 +1041,7 @@ static int del_one(stxn *t, void *ctx)
 
 static void history_lines(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     struct staff st[2];
     insert_people(fx->s, st, 2);
     struct hist_ctx c;
@@ -1091,7 +1080,7 @@ static void history_lines(void **state)
 /* --- map growth ------------------------------------------------------------------------ */
 
 
-static void reopen_tiny(struct fx *fx)
+static void reopen_tiny(struct dbfx *fx)
 {
     char err[640];
     store_close(fx->s);
@@ -1107,7 +1096,7 @@ static void reopen_tiny(struct fx *fx)
 
 static void map_grows_when_full(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     reopen_tiny(fx);
     struct staff *st = calloc(MANY, sizeof *st);
     for (int i = 0; i < MANY; i++) {
@@ -1146,7 +1135,7 @@ static void map_grows_when_full(void **state)
  * (MDB_MAP_RESIZED) on its next transaction. */
 static void map_resized_by_another_process(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     reopen_tiny(fx);
     struct staff one;
     make_staff(&one, MANY, "U1", "P1", "Satu");
@@ -1233,7 +1222,7 @@ static int do_tamper(stxn *t, void *ctx)
 
 static void audit_chain(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     const char *why;
     assert_int_equal(verify(fx->s, &why), 0);  /* empty chain is whole */
     for (int i = 1; i <= 5; i++)
@@ -1276,7 +1265,7 @@ static void audit_chain(void **state)
 
 static void audit_cut_and_relink_detected(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     const char *why;
     for (int i = 1; i <= 4; i++)
         assert_int_equal(store_write(fx->s, append_n, &i), STORE_OK);
@@ -1292,7 +1281,7 @@ static void audit_cut_and_relink_detected(void **state)
 
 static void audit_relink_detected(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     const char *why;
     for (int i = 1; i <= 3; i++)
         assert_int_equal(store_write(fx->s, append_n, &i), STORE_OK);
@@ -1306,7 +1295,7 @@ static void audit_relink_detected(void **state)
 
 static void backup_is_an_openable_copy(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     struct staff st[30];
     char dest[160], err[640], path[200];
     struct stat sb;

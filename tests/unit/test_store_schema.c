@@ -21,30 +21,19 @@
 
 /* --- fixtures -------------------------------------------------------------- */
 
-struct fx {
-    char root[64];
-    char db[128];
-    store *s;
-};
-
 static int setup(void **state)
 {
-    struct fx *fx = calloc(1, sizeof *fx);
-    fx->s = dbfx_open("schema", fx->root, fx->db);
-    *state = fx;
+    *state = dbfx_new("schema");
     return 0;
 }
 
 static int teardown(void **state)
 {
-    struct fx *fx = *state;
-    store_close(fx->s);
-    dbfx_remove(fx->root);
-    free(fx);
+    dbfx_free(*state);
     return 0;
 }
 
-static void reopen(struct fx *fx, int flags)
+static void reopen(struct dbfx *fx, int flags)
 {
     char err[640];
     store_close(fx->s);
@@ -164,7 +153,7 @@ static int del_note(stxn *t, void *ctx)
 
 static void version_check_refuses_a_stale_write(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     uint64_t v = 0;
     assert_int_equal(save(fx->s, "first", 0, &v), STORE_OK);
     assert_int_equal(v, 1);
@@ -299,7 +288,7 @@ static int keep_audit(const struct audit_entry *e, void *ctx)
 
 static void old_schema_migrates_on_a_writable_open(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     char err[640] = "";
     unsigned from = 99;
     assert_int_equal(store_write(fx->s, put_people, NULL), STORE_OK);
@@ -360,7 +349,7 @@ static int put_unit(stxn *t, void *ctx)
 
 static void read_only_session_gets_write_access(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     reopen(fx, STORE_READONLY);
     store *before = fx->s;
     assert_int_equal(store_write(fx->s, put_unit, "U1"), STORE_ERROR);
@@ -392,7 +381,7 @@ static int write_newer_schema(stxn *t, void *ctx)
  * neither crashes nor writes. */
 static void refused_write_access_leaves_nothing_half_open(void **state)
 {
-    struct fx *fx = *state;
+    struct dbfx *fx = *state;
     reopen(fx, STORE_READONLY);
     pid_t pid = fork();
     assert_true(pid >= 0);
