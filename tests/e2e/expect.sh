@@ -20,3 +20,6 @@ expect_grep() { # label, file, fixed text
     echo "FAIL $1: $(basename "$2") lacks \"$3\""; sed 's/^/  : /' "$2"; fail=1
   fi
 }
+expect_no() { # label, file, fixed text
+  if grep -qF -- "$3" "$2"; then echo "FAIL $1: $(basename "$2") has \"$3\""; fail=1; fi
+}

@@ -135,6 +135,19 @@ bytes_of() {
     "$TMPD/$1.bytes"
 }
 
+# glpsol_agrees FILE OBJECTIVE: `glpsol --mincost` finds that optimum for
+# the DIMACS network in FILE (a note and success when glpsol is not
+# installed); otherwise says why on a FAIL line and returns 1.
+glpsol_agrees() {
+  if ! command -v glpsol >/dev/null 2>&1; then
+    echo "note: glpsol not installed (.ci/install-deps test): objective not cross-checked"
+    return 0
+  fi
+  glpsol --mincost "$1" -o "$TMPD/glpk.txt" >/dev/null 2>&1 || { echo "FAIL glpsol failed"; return 1; }
+  _theirs=$(sed -n 's/^Objective: *\([-0-9]*\).*/\1/p' "$TMPD/glpk.txt")
+  [ "$_theirs" = "$2" ] || { echo "FAIL objective $2, glpsol $_theirs"; return 1; }
+}
+
 # tmux helpers: a private server per test, polled without fixed sleeps.
 tmux_start() { # COLS LINES COMMAND...
   _c=$1
@@ -145,6 +158,14 @@ tmux_start() { # COLS LINES COMMAND...
   TMUX_N=$(( ${TMUX_N:-0} + 1 ))
   TMUX_SOCK="$TMPD/tmux.$TMUX_N.sock"
   tmux -S "$TMUX_SOCK" -f /dev/null new-session -d -x "$_c" -y "$_l" -s e2e "$@"
+}
+
+# tmux_mutasi CONFIG [TERM]: mutasi --db db (in the current directory)
+# with that configuration in an 80x24 pane; `exec cat` keeps the pane
+# open after it ends, without a sleep, and it says "mutasi ended with N".
+tmux_mutasi() {
+  tmux_start 80 24 env MUTASI_CONFIG="$1" TERM="${2:-tmux-256color}" sh -c \
+    "\"$MUTASI\" --db db; echo \"mutasi ended with \$?\"; exec cat"
 }
 
 tmux_keys() {

@@ -37,13 +37,7 @@ costs=$(sed -n 's/.*; cost \([0-9-]*\): .*/\1/p' "$TMPD/s1" | awk '{s += $1} END
 [ "$costs" = "$obj" ] || bad "the moves' costs sum to $costs, objective $obj"
 
 # glpsol solves the dumped graph to the same optimum
-if command -v glpsol >/dev/null 2>&1; then
-  glpsol --mincost "$TMPD/g.min" -o "$TMPD/glpk.txt" >/dev/null 2>&1 || bad "glpsol failed"
-  theirs=$(sed -n 's/^Objective: *\([-0-9]*\).*/\1/p' "$TMPD/glpk.txt")
-  [ "$theirs" = "$obj" ] || bad "objective $obj, glpsol $theirs"
-else
-  echo "note: glpsol not installed (.ci/install-deps test): objective not cross-checked"
-fi
+glpsol_agrees "$TMPD/g.min" "$obj" || fail=1
 
 # props PLAN N TAG: the properties of a plan of N moves that the optimiser
 # made (alone, or on top of its earlier moves, which count).

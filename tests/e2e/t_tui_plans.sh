@@ -73,8 +73,7 @@ command -v tmux >/dev/null || fail "tmux is not installed (.ci/install-deps test
 cfg=$(e2e_config)
 trap tmux_stop EXIT
 cd "$TMPD"
-tmux_start 80 24 env MUTASI_CONFIG="$cfg" TERM=tmux-256color sh -c \
-  "\"$MUTASI\" --db db; echo \"mutasi ended with \$?\"; exec cat"
+tmux_mutasi "$cfg"
 tmux_wait " 1/118"
 tmux_keys 3
 tmux_wait "[3 Plans]"

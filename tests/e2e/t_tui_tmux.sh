@@ -10,9 +10,7 @@ cfg=$(e2e_config)
 trap tmux_stop EXIT
 cd "$TMPD"
 
-# `exec cat` keeps the pane open after mutasi ends, without a sleep.
-tmux_start 80 24 env MUTASI_CONFIG="$cfg" TERM=tmux-256color sh -c \
-  "\"$MUTASI\" --db db; echo \"mutasi ended with \$?\"; exec cat"
+tmux_mutasi "$cfg"
 tmux_wait " 1/118"
 tmux_keys j
 tmux_wait " 2/118"
@@ -61,8 +59,7 @@ tmux_stop
 
 # vt100 and screen: usable (drawn, moves, quits).
 for t in vt100 screen; do
-  tmux_start 80 24 env MUTASI_CONFIG="$cfg" TERM=$t sh -c \
-    "\"$MUTASI\" --db db; echo \"mutasi ended with \$?\"; exec cat"
+  tmux_mutasi "$cfg" "$t"
   tmux_wait " 1/118"
   tmux_keys G
   tmux_wait " 118/118"

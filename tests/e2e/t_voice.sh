@@ -7,26 +7,11 @@
 # and after the TMT (a fall marked); `export training` grouped.
 set -u
 . "$TOP/tests/e2e/lib.sh"
+. "$TOP/tests/e2e/expect.sh"
 fail=0
 cfg=$(e2e_config)
 db="$TMPD/voice-db"
 as() { u=$1; shift; MUTASI_USER=$u "$MUTASI" --db "$db" --config "$cfg" "$@"; }
-expect_rc() { # want, label, command...
-  want=$1 label=$2; shift 2
-  "$@" >"$TMPD/out" 2>"$TMPD/err"; rc=$?
-  if [ "$rc" != "$want" ]; then
-    echo "FAIL $label: exit $rc, wanted $want"; sed 's/^/  out: /' "$TMPD/out"
-    sed 's/^/  err: /' "$TMPD/err"; fail=1
-  fi
-}
-expect_grep() { # label, file, fixed text
-  if ! grep -qF -- "$3" "$2"; then
-    echo "FAIL $1: $(basename "$2") lacks \"$3\""; sed 's/^/  : /' "$2"; fail=1
-  fi
-}
-expect_no() { # label, file, fixed text
-  if grep -qF -- "$3" "$2"; then echo "FAIL $1: $(basename "$2") has \"$3\""; fail=1; fi
-}
 as eka demo >/dev/null 2>&1 || { echo "FAIL demo"; exit 1; }
 as ani plan list --format csv >"$TMPD/plans.csv"
 id_in() { grep -F ",$1," "$TMPD/plans.csv" | head -1 | cut -d, -f1; }
