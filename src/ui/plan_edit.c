@@ -371,4 +371,5 @@ void ui_plan_editor_register(void)
     }
     ui_target_picker_register();
     ui_plan_suggest_register();
+    ui_plan_objection_register();
 }
