@@ -2,8 +2,8 @@
 # The staff's voice in the plan editor (3, Enter) in scripted mode on the
 # demo region, in English and Indonesian: the operator records an
 # objection to the selected move with o (the reason asked on the prompt
-# line), the move shows '?' and the text on the detail lines, the plan
-# cannot be approved; the reviewer answers it with A ('*'), and the
+# line), the move shows '?' and the text on the detail lines, c lists
+# it as blocking the approval; the reviewer answers it with A ('*'), and the
 # operator may not answer. F on the Plans screen opens the follow-up of
 # the plan that took effect. Checked through the verbs as well.
 set -u
@@ -26,7 +26,7 @@ for lang in en id; do
   rm -rf "$TMPD/db"; cp -r "$TMPD/base" "$TMPD/db"
   # plan 3 (submitted): the operator objects to its first move
   E2E_CONFIG=$cfg TUI_USER=ani tui "object-$lang" \
-    '3<Dump>jj<Enter><Dump>oibu saya sakit di Sukamaju<Enter><Dump>A<Dump>q'
+    '3<Dump>jj<Enter><Dump>oibu saya sakit di Sukamaju<Enter><Dump>A<Dump>c<Dump>q'
   mask "object-$lang"
   golden "object-$lang"
   verb ani plan show 3 >"$TMPD/show-$lang" 2>&1
@@ -53,6 +53,8 @@ screen_has object-en "> ?Yuliardi Efendi"
 screen_has object-en "? objection (taken in by ani, unanswered): ibu saya sakit di Sukamaju"
 screen_has object-en "objection recorded: Yuliardi Efendi"
 screen_has object-en "answer the objection to the selected move: your roles do not allow it"
+screen_has object-en "? objection, blocks the approval until answered: ibu saya sakit"
+screen_has object-en "check: 0 blocking verdicts, 1 objections waiting"
 screen_has answer-en "> *Yuliardi Efendi"
 screen_has answer-en "answered by citra: didengar,"
 screen_has answer-en "objection answered:"
