@@ -61,13 +61,13 @@ int mcf_reserve(struct mcf *g, size_t arcs)
     uint32_t *d = realloc(g->dst, arcs * sizeof *d);
     if (d)
         g->dst = d;
-    int64_t *c = realloc(g->cap, arcs * sizeof *c);
+    int32_t *c = realloc(g->cap, arcs * sizeof *c);
     if (c)
         g->cap = c;
     int32_t *k = realloc(g->cost, arcs * sizeof *k);
     if (k)
         g->cost = k;
-    int64_t *f = realloc(g->flow, arcs * sizeof *f);
+    int32_t *f = realloc(g->flow, arcs * sizeof *f);
     if (f)
         g->flow = f;
     if (!s || !d || !c || !k || !f)
@@ -78,7 +78,7 @@ int mcf_reserve(struct mcf *g, size_t arcs)
 
 long mcf_add_arc(struct mcf *g, uint32_t from, uint32_t to, int64_t cap, int64_t cost)
 {
-    if (from >= g->n || to >= g->n || cap < 0 || cap > MCF_INF ||
+    if (from >= g->n || to >= g->n || cap < 0 || (cap > MCF_CAP_MAX && cap != MCF_INF) ||
         cost > MCF_MAX_COST || cost < -MCF_MAX_COST)
         return -1;
     if (g->m == g->arc_room &&
@@ -87,7 +87,7 @@ long mcf_add_arc(struct mcf *g, uint32_t from, uint32_t to, int64_t cap, int64_t
     size_t a = g->m++;
     g->src[a] = from;
     g->dst[a] = to;
-    g->cap[a] = cap;
+    g->cap[a] = cap == MCF_INF ? MCF_CAP_INF32 : (int32_t)cap;
     g->cost[a] = (int32_t)cost;
     g->flow[a] = 0;
     return (long)a;
@@ -103,7 +103,10 @@ uint32_t mcf_nodes(const struct mcf *g) { return g->n; }
 size_t mcf_arcs(const struct mcf *g) { return g->m; }
 uint32_t mcf_arc_from(const struct mcf *g, size_t a) { return g->src[a]; }
 uint32_t mcf_arc_to(const struct mcf *g, size_t a) { return g->dst[a]; }
-int64_t mcf_arc_cap(const struct mcf *g, size_t a) { return g->cap[a]; }
+int64_t mcf_arc_cap(const struct mcf *g, size_t a)
+{
+    return g->cap[a] == MCF_CAP_INF32 ? MCF_INF : g->cap[a];
+}
 int64_t mcf_arc_cost(const struct mcf *g, size_t a) { return g->cost[a]; }
 int64_t mcf_flow(const struct mcf *g, size_t a) { return a < g->m ? g->flow[a] : 0; }
 int64_t mcf_objective(const struct mcf *g) { return g->objective; }
@@ -223,8 +226,8 @@ static int ns_init(struct ns *s, const struct mcf *g)
         return -1;
     memcpy(s->src, g->src, g->m * sizeof *s->src);
     memcpy(s->dst, g->dst, g->m * sizeof *s->dst);
-    memcpy(s->cap, g->cap, g->m * sizeof *s->cap);
     for (size_t a = 0; a < g->m; a++) {
+        s->cap[a] = mcf_cap_of(g, a);
         s->cost[a] = g->cost[a];
         s->flow[a] = 0;
         s->state[a] = g->cap[a] > 0 ? ST_LOWER : ST_TREE;   /* cap 0: never enters */
@@ -456,7 +459,10 @@ int mcf_solve(struct mcf *g, const struct mcf_control *ctl)
     for (size_t a = s.m; a < s.all; a++)
         if (s.flow[a] != 0)
             goto out;
-    memcpy(g->flow, s.flow, g->m * sizeof *g->flow);
+    rc = MCF_BAD_INPUT;
+    for (size_t a = 0; a < g->m; a++)
+        if (mcf_put_flow(g, a, s.flow[a]) != 0)
+            goto out;
     rc = mcf_sum_objective(g);
 out:
     ns_free(&s);

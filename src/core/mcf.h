@@ -17,10 +17,14 @@
  *     ... mcf_flow(g, a), mcf_objective(g) ...
  *     mcf_write_dimacs(g, emit, ctx);                 (same instance)
  *     mcf_free(g);
- * Lower bounds are 0. Capacities are 0..MCF_INF (MCF_INF = uncapacitated);
- * costs and supplies may be negative. Limits that keep every sum in 64
- * bits: |cost| <= MCF_MAX_COST, nodes and arcs < 2^31, total supply and
- * finite capacities <= MCF_INF. */
+ * Lower bounds are 0. Capacities are 0..MCF_CAP_MAX or MCF_INF
+ * (uncapacitated); costs and supplies may be negative. Limits that keep
+ * every sum in 64 bits: |cost| <= MCF_MAX_COST, nodes and arcs < 2^31,
+ * total supply <= MCF_INF. An arc keeps its capacity and flow in 32 bits
+ * (8 bytes an arc less: 32 MB at national scale), so the solvers take an
+ * uncapacitated arc as one of MCF_CAP_MAX (no flow of the planner's comes
+ * near: one unit is one person); the DIMACS dump writes it as the total
+ * supply, as before. */
 #ifndef MUTASI_CORE_MCF_H
 #define MUTASI_CORE_MCF_H
 #include <signal.h>
@@ -29,6 +33,7 @@
 
 #define MCF_INF ((int64_t)1 << 40)
 #define MCF_MAX_COST ((int64_t)1 << 30)
+#define MCF_CAP_MAX ((int64_t)INT32_MAX - 1)
 
 enum mcf_result {
     MCF_OPTIMAL,       /* flows and objective are set */

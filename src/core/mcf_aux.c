@@ -42,7 +42,7 @@ static int adj_build(const struct mcf *g, struct adj *j)
 
 static int64_t res(const struct mcf *g, uint32_t e)
 {
-    return e & 1 ? g->flow[e >> 1] : g->cap[e >> 1] - g->flow[e >> 1];
+    return e & 1 ? g->flow[e >> 1] : mcf_cap_of(g, e >> 1) - g->flow[e >> 1];
 }
 static uint32_t tail(const struct mcf *g, uint32_t e)
 {
@@ -54,7 +54,7 @@ static uint32_t head(const struct mcf *g, uint32_t e)
 }
 static void push(struct mcf *g, uint32_t e, int64_t d)
 {
-    g->flow[e >> 1] += e & 1 ? -d : d;
+    g->flow[e >> 1] += (int32_t)(e & 1 ? -d : d);     /* d <= res(g, e) */
 }
 static int64_t rcost(const struct mcf *g, uint32_t e)
 {
@@ -275,14 +275,14 @@ int mcf_solve_ssp(struct mcf *g)
         if (g->supply[i] > 0)
             need += g->supply[i];
     }
-    if (total != 0)
-        return MCF_BAD_INPUT;
+    if (total != 0 || need > MCF_CAP_MAX)
+        return MCF_BAD_INPUT;      /* flows are 32-bit (mcf.h) */
     struct mcf *h = mcf_new(g->n + 2);
     int rc = MCF_NOMEM;
     if (!h || mcf_reserve(h, g->m + g->n) != 0)
         goto out;
     for (size_t a = 0; a < g->m; a++)
-        mcf_add_arc(h, g->src[a], g->dst[a], g->cap[a], g->cost[a]);
+        mcf_add_arc(h, g->src[a], g->dst[a], mcf_cap_of(g, a), g->cost[a]);
     uint32_t s = g->n, t = g->n + 1;
     for (uint32_t i = 0; i < g->n; i++) {
         if (g->supply[i] > 0)
@@ -350,7 +350,7 @@ int mcf_write_dimacs(const struct mcf *g, const char *comment,
         if (g->supply[i] != 0)
             rc = emitf(emit, ctx, "n %" PRIu32 " %" PRId64 "\n", i + 1, g->supply[i]);
     for (size_t a = 0; !rc && a < g->m; a++) {
-        int64_t cap = g->cap[a] == MCF_INF ? total : g->cap[a];
+        int64_t cap = g->cap[a] == MCF_CAP_INF32 ? total : g->cap[a];
         rc = emitf(emit, ctx, "a %" PRIu32 " %" PRIu32 " 0 %" PRId64 " %" PRId64 "\n",
                    g->src[a] + 1, g->dst[a] + 1, cap, (int64_t)g->cost[a]);
     }

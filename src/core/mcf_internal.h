@@ -9,7 +9,7 @@ struct mcf {
     size_t m, arc_room;
     int64_t *supply;
     uint32_t *src, *dst;
-    int64_t *cap, *flow;
+    int32_t *cap, *flow;           /* cap MCF_CAP_INF32: MCF_INF */
     int32_t *cost;                 /* |cost| <= MCF_MAX_COST = 2^30 */
     int64_t objective;
     uint64_t steps;
@@ -17,6 +17,23 @@ struct mcf {
 };
 
 #define NONE_PART UINT32_MAX
+#define MCF_CAP_INF32 INT32_MAX
+
+/* Arc a's capacity as the solvers take it: MCF_CAP_MAX when uncapacitated
+ * (mcf.h), so that every flow fits the 32-bit flow. */
+static inline int64_t mcf_cap_of(const struct mcf *g, size_t a)
+{
+    return g->cap[a] == MCF_CAP_INF32 ? MCF_CAP_MAX : g->cap[a];
+}
+
+/* Sets arc a's flow: -1 when it does not fit in 32 bits. */
+static inline int mcf_put_flow(struct mcf *g, size_t a, int64_t f)
+{
+    if (f < 0 || f > MCF_CAP_MAX)
+        return -1;
+    g->flow[a] = (int32_t)f;
+    return 0;
+}
 
 /* Nonzero when the control asks to stop after this many steps. */
 int mcf_control_stop(const struct mcf_control *ctl, uint64_t steps);

@@ -120,8 +120,8 @@ static int pd_build(struct pd *p, const struct mcf *g, const uint32_t *arcs, siz
         size_t a = arcs[i];
         uint32_t u = local_of(local, s, t, g->src[a]), v = local_of(local, s, t, g->dst[a]);
         uint32_t x = pos[u]++, y = pos[v]++;
-        p->e[x] = (struct rent){v, y, g->cap[a], 0, g->cost[a]};
-        p->e[y] = (struct rent){u, x, 0, g->cap[a], -g->cost[a]};
+        p->e[x] = (struct rent){v, y, mcf_cap_of(g, a), 0, g->cost[a]};
+        p->e[y] = (struct rent){u, x, 0, mcf_cap_of(g, a), -g->cost[a]};
         p->fwd[i] = x;
     }
     return 0;
@@ -342,9 +342,9 @@ int mcf_pd_part(struct mcf *g, const uint32_t *arcs, size_t na, uint32_t s, uint
             *value += f;
         }
     }
-    if (rc == MCF_OPTIMAL)
-        for (size_t i = 0; i < na; i++)
-            g->flow[arcs[i]] = p.e[p.e[p.fwd[i]].rev].res;
+    for (size_t i = 0; rc == MCF_OPTIMAL && i < na; i++)
+        if (mcf_put_flow(g, arcs[i], p.e[p.e[p.fwd[i]].rev].res) != 0)
+            rc = MCF_BAD_INPUT;
 out:
     pd_free(&p);
     return rc;

@@ -118,7 +118,7 @@ static int solve_part(struct mcf *g, const uint32_t *arcs, size_t n, uint32_t s,
         size_t a = arcs[i];
         uint32_t u = g->src[a] == s ? 0 : g->src[a] == t ? 1 : local[g->src[a]];
         uint32_t v = g->dst[a] == s ? 0 : g->dst[a] == t ? 1 : local[g->dst[a]];
-        mcf_add_arc(h, u, v, g->cap[a], g->cost[a]);
+        mcf_add_arc(h, u, v, mcf_cap_of(g, a), g->cost[a]);
     }
     rc = mcf_max_flow(h, 0, 1, value, ctl);
     g->steps += h->steps;

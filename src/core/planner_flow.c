@@ -4,18 +4,26 @@
 #include <string.h>
 #include "core/planner_internal.h"
 
+/* An arc's capacity: counts of people and places, uncapacitated past what
+ * the network keeps in 32 bits (no flow gets there: one unit is one
+ * movable person, and there are fewer than that). */
+static int64_t arc_cap(int64_t k)
+{
+    return k > MCF_CAP_MAX ? MCF_INF : k < 0 ? 0 : k;
+}
+
 /* Room left for moves out of / into a unit under the plan caps. */
 static int64_t unit_cap(const struct planner *pl, int max, int64_t fixed)
 {
     if (pl->in.policy->plan.severity == SEV_OFF || max <= 0)
         return MCF_INF;
-    return max > fixed ? max - fixed : 0;
+    return arc_cap(max > fixed ? max - fixed : 0);
 }
 
 static int64_t total_cap(const struct planner *pl)
 {
     long k = pl->in.max_moves < 0 ? pl->in.policy->optimiser.max_moves : pl->in.max_moves;
-    return k <= 0 ? 0 : k > MCF_INF ? MCF_INF : k;
+    return k <= 0 ? 0 : arc_cap(k);
 }
 
 /* Node numbers by layer; NONE where a unit or cell has no node. */
@@ -78,12 +86,12 @@ static int origin_arcs(struct planner *pl, const struct layout *l)
             continue;
         pl->st.origin_cells++;
         if (mcf_add_arc(pl->g, l->unit_out[in->cells[c].unit], l->cell_out[c],
-                        pl->existing[c] - in->cells[c].need, 0) < 0)
+                        arc_cap(pl->existing[c] - in->cells[c].need), 0) < 0)
             return -1;
     }
     for (size_t k2 = 0; k2 < pl->nclass; k2++)
         if (mcf_add_arc(pl->g, l->cell_out[pl->class_cell[k2]], l->class0 + (uint32_t)k2,
-                        pl->class_count[k2], 0) < 0)
+                        arc_cap(pl->class_count[k2]), 0) < 0)
             return -1;
     return 0;
 }
@@ -110,7 +118,7 @@ static int target_arcs(struct planner *pl, const struct layout *l)
             uint32_t c = pl->tcells[pl->tt_first[g] + i];
             pl->cell_arc[c] = mcf_add_arc(pl->g, l->tt0 + (uint32_t)g,
                                           l->unit_in[in->cells[c].unit],
-                                          in->cells[c].need - pl->existing[c], 0);
+                                          arc_cap(in->cells[c].need - pl->existing[c]), 0);
             if (pl->cell_arc[c] < 0)
                 return -1;
         }

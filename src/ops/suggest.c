@@ -252,17 +252,61 @@ static int make_units(struct suggest_run *run, size_t nu)
     return 0;
 }
 
+/* The planner sees only the positions that take part: those over or under
+ * their need (before the plan) and those a fixed move touches. Two in
+ * three are at their need at national scale; they would be nodes with
+ * neither supply nor demand. run->cell_pos maps the planner's cells back
+ * to workload positions, run->surplus (no longer needed once the staff are
+ * read) becomes the way there, UINT32_MAX where a position is left out. */
+static void mark_fixed(struct suggest_run *run, uint32_t *cell_of)
+{
+    for (size_t i = 0; i < run->fixed.n; i++) {
+        const struct move *m = &run->fixed.m[i];
+        long to = workload_position_index(run->w, m->to_position);
+        long from = m->from_position[0] ? workload_position_index(run->w, m->from_position) : -1;
+        if (to >= 0)
+            cell_of[to] = 0;
+        if (to >= 0 && from >= 0)
+            cell_of[from] = 0;
+    }
+}
+
+static size_t pick_cells(struct suggest_run *run, size_t np)
+{
+    uint32_t *cell_of = (uint32_t *)run->surplus;
+    for (size_t i = 0; i < np; i++) {
+        const struct wl_row *row = workload_position_row(run->w, i);
+        bool apart = workload_position_unit(run->w, i) < 0 || row->existing == row->need;
+        cell_of[i] = apart ? UINT32_MAX : 0;
+    }
+    mark_fixed(run, cell_of);
+    size_t nc = 0;
+    for (size_t i = 0; i < np; i++)
+        if (cell_of[i] != UINT32_MAX)
+            cell_of[i] = (uint32_t)nc++;
+    return nc;
+}
+
 static int make_cells(struct suggest_run *run, size_t nu)
 {
     size_t np = workload_position_count(run->w);
-    run->cells = calloc(np ? np : 1, sizeof *run->cells);
-    if (!run->cells || np != run->npos)
+    if (np != run->npos || np >= UINT32_MAX)
         return -1;
+    size_t nc = pick_cells(run, np);
+    const uint32_t *cell_of = (const uint32_t *)run->surplus;
+    run->cells = calloc(nc ? nc : 1, sizeof *run->cells);
+    run->cell_pos = malloc((nc ? nc : 1) * sizeof *run->cell_pos);
+    if (!run->cells || !run->cell_pos)
+        return -1;
+    run->ncells = nc;
     for (size_t i = 0; i < np; i++) {
+        if (cell_of[i] == UINT32_MAX)
+            continue;
         const struct pos_extra *x = &run->pos[i];
         const struct wl_row *row = workload_position_row(run->w, i);
         long u = workload_position_unit(run->w, i);
-        run->cells[i] = (struct planner_cell){
+        run->cell_pos[cell_of[i]] = (uint32_t)i;
+        run->cells[cell_of[i]] = (struct planner_cell){
             .unit = u >= 0 ? (uint32_t)u : (uint32_t)nu,
             .family = workload_position_family(run->w, i),
             .min_rank = x->min_rank, .min_education = x->min_education,
@@ -280,6 +324,7 @@ static void fix_people(struct suggest_run *run)
         run->people[i].home_district = run->strs + m->home;
         run->people[i].comp = run->comps + m->comp;
         run->people[i].wish = m->wish >= 0 ? &run->wishes[m->wish].w : NULL;
+        run->people[i].cell = ((const uint32_t *)run->surplus)[run->people[i].cell];
     }
 }
 
@@ -295,7 +340,9 @@ static int make_fixed(struct suggest_run *run)
             continue;       /* the target is gone: plan check reports it */
         long from = f->m[i].from_position[0]
                         ? workload_position_index(run->w, f->m[i].from_position) : -1;
-        run->fixes[run->nfixes++] = (struct planner_fixed){from, (uint32_t)to};
+        const uint32_t *cell_of = (const uint32_t *)run->surplus;
+        run->fixes[run->nfixes++] = (struct planner_fixed){from >= 0 ? (long)cell_of[from] : -1,
+                                                           cell_of[to]};
     }
     return 0;
 }
@@ -308,13 +355,15 @@ static int build(struct suggest_run *run)
     fix_people(run);
     struct planner_input in = {
         .policy = ops_policy(run->o), .units = run->units, .nunits = nu + 1,
-        .cells = run->cells, .ncells = workload_position_count(run->w),
+        .cells = run->cells, .ncells = run->ncells,
         .people = run->people, .npeople = run->npeople,
         .fixed = run->fixes, .nfixed = run->nfixes, .max_moves = run->rq->max_moves};
     if (!(run->pl = planner_new(&in)))
         return ops_fail(run->e, "%s", _("out of memory"));
     free(run->pos);                /* the cells have what the planner needs of it */
+    free(run->surplus);            /* and the people and fixes their cells */
     run->pos = NULL;
+    run->surplus = NULL;
     return OPS_OK;
 }
 
@@ -395,6 +444,7 @@ static void run_free(struct suggest_run *run)
     free(run->surplus);
     free(run->units);
     free(run->cells);
+    free(run->cell_pos);
     free(run->fixes);
     suggest_wishes_free(run);
 }

@@ -56,7 +56,9 @@ struct suggest_run {
     size_t nin_plan;
     int32_t *surplus;              /* per position: staff over its need after the plan */
     struct planner_unit *units;
-    struct planner_cell *cells;
+    struct planner_cell *cells;    /* the positions that take part (make_cells) */
+    uint32_t *cell_pos;            /* per cell: its workload position */
+    size_t ncells;
     struct planner_fixed *fixes;
     size_t nfixes;
     struct planner *pl;
@@ -70,6 +72,11 @@ struct suggest_run {
  * plan's next version and one audit entry, in one store_write. Fills
  * run->out->moves. */
 int suggest_save(struct suggest_run *run);
+/* The workload position of the planner's cell c. */
+static inline size_t suggest_position(const struct suggest_run *run, uint32_t c)
+{
+    return run->cell_pos[c];
+}
 bool suggest_stop(struct suggest_run *run, int phase, uint64_t done);
 /* The movers' preferences (ops/suggest_wish.c): read in t once the region
  * is read; each mover's wish index set. OPS_OK, or refused. */

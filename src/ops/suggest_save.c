@@ -152,9 +152,9 @@ static void prefill(struct save *s, size_t k)
     struct ops_suggested *out = &run->out->moves[k];
     memcpy(out->nip, run->movers[pm->person].nip, sizeof out->nip);
     snprintf(out->from_position, sizeof out->from_position, "%s",
-             workload_position_code(run->w, pm->from_cell));
+             workload_position_code(run->w, suggest_position(run, pm->from_cell)));
     snprintf(out->to_position, sizeof out->to_position, "%s",
-             workload_position_code(run->w, pm->to_cell));
+             workload_position_code(run->w, suggest_position(run, pm->to_cell)));
     out->cost = pm->cost;
 }
 
@@ -163,9 +163,9 @@ static struct plan_move suggested_desc(const struct suggest_run *run, size_t k)
 {
     const struct planner_move *pm = planner_move(run->pl, k);
     const struct mover *mv = &run->movers[pm->person];
-    return (struct plan_move){mv->nip, workload_position_code(run->w, pm->from_cell),
-                              run->strs + mv->unit, workload_position_code(run->w, pm->to_cell),
-                              workload_position_unit_code(run->w, pm->to_cell)};
+    return (struct plan_move){mv->nip, workload_position_code(run->w, suggest_position(run, pm->from_cell)),
+                              run->strs + mv->unit, workload_position_code(run->w, suggest_position(run, pm->to_cell)),
+                              workload_position_unit_code(run->w, suggest_position(run, pm->to_cell))};
 }
 
 static int facts(struct save *s, stxn *t, size_t k)
