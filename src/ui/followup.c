@@ -166,25 +166,29 @@ static void unit_lines(struct screen *c, const struct ops_followup *f, const str
     }
 }
 
-static void fu_choose(void *ctx, size_t row)
+void ui_followup_open(struct app *a, uint32_t plan)
 {
-    struct followup_priv *p = ctx;
     struct ops_followup f;
     struct ops_err e;
-    if (row >= fu_count(p))
-        return;
-    if (ops_followup(&p->app->ops, p->plans[row].plan.id, &f, &e) != OPS_OK) {
-        ui_app_message(p->app, "%s", e.msg);
+    if (ops_followup(&a->ops, plan, &f, &e) != OPS_OK) {
+        ui_app_message(a, "%s", e.msg);
         return;
     }
     char title[192];
     snprintf(title, sizeof title, _("follow-up of plan %u: %s"), (unsigned)f.plan.id, f.plan.name);
-    struct screen *c = ui_text_screen_new(p->app, title);
+    struct screen *c = ui_text_screen_new(a, title);
     if (c) {
         for (size_t i = 0; i < f.n; i++)
             person_lines(c, &f.rows[i]);
-        unit_lines(c, &f, &p->app->policy);
-        ui_app_push(p->app, c);
+        unit_lines(c, &f, &a->policy);
+        ui_app_push(a, c);
     }
     ops_followup_free(&f);
+}
+
+static void fu_choose(void *ctx, size_t row)
+{
+    struct followup_priv *p = ctx;
+    if (row < fu_count(p))
+        ui_followup_open(p->app, p->plans[row].plan.id);
 }

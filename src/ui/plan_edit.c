@@ -244,6 +244,30 @@ static const char *name_of(const struct editor *ed, const char *nip)
     return "";
 }
 
+/* The moves whose objection waits for an answer: they block the
+ * approval (not the submit), as `plan check` lists them. */
+static size_t open_objections(const struct editor *ed)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ed->nmoves; i++)
+        n += !MOVE_STRUCK(&ed->moves[i].move) && MOVE_OBJECTION_OPEN(&ed->moves[i].move);
+    return n;
+}
+
+static void add_objection_lines(const struct editor *ed, struct screen *t)
+{
+    for (size_t i = 0; t && i < ed->nmoves; i++) {
+        const struct move *m = &ed->moves[i].move;
+        if (MOVE_STRUCK(m) || !MOVE_OBJECTION_OPEN(m))
+            continue;
+        char shown[NIP_FMT_LEN + 1];
+        nip_format(m->nip, shown);
+        ui_text_screen_add(t, A_BOLD, "%s  %s", shown, ed->moves[i].name);
+        ui_text_screen_add(t, 0, _("  ? objection, blocks the approval until answered: %s"),
+                           m->objection);
+    }
+}
+
 static void check_plan(struct screen *s, const struct action_def *d, int count)
 {
     (void)d, (void)count;
@@ -251,13 +275,13 @@ static void check_plan(struct screen *s, const struct action_def *d, int count)
     if (!ed)
         return;
     struct ops_breach *b;
-    size_t n;
+    size_t n, nobj = open_objections(ed);
     struct ops_err e;
     if (ops_plan_check(&s->app->ops, ed->id, &b, &n, &e) != OPS_OK) {
         ui_plan_message(s->app, e.msg);
         return;
     }
-    if (n == 0) {
+    if (n == 0 && nobj == 0) {
         ui_app_message(s->app, _("check: nothing blocks plan %u (%zu moves)"), (unsigned)ed->id,
                        ed->nmoves);
         free(b);
@@ -275,10 +299,14 @@ static void check_plan(struct screen *s, const struct action_def *d, int count)
                            b[i].reason);
     }
     free(b);
+    add_objection_lines(ed, t);
     if (t)
         t->title = N_("Plan check");
     ui_app_push(s->app, t);
-    ui_app_message(s->app, _("check: %zu blocking verdicts"), n);
+    if (nobj)
+        ui_app_message(s->app, _("check: %zu blocking verdicts, %zu objections waiting"), n, nobj);
+    else
+        ui_app_message(s->app, _("check: %zu blocking verdicts"), n);
 }
 
 /* Tab: j, k and / act on the moves or on the impact pane. */
@@ -357,4 +385,5 @@ void ui_plan_editor_register(void)
     }
     ui_target_picker_register();
     ui_plan_suggest_register();
+    ui_plan_objection_register();
 }

@@ -62,6 +62,9 @@ void ui_editor_refused(struct editor *ed, int rc, const char *msg);
 /* plan_suggest.c: S, the optimiser, and the suggestions screen. */
 void ui_plan_suggest_register(void);
 
+/* plan_objection.c: o (object) and A (answer) on the selected move. */
+void ui_plan_objection_register(void);
+
 /* plan_pane.c: drawing the editor (moves, detail, impact). */
 int ui_editor_draw(struct screen *s, WINDOW *w, int y0, int height, int width);
 extern const struct lv_source ui_moves_source, ui_impact_source;

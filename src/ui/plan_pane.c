@@ -20,6 +20,12 @@ static char verdict_mark(int summary)
     return summary == MOVE_BLOCKED ? '!' : summary == MOVE_ALLOWED_WARNINGS ? '~' : ' ';
 }
 
+/* '?' an objection waits for its answer, '*' it was answered. */
+static char objection_mark(const struct move *m)
+{
+    return MOVE_OBJECTION_OPEN(m) ? '?' : m->objected_by[0] ? '*' : ' ';
+}
+
 static void put_mark(struct app *a, WINDOW *w, char mark)
 {
     int pair = mark == '!' ? 1 : mark == '~' ? 2 : 0;
@@ -42,7 +48,7 @@ static void moves_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
     const struct ops_move_view *mv = &ed->moves[row];
     bool ascii = ed->s->app->ascii;
     put_mark(ed->s->app, w, verdict_mark(mv->move.summary));
-    waddch(w, ' ');
+    waddch(w, (chtype)objection_mark(&mv->move));
     if (on)
         wattron(w, A_REVERSE);
     ui_put_field(w, mv->name[0] ? mv->name : "?", width - MOVE_FIXED + 2, ascii);
@@ -281,14 +287,30 @@ static void draw_impact_header(struct editor *ed, WINDOW *w, int y, int width)
     wattrset(w, A_NORMAL);
 }
 
-/* The selected move's verdicts in words, on up to `lines` lines. */
+/* The objection to a move and its answer, first on the detail lines. */
+static void objection_text(const struct move *m, char *out, size_t size)
+{
+    out[0] = '\0';
+    if (!m->objected_by[0])
+        return;
+    if (MOVE_OBJECTION_OPEN(m))
+        snprintf(out, size, _("? objection (taken in by %s, unanswered): %s. "), m->objected_by,
+                 m->objection);
+    else
+        snprintf(out, size, _("* objection (%s): %s; answered by %s: %s. "), m->objected_by,
+                 m->objection, m->answered_by, m->answer);
+}
+
+/* The selected move's objection and verdicts in words, on up to `lines`
+ * lines. */
 static void draw_detail(struct editor *ed, WINDOW *w, int y, int lines, int width)
 {
-    char text[MOVE_WHY_SIZE + 160];
+    char text[MOVE_WHY_SIZE + 4 * MOVE_NOTE_SIZE + 200], voice[2 * MOVE_NOTE_SIZE + 200];
     if (!ed->nmoves)
         return;
     const struct move *m = &ed->moves[ed->list.sel].move;
-    snprintf(text, sizeof text, "%c %s (%s, %s): %s", verdict_mark(m->summary),
+    objection_text(m, voice, sizeof voice);
+    snprintf(text, sizeof text, "%s%c %s (%s, %s): %s", voice, verdict_mark(m->summary),
              move_summary_label(m->summary), move_reason_label(m->reason), m->added_by,
              m->why[0] ? m->why : _("no warnings"));
     ui_put_lines(w, y, text, lines, width, ed->s->app->ascii);

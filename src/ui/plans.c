@@ -210,10 +210,21 @@ void ui_plan_message(struct app *a, const char *msg)
     ui_app_message(a, "%s", one);
 }
 
+/* F: the follow-up of the selected plan, once it took effect. */
+static void plan_followup(struct screen *s, const struct action_def *d, int count)
+{
+    (void)d, (void)count;
+    struct plans_priv *p = s->priv;
+    if (p->list.sel < p->n)
+        ui_followup_open(s->app, p->items[p->list.sel].plan.id);
+}
+
 void ui_plan_actions_register(void)
 {
-    const char *n[] = {"n", NULL};
+    const char *n[] = {"n", NULL}, *f[] = {"F", NULL};
     ui_action_add("plan-new", n, N_("make a new plan (asks for its name)"), "plans", new_plan,
                   NULL);
+    ui_action_add("plan-followup", f, N_("the follow-up of the selected plan (once applied)"),
+                  "plans", plan_followup, NULL);
     ui_plan_editor_register();
 }

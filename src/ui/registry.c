@@ -30,9 +30,11 @@ static const char *const units_notes[] = {
 
 static const char *const plans_notes[] = {
     N_("Every plan and its state; Enter opens the editor, n makes a plan."),
+    N_("F opens the follow-up of a plan that took effect."),
     N_("Editor: a adds a move (a person, then a position; t: all positions),"),
     N_("d drops a move, c checks the plan, Tab goes to the impact pane."),
     N_("S suggests moves (any key cancels): Space ticks, Enter keeps the ticked."),
+    N_("o records an objection to a move, A answers it (? waiting, * answered)."),
     N_("Marks: ! blocked, ~ warnings; impact figures read before->after."),
     NULL,
 };

@@ -444,6 +444,9 @@ struct screen *ui_plan_card_new(struct app *a, uint32_t id);
 /* The Audit (audit_screen.c) and Follow-up (followup.c) top screens. */
 struct screen *ui_audit_screen_new(struct app *a);
 struct screen *ui_followup_screen_new(struct app *a);
+/* The follow-up of one plan that took effect (screen 7's Enter, the Plans
+ * screen's F); a refusal on the message line. */
+void ui_followup_open(struct app *a, uint32_t plan);
 /* Asks on the prompt line; false when given up (Esc) or empty. */
 bool ui_app_ask(struct app *a, const char *label, char *buf, size_t size);
 
