@@ -90,11 +90,6 @@ static void reload_rows(struct inbox_priv *p)
     p->stale = false;
 }
 
-static void reload(struct screen *s)
-{
-    reload_rows(s->priv);
-}
-
 /* The SK's four answers, asked one after the other. */
 static int ask_sk(struct app *a, uint32_t plan, uint32_t version, struct ops_err *e)
 {
@@ -155,7 +150,7 @@ static void take_step(struct screen *s, const struct action_def *d, int count)
         ui_app_message(s->app, _("plan %u: %s, now %s"), (unsigned)id, st->name, st->to);
     else if (rc != OPS_STOPPED)
         ui_app_message(s->app, "%s", e.msg);
-    reload(s);
+    reload_rows(s->priv);
 }
 
 static void strike_move(struct screen *s, const struct action_def *d, int count)
@@ -182,7 +177,7 @@ static void strike_move(struct screen *s, const struct action_def *d, int count)
                        nipbuf);
     else
         ui_app_message(s->app, "%s", e.msg);
-    reload(s);
+    reload_rows(s->priv);
 }
 
 void ui_inbox_register_steps(const struct workflow_config *w)
@@ -254,7 +249,7 @@ static const struct lv_source inbox_source = {
 };
 
 /* The keys of the selected plan's open steps, "V verify  B return". */
-static void keys_line(struct screen *s, const struct ops_inbox_item *it, char *out, size_t size)
+static void keys_line(const struct ops_inbox_item *it, char *out, size_t size)
 {
     size_t used = (size_t)snprintf(out, size, "%s", _("keys:"));
     bool strikes = false;
@@ -281,7 +276,6 @@ static void keys_line(struct screen *s, const struct ops_inbox_item *it, char *o
         snprintf(out + used, size - used, "  %s %s", keys[0] ? keys : ":plan-strike",
                  _("strike"));
     }
-    (void)s;
 }
 
 static int inbox_draw(struct screen *s, WINDOW *w, int y0, int height, int width)
@@ -289,7 +283,7 @@ static int inbox_draw(struct screen *s, WINDOW *w, int y0, int height, int width
     struct inbox_priv *p = s->priv;
     p->ascii = s->app->ascii;
     if (p->stale)
-        reload(s);
+        reload_rows(s->priv);
     char head[160];
     snprintf(head, sizeof head, "%4s %-10s %-16s %5s  %s", _("id"), _("state"), _("since"),
              _("moves"), _("name"));
@@ -307,7 +301,7 @@ static int inbox_draw(struct screen *s, WINDOW *w, int y0, int height, int width
     int sel = lv_draw(&p->list, w, y0 + 1, rows, width);
     if (it) {
         char keys[256];
-        keys_line(s, it, keys, sizeof keys);
+        keys_line(it, keys, sizeof keys);
         wmove(w, y0 + height - 1, 0);
         ui_put_field(w, keys, width, p->ascii);
     }
