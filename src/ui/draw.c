@@ -69,7 +69,7 @@ static void put_cp(WINDOW *w, int cp, bool ascii)
     waddnwstr(w, wc, 1);
 }
 
-void ui_put_field(WINDOW *w, const char *s, int width, bool ascii)
+static void put_field(WINDOW *w, const char *s, int width, bool ascii, bool thin)
 {
     if (width <= 0)
         return;
@@ -91,7 +91,7 @@ void ui_put_field(WINDOW *w, const char *s, int width, bool ascii)
         used += cw;
     }
     if (total > width) {
-        if (ascii)
+        if (ascii || thin)
             waddch(w, '~');
         else
             put_cp(w, 0x2026, false);   /* … */
@@ -99,6 +99,32 @@ void ui_put_field(WINDOW *w, const char *s, int width, bool ascii)
     }
     while (used++ < width)
         waddch(w, ' ');
+}
+
+void ui_put_field(WINDOW *w, const char *s, int width, bool ascii)
+{
+    put_field(w, s, width, ascii, false);
+}
+
+void ui_put_field_thin(WINDOW *w, const char *s, int width, bool ascii)
+{
+    put_field(w, s, width, ascii, true);
+}
+
+size_t ui_field_shown(const char *s, int width)
+{
+    const char *start = s;
+    if (ui_text_width(s) <= width)
+        return strlen(s);
+    int used = 0;
+    while (*s) {
+        const char *before = s;
+        int cw = cell_width(utf8_next(&s), false);
+        if (used + cw > width - 1)
+            return (size_t)(before - start);
+        used += cw;
+    }
+    return (size_t)(s - start);
 }
 
 void ui_put_bar(WINDOW *w, double ratio, int width, bool ascii)

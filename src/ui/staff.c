@@ -72,6 +72,7 @@ static int staff_filter(struct screen *s, const char *text)
     p->fn = 0;
     lv_reset(&p->flist);
     s->list = p->filter ? &p->flist : &p->list;
+    p->cols_width = 0;          /* other rows: lay the columns out again */
     if (p->filter) {
         staff_build_filtered(s);
         if (p->fcapped)
@@ -81,89 +82,10 @@ static int staff_filter(struct screen *s, const char *text)
     return 0;
 }
 
-/* ---- drawing ------------------------------------------------------------ */
-/* Column widths for a screen width: NIP 21, rank 5, years 3, SKP 2 stay;
- * name, position and unit share the rest. */
-/* Column widths for a screen width: NIP 21, rank 5, years 3, SKP 2 stay;
- * name, position and unit share the rest. */
-struct cols {
-    int name, pos, unit;
-};
-
-static struct cols columns(int width)
-{
-    int rest = width - (1 + 21 + 1 + 5 + 1 + 3 + 1 + 3) - 3;
-    struct cols c;
-    /* Names rarely need more than 40 cells; wide screens give the rest
-     * to the position and unit names. */
-    c.name = rest * 45 / 100;
-    if (c.name > 40)
-        c.name = 40;
-    c.pos = (rest - c.name) / 2;
-    c.unit = rest - c.name - c.pos;
-    return c;
-}
-
-static void name_of_position(stxn *t, const char *code, char *out, size_t n)
-{
-    struct position pos;
-    if (code[0] && store_get_position(t, code, &pos) == STORE_OK)
-        snprintf(out, n, "%s", pos.name);
-    else
-        snprintf(out, n, "%s", code);
-}
-
-static void name_of_unit(stxn *t, const char *code, char *out, size_t n)
-{
-    struct unit u;
-    if (code[0] && store_get_unit(t, code, &u) == STORE_OK)
-        snprintf(out, n, "%s", u.name);
-    else
-        snprintf(out, n, "%s", code);
-}
-
-static void draw_row(struct screen *s, stxn *t, WINDOW *w, const struct staff *st,
-                     struct cols c, bool selected)
-{
-    bool ascii = s->app->ascii;
-    char nip[NIP_FMT_LEN + 1], buf[NAME_SIZE], num[16];
-    nip_format(st->nip, nip);
-    /* Reverse video on the NIP only: moving one row repaints two short
-     * fields instead of two whole lines (a few dozen bytes). */
-    if (selected)
-        wattron(w, A_REVERSE);
-    ui_put_field(w, nip, 21, ascii);
-    if (selected)
-        wattroff(w, A_REVERSE);
-    waddch(w, ' ');
-    ui_put_field(w, st->name, c.name, ascii);
-    waddch(w, ' ');
-    ui_put_field(w, rank_name(st->rank), 5, ascii);
-    waddch(w, ' ');
-    /* on CLTN or study leave the post is vacated: say so in its place */
-    if (!st->position[0] && st->leave == LEAVE_CLTN)
-        snprintf(buf, sizeof buf, "%s", _("(CLTN, no post)"));
-    else if (!st->position[0] && st->leave == LEAVE_TUGAS_BELAJAR)
-        snprintf(buf, sizeof buf, "%s", _("(study leave, no post)"));
-    else
-        name_of_position(t, st->position, buf, sizeof buf);
-    ui_put_field(w, buf, c.pos, ascii);
-    waddch(w, ' ');
-    name_of_unit(t, st->unit, buf, sizeof buf);
-    ui_put_field(w, buf, c.unit, ascii);
-    waddch(w, ' ');
-    num[0] = '\0';
-    if (st->post_since != MDATE_NONE)
-        snprintf(num, sizeof num, "%3d", date_years_between(st->post_since, s->app->env->today));
-    ui_put_field(w, num, 3, ascii);
-    waddch(w, ' ');
-    ui_put_field(w, st->nskp ? skp_initials(st->skp[st->nskp - 1].predikat) : "", 3, ascii);
-}
-
 /* ---- the two lists' sources ------------------------------------------- */
 /* One short read transaction per frame and per action, so changes made
  * by other operators show at the next key. */
-static bool staff_begin(void *ctx)
+bool staff_begin(void *ctx)
 {
     struct staff_priv *p = ctx;
     if (p->t) {                 /* already inside one: share it */
@@ -174,7 +96,7 @@ static bool staff_begin(void *ctx)
     return p->t != NULL;
 }
 
-static void staff_end(void *ctx)
+void staff_end(void *ctx)
 {
     struct staff_priv *p = ctx;
     if (p->nested) {
@@ -196,7 +118,8 @@ static void choose_person(struct staff_priv *p, const char *nip, const char *nam
 static void page_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool selected)
 {
     struct staff_priv *p = ctx;
-    draw_row(p->s, p->t, w, &p->rows[row - p->list.top], columns(width + 1), selected);
+    (void)width;                /* the layout has the columns' widths */
+    staff_draw_row(p, w, &p->rows[row - p->list.top], selected);
 }
 
 static void page_choose(void *ctx, size_t row)
@@ -230,7 +153,8 @@ static void filtered_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool 
         staff_copy_str(st.name, sizeof st.name, _("(no longer in the database)"));
         st.post_since = MDATE_NONE;
     }
-    draw_row(p->s, p->t, w, &st, columns(width + 1), selected);
+    (void)width;
+    staff_draw_row(p, w, &st, selected);
 }
 
 static bool filtered_match(void *ctx, size_t row, const char *text)
@@ -259,53 +183,6 @@ static const struct lv_source filtered_source = {
     .match = filtered_match,
     .choose = filtered_choose,
 };
-
-/* The cell before a column title: the sort mark when the list is sorted
- * by that column (up ascending, down descending; ^ and v in ASCII), so
- * that it reads without colour. */
-static void sort_mark(struct screen *s, WINDOW *w, int col)
-{
-    struct staff_priv *p = s->priv;
-    if (p->sort != col)
-        waddch(w, ' ');
-    else if (s->app->ascii)
-        waddch(w, p->desc ? 'v' : '^');
-    else
-        waddstr(w, p->desc ? "\u25bc" : "\u25b2");
-}
-
-static int staff_draw(struct screen *s, WINDOW *w, int y0, int height, int width)
-{
-    struct staff_priv *p = s->priv;
-    struct cols c = columns(width);
-    wattrset(w, A_BOLD);
-    wmove(w, y0, 0);
-    sort_mark(s, w, SORT_NIP);
-    ui_put_field(w, _("NIP"), 21, s->app->ascii);
-    sort_mark(s, w, SORT_NAME);
-    ui_put_field(w, p->filter_label[0] ? p->filter_label : _("Name"), c.name, s->app->ascii);
-    sort_mark(s, w, SORT_RANK);
-    ui_put_field(w, _("Rank"), 5, s->app->ascii);
-    waddch(w, ' ');
-    ui_put_field(w, _("Position"), c.pos, s->app->ascii);
-    sort_mark(s, w, SORT_UNIT);
-    ui_put_field(w, _("Unit"), c.unit, s->app->ascii);
-    sort_mark(s, w, SORT_YEARS);
-    ui_put_field(w, _("Yrs"), 3, s->app->ascii);
-    sort_mark(s, w, SORT_SKP);
-    ui_put_field(w, _("SKP"), 3, s->app->ascii);
-    wattrset(w, A_NORMAL);
-    if (!s->app->db) {
-        mvwaddstr(w, y0 + 1, 1, _("No database."));
-        return -1;
-    }
-    int sel_y = lv_draw(s->list, w, y0 + 1, height, width);
-    if (p->filter && !p->fn)
-        mvwaddstr(w, y0 + 1, 1, _("Nobody matches the filter."));
-    else if (!p->filter && !p->list.nwin && sel_y < 0)
-        mvwaddstr(w, y0 + 1, 1, _("No staff yet."));
-    return sel_y;
-}
 
 /* ---- screen operations -------------------------------------------------- */
 static int staff_action(struct screen *s, int action, int count, int height)
@@ -375,7 +252,15 @@ static void staff_close(struct screen *s)
     free(p->fl);
     ops_filter_free(&p->flt);
     corpus_free(&p->corpus);
+    ui_unit_repeats_free(&p->repeats);
     free(p);
+}
+
+/* A unit renamed or added may repeat a name now: read the names again. */
+static void staff_data_changed(struct screen *s)
+{
+    struct staff_priv *p = s->priv;
+    p->repeats.ready = false;
 }
 
 static const struct screen_ops staff_ops = {
@@ -383,6 +268,8 @@ static const struct screen_ops staff_ops = {
     .title = N_("Staff"),
     .close = staff_close,
     .draw = staff_draw,
+    .detail = staff_detail,
+    .data_changed = staff_data_changed,
     .action = staff_action,
     .search = staff_search,
     .search_prepare = staff_search_prepare,

@@ -10,6 +10,7 @@
 #include "store/store.h"
 #include "store/corpus.h"
 #include "ui/uipriv.h"
+#include "ui/unit_label.h"
 
 #define WINDOW_MAX 512
 /* At most this many filtered rows are kept (about 22 MB). */
@@ -18,6 +19,11 @@
 /* Sort columns. Name, NIP and unit have an index and sort the whole list;
  * rank, years in post and SKP sort a filtered list. */
 enum staff_sort { SORT_NAME, SORT_NIP, SORT_UNIT, SORT_RANK, SORT_YEARS, SORT_SKP };
+
+/* The widths of the columns that share the screen by what they hold. */
+struct staff_cols {
+    int name, pos, unit;
+};
 
 struct staff_priv {
     struct screen *s;
@@ -49,6 +55,12 @@ struct staff_priv {
      * and again when the database has changed since. */
     struct corpus corpus;
     uint64_t corpus_failed;     /* stamp at which building it failed */
+    /* The layout, made for a screen width from the rows then on screen
+     * (0: make it at the next draw) and kept while paging. */
+    struct staff_cols cols;
+    int cols_width;
+    bool nip_col;               /* the NIP has a column (else the bottom line) */
+    struct unit_repeats repeats; /* units whose name repeats show the parent */
 };
 
 struct frow {
@@ -62,6 +74,18 @@ struct frow {
 void staff_copy_str(char *dst, size_t size, const char *src);
 /* The filter of staff.c: does this person pass it? */
 bool staff_passes(const struct staff_priv *p, const struct staff *st, mdate today);
+
+/* The list sources' read transaction (p->t), nested calls sharing it. */
+bool staff_begin(void *ctx);
+void staff_end(void *ctx);
+
+/* staff_draw.c */
+int staff_draw(struct screen *s, WINDOW *w, int y0, int height, int width);
+void staff_draw_row(struct staff_priv *p, WINDOW *w, const struct staff *st, bool selected);
+/* The bottom line: in full what the selected row cuts ("" when nothing). */
+void staff_detail(struct screen *s, char *out, size_t size);
+/* The columns' widths for a screen width, from the rows now on screen. */
+void staff_layout(struct staff_priv *p, int width);
 
 /* staff_page.c */
 extern const struct lv_pager staff_pager;

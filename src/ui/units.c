@@ -13,6 +13,7 @@
 #include "store/store.h"
 #include "ui/uipriv.h"
 
+#include "ui/unit_label.h"
 #include "ui/units_internal.h"
 
 /* ---- loading ------------------------------------------------------------
@@ -61,32 +62,9 @@ static void unit_name(stxn *t, const struct workload *w, size_t u, char *out, si
 }
 
 /* ---- names: a name that repeats (Sekretariat) shows its parent ----------- */
-static char *const *sort_names;
-
-static int by_name(const void *x, const void *y)
-{
-    const char *a = sort_names[*(const size_t *)x], *b = sort_names[*(const size_t *)y];
-    return strcmp(a ? a : "", b ? b : "");
-}
-
 static void find_repeated_names(struct units_priv *p)
 {
-    size_t n = p->nunits;
-    size_t *idx = malloc((n ? n : 1) * sizeof *idx);
-    p->dup = calloc(n ? n : 1, sizeof *p->dup);
-    if (!idx || !p->dup) {
-        free(idx);
-        return;
-    }
-    for (size_t i = 0; i < n; i++)
-        idx[i] = i;
-    sort_names = p->names;
-    qsort(idx, n, sizeof *idx, by_name);
-    for (size_t i = 1; i < n; i++)
-        if (p->names[idx[i]] && p->names[idx[i - 1]] &&
-            !strcmp(p->names[idx[i]], p->names[idx[i - 1]]))
-            p->dup[idx[i]] = p->dup[idx[i - 1]] = true;
-    free(idx);
+    p->dup = ui_names_repeated(p->names, p->nunits);
 }
 
 /* "Sekretariat (Dinas Kesehatan)" where the name repeats, else the name. */
@@ -94,10 +72,8 @@ void ui_units_label(const struct units_priv *p, size_t u, char *out, size_t size
 {
     const char *name = p->names && p->names[u] ? p->names[u] : workload_unit_code(p->wl, u);
     long parent = workload_unit_parent(p->wl, u);
-    if (p->dup && p->dup[u] && parent >= 0 && p->names[parent])
-        snprintf(out, size, "%s (%s)", name, p->names[parent]);
-    else
-        snprintf(out, size, "%s", name);
+    bool show = p->dup && p->dup[u] && parent >= 0 && p->names[parent];
+    ui_unit_label_format(out, size, name, show ? p->names[parent] : NULL);
 }
 
 /* ---- the rows ----------------------------------------------------------- */

@@ -23,7 +23,7 @@ i=0
 while [ $i -lt $pages ]; do keys="$keys<PgDn><Dump>"; i=$((i + 1)); done
 tui listing "$keys" --size 80x24
 awk '/^--- screen /{n=0; skip=0; next} /^--- attributes/{skip=1} {n++}
-     !skip && n >= 3 && n <= 22 && /^[ >][0-9]/ {print substr($0, 2)}' "$TMPD/listing.dump" |
+     !skip && n >= 3 && n <= 22 && /^[ >][^ ]/ {print substr($0, 2)}' "$TMPD/listing.dump" |
   awk '!seen[$0]++' >"$TMPD/listing.txt"
 rows=$(wc -l <"$TMPD/listing.txt")
 [ "$rows" -ge 100 ] || fail "the listing has only $rows rows"
