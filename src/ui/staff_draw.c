@@ -20,6 +20,10 @@
  * names need and a third of the bytes of a page down. */
 #define NIP_COLUMN_FROM 100
 #define MIN_TEXT 6
+/* At most this share (percent) of the width for the three texts. */
+#ifndef TEXT_SHARE
+#define TEXT_SHARE 57
+#endif
 
 /* ---- a row's texts ------------------------------------------------------- */
 static void position_text(stxn *t, const struct staff *st, char *out, size_t n)
@@ -137,15 +141,50 @@ void staff_layout(struct staff_priv *p, int width)
     };
     p->nip_col = width >= NIP_COLUMN_FROM;
     int room = width - FIXED_CELLS - (p->nip_col ? NIP_CELLS : 0);
-    /* Bytes follow the cells that change: text beyond three fifths of
-     * the width would put a page down over what less needs for the same
-     * listing; the rest of a cut text is on the bottom line. */
-    if (room > width * 3 / 5)
-        room = width * 3 / 5;
+    /* Bytes follow the cells that change: more text than TEXT_SHARE percent of
+     * the width would put a page down over what less needs to page the
+     * same listing (the rest of a cut text is on the bottom line). */
+    if (room > width * TEXT_SHARE / 100)
+        room = width * TEXT_SHARE / 100;
     if (room < 3 * MIN_TEXT)
         room = 3 * MIN_TEXT;
     p->cols = share(d, room);
     p->cols_width = width;
+}
+
+/* ---- cutting ------------------------------------------------------------- */
+/* Cells a position or a unit may leave empty to end on a whole word. */
+#define WORD_SLACK 4
+
+/* The bytes of text a column of cells shows: all when it fits; else, with
+ * the last cell kept for the cut mark, as many characters as fit; for a
+ * position or a unit, whole words where that leaves few cells empty (a
+ * school's "14" is not shown as "1"). */
+static size_t shown(const char *text, int cells, bool words)
+{
+    if (ui_text_width(text) <= cells)
+        return strlen(text);
+    size_t n = ui_field_shown(text, cells);
+    if (!words || text[n] == ' ')
+        return n;
+    size_t k = (size_t)ui_wrap_cut(text, cells - 1);
+    return k < n && text[k] == ' ' && n - k <= WORD_SLACK ? k : n;
+}
+
+/* The column: its shown part, padded, and '~' in its last cell when cut
+ * (one byte where an ellipsis takes three, and in the same cell on every
+ * row: paging repaints fewer cells). */
+static void put_column(WINDOW *w, const char *text, int cells, bool words, bool ascii)
+{
+    size_t n = shown(text, cells, words);
+    if (!text[n]) {
+        ui_put_field(w, text, cells, ascii);
+        return;
+    }
+    char part[2 * NAME_SIZE + 4];
+    snprintf(part, sizeof part, "%.*s", (int)n, text);
+    ui_put_field(w, part, cells - 1, ascii);
+    waddch(w, '~');
 }
 
 /* ---- a row --------------------------------------------------------------- */
@@ -166,13 +205,13 @@ void staff_draw_row(struct staff_priv *p, WINDOW *w, const struct staff *st, boo
         ui_put_field(w, st->nip, NIP_LEN, ascii);
         waddch(w, ' ');
     }
-    ui_put_field_thin(w, st->name, p->cols.name, ascii);
+    put_column(w, st->name, p->cols.name, false, ascii);
     waddch(w, ' ');
     ui_put_field(w, rank_name(st->rank), 5, ascii);
     waddch(w, ' ');
-    ui_put_field_thin(w, x.pos, p->cols.pos, ascii);
+    put_column(w, x.pos, p->cols.pos, true, ascii);
     waddch(w, ' ');
-    ui_put_field_thin(w, x.unit, p->cols.unit, ascii);
+    put_column(w, x.unit, p->cols.unit, true, ascii);
     waddch(w, ' ');
     num[0] = '\0';
     if (st->post_since != MDATE_NONE)
@@ -183,18 +222,21 @@ void staff_draw_row(struct staff_priv *p, WINDOW *w, const struct staff *st, boo
 }
 
 /* ---- the detail line ----------------------------------------------------- */
-/* The rest of a text its column cuts, from the start of the word cut
- * (the row and this read on from each other), after a '~' as the row's
- * cut mark. */
-static void append_rest(char *out, size_t size, const char *text, int cells)
+/* The rest of a text its column cuts, after a '~' as the row's cut mark:
+ * the row and this read on from each other (a name goes on from the
+ * letter cut, a position or a unit from the start of the word cut). One
+ * space between rests: this line is rewritten at every move. */
+static void append_rest(char *out, size_t size, const char *text, int width, bool words)
 {
-    if (ui_text_width(text) <= cells)
+    size_t k = shown(text, width, words);
+    if (!text[k])
         return;
-    size_t k = ui_field_shown(text, cells);
-    while (k > 0 && text[k - 1] != ' ')
+    while (words && text[k] != ' ' && k > 0 && text[k - 1] != ' ')
         k--;
+    while (text[k] == ' ')
+        k++;
     size_t n = strlen(out);
-    snprintf(out + n, size - n, "%s~%s", n ? "  " : "", text + k);
+    snprintf(out + n, size - n, "%s~%s", n ? " " : "", text + k);
 }
 
 /* What the selected row cuts: the rest of its name, position and unit
@@ -218,9 +260,9 @@ void staff_detail(struct screen *s, char *out, size_t size)
     if (have) {
         struct texts x;
         row_texts(p, &st, &x);
-        append_rest(out, size, st.name, p->cols.name);
-        append_rest(out, size, x.pos, p->cols.pos);
-        append_rest(out, size, x.unit, p->cols.unit);
+        append_rest(out, size, st.name, p->cols.name, false);
+        append_rest(out, size, x.pos, p->cols.pos, true);
+        append_rest(out, size, x.unit, p->cols.unit, true);
     }
     staff_end(p);
 }
