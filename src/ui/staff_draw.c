@@ -194,12 +194,11 @@ void staff_draw_row(struct staff_priv *p, WINDOW *w, const struct staff *st, boo
     struct texts x;
     char num[16];
     row_texts(p, st, &x);
-    if (selected) {
-        /* Reverse video on the marker only: moving one row repaints two
-         * cells, and the bottom line's detail has the bytes instead. */
-        int y = getcury(w), x0 = getcurx(w);
-        mvwaddch(w, y, x0 - 1, '>' | A_REVERSE);
-    }
+    /* The selected row has the list's marker and the terminal cursor,
+     * no reverse video: a move rewrites the bottom line's rests, and the
+     * attribute changes around a reversed cell (17 bytes) would put it
+     * over the budget of a move on a thin link. */
+    (void)selected;
     /* The NIP's digits without spaces: three cells more for the names. */
     if (p->nip_col) {
         ui_put_field(w, st->nip, NIP_LEN, ascii);
