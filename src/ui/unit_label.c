@@ -95,6 +95,11 @@ static int by_code(const void *x, const void *y)
 int ui_unit_repeats_load(struct unit_repeats *r, stxn *t)
 {
     ui_unit_repeats_free(r);
+    if (store_count_units(t) > UI_UNIT_REPEATS_MAX) {
+        r->ready = true;        /* too many to read at a first draw: no parents */
+        r->skipped = true;
+        return 0;
+    }
     struct gather g = {0};
     bool *dup = NULL;
     int rc = store_each_unit(t, gather_unit, &g) < 0 || g.failed ? -1 : 0;

@@ -19,8 +19,8 @@
  *     ui_unit_label_format(out, size, names[u], dup[u] ? names[parent] : NULL);
  *
  * Times: ui_names_repeated is O(n) (a hash of the names); loading the
- * repeats reads every unit once (about 30 ms of CPU at 130,000 units);
- * ui_unit_label reads one or two units. */
+ * repeats reads every unit once (about 8 ms of CPU at 13,000 units; none
+ * above UI_UNIT_REPEATS_MAX); ui_unit_label reads one or two units. */
 #ifndef MUTASI_UI_UNIT_LABEL_H
 #define MUTASI_UI_UNIT_LABEL_H
 #include <stdbool.h>
@@ -40,7 +40,12 @@ struct unit_repeats {
     char (*codes)[CODE_SIZE];
     size_t n;
     bool ready;
+    bool skipped;               /* more units than UI_UNIT_REPEATS_MAX */
 };
+/* Reading the names costs about 1 ms per 1,500 units, at the first draw of
+ * the Staff screen: above this many units (many regions in one database)
+ * the Staff screen shows plain names, within the start-up budget. */
+#define UI_UNIT_REPEATS_MAX 20000
 /* Reads every unit through t; 0, or -1 (then no unit shows a parent). */
 int ui_unit_repeats_load(struct unit_repeats *r, stxn *t);
 bool ui_unit_repeats_has(const struct unit_repeats *r, const char *code);
