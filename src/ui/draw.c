@@ -69,7 +69,7 @@ static void put_cp(WINDOW *w, int cp, bool ascii)
     waddnwstr(w, wc, 1);
 }
 
-static void put_field(WINDOW *w, const char *s, int width, bool ascii, bool thin)
+void ui_put_field(WINDOW *w, const char *s, int width, bool ascii)
 {
     if (width <= 0)
         return;
@@ -91,7 +91,7 @@ static void put_field(WINDOW *w, const char *s, int width, bool ascii, bool thin
         used += cw;
     }
     if (total > width) {
-        if (ascii || thin)
+        if (ascii)
             waddch(w, '~');
         else
             put_cp(w, 0x2026, false);   /* … */
@@ -99,16 +99,6 @@ static void put_field(WINDOW *w, const char *s, int width, bool ascii, bool thin
     }
     while (used++ < width)
         waddch(w, ' ');
-}
-
-void ui_put_field(WINDOW *w, const char *s, int width, bool ascii)
-{
-    put_field(w, s, width, ascii, false);
-}
-
-void ui_put_field_thin(WINDOW *w, const char *s, int width, bool ascii)
-{
-    put_field(w, s, width, ascii, true);
 }
 
 size_t ui_field_shown(const char *s, int width)

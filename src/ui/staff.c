@@ -195,6 +195,7 @@ static int staff_action(struct screen *s, int action, int count, int height)
     staff_next_sort(s, p->filter);
     if (p->filter)
         staff_sort_filtered(p);
+    p->cols_width = 0;          /* the NIP's column comes and goes with its sort */
     lv_reset(s->list);          /* the first row of the new order */
     return 1;
 }

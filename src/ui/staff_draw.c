@@ -2,7 +2,10 @@
  * detail line. The name, position and unit columns share the width by
  * what they hold (the rows on screen when the layout is made); the layout
  * then stays while paging, so that a page down repaints only the cells
- * that change. What a row cuts is on the bottom line in full. */
+ * that change. The rest of what the selected row cuts is on the bottom
+ * line. Below 100 columns the budgets of a thin link (a move < 100 bytes,
+ * a page down no more than less) shape it: no NIP column, texts in at most
+ * TEXT_SHARE percent of the width, no reverse video. */
 #include <stdlib.h>
 #include <string.h>
 #include "core/i18n.h"
@@ -15,15 +18,17 @@
  * and a space where it has a column. */
 #define FIXED_CELLS (1 + 1 + 5 + 1 + 1 + 1 + 3 + 1 + 3)
 #define NIP_CELLS (NIP_LEN + 1)
-/* Below this width the NIP has no column (Enter shows it): its 18 digits
+/* Below this width the NIP has no column unless the list is sorted by it
+ * (Enter shows it): its 18 digits
  * differ on every row, and on 80 columns they would take the cells the
  * names need and a third of the bytes of a page down. */
 #define NIP_COLUMN_FROM 100
 #define MIN_TEXT 6
-/* At most this share (percent) of the width for the three texts. */
-#ifndef TEXT_SHARE
+/* Below NIP_COLUMN_FROM, at most this share (percent) of the width for
+ * the three texts: bytes follow the cells that change, and more text would
+ * put a page down over what less needs to page the same listing (at S,
+ * 60 percent does); the rest of a cut text is on the bottom line. */
 #define TEXT_SHARE 57
-#endif
 
 /* ---- a row's texts ------------------------------------------------------- */
 static void position_text(stxn *t, const struct staff *st, char *out, size_t n)
@@ -139,12 +144,10 @@ void staff_layout(struct staff_priv *p, int width)
         demand(wp, n, ui_text_width(_("Position"))),
         demand(wu, n, ui_text_width(_("Unit"))),
     };
-    p->nip_col = width >= NIP_COLUMN_FROM;
+    /* Sorted by NIP, the NIP is shown whatever the width. */
+    p->nip_col = width >= NIP_COLUMN_FROM || p->sort == SORT_NIP;
     int room = width - FIXED_CELLS - (p->nip_col ? NIP_CELLS : 0);
-    /* Bytes follow the cells that change: more text than TEXT_SHARE percent of
-     * the width would put a page down over what less needs to page the
-     * same listing (the rest of a cut text is on the bottom line). */
-    if (room > width * TEXT_SHARE / 100)
+    if (!p->nip_col && room > width * TEXT_SHARE / 100)
         room = width * TEXT_SHARE / 100;
     if (room < 3 * MIN_TEXT)
         room = 3 * MIN_TEXT;
@@ -220,6 +223,11 @@ void staff_draw_row(struct staff_priv *p, WINDOW *w, const struct staff *st, boo
     ui_put_field(w, st->nskp ? skp_initials(st->skp[st->nskp - 1].predikat) : "", 2, ascii);
 }
 
+/* Below NIP_COLUMN_FROM, the cells of rests a move may rewrite: with the
+ * marker, the counter and the cursor's moves (about 35 bytes) a move stays
+ * under 100 bytes; the few longer rests are cut (Enter shows all). */
+#define DETAIL_MAX 60
+
 /* ---- the detail line ----------------------------------------------------- */
 /* The rest of a text its column cuts, after a '~' as the row's cut mark:
  * the row and this read on from each other (a name goes on from the
@@ -262,6 +270,9 @@ void staff_detail(struct screen *s, char *out, size_t size)
         append_rest(out, size, st.name, p->cols.name, false);
         append_rest(out, size, x.pos, p->cols.pos, true);
         append_rest(out, size, x.unit, p->cols.unit, true);
+        if (!p->nip_col && ui_text_width(out) > DETAIL_MAX)
+            snprintf(out + ui_field_shown(out, DETAIL_MAX), size - ui_field_shown(out, DETAIL_MAX),
+                     "~");
     }
     staff_end(p);
 }

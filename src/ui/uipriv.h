@@ -150,10 +150,6 @@ bool ui_term_should_quit(void);
  * when too long, padded with spaces). In a non-UTF-8 locale characters
  * outside ASCII become '?'. */
 void ui_put_field(WINDOW *w, const char *utf8, int width, bool ascii);
-/* The same with '~' as the cut mark in every locale: one byte where the
- * ellipsis takes three, for lists whose many cut cells are paged often
- * over thin links (the Staff list). */
-void ui_put_field_thin(WINDOW *w, const char *utf8, int width, bool ascii);
 /* The bytes of utf8 that ui_put_field shows in width cells before its cut
  * mark (all of it when it fits). */
 size_t ui_field_shown(const char *utf8, int width);
