@@ -223,23 +223,17 @@ void staff_draw_row(struct staff_priv *p, WINDOW *w, const struct staff *st, boo
     ui_put_field(w, st->nskp ? skp_initials(st->skp[st->nskp - 1].predikat) : "", 2, ascii);
 }
 
-/* Below NIP_COLUMN_FROM, the cells of rests a move may rewrite: with the
- * marker, the counter and the cursor's moves (about 35 bytes) a move stays
- * under 100 bytes; the few longer rests are cut (Enter shows all). */
-#define DETAIL_MAX 60
-
 /* ---- the detail line ----------------------------------------------------- */
 /* The rest of a text its column cuts, after a '~' as the row's cut mark:
- * the row and this read on from each other (a name goes on from the
- * letter cut, a position or a unit from the start of the word cut). One
- * space between rests: this line is rewritten at every move. */
+ * the row and this read on from each other, from the letter or the word
+ * cut. One space between rests: this line is rewritten at every move. A
+ * row whose rests are longer than the line (a long position in a long
+ * unit) shows the line's worth; Enter shows everything. */
 static void append_rest(char *out, size_t size, const char *text, int width, bool words)
 {
     size_t k = shown(text, width, words);
     if (!text[k])
         return;
-    while (words && text[k] != ' ' && k > 0 && text[k - 1] != ' ')
-        k--;
     while (text[k] == ' ')
         k++;
     size_t n = strlen(out);
@@ -270,9 +264,6 @@ void staff_detail(struct screen *s, char *out, size_t size)
         append_rest(out, size, st.name, p->cols.name, false);
         append_rest(out, size, x.pos, p->cols.pos, true);
         append_rest(out, size, x.unit, p->cols.unit, true);
-        if (!p->nip_col && ui_text_width(out) > DETAIL_MAX)
-            snprintf(out + ui_field_shown(out, DETAIL_MAX), size - ui_field_shown(out, DETAIL_MAX),
-                     "~");
     }
     staff_end(p);
 }
