@@ -5,7 +5,7 @@
  * that change. The rest of what the selected row cuts is on the bottom
  * line. Below 100 columns the budgets of a thin link (a move < 100 bytes,
  * a page down no more than less) shape it: no NIP column, texts in at most
- * TEXT_SHARE percent of the width, no reverse video. */
+ * TEXT_SHARE percent of the width, reverse video on the marker only. */
 #include <stdlib.h>
 #include <string.h>
 #include "core/i18n.h"
@@ -72,18 +72,28 @@ static int demand(int *widths, int n, int header)
     return d > header ? d : header;
 }
 
-/* The rows to measure: the window (paged) or the first filtered rows. */
-static int sample(struct staff_priv *p, struct staff *out, int max)
+/* The widths of the texts of the rows to measure: the window (paged) or
+ * the first filtered rows; returns how many. */
+#define SAMPLE_MAX 64
+static int measure(struct staff_priv *p, int wn[], int wp[], int wu[])
 {
-    int n = 0;
-    if (!p->filter) {
-        for (size_t i = 0; i < p->list.nwin && n < max; i++)
-            out[n++] = p->rows[i];
-        return n;
+    struct listview *l = p->filter ? &p->flist : &p->list;
+    int max = l->height > 0 && l->height < SAMPLE_MAX ? l->height : SAMPLE_MAX, n = 0;
+    size_t have = p->filter ? p->fn : l->top + l->nwin;
+    for (size_t i = l->top; i < have && n < max; i++) {
+        struct staff read;
+        const struct staff *st = &read;
+        if (!p->filter)
+            st = &p->rows[i - l->top];
+        else if (store_get_staff(p->t, p->fl[i].nip, &read) != STORE_OK)
+            continue;
+        struct texts x;
+        row_texts(p, st, &x);
+        wn[n] = ui_text_width(st->name);
+        wp[n] = ui_text_width(x.pos);
+        wu[n] = ui_text_width(x.unit);
+        n++;
     }
-    for (size_t i = p->flist.top; i < p->fn && n < max; i++)
-        if (store_get_staff(p->t, p->fl[i].nip, &out[n]) == STORE_OK)
-            n++;
     return n;
 }
 
@@ -129,16 +139,8 @@ static struct staff_cols share(const int d[3], int room)
 
 void staff_layout(struct staff_priv *p, int width)
 {
-    struct staff rows[64];
-    int n = sample(p, rows, p->list.height > 0 && p->list.height < 64 ? p->list.height : 64);
-    int wn[64], wp[64], wu[64];
-    for (int i = 0; i < n; i++) {
-        struct texts x;
-        row_texts(p, &rows[i], &x);
-        wn[i] = ui_text_width(rows[i].name);
-        wp[i] = ui_text_width(x.pos);
-        wu[i] = ui_text_width(x.unit);
-    }
+    int wn[SAMPLE_MAX], wp[SAMPLE_MAX], wu[SAMPLE_MAX];
+    int n = measure(p, wn, wp, wu);
     int d[3] = {
         demand(wn, n, ui_text_width(_("Name"))),
         demand(wp, n, ui_text_width(_("Position"))),
@@ -197,11 +199,12 @@ void staff_draw_row(struct staff_priv *p, WINDOW *w, const struct staff *st, boo
     struct texts x;
     char num[16];
     row_texts(p, st, &x);
-    /* The selected row has the list's marker and the terminal cursor,
-     * no reverse video: a move rewrites the bottom line's rests, and the
-     * attribute changes around a reversed cell (17 bytes) would put it
-     * over the budget of a move on a thin link. */
-    (void)selected;
+    if (selected) {
+        /* Reverse video on the marker only: a move repaints two cells, and
+         * the bytes go to the bottom line's rests instead. */
+        int y = getcury(w), x0 = getcurx(w);
+        mvwaddch(w, y, x0 - 1, '>' | A_REVERSE);
+    }
     /* The NIP's digits without spaces: three cells more for the names. */
     if (p->nip_col) {
         ui_put_field(w, st->nip, NIP_LEN, ascii);

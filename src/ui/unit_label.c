@@ -44,6 +44,36 @@ bool *ui_names_repeated(char *const *names, size_t n)
     return dup;
 }
 
+bool *ui_names_told_apart(char *const *names, const long *parent, size_t n)
+{
+    bool *show = ui_names_repeated(names, n);
+    char **pairs = calloc(n ? n : 1, sizeof *pairs);
+    bool ok = show && pairs;
+    for (size_t i = 0; ok && i < n; i++) {
+        if (!show[i] || parent[i] < 0 || !names[parent[i]]) {
+            show[i] = false;
+            continue;
+        }
+        size_t len = strlen(names[i]) + strlen(names[parent[i]]) + 2;
+        pairs[i] = malloc(len);
+        ok = pairs[i] != NULL;
+        if (ok)
+            snprintf(pairs[i], len, "%s\x1f%s", names[i], names[parent[i]]);
+    }
+    bool *same = ok ? ui_names_repeated(pairs, n) : NULL;
+    for (size_t i = 0; same && i < n; i++)
+        show[i] = show[i] && !same[i];
+    for (size_t i = 0; pairs && i < n; i++)
+        free(pairs[i]);
+    free(pairs);
+    if (!same) {
+        free(show);
+        return NULL;
+    }
+    free(same);
+    return show;
+}
+
 void ui_unit_label_format(char *out, size_t size, const char *name, const char *parent)
 {
     if (parent && parent[0])
@@ -56,6 +86,7 @@ void ui_unit_label_format(char *out, size_t size, const char *name, const char *
 struct gather {
     char **names;
     char (*codes)[CODE_SIZE];
+    char (*parents)[CODE_SIZE];
     size_t n, cap;
     bool failed;
 };
@@ -71,7 +102,10 @@ static int gather_unit(const struct unit *u, void *ctx)
         char (*codes)[CODE_SIZE] = realloc(g->codes, cap * sizeof *codes);
         if (codes)
             g->codes = codes;
-        if (!names || !codes) {
+        char (*parents)[CODE_SIZE] = realloc(g->parents, cap * sizeof *parents);
+        if (parents)
+            g->parents = parents;
+        if (!names || !codes || !parents) {
             g->failed = true;
             return 1;
         }
@@ -83,6 +117,7 @@ static int gather_unit(const struct unit *u, void *ctx)
         return 1;
     }
     memcpy(g->codes[g->n], u->code, CODE_SIZE);
+    memcpy(g->parents[g->n], u->parent, CODE_SIZE);
     g->n++;
     return 0;
 }
@@ -102,11 +137,20 @@ int ui_unit_repeats_load(struct unit_repeats *r, stxn *t)
     }
     struct gather g = {0};
     bool *dup = NULL;
+    long *parent = NULL;
     int rc = store_each_unit(t, gather_unit, &g) < 0 || g.failed ? -1 : 0;
     if (rc == 0)
-        dup = ui_names_repeated(g.names, g.n);
+        parent = malloc((g.n ? g.n : 1) * sizeof *parent);
+    /* The table is in code order: a parent is found by its code. */
+    for (size_t i = 0; parent && i < g.n; i++) {
+        char (*at)[CODE_SIZE] = g.parents[i][0] ? bsearch(g.parents[i], g.codes, g.n, CODE_SIZE, by_code)
+                                                : NULL;
+        parent[i] = at ? (long)(at - g.codes) : -1;
+    }
+    if (parent)
+        dup = ui_names_told_apart(g.names, parent, g.n);
     if (dup) {
-        /* Keep the codes of the repeated ones, in the table's (code) order. */
+        /* Keep the codes of those that show their parent. */
         for (size_t i = 0; i < g.n; i++)
             if (dup[i])
                 memmove(g.codes[r->n++], g.codes[i], CODE_SIZE);
@@ -119,6 +163,8 @@ int ui_unit_repeats_load(struct unit_repeats *r, stxn *t)
         free(g.names[i]);
     free(g.names);
     free(g.codes);
+    free(g.parents);
+    free(parent);
     free(dup);
     return r->ready ? 0 : -1;
 }

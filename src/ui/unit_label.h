@@ -1,6 +1,6 @@
 /* A unit's name as the screens show it: with its parent's name where
- * another unit has the same name (many `Sekretariat`, `Subbagian Umum dan
- * Kepegawaian`), so that a row says which one it is. Shared by the Units
+ * another unit has the same name (many `Sekretariat`) and the parent's
+ * name tells them apart, so that a row says which one it is. Shared by the Units
  * screen (its tree holds every name already) and the Staff screen (which
  * reads the set of repeated names once, on its first draw).
  *
@@ -15,8 +15,8 @@
  *
  * With the names in memory (the Units screen's way):
  *
- *     bool *dup = ui_names_repeated(names, n);  // dup[i]: names[i] repeats
- *     ui_unit_label_format(out, size, names[u], dup[u] ? names[parent] : NULL);
+ *     bool *show = ui_names_told_apart(names, parent, n);
+ *     ui_unit_label_format(out, size, names[u], show[u] ? names[parent[u]] : NULL);
  *
  * Times: ui_names_repeated is O(n) (a hash of the names); loading the
  * repeats reads every unit once (about 8 ms of CPU at 13,000 units; none
@@ -32,10 +32,19 @@
  * nothing). Returns a calloc'd array of n flags, NULL without memory. */
 bool *ui_names_repeated(char *const *names, size_t n);
 
+/* show[i]: names[i] repeats and its parent's name tells it apart (the
+ * pair of names is unique), so that the label shows it; a parent that
+ * does not tell the units apart (many `UPT SD Negeri 1` under as many
+ * `Dinas Pendidikan` in a database of several regions) only lengthens the
+ * row. parent[i]: the index of i's parent, -1 for none. Returns a calloc'd
+ * array of n flags, NULL without memory. */
+bool *ui_names_told_apart(char *const *names, const long *parent, size_t n);
+
 /* "name (parent)", or "name" when parent is NULL or empty. */
 void ui_unit_label_format(char *out, size_t size, const char *name, const char *parent);
 
-/* The codes of the units whose name repeats, in code order. */
+/* The codes of the units that show their parent (ui_names_told_apart),
+ * in code order. */
 struct unit_repeats {
     char (*codes)[CODE_SIZE];
     size_t n;

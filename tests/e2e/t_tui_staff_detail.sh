@@ -2,7 +2,8 @@
 # The Staff list at 80x24, in English and Indonesian: a position or unit
 # name longer than its column is readable in full, its start in the row
 # and its rest after a '~' on the bottom line; a unit whose name repeats
-# (many `Sekretariat`) shows its parent's name. The person is picked from
+# (many `Sekretariat`) shows its parent's name where that tells it apart.
+# The person is picked from
 # the demo's own export, not named here.
 set -u
 . "$TOP/tests/e2e/lib.sh"
@@ -12,7 +13,8 @@ for what in units positions staff; do
   "$MUTASI" --db "$TMPD/db" export "$what" >"$TMPD/$what.csv" || fail "export $what"
 done
 
-# Someone whose unit's name repeats and whose position name is long, all
+# Someone whose unit's name repeats (its parent's does not with it) and
+# whose position name is long, all
 # of whose texts fit in the row and the bottom line together (a longer
 # rest is cut at the line's end: Enter shows it): NIP, the position's
 # name, the unit's label "name (parent's name)".
@@ -36,11 +38,15 @@ awk -v OFS='\t' '
   FNR == 1 { next }
   { csv($0, f) }
   FILENAME ~ /units/ { uname[f[1]] = f[2]; parent[f[1]] = f[3]; seen[f[2]]++ }
+  FILENAME ~ /positions/ && FNR == 2 {     # the units are all read: pairs of names
+    for (c in uname) if (parent[c] != "") pair[uname[c] "|" uname[parent[c]]]++
+  }
   FILENAME ~ /positions/ { pname[f[1]] = f[3] }
   FILENAME ~ /staff/ && !done {
     u = f[8]; p = f[7]
     label = uname[u] " (" uname[parent[u]] ")"
-    if (seen[uname[u]] > 1 && parent[u] != "" && length(pname[p]) >= 30 &&
+    if (seen[uname[u]] > 1 && parent[u] != "" && pair[uname[u] "|" uname[parent[u]]] == 1 &&
+        length(pname[p]) >= 30 &&
         length(f[2]) + length(pname[p]) + length(label) <= 110) {
       print f[1], pname[p], label; done = 1
     }
