@@ -337,21 +337,16 @@ static const char *const month_names[12] = {
     N_("December"),
 };
 
-size_t date_label(mdate t, char out[DATE_LABEL_SIZE])
+/* Writes style with its {fields} filled from the date. */
+static size_t render_date(const char *style, mdate t, char *out, size_t size)
 {
-    out[0] = '\0';
-    if (t == MDATE_NONE)
-        return 0;
     char iso[11], num[16];
     date_format(t, iso);
     int y, m, d;
     date_to_ymd(t, &y, &m, &d);
-    /* TRANSLATORS: how a date is written for people to read: {d} the
-     * day, {month} the month's name, {y} the year, {iso} 2026-08-01.
-     * Indonesian: "{d} {month} {y}" (1 Agustus 2026). */
-    const char *style = _("{iso}");
     size_t n = 0;
-    for (const char *c = style; *c && n + 1 < DATE_LABEL_SIZE;) {
+    out[0] = '\0';
+    for (const char *c = style; *c && n + 1 < size;) {
         const char *part = NULL;
         size_t skip = 1;
         if (!strncmp(c, "{iso}", 5))
@@ -360,12 +355,16 @@ size_t date_label(mdate t, char out[DATE_LABEL_SIZE])
             part = _(month_names[m - 1]), skip = 7;
         else if (!strncmp(c, "{d}", 3))
             snprintf(num, sizeof num, "%d", d), part = num, skip = 3;
+        else if (!strncmp(c, "{dd}", 4))
+            snprintf(num, sizeof num, "%02d", d), part = num, skip = 4;
+        else if (!strncmp(c, "{mm}", 4))
+            snprintf(num, sizeof num, "%02d", m), part = num, skip = 4;
         else if (!strncmp(c, "{y}", 3))
             snprintf(num, sizeof num, "%d", y), part = num, skip = 3;
         if (part) {
-            n += (size_t)snprintf(out + n, DATE_LABEL_SIZE - n, "%s", part);
-            if (n >= DATE_LABEL_SIZE)
-                n = DATE_LABEL_SIZE - 1;
+            n += (size_t)snprintf(out + n, size - n, "%s", part);
+            if (n >= size)
+                n = size - 1;
         } else {
             out[n++] = *c;
             out[n] = '\0';
@@ -373,4 +372,26 @@ size_t date_label(mdate t, char out[DATE_LABEL_SIZE])
         c += skip;
     }
     return n;
+}
+
+size_t date_label(mdate t, char out[DATE_LABEL_SIZE])
+{
+    out[0] = '\0';
+    if (t == MDATE_NONE)
+        return 0;
+    /* TRANSLATORS: how a date is written for people to read: {d} the
+     * day, {month} the month's name, {y} the year, {iso} 2026-08-01.
+     * Indonesian: "{d} {month} {y}" (1 Agustus 2026). */
+    return render_date(_("{iso}"), t, out, DATE_LABEL_SIZE);
+}
+
+size_t date_label_short(mdate t, char out[DATE_LABEL_SIZE])
+{
+    out[0] = '\0';
+    if (t == MDATE_NONE)
+        return 0;
+    /* TRANSLATORS: a date in a table column, always 10 characters: {dd}
+     * the day and {mm} the month in two digits, {y} the year.
+     * Indonesian: "{dd}-{mm}-{y}" (01-08-2026). */
+    return render_date(_("{y}-{mm}-{dd}"), t, out, DATE_LABEL_SIZE);
 }

@@ -71,4 +71,7 @@ int rank_comparable(int a, int b);
  * MDATE_NONE. CSV and other files for programs keep date_format's ISO. */
 #define DATE_LABEL_SIZE 40
 size_t date_label(mdate t, char out[DATE_LABEL_SIZE]);
+/* The same in a table column, always 10 characters ("01-08-2026" in
+ * Indonesian, "2026-08-01" in English). */
+size_t date_label_short(mdate t, char out[DATE_LABEL_SIZE]);
 #endif

@@ -54,8 +54,8 @@ static void fu_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
 {
     struct followup_priv *p = ctx;
     const struct plan *pl = &p->plans[row].plan;
-    char id[16], tmt[11], line[320];
-    date_format(pl->sk.tmt, tmt);
+    char id[16], tmt[DATE_LABEL_SIZE], line[320];
+    date_label_short(pl->sk.tmt, tmt);
     snprintf(id, sizeof id, "%4u", (unsigned)pl->id);
     snprintf(line, sizeof line, " %-10s %5zu  %-24.24s %s", tmt, p->plans[row].nmoves,
              pl->sk.number, pl->name);

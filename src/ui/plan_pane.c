@@ -276,7 +276,8 @@ static void draw_moves_header(struct editor *ed, WINDOW *w, int y, int width)
 static void draw_impact_header(struct editor *ed, WINDOW *w, int y, int width)
 {
     char head[256], name[64];
-    snprintf(name, sizeof name, _("Impact (%zu rows)"), ed->nrows);
+    snprintf(name, sizeof name, ngettext("Impact (%zu row)", "Impact (%zu rows)", ed->nrows),
+             ed->nrows);
     const int *fw = ed->fig_w;
     int namew = width - ed->figs_w - 2;
     snprintf(head, sizeof head, "  %-*.*s %*s %*s %*s %*s %*s", namew, namew, name, fw[0],
@@ -294,10 +295,10 @@ static void objection_text(const struct move *m, char *out, size_t size)
     if (!m->objected_by[0])
         return;
     if (MOVE_OBJECTION_OPEN(m))
-        snprintf(out, size, _("? objection (taken in by %s, unanswered): %s. "), m->objected_by,
+        snprintf(out, size, _("? objection (taken in by %s, unanswered): %s."), m->objected_by,
                  m->objection);
     else
-        snprintf(out, size, _("* objection (%s): %s; answered by %s: %s. "), m->objected_by,
+        snprintf(out, size, _("* objection (%s): %s; answered by %s: %s."), m->objected_by,
                  m->objection, m->answered_by, m->answer);
 }
 
@@ -310,9 +311,11 @@ static void draw_detail(struct editor *ed, WINDOW *w, int y, int lines, int widt
         return;
     const struct move *m = &ed->moves[ed->list.sel].move;
     objection_text(m, voice, sizeof voice);
-    snprintf(text, sizeof text, "%s%c %s (%s, %s): %s", voice, verdict_mark(m->summary),
-             move_summary_label(m->summary), move_reason_label(m->reason), m->added_by,
-             m->why[0] ? m->why : _("no warnings"));
+    /* One space between the parts; an allowed move has no mark. */
+    char mark[3] = {verdict_mark(m->summary), ' ', '\0'};
+    snprintf(text, sizeof text, "%s%s%s%s (%s, %s): %s", voice, voice[0] ? " " : "",
+             mark[0] == ' ' ? "" : mark, move_summary_label(m->summary),
+             move_reason_label(m->reason), m->added_by, m->why[0] ? m->why : _("no warnings"));
     ui_put_lines(w, y, text, lines, width, ed->s->app->ascii);
 }
 

@@ -17,13 +17,11 @@ struct plans_priv {
     struct screen *s;
 };
 
-/* "2026-07-01 09:30", local time, as the plan verbs print it. */
-void ui_plan_when(int64_t when, char out[24])
+/* "01-08-2026 09:30" (Indonesian) or "2026-08-01 09:30", local time, as
+ * the plan verbs print it: 16 characters. */
+void ui_plan_when(int64_t when, char out[OPS_WHEN_SIZE])
 {
-    time_t tt = (time_t)when;
-    struct tm tm;
-    if (!when || !localtime_r(&tt, &tm) || !strftime(out, 24, "%Y-%m-%d %H:%M", &tm))
-        snprintf(out, 24, "-");
+    ops_when_label(when, OPS_WHEN_SHORT, out);
 }
 
 static void plans_reload(struct plans_priv *p)
@@ -61,7 +59,7 @@ static void plans_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
     struct plans_priv *p = ctx;
     const struct ops_plan_item *it = &p->items[row];
     bool ascii = p->s->app->ascii;
-    char id[16], moves[16], when[24];
+    char id[16], moves[16], when[OPS_WHEN_SIZE];
     snprintf(id, sizeof id, "%4u ", (unsigned)it->plan.id);
     snprintf(moves, sizeof moves, "%6zu ", it->nmoves);
     ui_plan_when(it->plan.changed_at, when);
