@@ -315,6 +315,15 @@ const char *discipline_name(int v)
     return name_of(discipline_names, COUNT(discipline_names), v);
 }
 
+static const char *const discipline_labels[] = {
+    "", N_("light (ringan)"), N_("moderate (sedang)"), N_("severe (berat)")};
+
+const char *discipline_label(int v)
+{
+    const char *label = name_of(discipline_labels, COUNT(discipline_labels), v);
+    return label[0] ? _(label) : "";
+}
+
 static const char *const leave_names[] = {
     "", "tugas-belajar", "cltn", "ikatan-dinas"};
 static const struct alias leave_aliases[] = {
@@ -328,6 +337,16 @@ int leave_parse(const char *s, size_t len)
 const char *leave_name(int v)
 {
     return name_of(leave_names, COUNT(leave_names), v);
+}
+
+static const char *const leave_labels[] = {
+    "", N_("study leave (tugas belajar)"), N_("unpaid leave (CLTN)"),
+    N_("service bond (ikatan dinas)")};
+
+const char *leave_label(int v)
+{
+    const char *label = name_of(leave_labels, COUNT(leave_labels), v);
+    return label[0] ? _(label) : "";
 }
 
 /* ---- dates for people ---------------------------------------------------- */

@@ -61,6 +61,10 @@ const char *leave_name(int v);
 
 /* Translated, human words for screens and reasons ("Sangat Baik"). */
 const char *skp_label(int v);
+/* The same for a discipline penalty's level and a leave ("unpaid leave
+ * (CLTN)"); "" for none. */
+const char *discipline_label(int v);
+const char *leave_label(int v);
 /* "SB", "B", "BP", "K", "SK": the list's short form of a predikat. */
 const char *skp_initials(int v);
 
