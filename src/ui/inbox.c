@@ -219,7 +219,7 @@ static void inbox_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
     char id[16], rest[96], since[OPS_WHEN_SIZE];
     since_text(it->since, since);
     snprintf(id, sizeof id, "%4u", (unsigned)it->plan.id);
-    snprintf(rest, sizeof rest, " %-10.10s %-16s %5zu  ", it->plan.state, since, it->nmoves);
+    snprintf(rest, sizeof rest, " %-10.10s %-16s %6zu  ", it->plan.state, since, it->nmoves);
     /* Only the id is reversed: few bytes per move on a thin link. */
     if (on)
         wattron(w, A_REVERSE);
@@ -282,7 +282,8 @@ static int inbox_draw(struct screen *s, WINDOW *w, int y0, int height, int width
     if (p->stale)
         reload_rows(s->priv);
     char head[160];
-    snprintf(head, sizeof head, "%4s %-10s %-16s %5s  %s", _("id"), _("state"), _("since"),
+    /* One column for the selection marker, as on the rows. */
+    snprintf(head, sizeof head, " %4s %-10s %-16s %6s  %s", _("id"), _("state"), _("since"),
              _("moves"), _("name"));
     wattrset(w, A_BOLD);
     wmove(w, y0, 0);
