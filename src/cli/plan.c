@@ -357,9 +357,10 @@ static void show_text(const struct ops_plan_view *v, const struct policy *p)
         char shown[NIP_FMT_LEN + 1];
         nip_format(m->nip, shown);
         printf("  %s  %s\n", shown, v->moves[i].name[0] ? v->moves[i].name : _("(not on record)"));
-        printf("      %s/%s -> %s/%s  %s  %s\n", m->from_unit[0] ? m->from_unit : "-",
+        /* In words for people (the CSV keeps the codes). */
+        printf("      %s/%s -> %s/%s  %s; %s\n", m->from_unit[0] ? m->from_unit : "-",
                m->from_position[0] ? m->from_position : "-", m->to_unit, m->to_position,
-               move_reason_name(m->reason), summary_name(m->summary));
+               move_reason_label(m->reason), move_summary_label(m->summary));
         if (m->why[0])
             printf("      %s %s\n", _("warning:"), m->why);
         if (m->note[0])
