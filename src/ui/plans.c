@@ -225,7 +225,7 @@ static void plan_followup(struct screen *s, const struct action_def *d, int coun
 {
     (void)d, (void)count;
     struct plans_priv *p = s->priv;
-    if (p->list.sel < p->n)
+    if (p->list.sel < plans_count(p))           /* typed ahead (3F): read first */
         ui_followup_open(s->app, p->items[p->list.sel].plan.id);
 }
 
@@ -234,7 +234,7 @@ static void plan_edit(struct screen *s, const struct action_def *d, int count)
 {
     (void)d, (void)count;
     struct plans_priv *p = s->priv;
-    if (p->list.sel < p->n)
+    if (p->list.sel < plans_count(p))           /* typed ahead (3e): read first */
         open_editor(p, p->list.sel);
 }
 
