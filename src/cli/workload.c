@@ -39,7 +39,9 @@ static int cli_workload_data_load(struct ops *o, struct wl_data *d, bool grouped
                    "they are shown as separate trees"),
                  pr.units_without_parent, pr.units_in_cycle);
     if (pr.staff_without_position)
-        cli_warn(_("%zu staff hold no known position and are not counted"),
+        cli_warn(ngettext("%zu person holds no known position and is not counted",
+                          "%zu staff hold no known position and are not counted",
+                          pr.staff_without_position),
                  pr.staff_without_position);
     return EXIT_OK;
 }
