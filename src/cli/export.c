@@ -49,26 +49,18 @@ static int run_export(const struct ops_env *env, enum import_kind kind, enum exp
     return EXIT_OK;
 }
 
-/* export audit: to out (stdout, or --output FILE opened with the user's
- * own rights). */
+/* export audit: to stdout, or to --output FILE (opened by the action once
+ * the user may export, with the user's own rights). */
 static int run_export_audit(const struct ops_env *env, enum export_format fmt, const char *path)
 {
     struct ops s;
     if (cli_open(&s, env, OPS_WRITE) != EXIT_OK)
         return EXIT_REFUSED;
-    FILE *out = path ? fopen(path, "w") : stdout;
-    if (!out) {
-        cli_error("%s: %s", path, strerror(errno));
-        ops_close(&s);
-        return EXIT_REFUSED;
-    }
     signal(SIGPIPE, SIG_IGN);   /* EPIPE as a write error: the audit entry first */
-    struct ops_export_audit x = {.format = fmt, .out = out};
+    struct ops_export_audit x = {.format = fmt, .out = stdout, .path = path};
     struct ops_err e;
     int rc = ops_export_audit(&s, &x, &e);
     ops_close(&s);
-    if (path && fclose(out) != 0 && rc == OPS_OK && !x.write_errno)
-        x.write_errno = errno;
     if (rc != OPS_OK)
         return cli_report(&e);
     if (x.write_errno == EPIPE)

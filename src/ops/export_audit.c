@@ -252,14 +252,27 @@ int ops_export_audit(struct ops *o, struct ops_export_audit *x, struct ops_err *
     if (ops_require(o, OPS_DO_AUDIT, NULL, e) != OPS_OK ||
         ops_require(o, OPS_DO_EXPORT_PERSONAL, NULL, e) != OPS_OK)
         return OPS_REFUSED;
+    FILE *file = NULL;
+    if (x->path && !(file = fopen(x->path, "w")))
+        return ops_fail(e, "%s: %s", x->path, strerror(errno));
+    struct ops_export_audit to = *x;
+    if (file)
+        to.out = file;
     stxn *t = ops_read_begin(o, e);
-    if (!t)
+    if (!t) {
+        if (file)
+            fclose(file);
         return OPS_REFUSED;
-    struct walk w = {.x = x};
+    }
+    struct walk w = {.x = &to};
     errno = 0;
     enum written rc = write_log(t, &w);
     int werr = errno;
     store_read_end(t);
+    if (file && fclose(file) != 0 && rc == WRITTEN) {
+        rc = WRITE_FAILED;
+        werr = errno;
+    }
     x->rows = w.rows;
     if (rc == WRITE_FAILED)
         x->write_errno = werr ? werr : EIO;

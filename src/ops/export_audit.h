@@ -26,13 +26,16 @@
 
 struct ops_export_audit {
     int format;               /* enum export_format: EXPORT_CSV or EXPORT_TEXT */
-    FILE *out;                /* where the rows go, as they are read */
+    FILE *out;                /* where the rows go, as they are read (path NULL) */
+    const char *path;         /* else the file to write, opened (with the user's
+                               * rights) once the user may export */
     size_t rows;              /* out: entries written */
     int write_errno;          /* out: 0, or errno of the failed write (EPIPE: the
                                * reader went away) */
 };
-/* Refused when the user may not read the log or export personal data,
- * when the log cannot be read, or when the export's own audit entry
+/* Refused when the user may not read the log or export personal data
+ * (path is then not touched), when path cannot be opened, when the log
+ * cannot be read, or when the export's own audit entry
  * cannot be written (needs a session opened for writing). A failed write
  * is not a refusal: OPS_OK with write_errno set, and the export is in the
  * log with the rows that left. */

@@ -86,6 +86,8 @@ rc=$?
 [ "$rc" = 1 ] || fail "ani's export audit: exit $rc"
 [ ! -s "$TMPD/out" ] || fail "ani got rows"
 grep -q "ani may not read the audit log" "$TMPD/err" || fail "ani was told: $(cat "$TMPD/err")"
+MUTASI_USER=ani "$MUTASI" --db "$db" export audit -o "$TMPD/ani.csv" 2>/dev/null
+[ $? = 1 ] && [ ! -e "$TMPD/ani.csv" ] || fail "ani's refused export audit -o made a file"
 "$MUTASI" --db "$db" export audit --format xlsx -o "$TMPD/x.xlsx" 2>/dev/null
 [ $? = 2 ] || fail "export audit --format xlsx is not a usage error"
 
