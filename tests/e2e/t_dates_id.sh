@@ -48,6 +48,11 @@ LANGUAGE=id "$MUTASI" --db "$TMPD/db" plan list >"$TMPD/list" || fail "plan list
 no_iso "plan list" "$TMPD/list"
 grep -q "$idd" "$TMPD/list" || { cat "$TMPD/list"; fail "plan list (id): no DD-MM-YYYY hh:mm"; }
 LANGUAGE=en "$MUTASI" --db "$TMPD/db" plan list | grep -q "$iso" || fail "plan list (en): not ISO"
+# LANG as SSH carries it from an Indonesian desktop, whether or not the
+# server has that locale: still Indonesian (on a machine without it, the
+# program keeps UTF-8 and the language).
+env -u LANGUAGE -u LC_ALL -u LC_MESSAGES LANG=id_ID.UTF-8 "$MUTASI" --db "$TMPD/db" plan list >"$TMPD/list_lang"
+grep -q "$idd" "$TMPD/list_lang" || { cat "$TMPD/list_lang"; fail "LANG=id_ID.UTF-8: not Indonesian"; }
 "$MUTASI" --db "$TMPD/db" plan list --format csv | grep -q "$iso" || fail "plan list CSV: not ISO"
 LANGUAGE=id "$MUTASI" --db "$TMPD/db" plan show 1 | sed '/^$/q' >"$TMPD/show"
 no_iso "plan show" "$TMPD/show"
