@@ -4,6 +4,11 @@
  * screen (its tree holds every name already) and the Staff screen (which
  * reads the set of repeated names once, on its first draw).
  *
+ * The Units screen shows the parent wherever a name repeats (its tree
+ * shows the rest of the path); the Staff screen only where the parent
+ * tells the units apart (ui_names_told_apart), as a row there has no tree
+ * around it and its bottom line is rewritten at every move.
+ *
  * Usage (the Staff screen's way, by unit code):
  *
  *     struct unit_repeats r = {0};
@@ -15,8 +20,8 @@
  *
  * With the names in memory (the Units screen's way):
  *
- *     bool *show = ui_names_told_apart(names, parent, n);
- *     ui_unit_label_format(out, size, names[u], show[u] ? names[parent[u]] : NULL);
+ *     bool *dup = ui_names_repeated(names, n);   // the Units screen
+ *     ui_unit_label_format(out, size, names[u], dup[u] ? names[parent[u]] : NULL);
  *
  * Times: ui_names_repeated is O(n) (a hash of the names); loading the
  * repeats reads every unit once (about 8 ms of CPU at 13,000 units; none

@@ -64,15 +64,10 @@ static void unit_name(stxn *t, const struct workload *w, size_t u, char *out, si
 /* ---- names: a name that repeats (Sekretariat) shows its parent ----------- */
 static void find_repeated_names(struct units_priv *p)
 {
-    long *parent = malloc((p->nunits ? p->nunits : 1) * sizeof *parent);
-    for (size_t u = 0; parent && u < p->nunits; u++)
-        parent[u] = workload_unit_parent(p->wl, u);
-    p->dup = parent ? ui_names_told_apart(p->names, parent, p->nunits) : NULL;
-    free(parent);
+    p->dup = ui_names_repeated(p->names, p->nunits);
 }
 
-/* "Sekretariat (Dinas Kesehatan)" where the name repeats and the parent
- * tells it apart, else the name. */
+/* "Sekretariat (Dinas Kesehatan)" where the name repeats, else the name. */
 void ui_units_label(const struct units_priv *p, size_t u, char *out, size_t size)
 {
     const char *name = p->names && p->names[u] ? p->names[u] : workload_unit_code(p->wl, u);

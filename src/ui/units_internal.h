@@ -40,7 +40,7 @@ struct units_priv {
     struct flt flt;
     const struct policy *policy; /* short, over and balanced read balanced_within */
     char **names;               /* by unit index: read at the first search */
-    bool *dup;                  /* by unit index: show the parent (ui_names_told_apart) */
+    bool *dup;                  /* by unit index: another unit has its name */
     int sort;                   /* enum units_sort */
 };
 
@@ -48,8 +48,7 @@ struct units_priv {
  * by EJ (highest first): the sorted views list every unit flat. */
 enum units_sort { US_TREE, US_GAP, US_EJ, US_COUNT };
 
-/* A unit's name, with its parent's when another unit has the same name
- * and the parent tells them apart. */
+/* A unit's name, with its parent's when another unit has the same name. */
 void ui_units_label(const struct units_priv *p, size_t u, char *out, size_t size);
 /* '!' short of staff, '^' over, '=' balanced by the policy's tolerance. */
 char ui_units_mark(const struct wl_row *f, const struct policy *p);
