@@ -160,6 +160,25 @@ size_t rules_check_scope(const struct move_input *m, const struct policy *p, uns
     return n;
 }
 
+size_t rules_check_failures(const struct move_input *m, const struct policy *p, unsigned scopes,
+                            struct verdict out[RULE_COUNT])
+{
+    if (!m->plan)
+        scopes &= ~RULE_SCOPE_BIT(RULE_SCOPE_PLAN);
+    size_t n = 0;
+    for (int i = 0; i < RULE_COUNT; i++) {
+        const struct rule_def *r = &rule_table[i];
+        if (!(scopes & RULE_SCOPE_BIT(r->scope)))
+            continue;
+        int quick = r->quick ? r->quick(m, p) : VERDICT_WARN;
+        if (quick == VERDICT_PASS || quick == VERDICT_OFF)
+            out[n++] = (struct verdict){.rule = i, .result = quick};
+        else
+            out[n++] = r->judge(m, p);
+    }
+    return n;
+}
+
 size_t rules_check_move(const struct move_input *m, const struct policy *p,
                         struct verdict out[RULE_COUNT])
 {

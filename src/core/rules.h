@@ -204,6 +204,13 @@ extern const struct rule_def rule_table[RULE_COUNT];
  * Returns the number written. */
 size_t rules_check_scope(const struct move_input *m, const struct policy *p, unsigned scopes,
                          struct verdict out[RULE_COUNT]);
+/* The same verdicts, but only those that fail (WARN or BLOCK) carry their
+ * reason: a PASS or OFF verdict of a person or target rule is decided by
+ * its quick function and its reason is "". For judging many moves whose
+ * results and warnings are kept (plan suggest saves thousands): two or
+ * three sentences formatted a move instead of fifteen. */
+size_t rules_check_failures(const struct move_input *m, const struct policy *p, unsigned scopes,
+                            struct verdict out[RULE_COUNT]);
 /* Every rule for one move (person, target, and plan when m->plan is set). */
 size_t rules_check_move(const struct move_input *m, const struct policy *p,
                         struct verdict out[RULE_COUNT]);

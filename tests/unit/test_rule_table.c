@@ -203,9 +203,32 @@ static void random_need_policy(struct policy *p)
     p->need.origin_margin = (int)pick(3);
 }
 
+/* rules_check_failures gives rules_check_scope's verdicts, every scope
+ * (the plan's too when there is one), with the same reasons where a rule
+ * fails and none where it passes or is off. */
+static void same_failures(const struct move_input *m, const struct policy *p)
+{
+    unsigned all = RULE_SCOPE_BIT(RULE_SCOPE_PERSON) | RULE_SCOPE_BIT(RULE_SCOPE_TARGET) |
+                   RULE_SCOPE_BIT(RULE_SCOPE_PLAN);
+    struct verdict full[RULE_COUNT], lean[RULE_COUNT];
+    size_t n = rules_check_scope(m, p, all, full);
+    assert_int_equal(rules_check_failures(m, p, all, lean), n);
+    assert_int_equal(n, m->plan ? RULE_COUNT : 11);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(lean[i].rule, full[i].rule);
+        assert_int_equal(lean[i].result, full[i].result);
+        bool fails = full[i].result == VERDICT_WARN || full[i].result == VERDICT_BLOCK;
+        if (fails || rule_table[full[i].rule].scope == RULE_SCOPE_PLAN)
+            assert_string_equal(lean[i].reason, full[i].reason);
+        else
+            assert_string_equal(lean[i].reason, "");
+    }
+}
+
 /* 20,000 moves with generated targets, figures and a small plan: each
- * target rule's quick function gives its rule's result, and
- * rules_quick_summary the summary of the full verdicts. */
+ * target rule's quick function gives its rule's result,
+ * rules_quick_summary the summary of the full verdicts, and
+ * rules_check_failures the same verdicts. */
 static void target_fast_path_agrees(void **state)
 {
     (void)state;
@@ -241,6 +264,7 @@ static void target_fast_path_agrees(void **state)
             /* the plan scope is never judged by the quick paths */
             assert_int_equal(rules_quick_summary(&m, &p, scopes | RULE_SCOPE_BIT(RULE_SCOPE_PLAN)),
                              summary);
+            same_failures(&m, &p);
             size_t nt = rules_check_scope(&m, &p, RULE_SCOPE_BIT(RULE_SCOPE_TARGET), v);
             assert_int_equal(rules_quick_summary(&m, &p, RULE_SCOPE_BIT(RULE_SCOPE_TARGET)),
                              rules_summary(v, nt));
