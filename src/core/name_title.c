@@ -200,14 +200,53 @@ size_t name_sort_key(const char *name, unsigned char *out, size_t cap)
     return put_folded(out, n, cap, name + c.end, len - c.end);
 }
 
+/* The bytes of a name's sort key one by one, without writing the key. */
+struct key_iter {
+    const char *s;
+    size_t len, i;
+    struct name_span c;
+    int part;                   /* core, separator, front, separator, back */
+};
+
+static int key_next(struct key_iter *it)
+{
+    for (;;) {
+        size_t from, to;
+        switch (it->part) {
+        case 0: from = it->c.start, to = it->c.end; break;
+        case 2: from = 0, to = it->c.start; break;
+        case 4: from = it->c.end, to = it->len; break;
+        case 1:
+        case 3:
+            it->part++;
+            return (unsigned char)NAME_SORT_SEP;
+        default:
+            return -1;
+        }
+        if (from + it->i < to)
+            return fold_char((unsigned char)it->s[from + it->i++]);
+        it->i = 0;
+        it->part++;
+        if (it->part == 1 && it->c.start == 0 && it->c.end == it->len)
+            return -1;          /* no titles: the core alone */
+    }
+}
+
+int name_sort_cmp_spans(const char *a, struct name_span sa, const char *b, struct name_span sb)
+{
+    struct key_iter x = {a, strlen(a), 0, sa, 0}, y = {b, strlen(b), 0, sb, 0};
+    for (;;) {
+        int p = key_next(&x), q = key_next(&y);
+        if (p != q)
+            return p < q ? -1 : 1;
+        if (p < 0)
+            return 0;
+    }
+}
+
 int name_sort_cmp(const char *a, const char *b)
 {
-    unsigned char x[NAME_SORT_KEY_MAX], y[NAME_SORT_KEY_MAX];
-    size_t nx = name_sort_key(a, x, sizeof x), ny = name_sort_key(b, y, sizeof y);
-    int d = memcmp(x, y, nx < ny ? nx : ny);
-    if (d)
-        return d < 0 ? -1 : 1;
-    return (nx > ny) - (nx < ny);
+    return name_sort_cmp_spans(a, name_core(a), b, name_core(b));
 }
 
 size_t name_sort_key_name(const unsigned char *key, size_t len, unsigned char *out, size_t cap)

@@ -42,8 +42,11 @@ struct name_span name_core(const char *name);
 #define NAME_SORT_SEP '\x01'
 #define NAME_SORT_KEY_MAX (NAME_SIZE + 2)
 size_t name_sort_key(const char *name, unsigned char *out, size_t cap);
-/* Orders two names as their sort keys do (bytes, shorter first). */
+/* Orders two names as their sort keys do (bytes, shorter first); the
+ * _spans form with their cores found beforehand (name_core), for sorting
+ * many names. */
 int name_sort_cmp(const char *a, const char *b);
+int name_sort_cmp_spans(const char *a, struct name_span sa, const char *b, struct name_span sb);
 /* The whole name, folded, from a sort key (len bytes) into out (cap
  * bytes, no NUL written); returns its length. */
 size_t name_sort_key_name(const unsigned char *key, size_t len, unsigned char *out, size_t cap);

@@ -173,6 +173,27 @@ static void order_ignores_titles_and_case(void **state)
     assert_true(name_sort_cmp("dr. Ani", "Dr. Ani") == 0);
 }
 
+/* The comparison and the bytes of the keys agree on every pair. */
+static void order_is_the_keys_order(void **state)
+{
+    (void)state;
+    const char *names[] = {
+        "Ani", "ani", "dr. Ani", "Dr. Ani", "Ani, S.Pd.", "Ani Budi", "Prof. Ani, M.Si.", "Budi",
+        "dr.", "", "Hj.", "H.M. Yusuf", "M. Yusuf", "Ani,", "ani\xc3\xa9", "Zainal, SH",
+    };
+    size_t n = sizeof names / sizeof *names;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++) {
+            unsigned char x[NAME_SORT_KEY_MAX], y[NAME_SORT_KEY_MAX];
+            size_t nx = name_sort_key(names[i], x, sizeof x);
+            size_t ny = name_sort_key(names[j], y, sizeof y);
+            int d = memcmp(x, y, nx < ny ? nx : ny);
+            d = d ? d : (nx > ny) - (nx < ny);
+            int c = name_sort_cmp(names[i], names[j]);
+            assert_int_equal((d > 0) - (d < 0), c);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -186,6 +207,7 @@ int main(void)
         cmocka_unit_test(sort_key_round_trip),
         cmocka_unit_test(a_name_as_long_as_a_record_holds),
         cmocka_unit_test(order_ignores_titles_and_case),
+        cmocka_unit_test(order_is_the_keys_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
