@@ -14,6 +14,11 @@
 #include "store/store.h"
 
 #define CODEC_VERSION 1
+/* Positions, staff and history are written as version 2 (schema 6):
+ * dates and numbers as varints (LEB128, zigzagged where signed), and the
+ * unit after the position code it begins with as the length of the
+ * prefix they share and the rest. Version 1 records still decode. */
+#define CODEC_COMPACT 2
 /* Every record ends with a seal: a checksum of the bytes before it (the
  * low 32 bits of xxHash's XXH3), 4 bytes little-endian. A decoder refuses a record whose seal does
  * not match, so damage is reported, never decoded into garbage. The seal
