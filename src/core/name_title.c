@@ -62,10 +62,29 @@ static size_t front_title_len(const char *s, size_t n)
     return done;
 }
 
-/* A back title word: holds a dot and a letter ("S.Pd.", "M.Si"), or is 2
- * to 6 letters with at least two capitals ("SH", "SPd", "MKes"). */
+/* Back titles written without a dot and with one capital or none. */
+static const char *const plain_back_titles[] = {"ners", "apt", "amd", "phd", "mba", "bsc", "msc"};
+
+static bool plain_back_title(const char *s, size_t n)
+{
+    for (size_t i = 0; i < sizeof plain_back_titles / sizeof *plain_back_titles; i++) {
+        const char *t = plain_back_titles[i];
+        size_t j = 0;
+        while (j < n && t[j] && fold_char((unsigned char)s[j]) == (unsigned char)t[j])
+            j++;
+        if (j == n && !t[j])
+            return true;
+    }
+    return false;
+}
+
+/* A back title word: holds a dot and a letter ("S.Pd.", "M.Si"), is 2 to
+ * 6 letters with at least two capitals ("SH", "SPd", "MKes"), or one of
+ * the plain ones ("Ners", "Apt"). */
 static bool back_title_word(const char *s, size_t n)
 {
+    if (plain_back_title(s, n))
+        return true;
     size_t letters = 0, capitals = 0;
     bool dot = false;
     for (size_t i = 0; i < n; i++) {

@@ -14,8 +14,9 @@
  *   (a one-letter title, "H.", only with it), also run together
  *   ("Prof.Dr.", "K.H."); "M." stays a name (Muhammad);
  * - back: from the first comma after which every comma-separated part
- *   is a title (holds a dot, or is a run of 2 to 6 letters with at least
- *   two capitals: "SH", "SPd"); without a comma, trailing words holding a
+ *   is a title (holds a dot, is a run of 2 to 6 letters with at least
+ *   two capitals: "SH", "SPd", or is Ners, Apt, Amd, PhD, MBA, BSc or
+ *   MSc); without a comma, trailing words holding a
  *   dot and a part of two letters or more ("S.Pd", not the initials
  *   "A.R."), since "Budi S.H." cannot be told from initials;
  * - a name that is nothing but titles keeps them all: the core is the

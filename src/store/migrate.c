@@ -79,7 +79,12 @@ static int seal_records(stxn *t)
 }
 
 /* Schema 6 files staff by their names without titles, and the name
- * index's values (a copy of the NIP its keys end with) are empty. */
+ * index's values (a copy of the NIP its keys end with) are empty. The
+ * compact records of schema 6 (codec.h, CODEC_COMPACT) need no step:
+ * version 1 records still decode and are written compact when they
+ * change. Rewriting them here would not make the file smaller: LMDB keeps
+ * the pages of records shortened in place, only a fresh load (import)
+ * fills pages anew. */
 static int refile_names(stxn *t)
 {
     for (int i = 0; i < store_desc_staff.nindexes; i++)

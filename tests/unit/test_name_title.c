@@ -69,6 +69,9 @@ static void back_titles_go(void **state)
     assert_string_equal(core_of("Hj. Afrida Rosnida, S.Pd."), "Afrida Rosnida");
     assert_string_equal(core_of("Rahmat, S.H., M.H., Ph.D."), "Rahmat");
     assert_string_equal(core_of("Siti Aminah,"), "Siti Aminah");  /* a trailing comma */
+    assert_string_equal(core_of("Zuraida, S.Kep., Ners"), "Zuraida");
+    assert_string_equal(core_of("Rina, S.Farm., Apt."), "Rina");
+    assert_string_equal(core_of("Budi, Amd"), "Budi");
 }
 
 static void back_titles_without_comma(void **state)
