@@ -165,8 +165,6 @@ size_t codec_put_history(const struct history *h, unsigned char *buf, size_t cap
 {
     struct wbuf w = {buf, 0, cap, false};
     put_u8(&w, CODEC_COMPACT);
-    put_str(&w, h->nip, sizeof h->nip);
-    put_i32v(&w, h->since);
     put_str(&w, h->position, sizeof h->position);
     put_str_after(&w, h->unit, sizeof h->unit, h->position);
     put_u8(&w, h->rank);
@@ -174,13 +172,21 @@ size_t codec_put_history(const struct history *h, unsigned char *buf, size_t cap
     return seal(&w);
 }
 
-int codec_get_history(const void *buf, size_t len, struct history *out)
+int codec_get_history(const void *buf, size_t len, const void *key, size_t klen,
+                      struct history *out)
 {
     struct rbuf r;
     memset(out, 0, sizeof *out);
     int v = rbuf_start_compact(&r, buf, len);
-    get_str(&r, out->nip, sizeof out->nip);
-    out->since = get_date(&r, v);
+    if (v != CODEC_COMPACT) {
+        get_str(&r, out->nip, sizeof out->nip);
+        out->since = get_i32(&r);
+    } else if (klen == CODEC_HIST_KEY_LEN) {
+        memcpy(out->nip, key, NIP_LEN);
+        out->since = (int32_t)(codec_from_be32((const unsigned char *)key + NIP_LEN) ^ 0x80000000u);
+    } else {
+        r.bad = true;
+    }
     get_str(&r, out->position, sizeof out->position);
     if (v == CODEC_COMPACT)
         get_str_after(&r, out->unit, sizeof out->unit, out->position);

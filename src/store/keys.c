@@ -30,3 +30,4 @@ void store_history_key(const char *nip, mdate since, unsigned seq,
     out[NIP_LEN + 4] = (unsigned char)(seq >> 8);
     out[NIP_LEN + 5] = (unsigned char)seq;
 }
+_Static_assert(STORE_HIST_KEY_LEN == CODEC_HIST_KEY_LEN, "the codec reads history keys");

@@ -252,7 +252,7 @@ static int visit_history(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
 {
     struct visit_ctx *vc = ctx;
     struct history h;
-    if (codec_get_history(v->mv_data, v->mv_size, &h) != 0)
+    if (codec_get_history(v->mv_data, v->mv_size, k->mv_data, k->mv_size, &h) != 0)
         return store_damaged(t, DB_HISTORY, *k);
     return ((store_history_cb)vc->cb)(&h, vc->ctx);
 }

@@ -65,7 +65,7 @@ static int visit(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
             damaged(w, *k, _("the record is damaged (its checksum or layout is wrong)"));
     } else if (w->db == DB_HISTORY) {
         struct history h;
-        if (codec_get_history(v->mv_data, v->mv_size, &h) != 0)
+        if (codec_get_history(v->mv_data, v->mv_size, k->mv_data, k->mv_size, &h) != 0)
             damaged(w, *k, _("the record is damaged (its checksum or layout is wrong)"));
     } else if (w->db == DB_AUDIT) {
         struct audit_entry e;

@@ -83,6 +83,20 @@ static void fill_history(struct history *h)
     h->plan_id = 4000000000u;
 }
 
+/* The key of the history line the tests decode (get_history). */
+static unsigned char hist_key[STORE_HIST_KEY_LEN];
+
+static int get_history(const void *buf, size_t len, struct history *out)
+{
+    return codec_get_history(buf, len, hist_key, sizeof hist_key, out);
+}
+
+static void fill_history_keyed(struct history *h)
+{
+    fill_history(h);
+    store_history_key(h->nip, h->since, 7, hist_key);
+}
+
 static void fill_audit(struct audit_entry *e)
 {
     memset(e, 0, sizeof *e);
@@ -156,7 +170,13 @@ static void staff_round_trip(void **state)
 static void history_round_trip(void **state)
 {
     (void)state;
-    ROUND_TRIP_V(CODEC_COMPACT, history, fill_history, codec_put_history, codec_get_history);
+    ROUND_TRIP_V(CODEC_COMPACT, history, fill_history_keyed, codec_put_history, get_history);
+    /* the NIP and the date come from the key, which must be a history key */
+    struct history h;
+    unsigned char buf[CODEC_MAX];
+    fill_history_keyed(&h);
+    size_t n = codec_put_history(&h, buf, sizeof buf);
+    assert_int_equal(codec_get_history(buf, n, hist_key, sizeof hist_key - 1, &h), -1);
 }
 
 /* Version 2 shares the unit's leading bytes with the position code and
@@ -190,7 +210,8 @@ static void compact_edges_round_trip(void **state)
     fill_history(&h);
     h.plan_id = UINT32_MAX;
     h.since = INT32_MIN;
-    ROUND_TRIP_OF(CODEC_COMPACT, history, h, codec_put_history, codec_get_history);
+    store_history_key(h.nip, h.since, 0, hist_key);
+    ROUND_TRIP_OF(CODEC_COMPACT, history, h, codec_put_history, get_history);
 }
 
 /* Decodes the hex text of a stored record into buf; its length. */
@@ -235,13 +256,14 @@ static void version_1_records_decode(void **state)
     struct history h, h2;
     n = unhex("0112313936363132303431393937303431303031e026000014313130312e44495344494b2e5344303632"
               "2d303211313130312e44495344494b2e53443036320900000000b5b2b34a", buf);
-    assert_int_equal(codec_get_history(buf, n, &h), 0);
+    assert_int_equal(codec_get_history(buf, n, "", 0, &h), 0);     /* version 1: no key needed */
     assert_string_equal(h.position, "1101.DISDIK.SD062-02");
     assert_string_equal(h.unit, "1101.DISDIK.SD062");
     assert_int_equal(h.since, 0x26e0);
     m = codec_put_history(&h, again, sizeof again);
-    assert_true(m > 0 && m + 15 < n);
-    assert_int_equal(codec_get_history(again, m, &h2), 0);
+    assert_true(m > 0 && m + 35 < n);
+    store_history_key(h.nip, h.since, 0, hist_key);
+    assert_int_equal(get_history(again, m, &h2), 0);
     assert_memory_equal(&h, &h2, sizeof h);
 
     struct position p, p2;
