@@ -190,11 +190,15 @@ static inline void get_str(struct rbuf *r, char *out, size_t size)
         r->bad = true;          /* never written so: the encoder stops at a NUL */
 }
 
+/* Only the shortest form decodes (no trailing zero groups, nothing past
+ * 64 bits): a record reads back as exactly the bytes it was written as. */
 static inline uint64_t get_uvar(struct rbuf *r)
 {
     uint64_t v = 0;
     for (int shift = 0; shift < 64 && !r->bad; shift += 7) {
         uint8_t b = get_u8(r);
+        if ((shift > 0 && b == 0) || (shift == 63 && b > 1))
+            break;
         v |= (uint64_t)(b & 0x7f) << shift;
         if (!(b & 0x80))
             return v;
@@ -217,7 +221,7 @@ static inline int32_t get_i32v(struct rbuf *r)
         return INT32_MIN;
     u--;
     int64_t v = (int64_t)(u >> 1) ^ -(int64_t)(u & 1);
-    if (v < INT32_MIN || v > INT32_MAX) {
+    if (v <= INT32_MIN || v > INT32_MAX) {    /* INT32_MIN is written as 0 */
         r->bad = true;
         return 0;
     }
@@ -234,6 +238,8 @@ static inline void get_str_after(struct rbuf *r, char *out, size_t size, const c
     }
     memcpy(out, prev, n);
     get_str(r, out + n, size - n);
+    if (n < 255 && prev[n] && out[n] == prev[n])
+        r->bad = true;          /* not the whole shared prefix: never written so */
 }
 
 static inline uint8_t get_comps(struct rbuf *r, struct competency *c)

@@ -83,7 +83,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (r != 0)
         return 0;
     CHECK(codec_sealed(value, len));
-    if ((which == 5 && value[0] != CODEC_PLAN_VERSION) ||
+    if ((which >= 1 && which <= 3 && value[0] != CODEC_COMPACT) ||
+        (which == 5 && value[0] != CODEC_PLAN_VERSION) ||
         (which >= 6 && value[0] != CODEC_MOVE_VERSION))
         return 0;               /* read as an older version, written as the newest */
     size_t n = encode(which, &rec, again, sizeof again);
