@@ -253,7 +253,16 @@ static int key_next(struct key_iter *it)
 
 int name_sort_cmp_spans(const char *a, struct name_span sa, const char *b, struct name_span sb)
 {
-    struct key_iter x = {a, strlen(a), 0, sa, 0}, y = {b, strlen(b), 0, sb, 0};
+    /* Most names differ in their cores: compare those first, as fold_cmp
+     * would, and walk the keys only past a shared core. */
+    size_t na = sa.end - sa.start, nb = sb.end - sb.start, n = na < nb ? na : nb;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char p = fold_char((unsigned char)a[sa.start + i]);
+        unsigned char q = fold_char((unsigned char)b[sb.start + i]);
+        if (p != q)
+            return p < q ? -1 : 1;
+    }
+    struct key_iter x = {a, strlen(a), n, sa, 0}, y = {b, strlen(b), n, sb, 0};
     for (;;) {
         int p = key_next(&x), q = key_next(&y);
         if (p != q)
