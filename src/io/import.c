@@ -17,14 +17,13 @@
 
 /* --- hash tables ------------------------------------------------------------ */
 
-/* Codes: units and positions seen in the file, and the answers of the
- * database about references (cached). Entries are dense; the index finds
- * them. A pointer to an entry lasts until the next code_map_get. */
+/* Codes: units and positions seen in the file. Entries are dense; the
+ * index finds them. A pointer to an entry lasts until the next
+ * code_map_get. */
 struct code_entry {
     char key[CODE_SIZE];
     char val[CODE_SIZE];        /* a position's unit; a unit's parent */
     uint32_t line;              /* where it is in the file, 0 = not in the file */
-    int8_t in_db;               /* -1 not asked, 0 no, 1 yes */
 };
 struct code_map {
     struct code_entry *e;
@@ -42,7 +41,7 @@ static struct code_entry *code_map_find(const struct code_map *m, const char *ke
     return NULL;
 }
 
-/* The entry for key, created (line 0, in_db -1) when absent; NULL on OOM. */
+/* The entry for key, created (line 0) when absent; NULL on OOM. */
 static struct code_entry *code_map_get(struct code_map *m, const char *key)
 {
     struct code_entry *found = code_map_find(m, key);
@@ -61,7 +60,6 @@ static struct code_entry *code_map_get(struct code_map *m, const char *key)
     struct code_entry *e = &m->e[m->n++];
     memset(e, 0, sizeof *e);
     snprintf(e->key, sizeof e->key, "%s", key);
-    e->in_db = -1;
     return e;
 }
 
@@ -112,8 +110,6 @@ struct importer {
     import_progress_fn progress;
     void *progress_ctx;
     struct code_map in_file;    /* unit or position codes of this file */
-    struct code_map units;      /* units asked of the database */
-    struct code_map positions;  /* positions asked of the database */
     struct pending_parent *pending;
     size_t npending, cappending;
     struct row_ref *order;      /* staff rows, sorted by NIP after pass 1 */
@@ -168,8 +164,6 @@ void import_close(importer *im)
     csv_close(im->r);
     import_problems_free(&im->ps);
     code_map_free(&im->in_file);
-    code_map_free(&im->units);
-    code_map_free(&im->positions);
     free(im->pending);
     free(im->order);
     free(im->memo);
@@ -220,29 +214,20 @@ static void tell_progress(importer *im, int pass)
     }
 }
 
+/* References are asked of the caller each time: it answers from memory
+ * when there are many (ops/import.c), and a cache here would be a second
+ * table of every code (150 MB for 750,000 positions). */
 static bool db_unit(importer *im, const struct import_refs *refs, const char *code)
 {
-    struct code_entry *e = code_map_get(&im->units, code);
-    if (!e)
-        return refs->unit_exists(refs->ctx, code);
-    if (e->in_db < 0)
-        e->in_db = refs->unit_exists(refs->ctx, code);
-    return e->in_db;
+    (void)im;
+    return refs->unit_exists(refs->ctx, code);
 }
 
 static bool db_position(importer *im, const struct import_refs *refs, const char *code,
-                        const char **unit)
+                        char unit[CODE_SIZE])
 {
-    static char none[1];
-    struct code_entry *e = code_map_get(&im->positions, code);
-    if (!e) {
-        *unit = none;
-        return false;
-    }
-    if (e->in_db < 0)
-        e->in_db = refs->position_unit(refs->ctx, code, e->val);
-    *unit = e->val;
-    return e->in_db;
+    (void)im;
+    return refs->position_unit(refs->ctx, code, unit);
 }
 
 static unsigned col_of(const importer *im, const struct csv_row *row, enum import_col c,
@@ -503,11 +488,11 @@ static void check_staff_refs(importer *im, const struct import_refs *refs,
         import_problem_add(&im->ps, false, line, col, "unit", _("unknown unit \"%s\""), s->unit);
     }
     check_penalty_ends(im, refs, row, s);
-    const char *pos_unit;
+    char pos_unit[CODE_SIZE];
     col = col_of(im, row, COL_POSITION, &line);
     if (!s->position[0])
         return;                 /* on leave that vacates the post (validated) */
-    if (!db_position(im, refs, s->position, &pos_unit))
+    if (!db_position(im, refs, s->position, pos_unit))
         import_problem_add(&im->ps, false, line, col, "position",
                            _("unknown position \"%s\""), s->position);
     else if (unit_ok && strcmp(pos_unit, s->unit) != 0)

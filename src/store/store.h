@@ -189,6 +189,19 @@ int store_load_position(store_load *l, const struct position *p);
 int store_load_finish(store_load *l);
 void store_load_free(store_load *l);
 
+/* The codes of all units (and, when positions is true, of all positions
+ * with their units) read into memory once: for checking many references
+ * (an import of a million staff) without a B-tree search each. A copy:
+ * it outlives t, and stays right while no unit or position changes.
+ * About 45 bytes a code. */
+typedef struct store_codes store_codes;
+int store_codes_load(stxn *t, bool positions, store_codes **out);
+bool store_codes_has_unit(const store_codes *c, const char *code);
+/* The code of the position's unit; NULL when there is no such position
+ * (or positions were not loaded). */
+const char *store_codes_position_unit(const store_codes *c, const char *code);
+void store_codes_free(store_codes *c);
+
 /* Counts of records. */
 size_t store_count_units(stxn *t);
 size_t store_count_positions(stxn *t);
