@@ -14,8 +14,13 @@ struct store_codes {
     uint32_t nunits;
     struct strset positions;
     uint32_t *pos_unit;         /* position id -> its unit's id in units */
+    uint8_t *pos_family;        /* position id -> its job family's id */
     size_t cap_pos;
+    struct strset families;
     bool failed;                /* out of memory during the load */
+    /* The last code found of each kind: an import asks for a row's
+     * position, its unit, and the bulk load again for both. */
+    uint32_t last_unit, last_pos;
 };
 
 static int take_unit(const struct unit *u, void *ctx)
@@ -33,21 +38,26 @@ static int take_position(const struct position *p, void *ctx)
     store_codes *c = ctx;
     uint32_t id = strset_add(&c->positions, p->code, strlen(p->code));
     uint32_t unit = strset_add(&c->units, p->unit, strlen(p->unit));
-    if (id == STRSET_NONE || unit == STRSET_NONE) {
+    uint32_t family = strset_add(&c->families, p->job_family, strlen(p->job_family));
+    if (id == STRSET_NONE || unit == STRSET_NONE || family > UINT8_MAX) {
         c->failed = true;
         return 1;
     }
     if (id >= c->cap_pos) {
         size_t cap = c->cap_pos ? 2 * c->cap_pos : 4096;
         uint32_t *a = realloc(c->pos_unit, cap * sizeof *a);
-        if (!a) {
+        uint8_t *f = a ? realloc(c->pos_family, cap) : NULL;
+        if (a)
+            c->pos_unit = a;
+        if (!f) {
             c->failed = true;
             return 1;
         }
-        c->pos_unit = a;
+        c->pos_family = f;
         c->cap_pos = cap;
     }
     c->pos_unit[id] = unit;
+    c->pos_family[id] = (uint8_t)family;
     return 0;
 }
 
@@ -64,6 +74,7 @@ int store_codes_load(stxn *t, bool positions, store_codes **out)
     store_codes *c = calloc(1, sizeof *c);
     if (!c)
         return store_fail(t->s, _("out of memory"));
+    c->last_unit = c->last_pos = STRSET_NONE;
     presize(&c->units, store_count_units(t));
     int r = store_each_unit(t, take_unit, c);
     c->nunits = c->units.n;
@@ -81,14 +92,58 @@ int store_codes_load(stxn *t, bool positions, store_codes **out)
     return STORE_OK;
 }
 
-bool store_codes_has_unit(const store_codes *c, const char *code)
+/* id of code in set, trying last first (and remembering what was found). */
+static uint32_t find_code(const struct strset *set, uint32_t *last, const char *code, size_t n)
 {
-    return strset_find(&c->units, code, strlen(code)) < c->nunits;
+    if (*last != STRSET_NONE) {
+        const char *had = strset_str(set, *last);
+        if (memcmp(had, code, n) == 0 && had[n] == '\0')
+            return *last;
+    }
+    uint32_t id = strset_find(set, code, n);
+    if (id != STRSET_NONE)
+        *last = id;
+    return id;
 }
 
-const char *store_codes_position_unit(const store_codes *c, const char *code)
+uint32_t store_codes_unit_id(store_codes *c, const char *code, size_t n)
 {
-    uint32_t id = strset_find(&c->positions, code, strlen(code));
+    uint32_t id = find_code(&c->units, &c->last_unit, code, n);
+    return id < c->nunits ? id : STRSET_NONE;
+}
+
+uint32_t store_codes_position_id(store_codes *c, const char *code, size_t n)
+{
+    uint32_t id = find_code(&c->positions, &c->last_pos, code, n);
+    if (id != STRSET_NONE)
+        c->last_unit = c->pos_unit[id];     /* most likely asked next */
+    return id;
+}
+
+size_t store_codes_count(const store_codes *c, bool positions)
+{
+    return positions ? c->positions.n : c->nunits;
+}
+
+const char *store_codes_str(const store_codes *c, bool positions, uint32_t id)
+{
+    return positions ? strset_str(&c->positions, id) : strset_str(&c->units, id);
+}
+
+void store_codes_agg(const store_codes *c, uint32_t pos, const char **unit, const char **family)
+{
+    *unit = strset_str(&c->units, c->pos_unit[pos]);
+    *family = strset_str(&c->families, c->pos_family[pos]);
+}
+
+bool store_codes_has_unit(store_codes *c, const char *code)
+{
+    return store_codes_unit_id(c, code, strlen(code)) != STRSET_NONE;
+}
+
+const char *store_codes_position_unit(store_codes *c, const char *code)
+{
+    uint32_t id = store_codes_position_id(c, code, strlen(code));
     return id == STRSET_NONE ? NULL : strset_str(&c->units, c->pos_unit[id]);
 }
 
@@ -98,6 +153,8 @@ void store_codes_free(store_codes *c)
         return;
     strset_free(&c->units);
     strset_free(&c->positions);
+    strset_free(&c->families);
     free(c->pos_unit);
+    free(c->pos_family);
     free(c);
 }
