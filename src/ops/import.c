@@ -95,8 +95,9 @@ static bool position_unit(void *ctx, const char *code, char unit[CODE_SIZE])
     store_codes *codes = c->want_positions ? codes_of(c) : NULL;
     if (codes) {
         const char *u = store_codes_position_unit(codes, code);
-        if (u)
-            snprintf(unit, CODE_SIZE, "%s", u);
+        size_t n = u ? strnlen(u, CODE_SIZE - 1) : 0;
+        memcpy(unit, u ? u : "", n);
+        unit[n] = '\0';
         return u != NULL;
     }
     struct position p;
