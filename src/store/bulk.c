@@ -8,7 +8,11 @@
  * distinct keys are sorted (a few hundred units, a few thousand positions,
  * the distinct names) and the people are put in that order by a stable
  * counting sort, which keeps NIP order within a key, so that every index
- * is written left to right with MDB_APPEND: no search, pages filled whole. */
+ * is written left to right with MDB_APPEND: no search, pages filled whole.
+ * Given the codes the caller checked against (store_bulk_use_codes), the
+ * unit and position ids are theirs: read in key order, an id is already
+ * its rank, nothing is interned or sorted, and a position's unit and job
+ * family for the workload aggregates need no look-up. */
 #include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
