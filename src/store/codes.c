@@ -20,8 +20,22 @@ struct store_codes {
     bool failed;                /* out of memory during the load */
     /* The last code found of each kind: an import asks for a row's
      * position, its unit, and the bulk load again for both. */
-    uint32_t last_unit, last_pos;
+    uint32_t last_unit, last_pos, last_family;
 };
+
+/* id of code in set, trying last first (and remembering what was found). */
+static uint32_t find_code(const struct strset *set, uint32_t *last, const char *code, size_t n)
+{
+    if (*last != STRSET_NONE) {
+        const char *had = strset_str(set, *last);
+        if (memcmp(had, code, n) == 0 && had[n] == '\0')
+            return *last;
+    }
+    uint32_t id = strset_find(set, code, n);
+    if (id != STRSET_NONE)
+        *last = id;
+    return id;
+}
 
 static int take_unit(const struct unit *u, void *ctx)
 {
@@ -33,12 +47,21 @@ static int take_unit(const struct unit *u, void *ctx)
     return 0;
 }
 
+/* Positions come in code order, a unit's one after another: their unit
+ * (and often family) is the one before. */
+static uint32_t add_again(struct strset *set, uint32_t *last, const char *s)
+{
+    size_t n = strlen(s);
+    uint32_t id = find_code(set, last, s, n);
+    return id != STRSET_NONE ? id : (*last = strset_add(set, s, n));
+}
+
 static int take_position(const struct position *p, void *ctx)
 {
     store_codes *c = ctx;
     uint32_t id = strset_add(&c->positions, p->code, strlen(p->code));
-    uint32_t unit = strset_add(&c->units, p->unit, strlen(p->unit));
-    uint32_t family = strset_add(&c->families, p->job_family, strlen(p->job_family));
+    uint32_t unit = add_again(&c->units, &c->last_unit, p->unit);
+    uint32_t family = add_again(&c->families, &c->last_family, p->job_family);
     if (id == STRSET_NONE || unit == STRSET_NONE || family > UINT8_MAX) {
         c->failed = true;
         return 1;
@@ -74,7 +97,7 @@ int store_codes_load(stxn *t, bool positions, store_codes **out)
     store_codes *c = calloc(1, sizeof *c);
     if (!c)
         return store_fail(t->s, _("out of memory"));
-    c->last_unit = c->last_pos = STRSET_NONE;
+    c->last_unit = c->last_pos = c->last_family = STRSET_NONE;
     presize(&c->units, store_count_units(t));
     int r = store_each_unit(t, take_unit, c);
     c->nunits = c->units.n;
@@ -90,20 +113,6 @@ int store_codes_load(stxn *t, bool positions, store_codes **out)
     }
     *out = c;
     return STORE_OK;
-}
-
-/* id of code in set, trying last first (and remembering what was found). */
-static uint32_t find_code(const struct strset *set, uint32_t *last, const char *code, size_t n)
-{
-    if (*last != STRSET_NONE) {
-        const char *had = strset_str(set, *last);
-        if (memcmp(had, code, n) == 0 && had[n] == '\0')
-            return *last;
-    }
-    uint32_t id = strset_find(set, code, n);
-    if (id != STRSET_NONE)
-        *last = id;
-    return id;
 }
 
 uint32_t store_codes_unit_id(store_codes *c, const char *code, size_t n)
