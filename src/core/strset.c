@@ -55,6 +55,14 @@ uint32_t strset_add(struct strset *set, const char *s, size_t n)
     return set->n++;
 }
 
+int strset_reserve(struct strset *set, size_t n, size_t bytes)
+{
+    if (!reserve((void **)&set->arena, &set->cap, bytes, 1) ||
+        !reserve((void **)&set->off, &set->capn, n, sizeof *set->off))
+        return -1;
+    return hindex_reserve(&set->ix, n);
+}
+
 void strset_free(struct strset *set)
 {
     free(set->arena);

@@ -28,6 +28,9 @@ struct strset {
 /* The id of s (n bytes, no NUL among them), added when new. */
 uint32_t strset_add(struct strset *set, const char *s, size_t n);
 uint32_t strset_find(const struct strset *set, const char *s, size_t n);
+/* Room for n strings of bytes in all (their NULs included) without
+ * growing: -1 when out of memory (the set grows as needed then). */
+int strset_reserve(struct strset *set, size_t n, size_t bytes);
 static inline const char *strset_str(const struct strset *set, uint32_t id)
 {
     return set->arena + set->off[id];
