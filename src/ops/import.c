@@ -1,5 +1,7 @@
 /* Importing a CSV file: every row checked against the database, then all
- * or nothing in one write transaction with its audit entry. */
+ * or nothing in one write transaction with its audit entry. The first
+ * load of staff is checked inside that transaction, each row written as
+ * soon as it is checked (one pass; see check_and_load). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
