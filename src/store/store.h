@@ -37,8 +37,10 @@
  * entries carry the data digest (digest.c).
  * Schema 3: the workload aggregates per unit and job family (aggregate.c).
  * Schema 4: a table of the staff's preferences (import preferences).
- * Schema 5: the find text of staff (findtext.c, store_each_staff_match). */
-#define STORE_SCHEMA_VERSION 5
+ * Schema 5: the find text of staff (findtext.c, store_each_staff_match).
+ * Schema 6: staff by name files names without their titles
+ * (core/name_title.h) and keeps no copy of the NIP in its values. */
+#define STORE_SCHEMA_VERSION 6
 
 typedef struct store store;      /* an open environment */
 typedef struct stxn stxn;        /* a transaction */
@@ -223,6 +225,13 @@ typedef int (*store_history_cb)(const struct history *h, void *ctx);
 int store_each_unit(stxn *t, store_unit_cb cb, void *ctx);
 int store_each_position(stxn *t, store_position_cb cb, void *ctx);
 int store_each_staff(stxn *t, const char *from_nip, store_staff_cb cb, void *ctx);
+/* Every staff record in NIP order, but decoded (and given to cb) only when
+ * want(its position code, ctx) returns 1; 0 skips it, anything else stops
+ * the walk (that value is returned). Reading one field of a record costs
+ * a small part of decoding it all: for a walk that wants the people of a
+ * few positions (the optimiser: those over their need). */
+typedef int (*store_staff_where_fn)(const char *position, void *ctx);
+int store_each_staff_where(stxn *t, store_staff_where_fn want, store_staff_cb cb, void *ctx);
 int store_each_staff_in_unit(stxn *t, const char *unit, store_staff_cb cb, void *ctx);
 int store_each_staff_in_position(stxn *t, const char *position, store_staff_cb cb, void *ctx);
 /* Every position that someone holds, in code order, with how many hold it:
@@ -249,8 +258,9 @@ int store_each_staff_from(stxn *t, const char *nip, bool backward, store_staff_c
  * unit NULL: from the start or the end. */
 int store_each_staff_by_unit_from(stxn *t, const char *unit, const char *nip, bool backward,
                                   store_staff_cb cb, void *ctx);
-/* The name index's keys alone, in name order, without reading a record:
- * folded is the case-folded name (len bytes, not NUL-terminated) and nip
+/* The name index's keys alone, in name order (names without their
+ * titles), without reading a record: folded is the whole name, titles
+ * included, case-folded (len bytes, not NUL-terminated) and nip
  * the person's NIP (NUL-terminated). For search corpora. The callback
  * returns 0 to go on, non-zero to stop (that value is returned). */
 typedef int (*store_name_key_cb)(const char *folded, size_t len, const char *nip, void *ctx);
