@@ -165,12 +165,13 @@ int codec_staff_position(const void *buf, size_t len, char position[CODE_SIZE])
 {
     struct rbuf r;
     struct staff head;             /* only its first fields are filled */
-    rbuf_start(&r, buf, len);
+    int v = rbuf_start_compact(&r, buf, len);
     get_str(&r, head.nip, sizeof head.nip);
     get_str(&r, head.name, sizeof head.name);
-    r.pos += 1 + 4 + 1 + 1;        /* sex, birth date, status, rank */
-    if (r.pos > r.len)
-        r.bad = true;
+    head.sex = get_u8(&r);
+    head.birth_date = get_date(&r, v);
+    head.status = get_u8(&r);
+    head.rank = get_u8(&r);
     get_str(&r, position, CODE_SIZE);
     return r.bad ? -1 : 0;
 }

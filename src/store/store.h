@@ -146,6 +146,19 @@ int store_del_staff(stxn *t, const char *nip);
 int store_put_staff_batch(stxn *t, const struct staff *a, size_t n);
 int store_add_history(stxn *t, const struct history *h);
 
+/* The codes of all units (and, when positions is true, of all positions
+ * with their units) read into memory once: for checking many references
+ * (an import of a million staff) without a B-tree search each. A copy:
+ * it outlives t, and stays right while no unit or position changes.
+ * About 45 bytes a code. */
+typedef struct store_codes store_codes;
+int store_codes_load(stxn *t, bool positions, store_codes **out);
+bool store_codes_has_unit(store_codes *c, const char *code);
+/* The code of the position's unit; NULL when there is no such position
+ * (or positions were not loaded). */
+const char *store_codes_position_unit(store_codes *c, const char *code);
+void store_codes_free(store_codes *c);
+
 /* Loading staff into an empty staff table (the first import), several
  * times faster than store_put_staff_batch and with fuller pages: records
  * and history lines are appended as they come, the three index lists are
@@ -166,6 +179,12 @@ int store_bulk_add(store_bulk *b, const struct staff *s, const struct history *h
 /* One more history line of the person added last (a person's lines in
  * ascending date order: the first one through store_bulk_add). */
 int store_bulk_add_history(store_bulk *b, const struct history *h);
+/* The codes (store_codes_load with positions) the caller checked every
+ * record against: each record's unit and position must be among them (a
+ * record with another is an error). The unit and position indexes then
+ * need no table of their own, and the holders of each position are
+ * counted without reading the positions again. c must outlive b. */
+void store_bulk_use_codes(store_bulk *b, store_codes *c);
 int store_bulk_finish(store_bulk *b);
 void store_bulk_free(store_bulk *b);
 
