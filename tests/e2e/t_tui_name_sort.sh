@@ -7,11 +7,12 @@
 set -u
 . "$TOP/tests/e2e/lib.sh"
 e2e_db
-# The names of a dump's rows, front titles off, folded, first two words.
+# The names of a dump's rows (after the NIP's column, 120 columns wide),
+# front titles off, folded, first two words.
 cores() {
   sed -n '/^--- screen /,/^--- attributes/p' "$TMPD/$1.dump" |
-    grep -E '^[> ][0-9]{8} [0-9]{6} [12] [0-9]{3} ' | cut -c24- |
-    sed -E 's/  .*//; s/,.*//; s/…$//' |
+    grep -E '^[> ][0-9]{18} ' | cut -c21- |
+    sed -E 's/  .*//; s/,.*//; s/[~…]$//' |
     sed -E ':a; s/^((dr|Dr|DR|drg|drh|Drs|Dra|Ir|Prof|H|Hj|Ns|apt)\.) */\1 /; s/^(dr|Dr|DR|drg|drh|Drs|Dra|Ir|Prof|H|Hj|Ns|apt)\. //; ta' |
     awk '{ print tolower($1) " " tolower($2) }'
 }
@@ -25,12 +26,12 @@ in_order() { # NAME
 # the whole list: every person on one tall screen
 tui whole '<Dump>' --size 120x130
 in_order whole 118
-titled=$(sed -n '/^--- screen /,/^--- attributes/p' "$TMPD/whole.dump" | cut -c24- |
+titled=$(sed -n '/^--- screen /,/^--- attributes/p' "$TMPD/whole.dump" | cut -c21- |
   grep -cE '^(dr|Dr|drg|drh|Drs|Dra|Ir|Prof|H|Hj)\. ')
 [ "$titled" -ge 5 ] || fail "whole: only $titled names with front titles: nothing was tested"
 screen_has whole 'dr. Cucu Nugroho'
 # "dr. Cucu" sits among the C's, after Cecep and before Cucu Santoso
-sed -n '/^--- screen /,/^--- attributes/p' "$TMPD/whole.dump" | grep -E 'Cecep|Cucu' | cut -c24- |
+sed -n '/^--- screen /,/^--- attributes/p' "$TMPD/whole.dump" | grep -E 'Cecep|Cucu' | cut -c21- |
   awk '{print $1, $2}' | tr '\n' '|' | grep -q 'Cecep Susanti|dr. Cucu|Cucu Santoso' ||
   fail "whole: dr. Cucu is not between Cecep and Cucu Santoso"
 
@@ -41,6 +42,6 @@ screen_has filtered 'dr. Cucu Nugroho'
 
 # paging by the name index: the row after dr. Cucu on the next page down
 # is the one after it on the whole list (the index's anchor is its key)
-tui paged '<PgDn><PgDn><Dump>'
+tui paged '<PgDn><PgDn><Dump>' --size 120x24
 in_order paged 15
 echo "name sort: titles aside, whole and filtered"
