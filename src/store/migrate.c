@@ -78,12 +78,18 @@ static int seal_records(stxn *t)
     return STORE_OK;
 }
 
+static int reindex_positions(stxn *t)
+{
+    return store_rec_reindex(t, &store_desc_position);
+}
+
 static const struct migration steps[] = {
     {0, "rebuild every index", rebuild_indexes},
     {1, "seal every record with a checksum; data digest", store_digest_reset},
     {2, "count the workload aggregates", store_wl_recount},
     {3, "add the preferences table", NULL},
     {4, "write the find text of staff names", store_text_rebuild},
+    {5, "index the positions by unit", reindex_positions},
 };
 
 static const struct migration *step_from(unsigned v)

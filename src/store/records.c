@@ -479,6 +479,95 @@ int store_each_position_count(stxn *t, store_count_cb cb, void *ctx)
     return r;
 }
 
+/* --- positions by unit -------------------------------------------------------- */
+
+/* The cursor on the first position of a unit in the position index:
+ * 0, MDB_NOTFOUND when it has none, else an LMDB error. */
+static int first_of_unit(stxn *t, const char *unit, MDB_cursor **c, MDB_val *v)
+{
+    size_t n = strlen(unit);
+    *c = NULL;
+    if (n == 0 || n >= CODE_SIZE)
+        return MDB_NOTFOUND;         /* no index entry has such a key */
+    int rc = mdb_cursor_open(t->txn, t->s->dbi[DB_POSITIONS_BY_UNIT], c);
+    if (rc != 0) {
+        *c = NULL;          /* mdb_cursor_open leaves it as it was */
+        return rc;
+    }
+    MDB_val k = str_val(unit);
+    return mdb_cursor_get(*c, &k, v, MDB_SET_KEY);
+}
+
+/* How many hold the position code: its dups in the staff index. */
+static int holders_of(MDB_cursor *c, MDB_val code, size_t *n)
+{
+    MDB_val v;
+    *n = 0;
+    int rc = mdb_cursor_get(c, &code, &v, MDB_SET_KEY);
+    if (rc == 0)
+        rc = mdb_cursor_count(c, n);
+    return rc == MDB_NOTFOUND ? 0 : rc;
+}
+
+/* One entry of the position index: the record and its holders to cb. */
+static int held_position(stxn *t, MDB_cursor *by_position, MDB_val code,
+                         store_held_position_cb cb, void *ctx)
+{
+    struct position p;
+    size_t n;
+    MDB_val rec;
+    int r = store_db_get(t, DB_POSITIONS, code, &rec);
+    if (r == STORE_NOTFOUND)
+        return store_damaged(t, DB_POSITIONS_BY_UNIT, code);    /* a stale entry */
+    if (r != STORE_OK)
+        return r;
+    if (codec_get_position(rec.mv_data, rec.mv_size, &p) != 0)
+        return store_damaged(t, DB_POSITIONS, code);
+    int rc = holders_of(by_position, code, &n);
+    if (rc != 0)
+        return store_fail_mdb(t, rc, store_db_name(DB_STAFF_BY_POSITION));
+    return cb(&p, n, ctx);
+}
+
+int store_each_position_of_unit(stxn *t, const char *unit, store_held_position_cb cb,
+                                void *ctx)
+{
+    MDB_cursor *c, *h;
+    MDB_val v;
+    int rc = mdb_cursor_open(t->txn, t->s->dbi[DB_STAFF_BY_POSITION], &h);
+    if (rc != 0)
+        return store_fail_mdb(t, rc, store_db_name(DB_STAFF_BY_POSITION));
+    int r = 0;
+    for (rc = first_of_unit(t, unit, &c, &v); rc == 0 && r == 0;
+         rc = mdb_cursor_get(c, &(MDB_val){0, NULL}, &v, MDB_NEXT_DUP))
+        r = held_position(t, h, v, cb, ctx);
+    if (r == 0 && rc != 0 && rc != MDB_NOTFOUND)
+        r = store_fail_mdb(t, rc, store_db_name(DB_POSITIONS_BY_UNIT));
+    if (c)
+        mdb_cursor_close(c);
+    mdb_cursor_close(h);
+    return r;
+}
+
+int store_unit_position_codes(stxn *t, const char *unit, size_t *count, size_t *longest)
+{
+    MDB_cursor *c;
+    MDB_val v;
+    *count = *longest = 0;
+    int rc;
+    for (rc = first_of_unit(t, unit, &c, &v); rc == 0;
+         rc = mdb_cursor_get(c, &(MDB_val){0, NULL}, &v, MDB_NEXT_DUP)) {
+        ++*count;
+        if (v.mv_size > *longest)
+            *longest = v.mv_size;
+    }
+    if (c)
+        mdb_cursor_close(c);
+    if (rc != MDB_NOTFOUND)
+        return store_fail_mdb(t, rc, store_db_name(DB_POSITIONS_BY_UNIT));
+    return STORE_OK;
+}
+
 /* --- preferences ------------------------------------------------------------ */
 
 int store_put_preference(stxn *t, const struct preference *p)

@@ -37,8 +37,9 @@
  * entries carry the data digest (digest.c).
  * Schema 3: the workload aggregates per unit and job family (aggregate.c).
  * Schema 4: a table of the staff's preferences (import preferences).
- * Schema 5: the find text of staff (findtext.c, store_each_staff_match). */
-#define STORE_SCHEMA_VERSION 5
+ * Schema 5: the find text of staff (findtext.c, store_each_staff_match).
+ * Schema 6: positions indexed by unit (store_each_position_of_unit). */
+#define STORE_SCHEMA_VERSION 6
 
 typedef struct store store;      /* an open environment */
 typedef struct stxn stxn;        /* a transaction */
@@ -210,6 +211,15 @@ int store_each_staff_in_position(stxn *t, const char *position, store_staff_cb c
  * read from the index alone, no staff record is decoded. */
 typedef int (*store_count_cb)(const char *code, size_t n, void *ctx);
 int store_each_position_count(stxn *t, store_count_cb cb, void *ctx);
+/* The positions of one unit (not of its sub-units), in code order, each
+ * with how many hold it: read through the position index by unit, so a
+ * unit costs its own positions only. */
+typedef int (*store_held_position_cb)(const struct position *p, size_t holders, void *ctx);
+int store_each_position_of_unit(stxn *t, const char *unit, store_held_position_cb cb,
+                                void *ctx);
+/* How many positions a unit has and the length of the longest code among
+ * them, from the index alone (no record is read). STORE_OK or STORE_ERROR. */
+int store_unit_position_codes(stxn *t, const char *unit, size_t *count, size_t *longest);
 int store_each_history(stxn *t, const char *nip, store_history_cb cb, void *ctx);
 /* Staff in name order (case-folded), starting at the first name >= from. */
 int store_each_staff_by_name(stxn *t, const char *from_name, store_staff_cb cb, void *ctx);
