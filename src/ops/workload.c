@@ -231,11 +231,12 @@ int ops_workload_listing_measure(const struct ops_wl_listing *l, long root,
     memset(m, 0, sizeof *m);
     if (!units)
         return ops_fail(e, "%s", _("out of memory"));
-    int r = OPS_OK;
+    store_pos_reader *pr = store_pos_reader_open(l->t);
+    int r = pr ? OPS_OK : ops_fail(e, _("could not read the database: %s"), store_errmsg(l->o->db));
     for (size_t i = 0; i < n && r == OPS_OK; i++) {
         const char *code = workload_unit_code(l->w, units[i]);
         size_t count, longest;
-        if (store_unit_position_codes(l->t, code, &count, &longest) != STORE_OK) {
+        if (store_pos_reader_codes(pr, code, &count, &longest) != STORE_OK) {
             r = ops_fail(e, _("could not read the database: %s"), store_errmsg(l->o->db));
         } else if (count) {
             m->positions += count;
@@ -245,6 +246,7 @@ int ops_workload_listing_measure(const struct ops_wl_listing *l, long root,
                 m->longest_position = longest;
         }
     }
+    store_pos_reader_close(pr);
     free(units);
     return r;
 }
@@ -276,15 +278,17 @@ int ops_workload_listing_each(const struct ops_wl_listing *l, long root, bool na
     if (!units)
         return ops_fail(e, "%s", _("out of memory"));
     struct lister s = {.l = l, .cb = cb, .ctx = ctx};
-    int r = 0;
+    store_pos_reader *pr = store_pos_reader_open(l->t);
+    int r = pr ? 0 : -1;
     for (size_t i = 0; i < n && r == 0; i++) {
         s.unit = workload_unit_code(l->w, units[i]);
         s.rec.name[0] = '\0';
         if (names && store_get_unit(l->t, s.unit, &s.rec) == STORE_ERROR)
             r = -1;
         else
-            r = store_each_position_of_unit(l->t, s.unit, list_position, &s);
+            r = store_pos_reader_unit(pr, s.unit, list_position, &s);
     }
+    store_pos_reader_close(pr);
     free(units);
     if (r < 0)
         return ops_fail(e, _("could not read the database: %s"), store_errmsg(l->o->db));

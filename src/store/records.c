@@ -481,23 +481,6 @@ int store_each_position_count(stxn *t, store_count_cb cb, void *ctx)
 
 /* --- positions by unit -------------------------------------------------------- */
 
-/* The cursor on the first position of a unit in the position index:
- * 0, MDB_NOTFOUND when it has none, else an LMDB error. */
-static int first_of_unit(stxn *t, const char *unit, MDB_cursor **c, MDB_val *v)
-{
-    size_t n = strlen(unit);
-    *c = NULL;
-    if (n == 0 || n >= CODE_SIZE)
-        return MDB_NOTFOUND;         /* no index entry has such a key */
-    int rc = mdb_cursor_open(t->txn, t->s->dbi[DB_POSITIONS_BY_UNIT], c);
-    if (rc != 0) {
-        *c = NULL;          /* mdb_cursor_open leaves it as it was */
-        return rc;
-    }
-    MDB_val k = str_val(unit);
-    return mdb_cursor_get(*c, &k, v, MDB_SET_KEY);
-}
-
 /* How many hold the position code: its dups in the staff index. */
 static int holders_of(MDB_cursor *c, MDB_val code, size_t *n)
 {
@@ -509,62 +492,112 @@ static int holders_of(MDB_cursor *c, MDB_val code, size_t *n)
     return rc == MDB_NOTFOUND ? 0 : rc;
 }
 
+/* Cursors kept from unit to unit: units read in code order (or nearly)
+ * find the next position and its holders on the page they are on, where a
+ * look-up of its own would descend the tree from the root each time. */
+struct store_pos_reader {
+    stxn *t;
+    MDB_cursor *by_unit, *records, *holders;
+};
+
+store_pos_reader *store_pos_reader_open(stxn *t)
+{
+    store_pos_reader *r = calloc(1, sizeof *r);
+    if (!r) {
+        store_fail(t->s, _("out of memory"));
+        return NULL;
+    }
+    r->t = t;
+    static const int dbs[] = {DB_POSITIONS_BY_UNIT, DB_POSITIONS, DB_STAFF_BY_POSITION};
+    MDB_cursor **c[] = {&r->by_unit, &r->records, &r->holders};
+    for (int i = 0; i < 3; i++) {
+        int rc = mdb_cursor_open(t->txn, t->s->dbi[dbs[i]], c[i]);
+        if (rc != 0) {
+            store_fail_mdb(t, rc, store_db_name(dbs[i]));
+            store_pos_reader_close(r);
+            return NULL;
+        }
+    }
+    return r;
+}
+
+void store_pos_reader_close(store_pos_reader *r)
+{
+    if (!r)
+        return;
+    if (r->by_unit)
+        mdb_cursor_close(r->by_unit);
+    if (r->records)
+        mdb_cursor_close(r->records);
+    if (r->holders)
+        mdb_cursor_close(r->holders);
+    free(r);
+}
+
 /* One entry of the position index: the record and its holders to cb. */
-static int held_position(stxn *t, MDB_cursor *by_position, MDB_val code,
-                         store_held_position_cb cb, void *ctx)
+static int held_position(store_pos_reader *r, MDB_val code, store_held_position_cb cb,
+                         void *ctx)
 {
     struct position p;
     size_t n;
-    MDB_val rec;
-    int r = store_db_get(t, DB_POSITIONS, code, &rec);
-    if (r == STORE_NOTFOUND)
-        return store_damaged(t, DB_POSITIONS_BY_UNIT, code);    /* a stale entry */
-    if (r != STORE_OK)
-        return r;
-    if (codec_get_position(rec.mv_data, rec.mv_size, &p) != 0)
-        return store_damaged(t, DB_POSITIONS, code);
-    int rc = holders_of(by_position, code, &n);
+    MDB_val k = code, rec;
+    int rc = mdb_cursor_get(r->records, &k, &rec, MDB_SET_KEY);
+    if (rc == MDB_NOTFOUND)
+        return store_damaged(r->t, DB_POSITIONS_BY_UNIT, code);     /* a stale entry */
     if (rc != 0)
-        return store_fail_mdb(t, rc, store_db_name(DB_STAFF_BY_POSITION));
+        return store_fail_mdb(r->t, rc, store_db_name(DB_POSITIONS));
+    if (codec_get_position(rec.mv_data, rec.mv_size, &p) != 0)
+        return store_damaged(r->t, DB_POSITIONS, code);
+    rc = holders_of(r->holders, code, &n);
+    if (rc != 0)
+        return store_fail_mdb(r->t, rc, store_db_name(DB_STAFF_BY_POSITION));
     return cb(&p, n, ctx);
+}
+
+int store_pos_reader_unit(store_pos_reader *r, const char *unit, store_held_position_cb cb,
+                          void *ctx)
+{
+    size_t len = strlen(unit);
+    if (len == 0 || len >= CODE_SIZE)
+        return 0;                    /* no index entry has such a key */
+    MDB_val k = str_val(unit), v;
+    int rc, res = 0;
+    for (rc = mdb_cursor_get(r->by_unit, &k, &v, MDB_SET_KEY); rc == 0 && res == 0;
+         rc = mdb_cursor_get(r->by_unit, &k, &v, MDB_NEXT_DUP))
+        res = held_position(r, v, cb, ctx);
+    if (res == 0 && rc != 0 && rc != MDB_NOTFOUND)
+        res = store_fail_mdb(r->t, rc, store_db_name(DB_POSITIONS_BY_UNIT));
+    return res;
 }
 
 int store_each_position_of_unit(stxn *t, const char *unit, store_held_position_cb cb,
                                 void *ctx)
 {
-    MDB_cursor *c, *h;
-    MDB_val v;
-    int rc = mdb_cursor_open(t->txn, t->s->dbi[DB_STAFF_BY_POSITION], &h);
-    if (rc != 0)
-        return store_fail_mdb(t, rc, store_db_name(DB_STAFF_BY_POSITION));
-    int r = 0;
-    for (rc = first_of_unit(t, unit, &c, &v); rc == 0 && r == 0;
-         rc = mdb_cursor_get(c, &(MDB_val){0, NULL}, &v, MDB_NEXT_DUP))
-        r = held_position(t, h, v, cb, ctx);
-    if (r == 0 && rc != 0 && rc != MDB_NOTFOUND)
-        r = store_fail_mdb(t, rc, store_db_name(DB_POSITIONS_BY_UNIT));
-    if (c)
-        mdb_cursor_close(c);
-    mdb_cursor_close(h);
-    return r;
+    store_pos_reader *r = store_pos_reader_open(t);
+    if (!r)
+        return STORE_ERROR;
+    int res = store_pos_reader_unit(r, unit, cb, ctx);
+    store_pos_reader_close(r);
+    return res;
 }
 
-int store_unit_position_codes(stxn *t, const char *unit, size_t *count, size_t *longest)
+int store_pos_reader_codes(store_pos_reader *r, const char *unit, size_t *count,
+                          size_t *longest)
 {
-    MDB_cursor *c;
-    MDB_val v;
+    size_t len = strlen(unit);
     *count = *longest = 0;
+    if (len == 0 || len >= CODE_SIZE)
+        return STORE_OK;
+    MDB_val k = str_val(unit), v;
     int rc;
-    for (rc = first_of_unit(t, unit, &c, &v); rc == 0;
-         rc = mdb_cursor_get(c, &(MDB_val){0, NULL}, &v, MDB_NEXT_DUP)) {
+    for (rc = mdb_cursor_get(r->by_unit, &k, &v, MDB_SET_KEY); rc == 0;
+         rc = mdb_cursor_get(r->by_unit, &k, &v, MDB_NEXT_DUP)) {
         ++*count;
         if (v.mv_size > *longest)
             *longest = v.mv_size;
     }
-    if (c)
-        mdb_cursor_close(c);
     if (rc != MDB_NOTFOUND)
-        return store_fail_mdb(t, rc, store_db_name(DB_POSITIONS_BY_UNIT));
+        return store_fail_mdb(r->t, rc, store_db_name(DB_POSITIONS_BY_UNIT));
     return STORE_OK;
 }
 

@@ -1,7 +1,7 @@
 /* The position index by unit (schema 6) on a temporary database: kept in
  * step with the positions (put, a move to another unit, delete), read
  * unit by unit with the holders counted (store_each_position_of_unit),
- * measured from the index alone (store_unit_position_codes), and built by
+ * measured from the index alone (store_pos_reader_codes), and built by
  * the migration from schema 5. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -118,12 +118,15 @@ static void a_unit_lists_its_own_positions_in_code_order_with_holders(void **sta
     listed(fx->s, "U", "");                 /* a prefix of a unit is no unit */
     size_t n, longest;
     stxn *t = store_read_begin(fx->s);
-    assert_int_equal(store_unit_position_codes(t, "U1", &n, &longest), STORE_OK);
+    store_pos_reader *r = store_pos_reader_open(t);
+    assert_non_null(r);
+    assert_int_equal(store_pos_reader_codes(r, "U1", &n, &longest), STORE_OK);
     assert_int_equal(n, 4);
     assert_int_equal(longest, strlen("ZZ-LONGEST-CODE"));
-    assert_int_equal(store_unit_position_codes(t, "U3", &n, &longest), STORE_OK);
+    assert_int_equal(store_pos_reader_codes(r, "U3", &n, &longest), STORE_OK);
     assert_int_equal(n, 0);
     assert_int_equal(longest, 0);
+    store_pos_reader_close(r);
     store_read_end(t);
     assert_int_equal(problems(fx->s), 0);
 }
