@@ -144,7 +144,9 @@ static int batch_index(stxn *t, struct batch *b, size_t *ord, size_t m,
         size_t i = ord[k];
         if (b->ixlen[i])
             r = store_appender_put(&app, (MDB_val){b->ixlen[i], b->arena + b->ix[i]},
-                                   (MDB_val){b->pklen[i], b->arena + b->pk[i]}, flags);
+                                   store_index_val(ix, (MDB_val){b->pklen[i],
+                                                                 b->arena + b->pk[i]}),
+                                   flags);
     }
     store_appender_close(&app);
     b->used = base;             /* the next index reuses the room */

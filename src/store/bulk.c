@@ -369,11 +369,12 @@ static int write_index(store_bulk *b, int by)
         const char *s = in->arena + in->off[row->id[by]];
         MDB_val nip = {NIP_LEN, (void *)row->nip};
         if (!dup) {
-            /* STORE_INDEX_SUFFIXED: the group, NUL, the record key. */
+            /* STORE_INDEX_SUFFIXED: the group, NUL, the record key; no value. */
             size_t n = strlen(s);
             memcpy(key, s, n + 1);
             memcpy(key + n + 1, row->nip, NIP_LEN);
-            r = store_appender_put(&app, (MDB_val){n + 1 + NIP_LEN, key}, nip, MDB_NOOVERWRITE);
+            r = store_appender_put(&app, (MDB_val){n + 1 + NIP_LEN, key}, store_index_val(ix, nip),
+                                   MDB_NOOVERWRITE);
         } else {
             r = store_appender_put(&app, (MDB_val){strlen(s), (void *)s}, nip, MDB_NODUPDATA);
         }

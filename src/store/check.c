@@ -68,8 +68,7 @@ static int check_record(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
         if (!ok && ix->kind == STORE_INDEX_DUP)
             ok = has_pair(t, ix->db, ik, *k);
         else if (!ok)
-            ok = mdb_get(t->txn, t->s->dbi[ix->db], &ik, &iv) == 0 &&
-                 iv.mv_size == k->mv_size && memcmp(iv.mv_data, k->mv_data, iv.mv_size) == 0;
+            ok = mdb_get(t->txn, t->s->dbi[ix->db], &ik, &iv) == 0 && iv.mv_size == 0;
         if (!ok)
             store_finding(cr->ck, _("%s %s is missing from %s under \"%.*s\""), _(d->what),
                     key_text(*k, text), store_db_name(ix->db), (int)ik.mv_size,
@@ -93,12 +92,13 @@ static int check_entry(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
     union { unsigned char b[STORE_RECORD_MAX]; max_align_t a; } rec;
     char text[STORE_KEY_MAX + 1];
     unsigned char want[STORE_KEY_MAX];
-    key_text(*v, text);
-    if (store_rec_get(t, ci->d, v->mv_data, v->mv_size, rec.b) != STORE_OK) {
+    MDB_val pk = store_index_pk(ci->ix, *k, *v);
+    key_text(pk, text);
+    if (store_rec_get(t, ci->d, pk.mv_data, pk.mv_size, rec.b) != STORE_OK) {
         store_finding(ci->ck, _("%s names %s, who is not in the database"), dbname, text);
         return 0;
     }
-    size_t n = store_index_key(ci->ix, rec.b, v->mv_data, v->mv_size, want);
+    size_t n = store_index_key(ci->ix, rec.b, pk.mv_data, pk.mv_size, want);
     if (n != k->mv_size || memcmp(want, k->mv_data, n) != 0)
         store_finding(ci->ck, _("%s files %s under \"%.*s\", which the record does not hold"), dbname,
                 text, (int)k->mv_size, (const char *)k->mv_data);

@@ -14,6 +14,12 @@
 #include "store/store.h"
 
 #define CODEC_VERSION 1
+/* Positions, staff and history are written as version 2 (schema 6):
+ * dates and numbers as varints (LEB128, zigzagged where signed), the unit
+ * after the position code it begins with as the length of the prefix
+ * they share and the rest, and a history line without the NIP and date
+ * its key holds. Version 1 records still decode. */
+#define CODEC_COMPACT 2
 /* Every record ends with a seal: a checksum of the bytes before it (the
  * low 32 bits of xxHash's XXH3), 4 bytes little-endian. A decoder refuses a record whose seal does
  * not match, so damage is reported, never decoded into garbage. The seal
@@ -49,7 +55,12 @@ int codec_staff_position(const void *buf, size_t len, char position[CODE_SIZE]);
 struct preference;
 size_t codec_put_preference(const struct preference *p, unsigned char *buf, size_t cap);
 int codec_get_preference(const void *buf, size_t len, struct preference *out);
-int codec_get_history(const void *buf, size_t len, struct history *out);
+/* A history line's key (keys.h, store_history_key) is the NIP, the date
+ * (big-endian, biased) and a 2-byte sequence; version 2 records leave the
+ * NIP and the date to it. key: the record's key (klen bytes). */
+#define CODEC_HIST_KEY_LEN (NIP_LEN + 4 + 2)
+int codec_get_history(const void *buf, size_t len, const void *key, size_t klen,
+                      struct history *out);
 int codec_get_audit(const void *buf, size_t len, struct audit_entry *out);
 
 /* Plans and moves (core/plan.h), with their own version byte: written as

@@ -44,24 +44,15 @@ struct chunk {
     size_t len[ROWS_MAX + 1];
 };
 
-static const struct store_index_desc *name_index(void)
-{
-    for (int i = 0; i < store_desc_staff.nindexes; i++)
-        if (store_desc_staff.index[i].db == DB_STAFF_BY_NAME)
-            return &store_desc_staff.index[i];
-    return NULL;
-}
-
 /* A person's name as the find text holds it into out (NAME_MAX_LEN
- * bytes): folded as the name index folds it, a newline inside made a
- * space so that names stay apart. Its length. */
+ * bytes): the whole name with its titles, folded as the name index folds
+ * it, a newline inside made a space so that names stay apart. Its
+ * length. */
 static size_t text_name(const struct staff *s, unsigned char *out)
 {
-    const struct store_index_desc *ix = name_index();
-    size_t n = ix ? ix->group(s, out) : 0;
+    size_t n = strnlen(s->name, NAME_SIZE - 1);
     for (size_t i = 0; i < n; i++)
-        if (out[i] == '\n')
-            out[i] = ' ';
+        out[i] = s->name[i] == '\n' ? ' ' : fold_char((unsigned char)s->name[i]);
     return n;
 }
 

@@ -1,14 +1,11 @@
 /* Index key construction. */
 #include <string.h>
-#include "core/fold.h"
 #include "store/codec.h"
 #include "store/keys.h"
 
 size_t store_name_key(const char *name, const char *nip, unsigned char out[STORE_NAME_KEY_MAX])
 {
-    size_t n = 0;
-    for (; name[n] && n < NAME_SIZE - 1; n++)
-        out[n] = fold_char((unsigned char)name[n]);
+    size_t n = name_sort_key(name, out, NAME_SORT_KEY_MAX);
     out[n++] = '\0';
     size_t m = strnlen(nip, NIP_LEN);
     memcpy(out + n, nip, m);
@@ -17,18 +14,12 @@ size_t store_name_key(const char *name, const char *nip, unsigned char out[STORE
 
 bool store_name_differs(const char *a, const char *b)
 {
-    size_t i = 0;
-    for (; a[i] && b[i] && i < NAME_SIZE - 1; i++)
-        if (fold_char((unsigned char)a[i]) != fold_char((unsigned char)b[i]))
-            return true;
-    if (i == NAME_SIZE - 1)
-        return false;
-    return a[i] != b[i];
+    return name_sort_cmp(a, b) != 0;
 }
 
 int store_name_cmp(const char *a, const char *b)
 {
-    return fold_cmp(a, b, NAME_SIZE - 1);
+    return name_sort_cmp(a, b);
 }
 
 void store_history_key(const char *nip, mdate since, unsigned seq,
@@ -39,3 +30,4 @@ void store_history_key(const char *nip, mdate since, unsigned seq,
     out[NIP_LEN + 4] = (unsigned char)(seq >> 8);
     out[NIP_LEN + 5] = (unsigned char)seq;
 }
+_Static_assert(STORE_HIST_KEY_LEN == CODEC_HIST_KEY_LEN, "the codec reads history keys");

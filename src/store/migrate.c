@@ -78,6 +78,22 @@ static int seal_records(stxn *t)
     return STORE_OK;
 }
 
+/* Schema 6 files staff by their names without titles, and the name
+ * index's values (a copy of the NIP its keys end with) are empty. The
+ * compact records of schema 6 (codec.h, CODEC_COMPACT) need no step:
+ * version 1 records still decode and are written compact when they
+ * change. Rewriting them here would not make the file smaller: LMDB keeps
+ * the pages of records shortened in place, only a fresh load (import)
+ * fills pages anew. */
+static int refile_names(stxn *t)
+{
+    for (int i = 0; i < store_desc_staff.nindexes; i++)
+        if (store_desc_staff.index[i].db == DB_STAFF_BY_NAME)
+            return store_index_rebuild(t, &store_desc_staff, i);
+    return STORE_OK;
+}
+
+/* Schema 7 indexes the positions by unit (the streamed workload listing). */
 static int reindex_positions(stxn *t)
 {
     return store_rec_reindex(t, &store_desc_position);
@@ -89,7 +105,8 @@ static const struct migration steps[] = {
     {2, "count the workload aggregates", store_wl_recount},
     {3, "add the preferences table", NULL},
     {4, "write the find text of staff names", store_text_rebuild},
-    {5, "index the positions by unit", reindex_positions},
+    {5, "file staff names without their titles", refile_names},
+    {6, "index the positions by unit", reindex_positions},
 };
 
 static const struct migration *step_from(unsigned v)

@@ -86,6 +86,22 @@ size_t store_index_key(const struct store_index_desc *ix, const void *rec, const
     return n + 1 + pklen;
 }
 
+MDB_val store_index_val(const struct store_index_desc *ix, MDB_val pk)
+{
+    return ix->kind == STORE_INDEX_DUP ? pk : (MDB_val){0, (void *)""};
+}
+
+MDB_val store_index_pk(const struct store_index_desc *ix, MDB_val k, MDB_val v)
+{
+    if (ix->kind == STORE_INDEX_DUP)
+        return v;
+    const unsigned char *nul = memchr(k.mv_data, '\0', k.mv_size);
+    if (!nul)
+        return (MDB_val){0, k.mv_data};
+    size_t at = (size_t)(nul - (const unsigned char *)k.mv_data) + 1;
+    return (MDB_val){k.mv_size - at, (unsigned char *)k.mv_data + at};
+}
+
 /* The flags that make adding an entry idempotent: the entry is never
  * rewritten, so putting a record again also repairs its missing entries. */
 static unsigned index_flags(const struct store_index_desc *ix)
@@ -107,7 +123,8 @@ int store_index_add_all(stxn *t, const struct store_record_desc *d, const void *
     for (int i = 0; i < d->nindexes; i++) {
         const struct store_index_desc *ix = &d->index[i];
         size_t n = store_index_key(ix, rec, pk.mv_data, pk.mv_size, key);
-        if (n && store_db_put(t, ix->db, (MDB_val){n, key}, pk, index_flags(ix)) != STORE_OK)
+        if (n && store_db_put(t, ix->db, (MDB_val){n, key}, store_index_val(ix, pk),
+                              index_flags(ix)) != STORE_OK)
             return STORE_ERROR;
     }
     return STORE_OK;

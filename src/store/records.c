@@ -215,16 +215,14 @@ static int visit_staff(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
     return ((store_staff_cb)vc->cb)(&s, vc->ctx);
 }
 
-/* For indexes: the value is a NIP; look the record up. */
-static int visit_staff_ref(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
+/* The person an index entry names (ref: their NIP): the record looked up. */
+static int visit_staff_nip(stxn *t, MDB_val ref, struct visit_ctx *vc)
 {
-    struct visit_ctx *vc = ctx;
     char nip[NIP_LEN + 1];
     struct staff s;
-    (void)k;
-    if (v->mv_size != NIP_LEN)
+    if (ref.mv_size != NIP_LEN)
         return store_fail(t->s, _("a staff index entry is damaged"));
-    memcpy(nip, v->mv_data, NIP_LEN);
+    memcpy(nip, ref.mv_data, NIP_LEN);
     nip[NIP_LEN] = '\0';
     int r = store_get_staff(t, nip, &s);
     if (r == STORE_NOTFOUND)
@@ -234,11 +232,27 @@ static int visit_staff_ref(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
     return ((store_staff_cb)vc->cb)(&s, vc->ctx);
 }
 
+/* For the dup indexes: the value is a NIP. */
+static int visit_staff_ref(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
+{
+    (void)k;
+    return visit_staff_nip(t, *v, ctx);
+}
+
+/* For the name index: the key ends with the NIP. */
+static int visit_staff_named(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
+{
+    (void)v;
+    if (k->mv_size < NIP_LEN)
+        return store_fail(t->s, _("a staff index entry is damaged"));
+    return visit_staff_nip(t, (MDB_val){NIP_LEN, (char *)k->mv_data + k->mv_size - NIP_LEN}, ctx);
+}
+
 static int visit_history(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
 {
     struct visit_ctx *vc = ctx;
     struct history h;
-    if (codec_get_history(v->mv_data, v->mv_size, &h) != 0)
+    if (codec_get_history(v->mv_data, v->mv_size, k->mv_data, k->mv_size, &h) != 0)
         return store_damaged(t, DB_HISTORY, *k);
     return ((store_history_cb)vc->cb)(&h, vc->ctx);
 }
@@ -338,7 +352,7 @@ int store_each_staff_by_name_from(stxn *t, const char *name, const char *nip, bo
     } else if (!backward) {
         from = val("", 0);
     }
-    return store_walk(t, DB_STAFF_BY_NAME, &from, backward, visit_staff_ref, &vc);
+    return store_walk(t, DB_STAFF_BY_NAME, &from, backward, visit_staff_named, &vc);
 }
 
 int store_each_staff_by_name(stxn *t, const char *from_name, store_staff_cb cb, void *ctx)
@@ -442,7 +456,10 @@ static int visit_name_key(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
     char nip[NIP_LEN + 1];
     memcpy(nip, nul + 1, NIP_LEN);
     nip[NIP_LEN] = '\0';
-    return w->cb(key, (size_t)(nul - key), nip, w->ctx);
+    unsigned char name[NAME_SORT_KEY_MAX];
+    size_t n = name_sort_key_name((const unsigned char *)key, (size_t)(nul - key), name,
+                                  sizeof name);
+    return w->cb((const char *)name, n, nip, w->ctx);
 }
 
 int store_each_name_key(stxn *t, store_name_key_cb cb, void *ctx)

@@ -123,7 +123,8 @@ static size_t staff_position(const void *r, unsigned char *out)
     return code_group(((const struct staff *)r)->position, out);
 }
 
-/* The case-folded name (store_name_key without its NUL and NIP). */
+/* The name's sort key: without its titles, case-folded, then the titles
+ * (store_name_key without its NUL and NIP). */
 static size_t staff_name(const void *r, unsigned char *out)
 {
     unsigned char key[STORE_NAME_KEY_MAX];

@@ -38,15 +38,18 @@ enum db_id {
 #define STORE_INDEX_MAX 4        /* indexes of one record type */
 #define STORE_RECORD_MAX 4096    /* the largest decoded record struct */
 
-/* How an index files a record. Either way the entry's value is the
- * record's key, and the index is ordered by group, then record key. */
+/* How an index files a record. Either way the index is ordered by group,
+ * then record key. */
 enum store_index_kind {
-    /* key = the group, one dup value per record (MDB_DUPSORT); a record
-     * with an empty group has no entry (e.g. staff without a unit). */
+    /* key = the group, one dup value per record (MDB_DUPSORT): the
+     * record's key; a record with an empty group has no entry (e.g. staff
+     * without a unit). */
     STORE_INDEX_DUP,
-    /* key = the group, a NUL, the record key; a plain database. Every
-     * record has an entry (the group may be empty). The NUL sorts a group
-     * before its longer extensions ("ani" < "ani budi"). */
+    /* key = the group, a NUL, the record key; a plain database whose
+     * values are empty (the key holds the record key: schema 6 dropped
+     * the copy). Every record has an entry (the group may be empty). The
+     * NUL sorts a group before its longer extensions ("ani" < "ani
+     * budi"). */
     STORE_INDEX_SUFFIXED,
 };
 
@@ -114,6 +117,10 @@ int store_rec_put_batch(stxn *t, const struct store_record_desc *d, const void *
 /* Empties d's index databases and files every record again (migrations,
  * e.g. after adding an index). */
 int store_rec_reindex(stxn *t, const struct store_record_desc *d);
+/* Empties index `which` of d and files every record again, the entries
+ * sorted and appended so that the index's pages come out full
+ * (migrations; memory: all the entries at once, reindex.c). */
+int store_index_rebuild(stxn *t, const struct store_record_desc *d, int which);
 /* The index entry's key of rec under ix, given the record key (pk, pklen);
  * returns its length, 0 when the record has no entry in that index. out
  * holds STORE_KEY_MAX bytes. */

@@ -38,8 +38,10 @@
  * Schema 3: the workload aggregates per unit and job family (aggregate.c).
  * Schema 4: a table of the staff's preferences (import preferences).
  * Schema 5: the find text of staff (findtext.c, store_each_staff_match).
- * Schema 6: positions indexed by unit (store_each_position_of_unit). */
-#define STORE_SCHEMA_VERSION 6
+ * Schema 6: staff by name files names without their titles
+ * (core/name_title.h) and keeps no copy of the NIP in its values.
+ * Schema 7: positions indexed by unit (store_each_position_of_unit). */
+#define STORE_SCHEMA_VERSION 7
 
 typedef struct store store;      /* an open environment */
 typedef struct stxn stxn;        /* a transaction */
@@ -256,8 +258,9 @@ int store_each_staff_from(stxn *t, const char *nip, bool backward, store_staff_c
  * unit NULL: from the start or the end. */
 int store_each_staff_by_unit_from(stxn *t, const char *unit, const char *nip, bool backward,
                                   store_staff_cb cb, void *ctx);
-/* The name index's keys alone, in name order, without reading a record:
- * folded is the case-folded name (len bytes, not NUL-terminated) and nip
+/* The name index's keys alone, in name order (names without their
+ * titles), without reading a record: folded is the whole name, titles
+ * included, case-folded (len bytes, not NUL-terminated) and nip
  * the person's NIP (NUL-terminated). For search corpora. The callback
  * returns 0 to go on, non-zero to stop (that value is returned). */
 typedef int (*store_name_key_cb)(const char *folded, size_t len, const char *nip, void *ctx);

@@ -11,6 +11,7 @@ struct vwalk {
     int db;
     const struct store_record_desc *d;      /* records of db, or NULL */
     const struct store_record_desc *of;     /* the records db indexes, or NULL */
+    const struct store_index_desc *ix;      /* and the index it is */
     store_damage_cb cb;
     void *ctx;
     size_t n;
@@ -24,12 +25,15 @@ static const struct store_record_desc *records_of(int db)
     return NULL;
 }
 
-static const struct store_record_desc *indexed_by(int db)
+static const struct store_record_desc *indexed_by(int db, const struct store_index_desc **ix)
 {
     for (size_t i = 0; i < store_nrecord_descs; i++)
         for (int j = 0; j < store_record_descs[i]->nindexes; j++)
-            if (store_record_descs[i]->index[j].db == db)
+            if (store_record_descs[i]->index[j].db == db) {
+                *ix = &store_record_descs[i]->index[j];
                 return store_record_descs[i];
+            }
+    *ix = NULL;
     return NULL;
 }
 
@@ -61,16 +65,16 @@ static int visit(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
             damaged(w, *k, _("the record is damaged (its checksum or layout is wrong)"));
     } else if (w->db == DB_HISTORY) {
         struct history h;
-        if (codec_get_history(v->mv_data, v->mv_size, &h) != 0)
+        if (codec_get_history(v->mv_data, v->mv_size, k->mv_data, k->mv_size, &h) != 0)
             damaged(w, *k, _("the record is damaged (its checksum or layout is wrong)"));
     } else if (w->db == DB_AUDIT) {
         struct audit_entry e;
         if (codec_get_audit(v->mv_data, v->mv_size, &e) != 0)
             damaged(w, *k, _("the audit entry is damaged (its checksum or layout is wrong)"));
     } else if (w->of) {
-        MDB_val rv;
-        if (v->mv_size == 0 || v->mv_size > STORE_KEY_MAX ||
-            mdb_get(t->txn, t->s->dbi[w->of->db], v, &rv) != 0)
+        MDB_val rv, pk = store_index_pk(w->ix, *k, *v);
+        if (pk.mv_size == 0 || pk.mv_size > STORE_KEY_MAX ||
+            mdb_get(t->txn, t->s->dbi[w->of->db], &pk, &rv) != 0)
             damaged(w, *k, _("the index entry names a record that does not exist"));
     }
     return 0;
@@ -78,7 +82,8 @@ static int visit(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
 
 int store_verify_db(stxn *t, int db, store_damage_cb cb, void *ctx, size_t *problems)
 {
-    struct vwalk w = {db, records_of(db), indexed_by(db), cb, ctx, 0};
+    struct vwalk w = {.db = db, .d = records_of(db), .cb = cb, .ctx = ctx};
+    w.of = indexed_by(db, &w.ix);
     *problems = 0;
     if (!store_db_name(db))
         return STORE_NOTFOUND;

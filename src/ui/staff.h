@@ -53,6 +53,7 @@ struct staff_priv {
 
 struct frow {
     char name[NAME_SIZE];
+    uint8_t core_start, core_end;   /* the name without titles (name_core) */
     char nip[NIP_LEN + 1];
     int8_t rank, skp;           /* sort keys of the columns without an index */
     mdate post_since;

@@ -2,7 +2,7 @@
  * in one pass and sorted by any column; and the sort orders of both lists. */
 #include <stdlib.h>
 #include <string.h>
-#include "core/fold.h"
+#include "core/name_title.h"
 #include "core/i18n.h"
 #include "ui/staff.h"
 
@@ -35,6 +35,9 @@ static int collect_cb(const struct staff *st, void *ctx)
         c->cap = nc;
     }
     staff_copy_str(p->fl[p->fn].name, sizeof p->fl[p->fn].name, st->name);
+    struct name_span core = name_core(p->fl[p->fn].name);
+    p->fl[p->fn].core_start = (uint8_t)core.start;
+    p->fl[p->fn].core_end = (uint8_t)core.end;
     staff_copy_str(p->fl[p->fn].nip, sizeof p->fl[p->fn].nip, st->nip);
     staff_copy_str(p->fl[p->fn].unit, sizeof p->fl[p->fn].unit, st->unit);
     p->fl[p->fn].rank = (int8_t)st->rank;
@@ -44,11 +47,13 @@ static int collect_cb(const struct staff *st, void *ctx)
     return 0;
 }
 
-/* The name index's order: ASCII letters folded, then the NIP. */
+/* The name index's order: names without their titles, ASCII letters
+ * folded, then the NIP. */
 static int frow_cmp(const void *a, const void *b)
 {
     const struct frow *x = a, *y = b;
-    int d = fold_cmp(x->name, y->name, sizeof x->name);
+    int d = name_sort_cmp_spans(x->name, (struct name_span){x->core_start, x->core_end}, y->name,
+                                (struct name_span){y->core_start, y->core_end});
     if (d)
         return d;
     return strcmp(x->nip, y->nip);

@@ -3,8 +3,9 @@
 # The codec is pure (no LMDB), so it joins the fuzz library.
 ifneq ($(wildcard tests/fuzz/fuzz.mk),)
 FUZZ_TARGETS += codec
-FUZZ_LIB_SRC += src/store/codec.c
+FUZZ_LIB_SRC += src/store/codec.c src/store/codec_plan.c src/store/codec_keys.c
 endif
 ifneq ($(wildcard tests/fuzz/fuzz.mk),)
-$(FUZZ_LIB): $(FUZZ_DIR)/obj/src/store/codec.o
+$(FUZZ_LIB): $(FUZZ_DIR)/obj/src/store/codec.o $(FUZZ_DIR)/obj/src/store/codec_plan.o \
+    $(FUZZ_DIR)/obj/src/store/codec_keys.o
 endif

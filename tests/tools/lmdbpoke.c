@@ -20,10 +20,13 @@ static int fail(const char *what, int rc)
     return 1;
 }
 
-/* A byte inside the value, away from the version byte and the seal. */
+/* A byte of text inside the value, away from the version byte and the
+ * seal: a staff record's name begins at 21 (after the version byte and
+ * the NIP with its length byte), so that an edit stays well-formed
+ * whatever the numbers around it are written as. */
 static void change(unsigned char *v, size_t n, int reseal)
 {
-    size_t at = n > 12 ? n / 2 : 1;
+    size_t at = n > 26 ? 21 : 1;
     v[at] = v[at] == 'X' ? 'Y' : 'X';
     if (reseal && n > 4) {
         uint32_t crc = (uint32_t)XXH3_64bits(v, n - 4);   /* as store/codec.c seals */

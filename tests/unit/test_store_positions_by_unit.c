@@ -1,8 +1,8 @@
-/* The position index by unit (schema 6) on a temporary database: kept in
+/* The position index by unit (schema 7) on a temporary database: kept in
  * step with the positions (put, a move to another unit, delete), read
  * unit by unit with the holders counted (store_each_position_of_unit),
  * measured from the index alone (store_pos_reader_codes), and built by
- * the migration from schema 5. */
+ * the migration from schema 6. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -152,8 +152,8 @@ static void the_index_follows_a_move_and_a_delete(void **state)
     assert_int_equal(problems(fx->s), 0);
 }
 
-/* A database of schema 5: no position index yet. */
-static int make_schema_5(stxn *t, void *ctx)
+/* A database of schema 6: no position index yet. */
+static int make_schema_6(stxn *t, void *ctx)
 {
     static const char *const gone[][2] = {
         {"U1", "U1-C"}, {"U2", "U2-A"}, {"U1", "ZZ-LONGEST-CODE"}, {"U1", "A-FIRST"},
@@ -165,17 +165,17 @@ static int make_schema_5(stxn *t, void *ctx)
         if (store_test_raw_del(t, "positions_by_unit", gone[i][0], strlen(gone[i][0]),
                                gone[i][1], strlen(gone[i][1])) != STORE_OK)
             return STORE_ERROR;
-    codec_be32(v, 5);
+    codec_be32(v, 6);
     return store_test_raw_put(t, "meta", "schema_version", 14, v, 4);
 }
 
-static void the_migration_from_schema_5_builds_the_index(void **state)
+static void the_migration_from_schema_6_builds_the_index(void **state)
 {
     struct dbfx *fx = *state;
     char err[640];
     unsigned from = 0;
     assert_int_equal(store_write(fx->s, put_positions, NULL), STORE_OK);
-    assert_int_equal(store_write(fx->s, make_schema_5, NULL), STORE_OK);
+    assert_int_equal(store_write(fx->s, make_schema_6, NULL), STORE_OK);
     listed(fx->s, "U1", "");
     assert_int_equal(problems(fx->s), 5);   /* every position lacks its entry */
     store_close(fx->s);
@@ -183,7 +183,7 @@ static void the_migration_from_schema_5_builds_the_index(void **state)
     if (!fx->s)
         fail_msg("reopen: %s", err);
     assert_true(store_was_migrated(fx->s, &from));
-    assert_int_equal(from, 5);
+    assert_int_equal(from, 6);
     listed(fx->s, "U1", "A-FIRST:0 U1-B:0 U1-C:0 ZZ-LONGEST-CODE:0 ");
     assert_int_equal(problems(fx->s), 0);
 }
@@ -194,7 +194,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_unit_lists_its_own_positions_in_code_order_with_holders,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(the_index_follows_a_move_and_a_delete, setup, teardown),
-        cmocka_unit_test_setup_teardown(the_migration_from_schema_5_builds_the_index, setup,
+        cmocka_unit_test_setup_teardown(the_migration_from_schema_6_builds_the_index, setup,
                                         teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 #include "store/codec.h"
+#include "store/keys.h"
 #include "store/schema.h"
 #include "store/store.h"
 #include "store_test.h"
@@ -400,11 +401,109 @@ static void refused_write_access_leaves_nothing_half_open(void **state)
     assert_int_equal(store_map_size(fx->s), 0);
 }
 
+/* --- schema 5 -> 6: the name index files names without their titles -------- */
+
+static const char *const titled[] = {
+    "dr. Zainal Arifin", "Budi Santoso, S.Pd.", "Hj. Ani Lestari, M.Si.", "Citra", "Prof. Dr. Ani",
+};
+
+static int put_titled(stxn *t, void *ctx)
+{
+    struct staff s;
+    (void)ctx;
+    for (int i = 0; i < 5; i++) {
+        make_person(&s, i);
+        snprintf(s.name, sizeof s.name, "%s", titled[i]);
+        if (store_put_staff(t, &s) != STORE_OK)
+            return STORE_ERROR;
+    }
+    return STORE_OK;
+}
+
+/* The name index as schema 5 wrote it: the whole name folded, a NUL, the
+ * NIP, and the NIP again as the value; the schema says 5. */
+static int make_schema_5(stxn *t, void *ctx)
+{
+    struct staff s;
+    unsigned char v[4], key[NAME_SIZE + 1 + NIP_LEN];
+    (void)ctx;
+    for (int i = 0; i < 5; i++) {
+        make_person(&s, i);
+        unsigned char now[STORE_NAME_KEY_MAX];
+        size_t n = store_name_key(titled[i], s.nip, now);
+        if (store_test_raw_del(t, "staff_by_name", now, n, NULL, 0) != STORE_OK)
+            return STORE_ERROR;
+        size_t m = strlen(titled[i]);
+        for (size_t j = 0; j < m; j++)
+            key[j] = (unsigned char)(titled[i][j] >= 'A' && titled[i][j] <= 'Z'
+                                         ? titled[i][j] - 'A' + 'a' : titled[i][j]);
+        key[m] = '\0';
+        memcpy(key + m + 1, s.nip, NIP_LEN);
+        if (store_test_raw_put(t, "staff_by_name", key, m + 1 + NIP_LEN, s.nip, NIP_LEN) !=
+            STORE_OK)
+            return STORE_ERROR;
+    }
+    codec_be32(v, 5);
+    return store_test_raw_put(t, "meta", "schema_version", 14, v, 4);
+}
+
+struct names_seen {
+    char name[5][NAME_SIZE];
+    int n;
+};
+
+static int see_name(const struct staff *s, void *ctx)
+{
+    struct names_seen *w = ctx;
+    if (w->n < 5)
+        snprintf(w->name[w->n], NAME_SIZE, "%s", s->name);
+    w->n++;
+    return 0;
+}
+
+static int count_values(const void *key, size_t klen, const void *val, size_t vlen, void *ctx)
+{
+    (void)key;
+    (void)klen;
+    (void)val;
+    *(size_t *)ctx += vlen;
+    return 0;
+}
+
+static void schema_5_names_refiled_without_titles(void **state)
+{
+    struct dbfx *fx = *state;
+    unsigned from = 99;
+    assert_int_equal(store_write(fx->s, put_titled, NULL), STORE_OK);
+    assert_int_equal(store_write(fx->s, make_schema_5, NULL), STORE_OK);
+    assert_true(problems(fx->s) > 0);         /* the old keys are not the keys of today */
+    reopen(fx, 0);
+    assert_true(store_was_migrated(fx->s, &from));
+    assert_int_equal(from, 5);
+    assert_int_equal(schema_of(fx->s), STORE_SCHEMA_VERSION);
+    assert_int_equal(problems(fx->s), 0);
+    struct names_seen w = {0};
+    size_t value_bytes = 0;
+    stxn *t = store_read_begin(fx->s);
+    assert_int_equal(store_each_staff_by_name(t, NULL, see_name, &w), 0);
+    assert_int_equal(store_test_raw_each(t, "staff_by_name", count_values, &value_bytes),
+                     STORE_OK);
+    store_read_end(t);
+    assert_int_equal(w.n, 5);
+    assert_string_equal(w.name[0], "Prof. Dr. Ani");          /* A, its titles aside */
+    assert_string_equal(w.name[1], "Hj. Ani Lestari, M.Si.");
+    assert_string_equal(w.name[2], "Budi Santoso, S.Pd.");
+    assert_string_equal(w.name[3], "Citra");
+    assert_string_equal(w.name[4], "dr. Zainal Arifin");
+    assert_int_equal(value_bytes, 0);                          /* no copy of the NIP */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(version_check_refuses_a_stale_write, setup, teardown),
         cmocka_unit_test_setup_teardown(old_schema_migrates_on_a_writable_open, setup, teardown),
+        cmocka_unit_test_setup_teardown(schema_5_names_refiled_without_titles, setup, teardown),
         cmocka_unit_test_setup_teardown(read_only_session_gets_write_access, setup, teardown),
         cmocka_unit_test_setup_teardown(refused_write_access_leaves_nothing_half_open, setup,
                                         teardown),
