@@ -256,11 +256,13 @@ static int visit_staff_ref(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
         return store_fail(t->s, _("a staff index entry is damaged"));
     memcpy(nip, v->mv_data, NIP_LEN);
     nip[NIP_LEN] = '\0';
-    if (vc->damaged) {
+    if (vc->damaged) {          /* one read: a record that does not decode goes on */
         MDB_val rk = {NIP_LEN, nip}, rv;
-        int g = store_db_get(t, DB_STAFF, rk, &rv);
-        if (g == STORE_OK && codec_get_staff(rv.mv_data, rv.mv_size, &s) != 0)
-            return staff_damaged(t, vc, rk, nip, vc->index_db, k);
+        if (store_db_get(t, DB_STAFF, rk, &rv) == STORE_OK) {
+            if (codec_get_staff(rv.mv_data, rv.mv_size, &s) != 0)
+                return staff_damaged(t, vc, rk, nip, vc->index_db, k);
+            return ((store_staff_cb)vc->cb)(&s, vc->ctx);
+        }
     }
     int r = store_get_staff(t, nip, &s);
     if (r == STORE_NOTFOUND)
