@@ -25,6 +25,9 @@ BUILD     ?= build/noseal
 ifeq ($(filter %noseal,$(BUILD)),)
 $(error BENCH_NOSEAL=1 builds only into a directory ending in noseal (BUILD=build/noseal), not $(BUILD))
 endif
+ifneq ($(filter install deb% demo,$(MAKECMDGOALS)),)
+$(error BENCH_NOSEAL=1 is for the bench only: no install, package or demo of it)
+endif
 VERSION   := $(VERSION)+noseal-bench
 NOSEAL_DEF := -DMUTASI_BENCH_NOSEAL
 endif
