@@ -22,7 +22,7 @@
 
 static void nip_of(int i, char nip[NIP_LEN + 1])
 {
-    snprintf(nip, NIP_LEN + 1, "19800101%010d", i);
+    snprintf(nip, NIP_LEN + 1, "19800101%010u", (unsigned)i % 1000u);
 }
 
 /* Names in the reverse order of the NIPs, units in pairs: each order
