@@ -117,7 +117,8 @@ static void draw_too_small(struct app *a)
     move(0, 0);
 }
 
-static void draw_status(struct app *a, struct screen *cur)
+/* The status line on line y (LINES - 2, or above a wrapped message). */
+static void draw_status(struct app *a, struct screen *cur, int y)
 {
     size_t pos = 0, total = 0;
     ui_screen_position(cur, &pos, &total);
@@ -130,7 +131,8 @@ static void draw_status(struct app *a, struct screen *cur)
     snprintf(left, sizeof left, "%s (%s)  %s %s", a->user,
              a->roles[0] ? a->roles : _("no role"), _("db"), a->env->db_dir);
     int rw = (int)strlen(right);
-    move(LINES - 2, 0);
+    move(y, 0);
+    clrtoeol();
     ui_put_field(stdscr, left, COLS - rw - 1, a->ascii);
     addch(' ');
     addstr(right);
@@ -146,12 +148,12 @@ void ui_app_choices(struct app *a, const char *text)
 }
 
 /* The message line: a message wider than the terminal wraps upward over
- * the status line and the list's last rows (at most MSG_LINES lines), so
- * that no sentence is cut at 80 columns (a long database path, a damaged
- * record's story). Until the next key, as every message. */
+ * the list's last rows (at most MSG_LINES lines), the status line moving
+ * up above it, so that no sentence is cut at 80 columns (a long database
+ * path, a damaged record's story). The next key takes it away. */
 #define MSG_LINES 4
-static bool msg_wrapped;        /* then the next key takes it away */
-static void draw_message(struct app *a)
+static bool msg_wrapped;
+static void draw_message(struct app *a, struct screen *cur)
 {
     const char *start[MSG_LINES];
     int len[MSG_LINES], n = 0, width = COLS - 1;
@@ -167,6 +169,7 @@ static void draw_message(struct app *a)
         ui_put_field(stdscr, a->msg, width, a->ascii);
         return;
     }
+    draw_status(a, cur, LINES - n - 1);
     for (int i = 0; i < n; i++) {
         char line[1024];
         snprintf(line, sizeof line, "%.*s", len[i], start[i]);
@@ -187,7 +190,7 @@ static int draw_frame(struct app *a, const char *prompt, const char *text)
     struct screen *cur = ui_app_current(a);
     ui_draw_title(a, cur);
     int sel_y = cur->ops->draw(cur, stdscr, 1, body_height(), COLS);
-    draw_status(a, cur);
+    draw_status(a, cur, LINES - 2);
     if (prompt && prompt_choices[0])
         ui_put_lines_above(stdscr, prompt_choices, LINES - 2, body_height(), COLS, a->ascii);
     move(LINES - 1, 0);
@@ -202,7 +205,7 @@ static int draw_frame(struct app *a, const char *prompt, const char *text)
         cur->ops->detail(cur, rest, sizeof rest);
         ui_put_field(stdscr, rest, COLS - 1, a->ascii);
     } else {
-        draw_message(a);
+        draw_message(a, cur);
     }
     if (prompt)
         move(LINES - 1, cursor_x);

@@ -55,6 +55,7 @@ screen_text staff 1 | sed -n 6p | grep -qF "$fourth" || { screen_text staff 1; f
 screen_text staff 1 | grep -q " 1/300 *$" || { screen_text staff 1; fail "the count lost the damaged record"; }
 says staff 2 "damaged record: Enter tells more; mutasi verify lists all"
 says staff 3 "The record of $third in database staff is damaged: its checksum does not match, so it is not shown. \`mutasi verify\` lists every damaged record; restore the database from a backup."
+screen_text staff 3 | grep -q " 3/300 *$" || { screen_text staff 3; fail "the status line went under the wrapped message"; }
 screen_text staff 4 | grep -q " 2[0-9]/300 *$" || { screen_text staff 4; fail "PgDn did not page on past the damage"; }
 screen_text staff 5 | grep -q " 300/300 *$" || { screen_text staff 5; fail "G did not reach the end"; }
 # Z to A: the damaged record third from the end, still marked
