@@ -21,12 +21,41 @@ static int dir_has_catalog(const char *dir)
 
 /* The catalogues: $MUTASI_LOCALEDIR, else beside the binary (a build
  * tree), else the installed LOCALEDIR. */
+/* The locale the environment names may not be installed on the server:
+ * SSH carries the client's LANG (id_ID.UTF-8) to a machine that has only
+ * C.UTF-8. Then keep UTF-8 and the language the user asked for, rather than
+ * falling back to English in ASCII. */
+static void setup_locale(void)
+{
+    if (setlocale(LC_ALL, ""))
+        return;
+    const char *want = NULL;
+    const char *names[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+    for (size_t i = 0; i < sizeof names / sizeof *names && !want; i++) {
+        const char *v = getenv(names[i]);
+        if (v && *v)
+            want = v;
+    }
+    if (!setlocale(LC_ALL, "C.UTF-8"))
+        setlocale(LC_ALL, "C");
+    const char *language = getenv("LANGUAGE");
+    if (!want || (language && *language))
+        return;
+    char lang[16];
+    size_t n = strcspn(want, "_.@");
+    if (n == 0 || n >= sizeof lang)
+        return;
+    memcpy(lang, want, n);
+    lang[n] = '\0';
+    setenv("LANGUAGE", lang, 1);
+}
+
 static void setup_i18n(void)
 {
     static char dir[PATH_MAX];
     const char *env = secure_getenv("MUTASI_LOCALEDIR");
     const char *chosen = LOCALEDIR;
-    setlocale(LC_ALL, "");
+    setup_locale();
     if (env && *env) {
         chosen = env;
     } else {

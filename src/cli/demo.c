@@ -71,7 +71,9 @@ static void demo_plans(const struct ops_env *env)
     if (ops_demo_plans(&po, &made, &pe) != OPS_OK)
         cli_warn(_("demo: no plans made: %s"), pe.msg);
     else
-        fprintf(stderr, _("demo: %zu plans in different approval states\n"), made);
+        fprintf(stderr, ngettext("demo: %zu plan in an approval state\n",
+                                 "demo: %zu plans in different approval states\n", made),
+                made);
     ops_close(&po);
 }
 

@@ -1,4 +1,4 @@
-/* mutasi export units|positions|staff [--format csv|text]. Personal data
+/* mutasi export units|positions|staff|audit [--format csv|text]. Personal data
  * leaves the database here, so every export is written to the audit log. */
 #include <errno.h>
 #include <signal.h>
@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "core/i18n.h"
 #include "io/export.h"
+#include "ops/export_audit.h"
 
 /* A reader that went away (| head) ends the program as it ends other
  * tools, by SIGPIPE, but only after the export is in the audit log. */
@@ -36,6 +37,29 @@ static int run_export(const struct ops_env *env, enum import_kind kind, enum exp
                            .out = stdout};
     struct ops_err e;
     int rc = ops_export(&s, &x, &e);
+    ops_close(&s);
+    if (rc != OPS_OK)
+        return cli_report(&e);
+    if (x.write_errno == EPIPE)
+        die_of_closed_pipe();
+    if (x.write_errno) {
+        cli_error(_("writing the export failed: %s"), strerror(x.write_errno));
+        return EXIT_REFUSED;
+    }
+    return EXIT_OK;
+}
+
+/* export audit: to stdout, or to --output FILE (opened by the action once
+ * the user may export, with the user's own rights). */
+static int run_export_audit(const struct ops_env *env, enum export_format fmt, const char *path)
+{
+    struct ops s;
+    if (cli_open(&s, env, OPS_WRITE) != EXIT_OK)
+        return EXIT_REFUSED;
+    signal(SIGPIPE, SIG_IGN);   /* EPIPE as a write error: the audit entry first */
+    struct ops_export_audit x = {.format = fmt, .out = stdout, .path = path};
+    struct ops_err e;
+    int rc = ops_export_audit(&s, &x, &e);
     ops_close(&s);
     if (rc != OPS_OK)
         return cli_report(&e);
@@ -94,6 +118,12 @@ int cli_export(const struct ops_env *env, int argc, char **argv)
     if (fmt < 0)
         return cli_usage_error(env, "export", _("--format must be csv, text or xlsx, got \"%s\""),
                                format);
+    if (strcmp(what, "audit") == 0) {         /* the log, src/ops/export_audit.c */
+        if (xd.on)
+            return cli_usage_error(env, "export", "%s",
+                                   _("export audit writes csv or text (no xlsx)"));
+        return run_export_audit(env, (enum export_format)fmt, xd.path);
+    }
     if (xd.path && !xd.on)
         return cli_usage_error(env, "export", _("--output is for --format xlsx"));
     if (xd.on && !xd.path && isatty(STDOUT_FILENO))

@@ -87,8 +87,8 @@ static void inbox_text(const struct ops *o, const struct ops_inbox_item *it, siz
     printf("%4s  %-10s  %-16s  %5s  %-16s  %s\n", _("id"), _("state"), _("since"), _("moves"),
            _("step"), _("name"));
     for (size_t i = 0; i < n; i++) {
-        char since[32];
-        iso_minutes(it[i].since, since);
+        char since[OPS_WHEN_SIZE];
+        ops_when_label(it[i].since, OPS_WHEN_SHORT, since);
         printf("%4u  %-10s  %-16s  %5zu  %-16s  %s\n", (unsigned)it[i].plan.id,
                it[i].plan.state, since, it[i].nmoves, it[i].steps, it[i].plan.name);
     }
@@ -176,8 +176,8 @@ static void followup_csv(const struct ops_followup *f)
 
 static void followup_text(const struct ops_followup *f)
 {
-    char tmt[11];
-    date_format(f->plan.sk.tmt, tmt);
+    char tmt[DATE_LABEL_SIZE];
+    date_label(f->plan.sk.tmt, tmt);
     printf(_("plan %u \"%s\", SK %s, TMT %s: %zu people moved\n"), (unsigned)f->plan.id,
            f->plan.name, f->plan.sk.number, tmt, f->n);
     for (size_t i = 0; i < f->n; i++) {

@@ -138,8 +138,8 @@ static void list_text(const struct ops_plan_item *it, size_t n)
            _("changed"), _("name"));
     for (size_t i = 0; i < n; i++) {
         const struct plan *p = &it[i].plan;
-        char when[32];
-        when_text(p->changed_at, when);
+        char when[OPS_WHEN_SIZE];
+        ops_when_label(p->changed_at, OPS_WHEN_SHORT, when);
         printf("%4u  %-10s  %5zu  %-10s  %-16s  %s%s%s%s\n", (unsigned)p->id, p->state,
                it[i].nmoves, p->author, when, p->name, p->period[0] ? " (" : "", p->period,
                p->period[0] ? ")" : "");
@@ -340,9 +340,9 @@ static void impact_line(const struct ops_impact_row *r, const struct policy *p)
 static void show_text(const struct ops_plan_view *v, const struct policy *p)
 {
     const struct plan *pl = &v->plan;
-    char created[32], changed[32];
-    when_text(pl->created_at, created);
-    when_text(pl->changed_at, changed);
+    char created[OPS_WHEN_SIZE], changed[OPS_WHEN_SIZE];
+    ops_when_label(pl->created_at, OPS_WHEN_LONG, created);
+    ops_when_label(pl->changed_at, OPS_WHEN_LONG, changed);
     printf(_("plan %u: %s\n"), (unsigned)pl->id, pl->name);
     if (pl->period[0])
         printf(_("period: %s\n"), pl->period);
@@ -357,9 +357,10 @@ static void show_text(const struct ops_plan_view *v, const struct policy *p)
         char shown[NIP_FMT_LEN + 1];
         nip_format(m->nip, shown);
         printf("  %s  %s\n", shown, v->moves[i].name[0] ? v->moves[i].name : _("(not on record)"));
-        printf("      %s/%s -> %s/%s  %s  %s\n", m->from_unit[0] ? m->from_unit : "-",
+        /* In words for people (the CSV keeps the codes). */
+        printf("      %s/%s -> %s/%s  %s; %s\n", m->from_unit[0] ? m->from_unit : "-",
                m->from_position[0] ? m->from_position : "-", m->to_unit, m->to_position,
-               move_reason_name(m->reason), summary_name(m->summary));
+               move_reason_label(m->reason), move_summary_label(m->summary));
         if (m->why[0])
             printf("      %s %s\n", _("warning:"), m->why);
         if (m->note[0])

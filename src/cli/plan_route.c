@@ -202,7 +202,10 @@ static int route_apply(const struct ops_env *env, int argc, char **argv)
         return EXIT_REFUSED;
     rc = ops_plan_apply(&o, id, 0, &r, &e);
     if (rc == OPS_OK)
-        printf(_("plan %u took effect: %zu moves written into the staff records, %zu struck\n"),
+        printf(ngettext("plan %u took effect: %zu move written into the staff records, "
+                        "%zu struck\n",
+                        "plan %u took effect: %zu moves written into the staff records, "
+                        "%zu struck\n", r.applied),
                (unsigned)id, r.applied, r.struck);
     return done(&o, rc, &e);
 }
@@ -228,14 +231,6 @@ cli_verb_fn cli_plan_route(const char *action)
 
 /* --- plan show: the decree and the timeline -------------------------------- */
 
-static void when_minutes(int64_t when, char out[32])
-{
-    time_t tt = (time_t)when;
-    struct tm tm;
-    if (!localtime_r(&tt, &tm) || strftime(out, 32, "%Y-%m-%d %H:%M", &tm) == 0)
-        snprintf(out, 32, "%lld", (long long)when);
-}
-
 void cli_show_route(const struct ops_plan_view *v)
 {
     const struct plan_sk *sk = &v->plan.sk;
@@ -254,8 +249,8 @@ void cli_show_route(const struct ops_plan_view *v)
         printf("  %s\n", _("no step taken yet"));
     for (size_t i = 0; i < v->ntimeline; i++) {
         const struct wf_event *ev = &v->timeline[i];
-        char when[32];
-        when_minutes(ev->at, when);
+        char when[OPS_WHEN_SIZE];
+        ops_when_label(ev->at, OPS_WHEN_SHORT, when);
         printf("  %s  %-10s %-12s %s\n", when, ev->step, ev->user, ev->note);
     }
 }

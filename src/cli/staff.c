@@ -5,14 +5,34 @@
 #include "core/i18n.h"
 #include "io/export.h"
 
-/* "label" padded to the same width in every language. */
+/* Every label of the card: the values start two spaces after the longest
+ * in the language in force, so that no label runs into its value. */
+static const char *const card_labels[] = {
+    N_("NIP"), N_("Name"), N_("Sex"), N_("Birth date"), N_("Status"), N_("Rank"),
+    N_("Position"), N_("Unit"), N_("In post since"), N_("PNS since"), N_("Education"),
+    N_("Job family"), N_("SKP"), N_("Discipline"), N_("Leave"), N_("Home district"),
+    N_("Competencies"), N_("Prefers"), N_("Would avoid"), N_("Wish"),
+};
+
+static unsigned label_column(void)
+{
+    unsigned column = 0;
+    for (size_t i = 0; i < sizeof card_labels / sizeof *card_labels; i++) {
+        unsigned w = text_width(_(card_labels[i]));
+        if (w > column)
+            column = w;
+    }
+    return column + 2;
+}
+
+/* "label" padded to the card's column. */
 static void field(const char *label, const char *value)
 {
-    unsigned w = text_width(label);
+    unsigned w = text_width(label), column = label_column();
     printf("%s", label);
-    for (; w < 16; w++)
+    for (; w < column; w++)
         putchar(' ');
-    printf(" %s\n", value);
+    printf("%s\n", value);
 }
 
 static const char *or_none(const char *s)
@@ -85,12 +105,12 @@ static void print_staff(const struct ops_staff_card *c)
         char d[DATE_LABEL_SIZE];
         date_label(s->discipline_until, d);
         snprintf(buf, sizeof buf, d[0] ? _("%s until %s") : "%s",
-                 discipline_name(s->discipline), d);
+                 discipline_label(s->discipline), d);
         field(_("Discipline"), buf);
     } else {
         field(_("Discipline"), _("none"));
     }
-    field(_("Leave"), or_none(leave_name(s->leave)));
+    field(_("Leave"), or_none(leave_label(s->leave)));
     field(_("Home district"), or_none(s->home_district));
     at = 0;
     buf[0] = '\0';

@@ -38,18 +38,24 @@ static const char help_import[] = N_(
     "Example:\n"
     "  mutasi import staff pegawai.csv\n");
 static const char help_export[] = N_(
-    "Arguments: what to write (units, positions, staff, workload, plan ID, or\n"
-    "training ID: the training a plan's moved people need).\n"
+    "Arguments: what to write (units, positions, staff, workload, plan ID,\n"
+    "training ID: the training a plan's moved people need, or audit: the\n"
+    "audit log, oldest first, for the roles that may read it).\n"
     "Rows are sorted by key; CSV round-trips through import. Every export is\n"
     "recorded in the audit log.\n"
+    "export audit --format csv columns: number, time (ISO 8601 UTC), user,\n"
+    "action, object, plan, nip (read out of the object), before, after,\n"
+    "prev_hash, hash, data_digest (db:hash joined by |).\n"
     "\n"
     "Options:\n"
     "  --format csv|text|xlsx  CSV (default), an aligned listing, or a workbook\n"
     "  --output FILE, -o FILE  write there instead of standard output (xlsx\n"
-    "                          needs it when standard output is a terminal)\n"
+    "                          needs it when standard output is a terminal;\n"
+    "                          with csv and text, for audit only)\n"
     "\n"
     "Example:\n"
-    "  mutasi export staff --format xlsx --output pegawai.xlsx\n");
+    "  mutasi export staff --format xlsx --output pegawai.xlsx\n"
+    "  mutasi export audit --format text --output audit.txt\n");
 static const char help_staff[] = N_(
     "staff show NIP: one person's record and position history (the NIP may\n"
     "contain spaces). staff find TEXT: everyone whose name contains TEXT (any\n"
@@ -158,8 +164,8 @@ const struct cli_verb cli_verbs[] = {
     {"import", cli_import, "import units|positions|staff|preferences FILE",
      N_("load a CSV file or an xlsx workbook; any bad row rejects the whole file"), help_import},
     {"export", cli_export,
-     "export units|positions|staff|workload|plan ID|training ID [--format csv|text|xlsx] "
-     "[--output FILE]",
+     "export units|positions|staff|workload|plan ID|training ID|audit "
+     "[--format csv|text|xlsx] [--output FILE]",
      N_("write records as CSV, an aligned listing or an xlsx workbook (--output FILE, "
         "else standard output)"), help_export},
     {"staff", cli_staff, "staff show NIP | staff find TEXT",

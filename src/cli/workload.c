@@ -30,14 +30,18 @@ static int cli_workload_data_load(struct ops *o, struct wl_data *d, bool grouped
     if (!d->w)
         return cli_report(&e);
     if (pr.positions_without_unit)
-        cli_warn(_("%zu positions belong to no known unit and are left out"),
+        cli_warn(ngettext("%zu position belongs to no known unit and is left out",
+                          "%zu positions belong to no known unit and are left out",
+                          pr.positions_without_unit),
                  pr.positions_without_unit);
     if (pr.units_without_parent || pr.units_in_cycle)
         cli_warn(_("%zu units have an unknown parent and %zu sit in a parent cycle; "
                    "they are shown as separate trees"),
                  pr.units_without_parent, pr.units_in_cycle);
     if (pr.staff_without_position)
-        cli_warn(_("%zu staff hold no known position and are not counted"),
+        cli_warn(ngettext("%zu person holds no known position and is not counted",
+                          "%zu staff hold no known position and are not counted",
+                          pr.staff_without_position),
                  pr.staff_without_position);
     return EXIT_OK;
 }

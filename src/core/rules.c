@@ -112,7 +112,10 @@ struct verdict rule_tenure(const struct move_input *m, const struct policy *p)
     int need = p->tenure.min_months;
     if (m->person->post_since == MDATE_NONE)
         return judged(RULE_TENURE, p->tenure.severity, false,
-                      _("date in post unknown, policy needs %d months"), need);
+                      ngettext("date in post unknown, policy needs %d month",
+                               "date in post unknown, policy needs %d months",
+                               (unsigned long)abs(need)),
+                      need);
     int months = date_months_between(m->person->post_since, m->today);
     struct verdict v = judged(RULE_TENURE, p->tenure.severity, months >= need,
                               ngettext("%d month in post, policy needs %d",
@@ -120,7 +123,10 @@ struct verdict rule_tenure(const struct move_input *m, const struct policy *p)
                                        (unsigned long)abs(months)),
                               months, need);
     if (rules_rotation_candidate(m->person, p, m->today))
-        append(v.reason, sizeof v.reason, _("; rotation candidate (more than %d months)"),
+        append(v.reason, sizeof v.reason,
+               ngettext("; rotation candidate (more than %d month)",
+                        "; rotation candidate (more than %d months)",
+                        (unsigned long)abs(p->tenure.rotation_months)),
                p->tenure.rotation_months);
     return v;
 }
@@ -134,13 +140,18 @@ struct verdict rule_first_placement(const struct move_input *m, const struct pol
         if (since == MDATE_NONE)
             return judged(RULE_FIRST_PLACEMENT, sev, true,
                           _("not an own-request move"));
+        int served = date_years_between(since, m->today);
         return judged(RULE_FIRST_PLACEMENT, sev, true,
-                      _("not an own-request move (%d years since PNS appointment)"),
-                      date_years_between(since, m->today));
+                      ngettext("not an own-request move (%d year since PNS appointment)",
+                               "not an own-request move (%d years since PNS appointment)",
+                               (unsigned long)abs(served)),
+                      served);
     }
     if (since == MDATE_NONE)
         return judged(RULE_FIRST_PLACEMENT, sev, false,
-                      _("own request before PNS appointment, policy needs %d years as PNS"),
+                      ngettext("own request before PNS appointment, policy needs %d year as PNS",
+                               "own request before PNS appointment, policy needs %d years as PNS",
+                               (unsigned long)abs(need)),
                       need);
     int years = date_years_between(since, m->today);
     return judged(RULE_FIRST_PLACEMENT, sev, years >= need,
@@ -241,10 +252,15 @@ struct verdict rule_retirement(const struct move_input *m, const struct policy *
     struct verdict v;
     if (retire < date_add_months(m->today, months))
         v = judged(RULE_RETIREMENT, sev, false,
-                   _("retires on %s (BUP %d), within %d months"), d, bup, months);
+                   ngettext("retires on %s (BUP %d), within %d month",
+                            "retires on %s (BUP %d), within %d months", (unsigned long)abs(months)),
+                   d, bup, months);
     else
         v = judged(RULE_RETIREMENT, sev, true,
-                   _("retires on %s (BUP %d), not within %d months"), d, bup, months);
+                   ngettext("retires on %s (BUP %d), not within %d month",
+                            "retires on %s (BUP %d), not within %d months",
+                            (unsigned long)abs(months)),
+                   d, bup, months);
     if (source == BUP_BY_FAMILY)
         append(v.reason, sizeof v.reason, _("; BUP set for job family %s"),
                by ? by->job_family : m->person->job_family);
@@ -323,8 +339,10 @@ struct verdict rule_performance(const struct move_input *m, const struct policy 
     if (years <= 0)
         return judged(RULE_PERFORMANCE, sev, true, _("policy needs no SKP"));
     return judged(RULE_PERFORMANCE, sev, ok,
-                  _("SKP %s; policy needs at least %s for the last %d years"), list,
-                  skp_label(min), years);
+                  ngettext("SKP %s; policy needs at least %s for the last %d year",
+                           "SKP %s; policy needs at least %s for the last %d years",
+                           (unsigned long)years),
+                  list, skp_label(min), years);
 }
 
 /* ---- the person against the target ------------------------------------ */

@@ -315,6 +315,15 @@ const char *discipline_name(int v)
     return name_of(discipline_names, COUNT(discipline_names), v);
 }
 
+static const char *const discipline_labels[] = {
+    "", N_("light (ringan)"), N_("moderate (sedang)"), N_("severe (berat)")};
+
+const char *discipline_label(int v)
+{
+    const char *label = name_of(discipline_labels, COUNT(discipline_labels), v);
+    return label[0] ? _(label) : "";
+}
+
 static const char *const leave_names[] = {
     "", "tugas-belajar", "cltn", "ikatan-dinas"};
 static const struct alias leave_aliases[] = {
@@ -330,6 +339,16 @@ const char *leave_name(int v)
     return name_of(leave_names, COUNT(leave_names), v);
 }
 
+static const char *const leave_labels[] = {
+    "", N_("study leave (tugas belajar)"), N_("unpaid leave (CLTN)"),
+    N_("service bond (ikatan dinas)")};
+
+const char *leave_label(int v)
+{
+    const char *label = name_of(leave_labels, COUNT(leave_labels), v);
+    return label[0] ? _(label) : "";
+}
+
 /* ---- dates for people ---------------------------------------------------- */
 static const char *const month_names[12] = {
     N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
@@ -337,21 +356,16 @@ static const char *const month_names[12] = {
     N_("December"),
 };
 
-size_t date_label(mdate t, char out[DATE_LABEL_SIZE])
+/* Writes style with its {fields} filled from the date. */
+static size_t render_date(const char *style, mdate t, char *out, size_t size)
 {
-    out[0] = '\0';
-    if (t == MDATE_NONE)
-        return 0;
     char iso[11], num[16];
     date_format(t, iso);
     int y, m, d;
     date_to_ymd(t, &y, &m, &d);
-    /* TRANSLATORS: how a date is written for people to read: {d} the
-     * day, {month} the month's name, {y} the year, {iso} 2026-08-01.
-     * Indonesian: "{d} {month} {y}" (1 Agustus 2026). */
-    const char *style = _("{iso}");
     size_t n = 0;
-    for (const char *c = style; *c && n + 1 < DATE_LABEL_SIZE;) {
+    out[0] = '\0';
+    for (const char *c = style; *c && n + 1 < size;) {
         const char *part = NULL;
         size_t skip = 1;
         if (!strncmp(c, "{iso}", 5))
@@ -360,12 +374,16 @@ size_t date_label(mdate t, char out[DATE_LABEL_SIZE])
             part = _(month_names[m - 1]), skip = 7;
         else if (!strncmp(c, "{d}", 3))
             snprintf(num, sizeof num, "%d", d), part = num, skip = 3;
+        else if (!strncmp(c, "{dd}", 4))
+            snprintf(num, sizeof num, "%02d", d), part = num, skip = 4;
+        else if (!strncmp(c, "{mm}", 4))
+            snprintf(num, sizeof num, "%02d", m), part = num, skip = 4;
         else if (!strncmp(c, "{y}", 3))
             snprintf(num, sizeof num, "%d", y), part = num, skip = 3;
         if (part) {
-            n += (size_t)snprintf(out + n, DATE_LABEL_SIZE - n, "%s", part);
-            if (n >= DATE_LABEL_SIZE)
-                n = DATE_LABEL_SIZE - 1;
+            n += (size_t)snprintf(out + n, size - n, "%s", part);
+            if (n >= size)
+                n = size - 1;
         } else {
             out[n++] = *c;
             out[n] = '\0';
@@ -373,4 +391,26 @@ size_t date_label(mdate t, char out[DATE_LABEL_SIZE])
         c += skip;
     }
     return n;
+}
+
+size_t date_label(mdate t, char out[DATE_LABEL_SIZE])
+{
+    out[0] = '\0';
+    if (t == MDATE_NONE)
+        return 0;
+    /* TRANSLATORS: how a date is written for people to read: {d} the
+     * day, {month} the month's name, {y} the year, {iso} 2026-08-01.
+     * Indonesian: "{d} {month} {y}" (1 Agustus 2026). */
+    return render_date(_("{iso}"), t, out, DATE_LABEL_SIZE);
+}
+
+size_t date_label_short(mdate t, char out[DATE_LABEL_SIZE])
+{
+    out[0] = '\0';
+    if (t == MDATE_NONE)
+        return 0;
+    /* TRANSLATORS: a date in a table column, always 10 characters: {dd}
+     * the day and {mm} the month in two digits, {y} the year.
+     * Indonesian: "{dd}-{mm}-{y}" (01-08-2026). */
+    return render_date(_("{y}-{mm}-{dd}"), t, out, DATE_LABEL_SIZE);
 }

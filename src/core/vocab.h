@@ -61,6 +61,10 @@ const char *leave_name(int v);
 
 /* Translated, human words for screens and reasons ("Sangat Baik"). */
 const char *skp_label(int v);
+/* The same for a discipline penalty's level and a leave ("unpaid leave
+ * (CLTN)"); "" for none. */
+const char *discipline_label(int v);
+const char *leave_label(int v);
 /* "SB", "B", "BP", "K", "SK": the list's short form of a predikat. */
 const char *skp_initials(int v);
 
@@ -71,4 +75,7 @@ int rank_comparable(int a, int b);
  * MDATE_NONE. CSV and other files for programs keep date_format's ISO. */
 #define DATE_LABEL_SIZE 40
 size_t date_label(mdate t, char out[DATE_LABEL_SIZE]);
+/* The same in a table column, always 10 characters ("01-08-2026" in
+ * Indonesian, "2026-08-01" in English). */
+size_t date_label_short(mdate t, char out[DATE_LABEL_SIZE]);
 #endif

@@ -110,6 +110,15 @@ struct ops {
 #define OPS_AUDIT_USER_SIZE 32
 void ops_audit_user(const struct ops *o, char out[OPS_AUDIT_USER_SIZE]);
 
+/* A moment (Unix seconds) in local time as people read it, with hours and
+ * minutes: OPS_WHEN_SHORT for a table column ("01-08-2026 09:30" in
+ * Indonesian, "2026-08-01 09:30" in English: 16 characters),
+ * OPS_WHEN_LONG in a sentence ("1 Agustus 2026 09:30"); "-" for 0.
+ * Files for programs (CSV) keep ISO. */
+enum ops_when_style { OPS_WHEN_SHORT, OPS_WHEN_LONG };
+#define OPS_WHEN_SIZE 64
+void ops_when_label(int64_t when, enum ops_when_style style, char out[OPS_WHEN_SIZE]);
+
 /* Loads the configuration and opens the database. On failure nothing is
  * left open and e says why (configuration errors one a line, as
  * file:line:col: message). */

@@ -129,18 +129,10 @@ int need_operator(struct ops *o, struct ops_err *e)
     return ops_require(o, OPS_DO_PLAN_EDIT, NULL, e);
 }
 
-void when_text(int64_t when, char out[32])
-{
-    time_t tt = (time_t)when;
-    struct tm tm;
-    if (!localtime_r(&tt, &tm) || strftime(out, 32, "%Y-%m-%d %H:%M:%S", &tm) == 0)
-        snprintf(out, 32, "%lld", (long long)when);
-}
-
 int change_conflict(struct ops_err *e, const struct plan *now, uint32_t read)
 {
-    char when[32];
-    when_text(now->changed_at, when);
+    char when[OPS_WHEN_SIZE];
+    ops_when_label(now->changed_at, OPS_WHEN_LONG, when);
     ops_fail(e, _("plan %u was changed by %s at %s (version %u; you had version %u): "
                   "nothing was saved; look at the plan again and redo the change"),
              (unsigned)now->id, now->changed_by, when, (unsigned)now->version, (unsigned)read);

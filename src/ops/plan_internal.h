@@ -57,8 +57,6 @@ int change_conflict(struct ops_err *e, const struct plan *now, uint32_t read);
 void copy_user(char dst[PLAN_USER_SIZE], const char *user);
 /* Refused unless the acting user has the operator role. */
 int need_operator(struct ops *o, struct ops_err *e);
-/* "YYYY-MM-DD HH:MM:SS" local time. */
-void when_text(int64_t when, char out[32]);
 /* The plan, the version check (expect 0: none) and the check that the
  * plan's state may be edited. */
 int plan_for_change(struct ops *o, stxn *t, uint32_t id, uint32_t expect, struct plan *p,

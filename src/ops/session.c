@@ -3,7 +3,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "core/i18n.h"
+#include "core/vocab.h"
 #include "ops/access.h"
 #include "ops/ops.h"
 
@@ -140,4 +142,21 @@ void ops_audit_user(const struct ops *o, char out[OPS_AUDIT_USER_SIZE])
         snprintf(out, OPS_AUDIT_USER_SIZE, "%.31s", o->user);
     else
         snprintf(out, OPS_AUDIT_USER_SIZE, "%.15s>%.15s", unix_user, o->user);
+}
+
+void ops_when_label(int64_t when, enum ops_when_style style, char out[OPS_WHEN_SIZE])
+{
+    time_t tt = (time_t)when;
+    struct tm tm;
+    if (!when || !localtime_r(&tt, &tm)) {
+        snprintf(out, OPS_WHEN_SIZE, "-");
+        return;
+    }
+    char day[DATE_LABEL_SIZE];
+    mdate d = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    if (style == OPS_WHEN_SHORT)
+        date_label_short(d, day);
+    else
+        date_label(d, day);
+    snprintf(out, OPS_WHEN_SIZE, "%s %02d:%02d", day, tm.tm_hour, tm.tm_min);
 }

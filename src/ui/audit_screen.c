@@ -70,15 +70,34 @@ static size_t audit_count(void *ctx)
     return ((struct audit_priv *)ctx)->n;
 }
 
+/* An entry's time (UTC, as the log keeps it) as people read it: in the
+ * list "03-12-2026 14:44" (Indonesian; 16 characters), in the detail
+ * "3 Desember 2026 14:44:08 UTC". */
+static void utc_label(int64_t t, bool full, char out[64])
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    char day[DATE_LABEL_SIZE];
+    if (!gmtime_r(&tt, &tm)) {
+        snprintf(out, 64, "-");
+        return;
+    }
+    mdate d = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    if (full) {
+        date_label(d, day);
+        snprintf(out, 64, "%s %02d:%02d:%02d UTC", day, tm.tm_hour, tm.tm_min, tm.tm_sec);
+    } else {
+        date_label_short(d, day);
+        snprintf(out, 64, "%s %02d:%02d", day, tm.tm_hour, tm.tm_min);
+    }
+}
+
 static void audit_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
 {
     struct audit_priv *p = ctx;
     const struct audit_entry *a = &p->rows[row];
-    char when[20], line[768];
-    time_t tt = (time_t)a->time;
-    struct tm tm;
-    if (!gmtime_r(&tt, &tm) || strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm) == 0)
-        snprintf(when, sizeof when, "-");
+    char when[64], line[768];
+    utc_label(a->time, false, when);
     char seq[24];
     snprintf(seq, sizeof seq, "%5llu", (unsigned long long)a->seq);
     if (a->damaged) {
@@ -151,11 +170,8 @@ static void audit_choose(void *ctx, size_t row)
                                  "backup."), (unsigned long long)a->seq);
         return;
     }
-    char title[64], when[32], hash[65];
-    time_t tt = (time_t)a->time;
-    struct tm tm;
-    if (!gmtime_r(&tt, &tm) || strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", &tm) == 0)
-        snprintf(when, sizeof when, "-");
+    char title[64], when[64], hash[65];
+    utc_label(a->time, true, when);
     for (int i = 0; i < 32; i++)
         snprintf(hash + 2 * i, 3, "%02x", a->hash[i]);
     snprintf(title, sizeof title, _("audit entry %llu"), (unsigned long long)a->seq);

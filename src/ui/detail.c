@@ -100,10 +100,10 @@ static void add_fields(struct screen *d, struct app *a, stxn *t, const struct st
     if (st->discipline) {
         date_label(st->discipline_until, date1);
         ui_text_screen_add(d, A_BOLD, "  %-21s %s %s %s", _("Discipline"),
-                        discipline_name(st->discipline), _("until"), date1[0] ? date1 : "-");
+                        discipline_label(st->discipline), _("until"), date1[0] ? date1 : "-");
     }
     if (st->leave)
-        ui_text_screen_add(d, A_BOLD, "  %-21s %s", _("Leave"), leave_name(st->leave));
+        ui_text_screen_add(d, A_BOLD, "  %-21s %s", _("Leave"), leave_label(st->leave));
 }
 
 /* The person's wishes (import preferences), when there are any. */

@@ -54,10 +54,10 @@ static void fu_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
 {
     struct followup_priv *p = ctx;
     const struct plan *pl = &p->plans[row].plan;
-    char id[16], tmt[11], line[320];
-    date_format(pl->sk.tmt, tmt);
+    char id[16], tmt[DATE_LABEL_SIZE], line[320];
+    date_label_short(pl->sk.tmt, tmt);
     snprintf(id, sizeof id, "%4u", (unsigned)pl->id);
-    snprintf(line, sizeof line, " %-10s %5zu  %-24.24s %s", tmt, p->plans[row].nmoves,
+    snprintf(line, sizeof line, " %-10s %6zu  %-24.24s %s", tmt, p->plans[row].nmoves,
              pl->sk.number, pl->name);
     /* Only the id is reversed: few bytes per move on a thin link. */
     if (on)
@@ -87,7 +87,8 @@ static int fu_draw(struct screen *s, WINDOW *w, int y0, int height, int width)
     if (p->stale)
         reload(p);
     char head[160];
-    snprintf(head, sizeof head, "%4s %-10s %5s  %-24s %s", _("id"), "TMT", _("moves"), "SK",
+    /* One column for the selection marker, as on the rows. */
+    snprintf(head, sizeof head, " %4s %-10s %6s  %-24s %s", _("id"), "TMT", _("moves"), "SK",
              _("name"));
     wattrset(w, A_BOLD);
     wmove(w, y0, 0);

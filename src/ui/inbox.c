@@ -207,22 +207,19 @@ static size_t inbox_count(void *ctx)
     return p->n;
 }
 
-static void since_text(int64_t when, char out[20])
+static void since_text(int64_t when, char out[OPS_WHEN_SIZE])
 {
-    time_t tt = (time_t)when;
-    struct tm tm;
-    if (!localtime_r(&tt, &tm) || strftime(out, 20, "%Y-%m-%d %H:%M", &tm) == 0)
-        snprintf(out, 20, "-");
+    ops_when_label(when, OPS_WHEN_SHORT, out);
 }
 
 static void inbox_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
 {
     struct inbox_priv *p = ctx;
     const struct ops_inbox_item *it = &p->items[row];
-    char id[16], rest[96], since[20];
+    char id[16], rest[96], since[OPS_WHEN_SIZE];
     since_text(it->since, since);
     snprintf(id, sizeof id, "%4u", (unsigned)it->plan.id);
-    snprintf(rest, sizeof rest, " %-10.10s %-16s %5zu  ", it->plan.state, since, it->nmoves);
+    snprintf(rest, sizeof rest, " %-10.10s %-16s %6zu  ", it->plan.state, since, it->nmoves);
     /* Only the id is reversed: few bytes per move on a thin link. */
     if (on)
         wattron(w, A_REVERSE);
@@ -285,7 +282,8 @@ static int inbox_draw(struct screen *s, WINDOW *w, int y0, int height, int width
     if (p->stale)
         reload_rows(s->priv);
     char head[160];
-    snprintf(head, sizeof head, "%4s %-10s %-16s %5s  %s", _("id"), _("state"), _("since"),
+    /* One column for the selection marker, as on the rows. */
+    snprintf(head, sizeof head, " %4s %-10s %-16s %6s  %s", _("id"), _("state"), _("since"),
              _("moves"), _("name"));
     wattrset(w, A_BOLD);
     wmove(w, y0, 0);
@@ -389,7 +387,7 @@ struct screen *ui_plan_card_new(struct app *a, uint32_t id)
         card_moves(c, &v);
         ui_text_screen_add(c, A_BOLD, "%s", _("timeline:"));
         for (size_t i = 0; i < v.ntimeline; i++) {
-            char when[20];
+            char when[OPS_WHEN_SIZE];
             since_text(v.timeline[i].at, when);
             ui_text_screen_add(c, A_NORMAL, "  %s  %-10s %-10s %s", when, v.timeline[i].step,
                                v.timeline[i].user, v.timeline[i].note);

@@ -282,13 +282,16 @@ static void check_plan(struct screen *s, const struct action_def *d, int count)
         return;
     }
     if (n == 0 && nobj == 0) {
-        ui_app_message(s->app, _("check: nothing blocks plan %u (%zu moves)"), (unsigned)ed->id,
-                       ed->nmoves);
+        ui_app_message(s->app, ngettext("check: nothing blocks plan %u (%zu move)",
+                                        "check: nothing blocks plan %u (%zu moves)", ed->nmoves),
+                       (unsigned)ed->id, ed->nmoves);
         free(b);
         return;
     }
     char title[160];
-    snprintf(title, sizeof title, _("Plan %u: %zu blocking verdicts"), (unsigned)ed->id, n);
+    snprintf(title, sizeof title,
+             ngettext("Plan %u: %zu blocking verdict", "Plan %u: %zu blocking verdicts", n),
+             (unsigned)ed->id, n);
     struct screen *t = ui_text_screen_new(s->app, title);
     for (size_t i = 0; t && i < n; i++) {
         char shown[NIP_FMT_LEN + 1];
@@ -303,10 +306,14 @@ static void check_plan(struct screen *s, const struct action_def *d, int count)
     if (t)
         t->title = N_("Plan check");
     ui_app_push(s->app, t);
+    /* Two counts, each with its own plural: two phrases. */
+    char verdicts[96], objections[96] = "";
+    snprintf(verdicts, sizeof verdicts,
+             ngettext("%zu blocking verdict", "%zu blocking verdicts", n), n);
     if (nobj)
-        ui_app_message(s->app, _("check: %zu blocking verdicts, %zu objections waiting"), n, nobj);
-    else
-        ui_app_message(s->app, _("check: %zu blocking verdicts"), n);
+        snprintf(objections, sizeof objections,
+                 ngettext(", %zu objection waiting", ", %zu objections waiting", nobj), nobj);
+    ui_app_message(s->app, _("check: %s%s"), verdicts, objections);
 }
 
 /* Tab: j, k and / act on the moves or on the impact pane. */

@@ -276,7 +276,8 @@ static void draw_moves_header(struct editor *ed, WINDOW *w, int y, int width)
 static void draw_impact_header(struct editor *ed, WINDOW *w, int y, int width)
 {
     char head[256], name[64];
-    snprintf(name, sizeof name, _("Impact (%zu rows)"), ed->nrows);
+    snprintf(name, sizeof name, ngettext("Impact (%zu row)", "Impact (%zu rows)", ed->nrows),
+             ed->nrows);
     const int *fw = ed->fig_w;
     int namew = width - ed->figs_w - 2;
     snprintf(head, sizeof head, "  %-*.*s %*s %*s %*s %*s %*s", namew, namew, name, fw[0],
@@ -294,25 +295,37 @@ static void objection_text(const struct move *m, char *out, size_t size)
     if (!m->objected_by[0])
         return;
     if (MOVE_OBJECTION_OPEN(m))
-        snprintf(out, size, _("? objection (taken in by %s, unanswered): %s. "), m->objected_by,
+        snprintf(out, size, _("? objection (taken in by %s, unanswered): %s."), m->objected_by,
                  m->objection);
     else
-        snprintf(out, size, _("* objection (%s): %s; answered by %s: %s. "), m->objected_by,
+        snprintf(out, size, _("* objection (%s): %s; answered by %s: %s."), m->objected_by,
                  m->objection, m->answered_by, m->answer);
 }
 
 /* The selected move's objection and verdicts in words, on up to `lines`
- * lines. */
+ * lines: an objection that fits a line on its own line and the verdict
+ * (its mark in the list's column, blank when allowed) below; a longer one
+ * runs on into the verdict, one space between them. */
 static void draw_detail(struct editor *ed, WINDOW *w, int y, int lines, int width)
 {
-    char text[MOVE_WHY_SIZE + 4 * MOVE_NOTE_SIZE + 200], voice[2 * MOVE_NOTE_SIZE + 200];
+    char verdict[MOVE_WHY_SIZE + 200], voice[2 * MOVE_NOTE_SIZE + 200];
+    char text[sizeof verdict + sizeof voice + 2];
     if (!ed->nmoves)
         return;
     const struct move *m = &ed->moves[ed->list.sel].move;
     objection_text(m, voice, sizeof voice);
-    snprintf(text, sizeof text, "%s%c %s (%s, %s): %s", voice, verdict_mark(m->summary),
-             move_summary_label(m->summary), move_reason_label(m->reason), m->added_by,
-             m->why[0] ? m->why : _("no warnings"));
+    char mark = verdict_mark(m->summary), marked[3] = {mark, ' ', '\0'};
+    snprintf(verdict, sizeof verdict, "%s (%s, %s): %s", move_summary_label(m->summary),
+             move_reason_label(m->reason), m->added_by, m->why[0] ? m->why : _("no warnings"));
+    bool own_line = voice[0] && lines > 1 && ui_text_width(voice) <= width;
+    if (own_line) {
+        ui_put_lines(w, y++, voice, 1, width, ed->s->app->ascii);
+        lines--;
+    }
+    if (voice[0] && !own_line)
+        snprintf(text, sizeof text, "%s %s%s", voice, mark == ' ' ? "" : marked, verdict);
+    else
+        snprintf(text, sizeof text, "%s%s", marked, verdict);
     ui_put_lines(w, y, text, lines, width, ed->s->app->ascii);
 }
 

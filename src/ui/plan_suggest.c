@@ -294,7 +294,10 @@ static void suggest(struct screen *s, const struct action_def *d, int count)
         return;
     }
     ui_editor_stale(ed);
-    ui_app_message(a, _("suggest: %zu moves added; Space ticks, Enter keeps the ticked ones"),
+    ui_app_message(a,
+                   ngettext("suggest: %zu move added; Space ticks, Enter keeps the ticked ones",
+                            "suggest: %zu moves added; Space ticks, Enter keeps the ticked ones",
+                            r.nmoves),
                    r.nmoves);
     open_suggestions(ed, &r);
 }

@@ -17,13 +17,11 @@ struct plans_priv {
     struct screen *s;
 };
 
-/* "2026-07-01 09:30", local time, as the plan verbs print it. */
-void ui_plan_when(int64_t when, char out[24])
+/* "01-08-2026 09:30" (Indonesian) or "2026-08-01 09:30", local time, as
+ * the plan verbs print it: 16 characters. */
+void ui_plan_when(int64_t when, char out[OPS_WHEN_SIZE])
 {
-    time_t tt = (time_t)when;
-    struct tm tm;
-    if (!when || !localtime_r(&tt, &tm) || !strftime(out, 24, "%Y-%m-%d %H:%M", &tm))
-        snprintf(out, 24, "-");
+    ops_when_label(when, OPS_WHEN_SHORT, out);
 }
 
 static void plans_reload(struct plans_priv *p)
@@ -61,7 +59,7 @@ static void plans_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
     struct plans_priv *p = ctx;
     const struct ops_plan_item *it = &p->items[row];
     bool ascii = p->s->app->ascii;
-    char id[16], moves[16], when[24];
+    char id[16], moves[16], when[OPS_WHEN_SIZE];
     snprintf(id, sizeof id, "%4u ", (unsigned)it->plan.id);
     snprintf(moves, sizeof moves, "%6zu ", it->nmoves);
     ui_plan_when(it->plan.changed_at, when);
@@ -85,11 +83,23 @@ static bool plans_match(void *ctx, size_t row, const char *text)
     return ui_text_contains(((struct plans_priv *)ctx)->items[row].plan.name, text);
 }
 
+static void open_editor(struct plans_priv *p, size_t row)
+{
+    p->stale = true;      /* moves and changes shown again when back */
+    ui_app_push(p->s->app, ui_plan_editor_new(p->s->app, p->items[row].plan.id));
+}
+
+/* Enter: a plan that took effect changes no more, and what is left to do
+ * with it is its follow-up (training, SKP before and after), so Enter
+ * opens that; `e` still opens its editor (moves, impact, decree). Any
+ * other plan opens in the editor. */
 static void plans_choose(void *ctx, size_t row)
 {
     struct plans_priv *p = ctx;
-    p->stale = true;      /* moves and changes shown again when back */
-    ui_app_push(p->s->app, ui_plan_editor_new(p->s->app, p->items[row].plan.id));
+    if (p->items[row].plan.applied_at)
+        ui_followup_open(p->s->app, p->items[row].plan.id);
+    else
+        open_editor(p, row);
 }
 
 static const struct lv_source plans_source = {
@@ -215,16 +225,28 @@ static void plan_followup(struct screen *s, const struct action_def *d, int coun
 {
     (void)d, (void)count;
     struct plans_priv *p = s->priv;
-    if (p->list.sel < p->n)
+    if (p->list.sel < plans_count(p))           /* typed ahead (3F): read first */
         ui_followup_open(s->app, p->items[p->list.sel].plan.id);
+}
+
+/* e: the editor of the selected plan, also of one that took effect. */
+static void plan_edit(struct screen *s, const struct action_def *d, int count)
+{
+    (void)d, (void)count;
+    struct plans_priv *p = s->priv;
+    if (p->list.sel < plans_count(p))           /* typed ahead (3e): read first */
+        open_editor(p, p->list.sel);
 }
 
 void ui_plan_actions_register(void)
 {
-    const char *n[] = {"n", NULL}, *f[] = {"F", NULL};
+    const char *n[] = {"n", NULL}, *f[] = {"F", NULL}, *ed[] = {"e", NULL};
     ui_action_add("plan-new", n, N_("make a new plan (asks for its name)"), "plans", new_plan,
                   NULL);
     ui_action_add("plan-followup", f, N_("the follow-up of the selected plan (once applied)"),
                   "plans", plan_followup, NULL);
+    ui_action_add("plan-edit", ed, N_("open the selected plan in the editor (Enter opens a "
+                                      "plan that took effect in its follow-up)"),
+                  "plans", plan_edit, NULL);
     ui_plan_editor_register();
 }

@@ -30,7 +30,7 @@ static const char *const units_notes[] = {
 
 static const char *const plans_notes[] = {
     N_("Every plan and its state; Enter opens the editor, n makes a plan."),
-    N_("F opens the follow-up of a plan that took effect."),
+    N_("A plan that took effect: Enter or F its follow-up, e its editor."),
     N_("Editor: a adds a move (a person, then a position; t: all positions),"),
     N_("d drops a move, c checks the plan, Tab goes to the impact pane."),
     N_("S suggests moves (any key cancels): Space ticks, Enter keeps the ticked."),

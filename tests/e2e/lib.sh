@@ -89,10 +89,12 @@ tui() {
     2>"$_name.err") || { cat "$TMPD/$_name.err"; fail "$_name: mutasi exited $?"; }
 }
 
-# mask_times NAME: the clock's times (YYYY-MM-DD hh:mm, as a plan's
-# "changed" column shows them) masked in the dump, for a golden compare.
+# mask_times NAME: the clock's times (YYYY-MM-DD hh:mm in English,
+# DD-MM-YYYY hh:mm in Indonesian, as a plan's "changed" column shows them)
+# masked in the dump, for a golden compare.
 mask_times() {
-  sed 's/20[0-9][0-9]-[0-1][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]/YYYY-MM-DD hh:mm/' \
+  sed -e 's/20[0-9][0-9]-[0-1][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]/YYYY-MM-DD hh:mm/g' \
+    -e 's/[0-3][0-9]-[0-1][0-9]-20[0-9][0-9] [0-2][0-9]:[0-5][0-9]/DD-MM-YYYY hh:mm/g' \
     "$TMPD/$1.dump" >"$TMPD/$1.tmp" && mv "$TMPD/$1.tmp" "$TMPD/$1.dump"
 }
 

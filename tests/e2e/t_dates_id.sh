@@ -32,4 +32,55 @@ LANGUAGE=en "$MUTASI" --db "$TMPD/db" staff show "$nip" | grep -q '1972-09-07' |
 LANGUAGE=id "$MUTASI" --db "$TMPD/db" export staff >"$TMPD/staff.csv" || fail "export (id)"
 grep "^$nip," "$TMPD/staff.csv" | grep -q '1972-09-07' || fail "CSV in id: not ISO"
 grep -q 'September' "$TMPD/staff.csv" && fail "CSV in id has a month name"
+# The plans (issue 14 item 10's leftovers): on a demo region with plans in
+# every state, no ISO date where a person reads Indonesian (the Plans,
+# Inbox, Follow-up and Audit screens; plan list/show, inbox, followup,
+# export audit --format text), ISO in English and in CSV. Stored texts
+# (an event's note, an audit entry's before/after) keep what was written.
+iso='[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'
+idd='[0-3][0-9]-[0-1][0-9]-20[0-9][0-9] [0-2][0-9]:[0-5][0-9]'
+no_iso() { # NAME FILE: fails when FILE shows an ISO date
+  if grep -q "$iso" "$2"; then grep "$iso" "$2" | head -n 3 >&2; fail "$1: an ISO date in Indonesian"; fi
+}
+TMPD=$TMPD/plans && mkdir -p "$TMPD"
+"$MUTASI" --db "$TMPD/db" demo --staff 2000 >/dev/null 2>"$TMPD/err" || fail "demo: $(cat "$TMPD/err")"
+LANGUAGE=id "$MUTASI" --db "$TMPD/db" plan list >"$TMPD/list" || fail "plan list (id)"
+no_iso "plan list" "$TMPD/list"
+grep -q "$idd" "$TMPD/list" || { cat "$TMPD/list"; fail "plan list (id): no DD-MM-YYYY hh:mm"; }
+LANGUAGE=en "$MUTASI" --db "$TMPD/db" plan list | grep -q "$iso" || fail "plan list (en): not ISO"
+# LANG as SSH carries it from an Indonesian desktop, whether or not the
+# server has that locale: still Indonesian (on a machine without it, the
+# program keeps UTF-8 and the language).
+env -u LANGUAGE -u LC_ALL -u LC_MESSAGES LANG=id_ID.UTF-8 "$MUTASI" --db "$TMPD/db" plan list >"$TMPD/list_lang"
+grep -q "$idd" "$TMPD/list_lang" || { cat "$TMPD/list_lang"; fail "LANG=id_ID.UTF-8: not Indonesian"; }
+"$MUTASI" --db "$TMPD/db" plan list --format csv | grep -q "$iso" || fail "plan list CSV: not ISO"
+LANGUAGE=id "$MUTASI" --db "$TMPD/db" plan show 1 | sed '/^$/q' >"$TMPD/show"
+no_iso "plan show" "$TMPD/show"
+grep -q "dibuat [0-9]* [A-Z][a-z]* 20[0-9][0-9] " "$TMPD/show" || { cat "$TMPD/show"; fail "plan show (id): created"; }
+LANGUAGE=id MUTASI_USER=budi "$MUTASI" --db "$TMPD/db" inbox >"$TMPD/inbox" || fail "inbox (id)"
+no_iso "inbox" "$TMPD/inbox"
+LANGUAGE=id "$MUTASI" --db "$TMPD/db" followup 1 >"$TMPD/followup" || fail "followup (id)"
+no_iso "followup" "$TMPD/followup"
+grep -q "TMT [0-9]* [A-Z][a-z]* 20" "$TMPD/followup" || { head -n 1 "$TMPD/followup"; fail "followup (id): TMT"; }
+LANGUAGE=id "$MUTASI" --db "$TMPD/db" export audit --format text | cut -c 1-30 >"$TMPD/audit.txt"
+no_iso "export audit text" "$TMPD/audit.txt"
+cfg=$(e2e_config_id)
+for scr in 3 4 5 7; do
+  E2E_CONFIG=$cfg TUI_USER=eka tui "screen$scr-id" "$scr<Dump>"
+  no_iso "screen $scr" "$TMPD/screen$scr-id.dump"
+done
+grep -q "$idd" "$TMPD/screen3-id.dump" || fail "Plans (id): no DD-MM-YYYY hh:mm"
+TUI_USER=eka tui screen3-en "3<Dump>"
+grep -q "$iso" "$TMPD/screen3-en.dump" || fail "Plans (en): not ISO"
+# Leave in words: the person on unpaid leave, in both languages.
+nip=$("$MUTASI" --db "$TMPD/db" export staff | grep -m 1 ',cltn,' | cut -c 1-18)
+[ -n "$nip" ] || fail "the demo has nobody on CLTN"
+LANGUAGE=id "$MUTASI" --db "$TMPD/db" staff show "$nip" | grep -q "cuti di luar tanggungan negara (CLTN)" ||
+  fail "staff show (id): leave not in words"
+LANGUAGE=en "$MUTASI" --db "$TMPD/db" staff show "$nip" | grep -q "unpaid leave (CLTN)" ||
+  fail "staff show (en): leave not in words"
+# No label runs into its value: two spaces at least after every label.
+LANGUAGE=id "$MUTASI" --db "$TMPD/db" staff show "$nip" | sed '/^Riwayat/q' | sed '$d' |
+  awk '{ if (index($0, "  ") == 0) { print; bad = 1 } } END { exit bad }' ||
+  fail "staff show (id): a label runs into its value"
 echo "dates: Indonesian style where read, ISO in English and CSV"

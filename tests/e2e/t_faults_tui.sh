@@ -82,8 +82,8 @@ v
 q'
 screen_text audit 1 | grep -q "^ *2 ! damaged entry: it does not decode (Enter, v)" ||
   { screen_text audit 1; fail "no marked row for the damaged entry"; }
-screen_text audit 1 | grep -q "^ *3 20" || { screen_text audit 1; fail "the entries after the damaged one are missing"; }
-screen_text audit 2 | grep -q "^> *1 20" || { screen_text audit 2; fail "the entry before the damaged one is missing"; }
+screen_text audit 1 | grep -q "^ *3 [0-9]" || { screen_text audit 1; fail "the entries after the damaged one are missing"; }
+screen_text audit 2 | grep -q "^> *1 [0-9]" || { screen_text audit 2; fail "the entry before the damaged one is missing"; }
 says audit 3 "Audit entry 2 is damaged: it does not decode, so it is not shown. v verifies the chain; restore the database from a backup."
 says audit 4 "audit chain broken at entry 2"
 

@@ -12,7 +12,8 @@ set -u
   >"$TMPD/demo.log" 2>&1 || { cat "$TMPD/demo.log"; fail "demo"; }
 
 mask() { # NAME: wall-clock times to a placeholder
-  sed -E 's/20[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}/YYYY-MM-DD hh:mm/g' \
+  sed -E -e 's/20[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}/YYYY-MM-DD hh:mm/g' \
+    -e 's/[0-9]{2}-[0-9]{2}-20[0-9]{2} [0-9]{2}:[0-9]{2}/DD-MM-YYYY hh:mm/g' \
     "$TMPD/$1.dump" >"$TMPD/$1.masked" && mv "$TMPD/$1.masked" "$TMPD/$1.dump"
 }
 verb() { # USER ARGS...: a verb on the test database as USER
@@ -54,7 +55,7 @@ screen_has object-en "? objection (taken in by ani, unanswered): ibu saya sakit 
 screen_has object-en "objection recorded: Yuliardi Efendi"
 screen_has object-en "answer the objection to the selected move: your roles do not allow it"
 screen_has object-en "? objection, blocks the approval until answered: ibu saya sakit"
-screen_has object-en "check: 0 blocking verdicts, 1 objections waiting"
+screen_has object-en "check: 0 blocking verdicts, 1 objection waiting"
 screen_has answer-en "> *Yuliardi Efendi"
 screen_has answer-en "answered by citra: didengar,"
 screen_has answer-en "objection answered:"

@@ -14,7 +14,8 @@ set -u
 
 mask() { # NAME: times to a placeholder, the user column of the Audit screen to USER
   sed -E -e 's/20[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}/YYYY-MM-DD hh:mm/g' \
-    -e '/^[ >] +[0-9]+ YYYY-MM-DD hh:mm /s/^(.{24}).{10}/\1USER      /' \
+    -e 's/[0-9]{2}-[0-9]{2}-20[0-9]{2} [0-9]{2}:[0-9]{2}/DD-MM-YYYY hh:mm/g' \
+    -e '/^[ >] +[0-9]+ (YYYY-MM-DD|DD-MM-YYYY) hh:mm /s/^(.{24}).{10}/\1USER      /' \
     "$TMPD/$1.dump" >"$TMPD/$1.masked" && mv "$TMPD/$1.masked" "$TMPD/$1.dump"
 }
 under_budget() { # NAME KEY [N]

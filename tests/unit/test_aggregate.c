@@ -5,11 +5,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <cmocka.h>
 #include "core/policy.h"
 #include "store/store.h"
@@ -109,11 +107,21 @@ static void read_back(store *s, struct owns *w, int64_t *orphans)
     store_read_end(t);
 }
 
+static int setup(void **state)
+{
+    *state = dbfx_new("agg");
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    dbfx_free(*state);
+    return 0;
+}
+
 static void follows_every_change(void **state)
 {
-    (void)state;
-    char root[DBFX_ROOT_SIZE], db[DBFX_DB_SIZE];
-    store *s = dbfx_open("agg", root, db);
+    store *s = ((struct dbfx *)*state)->s;
     struct owns w;
     int64_t orphans;
 
@@ -154,15 +162,12 @@ static void follows_every_change(void **state)
     read_back(s, &w, &orphans);
     assert_int_equal(w.o[0].r.need, 2);             /* 150000/75000 up, 0 */
     assert_int_equal(w.o[1].r.need, 2);             /* 100000/75000 up */
-
-    store_close(s);
-    dbfx_remove(root);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(follows_every_change),
+        cmocka_unit_test_setup_teardown(follows_every_change, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,7 +12,6 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,7 +136,7 @@ static const char *const NIP_E = "198005052005011005";   /* stays */
 static const char *const NIP_S = "197001012000011001";   /* signs the SK */
 
 struct fx {
-    char root[64], db[128];
+    struct dbfx *db;          /* the database; o.db is its store */
     struct config cfg;
     struct ops o;
 };
@@ -200,7 +199,8 @@ static int setup(void **state)
     if (config_load("config", &fx->cfg, errs) != 0)
         fail_msg("config/ does not load");
     free(errs);
-    fx->o.db = dbfx_open("approval", fx->root, fx->db);
+    fx->db = dbfx_new("approval");
+    fx->o.db = fx->db->s;
     assert_int_equal(store_write(fx->o.db, fill_region, NULL), STORE_OK);
     fx->o.cfg = &fx->cfg;
     fx->o.today = date_from_ymd(2026, 6, 15);
@@ -211,9 +211,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     struct fx *fx = *state;
-    store_close(fx->o.db);
     config_free(&fx->cfg);
-    dbfx_remove(fx->root);
+    dbfx_free(fx->db);
     free(fx);
     return 0;
 }

@@ -132,15 +132,13 @@ static void same_as(bool staff_first)
     struct audit_digest dg[2][AUDIT_DIGEST_MAX];
     int ndg[2];
     for (int bulk = 0; bulk < 2; bulk++) {
-        char root[DBFX_ROOT_SIZE], db[DBFX_DB_SIZE];
-        store *s = dbfx_open("load", root, db);
+        struct dbfx *fx = dbfx_new("load");
         struct how h = {bulk == 1, staff_first};
-        int rc = store_write(s, fill, &h);
+        int rc = store_write(fx->s, fill, &h);
         if (rc != STORE_OK)
-            fail_msg("fill: %s", store_errmsg(s));
-        describe(s, &a[bulk], dg[bulk], &ndg[bulk]);
-        store_close(s);
-        dbfx_remove(root);
+            fail_msg("fill: %s", store_errmsg(fx->s));
+        describe(fx->s, &a[bulk], dg[bulk], &ndg[bulk]);
+        dbfx_free(fx);
     }
     assert_string_equal(a[0].text, a[1].text);
     assert_int_equal(ndg[0], ndg[1]);
@@ -179,17 +177,25 @@ static int misuse(stxn *t, void *ctx)
     return STORE_OK;
 }
 
+static int setup(void **state)
+{
+    *state = dbfx_new("load");
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    dbfx_free(*state);
+    return 0;
+}
+
 static void refuses_disorder_and_a_filled_table(void **state)
 {
-    (void)state;
-    char root[DBFX_ROOT_SIZE], db[DBFX_DB_SIZE];
-    store *s = dbfx_open("load", root, db);
+    store *s = ((struct dbfx *)*state)->s;
     assert_int_equal(store_write(s, misuse, s), STORE_OK);
     stxn *t = store_read_begin(s);
     assert_int_equal(store_count_positions(t), 1);
     store_read_end(t);
-    store_close(s);
-    dbfx_remove(root);
 }
 
 int main(void)
@@ -197,7 +203,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_database_as_the_puts),
         cmocka_unit_test(holders_already_there_are_counted),
-        cmocka_unit_test(refuses_disorder_and_a_filled_table),
+        cmocka_unit_test_setup_teardown(refuses_disorder_and_a_filled_table, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
