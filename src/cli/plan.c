@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "core/nip.h"
 #include "io/csv.h"
+#include "io/export.h"
 #include "ops/plan.h"
 #include "ops/objection.h"
 
@@ -319,22 +320,66 @@ static void arrow_int(char *out, size_t size, int64_t a, int64_t b)
     arrow(out, size, x, y);
 }
 
-static void impact_line(const struct ops_impact_row *r, const struct policy *p)
+/* The impact table: kind, code (indented by depth), existing, need, gap,
+ * EJ, grade. Each column is as wide as its widest cell (at least as wide
+ * as it always was), so that the table stays aligned whatever the size
+ * of the figures (a province's units count hundreds of thousands). */
+enum { IMPACT_COLS = 7, IMPACT_CELL = CODE_SIZE * 2 + 24 };
+
+static void impact_cells(const struct ops_impact_row *r, const struct policy *p,
+                         char cell[IMPACT_COLS][IMPACT_CELL])
 {
-    char name[CODE_SIZE * 2 + 24], ex[56], need[56], gap[56], ej[56], grade[16];
     char eb[24], ea[24];
     int indent = r->depth > 8 ? 8 : r->depth;
-    snprintf(name, sizeof name, "%*s%s", indent, "", r->code);
-    arrow_int(ex, sizeof ex, r->before.existing, r->after.existing);
-    arrow_int(need, sizeof need, r->before.need, r->after.need);
-    arrow_int(gap, sizeof gap, wl_gap(&r->before), wl_gap(&r->after));
+    snprintf(cell[0], IMPACT_CELL, "%s", r->kind == IMPACT_UNIT ? _("unit") : _("position"));
+    snprintf(cell[1], IMPACT_CELL, "%*s%s", indent, "", r->code);
+    arrow_int(cell[2], IMPACT_CELL, r->before.existing, r->after.existing);
+    arrow_int(cell[3], IMPACT_CELL, r->before.need, r->after.need);
+    arrow_int(cell[4], IMPACT_CELL, wl_gap(&r->before), wl_gap(&r->after));
     wl_format_ej(&r->before, p, eb);
     wl_format_ej(&r->after, p, ea);
-    arrow(ej, sizeof ej, eb, ea);
-    arrow(grade, sizeof grade, wl_grade_name(wl_grade(&r->before, p)),
+    arrow(cell[5], IMPACT_CELL, eb, ea);
+    arrow(cell[6], IMPACT_CELL, wl_grade_name(wl_grade(&r->before, p)),
           wl_grade_name(wl_grade(&r->after, p)));
-    printf("  %-8s %-24s %-10s %-10s %-12s %-14s %s\n",
-           r->kind == IMPACT_UNIT ? _("unit") : _("position"), name, ex, need, gap, ej, grade);
+}
+
+static void widen(unsigned width[IMPACT_COLS], const char *const cell[IMPACT_COLS])
+{
+    for (int c = 0; c < IMPACT_COLS; c++) {
+        unsigned w = text_width(cell[c]);
+        if (w > width[c])
+            width[c] = w;
+    }
+}
+
+static void impact_row(const unsigned width[IMPACT_COLS], const char *const cell[IMPACT_COLS])
+{
+    fputs("  ", stdout);
+    for (int c = 0; c < IMPACT_COLS - 1; c++)
+        printf("%s%*s ", cell[c], (int)(width[c] - text_width(cell[c])), "");
+    printf("%s\n", cell[IMPACT_COLS - 1]);
+}
+
+static void show_impact(const struct ops_plan_view *v, const struct policy *p)
+{
+    const char *head[IMPACT_COLS] = {_("kind"), _("code"), _("existing"), _("need"), _("gap"),
+                                     _("EJ"), _("grade")};
+    unsigned width[IMPACT_COLS] = {8, 24, 10, 10, 12, 14, 0};
+    char cell[IMPACT_COLS][IMPACT_CELL];
+    const char *row[IMPACT_COLS];
+    for (int c = 0; c < IMPACT_COLS; c++)
+        row[c] = cell[c];
+    widen(width, head);
+    for (size_t i = 0; i < v->nimpact; i++) {
+        impact_cells(&v->impact[i], p, cell);
+        widen(width, row);
+    }
+    printf("\n%s\n", _("impact (before -> after):"));
+    impact_row(width, head);
+    for (size_t i = 0; i < v->nimpact; i++) {
+        impact_cells(&v->impact[i], p, cell);
+        impact_row(width, row);
+    }
 }
 
 static void show_text(const struct ops_plan_view *v, const struct policy *p)
@@ -376,11 +421,7 @@ static void show_text(const struct ops_plan_view *v, const struct policy *p)
     cli_show_route(v);
     if (v->nimpact == 0)
         return;
-    printf("\n%s\n", _("impact (before -> after):"));
-    printf("  %-8s %-24s %-10s %-10s %-12s %-14s %s\n", _("kind"), _("code"), _("existing"),
-           _("need"), _("gap"), _("EJ"), _("grade"));
-    for (size_t i = 0; i < v->nimpact; i++)
-        impact_line(&v->impact[i], p);
+    show_impact(v, p);
 }
 
 static int plan_show(const struct ops_env *env, int argc, char **argv)

@@ -29,7 +29,7 @@
  * than jump to its opposite. */
 struct rent {
     uint32_t to, rev;
-    int64_t res, back, cost;
+    int32_t res, back, cost;       /* capacities and costs fit (mcf.h): 20 bytes an entry */
 };
 
 struct hent {
@@ -48,8 +48,10 @@ struct pd {
     size_t hn, hroom;
     /* the entries of reduced cost 0 (fixed within a phase, whatever
      * their residual capacity) of the nodes seen in this phase:
-     * sub[sfirst[u] .. send[u]) when sphase[u] = phase */
-    uint32_t *sfirst, *send, *sphase, *sub, nsub, phase;
+     * sub[sfirst[u] .. send[u]) when sphase[u] = phase; subto[k] is
+     * the head of entry sub[k], so that the searches test its level
+     * before they reach for the entry itself */
+    uint32_t *sfirst, *send, *sphase, *sub, *subto, nsub, phase;
     int32_t *level;
     uint32_t *it, *queue, *path;
 };
@@ -68,6 +70,7 @@ static void pd_free(struct pd *p)
     free(p->send);
     free(p->sphase);
     free(p->sub);
+    free(p->subto);
     free(p->level);
     free(p->it);
     free(p->queue);
@@ -99,6 +102,7 @@ static int pd_build(struct pd *p, const struct mcf *g, const uint32_t *arcs, siz
     p->send = calloc(nn, sizeof *p->send);
     p->sphase = calloc(nn, sizeof *p->sphase);
     p->sub = malloc((2 * na + 1) * sizeof *p->sub);
+    p->subto = malloc((2 * na + 1) * sizeof *p->subto);
     p->level = malloc(nn * sizeof *p->level);
     p->it = malloc(nn * sizeof *p->it);
     p->queue = malloc(nn * sizeof *p->queue);
@@ -106,7 +110,7 @@ static int pd_build(struct pd *p, const struct mcf *g, const uint32_t *arcs, siz
     p->hroom = 2 * na + 16;
     p->heap = malloc(p->hroom * sizeof *p->heap);
     if (!p->first || !p->e || !p->fwd || !p->pi || !p->dist || !p->seen || !p->done ||
-        !p->sfirst || !p->send || !p->sphase || !p->sub || !p->level || !p->it || !p->queue || !p->path || !p->heap)
+        !p->sfirst || !p->send || !p->sphase || !p->sub || !p->subto || !p->level || !p->it || !p->queue || !p->path || !p->heap)
         return -1;
     for (size_t i = 0; i < na; i++) {
         p->first[local_of(local, s, t, g->src[arcs[i]]) + 1]++;
@@ -120,8 +124,9 @@ static int pd_build(struct pd *p, const struct mcf *g, const uint32_t *arcs, siz
         size_t a = arcs[i];
         uint32_t u = local_of(local, s, t, g->src[a]), v = local_of(local, s, t, g->dst[a]);
         uint32_t x = pos[u]++, y = pos[v]++;
-        p->e[x] = (struct rent){v, y, mcf_cap_of(g, a), 0, g->cost[a]};
-        p->e[y] = (struct rent){u, x, 0, mcf_cap_of(g, a), -g->cost[a]};
+        int32_t cap = (int32_t)mcf_cap_of(g, a);
+        p->e[x] = (struct rent){v, y, cap, 0, g->cost[a]};
+        p->e[y] = (struct rent){u, x, 0, cap, -g->cost[a]};
         p->fwd[i] = x;
     }
     return 0;
@@ -223,8 +228,10 @@ static void pd_touch(struct pd *p, uint32_t u)
     p->sphase[u] = p->phase;
     p->sfirst[u] = p->nsub;
     for (uint32_t x = p->first[u]; x < p->first[u + 1]; x++)
-        if (rcost(p, u, &p->e[x]) == 0)
+        if (rcost(p, u, &p->e[x]) == 0) {
+            p->subto[p->nsub] = p->e[x].to;
             p->sub[p->nsub++] = x;
+        }
     p->send[u] = p->nsub;
 }
 
@@ -252,10 +259,10 @@ static bool pd_levels(struct pd *p)
             break;                  /* farther nodes are not on a path from s */
         pd_touch(p, v);
         for (uint32_t k = p->sfirst[v]; k < p->send[v]; k++) {
-            const struct rent *r = &p->e[p->sub[k]];
-            if (p->level[r->to] < 0 && r->back > 0) {
-                p->level[r->to] = p->level[v] + 1;
-                p->queue[qt++] = r->to;
+            uint32_t w = p->subto[k];
+            if (p->level[w] < 0 && p->e[p->sub[k]].back > 0) {
+                p->level[w] = p->level[v] + 1;
+                p->queue[qt++] = w;
             }
         }
     }
@@ -286,9 +293,9 @@ static int64_t pd_block(struct pd *p, struct mcf *g, const struct mcf_control *c
             for (size_t i = 0; i < depth; i++) {
                 struct rent *r = &p->e[p->sub[p->path[i]]];
                 struct rent *o = &p->e[r->rev];
-                r->res -= b;
+                r->res -= (int32_t)b;
                 o->back = r->res;
-                o->res += b;
+                o->res += (int32_t)b;
                 r->back = o->res;
                 if (cut == depth && r->res == 0)
                     cut = i;
@@ -302,10 +309,10 @@ static int64_t pd_block(struct pd *p, struct mcf *g, const struct mcf_control *c
         }
         bool advanced = false;
         for (; p->it[u] < p->send[u]; p->it[u]++) {
-            const struct rent *r = &p->e[p->sub[p->it[u]]];
-            if (p->level[r->to] == p->level[u] - 1 && r->res > 0) {
+            uint32_t w = p->subto[p->it[u]];
+            if (p->level[w] == p->level[u] - 1 && p->e[p->sub[p->it[u]]].res > 0) {
                 p->path[depth++] = p->it[u];
-                u = r->to;
+                u = w;
                 advanced = true;
                 break;
             }

@@ -1,6 +1,6 @@
-/* The rule table, and the fast path of the person and target rules: each
- * quick function decides what its rule's verdict would be without writing
- * the reason (tests/unit/test_rule_table.c holds them to the full rules). */
+/* The rule table, and the fast path of every rule: each quick function
+ * decides what its rule's verdict would be without writing the reason
+ * (tests/unit/test_rule_table.c holds them to the full rules). */
 #include <string.h>
 #include "core/i18n.h"
 #include "core/rules.h"
@@ -118,6 +118,42 @@ static int quick_need_origin(const struct move_input *m, const struct policy *p)
     return outcome(p->need.severity, left >= m->origin_fig.need - p->need.origin_margin);
 }
 
+/* ---- the plan rules ------------------------------------------------------ */
+static int quick_plan_once(const struct move_input *m, const struct policy *p)
+{
+    size_t count = 0;
+    bool contains = false;
+    for (size_t i = 0; m->plan && i < m->plan->n; i++) {
+        const struct plan_move *pm = &m->plan->moves[i];
+        if (!pm->nip || strcmp(pm->nip, m->person->nip) != 0)
+            continue;
+        count++;
+        contains = contains || (pm->to_position && strcmp(pm->to_position, m->target->code) == 0);
+    }
+    return outcome(p->plan.severity, count + !contains <= 1);
+}
+
+static int quick_plan_overfill(const struct move_input *m, const struct policy *p)
+{
+    int64_t in, out;
+    rules_plan_flow(m, m->target->code, &in, &out);
+    return outcome(p->plan.severity, m->target_fig.existing + in + 1 - out <= m->target_fig.need);
+}
+
+static int quick_plan_moves_out(const struct move_input *m, const struct policy *p)
+{
+    const char *unit = m->origin ? m->origin->unit : m->person->unit;
+    int cap = p->plan.max_moves_out;
+    return outcome(p->plan.severity, cap <= 0 || rules_plan_unit_moves(m, unit, true) <= (size_t)cap);
+}
+
+static int quick_plan_moves_in(const struct move_input *m, const struct policy *p)
+{
+    int cap = p->plan.max_moves_in;
+    return outcome(p->plan.severity,
+                   cap <= 0 || rules_plan_unit_moves(m, m->target->unit, false) <= (size_t)cap);
+}
+
 const struct rule_def rule_table[RULE_COUNT] = {
     {RULE_STATUS, "status", N_("Status"), rule_status, RULE_SCOPE_PERSON, quick_status},
     {RULE_TENURE, "tenure", N_("Tenure in post"), rule_tenure, RULE_SCOPE_PERSON,
@@ -139,13 +175,13 @@ const struct rule_def rule_table[RULE_COUNT] = {
     {RULE_NEED_ORIGIN, "need-origin", N_("Need at origin"), rule_need_origin,
      RULE_SCOPE_TARGET, quick_need_origin},
     {RULE_PLAN_ONCE, "plan-once", N_("Once in the plan"), rule_plan_once, RULE_SCOPE_PLAN,
-     NULL},
+     quick_plan_once},
     {RULE_PLAN_OVERFILL, "plan-overfill", N_("Target not over-filled"), rule_plan_overfill,
-     RULE_SCOPE_PLAN, NULL},
+     RULE_SCOPE_PLAN, quick_plan_overfill},
     {RULE_PLAN_MOVES_OUT, "plan-moves-out", N_("Moves out of the unit"), rule_plan_moves_out,
-     RULE_SCOPE_PLAN, NULL},
+     RULE_SCOPE_PLAN, quick_plan_moves_out},
     {RULE_PLAN_MOVES_IN, "plan-moves-in", N_("Moves into the unit"), rule_plan_moves_in,
-     RULE_SCOPE_PLAN, NULL},
+     RULE_SCOPE_PLAN, quick_plan_moves_in},
 };
 
 size_t rules_check_scope(const struct move_input *m, const struct policy *p, unsigned scopes,
@@ -157,6 +193,25 @@ size_t rules_check_scope(const struct move_input *m, const struct policy *p, uns
     for (int i = 0; i < RULE_COUNT; i++)
         if (scopes & RULE_SCOPE_BIT(rule_table[i].scope))
             out[n++] = rule_table[i].judge(m, p);
+    return n;
+}
+
+size_t rules_check_failures(const struct move_input *m, const struct policy *p, unsigned scopes,
+                            struct verdict out[RULE_COUNT])
+{
+    if (!m->plan)
+        scopes &= ~RULE_SCOPE_BIT(RULE_SCOPE_PLAN);
+    size_t n = 0;
+    for (int i = 0; i < RULE_COUNT; i++) {
+        const struct rule_def *r = &rule_table[i];
+        if (!(scopes & RULE_SCOPE_BIT(r->scope)))
+            continue;
+        int quick = r->quick(m, p);
+        if (quick == VERDICT_PASS || quick == VERDICT_OFF)
+            out[n++] = (struct verdict){.rule = i, .result = quick};
+        else
+            out[n++] = r->judge(m, p);
+    }
     return n;
 }
 

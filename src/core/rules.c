@@ -502,9 +502,7 @@ struct verdict rule_plan_overfill(const struct move_input *m, const struct polic
                   (long long)end, (long long)need);
 }
 
-/* Moves of the plan (other people's, plus this one) whose unit on one
- * side is unit. */
-static size_t plan_unit_moves(const struct move_input *m, const char *unit, bool outward)
+size_t rules_plan_unit_moves(const struct move_input *m, const char *unit, bool outward)
 {
     size_t n = 1;
     for (size_t i = 0; m->plan && i < m->plan->n; i++) {
@@ -519,7 +517,7 @@ static size_t plan_unit_moves(const struct move_input *m, const char *unit, bool
 struct verdict rule_plan_moves_out(const struct move_input *m, const struct policy *p)
 {
     const char *unit = m->origin ? m->origin->unit : m->person->unit;
-    size_t n = plan_unit_moves(m, unit, true);
+    size_t n = rules_plan_unit_moves(m, unit, true);
     int cap = p->plan.max_moves_out;
     if (cap <= 0)
         return judged(RULE_PLAN_MOVES_OUT, p->plan.severity, true,
@@ -531,7 +529,7 @@ struct verdict rule_plan_moves_out(const struct move_input *m, const struct poli
 struct verdict rule_plan_moves_in(const struct move_input *m, const struct policy *p)
 {
     const char *unit = m->target->unit;
-    size_t n = plan_unit_moves(m, unit, false);
+    size_t n = rules_plan_unit_moves(m, unit, false);
     int cap = p->plan.max_moves_in;
     if (cap <= 0)
         return judged(RULE_PLAN_MOVES_IN, p->plan.severity, true,

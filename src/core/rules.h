@@ -154,6 +154,9 @@ struct verdict rule_need_origin(const struct move_input *m, const struct policy 
  * position; 0 and 0 without m->plan. */
 void rules_plan_flow(const struct move_input *m, const char *position, int64_t *in,
                      int64_t *out);
+/* Moves of the plan (other people's, plus this one) whose unit on one
+ * side (outward: the unit left) is unit. */
+size_t rules_plan_unit_moves(const struct move_input *m, const char *unit, bool outward);
 /* Plan sanity (plan.severity; needs m->plan). */
 struct verdict rule_plan_once(const struct move_input *m, const struct policy *p);
 /* Fails when the target ends with more than its need after every move of
@@ -185,8 +188,7 @@ enum rule_scope {
 
 typedef struct verdict (*rule_fn)(const struct move_input *m, const struct policy *p);
 /* The verdict's result only (enum verdict_result), without writing the
- * reason: the fast path of a person or target rule. Always equals
- * judge(m, p).result. */
+ * reason: the fast path of a rule. Always equals judge(m, p).result. */
 typedef int (*rule_quick_fn)(const struct move_input *m, const struct policy *p);
 
 struct rule_def {
@@ -195,7 +197,7 @@ struct rule_def {
     const char *label;      /* N_(): translate with _() (rule_label does) */
     rule_fn judge;
     int scope;              /* enum rule_scope */
-    rule_quick_fn quick;    /* person and target scope; NULL for the plan rules */
+    rule_quick_fn quick;    /* every rule (a plan rule's needs m->plan) */
 };
 extern const struct rule_def rule_table[RULE_COUNT];
 
@@ -204,6 +206,13 @@ extern const struct rule_def rule_table[RULE_COUNT];
  * Returns the number written. */
 size_t rules_check_scope(const struct move_input *m, const struct policy *p, unsigned scopes,
                          struct verdict out[RULE_COUNT]);
+/* The same verdicts, but only those that fail (WARN or BLOCK) carry their
+ * reason: a PASS or OFF verdict of a person or target rule is decided by
+ * its quick function and its reason is "". For judging many moves whose
+ * results and warnings are kept (plan suggest saves thousands): two or
+ * three sentences formatted a move instead of fifteen. */
+size_t rules_check_failures(const struct move_input *m, const struct policy *p, unsigned scopes,
+                            struct verdict out[RULE_COUNT]);
 /* Every rule for one move (person, target, and plan when m->plan is set). */
 size_t rules_check_move(const struct move_input *m, const struct policy *p,
                         struct verdict out[RULE_COUNT]);

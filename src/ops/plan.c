@@ -99,10 +99,10 @@ int move_facts_read(struct ops *o, stxn *t, const char *nip, const char *target,
     return r;
 }
 
-int move_judge(struct ops *o, const struct move_facts *f, int reason,
-               const struct plan_desc *plan, struct verdict v[RULE_COUNT], size_t *n)
+static struct move_input judge_input(struct ops *o, const struct move_facts *f, int reason,
+                                     const struct plan_desc *plan)
 {
-    struct move_input m = {
+    return (struct move_input){
         .person = &f->person,
         .origin = f->has_origin ? &f->origin : NULL,
         .target = &f->target,
@@ -112,7 +112,21 @@ int move_judge(struct ops *o, const struct move_facts *f, int reason,
         .plan = plan,
         .today = o->today,
     };
+}
+
+int move_judge(struct ops *o, const struct move_facts *f, int reason,
+               const struct plan_desc *plan, struct verdict v[RULE_COUNT], size_t *n)
+{
+    struct move_input m = judge_input(o, f, reason, plan);
     *n = rules_check_move(&m, ops_policy(o), v);
+    return rules_summary(v, *n);
+}
+
+int move_judge_failures(struct ops *o, const struct move_facts *f, int reason,
+                        const struct plan_desc *plan, struct verdict v[RULE_COUNT], size_t *n)
+{
+    struct move_input m = judge_input(o, f, reason, plan);
+    *n = rules_check_failures(&m, ops_policy(o), PLAN_CHECK_ALL, v);
     return rules_summary(v, *n);
 }
 

@@ -28,6 +28,10 @@ int move_facts_read(struct ops *o, stxn *t, const char *nip, const char *target,
 /* Judges one move (plan may be NULL) and returns the summary. */
 int move_judge(struct ops *o, const struct move_facts *f, int reason,
                const struct plan_desc *plan, struct verdict v[RULE_COUNT], size_t *n);
+/* The same verdicts, with reasons only where they fail
+ * (rules_check_failures): for judging many moves whose warnings are kept. */
+int move_judge_failures(struct ops *o, const struct move_facts *f, int reason,
+                        const struct plan_desc *plan, struct verdict v[RULE_COUNT], size_t *n);
 /* Removes the struck moves from pl (they are out of the plan). */
 void plan_moves_drop_struck(struct plan_moves *pl);
 /* The plan check (ops_plan_check) in transaction t, of the moves not

@@ -176,22 +176,32 @@ static int count_surplus(struct suggest_run *run)
     return 0;
 }
 
-static int take_staff(const struct staff *s, void *ctx)
+/* Before a staff record is decoded: counted (progress), and wanted only
+ * when its position may give somebody (five in six are not, and are never
+ * decoded). */
+static int want_staff(const char *position, void *ctx)
 {
     struct suggest_run *run = ctx;
     if (++run->staff_seen % 4096 == 0 && suggest_stop(run, OPS_SUGGEST_READ, run->staff_seen))
-        return 1;
-    if (bsearch(s->nip, run->in_plan, run->nin_plan, sizeof *run->in_plan, cmp_nip))
-        return 0;
-    long pi = workload_position_index(run->w, s->position);
+        return 2;
+    long pi = workload_position_index(run->w, position);
     if (pi < 0 || workload_position_unit(run->w, (size_t)pi) < 0)
         return 0;           /* no position, or one in no unit: nowhere to move from */
     if (run->surplus[pi] <= 0)
         return 0;           /* a position at or below its need gives nobody */
-    origin_of(run, (size_t)pi);
+    run->staff_pi = (size_t)pi;
+    return 1;
+}
+
+static int take_staff(const struct staff *s, void *ctx)
+{
+    struct suggest_run *run = ctx;
+    if (bsearch(s->nip, run->in_plan, run->nin_plan, sizeof *run->in_plan, cmp_nip))
+        return 0;
+    origin_of(run, run->staff_pi);
     if (!rules_person_may_move(s, &run->origin, ops_policy(run->o), run->o->today))
         return 0;
-    return add_mover(run, s, (size_t)pi);
+    return add_mover(run, s, run->staff_pi);
 }
 
 static int read_region(struct suggest_run *run, stxn *t)
@@ -202,7 +212,7 @@ static int read_region(struct suggest_run *run, stxn *t)
         return ops_fail(e, _("could not read the database: %s"), store_errmsg(run->o->db));
     if (workload_index_positions(run->w) != 0 || count_surplus(run) != 0)
         return ops_fail(e, "%s", _("out of memory"));
-    if (store_each_staff(t, NULL, take_staff, run) != 0 && !run->stopped)
+    if (store_each_staff_where(t, want_staff, take_staff, run) != 0 && !run->stopped)
         return ops_fail(e, _("could not read the database: %s"), store_errmsg(run->o->db));
     workload_unindex_positions(run->w);     /* the few look-ups left can bisect */
     if (run->stopped)

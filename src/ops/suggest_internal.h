@@ -48,6 +48,7 @@ struct suggest_run {
     struct planner_person *people;
     struct mover *movers;
     size_t npeople, people_room, movers_room, staff_seen;
+    size_t staff_pi;               /* the position of the staff record being read */
     struct position origin;        /* scratch: the person rules' view of a position */
     size_t origin_pi;              /* origin is of position origin_pi - 1; 0: none */
     bool stopped;                  /* progress or cancel said stop */

@@ -10,8 +10,16 @@
 #include "core/nip.h"
 #include "ops/suggest_internal.h"
 
+/* The reasons' phrases, translated once a run: a gettext look-up costs
+ * about a microsecond, and a national run explains some 100,000 moves
+ * with half a dozen phrases each. */
+struct phrases {
+    const char *fills, *relieves, *cost, *move, *district, *home, *prefers, *avoids;
+};
+
 struct save {
     struct change c;
+    struct phrases say;
     struct suggest_run *run;
     struct plan p;
     struct move_facts f;           /* big: here, not on the stack */
@@ -45,35 +53,47 @@ static void append(char *out, size_t size, const char *fmt, ...)
     va_end(ap);
 }
 
+/* msgid translated, the first time (then *slot keeps it). */
+static const char *phrase(const char **slot, const char *msgid) __attribute__((format_arg(2)));
+static const char *phrase(const char **slot, const char *msgid)
+{
+    if (!*slot)
+        *slot = _(msgid);
+    return *slot;
+}
+
 /* The wish's part: the person named the target's place (import
  * preferences) as one they prefer, or one they would avoid. */
-static void wish_parts(const struct planner_move *pm, const struct policy *pol, char *out,
-                       size_t size)
+static void wish_parts(struct phrases *say, const struct planner_move *pm,
+                       const struct policy *pol, char *out, size_t size)
 {
     if (pm->preferred) {
         append(out, size, ", ");
-        append(out, size, _("a place the person prefers %lld"),
+        append(out, size, phrase(&say->prefers, N_("a place the person prefers %lld")),
                -(long long)pol->optimiser.prefer_bonus);
     }
     if (pm->avoided) {
         append(out, size, ", ");
-        append(out, size, _("against the person's wish to avoid this place %lld"),
+        append(out, size,
+               phrase(&say->avoids, N_("against the person's wish to avoid this place %lld")),
                (long long)pol->optimiser.avoid_cost);
     }
 }
 
-static void cost_parts(const struct planner_move *pm, const struct policy *pol, char *out,
-                       size_t size)
+static void cost_parts(struct phrases *say, const struct planner_move *pm,
+                       const struct policy *pol, char *out, size_t size)
 {
     out[0] = '\0';
-    append(out, size, _("move %lld"), (long long)pm->cost_move);
+    append(out, size, phrase(&say->move, N_("move %lld")), (long long)pm->cost_move);
     if (pm->cost_district) {
         append(out, size, ", ");
-        append(out, size, _("district %lld"), (long long)pm->cost_district);
+        append(out, size, phrase(&say->district, N_("district %lld")),
+               (long long)pm->cost_district);
     }
     if (pm->cost_home) {
         append(out, size, ", ");
-        append(out, size, _("home district %lld"), (long long)pm->cost_home);
+        append(out, size, phrase(&say->home, N_("home district %lld")),
+               (long long)pm->cost_home);
     }
     if (pm->cost_competency) {
         append(out, size, ", ");
@@ -82,12 +102,12 @@ static void cost_parts(const struct planner_move *pm, const struct policy *pol, 
                                    (unsigned long)pm->missing_levels),
                (long long)pm->cost_competency, pm->missing_levels);
     }
-    wish_parts(pm, pol, out, size);
+    wish_parts(say, pm, pol, out, size);
 }
 
 /* "fills 1 of 3 short in Bidan, Puskesmas X (EJ 1.42 -> 1.07); relieves
  * Perawat, RSUD Y (+4 -> +3); cost 12: move 10, district 5, ..." */
-static void explain(const struct save *s, const struct planner_move *pm, const char *to_unit,
+static void explain(struct save *s, const struct planner_move *pm, const char *to_unit,
                     const char *from_unit, char *out, size_t size)
 {
     const struct policy *pol = ops_policy(s->run->o);
@@ -98,17 +118,18 @@ static void explain(const struct save *s, const struct planner_move *pm, const c
     after.existing++;
     wl_format_ej(&before, pol, eb);
     wl_format_ej(&after, pol, ea);
-    cost_parts(pm, pol, parts, sizeof parts);
+    cost_parts(&s->say, pm, pol, parts, sizeof parts);
     out[0] = '\0';
-    append(out, size, _("fills 1 of %lld short in %s, %s (EJ %s -> %s)"),
+    append(out, size, phrase(&s->say.fills, N_("fills 1 of %lld short in %s, %s (EJ %s -> %s)")),
            (long long)(pm->to_need - pm->to_existing), f->target.name, to_unit,
            eb[0] ? eb : "-", ea);
     append(out, size, "; ");
-    append(out, size, _("relieves %s, %s (+%lld -> +%lld)"), f->origin.name, from_unit,
+    append(out, size, phrase(&s->say.relieves, N_("relieves %s, %s (+%lld -> +%lld)")),
+           f->origin.name, from_unit,
            (long long)(pm->from_existing - pm->from_need),
            (long long)(pm->from_existing - pm->from_need - 1));
     append(out, size, "; ");
-    append(out, size, _("cost %lld: %s"), (long long)pm->cost, parts);
+    append(out, size, phrase(&s->say.cost, N_("cost %lld: %s")), (long long)pm->cost, parts);
 }
 
 /* --- each move: read, check nothing changed, explain ------------------------------ */
@@ -309,7 +330,7 @@ static int judge_and_put(struct save *s, stxn *t, size_t k)
     struct verdict v[RULE_COUNT];
     size_t nv;
     struct plan_desc d = near_moves(s, k);
-    int summary = move_judge(s->c.o, &s->f, REASON_WORKLOAD, &d, v, &nv);
+    int summary = move_judge_failures(s->c.o, &s->f, REASON_WORKLOAD, &d, v, &nv);
     if (summary == MOVE_BLOCKED) {
         char why[OPS_MSG_SIZE - 256], shown[NIP_FMT_LEN + 1];
         nip_format(m->nip, shown);

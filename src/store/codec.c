@@ -333,6 +333,20 @@ int codec_get_staff(const void *buf, size_t len, struct staff *out)
     return rbuf_end(&r);
 }
 
+int codec_staff_position(const void *buf, size_t len, char position[CODE_SIZE])
+{
+    struct rbuf r;
+    struct staff head;             /* only its first fields are filled */
+    rbuf_start(&r, buf, len);
+    get_str(&r, head.nip, sizeof head.nip);
+    get_str(&r, head.name, sizeof head.name);
+    r.pos += 1 + 4 + 1 + 1;        /* sex, birth date, status, rank */
+    if (r.pos > r.len)
+        r.bad = true;
+    get_str(&r, position, CODE_SIZE);
+    return r.bad ? -1 : 0;
+}
+
 size_t codec_put_history(const struct history *h, unsigned char *buf, size_t cap)
 {
     struct wbuf w = {buf, 0, cap, false};

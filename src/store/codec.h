@@ -41,6 +41,10 @@ size_t codec_put_audit(const struct audit_entry *e, unsigned char *buf, size_t c
 int codec_get_unit(const void *buf, size_t len, struct unit *out);
 int codec_get_position(const void *buf, size_t len, struct position *out);
 int codec_get_staff(const void *buf, size_t len, struct staff *out);
+/* The position code of a staff record alone (its seal checked), without
+ * decoding the rest: for walks that want a few positions' people. 0, or
+ * -1 when the record is damaged. */
+int codec_staff_position(const void *buf, size_t len, char position[CODE_SIZE]);
 /* A person's preferences (core/preference.h), version byte 1. */
 struct preference;
 size_t codec_put_preference(const struct preference *p, unsigned char *buf, size_t cap);

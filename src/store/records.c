@@ -300,6 +300,34 @@ int store_each_staff(stxn *t, const char *from_nip, store_staff_cb cb, void *ctx
     return store_walk(t, DB_STAFF, &from, false, visit_staff, &vc);
 }
 
+struct where_ctx {
+    store_staff_where_fn want;
+    store_staff_cb cb;
+    void *ctx;
+};
+
+static int visit_staff_where(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
+{
+    struct where_ctx *wc = ctx;
+    char position[CODE_SIZE];
+    struct staff s;
+    if (codec_staff_position(v->mv_data, v->mv_size, position) != 0)
+        return store_damaged(t, DB_STAFF, *k);
+    int want = wc->want(position, wc->ctx);
+    if (want != 1)
+        return want;
+    if (codec_get_staff(v->mv_data, v->mv_size, &s) != 0)
+        return store_damaged(t, DB_STAFF, *k);
+    return wc->cb(&s, wc->ctx);
+}
+
+int store_each_staff_where(stxn *t, store_staff_where_fn want, store_staff_cb cb, void *ctx)
+{
+    struct where_ctx wc = {want, cb, ctx};
+    MDB_val from = str_val("");
+    return store_walk(t, DB_STAFF, &from, false, visit_staff_where, &wc);
+}
+
 /* The dups of one key of an index, in NIP order. */
 static int each_dup(stxn *t, int db, const char *code, store_staff_cb cb, void *ctx)
 {

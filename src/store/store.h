@@ -204,6 +204,13 @@ typedef int (*store_history_cb)(const struct history *h, void *ctx);
 int store_each_unit(stxn *t, store_unit_cb cb, void *ctx);
 int store_each_position(stxn *t, store_position_cb cb, void *ctx);
 int store_each_staff(stxn *t, const char *from_nip, store_staff_cb cb, void *ctx);
+/* Every staff record in NIP order, but decoded (and given to cb) only when
+ * want(its position code, ctx) returns 1; 0 skips it, anything else stops
+ * the walk (that value is returned). Reading one field of a record costs
+ * a small part of decoding it all: for a walk that wants the people of a
+ * few positions (the optimiser: those over their need). */
+typedef int (*store_staff_where_fn)(const char *position, void *ctx);
+int store_each_staff_where(stxn *t, store_staff_where_fn want, store_staff_cb cb, void *ctx);
 int store_each_staff_in_unit(stxn *t, const char *unit, store_staff_cb cb, void *ctx);
 int store_each_staff_in_position(stxn *t, const char *position, store_staff_cb cb, void *ctx);
 /* Every position that someone holds, in code order, with how many hold it:

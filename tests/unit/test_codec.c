@@ -218,6 +218,35 @@ static void seal_catches_every_changed_byte(void **state)
     assert_int_equal(codec_get_staff(buf, n, &b), 0);
 }
 
+/* A staff record's position read alone is the one the whole decode
+ * gives, whatever the lengths of the fields before it; a changed byte or
+ * a cut record is refused as by the whole decode. */
+static void staff_position_alone(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"", "A", "Dr. Siti Aminah, S.Kep., M.Kes."};
+    static const char *const positions[] = {"", "P", "1101.DINKES.PKM01-06"};
+    unsigned char buf[CODEC_MAX];
+    char pos[CODE_SIZE];
+    struct staff a, b;
+    for (int i = 0; i < 3; i++)
+        for (int j = 0; j < 3; j++) {
+            fill_staff(&a);
+            snprintf(a.name, sizeof a.name, "%s", names[i]);
+            snprintf(a.position, sizeof a.position, "%s", positions[j]);
+            size_t n = codec_put_staff(&a, buf, sizeof buf);
+            assert_int_equal(codec_get_staff(buf, n, &b), 0);
+            assert_int_equal(codec_staff_position(buf, n, pos), 0);
+            assert_string_equal(pos, b.position);
+            assert_string_equal(pos, positions[j]);
+            buf[n - 1] ^= 1;
+            assert_int_equal(codec_staff_position(buf, n, pos), -1);
+            buf[n - 1] ^= 1;
+            for (size_t cut = 0; cut < n; cut++)
+                assert_int_equal(codec_staff_position(buf, cut, pos), -1);
+        }
+}
+
 /* Entries of schema 2 carry the data digest: stored, and covered by the
  * hash; entries without one keep the canonical form of schema 1. */
 static void audit_digest_round_trip_and_covered(void **state)
@@ -336,6 +365,7 @@ int main(void)
         cmocka_unit_test(oversized_fields_rejected),
         cmocka_unit_test(canonical_covers_every_field),
         cmocka_unit_test(seal_catches_every_changed_byte),
+        cmocka_unit_test(staff_position_alone),
         cmocka_unit_test(audit_digest_round_trip_and_covered),
         cmocka_unit_test(big_endian_keys_sort_numerically),
         cmocka_unit_test(name_keys_fold_and_order),

@@ -53,10 +53,11 @@ static void scopes_as_designed(void **state)
     assert_int_equal(sizeof person / sizeof *person + sizeof target / sizeof *target +
                          sizeof plan / sizeof *plan,
                      RULE_COUNT);
-    /* A fast path where many are judged at once: the person rules (the
-     * optimiser's filter) and the target rules (the position picker). */
+    /* A fast path for every rule: many are judged at once by the person
+     * rules (the optimiser's filter), the target rules (the position
+     * picker) and all of them (the optimiser's moves, saved). */
     for (int i = 0; i < RULE_COUNT; i++)
-        assert_int_equal(rule_table[i].quick != NULL, rule_table[i].scope != RULE_SCOPE_PLAN);
+        assert_non_null(rule_table[i].quick);
 }
 
 /* ---- generated people --------------------------------------------------- */
@@ -201,11 +202,41 @@ static void random_need_policy(struct policy *p)
     p->fit.competency_severity = some_severity();
     p->need.severity = some_severity();
     p->need.origin_margin = (int)pick(3);
+    p->plan.severity = some_severity();
+    p->plan.max_moves_out = (int)pick(4);
+    p->plan.max_moves_in = (int)pick(4);
+}
+
+/* rules_check_failures gives rules_check_scope's verdicts, every scope
+ * (the plan's too when there is one), with the same reasons where a rule
+ * fails and none where it passes or is off. */
+static size_t results_seen[RULE_COUNT][VERDICT_OFF + 1];
+
+static void same_failures(const struct move_input *m, const struct policy *p)
+{
+    unsigned all = RULE_SCOPE_BIT(RULE_SCOPE_PERSON) | RULE_SCOPE_BIT(RULE_SCOPE_TARGET) |
+                   RULE_SCOPE_BIT(RULE_SCOPE_PLAN);
+    struct verdict full[RULE_COUNT], lean[RULE_COUNT];
+    size_t n = rules_check_scope(m, p, all, full);
+    assert_int_equal(rules_check_failures(m, p, all, lean), n);
+    assert_int_equal(n, m->plan ? RULE_COUNT : 11);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(rule_table[full[i].rule].quick(m, p), full[i].result);
+        results_seen[full[i].rule][full[i].result]++;
+        assert_int_equal(lean[i].rule, full[i].rule);
+        assert_int_equal(lean[i].result, full[i].result);
+        bool fails = full[i].result == VERDICT_WARN || full[i].result == VERDICT_BLOCK;
+        if (fails)
+            assert_string_equal(lean[i].reason, full[i].reason);
+        else
+            assert_string_equal(lean[i].reason, "");
+    }
 }
 
 /* 20,000 moves with generated targets, figures and a small plan: each
- * target rule's quick function gives its rule's result, and
- * rules_quick_summary the summary of the full verdicts. */
+ * target rule's quick function gives its rule's result,
+ * rules_quick_summary the summary of the full verdicts, and
+ * rules_check_failures the same verdicts. */
 static void target_fast_path_agrees(void **state)
 {
     (void)state;
@@ -223,9 +254,13 @@ static void target_fast_path_agrees(void **state)
             random_target(&s, &target, &tfig);
             snprintf(origin.code, sizeof origin.code, "T%u", pick(3));
             snprintf(s.nip, sizeof s.nip, "%018u", pick(3));
-            struct plan_move pm[2] = {{"000000000000000001", "T0", "U", "T1", "U"},
-                                      {"000000000000000002", "T2", "U", "T0", "U"}};
-            struct plan_desc plan = {pm, pick(3)};
+            struct plan_move pm[3] = {{"000000000000000001", "T0", "U", "T1", "U"},
+                                      {"000000000000000002", "T2", "U", "T0", "V"},
+                                      {"000000000000000002", "T1", "V", "T2", "U"}};
+            struct plan_desc plan = {pm, pick(4)};
+            snprintf(origin.unit, sizeof origin.unit, "%s", pick(2) ? "U" : "V");
+            snprintf(target.unit, sizeof target.unit, "%s", pick(2) ? "U" : "V");
+            snprintf(s.unit, sizeof s.unit, "%s", pick(2) ? "U" : "V");
             struct move_input m = {.person = &s, .origin = pick(8) ? &origin : NULL,
                                    .target = &target, .origin_fig = ofig, .target_fig = tfig,
                                    .own_request = pick(2), .plan = pick(2) ? &plan : NULL,
@@ -241,6 +276,7 @@ static void target_fast_path_agrees(void **state)
             /* the plan scope is never judged by the quick paths */
             assert_int_equal(rules_quick_summary(&m, &p, scopes | RULE_SCOPE_BIT(RULE_SCOPE_PLAN)),
                              summary);
+            same_failures(&m, &p);
             size_t nt = rules_check_scope(&m, &p, RULE_SCOPE_BIT(RULE_SCOPE_TARGET), v);
             assert_int_equal(rules_quick_summary(&m, &p, RULE_SCOPE_BIT(RULE_SCOPE_TARGET)),
                              rules_summary(v, nt));
@@ -250,6 +286,11 @@ static void target_fast_path_agrees(void **state)
     /* the generator reaches every summary often */
     for (int i = 0; i < 3; i++)
         assert_true(seen[i] > 200);
+    /* and every rule both passes and fails often (the plan rules too) */
+    for (int r = 0; r < RULE_COUNT; r++) {
+        assert_true(results_seen[r][VERDICT_PASS] > 200);
+        assert_true(results_seen[r][VERDICT_WARN] + results_seen[r][VERDICT_BLOCK] > 200);
+    }
 }
 
 /* verdict_reasons: only the verdicts of one result, labelled, joined,
