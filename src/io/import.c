@@ -17,14 +17,13 @@
 
 /* --- hash tables ------------------------------------------------------------ */
 
-/* Codes: units and positions seen in the file, and the answers of the
- * database about references (cached). Entries are dense; the index finds
- * them. A pointer to an entry lasts until the next code_map_get. */
+/* Codes: units and positions seen in the file. Entries are dense; the
+ * index finds them. A pointer to an entry lasts until the next
+ * code_map_get. */
 struct code_entry {
     char key[CODE_SIZE];
     char val[CODE_SIZE];        /* a position's unit; a unit's parent */
     uint32_t line;              /* where it is in the file, 0 = not in the file */
-    int8_t in_db;               /* -1 not asked, 0 no, 1 yes */
 };
 struct code_map {
     struct code_entry *e;
@@ -42,7 +41,7 @@ static struct code_entry *code_map_find(const struct code_map *m, const char *ke
     return NULL;
 }
 
-/* The entry for key, created (line 0, in_db -1) when absent; NULL on OOM. */
+/* The entry for key, created (line 0) when absent; NULL on OOM. */
 static struct code_entry *code_map_get(struct code_map *m, const char *key)
 {
     struct code_entry *found = code_map_find(m, key);
@@ -61,7 +60,6 @@ static struct code_entry *code_map_get(struct code_map *m, const char *key)
     struct code_entry *e = &m->e[m->n++];
     memset(e, 0, sizeof *e);
     snprintf(e->key, sizeof e->key, "%s", key);
-    e->in_db = -1;
     return e;
 }
 
@@ -112,13 +110,15 @@ struct importer {
     import_progress_fn progress;
     void *progress_ctx;
     struct code_map in_file;    /* unit or position codes of this file */
-    struct code_map units;      /* units asked of the database */
-    struct code_map positions;  /* positions asked of the database */
     struct pending_parent *pending;
     size_t npending, cappending;
     struct row_ref *order;      /* staff rows, sorted by NIP after pass 1 */
     size_t norder, caporder;
     struct import_memo *memo;   /* NULL when it could not be allocated */
+    import_record_fn stream;    /* import_check_each: records handed over in pass 1 */
+    void *stream_ctx;
+    bool streaming;             /* so far every row went to stream */
+    int stream_rc;              /* what stream returned when it said stop */
     bool xlsx;                  /* r reads the spooled first sheet of a workbook */
     struct import_xlsx xl;
 };
@@ -168,8 +168,6 @@ void import_close(importer *im)
     csv_close(im->r);
     import_problems_free(&im->ps);
     code_map_free(&im->in_file);
-    code_map_free(&im->units);
-    code_map_free(&im->positions);
     free(im->pending);
     free(im->order);
     free(im->memo);
@@ -215,34 +213,27 @@ const char *import_sha256(const importer *im)
 static void tell_progress(importer *im, int pass)
 {
     if (im->progress) {
-        size_t total = csv_size(im->r);
-        im->progress(im->progress_ctx, csv_offset(im->r) + (pass == 2 ? total : 0), 2 * total);
+        size_t total = csv_size(im->r), at = csv_offset(im->r);
+        /* a pass that also writes is both passes at once */
+        im->progress(im->progress_ctx, im->stream ? 2 * at : at + (pass == 2 ? total : 0),
+                     2 * total);
     }
 }
 
+/* References are asked of the caller each time: it answers from memory
+ * when there are many (ops/import.c), and a cache here would be a second
+ * table of every code (150 MB for 750,000 positions). */
 static bool db_unit(importer *im, const struct import_refs *refs, const char *code)
 {
-    struct code_entry *e = code_map_get(&im->units, code);
-    if (!e)
-        return refs->unit_exists(refs->ctx, code);
-    if (e->in_db < 0)
-        e->in_db = refs->unit_exists(refs->ctx, code);
-    return e->in_db;
+    (void)im;
+    return refs->unit_exists(refs->ctx, code);
 }
 
 static bool db_position(importer *im, const struct import_refs *refs, const char *code,
-                        const char **unit)
+                        char unit[CODE_SIZE])
 {
-    static char none[1];
-    struct code_entry *e = code_map_get(&im->positions, code);
-    if (!e) {
-        *unit = none;
-        return false;
-    }
-    if (e->in_db < 0)
-        e->in_db = refs->position_unit(refs->ctx, code, e->val);
-    *unit = e->val;
-    return e->in_db;
+    (void)im;
+    return refs->position_unit(refs->ctx, code, unit);
 }
 
 static unsigned col_of(const importer *im, const struct csv_row *row, enum import_col c,
@@ -440,6 +431,9 @@ static bool radix_sort_rows(struct row_ref *a, size_t n)
     return true;
 }
 
+static bool stream_record(importer *im, const struct staff *s);
+static size_t check_rows(importer *im, const struct import_refs *refs);
+
 /* Sorts the good staff rows by NIP and reports every NIP met again. */
 static void sort_and_find_duplicates(importer *im)
 {
@@ -497,17 +491,20 @@ static void check_staff_refs(importer *im, const struct import_refs *refs,
                              const struct csv_row *row, const struct staff *s)
 {
     unsigned line, col;
+    /* The position first: its answer makes the unit's cheap (see
+     * store_codes). */
+    char pos_unit[CODE_SIZE];
+    bool pos_ok = s->position[0] && db_position(im, refs, s->position, pos_unit);
     bool unit_ok = db_unit(im, refs, s->unit);
     if (!unit_ok) {
         col = col_of(im, row, COL_UNIT, &line);
         import_problem_add(&im->ps, false, line, col, "unit", _("unknown unit \"%s\""), s->unit);
     }
     check_penalty_ends(im, refs, row, s);
-    const char *pos_unit;
     col = col_of(im, row, COL_POSITION, &line);
     if (!s->position[0])
         return;                 /* on leave that vacates the post (validated) */
-    if (!db_position(im, refs, s->position, &pos_unit))
+    if (!pos_ok)
         import_problem_add(&im->ps, false, line, col, "position",
                            _("unknown position \"%s\""), s->position);
     else if (unit_ok && strcmp(pos_unit, s->unit) != 0)
@@ -561,7 +558,68 @@ static void hash_file(importer *im)
         snprintf(im->sha + 2 * i, 3, "%02x", md[i]);
 }
 
+/* Pass 1 may run again (a write transaction retried): from a clean slate. */
+static void pass1_reset(importer *im)
+{
+    import_problems_free(&im->ps);
+    code_map_free(&im->in_file);
+    im->rows = im->npending = im->norder = 0;
+    im->streaming = im->stream != NULL;
+    im->stream_rc = 0;
+}
+
+/* Hands a good row's record to the stream while the file is clean and in
+ * strictly ascending NIP order (the row was remembered last); false when
+ * the stream said stop (the pass stops too). */
+static bool stream_record(importer *im, const struct staff *s)
+{
+    if (!im->streaming)
+        return true;
+    if (im->ps.errors || (im->norder > 1 && im->order[im->norder - 2].nip >=
+                                                im->order[im->norder - 1].nip)) {
+        im->streaming = false;
+        return true;
+    }
+    im->stream_rc = im->stream(im->stream_ctx, s);
+    if (im->stream_rc == 0)
+        return true;
+    im->streaming = false;
+    return false;
+}
+
 size_t import_check(importer *im, const struct import_refs *refs)
+{
+    pass1_reset(im);
+    return check_rows(im, refs);
+}
+
+int import_check_each(importer *im, const struct import_refs *refs, import_record_fn fn,
+                      void *ctx, size_t *errors)
+{
+    im->stream = im->kind == IMPORT_STAFF ? fn : NULL;
+    im->stream_ctx = ctx;
+    pass1_reset(im);
+    *errors = check_rows(im, refs);
+    int rc = im->stream_rc;
+    im->stream = NULL;
+    return rc;
+}
+
+bool import_streamed(const importer *im)
+{
+    return im->streaming;
+}
+
+size_t import_estimate_rows(const importer *im)
+{
+    size_t len, n = 0;
+    const char *p = csv_data(im->r, &len), *end = p + len;
+    while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL)
+        n++, p++;
+    return n;
+}
+
+static size_t check_rows(importer *im, const struct import_refs *refs)
 {
     struct csv_row row;
     union any_record rec;
@@ -600,6 +658,8 @@ size_t import_check(importer *im, const struct import_refs *refs)
                 import_problem_add(&im->ps, false, row.line, 1, "", "%s", strerror(ENOMEM));
                 break;
             }
+            if (im->stream && !stream_record(im, &rec.s))
+                break;
         }
     }
     sort_and_find_duplicates(im);

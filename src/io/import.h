@@ -11,6 +11,10 @@
  *   2. import_each (only when pass 1 found no error): parse again and hand
  *      each record to a callback; may be repeated (a write transaction that
  *      is retried after the map grew).
+ * A file of staff in ascending NIP order (mutasi's own export) needs only
+ * one: import_check_each is pass 1 handing each record over as it goes,
+ * for a caller that writes them in a transaction it abandons when the
+ * pass finds an error (or the order breaks: then pass 2 as above).
  *
  * Conventions chosen where the design is silent:
  * - unquoted fields are trimmed; quoted fields are kept exactly;
@@ -140,9 +144,23 @@ void import_close(importer *im);
 /* Progress of both passes (bytes of the file); called a few times per
  * second at most is up to fn, it is called every few thousand rows. */
 void import_set_progress(importer *im, import_progress_fn fn, void *ctx);
-/* Pass 1. Returns the number of errors (problems in import_problems()). */
+/* Pass 1. Returns the number of errors (problems in import_problems()).
+ * May be repeated: each run starts afresh. */
 size_t import_check(importer *im, const struct import_refs *refs);
 const struct import_problems *import_problems(const importer *im);
+/* Pass 1 of a staff file that hands fn each good row's record in file
+ * order as long as no error was found so far and the NIPs were strictly
+ * ascending; from the first row that breaks either, fn is called no more
+ * and the pass goes on checking. *errors as import_check returns; returns
+ * 0, or the non-zero value fn returned (the pass stopped there). For
+ * units, positions and preferences it is import_check. May be repeated. */
+int import_check_each(importer *im, const struct import_refs *refs, import_record_fn fn,
+                      void *ctx, size_t *errors);
+/* After import_check_each: whether every data row went to fn (then the
+ * write is complete and import_each is not needed). */
+bool import_streamed(const importer *im);
+/* An upper bound of the data rows, before pass 1 (the lines of the file). */
+size_t import_estimate_rows(const importer *im);
 /* Pass 2. Returns 0, or the non-zero value fn returned. */
 int import_each(importer *im, import_record_fn fn, void *ctx);
 size_t import_rows(const importer *im);     /* data rows, after pass 1 */

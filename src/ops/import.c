@@ -1,5 +1,8 @@
 /* Importing a CSV file: every row checked against the database, then all
- * or nothing in one write transaction with its audit entry. */
+ * or nothing in one write transaction with its audit entry. The first
+ * load of staff is checked inside that transaction, each row written as
+ * soon as it is checked (one pass; see check_and_load). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/i18n.h"
@@ -18,7 +21,25 @@ struct refs_ctx {
     char (*districts)[DISTRICT_SIZE];   /* preferences: every unit's district, once */
     size_t ndistricts;
     bool districts_read;
+    bool want_positions;        /* the codes to read: of positions too */
+    size_t asked;               /* references asked of the database so far */
+    store_codes *codes;         /* all codes in memory, once many were asked */
 };
+
+/* A few references are looked up one by one; past this many, reading
+ * every code once is cheaper (a position table of 750,000 codes is read
+ * in about the time of 100,000 look-ups). */
+#define REFS_BEFORE_CODES 4096
+
+/* The codes in memory, read on the first reference past the threshold;
+ * NULL: look up (also when they cannot be read: slower, still right). */
+static store_codes *codes_of(struct refs_ctx *c)
+{
+    if (!c->codes && ++c->asked == REFS_BEFORE_CODES &&
+        store_codes_load(c->t, c->want_positions, &c->codes) != STORE_OK)
+        c->codes = NULL;
+    return c->codes;
+}
 
 static bool staff_exists(void *ctx, const char *nip)
 {
@@ -63,6 +84,9 @@ static bool place_exists(void *ctx, const char *place)
 static bool unit_exists(void *ctx, const char *code)
 {
     struct refs_ctx *c = ctx;
+    store_codes *codes = codes_of(c);
+    if (codes)
+        return store_codes_has_unit(codes, code);
     struct unit u;
     return store_get_unit(c->t, code, &u) == STORE_OK;
 }
@@ -70,6 +94,14 @@ static bool unit_exists(void *ctx, const char *code)
 static bool position_unit(void *ctx, const char *code, char unit[CODE_SIZE])
 {
     struct refs_ctx *c = ctx;
+    store_codes *codes = c->want_positions ? codes_of(c) : NULL;
+    if (codes) {
+        const char *u = store_codes_position_unit(codes, code);
+        size_t n = u ? strnlen(u, CODE_SIZE - 1) : 0;
+        memcpy(unit, u ? u : "", n);
+        unit[n] = '\0';
+        return u != NULL;
+    }
     struct position p;
     if (store_get_position(c->t, code, &p) != STORE_OK)
         return false;
@@ -107,7 +139,16 @@ struct writer {
     bool *needs_history;
     size_t nchunk;
     bool out_of_memory;         /* the chunk could not be allocated */
+    /* Staff into an empty table: pass 1 runs in the write transaction and
+     * feeds the bulk load as it goes (one pass over a sorted file). */
+    const struct policy *policy;
+    bool check_first;
+    bool checked;               /* pass 1 ran to its end */
+    size_t errors;              /* what it found */
 };
+
+/* write_all gave up after pass 1: errors, or rows out of NIP order. */
+#define GAVE_UP 100
 
 /* The history line of a person's current post. */
 static struct history post_of(const struct staff *s)
@@ -193,6 +234,48 @@ static int put_record(void *ctx, const void *rec)
     return 0;
 }
 
+static int finish_write(struct writer *w);
+
+static struct import_refs refs_of(struct refs_ctx *c, enum import_kind kind)
+{
+    return (struct import_refs){c, unit_exists, position_unit,
+                                kind == IMPORT_STAFF ? bup_years : NULL, staff_exists,
+                                place_exists};
+}
+
+/* Pass 1 inside the write transaction, each record of a sorted file going
+ * to the bulk load as soon as it is checked. 0 when every row went there;
+ * GAVE_UP when the pass found errors (w->errors) or the rows were not in
+ * NIP order (w->checked: pass 2 can write them). */
+static int check_and_load(struct writer *w)
+{
+    struct refs_ctx rctx = {w->t, w->policy, .want_positions = true};
+    struct import_refs refs = refs_of(&rctx, w->kind);
+    size_t rows = import_estimate_rows(w->im);
+    w->checked = false;
+    int rc = store_bulk_begin(w->t, rows, &w->bulk);
+    /* Many rows: the codes at once, and the bulk load takes its unit and
+     * position ids from them. */
+    if (rc == STORE_OK && rows >= REFS_BEFORE_CODES &&
+        store_codes_load(w->t, true, &rctx.codes) == STORE_OK)
+        store_bulk_use_codes(w->bulk, rctx.codes);
+    if (rc == STORE_OK)
+        rc = import_check_each(w->im, &refs, put_record, w, &w->errors);
+    if (rc == STORE_OK && !w->errors && import_streamed(w->im))
+        rc = store_bulk_finish(w->bulk);    /* while the codes are there */
+    else
+        store_bulk_free(w->bulk);
+    w->bulk = NULL;
+    free(rctx.districts);
+    store_codes_free(rctx.codes);
+    if (rc == STORE_OK) {
+        w->checked = true;
+        if (w->errors || !import_streamed(w->im))
+            rc = GAVE_UP;
+    }
+    return rc;
+}
+
 static int write_all(stxn *t, void *ctx)
 {
     struct writer *w = ctx;
@@ -204,6 +287,12 @@ static int write_all(stxn *t, void *ctx)
     w->bulk = NULL;
     if (ops_keep_workload_params(w->o->cfg ? ops_policy(w->o) : NULL, t) != STORE_OK)
         return STORE_ERROR;
+    if (w->check_first && !w->was_empty)
+        return GAVE_UP;     /* someone added staff meanwhile: the two passes */
+    if (w->check_first) {
+        int rc = check_and_load(w);
+        return rc == STORE_OK ? finish_write(w) : rc;
+    }
     if (w->was_empty && store_bulk_begin(t, import_rows(w->im), &w->bulk) != STORE_OK)
         return STORE_ERROR;
     if (w->kind == IMPORT_STAFF && !w->bulk && !w->chunk) {
@@ -214,7 +303,13 @@ static int write_all(stxn *t, void *ctx)
             return STORE_ERROR;
         }
     }
-    int rc = import_each(w->im, put_record, w);
+    return finish_write(w);
+}
+
+/* Pass 2 (unless pass 1 loaded everything), the indexes, the audit entry. */
+static int finish_write(struct writer *w)
+{
+    int rc = w->check_first ? STORE_OK : import_each(w->im, put_record, w);
     if (w->bulk) {
         if (rc == STORE_OK)
             rc = store_bulk_finish(w->bulk);
@@ -226,6 +321,7 @@ static int write_all(stxn *t, void *ctx)
         rc = flush_staff(w);
     if (rc != STORE_OK)
         return rc;
+    stxn *t = w->t;
     char action[48], after[256];
     snprintf(action, sizeof action, "import %s", import_kind_name(w->kind));
     snprintf(after, sizeof after, "%zu rows: %zu added, %zu replaced; sha256 %s",
@@ -233,31 +329,67 @@ static int write_all(stxn *t, void *ctx)
     return store_audit_append(t, w->o->user, action, w->object, "", after);
 }
 
+/* Pass 1 in a read transaction: the number of errors in *errors. */
+static int check_apart(struct ops *o, struct ops_import *in, const struct policy *policy,
+                       size_t *errors, struct ops_err *e)
+{
+    stxn *rt = ops_read_begin(o, e);
+    if (!rt)
+        return OPS_REFUSED;
+    struct refs_ctx rctx = {rt, policy, .want_positions = in->kind == IMPORT_STAFF};
+    struct import_refs refs = refs_of(&rctx, (enum import_kind)in->kind);
+    *errors = import_check(in->im, &refs);
+    store_read_end(rt);
+    free(rctx.districts);
+    store_codes_free(rctx.codes);
+    return OPS_OK;
+}
+
+/* Whether the import loads staff into an empty table (then pass 1 runs in
+ * the write transaction, see check_and_load). */
+static int first_staff_load(struct ops *o, const struct ops_import *in, bool *yes,
+                            struct ops_err *e)
+{
+    *yes = false;
+    if (in->kind != IMPORT_STAFF)
+        return OPS_OK;
+    stxn *rt = ops_read_begin(o, e);
+    if (!rt)
+        return OPS_REFUSED;
+    *yes = store_count_staff(rt) == 0;
+    store_read_end(rt);
+    return OPS_OK;
+}
+
 int ops_import(struct ops *o, struct ops_import *in, struct ops_err *e)
 {
     in->errors = in->added = in->replaced = 0;
     if (ops_require(o, OPS_DO_IMPORT, NULL, e) != OPS_OK)
         return OPS_REFUSED;
-    stxn *rt = ops_read_begin(o, e);
-    if (!rt)
-        return OPS_REFUSED;
     struct policy defaults;
     policy_defaults(&defaults);
-    struct refs_ctx rctx = {rt, in->policy ? in->policy : &defaults};
-    struct import_refs refs = {&rctx, unit_exists, position_unit,
-                               in->kind == IMPORT_STAFF ? bup_years : NULL, staff_exists,
-                               place_exists};
-    in->errors = import_check(in->im, &refs);
-    store_read_end(rt);
-    free(rctx.districts);
+    struct writer w = {.o = o, .im = in->im, .kind = (enum import_kind)in->kind,
+                       .object = in->object, .policy = in->policy ? in->policy : &defaults};
+    if (first_staff_load(o, in, &w.check_first, e) != OPS_OK ||
+        (!w.check_first && check_apart(o, in, w.policy, &in->errors, e) != OPS_OK))
+        return OPS_REFUSED;
+    int rc = in->errors ? GAVE_UP : store_write(o->db, write_all, &w);
+    if (rc == GAVE_UP && w.check_first) {
+        in->errors = w.errors;
+        /* The table was no longer empty: pass 1 as for any import. */
+        if (!w.checked && check_apart(o, in, w.policy, &in->errors, e) != OPS_OK)
+            return OPS_REFUSED;
+        if (!in->errors) {      /* pass 1 is done and clean: pass 2 writes */
+            w.check_first = false;
+            rc = store_write(o->db, write_all, &w);
+        }
+    }
+    free(w.chunk);
+    free(w.needs_history);
     if (in->errors)
         return ops_fail(e, ngettext("%s: %zu error, nothing was imported",
                                     "%s: %zu errors, nothing was imported", in->errors),
                         in->file, in->errors);
-    struct writer w = {.o = o, .im = in->im, .kind = (enum import_kind)in->kind, .object = in->object};
-    int rc = store_write(o->db, write_all, &w);
-    free(w.chunk);
-    free(w.needs_history);
     if (rc != STORE_OK)
         return ops_fail(e, _("%s: nothing was imported: %s"), in->file,
                         w.out_of_memory ? _("out of memory") : store_errmsg(o->db));

@@ -165,6 +165,9 @@ struct ops_audit_filter {
 /* Parses "user:ani plan:3 nip:19840728... action:strike" (any order, any
  * subset; "" clears). -1 (and e says which word) when a word is not one. */
 int ops_audit_filter_parse(const char *text, struct ops_audit_filter *f, struct ops_err *e);
+/* A page of the log, newest first, from entry from_seq (0: the newest).
+ * An entry that does not decode comes as one with only seq set and
+ * damaged true, whatever the filter, so a list shows the others. */
 int ops_audit_page(struct ops *o, uint64_t from_seq, const struct ops_audit_filter *f,
                    struct audit_entry *out, size_t max, size_t *n, uint64_t *next_seq,
                    struct ops_err *e);

@@ -237,7 +237,6 @@ int store_wl_staff_changed(stxn *t, const void *old, const void *rec)
 int store_wl_acc_add(stxn *t, struct store_wl_acc *acc, const char *code, int64_t n)
 {
     struct position p;
-    unsigned char k[AGG_KEY_MAX];
     if (!code[0] || n == 0)
         return STORE_OK;
     int r = store_rec_get(t, &store_desc_position, code, strnlen(code, CODE_SIZE - 1), &p);
@@ -247,7 +246,14 @@ int store_wl_acc_add(stxn *t, struct store_wl_acc *acc, const char *code, int64_
     }
     if (r != STORE_OK)
         return r;
-    size_t len = agg_key(p.unit, p.job_family, k);
+    return store_wl_acc_add_to(t, acc, p.unit, p.job_family, n);
+}
+
+int store_wl_acc_add_to(stxn *t, struct store_wl_acc *acc, const char *unit,
+                        const char *family, int64_t n)
+{
+    unsigned char k[AGG_KEY_MAX];
+    size_t len = agg_key(unit, family, k);
     if (len != acc->klen || memcmp(k, acc->key, len) != 0) {
         if (store_wl_acc_flush(t, acc) != STORE_OK)
             return STORE_ERROR;

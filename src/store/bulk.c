@@ -8,7 +8,11 @@
  * distinct keys are sorted (a few hundred units, a few thousand positions,
  * the distinct names) and the people are put in that order by a stable
  * counting sort, which keeps NIP order within a key, so that every index
- * is written left to right with MDB_APPEND: no search, pages filled whole. */
+ * is written left to right with MDB_APPEND: no search, pages filled whole.
+ * Given the codes the caller checked against (store_bulk_use_codes), the
+ * unit and position ids are theirs: read in key order, an id is already
+ * its rank, nothing is interned or sorted, and a position's unit and job
+ * family for the workload aggregates need no look-up. */
 #include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -16,6 +20,7 @@
 #include "core/i18n.h"
 #include "store/codec.h"
 #include "core/hash.h"
+#include "core/strset.h"
 #include "store/internal.h"
 #include "store/keys.h"
 #include "util/hugepage.h"
@@ -166,7 +171,33 @@ struct store_bulk {
     size_t n, cap;
     struct interner in[BY_COUNT];
     uint32_t *rank[BY_COUNT];   /* string_ranks of in[i], once computed */
+    store_codes *codes;         /* when given: the unit and position ids */
+    bool unknown_code;          /* a record's unit or position is not in codes */
 };
+
+/* Whether index by takes its ids from the codes instead of in[by]. */
+static bool by_codes(const store_bulk *b, int by)
+{
+    return b->codes && by != BY_NAME;
+}
+
+/* How many groups index by has, and the text of one. */
+static size_t ngroups(const store_bulk *b, int by)
+{
+    return by_codes(b, by) ? store_codes_count(b->codes, by == BY_POSITION) : b->in[by].n;
+}
+
+static const char *group_str(const store_bulk *b, int by, uint32_t id)
+{
+    if (by_codes(b, by))
+        return store_codes_str(b->codes, by == BY_POSITION, id);
+    return b->in[by].arena + b->in[by].off[id];
+}
+
+void store_bulk_use_codes(store_bulk *b, store_codes *c)
+{
+    b->codes = c;
+}
 
 void store_bulk_free(store_bulk *b)
 {
@@ -256,6 +287,12 @@ static uint32_t intern_group(store_bulk *b, int i, const void *rec, bool *oom)
     size_t n = ix->group(rec, g);
     if (n == 0 && ix->kind == STORE_INDEX_DUP)
         return NO_ID;
+    if (by_codes(b, i)) {
+        uint32_t id = i == BY_POSITION ? store_codes_position_id(b->codes, (const char *)g, n)
+                                       : store_codes_unit_id(b->codes, (const char *)g, n);
+        b->unknown_code |= id == STRSET_NONE;
+        return id;
+    }
     uint32_t id = intern(&b->in[i], (const char *)g, n);
     *oom |= id == NO_ID;
     return id;
@@ -291,6 +328,9 @@ int store_bulk_add(store_bulk *b, const struct staff *s, const struct history *h
         row->id[i] = intern_group(b, i, s, &oom);
     if (oom)
         return store_fail(t->s, _("out of memory"));
+    if (b->unknown_code)
+        return store_fail(t->s, _("staff %s: unit %s or position %s is not in the database"),
+                          s->nip, s->unit, s->position);
     return h ? add_history(b, h) : STORE_OK;
 }
 
@@ -305,8 +345,15 @@ int store_bulk_add_history(store_bulk *b, const struct history *h)
  * serve both the holder counts and the index). NULL when out of memory. */
 static const uint32_t *ranks_of(store_bulk *b, int by)
 {
-    if (!b->rank[by])
+    if (!b->rank[by] && by_codes(b, by)) {
+        /* the codes were read in key order: an id is its rank */
+        size_t n = ngroups(b, by);
+        b->rank[by] = malloc((n + 1) * sizeof *b->rank[by]);
+        for (uint32_t id = 0; b->rank[by] && id < n; id++)
+            b->rank[by][id] = id;
+    } else if (!b->rank[by]) {
         b->rank[by] = string_ranks(&b->in[by]);
+    }
     return b->rank[by];
 }
 
@@ -315,18 +362,18 @@ static const uint32_t *ranks_of(store_bulk *b, int by)
  * order). NULL when out of memory; *m = how many. */
 static uint32_t *index_order(store_bulk *b, int by, size_t *m)
 {
-    const struct interner *in = &b->in[by];
+    const size_t ng = ngroups(b, by);
     const uint32_t *rank = ranks_of(b, by);
-    uint32_t *start = calloc((size_t)in->n + 1, sizeof *start);
+    uint32_t *start = calloc(ng + 1, sizeof *start);
     uint32_t *ord = NULL;
     *m = 0;
     if (rank && start) {
         for (size_t i = 0; i < b->n; i++)
             if (b->rows[i].id[by] != NO_ID)
                 start[rank[b->rows[i].id[by]] + 1]++;
-        for (uint32_t r = 0; r < in->n; r++)
+        for (size_t r = 0; r < ng; r++)
             start[r + 1] += start[r];
-        *m = in->n ? start[in->n] : 0;
+        *m = ng ? start[ng] : 0;
         ord = malloc((*m ? *m : 1) * sizeof *ord);
         want_huge_pages(ord, *m * sizeof *ord);
     }
@@ -344,7 +391,6 @@ static uint32_t *index_order(store_bulk *b, int by, size_t *m)
 static int write_index(store_bulk *b, int by)
 {
     const struct store_index_desc *ix = &b->d->index[by];
-    const struct interner *in = &b->in[by];
     struct store_appender app;
     unsigned char key[STORE_KEY_MAX];
     size_t m;
@@ -364,9 +410,9 @@ static int write_index(store_bulk *b, int by)
         if (i + 2 * AHEAD < m)
             __builtin_prefetch(&b->rows[ord[i + 2 * AHEAD]]);
         if (i + AHEAD < m)
-            __builtin_prefetch(in->arena + in->off[b->rows[ord[i + AHEAD]].id[by]]);
+            __builtin_prefetch(group_str(b, by, b->rows[ord[i + AHEAD]].id[by]));
         const struct bulk_row *row = &b->rows[ord[i]];
-        const char *s = in->arena + in->off[row->id[by]];
+        const char *s = group_str(b, by, row->id[by]);
         MDB_val nip = {NIP_LEN, (void *)row->nip};
         if (!dup) {
             /* STORE_INDEX_SUFFIXED: the group, NUL, the record key; no value. */
@@ -386,25 +432,42 @@ static int write_index(store_bulk *b, int by)
     return r;
 }
 
+/* The holders of each position, by position id; NULL when out of memory. */
+static uint32_t *holder_counts(const store_bulk *b)
+{
+    uint32_t *count = calloc(ngroups(b, BY_POSITION) + 1, sizeof *count);
+    for (size_t i = 0; count && i < b->n; i++)
+        if (b->rows[i].id[BY_POSITION] != NO_ID)
+            count[b->rows[i].id[BY_POSITION]]++;
+    return count;
+}
+
 /* The workload aggregates learn the holders of each position: one
  * count per distinct position, visited in code order. */
 static int count_holders(store_bulk *b)
 {
-    const struct interner *in = &b->in[BY_POSITION];
-    uint32_t *count = calloc((size_t)in->n + 1, sizeof *count);
+    const size_t n = ngroups(b, BY_POSITION);
+    uint32_t *count = holder_counts(b);
     const uint32_t *rank = ranks_of(b, BY_POSITION);
-    uint32_t *by_rank = malloc(((size_t)in->n + 1) * sizeof *by_rank);
+    uint32_t *by_rank = malloc((n + 1) * sizeof *by_rank);
     int r = STORE_OK;
     if (!count || !rank || !by_rank)
         r = store_fail(b->t->s, _("out of memory"));
-    for (size_t i = 0; r == STORE_OK && i < b->n; i++)
-        if (b->rows[i].id[BY_POSITION] != NO_ID)
-            count[b->rows[i].id[BY_POSITION]]++;
-    for (uint32_t id = 0; r == STORE_OK && id < in->n; id++)
+    for (uint32_t id = 0; r == STORE_OK && id < n; id++)
         by_rank[rank[id]] = id;
     struct store_wl_acc acc = {.klen = 0};
-    for (uint32_t k = 0; r == STORE_OK && k < in->n; k++)
-        r = store_wl_acc_add(b->t, &acc, in->arena + in->off[by_rank[k]], count[by_rank[k]]);
+    for (uint32_t k = 0; r == STORE_OK && k < n; k++) {
+        uint32_t id = by_rank[k];
+        const char *unit, *family;
+        if (!count[id])
+            continue;
+        if (!b->codes) {
+            r = store_wl_acc_add(b->t, &acc, group_str(b, BY_POSITION, id), count[id]);
+            continue;
+        }
+        store_codes_agg(b->codes, id, &unit, &family);
+        r = store_wl_acc_add_to(b->t, &acc, unit, family, count[id]);
+    }
     if (r == STORE_OK)
         r = store_wl_acc_flush(b->t, &acc);
     free(count), free(by_rank);

@@ -108,6 +108,9 @@ struct store_wl_acc {
     int64_t existing, orphans;
 };
 int store_wl_acc_add(stxn *t, struct store_wl_acc *acc, const char *code, int64_t n);
+/* The same for holders of a position whose unit and family are known. */
+int store_wl_acc_add_to(stxn *t, struct store_wl_acc *acc, const char *unit,
+                        const char *family, int64_t n);
 int store_wl_acc_flush(stxn *t, struct store_wl_acc *acc);
 /* Positions loaded into an empty table (load.c), in code order: each
  * position's share (as the derive hook would add it) is summed while its
@@ -179,4 +182,13 @@ int store_text_fill_add(struct store_text_fill *f, const struct staff *s);
 int store_text_fill_close(struct store_text_fill *f, bool keep);
 int store_text_rebuild(stxn *t);
 int store_text_check(stxn *t, char *why, size_t whylen);
+/* The codes in memory (codes.c), for the bulk load: ids are dense and, as
+ * read in key order, in byte order of the codes (units on record only).
+ * STRSET_NONE (core/strset.h) when absent. */
+uint32_t store_codes_unit_id(store_codes *c, const char *code, size_t n);
+uint32_t store_codes_position_id(store_codes *c, const char *code, size_t n);
+size_t store_codes_count(const store_codes *c, bool positions);
+const char *store_codes_str(const store_codes *c, bool positions, uint32_t id);
+/* The unit and job family of position id pos. */
+void store_codes_agg(const store_codes *c, uint32_t pos, const char **unit, const char **family);
 #endif

@@ -147,6 +147,19 @@ int store_del_staff(stxn *t, const char *nip);
 int store_put_staff_batch(stxn *t, const struct staff *a, size_t n);
 int store_add_history(stxn *t, const struct history *h);
 
+/* The codes of all units (and, when positions is true, of all positions
+ * with their units) read into memory once: for checking many references
+ * (an import of a million staff) without a B-tree search each. A copy:
+ * it outlives t, and stays right while no unit or position changes.
+ * About 45 bytes a code. */
+typedef struct store_codes store_codes;
+int store_codes_load(stxn *t, bool positions, store_codes **out);
+bool store_codes_has_unit(store_codes *c, const char *code);
+/* The code of the position's unit; NULL when there is no such position
+ * (or positions were not loaded). */
+const char *store_codes_position_unit(store_codes *c, const char *code);
+void store_codes_free(store_codes *c);
+
 /* Loading staff into an empty staff table (the first import), several
  * times faster than store_put_staff_batch and with fuller pages: records
  * and history lines are appended as they come, the three index lists are
@@ -167,6 +180,12 @@ int store_bulk_add(store_bulk *b, const struct staff *s, const struct history *h
 /* One more history line of the person added last (a person's lines in
  * ascending date order: the first one through store_bulk_add). */
 int store_bulk_add_history(store_bulk *b, const struct history *h);
+/* The codes (store_codes_load with positions) the caller checked every
+ * record against: each record's unit and position must be among them (a
+ * record with another is an error). The unit and position indexes then
+ * need no table of their own, and the holders of each position are
+ * counted without reading the positions again. c must outlive b. */
+void store_bulk_use_codes(store_bulk *b, store_codes *c);
 int store_bulk_finish(store_bulk *b);
 void store_bulk_free(store_bulk *b);
 
@@ -258,6 +277,25 @@ int store_each_staff_from(stxn *t, const char *nip, bool backward, store_staff_c
  * unit NULL: from the start or the end. */
 int store_each_staff_by_unit_from(stxn *t, const char *unit, const char *nip, bool backward,
                                   store_staff_cb cb, void *ctx);
+/* The three pagings above in one call that goes on past damage: a staff
+ * record that does not decode is passed to damaged (when not NULL) as a
+ * stand-in, a struct staff with only the NIP set, and the case-folded
+ * name (STORE_PAGE_NAME) or the unit code (STORE_PAGE_UNIT) of the index
+ * entry that led to it: enough to page on from it. damaged returns 0 to
+ * go on, as cb does. Without damaged, damage ends the walk (STORE_ERROR,
+ * the message naming database and key). For the Staff screen:
+ *     struct store_page pg = {.order = STORE_PAGE_NAME, .name = top_name,
+ *                             .nip = top_nip, .cb = row, .damaged = mark, .ctx = w};
+ *     store_page_staff(t, &pg);                                              */
+enum store_page_order { STORE_PAGE_NAME, STORE_PAGE_NIP, STORE_PAGE_UNIT };
+struct store_page {
+    int order;                  /* enum store_page_order */
+    const char *name, *nip, *unit;  /* where to start, as in the functions above */
+    bool backward;
+    store_staff_cb cb, damaged;
+    void *ctx;
+};
+int store_page_staff(stxn *t, const struct store_page *pg);
 /* The name index's keys alone, in name order (names without their
  * titles), without reading a record: folded is the whole name, titles
  * included, case-folded (len bytes, not NUL-terminated) and nip
@@ -302,6 +340,9 @@ struct audit_entry {
      * covered by hash. ndigest 0: an entry written before schema 2. */
     int ndigest;
     struct audit_digest digest[AUDIT_DIGEST_MAX];
+    /* Only from store_each_audit_past_damage: the entry does not decode,
+     * only seq is known. */
+    bool damaged;
 };
 int store_audit_append(stxn *t, const char *user, const char *action,
                        const char *object, const char *before, const char *after);
@@ -311,6 +352,11 @@ int store_each_audit(stxn *t, bool newest_first, store_audit_cb cb, void *ctx);
  * oldest): pages through a long log. */
 int store_each_audit_from(stxn *t, uint64_t from_seq, bool newest_first, store_audit_cb cb,
                           void *ctx);
+/* The same, going on past an entry that does not decode: it is passed as
+ * an entry with only seq set and damaged true (the others end the walk
+ * with "audit entry N is damaged"). For a list that shows the rest. */
+int store_each_audit_past_damage(stxn *t, uint64_t from_seq, bool newest_first,
+                                 store_audit_cb cb, void *ctx);
 /* Recomputes the chain; returns 0 when whole, else the seq of the first
  * broken entry (and *why says how). */
 uint64_t store_audit_verify(stxn *t, const char **why);

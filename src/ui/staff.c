@@ -193,17 +193,52 @@ static void choose_person(struct staff_priv *p, const char *nip, const char *nam
         ui_app_push(p->s->app, ui_staff_detail_new(p->s->app, nip));
 }
 
+/* A damaged record's row: its NIP, marked, and what is wrong in place of
+ * the columns (bold, so it shows without colour too). */
+static void draw_damaged_row(struct screen *s, WINDOW *w, const struct staff *st, int width,
+                             bool selected)
+{
+    char nip[NIP_FMT_LEN + 1], text[160];
+    nip_format(st->nip, nip);
+    if (selected)
+        wattron(w, A_REVERSE);
+    ui_put_field(w, nip, 21, s->app->ascii);
+    if (selected)
+        wattroff(w, A_REVERSE);
+    waddch(w, ' ');
+    snprintf(text, sizeof text, "! %s", _("damaged record (database staff)"));
+    wattron(w, A_BOLD);
+    ui_put_field(w, text, width - 22, s->app->ascii);
+    wattroff(w, A_BOLD);
+}
+
 static void page_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool selected)
 {
     struct staff_priv *p = ctx;
-    draw_row(p->s, p->t, w, &p->rows[row - p->list.top], columns(width + 1), selected);
+    if (p->bad[row - p->list.top])
+        draw_damaged_row(p->s, w, &p->rows[row - p->list.top], width, selected);
+    else
+        draw_row(p->s, p->t, w, &p->rows[row - p->list.top], columns(width + 1), selected);
+}
+
+/* The whole story of a damaged record, on the message line (it wraps). */
+static void tell_damaged(struct screen *s, const char *nip)
+{
+    char f[NIP_FMT_LEN + 1];
+    nip_format(nip, f);
+    ui_app_message(s->app, _("The record of %s in database staff is damaged: its checksum does "
+                             "not match, so it is not shown. `mutasi verify` lists every damaged "
+                             "record; restore the database from a backup."), f);
 }
 
 static void page_choose(void *ctx, size_t row)
 {
     struct staff_priv *p = ctx;
     const struct staff *st = &p->rows[row - p->list.top];
-    choose_person(p, st->nip, st->name);
+    if (p->bad[row - p->list.top])
+        tell_damaged(p->s, st->nip);
+    else
+        choose_person(p, st->nip, st->name);
 }
 
 static const struct lv_source page_source = {
@@ -362,8 +397,14 @@ static void staff_set_pos(struct screen *s, const struct saved_pos *sp)
     staff_copy_str(p->top_nip, sizeof p->top_nip, sp->key);
     if (staff_begin(p)) {
         struct staff st;
-        if (p->have_top && store_get_staff(p->t, p->top_nip, &st) == STORE_OK)
-            staff_set_top(p, &st);
+        int r = p->have_top ? store_get_staff(p->t, p->top_nip, &st) : STORE_NOTFOUND;
+        if (r == STORE_OK) {
+            staff_set_top(p, &st, false);
+        } else if (r == STORE_ERROR) {      /* damaged: page on from its NIP */
+            memset(&st, 0, sizeof st);
+            staff_copy_str(st.nip, sizeof st.nip, p->top_nip);
+            staff_set_top(p, &st, true);
+        }
         p->list.nwin = staff_pager.fill(p, p->list.height > 0 ? (size_t)p->list.height : 20);
         staff_end(p);
     }
@@ -378,11 +419,23 @@ static void staff_close(struct screen *s)
     free(p);
 }
 
+/* The line under the list: what a damaged row is. */
+static void staff_detail(struct screen *s, char *out, size_t n)
+{
+    struct staff_priv *p = s->priv;
+    struct listview *l = &p->list;
+    out[0] = '\0';
+    if (!p->filter && l->nwin && l->sel >= l->top && l->sel - l->top < l->nwin &&
+        p->bad[l->sel - l->top])
+        snprintf(out, n, "%s", _("damaged record: Enter tells more; mutasi verify lists all"));
+}
+
 static const struct screen_ops staff_ops = {
     .name = "staff",
     .title = N_("Staff"),
     .close = staff_close,
     .draw = staff_draw,
+    .detail = staff_detail,
     .action = staff_action,
     .search = staff_search,
     .search_prepare = staff_search_prepare,

@@ -248,6 +248,9 @@ static void version_1_records_decode(void **state)
     assert_string_equal(s.home_district, "Padang Putih, Kota Bukit Bungo");
     assert_int_equal(s.nskp, 3);
     assert_int_equal(s.skp[2].year, 2025);
+    char pos[CODE_SIZE];                    /* plan suggest reads the position alone */
+    assert_int_equal(codec_staff_position(buf, n, pos), 0);
+    assert_string_equal(pos, "1101.DISDIK.SD537-03");
     size_t m = codec_put_staff(&s, again, sizeof again);
     assert_true(m > 0 && m + 20 < n);
     assert_int_equal(codec_get_staff(again, m, &s2), 0);

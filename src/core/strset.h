@@ -1,0 +1,39 @@
+/* A set of strings with dense ids: each distinct string once,
+ * NUL-terminated, in one arena; ids 0, 1, 2... in the order they were
+ * added. For large lookup tables built once (an import's codes): about
+ * the strings' bytes plus 20 bytes an entry, no allocation per string.
+ *
+ * Usage:
+ *     struct strset s = {0};
+ *     uint32_t id = strset_add(&s, "1808.DISDIK", 11);   STRSET_NONE: no memory
+ *     uint32_t at = strset_find(&s, "1808.DISDIK", 11);  STRSET_NONE: absent
+ *     const char *text = strset_str(&s, id);
+ *     strset_free(&s);
+ */
+#ifndef MUTASI_CORE_STRSET_H
+#define MUTASI_CORE_STRSET_H
+#include <stddef.h>
+#include <stdint.h>
+#include "core/hash.h"
+
+#define STRSET_NONE UINT32_MAX
+struct strset {
+    char *arena;
+    size_t len, cap;
+    uint32_t *off;              /* where string id starts in the arena */
+    uint32_t n;
+    size_t capn;
+    struct hindex ix;
+};
+/* The id of s (n bytes, no NUL among them), added when new. */
+uint32_t strset_add(struct strset *set, const char *s, size_t n);
+uint32_t strset_find(const struct strset *set, const char *s, size_t n);
+/* Room for n strings of bytes in all (their NULs included) without
+ * growing: -1 when out of memory (the set grows as needed then). */
+int strset_reserve(struct strset *set, size_t n, size_t bytes);
+static inline const char *strset_str(const struct strset *set, uint32_t id)
+{
+    return set->arena + set->off[id];
+}
+void strset_free(struct strset *set);
+#endif

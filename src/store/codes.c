@@ -1,0 +1,173 @@
+/* The codes of units and positions in memory (store_codes_load in
+ * store.h): one pass over each table instead of a B-tree search for each
+ * reference an import checks. */
+#include <stdlib.h>
+#include <string.h>
+#include "core/i18n.h"
+#include "core/strset.h"
+#include "store/internal.h"
+#include "util/hugepage.h"
+
+struct store_codes {
+    struct strset units;        /* ids below nunits: units on record; above:
+                                 * codes positions name but no unit has */
+    uint32_t nunits;
+    struct strset positions;
+    uint32_t *pos_unit;         /* position id -> its unit's id in units */
+    uint8_t *pos_family;        /* position id -> its job family's id */
+    size_t cap_pos;
+    struct strset families;
+    bool failed;                /* out of memory during the load */
+    /* The last code found of each kind: an import asks for a row's
+     * position, its unit, and the bulk load again for both. */
+    uint32_t last_unit, last_pos, last_family;
+};
+
+/* id of code in set, trying last first (and remembering what was found). */
+static uint32_t find_code(const struct strset *set, uint32_t *last, const char *code, size_t n)
+{
+    if (*last != STRSET_NONE) {
+        const char *had = strset_str(set, *last);
+        if (memcmp(had, code, n) == 0 && had[n] == '\0')
+            return *last;
+    }
+    uint32_t id = strset_find(set, code, n);
+    if (id != STRSET_NONE)
+        *last = id;
+    return id;
+}
+
+static int take_unit(const struct unit *u, void *ctx)
+{
+    store_codes *c = ctx;
+    if (strset_add(&c->units, u->code, strlen(u->code)) == STRSET_NONE) {
+        c->failed = true;
+        return 1;
+    }
+    return 0;
+}
+
+/* Positions come in code order, a unit's one after another: their unit
+ * (and often family) is the one before. */
+static uint32_t add_again(struct strset *set, uint32_t *last, const char *s)
+{
+    size_t n = strlen(s);
+    uint32_t id = find_code(set, last, s, n);
+    return id != STRSET_NONE ? id : (*last = strset_add(set, s, n));
+}
+
+static int take_position(const struct position *p, void *ctx)
+{
+    store_codes *c = ctx;
+    uint32_t id = strset_add(&c->positions, p->code, strlen(p->code));
+    uint32_t unit = add_again(&c->units, &c->last_unit, p->unit);
+    uint32_t family = add_again(&c->families, &c->last_family, p->job_family);
+    if (id == STRSET_NONE || unit == STRSET_NONE || family > UINT8_MAX) {
+        c->failed = true;
+        return 1;
+    }
+    if (id >= c->cap_pos) {
+        size_t cap = c->cap_pos ? 2 * c->cap_pos : 4096;
+        uint32_t *a = realloc(c->pos_unit, cap * sizeof *a);
+        uint8_t *f = a ? realloc(c->pos_family, cap) : NULL;
+        if (a)
+            c->pos_unit = a;
+        if (!f) {
+            c->failed = true;
+            return 1;
+        }
+        c->pos_family = f;
+        c->cap_pos = cap;
+    }
+    c->pos_unit[id] = unit;
+    c->pos_family[id] = (uint8_t)family;
+    return 0;
+}
+
+/* Sizes a set once from its table's count (codes of 24 bytes on
+ * average): no copying while it grows, and 2 MB pages for the look-ups
+ * all over it (a TLB miss each otherwise). */
+static void presize(struct strset *set, size_t n)
+{
+    if (strset_reserve(set, n, 24 * n) != 0)
+        return;
+    want_huge_pages(set->ix.slot, hindex_bytes(&set->ix));
+    want_huge_pages(set->arena, set->cap);
+}
+
+int store_codes_load(stxn *t, bool positions, store_codes **out)
+{
+    *out = NULL;
+    store_codes *c = calloc(1, sizeof *c);
+    if (!c)
+        return store_fail(t->s, _("out of memory"));
+    c->last_unit = c->last_pos = c->last_family = STRSET_NONE;
+    presize(&c->units, store_count_units(t));
+    int r = store_each_unit(t, take_unit, c);
+    c->nunits = c->units.n;
+    if (r == 0 && positions) {
+        presize(&c->positions, store_count_positions(t));
+        r = store_each_position(t, take_position, c);
+    }
+    if (c->failed)
+        r = store_fail(t->s, _("out of memory"));
+    if (r != 0) {
+        store_codes_free(c);
+        return r < 0 ? r : STORE_ERROR;
+    }
+    *out = c;
+    return STORE_OK;
+}
+
+uint32_t store_codes_unit_id(store_codes *c, const char *code, size_t n)
+{
+    uint32_t id = find_code(&c->units, &c->last_unit, code, n);
+    return id < c->nunits ? id : STRSET_NONE;
+}
+
+uint32_t store_codes_position_id(store_codes *c, const char *code, size_t n)
+{
+    uint32_t id = find_code(&c->positions, &c->last_pos, code, n);
+    if (id != STRSET_NONE)
+        c->last_unit = c->pos_unit[id];     /* most likely asked next */
+    return id;
+}
+
+size_t store_codes_count(const store_codes *c, bool positions)
+{
+    return positions ? c->positions.n : c->nunits;
+}
+
+const char *store_codes_str(const store_codes *c, bool positions, uint32_t id)
+{
+    return positions ? strset_str(&c->positions, id) : strset_str(&c->units, id);
+}
+
+void store_codes_agg(const store_codes *c, uint32_t pos, const char **unit, const char **family)
+{
+    *unit = strset_str(&c->units, c->pos_unit[pos]);
+    *family = strset_str(&c->families, c->pos_family[pos]);
+}
+
+bool store_codes_has_unit(store_codes *c, const char *code)
+{
+    return store_codes_unit_id(c, code, strlen(code)) != STRSET_NONE;
+}
+
+const char *store_codes_position_unit(store_codes *c, const char *code)
+{
+    uint32_t id = store_codes_position_id(c, code, strlen(code));
+    return id == STRSET_NONE ? NULL : strset_str(&c->units, c->pos_unit[id]);
+}
+
+void store_codes_free(store_codes *c)
+{
+    if (!c)
+        return;
+    strset_free(&c->units);
+    strset_free(&c->positions);
+    strset_free(&c->families);
+    free(c->pos_unit);
+    free(c->pos_family);
+    free(c);
+}

@@ -1,0 +1,258 @@
+/* The codes in memory (store_codes_load, core/strset) and the bulk load
+ * that takes its unit and position ids from them: it writes byte for byte
+ * the tables (records, indexes, history, workload aggregates) that single
+ * puts write, and refuses a person whose unit or position is not among
+ * the codes. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "core/strset.h"
+#include "store/store.h"
+#include "dbfixture.h"
+#include "store_test.h"
+
+static int setup(void **state)
+{
+    *state = dbfx_new("codes");
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    dbfx_free(*state);
+    return 0;
+}
+
+/* Ids are dense in the order of adding; a string is found again whatever
+ * the set's growth, and a prefix or extension of it is another string. */
+static void strset_ids_and_lookups(void **state)
+{
+    (void)state;
+    struct strset set = {0};
+    char s[32];
+    for (int i = 0; i < 5000; i++) {
+        snprintf(s, sizeof s, "P%d", i);
+        assert_int_equal(strset_add(&set, s, strlen(s)), (uint32_t)i);
+    }
+    assert_int_equal(strset_add(&set, "P17", 3), 17);
+    assert_int_equal(strset_find(&set, "P4999", 5), 4999);
+    assert_int_equal(strset_find(&set, "P49999", 6), STRSET_NONE);
+    assert_int_equal(strset_find(&set, "P", 1), STRSET_NONE);
+    assert_int_equal(strset_find(&set, "P1234x", 5), 1234);   /* n bytes only */
+    assert_string_equal(strset_str(&set, 321), "P321");
+    assert_int_equal(set.n, 5000);
+    strset_free(&set);
+    assert_int_equal(strset_find(&set, "P1", 2), STRSET_NONE);
+}
+
+enum { UNITS = 4, POSITIONS = 7, PEOPLE = 900 };
+static const char *const unit_code[UNITS] = {"U1", "U10", "U2", "U3"};
+static const char *const pos_code[POSITIONS] = {"P1", "P10", "P2", "P3", "P4", "P5", "P6"};
+static const char *const family[] = {"umum", "kesehatan", "pendidikan"};
+
+static int put_places(stxn *t, void *ctx)
+{
+    (void)ctx;
+    for (int i = 0; i < UNITS; i++) {
+        struct unit u = {.kind = UKIND_OPD};
+        snprintf(u.code, sizeof u.code, "%s", unit_code[i]);
+        snprintf(u.name, sizeof u.name, "Unit %d", i);
+        if (store_put_unit(t, &u) != STORE_OK)
+            return STORE_ERROR;
+    }
+    for (int i = 0; i < POSITIONS; i++) {
+        struct position p = {.kind = PKIND_PELAKSANA, .workload_minutes = 60000 + i,
+                             .need = NEED_FROM_ABK};
+        snprintf(p.code, sizeof p.code, "%s", pos_code[i]);
+        snprintf(p.unit, sizeof p.unit, "%s", unit_code[i % UNITS]);
+        snprintf(p.name, sizeof p.name, "Jabatan %d", i);
+        snprintf(p.job_family, sizeof p.job_family, "%s", family[i % 3]);
+        if (store_put_position(t, &p) != STORE_OK)
+            return STORE_ERROR;
+    }
+    return STORE_OK;
+}
+
+/* Person i in NIP order: positions of every unit, some on leave (no
+ * position), names that tie and differ in case. */
+static void person(struct staff *s, int i)
+{
+    static const char *const nm[] = {"Budi Santoso", "budi santoso", "Ani", "Siti Aminah",
+                                     "Muhammad Rizki", "Muhammad Rizal"};
+    memset(s, 0, sizeof *s);
+    snprintf(s->nip, sizeof s->nip, "19800101%010d", 3 * i + 7);
+    snprintf(s->name, sizeof s->name, "%s", nm[(i * 5) % 6]);
+    int p = (i * 3) % (POSITIONS + 1);
+    if (p < POSITIONS) {
+        snprintf(s->position, sizeof s->position, "%s", pos_code[p]);
+        snprintf(s->unit, sizeof s->unit, "%s", unit_code[p % UNITS]);
+    } else {
+        snprintf(s->unit, sizeof s->unit, "%s", unit_code[i % UNITS]);
+        s->leave = LEAVE_TUGAS_BELAJAR;
+    }
+    s->sex = SEX_P;
+    s->status = STATUS_PNS;
+    s->rank = 9;
+    s->birth_date = 3652;
+    s->post_since = 15000 + i;
+    s->pns_since = 13000;
+    s->discipline_until = MDATE_NONE;
+}
+
+struct job {
+    const struct staff *st;
+    int n;
+    bool codes;                 /* the bulk load with the codes; else single puts */
+};
+
+static int load(stxn *t, void *ctx)
+{
+    const struct job *j = ctx;
+    if (!j->codes) {
+        for (int i = 0; i < j->n; i++)
+            if (store_put_staff(t, &j->st[(i * 37) % j->n]) != STORE_OK)
+                return STORE_ERROR;
+        return STORE_OK;
+    }
+    store_codes *c;
+    store_bulk *b;
+    if (store_codes_load(t, true, &c) != STORE_OK)
+        return STORE_ERROR;
+    int r = store_bulk_begin(t, (size_t)j->n, &b);
+    if (r == STORE_OK)
+        store_bulk_use_codes(b, c);
+    for (int i = 0; r == STORE_OK && i < j->n; i++)
+        r = store_bulk_add(b, &j->st[i], NULL);
+    if (r == STORE_OK)
+        r = store_bulk_finish(b);
+    else if (b)
+        store_bulk_free(b);
+    store_codes_free(c);
+    return r;
+}
+
+struct dump {
+    unsigned char *p;
+    size_t n, cap;
+};
+
+static int dump_pair(const void *k, size_t klen, const void *v, size_t vlen, void *ctx)
+{
+    struct dump *d = ctx;
+    size_t need = d->n + 2 * sizeof(size_t) + klen + vlen;
+    if (need > d->cap) {
+        d->cap = need * 2;
+        d->p = realloc(d->p, d->cap);
+        assert_non_null(d->p);
+    }
+    memcpy(d->p + d->n, &klen, sizeof klen);
+    memcpy(d->p + d->n + sizeof klen, k, klen);
+    d->n += sizeof klen + klen;
+    memcpy(d->p + d->n, &vlen, sizeof vlen);
+    memcpy(d->p + d->n + sizeof vlen, v, vlen);
+    d->n += sizeof vlen + vlen;
+    return 0;
+}
+
+static struct dump dump_table(store *s, const char *db)
+{
+    struct dump d = {0};
+    stxn *t = store_read_begin(s);
+    assert_non_null(t);
+    assert_int_equal(store_test_raw_each(t, db, dump_pair, &d), STORE_OK);
+    store_read_end(t);
+    return d;
+}
+
+static store *open_second(struct dbfx *fx)
+{
+    char path[160], err[640];
+    snprintf(path, sizeof path, "%s/db2", fx->root);
+    store *s = store_open(path, STORE_CREATE, err, sizeof err);
+    if (!s)
+        fail_msg("open: %s", err);
+    return s;
+}
+
+/* What the codes answer: units and positions on record, a position's
+ * unit, nothing else. */
+static void codes_answer_from_the_tables(void **state)
+{
+    struct dbfx *fx = *state;
+    assert_int_equal(store_write(fx->s, put_places, NULL), STORE_OK);
+    stxn *t = store_read_begin(fx->s);
+    store_codes *c;
+    assert_int_equal(store_codes_load(t, true, &c), STORE_OK);
+    store_read_end(t);
+    assert_true(store_codes_has_unit(c, "U10"));
+    assert_false(store_codes_has_unit(c, "U1 "));
+    assert_false(store_codes_has_unit(c, "P1"));
+    assert_string_equal(store_codes_position_unit(c, "P4"), "U1");
+    assert_string_equal(store_codes_position_unit(c, "P10"), "U10");
+    assert_null(store_codes_position_unit(c, "U1"));
+    assert_true(store_codes_has_unit(c, "U10"));     /* asked again after others */
+    store_codes_free(c);
+}
+
+static void bulk_with_codes_matches_single_puts(void **state)
+{
+    struct dbfx *fx = *state;
+    static struct staff st[PEOPLE];
+    for (int i = 0; i < PEOPLE; i++)
+        person(&st[i], i);
+    store *other = open_second(fx);
+    assert_int_equal(store_write(fx->s, put_places, NULL), STORE_OK);
+    assert_int_equal(store_write(other, put_places, NULL), STORE_OK);
+    struct job bulk = {st, PEOPLE, true}, single = {st, PEOPLE, false};
+    assert_int_equal(store_write(fx->s, load, &bulk), STORE_OK);
+    assert_int_equal(store_write(other, load, &single), STORE_OK);
+    static const char *const dbs[] = {"staff", "staff_by_unit", "staff_by_position",
+                                      "staff_by_name", "workload_by_unit"};
+    for (size_t i = 0; i < sizeof dbs / sizeof *dbs; i++) {
+        struct dump x = dump_table(fx->s, dbs[i]), y = dump_table(other, dbs[i]);
+        if (x.n != y.n || (x.n && memcmp(x.p, y.p, x.n) != 0))
+            fail_msg("table %s differs (%zu and %zu bytes)", dbs[i], x.n, y.n);
+        assert_true(x.n > 0);
+        free(x.p);
+        free(y.p);
+    }
+    char why[300];
+    stxn *t = store_read_begin(fx->s);
+    assert_int_equal(store_check_indexes(t, why, sizeof why), 0);
+    store_read_end(t);
+    store_close(other);
+}
+
+/* A person whose position is not among the codes: the load is refused. */
+static void bulk_with_codes_refuses_unknown_position(void **state)
+{
+    struct dbfx *fx = *state;
+    static struct staff st[20];
+    for (int i = 0; i < 20; i++)
+        person(&st[i], i);
+    snprintf(st[12].position, sizeof st[12].position, "P99");
+    assert_int_equal(store_write(fx->s, put_places, NULL), STORE_OK);
+    struct job bulk = {st, 20, true};
+    assert_int_equal(store_write(fx->s, load, &bulk), STORE_ERROR);
+    assert_non_null(strstr(store_errmsg(fx->s), "P99"));
+    stxn *t = store_read_begin(fx->s);
+    assert_int_equal(store_count_staff(t), 0);
+    store_read_end(t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(strset_ids_and_lookups),
+        cmocka_unit_test_setup_teardown(codes_answer_from_the_tables, setup, teardown),
+        cmocka_unit_test_setup_teardown(bulk_with_codes_matches_single_puts, setup, teardown),
+        cmocka_unit_test_setup_teardown(bulk_with_codes_refuses_unknown_position, setup,
+                                        teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
