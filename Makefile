@@ -16,6 +16,21 @@ DBDIR         := $(LOCALSTATEDIR)/lib/mutasi
 # group, and the database directory 2770 of that group (run as root).
 INSTALL_GROUP ?=
 DESTDIR   ?=
+# make BENCH_NOSEAL=1: the bench's build with the record seals and the
+# data digest switched off (bench/seal.sh measures what they cost against
+# it). Only into a build directory of its own whose name ends in noseal
+# (default build/noseal), so that it never becomes build/mutasi.
+ifneq ($(BENCH_NOSEAL),)
+BUILD     ?= build/noseal
+ifeq ($(filter %noseal,$(BUILD)),)
+$(error BENCH_NOSEAL=1 builds only into a directory ending in noseal (BUILD=build/noseal), not $(BUILD))
+endif
+ifneq ($(filter install deb% demo,$(MAKECMDGOALS)),)
+$(error BENCH_NOSEAL=1 is for the bench only: no install, package or demo of it)
+endif
+VERSION   := $(VERSION)+noseal-bench
+NOSEAL_DEF := -DMUTASI_BENCH_NOSEAL
+endif
 BUILD     ?= build
 CC        ?= cc
 PKGS      := ncursesw lmdb yaml-0.1 libcrypto libxxhash libzip expat xlsxwriter
@@ -26,7 +41,8 @@ WARN   := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
           -Wcast-align -Wundef -Wno-missing-field-initializers
 DEFS   := -D_GNU_SOURCE -DMUTASI_VERSION='"$(VERSION)"' \
           -DLOCALEDIR='"$(PREFIX)/share/locale"' \
-          -DSYSCONFDIR='"$(SYSCONFDIR)/mutasi"' -DMUTASI_DBDIR='"$(DBDIR)"'
+          -DSYSCONFDIR='"$(SYSCONFDIR)/mutasi"' -DMUTASI_DBDIR='"$(DBDIR)"' \
+          $(NOSEAL_DEF)
 OPT    ?= -O2 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)

@@ -7,7 +7,9 @@
 # Environment: BENCH_RUNS (runs per measurement; default 5, 3 at L and XL),
 # BENCH_DATA (dataset cache, default bench/data), BENCH_ONLY (some of
 # "terminal plan_editor workload find import import_xlsx export size
-# suggest": only those parts; default all).
+# suggest seal": only those parts; default all), BENCH_REUSE=1 (use the
+# datasets under BENCH_DATA as they are, whichever program made them: for
+# comparing two builds on shared, read-only data).
 # GLPSOL_LIMIT (seconds, default 300).
 #
 # How each figure is taken:
@@ -378,6 +380,7 @@ ortools_row() {
 }
 
 . "$top/bench/plan_editor.sh"
+. "$top/bench/seal.sh"
 
 # --- main -------------------------------------------------------------------
 [ -x "$mutasi" ] || { echo "bench: $mutasi is not built" >&2; exit 1; }
@@ -387,7 +390,9 @@ for size in $sizes; do
     row "dataset" "$size" "-" "-" "-" "-" "not built yet (needs init, import, export)" ""
     continue
   fi
-  if ! "$top/bench/dataset.sh" "$mutasi" "$size" "$data"; then
+  if [ "${BENCH_REUSE:-}" = 1 ] && [ -f "$data/$size/stamp" ]; then
+    note "$size: dataset reused as it is (BENCH_REUSE=1): $(cat "$data/$size/stamp")"
+  elif ! "$top/bench/dataset.sh" "$mutasi" "$size" "$data"; then
     row "dataset" "$size" "-" "-" "-" "-" "FAILED to build (see above)" ""
     continue
   fi
@@ -401,7 +406,7 @@ for size in $sizes; do
     note "$size: no demo verb yet: the data is the plain synthetic region of tests/crash/gendata.sh, imported"
   fi
   sqlite_size=0
-  for part in terminal plan_editor workload find import import_xlsx export size suggest; do
+  for part in terminal plan_editor workload find import import_xlsx export size suggest seal; do
     case " ${BENCH_ONLY:-$part} " in *" $part "*) "bench_$part" ;; esac
   done
 done

@@ -18,6 +18,21 @@ static void die_of_closed_pipe(void)
     raise(SIGPIPE);
 }
 
+/* The exit status of an export action: its refusal, a closed pipe, or a
+ * write error (write_errno, 0 when none). */
+static int export_outcome(int rc, const struct ops_err *e, int write_errno)
+{
+    if (rc != OPS_OK)
+        return cli_report(e);
+    if (write_errno == EPIPE)
+        die_of_closed_pipe();
+    if (write_errno) {
+        cli_error(_("writing the export failed: %s"), strerror(write_errno));
+        return EXIT_REFUSED;
+    }
+    return EXIT_OK;
+}
+
 /* Where an xlsx export goes: --output FILE, else stdout (not a terminal). */
 struct xlsx_dest {
     bool on;
@@ -38,15 +53,7 @@ static int run_export(const struct ops_env *env, enum import_kind kind, enum exp
     struct ops_err e;
     int rc = ops_export(&s, &x, &e);
     ops_close(&s);
-    if (rc != OPS_OK)
-        return cli_report(&e);
-    if (x.write_errno == EPIPE)
-        die_of_closed_pipe();
-    if (x.write_errno) {
-        cli_error(_("writing the export failed: %s"), strerror(x.write_errno));
-        return EXIT_REFUSED;
-    }
-    return EXIT_OK;
+    return export_outcome(rc, &e, x.write_errno);
 }
 
 /* export audit: to stdout, or to --output FILE (opened by the action once
@@ -61,15 +68,7 @@ static int run_export_audit(const struct ops_env *env, enum export_format fmt, c
     struct ops_err e;
     int rc = ops_export_audit(&s, &x, &e);
     ops_close(&s);
-    if (rc != OPS_OK)
-        return cli_report(&e);
-    if (x.write_errno == EPIPE)
-        die_of_closed_pipe();
-    if (x.write_errno) {
-        cli_error(_("writing the export failed: %s"), strerror(x.write_errno));
-        return EXIT_REFUSED;
-    }
-    return EXIT_OK;
+    return export_outcome(rc, &e, x.write_errno);
 }
 
 static int export_workload_xlsx(const struct ops_env *env, const struct xlsx_dest *xd)

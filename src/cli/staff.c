@@ -184,6 +184,10 @@ static int staff_find(const struct ops_env *env, int argc, char **argv)
     if (argc < 1)
         return cli_usage_error(env, "staff", _("the text to find is missing"));
     join_args(argc, argv, text, sizeof text);
+    /* Thousands of lines: written in large blocks, not the 4 KiB of a
+     * pipe's default buffer (set before anything is written). */
+    static char outbuf[1 << 16];
+    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     struct ops s;
     if (cli_open(&s, env, OPS_READ) != EXIT_OK)
         return EXIT_REFUSED;

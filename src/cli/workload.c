@@ -10,25 +10,10 @@
 
 /* ---- loading ----------------------------------------------------------- */
 
-struct wl_data {
-    struct workload *w;
-};
-
-static void cli_workload_data_free(struct wl_data *d)
+/* A warning for whatever the roll-up had to leave out. */
+static void warn_problems(const struct wl_problems *p)
 {
-    workload_free(d->w);
-    d->w = NULL;
-}
-
-/* The roll-up, with a warning for whatever it had to leave out; grouped
- * tables need only the stored aggregates (no pass over the positions). */
-static int cli_workload_data_load(struct ops *o, struct wl_data *d, bool grouped)
-{
-    struct ops_err e;
-    struct wl_problems pr;
-    d->w = grouped ? ops_workload_summary(o, &pr, &e) : ops_workload_load(o, &pr, &e);
-    if (!d->w)
-        return cli_report(&e);
+    const struct wl_problems pr = *p;
     if (pr.positions_without_unit)
         cli_warn(ngettext("%zu position belongs to no known unit and is left out",
                           "%zu positions belong to no known unit and are left out",
@@ -43,21 +28,44 @@ static int cli_workload_data_load(struct ops *o, struct wl_data *d, bool grouped
                           "%zu staff hold no known position and are not counted",
                           pr.staff_without_position),
                  pr.staff_without_position);
+}
+
+struct wl_data {
+    struct workload *w;
+};
+
+static void cli_workload_data_free(struct wl_data *d)
+{
+    workload_free(d->w);
+    d->w = NULL;
+}
+
+/* The roll-up from the stored aggregates (no pass over the positions),
+ * with its warnings. */
+static int cli_workload_data_load(struct ops *o, struct wl_data *d)
+{
+    struct ops_err e;
+    struct wl_problems pr;
+    d->w = ops_workload_summary(o, &pr, &e);
+    if (!d->w)
+        return cli_report(&e);
+    warn_problems(&pr);
     return EXIT_OK;
 }
+
 
 /* ---- output ------------------------------------------------------------ */
 
 enum { COL_KEY1, COL_KEY2, COL_WORKLOAD, COL_NEED, COL_EXISTING, COL_GAP, COL_EJ,
        COL_GRADE, COL_NAME, NCOLS };
 
+/* A row of the grouped table. */
 struct table_row {
-    char key1[NAME_SIZE + 64];       /* unit code, or the group (indented) */
-    const char *key2;                /* position code; NULL with --by */
+    char key1[NAME_SIZE + 64];       /* the group (a unit code indented) */
     struct wl_row row;
-    /* text form: "position name, unit name", or the unit's name with
-     * --by unit; "" where there is none (district, job family) */
-    char name[2 * NAME_SIZE + 4];
+    /* text form: the unit's name with --by unit; "" where there is none
+     * (district, job family) */
+    char name[NAME_SIZE];
 };
 
 static void numbers(const struct wl_row *r, const struct policy *p, char out[][24])
@@ -70,7 +78,37 @@ static void numbers(const struct wl_row *r, const struct policy *p, char out[][2
     snprintf(out[5], 24, "%s", wl_grade_name(wl_grade(r, p)));
 }
 
-static void write_csv(FILE *out, const struct table_row *rows, size_t n, bool grouped,
+/* The six figures of a row as CSV cells. */
+static void csv_figures(csv_writer *cw, const struct wl_row *r, const struct policy *p)
+{
+    char ej[24];
+    csv_put_int(cw, r->workload_minutes);
+    csv_put_int(cw, r->need);
+    csv_put_int(cw, r->existing);
+    csv_put_int(cw, wl_gap(r));
+    wl_format_ej(r, p, ej);
+    csv_put_str(cw, ej);
+    csv_put_str(cw, wl_grade_name(wl_grade(r, p)));
+    csv_end_row(cw);
+}
+
+/* The header: the key columns (group, or unit and position), the figures. */
+static void csv_header(csv_writer *cw, bool grouped)
+{
+    static const char *const cols[] = {"workload_minutes", "need", "existing", "gap",
+                                       "ej", "grade"};
+    if (grouped) {
+        csv_put_str(cw, "group");
+    } else {
+        csv_put_str(cw, "unit");
+        csv_put_str(cw, "position");
+    }
+    for (size_t i = 0; i < 6; i++)
+        csv_put_str(cw, cols[i]);
+    csv_end_row(cw);
+}
+
+static void write_csv(FILE *out, const struct table_row *rows, size_t n,
                       const struct policy *p, int *failed)
 {
     csv_writer *cw = csv_writer_new(out);
@@ -78,31 +116,10 @@ static void write_csv(FILE *out, const struct table_row *rows, size_t n, bool gr
         *failed = 1;
         return;
     }
-    if (grouped) {
-        csv_put_str(cw, "group");
-    } else {
-        csv_put_str(cw, "unit");
-        csv_put_str(cw, "position");
-    }
-    static const char *const cols[] = {"workload_minutes", "need", "existing", "gap",
-                                       "ej", "grade"};
-    for (size_t i = 0; i < 6; i++)
-        csv_put_str(cw, cols[i]);
-    csv_end_row(cw);
+    csv_header(cw, true);
     for (size_t i = 0; i < n; i++) {
-        const struct wl_row *r = &rows[i].row;
-        char ej[24];
         csv_put_text(cw, rows[i].key1);
-        if (!grouped)
-            csv_put_text(cw, rows[i].key2);
-        csv_put_int(cw, r->workload_minutes);
-        csv_put_int(cw, r->need);
-        csv_put_int(cw, r->existing);
-        csv_put_int(cw, wl_gap(r));
-        wl_format_ej(r, p, ej);
-        csv_put_str(cw, ej);
-        csv_put_str(cw, wl_grade_name(wl_grade(r, p)));
-        csv_end_row(cw);
+        csv_figures(cw, &rows[i].row, p);
     }
     if (csv_writer_free(cw) != 0)
         *failed = 1;
@@ -148,73 +165,87 @@ static void put_line(FILE *out, struct line *l)
     l->len = 0;
 }
 
-static void write_text(FILE *out, const struct table_row *rows, size_t n, bool grouped,
-                       const struct wl_row *total, const struct policy *p)
+/* The text table's columns: headings and widths. */
+struct text_cols {
+    const char *head[NCOLS];
+    int w[NCOLS];
+    bool grouped;                /* no POSITION column */
+    bool named;                  /* a NAME column */
+};
+
+static void text_cols_init(struct text_cols *t, bool grouped)
 {
     const char *head[NCOLS] = {grouped ? _("GROUP") : _("UNIT"), _("POSITION"),
                                _("WORKLOAD"), _("NEED"), _("EXISTING"), _("GAP"),
                                _("EJ"), _("GRADE"), _("NAME")};
-    int w[NCOLS];
+    memcpy(t->head, head, sizeof head);
     for (int c = 0; c < NCOLS; c++)
-        w[c] = width(head[c]);
-    char num[6][24];
-    for (size_t i = 0; i <= n; i++) {
-        const struct wl_row *r = i < n ? &rows[i].row : total;
-        const char *k1 = i < n ? rows[i].key1 : _("total");
-        if (width(k1) > w[COL_KEY1])
-            w[COL_KEY1] = width(k1);
-        if (!grouped && i < n && width(rows[i].key2) > w[COL_KEY2])
-            w[COL_KEY2] = width(rows[i].key2);
-        numbers(r, p, num);
-        for (int c = 0; c < 6; c++)
-            if (width(num[c]) > w[COL_WORKLOAD + c])
-                w[COL_WORKLOAD + c] = width(num[c]);
-    }
-    bool named = false;
-    for (size_t i = 0; i < n && !named; i++)
-        named = rows[i].name[0] != '\0';
-    struct line l = {.len = 0};
-    for (int c = 0; c < NCOLS; c++)
-        if (!(grouped && c == COL_KEY2) && (named || c != COL_NAME))
-            put(&l, head[c], w[c], c >= COL_WORKLOAD && c < COL_GRADE);
-    put_line(out, &l);
-    for (size_t i = 0; i <= n; i++) {
-        const struct wl_row *r = i < n ? &rows[i].row : total;
-        numbers(r, p, num);
-        put(&l, i < n ? rows[i].key1 : _("total"), w[COL_KEY1], false);
-        if (!grouped)
-            put(&l, i < n ? rows[i].key2 : "", w[COL_KEY2], false);
-        for (int c = 0; c < 6; c++)
-            put(&l, num[c], w[COL_WORKLOAD + c], c < 5);
-        if (named && i < n)
-            put(&l, rows[i].name, 0, false);
-        put_line(out, &l);
-    }
+        t->w[c] = width(head[c]);
+    t->grouped = grouped;
+    t->named = false;
 }
 
-/* Rows of the table for a subtree: a position each, or a group each. */
-static size_t build_rows(const struct wl_data *d, long root, int by, bool grouped,
-                         struct table_row **out, struct wl_row *total)
+/* Widens the columns of the figures to fit r's. */
+static void fit_figures(struct text_cols *t, const struct wl_row *r, const struct policy *p)
+{
+    char num[6][24];
+    numbers(r, p, num);
+    for (int c = 0; c < 6; c++)
+        if (width(num[c]) > t->w[COL_WORKLOAD + c])
+            t->w[COL_WORKLOAD + c] = width(num[c]);
+}
+
+static void text_header(FILE *out, const struct text_cols *t)
+{
+    struct line l = {.len = 0};
+    for (int c = 0; c < NCOLS; c++)
+        if (!(t->grouped && c == COL_KEY2) && (t->named || c != COL_NAME))
+            put(&l, t->head[c], t->w[c], c >= COL_WORKLOAD && c < COL_GRADE);
+    put_line(out, &l);
+}
+
+/* One line: key2 NULL in the grouped table, name NULL on the total. */
+static void text_row(FILE *out, const struct text_cols *t, const char *key1, const char *key2,
+                     const struct wl_row *r, const char *name, const struct policy *p)
+{
+    struct line l = {.len = 0};
+    char num[6][24];
+    numbers(r, p, num);
+    put(&l, key1, t->w[COL_KEY1], false);
+    if (!t->grouped)
+        put(&l, key2 ? key2 : "", t->w[COL_KEY2], false);
+    for (int c = 0; c < 6; c++)
+        put(&l, num[c], t->w[COL_WORKLOAD + c], c < 5);
+    if (t->named && name)
+        put(&l, name, 0, false);
+    put_line(out, &l);
+}
+
+static void write_text(FILE *out, const struct table_row *rows, size_t n,
+                       const struct wl_row *total, const struct policy *p)
+{
+    struct text_cols t;
+    text_cols_init(&t, true);
+    for (size_t i = 0; i <= n; i++) {
+        const char *k1 = i < n ? rows[i].key1 : _("total");
+        if (width(k1) > t.w[COL_KEY1])
+            t.w[COL_KEY1] = width(k1);
+        fit_figures(&t, i < n ? &rows[i].row : total, p);
+    }
+    for (size_t i = 0; i < n && !t.named; i++)
+        t.named = rows[i].name[0] != '\0';
+    text_header(out, &t);
+    for (size_t i = 0; i < n; i++)
+        text_row(out, &t, rows[i].key1, NULL, &rows[i].row, rows[i].name, p);
+    text_row(out, &t, _("total"), NULL, total, NULL, p);
+}
+
+/* Rows of the grouped table for a subtree: a group each. */
+static size_t build_rows(const struct wl_data *d, long root, int by, struct table_row **out,
+                         struct wl_row *total)
 {
     memset(total, 0, sizeof *total);
     *out = NULL;
-    if (!grouped) {
-        size_t *idx;
-        size_t n = workload_positions_in(d->w, root, &idx);
-        if (!idx)
-            return 0;
-        struct table_row *rows = calloc(n ? n : 1, sizeof *rows);
-        for (size_t i = 0; rows && i < n; i++) {
-            snprintf(rows[i].key1, sizeof rows[i].key1, "%s",
-                     workload_position_unit_code(d->w, idx[i]));
-            rows[i].key2 = workload_position_code(d->w, idx[i]);
-            rows[i].row = *workload_position_row(d->w, idx[i]);
-            wl_row_add(total, &rows[i].row);
-        }
-        free(idx);
-        *out = rows;
-        return rows ? n : 0;
-    }
     struct wl_group *g;
     size_t n = workload_group(d->w, root, by, &g);
     if (!g)
@@ -238,28 +269,19 @@ static size_t build_rows(const struct wl_data *d, long root, int by, bool groupe
     return rows ? n : 0;
 }
 
-/* The names beside the codes of the text form, read in one go. */
-static void name_rows(struct ops *o, struct table_row *rows, size_t n, int by)
+/* The units' names beside their codes in the text form, read in one go. */
+static void name_rows(struct ops *o, struct table_row *rows, size_t n)
 {
-    const char **pos = calloc(n ? n : 1, sizeof *pos);
     const char **unit = calloc(n ? n : 1, sizeof *unit);
     struct ops_place_names *names = calloc(n ? n : 1, sizeof *names);
     struct ops_err e;
-    if (pos && unit && names) {
-        for (size_t i = 0; i < n; i++) {
-            pos[i] = rows[i].key2;
+    if (unit && names) {
+        for (size_t i = 0; i < n; i++)
             unit[i] = rows[i].key1;
-        }
-        if (ops_place_names(o, n, pos, unit, names, &e) == OPS_OK)
-            for (size_t i = 0; i < n; i++) {
-                if (by < 0 && names[i].position[0])
-                    snprintf(rows[i].name, sizeof rows[i].name, "%s, %s", names[i].position,
-                             names[i].unit);
-                else
-                    snprintf(rows[i].name, sizeof rows[i].name, "%s", names[i].unit);
-            }
+        if (ops_place_names(o, n, NULL, unit, names, &e) == OPS_OK)
+            for (size_t i = 0; i < n; i++)
+                snprintf(rows[i].name, sizeof rows[i].name, "%s", names[i].unit);
     }
-    free(pos);
     free(unit);
     free(names);
 }
@@ -278,16 +300,132 @@ static void indent_units(struct table_row *rows, size_t n, const struct wl_data 
     }
 }
 
+/* ---- the per-position listing, streamed ---------------------------------- */
+
+struct listing {
+    FILE *out;
+    csv_writer *cw;              /* the CSV form; NULL: text */
+    struct text_cols cols;
+    const struct policy *p;
+    struct wl_row total;         /* of the rows written */
+};
+
+static int csv_line(const struct ops_wl_line *l, void *ctx)
+{
+    struct listing *s = ctx;
+    csv_put_text(s->cw, l->unit);
+    csv_put_text(s->cw, l->position->code);
+    csv_figures(s->cw, &l->row, s->p);
+    wl_row_add(&s->total, &l->row);
+    return ferror(s->out) ? 1 : 0;
+}
+
+static int text_line(const struct ops_wl_line *l, void *ctx)
+{
+    struct listing *s = ctx;
+    char name[2 * NAME_SIZE + 4];
+    if (l->position->name[0])
+        snprintf(name, sizeof name, "%s, %s", l->position->name, l->unit_name);
+    else
+        snprintf(name, sizeof name, "%s", l->unit_name);
+    text_row(s->out, &s->cols, l->unit, l->position->code, &l->row, name, s->p);
+    wl_row_add(&s->total, &l->row);
+    return ferror(s->out) ? 1 : 0;
+}
+
+/* The text form's widths before its first row, without reading the rows:
+ * the codes' from the position index (ops_workload_listing_measure), the
+ * figures' from the subtree's total (none is negative, so the total is
+ * the widest of workload, need and existing), and for gap and EJ, which
+ * a row can have wider than the total, room for "-99" and "9.99" (when
+ * anyone holds a position). A wider value shifts the rest of its line. */
+static int listing_cols(const struct ops_wl_listing *l, long root, struct text_cols *t,
+                        const struct policy *p)
+{
+    struct ops_wl_measure m;
+    struct ops_err e;
+    struct wl_row total;
+    if (ops_workload_listing_measure(l, root, &m, &e) != OPS_OK)
+        return cli_report(&e);
+    text_cols_init(t, false);
+    t->named = m.positions > 0;
+    int w1 = width(_("total"));
+    t->w[COL_KEY1] = (int)m.longest_unit > w1 ? (int)m.longest_unit : w1;
+    if ((int)m.longest_position > t->w[COL_KEY2])
+        t->w[COL_KEY2] = (int)m.longest_position;
+    if (t->w[COL_KEY1] < width(t->head[COL_KEY1]))
+        t->w[COL_KEY1] = width(t->head[COL_KEY1]);
+    ops_workload_listing_total(l, root, &total);
+    fit_figures(t, &total, p);
+    if (t->w[COL_GAP] < 3)
+        t->w[COL_GAP] = 3;
+    if (total.existing > 0 && t->w[COL_EJ] < 4)
+        t->w[COL_EJ] = 4;
+    return EXIT_OK;
+}
+
+static int run_listing(const struct ops_env *env, const char *unit, bool csv, FILE *out)
+{
+    struct ops o;
+    struct ops_wl_listing l;
+    struct ops_err e;
+    int rc = cli_open(&o, env, OPS_READ);
+    if (rc != EXIT_OK)
+        return rc;
+    if (ops_workload_listing_open(&o, &l, &e) != OPS_OK) {
+        ops_close(&o);
+        return cli_report(&e);
+    }
+    warn_problems(&l.problems);
+    long root = unit ? workload_unit_index(l.w, unit) : -1;
+    struct listing s = {.out = out, .p = ops_policy(&o)};
+    if (unit && root < 0) {
+        cli_error(_("no unit with code \"%s\""), unit);
+        rc = EXIT_REFUSED;
+    } else if (csv) {
+        s.cw = csv_writer_new(out);
+        rc = s.cw ? EXIT_OK : EXIT_REFUSED;
+    } else {
+        rc = listing_cols(&l, root, &s.cols, s.p);
+    }
+    int failed = rc != EXIT_OK;
+    if (rc == EXIT_OK) {
+        if (csv)
+            csv_header(s.cw, false);
+        else
+            text_header(out, &s.cols);
+        int r = ops_workload_listing_each(&l, root, !csv, csv ? csv_line : text_line, &s, &e);
+        if (r == OPS_REFUSED)
+            rc = cli_report(&e);
+        failed = r != OPS_OK;
+        if (!failed && !csv)
+            text_row(out, &s.cols, _("total"), "", &s.total, NULL, s.p);
+    }
+    if (s.cw && csv_writer_free(s.cw) != 0)
+        failed = 1;
+    ops_workload_listing_close(&l);
+    ops_close(&o);
+    if (rc == EXIT_OK && (failed || fflush(out) != 0 || ferror(out))) {
+        cli_error(_("could not write the table"));
+        return EXIT_REFUSED;
+    }
+    return rc;
+}
+
+/* ---- the table --------------------------------------------------------- */
+
 static int run_table(const struct ops_env *env, const char *unit, int by, bool csv,
                      FILE *out)
 {
+    if (by < 0)
+        return run_listing(env, unit, csv, out);
     struct ops o;
     struct wl_data d;
     int rc = cli_open(&o, env, OPS_READ);
     if (rc != EXIT_OK)
         return rc;
     struct policy p = *ops_policy(&o);
-    rc = cli_workload_data_load(&o, &d, by >= 0);
+    rc = cli_workload_data_load(&o, &d);
     if (rc != EXIT_OK) {
         ops_close(&o);
         return rc;
@@ -302,22 +440,21 @@ static int run_table(const struct ops_env *env, const char *unit, int by, bool c
             return EXIT_REFUSED;
         }
     }
-    bool grouped = by >= 0;
     struct table_row *rows;
     struct wl_row total;
-    size_t n = build_rows(&d, root, by, grouped, &rows, &total);
+    size_t n = build_rows(&d, root, by, &rows, &total);
     /* CSV keeps codes only; the text form reads better with names */
-    if (rows && !csv && (by < 0 || by == WL_BY_UNIT))
-        name_rows(&o, rows, n, by);
+    if (rows && !csv && by == WL_BY_UNIT)
+        name_rows(&o, rows, n);
     ops_close(&o);
     int failed = rows == NULL;
     if (!failed) {
         if (csv) {
-            write_csv(out, rows, n, grouped, &p, &failed);
+            write_csv(out, rows, n, &p, &failed);
         } else {
             if (by == WL_BY_UNIT)
                 indent_units(rows, n, &d);
-            write_text(out, rows, n, grouped, &total, &p);
+            write_text(out, rows, n, &total, &p);
         }
     }
     free(rows);

@@ -2,23 +2,8 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/grow.h"
 #include "core/strset.h"
-
-/* Makes room for need elements of size bytes in *p (capacity *cap). */
-static bool reserve(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return true;
-    size_t c = *cap;
-    while (c < need)
-        c += c / 2 + 1024;
-    void *q = realloc(*p, c * size);
-    if (!q)
-        return false;
-    *p = q;
-    *cap = c;
-    return true;
-}
 
 static uint32_t find_hashed(const struct strset *set, const char *s, size_t n, uint64_t h)
 {
@@ -44,8 +29,8 @@ uint32_t strset_add(struct strset *set, const char *s, size_t n)
     if (id != STRSET_NONE)
         return id;
     if (set->n >= STRSET_NONE - 1 || set->len + n + 1 > UINT32_MAX ||
-        !reserve((void **)&set->arena, &set->cap, set->len + n + 1, 1) ||
-        !reserve((void **)&set->off, &set->capn, (size_t)set->n + 1, sizeof *set->off) ||
+        GROW_ROOM(set->arena, set->cap, set->len + n + 1, 1024) != 0 ||
+        GROW_ROOM(set->off, set->capn, (size_t)set->n + 1, 1024) != 0 ||
         hindex_add(&set->ix, h, set->n) != 0)
         return STRSET_NONE;
     memcpy(set->arena + set->len, s, n);
@@ -57,8 +42,8 @@ uint32_t strset_add(struct strset *set, const char *s, size_t n)
 
 int strset_reserve(struct strset *set, size_t n, size_t bytes)
 {
-    if (!reserve((void **)&set->arena, &set->cap, bytes, 1) ||
-        !reserve((void **)&set->off, &set->capn, n, sizeof *set->off))
+    if (GROW_ROOM(set->arena, set->cap, bytes, 1024) != 0 ||
+        GROW_ROOM(set->off, set->capn, n, 1024) != 0)
         return -1;
     return hindex_reserve(&set->ix, n);
 }

@@ -141,7 +141,8 @@ static int take_page(const struct audit_entry *a, void *ctx)
         c->next = a->seq;       /* the next page starts here */
         return 1;
     }
-    if (!c->f || audit_matches(a, c->f))
+    /* a damaged entry shows whatever the filter: its fields are unknown */
+    if (!c->f || a->damaged || audit_matches(a, c->f))
         c->out[c->n++] = *a;
     return 0;
 }
@@ -158,7 +159,7 @@ int ops_audit_page(struct ops *o, uint64_t from_seq, const struct ops_audit_filt
     stxn *t = ops_read_begin(o, e);
     if (!t)
         return OPS_REFUSED;
-    int r = store_each_audit_from(t, from_seq, true, take_page, &c);
+    int r = store_each_audit_past_damage(t, from_seq, true, take_page, &c);
     store_read_end(t);
     if (r < 0)
         return ops_fail(e, "%s", store_errmsg(o->db));

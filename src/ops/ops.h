@@ -165,6 +165,9 @@ struct ops_audit_filter {
 /* Parses "user:ani plan:3 nip:19840728... action:strike" (any order, any
  * subset; "" clears). -1 (and e says which word) when a word is not one. */
 int ops_audit_filter_parse(const char *text, struct ops_audit_filter *f, struct ops_err *e);
+/* A page of the log, newest first, from entry from_seq (0: the newest).
+ * An entry that does not decode comes as one with only seq set and
+ * damaged true, whatever the filter, so a list shows the others. */
 int ops_audit_page(struct ops *o, uint64_t from_seq, const struct ops_audit_filter *f,
                    struct audit_entry *out, size_t max, size_t *n, uint64_t *next_seq,
                    struct ops_err *e);
@@ -330,6 +333,49 @@ struct workload *ops_workload_summary(struct ops *o, struct wl_problems *pr, str
  * policy (recounted once when it changed); p NULL: left as they are.
  * STORE_OK or STORE_ERROR. */
 int ops_keep_workload_params(const struct policy *p, stxn *t);
+
+/* The per-position listing of a subtree, streamed: open reads the units
+ * and the stored aggregates (the tree, the totals, what was left out);
+ * each reads the positions unit by unit in the order of
+ * workload_positions_in and hands them on as it reads them, so the first
+ * row comes at once and memory stays flat in the number of positions.
+ * Everything happens in open's one read transaction, held until close.
+ *     struct ops_wl_listing l;
+ *     if (ops_workload_listing_open(o, &l, &e) != OPS_OK) ...;
+ *     long root = workload_unit_index(l.w, code);        (or -1: all)
+ *     ops_workload_listing_each(&l, root, names, row_cb, ctx, &e);
+ *     ops_workload_listing_close(&l); */
+struct ops_wl_listing {
+    struct ops *o;
+    stxn *t;
+    struct workload *w;              /* the summary (ops_workload_summary) */
+    struct wl_problems problems;     /* what the roll-up leaves out */
+};
+/* One row: the unit's code (and name when asked for), the position, its
+ * figures (need by the session's policy, existing = its holders). */
+struct ops_wl_line {
+    const char *unit;
+    const char *unit_name;           /* "" unless names were asked for */
+    const struct position *position;
+    struct wl_row row;
+};
+typedef int (*ops_wl_row_cb)(const struct ops_wl_line *line, void *ctx);
+/* The sizes of a subtree's listing, for column widths, from the position
+ * index alone (no record read): how many rows, the longest unit code among
+ * the units that have positions, the longest position code. */
+struct ops_wl_measure {
+    size_t positions, longest_unit, longest_position;
+};
+int ops_workload_listing_open(struct ops *o, struct ops_wl_listing *l, struct ops_err *e);
+/* The subtree's figures summed (root -1: every tree), from the summary:
+ * what the rows add up to. */
+void ops_workload_listing_total(const struct ops_wl_listing *l, long root, struct wl_row *out);
+int ops_workload_listing_measure(const struct ops_wl_listing *l, long root,
+                                 struct ops_wl_measure *m, struct ops_err *e);
+/* Non-zero from cb stops (OPS_STOPPED). */
+int ops_workload_listing_each(const struct ops_wl_listing *l, long root, bool names,
+                              ops_wl_row_cb cb, void *ctx, struct ops_err *e);
+void ops_workload_listing_close(struct ops_wl_listing *l);
 
 /* For the actions of ops/: the same in the caller's transaction t (NULL
  * when it cannot be read or out of memory), with an optional tap that sees

@@ -138,36 +138,159 @@ static void summary_problems(struct summary *s, int64_t orphans, struct wl_probl
     pr->staff_without_position = (size_t)orphans;
 }
 
-struct workload *ops_workload_summary(struct ops *o, struct wl_problems *pr, struct ops_err *e)
+/* The full load in t, with what it left out. */
+static struct workload *full_in(struct ops *o, stxn *t, struct wl_problems *pr)
 {
-    stxn *t = ops_read_begin(o, e);
-    if (!t)
-        return NULL;
-    if (!params_match(o, t)) {
-        store_read_end(t);
-        return ops_workload_load(o, pr, e);
-    }
+    struct workload *w = ops_workload_read(o, t, NULL);
+    if (w)
+        workload_problems(w, pr);
+    return w;
+}
+
+/* The summary in t: from the stored aggregates, or the full load (same
+ * figures) where they were kept with another rounding policy or do not
+ * fit. NULL when the database cannot be read. */
+static struct workload *summary_in(struct ops *o, stxn *t, struct wl_problems *pr)
+{
+    if (!params_match(o, t))
+        return full_in(o, t, pr);
     struct summary s = {.w = workload_begin(ops_policy(o))};
     struct feed f = {s.w, NULL};
     int r = !s.w || store_each_unit(t, take_unit, &f) != 0 ||
             store_each_wl_aggregate(t, take_summary, &s) != 0 || workload_build(s.w) != 0;
     int64_t orphans = store_wl_orphan_staff(t);
-    store_read_end(t);
-    if (s.too_big) {
+    if (s.too_big || r) {
         workload_free(s.w);
         free(s.npos), free(s.existing);
-        return ops_workload_load(o, pr, e);
+        return s.too_big ? full_in(o, t, pr) : NULL;
     }
-    if (r) {
-        ops_fail(e, _("could not read the database: %s"), store_errmsg(o->db));
-        workload_free(s.w);
-        s.w = NULL;
-    } else {
-        for (size_t i = 0; i < s.n; i++)
-            workload_set_existing(s.w, i, s.existing[i]);
-        workload_compute(s.w);
-        summary_problems(&s, orphans, pr);
-    }
+    for (size_t i = 0; i < s.n; i++)
+        workload_set_existing(s.w, i, s.existing[i]);
+    workload_compute(s.w);
+    summary_problems(&s, orphans, pr);
     free(s.npos), free(s.existing);
     return s.w;
+}
+
+struct workload *ops_workload_summary(struct ops *o, struct wl_problems *pr, struct ops_err *e)
+{
+    stxn *t = ops_read_begin(o, e);
+    if (!t)
+        return NULL;
+    struct workload *w = summary_in(o, t, pr);
+    if (!w)
+        ops_fail(e, _("could not read the database: %s"), store_errmsg(o->db));
+    store_read_end(t);
+    return w;
+}
+
+/* ---- the per-position listing, streamed ---------------------------------- */
+
+int ops_workload_listing_open(struct ops *o, struct ops_wl_listing *l, struct ops_err *e)
+{
+    memset(l, 0, sizeof *l);
+    l->o = o;
+    l->t = ops_read_begin(o, e);
+    if (!l->t)
+        return OPS_REFUSED;
+    l->w = summary_in(o, l->t, &l->problems);
+    if (!l->w) {
+        ops_fail(e, _("could not read the database: %s"), store_errmsg(o->db));
+        ops_workload_listing_close(l);
+        return OPS_REFUSED;
+    }
+    return OPS_OK;
+}
+
+void ops_workload_listing_close(struct ops_wl_listing *l)
+{
+    workload_free(l->w);
+    if (l->t)
+        store_read_end(l->t);
+    l->w = NULL;
+    l->t = NULL;
+}
+
+void ops_workload_listing_total(const struct ops_wl_listing *l, long root, struct wl_row *out)
+{
+    memset(out, 0, sizeof *out);
+    if (root >= 0) {
+        *out = *workload_unit_row(l->w, (size_t)root);
+        return;
+    }
+    for (size_t u = 0; u < workload_unit_count(l->w); u++)
+        if (workload_unit_parent(l->w, u) < 0)
+            wl_row_add(out, workload_unit_row(l->w, u));
+}
+
+int ops_workload_listing_measure(const struct ops_wl_listing *l, long root,
+                                 struct ops_wl_measure *m, struct ops_err *e)
+{
+    size_t *units;
+    size_t n = workload_units_in(l->w, root, &units);
+    memset(m, 0, sizeof *m);
+    if (!units)
+        return ops_fail(e, "%s", _("out of memory"));
+    store_pos_reader *pr = store_pos_reader_open(l->t);
+    int r = pr ? OPS_OK : ops_fail(e, _("could not read the database: %s"), store_errmsg(l->o->db));
+    for (size_t i = 0; i < n && r == OPS_OK; i++) {
+        const char *code = workload_unit_code(l->w, units[i]);
+        size_t count, longest;
+        if (store_pos_reader_codes(pr, code, &count, &longest) != STORE_OK) {
+            r = ops_fail(e, _("could not read the database: %s"), store_errmsg(l->o->db));
+        } else if (count) {
+            m->positions += count;
+            if (strlen(code) > m->longest_unit)
+                m->longest_unit = strlen(code);
+            if (longest > m->longest_position)
+                m->longest_position = longest;
+        }
+    }
+    store_pos_reader_close(pr);
+    free(units);
+    return r;
+}
+
+struct lister {
+    const struct ops_wl_listing *l;
+    const char *unit;            /* code */
+    struct unit rec;             /* with names: the unit's record */
+    ops_wl_row_cb cb;
+    void *ctx;
+};
+
+static int list_position(const struct position *p, size_t holders, void *ctx)
+{
+    struct lister *s = ctx;
+    struct ops_wl_line line = {
+        .unit = s->unit, .unit_name = s->rec.name, .position = p,
+        .row = {p->workload_minutes, wl_need(p->workload_minutes, p->need, ops_policy(s->l->o)),
+                (int64_t)holders},
+    };
+    return s->cb(&line, s->ctx);
+}
+
+int ops_workload_listing_each(const struct ops_wl_listing *l, long root, bool names,
+                              ops_wl_row_cb cb, void *ctx, struct ops_err *e)
+{
+    size_t *units;
+    size_t n = workload_units_in(l->w, root, &units);
+    if (!units)
+        return ops_fail(e, "%s", _("out of memory"));
+    struct lister s = {.l = l, .cb = cb, .ctx = ctx};
+    store_pos_reader *pr = store_pos_reader_open(l->t);
+    int r = pr ? 0 : -1;
+    for (size_t i = 0; i < n && r == 0; i++) {
+        s.unit = workload_unit_code(l->w, units[i]);
+        s.rec.name[0] = '\0';
+        if (names && store_get_unit(l->t, s.unit, &s.rec) == STORE_ERROR)
+            r = -1;
+        else
+            r = store_pos_reader_unit(pr, s.unit, list_position, &s);
+    }
+    store_pos_reader_close(pr);
+    free(units);
+    if (r < 0)
+        return ops_fail(e, _("could not read the database: %s"), store_errmsg(l->o->db));
+    return r ? OPS_STOPPED : OPS_OK;
 }

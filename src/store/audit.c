@@ -105,15 +105,21 @@ int store_audit_append(stxn *t, const char *user, const char *action,
 struct audit_visit {
     store_audit_cb cb;
     void *ctx;
+    bool past_damage;
 };
 
 static int visit_audit(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
 {
     struct audit_visit *av = ctx;
     struct audit_entry e;
-    if (codec_get_audit(v->mv_data, v->mv_size, &e) != 0)
-        return store_fail(t->s, _("audit entry %llu is damaged"),
-                          k->mv_size == 8 ? (unsigned long long)codec_from_be64(k->mv_data) : 0ULL);
+    uint64_t seq = k->mv_size == 8 ? codec_from_be64(k->mv_data) : 0;
+    if (codec_get_audit(v->mv_data, v->mv_size, &e) != 0) {
+        if (!av->past_damage)
+            return store_fail(t->s, _("audit entry %llu is damaged"), (unsigned long long)seq);
+        memset(&e, 0, sizeof e);
+        e.seq = seq;
+        e.damaged = true;
+    }
     return av->cb(&e, av->ctx);
 }
 
@@ -122,10 +128,8 @@ int store_each_audit(stxn *t, bool newest_first, store_audit_cb cb, void *ctx)
     return store_each_audit_from(t, 0, newest_first, cb, ctx);
 }
 
-int store_each_audit_from(stxn *t, uint64_t from_seq, bool newest_first, store_audit_cb cb,
-                          void *ctx)
+static int each_audit(stxn *t, uint64_t from_seq, bool newest_first, struct audit_visit *av)
 {
-    struct audit_visit av = {cb, ctx};
     unsigned char key[8];
     MDB_val from = {0, NULL};
     if (from_seq && !(newest_first && from_seq == UINT64_MAX)) {
@@ -133,7 +137,21 @@ int store_each_audit_from(stxn *t, uint64_t from_seq, bool newest_first, store_a
         codec_be64(key, newest_first ? from_seq + 1 : from_seq);
         from = (MDB_val){8, key};
     }
-    return store_walk(t, DB_AUDIT, from.mv_size ? &from : NULL, newest_first, visit_audit, &av);
+    return store_walk(t, DB_AUDIT, from.mv_size ? &from : NULL, newest_first, visit_audit, av);
+}
+
+int store_each_audit_from(stxn *t, uint64_t from_seq, bool newest_first, store_audit_cb cb,
+                          void *ctx)
+{
+    struct audit_visit av = {cb, ctx, false};
+    return each_audit(t, from_seq, newest_first, &av);
+}
+
+int store_each_audit_past_damage(stxn *t, uint64_t from_seq, bool newest_first,
+                                 store_audit_cb cb, void *ctx)
+{
+    struct audit_visit av = {cb, ctx, true};
+    return each_audit(t, from_seq, newest_first, &av);
 }
 
 /* --- verification ---------------------------------------------------------- */

@@ -17,6 +17,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/grow.h"
 #include "core/i18n.h"
 #include "store/codec.h"
 #include "core/hash.h"
@@ -45,20 +46,14 @@ struct interner {
                                  * string compares, each a cache miss */
 };
 
-/* Makes room for need elements of size bytes in *p (capacity *cap). */
+/* grow_room, and huge pages for what it grew. */
 static bool reserve(void **p, size_t *cap, size_t need, size_t size)
 {
-    if (need <= *cap)
-        return true;
-    size_t c = *cap;
-    while (c < need)
-        c += c / 2 + 1024;
-    void *q = realloc(*p, c * size);
-    if (!q)
+    size_t before = *cap;
+    if (grow_room(p, cap, need, size, 1024) != 0)
         return false;
-    want_huge_pages(q, c * size);
-    *p = q;
-    *cap = c;
+    if (*cap != before)
+        want_huge_pages(*p, *cap * size);
     return true;
 }
 

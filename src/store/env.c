@@ -35,6 +35,7 @@ static const struct {
     [DB_WORKLOAD_AGG] = {"workload_by_unit", 0},
     [DB_PREFERENCES] = {"preferences", 0},
     [DB_STAFF_TEXT] = {"staff_text", 0},
+    [DB_POSITIONS_BY_UNIT] = {"positions_by_unit", MDB_DUPSORT},
 };
 
 const char *store_db_name(int db)

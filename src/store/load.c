@@ -6,7 +6,8 @@
  * "unfile", for the aggregate entry they update, and again to put. Into
  * an empty table in code order each record is instead appended
  * (MDB_APPEND: no search, pages filled whole) and entered in the data
- * digest, and the positions' shares of the workload aggregates are summed
+ * digest and in its indexes (the positions' by unit: one put each), and
+ * the positions' shares of the workload aggregates are summed
  * in memory while unit and family stay the same (store_wl_load in
  * aggregate.c), so the result is the same database in a fraction of the
  * time. */
@@ -85,6 +86,8 @@ static int append(store_load *l, const void *rec)
         return store_fail_mdb(t, rc, store_db_name(l->d->db));
     memcpy(l->last, key, k.mv_size);
     l->lastlen = k.mv_size;
+    if (l->d->nindexes && store_index_add_all(t, l->d, rec, k) != STORE_OK)
+        return STORE_ERROR;
     return store_digest_change(t, l->d->db, k, v, true);
 }
 

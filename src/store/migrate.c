@@ -93,6 +93,12 @@ static int refile_names(stxn *t)
     return STORE_OK;
 }
 
+/* Schema 7 indexes the positions by unit (the streamed workload listing). */
+static int reindex_positions(stxn *t)
+{
+    return store_rec_reindex(t, &store_desc_position);
+}
+
 static const struct migration steps[] = {
     {0, "rebuild every index", rebuild_indexes},
     {1, "seal every record with a checksum; data digest", store_digest_reset},
@@ -100,6 +106,7 @@ static const struct migration steps[] = {
     {3, "add the preferences table", NULL},
     {4, "write the find text of staff names", store_text_rebuild},
     {5, "file staff names without their titles", refile_names},
+    {6, "index the positions by unit", reindex_positions},
 };
 
 static const struct migration *step_from(unsigned v)

@@ -2,8 +2,10 @@
  * the record descriptors (schema.h), history lines, counts and iteration.
  * Index entries are kept by rec.c from the descriptors. */
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include "core/i18n.h"
+#include "core/name_title.h"
 #include "core/preference.h"
 #include "store/codec.h"
 #include "store/internal.h"
@@ -186,7 +188,34 @@ int store_walk(stxn *t, int db, const MDB_val *from, bool backward, store_visit_
 struct visit_ctx {
     void *cb;
     void *ctx;
+    store_staff_cb damaged;     /* paging past damage (store_page_staff) */
+    int index_db;               /* the index walked, for the stand-in */
 };
+
+/* A staff record that does not decode: passed on as a stand-in when the
+ * walk pages past damage, else the walk ends with the error. index_key is
+ * the key of the index walked (folded name, or unit code), or NULL. */
+static int staff_damaged(stxn *t, const struct visit_ctx *vc, MDB_val k, const char *nip,
+                         int db, const MDB_val *index_key)
+{
+    if (!vc->damaged)
+        return store_damaged(t, DB_STAFF, k);
+    struct staff stub;
+    memset(&stub, 0, sizeof stub);
+    snprintf(stub.nip, sizeof stub.nip, "%s", nip);
+    if (index_key && db == DB_STAFF_BY_NAME) {   /* the folded whole name, from its sort key */
+        const unsigned char *key = index_key->mv_data;
+        const unsigned char *nul = memchr(key, '\0', index_key->mv_size);
+        unsigned char name[NAME_SORT_KEY_MAX];
+        size_t n = nul ? name_sort_key_name(key, (size_t)(nul - key), name, sizeof name) : 0;
+        snprintf(stub.name, sizeof stub.name, "%.*s", (int)(n < NAME_SIZE ? n : NAME_SIZE - 1),
+                 (const char *)name);
+    } else if (index_key && db == DB_STAFF_BY_UNIT) {
+        size_t n = index_key->mv_size < CODE_SIZE ? index_key->mv_size : CODE_SIZE - 1;
+        snprintf(stub.unit, sizeof stub.unit, "%.*s", (int)n, (const char *)index_key->mv_data);
+    }
+    return vc->damaged(&stub, vc->ctx);
+}
 
 static int visit_unit(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
 {
@@ -210,13 +239,18 @@ static int visit_staff(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
 {
     struct visit_ctx *vc = ctx;
     struct staff s;
-    if (codec_get_staff(v->mv_data, v->mv_size, &s) != 0)
-        return store_damaged(t, DB_STAFF, *k);
+    if (codec_get_staff(v->mv_data, v->mv_size, &s) != 0) {
+        char nip[NIP_LEN + 1];
+        size_t n = k->mv_size < NIP_LEN ? k->mv_size : NIP_LEN;
+        memcpy(nip, k->mv_data, n);
+        nip[n] = '\0';
+        return staff_damaged(t, vc, *k, nip, DB_STAFF, NULL);
+    }
     return ((store_staff_cb)vc->cb)(&s, vc->ctx);
 }
 
 /* The person an index entry names (ref: their NIP): the record looked up. */
-static int visit_staff_nip(stxn *t, MDB_val ref, struct visit_ctx *vc)
+static int visit_staff_nip(stxn *t, MDB_val ref, struct visit_ctx *vc, const MDB_val *k)
 {
     char nip[NIP_LEN + 1];
     struct staff s;
@@ -224,6 +258,14 @@ static int visit_staff_nip(stxn *t, MDB_val ref, struct visit_ctx *vc)
         return store_fail(t->s, _("a staff index entry is damaged"));
     memcpy(nip, ref.mv_data, NIP_LEN);
     nip[NIP_LEN] = '\0';
+    if (vc->damaged) {          /* one read: a record that does not decode goes on */
+        MDB_val rk = {NIP_LEN, nip}, rv;
+        if (store_db_get(t, DB_STAFF, rk, &rv) == STORE_OK) {
+            if (codec_get_staff(rv.mv_data, rv.mv_size, &s) != 0)
+                return staff_damaged(t, vc, rk, nip, vc->index_db, k);
+            return ((store_staff_cb)vc->cb)(&s, vc->ctx);
+        }
+    }
     int r = store_get_staff(t, nip, &s);
     if (r == STORE_NOTFOUND)
         return store_fail(t->s, _("the staff index names %s, who is not in the database"), nip);
@@ -235,8 +277,7 @@ static int visit_staff_nip(stxn *t, MDB_val ref, struct visit_ctx *vc)
 /* For the dup indexes: the value is a NIP. */
 static int visit_staff_ref(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
 {
-    (void)k;
-    return visit_staff_nip(t, *v, ctx);
+    return visit_staff_nip(t, *v, ctx, k);
 }
 
 /* For the name index: the key ends with the NIP. */
@@ -245,7 +286,8 @@ static int visit_staff_named(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
     (void)v;
     if (k->mv_size < NIP_LEN)
         return store_fail(t->s, _("a staff index entry is damaged"));
-    return visit_staff_nip(t, (MDB_val){NIP_LEN, (char *)k->mv_data + k->mv_size - NIP_LEN}, ctx);
+    return visit_staff_nip(t, (MDB_val){NIP_LEN, (char *)k->mv_data + k->mv_size - NIP_LEN}, ctx,
+                           k);
 }
 
 static int visit_history(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
@@ -338,10 +380,9 @@ int store_each_staff_in_position(stxn *t, const char *position, store_staff_cb c
     return each_dup(t, DB_STAFF_BY_POSITION, position, cb, ctx);
 }
 
-int store_each_staff_by_name_from(stxn *t, const char *name, const char *nip, bool backward,
-                                  store_staff_cb cb, void *ctx)
+static int page_by_name(stxn *t, const char *name, const char *nip, bool backward,
+                        struct visit_ctx *vc)
 {
-    struct visit_ctx vc = {(void *)cb, ctx};
     unsigned char key[STORE_NAME_KEY_MAX + 1];
     MDB_val from = {0, NULL};
     if (name) {
@@ -352,7 +393,15 @@ int store_each_staff_by_name_from(stxn *t, const char *name, const char *nip, bo
     } else if (!backward) {
         from = val("", 0);
     }
-    return store_walk(t, DB_STAFF_BY_NAME, &from, backward, visit_staff_named, &vc);
+    vc->index_db = DB_STAFF_BY_NAME;
+    return store_walk(t, DB_STAFF_BY_NAME, &from, backward, visit_staff_named, vc);
+}
+
+int store_each_staff_by_name_from(stxn *t, const char *name, const char *nip, bool backward,
+                                  store_staff_cb cb, void *ctx)
+{
+    struct visit_ctx vc = {(void *)cb, ctx};
+    return page_by_name(t, name, nip, backward, &vc);
 }
 
 int store_each_staff_by_name(stxn *t, const char *from_name, store_staff_cb cb, void *ctx)
@@ -365,9 +414,8 @@ int store_each_staff_by_name_rev(stxn *t, const char *before_name, store_staff_c
     return store_each_staff_by_name_from(t, before_name, NULL, true, cb, ctx);
 }
 
-int store_each_staff_from(stxn *t, const char *nip, bool backward, store_staff_cb cb, void *ctx)
+static int page_by_nip(stxn *t, const char *nip, bool backward, struct visit_ctx *vc)
 {
-    struct visit_ctx vc = {(void *)cb, ctx};
     char key[NIP_LEN + 2];
     MDB_val from = {0, NULL};
     if (nip) {
@@ -379,7 +427,13 @@ int store_each_staff_from(stxn *t, const char *nip, bool backward, store_staff_c
     } else if (!backward) {
         from = val("", 0);
     }
-    return store_walk(t, DB_STAFF, &from, backward, visit_staff, &vc);
+    return store_walk(t, DB_STAFF, &from, backward, visit_staff, vc);
+}
+
+int store_each_staff_from(stxn *t, const char *nip, bool backward, store_staff_cb cb, void *ctx)
+{
+    struct visit_ctx vc = {(void *)cb, ctx};
+    return page_by_nip(t, nip, backward, &vc);
 }
 
 /* Puts the cursor on the first (unit, nip) pair strictly after the given
@@ -416,10 +470,10 @@ static int unit_cursor_start(MDB_cursor *c, const char *unit, const char *nip, b
     return backward ? mdb_cursor_get(c, k, v, MDB_PREV) : 0;
 }
 
-int store_each_staff_by_unit_from(stxn *t, const char *unit, const char *nip, bool backward,
-                                  store_staff_cb cb, void *ctx)
+static int page_by_unit(stxn *t, const char *unit, const char *nip, bool backward,
+                        struct visit_ctx *vc)
 {
-    struct visit_ctx vc = {(void *)cb, ctx};
+    vc->index_db = DB_STAFF_BY_UNIT;
     if (unit && (!*unit || strlen(unit) > 511))
         unit = NULL;
     MDB_cursor *c;
@@ -430,7 +484,7 @@ int store_each_staff_by_unit_from(stxn *t, const char *unit, const char *nip, bo
     int r = 0;
     for (rc = unit_cursor_start(c, unit, nip, backward, &k, &v); rc == 0;
          rc = mdb_cursor_get(c, &k, &v, backward ? MDB_PREV : MDB_NEXT)) {
-        r = visit_staff_ref(t, &k, &v, &vc);
+        r = visit_staff_ref(t, &k, &v, vc);
         if (r != 0)
             break;
     }
@@ -438,6 +492,23 @@ int store_each_staff_by_unit_from(stxn *t, const char *unit, const char *nip, bo
         r = store_fail_mdb(t, rc, store_db_name(DB_STAFF_BY_UNIT));
     mdb_cursor_close(c);
     return r;
+}
+
+int store_each_staff_by_unit_from(stxn *t, const char *unit, const char *nip, bool backward,
+                                  store_staff_cb cb, void *ctx)
+{
+    struct visit_ctx vc = {(void *)cb, ctx};
+    return page_by_unit(t, unit, nip, backward, &vc);
+}
+
+int store_page_staff(stxn *t, const struct store_page *pg)
+{
+    struct visit_ctx vc = {(void *)pg->cb, pg->ctx, pg->damaged, DB_STAFF};
+    if (pg->order == STORE_PAGE_NIP)
+        return page_by_nip(t, pg->nip, pg->backward, &vc);
+    if (pg->order == STORE_PAGE_UNIT)
+        return page_by_unit(t, pg->unit, pg->nip, pg->backward, &vc);
+    return page_by_name(t, pg->name, pg->nip, pg->backward, &vc);
 }
 
 struct name_key_walk {
@@ -522,6 +593,128 @@ int store_each_position_count(stxn *t, store_count_cb cb, void *ctx)
     if (r == 0 && rc != 0 && rc != MDB_NOTFOUND)
         return store_fail_mdb(t, rc, store_db_name(DB_STAFF_BY_POSITION));
     return r;
+}
+
+/* --- positions by unit -------------------------------------------------------- */
+
+/* How many hold the position code: its dups in the staff index. */
+static int holders_of(MDB_cursor *c, MDB_val code, size_t *n)
+{
+    MDB_val v;
+    *n = 0;
+    int rc = mdb_cursor_get(c, &code, &v, MDB_SET_KEY);
+    if (rc == 0)
+        rc = mdb_cursor_count(c, n);
+    return rc == MDB_NOTFOUND ? 0 : rc;
+}
+
+/* Cursors kept from unit to unit: units read in code order (or nearly)
+ * find the next position and its holders on the page they are on, where a
+ * look-up of its own would descend the tree from the root each time. */
+struct store_pos_reader {
+    stxn *t;
+    MDB_cursor *by_unit, *records, *holders;
+};
+
+store_pos_reader *store_pos_reader_open(stxn *t)
+{
+    store_pos_reader *r = calloc(1, sizeof *r);
+    if (!r) {
+        store_fail(t->s, _("out of memory"));
+        return NULL;
+    }
+    r->t = t;
+    static const int dbs[] = {DB_POSITIONS_BY_UNIT, DB_POSITIONS, DB_STAFF_BY_POSITION};
+    MDB_cursor **c[] = {&r->by_unit, &r->records, &r->holders};
+    for (int i = 0; i < 3; i++) {
+        int rc = mdb_cursor_open(t->txn, t->s->dbi[dbs[i]], c[i]);
+        if (rc != 0) {
+            store_fail_mdb(t, rc, store_db_name(dbs[i]));
+            store_pos_reader_close(r);
+            return NULL;
+        }
+    }
+    return r;
+}
+
+void store_pos_reader_close(store_pos_reader *r)
+{
+    if (!r)
+        return;
+    if (r->by_unit)
+        mdb_cursor_close(r->by_unit);
+    if (r->records)
+        mdb_cursor_close(r->records);
+    if (r->holders)
+        mdb_cursor_close(r->holders);
+    free(r);
+}
+
+/* One entry of the position index: the record and its holders to cb. */
+static int held_position(store_pos_reader *r, MDB_val code, store_held_position_cb cb,
+                         void *ctx)
+{
+    struct position p;
+    size_t n;
+    MDB_val k = code, rec;
+    int rc = mdb_cursor_get(r->records, &k, &rec, MDB_SET_KEY);
+    if (rc == MDB_NOTFOUND)
+        return store_damaged(r->t, DB_POSITIONS_BY_UNIT, code);     /* a stale entry */
+    if (rc != 0)
+        return store_fail_mdb(r->t, rc, store_db_name(DB_POSITIONS));
+    if (codec_get_position(rec.mv_data, rec.mv_size, &p) != 0)
+        return store_damaged(r->t, DB_POSITIONS, code);
+    rc = holders_of(r->holders, code, &n);
+    if (rc != 0)
+        return store_fail_mdb(r->t, rc, store_db_name(DB_STAFF_BY_POSITION));
+    return cb(&p, n, ctx);
+}
+
+int store_pos_reader_unit(store_pos_reader *r, const char *unit, store_held_position_cb cb,
+                          void *ctx)
+{
+    size_t len = strlen(unit);
+    if (len == 0 || len >= CODE_SIZE)
+        return 0;                    /* no index entry has such a key */
+    MDB_val k = str_val(unit), v;
+    int rc, res = 0;
+    for (rc = mdb_cursor_get(r->by_unit, &k, &v, MDB_SET_KEY); rc == 0 && res == 0;
+         rc = mdb_cursor_get(r->by_unit, &k, &v, MDB_NEXT_DUP))
+        res = held_position(r, v, cb, ctx);
+    if (res == 0 && rc != 0 && rc != MDB_NOTFOUND)
+        res = store_fail_mdb(r->t, rc, store_db_name(DB_POSITIONS_BY_UNIT));
+    return res;
+}
+
+int store_each_position_of_unit(stxn *t, const char *unit, store_held_position_cb cb,
+                                void *ctx)
+{
+    store_pos_reader *r = store_pos_reader_open(t);
+    if (!r)
+        return STORE_ERROR;
+    int res = store_pos_reader_unit(r, unit, cb, ctx);
+    store_pos_reader_close(r);
+    return res;
+}
+
+int store_pos_reader_codes(store_pos_reader *r, const char *unit, size_t *count,
+                          size_t *longest)
+{
+    size_t len = strlen(unit);
+    *count = *longest = 0;
+    if (len == 0 || len >= CODE_SIZE)
+        return STORE_OK;
+    MDB_val k = str_val(unit), v;
+    int rc;
+    for (rc = mdb_cursor_get(r->by_unit, &k, &v, MDB_SET_KEY); rc == 0;
+         rc = mdb_cursor_get(r->by_unit, &k, &v, MDB_NEXT_DUP)) {
+        ++*count;
+        if (v.mv_size > *longest)
+            *longest = v.mv_size;
+    }
+    if (rc != MDB_NOTFOUND)
+        return store_fail_mdb(r->t, rc, store_db_name(DB_POSITIONS_BY_UNIT));
+    return STORE_OK;
 }
 
 /* --- preferences ------------------------------------------------------------ */

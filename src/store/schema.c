@@ -1,5 +1,6 @@
 /* The record descriptors (schema.h): units and positions keyed by code,
- * staff keyed by NIP with three indexes (by unit, by position, by name). */
+ * positions indexed by unit, staff keyed by NIP with three indexes (by
+ * unit, by position, by name). */
 #include <string.h>
 #include "core/i18n.h"
 #include "core/preference.h"
@@ -78,10 +79,21 @@ static size_t position_key(stxn *t, const void *r, unsigned char *out)
     return code_key(t, _("position"), ((const struct position *)r)->code, out);
 }
 
+static size_t position_unit(const void *r, unsigned char *out)
+{
+    return code_group(((const struct position *)r)->unit, out);
+}
+
+/* Indexed by unit so that the per-position listing reads a unit's
+ * positions where it prints them (store_each_position_of_unit). */
 const struct store_record_desc store_desc_position = {
     .what = N_("position"), .db = DB_POSITIONS, .size = sizeof(struct position),
     .encode = position_encode, .decode = position_decode, .key = position_key,
     .derive = store_wl_position_changed,
+    .nindexes = 1,
+    .index = {
+        {DB_POSITIONS_BY_UNIT, STORE_INDEX_DUP, position_unit},
+    },
 };
 
 /* --- staff ----------------------------------------------------------------- */

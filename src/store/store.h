@@ -39,8 +39,9 @@
  * Schema 4: a table of the staff's preferences (import preferences).
  * Schema 5: the find text of staff (findtext.c, store_each_staff_match).
  * Schema 6: staff by name files names without their titles
- * (core/name_title.h) and keeps no copy of the NIP in its values. */
-#define STORE_SCHEMA_VERSION 6
+ * (core/name_title.h) and keeps no copy of the NIP in its values.
+ * Schema 7: positions indexed by unit (store_each_position_of_unit). */
+#define STORE_SCHEMA_VERSION 7
 
 typedef struct store store;      /* an open environment */
 typedef struct stxn stxn;        /* a transaction */
@@ -238,6 +239,24 @@ int store_each_staff_in_position(stxn *t, const char *position, store_staff_cb c
  * read from the index alone, no staff record is decoded. */
 typedef int (*store_count_cb)(const char *code, size_t n, void *ctx);
 int store_each_position_count(stxn *t, store_count_cb cb, void *ctx);
+/* The positions of one unit (not of its sub-units), in code order, each
+ * with how many hold it: read through the position index by unit, so a
+ * unit costs its own positions only. */
+typedef int (*store_held_position_cb)(const struct position *p, size_t holders, void *ctx);
+int store_each_position_of_unit(stxn *t, const char *unit, store_held_position_cb cb,
+                                void *ctx);
+/* The same for many units, one after another: the reader keeps its
+ * cursors from unit to unit, so units taken in code order cost less.
+ * open: NULL on failure (store_errmsg says why). */
+typedef struct store_pos_reader store_pos_reader;
+store_pos_reader *store_pos_reader_open(stxn *t);
+int store_pos_reader_unit(store_pos_reader *r, const char *unit, store_held_position_cb cb,
+                          void *ctx);
+/* How many positions a unit has and the length of the longest code among
+ * them, from the index alone (no record is read). STORE_OK or STORE_ERROR. */
+int store_pos_reader_codes(store_pos_reader *r, const char *unit, size_t *count,
+                           size_t *longest);
+void store_pos_reader_close(store_pos_reader *r);
 int store_each_history(stxn *t, const char *nip, store_history_cb cb, void *ctx);
 /* Staff in name order (case-folded), starting at the first name >= from. */
 int store_each_staff_by_name(stxn *t, const char *from_name, store_staff_cb cb, void *ctx);
@@ -258,6 +277,25 @@ int store_each_staff_from(stxn *t, const char *nip, bool backward, store_staff_c
  * unit NULL: from the start or the end. */
 int store_each_staff_by_unit_from(stxn *t, const char *unit, const char *nip, bool backward,
                                   store_staff_cb cb, void *ctx);
+/* The three pagings above in one call that goes on past damage: a staff
+ * record that does not decode is passed to damaged (when not NULL) as a
+ * stand-in, a struct staff with only the NIP set, and the case-folded
+ * name (STORE_PAGE_NAME) or the unit code (STORE_PAGE_UNIT) of the index
+ * entry that led to it: enough to page on from it. damaged returns 0 to
+ * go on, as cb does. Without damaged, damage ends the walk (STORE_ERROR,
+ * the message naming database and key). For the Staff screen:
+ *     struct store_page pg = {.order = STORE_PAGE_NAME, .name = top_name,
+ *                             .nip = top_nip, .cb = row, .damaged = mark, .ctx = w};
+ *     store_page_staff(t, &pg);                                              */
+enum store_page_order { STORE_PAGE_NAME, STORE_PAGE_NIP, STORE_PAGE_UNIT };
+struct store_page {
+    int order;                  /* enum store_page_order */
+    const char *name, *nip, *unit;  /* where to start, as in the functions above */
+    bool backward;
+    store_staff_cb cb, damaged;
+    void *ctx;
+};
+int store_page_staff(stxn *t, const struct store_page *pg);
 /* The name index's keys alone, in name order (names without their
  * titles), without reading a record: folded is the whole name, titles
  * included, case-folded (len bytes, not NUL-terminated) and nip
@@ -302,6 +340,9 @@ struct audit_entry {
      * covered by hash. ndigest 0: an entry written before schema 2. */
     int ndigest;
     struct audit_digest digest[AUDIT_DIGEST_MAX];
+    /* Only from store_each_audit_past_damage: the entry does not decode,
+     * only seq is known. */
+    bool damaged;
 };
 int store_audit_append(stxn *t, const char *user, const char *action,
                        const char *object, const char *before, const char *after);
@@ -311,6 +352,11 @@ int store_each_audit(stxn *t, bool newest_first, store_audit_cb cb, void *ctx);
  * oldest): pages through a long log. */
 int store_each_audit_from(stxn *t, uint64_t from_seq, bool newest_first, store_audit_cb cb,
                           void *ctx);
+/* The same, going on past an entry that does not decode: it is passed as
+ * an entry with only seq set and damaged true (the others end the walk
+ * with "audit entry N is damaged"). For a list that shows the rest. */
+int store_each_audit_past_damage(stxn *t, uint64_t from_seq, bool newest_first,
+                                 store_audit_cb cb, void *ctx);
 /* Recomputes the chain; returns 0 when whole, else the seq of the first
  * broken entry (and *why says how). */
 uint64_t store_audit_verify(stxn *t, const char **why);

@@ -117,7 +117,8 @@ static void draw_too_small(struct app *a)
     move(0, 0);
 }
 
-static void draw_status(struct app *a, struct screen *cur)
+/* The status line on line y (LINES - 2, or above a wrapped message). */
+static void draw_status(struct app *a, struct screen *cur, int y)
 {
     size_t pos = 0, total = 0;
     ui_screen_position(cur, &pos, &total);
@@ -130,7 +131,8 @@ static void draw_status(struct app *a, struct screen *cur)
     snprintf(left, sizeof left, "%s (%s)  %s %s", a->user,
              a->roles[0] ? a->roles : _("no role"), _("db"), a->env->db_dir);
     int rw = (int)strlen(right);
-    move(LINES - 2, 0);
+    move(y, 0);
+    clrtoeol();
     ui_put_field(stdscr, left, COLS - rw - 1, a->ascii);
     addch(' ');
     addstr(right);
@@ -145,6 +147,38 @@ void ui_app_choices(struct app *a, const char *text)
     snprintf(prompt_choices, sizeof prompt_choices, "%s", text);
 }
 
+/* The message line: a message wider than the terminal wraps upward over
+ * the list's last rows (at most MSG_LINES lines), the status line moving
+ * up above it, so that no sentence is cut at 80 columns (a long database
+ * path, a damaged record's story). The next key takes it away. */
+#define MSG_LINES 4
+static bool msg_wrapped;
+static void draw_message(struct app *a, struct screen *cur)
+{
+    const char *start[MSG_LINES];
+    int len[MSG_LINES], n = 0, width = COLS - 1;
+    for (const char *p = a->msg; *p && n < MSG_LINES;) {
+        int k = ui_text_width(p) <= width || n == MSG_LINES - 1 ? (int)strlen(p) : ui_wrap_cut(p, width);
+        start[n] = p;
+        len[n++] = k;
+        for (p += k; *p == ' '; p++)
+            ;
+    }
+    msg_wrapped = n > 1 && LINES >= 2 * MSG_LINES;
+    if (!msg_wrapped) {
+        ui_put_field(stdscr, a->msg, width, a->ascii);
+        return;
+    }
+    draw_status(a, cur, LINES - n - 1);
+    for (int i = 0; i < n; i++) {
+        char line[1024];
+        snprintf(line, sizeof line, "%.*s", len[i], start[i]);
+        move(LINES - n + i, 0);
+        clrtoeol();
+        ui_put_field(stdscr, line, width, a->ascii);
+    }
+}
+
 static int draw_frame(struct app *a, const char *prompt, const char *text)
 {
     werase(stdscr);
@@ -156,11 +190,12 @@ static int draw_frame(struct app *a, const char *prompt, const char *text)
     struct screen *cur = ui_app_current(a);
     ui_draw_title(a, cur);
     int sel_y = cur->ops->draw(cur, stdscr, 1, body_height(), COLS);
-    draw_status(a, cur);
+    draw_status(a, cur, LINES - 2);
     if (prompt && prompt_choices[0])
         ui_put_lines_above(stdscr, prompt_choices, LINES - 2, body_height(), COLS, a->ascii);
     move(LINES - 1, 0);
     int cursor_x = 0;
+    msg_wrapped = false;
     if (prompt) {
         cursor_x = ui_put_prompt(stdscr, prompt, text, COLS, a->ascii);
         if (cursor_x >= COLS)
@@ -170,7 +205,7 @@ static int draw_frame(struct app *a, const char *prompt, const char *text)
         cur->ops->detail(cur, rest, sizeof rest);
         ui_put_field(stdscr, rest, COLS - 1, a->ascii);
     } else {
-        ui_put_field(stdscr, a->msg, COLS - 1, a->ascii);
+        draw_message(a, cur);
     }
     if (prompt)
         move(LINES - 1, cursor_x);
@@ -668,8 +703,8 @@ static void handle_key(struct app *a, int key, struct keystate *ks)
     bool counted = ks->count > 0;
     int n = counted ? ks->count : 1;
     ks->count = 0;
-    if (a->msg[0] && (a->msg[0] >= '0' && a->msg[0] <= '9'))
-        a->msg[0] = '\0';
+    if (a->msg[0] && ((a->msg[0] >= '0' && a->msg[0] <= '9') || msg_wrapped))
+        a->msg[0] = '\0';      /* a count, or a message over the list's rows */
     if (act == ACT_NONE) {
         char name[16];
         ui_key_name(key, name, sizeof name);

@@ -100,6 +100,20 @@ static void audit_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
     utc_label(a->time, false, when);
     char seq[24];
     snprintf(seq, sizeof seq, "%5llu", (unsigned long long)a->seq);
+    if (a->damaged) {
+        /* marked and bold, so it shows without colour too */
+        snprintf(line, sizeof line, " ! %s", _("damaged entry: it does not decode (Enter, v)"));
+        if (on)
+            wattron(w, A_REVERSE);
+        ui_put_field(w, seq, width < 5 ? width : 5, p->ascii);
+        if (on)
+            wattroff(w, A_REVERSE);
+        wattron(w, A_BOLD);
+        if (width > 5)
+            ui_put_field(w, line, width - 5, p->ascii);
+        wattroff(w, A_BOLD);
+        return;
+    }
     snprintf(line, sizeof line, " %s %-10.10s %-14.14s %s  %s%s%s", when, a->user, a->action,
              a->object, a->before, a->before[0] || a->after[0] ? " -> " : "", a->after);
     /* Only the number is reversed: moving the selection rewrites two
@@ -116,6 +130,8 @@ static void audit_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
 static bool audit_match(void *ctx, size_t row, const char *text)
 {
     const struct audit_entry *a = &((struct audit_priv *)ctx)->rows[row];
+    if (a->damaged)
+        return false;
     return ui_text_contains(a->action, text) || ui_text_contains(a->object, text) ||
            ui_text_contains(a->user, text) || ui_text_contains(a->after, text);
 }
@@ -148,6 +164,12 @@ static void audit_choose(void *ctx, size_t row)
     if (row >= p->n)
         return;
     const struct audit_entry *a = &p->rows[row];
+    if (a->damaged) {
+        ui_app_message(p->app, _("Audit entry %llu is damaged: it does not decode, so it is not "
+                                 "shown. v verifies the chain; restore the database from a "
+                                 "backup."), (unsigned long long)a->seq);
+        return;
+    }
     char title[64], when[64], hash[65];
     utc_label(a->time, true, when);
     for (int i = 0; i < 32; i++)

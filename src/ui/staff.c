@@ -115,18 +115,49 @@ static void choose_person(struct staff_priv *p, const char *nip, const char *nam
         ui_app_push(p->s->app, ui_staff_detail_new(p->s->app, nip));
 }
 
+/* A damaged record's row: its NIP, as on every row, and what is wrong in
+ * place of the other columns (bold, so it shows without colour too). */
+static void draw_damaged_row(struct screen *s, WINDOW *w, const struct staff *st, int width,
+                             bool selected)
+{
+    char text[160];
+    if (selected)               /* the marker in reverse, as staff_draw_row */
+        mvwaddch(w, getcury(w), getcurx(w) - 1, '>' | A_REVERSE);
+    ui_put_field(w, st->nip, NIP_LEN, s->app->ascii);
+    waddch(w, ' ');
+    snprintf(text, sizeof text, "! %s", _("damaged record (database staff)"));
+    wattron(w, A_BOLD);
+    ui_put_field(w, text, width - NIP_LEN - 1, s->app->ascii);
+    wattroff(w, A_BOLD);
+}
+
 static void page_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool selected)
 {
     struct staff_priv *p = ctx;
-    (void)width;                /* the layout has the columns' widths */
-    staff_draw_row(p, w, &p->rows[row - p->list.top], selected);
+    if (p->bad[row - p->list.top])
+        draw_damaged_row(p->s, w, &p->rows[row - p->list.top], width, selected);
+    else
+        staff_draw_row(p, w, &p->rows[row - p->list.top], selected);
+}
+
+/* The whole story of a damaged record, on the message line (it wraps). */
+static void tell_damaged(struct screen *s, const char *nip)
+{
+    char f[NIP_FMT_LEN + 1];
+    nip_format(nip, f);
+    ui_app_message(s->app, _("The record of %s in database staff is damaged: its checksum does "
+                             "not match, so it is not shown. `mutasi verify` lists every damaged "
+                             "record; restore the database from a backup."), f);
 }
 
 static void page_choose(void *ctx, size_t row)
 {
     struct staff_priv *p = ctx;
     const struct staff *st = &p->rows[row - p->list.top];
-    choose_person(p, st->nip, st->name);
+    if (p->bad[row - p->list.top])
+        tell_damaged(p->s, st->nip);
+    else
+        choose_person(p, st->nip, st->name);
 }
 
 static const struct lv_source page_source = {
@@ -195,7 +226,7 @@ static int staff_action(struct screen *s, int action, int count, int height)
     staff_next_sort(s, p->filter);
     if (p->filter)
         staff_sort_filtered(p);
-    p->cols_width = 0;          /* the NIP's column comes and goes with its sort */
+    p->cols_width = 0;          /* other rows on screen: lay the columns out again */
     lv_reset(s->list);          /* the first row of the new order */
     return 1;
 }
@@ -240,8 +271,14 @@ static void staff_set_pos(struct screen *s, const struct saved_pos *sp)
     staff_copy_str(p->top_nip, sizeof p->top_nip, sp->key);
     if (staff_begin(p)) {
         struct staff st;
-        if (p->have_top && store_get_staff(p->t, p->top_nip, &st) == STORE_OK)
-            staff_set_top(p, &st);
+        int r = p->have_top ? store_get_staff(p->t, p->top_nip, &st) : STORE_NOTFOUND;
+        if (r == STORE_OK) {
+            staff_set_top(p, &st, false);
+        } else if (r == STORE_ERROR) {      /* damaged: page on from its NIP */
+            memset(&st, 0, sizeof st);
+            staff_copy_str(st.nip, sizeof st.nip, p->top_nip);
+            staff_set_top(p, &st, true);
+        }
         p->list.nwin = staff_pager.fill(p, p->list.height > 0 ? (size_t)p->list.height : 20);
         staff_end(p);
     }

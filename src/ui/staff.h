@@ -35,7 +35,9 @@ struct staff_priv {
      * row's name, NIP and unit) down. */
     struct listview list;
     struct staff rows[WINDOW_MAX];
+    bool bad[WINDOW_MAX];       /* rows[i] stands in for a damaged record */
     bool have_top;              /* rows[0] is the anchor; else the list start */
+    bool top_bad;               /* the anchor is a damaged record */
     char top_name[NAME_SIZE];
     char top_nip[NIP_LEN + 1];
     char top_unit[CODE_SIZE];
@@ -59,7 +61,6 @@ struct staff_priv {
      * (0: make it at the next draw) and kept while paging. */
     struct staff_cols cols;
     int cols_width;
-    bool nip_col;               /* the NIP has a column (else the bottom line) */
     struct unit_repeats repeats; /* units whose name repeats show the parent */
 };
 
@@ -92,7 +93,8 @@ void staff_layout(struct staff_priv *p, int width);
 extern const struct lv_pager staff_pager;
 /* The search of the whole list (the filtered list uses the generic one). */
 int staff_page_search(struct screen *s, const char *text, int dir, bool include_current);
-void staff_set_top(struct staff_priv *p, const struct staff *st);
+/* The anchor: the top row (damaged: a damaged record's stand-in). */
+void staff_set_top(struct staff_priv *p, const struct staff *st, bool damaged);
 void staff_corpus_prepare(struct staff_priv *p);
 void staff_corpus_drop(struct staff_priv *p);
 

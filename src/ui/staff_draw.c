@@ -3,9 +3,10 @@
  * what they hold (the rows on screen when the layout is made); the layout
  * then stays while paging, so that a page down repaints only the cells
  * that change. The rest of what the selected row cuts is on the bottom
- * line. Below 100 columns the budgets of a thin link (a move < 100 bytes,
- * a page down no more than less) shape it: no NIP column, texts in at most
- * TEXT_SHARE percent of the width, reverse video on the marker only. */
+ * line. The NIP has its column at every width (DESIGN.md's Staff list),
+ * as 18 digits without spaces; the three texts share what is left. For a
+ * thin link (a move < 100 bytes, a page down no more than less) reverse
+ * video is on the marker only. */
 #include <stdlib.h>
 #include <string.h>
 #include "core/i18n.h"
@@ -14,21 +15,9 @@
 #include "core/vocab.h"
 #include "ui/staff.h"
 
-/* Marker 1, rank 5, years 3, SKP 3 and the cells between; the NIP's 18
- * and a space where it has a column. */
-#define FIXED_CELLS (1 + 1 + 5 + 1 + 1 + 1 + 3 + 1 + 3)
-#define NIP_CELLS (NIP_LEN + 1)
-/* Below this width the NIP has no column unless the list is sorted by it
- * (Enter shows it): its 18 digits
- * differ on every row, and on 80 columns they would take the cells the
- * names need and a third of the bytes of a page down. */
-#define NIP_COLUMN_FROM 100
+/* Marker 1, NIP 18, rank 5, years 3, SKP 3 and the cells between. */
+#define FIXED_CELLS (1 + NIP_LEN + 1 + 1 + 5 + 1 + 1 + 1 + 3 + 1 + 3)
 #define MIN_TEXT 6
-/* Below NIP_COLUMN_FROM, at most this share (percent) of the width for
- * the three texts: bytes follow the cells that change, and more text would
- * put a page down over what less needs to page the same listing (at S,
- * 60 percent does); the rest of a cut text is on the bottom line. */
-#define TEXT_SHARE 57
 
 /* ---- a row's texts ------------------------------------------------------- */
 static void position_text(stxn *t, const struct staff *st, char *out, size_t n)
@@ -83,6 +72,8 @@ static int measure(struct staff_priv *p, int wn[], int wp[], int wu[])
     for (size_t i = l->top; i < have && n < max; i++) {
         struct staff read;
         const struct staff *st = &read;
+        if (!p->filter && p->bad[i - l->top])
+            continue;           /* a damaged record's row has no texts */
         if (!p->filter)
             st = &p->rows[i - l->top];
         else if (store_get_staff(p->t, p->fl[i].nip, &read) != STORE_OK)
@@ -146,11 +137,7 @@ void staff_layout(struct staff_priv *p, int width)
         demand(wp, n, ui_text_width(_("Position"))),
         demand(wu, n, ui_text_width(_("Unit"))),
     };
-    /* Sorted by NIP, the NIP is shown whatever the width. */
-    p->nip_col = width >= NIP_COLUMN_FROM || p->sort == SORT_NIP;
-    int room = width - FIXED_CELLS - (p->nip_col ? NIP_CELLS : 0);
-    if (!p->nip_col && room > width * TEXT_SHARE / 100)
-        room = width * TEXT_SHARE / 100;
+    int room = width - FIXED_CELLS;
     if (room < 3 * MIN_TEXT)
         room = 3 * MIN_TEXT;
     p->cols = share(d, room);
@@ -206,10 +193,8 @@ void staff_draw_row(struct staff_priv *p, WINDOW *w, const struct staff *st, boo
         mvwaddch(w, y, x0 - 1, '>' | A_REVERSE);
     }
     /* The NIP's digits without spaces: three cells more for the names. */
-    if (p->nip_col) {
-        ui_put_field(w, st->nip, NIP_LEN, ascii);
-        waddch(w, ' ');
-    }
+    ui_put_field(w, st->nip, NIP_LEN, ascii);
+    waddch(w, ' ');
     put_column(w, st->name, p->cols.name, false, ascii);
     waddch(w, ' ');
     ui_put_field(w, rank_name(st->rank), 5, ascii);
@@ -245,7 +230,8 @@ static void append_rest(char *out, size_t size, const char *text, int width, boo
 
 /* What the selected row cuts: the rest of its name, position and unit
  * (the unit with its parent where its name repeats), in column order. A
- * move rewrites this line: the rests alone keep it to a few dozen bytes. */
+ * move rewrites this line: the rests alone keep it to a few dozen bytes.
+ * On a damaged record's row: what it is. */
 void staff_detail(struct screen *s, char *out, size_t size)
 {
     struct staff_priv *p = s->priv;
@@ -259,8 +245,12 @@ void staff_detail(struct screen *s, char *out, size_t size)
         have = l->sel < p->fn && store_get_staff(p->t, p->fl[l->sel].nip, &st) == STORE_OK;
     else
         have = l->nwin && l->sel >= l->top && l->sel < l->top + l->nwin;
-    if (have && !p->filter)
+    if (have && !p->filter && p->bad[l->sel - l->top]) {
+        snprintf(out, size, "%s", _("damaged record: Enter tells more; mutasi verify lists all"));
+        have = false;
+    } else if (have && !p->filter) {
         st = p->rows[l->sel - l->top];
+    }
     if (have) {
         struct texts x;
         row_texts(p, &st, &x);
@@ -292,10 +282,8 @@ static void draw_header(struct screen *s, WINDOW *w, int y0)
     bool ascii = s->app->ascii;
     wattrset(w, A_BOLD);
     wmove(w, y0, 0);
-    if (p->nip_col) {
-        sort_mark(s, w, SORT_NIP);
-        ui_put_field(w, _("NIP"), NIP_LEN, ascii);
-    }
+    sort_mark(s, w, SORT_NIP);
+    ui_put_field(w, _("NIP"), NIP_LEN, ascii);
     sort_mark(s, w, SORT_NAME);
     ui_put_field(w, p->filter_label[0] ? p->filter_label : _("Name"), p->cols.name, ascii);
     sort_mark(s, w, SORT_RANK);

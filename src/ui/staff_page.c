@@ -16,7 +16,9 @@ struct walk {
     long want;                  /* rows to visit */
     long seen;
     struct staff *out;          /* copy visited rows here (may be NULL) */
+    bool *bad;                  /* and mark the damaged ones here */
     struct staff last;          /* the last row visited */
+    bool last_bad;              /* it is a damaged record's stand-in */
     const char *match;          /* search: stop at the first match */
     bool found;
     struct term *term;          /* search: stop when the user types on */
@@ -49,9 +51,33 @@ static int walk_cb(const struct staff *st, void *ctx)
         }
         return 0;
     }
-    if (w->out)
+    if (w->out) {
         w->out[w->seen] = *st;
+        w->bad[w->seen] = false;
+    }
     w->last = *st;
+    w->last_bad = false;
+    w->seen++;
+    return w->seen >= w->want ? 1 : 0;
+}
+
+/* A record that does not decode (store_page_staff's stand-in: the NIP,
+ * and the index key it was reached by): a marked row of its own, so the
+ * paging goes on past it and the count stays right (the row and the line
+ * under the list say what it is: staff.c). A search steps over it. */
+static int walk_damaged(const struct staff *stub, void *ctx)
+{
+    struct walk *w = ctx;
+    if (w->match) {
+        w->seen++;
+        return 0;
+    }
+    if (w->out) {
+        w->out[w->seen] = *stub;
+        w->bad[w->seen] = true;
+    }
+    w->last = *stub;
+    w->last_bad = true;
     w->seen++;
     return w->seen >= w->want ? 1 : 0;
 }
@@ -63,26 +89,44 @@ static void walk_from(struct screen *s, stxn *t, const char *name, const char *n
                       const char *unit, int dir, struct walk *w)
 {
     struct staff_priv *p = s->priv;
-    bool backward = (dir < 0) != p->desc;
-    int rc;
-    if (p->sort == SORT_NIP)
-        rc = store_each_staff_from(t, name ? nip : NULL, backward, walk_cb, w);
-    else if (p->sort == SORT_UNIT)
-        rc = store_each_staff_by_unit_from(t, name ? unit : NULL, name ? nip : NULL, backward,
-                                           walk_cb, w);
-    else
-        rc = store_each_staff_by_name_from(t, name, nip, backward, walk_cb, w);
+    struct store_page pg = {.backward = (dir < 0) != p->desc, .cb = walk_cb,
+                            .damaged = walk_damaged, .ctx = w};
+    if (p->sort == SORT_NIP) {
+        pg.order = STORE_PAGE_NIP;
+        pg.nip = name ? nip : NULL;
+    } else if (p->sort == SORT_UNIT) {
+        pg.order = STORE_PAGE_UNIT;
+        pg.unit = name ? unit : NULL;
+        pg.nip = name ? nip : NULL;
+    } else {
+        pg.order = STORE_PAGE_NAME;
+        pg.name = name;
+        pg.nip = nip;
+    }
     /* The rows shown may be short: say why rather than show less quietly. */
-    if (rc < 0)
+    if (store_page_staff(t, &pg) < 0)
         ui_app_message(s->app, _("could not read the database: %s"), store_errmsg(s->app->db));
 }
 
-void staff_set_top(struct staff_priv *p, const struct staff *st)
+void staff_set_top(struct staff_priv *p, const struct staff *st, bool damaged)
 {
     staff_copy_str(p->top_name, sizeof p->top_name, st->name);
     staff_copy_str(p->top_nip, sizeof p->top_nip, st->nip);
     staff_copy_str(p->top_unit, sizeof p->top_unit, st->unit);
     p->have_top = true;
+    p->top_bad = damaged;
+}
+
+/* The top row when it is a damaged record: its stand-in again (it cannot
+ * be read), marked. */
+static void damaged_top(struct staff_priv *p, struct walk *w)
+{
+    memset(&p->rows[0], 0, sizeof p->rows[0]);
+    staff_copy_str(p->rows[0].nip, sizeof p->rows[0].nip, p->top_nip);
+    staff_copy_str(p->rows[0].name, sizeof p->rows[0].name, p->top_name);
+    staff_copy_str(p->rows[0].unit, sizeof p->rows[0].unit, p->top_unit);
+    p->bad[0] = true;
+    w->seen = 1;
 }
 
 /* ---- the pager ---------------------------------------------------------- */
@@ -93,12 +137,18 @@ static size_t page_fill(void *ctx, size_t n)
     struct screen *s = p->s;
     if (n > WINDOW_MAX)
         n = WINDOW_MAX;
-    struct walk w = {.p = p, .today = s->app->env->today, .want = (long)n, .out = p->rows};
+    struct walk w = {.p = p, .today = s->app->env->today, .want = (long)n, .out = p->rows,
+                     .bad = p->bad};
     if (p->have_top) {
         struct staff anchor;
-        if (store_get_staff(p->t, p->top_nip, &anchor) == STORE_OK &&
+        if (p->top_bad) {
+            damaged_top(p, &w);
+            if (n > 1)
+                walk_from(s, p->t, p->top_name, p->top_nip, p->top_unit, 1, &w);
+        } else if (store_get_staff(p->t, p->top_nip, &anchor) == STORE_OK &&
             staff_passes(p, &anchor, w.today)) {
             p->rows[0] = anchor;
+            p->bad[0] = false;
             w.seen = 1;
             if (n > 1)
                 walk_from(s, p->t, anchor.name, anchor.nip, anchor.unit, 1, &w);
@@ -109,7 +159,7 @@ static size_t page_fill(void *ctx, size_t n)
         walk_from(s, p->t, NULL, NULL, NULL, 1, &w);
     }
     if (w.seen)
-        staff_set_top(p, &p->rows[0]);
+        staff_set_top(p, &p->rows[0], p->bad[0]);
     return (size_t)w.seen;
 }
 
@@ -121,7 +171,7 @@ static size_t page_advance(void *ctx, size_t n, int dir)
     struct walk w = {.p = p, .today = p->s->app->env->today, .want = (long)n};
     walk_from(p->s, p->t, p->top_name, p->top_nip, p->top_unit, dir, &w);
     if (w.seen)
-        staff_set_top(p, &w.last);
+        staff_set_top(p, &w.last, w.last_bad);
     return (size_t)w.seen;
 }
 
@@ -136,7 +186,7 @@ static size_t page_to_end(void *ctx, size_t n)
     struct walk w = {.p = p, .today = p->s->app->env->today, .want = (long)n};
     walk_from(p->s, p->t, NULL, NULL, NULL, -1, &w);
     if (w.seen)
-        staff_set_top(p, &w.last);
+        staff_set_top(p, &w.last, w.last_bad);
     return (size_t)w.seen;
 }
 
@@ -222,6 +272,7 @@ static int corpus_search_staff(struct staff_priv *p, const char *text, int dir,
         p->top_name[len] = '\0';
         corpus_nip(c, m, p->top_nip);
         p->have_top = true;
+        p->top_bad = false;
     }
     lv_page_goto(l, dm, !in_window);
     (void)wrapped;              /* the application says so, from the positions */
@@ -246,7 +297,7 @@ static int walk_search(struct staff_priv *p, const char *text, int dir, bool inc
     size_t index = dir > 0 ? l->sel + dist : l->sel - dist;
     bool in_window = index >= l->top && index < l->top + l->nwin;
     if (!in_window)
-        staff_set_top(p, &w.last);  /* found without a second walk */
+        staff_set_top(p, &w.last, false);  /* found without a second walk */
     lv_page_goto(l, index, !in_window);
     return 1;
 }

@@ -79,6 +79,21 @@ printf 'q\n' >"$TMPD/ro-id.keys"
 grep -q "basis data hanya-baca (tanpa izin menulis pada berkasnya): hanya dilihat" \
   "$TMPD/home/ro-id.dump" || { cat "$TMPD/home/ro-id.dump"; fail "no read-only note in Indonesian"; }
 
+# A long absolute path (a link to the database): the refusal wraps over
+# the lines above the message line instead of being cut at 80 columns.
+long="$TMPD/badan-kepegawaian-dan-pengembangan-sumber-daya-manusia-kabupaten"
+mkdir -p "$long"; chmod 755 "$long"; ln -s "$db" "$long/basis-data-mutasi"
+printf '%s\n' 3 '<Dump>' n 'Tanpa izin' '<Enter>' '<Dump>' q >"$TMPD/ro-long.keys"
+MUTASI_DB="$long/basis-data-mutasi" MUTASI_USER=ani as_user "$M" --config "$cfg" \
+  --script "$TMPD/ro-long.keys" --dump "$TMPD/home/ro-long.dump" --size 80x24 2>"$TMPD/err" ||
+  fail "the TUI at a long path: $(cat "$TMPD/err")"
+text() { awk '/^--- screen 2/ { s = 1; next } /^--- attributes/ { s = 0 } s' "$TMPD/home/ro-long.dump" | sed 's/ *$//'; }
+text | tr '\n' ' ' | tr -s ' ' |
+  grep -qF "is read-only (you have no write permission on its files): it can be browsed, but no change can be saved" ||
+  { cat "$TMPD/home/ro-long.dump"; fail "the refusal at a long path is cut"; }
+text | tr -d '\n' | grep -qF "$long/basis-data-mutasi is read-only" ||
+  { cat "$TMPD/home/ro-long.dump"; fail "the refusal at a long path does not name it whole"; }
+
 [ "$(state)" = "$before" ] || fail "a refused write changed the database"
 
 # nothing lost: with the permission back the data is whole and writable

@@ -7,7 +7,7 @@
 set -u
 . "$TOP/tests/e2e/lib.sh"
 e2e_db
-# The names of a dump's rows (after the NIP's column, 120 columns wide),
+# The names of a dump's rows (after the NIP's column of 18 digits),
 # front titles off, folded, first two words.
 cores() {
   sed -n '/^--- screen /,/^--- attributes/p' "$TMPD/$1.dump" |
@@ -42,6 +42,6 @@ screen_has filtered 'dr. Cucu Nugroho'
 
 # paging by the name index: the row after dr. Cucu on the next page down
 # is the one after it on the whole list (the index's anchor is its key)
-tui paged '<PgDn><PgDn><Dump>' --size 120x24
+tui paged '<PgDn><PgDn><Dump>'
 in_order paged 15
 echo "name sort: titles aside, whole and filtered"

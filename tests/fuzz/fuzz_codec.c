@@ -1,6 +1,7 @@
 /* libFuzzer target: the record decoders of store/codec.c, which read what
  * the database file holds, damaged or not. The first byte of the input
- * picks the decoder, the rest is the stored value. Besides "no crash, no
+ * picks the decoder (0x40 set: the preferences, else the byte modulo 7
+ * the others), the rest is the stored value. Besides "no crash, no
  * undefined behaviour, no read past len", it checks:
  *   - a value decodes only when its seal (checksum) matches;
  *   - a value that decodes encodes back to exactly the same bytes (the
@@ -11,6 +12,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/preference.h"
 #include "store/codec.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -25,6 +27,7 @@ union any {
     struct audit_entry a;
     struct plan pl;
     struct move m;
+    struct preference pr;
 };
 
 static struct wf_event timeline[PLAN_TIMELINE_MAX];
@@ -40,7 +43,8 @@ static int decode(int which, const void *buf, size_t len, union any *out)
     case 4: return codec_get_audit(buf, len, &out->a);
     case 5: return codec_get_plan_timeline(buf, len, &out->pl, timeline, PLAN_TIMELINE_MAX,
                                            &ntimeline);
-    default: return codec_get_move(buf, len, &out->m);
+    case 6: return codec_get_move(buf, len, &out->m);
+    default: return codec_get_preference(buf, len, &out->pr);
     }
 }
 
@@ -53,7 +57,8 @@ static size_t encode(int which, const union any *r, unsigned char *buf, size_t c
     case 3: return codec_put_history(&r->h, buf, cap);
     case 4: return codec_put_audit(&r->a, buf, cap);
     case 5: return codec_put_plan_timeline(&r->pl, timeline, ntimeline, buf, cap);
-    default: return codec_put_move(&r->m, buf, cap);
+    case 6: return codec_put_move(&r->m, buf, cap);
+    default: return codec_put_preference(&r->pr, buf, cap);
     }
 }
 
@@ -65,7 +70,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static unsigned char value[CODEC_PLAN_MAX + 8], again[CODEC_PLAN_MAX + 8];
     if (size < 1 || size - 1 > CODEC_PLAN_MAX)
         return 0;
-    int which = data[0] % 7;
+    int which = data[0] & 0x40 ? 7 : data[0] % 7;
     bool seal = data[0] & 0x80;
     size_t len = size - 1;
     memcpy(value, data + 1, len);
@@ -85,7 +90,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     CHECK(codec_sealed(value, len));
     if ((which >= 1 && which <= 3 && value[0] != CODEC_COMPACT) ||
         (which == 5 && value[0] != CODEC_PLAN_VERSION) ||
-        (which >= 6 && value[0] != CODEC_MOVE_VERSION))
+        (which == 6 && value[0] != CODEC_MOVE_VERSION))
         return 0;               /* read as an older version, written as the newest */
     size_t n = encode(which, &rec, again, sizeof again);
     CHECK(n == len && memcmp(again, value, len) == 0);

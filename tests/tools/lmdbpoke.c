@@ -6,6 +6,8 @@
  *                                that no audit entry knows
  *   lmdbpoke DIR DB KEY damage   flip a byte of the value, seal left as is
  *   lmdbpoke DIR DB first        print the first key of DB
+ * KEY @N is the N-th key of DB in key order (1: the first), for binary
+ * keys such as the audit log's entry numbers.
  * Exit 0 when done, 1 on failure. */
 #include <lmdb.h>
 #include <stdint.h>
@@ -62,8 +64,19 @@ int main(int argc, char **argv)
     }
     k.mv_data = argv[3];
     k.mv_size = strlen(argv[3]);
-    if ((rc = mdb_get(txn, dbi, &k, &v)))
+    if (argv[3][0] == '@') {
+        MDB_cursor *c;
+        long n = strtol(argv[3] + 1, NULL, 10);
+        if ((rc = mdb_cursor_open(txn, dbi, &c)))
+            return fail("cursor", rc);
+        for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0 && --n > 0;)
+            rc = mdb_cursor_get(c, &k, &v, MDB_NEXT);
+        if (rc)
+            return fail(argv[3], rc);
+        mdb_cursor_close(c);
+    } else if ((rc = mdb_get(txn, dbi, &k, &v))) {
         return fail(argv[3], rc);
+    }
     unsigned char *copy = malloc(v.mv_size);
     if (!copy)
         return 1;

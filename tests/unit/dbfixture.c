@@ -10,6 +10,7 @@
 #include <cmocka.h>
 #include "core/date.h"
 #include "dbfixture.h"
+#include "store_test.h"
 
 store *dbfx_open(const char *tag, char root[DBFX_ROOT_SIZE], char db[DBFX_DB_SIZE])
 {
@@ -68,4 +69,32 @@ void dbfx_person(struct staff *s, const char *nip, const char *pos)
     s->nskp = 2;
     s->skp[0] = (struct skp_entry){2024, SKP_BAIK};
     s->skp[1] = (struct skp_entry){2025, SKP_BAIK};
+}
+
+static int dump_pair(const void *k, size_t klen, const void *v, size_t vlen, void *ctx)
+{
+    struct dbfx_dump *d = ctx;
+    size_t need = d->n + 2 * sizeof(size_t) + klen + vlen;
+    if (need > d->cap) {
+        d->cap = need * 2;
+        d->p = realloc(d->p, d->cap);
+        assert_non_null(d->p);
+    }
+    memcpy(d->p + d->n, &klen, sizeof klen);
+    memcpy(d->p + d->n + sizeof klen, k, klen);
+    d->n += sizeof klen + klen;
+    memcpy(d->p + d->n, &vlen, sizeof vlen);
+    memcpy(d->p + d->n + sizeof vlen, v, vlen);
+    d->n += sizeof vlen + vlen;
+    return 0;
+}
+
+struct dbfx_dump dbfx_dump_table(store *s, const char *db)
+{
+    struct dbfx_dump d = {0};
+    stxn *t = store_read_begin(s);
+    assert_non_null(t);
+    assert_int_equal(store_test_raw_each(t, db, dump_pair, &d), STORE_OK);
+    store_read_end(t);
+    return d;
 }

@@ -28,6 +28,13 @@ struct dbfx {
 struct dbfx *dbfx_new(const char *tag);
 /* Closes the store, removes the directory, frees fx. */
 void dbfx_free(struct dbfx *fx);
+/* Every key and value of the named database in order, serialised, to
+ * compare two stores' tables byte for byte; the caller frees p. */
+struct dbfx_dump {
+    unsigned char *p;
+    size_t n, cap;
+};
+struct dbfx_dump dbfx_dump_table(store *s, const char *db);
 /* A movable person of unit U1 holding pos, job family umum. */
 void dbfx_person(struct staff *s, const char *nip, const char *pos);
 #endif

@@ -136,39 +136,6 @@ static int load(stxn *t, void *ctx)
     return r;
 }
 
-struct dump {
-    unsigned char *p;
-    size_t n, cap;
-};
-
-static int dump_pair(const void *k, size_t klen, const void *v, size_t vlen, void *ctx)
-{
-    struct dump *d = ctx;
-    size_t need = d->n + 2 * sizeof(size_t) + klen + vlen;
-    if (need > d->cap) {
-        d->cap = need * 2;
-        d->p = realloc(d->p, d->cap);
-        assert_non_null(d->p);
-    }
-    memcpy(d->p + d->n, &klen, sizeof klen);
-    memcpy(d->p + d->n + sizeof klen, k, klen);
-    d->n += sizeof klen + klen;
-    memcpy(d->p + d->n, &vlen, sizeof vlen);
-    memcpy(d->p + d->n + sizeof vlen, v, vlen);
-    d->n += sizeof vlen + vlen;
-    return 0;
-}
-
-static struct dump dump_table(store *s, const char *db)
-{
-    struct dump d = {0};
-    stxn *t = store_read_begin(s);
-    assert_non_null(t);
-    assert_int_equal(store_test_raw_each(t, db, dump_pair, &d), STORE_OK);
-    store_read_end(t);
-    return d;
-}
-
 static store *open_second(struct dbfx *fx)
 {
     char path[160], err[640];
@@ -214,7 +181,7 @@ static void bulk_with_codes_matches_single_puts(void **state)
     static const char *const dbs[] = {"staff", "staff_by_unit", "staff_by_position",
                                       "staff_by_name", "workload_by_unit"};
     for (size_t i = 0; i < sizeof dbs / sizeof *dbs; i++) {
-        struct dump x = dump_table(fx->s, dbs[i]), y = dump_table(other, dbs[i]);
+        struct dbfx_dump x = dbfx_dump_table(fx->s, dbs[i]), y = dbfx_dump_table(other, dbs[i]);
         if (x.n != y.n || (x.n && memcmp(x.p, y.p, x.n) != 0))
             fail_msg("table %s differs (%zu and %zu bytes)", dbs[i], x.n, y.n);
         assert_true(x.n > 0);
