@@ -98,3 +98,13 @@ struct dbfx_dump dbfx_dump_table(store *s, const char *db)
     store_read_end(t);
     return d;
 }
+
+store *dbfx_open_second(struct dbfx *fx)
+{
+    char path[DBFX_ROOT_SIZE + 8], err[640];
+    snprintf(path, sizeof path, "%s/db2", fx->root);
+    store *s = store_open(path, STORE_CREATE, err, sizeof err);
+    if (!s)
+        fail_msg("open: %s", err);
+    return s;
+}

@@ -28,6 +28,9 @@ struct dbfx {
 struct dbfx *dbfx_new(const char *tag);
 /* Closes the store, removes the directory, frees fx. */
 void dbfx_free(struct dbfx *fx);
+/* A second new database beside fx's (root/db2), to compare with the
+ * first; the caller closes it. Fails the test when it cannot be made. */
+store *dbfx_open_second(struct dbfx *fx);
 /* Every key and value of the named database in order, serialised, to
  * compare two stores' tables byte for byte; the caller frees p. */
 struct dbfx_dump {

@@ -136,16 +136,6 @@ static int load(stxn *t, void *ctx)
     return r;
 }
 
-static store *open_second(struct dbfx *fx)
-{
-    char path[160], err[640];
-    snprintf(path, sizeof path, "%s/db2", fx->root);
-    store *s = store_open(path, STORE_CREATE, err, sizeof err);
-    if (!s)
-        fail_msg("open: %s", err);
-    return s;
-}
-
 /* What the codes answer: units and positions on record, a position's
  * unit, nothing else. */
 static void codes_answer_from_the_tables(void **state)
@@ -172,7 +162,7 @@ static void bulk_with_codes_matches_single_puts(void **state)
     static struct staff st[PEOPLE];
     for (int i = 0; i < PEOPLE; i++)
         person(&st[i], i);
-    store *other = open_second(fx);
+    store *other = dbfx_open_second(fx);
     assert_int_equal(store_write(fx->s, put_places, NULL), STORE_OK);
     assert_int_equal(store_write(other, put_places, NULL), STORE_OK);
     struct job bulk = {st, PEOPLE, true}, single = {st, PEOPLE, false};

@@ -594,16 +594,6 @@ static void assert_same_tables(store *a, store *b)
     }
 }
 
-static store *open_second(struct dbfx *fx)
-{
-    char path[160], err[640];
-    snprintf(path, sizeof path, "%s/db2", fx->root);
-    store *s = store_open(path, STORE_CREATE, err, sizeof err);
-    if (!s)
-        fail_msg("open: %s", err);
-    return s;
-}
-
 /* A bulk load gives byte for byte the database that single puts give,
  * also where history lines of the same people and dates were there
  * before (those people take the ordinary path: sequence 1). */
@@ -613,7 +603,7 @@ static void bulk_matches_single_puts(void **state)
     enum { N = 700 };
     static struct staff st[N];
     bulk_people(st, N);
-    store *other = open_second(fx);
+    store *other = dbfx_open_second(fx);
     struct history before = post_line(&st[N / 2]);
     assert_int_equal(store_write(fx->s, add_one_history, &before), STORE_OK);
     assert_int_equal(store_write(other, add_one_history, &before), STORE_OK);
