@@ -107,10 +107,8 @@ void ui_editor_refused(struct editor *ed, int rc, const char *msg)
     ui_app_push(a, t);
 }
 
-/* The message line after a change: refusals, or what was done. */
-static bool may_write(struct editor *ed)
+bool ui_plan_may_write(struct app *a)
 {
-    struct app *a = ed->s->app;
     struct ops_err e;
     if (ops_need_write(&a->ops, &e) != OPS_OK) {
         ui_plan_message(a, e.msg);
@@ -140,7 +138,7 @@ static int append_move(struct editor *ed, const struct move *m, const char *name
 static void target_picked(struct app *a, const struct pick_result *r, void *data)
 {
     struct editor *ed = data;
-    if (!may_write(ed))
+    if (!ui_plan_may_write(ed->s->app))
         return;
     struct ops_move_req rq = {
         .plan = ed->id,
@@ -214,7 +212,7 @@ static void drop_move(struct screen *s, const struct action_def *d, int count)
         ui_app_message(s->app, "%s", _("nothing dropped"));
         return;
     }
-    if (!may_write(ed))
+    if (!ui_plan_may_write(ed->s->app))
         return;
     struct ops_err e;
     int rc = ops_plan_drop(&s->app->ops, ed->id, mv.move.nip, ed->plan.version, &e);

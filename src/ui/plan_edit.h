@@ -18,8 +18,9 @@ void ui_plan_actions_register(void);
 void ui_plan_editor_register(void);
 /* A refusal (may hold several lines) on the one message line. */
 void ui_plan_message(struct app *a, const char *msg);
-/* A plan's change time as "2026-07-01 09:30". */
-void ui_plan_when(int64_t when, char out[OPS_WHEN_SIZE]);
+/* Before a plan action: the database opened for writing (the session
+ * may have opened it read-only), else the reason on the message line. */
+bool ui_plan_may_write(struct app *a);
 
 #define IMPACT_FIGURES 5         /* exist, need, gap, EJ, grade */
 #define IMPACT_CELL_SIZE 64

@@ -21,17 +21,6 @@ static struct ops_move_view *selected_move(struct screen *s, struct editor **edp
     return &ed->moves[ed->list.sel];
 }
 
-static bool may_write(struct app *a)
-{
-    struct ops_err e;
-    if (ops_need_write(&a->ops, &e) != OPS_OK) {
-        ui_plan_message(a, e.msg);
-        return false;
-    }
-    a->db = a->ops.db;
-    return true;
-}
-
 /* The move as saved: its objection fields and the plan's new version. */
 static void record_locally(struct editor *ed, struct ops_move_view *mv, bool answer,
                            const char *reason)
@@ -65,7 +54,7 @@ static void voice(struct screen *s, bool answer)
         ui_app_message(s->app, "%s", _("nothing recorded"));
         return;
     }
-    if (!may_write(s->app))
+    if (!ui_plan_may_write(s->app))
         return;
     struct ops_err e;
     int rc = answer ? ops_plan_answer(&s->app->ops, ed->id, mv->move.nip, reason,

@@ -19,11 +19,6 @@ struct plans_priv {
 
 /* "01-08-2026 09:30" (Indonesian) or "2026-08-01 09:30", local time, as
  * the plan verbs print it: 16 characters. */
-void ui_plan_when(int64_t when, char out[OPS_WHEN_SIZE])
-{
-    ops_when_label(when, OPS_WHEN_SHORT, out);
-}
-
 static void plans_reload(struct plans_priv *p)
 {
     struct ops_err e;
@@ -62,7 +57,7 @@ static void plans_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
     char id[16], moves[16], when[OPS_WHEN_SIZE];
     snprintf(id, sizeof id, "%4u ", (unsigned)it->plan.id);
     snprintf(moves, sizeof moves, "%6zu ", it->nmoves);
-    ui_plan_when(it->plan.changed_at, when);
+    ops_when_label(it->plan.changed_at, OPS_WHEN_SHORT, when);
     int namew = width - NAME_FIXED;
     waddstr(w, id);
     if (on)
