@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <openssl/evp.h>
+#include "core/hex.h"
 #include "core/hash.h"
 #include "core/i18n.h"
 #include "core/rules.h"
@@ -554,8 +555,7 @@ static void hash_file(importer *im)
     unsigned mdlen = 0;
     if (!EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL))
         mdlen = 0;
-    for (unsigned i = 0; i < mdlen && i < 32; i++)
-        snprintf(im->sha + 2 * i, 3, "%02x", md[i]);
+    hex_encode(md, mdlen < 32 ? mdlen : 32, im->sha);
 }
 
 /* Pass 1 may run again (a write transaction retried): from a clean slate. */

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <openssl/evp.h>
+#include "core/hex.h"
 #include "core/grow.h"
 #include "core/i18n.h"
 #include "io/import_internal.h"
@@ -127,8 +128,7 @@ static void hash_workbook(const char *path, char sha[65])
         while ((got = fread(buf, 1, sizeof buf, f)) > 0)
             EVP_DigestUpdate(md, buf, got);
         if (!ferror(f) && EVP_DigestFinal_ex(md, out, &outlen))
-            for (unsigned i = 0; i < outlen && i < 32; i++)
-                snprintf(sha + 2 * i, 3, "%02x", out[i]);
+            hex_encode(out, outlen < 32 ? outlen : 32, sha);
     }
     EVP_MD_CTX_free(md);
     if (f)

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/hex.h"
 #include "core/i18n.h"
 #include "ops/access.h"
 #include "core/vocab.h"
@@ -101,8 +102,7 @@ int ops_plan_export_note(struct ops *o, uint32_t plan, const char *format, size_
 static void anchor_of(const struct note_ctx *n, struct ops_annex *out)
 {
     out->anchor_seq = n->seq;
-    for (int i = 0; i < 32; i++)
-        snprintf(out->anchor_hash + 2 * i, 3, "%02x", n->hash[i]);
+    hex_encode(n->hash, 32, out->anchor_hash);
 }
 
 int ops_plan_annex(struct ops *o, uint32_t plan, const char *format, struct ops_annex *out,

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/hex.h"
 #include "core/i18n.h"
 #include "core/nip.h"
 #include "ops/access.h"
@@ -21,12 +22,6 @@ int ops_audit_each(struct ops *o, store_audit_cb cb, void *ctx, struct ops_err *
     return r > 0 ? OPS_STOPPED : OPS_OK;
 }
 
-static void to_hex(const unsigned char h[32], char hex[65])
-{
-    for (int i = 0; i < 32; i++)
-        snprintf(hex + 2 * i, 3, "%02x", h[i]);
-}
-
 int ops_audit_head(struct ops *o, uint64_t *seq, char hex[65], struct ops_err *e)
 {
     unsigned char h[32];
@@ -37,7 +32,7 @@ int ops_audit_head(struct ops *o, uint64_t *seq, char hex[65], struct ops_err *e
     store_read_end(t);
     if (r != STORE_OK)
         return ops_fail(e, "%s", store_errmsg(o->db));
-    to_hex(h, hex);
+    hex_encode(h, 32, hex);
     return OPS_OK;
 }
 
@@ -54,7 +49,7 @@ static int check_anchor(struct ops *o, stxn *t, uint64_t seq, const char *want,
                         (unsigned long long)seq, (unsigned long long)seq, want);
     if (r != STORE_OK)
         return ops_fail(e, "%s", store_errmsg(o->db));
-    to_hex(h, hex);
+    hex_encode(h, 32, hex);
     if (strcasecmp(hex, want) != 0)
         return ops_fail(e, _("audit entry %llu has hash %s, not %s: the log was rewritten "
                              "since that anchor was taken"),

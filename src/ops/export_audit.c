@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "core/hex.h"
 #include "core/i18n.h"
 #include "core/nip.h"
 #include "core/vocab.h"
@@ -23,18 +24,6 @@ struct walk {
     size_t rows;
     bool failed;
 };
-
-/* Lowercase hex, NUL-terminated (not snprintf: a long log's CSV holds
- * millions of these digits). */
-static void to_hex(const unsigned char *h, size_t n, char *out)
-{
-    static const char digit[] = "0123456789abcdef";
-    for (size_t i = 0; i < n; i++) {
-        out[2 * i] = digit[h[i] >> 4];
-        out[2 * i + 1] = digit[h[i] & 15];
-    }
-    out[2 * n] = '\0';
-}
 
 /* Controls (tabs, newlines) become spaces: one entry is one line. */
 static void one_line(const char *s, char *out, size_t size)
@@ -99,7 +88,7 @@ static void put_digest(csv_writer *w, const struct audit_entry *a)
     size_t at = 0;
     buf[0] = '\0';
     for (int i = 0; i < a->ndigest && i < AUDIT_DIGEST_MAX; i++) {
-        to_hex(a->digest[i].sum, 32, hex);
+        hex_encode(a->digest[i].sum, 32, hex);
         at += (size_t)snprintf(buf + at, sizeof buf - at, "%s%.*s:%s", i ? "|" : "",
                                AUDIT_DB_NAME, a->digest[i].db, hex);
     }
@@ -122,9 +111,9 @@ static int csv_row(const struct audit_entry *a, void *ctx)
     csv_put_str(w->csv, nip);
     csv_put_text(w->csv, a->before);
     csv_put_text(w->csv, a->after);
-    to_hex(a->prev_hash, 32, hex);
+    hex_encode(a->prev_hash, 32, hex);
     csv_put_str(w->csv, hex);
-    to_hex(a->hash, 32, hex);
+    hex_encode(a->hash, 32, hex);
     csv_put_str(w->csv, hex);
     put_digest(w->csv, a);
     csv_end_row(w->csv);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "core/hex.h"
 #include "core/i18n.h"
 #include "ops/ops.h"
 #include "ui/uipriv.h"
@@ -172,8 +173,7 @@ static void audit_choose(void *ctx, size_t row)
     }
     char title[64], when[64], hash[65];
     utc_label(a->time, true, when);
-    for (int i = 0; i < 32; i++)
-        snprintf(hash + 2 * i, 3, "%02x", a->hash[i]);
+    hex_encode(a->hash, 32, hash);
     snprintf(title, sizeof title, _("audit entry %llu"), (unsigned long long)a->seq);
     struct screen *t = ui_text_screen_new(p->app, title);
     if (!t)
