@@ -138,6 +138,9 @@ int store_check_indexes(stxn *t, char *why, size_t whylen)
         store_finding(&ck, "%s", twhy);
         ck.problems += nt - 1;
     }
+    char uwhy[256];
+    if (store_unit_repeats_check(t, uwhy, sizeof uwhy) > 0)
+        store_finding(&ck, "%s", uwhy);
     /* plans and moves: the first problem is kept only when none came before */
     char pwhy[256];
     int np = store_check_plans(t, pwhy, sizeof pwhy);

@@ -265,6 +265,8 @@ int store_write(store *s, store_write_fn fn, void *ctx)
         if (rc != 0)
             return store_fail(s, _("cannot write the database: %s"), mdb_strerror(rc));
         int r = fn(&t, ctx);
+        if (r == STORE_OK && t.units_changed && !t.map_full && !t.no_space)
+            r = store_unit_repeats_refresh(&t);
         if (r == STORE_OK && !t.map_full && !t.no_space)
             r = store_digest_flush(&t);
         if (r == STORE_OK && !t.map_full) {
@@ -360,6 +362,9 @@ static int setup_dbs(stxn *t, void *ctx)
         if (i != DB_META && open_table(t, i, t->write && (su->create || migrate)))
             return STORE_ERROR;
     if (migrate && store_migrate(t, found) != STORE_OK)
+        return STORE_ERROR;
+    /* a new database has no units: its record holds none */
+    if (su->wrote_schema && store_unit_repeats_refresh(t) != STORE_OK)
         return STORE_ERROR;
     su->migrated = migrate;
     return STORE_OK;

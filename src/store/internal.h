@@ -30,6 +30,9 @@ struct stxn {
      * multiset sum (digest.c), flushed into meta before it commits. */
     uint64_t dsum[DB_COUNT][4];
     bool ddirty;
+    /* A unit was written or deleted: the units that show their parent
+     * are recounted before the transaction commits (unit_repeats.c). */
+    bool units_changed;
 };
 
 /* The sentence for a full filesystem (naming it and saying that nothing
@@ -182,6 +185,12 @@ int store_text_fill_add(struct store_text_fill *f, const struct staff *s);
 int store_text_fill_close(struct store_text_fill *f, bool keep);
 int store_text_rebuild(stxn *t);
 int store_text_check(stxn *t, char *why, size_t whylen);
+/* The units that show their parent (unit_repeats.c): recount them into
+ * their record in meta (store_write does when t->units_changed, the
+ * create and the migration to schema 8 do); compare the record with a
+ * recount (0, or 1 with the problem in why). */
+int store_unit_repeats_refresh(stxn *t);
+int store_unit_repeats_check(stxn *t, char *why, size_t whylen);
 /* The codes in memory (codes.c), for the bulk load: ids are dense and, as
  * read in key order, in byte order of the codes (units on record only).
  * STRSET_NONE (core/strset.h) when absent. */

@@ -99,6 +99,13 @@ static int reindex_positions(stxn *t)
     return store_rec_reindex(t, &store_desc_position);
 }
 
+/* Schema 8 keeps the units that show their parent's name in their labels
+ * as a record (unit_repeats.c), recounted whenever units change. */
+static int record_unit_repeats(stxn *t)
+{
+    return store_unit_repeats_refresh(t);
+}
+
 static const struct migration steps[] = {
     {0, "rebuild every index", rebuild_indexes},
     {1, "seal every record with a checksum; data digest", store_digest_reset},
@@ -107,6 +114,7 @@ static const struct migration steps[] = {
     {4, "write the find text of staff names", store_text_rebuild},
     {5, "file staff names without their titles", refile_names},
     {6, "index the positions by unit", reindex_positions},
+    {7, "record the units that show their parent", record_unit_repeats},
 };
 
 static const struct migration *step_from(unsigned v)

@@ -40,8 +40,10 @@
  * Schema 5: the find text of staff (findtext.c, store_each_staff_match).
  * Schema 6: staff by name files names without their titles
  * (core/name_title.h) and keeps no copy of the NIP in its values.
- * Schema 7: positions indexed by unit (store_each_position_of_unit). */
-#define STORE_SCHEMA_VERSION 7
+ * Schema 7: positions indexed by unit (store_each_position_of_unit).
+ * Schema 8: the units that show their parent in labels, as a record in
+ * meta (store_unit_repeats). */
+#define STORE_SCHEMA_VERSION 8
 
 typedef struct store store;      /* an open environment */
 typedef struct stxn stxn;        /* a transaction */
@@ -213,6 +215,14 @@ void store_load_free(store_load *l);
 
 /* Counts of records. */
 size_t store_count_units(stxn *t);
+/* The units whose labels show their parent's name (the rule and the
+ * hashes: core/unit_repeats.h), as their code hashes (unit_key_hash),
+ * sorted, into a malloc'd *codes the caller frees. Read from a record
+ * that every write transaction changing units recounts (one get: some
+ * 60 KB at 132,000 units); where it is missing (a database older than
+ * schema 8 open read-only) counted from every unit. STORE_OK or
+ * STORE_ERROR. */
+int store_unit_repeats(stxn *t, uint64_t **codes, size_t *n);
 size_t store_count_positions(stxn *t);
 size_t store_count_staff(stxn *t);
 
