@@ -161,7 +161,7 @@ bench_terminal() {
     fi
     case $k in
       move) v=$(verdict "$b" "<" 100) ;;
-      half) v="info (less scrolls; the design budgets the page)" ;;
+      half) v="info (the budget is for the whole page)" ;;
       *) v=$(verdict "$b" "<=" "$lb") ;;
     esac
     row "bytes: $what" "$size" "$budget" "$b B" "less $lb B" "$(ratio "$b" "$lb")" "$v" "$b"
