@@ -240,33 +240,33 @@ static void write_text(FILE *out, const struct table_row *rows, size_t n,
     text_row(out, &t, _("total"), NULL, total, NULL, p);
 }
 
-/* Rows of the grouped table for a subtree: a group each. */
-static size_t build_rows(const struct wl_data *d, long root, int by, struct table_row **out,
-                         struct wl_row *total)
+/* Rows of the grouped table: a group each; the total is the sum of the
+ * groups, or for units the sum of the subtree's roots. */
+static struct table_row *group_rows(const struct wl_group *g, size_t n, int by,
+                                    struct wl_row *total)
 {
     memset(total, 0, sizeof *total);
-    *out = NULL;
-    struct wl_group *g;
-    size_t n = workload_group(d->w, root, by, &g);
-    if (!g)
-        return 0;
     struct table_row *rows = calloc(n ? n : 1, sizeof *rows);
     for (size_t i = 0; rows && i < n; i++) {
         /* the tree shows through indentation in text; CSV gets the code */
         snprintf(rows[i].key1, sizeof rows[i].key1, "%s", g[i].name);
         rows[i].row = g[i].row;
-        if (by != WL_BY_UNIT)
+        if (by != WL_BY_UNIT || g[i].depth == g[0].depth)
             wl_row_add(total, &g[i].row);
     }
-    if (by == WL_BY_UNIT) {
-        /* the subtree's total is its root's figures (or the sum of roots) */
-        for (size_t i = 0; i < n; i++)
-            if (g[i].depth == g[0].depth)
-                wl_row_add(total, &g[i].row);
-    }
+    return rows;
+}
+
+/* Rows of the grouped table for a subtree. */
+static size_t build_rows(const struct wl_data *d, long root, int by, struct table_row **out,
+                         struct wl_row *total)
+{
+    struct wl_group *g;
+    size_t n = workload_group(d->w, root, by, &g);
+    memset(total, 0, sizeof *total);
+    *out = g ? group_rows(g, n, by, total) : NULL;
     free(g);
-    *out = rows;
-    return rows ? n : 0;
+    return *out ? n : 0;
 }
 
 /* The units' names beside their codes in the text form, read in one go. */
@@ -414,11 +414,57 @@ static int run_listing(const struct ops_env *env, const char *unit, bool csv, FI
 
 /* ---- the table --------------------------------------------------------- */
 
+/* Writes the grouped table; EXIT_OK, or EXIT_REFUSED when it could not. */
+static int write_table(FILE *out, const struct table_row *rows, size_t n,
+                       const struct wl_row *total, const struct policy *p, bool csv)
+{
+    int failed = rows == NULL;
+    if (!failed) {
+        if (csv)
+            write_csv(out, rows, n, p, &failed);
+        else
+            write_text(out, rows, n, total, p);
+    }
+    if (failed || fflush(out) != 0 || ferror(out)) {
+        cli_error(_("could not write the table"));
+        return EXIT_REFUSED;
+    }
+    return EXIT_OK;
+}
+
+/* The whole database by district or job family: the stored sums. */
+static int run_groups(const struct ops_env *env, int by, bool csv, FILE *out)
+{
+    struct ops o;
+    struct ops_err e;
+    struct wl_problems pr;
+    struct wl_group *g;
+    size_t n;
+    int rc = cli_open(&o, env, OPS_READ);
+    if (rc != EXIT_OK)
+        return rc;
+    struct policy p = *ops_policy(&o);
+    if (ops_workload_groups(&o, by, &g, &n, &pr, &e) != OPS_OK) {
+        ops_close(&o);
+        return cli_report(&e);
+    }
+    ops_close(&o);
+    warn_problems(&pr);
+    struct wl_row total;
+    struct table_row *rows = group_rows(g, n, by, &total);
+    free(g);
+    rc = write_table(out, rows, n, &total, &p, csv);
+    free(rows);
+    return rc;
+}
+
 static int run_table(const struct ops_env *env, const char *unit, int by, bool csv,
                      FILE *out)
 {
     if (by < 0)
         return run_listing(env, unit, csv, out);
+    if (!unit && by != WL_BY_UNIT)
+        return run_groups(env, by, csv, out);
     struct ops o;
     struct wl_data d;
     int rc = cli_open(&o, env, OPS_READ);
@@ -447,23 +493,12 @@ static int run_table(const struct ops_env *env, const char *unit, int by, bool c
     if (rows && !csv && by == WL_BY_UNIT)
         name_rows(&o, rows, n);
     ops_close(&o);
-    int failed = rows == NULL;
-    if (!failed) {
-        if (csv) {
-            write_csv(out, rows, n, &p, &failed);
-        } else {
-            if (by == WL_BY_UNIT)
-                indent_units(rows, n, &d);
-            write_text(out, rows, n, &total, &p);
-        }
-    }
+    if (rows && !csv && by == WL_BY_UNIT)
+        indent_units(rows, n, &d);
+    rc = write_table(out, rows, n, &total, &p, csv);
     free(rows);
     cli_workload_data_free(&d);
-    if (failed || fflush(out) != 0 || ferror(out)) {
-        cli_error(_("could not write the table"));
-        return EXIT_REFUSED;
-    }
-    return EXIT_OK;
+    return rc;
 }
 
 int cli_export_workload(const struct ops_env *env, bool csv, FILE *out)

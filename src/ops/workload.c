@@ -184,6 +184,70 @@ struct workload *ops_workload_summary(struct ops *o, struct wl_problems *pr, str
     return w;
 }
 
+/* ---- the tables by district and job family -------------------------------- */
+
+struct groups {
+    struct wl_group *g;
+    size_t n, cap;
+};
+
+static int take_group(const char *name, const struct wl_row *sum, uint64_t npositions, void *ctx)
+{
+    struct groups *gs = ctx;
+    (void)npositions;
+    if (gs->n == gs->cap) {
+        size_t cap = gs->cap ? 2 * gs->cap : 256;
+        struct wl_group *g = realloc(gs->g, cap * sizeof *g);
+        if (!g)
+            return -1;
+        gs->g = g, gs->cap = cap;
+    }
+    struct wl_group *g = &gs->g[gs->n++];
+    memset(g, 0, sizeof *g);
+    snprintf(g->name, sizeof g->name, "%s", name);
+    g->row = *sum;
+    return 0;
+}
+
+/* The grouping of the summary, where the sums do not serve. */
+static int groups_of_summary(struct ops *o, stxn *t, int by, struct groups *gs,
+                             struct wl_problems *pr)
+{
+    struct workload *w = summary_in(o, t, pr);
+    if (!w)
+        return -1;
+    gs->n = workload_group(w, -1, by, &gs->g);
+    workload_free(w);
+    return gs->g ? 0 : -1;
+}
+
+int ops_workload_groups(struct ops *o, int by, struct wl_group **out, size_t *n,
+                        struct wl_problems *pr, struct ops_err *e)
+{
+    struct groups gs = {NULL, 0, 0};
+    memset(pr, 0, sizeof *pr);
+    *out = NULL, *n = 0;
+    stxn *t = ops_read_begin(o, e);
+    if (!t)
+        return OPS_REFUSED;
+    int r;
+    if (params_match(o, t)) {
+        r = store_each_wl_group(t, by == WL_BY_DISTRICT ? STORE_WL_DISTRICT : STORE_WL_FAMILY,
+                                take_group, &gs);
+        pr->positions_without_unit = (size_t)store_wl_unplaced_positions(t);
+        pr->staff_without_position = (size_t)store_wl_orphan_staff(t);
+    } else {
+        r = groups_of_summary(o, t, by, &gs, pr);
+    }
+    store_read_end(t);
+    if (r != 0) {
+        free(gs.g);
+        return ops_fail(e, _("could not read the database: %s"), store_errmsg(o->db));
+    }
+    *out = gs.g, *n = gs.n;
+    return OPS_OK;
+}
+
 /* ---- the per-position listing, streamed ---------------------------------- */
 
 int ops_workload_listing_open(struct ops *o, struct ops_wl_listing *l, struct ops_err *e)

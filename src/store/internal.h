@@ -126,6 +126,34 @@ struct store_wl_load {
 int store_wl_load_begin(stxn *t, struct store_wl_load *w);
 int store_wl_load_add(stxn *t, struct store_wl_load *w, const struct position *p);
 int store_wl_load_flush(stxn *t, struct store_wl_load *w);
+/* One workload aggregate entry's figures (aggregate.c): its value's
+ * decoding (0, or -1 when damaged), a sum, and sign * d added to the entry
+ * under k alone (an entry back to all zeros goes). */
+struct agg {
+    int64_t minutes, need, existing, npos;
+};
+#define AGG_KEY_MAX (CODE_SIZE + FAMILY_SIZE)
+int store_agg_decode(MDB_val v, struct agg *a);
+void store_agg_sum(struct agg *a, const struct agg *b, int sign);
+int store_agg_add(stxn *t, MDB_val k, const struct agg *d, int sign);
+/* The sums per district and per job family (aggregate_groups.c), beside
+ * the (unit, family) entries under keys that start with a NUL:
+ *   store_wl_group_keys: the group entries a unit entry's figures count
+ *     in: its unit's district and its family, or, when no unit has its
+ *     code, the one of positions in no known unit. Returns how many (1
+ *     or 2), -1 when the unit cannot be read.
+ *   store_wl_groups_follow: sign * d into those (the unit entry under
+ *     k changed by it).
+ *   store_wl_unit_changed: the derive hook of units: a unit that comes,
+ *     goes or changes district moves its entries' figures between
+ *     groups. */
+struct wl_group_key {
+    unsigned char key[AGG_KEY_MAX];
+    size_t len;
+};
+int store_wl_group_keys(stxn *t, MDB_val k, struct wl_group_key out[2]);
+int store_wl_groups_follow(stxn *t, MDB_val k, const struct agg *d, int sign);
+int store_wl_unit_changed(stxn *t, const void *old, const void *rec);
 /* Schema migrations (migrate.c): the meta key of the schema version,
  * writing it, and running every step from schema `from` up to
  * STORE_SCHEMA_VERSION in t, each with an audit entry. */
