@@ -13,7 +13,11 @@
  *
  * need is per position with the rounding of the parameters in meta
  * (effective minutes, rounding); store_wl_params_set recounts everything
- * when a policy with others arrives. */
+ * when a policy with others arrives.
+ *
+ * Every change to a unit entry goes through agg_apply, which carries it
+ * into the sums per district and job family (aggregate_groups.c) in the
+ * same transaction; the check recounts those too. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
