@@ -107,12 +107,18 @@ int store_agg_add(stxn *t, MDB_val k, const struct agg *d, int sign)
 /* Adds sign * d to a unit and family's entry and to the sums of its
  * district and family (aggregate_groups.c); the entry of one NUL-led key
  * alone. */
-static int agg_apply(stxn *t, MDB_val k, const struct agg *d, int sign)
+static int agg_apply_in(stxn *t, MDB_val k, const struct agg *d, int sign,
+                        struct wl_place *last)
 {
     if (store_agg_add(t, k, d, sign) != STORE_OK)
         return STORE_ERROR;
     const unsigned char *key = k.mv_data;
-    return k.mv_size && key[0] ? store_wl_groups_follow(t, k, d, sign) : STORE_OK;
+    return k.mv_size && key[0] ? store_wl_groups_follow(t, k, d, sign, last) : STORE_OK;
+}
+
+static int agg_apply(stxn *t, MDB_val k, const struct agg *d, int sign)
+{
+    return agg_apply_in(t, k, d, sign, NULL);
 }
 
 static int orphans_add(stxn *t, int64_t n)
@@ -276,7 +282,8 @@ int store_wl_acc_add_to(stxn *t, struct store_wl_acc *acc, const char *unit,
 int store_wl_acc_flush(stxn *t, struct store_wl_acc *acc)
 {
     struct agg d = {.existing = acc->existing};
-    int r = acc->klen ? agg_apply(t, (MDB_val){acc->klen, acc->key}, &d, 1) : STORE_OK;
+    int r = acc->klen ? agg_apply_in(t, (MDB_val){acc->klen, acc->key}, &d, 1, &acc->place)
+                      : STORE_OK;
     if (r == STORE_OK && acc->orphans)
         r = orphans_add(t, acc->orphans);
     acc->existing = acc->orphans = 0;
@@ -319,7 +326,7 @@ int store_wl_load_add(stxn *t, struct store_wl_load *w, const struct position *p
 int store_wl_load_flush(stxn *t, struct store_wl_load *w)
 {
     struct agg d = {w->minutes, w->need, w->existing, w->npos};
-    int r = w->klen ? agg_apply(t, (MDB_val){w->klen, w->key}, &d, 1) : STORE_OK;
+    int r = w->klen ? agg_apply_in(t, (MDB_val){w->klen, w->key}, &d, 1, &w->place) : STORE_OK;
     if (r == STORE_OK && w->orphans)
         r = orphans_add(t, w->orphans);
     w->minutes = w->need = w->existing = w->npos = w->orphans = 0;
@@ -330,6 +337,7 @@ int store_wl_load_flush(stxn *t, struct store_wl_load *w)
 
 struct recount {
     struct policy pol;
+    struct wl_place place;
     MDB_cursor *by_position;
     /* the pending entry: positions of one unit and family come together */
     unsigned char key[AGG_KEY_MAX];
@@ -339,7 +347,7 @@ struct recount {
 
 static int flush(stxn *t, struct recount *rc)
 {
-    int r = agg_apply(t, (MDB_val){rc->klen, rc->key}, &rc->pending, 1);
+    int r = agg_apply_in(t, (MDB_val){rc->klen, rc->key}, &rc->pending, 1, &rc->place);
     rc->pending = (struct agg){0};
     return r;
 }

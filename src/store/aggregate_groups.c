@@ -13,6 +13,7 @@
  * or changes district moves its entries between groups (the unit
  * descriptor's derive hook). The consistency check recounts them from the
  * recount of the unit entries (aggregate.c, store_wl_check). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/i18n.h"
@@ -48,31 +49,53 @@ static bool split_key(MDB_val k, char code[CODE_SIZE], const char **family, size
     return true;
 }
 
-int store_wl_group_keys(stxn *t, MDB_val k, struct wl_group_key out[2])
+/* Where the entries of unit code count: its district's group, or that of
+ * no known unit. */
+static int place_of(stxn *t, const char *code, struct wl_place *out)
+{
+    struct unit u;
+    int r = store_get_unit(t, code, &u);
+    if (r == STORE_ERROR)
+        return STORE_ERROR;
+    snprintf(out->unit, sizeof out->unit, "%s", code);
+    out->known = r == STORE_OK;
+    out->where.len = out->known ? group_key(GROUP_DISTRICT, u.district,
+                                            strnlen(u.district, DISTRICT_SIZE - 1),
+                                            out->where.key)
+                                : group_key(GROUP_UNPLACED, "", 0, out->where.key);
+    return STORE_OK;
+}
+
+/* The group keys of the unit entry under k, through last when it is the
+ * same unit's place. */
+static int group_keys(stxn *t, MDB_val k, struct wl_place *last, struct wl_group_key out[2])
 {
     char code[CODE_SIZE];
     const char *family;
     size_t flen;
-    struct unit u;
+    struct wl_place here;
     if (!split_key(k, code, &family, &flen))
         return store_damaged(t, DB_WORKLOAD_AGG, k), -1;
-    int r = store_get_unit(t, code, &u);
-    if (r == STORE_ERROR)
+    struct wl_place *p = last ? last : &here;
+    if ((!last || strcmp(last->unit, code) != 0) && place_of(t, code, p) != STORE_OK)
         return -1;
-    if (r == STORE_NOTFOUND) {
-        out[0].len = group_key(GROUP_UNPLACED, "", 0, out[0].key);
+    out[0] = p->where;
+    if (!p->known)
         return 1;
-    }
-    out[0].len = group_key(GROUP_DISTRICT, u.district, strnlen(u.district, DISTRICT_SIZE - 1),
-                           out[0].key);
     out[1].len = group_key(GROUP_FAMILY, family, flen, out[1].key);
     return 2;
 }
 
-int store_wl_groups_follow(stxn *t, MDB_val k, const struct agg *d, int sign)
+int store_wl_group_keys(stxn *t, MDB_val k, struct wl_group_key out[2])
+{
+    return group_keys(t, k, NULL, out);
+}
+
+int store_wl_groups_follow(stxn *t, MDB_val k, const struct agg *d, int sign,
+                           struct wl_place *last)
 {
     struct wl_group_key g[2];
-    int n = store_wl_group_keys(t, k, g);
+    int n = group_keys(t, k, last, g);
     for (int i = 0; i < n; i++)
         if (store_agg_add(t, (MDB_val){g[i].len, g[i].key}, d, sign) != STORE_OK)
             return STORE_ERROR;

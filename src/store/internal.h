@@ -100,32 +100,6 @@ void store_digest_ready(void);
  * derive hook's call for rec (key pk) against the stored record (rec.c). */
 int store_wl_position_changed(stxn *t, const void *old, const void *rec);
 int store_wl_staff_changed(stxn *t, const void *old, const void *rec);
-/* Holders added in bulk, position by position (in code order, so that
- * the positions of one unit and family make one write): add, then flush. */
-struct store_wl_acc {
-    unsigned char key[CODE_SIZE + FAMILY_SIZE];
-    size_t klen;
-    int64_t existing, orphans;
-};
-int store_wl_acc_add(stxn *t, struct store_wl_acc *acc, const char *code, int64_t n);
-/* The same for holders of a position whose unit and family are known. */
-int store_wl_acc_add_to(stxn *t, struct store_wl_acc *acc, const char *unit,
-                        const char *family, int64_t n);
-int store_wl_acc_flush(stxn *t, struct store_wl_acc *acc);
-/* Positions loaded into an empty table (load.c), in code order: each
- * position's share (as the derive hook would add it) is summed while its
- * unit and family stay the same, one write per run. begin reads the
- * parameters once and whether anyone holds a position yet. */
-struct store_wl_load {
-    struct policy pol;
-    bool staffed;               /* staff by position not empty: count holders */
-    unsigned char key[CODE_SIZE + FAMILY_SIZE];
-    size_t klen;
-    int64_t minutes, need, existing, npos, orphans;
-};
-int store_wl_load_begin(stxn *t, struct store_wl_load *w);
-int store_wl_load_add(stxn *t, struct store_wl_load *w, const struct position *p);
-int store_wl_load_flush(stxn *t, struct store_wl_load *w);
 /* One workload aggregate entry's figures (aggregate.c): its value's
  * decoding (0, or -1 when damaged), a sum, and sign * d added to the entry
  * under k alone (an entry back to all zeros goes). */
@@ -152,8 +126,45 @@ struct wl_group_key {
     size_t len;
 };
 int store_wl_group_keys(stxn *t, MDB_val k, struct wl_group_key out[2]);
-int store_wl_groups_follow(stxn *t, MDB_val k, const struct agg *d, int sign);
+/* The place of the unit last looked up (its district's group, or that of
+ * no known unit), kept by a bulk write whose entries come unit by unit;
+ * zeroed: none yet. Only within one transaction. */
+struct wl_place {
+    char unit[CODE_SIZE];
+    struct wl_group_key where;
+    bool known;
+};
+int store_wl_groups_follow(stxn *t, MDB_val k, const struct agg *d, int sign,
+                           struct wl_place *last);
 int store_wl_unit_changed(stxn *t, const void *old, const void *rec);
+/* Holders added in bulk, position by position (in code order, so that
+ * the positions of one unit and family make one write): add, then flush. */
+struct store_wl_acc {
+    unsigned char key[CODE_SIZE + FAMILY_SIZE];
+    size_t klen;
+    int64_t existing, orphans;
+    struct wl_place place;
+};
+int store_wl_acc_add(stxn *t, struct store_wl_acc *acc, const char *code, int64_t n);
+/* The same for holders of a position whose unit and family are known. */
+int store_wl_acc_add_to(stxn *t, struct store_wl_acc *acc, const char *unit,
+                        const char *family, int64_t n);
+int store_wl_acc_flush(stxn *t, struct store_wl_acc *acc);
+/* Positions loaded into an empty table (load.c), in code order: each
+ * position's share (as the derive hook would add it) is summed while its
+ * unit and family stay the same, one write per run. begin reads the
+ * parameters once and whether anyone holds a position yet. */
+struct store_wl_load {
+    struct policy pol;
+    bool staffed;               /* staff by position not empty: count holders */
+    unsigned char key[CODE_SIZE + FAMILY_SIZE];
+    size_t klen;
+    int64_t minutes, need, existing, npos, orphans;
+    struct wl_place place;
+};
+int store_wl_load_begin(stxn *t, struct store_wl_load *w);
+int store_wl_load_add(stxn *t, struct store_wl_load *w, const struct position *p);
+int store_wl_load_flush(stxn *t, struct store_wl_load *w);
 /* Schema migrations (migrate.c): the meta key of the schema version,
  * writing it, and running every step from schema `from` up to
  * STORE_SCHEMA_VERSION in t, each with an audit entry. */
