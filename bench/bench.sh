@@ -204,6 +204,28 @@ bench_workload() {
   t=$(hf -- "env MUTASI_DB=$dir/db $mutasi workload --format csv")
   row "workload roll-up" "$size" "< 100 ms at L" "$(ms "$t")" "-" "-" "$(verdict "$t" "<" 0.1)" "$t"
   memrow "memory: workload" "env MUTASI_DB=$dir/db $mutasi workload --format csv"
+  # the grouped tables of the whole database: the stored aggregates, no
+  # pass over the positions (issue 16, item 2)
+  for by in unit district job_family; do
+    t=$(hf -- "env MUTASI_DB=$dir/db $mutasi workload --by $by")
+    tc=$(cpu true "env MUTASI_DB=$dir/db $mutasi workload --by $by")
+    row "workload --by $by" "$size" "< 100 ms at L, XL" "$(ms "$t") (CPU $(ms "$tc"))" "-" "-" \
+      "$(verdict "$t" "<" 0.1)" "$t"
+  done
+  bench_units_first_open
+}
+
+# The Units screen's first draw: the scripted TUI with the key 2 less the
+# same without it (start-up, first screen and leaving cancel out).
+bench_units_first_open() {
+  printf '2' >"$work/units.keys"; : >"$work/none.keys"
+  run="$mutasi --db $dir/db --size 80x24 --dump /dev/null --script"
+  u=$(hf -- "$run $work/units.keys"); e=$(hf -- "$run $work/none.keys")
+  uc=$(cpu true "$run $work/units.keys"); ec=$(cpu true "$run $work/none.keys")
+  t=$(awk -v a="$u" -v b="$e" 'BEGIN {print a - b}')
+  tc=$(awk -v a="$uc" -v b="$ec" 'BEGIN {print a - b}')
+  row "Units screen, first draw" "$size" "< 100 ms at L, XL" "$(ms "$t") (CPU $(ms "$tc"))" "-" "-" \
+    "$(verdict "$t" "<" 0.1)" "$t"
 }
 
 bench_find() {
