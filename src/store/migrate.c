@@ -99,7 +99,7 @@ static int reindex_positions(stxn *t)
     return store_rec_reindex(t, &store_desc_position);
 }
 
-/* Schema 8 keeps the units that show their parent's name in their labels
+/* Schema 9 keeps the units that show their parent's name in their labels
  * as a record (unit_repeats.c), recounted whenever units change. */
 static int record_unit_repeats(stxn *t)
 {
@@ -114,7 +114,8 @@ static const struct migration steps[] = {
     {4, "write the find text of staff names", store_text_rebuild},
     {5, "file staff names without their titles", refile_names},
     {6, "index the positions by unit", reindex_positions},
-    {7, "record the units that show their parent", record_unit_repeats},
+    {7, "sum the workload per district and job family", store_wl_recount},
+    {8, "record the units that show their parent", record_unit_repeats},
 };
 
 static const struct migration *step_from(unsigned v)
