@@ -52,7 +52,7 @@ static int check_record(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
     union { unsigned char b[STORE_RECORD_MAX]; max_align_t a; } rec;
     unsigned char key[STORE_KEY_MAX];
     char text[STORE_KEY_MAX + 1];
-    if (d->decode(v->mv_data, v->mv_size, rec.b) != 0) {
+    if (d->decode(v->mv_data, v->mv_size, k->mv_data, k->mv_size, rec.b) != 0) {
         store_finding(cr->ck, _("%s record %s cannot be decoded"), _(d->what), key_text(*k, text));
         return 0;
     }

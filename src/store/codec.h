@@ -20,6 +20,9 @@
  * they share and the rest, and a history line without the NIP and date
  * its key holds. Version 1 records still decode. */
 #define CODEC_COMPACT 2
+/* Staff records are written as version 3 (schema 8): version 2 without
+ * the NIP, which their key holds. */
+#define CODEC_STAFF_KEYED 3
 /* Every record ends with a seal: a checksum of the bytes before it (the
  * low 32 bits of xxHash's XXH3), 4 bytes little-endian. A decoder refuses a record whose seal does
  * not match, so damage is reported, never decoded into garbage. The seal
@@ -46,7 +49,9 @@ size_t codec_put_audit(const struct audit_entry *e, unsigned char *buf, size_t c
  * string or count that does not fit its field. out is zeroed first. */
 int codec_get_unit(const void *buf, size_t len, struct unit *out);
 int codec_get_position(const void *buf, size_t len, struct position *out);
-int codec_get_staff(const void *buf, size_t len, struct staff *out);
+/* key: the record's key (klen bytes, the NIP), which version 3 records
+ * take their NIP from; versions 1 and 2 hold it. */
+int codec_get_staff(const void *buf, size_t len, const void *key, size_t klen, struct staff *out);
 /* The position code of a staff record alone (its seal checked), without
  * decoding the rest: for walks that want a few positions' people. 0, or
  * -1 when the record is damaged. */

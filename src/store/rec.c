@@ -159,7 +159,7 @@ static int get_raw(stxn *t, const struct store_record_desc *d, MDB_val k, void *
 {
     MDB_val v;
     int r = store_db_get(t, d->db, k, &v);
-    if (r == STORE_OK && d->decode(v.mv_data, v.mv_size, out) != 0)
+    if (r == STORE_OK && d->decode(v.mv_data, v.mv_size, k.mv_data, k.mv_size, out) != 0)
         return store_damaged(t, d->db, k);
     return r;
 }
@@ -316,7 +316,8 @@ static int refile(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
     const struct store_record_desc *d = ctx;
     unsigned char key[STORE_KEY_MAX];
     any_record rec;
-    if (d->decode(v->mv_data, v->mv_size, &rec) != 0 || k->mv_size > sizeof key)
+    if (d->decode(v->mv_data, v->mv_size, k->mv_data, k->mv_size, &rec) != 0 ||
+        k->mv_size > sizeof key)
         return store_damaged(t, d->db, *k);
     /* A copy: the key must not point into a page while others are written. */
     memcpy(key, k->mv_data, k->mv_size);

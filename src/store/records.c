@@ -239,7 +239,7 @@ static int visit_staff(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
 {
     struct visit_ctx *vc = ctx;
     struct staff s;
-    if (codec_get_staff(v->mv_data, v->mv_size, &s) != 0) {
+    if (codec_get_staff(v->mv_data, v->mv_size, k->mv_data, k->mv_size, &s) != 0) {
         char nip[NIP_LEN + 1];
         size_t n = k->mv_size < NIP_LEN ? k->mv_size : NIP_LEN;
         memcpy(nip, k->mv_data, n);
@@ -261,7 +261,7 @@ static int visit_staff_nip(stxn *t, MDB_val ref, struct visit_ctx *vc, const MDB
     if (vc->damaged) {          /* one read: a record that does not decode goes on */
         MDB_val rk = {NIP_LEN, nip}, rv;
         if (store_db_get(t, DB_STAFF, rk, &rv) == STORE_OK) {
-            if (codec_get_staff(rv.mv_data, rv.mv_size, &s) != 0)
+            if (codec_get_staff(rv.mv_data, rv.mv_size, rk.mv_data, rk.mv_size, &s) != 0)
                 return staff_damaged(t, vc, rk, nip, vc->index_db, k);
             return ((store_staff_cb)vc->cb)(&s, vc->ctx);
         }
@@ -334,7 +334,7 @@ static int visit_staff_where(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
     int want = wc->want(position, wc->ctx);
     if (want != 1)
         return want;
-    if (codec_get_staff(v->mv_data, v->mv_size, &s) != 0)
+    if (codec_get_staff(v->mv_data, v->mv_size, k->mv_data, k->mv_size, &s) != 0)
         return store_damaged(t, DB_STAFF, *k);
     return wc->cb(&s, wc->ctx);
 }

@@ -47,8 +47,10 @@ static size_t unit_encode(const void *r, unsigned char *buf, size_t cap)
     return codec_put_unit(r, buf, cap);
 }
 
-static int unit_decode(const void *buf, size_t len, void *out)
+static int unit_decode(const void *buf, size_t len, const void *key, size_t klen,
+                       void *out)
 {
+    (void)key, (void)klen;
     return codec_get_unit(buf, len, out);
 }
 
@@ -69,8 +71,10 @@ static size_t position_encode(const void *r, unsigned char *buf, size_t cap)
     return codec_put_position(r, buf, cap);
 }
 
-static int position_decode(const void *buf, size_t len, void *out)
+static int position_decode(const void *buf, size_t len, const void *key, size_t klen,
+                           void *out)
 {
+    (void)key, (void)klen;
     return codec_get_position(buf, len, out);
 }
 
@@ -103,9 +107,10 @@ static size_t staff_encode(const void *r, unsigned char *buf, size_t cap)
     return codec_put_staff(r, buf, cap);
 }
 
-static int staff_decode(const void *buf, size_t len, void *out)
+static int staff_decode(const void *buf, size_t len, const void *key, size_t klen,
+                        void *out)
 {
-    return codec_get_staff(buf, len, out);
+    return codec_get_staff(buf, len, key, klen, out);
 }
 
 static size_t staff_key(stxn *t, const void *r, unsigned char *out)
@@ -167,8 +172,10 @@ static size_t preference_encode(const void *r, unsigned char *buf, size_t cap)
     return codec_put_preference(r, buf, cap);
 }
 
-static int preference_decode(const void *buf, size_t len, void *out)
+static int preference_decode(const void *buf, size_t len, const void *key, size_t klen,
+                             void *out)
 {
+    (void)key, (void)klen;
     return codec_get_preference(buf, len, out);
 }
 

@@ -66,7 +66,9 @@ struct store_record_desc {
     int db;                      /* enum db_id of the records */
     size_t size;                 /* sizeof the decoded struct, <= STORE_RECORD_MAX */
     size_t (*encode)(const void *rec, unsigned char *buf, size_t cap);  /* 0: cannot */
-    int (*decode)(const void *buf, size_t len, void *out);              /* 0 or -1 */
+    /* 0 or -1; key: the record's key (klen bytes), which a record need
+     * not repeat (staff: the NIP). */
+    int (*decode)(const void *buf, size_t len, const void *key, size_t klen, void *out);
     /* The record's key (at most STORE_KEY_MAX bytes) into out; returns its
      * length, or 0 when the key field is not valid, having said why
      * (store_fail on t->s). */

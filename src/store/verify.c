@@ -61,7 +61,7 @@ static int visit(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
     struct vwalk *w = ctx;
     union { unsigned char b[STORE_RECORD_MAX]; max_align_t a; } rec;
     if (w->d) {
-        if (w->d->decode(v->mv_data, v->mv_size, rec.b) != 0)
+        if (w->d->decode(v->mv_data, v->mv_size, k->mv_data, k->mv_size, rec.b) != 0)
             damaged(w, *k, _("the record is damaged (its checksum or layout is wrong)"));
     } else if (w->db == DB_HISTORY) {
         struct history h;

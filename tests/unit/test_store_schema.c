@@ -62,8 +62,10 @@ static size_t note_encode(const void *r, unsigned char *buf, size_t cap)
     return sizeof(struct note);
 }
 
-static int note_decode(const void *buf, size_t len, void *out)
+static int note_decode(const void *buf, size_t len, const void *key, size_t klen,
+                       void *out)
 {
+    (void)key, (void)klen;
     if (len != sizeof(struct note))
         return -1;
     memcpy(out, buf, len);
