@@ -387,12 +387,13 @@ static int write_index(store_bulk *b, int by)
 {
     const struct store_index_desc *ix = &b->d->index[by];
     struct store_appender app;
-    unsigned char key[STORE_KEY_MAX];
+    unsigned char key[STORE_KEY_MAX], ref[STORE_NIP_REF_LEN];
     size_t m;
     uint32_t *ord = index_order(b, by, &m);
     if (!ord)
         return store_fail(b->t->s, _("out of memory"));
     bool dup = ix->kind == STORE_INDEX_DUP;
+    assert(ix->ref == STORE_REF_NIP);
     if (store_appender_open(&app, b->t, ix->db, dup) != STORE_OK) {
         free(ord);
         return STORE_ERROR;
@@ -408,14 +409,16 @@ static int write_index(store_bulk *b, int by)
             __builtin_prefetch(group_str(b, by, b->rows[ord[i + AHEAD]].id[by]));
         const struct bulk_row *row = &b->rows[ord[i]];
         const char *s = group_str(b, by, row->id[by]);
-        MDB_val nip = {NIP_LEN, (void *)row->nip};
+        /* the record key as the index files it (STORE_REF_NIP) */
+        MDB_val nip = {STORE_NIP_REF_LEN, ref};
+        store_nip_pack(row->nip, ref);
         if (!dup) {
             /* STORE_INDEX_SUFFIXED: the group, NUL, the record key; no value. */
             size_t n = strlen(s);
             memcpy(key, s, n + 1);
-            memcpy(key + n + 1, row->nip, NIP_LEN);
-            r = store_appender_put(&app, (MDB_val){n + 1 + NIP_LEN, key}, store_index_val(ix, nip),
-                                   MDB_NOOVERWRITE);
+            memcpy(key + n + 1, ref, STORE_NIP_REF_LEN);
+            r = store_appender_put(&app, (MDB_val){n + 1 + STORE_NIP_REF_LEN, key},
+                                   (MDB_val){0, (void *)""}, MDB_NOOVERWRITE);
         } else {
             r = store_appender_put(&app, (MDB_val){strlen(s), (void *)s}, nip, MDB_NODUPDATA);
         }

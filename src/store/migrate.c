@@ -99,6 +99,20 @@ static int reindex_positions(stxn *t)
     return store_rec_reindex(t, &store_desc_position);
 }
 
+/* Schema 8 files the NIPs of the staff indexes packed (keys.h), the dup
+ * indexes made anew with MDB_DUPFIXED. Staff records of version 2 stay
+ * (they decode; written again they are version 3), as for schema 6. */
+static int pack_staff_refs(stxn *t)
+{
+    for (int i = 0; i < store_desc_staff.nindexes; i++) {
+        const struct store_index_desc *ix = &store_desc_staff.index[i];
+        if ((ix->kind == STORE_INDEX_DUP && store_table_recreate(t, ix->db) != STORE_OK) ||
+            store_index_rebuild(t, &store_desc_staff, i) != STORE_OK)
+            return STORE_ERROR;
+    }
+    return STORE_OK;
+}
+
 static const struct migration steps[] = {
     {0, "rebuild every index", rebuild_indexes},
     {1, "seal every record with a checksum; data digest", store_digest_reset},
@@ -107,6 +121,7 @@ static const struct migration steps[] = {
     {4, "write the find text of staff names", store_text_rebuild},
     {5, "file staff names without their titles", refile_names},
     {6, "index the positions by unit", reindex_positions},
+    {7, "file the NIPs of the staff indexes as numbers", pack_staff_refs},
 };
 
 static const struct migration *step_from(unsigned v)

@@ -249,15 +249,14 @@ static int visit_staff(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
     return ((store_staff_cb)vc->cb)(&s, vc->ctx);
 }
 
-/* The person an index entry names (ref: their NIP): the record looked up. */
+/* The person an index entry names (ref: their packed NIP, keys.h): the
+ * record looked up. */
 static int visit_staff_nip(stxn *t, MDB_val ref, struct visit_ctx *vc, const MDB_val *k)
 {
     char nip[NIP_LEN + 1];
     struct staff s;
-    if (ref.mv_size != NIP_LEN)
+    if (ref.mv_size != STORE_NIP_REF_LEN || !store_nip_unpack(ref.mv_data, nip))
         return store_fail(t->s, _("a staff index entry is damaged"));
-    memcpy(nip, ref.mv_data, NIP_LEN);
-    nip[NIP_LEN] = '\0';
     if (vc->damaged) {          /* one read: a record that does not decode goes on */
         MDB_val rk = {NIP_LEN, nip}, rv;
         if (store_db_get(t, DB_STAFF, rk, &rv) == STORE_OK) {
@@ -274,20 +273,21 @@ static int visit_staff_nip(stxn *t, MDB_val ref, struct visit_ctx *vc, const MDB
     return ((store_staff_cb)vc->cb)(&s, vc->ctx);
 }
 
-/* For the dup indexes: the value is a NIP. */
+/* For the dup indexes: the value is a packed NIP. */
 static int visit_staff_ref(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
 {
     return visit_staff_nip(t, *v, ctx, k);
 }
 
-/* For the name index: the key ends with the NIP. */
+/* For the name index: the key ends with the packed NIP. */
 static int visit_staff_named(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
 {
     (void)v;
-    if (k->mv_size < NIP_LEN)
+    if (k->mv_size < STORE_NIP_REF_LEN)
         return store_fail(t->s, _("a staff index entry is damaged"));
-    return visit_staff_nip(t, (MDB_val){NIP_LEN, (char *)k->mv_data + k->mv_size - NIP_LEN}, ctx,
-                           k);
+    return visit_staff_nip(t, (MDB_val){STORE_NIP_REF_LEN,
+                                        (char *)k->mv_data + k->mv_size - STORE_NIP_REF_LEN},
+                           ctx, k);
 }
 
 static int visit_history(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
@@ -441,14 +441,15 @@ int store_each_staff_from(stxn *t, const char *nip, bool backward, store_staff_c
 static int unit_cursor_start(MDB_cursor *c, const char *unit, const char *nip, bool backward,
                              MDB_val *k, MDB_val *v)
 {
+    unsigned char ref[STORE_NIP_REF_LEN];
     if (!unit)
         return mdb_cursor_get(c, k, v, backward ? MDB_LAST : MDB_FIRST);
     *k = str_val(unit);
-    *v = str_val(nip ? nip : "");
+    *v = nip && store_nip_pack(nip, ref) ? val(ref, sizeof ref) : val("", 0);
     int rc = v->mv_size ? mdb_cursor_get(c, k, v, MDB_GET_BOTH_RANGE) : MDB_NOTFOUND;
     if (rc == 0) {
         /* on the first holder >= nip of this unit */
-        bool same = v->mv_size == strlen(nip) && memcmp(v->mv_data, nip, v->mv_size) == 0;
+        bool same = v->mv_size == sizeof ref && memcmp(v->mv_data, ref, sizeof ref) == 0;
         if (backward || same)
             return mdb_cursor_get(c, k, v, backward ? MDB_PREV : MDB_NEXT);
         return 0;
@@ -522,11 +523,10 @@ static int visit_name_key(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
     const char *key = k->mv_data;
     const char *nul = memchr(key, '\0', k->mv_size);
     (void)v;
-    if (!nul || k->mv_size - (size_t)(nul - key) - 1 != NIP_LEN)
-        return store_fail(t->s, _("a staff index entry is damaged"));
     char nip[NIP_LEN + 1];
-    memcpy(nip, nul + 1, NIP_LEN);
-    nip[NIP_LEN] = '\0';
+    if (!nul || k->mv_size - (size_t)(nul - key) - 1 != STORE_NIP_REF_LEN ||
+        !store_nip_unpack((const unsigned char *)nul + 1, nip))
+        return store_fail(t->s, _("a staff index entry is damaged"));
     unsigned char name[NAME_SORT_KEY_MAX];
     size_t n = name_sort_key_name((const unsigned char *)key, (size_t)(nul - key), name,
                                   sizeof name);

@@ -66,7 +66,8 @@ static int collect_entry(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
     size_t n = store_index_key(e->ix, rec.b, k->mv_data, k->mv_size, key);
     if (n == 0)
         return 0;
-    MDB_val val = store_index_val(e->ix, *k);
+    unsigned char buf[STORE_REF_MAX];
+    MDB_val val = store_index_val(e->ix, *k, buf);
     if (!entries_room(e, n + val.mv_size)) {
         e->oom = true;
         return store_fail(t->s, _("out of memory"));

@@ -22,10 +22,12 @@ static size_t code_key(stxn *t, const char *what, const char *code, unsigned cha
     return n;
 }
 
+/* 18 digits: the staff indexes file the NIP as a number (keys.h). */
 static size_t nip_key(stxn *t, const char *nip, unsigned char *out)
 {
     size_t n = strnlen(nip, NIP_LEN + 1);
-    if (n != NIP_LEN) {
+    unsigned char ref[STORE_NIP_REF_LEN];
+    if (n != NIP_LEN || !store_nip_pack(nip, ref)) {
         store_fail(t->s, _("NIP \"%s\" must have %d digits"), nip, NIP_LEN);
         return 0;
     }
@@ -159,9 +161,9 @@ const struct store_record_desc store_desc_staff = {
     .derive = staff_derived,
     .nindexes = 3,
     .index = {
-        {DB_STAFF_BY_UNIT, STORE_INDEX_DUP, staff_unit},
-        {DB_STAFF_BY_POSITION, STORE_INDEX_DUP, staff_position},
-        {DB_STAFF_BY_NAME, STORE_INDEX_SUFFIXED, staff_name},
+        {DB_STAFF_BY_UNIT, STORE_INDEX_DUP, staff_unit, STORE_REF_NIP},
+        {DB_STAFF_BY_POSITION, STORE_INDEX_DUP, staff_position, STORE_REF_NIP},
+        {DB_STAFF_BY_NAME, STORE_INDEX_SUFFIXED, staff_name, STORE_REF_NIP},
     },
 };
 

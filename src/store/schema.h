@@ -53,12 +53,24 @@ enum store_index_kind {
     STORE_INDEX_SUFFIXED,
 };
 
+/* How an index files the record's key (the dup value, or what follows
+ * the NUL). */
+enum store_index_ref {
+    STORE_REF_KEY,               /* as it is */
+    /* a NIP packed to 8 bytes (keys.h, store_nip_pack), in the same
+     * order (schema 8); the record's key must be 18 digits */
+    STORE_REF_NIP,
+};
+/* Room for a record key as an index files it or gives it back. */
+#define STORE_REF_MAX STORE_KEY_MAX
+
 struct store_index_desc {
     int db;                      /* enum db_id */
     enum store_index_kind kind;
     /* The record's group: at most STORE_GROUP_MAX bytes into out, no NUL
      * among them; returns the length. */
     size_t (*group)(const void *rec, unsigned char *out);
+    enum store_index_ref ref;
 };
 
 struct store_record_desc {

@@ -510,9 +510,39 @@ static void name_keys_fold_and_order(void **state)
     assert_true(store_name_differs("Sita", "Siti"));
 }
 
+/* Packed NIPs (the staff indexes' entries) sort as their digits do and
+ * unpack to them; anything but 18 digits is refused. */
+static void packed_nips_keep_their_order(void **state)
+{
+    (void)state;
+    static const char *const nips[] = {"000000000000000000", "000000000000000009",
+                                       "196612041997041001", "196612041997041002",
+                                       "196612051997041001", "200206212025031005",
+                                       "999999999999999999"};
+    unsigned char a[STORE_NIP_REF_LEN], b[STORE_NIP_REF_LEN];
+    char back[NIP_LEN + 1];
+    size_t n = sizeof nips / sizeof *nips;
+    for (size_t i = 0; i < n; i++) {
+        assert_true(store_nip_pack(nips[i], a));
+        assert_true(store_nip_unpack(a, back));
+        assert_string_equal(back, nips[i]);
+        for (size_t j = 0; j < n; j++) {
+            assert_true(store_nip_pack(nips[j], b));
+            int text = strcmp(nips[i], nips[j]), packed = memcmp(a, b, sizeof a);
+            assert_true((text < 0) == (packed < 0) && (text == 0) == (packed == 0));
+        }
+    }
+    assert_false(store_nip_pack("19661204199704100", a));      /* 17 digits */
+    assert_false(store_nip_pack("19661204199704100x", a));
+    assert_false(store_nip_pack("", a));
+    memset(a, 0xff, sizeof a);                                  /* more than 18 digits */
+    assert_false(store_nip_unpack(a, back));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(packed_nips_keep_their_order),
         cmocka_unit_test(unit_round_trip),
         cmocka_unit_test(position_round_trip),
         cmocka_unit_test(staff_round_trip),

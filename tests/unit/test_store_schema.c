@@ -215,7 +215,9 @@ static int make_old(stxn *t, void *ctx)
     codec_be32(v, 0);
     if (store_test_raw_put(t, "meta", "schema_version", 14, v, 4) != STORE_OK)
         return STORE_ERROR;
-    return store_test_raw_del(t, "staff_by_unit", s.unit, strlen(s.unit), s.nip, NIP_LEN);
+    unsigned char ref[STORE_NIP_REF_LEN];
+    assert_true(store_nip_pack(s.nip, ref));
+    return store_test_raw_del(t, "staff_by_unit", s.unit, strlen(s.unit), ref, sizeof ref);
 }
 
 /* Records before schema 2 had no seal: take it off every record and
@@ -500,12 +502,98 @@ static void schema_5_names_refiled_without_titles(void **state)
     assert_int_equal(value_bytes, 0);                          /* no copy of the NIP */
 }
 
+/* --- schema 7 -> 8: the staff indexes file NIPs packed ------------------------- */
+
+/* The staff indexes as schema 7 wrote them: the NIP as its 18 digits (the
+ * dup values, the name keys' ends), the dup tables without MDB_DUPFIXED;
+ * the schema says 7. */
+static int make_schema_7(stxn *t, void *ctx)
+{
+    static const char *const dbs[] = {"staff_by_unit", "staff_by_position", "staff_by_name"};
+    unsigned char v[4], key[STORE_NAME_KEY_MAX + NIP_LEN];
+    (void)ctx;
+    for (int d = 0; d < 3; d++)
+        if (store_test_raw_remake(t, dbs[d], d < 2) != STORE_OK)
+            return STORE_ERROR;
+    for (int i = 5; i >= 0; i--) {      /* out of order: the migration sorts */
+        struct staff s;
+        make_person(&s, i);
+        size_t n = store_name_key(s.name, "", key);
+        memcpy(key + n, s.nip, NIP_LEN);
+        if (store_test_raw_put(t, "staff_by_unit", s.unit, strlen(s.unit), s.nip, NIP_LEN) ||
+            store_test_raw_put(t, "staff_by_position", s.position, strlen(s.position), s.nip,
+                               NIP_LEN) ||
+            store_test_raw_put(t, "staff_by_name", key, n + NIP_LEN, "", 0))
+            return STORE_ERROR;
+    }
+    codec_be32(v, 7);
+    return store_test_raw_put(t, "meta", "schema_version", 14, v, 4);
+}
+
+static int packed_nip(const void *key, size_t klen, const void *val, size_t vlen, void *ctx)
+{
+    const unsigned char *ref = vlen ? val : (const unsigned char *)key + klen - STORE_NIP_REF_LEN;
+    char nip[NIP_LEN + 1];
+    assert_true(vlen == STORE_NIP_REF_LEN || (vlen == 0 && klen > STORE_NIP_REF_LEN));
+    assert_true(store_nip_unpack(ref, nip));
+    assert_memory_equal(nip, "19800101", 8);
+    ++*(int *)ctx;
+    return 0;
+}
+
+static int see_nip(const struct staff *s, void *ctx)
+{
+    struct names_seen *w = ctx;
+    if (w->n < 5)
+        snprintf(w->name[w->n], NAME_SIZE, "%s", s->nip);
+    w->n++;
+    return 0;
+}
+
+static void schema_7_staff_indexes_packed(void **state)
+{
+    struct dbfx *fx = *state;
+    unsigned from = 99;
+    assert_int_equal(store_write(fx->s, put_people, NULL), STORE_OK);
+    assert_int_equal(store_write(fx->s, make_schema_7, NULL), STORE_OK);
+    assert_true(problems(fx->s) > 0);         /* the text NIPs are not the entries of today */
+    reopen(fx, 0);
+    assert_true(store_was_migrated(fx->s, &from));
+    assert_int_equal(from, 7);
+    assert_int_equal(schema_of(fx->s), STORE_SCHEMA_VERSION);
+    assert_int_equal(problems(fx->s), 0);
+    stxn *t = store_read_begin(fx->s);
+    assert_true(store_test_raw_dupfixed(t, "staff_by_unit"));
+    assert_true(store_test_raw_dupfixed(t, "staff_by_position"));
+    int n[3] = {0, 0, 0};
+    assert_int_equal(store_test_raw_each(t, "staff_by_unit", packed_nip, &n[0]), STORE_OK);
+    assert_int_equal(store_test_raw_each(t, "staff_by_position", packed_nip, &n[1]), STORE_OK);
+    assert_int_equal(store_test_raw_each(t, "staff_by_name", packed_nip, &n[2]), STORE_OK);
+    assert_int_equal(n[0] + n[1] + n[2], 18);
+    /* read back through the indexes, in NIP order within a unit and name */
+    struct names_seen w = {0};
+    assert_int_equal(store_each_staff_in_unit(t, "U1", see_nip, &w), 0);
+    assert_int_equal(w.n, 3);
+    assert_string_equal(w.name[0], "198001010000000001");
+    assert_string_equal(w.name[2], "198001010000000005");
+    memset(&w, 0, sizeof w);
+    assert_int_equal(store_each_staff_by_unit_from(t, "U1", "198001010000000001", false, see_nip,
+                                                   &w), 0);
+    assert_string_equal(w.name[0], "198001010000000003");
+    memset(&w, 0, sizeof w);
+    assert_int_equal(store_each_staff_by_name_from(t, "Person 2", "198001010000000002", true,
+                                                   see_nip, &w), 0);
+    assert_string_equal(w.name[0], "198001010000000001");
+    store_read_end(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(version_check_refuses_a_stale_write, setup, teardown),
         cmocka_unit_test_setup_teardown(old_schema_migrates_on_a_writable_open, setup, teardown),
         cmocka_unit_test_setup_teardown(schema_5_names_refiled_without_titles, setup, teardown),
+        cmocka_unit_test_setup_teardown(schema_7_staff_indexes_packed, setup, teardown),
         cmocka_unit_test_setup_teardown(read_only_session_gets_write_access, setup, teardown),
         cmocka_unit_test_setup_teardown(refused_write_access_leaves_nothing_half_open, setup,
                                         teardown),
