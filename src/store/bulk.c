@@ -263,7 +263,8 @@ static int add_history(store_bulk *b, const struct history *h)
     if (memcmp(h->nip, b->rows[b->n - 1].nip, NIP_LEN) != 0)
         return store_fail(t->s, _("a history line of %.*s came with staff %.*s"), NIP_LEN,
                           h->nip, NIP_LEN, b->rows[b->n - 1].nip);
-    store_history_key(h->nip, h->since, 0, key);
+    if (!store_history_key(h->nip, h->since, 0, key))
+        return store_fail(t->s, _("NIP \"%s\" must have %d digits"), h->nip, NIP_LEN);
     MDB_val k = {sizeof key, key};
     if (!store_appender_is_new(&b->history, k, k))
         return store_add_history(t, h);     /* lines of this person already there */

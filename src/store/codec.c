@@ -7,6 +7,7 @@
 #include "core/preference.h"
 #include "store/codec.h"
 #include "store/codec_prim.h"
+#include "store/keys.h"
 
 /* xxHash's XXH3, its low 32 bits: several times faster than a CRC-32,
  * and a record costs one on every read. */
@@ -229,9 +230,9 @@ int codec_get_history(const void *buf, size_t len, const void *key, size_t klen,
     if (v != CODEC_COMPACT) {
         get_str(&r, out->nip, sizeof out->nip);
         out->since = get_i32(&r);
-    } else if (klen == CODEC_HIST_KEY_LEN) {
-        memcpy(out->nip, key, NIP_LEN);
-        out->since = (int32_t)(codec_from_be32((const unsigned char *)key + NIP_LEN) ^ 0x80000000u);
+    } else if (klen == CODEC_HIST_KEY_LEN && store_nip_unpack(key, out->nip)) {
+        out->since = (int32_t)(codec_from_be32((const unsigned char *)key + STORE_NIP_REF_LEN) ^
+                               0x80000000u);
     } else {
         r.bad = true;
     }

@@ -60,10 +60,11 @@ int codec_staff_position(const void *buf, size_t len, char position[CODE_SIZE]);
 struct preference;
 size_t codec_put_preference(const struct preference *p, unsigned char *buf, size_t cap);
 int codec_get_preference(const void *buf, size_t len, struct preference *out);
-/* A history line's key (keys.h, store_history_key) is the NIP, the date
- * (big-endian, biased) and a 2-byte sequence; version 2 records leave the
- * NIP and the date to it. key: the record's key (klen bytes). */
-#define CODEC_HIST_KEY_LEN (NIP_LEN + 4 + 2)
+/* A history line's key (keys.h, store_history_key) is the packed NIP
+ * (8 bytes, schema 8), the date (big-endian, biased) and a 2-byte
+ * sequence; version 2 records leave the NIP and the date to it. key: the
+ * record's key (klen bytes). */
+#define CODEC_HIST_KEY_LEN (8 + 4 + 2)
 int codec_get_history(const void *buf, size_t len, const void *key, size_t klen,
                       struct history *out);
 int codec_get_audit(const void *buf, size_t len, struct audit_entry *out);

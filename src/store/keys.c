@@ -45,12 +45,14 @@ int store_name_cmp(const char *a, const char *b)
     return name_sort_cmp(a, b);
 }
 
-void store_history_key(const char *nip, mdate since, unsigned seq,
+bool store_history_key(const char *nip, mdate since, unsigned seq,
                        unsigned char out[STORE_HIST_KEY_LEN])
 {
-    memcpy(out, nip, NIP_LEN);
-    codec_be32_signed(out + NIP_LEN, since);
-    out[NIP_LEN + 4] = (unsigned char)(seq >> 8);
-    out[NIP_LEN + 5] = (unsigned char)seq;
+    if (!store_nip_pack(nip, out))
+        return false;
+    codec_be32_signed(out + STORE_NIP_REF_LEN, since);
+    out[STORE_NIP_REF_LEN + 4] = (unsigned char)(seq >> 8);
+    out[STORE_NIP_REF_LEN + 5] = (unsigned char)seq;
+    return true;
 }
 _Static_assert(STORE_HIST_KEY_LEN == CODEC_HIST_KEY_LEN, "the codec reads history keys");

@@ -33,9 +33,12 @@ size_t store_name_key(const char *name, const char *nip, unsigned char out[STORE
 bool store_name_differs(const char *a, const char *b);
 /* Orders two names as their keys do (name_sort_cmp). */
 int store_name_cmp(const char *a, const char *b);
-/* history key: the NIP, the date (biased big-endian, so earlier dates sort
- * first) and a 2-byte sequence keeping several lines of one day in order. */
-#define STORE_HIST_KEY_LEN (NIP_LEN + 4 + 2)
-void store_history_key(const char *nip, mdate since, unsigned seq,
+/* history key: the packed NIP (schema 8; its 18 digits before), the date
+ * (biased big-endian, so earlier dates sort first) and a 2-byte sequence
+ * keeping several lines of one day in order. A person's lines are the
+ * keys that begin with their packed NIP. False when nip is not 18
+ * digits. */
+#define STORE_HIST_KEY_LEN (STORE_NIP_REF_LEN + 4 + 2)
+bool store_history_key(const char *nip, mdate since, unsigned seq,
                        unsigned char out[STORE_HIST_KEY_LEN]);
 #endif

@@ -74,7 +74,7 @@ int store_del_staff(stxn *t, const char *nip)
     return store_rec_del(t, &store_desc_staff, nip, strnlen(nip, NIP_LEN + 1));
 }
 
-/* --- history: key = NIP, since (biased big-endian), 2-byte sequence ------ */
+/* --- history: key = packed NIP, since (biased big-endian), sequence (keys.h) */
 
 #define HIST_KEY_LEN STORE_HIST_KEY_LEN
 
@@ -83,7 +83,7 @@ int store_add_history(stxn *t, const struct history *h)
     unsigned char buf[CODEC_MAX], key[HIST_KEY_LEN];
     if (store_need_write(t))
         return STORE_ERROR;
-    if (strnlen(h->nip, NIP_LEN + 1) != NIP_LEN)
+    if (strnlen(h->nip, NIP_LEN + 1) != NIP_LEN || !store_history_key(h->nip, h->since, 0, key))
         return store_fail(t->s, _("NIP \"%s\" must have %d digits"), h->nip, NIP_LEN);
     size_t n = codec_put_history(h, buf, sizeof buf);
     if (n == 0)
@@ -110,13 +110,16 @@ int store_del_history_of(stxn *t, const char *nip)
     int rc = mdb_cursor_open(t->txn, t->s->dbi[DB_HISTORY], &c);
     if (rc != 0)
         return store_fail_mdb(t, rc, "history");
-    unsigned char (*keys)[HIST_KEY_LEN] = NULL;
+    unsigned char (*keys)[HIST_KEY_LEN] = NULL, ref[STORE_NIP_REF_LEN];
     size_t nkeys = 0, cap = 0;
-    MDB_val k = val(nip, NIP_LEN), v;
+    MDB_val k = val(ref, sizeof ref), v;
     int r = STORE_OK;
-    for (rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE); rc == 0;
-         rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
-        if (k.mv_size != HIST_KEY_LEN || memcmp(k.mv_data, nip, NIP_LEN) != 0)
+    if (!store_nip_pack(nip, ref))
+        rc = MDB_NOTFOUND;      /* no NIP: no lines */
+    else
+        rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE);
+    for (; rc == 0; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+        if (k.mv_size != HIST_KEY_LEN || memcmp(k.mv_data, ref, sizeof ref) != 0)
             break;
         if (nkeys == cap) {
             cap = cap ? cap * 2 : 8;
@@ -545,7 +548,7 @@ uint64_t store_stamp(stxn *t)
 }
 
 struct history_walk {
-    const char *nip;
+    unsigned char ref[STORE_NIP_REF_LEN];   /* the packed NIP */
     struct visit_ctx vc;
     bool past;                  /* walked past this person's lines */
 };
@@ -553,8 +556,7 @@ struct history_walk {
 static int visit_history_of(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
 {
     struct history_walk *hw = ctx;
-    if (k->mv_size != HIST_KEY_LEN || memcmp(k->mv_data, hw->nip, NIP_LEN) != 0)
-    {
+    if (k->mv_size != HIST_KEY_LEN || memcmp(k->mv_data, hw->ref, sizeof hw->ref) != 0) {
         hw->past = true;
         return 1;
     }
@@ -563,10 +565,10 @@ static int visit_history_of(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
 
 int store_each_history(stxn *t, const char *nip, store_history_cb cb, void *ctx)
 {
-    if (strnlen(nip, NIP_LEN + 1) != NIP_LEN)
+    struct history_walk hw = {{0}, {(void *)cb, ctx}, false};
+    if (strnlen(nip, NIP_LEN + 1) != NIP_LEN || !store_nip_pack(nip, hw.ref))
         return 0;
-    struct history_walk hw = {nip, {(void *)cb, ctx}, false};
-    MDB_val from = val(nip, NIP_LEN);
+    MDB_val from = val(hw.ref, sizeof hw.ref);
     int r = store_walk(t, DB_HISTORY, &from, false, visit_history_of, &hw);
     return hw.past ? 0 : r;
 }

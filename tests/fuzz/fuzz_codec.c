@@ -39,7 +39,9 @@ static int decode(int which, const void *buf, size_t len, union any *out)
     case 0: return codec_get_unit(buf, len, &out->u);
     case 1: return codec_get_position(buf, len, &out->p);
     case 2: return codec_get_staff(buf, len, "198001012005011001", 18, &out->s);
-    case 3: return codec_get_history(buf, len, "198001012005011001\x80\0\0\0\0\0", 24, &out->h);
+    /* the key of 198001012005011001's line (keys.h: packed NIP, date, sequence) */
+    case 3: return codec_get_history(buf, len, "\x02\xbf\x70\xdf\x11\xb9\xfe\x39\x80\0\0\0\0\0", 14,
+                                     &out->h);
     case 4: return codec_get_audit(buf, len, &out->a);
     case 5: return codec_get_plan_timeline(buf, len, &out->pl, timeline, PLAN_TIMELINE_MAX,
                                            &ntimeline);

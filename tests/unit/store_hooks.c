@@ -80,3 +80,8 @@ bool store_test_raw_dupfixed(stxn *t, const char *db)
     unsigned flags = 0;
     return d >= 0 && mdb_dbi_flags(t->txn, t->s->dbi[d], &flags) == 0 && (flags & MDB_DUPFIXED);
 }
+
+int store_test_digest_reset(stxn *t)
+{
+    return store_digest_reset(t);
+}

@@ -26,6 +26,9 @@ int store_test_raw_each(stxn *t, const char *db, store_test_raw_fn fn, void *ctx
 /* Drops db and makes it anew, empty, a plain table or (dupsort) one of
  * dups of any size, as older mutasi made them; STORE_OK or STORE_ERROR. */
 int store_test_raw_remake(stxn *t, const char *db, bool dupsort);
+/* Sums the data digest anew from what the tables hold (after raw
+ * changes that the digest did not see). */
+int store_test_digest_reset(stxn *t);
 /* True when db keeps its dups of one size side by side (MDB_DUPFIXED). */
 bool store_test_raw_dupfixed(stxn *t, const char *db);
 #endif
