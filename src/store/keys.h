@@ -13,7 +13,7 @@
 #define STORE_NIP_REF_LEN 8
 /* Packs the first 18 bytes of nip (what follows is not read: a NIP field
  * without its NUL will do); false (out untouched) when they are not all
- * digits (reading stops at the first that is not). */
+ * digits (a NUL among them stops the reading there). */
 bool store_nip_pack(const char *nip, unsigned char out[STORE_NIP_REF_LEN]);
 /* The 18 digits and a NUL; false when ref is no packed NIP (too large). */
 bool store_nip_unpack(const unsigned char ref[STORE_NIP_REF_LEN], char out[NIP_LEN + 1]);

@@ -537,6 +537,21 @@ static void packed_nips_keep_their_order(void **state)
     assert_false(store_nip_pack("", a));
     memset(a, 0xff, sizeof a);                                  /* more than 18 digits */
     assert_false(store_nip_unpack(a, back));
+    /* any one byte changed: packed as the number it spells, or refused
+     * when it is no digit (the packer reads eight bytes at a time) */
+    for (int at = 0; at < NIP_LEN; at++)
+        for (int ch = 0; ch < 256; ch++) {
+            char nip[NIP_LEN + 1] = "196612041997041001";
+            nip[at] = (char)ch;
+            bool digit = ch >= '0' && ch <= '9';
+            assert_int_equal(store_nip_pack(nip, a), digit);
+            if (!digit)
+                continue;
+            uint64_t want = 0;
+            for (int i = 0; i < NIP_LEN; i++)
+                want = want * 10 + (uint64_t)(nip[i] - '0');
+            assert_true(codec_from_be64(a) == want);
+        }
 }
 
 int main(void)
