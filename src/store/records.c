@@ -526,9 +526,9 @@ static int visit_name_key(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
     const char *key = k->mv_data;
     const char *nul = memchr(key, '\0', k->mv_size);
     (void)v;
-    char nip[NIP_LEN + 1];
+    uint64_t nip = nul ? codec_from_be64((const unsigned char *)nul + 1) : 0;
     if (!nul || k->mv_size - (size_t)(nul - key) - 1 != STORE_NIP_REF_LEN ||
-        !store_nip_unpack((const unsigned char *)nul + 1, nip))
+        nip >= UINT64_C(1000000000000000000))
         return store_fail(t->s, _("a staff index entry is damaged"));
     unsigned char name[NAME_SORT_KEY_MAX];
     size_t n = name_sort_key_name((const unsigned char *)key, (size_t)(nul - key), name,

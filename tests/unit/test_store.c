@@ -880,14 +880,14 @@ struct keys_seen {
     char nip[NNAMES * 2][NIP_LEN + 1];
 };
 
-static int collect_key(const char *folded, size_t len, const char *nip, void *ctx)
+static int collect_key(const char *folded, size_t len, uint64_t nip, void *ctx)
 {
     struct keys_seen *k = ctx;
     if (k->n >= NNAMES * 2 || len >= NAME_SIZE)
         return 1;
     memcpy(k->name[k->n], folded, len);
     k->name[k->n][len] = '\0';
-    snprintf(k->nip[k->n], sizeof k->nip[0], "%s", nip);
+    snprintf(k->nip[k->n], sizeof k->nip[0], "%018llu", (unsigned long long)nip);
     k->n++;
     return 0;
 }
