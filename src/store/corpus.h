@@ -35,6 +35,8 @@ void corpus_free(struct corpus *c);
 /* Appends a row (rows come in name-index order). Returns 0, or -1 when out
  * of memory or the NIP is not 18 digits (the corpus is then unusable). */
 int corpus_add(struct corpus *c, const char *folded, size_t len, const char *nip);
+/* The same with the NIP as the number its digits spell (< 10^18). */
+int corpus_add_value(struct corpus *c, const char *folded, size_t len, uint64_t nip);
 /* Room for rows and text bytes ahead (a guess is fine); 0 or -1. */
 int corpus_reserve(struct corpus *c, size_t rows, size_t text_bytes);
 /* Ends the building: gives back the room not used and counts the bytes

@@ -65,11 +65,18 @@ void store_finding(struct store_findings *f, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Deletes every history line of nip (records.c). */
 int store_del_history_of(stxn *t, const char *nip);
-/* An index entry's value for the record key pk (the record key for a dup
- * index, nothing for a suffixed one), and the record key an entry (k, v)
- * names (size 0 when a suffixed key holds no NUL). */
-MDB_val store_index_val(const struct store_index_desc *ix, MDB_val pk);
-MDB_val store_index_pk(const struct store_index_desc *ix, MDB_val k, MDB_val v);
+/* An index entry's value for the record key pk (the record key as the
+ * index files it for a dup index, in buf when packed; nothing for a
+ * suffixed one), and the record key an entry (k, v) names (in buf when
+ * unpacked; size 0 when a suffixed key holds no NUL or the entry is no
+ * packed NIP). */
+/* Drops table db and makes it anew, empty, with the flags this mutasi
+ * gives it (LMDB keeps a table's flags from its making: migrations). */
+int store_table_recreate(stxn *t, int db);
+MDB_val store_index_val(const struct store_index_desc *ix, MDB_val pk,
+                        unsigned char buf[STORE_REF_MAX]);
+MDB_val store_index_pk(const struct store_index_desc *ix, MDB_val k, MDB_val v,
+                       unsigned char buf[STORE_REF_MAX]);
 /* Adds (add) or removes the entries of rec (key pk) in every index of d. */
 int store_index_add_all(stxn *t, const struct store_record_desc *d, const void *rec, MDB_val pk);
 /* Before rec is put under pk: reads the stored record (if any) once,

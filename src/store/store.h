@@ -42,8 +42,11 @@
  * (core/name_title.h) and keeps no copy of the NIP in its values.
  * Schema 7: positions indexed by unit (store_each_position_of_unit).
  * Schema 8: the workload sums per district and job family
- * (aggregate_groups.c, store_each_wl_group). */
-#define STORE_SCHEMA_VERSION 8
+ * (aggregate_groups.c, store_each_wl_group).
+ * Schema 9: the staff indexes file NIPs packed to 8 bytes (keys.h), the
+ * dup indexes with MDB_DUPFIXED; staff records (version 3) leave their
+ * NIP to the key. */
+#define STORE_SCHEMA_VERSION 9
 
 typedef struct store store;      /* an open environment */
 typedef struct stxn stxn;        /* a transaction */
@@ -300,10 +303,11 @@ struct store_page {
 int store_page_staff(stxn *t, const struct store_page *pg);
 /* The name index's keys alone, in name order (names without their
  * titles), without reading a record: folded is the whole name, titles
- * included, case-folded (len bytes, not NUL-terminated) and nip
- * the person's NIP (NUL-terminated). For search corpora. The callback
+ * included, case-folded (len bytes, not NUL-terminated) and nip the
+ * person's NIP as the number its 18 digits spell (as the index holds
+ * it: no text made and parsed again). For search corpora. The callback
  * returns 0 to go on, non-zero to stop (that value is returned). */
-typedef int (*store_name_key_cb)(const char *folded, size_t len, const char *nip, void *ctx);
+typedef int (*store_name_key_cb)(const char *folded, size_t len, uint64_t nip, void *ctx);
 int store_each_name_key(stxn *t, store_name_key_cb cb, void *ctx);
 /* `staff find`: every person whose case-folded name holds text folded
  * (ASCII letters only fold; spaces count), or whose NIP holds text's
