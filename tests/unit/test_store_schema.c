@@ -502,7 +502,7 @@ static void schema_5_names_refiled_without_titles(void **state)
     assert_int_equal(value_bytes, 0);                          /* no copy of the NIP */
 }
 
-/* --- schema 7 -> 8: the staff indexes file NIPs packed ------------------------- */
+/* --- schema 8 -> 9: the staff indexes file NIPs packed ------------------------- */
 
 /* Two history lines of person 4 on one day. */
 static int put_lines(stxn *t, void *ctx)
