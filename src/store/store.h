@@ -40,8 +40,10 @@
  * Schema 5: the find text of staff (findtext.c, store_each_staff_match).
  * Schema 6: staff by name files names without their titles
  * (core/name_title.h) and keeps no copy of the NIP in its values.
- * Schema 7: positions indexed by unit (store_each_position_of_unit). */
-#define STORE_SCHEMA_VERSION 7
+ * Schema 7: positions indexed by unit (store_each_position_of_unit).
+ * Schema 8: staff filed under the words of their names (words.c), which
+ * store_each_staff_match reads instead of the whole find text. */
+#define STORE_SCHEMA_VERSION 8
 
 typedef struct store store;      /* an open environment */
 typedef struct stxn stxn;        /* a transaction */
