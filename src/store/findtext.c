@@ -300,7 +300,7 @@ int store_text_fill_add(struct store_text_fill *f, const struct staff *s)
     f->names[f->len + n] = '\n';
     f->len += n + 1;
     f->nips[f->n++] = v;
-    if (store_words_acc_add(f->words, s) != 0)
+    if (store_words_acc_add_name(f->words, name, n, v) != 0)
         return store_fail(f->app.t->s, _("out of memory"));
     return STORE_OK;
 }

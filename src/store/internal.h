@@ -202,6 +202,9 @@ int store_words_changed(stxn *t, const struct staff *old, const struct staff *re
 struct store_words_acc *store_words_acc_new(void);
 void store_words_acc_free(struct store_words_acc *a);
 int store_words_acc_add(struct store_words_acc *a, const struct staff *s);   /* 0, -1: no memory */
+/* The same for a name as store_text_name gives it (n bytes), NIP nip. */
+int store_words_acc_add_name(struct store_words_acc *a, const unsigned char *name, size_t n,
+                             uint64_t nip);
 int store_words_acc_write(stxn *t, struct store_words_acc *a);
 int store_words_clear(stxn *t);
 int store_words_rebuild(stxn *t);

@@ -62,16 +62,23 @@ static bool listed(const struct word_list *l, const unsigned char *w, size_t len
     return false;
 }
 
-static void words_of(const struct staff *s, struct word_list *l)
+/* The words of name (n bytes as store_text_name gives it), which stays
+ * where it is while l is used. */
+static void words_in(const unsigned char *name, size_t n, struct word_list *l)
 {
-    size_t n = store_text_name(s, l->text), at = 0, len;
+    size_t at = 0, len;
     const unsigned char *w;
     l->n = 0;
-    while ((len = next_word(l->text, n, &at, &w)) != 0)
+    while ((len = next_word(name, n, &at, &w)) != 0)
         if (!listed(l, w, len)) {
             l->w[l->n] = w;
             l->len[l->n++] = len;
         }
+}
+
+static void words_of(const struct staff *s, struct word_list *l)
+{
+    words_in(l->text, store_text_name(s, l->text), l);
 }
 
 /* --- words in memory (bulk load, rebuild, check) ------------------------------- */
@@ -179,11 +186,18 @@ static struct word_entry *entry_of(struct store_words_acc *a, const unsigned cha
 
 int store_words_acc_add(struct store_words_acc *a, const struct staff *s)
 {
-    struct word_list l;
+    unsigned char name[WORD_MAX];
     uint64_t nip;
     if (!store_nip_number(s->nip, &nip))
         return -1;
-    words_of(s, &l);
+    return store_words_acc_add_name(a, name, store_text_name(s, name), nip);
+}
+
+int store_words_acc_add_name(struct store_words_acc *a, const unsigned char *name, size_t n,
+                             uint64_t nip)
+{
+    struct word_list l;
+    words_in(name, n, &l);
     for (size_t i = 0; i < l.n; i++) {
         struct word_entry *e = entry_of(a, l.w[i], l.len[i]);
         if (!e)
