@@ -16,6 +16,9 @@
  * 6.18: it walks the pages one at a time): 10% at L for a needle that
  * matches nobody, 15% for one that matches 3,500 people.
  *
+ * A needle with a letter is looked up in the words of names first
+ * (words.c); this scan answers the rest.
+ *
  * It follows the staff records in the same write transaction: the staff
  * descriptor's derive hook (put, delete, batch), the bulk load
  * (store_text_fill, people appended in NIP order) and the migration to
