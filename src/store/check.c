@@ -138,6 +138,12 @@ int store_check_indexes(stxn *t, char *why, size_t whylen)
         store_finding(&ck, "%s", twhy);
         ck.problems += nt - 1;
     }
+    char wwhy[256];
+    int nw = store_words_check(t, wwhy, sizeof wwhy);
+    if (nw > 0) {
+        store_finding(&ck, "%s", wwhy);
+        ck.problems += nw - 1;
+    }
     /* plans and moves: the first problem is kept only when none came before */
     char pwhy[256];
     int np = store_check_plans(t, pwhy, sizeof pwhy);

@@ -4,8 +4,9 @@
  * NIPs) instead of a walk that decodes every record. It knows nothing of
  * curses or LMDB: corpus_load fills it from the name index
  * (store_each_name_key). Below the Staff screen, which keeps one while
- * the database is unchanged (`staff find` reads the store's find text
- * instead, store_each_staff_match, which costs no load).
+ * the database is unchanged (`staff find` reads the store's words of
+ * names and find text instead, store_each_staff_match, which costs no
+ * load).
  *
  * Memory: the names with one '\n' each (about 24 bytes a person in the
  * demo region), 8 bytes per NIP and 4 bytes per 64 rows: about 32 MB at

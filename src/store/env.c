@@ -39,6 +39,8 @@ static const struct {
     [DB_PREFERENCES] = {"preferences", 0},
     [DB_STAFF_TEXT] = {"staff_text", 0},
     [DB_POSITIONS_BY_UNIT] = {"positions_by_unit", MDB_DUPSORT},
+    [DB_STAFF_WORDS] = {"staff_words", MDB_DUPSORT | MDB_DUPFIXED},
+    [DB_STAFF_VOCAB] = {"staff_vocab", 0},
 };
 
 const char *store_db_name(int db)

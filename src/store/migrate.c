@@ -198,6 +198,7 @@ static const struct migration steps[] = {
     {6, "index the positions by unit", reindex_positions},
     {7, "sum the workload per district and job family", store_wl_recount},
     {8, "file the NIPs of the staff indexes and history as numbers", pack_nips},
+    {9, "file staff under the words of their names", store_words_rebuild},
 };
 
 static const struct migration *step_from(unsigned v)

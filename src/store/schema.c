@@ -141,13 +141,15 @@ static size_t staff_name(const void *r, unsigned char *out)
     return n;
 }
 
-/* What follows a person's record: the workload aggregates and the find
- * text. */
+/* What follows a person's record: the workload aggregates, the find text
+ * and the words of names. */
 static int staff_derived(stxn *t, const void *old, const void *rec)
 {
     if (store_wl_staff_changed(t, old, rec) != STORE_OK)
         return STORE_ERROR;
-    return store_text_changed(t, old, rec);
+    if (store_text_changed(t, old, rec) != STORE_OK)
+        return STORE_ERROR;
+    return store_words_changed(t, old, rec);
 }
 
 static int staff_children(stxn *t, const void *r)

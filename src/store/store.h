@@ -45,8 +45,10 @@
  * (aggregate_groups.c, store_each_wl_group).
  * Schema 9: the staff indexes file NIPs packed to 8 bytes (keys.h), the
  * dup indexes with MDB_DUPFIXED; staff records (version 3) leave their
- * NIP to the key. */
-#define STORE_SCHEMA_VERSION 9
+ * NIP to the key.
+ * Schema 10: staff filed under the words of their names (words.c), which
+ * store_each_staff_match reads instead of the whole find text. */
+#define STORE_SCHEMA_VERSION 10
 
 typedef struct store store;      /* an open environment */
 typedef struct stxn stxn;        /* a transaction */
@@ -312,9 +314,14 @@ int store_each_name_key(stxn *t, store_name_key_cb cb, void *ctx);
 /* `staff find`: every person whose case-folded name holds text folded
  * (ASCII letters only fold; spaces count), or whose NIP holds text's
  * digits when text is nothing but digits and spaces, in NIP order, each
- * once. Reads the find text that the store keeps beside the records (one
- * row a person, NIP and folded name, in chunks of at most 2,000 bytes), not the
- * records: about 45 bytes a person, no memory besides. cb gets the NIP
+ * once. A needle with a letter reads the people filed under the words
+ * of names that hold its most selective piece (schema 8: the vocabulary,
+ * then those postings; the records only of people a needle of several
+ * pieces may match); a needle of digits, or one whose pieces are in too
+ * many names (more than an eighth of the staff), reads the find text the
+ * store keeps beside the records (one row a person, NIP and folded name,
+ * in chunks of at most 2,000 bytes): about 45 bytes a person, no memory
+ * besides. cb gets the NIP
  * (NUL-terminated) and returns 0 to go on, non-zero to stop (that value
  * is returned); STORE_ERROR when reading fails. */
 typedef int (*store_match_cb)(const char *nip, void *ctx);
