@@ -320,7 +320,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(follows_puts_renames_and_deletes, setup, teardown),
         cmocka_unit_test_setup_teardown(a_bulk_load_files_what_puts_file, setup, teardown),
-        cmocka_unit_test_setup_teardown(a_schema_7_database_is_filed_when_it_migrates, setup,
+        cmocka_unit_test_setup_teardown(a_schema_9_database_is_filed_when_it_migrates, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(the_check_finds_a_wrong_count_and_a_missing_entry, setup,
                                         teardown),
