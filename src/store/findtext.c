@@ -31,6 +31,7 @@
 #include "core/i18n.h"
 #include "store/codec.h"
 #include "store/internal.h"
+#include "store/keys.h"
 
 #define CHUNK_MAX STORE_TEXT_CHUNK
 #define NAME_MAX_LEN STORE_GROUP_MAX
@@ -57,26 +58,6 @@ size_t store_text_name(const struct staff *s, unsigned char *out)
     for (size_t i = 0; i < n; i++)
         out[i] = s->name[i] == '\n' ? ' ' : fold_char((unsigned char)s->name[i]);
     return n;
-}
-
-/* A NIP as a number; false when it is not 18 digits. */
-bool store_nip_number(const char *nip, uint64_t *out)
-{
-    uint64_t v = 0;
-    for (int i = 0; i < NIP_LEN; i++) {
-        if (nip[i] < '0' || nip[i] > '9')
-            return false;
-        v = v * 10 + (uint64_t)(nip[i] - '0');
-    }
-    *out = v;
-    return true;
-}
-
-void store_nip_text(uint64_t v, char out[NIP_LEN + 1])
-{
-    for (int i = NIP_LEN - 1; i >= 0; i--, v /= 10)
-        out[i] = (char)('0' + v % 10);
-    out[NIP_LEN] = '\0';
 }
 
 /* The names of a chunk: [*from, *to) of p. False when it is damaged. */

@@ -233,9 +233,6 @@ int store_text_check(stxn *t, char *why, size_t whylen);
 /* A person's name as the find text holds it (folded, a newline made a
  * space) into out (STORE_GROUP_MAX bytes); its length. */
 size_t store_text_name(const struct staff *s, unsigned char *out);
-/* A NIP as a number (false when it is not 18 digits), and back. */
-bool store_nip_number(const char *nip, uint64_t *out);
-void store_nip_text(uint64_t v, char out[NIP_LEN + 1]);
 
 /* The words of staff names (words.c): the derive hook's part; the
  * people in memory, filed by word (the bulk load through the find text's

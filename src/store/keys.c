@@ -24,7 +24,7 @@ static bool eight_digits(const char *s, uint64_t *out)
     return true;
 }
 
-bool store_nip_pack(const char *nip, unsigned char out[STORE_NIP_REF_LEN])
+bool store_nip_number(const char *nip, uint64_t *out)
 {
     uint64_t hi, mid;
     if (strnlen(nip, NIP_LEN) != NIP_LEN || !eight_digits(nip, &hi) ||
@@ -33,7 +33,23 @@ bool store_nip_pack(const char *nip, unsigned char out[STORE_NIP_REF_LEN])
     unsigned d16 = (unsigned char)nip[16] - '0', d17 = (unsigned char)nip[17] - '0';
     if (d16 > 9 || d17 > 9)
         return false;
-    codec_be64(out, hi * UINT64_C(10000000000) + mid * 100 + d16 * 10 + d17);
+    *out = hi * UINT64_C(10000000000) + mid * 100 + d16 * 10 + d17;
+    return true;
+}
+
+void store_nip_text(uint64_t v, char out[NIP_LEN + 1])
+{
+    for (int i = NIP_LEN - 1; i >= 0; i--, v /= 10)
+        out[i] = (char)('0' + v % 10);
+    out[NIP_LEN] = '\0';
+}
+
+bool store_nip_pack(const char *nip, unsigned char out[STORE_NIP_REF_LEN])
+{
+    uint64_t v;
+    if (!store_nip_number(nip, &v))
+        return false;
+    codec_be64(out, v);
     return true;
 }
 
@@ -42,9 +58,7 @@ bool store_nip_unpack(const unsigned char ref[STORE_NIP_REF_LEN], char out[NIP_L
     uint64_t v = codec_from_be64(ref);
     if (v >= UINT64_C(1000000000000000000))
         return false;
-    for (int i = NIP_LEN - 1; i >= 0; i--, v /= 10)
-        out[i] = (char)('0' + v % 10);
-    out[NIP_LEN] = '\0';
+    store_nip_text(v, out);
     return true;
 }
 

@@ -3,6 +3,7 @@
 #define MUTASI_STORE_KEYS_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "core/name_title.h"
 #include "core/record.h"
 
@@ -11,6 +12,10 @@
  * order as their text does, so the indexes keep their order; the entry
  * takes 8 bytes instead of 18. */
 #define STORE_NIP_REF_LEN 8
+/* The first 18 bytes of nip as a number (false when they are not all
+ * digits), and a number below 10^18 back as 18 digits and a NUL. */
+bool store_nip_number(const char *nip, uint64_t *out);
+void store_nip_text(uint64_t v, char out[NIP_LEN + 1]);
 /* Packs the first 18 bytes of nip (what follows is not read: a NIP field
  * without its NUL will do); false (out untouched) when they are not all
  * digits (a NUL among them stops the reading there). */

@@ -28,6 +28,7 @@
 #include "core/i18n.h"
 #include "store/codec.h"
 #include "store/internal.h"
+#include "store/keys.h"
 
 #define WORD_MAX STORE_GROUP_MAX     /* a word is never longer than a name */
 
