@@ -1,9 +1,9 @@
-/* The record of the units that show their parent in labels (schema 9,
+/* The record of the units that show their parent in labels (schema 11,
  * store_unit_repeats) on a temporary database: it follows unit puts,
  * renames, deletes and the bulk load in their own transactions, the
  * consistency check catches a record that differs from a recount, a
  * missing record is counted from the units, and the migration from
- * schema 8 writes it. */
+ * schema 10 writes it. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -209,30 +209,30 @@ static void the_check_catches_a_wrong_or_missing_record(void **state)
     set_is(fx->s, both_dinkes, 2);                  /* counted from the units */
 }
 
-/* A database of schema 8: no record yet. */
-static int make_schema_8(stxn *t, void *ctx)
+/* A database of schema 10: no record yet. */
+static int make_schema_10(stxn *t, void *ctx)
 {
     unsigned char v[4];
     if (drop_record(t, ctx) != STORE_OK)
         return STORE_ERROR;
-    codec_be32(v, 8);
+    codec_be32(v, 10);
     return store_test_raw_put(t, "meta", "schema_version", 14, v, 4);
 }
 
-static void the_migration_from_schema_8_writes_the_record(void **state)
+static void the_migration_from_schema_10_writes_the_record(void **state)
 {
     struct dbfx *fx = *state;
     char err[640];
     unsigned from = 0;
     assert_int_equal(store_write(fx->s, put_units, NULL), STORE_OK);
-    assert_int_equal(store_write(fx->s, make_schema_8, NULL), STORE_OK);
+    assert_int_equal(store_write(fx->s, make_schema_10, NULL), STORE_OK);
     assert_int_equal(stored_count(fx->s), -1);
     store_close(fx->s);
     fx->s = store_open(fx->db, 0, err, sizeof err);
     if (!fx->s)
         fail_msg("reopen: %s", err);
     assert_true(store_was_migrated(fx->s, &from));
-    assert_int_equal(from, 8);
+    assert_int_equal(from, 10);
     assert_int_equal(stored_count(fx->s), 2);
     set_is(fx->s, both_dinkes, 2);
     no_problems(fx->s);
@@ -246,7 +246,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(the_bulk_load_writes_the_record, setup, teardown),
         cmocka_unit_test_setup_teardown(the_check_catches_a_wrong_or_missing_record, setup,
                                         teardown),
-        cmocka_unit_test_setup_teardown(the_migration_from_schema_8_writes_the_record, setup,
+        cmocka_unit_test_setup_teardown(the_migration_from_schema_10_writes_the_record, setup,
                                         teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
