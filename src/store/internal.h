@@ -13,6 +13,8 @@ struct store {
     MDB_env *env;
     MDB_dbi dbi[DB_COUNT];
     bool readonly;
+    bool writemap;              /* mapped writable (MDB_WRITEMAP), the file's blocks real */
+    int map_fd;                 /* data.mdb for map.c's lock and fallocate; -1 none */
     bool created;               /* this open wrote the schema */
     bool migrated;              /* this open upgraded the schema ... */
     unsigned migrated_from;     /* ... from this version */
@@ -31,6 +33,21 @@ struct stxn {
     uint64_t dsum[DB_COUNT][4];
     bool ddirty;
 };
+
+/* The map and its file (map.c). A writable open calls prepare before
+ * mdb_env_open (it opens the file, takes the map's lock, decides the mode
+ * (s->writemap) and the map's *size, with the blocks behind it) and
+ * opened after it (releases the lock). grow: after MDB_MAP_FULL, doubles
+ * the map (by at most 256 MiB) with the blocks behind it, in smaller steps
+ * on a nearly full disk; STORE_NO_SPACE when not even a small step fits.
+ * adopt: after MDB_MAP_RESIZED, the size another process gave the map.
+ * close: before mdb_env_close or a reopen. */
+enum { STORE_NO_SPACE = -2 };
+int store_map_prepare(store *s, bool create, size_t *size);
+void store_map_opened(store *s, size_t size);
+int store_map_grow(store *s);
+int store_map_adopt(store *s);
+void store_map_close(store *s);
 
 /* The sentence for a full filesystem (naming it and saying that nothing
  * was saved) into s->err; STORE_ERROR. */
