@@ -222,8 +222,21 @@ void store_read_end(stxn *t)
     free(t);
 }
 
+bool store_write_out_of_room(const store *s)
+{
+    return s->out_of_room;
+}
+
+/* store_write gives up for want of room: the message is r's. */
+static int out_of_room(store *s, int r)
+{
+    s->out_of_room = true;
+    return r;
+}
+
 int store_write(store *s, store_write_fn fn, void *ctx)
 {
+    s->out_of_room = false;
     if (s->readonly)
         return store_fail(s, _("the database is open read-only"));
     for (int attempt = 0;; attempt++) {
@@ -241,23 +254,23 @@ int store_write(store *s, store_write_fn fn, void *ctx)
             if (rc == MDB_MAP_FULL)
                 t.map_full = true;
             else if (out_of_space(s, rc))
-                return store_fail_no_space(s);
+                return out_of_room(s, store_fail_no_space(s));
             else
                 return store_fail(s, _("cannot save the change: %s"), mdb_strerror(rc));
         } else {
             mdb_txn_abort(t.txn);
         }
         if (t.no_space)
-            return store_fail_no_space(s);
+            return out_of_room(s, store_fail_no_space(s));
         if (!t.map_full)
             return r;
         if (attempt >= MAX_GROW_RETRIES)
-            return store_fail(s, _("the database map cannot grow any further"));
+            return out_of_room(s, store_fail(s, _("the database map cannot grow any further")));
         int g = store_map_grow(s);
         if (g == STORE_NO_SPACE)
-            return store_fail_no_space(s);
+            return out_of_room(s, store_fail_no_space(s));
         if (g != STORE_OK)
-            return STORE_ERROR;
+            return out_of_room(s, STORE_ERROR);
     }
 }
 
@@ -423,20 +436,20 @@ static int open_env(store *s, bool create)
     bool had_data = path_exists(data), had_lock = path_exists(lock);
     if (!had_data && !create)
         return store_fail(s, _("no database in %s; create one with 'mutasi init'"), s->dir);
-    size_t mapsize = read_mapsize();
+    struct store_map_open mo = {.size = read_mapsize()};
     if (!s->readonly)
-        store_map_prepare(s, create, &mapsize);
+        store_map_prepare(s, create, &mo);
     int rc = mdb_env_create(&s->env);
     if (rc == 0)
         rc = mdb_env_set_maxdbs(s->env, DB_COUNT + 4);
     if (rc == 0)
-        rc = mdb_env_set_mapsize(s->env, mapsize);
+        rc = mdb_env_set_mapsize(s->env, mo.size);
     if (rc == 0)
         rc = mdb_env_open(s->env, s->dir,
                           MDB_NOTLS | (s->readonly ? MDB_RDONLY : 0) |
                               (s->writemap ? MDB_WRITEMAP : 0),
                           0660);
-    store_map_opened(s, mapsize);
+    store_map_opened(s, rc == 0, &mo);
     if (rc != 0 && !s->readonly && (rc == EROFS || rc == EACCES))
         return store_fail_read_only(s, rc);
     if (rc != 0)

@@ -183,7 +183,22 @@ static bool can_allocate(int fd, size_t have)
     return allocate(fd, have ? have : 2 * PAGE, have == 0) == 0;
 }
 
-int store_map_prepare(store *s, bool create, size_t *size)
+/* LMDB's lock file is mapped too, and a new one is sparse: its blocks
+ * first, while there is room (before the data file takes it), so that a
+ * full disk cannot fault its reader table either. No LMDB lock is held
+ * yet, so closing the file cannot drop one. */
+static void allocate_lock_file(const store *s)
+{
+    char path[PATH_MAX];
+    snprintf(path, sizeof path, "%s/lock.mdb", s->dir);
+    int fd = open(path, O_RDWR | O_CLOEXEC | O_CREAT, 0660);
+    if (fd < 0)
+        return;                 /* LMDB says why, if it matters */
+    allocate(fd, 4 * PAGE, true);
+    close(fd);
+}
+
+int store_map_prepare(store *s, bool create, struct store_map_open *mo)
 {
     char data[PATH_MAX];
     snprintf(data, sizeof data, "%s/data.mdb", s->dir);
@@ -194,26 +209,31 @@ int store_map_prepare(store *s, bool create, size_t *size)
     map_lock(s);
     size_t have = file_size(s->map_fd);
     s->writemap = can_allocate(s->map_fd, have);
-    size_t want = fixed_mapsize();
-    if (!want)
-        want = have ? have : NEW_MAPSIZE;
-    want = round_page(want > have ? want : have);
-    if (s->writemap && want > have && allocate(s->map_fd, want, have == 0) != 0)
-        want = have ? have : 2 * PAGE;      /* no room now: MDB_MAP_FULL grows it */
-    *size = want;
+    if (s->writemap)
+        allocate_lock_file(s);
+    mo->fresh = have == 0;
+    mo->size = round_page(have ? have : 2 * PAGE);
     return STORE_OK;
 }
 
-void store_map_opened(store *s, size_t size)
+void store_map_opened(store *s, bool opened, const struct store_map_open *mo)
 {
     if (s->map_fd < 0)
         return;
     /* LMDB truncated a writable map's file to the map; keep the other
      * mode's file as large too, so that it never grows unlocked. */
-    if (!s->writemap && file_size(s->map_fd) < size) {
-        int failed = ftruncate(s->map_fd, (off_t)size);
+    if (!s->writemap && file_size(s->map_fd) < mo->size) {
+        int failed = ftruncate(s->map_fd, (off_t)mo->size);
         (void)failed;           /* then LMDB extends it by write(2), as before */
     }
+    /* The starting size: a new database's, or MUTASI_MAPSIZE's; without
+     * room now MDB_MAP_FULL grows the map later, or says the disk is full. */
+    size_t want = fixed_mapsize();
+    if (!want && mo->fresh)
+        want = NEW_MAPSIZE;
+    int err;
+    if (opened && want > mo->size)
+        resize_locked(s, round_page(want), &err);
     map_unlock(s);
 }
 

@@ -126,6 +126,10 @@ void store_read_end(stxn *t);
  * moves it, so pointers from an open read would dangle. */
 typedef int (*store_write_fn)(stxn *t, void *ctx);
 int store_write(store *s, store_write_fn fn, void *ctx);
+/* True when the last store_write failed for want of room: the disk is
+ * full or the map cannot grow. store_errmsg says so; what fn said about a
+ * failure on the way (MDB_MAP_FULL, before the map grew) is moot. */
+bool store_write_out_of_room(const store *s);
 
 /* Records. put replaces a record with the same key and keeps the indexes
  * right; get returns STORE_OK or STORE_NOTFOUND; del removes record and
