@@ -62,3 +62,8 @@ int store_test_raw_each(stxn *t, const char *db, store_test_raw_fn fn, void *ctx
     mdb_cursor_close(c);
     return r ? r : rc == MDB_NOTFOUND ? STORE_OK : STORE_ERROR;
 }
+
+bool store_test_writemap(const store *s)
+{
+    return s->writemap;
+}

@@ -22,4 +22,6 @@ long store_test_raw_get(stxn *t, const char *db, const void *key, size_t klen,
 typedef int (*store_test_raw_fn)(const void *key, size_t klen, const void *val, size_t vlen,
                                  void *ctx);
 int store_test_raw_each(stxn *t, const char *db, store_test_raw_fn fn, void *ctx);
+/* Whether s maps its file writable (MDB_WRITEMAP, store/map.c). */
+bool store_test_writemap(const store *s);
 #endif
