@@ -194,7 +194,7 @@ static void allocate_lock_file(const store *s)
     int fd = open(path, O_RDWR | O_CLOEXEC | O_CREAT, 0660);
     if (fd < 0)
         return;                 /* LMDB says why, if it matters */
-    allocate(fd, 4 * PAGE, true);
+    allocate(fd, 2 * PAGE, true);       /* 126 readers: 8 KiB */
     close(fd);
 }
 
