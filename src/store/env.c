@@ -266,7 +266,7 @@ int store_write(store *s, store_write_fn fn, void *ctx)
             return r;
         if (attempt >= MAX_GROW_RETRIES)
             return out_of_room(s, store_fail(s, _("the database map cannot grow any further")));
-        int g = store_map_grow(s);
+        int g = store_map_grow(s, attempt);
         if (g == STORE_NO_SPACE)
             return out_of_room(s, store_fail_no_space(s));
         if (g != STORE_OK)

@@ -39,9 +39,11 @@ struct stxn {
  * mdb_env_open (it opens the file, takes the map's lock, decides the mode
  * (s->writemap) and the map's size to open with: the file's, whose blocks
  * are real) and opened after it, whether it opened or not (grows a new
- * map to its starting size when there is room, releases the lock). grow: after MDB_MAP_FULL, doubles
- * the map (by at most 256 MiB) with the blocks behind it, in smaller steps
- * on a nearly full disk; STORE_NO_SPACE when not even a small step fits.
+ * map to its starting size when there is room, releases the lock). grow:
+ * after the attempt-th MDB_MAP_FULL of one write (0 the first), enlarges
+ * the map, with the blocks behind it, by an eighth, a quarter, a half...
+ * (at most 256 MiB), in smaller steps on a nearly full disk;
+ * STORE_NO_SPACE when not even a small step fits.
  * adopt: after MDB_MAP_RESIZED, the size another process gave the map.
  * close: before mdb_env_close or a reopen. */
 enum { STORE_NO_SPACE = -2 };
@@ -51,7 +53,7 @@ struct store_map_open {
 };
 int store_map_prepare(store *s, bool create, struct store_map_open *mo);
 void store_map_opened(store *s, bool opened, const struct store_map_open *mo);
-int store_map_grow(store *s);
+int store_map_grow(store *s, int attempt);
 int store_map_adopt(store *s);
 void store_map_close(store *s);
 

@@ -28,8 +28,8 @@
 #include "store/internal.h"
 
 #define NEW_MAPSIZE ((size_t)1 << 20)         /* a new database's file */
-#define GROW_STEP_MAX ((size_t)256 << 20)     /* doubling up to this step */
-#define GROW_STEP_MIN ((size_t)64 << 10)      /* smallest step on a nearly full disk */
+#define GROW_STEP_MAX ((size_t)256 << 20)     /* the largest step */
+#define GROW_STEP_MIN ((size_t)64 << 10)      /* the smallest, on a nearly full disk */
 #define PAGE ((size_t)4096)
 
 static size_t round_page(size_t n)
@@ -135,12 +135,21 @@ int store_map_adopt(store *s)
     return map_resize(s, store_map_size(s)) == STORE_OK ? STORE_OK : STORE_ERROR;
 }
 
-int store_map_grow(store *s)
+/* An eighth of the map for a write's first retry (a small write on a file
+ * with no room left: the file grows by little), twice that for each next
+ * one of the same write (a large write: few runs of it). */
+static size_t grow_step(size_t size, int attempt)
+{
+    size_t step = size / 8 > GROW_STEP_MIN ? size / 8 : GROW_STEP_MIN;
+    for (int i = 0; i < attempt && step < GROW_STEP_MAX; i++)
+        step *= 2;
+    return step < GROW_STEP_MAX ? step : GROW_STEP_MAX;
+}
+
+int store_map_grow(store *s, int attempt)
 {
     size_t size = store_map_size(s);
-    size_t step = size < GROW_STEP_MAX ? size : GROW_STEP_MAX;
-    if (step < GROW_STEP_MIN)
-        step = GROW_STEP_MIN;
+    size_t step = grow_step(size, attempt);
     for (;;) {
         if (size > SIZE_MAX - step)
             return store_fail(s, _("the database map cannot grow any further"));

@@ -96,7 +96,8 @@ bool store_read_only_reason(const store *s, char *why, size_t size);
  * large as its file, whose blocks are all allocated (so that a full disk
  * is an error, not a crash): a new database starts at 1 MiB, an existing
  * one at its file's size, and the map (and the file) grows on
- * MDB_MAP_FULL, doubling by at most 256 MiB a step. The file never
+ * MDB_MAP_FULL by an eighth (then a quarter, a half... for a write that
+ * fills it again), by at most 256 MiB a step. The file never
  * shrinks (a backup is a compact copy). */
 size_t store_map_size(const store *s);
 
