@@ -185,11 +185,11 @@ int store_reserve_more(store *s, size_t bytes)
 
 /* --- opening --------------------------------------------------------------- */
 
-/* Whether the file can be mapped writable: its blocks (those it has, or a
- * new file's first ones) can be made real. */
+/* Whether the file can be mapped writable: its blocks (up to its size,
+ * whole pages, or a new file's first ones) can be made real. */
 static bool can_allocate(int fd, size_t have)
 {
-    return allocate(fd, have ? have : 2 * PAGE, have == 0) == 0;
+    return have ? allocate(fd, round_page(have), false) == 0 : allocate(fd, 2 * PAGE, true) == 0;
 }
 
 /* LMDB's lock file is mapped too, and a new one is sparse: its blocks
