@@ -288,6 +288,8 @@ struct setup {
     unsigned found_version;
     bool wrote_schema;
     bool migrated;
+    bool wants_room;     /* a migration is due and has no room reserved yet */
+    bool has_room;
 };
 
 static int open_table(stxn *t, int i, bool create)
@@ -354,6 +356,13 @@ static int setup_dbs(stxn *t, void *ctx)
                                "(which keeps the data)"),
                           found, (unsigned)STORE_SCHEMA_VERSION);
     bool migrate = found < STORE_SCHEMA_VERSION;
+    /* A migration rebuilds tables in one transaction, which cannot reuse
+     * the pages it frees: without room set aside first, each growth of
+     * the map would run it again from the start. */
+    if (migrate && t->write && !su->has_room) {
+        su->wants_room = true;
+        return STORE_ERROR;
+    }
     for (int i = 0; i < DB_COUNT; i++)
         if (i != DB_META && open_table(t, i, t->write && (su->create || migrate)))
             return STORE_ERROR;
@@ -382,7 +391,14 @@ static int open_tables(store *s, bool create)
         if (rc != 0)
             return store_fail(s, _("cannot open the database tables: %s"), mdb_strerror(rc));
     } else if (store_write(s, setup_dbs, &su) != STORE_OK) {
-        return STORE_ERROR;
+        if (!su.wants_room)
+            return STORE_ERROR;
+        /* Half again what is in use; on a disk without that much the
+         * migration still tries (store_write grows the map as it can). */
+        (void)store_reserve_more(s, store_used_bytes(s) / 2);
+        su.has_room = true;
+        if (store_write(s, setup_dbs, &su) != STORE_OK)
+            return STORE_ERROR;
     }
     s->created = su.wrote_schema;
     s->migrated = su.migrated;

@@ -206,6 +206,9 @@ int store_wl_load_flush(stxn *t, struct store_wl_load *w);
 #define STORE_SCHEMA_KEY "schema_version"
 int store_write_schema_version(stxn *t, unsigned v);
 int store_migrate(stxn *t, unsigned from);
+/* The bytes of the map the data reaches now (its last page); 0 when
+ * they cannot be read. */
+size_t store_used_bytes(store *s);
 /* The record's name for messages (d->describe, else "what key");
  * and the message that it cannot be encoded (STORE_ERROR). */
 void store_rec_describe(const struct store_record_desc *d, const void *rec, MDB_val pk,

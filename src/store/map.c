@@ -173,13 +173,20 @@ int store_reserve(store *s, size_t bytes)
     return r;
 }
 
-int store_reserve_more(store *s, size_t bytes)
+size_t store_used_bytes(store *s)
 {
     MDB_envinfo info;
     MDB_stat st;
     if (!s->env || mdb_env_info(s->env, &info) != 0 || mdb_env_stat(s->env, &st) != 0)
+        return 0;
+    return ((size_t)info.me_last_pgno + 1) * st.ms_psize;
+}
+
+int store_reserve_more(store *s, size_t bytes)
+{
+    size_t used = store_used_bytes(s);
+    if (used == 0)
         return store_fail(s, _("cannot read the database: %s"), mdb_strerror(EINVAL));
-    size_t used = ((size_t)info.me_last_pgno + 1) * st.ms_psize;
     return store_reserve(s, bytes > SIZE_MAX - used ? SIZE_MAX : used + bytes);
 }
 
