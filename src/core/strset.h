@@ -1,7 +1,7 @@
 /* A set of strings with dense ids: each distinct string once,
  * NUL-terminated, in one arena; ids 0, 1, 2... in the order they were
  * added. For large lookup tables built once (an import's codes): about
- * the strings' bytes plus 20 bytes an entry, no allocation per string.
+ * the strings' bytes plus 24 bytes an entry, no allocation per string.
  *
  * Usage:
  *     struct strset s = {0};
@@ -28,6 +28,9 @@ struct strset {
 /* The id of s (n bytes, no NUL among them), added when new. */
 uint32_t strset_add(struct strset *set, const char *s, size_t n);
 uint32_t strset_find(const struct strset *set, const char *s, size_t n);
+/* strset_add of a string the caller knows is not in the set (the codes
+ * of a table, each once): no look-up first. */
+uint32_t strset_add_new(struct strset *set, const char *s, size_t n);
 /* Room for n strings of bytes in all (their NULs included) without
  * growing: -1 when out of memory (the set grows as needed then). */
 int strset_reserve(struct strset *set, size_t n, size_t bytes);

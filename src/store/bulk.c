@@ -27,6 +27,7 @@
 #include "util/hugepage.h"
 
 #define NO_ID UINT32_MAX
+_Static_assert(NO_ID == STRSET_NONE, "an interned id is a strset id");
 
 /* The indexes a bulk load keeps in memory: those of staff (schema.c). */
 #define BY_COUNT 3
@@ -34,17 +35,7 @@
 #define BY_NAME 2                /* the name index, sized ahead from expect */
 
 /* --- interned strings --------------------------------------------------------
- * Each distinct string once, NUL-terminated, in one arena; ids are dense. */
-
-struct interner {
-    char *arena;
-    size_t len, cap;
-    uint32_t *off;              /* where string id starts in the arena */
-    uint32_t n;
-    size_t capn;
-    struct hindex ix;           /* keeps 32 bits of each hash: spares most
-                                 * string compares, each a cache miss */
-};
+ * Each distinct string once (core/strset): ids are dense. */
 
 /* grow_room, and huge pages for what it grew. */
 static bool reserve(void **p, size_t *cap, size_t need, size_t size)
@@ -57,47 +48,16 @@ static bool reserve(void **p, size_t *cap, size_t need, size_t size)
     return true;
 }
 
-/* Room for n strings in the index; the large table gets huge pages. */
-static bool interner_reserve(struct interner *in, size_t n)
+/* Room for n strings of bytes in all, on huge pages: the look-ups go all
+ * over the index and the strings (a TLB miss each otherwise). A failure
+ * is no error: the set grows as needed instead. */
+static void interner_presize(struct strset *in, size_t n, size_t bytes)
 {
-    if (in->ix.slot && 2 * n + 2 <= in->ix.mask + 1)
-        return true;
-    if (hindex_reserve(&in->ix, n) != 0)
-        return false;
+    if (strset_reserve(in, n, bytes) != 0)
+        return;
     want_huge_pages(in->ix.slot, hindex_bytes(&in->ix));
-    return true;
-}
-
-static void interner_free(struct interner *in)
-{
-    free(in->arena);
-    free(in->off);
-    hindex_free(&in->ix);
-}
-
-/* The id of s (n bytes, no NUL among them), added when new; NO_ID when
- * out of memory. */
-static uint32_t intern(struct interner *in, const char *s, size_t n)
-{
-    uint64_t h = hash_bytes(s, n);
-    struct hprobe p;
-    for (uint32_t id = hindex_first(&in->ix, h, &p); id != HINDEX_NONE;
-         id = hindex_next(&in->ix, &p)) {
-        const char *had = in->arena + in->off[id];
-        if (strncmp(had, s, n) == 0 && had[n] == '\0')
-            return id;
-    }
-    if (in->n >= NO_ID - 1 || in->len + n + 1 > UINT32_MAX ||
-        !interner_reserve(in, (size_t)in->n + 1) ||
-        !reserve((void **)&in->arena, &in->cap, in->len + n + 1, 1) ||
-        !reserve((void **)&in->off, &in->capn, (size_t)in->n + 1, sizeof *in->off) ||
-        hindex_add(&in->ix, h, in->n) != 0)
-        return NO_ID;
-    memcpy(in->arena + in->len, s, n);
-    in->arena[in->len + n] = '\0';
-    in->off[in->n] = (uint32_t)in->len;
-    in->len += n + 1;
-    return in->n++;
+    want_huge_pages(in->arena, in->cap);
+    want_huge_pages(in->off, in->capn * sizeof *in->off);
 }
 
 /* Byte order of the strings, by their first 8 bytes as one big-endian
@@ -119,16 +79,16 @@ static uint64_t prefix8(const char *s)
 static int sort_key_cmp(const void *x, const void *y, void *ctx)
 {
     const struct sort_key *a = x, *b = y;
-    const struct interner *in = ctx;
+    const struct strset *in = ctx;
     if (a->prefix != b->prefix)
         return a->prefix < b->prefix ? -1 : 1;
     if ((a->prefix & 0xff) == 0)
         return 0;               /* both end within the prefix: the same string */
-    return strcmp(in->arena + in->off[a->id] + 8, in->arena + in->off[b->id] + 8);
+    return strcmp(strset_str(in, a->id) + 8, strset_str(in, b->id) + 8);
 }
 
 /* rank[id] = the place of string id in byte order; NULL when out of memory. */
-static uint32_t *string_ranks(const struct interner *in)
+static uint32_t *string_ranks(const struct strset *in)
 {
     struct sort_key *keys = malloc(((size_t)in->n + 1) * sizeof *keys);
     uint32_t *rank = malloc(((size_t)in->n + 1) * sizeof *rank);
@@ -139,7 +99,7 @@ static uint32_t *string_ranks(const struct interner *in)
     }
     want_huge_pages(keys, ((size_t)in->n + 1) * sizeof *keys);
     for (uint32_t id = 0; id < in->n; id++)
-        keys[id] = (struct sort_key){prefix8(in->arena + in->off[id]), id};
+        keys[id] = (struct sort_key){prefix8(strset_str(in, id)), id};
     qsort_r(keys, in->n, sizeof *keys, sort_key_cmp, (void *)in);
     for (uint32_t r = 0; r < in->n; r++)
         rank[keys[r].id] = r;
@@ -164,7 +124,7 @@ struct store_bulk {
     bool text_open;
     struct bulk_row *rows;
     size_t n, cap;
-    struct interner in[BY_COUNT];
+    struct strset in[BY_COUNT];
     uint32_t *rank[BY_COUNT];   /* string_ranks of in[i], once computed */
     store_codes *codes;         /* when given: the unit and position ids */
     bool unknown_code;          /* a record's unit or position is not in codes */
@@ -186,7 +146,7 @@ static const char *group_str(const store_bulk *b, int by, uint32_t id)
 {
     if (by_codes(b, by))
         return store_codes_str(b->codes, by == BY_POSITION, id);
-    return b->in[by].arena + b->in[by].off[id];
+    return strset_str(&b->in[by], id);
 }
 
 void store_bulk_use_codes(store_bulk *b, store_codes *c)
@@ -205,7 +165,7 @@ void store_bulk_free(store_bulk *b)
     if (b->text_open)
         store_text_fill_close(&b->text, false);
     for (int i = 0; i < BY_COUNT; i++) {
-        interner_free(&b->in[i]);
+        strset_free(&b->in[i]);
         free(b->rank[i]);
     }
     free(b->rows);
@@ -246,11 +206,9 @@ int store_bulk_begin(stxn *t, size_t expect, store_bulk **out)
      * failure here is no error, the arrays grow as needed instead. */
     if (expect && expect < ((size_t)1 << 32)) {
         reserve((void **)&b->rows, &b->cap, expect, sizeof *b->rows);
-        interner_reserve(&b->in[BY_NAME], expect);
         /* Room for names of 31 bytes on average; a large block is mapped
          * lazily, so what is never written costs nothing. */
-        reserve((void **)&b->in[BY_NAME].arena, &b->in[BY_NAME].cap, expect * 32, 1);
-        reserve((void **)&b->in[BY_NAME].off, &b->in[BY_NAME].capn, expect, sizeof(uint32_t));
+        interner_presize(&b->in[BY_NAME], expect, expect * 32);
     }
     *out = b;
     return STORE_OK;
@@ -288,7 +246,7 @@ static uint32_t intern_group(store_bulk *b, int i, const void *rec, bool *oom)
         b->unknown_code |= id == STRSET_NONE;
         return id;
     }
-    uint32_t id = intern(&b->in[i], (const char *)g, n);
+    uint32_t id = strset_add(&b->in[i], (const char *)g, n);
     *oom |= id == NO_ID;
     return id;
 }

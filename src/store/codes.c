@@ -40,7 +40,8 @@ static uint32_t find_code(const struct strset *set, uint32_t *last, const char *
 static int take_unit(const struct unit *u, void *ctx)
 {
     store_codes *c = ctx;
-    if (strset_add(&c->units, u->code, strlen(u->code)) == STRSET_NONE) {
+    /* keys of a table: each once */
+    if (strset_add_new(&c->units, u->code, strlen(u->code)) == STRSET_NONE) {
         c->failed = true;
         return 1;
     }
@@ -59,7 +60,7 @@ static uint32_t add_again(struct strset *set, uint32_t *last, const char *s)
 static int take_position(const struct position *p, void *ctx)
 {
     store_codes *c = ctx;
-    uint32_t id = strset_add(&c->positions, p->code, strlen(p->code));
+    uint32_t id = strset_add_new(&c->positions, p->code, strlen(p->code));
     uint32_t unit = add_again(&c->units, &c->last_unit, p->unit);
     uint32_t family = add_again(&c->families, &c->last_family, p->job_family);
     if (id == STRSET_NONE || unit == STRSET_NONE || family > UINT8_MAX) {

@@ -50,6 +50,33 @@ static void strset_ids_and_lookups(void **state)
     assert_int_equal(strset_find(&set, "P1", 2), STRSET_NONE);
 }
 
+/* strset_add_new (no look-up first) numbers and finds strings as
+ * strset_add does, reserved or not, and the empty string is one too. */
+static void strset_add_new_ids_and_lookups(void **state)
+{
+    (void)state;
+    struct strset a = {0}, b = {0};
+    char s[32];
+    assert_int_equal(strset_reserve(&b, 100, 100 * 6), 0);
+    assert_int_equal(strset_add_new(&b, "", 0), 0);
+    for (int i = 0; i < 3000; i++) {
+        snprintf(s, sizeof s, "K%d", i * 7);
+        assert_int_equal(strset_add_new(&a, s, strlen(s)), (uint32_t)i);
+        assert_int_equal(strset_add_new(&b, s, strlen(s)), (uint32_t)i + 1);
+    }
+    for (int i = 0; i < 3000; i += 97) {
+        snprintf(s, sizeof s, "K%d", i * 7);
+        assert_int_equal(strset_find(&a, s, strlen(s)), (uint32_t)i);
+        assert_int_equal(strset_add(&b, s, strlen(s)), (uint32_t)i + 1);
+        assert_string_equal(strset_str(&a, (uint32_t)i), s);
+    }
+    assert_int_equal(strset_find(&b, "", 0), 0);
+    assert_int_equal(strset_find(&a, "", 0), STRSET_NONE);
+    assert_int_equal(strset_find(&a, "K1", 2), STRSET_NONE);
+    strset_free(&a);
+    strset_free(&b);
+}
+
 enum { UNITS = 4, POSITIONS = 7, PEOPLE = 900 };
 static const char *const unit_code[UNITS] = {"U1", "U10", "U2", "U3"};
 static const char *const pos_code[POSITIONS] = {"P1", "P10", "P2", "P3", "P4", "P5", "P6"};
@@ -206,6 +233,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(strset_ids_and_lookups),
+        cmocka_unit_test(strset_add_new_ids_and_lookups),
         cmocka_unit_test_setup_teardown(codes_answer_from_the_tables, setup, teardown),
         cmocka_unit_test_setup_teardown(bulk_with_codes_matches_single_puts, setup, teardown),
         cmocka_unit_test_setup_teardown(bulk_with_codes_refuses_unknown_position, setup,
