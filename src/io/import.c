@@ -647,6 +647,16 @@ static int check_other_rows(importer *im, const struct import_refs *refs)
     return rc;
 }
 
+/* After a pass that handed every row over, import_each has nothing left
+ * to do: the list of rows (24 bytes a person) goes before the caller's
+ * bulk load finishes, when memory is at its peak. */
+static void forget_rows(importer *im)
+{
+    free(im->order);
+    im->order = NULL;
+    im->norder = im->caporder = 0;
+}
+
 /* One row of staff the reader thread converted: its problems, then its
  * references, then on to the stream. False to stop the pass. */
 static bool take_staff_row(importer *im, const struct import_refs *refs,
@@ -712,6 +722,8 @@ static size_t check_rows(importer *im, const struct import_refs *refs)
     bool hashed = false;
     rc = im->kind == IMPORT_STAFF ? check_staff_rows(im, refs, &hashed) : check_other_rows(im, refs);
     sort_and_find_duplicates(im);
+    if (im->stream && im->streaming)
+        forget_rows(im);
     if (rc < 0)
         csv_failure(im);
     if (im->rows == 0 && rc == 0)

@@ -157,7 +157,7 @@ const struct import_problems *import_problems(const importer *im);
 int import_check_each(importer *im, const struct import_refs *refs, import_record_fn fn,
                       void *ctx, size_t *errors);
 /* After import_check_each: whether every data row went to fn (then the
- * write is complete and import_each is not needed). */
+ * write is complete, import_each is not needed and hands over nothing). */
 bool import_streamed(const importer *im);
 /* An upper bound of the data rows, before pass 1 (the lines of the file). */
 size_t import_estimate_rows(const importer *im);

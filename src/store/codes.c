@@ -29,17 +29,28 @@ struct store_codes {
     struct code_memo last_unit, last_pos, last_family;
 };
 
-/* What a position's code keeps beside it. */
+/* What a position's code keeps beside it: POS_VAL bytes, packed (3
+ * bytes a position fewer than the struct's padding would take). */
 struct pos_val {
     uint32_t unit;              /* its unit's id in units */
     uint8_t family;             /* its job family's id in families */
 };
+#define POS_VAL (sizeof(uint32_t) + 1)
 
 static struct pos_val pos_val_of(const store_codes *c, const char *str)
 {
+    const unsigned char *p = strset_val(&c->positions, str);
     struct pos_val v;
-    memcpy(&v, strset_val(&c->positions, str), sizeof v);
+    memcpy(&v.unit, p, sizeof v.unit);
+    v.family = p[sizeof v.unit];
     return v;
+}
+
+static void pos_val_set(store_codes *c, uint32_t id, struct pos_val v)
+{
+    unsigned char *p = strset_val(&c->positions, strset_str(&c->positions, id));
+    memcpy(p, &v.unit, sizeof v.unit);
+    p[sizeof v.unit] = v.family;
 }
 
 /* id of code in set, trying last first (and remembering what was found). */
@@ -92,8 +103,7 @@ static int take_position(const struct position *p, void *ctx)
         c->failed = true;
         return 1;
     }
-    struct pos_val v = {unit, (uint8_t)family};
-    memcpy(strset_val(&c->positions, strset_str(&c->positions, id)), &v, sizeof v);
+    pos_val_set(c, id, (struct pos_val){unit, (uint8_t)family});
     return 0;
 }
 
@@ -119,7 +129,7 @@ int store_codes_load(stxn *t, bool positions, store_codes **out)
     int r = store_each_unit(t, take_unit, c);
     c->nunits = c->units.n;
     if (r == 0 && positions) {
-        c->positions.vsize = sizeof(struct pos_val);
+        c->positions.vsize = POS_VAL;
         presize(&c->positions, store_count_positions(t));
         r = store_each_position(t, take_position, c);
     }
