@@ -119,6 +119,8 @@ struct importer {
     import_record_fn stream;    /* import_check_each: records handed over in pass 1 */
     void *stream_ctx;
     bool streaming;             /* so far every row went to stream */
+    struct pipe_prep prep;      /* import_set_prepare */
+    const void *prepared;       /* what it made of the record streamed now */
     int stream_rc;              /* what stream returned when it said stop */
     bool xlsx;                  /* r reads the spooled first sheet of a workbook */
     struct import_xlsx xl;
@@ -675,7 +677,22 @@ static bool take_staff_row(importer *im, const struct import_refs *refs,
         import_problem_add(&im->ps, false, row->row_line, 1, "", "%s", strerror(ENOMEM));
         return false;
     }
-    return !im->stream || stream_record(im, &row->s);
+    im->prepared = row->prep;
+    bool go = !im->stream || stream_record(im, &row->s);
+    im->prepared = NULL;
+    return go;
+}
+
+void import_set_prepare(importer *im, import_prepare_fn fn, void *ctx, size_t size)
+{
+    /* each result aligned for any type */
+    size_t align = _Alignof(max_align_t);
+    im->prep = (struct pipe_prep){fn, ctx, (size + align - 1) / align * align};
+}
+
+const void *import_prepared(const importer *im)
+{
+    return im->prepared;
 }
 
 /* Staff: the rows parsed and converted on a thread of their own (see
@@ -685,7 +702,8 @@ static bool take_staff_row(importer *im, const struct import_refs *refs,
 static int check_staff_rows(importer *im, const struct import_refs *refs, bool *hashed)
 {
     /* A workbook's checksum is of the workbook, not of the spooled sheet. */
-    import_pipe *p = import_pipe_start(im->r, &im->h, im->today, im->memo, !im->xlsx);
+    import_pipe *p = import_pipe_start(im->r, &im->h, im->today, im->memo, !im->xlsx,
+                                       im->stream ? &im->prep : NULL);
     if (!p) {
         import_problem_add(&im->ps, false, 2, 1, "", "%s", strerror(ENOMEM));
         return 1;

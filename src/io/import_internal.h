@@ -56,7 +56,7 @@ bool import_sha256_hex(const char *data, size_t len, char out[65]);
  * the caller adds them to its list exactly as one thread would have.
  *
  * Usage:
- *     import_pipe *p = import_pipe_start(r, &h, today, memo, true);   NULL: no memory
+ *     import_pipe *p = import_pipe_start(r, &h, today, memo, true, NULL);   NULL: no memory
  *     for (int rc = 1; rc == 1;) {
  *         const struct pipe_batch *b = import_pipe_next(p);
  *         ... b->row[0 .. b->n), their problems in b->ps in row order ...
@@ -73,6 +73,7 @@ struct pipe_row {
     unsigned row_line;          /* the line of its first field */
     unsigned nprob;             /* its conversion problems */
     int errors;                 /* conversion errors: 0 = s is good */
+    void *prep;                 /* what pipe_prep made of s (when good) */
     struct {
         unsigned line, col;     /* import_col_where */
     } at[PIPE_AT_COUNT];
@@ -86,9 +87,16 @@ struct pipe_batch {
     size_t offset;              /* bytes read after this batch (progress) */
 };
 typedef struct import_pipe import_pipe;
-/* hash: also hash the file (csv_data) once it is read. */
+/* hash: also hash the file (csv_data) once it is read. prep (NULL: none)
+ * is run on each good row's record (import_set_prepare), its result at
+ * the row's prep. */
+struct pipe_prep {
+    import_prepare_fn fn;
+    void *ctx;
+    size_t size;
+};
 import_pipe *import_pipe_start(csv_reader *r, const struct import_header *h, mdate today,
-                               struct import_memo *memo, bool hash);
+                               struct import_memo *memo, bool hash, const struct pipe_prep *prep);
 /* The next batch in file order (waits for it); not again after one
  * whose rc is not 1. */
 const struct pipe_batch *import_pipe_next(import_pipe *p);

@@ -10,7 +10,7 @@
  * waits on the other for a row that is slow (a long name, a cache miss),
  * few enough that the rows stay in the cache between the two. */
 #define PIPE_BATCH 256
-#define PIPE_SLOTS 8
+#define PIPE_SLOTS 4
 
 /* The most problems one row's conversion can add (import_row.c: the
  * field count, each column once, each skp column, the validator's
@@ -23,6 +23,8 @@ struct import_pipe {
     const struct import_header *h;
     mdate today;
     struct import_memo *memo;
+    struct pipe_prep prep;
+    unsigned char *prep_area[PIPE_SLOTS];   /* PIPE_BATCH results a batch */
     struct pipe_batch slot[PIPE_SLOTS];
     size_t head, count;         /* next batch to take; batches filled */
     bool stop;                  /* the taker wants no more */
@@ -58,6 +60,11 @@ static void fill(struct import_pipe *p, struct pipe_batch *b)
         pr->errors = import_staff_row_ex(p->h, &row, p->today, &pr->s, &b->ps, true, p->memo);
         pr->nprob = (unsigned)(b->ps.n - before);
         pr->row_line = row.line;
+        pr->prep = NULL;
+        if (!pr->errors && p->prep.fn) {
+            pr->prep = p->prep_area[b - p->slot] + b->n * p->prep.size;
+            p->prep.fn(p->prep.ctx, &pr->s, pr->prep);
+        }
         for (int k = 0; k < PIPE_AT_COUNT; k++)
             pr->at[k].col = import_col_where(p->h, &row, at_col[k], &pr->at[k].line);
         b->n++;
@@ -104,21 +111,25 @@ static void pipe_free(struct import_pipe *p)
 {
     for (int i = 0; i < PIPE_SLOTS; i++) {
         free(p->slot[i].row);
+        free(p->prep_area[i]);
         import_problems_free(&p->slot[i].ps);
     }
     free(p);
 }
 
 import_pipe *import_pipe_start(csv_reader *r, const struct import_header *h, mdate today,
-                               struct import_memo *memo, bool hash)
+                               struct import_memo *memo, bool hash, const struct pipe_prep *prep)
 {
     struct import_pipe *p = calloc(1, sizeof *p);
     if (!p)
         return NULL;
     *p = (struct import_pipe){.r = r, .h = h, .today = today, .memo = memo,
                               .hash = hash};
+    if (prep && prep->fn)
+        p->prep = *prep;
     for (int i = 0; i < PIPE_SLOTS; i++)
-        if (!(p->slot[i].row = malloc(PIPE_BATCH * sizeof *p->slot[i].row))) {
+        if (!(p->slot[i].row = malloc(PIPE_BATCH * sizeof *p->slot[i].row)) ||
+            (p->prep.fn && !(p->prep_area[i] = malloc(PIPE_BATCH * p->prep.size)))) {
             pipe_free(p);
             return NULL;
         }

@@ -214,7 +214,8 @@ int store_bulk_begin(stxn *t, size_t expect, store_bulk **out)
     return STORE_OK;
 }
 
-static int add_history(store_bulk *b, const struct history *h)
+/* p: the line encoded and hashed ahead (store_bulk_prepare), or NULL. */
+static int add_history(store_bulk *b, const struct history *h, const struct store_bulk_prep *p)
 {
     unsigned char key[STORE_HIST_KEY_LEN], buf[CODEC_MAX];
     stxn *t = b->t;
@@ -225,6 +226,14 @@ static int add_history(store_bulk *b, const struct history *h)
     MDB_val k = {sizeof key, key};
     if (!store_appender_is_new(&b->history, k, k))
         return store_add_history(t, h);     /* lines of this person already there */
+    if (p) {                    /* store_appender_put, the digest's hash made */
+        MDB_val v = {p->hist_len, (void *)p->hist};
+        int rc = mdb_cursor_put(b->history.cur, &k, &v, MDB_APPEND);
+        if (rc != 0)
+            return store_fail_mdb(t, rc, store_db_name(DB_HISTORY));
+        store_digest_add_hash(t, DB_HISTORY, p->hist_hash);
+        return STORE_OK;
+    }
     size_t n = codec_put_history(h, buf, sizeof buf);
     if (n == 0)
         return store_fail(t->s, _("history of %s cannot be encoded"), h->nip);
@@ -232,12 +241,19 @@ static int add_history(store_bulk *b, const struct history *h)
 }
 
 /* The record's group in index i, interned; NO_ID for no entry (an empty
- * group of a dup index) or out of memory (*oom). */
-static uint32_t intern_group(store_bulk *b, int i, const void *rec, bool *oom)
+ * group of a dup index) or out of memory (*oom). p: the name's group made
+ * ahead, or NULL. */
+static uint32_t intern_group(store_bulk *b, int i, const void *rec, const struct store_bulk_prep *p,
+                             bool *oom)
 {
     const struct store_index_desc *ix = &b->d->index[i];
-    unsigned char g[STORE_GROUP_MAX];
-    size_t n = ix->group(rec, g);
+    unsigned char buf[STORE_GROUP_MAX];
+    const unsigned char *g = buf;
+    size_t n;
+    if (p && i == BY_NAME)
+        g = p->name, n = p->name_len;
+    else
+        n = ix->group(rec, buf);
     if (n == 0 && ix->kind == STORE_INDEX_DUP)
         return NO_ID;
     if (by_codes(b, i)) {
@@ -251,7 +267,41 @@ static uint32_t intern_group(store_bulk *b, int i, const void *rec, bool *oom)
     return id;
 }
 
-int store_bulk_add(store_bulk *b, const struct staff *s, const struct history *h)
+void store_bulk_prepare(const struct staff *s, const struct history *h, struct store_bulk_prep *p)
+{
+    const struct store_record_desc *d = &store_desc_staff;
+    unsigned char hk[STORE_HIST_KEY_LEN];
+    p->ready = false;
+    size_t n = d->encode(s, p->staff, sizeof p->staff);
+    MDB_val k = {NIP_LEN, (void *)s->nip}, v = {n, p->staff};
+    if (n == 0 || store_digest_hash(d->db, k, v, p->staff_hash) != 0)
+        return;                 /* too long for p, or no hash: done in add */
+    p->staff_len = (uint16_t)n;
+    if (h) {
+        store_history_key(h->nip, h->since, 0, hk);
+        n = codec_put_history(h, p->hist, sizeof p->hist);
+        k = (MDB_val){sizeof hk, hk};
+        v = (MDB_val){n, p->hist};
+        if (n == 0 || store_digest_hash(DB_HISTORY, k, v, p->hist_hash) != 0)
+            return;
+        p->hist_len = (uint16_t)n;
+    }
+    _Static_assert(sizeof p->name == STORE_GROUP_MAX, "room for any group");
+    p->name_len = (uint16_t)d->index[BY_NAME].group(s, p->name);
+    p->ready = true;
+}
+
+/* The staff record's value: made ahead (p), or encoded into buf. */
+static MDB_val staff_value(store_bulk *b, const struct staff *s, const struct store_bulk_prep *p,
+                           unsigned char buf[CODEC_MAX])
+{
+    if (p)
+        return (MDB_val){p->staff_len, (void *)p->staff};
+    return (MDB_val){b->d->encode(s, buf, CODEC_MAX), buf};
+}
+
+static int add(store_bulk *b, const struct staff *s, const struct history *h,
+               const struct store_bulk_prep *p)
 {
     unsigned char buf[CODEC_MAX], pk[STORE_KEY_MAX];
     stxn *t = b->t;
@@ -260,38 +310,51 @@ int store_bulk_add(store_bulk *b, const struct staff *s, const struct history *h
     if (b->n && memcmp(s->nip, b->rows[b->n - 1].nip, NIP_LEN) <= 0)
         return store_fail(t->s, _("staff %s came after %.*s: a bulk load needs ascending NIPs"),
                           s->nip, NIP_LEN, b->rows[b->n - 1].nip);
-    size_t len = b->d->encode(s, buf, sizeof buf);
-    if (len == 0)
+    MDB_val k = {NIP_LEN, (void *)s->nip}, v = staff_value(b, s, p, buf);
+    if (v.mv_size == 0)
         return store_fail(t->s, _("staff %s cannot be encoded"), s->nip);
     if (b->n >= NO_ID)          /* rows are counted in 32 bits */
         return store_fail(t->s, _("out of memory"));
     if (!reserve((void **)&b->rows, &b->cap, b->n + 1, sizeof *b->rows))
         return store_fail(t->s, _("out of memory"));
-    MDB_val k = {NIP_LEN, (void *)s->nip}, v = {len, buf};
     int rc = mdb_cursor_put(b->staff, &k, &v, MDB_APPEND);
     if (rc != 0)
         return store_fail_mdb(t, rc, store_db_name(b->d->db));
-    if (store_digest_change(t, b->d->db, k, v, true) != STORE_OK ||
-        store_text_fill_add(&b->text, s) != STORE_OK)
+    if (p)
+        store_digest_add_hash(t, b->d->db, p->staff_hash);
+    else if (store_digest_change(t, b->d->db, k, v, true) != STORE_OK)
+        return STORE_ERROR;
+    if (store_text_fill_add(&b->text, s) != STORE_OK)
         return STORE_ERROR;
     struct bulk_row *row = &b->rows[b->n++];
     memcpy(row->nip, s->nip, NIP_LEN);
     bool oom = false;
     for (int i = 0; i < b->d->nindexes; i++)
-        row->id[i] = intern_group(b, i, s, &oom);
+        row->id[i] = intern_group(b, i, s, p, &oom);
     if (oom)
         return store_fail(t->s, _("out of memory"));
     if (b->unknown_code)
         return store_fail(t->s, _("staff %s: unit %s or position %s is not in the database"),
                           s->nip, s->unit, s->position);
-    return h ? add_history(b, h) : STORE_OK;
+    return h ? add_history(b, h, p) : STORE_OK;
+}
+
+int store_bulk_add(store_bulk *b, const struct staff *s, const struct history *h)
+{
+    return add(b, s, h, NULL);
+}
+
+int store_bulk_add_prepared(store_bulk *b, const struct staff *s, const struct history *h,
+                            const struct store_bulk_prep *p)
+{
+    return add(b, s, h, p && p->ready ? p : NULL);
 }
 
 int store_bulk_add_history(store_bulk *b, const struct history *h)
 {
     if (b->n == 0)
         return store_add_history(b->t, h);      /* no person yet: the ordinary path */
-    return add_history(b, h);
+    return add_history(b, h, NULL);
 }
 
 /* The ranks of index by's strings, sorted once (the position index's
