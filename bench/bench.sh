@@ -282,8 +282,9 @@ bench_size() {
 # (wall and CPU, median of the runs, without --dump-graph; judged on CPU
 # time, user + sys: on a machine shared by several people the wall time
 # measures them too), the solver alone (its CPU time as the command reports
-# it on stderr), then one run with --dump-graph, and on that graph glpsol
-# --mincost (CPU time; stopped after GLPSOL_LIMIT seconds, default 300),
+# it on stderr with --verbose), then one run with --dump-graph, and on that
+# graph glpsol --mincost (CPU time; stopped after GLPSOL_LIMIT seconds,
+# default 300),
 # whose objective must be ours, and OR-Tools' SimpleMinCostFlow (its solve
 # call alone, CPU time; bench/ortools_mcf.py in a virtual environment of
 # its own that the bench makes under $BENCH_DATA, pip installing ortools).
@@ -300,7 +301,7 @@ bench_suggest() {
   : >"$work/sg.tsv"; : >"$work/sgmem.tsv"; i=0
   while [ $i -lt "$runs" ]; do
     rm -rf "$work/p2"; cp -a "$work/plandb" "$work/p2"
-    /usr/bin/time -f '%e %U %S' -o "$work/sg.time" env MUTASI_DB="$work/p2" "$mutasi" plan suggest "$id" \
+    /usr/bin/time -f '%e %U %S' -o "$work/sg.time" env MUTASI_DB="$work/p2" "$mutasi" plan suggest "$id" --verbose \
       >"$work/sg.out" 2>"$work/sg.err" || { row "plan suggest" "$size" "< 1 s at M, < 15 s at L" "fail" "-" "-" "MISSED (failed)" ""; sed 's/^/    /' "$work/sg.err" >&2; return; }
     solve=$(sed -n 's/.*solving \([0-9]*\) ms.*/\1/p' "$work/sg.err")
     printf '%s\t%s\n' "$(awk '{print $1 "\t" $2 + $3}' "$work/sg.time")" "$solve" >>"$work/sg.tsv"

@@ -117,7 +117,7 @@ _mutasi()
                 COMPREPLY=($(compgen -W "$(_mutasi_plan_ids "$prog")" -- "$cur"))
             elif [[ $cur == -* ]]; then
                 COMPREPLY=($(compgen -W '--format --reason --note --number --date --tmt
-                    --signer --max-moves --dump-graph' -- "$cur"))
+                    --signer --max-moves --dump-graph --verbose' -- "$cur"))
             fi ;;
     esac
 }

@@ -5,7 +5,7 @@
 # left the sources stay as obsolete (#~) entries, so that a message that
 # comes back (or arrives with a branch merged later) keeps its translation.
 POT_SOURCES = $(shell find src -name '*.c' | sort)
-XGETTEXT_FLAGS = --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+XGETTEXT_FLAGS = --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=NC_:1c,2 \
   --add-comments=TRANSLATORS: --package-name=mutasi --package-version=$(VERSION) \
   --msgid-bugs-address= --sort-by-file --no-wrap
 

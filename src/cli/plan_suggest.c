@@ -1,7 +1,9 @@
-/* mutasi plan suggest ID [--max-moves K] [--dump-graph FILE]: the
- * optimiser (ops/suggest.h) from the command line. One line per added move
- * with its reasons on stdout, then "objective: N"; the figures of the run
- * on stderr; progress on stderr only when it is a terminal. */
+/* mutasi plan suggest ID [--max-moves K] [--dump-graph FILE] [--verbose]:
+ * the optimiser (ops/suggest.h) from the command line. One line per added
+ * move with its reasons on stdout, then "objective: N"; on stderr a line of
+ * the places filled, and with --verbose the network's size and the CPU
+ * time per phase (without it a script would get them as noise); progress
+ * only when stderr is a terminal. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +16,7 @@
 
 static int suggest_help(void)
 {
-    fputs(_("usage: mutasi plan suggest ID [--max-moves K] [--dump-graph FILE]\n"
+    fputs(_("usage: mutasi plan suggest ID [--max-moves K] [--dump-graph FILE] [--verbose]\n"
             "\n"
             "The optimiser: adds to plan ID the moves that fill the most short places\n"
             "(by ABK), with the fewest moves, at the lowest cost, exactly (a min-cost\n"
@@ -32,6 +34,8 @@ static int suggest_help(void)
             "  --dump-graph FILE  write the network solved, in DIMACS min-cost-flow\n"
             "                     format: 'glpsol --mincost FILE' reports the same\n"
             "                     objective\n"
+            "  --verbose          also print on standard error the network's size after\n"
+            "                     grouping and the CPU time of each phase\n"
             "\n"
             "Example:\n"
             "  id=$(mutasi plan new \"Pemerataan 2026\")\n"
@@ -44,6 +48,7 @@ struct sargs {
     uint32_t id;
     long max_moves;
     const char *dump;
+    bool verbose;
 };
 
 static int number(const struct ops_env *env, const char *s, unsigned long long max,
@@ -86,11 +91,14 @@ static int parse_suggest(const struct ops_env *env, int argc, char **argv, struc
     int rc = EXIT_OK;
     a->max_moves = -1;
     a->dump = NULL;
+    a->verbose = false;
     for (int i = 2; i < argc && rc == EXIT_OK; i++) {
         if (is_option(argv[i], "--max-moves"))
             rc = option_value(env, argc, argv, &i, "--max-moves", &max);
         else if (is_option(argv[i], "--dump-graph"))
             rc = option_value(env, argc, argv, &i, "--dump-graph", &a->dump);
+        else if (!strcmp(argv[i], "--verbose"))
+            a->verbose = true;
         else if (argv[i][0] == '-' && argv[i][1])
             rc = cli_usage_error(env, "plan", _("unknown option \"%s\""), argv[i]);
         else if (id)
@@ -191,13 +199,17 @@ static void print_moves(const struct ops_suggest_result *r)
     printf("objective: %lld\n", (long long)r->objective);
 }
 
-static void print_figures(uint32_t id, const struct ops_suggest_result *r)
+/* The places filled always (what the run achieved); how big the network
+ * was and where the time went only when asked. */
+static void print_figures(uint32_t id, const struct ops_suggest_result *r, bool verbose)
 {
     fprintf(stderr, ngettext("plan %u: %zu move added; %lld of %lld short places filled "
                              "(the most the rules and caps allow)\n",
                              "plan %u: %zu moves added; %lld of %lld short places filled "
                              "(the most the rules and caps allow)\n", r->nmoves),
             (unsigned)id, r->nmoves, (long long)r->max_fill, (long long)r->shortage);
+    if (!verbose)
+        return;
     fprintf(stderr, _("  %zu staff read, %zu may move in %zu classes; network after grouping: "
                       "%lu nodes, %zu arcs\n"), r->staff, r->movable, r->classes,
             (unsigned long)r->nodes, r->arcs);
@@ -259,7 +271,7 @@ int cli_plan_suggest(const struct ops_env *env, int argc, char **argv)
     rc = close_graph(&g, rc);
     if (rc == OPS_OK) {
         print_moves(&r);
-        print_figures(a.id, &r);
+        print_figures(a.id, &r, a.verbose);
     } else if (rc != OPS_STOPPED) {
         cli_report(&e);
     }

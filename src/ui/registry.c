@@ -65,7 +65,7 @@ const struct top_screen ui_top_screens[TOPS_MAX] = {
     {2, "units", N_("Units"), N_("Units screen"), ui_units_screen_new, units_notes, false},
     {3, "plans", N_("Plans"), N_("Plans screen"), ui_plans_screen_new, plans_notes, false},
     {4, "inbox", N_("Inbox"), N_("Inbox screen"), ui_inbox_screen_new, inbox_notes, false,
-     ui_inbox_badge},
+     ui_inbox_badge, NC_("tab", "Inbox")},
     {5, "audit", N_("Audit"), N_("Audit screen"), ui_audit_screen_new, audit_notes, false},
     {6, "help", N_("Help"), N_("Help screen"), ui_help_top_new, NULL, true},
     {7, "followup", N_("Follow-up"), N_("Follow-up screen"), ui_followup_screen_new,

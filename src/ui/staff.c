@@ -78,6 +78,12 @@ static int staff_filter(struct screen *s, const char *text)
         if (p->fcapped)
             ui_app_message(s->app, _("filter: %s (the first %d matches in NIP order; narrow it down)"),
                            text, FILTER_MAX);
+        else if (p->fbad)
+            ui_app_message(s->app, ngettext("filter: %s; %zu damaged record is listed too (it cannot "
+                                            "be read to test it; mutasi verify lists all)",
+                                            "filter: %s; %zu damaged records are listed too (they "
+                                            "cannot be read to test them; mutasi verify lists all)",
+                                            p->fbad), text, p->fbad);
     }
     return 0;
 }
@@ -177,6 +183,12 @@ static void filtered_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool 
 {
     struct staff_priv *p = ctx;
     struct staff st;
+    if (p->fl[row].bad) {
+        memset(&st, 0, sizeof st);
+        staff_copy_str(st.nip, sizeof st.nip, p->fl[row].nip);
+        draw_damaged_row(p->s, w, &st, width, selected);
+        return;
+    }
     if (store_get_staff(p->t, p->fl[row].nip, &st) != STORE_OK) {
         /* Gone since the filter was set: keep the row, say so. */
         memset(&st, 0, sizeof st);
@@ -203,7 +215,10 @@ static bool filtered_match(void *ctx, size_t row, const char *text)
 static void filtered_choose(void *ctx, size_t row)
 {
     struct staff_priv *p = ctx;
-    choose_person(p, p->fl[row].nip, p->fl[row].name);
+    if (p->fl[row].bad)
+        tell_damaged(p->s, p->fl[row].nip);
+    else
+        choose_person(p, p->fl[row].nip, p->fl[row].name);
 }
 
 static const struct lv_source filtered_source = {

@@ -53,6 +53,7 @@ struct staff_priv {
     struct frow *fl;
     size_t fn;
     bool fcapped;
+    size_t fbad;                /* of them damaged records (frow.bad) */
     /* Names and NIPs in name order for search, read on the first search
      * and again when the database has changed since. */
     struct corpus corpus;
@@ -71,6 +72,7 @@ struct frow {
     int8_t rank, skp;           /* sort keys of the columns without an index */
     mdate post_since;
     char unit[CODE_SIZE];
+    bool bad;                   /* a damaged record's stand-in: NIP (and unit) only */
 };
 
 void staff_copy_str(char *dst, size_t size, const char *src);

@@ -10,40 +10,75 @@ struct collect {
     struct staff_priv *p;
     mdate today;
     size_t cap;
+    const char *unit;           /* walking this unit's people: stop past them */
 };
+
+/* Room for one more row; false (the list capped) when there is none. */
+static bool room_for_row(struct collect *c)
+{
+    struct staff_priv *p = c->p;
+    if (p->fn < c->cap)
+        return true;
+    size_t nc = c->cap ? c->cap * 2 : 1024;
+    if (nc > FILTER_MAX)
+        nc = FILTER_MAX;
+    struct frow *n = nc > c->cap ? realloc(p->fl, nc * sizeof *n) : NULL;
+    if (!n) {
+        p->fcapped = true;
+        return false;
+    }
+    p->fl = n;
+    c->cap = nc;
+    return true;
+}
+
+static void add_row(struct staff_priv *p, const struct staff *st, bool bad)
+{
+    struct frow *r = &p->fl[p->fn++];
+    staff_copy_str(r->name, sizeof r->name, st->name);
+    struct name_span core = name_core(r->name);
+    r->core_start = (uint8_t)core.start;
+    r->core_end = (uint8_t)core.end;
+    staff_copy_str(r->nip, sizeof r->nip, st->nip);
+    staff_copy_str(r->unit, sizeof r->unit, st->unit);
+    r->rank = (int8_t)st->rank;
+    r->skp = (int8_t)(st->nskp ? st->skp[st->nskp - 1].predikat : 0);
+    r->post_since = bad ? MDATE_NONE : st->post_since;
+    r->bad = bad;
+}
+
+/* 2 (ends the walk, not an error): past the unit walked. */
+static int past_unit(const struct collect *c, const struct staff *st)
+{
+    return c->unit && strcmp(st->unit, c->unit) != 0 ? 2 : 0;
+}
 
 static int collect_cb(const struct staff *st, void *ctx)
 {
     struct collect *c = ctx;
-    struct staff_priv *p = c->p;
-    if (!staff_passes(p, st, c->today))
+    if (past_unit(c, st))
+        return 2;
+    if (!staff_passes(c->p, st, c->today))
         return 0;
-    if (p->fn == c->cap) {
-        size_t nc = c->cap ? c->cap * 2 : 1024;
-        if (nc > FILTER_MAX)
-            nc = FILTER_MAX;
-        if (nc == c->cap) {
-            p->fcapped = true;
-            return 1;
-        }
-        struct frow *n = realloc(p->fl, nc * sizeof *n);
-        if (!n) {
-            p->fcapped = true;
-            return 1;
-        }
-        p->fl = n;
-        c->cap = nc;
-    }
-    staff_copy_str(p->fl[p->fn].name, sizeof p->fl[p->fn].name, st->name);
-    struct name_span core = name_core(p->fl[p->fn].name);
-    p->fl[p->fn].core_start = (uint8_t)core.start;
-    p->fl[p->fn].core_end = (uint8_t)core.end;
-    staff_copy_str(p->fl[p->fn].nip, sizeof p->fl[p->fn].nip, st->nip);
-    staff_copy_str(p->fl[p->fn].unit, sizeof p->fl[p->fn].unit, st->unit);
-    p->fl[p->fn].rank = (int8_t)st->rank;
-    p->fl[p->fn].skp = (int8_t)(st->nskp ? st->skp[st->nskp - 1].predikat : 0);
-    p->fl[p->fn].post_since = st->post_since;
-    p->fn++;
+    if (!room_for_row(c))
+        return 1;
+    add_row(c->p, st, false);
+    return 0;
+}
+
+/* A record that does not decode (store_page_staff's stand-in): listed as
+ * a marked row, as the whole list does, so that the walk goes on past it
+ * and the damage shows. Whether it would pass the filter cannot be told,
+ * and hiding it would hide the damage. */
+static int collect_damaged(const struct staff *stub, void *ctx)
+{
+    struct collect *c = ctx;
+    if (past_unit(c, stub))
+        return 2;
+    if (!room_for_row(c))
+        return 1;
+    add_row(c->p, stub, true);
+    c->p->fbad++;
     return 0;
 }
 
@@ -115,15 +150,23 @@ void staff_sort_filtered(struct staff_priv *p)
 }
 
 /* The people of a unit filter's units through the unit index when they
- * are few units; else every record in key order (the fastest walk). */
+ * are few units; else every record in NIP order (the fastest walk). Both
+ * page past a damaged record (collect_damaged) as the whole list does. */
 static int walk_candidates(struct staff_priv *p, stxn *t, struct collect *c)
 {
     const struct flt_term *u = flt_find(&p->flt, FLT_UNIT);
-    if (!u || u->ncodes > 256)
-        return store_each_staff(t, NULL, collect_cb, c);
+    struct store_page pg = {.cb = collect_cb, .damaged = collect_damaged, .ctx = c};
+    if (!u || u->ncodes > 256) {
+        pg.order = STORE_PAGE_NIP;
+        return store_page_staff(t, &pg);
+    }
     int rc = 0;
-    for (size_t i = 0; i < u->ncodes && rc == 0 && !p->fcapped; i++)
-        rc = store_each_staff_in_unit(t, u->codes[i], collect_cb, c);
+    pg.order = STORE_PAGE_UNIT;
+    for (size_t i = 0; i < u->ncodes && rc >= 0 && !p->fcapped; i++) {
+        c->unit = pg.unit = u->codes[i];    /* from the unit's first holder */
+        rc = store_page_staff(t, &pg);
+    }
+    c->unit = NULL;
     return rc;
 }
 
@@ -136,6 +179,7 @@ void staff_build_filtered(struct screen *s)
     p->fn = 0;
     lv_reset(&p->flist);
     p->fcapped = false;
+    p->fbad = 0;
     stxn *t = s->app->db ? store_read_begin(s->app->db) : NULL;
     if (!t)
         return;

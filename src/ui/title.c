@@ -5,9 +5,13 @@
 #include "core/i18n.h"
 #include "ui/uipriv.h"
 
+/* How much of its name a tab shows. */
+enum tab_form { TAB_NAME, TAB_SHORT_NAME, TAB_KEY };
+
 /* A top screen's tab into out: the first key bound to it now (ui.yaml may
- * have moved it), its name unless short, and its badge, "[4 Inbox(2)]". */
-static void tab_text(struct app *a, int top, bool short_form, char *out, size_t size)
+ * have moved it), its name (or short name, or none: the open tab keeps
+ * its name), and its badge, "[4 Inbox(2)]". */
+static void tab_text(struct app *a, int top, enum tab_form form, char *out, size_t size)
 {
     const struct top_screen *t = &ui_top_screens[top];
     bool on = a->top == top;
@@ -22,22 +26,27 @@ static void tab_text(struct app *a, int top, bool short_form, char *out, size_t 
     char count[16] = "";
     if (badge > 0)
         snprintf(count, sizeof count, "(%d)", badge);
-    const char *label = short_form && !on ? "" : _(t->label);
+    const char *label = _(t->label);
+    if (form == TAB_SHORT_NAME && t->short_label)
+        label = C_(t->short_label);
+    else if (form == TAB_KEY && !on)
+        label = "";
     snprintf(out, size, "%s%s%s%s%s%s", on ? "[" : " ", keys, keys[0] && label[0] ? " " : "",
              label, count, on ? "]" : " ");
 }
 
-/* The tabs, each with its name where they all fit in the width; else the
+/* The tabs, each with its name where they all fit in the width; else
+ * with their short names (Indonesian "Kotak masuk" as "Masuk"); else the
  * open one with its name and the others by their keys (a long language
  * must not wrap the title into the screen below). */
 static void tabs_text(struct app *a, char *out, size_t size)
 {
     char tab[160];
-    for (int pass = 0; pass < 2; pass++) {
+    for (int form = TAB_NAME; form <= TAB_KEY; form++) {
         out[0] = '\0';
         for (int i = 0; i < TOPS_MAX; i++)
             if (a->tops[i] && (!a->depth || i == a->top)) {
-                tab_text(a, i, pass == 1, tab, sizeof tab);
+                tab_text(a, i, (enum tab_form)form, tab, sizeof tab);
                 size_t used = strlen(out);
                 snprintf(out + used, size - used, "%s", tab);
             }

@@ -300,6 +300,9 @@ struct top_screen {
     /* Optional: a count shown on the tab, worked out when the title is
      * drawn (the Inbox: plans waiting for me); -1 for none. */
     int (*badge)(struct app *a);
+    /* Optional: NC_("tab", ...), the tab's name where the full names do
+     * not all fit (80 columns in Indonesian); NULL: the label. */
+    const char *short_label;
 };
 extern const struct top_screen ui_top_screens[TOPS_MAX];
 /* Makes the actions screen-NAME for the present top screens. */

@@ -3,15 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/hash.h"
 #include "ui/unit_label.h"
-
-static uint64_t name_hash(const char *s)
-{
-    uint64_t h = 1469598103934665603ull;        /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
-}
 
 /* An open-addressed table of indices into names: the first index seen
  * of each name; a second sighting marks both. */
@@ -32,7 +25,7 @@ bool *ui_names_repeated(char *const *names, size_t n)
     for (size_t i = 0; i < n; i++) {
         if (!names[i])
             continue;
-        size_t k = (size_t)name_hash(names[i]) & (cap - 1);
+        size_t k = (size_t)hash_str(names[i]) & (cap - 1);
         while (slot[k] != (size_t)-1 && strcmp(names[slot[k]], names[i]) != 0)
             k = (k + 1) & (cap - 1);
         if (slot[k] == (size_t)-1)
@@ -83,95 +76,215 @@ void ui_unit_label_format(char *out, size_t size, const char *name, const char *
 }
 
 /* ---- by code, for the Staff screen -------------------------------------- */
-struct gather {
-    char **names;
-    char (*codes)[CODE_SIZE];
-    char (*parents)[CODE_SIZE];
-    size_t n, cap;
-    bool failed;
+/* Every unit as three 64-bit hashes, of its code, its name and its
+ * parent's code (0: none): 24 bytes a unit where the strings took some
+ * 250. Two different strings with one hash (about one chance in 10^9 at
+ * 500,000 units) would at worst show or hide one parent's name. */
+struct uhash {
+    uint64_t code, name, parent;
 };
+
+struct gather {
+    struct uhash *u;
+    size_t n, cap;
+};
+
+static uint64_t key_hash(const char *s)
+{
+    uint64_t h = hash_str(s);
+    return h ? h : 1;           /* 0 stands for "none" */
+}
 
 static int gather_unit(const struct unit *u, void *ctx)
 {
     struct gather *g = ctx;
     if (g->n == g->cap) {
         size_t cap = g->cap ? 2 * g->cap : 1024;
-        char **names = realloc(g->names, cap * sizeof *names);
-        if (names)
-            g->names = names;
-        char (*codes)[CODE_SIZE] = realloc(g->codes, cap * sizeof *codes);
-        if (codes)
-            g->codes = codes;
-        char (*parents)[CODE_SIZE] = realloc(g->parents, cap * sizeof *parents);
-        if (parents)
-            g->parents = parents;
-        if (!names || !codes || !parents) {
-            g->failed = true;
+        struct uhash *n = realloc(g->u, cap * sizeof *n);
+        if (!n)
             return 1;
-        }
+        g->u = n;
         g->cap = cap;
     }
-    g->names[g->n] = strdup(u->name);
-    if (!g->names[g->n]) {
-        g->failed = true;
-        return 1;
-    }
-    memcpy(g->codes[g->n], u->code, CODE_SIZE);
-    memcpy(g->parents[g->n], u->parent, CODE_SIZE);
-    g->n++;
+    g->u[g->n++] = (struct uhash){key_hash(u->code), key_hash(u->name),
+                                  u->parent[0] ? key_hash(u->parent) : 0};
     return 0;
 }
 
-static int by_code(const void *x, const void *y)
+/* Open addressing over hashes: a power of two at most half full. */
+static size_t table_cap(size_t n)
 {
-    return strcmp(x, y);
+    size_t cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    return cap;
+}
+
+static size_t slot_of(uint64_t key, size_t cap)
+{
+    return (size_t)(key >> 20) & (cap - 1);     /* hash_str mixes every bit */
+}
+
+/* How often each key was added, counted up to 2. */
+struct tally {
+    uint64_t *key;              /* 0: empty */
+    uint8_t *count;
+    size_t cap;
+};
+
+static bool tally_init(struct tally *t, size_t n)
+{
+    t->cap = table_cap(n);
+    t->key = calloc(t->cap, sizeof *t->key);
+    t->count = calloc(t->cap, sizeof *t->count);
+    return t->key && t->count;
+}
+
+static size_t tally_find(const struct tally *t, uint64_t key)
+{
+    size_t k = slot_of(key, t->cap);
+    while (t->key[k] && t->key[k] != key)
+        k = (k + 1) & (t->cap - 1);
+    return k;
+}
+
+static void tally_add(struct tally *t, uint64_t key)
+{
+    size_t k = tally_find(t, key);
+    t->key[k] = key;
+    if (t->count[k] < 2)
+        t->count[k]++;
+}
+
+static bool tally_repeated(const struct tally *t, uint64_t key)
+{
+    return t->count[tally_find(t, key)] > 1;
+}
+
+static void tally_free(struct tally *t)
+{
+    free(t->key);
+    free(t->count);
+}
+
+/* The units by their code's hash: slot[k] - 1 indexes u, 0 is empty. */
+struct by_code {
+    uint32_t *slot;
+    size_t cap;
+};
+
+static bool by_code_init(struct by_code *c, const struct uhash *u, size_t n)
+{
+    c->cap = table_cap(n);
+    c->slot = calloc(c->cap, sizeof *c->slot);
+    for (size_t i = 0; c->slot && i < n; i++) {
+        size_t k = slot_of(u[i].code, c->cap);
+        while (c->slot[k] && u[c->slot[k] - 1].code != u[i].code)
+            k = (k + 1) & (c->cap - 1);
+        c->slot[k] = (uint32_t)(i + 1);     /* a code seen twice: the last */
+    }
+    return c->slot != NULL;
+}
+
+/* The unit whose code hashes to code, or NULL. */
+static const struct uhash *by_code_get(const struct by_code *c, const struct uhash *u,
+                                       uint64_t code)
+{
+    size_t k = slot_of(code, c->cap);
+    while (c->slot[k] && u[c->slot[k] - 1].code != code)
+        k = (k + 1) & (c->cap - 1);
+    return c->slot[k] ? &u[c->slot[k] - 1] : NULL;
+}
+
+/* A (name, parent's name) pair as one hash, never 0 (the order counts:
+ * the parent's hash is mixed once more). */
+static uint64_t pair_hash(uint64_t name, uint64_t parent_name)
+{
+    uint64_t h = hash_mix(name ^ hash_mix(parent_name));
+    return h ? h : 1;
+}
+
+/* pair[i]: unit i's (name, parent's name) where its name repeats and its
+ * parent is found, else 0 (ui_names_told_apart's first step). */
+static bool pairs_of(const struct uhash *u, size_t n, uint64_t *pair)
+{
+    struct tally names;
+    struct by_code codes = {NULL, 0};
+    bool ok = tally_init(&names, n) && by_code_init(&codes, u, n);
+    for (size_t i = 0; ok && i < n; i++)
+        tally_add(&names, u[i].name);
+    for (size_t i = 0; ok && i < n; i++) {
+        const struct uhash *up = u[i].parent ? by_code_get(&codes, u, u[i].parent) : NULL;
+        pair[i] = up && tally_repeated(&names, u[i].name) ? pair_hash(u[i].name, up->name) : 0;
+    }
+    tally_free(&names);
+    free(codes.slot);
+    return ok;
+}
+
+static int cmp_u64(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return (a > b) - (a < b);
+}
+
+/* The code hashes of the units whose pair is unique (the second step),
+ * written over pair, sorted; returns how many, or (size_t)-1. */
+static size_t keep_told_apart(const struct uhash *u, size_t n, uint64_t *pair)
+{
+    struct tally pairs;
+    size_t k = 0;
+    bool ok = tally_init(&pairs, n);
+    for (size_t i = 0; ok && i < n; i++)
+        if (pair[i])
+            tally_add(&pairs, pair[i]);
+    for (size_t i = 0; ok && i < n; i++)
+        if (pair[i] && !tally_repeated(&pairs, pair[i]))
+            pair[k++] = u[i].code;      /* k <= i: read before written */
+    tally_free(&pairs);
+    if (!ok)
+        return (size_t)-1;
+    qsort(pair, k, sizeof *pair, cmp_u64);
+    return k;
 }
 
 int ui_unit_repeats_load(struct unit_repeats *r, stxn *t)
 {
     ui_unit_repeats_free(r);
-    if (store_count_units(t) > UI_UNIT_REPEATS_MAX) {
-        r->ready = true;        /* too many to read at a first draw: no parents */
-        r->skipped = true;
-        return 0;
+    size_t units = store_count_units(t);
+    struct gather g = {malloc((units ? units : 1) * sizeof *g.u), 0, units ? units : 1};
+    uint64_t *pair = NULL;
+    size_t k = (size_t)-1;
+    if (g.u && store_each_unit(t, gather_unit, &g) == 0 && g.n < UINT32_MAX &&
+        (pair = malloc((g.n ? g.n : 1) * sizeof *pair)) && pairs_of(g.u, g.n, pair))
+        k = keep_told_apart(g.u, g.n, pair);
+    free(g.u);
+    if (k == (size_t)-1) {
+        free(pair);
+        return -1;
     }
-    struct gather g = {0};
-    bool *dup = NULL;
-    long *parent = NULL;
-    int rc = store_each_unit(t, gather_unit, &g) < 0 || g.failed ? -1 : 0;
-    if (rc == 0)
-        parent = malloc((g.n ? g.n : 1) * sizeof *parent);
-    /* The table is in code order: a parent is found by its code. */
-    for (size_t i = 0; parent && i < g.n; i++) {
-        char (*at)[CODE_SIZE] = g.parents[i][0] ? bsearch(g.parents[i], g.codes, g.n, CODE_SIZE, by_code)
-                                                : NULL;
-        parent[i] = at ? (long)(at - g.codes) : -1;
+    uint64_t *fit = realloc(pair, (k ? k : 1) * sizeof *fit);
+    *r = (struct unit_repeats){fit ? fit : pair, k, true};
+    return 0;
+}
+
+/* The first index of v in sorted[0..n), or n. */
+static size_t find_u64(const uint64_t *sorted, size_t n, uint64_t v)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sorted[mid] < v)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    if (parent)
-        dup = ui_names_told_apart(g.names, parent, g.n);
-    if (dup) {
-        /* Keep the codes of those that show their parent. */
-        for (size_t i = 0; i < g.n; i++)
-            if (dup[i])
-                memmove(g.codes[r->n++], g.codes[i], CODE_SIZE);
-        qsort(g.codes, r->n, CODE_SIZE, by_code);
-        r->codes = g.codes;
-        g.codes = NULL;
-        r->ready = true;
-    }
-    for (size_t i = 0; i < g.n; i++)
-        free(g.names[i]);
-    free(g.names);
-    free(g.codes);
-    free(g.parents);
-    free(parent);
-    free(dup);
-    return r->ready ? 0 : -1;
+    return lo < n && sorted[lo] == v ? lo : n;
 }
 
 bool ui_unit_repeats_has(const struct unit_repeats *r, const char *code)
 {
-    return r->n && bsearch(code, r->codes, r->n, CODE_SIZE, by_code) != NULL;
+    return r->n && find_u64(r->codes, r->n, key_hash(code)) < r->n;
 }
 
 void ui_unit_repeats_free(struct unit_repeats *r)

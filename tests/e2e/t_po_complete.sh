@@ -4,7 +4,7 @@
 # translate the new entries of po/id.po.
 set -u
 cd "$TOP"
-xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=NC_:1c,2 \
   -o "$TMPD/now.pot" $(find src -name '*.c' | sort) || { echo "xgettext failed"; exit 1; }
 n=$(grep -c '^msgid "' "$TMPD/now.pot")
 [ "$n" -gt 50 ] || { echo "only $n messages extracted: xgettext found too little"; exit 1; }
