@@ -5,8 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <openssl/evp.h>
-#include "core/hex.h"
 #include "core/hash.h"
 #include "core/i18n.h"
 #include "core/rules.h"
@@ -241,18 +239,12 @@ static bool db_position(importer *im, const struct import_refs *refs, const char
     return refs->position_unit(refs->ctx, code, unit);
 }
 
-static unsigned col_of(const importer *im, const struct csv_row *row, enum import_col c,
-                       unsigned *line)
-{
-    return import_col_where(&im->h, row, c, line);
-}
-
 /* A key seen twice in the file. */
 static bool first_in_file(importer *im, const struct csv_row *row, enum import_col c,
                           const char *code, const char *val)
 {
     struct code_entry *e = code_map_get(&im->in_file, code);
-    unsigned line, col = col_of(im, row, c, &line);
+    unsigned line, col = import_col_where(&im->h, row, c, &line);
     if (e && e->line) {
         if (im->xlsx)
             import_problem_add(&im->ps, false, line, col, import_col_name(c),
@@ -287,7 +279,7 @@ static void check_unit_refs(importer *im, const struct import_refs *refs,
     }
     struct pending_parent *p = &im->pending[im->npending++];
     unsigned line;
-    p->col = col_of(im, row, COL_PARENT, &line);
+    p->col = import_col_where(&im->h, row, COL_PARENT, &line);
     p->line = line;
     p->fline = row->line;
     snprintf(p->code, sizeof p->code, "%s", u->code);
@@ -301,7 +293,7 @@ static void check_places(importer *im, const struct import_refs *refs, const str
 {
     for (uint8_t i = 0; i < n; i++)
         if (refs->place_exists && !refs->place_exists(refs->ctx, places[i])) {
-            unsigned line, col = col_of(im, row, c, &line);
+            unsigned line, col = import_col_where(&im->h, row, c, &line);
             import_problem_add(&im->ps, false, line, col, import_col_name(c),
                                _("\"%s\" is neither a unit code nor a district"), places[i]);
         }
@@ -313,7 +305,7 @@ static void check_preference_refs(importer *im, const struct import_refs *refs,
     if (!first_in_file(im, row, COL_NIP, p->nip, ""))
         return;
     if (refs->staff_exists && !refs->staff_exists(refs->ctx, p->nip)) {
-        unsigned line, col = col_of(im, row, COL_NIP, &line);
+        unsigned line, col = import_col_where(&im->h, row, COL_NIP, &line);
         import_problem_add(&im->ps, false, line, col, "nip", _("nobody has NIP %s"), p->nip);
     }
     check_places(im, refs, row, COL_PREFER, p->prefer, p->nprefer);
@@ -354,7 +346,7 @@ static void check_position_refs(importer *im, const struct import_refs *refs,
 {
     first_in_file(im, row, COL_CODE, p->code, p->unit);
     if (p->unit[0] && !db_unit(im, refs, p->unit)) {
-        unsigned line, col = col_of(im, row, COL_UNIT, &line);
+        unsigned line, col = import_col_where(&im->h, row, COL_UNIT, &line);
         import_problem_add(&im->ps, false, line, col, "unit",
                            _("unknown unit \"%s\""), p->unit);
     }
@@ -555,15 +547,6 @@ static void hash_file(importer *im)
     import_sha256_hex(data, len, im->sha);
 }
 
-bool import_sha256_hex(const char *data, size_t len, char out[65])
-{
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned mdlen = 0;
-    if (!EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL))
-        mdlen = 0;
-    hex_encode(md, mdlen < 32 ? mdlen : 32, out);
-    return mdlen >= 32;
-}
 
 /* Pass 1 may run again (a write transaction retried): from a clean slate. */
 static void pass1_reset(importer *im)

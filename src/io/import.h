@@ -15,6 +15,10 @@
  * one: import_check_each is pass 1 handing each record over as it goes,
  * for a caller that writes them in a transaction it abandons when the
  * pass finds an error (or the order breaks: then pass 2 as above).
+ * Pass 1 of a staff file parses and converts its rows on a second thread
+ * (io/import_pipe.c), a few hundred rows ahead of the caller's: the
+ * callbacks (import_refs, fn) are called on the caller's thread only,
+ * in file order, and the problems are those one thread would find.
  *
  * Conventions chosen where the design is silent:
  * - unquoted fields are trimmed; quoted fields are kept exactly;

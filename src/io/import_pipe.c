@@ -4,6 +4,8 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <openssl/evp.h>
+#include "core/hex.h"
 #include "io/import_internal.h"
 
 /* Rows a batch holds, and batches in flight: enough that neither thread
@@ -105,6 +107,16 @@ static void *reader(void *arg)
         p->hashed = import_sha256_hex(data, len, p->sha);
     }
     return NULL;
+}
+
+bool import_sha256_hex(const char *data, size_t len, char out[65])
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned mdlen = 0;
+    if (!EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL))
+        mdlen = 0;
+    hex_encode(md, mdlen < 32 ? mdlen : 32, out);
+    return mdlen >= 32;
 }
 
 static void pipe_free(struct import_pipe *p)
