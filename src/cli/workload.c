@@ -30,23 +30,71 @@ static void warn_problems(const struct wl_problems *p)
                  pr.staff_without_position);
 }
 
+/* The summary, and the units' names (when asked for) by unit index, in
+ * one buffer: taken as the summary reads the unit records. */
 struct wl_data {
     struct workload *w;
+    char *names;
+    size_t len, cap;
+    uint32_t *off;
+    size_t n, noff;
+    bool oom;
 };
 
 static void cli_workload_data_free(struct wl_data *d)
 {
     workload_free(d->w);
-    d->w = NULL;
+    free(d->names);
+    free(d->off);
+    memset(d, 0, sizeof *d);
+}
+
+static bool room(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return true;
+    size_t cap2 = *cap ? *cap : 4096;
+    while (cap2 < need)
+        cap2 *= 2;
+    void *q = realloc(*p, cap2 * elem);
+    if (!q)
+        return false;
+    *p = q, *cap = cap2;
+    return true;
+}
+
+static int take_name(const struct unit *u, void *ctx)
+{
+    struct wl_data *d = ctx;
+    size_t len = strnlen(u->name, NAME_SIZE - 1);
+    if (d->oom || !room((void **)&d->off, &d->noff, d->n + 1, sizeof *d->off) ||
+        !room((void **)&d->names, &d->cap, d->len + len + 1, 1) || d->len + len + 1 > UINT32_MAX) {
+        d->oom = true;
+        return 0;
+    }
+    d->off[d->n++] = (uint32_t)d->len;
+    memcpy(d->names + d->len, u->name, len);
+    d->names[d->len + len] = '\0';
+    d->len += len + 1;
+    return 0;
+}
+
+/* A unit's name; NULL when the names were not taken. */
+static const char *unit_name(const struct wl_data *d, size_t unit)
+{
+    return d->names && !d->oom && d->n == workload_unit_count(d->w) ? d->names + d->off[unit]
+                                                                     : NULL;
 }
 
 /* The roll-up from the stored aggregates (no pass over the positions),
- * with its warnings. */
-static int cli_workload_data_load(struct ops *o, struct wl_data *d)
+ * with its warnings; with the units' names when names. */
+static int cli_workload_data_load(struct ops *o, struct wl_data *d, bool names)
 {
     struct ops_err e;
     struct wl_problems pr;
-    d->w = ops_workload_summary(o, &pr, &e);
+    struct ops_workload_tap tap = {take_name, NULL, d};
+    memset(d, 0, sizeof *d);
+    d->w = ops_workload_summary_tap(o, names ? &tap : NULL, &pr, &e);
     if (!d->w)
         return cli_report(&e);
     warn_problems(&pr);
@@ -59,21 +107,38 @@ static int cli_workload_data_load(struct ops *o, struct wl_data *d)
 enum { COL_KEY1, COL_KEY2, COL_WORKLOAD, COL_NEED, COL_EXISTING, COL_GAP, COL_EJ,
        COL_GRADE, COL_NAME, NCOLS };
 
-/* A row of the grouped table. */
+/* A row of the grouped table; its strings belong to the group list or
+ * the summary, which outlive it. */
 struct table_row {
-    char key1[NAME_SIZE + 64];       /* the group (a unit code indented) */
+    const char *key;                 /* the group: a unit code, district, family */
+    int indent;                      /* text form: the unit's depth in the tree, x 2 */
+    const char *name;                /* text form: the unit's name; NULL: none */
     struct wl_row row;
-    /* text form: the unit's name with --by unit; "" where there is none
-     * (district, job family) */
-    char name[NAME_SIZE];
 };
+
+/* Decimal by hand: a table of a million rows formats six million numbers. */
+static void decimal(int64_t v, char out[24])
+{
+    char tmp[24];
+    size_t n = 0, len = 0;
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        out[len++] = '-';
+    while (n)
+        out[len++] = tmp[--n];
+    out[len] = '\0';
+}
 
 static void numbers(const struct wl_row *r, const struct policy *p, char out[][24])
 {
-    snprintf(out[0], 24, "%lld", (long long)r->workload_minutes);
-    snprintf(out[1], 24, "%lld", (long long)r->need);
-    snprintf(out[2], 24, "%lld", (long long)r->existing);
-    snprintf(out[3], 24, "%lld", (long long)wl_gap(r));
+    decimal(r->workload_minutes, out[0]);
+    decimal(r->need, out[1]);
+    decimal(r->existing, out[2]);
+    decimal(wl_gap(r), out[3]);
     wl_format_ej(r, p, out[4]);
     snprintf(out[5], 24, "%s", wl_grade_name(wl_grade(r, p)));
 }
@@ -118,7 +183,7 @@ static void write_csv(FILE *out, const struct table_row *rows, size_t n,
     }
     csv_header(cw, true);
     for (size_t i = 0; i < n; i++) {
-        csv_put_text(cw, rows[i].key1);
+        csv_put_text(cw, rows[i].key);
         csv_figures(cw, &rows[i].row, p);
     }
     if (csv_writer_free(cw) != 0)
@@ -204,6 +269,19 @@ static void text_header(FILE *out, const struct text_cols *t)
     put_line(out, &l);
 }
 
+/* key indented by indent spaces (cut to fit out). */
+static const char *indented(const char *key, int indent, char out[NAME_SIZE + 64])
+{
+    if (indent <= 0)
+        return key;
+    size_t pad = (size_t)indent < NAME_SIZE ? (size_t)indent : NAME_SIZE;
+    size_t n = strnlen(key, 63);
+    memset(out, ' ', pad);
+    memcpy(out + pad, key, n);
+    out[pad + n] = '\0';
+    return out;
+}
+
 /* One line: key2 NULL in the grouped table, name NULL on the total. */
 static void text_row(FILE *out, const struct text_cols *t, const char *key1, const char *key2,
                      const struct wl_row *r, const char *name, const struct policy *p)
@@ -225,79 +303,61 @@ static void write_text(FILE *out, const struct table_row *rows, size_t n,
                        const struct wl_row *total, const struct policy *p)
 {
     struct text_cols t;
+    char key[NAME_SIZE + 64];
     text_cols_init(&t, true);
     for (size_t i = 0; i <= n; i++) {
-        const char *k1 = i < n ? rows[i].key1 : _("total");
-        if (width(k1) > t.w[COL_KEY1])
-            t.w[COL_KEY1] = width(k1);
+        int w = i < n ? rows[i].indent + width(rows[i].key) : width(_("total"));
+        if (w > t.w[COL_KEY1])
+            t.w[COL_KEY1] = w;
         fit_figures(&t, i < n ? &rows[i].row : total, p);
     }
     for (size_t i = 0; i < n && !t.named; i++)
-        t.named = rows[i].name[0] != '\0';
+        t.named = rows[i].name && rows[i].name[0] != '\0';
     text_header(out, &t);
     for (size_t i = 0; i < n; i++)
-        text_row(out, &t, rows[i].key1, NULL, &rows[i].row, rows[i].name, p);
+        text_row(out, &t, indented(rows[i].key, rows[i].indent, key), NULL, &rows[i].row,
+                 rows[i].name ? rows[i].name : "", p);
     text_row(out, &t, _("total"), NULL, total, NULL, p);
 }
 
-/* Rows of the grouped table for a subtree: a group each. */
-static size_t build_rows(const struct wl_data *d, long root, int by, struct table_row **out,
-                         struct wl_row *total)
+/* Rows of the grouped table: a group each (g outlives them); the total
+ * is the sum of the groups. */
+static struct table_row *group_rows(const struct wl_group *g, size_t n, struct wl_row *total)
 {
     memset(total, 0, sizeof *total);
-    *out = NULL;
-    struct wl_group *g;
-    size_t n = workload_group(d->w, root, by, &g);
-    if (!g)
-        return 0;
     struct table_row *rows = calloc(n ? n : 1, sizeof *rows);
     for (size_t i = 0; rows && i < n; i++) {
-        /* the tree shows through indentation in text; CSV gets the code */
-        snprintf(rows[i].key1, sizeof rows[i].key1, "%s", g[i].name);
-        rows[i].row = g[i].row;
-        if (by != WL_BY_UNIT)
-            wl_row_add(total, &g[i].row);
+        rows[i] = (struct table_row){.key = g[i].name, .row = g[i].row};
+        wl_row_add(total, &g[i].row);
     }
-    if (by == WL_BY_UNIT) {
-        /* the subtree's total is its root's figures (or the sum of roots) */
-        for (size_t i = 0; i < n; i++)
-            if (g[i].depth == g[0].depth)
-                wl_row_add(total, &g[i].row);
-    }
-    free(g);
-    *out = rows;
-    return rows ? n : 0;
+    return rows;
 }
 
-/* The units' names beside their codes in the text form, read in one go. */
-static void name_rows(struct ops *o, struct table_row *rows, size_t n)
+/* Rows of the units of a subtree in tree order, indented from the
+ * subtree's root, with names when they were taken; the total is the sum
+ * of the subtree's roots. */
+static size_t unit_rows(const struct wl_data *d, long root, struct table_row **out,
+                        struct wl_row *total)
 {
-    const char **unit = calloc(n ? n : 1, sizeof *unit);
-    struct ops_place_names *names = calloc(n ? n : 1, sizeof *names);
-    struct ops_err e;
-    if (unit && names) {
-        for (size_t i = 0; i < n; i++)
-            unit[i] = rows[i].key1;
-        if (ops_place_names(o, n, NULL, unit, names, &e) == OPS_OK)
-            for (size_t i = 0; i < n; i++)
-                snprintf(rows[i].name, sizeof rows[i].name, "%s", names[i].unit);
+    size_t *units;
+    size_t n = workload_units_in(d->w, root, &units);
+    memset(total, 0, sizeof *total);
+    *out = units ? calloc(n ? n : 1, sizeof **out) : NULL;
+    if (!*out) {
+        free(units);
+        return 0;
     }
-    free(unit);
-    free(names);
-}
-
-static void indent_units(struct table_row *rows, size_t n, const struct wl_data *d)
-{
-    int base = -1;
+    int base = n ? workload_unit_depth(d->w, units[0]) : 0;
     for (size_t i = 0; i < n; i++) {
-        long u = workload_unit_index(d->w, rows[i].key1);
-        int depth = u >= 0 ? workload_unit_depth(d->w, (size_t)u) : 0;
-        if (base < 0)
-            base = depth;          /* the subtree's root starts at the margin */
-        char tmp[sizeof rows[i].key1];
-        snprintf(tmp, sizeof tmp, "%*s%s", 2 * (depth - base), "", rows[i].key1);
-        memcpy(rows[i].key1, tmp, sizeof tmp);
+        int depth = workload_unit_depth(d->w, units[i]);
+        (*out)[i] = (struct table_row){workload_unit_code(d->w, units[i]), 2 * (depth - base),
+                                       unit_name(d, units[i]),
+                                       *workload_unit_row(d->w, units[i])};
+        if (depth == base)
+            wl_row_add(total, &(*out)[i].row);
     }
+    free(units);
+    return n;
 }
 
 /* ---- the per-position listing, streamed ---------------------------------- */
@@ -414,56 +474,92 @@ static int run_listing(const struct ops_env *env, const char *unit, bool csv, FI
 
 /* ---- the table --------------------------------------------------------- */
 
+/* Writes the grouped table; EXIT_OK, or EXIT_REFUSED when it could not. */
+static int write_table(FILE *out, const struct table_row *rows, size_t n,
+                       const struct wl_row *total, const struct policy *p, bool csv)
+{
+    int failed = rows == NULL;
+    if (!failed) {
+        if (csv)
+            write_csv(out, rows, n, p, &failed);
+        else
+            write_text(out, rows, n, total, p);
+    }
+    if (failed || fflush(out) != 0 || ferror(out)) {
+        cli_error(_("could not write the table"));
+        return EXIT_REFUSED;
+    }
+    return EXIT_OK;
+}
+
+/* The whole database by district or job family: the stored sums. */
+static int run_groups(const struct ops_env *env, int by, bool csv, FILE *out)
+{
+    struct ops o;
+    struct ops_err e;
+    struct wl_problems pr;
+    struct wl_group *g;
+    size_t n;
+    int rc = cli_open(&o, env, OPS_READ);
+    if (rc != EXIT_OK)
+        return rc;
+    struct policy p = *ops_policy(&o);
+    if (ops_workload_groups(&o, by, &g, &n, &pr, &e) != OPS_OK) {
+        ops_close(&o);
+        return cli_report(&e);
+    }
+    ops_close(&o);
+    warn_problems(&pr);
+    struct wl_row total;
+    struct table_row *rows = group_rows(g, n, &total);
+    rc = write_table(out, rows, n, &total, &p, csv);
+    free(rows);
+    free(g);
+    return rc;
+}
+
 static int run_table(const struct ops_env *env, const char *unit, int by, bool csv,
                      FILE *out)
 {
     if (by < 0)
         return run_listing(env, unit, csv, out);
+    if (!unit && by != WL_BY_UNIT)
+        return run_groups(env, by, csv, out);
     struct ops o;
     struct wl_data d;
     int rc = cli_open(&o, env, OPS_READ);
     if (rc != EXIT_OK)
         return rc;
     struct policy p = *ops_policy(&o);
-    rc = cli_workload_data_load(&o, &d);
-    if (rc != EXIT_OK) {
-        ops_close(&o);
+    /* CSV keeps codes only; the text form reads better with names */
+    rc = cli_workload_data_load(&o, &d, !csv && by == WL_BY_UNIT);
+    ops_close(&o);
+    if (rc != EXIT_OK)
         return rc;
-    }
     long root = -1;
     if (unit) {
         root = workload_unit_index(d.w, unit);
         if (root < 0) {
-            ops_close(&o);
             cli_error(_("no unit with code \"%s\""), unit);
             cli_workload_data_free(&d);
             return EXIT_REFUSED;
         }
     }
-    struct table_row *rows;
+    struct table_row *rows = NULL;
+    struct wl_group *g = NULL;
     struct wl_row total;
-    size_t n = build_rows(&d, root, by, &rows, &total);
-    /* CSV keeps codes only; the text form reads better with names */
-    if (rows && !csv && by == WL_BY_UNIT)
-        name_rows(&o, rows, n);
-    ops_close(&o);
-    int failed = rows == NULL;
-    if (!failed) {
-        if (csv) {
-            write_csv(out, rows, n, &p, &failed);
-        } else {
-            if (by == WL_BY_UNIT)
-                indent_units(rows, n, &d);
-            write_text(out, rows, n, &total, &p);
-        }
+    size_t n;
+    if (by == WL_BY_UNIT) {
+        n = unit_rows(&d, root, &rows, &total);
+    } else {
+        n = workload_group(d.w, root, by, &g);
+        rows = g ? group_rows(g, n, &total) : NULL;
     }
+    rc = write_table(out, rows, n, &total, &p, csv);
     free(rows);
+    free(g);
     cli_workload_data_free(&d);
-    if (failed || fflush(out) != 0 || ferror(out)) {
-        cli_error(_("could not write the table"));
-        return EXIT_REFUSED;
-    }
-    return EXIT_OK;
+    return rc;
 }
 
 int cli_export_workload(const struct ops_env *env, bool csv, FILE *out)

@@ -329,6 +329,23 @@ struct workload *ops_workload_load(struct ops *o, struct wl_problems *pr, struct
  * load (same result) when the stored aggregates were kept with another
  * rounding policy than the session's. */
 struct workload *ops_workload_summary(struct ops *o, struct wl_problems *pr, struct ops_err *e);
+/* The same, with tap->unit (when not NULL) called on every unit record as
+ * it is read, in unit index order (its name, say, without a second read);
+ * tap->position is not called. Where the summary had to fall back to the
+ * full load after it began, the tap sees the units a second time. */
+struct ops_workload_tap;
+struct workload *ops_workload_summary_tap(struct ops *o, const struct ops_workload_tap *tap,
+                                          struct wl_problems *pr, struct ops_err *e);
+/* The whole database's figures by district or by job family (by
+ * WL_BY_DISTRICT or WL_BY_JOB_FAMILY) as workload_group gives them for
+ * root -1, read from the stored sums (store_each_wl_group: a few thousand
+ * entries, no pass over units or positions): *out malloc'ed, *n groups in
+ * name order. pr: positions in no known unit and staff in no known
+ * position (the tree is not read: its problems stay 0). Falls back to the
+ * summary's grouping when the sums were kept with another rounding
+ * policy. OPS_OK, or OPS_REFUSED when the database cannot be read. */
+int ops_workload_groups(struct ops *o, int by, struct wl_group **out, size_t *n,
+                        struct wl_problems *pr, struct ops_err *e);
 /* Inside a write action: the stored aggregates follow the session's
  * policy (recounted once when it changed); p NULL: left as they are.
  * STORE_OK or STORE_ERROR. */

@@ -139,9 +139,10 @@ static void summary_problems(struct summary *s, int64_t orphans, struct wl_probl
 }
 
 /* The full load in t, with what it left out. */
-static struct workload *full_in(struct ops *o, stxn *t, struct wl_problems *pr)
+static struct workload *full_in(struct ops *o, stxn *t, const struct ops_workload_tap *tap,
+                                struct wl_problems *pr)
 {
-    struct workload *w = ops_workload_read(o, t, NULL);
+    struct workload *w = ops_workload_read(o, t, tap);
     if (w)
         workload_problems(w, pr);
     return w;
@@ -150,19 +151,21 @@ static struct workload *full_in(struct ops *o, stxn *t, struct wl_problems *pr)
 /* The summary in t: from the stored aggregates, or the full load (same
  * figures) where they were kept with another rounding policy or do not
  * fit. NULL when the database cannot be read. */
-static struct workload *summary_in(struct ops *o, stxn *t, struct wl_problems *pr)
+static struct workload *summary_in(struct ops *o, stxn *t, const struct ops_workload_tap *tap,
+                                   struct wl_problems *pr)
 {
     if (!params_match(o, t))
-        return full_in(o, t, pr);
+        return full_in(o, t, tap, pr);
     struct summary s = {.w = workload_begin(ops_policy(o))};
-    struct feed f = {s.w, NULL};
+    struct ops_workload_tap units_only = {tap ? tap->unit : NULL, NULL, tap ? tap->ctx : NULL};
+    struct feed f = {s.w, &units_only};
     int r = !s.w || store_each_unit(t, take_unit, &f) != 0 ||
             store_each_wl_aggregate(t, take_summary, &s) != 0 || workload_build(s.w) != 0;
     int64_t orphans = store_wl_orphan_staff(t);
     if (s.too_big || r) {
         workload_free(s.w);
         free(s.npos), free(s.existing);
-        return s.too_big ? full_in(o, t, pr) : NULL;
+        return s.too_big ? full_in(o, t, tap, pr) : NULL;
     }
     for (size_t i = 0; i < s.n; i++)
         workload_set_existing(s.w, i, s.existing[i]);
@@ -174,14 +177,84 @@ static struct workload *summary_in(struct ops *o, stxn *t, struct wl_problems *p
 
 struct workload *ops_workload_summary(struct ops *o, struct wl_problems *pr, struct ops_err *e)
 {
+    return ops_workload_summary_tap(o, NULL, pr, e);
+}
+
+struct workload *ops_workload_summary_tap(struct ops *o, const struct ops_workload_tap *tap,
+                                          struct wl_problems *pr, struct ops_err *e)
+{
     stxn *t = ops_read_begin(o, e);
     if (!t)
         return NULL;
-    struct workload *w = summary_in(o, t, pr);
+    struct workload *w = summary_in(o, t, tap, pr);
     if (!w)
         ops_fail(e, _("could not read the database: %s"), store_errmsg(o->db));
     store_read_end(t);
     return w;
+}
+
+/* ---- the tables by district and job family -------------------------------- */
+
+struct groups {
+    struct wl_group *g;
+    size_t n, cap;
+};
+
+static int take_group(const char *name, const struct wl_row *sum, uint64_t npositions, void *ctx)
+{
+    struct groups *gs = ctx;
+    (void)npositions;
+    if (gs->n == gs->cap) {
+        size_t cap = gs->cap ? 2 * gs->cap : 256;
+        struct wl_group *g = realloc(gs->g, cap * sizeof *g);
+        if (!g)
+            return -1;
+        gs->g = g, gs->cap = cap;
+    }
+    struct wl_group *g = &gs->g[gs->n++];
+    memset(g, 0, sizeof *g);
+    snprintf(g->name, sizeof g->name, "%s", name);
+    g->row = *sum;
+    return 0;
+}
+
+/* The grouping of the summary, where the sums do not serve. */
+static int groups_of_summary(struct ops *o, stxn *t, int by, struct groups *gs,
+                             struct wl_problems *pr)
+{
+    struct workload *w = summary_in(o, t, NULL, pr);
+    if (!w)
+        return -1;
+    gs->n = workload_group(w, -1, by, &gs->g);
+    workload_free(w);
+    return gs->g ? 0 : -1;
+}
+
+int ops_workload_groups(struct ops *o, int by, struct wl_group **out, size_t *n,
+                        struct wl_problems *pr, struct ops_err *e)
+{
+    struct groups gs = {NULL, 0, 0};
+    memset(pr, 0, sizeof *pr);
+    *out = NULL, *n = 0;
+    stxn *t = ops_read_begin(o, e);
+    if (!t)
+        return OPS_REFUSED;
+    int r;
+    if (params_match(o, t)) {
+        r = store_each_wl_group(t, by == WL_BY_DISTRICT ? STORE_WL_DISTRICT : STORE_WL_FAMILY,
+                                take_group, &gs);
+        pr->positions_without_unit = (size_t)store_wl_unplaced_positions(t);
+        pr->staff_without_position = (size_t)store_wl_orphan_staff(t);
+    } else {
+        r = groups_of_summary(o, t, by, &gs, pr);
+    }
+    store_read_end(t);
+    if (r != 0) {
+        free(gs.g);
+        return ops_fail(e, _("could not read the database: %s"), store_errmsg(o->db));
+    }
+    *out = gs.g, *n = gs.n;
+    return OPS_OK;
 }
 
 /* ---- the per-position listing, streamed ---------------------------------- */
@@ -193,7 +266,7 @@ int ops_workload_listing_open(struct ops *o, struct ops_wl_listing *l, struct op
     l->t = ops_read_begin(o, e);
     if (!l->t)
         return OPS_REFUSED;
-    l->w = summary_in(o, l->t, &l->problems);
+    l->w = summary_in(o, l->t, NULL, &l->problems);
     if (!l->w) {
         ops_fail(e, _("could not read the database: %s"), store_errmsg(o->db));
         ops_workload_listing_close(l);

@@ -13,7 +13,11 @@
  *
  * need is per position with the rounding of the parameters in meta
  * (effective minutes, rounding); store_wl_params_set recounts everything
- * when a policy with others arrives. */
+ * when a policy with others arrives.
+ *
+ * Every change to a unit entry goes through agg_apply, which carries it
+ * into the sums per district and job family (aggregate_groups.c) in the
+ * same transaction; the check recounts those too. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,13 +29,8 @@
 
 #define PARAMS_KEY "wl_params"
 #define AGG_VAL_LEN 32
-#define AGG_KEY_MAX (CODE_SIZE + FAMILY_SIZE)
 /* No unit code is empty, so no unit's key starts with a NUL. */
 static const unsigned char orphan_key[2] = {0, 0xff};
-
-struct agg {
-    int64_t minutes, need, existing, npos;
-};
 
 static void le64(unsigned char *p, int64_t v)
 {
@@ -54,7 +53,7 @@ static void agg_encode(const struct agg *a, unsigned char out[AGG_VAL_LEN])
     le64(out + 24, a->npos);
 }
 
-static int agg_decode(MDB_val v, struct agg *a)
+int store_agg_decode(MDB_val v, struct agg *a)
 {
     if (v.mv_size != AGG_VAL_LEN)
         return -1;
@@ -68,7 +67,7 @@ static bool agg_zero(const struct agg *a)
     return !a->minutes && !a->need && !a->existing && !a->npos;
 }
 
-static void agg_add(struct agg *a, const struct agg *b, int sign)
+void store_agg_sum(struct agg *a, const struct agg *b, int sign)
 {
     a->minutes += sign * b->minutes, a->need += sign * b->need;
     a->existing += sign * b->existing, a->npos += sign * b->npos;
@@ -84,8 +83,7 @@ static size_t agg_key(const char *unit, const char *family, unsigned char out[AG
     return u + 1 + f;
 }
 
-/* Adds sign * d to the entry under k; an entry back to all zeros goes. */
-static int agg_apply(stxn *t, MDB_val k, const struct agg *d, int sign)
+int store_agg_add(stxn *t, MDB_val k, const struct agg *d, int sign)
 {
     MDB_val v;
     struct agg a = {0};
@@ -94,9 +92,9 @@ static int agg_apply(stxn *t, MDB_val k, const struct agg *d, int sign)
     int r = store_db_get(t, DB_WORKLOAD_AGG, k, &v);
     if (r == STORE_ERROR)
         return r;
-    if (r == STORE_OK && agg_decode(v, &a) != 0)
+    if (r == STORE_OK && store_agg_decode(v, &a) != 0)
         return store_damaged(t, DB_WORKLOAD_AGG, k);
-    agg_add(&a, d, sign);
+    store_agg_sum(&a, d, sign);
     if (agg_zero(&a)) {
         r = store_db_del(t, DB_WORKLOAD_AGG, k, NULL);
         return r == STORE_NOTFOUND ? STORE_OK : r;
@@ -104,6 +102,23 @@ static int agg_apply(stxn *t, MDB_val k, const struct agg *d, int sign)
     unsigned char buf[AGG_VAL_LEN];
     agg_encode(&a, buf);
     return store_db_put(t, DB_WORKLOAD_AGG, k, (MDB_val){sizeof buf, buf}, 0);
+}
+
+/* Adds sign * d to a unit and family's entry and to the sums of its
+ * district and family (aggregate_groups.c); the entry of one NUL-led key
+ * alone. */
+static int agg_apply_in(stxn *t, MDB_val k, const struct agg *d, int sign,
+                        struct wl_place *last)
+{
+    if (store_agg_add(t, k, d, sign) != STORE_OK)
+        return STORE_ERROR;
+    const unsigned char *key = k.mv_data;
+    return k.mv_size && key[0] ? store_wl_groups_follow(t, k, d, sign, last) : STORE_OK;
+}
+
+static int agg_apply(stxn *t, MDB_val k, const struct agg *d, int sign)
+{
+    return agg_apply_in(t, k, d, sign, NULL);
 }
 
 static int orphans_add(stxn *t, int64_t n)
@@ -267,7 +282,8 @@ int store_wl_acc_add_to(stxn *t, struct store_wl_acc *acc, const char *unit,
 int store_wl_acc_flush(stxn *t, struct store_wl_acc *acc)
 {
     struct agg d = {.existing = acc->existing};
-    int r = acc->klen ? agg_apply(t, (MDB_val){acc->klen, acc->key}, &d, 1) : STORE_OK;
+    int r = acc->klen ? agg_apply_in(t, (MDB_val){acc->klen, acc->key}, &d, 1, &acc->place)
+                      : STORE_OK;
     if (r == STORE_OK && acc->orphans)
         r = orphans_add(t, acc->orphans);
     acc->existing = acc->orphans = 0;
@@ -310,7 +326,7 @@ int store_wl_load_add(stxn *t, struct store_wl_load *w, const struct position *p
 int store_wl_load_flush(stxn *t, struct store_wl_load *w)
 {
     struct agg d = {w->minutes, w->need, w->existing, w->npos};
-    int r = w->klen ? agg_apply(t, (MDB_val){w->klen, w->key}, &d, 1) : STORE_OK;
+    int r = w->klen ? agg_apply_in(t, (MDB_val){w->klen, w->key}, &d, 1, &w->place) : STORE_OK;
     if (r == STORE_OK && w->orphans)
         r = orphans_add(t, w->orphans);
     w->minutes = w->need = w->existing = w->npos = w->orphans = 0;
@@ -321,6 +337,7 @@ int store_wl_load_flush(stxn *t, struct store_wl_load *w)
 
 struct recount {
     struct policy pol;
+    struct wl_place place;
     MDB_cursor *by_position;
     /* the pending entry: positions of one unit and family come together */
     unsigned char key[AGG_KEY_MAX];
@@ -330,7 +347,7 @@ struct recount {
 
 static int flush(stxn *t, struct recount *rc)
 {
-    int r = agg_apply(t, (MDB_val){rc->klen, rc->key}, &rc->pending, 1);
+    int r = agg_apply_in(t, (MDB_val){rc->klen, rc->key}, &rc->pending, 1, &rc->place);
     rc->pending = (struct agg){0};
     return r;
 }
@@ -350,7 +367,7 @@ static int count_position(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
         rc->klen = n;
     }
     struct agg s = share(&p, holders(t, p.code), &rc->pol);
-    agg_add(&rc->pending, &s, 1);
+    store_agg_sum(&rc->pending, &s, 1);
     return 0;
 }
 
@@ -423,7 +440,7 @@ int store_each_wl_aggregate(stxn *t, store_wl_cb cb, void *ctx)
         struct agg a;
         char unit[CODE_SIZE], family[FAMILY_SIZE];
         const char *key = k.mv_data, *nul = memchr(key, '\0', k.mv_size);
-        if (!nul || agg_decode(v, &a) != 0) {
+        if (!nul || store_agg_decode(v, &a) != 0) {
             r = store_damaged(t, DB_WORKLOAD_AGG, k);
             break;
         }
@@ -451,7 +468,7 @@ int64_t store_wl_orphan_staff(stxn *t)
     struct agg a;
     if (store_db_get(t, DB_WORKLOAD_AGG, (MDB_val){sizeof orphan_key, (void *)orphan_key}, &v) !=
             STORE_OK ||
-        agg_decode(v, &a) != 0)
+        store_agg_decode(v, &a) != 0)
         return 0;
     return a.existing;
 }
@@ -471,6 +488,25 @@ struct expected {
     bool oom;
 };
 
+/* A new entry at the end of the recount; NULL when out of memory. */
+static struct expect *expect_push(struct expected *x, const unsigned char *key, size_t n)
+{
+    if (x->n == x->cap) {
+        size_t cap = x->cap ? 2 * x->cap : 1024;
+        struct expect *e = realloc(x->e, cap * sizeof *e);
+        if (!e) {
+            x->oom = true;
+            return NULL;
+        }
+        x->e = e, x->cap = cap;
+    }
+    struct expect *last = &x->e[x->n++];
+    memcpy(last->key, key, n);
+    last->klen = (uint8_t)n;
+    last->a = (struct agg){0};
+    return last;
+}
+
 static int expect_position(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
 {
     struct expected *x = ctx;
@@ -480,23 +516,12 @@ static int expect_position(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
         return store_damaged(t, DB_POSITIONS, *k);
     size_t n = agg_key(p.unit, p.job_family, key);
     struct expect *last = x->n ? &x->e[x->n - 1] : NULL;
-    if (!last || last->klen != n || memcmp(last->key, key, n) != 0) {
-        if (x->n == x->cap) {
-            size_t cap = x->cap ? 2 * x->cap : 1024;
-            struct expect *e = realloc(x->e, cap * sizeof *e);
-            if (!e) {
-                x->oom = true;
-                return 1;
-            }
-            x->e = e, x->cap = cap;
-        }
-        last = &x->e[x->n++];
-        memcpy(last->key, key, n);
-        last->klen = (uint8_t)n;
-        last->a = (struct agg){0};
-    }
+    if (!last || last->klen != n || memcmp(last->key, key, n) != 0)
+        last = expect_push(x, key, n);
+    if (!last)
+        return 1;
     struct agg s = share(&p, holders(t, p.code), &x->pol);
-    agg_add(&last->a, &s, 1);
+    store_agg_sum(&last->a, &s, 1);
     return 0;
 }
 
@@ -515,7 +540,7 @@ static void expect_merge(struct expected *x)
     size_t m = 0;
     for (size_t i = 0; i < x->n; i++) {
         if (m && expect_cmp(&x->e[m - 1], &x->e[i]) == 0)
-            agg_add(&x->e[m - 1].a, &x->e[i].a, 1);
+            store_agg_sum(&x->e[m - 1].a, &x->e[i].a, 1);
         else
             x->e[m++] = x->e[i];
     }
@@ -526,6 +551,48 @@ static bool agg_equal(const struct agg *a, const struct agg *b)
 {
     return a->minutes == b->minutes && a->need == b->need && a->existing == b->existing &&
            a->npos == b->npos;
+}
+
+/* The district and family sums from the recount of the unit entries
+ * (aggregate_groups.c), merged in. */
+static int expect_groups(stxn *t, struct expected *x)
+{
+    size_t units = x->n;
+    for (size_t i = 0; i < units; i++) {
+        struct wl_group_key g[2];
+        int n = store_wl_group_keys(t, (MDB_val){x->e[i].klen, x->e[i].key}, g);
+        if (n < 0)
+            return -1;
+        for (int j = 0; j < n; j++) {
+            struct expect *e = expect_push(x, g[j].key, g[j].len);
+            if (!e)
+                return -1;
+            e->a = x->e[i].a;
+        }
+    }
+    expect_merge(x);
+    return 0;
+}
+
+/* The first difference in words. */
+static void describe(const struct expect *at, char *why, size_t whylen)
+{
+    char text[AGG_KEY_MAX + 1];
+    const char *key = (const char *)at->key;
+    memcpy(text, key, at->klen);
+    text[at->klen] = '\0';
+    if (at->klen < 2 || key[0] != '\0')
+        snprintf(why, whylen, _("the workload aggregate of unit %s (%s) differs from a recount"),
+                 text, text + strlen(text) + 1 <= text + at->klen ? text + strlen(text) + 1 : "");
+    else if (key[1] == 'D')
+        snprintf(why, whylen, _("the workload sum of district \"%s\" differs from a recount"),
+                 text + 2);
+    else if (key[1] == 'F')
+        snprintf(why, whylen, _("the workload sum of job family \"%s\" differs from a recount"),
+                 text + 2);
+    else
+        snprintf(why, whylen, "%s",
+                 _("the workload sum of positions in no known unit differs from a recount"));
 }
 
 /* Compares the stored entries with the recount, both in key order. */
@@ -546,20 +613,19 @@ static int compare_stored(stxn *t, const struct expected *x, char *why, size_t w
         if (have) {
             memcpy(got.key, k.mv_data, k.mv_size);
             got.klen = (uint8_t)k.mv_size;
-            if (got.key[0] == 0) {              /* the orphan count: checked apart */
+            if (k.mv_size == sizeof orphan_key &&
+                memcmp(got.key, orphan_key, sizeof orphan_key) == 0) {   /* checked apart */
                 rc = mdb_cursor_get(c, &k, &v, MDB_NEXT);
                 continue;
             }
-            if (agg_decode(v, &got.a) != 0)
+            if (store_agg_decode(v, &got.a) != 0)
                 problems++;
         }
         int cmp = !have ? 1 : i >= x->n ? -1 : expect_cmp(&got, &x->e[i]);
         const struct expect *at = cmp <= 0 ? &got : &x->e[i];
         if (cmp != 0 || !agg_equal(&got.a, &x->e[i].a)) {
             if (problems++ == 0 && why)
-                snprintf(why, whylen,
-                         _("the workload aggregate of unit %s (%s) differs from a recount"),
-                         (const char *)at->key, (const char *)at->key + strlen((const char *)at->key) + 1);
+                describe(at, why, whylen);
         }
         if (cmp <= 0 && have)
             rc = mdb_cursor_get(c, &k, &v, MDB_NEXT);
@@ -586,6 +652,11 @@ int store_wl_check(stxn *t, char *why, size_t whylen)
         return 1;
     }
     expect_merge(&x);
+    if (expect_groups(t, &x) != 0) {
+        snprintf(why, whylen, "%s", x.oom ? _("out of memory") : store_errmsg(t->s));
+        free(x.e);
+        return 1;
+    }
     int problems = compare_stored(t, &x, why, whylen);
     free(x.e);
     if (orphans_recount(t) != store_wl_orphan_staff(t) && problems++ == 0)

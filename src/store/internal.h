@@ -105,12 +105,50 @@ void store_digest_ready(void);
  * derive hook's call for rec (key pk) against the stored record (rec.c). */
 int store_wl_position_changed(stxn *t, const void *old, const void *rec);
 int store_wl_staff_changed(stxn *t, const void *old, const void *rec);
+/* One workload aggregate entry's figures (aggregate.c): its value's
+ * decoding (0, or -1 when damaged), a sum, and sign * d added to the entry
+ * under k alone (an entry back to all zeros goes). */
+struct agg {
+    int64_t minutes, need, existing, npos;
+};
+#define AGG_KEY_MAX (CODE_SIZE + FAMILY_SIZE)
+int store_agg_decode(MDB_val v, struct agg *a);
+void store_agg_sum(struct agg *a, const struct agg *b, int sign);
+int store_agg_add(stxn *t, MDB_val k, const struct agg *d, int sign);
+/* The sums per district and per job family (aggregate_groups.c), beside
+ * the (unit, family) entries under keys that start with a NUL:
+ *   store_wl_group_keys: the group entries a unit entry's figures count
+ *     in: its unit's district and its family, or, when no unit has its
+ *     code, the one of positions in no known unit. Returns how many (1
+ *     or 2), -1 when the unit cannot be read.
+ *   store_wl_groups_follow: sign * d into those (the unit entry under
+ *     k changed by it).
+ *   store_wl_unit_changed: the derive hook of units: a unit that comes,
+ *     goes or changes district moves its entries' figures between
+ *     groups. */
+struct wl_group_key {
+    unsigned char key[AGG_KEY_MAX];
+    size_t len;
+};
+int store_wl_group_keys(stxn *t, MDB_val k, struct wl_group_key out[2]);
+/* The place of the unit last looked up (its district's group, or that of
+ * no known unit), kept by a bulk write whose entries come unit by unit;
+ * zeroed: none yet. Only within one transaction. */
+struct wl_place {
+    char unit[CODE_SIZE];
+    struct wl_group_key where;
+    bool known;
+};
+int store_wl_groups_follow(stxn *t, MDB_val k, const struct agg *d, int sign,
+                           struct wl_place *last);
+int store_wl_unit_changed(stxn *t, const void *old, const void *rec);
 /* Holders added in bulk, position by position (in code order, so that
  * the positions of one unit and family make one write): add, then flush. */
 struct store_wl_acc {
     unsigned char key[CODE_SIZE + FAMILY_SIZE];
     size_t klen;
     int64_t existing, orphans;
+    struct wl_place place;
 };
 int store_wl_acc_add(stxn *t, struct store_wl_acc *acc, const char *code, int64_t n);
 /* The same for holders of a position whose unit and family are known. */
@@ -127,6 +165,7 @@ struct store_wl_load {
     unsigned char key[CODE_SIZE + FAMILY_SIZE];
     size_t klen;
     int64_t minutes, need, existing, npos, orphans;
+    struct wl_place place;
 };
 int store_wl_load_begin(stxn *t, struct store_wl_load *w);
 int store_wl_load_add(stxn *t, struct store_wl_load *w, const struct position *p);

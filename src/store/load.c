@@ -24,6 +24,7 @@ struct store_load {
     unsigned char last[STORE_KEY_MAX];
     size_t lastlen;             /* 0: nothing added yet */
     struct store_wl_load wl;    /* positions only */
+    bool placing;               /* units: positions already there count in them */
 };
 
 void store_load_free(store_load *l)
@@ -56,6 +57,7 @@ int store_load_begin(stxn *t, enum store_load_what what, store_load **out)
         store_load_free(l);
         return store_fail_mdb(t, rc, store_db_name(d->db));
     }
+    l->placing = what == STORE_LOAD_UNITS && store_count_positions(t) != 0;
     if (what == STORE_LOAD_POSITIONS && store_wl_load_begin(t, &l->wl) != STORE_OK) {
         store_load_free(l);
         return STORE_ERROR;
@@ -95,6 +97,8 @@ int store_load_unit(store_load *l, const struct unit *u)
 {
     if (l->d != &store_desc_unit)
         return store_fail(l->t->s, _("a record of the wrong kind was given to a bulk load"));
+    if (l->placing && store_wl_unit_changed(l->t, NULL, u) != STORE_OK)
+        return STORE_ERROR;
     return append(l, u);
 }
 

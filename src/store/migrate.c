@@ -107,6 +107,7 @@ static const struct migration steps[] = {
     {4, "write the find text of staff names", store_text_rebuild},
     {5, "file staff names without their titles", refile_names},
     {6, "index the positions by unit", reindex_positions},
+    {7, "sum the workload per district and job family", store_wl_recount},
 };
 
 static const struct migration *step_from(unsigned v)

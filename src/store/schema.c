@@ -60,6 +60,7 @@ static size_t unit_key(stxn *t, const void *r, unsigned char *out)
 const struct store_record_desc store_desc_unit = {
     .what = N_("unit"), .db = DB_UNITS, .size = sizeof(struct unit),
     .encode = unit_encode, .decode = unit_decode, .key = unit_key,
+    .derive = store_wl_unit_changed,
 };
 
 /* --- positions ------------------------------------------------------------- */

@@ -40,8 +40,10 @@
  * Schema 5: the find text of staff (findtext.c, store_each_staff_match).
  * Schema 6: staff by name files names without their titles
  * (core/name_title.h) and keeps no copy of the NIP in its values.
- * Schema 7: positions indexed by unit (store_each_position_of_unit). */
-#define STORE_SCHEMA_VERSION 7
+ * Schema 7: positions indexed by unit (store_each_position_of_unit).
+ * Schema 8: the workload sums per district and job family
+ * (aggregate_groups.c, store_each_wl_group). */
+#define STORE_SCHEMA_VERSION 8
 
 typedef struct store store;      /* an open environment */
 typedef struct stxn stxn;        /* a transaction */
@@ -437,6 +439,18 @@ typedef int (*store_wl_cb)(const char *unit, const char *family, const struct wl
 int store_each_wl_aggregate(stxn *t, store_wl_cb cb, void *ctx);
 int64_t store_wl_orphan_staff(stxn *t);
 int store_wl_recount(stxn *t);
+/* The same figures summed per district (of the entries' units) or per job
+ * family, of the positions in a known unit, kept with them in the same
+ * write transactions:
+ *   store_each_wl_group: every district's (or job family's) sum in name
+ *     (byte) order, groups without positions left out; cb as above.
+ *   store_wl_unplaced_positions: positions whose unit is no known unit
+ *     (they count in no group). */
+enum store_wl_by { STORE_WL_DISTRICT, STORE_WL_FAMILY };
+typedef int (*store_wl_group_cb)(const char *name, const struct wl_row *sum,
+                                 uint64_t npositions, void *ctx);
+int store_each_wl_group(stxn *t, enum store_wl_by by, store_wl_group_cb cb, void *ctx);
+uint64_t store_wl_unplaced_positions(stxn *t);
 /* The aggregates against a recount: the number of problems, the first in
  * why (store_check_indexes includes it). */
 int store_wl_check(stxn *t, char *why, size_t whylen);

@@ -23,6 +23,52 @@ static void rebuild_rows(struct screen *s);
 static bool read_names(struct screen *s);
 static void find_repeated_names(struct units_priv *p);
 
+/* The units' names as the summary reads their records (in unit index
+ * order), so that the names need no second read of every unit. */
+struct name_tap {
+    char **names;
+    size_t n, cap;
+    bool oom;
+};
+
+static void free_names(struct units_priv *p)
+{
+    for (size_t u = 0; p->names && u < p->nunits; u++)
+        free(p->names[u]);
+    free(p->names);
+    free(p->dup);
+    p->names = NULL;
+    p->dup = NULL;
+}
+
+static int tap_name(const struct unit *u, void *ctx)
+{
+    struct name_tap *nt = ctx;
+    if (nt->n == nt->cap) {
+        size_t cap = nt->cap ? 2 * nt->cap : 1024;
+        char **names = realloc(nt->names, cap * sizeof *names);
+        if (!names) {
+            nt->oom = true;
+            return 0;           /* the names are read again afterwards */
+        }
+        nt->names = names, nt->cap = cap;
+    }
+    if (!nt->oom && !(nt->names[nt->n++] = strdup(u->name)))
+        nt->oom = true;
+    return 0;
+}
+
+static void keep_names(struct units_priv *p, struct name_tap *nt)
+{
+    if (!nt->oom && nt->n == p->nunits) {
+        p->names = nt->names;
+        return;
+    }
+    for (size_t i = 0; i < nt->n; i++)
+        free(nt->names[i]);
+    free(nt->names);
+}
+
 static int load(struct screen *s)
 {
     struct units_priv *p = s->priv;
@@ -32,10 +78,15 @@ static int load(struct screen *s)
     /* The stored aggregates: no pass over the positions for the tree. */
     struct wl_problems pr;
     struct ops_err e;
-    p->wl = ops_workload_summary(&s->app->ops, &pr, &e);
-    if (!p->wl)
+    struct name_tap nt = {NULL, 0, 0, false};
+    struct ops_workload_tap tap = {tap_name, NULL, &nt};
+    p->wl = ops_workload_summary_tap(&s->app->ops, p->names ? NULL : &tap, &pr, &e);
+    if (!p->wl) {
+        keep_names(p, &nt);     /* frees them: nunits is not theirs */
         return -1;
+    }
     p->nunits = workload_unit_count(p->wl);
+    keep_names(p, &nt);
     p->norder = workload_units_in(p->wl, -1, &p->order);
     p->expanded = calloc(p->nunits ? p->nunits : 1, sizeof *p->expanded);
     if (!p->expanded)
@@ -250,7 +301,10 @@ static void reload(struct screen *s)
     p->wl = wl;
     free(p->order);
     p->norder = workload_units_in(p->wl, -1, &p->order);
+    free_names(p);              /* a unit may have been renamed */
     if (same) {
+        if (read_names(s))
+            find_repeated_names(p);
         rebuild_rows(s);
         return;
     }
@@ -568,10 +622,7 @@ static void units_close(struct screen *s)
     workload_free(p->full);
     free(p->order);
     free(p->expanded);
-    for (size_t u = 0; p->names && u < p->nunits; u++)
-        free(p->names[u]);
-    free(p->names);
-    free(p->dup);
+    free_names(p);
     free_rows(p);
     free(p);
 }
