@@ -237,6 +237,12 @@ bench_find() {
   row "staff find (CLI)" "$size" "< 30 ms at L" "$(ms "$t") (CPU $(ms "$tc"))" "grep -i $(ms "$g")" "$(ratio "$t" "$g")" \
     "$(verdict "$t" "<" 0.03)" "$t"
   note "$size: staff find '$needle': $(env MUTASI_DB="$dir/db" "$mutasi" staff find "$needle" 2>/dev/null | wc -l) people match"
+  # A needle nobody's name holds: the cost of finding that out (refused,
+  # exit 1, which hyperfine is told to accept).
+  t0=$(hf -i -- "env MUTASI_DB=$dir/db $mutasi staff find zzzq")
+  g0=$(hf -i -- "grep -i zzzq $dir/staff.csv")
+  row "staff find, no match (CLI)" "$size" "< 30 ms at L" "$(ms "$t0")" "grep -i $(ms "$g0")" "$(ratio "$t0" "$g0")" \
+    "$(verdict "$t0" "<" 0.03)" "$t0"
   memrow "memory: staff find" "env MUTASI_DB=$dir/db $mutasi staff find $needle"
 }
 

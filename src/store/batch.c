@@ -124,6 +124,7 @@ static int batch_index(stxn *t, struct batch *b, size_t *ord, size_t m,
                        const struct store_index_desc *ix)
 {
     struct store_appender app;
+    unsigned char ref[STORE_REF_MAX];
     size_t base = b->used;
     for (size_t k = 0; k < m; k++) {
         size_t i = ord[k];
@@ -145,7 +146,7 @@ static int batch_index(stxn *t, struct batch *b, size_t *ord, size_t m,
         if (b->ixlen[i])
             r = store_appender_put(&app, (MDB_val){b->ixlen[i], b->arena + b->ix[i]},
                                    store_index_val(ix, (MDB_val){b->pklen[i],
-                                                                 b->arena + b->pk[i]}),
+                                                                 b->arena + b->pk[i]}, ref),
                                    flags);
     }
     store_appender_close(&app);

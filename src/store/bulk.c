@@ -112,7 +112,7 @@ static uint32_t *string_ranks(const struct strset *in)
 /* --- the load ---------------------------------------------------------------- */
 
 struct bulk_row {
-    char nip[NIP_LEN];
+    unsigned char ref[STORE_NIP_REF_LEN];   /* the NIP packed, as the indexes file it */
     uint32_t id[BY_COUNT];      /* interned group per index (unit, position,
                                  * folded name); NO_ID: no entry */
 };
@@ -220,11 +220,14 @@ int store_bulk_begin(stxn *t, size_t expect, store_bulk **out)
 static int add_history(store_bulk *b, const struct history *h, const struct store_bulk_prep *p)
 {
     unsigned char key[STORE_HIST_KEY_LEN], buf[CODEC_MAX];
+    char last[NIP_LEN + 1];
     stxn *t = b->t;
-    if (memcmp(h->nip, b->rows[b->n - 1].nip, NIP_LEN) != 0)
+    if (!store_history_key(h->nip, h->since, 0, key) ||
+        memcmp(key, b->rows[b->n - 1].ref, STORE_NIP_REF_LEN) != 0) {
+        store_nip_unpack(b->rows[b->n - 1].ref, last);
         return store_fail(t->s, _("a history line of %.*s came with staff %.*s"), NIP_LEN,
-                          h->nip, NIP_LEN, b->rows[b->n - 1].nip);
-    store_history_key(h->nip, h->since, 0, key);
+                          h->nip, NIP_LEN, last);
+    }
     MDB_val k = {sizeof key, key};
     if (!store_appender_is_new(&b->history, k, k))
         return store_add_history(t, h);     /* lines of this person already there */
@@ -280,7 +283,8 @@ void store_bulk_prepare(const struct staff *s, const struct history *h, struct s
         return;                 /* too long for p, or no hash: done in add */
     p->staff_len = (uint16_t)n;
     if (h) {
-        store_history_key(h->nip, h->since, 0, hk);
+        if (!store_history_key(h->nip, h->since, 0, hk))
+            return;
         n = codec_put_history(h, p->hist, sizeof p->hist);
         k = (MDB_val){sizeof hk, hk};
         v = (MDB_val){n, p->hist};
@@ -305,13 +309,16 @@ static MDB_val staff_value(store_bulk *b, const struct staff *s, const struct st
 static int add(store_bulk *b, const struct staff *s, const struct history *h,
                const struct store_bulk_prep *p)
 {
-    unsigned char buf[CODEC_MAX], pk[STORE_KEY_MAX];
+    unsigned char buf[CODEC_MAX], pk[STORE_KEY_MAX], ref[STORE_NIP_REF_LEN];
+    char last[NIP_LEN + 1];
     stxn *t = b->t;
-    if (b->d->key(t, s, pk) != NIP_LEN)
-        return STORE_ERROR;
-    if (b->n && memcmp(s->nip, b->rows[b->n - 1].nip, NIP_LEN) <= 0)
+    if (b->d->key(t, s, pk) != NIP_LEN || !store_nip_pack(s->nip, ref))
+        return STORE_ERROR;     /* the key function has said why */
+    if (b->n && memcmp(ref, b->rows[b->n - 1].ref, sizeof ref) <= 0) {
+        store_nip_unpack(b->rows[b->n - 1].ref, last);
         return store_fail(t->s, _("staff %s came after %.*s: a bulk load needs ascending NIPs"),
-                          s->nip, NIP_LEN, b->rows[b->n - 1].nip);
+                          s->nip, NIP_LEN, last);
+    }
     MDB_val k = {NIP_LEN, (void *)s->nip}, v = staff_value(b, s, p, buf);
     if (v.mv_size == 0)
         return store_fail(t->s, _("staff %s cannot be encoded"), s->nip);
@@ -329,7 +336,7 @@ static int add(store_bulk *b, const struct staff *s, const struct history *h,
     if (store_text_fill_add(&b->text, s) != STORE_OK)
         return STORE_ERROR;
     struct bulk_row *row = &b->rows[b->n++];
-    memcpy(row->nip, s->nip, NIP_LEN);
+    memcpy(row->ref, ref, sizeof ref);
     bool oom = false;
     for (int i = 0; i < b->d->nindexes; i++)
         row->id[i] = intern_group(b, i, s, p, &oom);
@@ -416,6 +423,7 @@ static int write_index(store_bulk *b, int by)
     if (!ord)
         return store_fail(b->t->s, _("out of memory"));
     bool dup = ix->kind == STORE_INDEX_DUP;
+    assert(ix->ref == STORE_REF_NIP);
     if (store_appender_open(&app, b->t, ix->db, dup) != STORE_OK) {
         free(ord);
         return STORE_ERROR;
@@ -431,14 +439,15 @@ static int write_index(store_bulk *b, int by)
             __builtin_prefetch(group_str(b, by, b->rows[ord[i + AHEAD]].id[by]));
         const struct bulk_row *row = &b->rows[ord[i]];
         const char *s = group_str(b, by, row->id[by]);
-        MDB_val nip = {NIP_LEN, (void *)row->nip};
+        /* the record key as the index files it (STORE_REF_NIP) */
+        MDB_val nip = {STORE_NIP_REF_LEN, (void *)row->ref};
         if (!dup) {
             /* STORE_INDEX_SUFFIXED: the group, NUL, the record key; no value. */
             size_t n = strlen(s);
             memcpy(key, s, n + 1);
-            memcpy(key + n + 1, row->nip, NIP_LEN);
-            r = store_appender_put(&app, (MDB_val){n + 1 + NIP_LEN, key}, store_index_val(ix, nip),
-                                   MDB_NOOVERWRITE);
+            memcpy(key + n + 1, row->ref, STORE_NIP_REF_LEN);
+            r = store_appender_put(&app, (MDB_val){n + 1 + STORE_NIP_REF_LEN, key},
+                                   (MDB_val){0, (void *)""}, MDB_NOOVERWRITE);
         } else {
             r = store_appender_put(&app, (MDB_val){strlen(s), (void *)s}, nip, MDB_NODUPDATA);
         }

@@ -50,9 +50,9 @@ static int check_record(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
     struct check_records *cr = ctx;
     const struct store_record_desc *d = cr->d;
     union { unsigned char b[STORE_RECORD_MAX]; max_align_t a; } rec;
-    unsigned char key[STORE_KEY_MAX];
+    unsigned char key[STORE_KEY_MAX], ref[STORE_REF_MAX];
     char text[STORE_KEY_MAX + 1];
-    if (d->decode(v->mv_data, v->mv_size, rec.b) != 0) {
+    if (d->decode(v->mv_data, v->mv_size, k->mv_data, k->mv_size, rec.b) != 0) {
         store_finding(cr->ck, _("%s record %s cannot be decoded"), _(d->what), key_text(*k, text));
         return 0;
     }
@@ -66,7 +66,7 @@ static int check_record(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
         MDB_val ik = {store_index_key(ix, rec.b, k->mv_data, k->mv_size, key), key}, iv;
         bool ok = ik.mv_size == 0;
         if (!ok && ix->kind == STORE_INDEX_DUP)
-            ok = has_pair(t, ix->db, ik, *k);
+            ok = has_pair(t, ix->db, ik, store_index_val(ix, *k, ref));
         else if (!ok)
             ok = mdb_get(t->txn, t->s->dbi[ix->db], &ik, &iv) == 0 && iv.mv_size == 0;
         if (!ok)
@@ -91,8 +91,8 @@ static int check_entry(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
     const char *dbname = store_db_name(ci->ix->db);
     union { unsigned char b[STORE_RECORD_MAX]; max_align_t a; } rec;
     char text[STORE_KEY_MAX + 1];
-    unsigned char want[STORE_KEY_MAX];
-    MDB_val pk = store_index_pk(ci->ix, *k, *v);
+    unsigned char want[STORE_KEY_MAX], buf[STORE_REF_MAX];
+    MDB_val pk = store_index_pk(ci->ix, *k, *v, buf);
     key_text(pk, text);
     if (store_rec_get(t, ci->d, pk.mv_data, pk.mv_size, rec.b) != STORE_OK) {
         store_finding(ci->ck, _("%s names %s, who is not in the database"), dbname, text);
@@ -137,6 +137,12 @@ int store_check_indexes(stxn *t, char *why, size_t whylen)
     if (nt > 0) {
         store_finding(&ck, "%s", twhy);
         ck.problems += nt - 1;
+    }
+    char wwhy[256];
+    int nw = store_words_check(t, wwhy, sizeof wwhy);
+    if (nw > 0) {
+        store_finding(&ck, "%s", wwhy);
+        ck.problems += nw - 1;
     }
     /* plans and moves: the first problem is kept only when none came before */
     char pwhy[256];

@@ -7,6 +7,7 @@
 #include "core/preference.h"
 #include "store/codec.h"
 #include "store/codec_prim.h"
+#include "store/keys.h"
 
 /* xxHash's XXH3, its low 32 bits: several times faster than a CRC-32,
  * and a record costs one on every read. */
@@ -104,8 +105,7 @@ int codec_get_position(const void *buf, size_t len, struct position *out)
 size_t codec_put_staff(const struct staff *s, unsigned char *buf, size_t cap)
 {
     struct wbuf w = {buf, 0, cap, false};
-    put_u8(&w, CODEC_COMPACT);
-    put_str(&w, s->nip, sizeof s->nip);
+    put_u8(&w, CODEC_STAFF_KEYED);
     put_str(&w, s->name, sizeof s->name);
     put_u8(&w, s->sex);
     put_i32v(&w, s->birth_date);
@@ -133,12 +133,36 @@ size_t codec_put_staff(const struct staff *s, unsigned char *buf, size_t cap)
     return seal(&w);
 }
 
-int codec_get_staff(const void *buf, size_t len, struct staff *out)
+/* Opens a staff record of any version; the NIP from the record (versions
+ * 1 and 2) or from its key (version 3, which must then be a NIP). The
+ * version, compact or not for the fields after. */
+static int staff_start(struct rbuf *r, const void *buf, size_t len, const void *key, size_t klen,
+                       char nip[NIP_LEN + 1])
+{
+    rbuf_open(r, buf, len);
+    int v = get_u8(r);
+    if (v == CODEC_STAFF_KEYED) {
+        if (klen == NIP_LEN && key) {
+            memcpy(nip, key, NIP_LEN);
+            nip[NIP_LEN] = '\0';
+            if (memchr(nip, '\0', NIP_LEN))
+                r->bad = true;
+        } else {
+            r->bad = true;
+        }
+        return CODEC_COMPACT;
+    }
+    if (v != CODEC_VERSION && v != CODEC_COMPACT)
+        r->bad = true;
+    get_str(r, nip, NIP_LEN + 1);
+    return v;
+}
+
+int codec_get_staff(const void *buf, size_t len, const void *key, size_t klen, struct staff *out)
 {
     struct rbuf r;
     memset(out, 0, sizeof *out);
-    int v = rbuf_start_compact(&r, buf, len);
-    get_str(&r, out->nip, sizeof out->nip);
+    int v = staff_start(&r, buf, len, key, klen, out->nip);
     get_str(&r, out->name, sizeof out->name);
     out->sex = get_u8(&r);
     out->birth_date = get_date(&r, v);
@@ -175,8 +199,8 @@ int codec_staff_position(const void *buf, size_t len, char position[CODE_SIZE])
 {
     struct rbuf r;
     struct staff head;             /* only its first fields are filled */
-    int v = rbuf_start_compact(&r, buf, len);
-    get_str(&r, head.nip, sizeof head.nip);
+    static const char any_nip[NIP_LEN + 1] = "000000000000000000";   /* the key is not wanted */
+    int v = staff_start(&r, buf, len, any_nip, NIP_LEN, head.nip);
     get_str(&r, head.name, sizeof head.name);
     head.sex = get_u8(&r);
     head.birth_date = get_date(&r, v);
@@ -206,9 +230,9 @@ int codec_get_history(const void *buf, size_t len, const void *key, size_t klen,
     if (v != CODEC_COMPACT) {
         get_str(&r, out->nip, sizeof out->nip);
         out->since = get_i32(&r);
-    } else if (klen == CODEC_HIST_KEY_LEN) {
-        memcpy(out->nip, key, NIP_LEN);
-        out->since = (int32_t)(codec_from_be32((const unsigned char *)key + NIP_LEN) ^ 0x80000000u);
+    } else if (klen == CODEC_HIST_KEY_LEN && store_nip_unpack(key, out->nip)) {
+        out->since = (int32_t)(codec_from_be32((const unsigned char *)key + STORE_NIP_REF_LEN) ^
+                               0x80000000u);
     } else {
         r.bad = true;
     }

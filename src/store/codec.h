@@ -20,6 +20,9 @@
  * they share and the rest, and a history line without the NIP and date
  * its key holds. Version 1 records still decode. */
 #define CODEC_COMPACT 2
+/* Staff records are written as version 3 (schema 8): version 2 without
+ * the NIP, which their key holds. */
+#define CODEC_STAFF_KEYED 3
 /* Every record ends with a seal: a checksum of the bytes before it (the
  * low 32 bits of xxHash's XXH3), 4 bytes little-endian. A decoder refuses a record whose seal does
  * not match, so damage is reported, never decoded into garbage. The seal
@@ -46,7 +49,9 @@ size_t codec_put_audit(const struct audit_entry *e, unsigned char *buf, size_t c
  * string or count that does not fit its field. out is zeroed first. */
 int codec_get_unit(const void *buf, size_t len, struct unit *out);
 int codec_get_position(const void *buf, size_t len, struct position *out);
-int codec_get_staff(const void *buf, size_t len, struct staff *out);
+/* key: the record's key (klen bytes, the NIP), which version 3 records
+ * take their NIP from; versions 1 and 2 hold it. */
+int codec_get_staff(const void *buf, size_t len, const void *key, size_t klen, struct staff *out);
 /* The position code of a staff record alone (its seal checked), without
  * decoding the rest: for walks that want a few positions' people. 0, or
  * -1 when the record is damaged. */
@@ -55,10 +60,11 @@ int codec_staff_position(const void *buf, size_t len, char position[CODE_SIZE]);
 struct preference;
 size_t codec_put_preference(const struct preference *p, unsigned char *buf, size_t cap);
 int codec_get_preference(const void *buf, size_t len, struct preference *out);
-/* A history line's key (keys.h, store_history_key) is the NIP, the date
- * (big-endian, biased) and a 2-byte sequence; version 2 records leave the
- * NIP and the date to it. key: the record's key (klen bytes). */
-#define CODEC_HIST_KEY_LEN (NIP_LEN + 4 + 2)
+/* A history line's key (keys.h, store_history_key) is the packed NIP
+ * (8 bytes, schema 8), the date (big-endian, biased) and a 2-byte
+ * sequence; version 2 records leave the NIP and the date to it. key: the
+ * record's key (klen bytes). */
+#define CODEC_HIST_KEY_LEN (8 + 4 + 2)
 int codec_get_history(const void *buf, size_t len, const void *key, size_t klen,
                       struct history *out);
 int codec_get_audit(const void *buf, size_t len, struct audit_entry *out);

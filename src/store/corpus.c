@@ -103,7 +103,16 @@ static int grow_rows(struct corpus *c, size_t want)
 int corpus_add(struct corpus *c, const char *folded, size_t len, const char *nip)
 {
     uint64_t v;
-    if (c->broken || !nip_value(nip, &v) || c->len + len + 1 > UINT32_MAX) {
+    if (!nip_value(nip, &v)) {
+        c->broken = true;
+        return -1;
+    }
+    return corpus_add_value(c, folded, len, v);
+}
+
+int corpus_add_value(struct corpus *c, const char *folded, size_t len, uint64_t v)
+{
+    if (c->broken || v >= UINT64_C(1000000000000000000) || c->len + len + 1 > UINT32_MAX) {
         c->broken = true;
         return -1;
     }
@@ -403,9 +412,9 @@ size_t corpus_search(const struct corpus *c, const char *text, size_t from, int 
     return best;
 }
 
-static int add_key(const char *folded, size_t len, const char *nip, void *ctx)
+static int add_key(const char *folded, size_t len, uint64_t nip, void *ctx)
 {
-    return corpus_add(ctx, folded, len, nip) == 0 ? 0 : 1;
+    return corpus_add_value(ctx, folded, len, nip) == 0 ? 0 : 1;
 }
 
 int corpus_load(struct corpus *c, stxn *t)

@@ -4,8 +4,9 @@
  * NIPs) instead of a walk that decodes every record. It knows nothing of
  * curses or LMDB: corpus_load fills it from the name index
  * (store_each_name_key). Below the Staff screen, which keeps one while
- * the database is unchanged (`staff find` reads the store's find text
- * instead, store_each_staff_match, which costs no load).
+ * the database is unchanged (`staff find` reads the store's words of
+ * names and find text instead, store_each_staff_match, which costs no
+ * load).
  *
  * Memory: the names with one '\n' each (about 24 bytes a person in the
  * demo region), 8 bytes per NIP and 4 bytes per 64 rows: about 32 MB at
@@ -35,6 +36,8 @@ void corpus_free(struct corpus *c);
 /* Appends a row (rows come in name-index order). Returns 0, or -1 when out
  * of memory or the NIP is not 18 digits (the corpus is then unusable). */
 int corpus_add(struct corpus *c, const char *folded, size_t len, const char *nip);
+/* The same with the NIP as the number its digits spell (< 10^18). */
+int corpus_add_value(struct corpus *c, const char *folded, size_t len, uint64_t nip);
 /* Room for rows and text bytes ahead (a guess is fine); 0 or -1. */
 int corpus_reserve(struct corpus *c, size_t rows, size_t text_bytes);
 /* Ends the building: gives back the room not used and counts the bytes

@@ -29,13 +29,18 @@ static const struct {
     [DB_PLANS] = {"plans", 0},
     [DB_MOVES] = {"moves", 0},
     [DB_AUDIT] = {"audit", 0},
-    [DB_STAFF_BY_UNIT] = {"staff_by_unit", MDB_DUPSORT},
-    [DB_STAFF_BY_POSITION] = {"staff_by_position", MDB_DUPSORT},
+    /* values of one size (a packed NIP): LMDB stores the dups of a key
+     * side by side, without a node header each (schema 8; an older
+     * database keeps the flags it was made with until migrated) */
+    [DB_STAFF_BY_UNIT] = {"staff_by_unit", MDB_DUPSORT | MDB_DUPFIXED},
+    [DB_STAFF_BY_POSITION] = {"staff_by_position", MDB_DUPSORT | MDB_DUPFIXED},
     [DB_STAFF_BY_NAME] = {"staff_by_name", 0},
     [DB_WORKLOAD_AGG] = {"workload_by_unit", 0},
     [DB_PREFERENCES] = {"preferences", 0},
     [DB_STAFF_TEXT] = {"staff_text", 0},
     [DB_POSITIONS_BY_UNIT] = {"positions_by_unit", MDB_DUPSORT},
+    [DB_STAFF_WORDS] = {"staff_words", MDB_DUPSORT | MDB_DUPFIXED},
+    [DB_STAFF_VOCAB] = {"staff_vocab", 0},
 };
 
 const char *store_db_name(int db)
@@ -312,6 +317,14 @@ static int open_table(stxn *t, int i, bool create)
     if (rc != 0)
         return store_fail_mdb(t, rc, _("cannot open the database tables"));
     return STORE_OK;
+}
+
+int store_table_recreate(stxn *t, int db)
+{
+    int rc = mdb_drop(t->txn, t->s->dbi[db], 1);
+    if (rc != 0)
+        return store_fail_mdb(t, rc, store_db_name(db));
+    return open_table(t, db, true);
 }
 
 /* The schema version in meta into su->found_version; a new database (when

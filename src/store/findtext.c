@@ -16,6 +16,9 @@
  * 6.18: it walks the pages one at a time): 10% at L for a needle that
  * matches nobody, 15% for one that matches 3,500 people.
  *
+ * A needle with a letter is looked up in the words of names first
+ * (words.c); this scan answers the rest.
+ *
  * It follows the staff records in the same write transaction: the staff
  * descriptor's derive hook (put, delete, batch), the bulk load
  * (store_text_fill, people appended in NIP order) and the migration to
@@ -28,6 +31,7 @@
 #include "core/i18n.h"
 #include "store/codec.h"
 #include "store/internal.h"
+#include "store/keys.h"
 
 #define CHUNK_MAX STORE_TEXT_CHUNK
 #define NAME_MAX_LEN STORE_GROUP_MAX
@@ -48,32 +52,12 @@ struct chunk {
  * bytes): the whole name with its titles, folded as the name index folds
  * it, a newline inside made a space so that names stay apart. Its
  * length. */
-static size_t text_name(const struct staff *s, unsigned char *out)
+size_t store_text_name(const struct staff *s, unsigned char *out)
 {
     size_t n = strnlen(s->name, NAME_SIZE - 1);
     for (size_t i = 0; i < n; i++)
         out[i] = s->name[i] == '\n' ? ' ' : fold_char((unsigned char)s->name[i]);
     return n;
-}
-
-/* A NIP as a number; false when it is not 18 digits. */
-static bool nip_number(const char *nip, uint64_t *out)
-{
-    uint64_t v = 0;
-    for (int i = 0; i < NIP_LEN; i++) {
-        if (nip[i] < '0' || nip[i] > '9')
-            return false;
-        v = v * 10 + (uint64_t)(nip[i] - '0');
-    }
-    *out = v;
-    return true;
-}
-
-static void nip_text(uint64_t v, char out[NIP_LEN + 1])
-{
-    for (int i = NIP_LEN - 1; i >= 0; i--, v /= 10)
-        out[i] = (char)('0' + v % 10);
-    out[NIP_LEN] = '\0';
 }
 
 /* The names of a chunk: [*from, *to) of p. False when it is damaged. */
@@ -128,7 +112,7 @@ static size_t chunk_build(const struct chunk *c, size_t a, size_t b, unsigned ch
     }
     for (size_t i = a; i < b; i++, at += 8)
         codec_be64(out + at, c->nip[i]);
-    nip_text(c->nip[a], key);
+    store_nip_text(c->nip[a], key);
     return at;
 }
 
@@ -165,7 +149,7 @@ static int write_back(stxn *t, const char *old, const struct chunk *c)
 {
     char key[NIP_LEN + 1];
     if (c->n)
-        nip_text(c->nip[0], key);
+        store_nip_text(c->nip[0], key);
     if (old && (c->n == 0 || memcmp(old, key, NIP_LEN) != 0) &&
         store_db_del(t, DB_STAFF_TEXT, (MDB_val){NIP_LEN, (void *)old}, NULL) == STORE_ERROR)
         return STORE_ERROR;
@@ -191,7 +175,7 @@ static int text_set(stxn *t, const char *nip, const unsigned char *name, size_t 
     bool have = false;
     MDB_cursor *cur;
     MDB_val k, v;
-    if (!nip_number(nip, &v64))
+    if (!store_nip_number(nip, &v64))
         return store_fail(t->s, _("staff %s has no NIP of 18 digits"), nip);
     int rc = mdb_cursor_open(t->txn, t->s->dbi[DB_STAFF_TEXT], &cur);
     if (rc != 0)
@@ -237,7 +221,7 @@ static int text_set(stxn *t, const char *nip, const unsigned char *name, size_t 
 int store_text_changed(stxn *t, const struct staff *old, const struct staff *rec)
 {
     unsigned char a[NAME_MAX_LEN], b[NAME_MAX_LEN];
-    size_t na = old ? text_name(old, a) : 0, nb = rec ? text_name(rec, b) : 0;
+    size_t na = old ? store_text_name(old, a) : 0, nb = rec ? store_text_name(rec, b) : 0;
     if (old && rec && strcmp(old->nip, rec->nip) == 0 && na == nb && memcmp(a, b, na) == 0)
         return STORE_OK;            /* the name did not change */
     if (old && rec && strcmp(old->nip, rec->nip) != 0 &&
@@ -248,10 +232,23 @@ int store_text_changed(stxn *t, const struct staff *old, const struct staff *rec
 
 /* --- filling in NIP order ------------------------------------------------------ */
 
+/* The words of the names are filed as the text fills: the same people,
+ * once each, written in word order at the close. */
 int store_text_fill_open(struct store_text_fill *f, stxn *t)
 {
     f->len = f->n = 0;
-    return store_appender_open(&f->app, t, DB_STAFF_TEXT, false);
+    f->words = NULL;
+    if (store_words_clear(t) != STORE_OK)
+        return STORE_ERROR;
+    f->words = store_words_acc_new();
+    if (!f->words)
+        return store_fail(t->s, _("out of memory"));
+    if (store_appender_open(&f->app, t, DB_STAFF_TEXT, false) != STORE_OK) {
+        store_words_acc_free(f->words);
+        f->words = NULL;
+        return STORE_ERROR;
+    }
+    return STORE_OK;
 }
 
 static int fill_flush(struct store_text_fill *f)
@@ -277,9 +274,9 @@ static int fill_flush(struct store_text_fill *f)
 int store_text_fill_add(struct store_text_fill *f, const struct staff *s)
 {
     unsigned char name[NAME_MAX_LEN];
-    size_t n = text_name(s, name);
+    size_t n = store_text_name(s, name);
     uint64_t v;
-    if (!nip_number(s->nip, &v))
+    if (!store_nip_number(s->nip, &v))
         return store_fail(f->app.t->s, _("staff %s has no NIP of 18 digits"), s->nip);
     if (HEAD + f->len + 8 * f->n + n + 1 + 8 > CHUNK_MAX && fill_flush(f) != STORE_OK)
         return STORE_ERROR;
@@ -287,13 +284,19 @@ int store_text_fill_add(struct store_text_fill *f, const struct staff *s)
     f->names[f->len + n] = '\n';
     f->len += n + 1;
     f->nips[f->n++] = v;
+    if (store_words_acc_add_name(f->words, name, n, v) != 0)
+        return store_fail(f->app.t->s, _("out of memory"));
     return STORE_OK;
 }
 
 int store_text_fill_close(struct store_text_fill *f, bool keep)
 {
     int r = keep ? fill_flush(f) : STORE_OK;
+    if (keep && r == STORE_OK)
+        r = store_words_acc_write(f->app.t, f->words);
     store_appender_close(&f->app);
+    store_words_acc_free(f->words);
+    f->words = NULL;
     return r;
 }
 
@@ -351,7 +354,7 @@ static void next_chunk(struct text_check *x, MDB_cursor_op op)
     if (!x->more)
         return;
     if (!chunk_parse(v.mv_data, v.mv_size, &x->ch) || v.mv_size > CHUNK_MAX ||
-        (nip_text(x->ch.nip[0], key), x->k.mv_size != NIP_LEN) ||
+        (store_nip_text(x->ch.nip[0], key), x->k.mv_size != NIP_LEN) ||
         memcmp(x->k.mv_data, key, NIP_LEN) != 0) {
         if (first_problem(x))
             snprintf(x->why, x->whylen, "%s", _("a chunk of the find text of staff is damaged"));
@@ -363,11 +366,11 @@ static int check_person(const struct staff *s, void *ctx)
 {
     struct text_check *x = ctx;
     unsigned char want[NAME_MAX_LEN];
-    size_t n = text_name(s, want);
+    size_t n = store_text_name(s, want);
     uint64_t v = 0;
     if (x->more && x->at >= x->ch.n)
         next_chunk(x, MDB_NEXT);
-    if (!x->more || !nip_number(s->nip, &v) || x->ch.nip[x->at] != v ||
+    if (!x->more || !store_nip_number(s->nip, &v) || x->ch.nip[x->at] != v ||
         x->ch.len[x->at] != n || memcmp(x->ch.name[x->at], want, n) != 0) {
         if (first_problem(x))
             snprintf(x->why, x->whylen, _("the find text of staff differs from the record of %s"),
@@ -401,7 +404,7 @@ int store_text_check(stxn *t, char *why, size_t whylen)
         next_chunk(x, MDB_NEXT);
     if (r == 0 && x->more && first_problem(x)) {
         char nip[NIP_LEN + 1];
-        nip_text(x->ch.nip[x->at], nip);
+        store_nip_text(x->ch.nip[x->at], nip);
         snprintf(why, whylen, _("the find text of staff has a row for %s, who is not in staff"),
                  nip);
     }
@@ -546,7 +549,7 @@ static size_t nip_hits(const unsigned char *p, size_t to, size_t n, const struct
     size_t m = 0;
     struct probe pr = probe_of(nd->digits, nd->dlen);
     for (size_t i = 0; i < n; i++) {
-        nip_text(codec_from_be64(p + to + 8 * i), text + i * (NIP_LEN + 1));
+        store_nip_text(codec_from_be64(p + to + 8 * i), text + i * (NIP_LEN + 1));
         text[i * (NIP_LEN + 1) + NIP_LEN] = '\n';
     }
     const unsigned char *t = (const unsigned char *)text, *h;
@@ -561,8 +564,14 @@ static size_t nip_hits(const unsigned char *p, size_t to, size_t n, const struct
 int store_each_staff_match(stxn *t, const char *text, store_match_cb cb, void *ctx)
 {
     struct needle nd;
+    bool scan = true;
     if (!needle_of(text, &nd))
         return 0;
+    if (!nd.dlen) {             /* NIPs are not filed by word */
+        int w = store_words_match(t, nd.text, nd.len, cb, ctx, &scan);
+        if (!scan)
+            return w;
+    }
     struct probe pr = probe_of(nd.text, nd.len);
     MDB_cursor *c;
     MDB_val key, v;
@@ -587,7 +596,7 @@ int store_each_staff_match(stxn *t, const char *text, store_match_cb cb, void *c
             i += i < na && a[i] == row;
             j += j < nb && b[j] == row;
             char nip[NIP_LEN + 1];
-            nip_text(codec_from_be64(p + to + 8 * row), nip);
+            store_nip_text(codec_from_be64(p + to + 8 * row), nip);
             r = cb(nip, ctx);
         }
     }

@@ -65,11 +65,18 @@ void store_finding(struct store_findings *f, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Deletes every history line of nip (records.c). */
 int store_del_history_of(stxn *t, const char *nip);
-/* An index entry's value for the record key pk (the record key for a dup
- * index, nothing for a suffixed one), and the record key an entry (k, v)
- * names (size 0 when a suffixed key holds no NUL). */
-MDB_val store_index_val(const struct store_index_desc *ix, MDB_val pk);
-MDB_val store_index_pk(const struct store_index_desc *ix, MDB_val k, MDB_val v);
+/* An index entry's value for the record key pk (the record key as the
+ * index files it for a dup index, in buf when packed; nothing for a
+ * suffixed one), and the record key an entry (k, v) names (in buf when
+ * unpacked; size 0 when a suffixed key holds no NUL or the entry is no
+ * packed NIP). */
+/* Drops table db and makes it anew, empty, with the flags this mutasi
+ * gives it (LMDB keeps a table's flags from its making: migrations). */
+int store_table_recreate(stxn *t, int db);
+MDB_val store_index_val(const struct store_index_desc *ix, MDB_val pk,
+                        unsigned char buf[STORE_REF_MAX]);
+MDB_val store_index_pk(const struct store_index_desc *ix, MDB_val k, MDB_val v,
+                       unsigned char buf[STORE_REF_MAX]);
 /* Adds (add) or removes the entries of rec (key pk) in every index of d. */
 int store_index_add_all(stxn *t, const struct store_record_desc *d, const void *rec, MDB_val pk);
 /* Before rec is put under pk: reads the stored record (if any) once,
@@ -215,8 +222,10 @@ int store_appender_put(struct store_appender *a, MDB_val k, MDB_val v, unsigned 
 int store_text_changed(stxn *t, const struct staff *old, const struct staff *rec);
 #define STORE_TEXT_CHUNK 2000     /* the largest chunk: two fill a 4 KiB page, inline */
 #define STORE_TEXT_ROWS (STORE_TEXT_CHUNK / 9 + 2)
+struct store_words_acc;
 struct store_text_fill {
     struct store_appender app;
+    struct store_words_acc *words;      /* the words of the names (words.c) */
     unsigned char names[STORE_TEXT_CHUNK];
     uint64_t nips[STORE_TEXT_ROWS];
     size_t len, n;
@@ -226,6 +235,30 @@ int store_text_fill_add(struct store_text_fill *f, const struct staff *s);
 int store_text_fill_close(struct store_text_fill *f, bool keep);
 int store_text_rebuild(stxn *t);
 int store_text_check(stxn *t, char *why, size_t whylen);
+/* A person's name as the find text holds it (folded, a newline made a
+ * space) into out (STORE_GROUP_MAX bytes); its length. */
+size_t store_text_name(const struct staff *s, unsigned char *out);
+
+/* The words of staff names (words.c): the derive hook's part; the
+ * people in memory, filed by word (the bulk load through the find text's
+ * filling, the rebuild, the check), written into empty tables; emptying
+ * the tables; the rebuild (migration); the check (problems, the first in
+ * why); the search: the people whose folded name may hold the needle
+ * (len bytes, folded, no newline) to cb in NIP order, or *scan true when
+ * a pass over the find text answers better (nothing sent then). */
+int store_words_changed(stxn *t, const struct staff *old, const struct staff *rec);
+struct store_words_acc *store_words_acc_new(void);
+void store_words_acc_free(struct store_words_acc *a);
+int store_words_acc_add(struct store_words_acc *a, const struct staff *s);   /* 0, -1: no memory */
+/* The same for a name as store_text_name gives it (n bytes), NIP nip. */
+int store_words_acc_add_name(struct store_words_acc *a, const unsigned char *name, size_t n,
+                             uint64_t nip);
+int store_words_acc_write(stxn *t, struct store_words_acc *a);
+int store_words_clear(stxn *t);
+int store_words_rebuild(stxn *t);
+int store_words_check(stxn *t, char *why, size_t whylen);
+int store_words_match(stxn *t, const char *needle, size_t len, store_match_cb cb, void *ctx,
+                      bool *scan);
 /* The codes in memory (codes.c), for the bulk load: ids are dense and, as
  * read in key order, in byte order of the codes (units on record only).
  * STRSET_NONE (core/strset.h) when absent. */

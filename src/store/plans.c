@@ -64,8 +64,10 @@ static size_t plan_encode(const void *r, unsigned char *buf, size_t cap)
     return codec_put_plan(r, buf, cap);
 }
 
-static int plan_decode(const void *buf, size_t len, void *out)
+static int plan_decode(const void *buf, size_t len, const void *key, size_t klen,
+                       void *out)
 {
+    (void)key, (void)klen;
     return codec_get_plan(buf, len, out);
 }
 
@@ -97,8 +99,10 @@ static size_t move_encode(const void *r, unsigned char *buf, size_t cap)
     return codec_put_move(r, buf, cap);
 }
 
-static int move_decode(const void *buf, size_t len, void *out)
+static int move_decode(const void *buf, size_t len, const void *key, size_t klen,
+                       void *out)
 {
+    (void)key, (void)klen;
     return codec_get_move(buf, len, out);
 }
 

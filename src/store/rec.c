@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "store/codec.h"
 #include "store/internal.h"
+#include "store/keys.h"
 
 /* --- LMDB calls ------------------------------------------------------------ */
 
@@ -73,33 +74,59 @@ int store_damaged(stxn *t, int db, MDB_val k)
 
 /* --- index entries ---------------------------------------------------------- */
 
+/* The record key as ix files it: pk itself, or packed into buf (size 0
+ * when pk is no NIP, which the record's key function has refused). */
+static MDB_val index_ref(const struct store_index_desc *ix, MDB_val pk, unsigned char *buf)
+{
+    if (ix->ref == STORE_REF_KEY)
+        return pk;
+    char nip[NIP_LEN + 1] = "";
+    if (pk.mv_size == NIP_LEN)
+        memcpy(nip, pk.mv_data, NIP_LEN);
+    return store_nip_pack(nip, buf) ? (MDB_val){STORE_NIP_REF_LEN, buf} : (MDB_val){0, buf};
+}
+
 size_t store_index_key(const struct store_index_desc *ix, const void *rec, const void *pk,
                        size_t pklen, unsigned char *out)
 {
+    unsigned char buf[STORE_REF_MAX];
     size_t n = ix->group(rec, out);
     if (ix->kind == STORE_INDEX_DUP)
         return n;
-    if (n + 1 + pklen > STORE_KEY_MAX)
+    MDB_val ref = index_ref(ix, (MDB_val){pklen, (void *)pk}, buf);
+    if (ref.mv_size == 0 || n + 1 + ref.mv_size > STORE_KEY_MAX)
         return 0;               /* cannot happen with the limits of schema.h */
     out[n] = '\0';
-    memcpy(out + n + 1, pk, pklen);
-    return n + 1 + pklen;
+    memcpy(out + n + 1, ref.mv_data, ref.mv_size);
+    return n + 1 + ref.mv_size;
 }
 
-MDB_val store_index_val(const struct store_index_desc *ix, MDB_val pk)
+MDB_val store_index_val(const struct store_index_desc *ix, MDB_val pk,
+                        unsigned char buf[STORE_REF_MAX])
 {
-    return ix->kind == STORE_INDEX_DUP ? pk : (MDB_val){0, (void *)""};
+    return ix->kind == STORE_INDEX_DUP ? index_ref(ix, pk, buf) : (MDB_val){0, (void *)""};
 }
 
-MDB_val store_index_pk(const struct store_index_desc *ix, MDB_val k, MDB_val v)
+/* The record key an index files as ref (unpacked into buf). */
+static MDB_val index_unref(const struct store_index_desc *ix, MDB_val ref, unsigned char *buf)
+{
+    if (ix->ref == STORE_REF_KEY)
+        return ref;
+    if (ref.mv_size != STORE_NIP_REF_LEN || !store_nip_unpack(ref.mv_data, (char *)buf))
+        return (MDB_val){0, buf};
+    return (MDB_val){NIP_LEN, buf};
+}
+
+MDB_val store_index_pk(const struct store_index_desc *ix, MDB_val k, MDB_val v,
+                       unsigned char buf[STORE_REF_MAX])
 {
     if (ix->kind == STORE_INDEX_DUP)
-        return v;
+        return index_unref(ix, v, buf);
     const unsigned char *nul = memchr(k.mv_data, '\0', k.mv_size);
     if (!nul)
         return (MDB_val){0, k.mv_data};
     size_t at = (size_t)(nul - (const unsigned char *)k.mv_data) + 1;
-    return (MDB_val){k.mv_size - at, (unsigned char *)k.mv_data + at};
+    return index_unref(ix, (MDB_val){k.mv_size - at, (unsigned char *)k.mv_data + at}, buf);
 }
 
 /* The flags that make adding an entry idempotent: the entry is never
@@ -111,19 +138,21 @@ static unsigned index_flags(const struct store_index_desc *ix)
 
 static int index_remove(stxn *t, const struct store_index_desc *ix, MDB_val k, MDB_val pk)
 {
+    unsigned char buf[STORE_REF_MAX];
+    MDB_val v = store_index_val(ix, pk, buf);
     if (k.mv_size == 0)
         return STORE_OK;
-    int r = store_db_del(t, ix->db, k, ix->kind == STORE_INDEX_DUP ? &pk : NULL);
+    int r = store_db_del(t, ix->db, k, ix->kind == STORE_INDEX_DUP ? &v : NULL);
     return r == STORE_NOTFOUND ? STORE_OK : r;
 }
 
 int store_index_add_all(stxn *t, const struct store_record_desc *d, const void *rec, MDB_val pk)
 {
-    unsigned char key[STORE_KEY_MAX];
+    unsigned char key[STORE_KEY_MAX], buf[STORE_REF_MAX];
     for (int i = 0; i < d->nindexes; i++) {
         const struct store_index_desc *ix = &d->index[i];
         size_t n = store_index_key(ix, rec, pk.mv_data, pk.mv_size, key);
-        if (n && store_db_put(t, ix->db, (MDB_val){n, key}, store_index_val(ix, pk),
+        if (n && store_db_put(t, ix->db, (MDB_val){n, key}, store_index_val(ix, pk, buf),
                               index_flags(ix)) != STORE_OK)
             return STORE_ERROR;
     }
@@ -159,7 +188,7 @@ static int get_raw(stxn *t, const struct store_record_desc *d, MDB_val k, void *
 {
     MDB_val v;
     int r = store_db_get(t, d->db, k, &v);
-    if (r == STORE_OK && d->decode(v.mv_data, v.mv_size, out) != 0)
+    if (r == STORE_OK && d->decode(v.mv_data, v.mv_size, k.mv_data, k.mv_size, out) != 0)
         return store_damaged(t, d->db, k);
     return r;
 }
@@ -316,7 +345,8 @@ static int refile(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
     const struct store_record_desc *d = ctx;
     unsigned char key[STORE_KEY_MAX];
     any_record rec;
-    if (d->decode(v->mv_data, v->mv_size, &rec) != 0 || k->mv_size > sizeof key)
+    if (d->decode(v->mv_data, v->mv_size, k->mv_data, k->mv_size, &rec) != 0 ||
+        k->mv_size > sizeof key)
         return store_damaged(t, d->db, *k);
     /* A copy: the key must not point into a page while others are written. */
     memcpy(key, k->mv_data, k->mv_size);

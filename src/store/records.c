@@ -74,7 +74,7 @@ int store_del_staff(stxn *t, const char *nip)
     return store_rec_del(t, &store_desc_staff, nip, strnlen(nip, NIP_LEN + 1));
 }
 
-/* --- history: key = NIP, since (biased big-endian), 2-byte sequence ------ */
+/* --- history: key = packed NIP, since (biased big-endian), sequence (keys.h) */
 
 #define HIST_KEY_LEN STORE_HIST_KEY_LEN
 
@@ -83,7 +83,7 @@ int store_add_history(stxn *t, const struct history *h)
     unsigned char buf[CODEC_MAX], key[HIST_KEY_LEN];
     if (store_need_write(t))
         return STORE_ERROR;
-    if (strnlen(h->nip, NIP_LEN + 1) != NIP_LEN)
+    if (strnlen(h->nip, NIP_LEN + 1) != NIP_LEN || !store_history_key(h->nip, h->since, 0, key))
         return store_fail(t->s, _("NIP \"%s\" must have %d digits"), h->nip, NIP_LEN);
     size_t n = codec_put_history(h, buf, sizeof buf);
     if (n == 0)
@@ -110,13 +110,16 @@ int store_del_history_of(stxn *t, const char *nip)
     int rc = mdb_cursor_open(t->txn, t->s->dbi[DB_HISTORY], &c);
     if (rc != 0)
         return store_fail_mdb(t, rc, "history");
-    unsigned char (*keys)[HIST_KEY_LEN] = NULL;
+    unsigned char (*keys)[HIST_KEY_LEN] = NULL, ref[STORE_NIP_REF_LEN];
     size_t nkeys = 0, cap = 0;
-    MDB_val k = val(nip, NIP_LEN), v;
+    MDB_val k = val(ref, sizeof ref), v;
     int r = STORE_OK;
-    for (rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE); rc == 0;
-         rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
-        if (k.mv_size != HIST_KEY_LEN || memcmp(k.mv_data, nip, NIP_LEN) != 0)
+    if (!store_nip_pack(nip, ref))
+        rc = MDB_NOTFOUND;      /* no NIP: no lines */
+    else
+        rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE);
+    for (; rc == 0; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+        if (k.mv_size != HIST_KEY_LEN || memcmp(k.mv_data, ref, sizeof ref) != 0)
             break;
         if (nkeys == cap) {
             cap = cap ? cap * 2 : 8;
@@ -239,7 +242,7 @@ static int visit_staff(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
 {
     struct visit_ctx *vc = ctx;
     struct staff s;
-    if (codec_get_staff(v->mv_data, v->mv_size, &s) != 0) {
+    if (codec_get_staff(v->mv_data, v->mv_size, k->mv_data, k->mv_size, &s) != 0) {
         char nip[NIP_LEN + 1];
         size_t n = k->mv_size < NIP_LEN ? k->mv_size : NIP_LEN;
         memcpy(nip, k->mv_data, n);
@@ -249,19 +252,18 @@ static int visit_staff(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
     return ((store_staff_cb)vc->cb)(&s, vc->ctx);
 }
 
-/* The person an index entry names (ref: their NIP): the record looked up. */
+/* The person an index entry names (ref: their packed NIP, keys.h): the
+ * record looked up. */
 static int visit_staff_nip(stxn *t, MDB_val ref, struct visit_ctx *vc, const MDB_val *k)
 {
     char nip[NIP_LEN + 1];
     struct staff s;
-    if (ref.mv_size != NIP_LEN)
+    if (ref.mv_size != STORE_NIP_REF_LEN || !store_nip_unpack(ref.mv_data, nip))
         return store_fail(t->s, _("a staff index entry is damaged"));
-    memcpy(nip, ref.mv_data, NIP_LEN);
-    nip[NIP_LEN] = '\0';
     if (vc->damaged) {          /* one read: a record that does not decode goes on */
         MDB_val rk = {NIP_LEN, nip}, rv;
         if (store_db_get(t, DB_STAFF, rk, &rv) == STORE_OK) {
-            if (codec_get_staff(rv.mv_data, rv.mv_size, &s) != 0)
+            if (codec_get_staff(rv.mv_data, rv.mv_size, rk.mv_data, rk.mv_size, &s) != 0)
                 return staff_damaged(t, vc, rk, nip, vc->index_db, k);
             return ((store_staff_cb)vc->cb)(&s, vc->ctx);
         }
@@ -274,20 +276,21 @@ static int visit_staff_nip(stxn *t, MDB_val ref, struct visit_ctx *vc, const MDB
     return ((store_staff_cb)vc->cb)(&s, vc->ctx);
 }
 
-/* For the dup indexes: the value is a NIP. */
+/* For the dup indexes: the value is a packed NIP. */
 static int visit_staff_ref(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
 {
     return visit_staff_nip(t, *v, ctx, k);
 }
 
-/* For the name index: the key ends with the NIP. */
+/* For the name index: the key ends with the packed NIP. */
 static int visit_staff_named(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
 {
     (void)v;
-    if (k->mv_size < NIP_LEN)
+    if (k->mv_size < STORE_NIP_REF_LEN)
         return store_fail(t->s, _("a staff index entry is damaged"));
-    return visit_staff_nip(t, (MDB_val){NIP_LEN, (char *)k->mv_data + k->mv_size - NIP_LEN}, ctx,
-                           k);
+    return visit_staff_nip(t, (MDB_val){STORE_NIP_REF_LEN,
+                                        (char *)k->mv_data + k->mv_size - STORE_NIP_REF_LEN},
+                           ctx, k);
 }
 
 static int visit_history(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
@@ -334,7 +337,7 @@ static int visit_staff_where(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
     int want = wc->want(position, wc->ctx);
     if (want != 1)
         return want;
-    if (codec_get_staff(v->mv_data, v->mv_size, &s) != 0)
+    if (codec_get_staff(v->mv_data, v->mv_size, k->mv_data, k->mv_size, &s) != 0)
         return store_damaged(t, DB_STAFF, *k);
     return wc->cb(&s, wc->ctx);
 }
@@ -441,14 +444,15 @@ int store_each_staff_from(stxn *t, const char *nip, bool backward, store_staff_c
 static int unit_cursor_start(MDB_cursor *c, const char *unit, const char *nip, bool backward,
                              MDB_val *k, MDB_val *v)
 {
+    unsigned char ref[STORE_NIP_REF_LEN];
     if (!unit)
         return mdb_cursor_get(c, k, v, backward ? MDB_LAST : MDB_FIRST);
     *k = str_val(unit);
-    *v = str_val(nip ? nip : "");
+    *v = nip && store_nip_pack(nip, ref) ? val(ref, sizeof ref) : val("", 0);
     int rc = v->mv_size ? mdb_cursor_get(c, k, v, MDB_GET_BOTH_RANGE) : MDB_NOTFOUND;
     if (rc == 0) {
         /* on the first holder >= nip of this unit */
-        bool same = v->mv_size == strlen(nip) && memcmp(v->mv_data, nip, v->mv_size) == 0;
+        bool same = v->mv_size == sizeof ref && memcmp(v->mv_data, ref, sizeof ref) == 0;
         if (backward || same)
             return mdb_cursor_get(c, k, v, backward ? MDB_PREV : MDB_NEXT);
         return 0;
@@ -522,11 +526,10 @@ static int visit_name_key(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
     const char *key = k->mv_data;
     const char *nul = memchr(key, '\0', k->mv_size);
     (void)v;
-    if (!nul || k->mv_size - (size_t)(nul - key) - 1 != NIP_LEN)
+    uint64_t nip = nul ? codec_from_be64((const unsigned char *)nul + 1) : 0;
+    if (!nul || k->mv_size - (size_t)(nul - key) - 1 != STORE_NIP_REF_LEN ||
+        nip >= UINT64_C(1000000000000000000))
         return store_fail(t->s, _("a staff index entry is damaged"));
-    char nip[NIP_LEN + 1];
-    memcpy(nip, nul + 1, NIP_LEN);
-    nip[NIP_LEN] = '\0';
     unsigned char name[NAME_SORT_KEY_MAX];
     size_t n = name_sort_key_name((const unsigned char *)key, (size_t)(nul - key), name,
                                   sizeof name);
@@ -545,7 +548,7 @@ uint64_t store_stamp(stxn *t)
 }
 
 struct history_walk {
-    const char *nip;
+    unsigned char ref[STORE_NIP_REF_LEN];   /* the packed NIP */
     struct visit_ctx vc;
     bool past;                  /* walked past this person's lines */
 };
@@ -553,8 +556,7 @@ struct history_walk {
 static int visit_history_of(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
 {
     struct history_walk *hw = ctx;
-    if (k->mv_size != HIST_KEY_LEN || memcmp(k->mv_data, hw->nip, NIP_LEN) != 0)
-    {
+    if (k->mv_size != HIST_KEY_LEN || memcmp(k->mv_data, hw->ref, sizeof hw->ref) != 0) {
         hw->past = true;
         return 1;
     }
@@ -563,10 +565,10 @@ static int visit_history_of(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
 
 int store_each_history(stxn *t, const char *nip, store_history_cb cb, void *ctx)
 {
-    if (strnlen(nip, NIP_LEN + 1) != NIP_LEN)
+    struct history_walk hw = {{0}, {(void *)cb, ctx}, false};
+    if (strnlen(nip, NIP_LEN + 1) != NIP_LEN || !store_nip_pack(nip, hw.ref))
         return 0;
-    struct history_walk hw = {nip, {(void *)cb, ctx}, false};
-    MDB_val from = val(nip, NIP_LEN);
+    MDB_val from = val(hw.ref, sizeof hw.ref);
     int r = store_walk(t, DB_HISTORY, &from, false, visit_history_of, &hw);
     return hw.past ? 0 : r;
 }

@@ -61,12 +61,13 @@ static int collect_entry(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
     struct entries *e = c->e;
     union { unsigned char b[STORE_RECORD_MAX]; max_align_t a; } rec;
     unsigned char key[STORE_KEY_MAX];
-    if (c->d->decode(v->mv_data, v->mv_size, rec.b) != 0)
+    if (c->d->decode(v->mv_data, v->mv_size, k->mv_data, k->mv_size, rec.b) != 0)
         return store_damaged(t, c->d->db, *k);
     size_t n = store_index_key(e->ix, rec.b, k->mv_data, k->mv_size, key);
     if (n == 0)
         return 0;
-    MDB_val val = store_index_val(e->ix, *k);
+    unsigned char buf[STORE_REF_MAX];
+    MDB_val val = store_index_val(e->ix, *k, buf);
     if (!entries_room(e, n + val.mv_size)) {
         e->oom = true;
         return store_fail(t->s, _("out of memory"));

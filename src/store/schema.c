@@ -22,10 +22,12 @@ static size_t code_key(stxn *t, const char *what, const char *code, unsigned cha
     return n;
 }
 
+/* 18 digits: the staff indexes file the NIP as a number (keys.h). */
 static size_t nip_key(stxn *t, const char *nip, unsigned char *out)
 {
     size_t n = strnlen(nip, NIP_LEN + 1);
-    if (n != NIP_LEN) {
+    unsigned char ref[STORE_NIP_REF_LEN];
+    if (n != NIP_LEN || !store_nip_pack(nip, ref)) {
         store_fail(t->s, _("NIP \"%s\" must have %d digits"), nip, NIP_LEN);
         return 0;
     }
@@ -47,8 +49,10 @@ static size_t unit_encode(const void *r, unsigned char *buf, size_t cap)
     return codec_put_unit(r, buf, cap);
 }
 
-static int unit_decode(const void *buf, size_t len, void *out)
+static int unit_decode(const void *buf, size_t len, const void *key, size_t klen,
+                       void *out)
 {
+    (void)key, (void)klen;
     return codec_get_unit(buf, len, out);
 }
 
@@ -70,8 +74,10 @@ static size_t position_encode(const void *r, unsigned char *buf, size_t cap)
     return codec_put_position(r, buf, cap);
 }
 
-static int position_decode(const void *buf, size_t len, void *out)
+static int position_decode(const void *buf, size_t len, const void *key, size_t klen,
+                           void *out)
 {
+    (void)key, (void)klen;
     return codec_get_position(buf, len, out);
 }
 
@@ -104,9 +110,10 @@ static size_t staff_encode(const void *r, unsigned char *buf, size_t cap)
     return codec_put_staff(r, buf, cap);
 }
 
-static int staff_decode(const void *buf, size_t len, void *out)
+static int staff_decode(const void *buf, size_t len, const void *key, size_t klen,
+                        void *out)
 {
-    return codec_get_staff(buf, len, out);
+    return codec_get_staff(buf, len, key, klen, out);
 }
 
 static size_t staff_key(stxn *t, const void *r, unsigned char *out)
@@ -134,13 +141,15 @@ static size_t staff_name(const void *r, unsigned char *out)
     return n;
 }
 
-/* What follows a person's record: the workload aggregates and the find
- * text. */
+/* What follows a person's record: the workload aggregates, the find text
+ * and the words of names. */
 static int staff_derived(stxn *t, const void *old, const void *rec)
 {
     if (store_wl_staff_changed(t, old, rec) != STORE_OK)
         return STORE_ERROR;
-    return store_text_changed(t, old, rec);
+    if (store_text_changed(t, old, rec) != STORE_OK)
+        return STORE_ERROR;
+    return store_words_changed(t, old, rec);
 }
 
 static int staff_children(stxn *t, const void *r)
@@ -155,9 +164,9 @@ const struct store_record_desc store_desc_staff = {
     .derive = staff_derived,
     .nindexes = 3,
     .index = {
-        {DB_STAFF_BY_UNIT, STORE_INDEX_DUP, staff_unit},
-        {DB_STAFF_BY_POSITION, STORE_INDEX_DUP, staff_position},
-        {DB_STAFF_BY_NAME, STORE_INDEX_SUFFIXED, staff_name},
+        {DB_STAFF_BY_UNIT, STORE_INDEX_DUP, staff_unit, STORE_REF_NIP},
+        {DB_STAFF_BY_POSITION, STORE_INDEX_DUP, staff_position, STORE_REF_NIP},
+        {DB_STAFF_BY_NAME, STORE_INDEX_SUFFIXED, staff_name, STORE_REF_NIP},
     },
 };
 
@@ -168,8 +177,10 @@ static size_t preference_encode(const void *r, unsigned char *buf, size_t cap)
     return codec_put_preference(r, buf, cap);
 }
 
-static int preference_decode(const void *buf, size_t len, void *out)
+static int preference_decode(const void *buf, size_t len, const void *key, size_t klen,
+                             void *out)
 {
+    (void)key, (void)klen;
     return codec_get_preference(buf, len, out);
 }
 

@@ -30,7 +30,7 @@ enum db_id {
     DB_META, DB_UNITS, DB_POSITIONS, DB_STAFF, DB_HISTORY, DB_PLANS,
     DB_MOVES, DB_AUDIT, DB_STAFF_BY_UNIT, DB_STAFF_BY_POSITION,
     DB_STAFF_BY_NAME, DB_WORKLOAD_AGG, DB_PREFERENCES, DB_STAFF_TEXT,
-    DB_POSITIONS_BY_UNIT, DB_COUNT
+    DB_POSITIONS_BY_UNIT, DB_STAFF_WORDS, DB_STAFF_VOCAB, DB_COUNT
 };
 
 #define STORE_KEY_MAX 511        /* LMDB's longest key */
@@ -53,12 +53,24 @@ enum store_index_kind {
     STORE_INDEX_SUFFIXED,
 };
 
+/* How an index files the record's key (the dup value, or what follows
+ * the NUL). */
+enum store_index_ref {
+    STORE_REF_KEY,               /* as it is */
+    /* a NIP packed to 8 bytes (keys.h, store_nip_pack), in the same
+     * order (schema 8); the record's key must be 18 digits */
+    STORE_REF_NIP,
+};
+/* Room for a record key as an index files it or gives it back. */
+#define STORE_REF_MAX STORE_KEY_MAX
+
 struct store_index_desc {
     int db;                      /* enum db_id */
     enum store_index_kind kind;
     /* The record's group: at most STORE_GROUP_MAX bytes into out, no NUL
      * among them; returns the length. */
     size_t (*group)(const void *rec, unsigned char *out);
+    enum store_index_ref ref;
 };
 
 struct store_record_desc {
@@ -66,7 +78,9 @@ struct store_record_desc {
     int db;                      /* enum db_id of the records */
     size_t size;                 /* sizeof the decoded struct, <= STORE_RECORD_MAX */
     size_t (*encode)(const void *rec, unsigned char *buf, size_t cap);  /* 0: cannot */
-    int (*decode)(const void *buf, size_t len, void *out);              /* 0 or -1 */
+    /* 0 or -1; key: the record's key (klen bytes), which a record need
+     * not repeat (staff: the NIP). */
+    int (*decode)(const void *buf, size_t len, const void *key, size_t klen, void *out);
     /* The record's key (at most STORE_KEY_MAX bytes) into out; returns its
      * length, or 0 when the key field is not valid, having said why
      * (store_fail on t->s). */

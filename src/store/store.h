@@ -42,8 +42,13 @@
  * (core/name_title.h) and keeps no copy of the NIP in its values.
  * Schema 7: positions indexed by unit (store_each_position_of_unit).
  * Schema 8: the workload sums per district and job family
- * (aggregate_groups.c, store_each_wl_group). */
-#define STORE_SCHEMA_VERSION 8
+ * (aggregate_groups.c, store_each_wl_group).
+ * Schema 9: the staff indexes file NIPs packed to 8 bytes (keys.h), the
+ * dup indexes with MDB_DUPFIXED; staff records (version 3) leave their
+ * NIP to the key.
+ * Schema 10: staff filed under the words of their names (words.c), which
+ * store_each_staff_match reads instead of the whole find text. */
+#define STORE_SCHEMA_VERSION 10
 
 typedef struct store store;      /* an open environment */
 typedef struct stxn stxn;        /* a transaction */
@@ -318,17 +323,23 @@ struct store_page {
 int store_page_staff(stxn *t, const struct store_page *pg);
 /* The name index's keys alone, in name order (names without their
  * titles), without reading a record: folded is the whole name, titles
- * included, case-folded (len bytes, not NUL-terminated) and nip
- * the person's NIP (NUL-terminated). For search corpora. The callback
+ * included, case-folded (len bytes, not NUL-terminated) and nip the
+ * person's NIP as the number its 18 digits spell (as the index holds
+ * it: no text made and parsed again). For search corpora. The callback
  * returns 0 to go on, non-zero to stop (that value is returned). */
-typedef int (*store_name_key_cb)(const char *folded, size_t len, const char *nip, void *ctx);
+typedef int (*store_name_key_cb)(const char *folded, size_t len, uint64_t nip, void *ctx);
 int store_each_name_key(stxn *t, store_name_key_cb cb, void *ctx);
 /* `staff find`: every person whose case-folded name holds text folded
  * (ASCII letters only fold; spaces count), or whose NIP holds text's
  * digits when text is nothing but digits and spaces, in NIP order, each
- * once. Reads the find text that the store keeps beside the records (one
- * row a person, NIP and folded name, in chunks of at most 2,000 bytes), not the
- * records: about 45 bytes a person, no memory besides. cb gets the NIP
+ * once. A needle with a letter reads the people filed under the words
+ * of names that hold its most selective piece (schema 8: the vocabulary,
+ * then those postings; the records only of people a needle of several
+ * pieces may match); a needle of digits, or one whose pieces are in too
+ * many names (more than an eighth of the staff), reads the find text the
+ * store keeps beside the records (one row a person, NIP and folded name,
+ * in chunks of at most 2,000 bytes): about 45 bytes a person, no memory
+ * besides. cb gets the NIP
  * (NUL-terminated) and returns 0 to go on, non-zero to stop (that value
  * is returned); STORE_ERROR when reading fails. */
 typedef int (*store_match_cb)(const char *nip, void *ctx);

@@ -61,7 +61,7 @@ static int visit(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
     struct vwalk *w = ctx;
     union { unsigned char b[STORE_RECORD_MAX]; max_align_t a; } rec;
     if (w->d) {
-        if (w->d->decode(v->mv_data, v->mv_size, rec.b) != 0)
+        if (w->d->decode(v->mv_data, v->mv_size, k->mv_data, k->mv_size, rec.b) != 0)
             damaged(w, *k, _("the record is damaged (its checksum or layout is wrong)"));
     } else if (w->db == DB_HISTORY) {
         struct history h;
@@ -72,7 +72,8 @@ static int visit(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
         if (codec_get_audit(v->mv_data, v->mv_size, &e) != 0)
             damaged(w, *k, _("the audit entry is damaged (its checksum or layout is wrong)"));
     } else if (w->of) {
-        MDB_val rv, pk = store_index_pk(w->ix, *k, *v);
+        unsigned char buf[STORE_REF_MAX];
+        MDB_val rv, pk = store_index_pk(w->ix, *k, *v, buf);
         if (pk.mv_size == 0 || pk.mv_size > STORE_KEY_MAX ||
             mdb_get(t->txn, t->s->dbi[w->of->db], &pk, &rv) != 0)
             damaged(w, *k, _("the index entry names a record that does not exist"));

@@ -23,9 +23,11 @@ grep -q "already exists" "$TMPD/err" || fail "second init said: $(cat "$TMPD/err
 
 run 0 audit
 [ "$(wc -l <"$TMPD/out")" = 1 ] || fail "audit after init: $(cat "$TMPD/out")"
+schema=$(sed -n 's/^#define STORE_SCHEMA_VERSION \([0-9]*\)$/\1/p' "$TOP/src/store/store.h")
+[ -n "$schema" ] || fail "no STORE_SCHEMA_VERSION in store.h"
 user=$MUTASI_USER   # the acting user: the tests' users.yaml honours it (env.sh)
-awk -F '\t' -v u="$user" '$1 == 1 && $2 ~ /^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z$/ &&
-  $3 == u && $4 == "init" && $6 == " -> schema 8" { ok = 1 } END { exit !ok }' "$TMPD/out" ||
+awk -F '\t' -v u="$user" -v s="$schema" '$1 == 1 && $2 ~ /^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z$/ &&
+  $3 == u && $4 == "init" && $6 == " -> schema " s { ok = 1 } END { exit !ok }' "$TMPD/out" ||
   fail "audit line: $(cat "$TMPD/out")"
 run 0 audit --verify
 grep -qx "audit chain intact: 1 entry" "$TMPD/out" || fail "verify said: $(cat "$TMPD/out")"
@@ -62,11 +64,13 @@ done
 "$MUTASI" --db "$TMPD/none" audit >/dev/null 2>"$TMPD/err" && fail "audit on no database succeeded"
 grep -q "mutasi init" "$TMPD/err" || fail "no database said: $(cat "$TMPD/err")"
 
-# tamper with entry 1 from outside mutasi: change "schema 8" to "schema 9" (the record's seal no longer matches either)
+# tamper with entry 1 from outside mutasi: change the digit of "schema N" (the record's seal no longer matches either)
+hexof() { printf '%s' "$1" | od -An -tx1 | tr -d ' \n'; }
+was=$(hexof "schema $schema"); now=$(hexof "schema $(( (schema + 1) % 10 ))")
 if command -v mdb_dump >/dev/null && command -v mdb_load >/dev/null; then
   mdb_dump -s audit "$db" >"$TMPD/dump" || fail "mdb_dump"
-  grep -q 736368656d612038 "$TMPD/dump" || fail "dump holds no 'schema 8'"
-  sed 's/736368656d612038/736368656d612039/' "$TMPD/dump" >"$TMPD/dump2"
+  grep -q "$was" "$TMPD/dump" || fail "dump holds no 'schema $schema'"
+  sed "s/$was/$now/" "$TMPD/dump" >"$TMPD/dump2"
   mdb_load -s audit -f "$TMPD/dump2" "$db" 2>/dev/null || fail "mdb_load"
   run 1 audit --verify
   grep -q "broken at entry 1" "$TMPD/err" || fail "tamper: $(cat "$TMPD/err")"

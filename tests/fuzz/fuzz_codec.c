@@ -38,8 +38,10 @@ static int decode(int which, const void *buf, size_t len, union any *out)
     switch (which) {
     case 0: return codec_get_unit(buf, len, &out->u);
     case 1: return codec_get_position(buf, len, &out->p);
-    case 2: return codec_get_staff(buf, len, &out->s);
-    case 3: return codec_get_history(buf, len, "198001012005011001\x80\0\0\0\0\0", 24, &out->h);
+    case 2: return codec_get_staff(buf, len, "198001012005011001", 18, &out->s);
+    /* the key of 198001012005011001's line (keys.h: packed NIP, date, sequence) */
+    case 3: return codec_get_history(buf, len, "\x02\xbf\x70\xdf\x11\xb9\xfe\x39\x80\0\0\0\0\0", 14,
+                                     &out->h);
     case 4: return codec_get_audit(buf, len, &out->a);
     case 5: return codec_get_plan_timeline(buf, len, &out->pl, timeline, PLAN_TIMELINE_MAX,
                                            &ntimeline);
@@ -88,7 +90,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (r != 0)
         return 0;
     CHECK(codec_sealed(value, len));
-    if ((which >= 1 && which <= 3 && value[0] != CODEC_COMPACT) ||
+    if (((which == 1 || which == 3) && value[0] != CODEC_COMPACT) ||
+        (which == 2 && value[0] != CODEC_STAFF_KEYED) ||
         (which == 5 && value[0] != CODEC_PLAN_VERSION) ||
         (which == 6 && value[0] != CODEC_MOVE_VERSION))
         return 0;               /* read as an older version, written as the newest */

@@ -62,3 +62,26 @@ int store_test_raw_each(stxn *t, const char *db, store_test_raw_fn fn, void *ctx
     mdb_cursor_close(c);
     return r ? r : rc == MDB_NOTFOUND ? STORE_OK : STORE_ERROR;
 }
+
+int store_test_raw_remake(stxn *t, const char *db, bool dupsort)
+{
+    int d = db_by_name(db);
+    if (d < 0 || !t->write)
+        return STORE_ERROR;
+    int rc = mdb_drop(t->txn, t->s->dbi[d], 1);
+    if (rc == 0)
+        rc = mdb_dbi_open(t->txn, db, MDB_CREATE | (dupsort ? MDB_DUPSORT : 0), &t->s->dbi[d]);
+    return rc == 0 ? STORE_OK : store_fail_mdb(t, rc, db);
+}
+
+bool store_test_raw_dupfixed(stxn *t, const char *db)
+{
+    int d = db_by_name(db);
+    unsigned flags = 0;
+    return d >= 0 && mdb_dbi_flags(t->txn, t->s->dbi[d], &flags) == 0 && (flags & MDB_DUPFIXED);
+}
+
+int store_test_digest_reset(stxn *t)
+{
+    return store_digest_reset(t);
+}

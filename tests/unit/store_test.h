@@ -4,6 +4,7 @@
  * linked into the unit tests only, never into build/mutasi. */
 #ifndef MUTASI_TESTS_STORE_TEST_H
 #define MUTASI_TESTS_STORE_TEST_H
+#include <stdbool.h>
 #include <stddef.h>
 #include "store/store.h"
 
@@ -22,4 +23,12 @@ long store_test_raw_get(stxn *t, const char *db, const void *key, size_t klen,
 typedef int (*store_test_raw_fn)(const void *key, size_t klen, const void *val, size_t vlen,
                                  void *ctx);
 int store_test_raw_each(stxn *t, const char *db, store_test_raw_fn fn, void *ctx);
+/* Drops db and makes it anew, empty, a plain table or (dupsort) one of
+ * dups of any size, as older mutasi made them; STORE_OK or STORE_ERROR. */
+int store_test_raw_remake(stxn *t, const char *db, bool dupsort);
+/* Sums the data digest anew from what the tables hold (after raw
+ * changes that the digest did not see). */
+int store_test_digest_reset(stxn *t);
+/* True when db keeps its dups of one size side by side (MDB_DUPFIXED). */
+bool store_test_raw_dupfixed(stxn *t, const char *db);
 #endif

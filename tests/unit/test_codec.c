@@ -72,6 +72,13 @@ static void fill_staff(struct staff *s)
     }
 }
 
+/* Staff records of version 3 take their NIP from the key: the one
+ * fill_staff gives. */
+static int get_staff(const void *buf, size_t len, struct staff *out)
+{
+    return codec_get_staff(buf, len, "198609262015052001", NIP_LEN, out);
+}
+
 static void fill_history(struct history *h)
 {
     memset(h, 0, sizeof *h);
@@ -164,7 +171,15 @@ static void position_round_trip(void **state)
 static void staff_round_trip(void **state)
 {
     (void)state;
-    ROUND_TRIP_V(CODEC_COMPACT, staff, fill_staff, codec_put_staff, codec_get_staff);
+    ROUND_TRIP_V(CODEC_STAFF_KEYED, staff, fill_staff, codec_put_staff, get_staff);
+    /* the NIP comes from the key, which must be a NIP */
+    struct staff s;
+    unsigned char buf[CODEC_MAX];
+    fill_staff(&s);
+    size_t n = codec_put_staff(&s, buf, sizeof buf);
+    assert_null(memmem(buf, n, s.nip, NIP_LEN));
+    assert_int_equal(codec_get_staff(buf, n, s.nip, NIP_LEN - 1, &s), -1);
+    assert_int_equal(codec_get_staff(buf, n, NULL, 0, &s), -1);
 }
 
 static void history_round_trip(void **state)
@@ -190,12 +205,12 @@ static void compact_edges_round_trip(void **state)
     strcpy(s.unit, "1101.DISDIK.SD537");            /* a prefix of the position */
     s.birth_date = INT32_MAX;
     s.post_since = MDATE_NONE;
-    ROUND_TRIP_OF(CODEC_COMPACT, staff, s, codec_put_staff, codec_get_staff);
+    ROUND_TRIP_OF(CODEC_STAFF_KEYED, staff, s, codec_put_staff, get_staff);
     strcpy(s.unit, "1101.DISDIK.SD537-03.X");       /* longer than it */
-    ROUND_TRIP_OF(CODEC_COMPACT, staff, s, codec_put_staff, codec_get_staff);
+    ROUND_TRIP_OF(CODEC_STAFF_KEYED, staff, s, codec_put_staff, get_staff);
     memset(s.unit, 0, sizeof s.unit);               /* none: nothing shared */
     memset(s.position, 0, sizeof s.position);
-    ROUND_TRIP_OF(CODEC_COMPACT, staff, s, codec_put_staff, codec_get_staff);
+    ROUND_TRIP_OF(CODEC_STAFF_KEYED, staff, s, codec_put_staff, get_staff);
     struct position p;
     fill_position(&p);
     memset(p.unit, 0, sizeof p.unit);
@@ -240,7 +255,7 @@ static void version_1_records_decode(void **state)
                      "53656b6f6c61682044617361720a70656e646964696b616e03e70705e80704e9070400000000"
                      "80001e506164616e672050757469682c204b6f74612042756b69742042756e676f01146b6f6d"
                      "70757465722d7065726b616e746f72616e03e4353905", buf);
-    assert_int_equal(codec_get_staff(buf, n, &s), 0);
+    assert_int_equal(codec_get_staff(buf, n, NULL, 0, &s), 0);  /* version 1: no key needed */
     assert_string_equal(s.nip, "196612041997041001");
     assert_string_equal(s.name, "Enceng Nugraha, S.Pd.");
     assert_string_equal(s.position, "1101.DISDIK.SD537-03");
@@ -252,9 +267,20 @@ static void version_1_records_decode(void **state)
     assert_int_equal(codec_staff_position(buf, n, pos), 0);
     assert_string_equal(pos, "1101.DISDIK.SD537-03");
     size_t m = codec_put_staff(&s, again, sizeof again);
-    assert_true(m > 0 && m + 20 < n);
-    assert_int_equal(codec_get_staff(again, m, &s2), 0);
+    assert_true(m > 0 && m + 20 + NIP_LEN < n);
+    assert_int_equal(codec_get_staff(again, m, s.nip, NIP_LEN, &s2), 0);
     assert_memory_equal(&s, &s2, sizeof s);
+
+    /* version 2 (schema 6 and 7) holds the NIP itself: the key is not read */
+    n = unhex("021231393636313230343139393730343130303115456e63656e67204e7567726168612c20532e50"
+              "642e01c811010f14313130312e44495344494b2e53443533372d303311008586029ba101081d5065"
+              "6e646964696b616e20477572752053656b6f6c61682044617361720a70656e646964696b616e03e7"
+              "0705e80704e907040000001e506164616e672050757469682c204b6f74612042756b69742042756e"
+              "676f01146b6f6d70757465722d7065726b616e746f72616e039d3b00a3", buf);
+    assert_int_equal(codec_get_staff(buf, n, NULL, 0, &s2), 0);
+    assert_memory_equal(&s, &s2, sizeof s);
+    assert_int_equal(codec_staff_position(buf, n, pos), 0);
+    assert_string_equal(pos, "1101.DISDIK.SD537-03");
 
     struct history h, h2;
     n = unhex("0112313936363132303431393937303431303031e026000014313130312e44495344494b2e5344303632"
@@ -343,10 +369,10 @@ static void seal_catches_every_changed_byte(void **state)
     for (size_t i = 0; i < n; i++)
         for (int bit = 0; bit < 8; bit++) {
             buf[i] ^= (unsigned char)(1u << bit);
-            assert_int_equal(codec_get_staff(buf, n, &b), -1);
+            assert_int_equal(get_staff(buf, n, &b), -1);
             buf[i] ^= (unsigned char)(1u << bit);
         }
-    assert_int_equal(codec_get_staff(buf, n, &b), 0);
+    assert_int_equal(get_staff(buf, n, &b), 0);
 }
 
 /* A staff record's position read alone is the one the whole decode
@@ -366,7 +392,7 @@ static void staff_position_alone(void **state)
             snprintf(a.name, sizeof a.name, "%s", names[i]);
             snprintf(a.position, sizeof a.position, "%s", positions[j]);
             size_t n = codec_put_staff(&a, buf, sizeof buf);
-            assert_int_equal(codec_get_staff(buf, n, &b), 0);
+            assert_int_equal(get_staff(buf, n, &b), 0);
             assert_int_equal(codec_staff_position(buf, n, pos), 0);
             assert_string_equal(pos, b.position);
             assert_string_equal(pos, positions[j]);
@@ -484,9 +510,54 @@ static void name_keys_fold_and_order(void **state)
     assert_true(store_name_differs("Sita", "Siti"));
 }
 
+/* Packed NIPs (the staff indexes' entries) sort as their digits do and
+ * unpack to them; anything but 18 digits is refused. */
+static void packed_nips_keep_their_order(void **state)
+{
+    (void)state;
+    static const char *const nips[] = {"000000000000000000", "000000000000000009",
+                                       "196612041997041001", "196612041997041002",
+                                       "196612051997041001", "200206212025031005",
+                                       "999999999999999999"};
+    unsigned char a[STORE_NIP_REF_LEN], b[STORE_NIP_REF_LEN];
+    char back[NIP_LEN + 1];
+    size_t n = sizeof nips / sizeof *nips;
+    for (size_t i = 0; i < n; i++) {
+        assert_true(store_nip_pack(nips[i], a));
+        assert_true(store_nip_unpack(a, back));
+        assert_string_equal(back, nips[i]);
+        for (size_t j = 0; j < n; j++) {
+            assert_true(store_nip_pack(nips[j], b));
+            int text = strcmp(nips[i], nips[j]), packed = memcmp(a, b, sizeof a);
+            assert_true((text < 0) == (packed < 0) && (text == 0) == (packed == 0));
+        }
+    }
+    assert_false(store_nip_pack("19661204199704100", a));      /* 17 digits */
+    assert_false(store_nip_pack("19661204199704100x", a));
+    assert_false(store_nip_pack("", a));
+    memset(a, 0xff, sizeof a);                                  /* more than 18 digits */
+    assert_false(store_nip_unpack(a, back));
+    /* any one byte changed: packed as the number it spells, or refused
+     * when it is no digit (the packer reads eight bytes at a time) */
+    for (int at = 0; at < NIP_LEN; at++)
+        for (int ch = 0; ch < 256; ch++) {
+            char nip[NIP_LEN + 1] = "196612041997041001";
+            nip[at] = (char)ch;
+            bool digit = ch >= '0' && ch <= '9';
+            assert_int_equal(store_nip_pack(nip, a), digit);
+            if (!digit)
+                continue;
+            uint64_t want = 0;
+            for (int i = 0; i < NIP_LEN; i++)
+                want = want * 10 + (uint64_t)(nip[i] - '0');
+            assert_true(codec_from_be64(a) == want);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(packed_nips_keep_their_order),
         cmocka_unit_test(unit_round_trip),
         cmocka_unit_test(position_round_trip),
         cmocka_unit_test(staff_round_trip),

@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 #include "store/codec.h"
+#include "store/keys.h"
 #include "store/store.h"
 #include "store_test.h"
 #include "dbfixture.h"
@@ -695,16 +696,21 @@ static void bulk_survives_map_growth(void **state)
     free(st);
 }
 
+/* The staff indexes file NIPs packed (keys.h). */
 static int drop_unit_entry(stxn *t, void *ctx)
 {
     const struct staff *s = ctx;
-    return store_test_raw_del(t, "staff_by_unit", s->unit, strlen(s->unit), s->nip, NIP_LEN);
+    unsigned char ref[STORE_NIP_REF_LEN];
+    assert_true(store_nip_pack(s->nip, ref));
+    return store_test_raw_del(t, "staff_by_unit", s->unit, strlen(s->unit), ref, sizeof ref);
 }
 
 static int add_dangling(stxn *t, void *ctx)
 {
+    unsigned char ref[STORE_NIP_REF_LEN];
     (void)ctx;
-    return store_test_raw_put(t, "staff_by_position", "P9", 2, "199901012020011999", NIP_LEN);
+    assert_true(store_nip_pack("199901012020011999", ref));
+    return store_test_raw_put(t, "staff_by_position", "P9", 2, ref, sizeof ref);
 }
 
 static void check_indexes_finds_damage(void **state)
@@ -874,14 +880,14 @@ struct keys_seen {
     char nip[NNAMES * 2][NIP_LEN + 1];
 };
 
-static int collect_key(const char *folded, size_t len, const char *nip, void *ctx)
+static int collect_key(const char *folded, size_t len, uint64_t nip, void *ctx)
 {
     struct keys_seen *k = ctx;
     if (k->n >= NNAMES * 2 || len >= NAME_SIZE)
         return 1;
     memcpy(k->name[k->n], folded, len);
     k->name[k->n][len] = '\0';
-    snprintf(k->nip[k->n], sizeof k->nip[0], "%s", nip);
+    snprintf(k->nip[k->n], sizeof k->nip[0], "%018llu", (unsigned long long)nip);
     k->n++;
     return 0;
 }

@@ -62,8 +62,10 @@ static size_t note_encode(const void *r, unsigned char *buf, size_t cap)
     return sizeof(struct note);
 }
 
-static int note_decode(const void *buf, size_t len, void *out)
+static int note_decode(const void *buf, size_t len, const void *key, size_t klen,
+                       void *out)
 {
+    (void)key, (void)klen;
     if (len != sizeof(struct note))
         return -1;
     memcpy(out, buf, len);
@@ -213,7 +215,9 @@ static int make_old(stxn *t, void *ctx)
     codec_be32(v, 0);
     if (store_test_raw_put(t, "meta", "schema_version", 14, v, 4) != STORE_OK)
         return STORE_ERROR;
-    return store_test_raw_del(t, "staff_by_unit", s.unit, strlen(s.unit), s.nip, NIP_LEN);
+    unsigned char ref[STORE_NIP_REF_LEN];
+    assert_true(store_nip_pack(s.nip, ref));
+    return store_test_raw_del(t, "staff_by_unit", s.unit, strlen(s.unit), ref, sizeof ref);
 }
 
 /* Records before schema 2 had no seal: take it off every record and
@@ -498,12 +502,165 @@ static void schema_5_names_refiled_without_titles(void **state)
     assert_int_equal(value_bytes, 0);                          /* no copy of the NIP */
 }
 
+/* --- schema 8 -> 9: the staff indexes file NIPs packed ------------------------- */
+
+/* Two history lines of person 4 on one day. */
+static int put_lines(stxn *t, void *ctx)
+{
+    struct history h = {.since = 20000, .rank = 9};
+    (void)ctx;
+    snprintf(h.nip, sizeof h.nip, "198001010000000004");
+    for (int i = 0; i < 2; i++) {
+        snprintf(h.position, sizeof h.position, "P%d", i);
+        if (store_add_history(t, &h) != STORE_OK)
+            return STORE_ERROR;
+    }
+    return STORE_OK;
+}
+
+/* The history keys of schema 7: the NIP's 18 digits, then the date and
+ * sequence (6 bytes); the data digest kept. */
+static int old_history_keys(stxn *t)
+{
+    static struct raw_list l;
+    l.n = 0;
+    if (store_test_raw_each(t, "history", collect, &l) != STORE_OK)
+        return STORE_ERROR;
+    for (size_t i = 0; i < l.n; i++) {
+        unsigned char key[NIP_LEN + 6];
+        char nip[NIP_LEN + 1];
+        assert_int_equal(l.klen[i], STORE_HIST_KEY_LEN);
+        assert_true(store_nip_unpack(l.key[i], nip));
+        memcpy(key, nip, NIP_LEN);
+        memcpy(key + NIP_LEN, l.key[i] + STORE_NIP_REF_LEN, 6);
+        if (store_test_raw_del(t, "history", l.key[i], l.klen[i], NULL, 0) != STORE_OK ||
+            store_test_raw_put(t, "history", key, sizeof key, l.val[i], l.vlen[i]) != STORE_OK)
+            return STORE_ERROR;
+    }
+    return l.n == 2 ? STORE_OK : STORE_ERROR;
+}
+
+/* The staff indexes as schema 7 wrote them: the NIP as its 18 digits (the
+ * dup values, the name keys' ends, the history keys), the dup tables
+ * without MDB_DUPFIXED, the data digest summed over those keys; the
+ * schema says 7. */
+static int make_schema_7(stxn *t, void *ctx)
+{
+    static const char *const dbs[] = {"staff_by_unit", "staff_by_position", "staff_by_name"};
+    unsigned char v[4], key[STORE_NAME_KEY_MAX + NIP_LEN];
+    (void)ctx;
+    if (old_history_keys(t) != STORE_OK)
+        return STORE_ERROR;
+    for (int d = 0; d < 3; d++)
+        if (store_test_raw_remake(t, dbs[d], d < 2) != STORE_OK)
+            return STORE_ERROR;
+    for (int i = 5; i >= 0; i--) {      /* out of order: the migration sorts */
+        struct staff s;
+        make_person(&s, i);
+        size_t n = store_name_key(s.name, "", key);
+        memcpy(key + n, s.nip, NIP_LEN);
+        if (store_test_raw_put(t, "staff_by_unit", s.unit, strlen(s.unit), s.nip, NIP_LEN) ||
+            store_test_raw_put(t, "staff_by_position", s.position, strlen(s.position), s.nip,
+                               NIP_LEN) ||
+            store_test_raw_put(t, "staff_by_name", key, n + NIP_LEN, "", 0))
+            return STORE_ERROR;
+    }
+    codec_be32(v, 7);
+    if (store_test_digest_reset(t) != STORE_OK)
+        return STORE_ERROR;
+    return store_test_raw_put(t, "meta", "schema_version", 14, v, 4);
+}
+
+static int packed_nip(const void *key, size_t klen, const void *val, size_t vlen, void *ctx)
+{
+    const unsigned char *ref = vlen ? val : (const unsigned char *)key + klen - STORE_NIP_REF_LEN;
+    char nip[NIP_LEN + 1];
+    assert_true(vlen == STORE_NIP_REF_LEN || (vlen == 0 && klen > STORE_NIP_REF_LEN));
+    assert_true(store_nip_unpack(ref, nip));
+    assert_memory_equal(nip, "19800101", 8);
+    ++*(int *)ctx;
+    return 0;
+}
+
+struct history_seen {
+    char text[200];
+};
+
+static int see_line(const struct history *h, void *ctx)
+{
+    struct history_seen *hs = ctx;
+    size_t at = strlen(hs->text);
+    snprintf(hs->text + at, sizeof hs->text - at, "%s:%d:%s ", h->nip, (int)h->since, h->position);
+    return 0;
+}
+
+static int see_nip(const struct staff *s, void *ctx)
+{
+    struct names_seen *w = ctx;
+    if (w->n < 5)
+        snprintf(w->name[w->n], NAME_SIZE, "%s", s->nip);
+    w->n++;
+    return 0;
+}
+
+static void schema_7_staff_indexes_packed(void **state)
+{
+    struct dbfx *fx = *state;
+    unsigned from = 99;
+    assert_int_equal(store_write(fx->s, put_people, NULL), STORE_OK);
+    assert_int_equal(store_write(fx->s, put_lines, NULL), STORE_OK);
+    assert_int_equal(store_write(fx->s, make_schema_7, NULL), STORE_OK);
+    assert_true(problems(fx->s) > 0);         /* the text NIPs are not the entries of today */
+    reopen(fx, 0);
+    assert_true(store_was_migrated(fx->s, &from));
+    assert_int_equal(from, 7);
+    assert_int_equal(schema_of(fx->s), STORE_SCHEMA_VERSION);
+    assert_int_equal(problems(fx->s), 0);
+    stxn *t = store_read_begin(fx->s);
+    assert_true(store_test_raw_dupfixed(t, "staff_by_unit"));
+    assert_true(store_test_raw_dupfixed(t, "staff_by_position"));
+    int n[3] = {0, 0, 0};
+    assert_int_equal(store_test_raw_each(t, "staff_by_unit", packed_nip, &n[0]), STORE_OK);
+    assert_int_equal(store_test_raw_each(t, "staff_by_position", packed_nip, &n[1]), STORE_OK);
+    assert_int_equal(store_test_raw_each(t, "staff_by_name", packed_nip, &n[2]), STORE_OK);
+    assert_int_equal(n[0] + n[1] + n[2], 18);
+    /* read back through the indexes, in NIP order within a unit and name */
+    struct names_seen w = {0};
+    assert_int_equal(store_each_staff_in_unit(t, "U1", see_nip, &w), 0);
+    assert_int_equal(w.n, 3);
+    assert_string_equal(w.name[0], "198001010000000001");
+    assert_string_equal(w.name[2], "198001010000000005");
+    memset(&w, 0, sizeof w);
+    assert_int_equal(store_each_staff_by_unit_from(t, "U1", "198001010000000001", false, see_nip,
+                                                   &w), 0);
+    assert_string_equal(w.name[0], "198001010000000003");
+    memset(&w, 0, sizeof w);
+    assert_int_equal(store_each_staff_by_name_from(t, "Person 2", "198001010000000002", true,
+                                                   see_nip, &w), 0);
+    assert_string_equal(w.name[0], "198001010000000001");
+    /* the history lines under their new keys, in their order */
+    struct history_seen hs = {0};
+    assert_int_equal(store_each_history(t, "198001010000000004", see_line, &hs), 0);
+    assert_int_equal(store_each_history(t, "198001010000000003", see_line, &hs), 0);
+    assert_string_equal(hs.text, "198001010000000004:20000:P0 198001010000000004:20000:P1 ");
+    /* the data digest follows the rekeyed lines */
+    uint64_t seq;
+    bool has;
+    char differ[AUDIT_DIGEST_MAX][AUDIT_DB_NAME];
+    int ndiffer = -1;
+    assert_int_equal(store_audit_check_data(t, &seq, &has, differ, &ndiffer), STORE_OK);
+    assert_true(has);
+    assert_int_equal(ndiffer, 0);
+    store_read_end(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(version_check_refuses_a_stale_write, setup, teardown),
         cmocka_unit_test_setup_teardown(old_schema_migrates_on_a_writable_open, setup, teardown),
         cmocka_unit_test_setup_teardown(schema_5_names_refiled_without_titles, setup, teardown),
+        cmocka_unit_test_setup_teardown(schema_7_staff_indexes_packed, setup, teardown),
         cmocka_unit_test_setup_teardown(read_only_session_gets_write_access, setup, teardown),
         cmocka_unit_test_setup_teardown(refused_write_access_leaves_nothing_half_open, setup,
                                         teardown),
