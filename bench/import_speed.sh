@@ -59,7 +59,10 @@ awk -v r="$rows" -v a="$t0" -v b="$t1" -v cu="$cu" -v cs="$cs" 'BEGIN {
   t = cu + cs
   printf "mutasi import staff: %d rows in %.2f s = %.0f rows/s (CPU %.2f s = %.0f rows/s per CPU second)\n",
     r, b - a, r / (b - a), t, (t > 0 ? r / t : 0) }'
-du -sh "$dir/db" | awk '{ print "database size: " $1 }'
+# the data (pages in use), and the file, which holds the room the import reserved too
+mdb_stat -e "$dir/db" 2>/dev/null |
+  awk '/Page size:/ {p = $3} /Number of pages used:/ {u = $5} END {if (u) printf "database size: %.0f MB in use\n", p * u / 1048576}'
+du -sh "$dir/db" | awk '{ print "database file: " $1 }'
 
 if command -v sqlite3 >/dev/null 2>&1; then
   rm -f "$dir/ref.sqlite"

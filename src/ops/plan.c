@@ -215,7 +215,7 @@ int change_run(struct change *c, store_write_fn fn, void *ctx)
     int r = store_write(c->o->db, fn, ctx);
     if (r == STORE_OK)
         return OPS_OK;
-    if (c->rc != OPS_OK)
+    if (c->rc != OPS_OK && !store_write_out_of_room(c->o->db))
         return c->rc;
     return ops_fail(c->e, _("could not save the change: %s"), store_errmsg(c->o->db));
 }

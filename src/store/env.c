@@ -14,7 +14,7 @@
 #include "store/codec.h"
 #include "store/internal.h"
 
-#define DEFAULT_MAPSIZE ((size_t)1 << 30)   /* 1 GiB; grows on MDB_MAP_FULL */
+#define READ_MAPSIZE ((size_t)1 << 30)   /* a read-only map: address space only */
 #define MAX_GROW_RETRIES 24
 
 static const struct {
@@ -85,12 +85,6 @@ bool store_was_migrated(const store *s, unsigned *from)
     return s->migrated;
 }
 
-size_t store_map_size(const store *s)
-{
-    MDB_envinfo info;
-    return s->env && mdb_env_info(s->env, &info) == 0 ? info.me_mapsize : 0;
-}
-
 /* --- files and directories ---------------------------------------------- */
 
 static bool path_exists(const char *path)
@@ -120,7 +114,9 @@ static int make_dir(const char *dir, mode_t mode)
     return chmod(buf, mode);
 }
 
-static size_t initial_mapsize(void)
+/* A read-only map's size (at least the data's, LMDB sees to that). A
+ * writable one is as large as its file: store_map_prepare. */
+static size_t read_mapsize(void)
 {
     const char *env = secure_getenv("MUTASI_MAPSIZE");
     if (env && *env) {
@@ -129,7 +125,7 @@ static size_t initial_mapsize(void)
         if (*end == '\0' && v >= 4096)
             return (size_t)v;
     }
-    return DEFAULT_MAPSIZE;
+    return READ_MAPSIZE;
 }
 
 /* --- a full disk ----------------------------------------------------------- */
@@ -199,7 +195,7 @@ static int begin_txn(store *s, unsigned flags, MDB_txn **out)
         return EINVAL;          /* store_make_writable could not reopen it */
     int rc = mdb_txn_begin(s->env, NULL, flags, out);
     if (rc == MDB_MAP_RESIZED) {
-        rc = mdb_env_set_mapsize(s->env, 0);
+        rc = store_map_adopt(s) == STORE_OK ? 0 : MDB_MAP_RESIZED;
         if (rc == 0)
             rc = mdb_txn_begin(s->env, NULL, flags, out);
     }
@@ -231,37 +227,21 @@ void store_read_end(stxn *t)
     free(t);
 }
 
-static int grow_map(store *s)
+bool store_write_out_of_room(const store *s)
 {
-    MDB_envinfo info;
-    int rc = mdb_env_info(s->env, &info);
-    if (rc == 0)
-        rc = mdb_env_set_mapsize(s->env, info.me_mapsize * 2);
-    if (rc != 0)
-        return store_fail(s, _("cannot enlarge the database map: %s"), mdb_strerror(rc));
-    return STORE_OK;
+    return s->out_of_room;
 }
 
-int store_reserve(store *s, size_t bytes)
+/* store_write gives up for want of room: the message is r's. */
+static int out_of_room(store *s, int r)
 {
-    if (s->readonly)
-        return store_fail(s, _("the database is open read-only"));
-    MDB_envinfo info;
-    int rc = mdb_env_info(s->env, &info);
-    size_t size = rc == 0 ? info.me_mapsize : 0;
-    if (rc == 0 && size >= bytes)
-        return STORE_OK;
-    while (rc == 0 && size > 0 && size < bytes && size <= SIZE_MAX / 2)
-        size *= 2;
-    if (rc == 0)
-        rc = mdb_env_set_mapsize(s->env, size);
-    if (rc != 0)
-        return store_fail(s, _("cannot enlarge the database map: %s"), mdb_strerror(rc));
-    return STORE_OK;
+    s->out_of_room = true;
+    return r;
 }
 
 int store_write(store *s, store_write_fn fn, void *ctx)
 {
+    s->out_of_room = false;
     if (s->readonly)
         return store_fail(s, _("the database is open read-only"));
     for (int attempt = 0;; attempt++) {
@@ -279,20 +259,23 @@ int store_write(store *s, store_write_fn fn, void *ctx)
             if (rc == MDB_MAP_FULL)
                 t.map_full = true;
             else if (out_of_space(s, rc))
-                return store_fail_no_space(s);
+                return out_of_room(s, store_fail_no_space(s));
             else
                 return store_fail(s, _("cannot save the change: %s"), mdb_strerror(rc));
         } else {
             mdb_txn_abort(t.txn);
         }
         if (t.no_space)
-            return store_fail_no_space(s);
+            return out_of_room(s, store_fail_no_space(s));
         if (!t.map_full)
             return r;
         if (attempt >= MAX_GROW_RETRIES)
-            return store_fail(s, _("the database map cannot grow any further"));
-        if (grow_map(s) != STORE_OK)
-            return STORE_ERROR;
+            return out_of_room(s, store_fail(s, _("the database map cannot grow any further")));
+        int g = store_map_grow(s, attempt);
+        if (g == STORE_NO_SPACE)
+            return out_of_room(s, store_fail_no_space(s));
+        if (g != STORE_OK)
+            return out_of_room(s, STORE_ERROR);
     }
 }
 
@@ -303,6 +286,8 @@ struct setup {
     unsigned found_version;
     bool wrote_schema;
     bool migrated;
+    bool wants_room;     /* a migration is due and has no room reserved yet */
+    bool has_room;
 };
 
 static int open_table(stxn *t, int i, bool create)
@@ -369,6 +354,13 @@ static int setup_dbs(stxn *t, void *ctx)
                                "(which keeps the data)"),
                           found, (unsigned)STORE_SCHEMA_VERSION);
     bool migrate = found < STORE_SCHEMA_VERSION;
+    /* A migration rebuilds tables in one transaction, which cannot reuse
+     * the pages it frees: without room set aside first, each growth of
+     * the map would run it again from the start. */
+    if (migrate && t->write && !su->has_room) {
+        su->wants_room = true;
+        return STORE_ERROR;
+    }
     for (int i = 0; i < DB_COUNT; i++)
         if (i != DB_META && open_table(t, i, t->write && (su->create || migrate)))
             return STORE_ERROR;
@@ -394,7 +386,14 @@ static int open_tables(store *s, bool create)
         if (rc != 0)
             return store_fail(s, _("cannot open the database tables: %s"), mdb_strerror(rc));
     } else if (store_write(s, setup_dbs, &su) != STORE_OK) {
-        return STORE_ERROR;
+        if (!su.wants_room)
+            return STORE_ERROR;
+        /* Half again what is in use; on a disk without that much the
+         * migration still tries (store_write grows the map as it can). */
+        (void)store_reserve_more(s, store_used_bytes(s) / 2);
+        su.has_room = true;
+        if (store_write(s, setup_dbs, &su) != STORE_OK)
+            return STORE_ERROR;
     }
     s->created = su.wrote_schema;
     s->migrated = su.migrated;
@@ -466,13 +465,20 @@ static int open_env(store *s, bool create)
     bool had_data = path_exists(data), had_lock = path_exists(lock);
     if (!had_data && !create)
         return store_fail(s, _("no database in %s; create one with 'mutasi init'"), s->dir);
+    struct store_map_open mo = {.size = read_mapsize()};
+    if (!s->readonly)
+        store_map_prepare(s, create, &mo);
     int rc = mdb_env_create(&s->env);
     if (rc == 0)
         rc = mdb_env_set_maxdbs(s->env, DB_COUNT + 4);
     if (rc == 0)
-        rc = mdb_env_set_mapsize(s->env, initial_mapsize());
+        rc = mdb_env_set_mapsize(s->env, mo.size);
     if (rc == 0)
-        rc = mdb_env_open(s->env, s->dir, MDB_NOTLS | (s->readonly ? MDB_RDONLY : 0), 0660);
+        rc = mdb_env_open(s->env, s->dir,
+                          MDB_NOTLS | (s->readonly ? MDB_RDONLY : 0) |
+                              (s->writemap ? MDB_WRITEMAP : 0),
+                          0660);
+    store_map_opened(s, rc == 0, &mo);
     if (rc != 0 && !s->readonly && (rc == EROFS || rc == EACCES))
         return store_fail_read_only(s, rc);
     if (rc != 0)
@@ -494,6 +500,7 @@ store *store_open(const char *dir, int flags, char *err, size_t errlen)
         return NULL;
     }
     s->readonly = flags & STORE_READONLY;
+    s->map_fd = -1;
     bool create = (flags & STORE_CREATE) && !s->readonly;
     if (snprintf(s->dir, sizeof s->dir, "%s", dir) >= (int)sizeof s->dir) {
         snprintf(err, errlen, "%s", _("the database path is too long"));
@@ -514,10 +521,12 @@ static int reopen(store *s)
     if (s->env)
         mdb_env_close(s->env);
     s->env = NULL;
+    store_map_close(s);
     if (open_env(s, false) != STORE_OK || open_tables(s, false) != STORE_OK) {
         if (s->env)
             mdb_env_close(s->env);
         s->env = NULL;
+        store_map_close(s);
         return STORE_ERROR;
     }
     return STORE_OK;
@@ -548,6 +557,7 @@ void store_close(store *s)
         return;
     if (s->env)
         mdb_env_close(s->env);
+    store_map_close(s);
     free(s);
 }
 

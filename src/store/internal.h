@@ -13,6 +13,9 @@ struct store {
     MDB_env *env;
     MDB_dbi dbi[DB_COUNT];
     bool readonly;
+    bool writemap;              /* mapped writable (MDB_WRITEMAP), the file's blocks real */
+    bool out_of_room;           /* the last store_write ended for want of room */
+    int map_fd;                 /* data.mdb for map.c's lock and fallocate; -1 none */
     bool created;               /* this open wrote the schema */
     bool migrated;              /* this open upgraded the schema ... */
     unsigned migrated_from;     /* ... from this version */
@@ -31,6 +34,28 @@ struct stxn {
     uint64_t dsum[DB_COUNT][4];
     bool ddirty;
 };
+
+/* The map and its file (map.c). A writable open calls prepare before
+ * mdb_env_open (it opens the file, takes the map's lock, decides the mode
+ * (s->writemap) and the map's size to open with: the file's, whose blocks
+ * are real) and opened after it, whether it opened or not (grows a new
+ * map to its starting size when there is room, releases the lock). grow:
+ * after the attempt-th MDB_MAP_FULL of one write (0 the first), enlarges
+ * the map, with the blocks behind it, by an eighth, a quarter, a half...
+ * (at most 256 MiB), in smaller steps on a nearly full disk;
+ * STORE_NO_SPACE when not even a small step fits.
+ * adopt: after MDB_MAP_RESIZED, the size another process gave the map.
+ * close: before mdb_env_close or a reopen. */
+enum { STORE_NO_SPACE = -2 };
+struct store_map_open {
+    size_t size;
+    bool fresh;                 /* a new file */
+};
+int store_map_prepare(store *s, bool create, struct store_map_open *mo);
+void store_map_opened(store *s, bool opened, const struct store_map_open *mo);
+int store_map_grow(store *s, int attempt);
+int store_map_adopt(store *s);
+void store_map_close(store *s);
 
 /* The sentence for a full filesystem (naming it and saying that nothing
  * was saved) into s->err; STORE_ERROR. */
@@ -183,6 +208,9 @@ int store_wl_load_flush(stxn *t, struct store_wl_load *w);
 #define STORE_SCHEMA_KEY "schema_version"
 int store_write_schema_version(stxn *t, unsigned v);
 int store_migrate(stxn *t, unsigned from);
+/* The bytes of the map the data reaches now (its last page); 0 when
+ * they cannot be read. */
+size_t store_used_bytes(store *s);
 /* The record's name for messages (d->describe, else "what key");
  * and the message that it cannot be encoded (STORE_ERROR). */
 void store_rec_describe(const struct store_record_desc *d, const void *rec, MDB_val pk,

@@ -99,14 +99,25 @@ int store_make_writable(store *s);
  * message line. A session opened read-only on such a database browses as
  * usual; every write is refused with the reason. */
 bool store_read_only_reason(const store *s, char *why, size_t size);
-/* Current size of the memory map in bytes (grows on MDB_MAP_FULL). */
+/* Current size of the memory map in bytes. A writable store's map is as
+ * large as its file, whose blocks are all allocated (so that a full disk
+ * is an error, not a crash): a new database starts at 1 MiB, an existing
+ * one at its file's size, and the map (and the file) grows on
+ * MDB_MAP_FULL by an eighth (then a quarter, a half... for a write that
+ * fills it again), by at most 256 MiB a step. The file never
+ * shrinks (a backup is a compact copy). */
 size_t store_map_size(const store *s);
 
-/* Grows the memory map ahead of a large write to at least bytes (by
- * doubling, as on MDB_MAP_FULL), sparing store_write the retries of a map
- * that fills up. A size at or below the current one changes nothing. No
- * transaction of this process may be open. */
+/* Grows the memory map ahead of a large write to at least bytes (the
+ * file's blocks with it), sparing store_write the retries of a map that
+ * fills up. A size at or below the current one changes nothing; so does
+ * any size when MUTASI_MAPSIZE is set (tests use it to see the map fill
+ * up). STORE_ERROR when the disk cannot hold it (nothing changed; the
+ * write may still fit, store_write says when it does not). No transaction
+ * of this process may be open. */
 int store_reserve(store *s, size_t bytes);
+/* The same for bytes more than the data takes now (e.g. an import's rows). */
+int store_reserve_more(store *s, size_t bytes);
 
 /* Read transactions: short, never held while waiting for a key. */
 stxn *store_read_begin(store *s);
@@ -123,6 +134,10 @@ void store_read_end(stxn *t);
  * moves it, so pointers from an open read would dangle. */
 typedef int (*store_write_fn)(stxn *t, void *ctx);
 int store_write(store *s, store_write_fn fn, void *ctx);
+/* True when the last store_write failed for want of room: the disk is
+ * full or the map cannot grow. store_errmsg says so; what fn said about a
+ * failure on the way (MDB_MAP_FULL, before the map grew) is moot. */
+bool store_write_out_of_room(const store *s);
 
 /* Records. put replaces a record with the same key and keeps the indexes
  * right; get returns STORE_OK or STORE_NOTFOUND; del removes record and

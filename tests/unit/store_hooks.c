@@ -85,3 +85,8 @@ int store_test_digest_reset(stxn *t)
 {
     return store_digest_reset(t);
 }
+
+bool store_test_writemap(const store *s)
+{
+    return s->writemap;
+}

@@ -31,4 +31,6 @@ int store_test_raw_remake(stxn *t, const char *db, bool dupsort);
 int store_test_digest_reset(stxn *t);
 /* True when db keeps its dups of one size side by side (MDB_DUPFIXED). */
 bool store_test_raw_dupfixed(stxn *t, const char *db);
+/* Whether s maps its file writable (MDB_WRITEMAP, store/map.c). */
+bool store_test_writemap(const store *s);
 #endif
