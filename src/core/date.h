@@ -8,6 +8,10 @@
 /* Days since 1970-01-01 (proleptic Gregorian). */
 typedef int32_t mdate;
 #define MDATE_NONE INT32_MIN
+/* The calendar this module handles, years 1800..9999, as day numbers
+ * (date_from_ymd of its first and last day; test_date checks them). */
+#define DATE_DAY_1800_01_01 (-62091)
+#define DATE_DAY_9999_12_31 2932896
 
 bool date_valid_ymd(int y, int m, int d);
 mdate date_from_ymd(int y, int m, int d);          /* caller ensures valid */

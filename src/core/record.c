@@ -299,13 +299,9 @@ int position_validate(const struct position *p, struct verrs *v)
  * 1800..9999); anything else is a corrupt record. */
 static int date_in_range(mdate t)
 {
-    /* Computed once: this runs for every date of every imported row. */
-    static mdate lo, hi;
-    if (lo == hi) {
-        lo = date_from_ymd(1800, 1, 1);
-        hi = date_from_ymd(9999, 12, 31);
-    }
-    return t >= lo && t <= hi;
+    /* Constants (not computed on first use: an import validates rows on
+     * a thread of its own); test_record checks them against date.c. */
+    return t >= DATE_DAY_1800_01_01 && t <= DATE_DAY_9999_12_31;
 }
 
 /* "YYYY-MM-DD", "-" for none, "?" for a day number out of range. */

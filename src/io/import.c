@@ -5,8 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <openssl/evp.h>
-#include "core/hex.h"
 #include "core/hash.h"
 #include "core/i18n.h"
 #include "core/rules.h"
@@ -119,6 +117,8 @@ struct importer {
     import_record_fn stream;    /* import_check_each: records handed over in pass 1 */
     void *stream_ctx;
     bool streaming;             /* so far every row went to stream */
+    struct pipe_prep prep;      /* import_set_prepare */
+    const void *prepared;       /* what it made of the record streamed now */
     int stream_rc;              /* what stream returned when it said stop */
     bool xlsx;                  /* r reads the spooled first sheet of a workbook */
     struct import_xlsx xl;
@@ -211,10 +211,12 @@ const char *import_sha256(const importer *im)
     return im->sha;
 }
 
-static void tell_progress(importer *im, int pass)
+/* at: bytes of the file read (csv_offset, or what the reader thread
+ * read). */
+static void tell_progress(importer *im, int pass, size_t at)
 {
     if (im->progress) {
-        size_t total = csv_size(im->r), at = csv_offset(im->r);
+        size_t total = csv_size(im->r);
         /* a pass that also writes is both passes at once */
         im->progress(im->progress_ctx, im->stream ? 2 * at : at + (pass == 2 ? total : 0),
                      2 * total);
@@ -237,24 +239,12 @@ static bool db_position(importer *im, const struct import_refs *refs, const char
     return refs->position_unit(refs->ctx, code, unit);
 }
 
-static unsigned col_of(const importer *im, const struct csv_row *row, enum import_col c,
-                       unsigned *line)
-{
-    int i = im->h.col[c];
-    if (i >= 0 && (unsigned)i < row->n) {
-        *line = row->f[i].line;
-        return row->f[i].col;
-    }
-    *line = row->line;
-    return i >= 0 ? (unsigned)i + 1 : 1;
-}
-
 /* A key seen twice in the file. */
 static bool first_in_file(importer *im, const struct csv_row *row, enum import_col c,
                           const char *code, const char *val)
 {
     struct code_entry *e = code_map_get(&im->in_file, code);
-    unsigned line, col = col_of(im, row, c, &line);
+    unsigned line, col = import_col_where(&im->h, row, c, &line);
     if (e && e->line) {
         if (im->xlsx)
             import_problem_add(&im->ps, false, line, col, import_col_name(c),
@@ -289,7 +279,7 @@ static void check_unit_refs(importer *im, const struct import_refs *refs,
     }
     struct pending_parent *p = &im->pending[im->npending++];
     unsigned line;
-    p->col = col_of(im, row, COL_PARENT, &line);
+    p->col = import_col_where(&im->h, row, COL_PARENT, &line);
     p->line = line;
     p->fline = row->line;
     snprintf(p->code, sizeof p->code, "%s", u->code);
@@ -303,7 +293,7 @@ static void check_places(importer *im, const struct import_refs *refs, const str
 {
     for (uint8_t i = 0; i < n; i++)
         if (refs->place_exists && !refs->place_exists(refs->ctx, places[i])) {
-            unsigned line, col = col_of(im, row, c, &line);
+            unsigned line, col = import_col_where(&im->h, row, c, &line);
             import_problem_add(&im->ps, false, line, col, import_col_name(c),
                                _("\"%s\" is neither a unit code nor a district"), places[i]);
         }
@@ -315,7 +305,7 @@ static void check_preference_refs(importer *im, const struct import_refs *refs,
     if (!first_in_file(im, row, COL_NIP, p->nip, ""))
         return;
     if (refs->staff_exists && !refs->staff_exists(refs->ctx, p->nip)) {
-        unsigned line, col = col_of(im, row, COL_NIP, &line);
+        unsigned line, col = import_col_where(&im->h, row, COL_NIP, &line);
         import_problem_add(&im->ps, false, line, col, "nip", _("nobody has NIP %s"), p->nip);
     }
     check_places(im, refs, row, COL_PREFER, p->prefer, p->nprefer);
@@ -356,14 +346,13 @@ static void check_position_refs(importer *im, const struct import_refs *refs,
 {
     first_in_file(im, row, COL_CODE, p->code, p->unit);
     if (p->unit[0] && !db_unit(im, refs, p->unit)) {
-        unsigned line, col = col_of(im, row, COL_UNIT, &line);
+        unsigned line, col = import_col_where(&im->h, row, COL_UNIT, &line);
         import_problem_add(&im->ps, false, line, col, "unit",
                            _("unknown unit \"%s\""), p->unit);
     }
 }
 
-static bool remember_row(importer *im, const struct csv_row *row, const struct staff *s,
-                         size_t offset, unsigned line)
+static bool remember_row(importer *im, const struct pipe_row *row)
 {
     if (im->norder == im->caporder) {
         size_t cap = im->caporder ? im->caporder * 2 : 4096;
@@ -374,9 +363,8 @@ static bool remember_row(importer *im, const struct csv_row *row, const struct s
         im->order = o;
         im->caporder = cap;
     }
-    unsigned nip_line;
-    col_of(im, row, COL_NIP, &nip_line);
-    im->order[im->norder++] = (struct row_ref){nip_number(s->nip), offset, line, nip_line};
+    im->order[im->norder++] = (struct row_ref){nip_number(row->s.nip), row->offset, row->line,
+                                               row->at[PIPE_AT_NIP].line};
     return true;
 }
 
@@ -471,15 +459,17 @@ static void sort_and_find_duplicates(importer *im)
  * on the first day of the pension is a typing error (PP 94/2021 penalties
  * are served in service). */
 static void check_penalty_ends(importer *im, const struct import_refs *refs,
-                               const struct csv_row *row, const struct staff *s)
+                               const struct pipe_row *row)
 {
+    const struct staff *s = &row->s;
     if (!refs->bup_years || s->discipline_until == MDATE_NONE || s->birth_date == MDATE_NONE)
         return;
     int bup = refs->bup_years(refs->ctx, s);
     mdate retire = rules_retirement_date(s->birth_date, bup);
     if (s->discipline_until < retire)
         return;
-    unsigned line, col = col_of(im, row, COL_DISCIPLINE_UNTIL, &line);
+    unsigned line = row->at[PIPE_AT_DISCIPLINE_UNTIL].line;
+    unsigned col = row->at[PIPE_AT_DISCIPLINE_UNTIL].col;
     char until[11], on[11];
     date_format(s->discipline_until, until);
     date_format(retire, on);
@@ -489,8 +479,9 @@ static void check_penalty_ends(importer *im, const struct import_refs *refs,
 }
 
 static void check_staff_refs(importer *im, const struct import_refs *refs,
-                             const struct csv_row *row, const struct staff *s)
+                             const struct pipe_row *row)
 {
+    const struct staff *s = &row->s;
     unsigned line, col;
     /* The position first: its answer makes the unit's cheap (see
      * store_codes). */
@@ -498,11 +489,13 @@ static void check_staff_refs(importer *im, const struct import_refs *refs,
     bool pos_ok = s->position[0] && db_position(im, refs, s->position, pos_unit);
     bool unit_ok = db_unit(im, refs, s->unit);
     if (!unit_ok) {
-        col = col_of(im, row, COL_UNIT, &line);
+        line = row->at[PIPE_AT_UNIT].line;
+        col = row->at[PIPE_AT_UNIT].col;
         import_problem_add(&im->ps, false, line, col, "unit", _("unknown unit \"%s\""), s->unit);
     }
-    check_penalty_ends(im, refs, row, s);
-    col = col_of(im, row, COL_POSITION, &line);
+    check_penalty_ends(im, refs, row);
+    line = row->at[PIPE_AT_POSITION].line;
+    col = row->at[PIPE_AT_POSITION].col;
     if (!s->position[0])
         return;                 /* on leave that vacates the post (validated) */
     if (!pos_ok)
@@ -551,12 +544,9 @@ static void hash_file(importer *im)
     }
     size_t len;
     const char *data = csv_data(im->r, &len);
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned mdlen = 0;
-    if (!EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL))
-        mdlen = 0;
-    hex_encode(md, mdlen < 32 ? mdlen : 32, im->sha);
+    import_sha256_hex(data, len, im->sha);
 }
+
 
 /* Pass 1 may run again (a write transaction retried): from a clean slate. */
 static void pass1_reset(importer *im)
@@ -619,10 +609,105 @@ size_t import_estimate_rows(const importer *im)
     return n;
 }
 
-static size_t check_rows(importer *im, const struct import_refs *refs)
+/* Units, positions, preferences: row after row. Returns csv_next's last
+ * result. */
+static int check_other_rows(importer *im, const struct import_refs *refs)
 {
     struct csv_row row;
     union any_record rec;
+    int rc;
+    while ((rc = csv_next(im->r, &row)) > 0) {
+        im->rows++;
+        if ((im->rows & 8191) == 0)
+            tell_progress(im, 1, csv_offset(im->r));
+        if (convert(im, &row, &rec, &im->ps, true))
+            continue;
+        if (im->kind == IMPORT_UNITS)
+            check_unit_refs(im, refs, &row, &rec.u);
+        else if (im->kind == IMPORT_POSITIONS)
+            check_position_refs(im, refs, &row, &rec.p);
+        else
+            check_preference_refs(im, refs, &row, &rec.pref);
+    }
+    return rc;
+}
+
+/* After a pass that handed every row over, import_each has nothing left
+ * to do: the list of rows (24 bytes a person) goes before the caller's
+ * bulk load finishes, when memory is at its peak. */
+static void forget_rows(importer *im)
+{
+    free(im->order);
+    im->order = NULL;
+    im->norder = im->caporder = 0;
+}
+
+/* One row of staff the reader thread converted: its problems, then its
+ * references, then on to the stream. False to stop the pass. */
+static bool take_staff_row(importer *im, const struct import_refs *refs,
+                           const struct pipe_row *row, const struct import_problem **prob,
+                           size_t at)
+{
+    for (unsigned k = 0; k < row->nprob; k++)
+        import_problem_copy(&im->ps, (*prob)++);
+    im->rows++;
+    if ((im->rows & 8191) == 0)
+        tell_progress(im, 1, at);
+    if (row->errors)
+        return true;
+    check_staff_refs(im, refs, row);
+    if (!remember_row(im, row)) {
+        import_problem_add(&im->ps, false, row->row_line, 1, "", "%s", strerror(ENOMEM));
+        return false;
+    }
+    im->prepared = row->prep;
+    bool go = !im->stream || stream_record(im, &row->s);
+    im->prepared = NULL;
+    return go;
+}
+
+void import_set_prepare(importer *im, import_prepare_fn fn, void *ctx, size_t size)
+{
+    /* each result aligned for any type */
+    size_t align = _Alignof(max_align_t);
+    im->prep = (struct pipe_prep){fn, ctx, (size + align - 1) / align * align};
+}
+
+const void *import_prepared(const importer *im)
+{
+    return im->prepared;
+}
+
+/* Staff: the rows parsed and converted on a thread of their own (see
+ * import_pipe.c), the rest here. Returns csv_next's last result (1 when
+ * the pass stopped early); *hashed when the reader hashed the file into
+ * im->sha. */
+static int check_staff_rows(importer *im, const struct import_refs *refs, bool *hashed)
+{
+    /* A workbook's checksum is of the workbook, not of the spooled sheet. */
+    import_pipe *p = import_pipe_start(im->r, &im->h, im->today, im->memo, !im->xlsx,
+                                       im->stream ? &im->prep : NULL);
+    if (!p) {
+        import_problem_add(&im->ps, false, 2, 1, "", "%s", strerror(ENOMEM));
+        return 1;
+    }
+    int rc = 1;
+    bool go = true;
+    while (go && rc == 1) {
+        const struct pipe_batch *b = import_pipe_next(p);
+        const struct import_problem *prob = b->ps.p;
+        for (size_t i = 0; i < b->n && go; i++)
+            go = take_staff_row(im, refs, &b->row[i], &prob, b->offset);
+        rc = go ? b->rc : 1;
+        import_pipe_done(p, b);
+    }
+    *hashed = import_pipe_end(p, im->sha);
+    return rc;
+}
+
+static size_t check_rows(importer *im, const struct import_refs *refs)
+{
+    struct csv_row row;
     csv_rewind(im->r);
     int rc = csv_next(im->r, &row);
     if (rc <= 0) {
@@ -635,42 +720,20 @@ static size_t check_rows(importer *im, const struct import_refs *refs)
     }
     if (import_header_parse(&im->h, im->kind, &row, &im->ps))
         return im->ps.errors;
-    size_t offset;
-    unsigned line;
-    for (;;) {
-        csv_tell(im->r, &offset, &line);
-        if ((rc = csv_next(im->r, &row)) <= 0)
-            break;
-        im->rows++;
-        if ((im->rows & 8191) == 0)
-            tell_progress(im, 1);
-        if (convert(im, &row, &rec, &im->ps, true))
-            continue;
-        if (im->kind == IMPORT_UNITS) {
-            check_unit_refs(im, refs, &row, &rec.u);
-        } else if (im->kind == IMPORT_POSITIONS) {
-            check_position_refs(im, refs, &row, &rec.p);
-        } else if (im->kind == IMPORT_PREFERENCES) {
-            check_preference_refs(im, refs, &row, &rec.pref);
-        } else {
-            check_staff_refs(im, refs, &row, &rec.s);
-            if (!remember_row(im, &row, &rec.s, offset, line)) {
-                import_problem_add(&im->ps, false, row.line, 1, "", "%s", strerror(ENOMEM));
-                break;
-            }
-            if (im->stream && !stream_record(im, &rec.s))
-                break;
-        }
-    }
+    bool hashed = false;
+    rc = im->kind == IMPORT_STAFF ? check_staff_rows(im, refs, &hashed) : check_other_rows(im, refs);
     sort_and_find_duplicates(im);
+    if (im->stream && im->streaming)
+        forget_rows(im);
     if (rc < 0)
         csv_failure(im);
     if (im->rows == 0 && rc == 0)
         import_problem_add(&im->ps, true, 2, 1, "", _("the file has no data rows"));
     resolve_parents(im);
     import_problems_sort(&im->ps);
-    hash_file(im);
-    tell_progress(im, 1);
+    if (!hashed)
+        hash_file(im);
+    tell_progress(im, 1, csv_size(im->r));
     return im->ps.errors;
 }
 
@@ -723,7 +786,7 @@ int import_each(importer *im, import_record_fn fn, void *ctx)
         size_t n = 0;
         while (!rc && csv_next(im->r, &row) > 0) {
             if ((++n & 8191) == 0)
-                tell_progress(im, 2);
+                tell_progress(im, 2, csv_offset(im->r));
             rc = each_row(im, &row, &rec, &scratch, fn, ctx);
         }
     }

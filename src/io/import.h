@@ -15,6 +15,10 @@
  * one: import_check_each is pass 1 handing each record over as it goes,
  * for a caller that writes them in a transaction it abandons when the
  * pass finds an error (or the order breaks: then pass 2 as above).
+ * Pass 1 of a staff file parses and converts its rows on a second thread
+ * (io/import_pipe.c), a few hundred rows ahead of the caller's: the
+ * callbacks (import_refs, fn) are called on the caller's thread only,
+ * in file order, and the problems are those one thread would find.
  *
  * Conventions chosen where the design is silent:
  * - unquoted fields are trimmed; quoted fields are kept exactly;
@@ -156,8 +160,18 @@ const struct import_problems *import_problems(const importer *im);
  * units, positions and preferences it is import_check. May be repeated. */
 int import_check_each(importer *im, const struct import_refs *refs, import_record_fn fn,
                       void *ctx, size_t *errors);
+/* Work on each good staff record that needs nothing but the record, done
+ * ahead on the thread that reads the file in pass 1 (so that it runs
+ * beside the caller's writes): fn(ctx, s, out) fills size bytes at out,
+ * and must be safe to run on another thread (no database, no shared
+ * state). During import_check_each's record fn, import_prepared gives
+ * what it made of the record being handed over (NULL in import_each, or
+ * when no fn is set). */
+typedef void (*import_prepare_fn)(void *ctx, const struct staff *s, void *out);
+void import_set_prepare(importer *im, import_prepare_fn fn, void *ctx, size_t size);
+const void *import_prepared(const importer *im);
 /* After import_check_each: whether every data row went to fn (then the
- * write is complete and import_each is not needed). */
+ * write is complete, import_each is not needed and hands over nothing). */
 bool import_streamed(const importer *im);
 /* An upper bound of the data rows, before pass 1 (the lines of the file). */
 size_t import_estimate_rows(const importer *im);

@@ -116,6 +116,25 @@ void import_problem_add(struct import_problems *ps, bool warning, unsigned line,
     va_end(ap);
 }
 
+void import_problem_copy(struct import_problems *ps, const struct import_problem *p)
+{
+    if (p->warning)
+        ps->warnings++;
+    else
+        ps->errors++;
+    if (ps->n >= IMPORT_PROBLEMS_KEPT)
+        return;
+    if (ps->n == ps->cap) {
+        size_t cap = ps->cap ? ps->cap * 2 : 16;
+        struct import_problem *q = realloc(ps->p, cap * sizeof *q);
+        if (!q)
+            return;
+        ps->p = q;
+        ps->cap = cap;
+    }
+    ps->p[ps->n++] = *p;
+}
+
 static int problem_cmp(const void *a, const void *b)
 {
     const struct import_problem *x = a, *y = b;
@@ -244,16 +263,21 @@ static const struct csv_field *fld(const struct rowctx *x, enum import_col c)
     return &x->row->f[i];
 }
 
+unsigned import_col_where(const struct import_header *h, const struct csv_row *row,
+                          enum import_col c, unsigned *line)
+{
+    int i = h->col[c];
+    if (i >= 0 && (unsigned)i < row->n) {
+        *line = row->f[i].line;
+        return row->f[i].col;
+    }
+    *line = row->line;
+    return i >= 0 ? (unsigned)i + 1 : 1;
+}
+
 static void where(const struct rowctx *x, enum import_col c, unsigned *line, unsigned *col)
 {
-    int i = x->h->col[c];
-    if (i >= 0 && (unsigned)i < x->row->n) {
-        *line = x->row->f[i].line;
-        *col = x->row->f[i].col;
-    } else {
-        *line = x->row->line;
-        *col = i >= 0 ? (unsigned)i + 1 : 1;
-    }
+    *col = import_col_where(x->h, x->row, c, line);
 }
 
 static void bad(struct rowctx *x, enum import_col c, const char *fmt, ...)

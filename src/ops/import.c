@@ -210,8 +210,9 @@ static int put_record(void *ctx, const void *rec)
     if (w->bulk) {
         const struct staff *s = rec;
         struct history h = post_of(s);     /* everyone is new */
+        const struct store_bulk_prep *p = import_prepared(w->im);
         w->added++;
-        return store_bulk_add(w->bulk, s, &h);
+        return p ? store_bulk_add_prepared(w->bulk, s, &h, p) : store_bulk_add(w->bulk, s, &h);
     } else if (w->kind == IMPORT_STAFF) {
         w->chunk[w->nchunk++] = *(const struct staff *)rec;
         return w->nchunk == STAFF_CHUNK ? flush_staff(w) : 0;
@@ -236,6 +237,15 @@ static int put_record(void *ctx, const void *rec)
 
 static int finish_write(struct writer *w);
 
+/* What the bulk load can do ahead with a record alone, on the thread
+ * that reads the file (import_set_prepare). */
+static void prepare_staff(void *ctx, const struct staff *s, void *out)
+{
+    (void)ctx;
+    struct history h = post_of(s);
+    store_bulk_prepare(s, &h, out);
+}
+
 static struct import_refs refs_of(struct refs_ctx *c, enum import_kind kind)
 {
     return (struct import_refs){c, unit_exists, position_unit,
@@ -259,8 +269,11 @@ static int check_and_load(struct writer *w)
     if (rc == STORE_OK && rows >= REFS_BEFORE_CODES &&
         store_codes_load(w->t, true, &rctx.codes) == STORE_OK)
         store_bulk_use_codes(w->bulk, rctx.codes);
-    if (rc == STORE_OK)
+    if (rc == STORE_OK) {
+        import_set_prepare(w->im, prepare_staff, NULL, sizeof(struct store_bulk_prep));
         rc = import_check_each(w->im, &refs, put_record, w, &w->errors);
+        import_set_prepare(w->im, NULL, NULL, 0);
+    }
     if (rc == STORE_OK && !w->errors && import_streamed(w->im))
         rc = store_bulk_finish(w->bulk);    /* while the codes are there */
     else

@@ -12,7 +12,9 @@
  * Given the codes the caller checked against (store_bulk_use_codes), the
  * unit and position ids are theirs: read in key order, an id is already
  * its rank, nothing is interned or sorted, and a position's unit and job
- * family for the workload aggregates need no look-up. */
+ * family for the workload aggregates need no look-up. What needs only the
+ * record (its encoding, the digest hashes, the name's key) can be done
+ * ahead on another thread (store_bulk_prepare), leaving the writes here. */
 #include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -27,6 +29,7 @@
 #include "util/hugepage.h"
 
 #define NO_ID UINT32_MAX
+_Static_assert(NO_ID == STRSET_NONE, "an interned id is a strset id");
 
 /* The indexes a bulk load keeps in memory: those of staff (schema.c). */
 #define BY_COUNT 3
@@ -34,17 +37,7 @@
 #define BY_NAME 2                /* the name index, sized ahead from expect */
 
 /* --- interned strings --------------------------------------------------------
- * Each distinct string once, NUL-terminated, in one arena; ids are dense. */
-
-struct interner {
-    char *arena;
-    size_t len, cap;
-    uint32_t *off;              /* where string id starts in the arena */
-    uint32_t n;
-    size_t capn;
-    struct hindex ix;           /* keeps 32 bits of each hash: spares most
-                                 * string compares, each a cache miss */
-};
+ * Each distinct string once (core/strset): ids are dense. */
 
 /* grow_room, and huge pages for what it grew. */
 static bool reserve(void **p, size_t *cap, size_t need, size_t size)
@@ -57,47 +50,16 @@ static bool reserve(void **p, size_t *cap, size_t need, size_t size)
     return true;
 }
 
-/* Room for n strings in the index; the large table gets huge pages. */
-static bool interner_reserve(struct interner *in, size_t n)
+/* Room for n strings of bytes in all, on huge pages: the look-ups go all
+ * over the index and the strings (a TLB miss each otherwise). A failure
+ * is no error: the set grows as needed instead. */
+static void interner_presize(struct strset *in, size_t n, size_t bytes)
 {
-    if (in->ix.slot && 2 * n + 2 <= in->ix.mask + 1)
-        return true;
-    if (hindex_reserve(&in->ix, n) != 0)
-        return false;
+    if (strset_reserve(in, n, bytes) != 0)
+        return;
     want_huge_pages(in->ix.slot, hindex_bytes(&in->ix));
-    return true;
-}
-
-static void interner_free(struct interner *in)
-{
-    free(in->arena);
-    free(in->off);
-    hindex_free(&in->ix);
-}
-
-/* The id of s (n bytes, no NUL among them), added when new; NO_ID when
- * out of memory. */
-static uint32_t intern(struct interner *in, const char *s, size_t n)
-{
-    uint64_t h = hash_bytes(s, n);
-    struct hprobe p;
-    for (uint32_t id = hindex_first(&in->ix, h, &p); id != HINDEX_NONE;
-         id = hindex_next(&in->ix, &p)) {
-        const char *had = in->arena + in->off[id];
-        if (strncmp(had, s, n) == 0 && had[n] == '\0')
-            return id;
-    }
-    if (in->n >= NO_ID - 1 || in->len + n + 1 > UINT32_MAX ||
-        !interner_reserve(in, (size_t)in->n + 1) ||
-        !reserve((void **)&in->arena, &in->cap, in->len + n + 1, 1) ||
-        !reserve((void **)&in->off, &in->capn, (size_t)in->n + 1, sizeof *in->off) ||
-        hindex_add(&in->ix, h, in->n) != 0)
-        return NO_ID;
-    memcpy(in->arena + in->len, s, n);
-    in->arena[in->len + n] = '\0';
-    in->off[in->n] = (uint32_t)in->len;
-    in->len += n + 1;
-    return in->n++;
+    want_huge_pages(in->arena, in->cap);
+    want_huge_pages(in->off, in->capn * sizeof *in->off);
 }
 
 /* Byte order of the strings, by their first 8 bytes as one big-endian
@@ -119,16 +81,16 @@ static uint64_t prefix8(const char *s)
 static int sort_key_cmp(const void *x, const void *y, void *ctx)
 {
     const struct sort_key *a = x, *b = y;
-    const struct interner *in = ctx;
+    const struct strset *in = ctx;
     if (a->prefix != b->prefix)
         return a->prefix < b->prefix ? -1 : 1;
     if ((a->prefix & 0xff) == 0)
         return 0;               /* both end within the prefix: the same string */
-    return strcmp(in->arena + in->off[a->id] + 8, in->arena + in->off[b->id] + 8);
+    return strcmp(strset_str(in, a->id) + 8, strset_str(in, b->id) + 8);
 }
 
 /* rank[id] = the place of string id in byte order; NULL when out of memory. */
-static uint32_t *string_ranks(const struct interner *in)
+static uint32_t *string_ranks(const struct strset *in)
 {
     struct sort_key *keys = malloc(((size_t)in->n + 1) * sizeof *keys);
     uint32_t *rank = malloc(((size_t)in->n + 1) * sizeof *rank);
@@ -139,7 +101,7 @@ static uint32_t *string_ranks(const struct interner *in)
     }
     want_huge_pages(keys, ((size_t)in->n + 1) * sizeof *keys);
     for (uint32_t id = 0; id < in->n; id++)
-        keys[id] = (struct sort_key){prefix8(in->arena + in->off[id]), id};
+        keys[id] = (struct sort_key){prefix8(strset_str(in, id)), id};
     qsort_r(keys, in->n, sizeof *keys, sort_key_cmp, (void *)in);
     for (uint32_t r = 0; r < in->n; r++)
         rank[keys[r].id] = r;
@@ -164,7 +126,7 @@ struct store_bulk {
     bool text_open;
     struct bulk_row *rows;
     size_t n, cap;
-    struct interner in[BY_COUNT];
+    struct strset in[BY_COUNT];
     uint32_t *rank[BY_COUNT];   /* string_ranks of in[i], once computed */
     store_codes *codes;         /* when given: the unit and position ids */
     bool unknown_code;          /* a record's unit or position is not in codes */
@@ -186,7 +148,7 @@ static const char *group_str(const store_bulk *b, int by, uint32_t id)
 {
     if (by_codes(b, by))
         return store_codes_str(b->codes, by == BY_POSITION, id);
-    return b->in[by].arena + b->in[by].off[id];
+    return strset_str(&b->in[by], id);
 }
 
 void store_bulk_use_codes(store_bulk *b, store_codes *c)
@@ -205,7 +167,7 @@ void store_bulk_free(store_bulk *b)
     if (b->text_open)
         store_text_fill_close(&b->text, false);
     for (int i = 0; i < BY_COUNT; i++) {
-        interner_free(&b->in[i]);
+        strset_free(&b->in[i]);
         free(b->rank[i]);
     }
     free(b->rows);
@@ -246,17 +208,16 @@ int store_bulk_begin(stxn *t, size_t expect, store_bulk **out)
      * failure here is no error, the arrays grow as needed instead. */
     if (expect && expect < ((size_t)1 << 32)) {
         reserve((void **)&b->rows, &b->cap, expect, sizeof *b->rows);
-        interner_reserve(&b->in[BY_NAME], expect);
         /* Room for names of 31 bytes on average; a large block is mapped
          * lazily, so what is never written costs nothing. */
-        reserve((void **)&b->in[BY_NAME].arena, &b->in[BY_NAME].cap, expect * 32, 1);
-        reserve((void **)&b->in[BY_NAME].off, &b->in[BY_NAME].capn, expect, sizeof(uint32_t));
+        interner_presize(&b->in[BY_NAME], expect, expect * 32);
     }
     *out = b;
     return STORE_OK;
 }
 
-static int add_history(store_bulk *b, const struct history *h)
+/* p: the line encoded and hashed ahead (store_bulk_prepare), or NULL. */
+static int add_history(store_bulk *b, const struct history *h, const struct store_bulk_prep *p)
 {
     unsigned char key[STORE_HIST_KEY_LEN], buf[CODEC_MAX];
     char last[NIP_LEN + 1];
@@ -270,6 +231,14 @@ static int add_history(store_bulk *b, const struct history *h)
     MDB_val k = {sizeof key, key};
     if (!store_appender_is_new(&b->history, k, k))
         return store_add_history(t, h);     /* lines of this person already there */
+    if (p) {                    /* store_appender_put, the digest's hash made */
+        MDB_val v = {p->hist_len, (void *)p->hist};
+        int rc = mdb_cursor_put(b->history.cur, &k, &v, MDB_APPEND);
+        if (rc != 0)
+            return store_fail_mdb(t, rc, store_db_name(DB_HISTORY));
+        store_digest_add_hash(t, DB_HISTORY, p->hist_hash);
+        return STORE_OK;
+    }
     size_t n = codec_put_history(h, buf, sizeof buf);
     if (n == 0)
         return store_fail(t->s, _("history of %s cannot be encoded"), h->nip);
@@ -277,12 +246,19 @@ static int add_history(store_bulk *b, const struct history *h)
 }
 
 /* The record's group in index i, interned; NO_ID for no entry (an empty
- * group of a dup index) or out of memory (*oom). */
-static uint32_t intern_group(store_bulk *b, int i, const void *rec, bool *oom)
+ * group of a dup index) or out of memory (*oom). p: the name's group made
+ * ahead, or NULL. */
+static uint32_t intern_group(store_bulk *b, int i, const void *rec, const struct store_bulk_prep *p,
+                             bool *oom)
 {
     const struct store_index_desc *ix = &b->d->index[i];
-    unsigned char g[STORE_GROUP_MAX];
-    size_t n = ix->group(rec, g);
+    unsigned char buf[STORE_GROUP_MAX];
+    const unsigned char *g = buf;
+    size_t n;
+    if (p && i == BY_NAME)
+        g = p->name, n = p->name_len;
+    else
+        n = ix->group(rec, buf);
     if (n == 0 && ix->kind == STORE_INDEX_DUP)
         return NO_ID;
     if (by_codes(b, i)) {
@@ -291,12 +267,47 @@ static uint32_t intern_group(store_bulk *b, int i, const void *rec, bool *oom)
         b->unknown_code |= id == STRSET_NONE;
         return id;
     }
-    uint32_t id = intern(&b->in[i], (const char *)g, n);
+    uint32_t id = strset_add(&b->in[i], (const char *)g, n);
     *oom |= id == NO_ID;
     return id;
 }
 
-int store_bulk_add(store_bulk *b, const struct staff *s, const struct history *h)
+void store_bulk_prepare(const struct staff *s, const struct history *h, struct store_bulk_prep *p)
+{
+    const struct store_record_desc *d = &store_desc_staff;
+    unsigned char hk[STORE_HIST_KEY_LEN];
+    p->ready = false;
+    size_t n = d->encode(s, p->staff, sizeof p->staff);
+    MDB_val k = {NIP_LEN, (void *)s->nip}, v = {n, p->staff};
+    if (n == 0 || store_digest_hash(d->db, k, v, p->staff_hash) != 0)
+        return;                 /* too long for p, or no hash: done in add */
+    p->staff_len = (uint16_t)n;
+    if (h) {
+        if (!store_history_key(h->nip, h->since, 0, hk))
+            return;
+        n = codec_put_history(h, p->hist, sizeof p->hist);
+        k = (MDB_val){sizeof hk, hk};
+        v = (MDB_val){n, p->hist};
+        if (n == 0 || store_digest_hash(DB_HISTORY, k, v, p->hist_hash) != 0)
+            return;
+        p->hist_len = (uint16_t)n;
+    }
+    _Static_assert(sizeof p->name == STORE_GROUP_MAX, "room for any group");
+    p->name_len = (uint16_t)d->index[BY_NAME].group(s, p->name);
+    p->ready = true;
+}
+
+/* The staff record's value: made ahead (p), or encoded into buf. */
+static MDB_val staff_value(store_bulk *b, const struct staff *s, const struct store_bulk_prep *p,
+                           unsigned char buf[CODEC_MAX])
+{
+    if (p)
+        return (MDB_val){p->staff_len, (void *)p->staff};
+    return (MDB_val){b->d->encode(s, buf, CODEC_MAX), buf};
+}
+
+static int add(store_bulk *b, const struct staff *s, const struct history *h,
+               const struct store_bulk_prep *p)
 {
     unsigned char buf[CODEC_MAX], pk[STORE_KEY_MAX], ref[STORE_NIP_REF_LEN];
     char last[NIP_LEN + 1];
@@ -308,38 +319,51 @@ int store_bulk_add(store_bulk *b, const struct staff *s, const struct history *h
         return store_fail(t->s, _("staff %s came after %.*s: a bulk load needs ascending NIPs"),
                           s->nip, NIP_LEN, last);
     }
-    size_t len = b->d->encode(s, buf, sizeof buf);
-    if (len == 0)
+    MDB_val k = {NIP_LEN, (void *)s->nip}, v = staff_value(b, s, p, buf);
+    if (v.mv_size == 0)
         return store_fail(t->s, _("staff %s cannot be encoded"), s->nip);
     if (b->n >= NO_ID)          /* rows are counted in 32 bits */
         return store_fail(t->s, _("out of memory"));
     if (!reserve((void **)&b->rows, &b->cap, b->n + 1, sizeof *b->rows))
         return store_fail(t->s, _("out of memory"));
-    MDB_val k = {NIP_LEN, (void *)s->nip}, v = {len, buf};
     int rc = mdb_cursor_put(b->staff, &k, &v, MDB_APPEND);
     if (rc != 0)
         return store_fail_mdb(t, rc, store_db_name(b->d->db));
-    if (store_digest_change(t, b->d->db, k, v, true) != STORE_OK ||
-        store_text_fill_add(&b->text, s) != STORE_OK)
+    if (p)
+        store_digest_add_hash(t, b->d->db, p->staff_hash);
+    else if (store_digest_change(t, b->d->db, k, v, true) != STORE_OK)
+        return STORE_ERROR;
+    if (store_text_fill_add(&b->text, s) != STORE_OK)
         return STORE_ERROR;
     struct bulk_row *row = &b->rows[b->n++];
     memcpy(row->ref, ref, sizeof ref);
     bool oom = false;
     for (int i = 0; i < b->d->nindexes; i++)
-        row->id[i] = intern_group(b, i, s, &oom);
+        row->id[i] = intern_group(b, i, s, p, &oom);
     if (oom)
         return store_fail(t->s, _("out of memory"));
     if (b->unknown_code)
         return store_fail(t->s, _("staff %s: unit %s or position %s is not in the database"),
                           s->nip, s->unit, s->position);
-    return h ? add_history(b, h) : STORE_OK;
+    return h ? add_history(b, h, p) : STORE_OK;
+}
+
+int store_bulk_add(store_bulk *b, const struct staff *s, const struct history *h)
+{
+    return add(b, s, h, NULL);
+}
+
+int store_bulk_add_prepared(store_bulk *b, const struct staff *s, const struct history *h,
+                            const struct store_bulk_prep *p)
+{
+    return add(b, s, h, p && p->ready ? p : NULL);
 }
 
 int store_bulk_add_history(store_bulk *b, const struct history *h)
 {
     if (b->n == 0)
         return store_add_history(b->t, h);      /* no person yet: the ordinary path */
-    return add_history(b, h);
+    return add_history(b, h, NULL);
 }
 
 /* The ranks of index by's strings, sorted once (the position index's

@@ -8,39 +8,74 @@
 #include "store/internal.h"
 #include "util/hugepage.h"
 
+/* A code found, and its text in the set: asked again, it costs no look-up
+ * and no cache miss (its id's offset is not read). */
+struct code_memo {
+    uint32_t id;                /* STRSET_NONE: none yet */
+    const char *str;
+};
+
 struct store_codes {
     struct strset units;        /* ids below nunits: units on record; above:
                                  * codes positions name but no unit has */
     uint32_t nunits;
     struct strset positions;
-    uint32_t *pos_unit;         /* position id -> its unit's id in units */
-    uint8_t *pos_family;        /* position id -> its job family's id */
-    size_t cap_pos;
+    /* each position's value (strset_val): struct pos_val, beside its code
+     * so that the look-up that finds the code finds its unit too */
     struct strset families;
     bool failed;                /* out of memory during the load */
     /* The last code found of each kind: an import asks for a row's
      * position, its unit, and the bulk load again for both. */
-    uint32_t last_unit, last_pos, last_family;
+    struct code_memo last_unit, last_pos, last_family;
 };
 
-/* id of code in set, trying last first (and remembering what was found). */
-static uint32_t find_code(const struct strset *set, uint32_t *last, const char *code, size_t n)
+/* What a position's code keeps beside it: POS_VAL bytes, packed (3
+ * bytes a position fewer than the struct's padding would take). */
+struct pos_val {
+    uint32_t unit;              /* its unit's id in units */
+    uint8_t family;             /* its job family's id in families */
+};
+#define POS_VAL (sizeof(uint32_t) + 1)
+
+static struct pos_val pos_val_of(const store_codes *c, const char *str)
 {
-    if (*last != STRSET_NONE) {
-        const char *had = strset_str(set, *last);
-        if (memcmp(had, code, n) == 0 && had[n] == '\0')
-            return *last;
-    }
-    uint32_t id = strset_find(set, code, n);
+    const unsigned char *p = strset_val(&c->positions, str);
+    struct pos_val v;
+    memcpy(&v.unit, p, sizeof v.unit);
+    v.family = p[sizeof v.unit];
+    return v;
+}
+
+static void pos_val_set(store_codes *c, uint32_t id, struct pos_val v)
+{
+    unsigned char *p = strset_val(&c->positions, strset_str(&c->positions, id));
+    memcpy(p, &v.unit, sizeof v.unit);
+    p[sizeof v.unit] = v.family;
+}
+
+/* id of code in set, trying last first (and remembering what was found). */
+static uint32_t find_code(const struct strset *set, struct code_memo *last, const char *code,
+                          size_t n)
+{
+    if (last->id != STRSET_NONE && memcmp(last->str, code, n) == 0 && last->str[n] == '\0')
+        return last->id;
+    const char *str;
+    uint32_t id = strset_find_str(set, code, n, &str);
     if (id != STRSET_NONE)
-        *last = id;
+        *last = (struct code_memo){id, str};
     return id;
+}
+
+static void remember(struct code_memo *last, const struct strset *set, uint32_t id)
+{
+    *last = (struct code_memo){id, strset_str(set, id)};
 }
 
 static int take_unit(const struct unit *u, void *ctx)
 {
     store_codes *c = ctx;
-    if (strset_add(&c->units, u->code, strlen(u->code)) == STRSET_NONE) {
+    /* keys of a table: each once */
+    if (strset_add_new(&c->units, u->code, strlen(u->code)) == STRSET_NONE) {
         c->failed = true;
         return 1;
     }
@@ -49,38 +84,26 @@ static int take_unit(const struct unit *u, void *ctx)
 
 /* Positions come in code order, a unit's one after another: their unit
  * (and often family) is the one before. */
-static uint32_t add_again(struct strset *set, uint32_t *last, const char *s)
+static uint32_t add_again(struct strset *set, struct code_memo *last, const char *s)
 {
     size_t n = strlen(s);
     uint32_t id = find_code(set, last, s, n);
-    return id != STRSET_NONE ? id : (*last = strset_add(set, s, n));
+    if (id == STRSET_NONE && (id = strset_add(set, s, n)) != STRSET_NONE)
+        remember(last, set, id);
+    return id;
 }
 
 static int take_position(const struct position *p, void *ctx)
 {
     store_codes *c = ctx;
-    uint32_t id = strset_add(&c->positions, p->code, strlen(p->code));
+    uint32_t id = strset_add_new(&c->positions, p->code, strlen(p->code));
     uint32_t unit = add_again(&c->units, &c->last_unit, p->unit);
     uint32_t family = add_again(&c->families, &c->last_family, p->job_family);
     if (id == STRSET_NONE || unit == STRSET_NONE || family > UINT8_MAX) {
         c->failed = true;
         return 1;
     }
-    if (id >= c->cap_pos) {
-        size_t cap = c->cap_pos ? 2 * c->cap_pos : 4096;
-        uint32_t *a = realloc(c->pos_unit, cap * sizeof *a);
-        uint8_t *f = a ? realloc(c->pos_family, cap) : NULL;
-        if (a)
-            c->pos_unit = a;
-        if (!f) {
-            c->failed = true;
-            return 1;
-        }
-        c->pos_family = f;
-        c->cap_pos = cap;
-    }
-    c->pos_unit[id] = unit;
-    c->pos_family[id] = (uint8_t)family;
+    pos_val_set(c, id, (struct pos_val){unit, (uint8_t)family});
     return 0;
 }
 
@@ -101,11 +124,12 @@ int store_codes_load(stxn *t, bool positions, store_codes **out)
     store_codes *c = calloc(1, sizeof *c);
     if (!c)
         return store_fail(t->s, _("out of memory"));
-    c->last_unit = c->last_pos = c->last_family = STRSET_NONE;
+    c->last_unit = c->last_pos = c->last_family = (struct code_memo){STRSET_NONE, NULL};
     presize(&c->units, store_count_units(t));
     int r = store_each_unit(t, take_unit, c);
     c->nunits = c->units.n;
     if (r == 0 && positions) {
+        c->positions.vsize = POS_VAL;
         presize(&c->positions, store_count_positions(t));
         r = store_each_position(t, take_position, c);
     }
@@ -128,8 +152,8 @@ uint32_t store_codes_unit_id(store_codes *c, const char *code, size_t n)
 uint32_t store_codes_position_id(store_codes *c, const char *code, size_t n)
 {
     uint32_t id = find_code(&c->positions, &c->last_pos, code, n);
-    if (id != STRSET_NONE)
-        c->last_unit = c->pos_unit[id];     /* most likely asked next */
+    if (id != STRSET_NONE)      /* its unit is most likely asked next */
+        remember(&c->last_unit, &c->units, pos_val_of(c, c->last_pos.str).unit);
     return id;
 }
 
@@ -145,8 +169,9 @@ const char *store_codes_str(const store_codes *c, bool positions, uint32_t id)
 
 void store_codes_agg(const store_codes *c, uint32_t pos, const char **unit, const char **family)
 {
-    *unit = strset_str(&c->units, c->pos_unit[pos]);
-    *family = strset_str(&c->families, c->pos_family[pos]);
+    struct pos_val v = pos_val_of(c, strset_str(&c->positions, pos));
+    *unit = strset_str(&c->units, v.unit);
+    *family = strset_str(&c->families, v.family);
 }
 
 bool store_codes_has_unit(store_codes *c, const char *code)
@@ -157,7 +182,7 @@ bool store_codes_has_unit(store_codes *c, const char *code)
 const char *store_codes_position_unit(store_codes *c, const char *code)
 {
     uint32_t id = store_codes_position_id(c, code, strlen(code));
-    return id == STRSET_NONE ? NULL : strset_str(&c->units, c->pos_unit[id]);
+    return id == STRSET_NONE ? NULL : c->last_unit.str;     /* position_id's remember */
 }
 
 void store_codes_free(store_codes *c)
@@ -167,7 +192,5 @@ void store_codes_free(store_codes *c)
     strset_free(&c->units);
     strset_free(&c->positions);
     strset_free(&c->families);
-    free(c->pos_unit);
-    free(c->pos_family);
     free(c);
 }

@@ -122,6 +122,11 @@ int store_rec_replacing(stxn *t, const struct store_record_desc *d, const void *
  * digested database; reset recomputes them from the data (migrations). */
 bool store_digested(int db);
 int store_digest_change(stxn *t, int db, MDB_val k, MDB_val v, bool add);
+/* store_digest_change (adding) in two halves: the record's hash, which
+ * needs no transaction (any thread: a bulk load's reader computes it,
+ * store_bulk_prepare), 0 or -1; and adding a hash so made. */
+int store_digest_hash(int db, MDB_val k, MDB_val v, uint64_t out[4]);
+void store_digest_add_hash(stxn *t, int db, const uint64_t h[4]);
 int store_digest_unfile(stxn *t, int db, MDB_val k);
 int store_digest_replace(stxn *t, int db, MDB_val k, MDB_val v);
 int store_digest_flush(stxn *t);

@@ -201,6 +201,24 @@ void store_codes_free(store_codes *c);
 typedef struct store_bulk store_bulk;
 int store_bulk_begin(stxn *t, size_t expect, store_bulk **out);
 int store_bulk_add(store_bulk *b, const struct staff *s, const struct history *h);
+/* The part of store_bulk_add that needs neither b nor the transaction,
+ * done ahead, on any thread (an import's reader thread): the record and
+ * the history line encoded, their digest hashes, the name index's key.
+ * add_prepared is store_bulk_add with p made for the same s and h (a
+ * record too long for p's room is done there as store_bulk_add does). */
+#define STORE_BULK_PREP_STAFF 640
+#define STORE_BULK_PREP_HISTORY 128
+struct store_bulk_prep {
+    bool ready;                 /* false: add_prepared does it all itself */
+    uint16_t staff_len, hist_len, name_len;
+    uint64_t staff_hash[4], hist_hash[4];
+    unsigned char staff[STORE_BULK_PREP_STAFF];
+    unsigned char hist[STORE_BULK_PREP_HISTORY];
+    unsigned char name[256];    /* STORE_GROUP_MAX */
+};
+void store_bulk_prepare(const struct staff *s, const struct history *h, struct store_bulk_prep *p);
+int store_bulk_add_prepared(store_bulk *b, const struct staff *s, const struct history *h,
+                            const struct store_bulk_prep *p);
 /* One more history line of the person added last (a person's lines in
  * ascending date order: the first one through store_bulk_add). */
 int store_bulk_add_history(store_bulk *b, const struct history *h);

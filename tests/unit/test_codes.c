@@ -50,6 +50,63 @@ static void strset_ids_and_lookups(void **state)
     assert_int_equal(strset_find(&set, "P1", 2), STRSET_NONE);
 }
 
+/* strset_add_new (no look-up first) numbers and finds strings as
+ * strset_add does, reserved or not, and the empty string is one too. */
+static void strset_add_new_ids_and_lookups(void **state)
+{
+    (void)state;
+    struct strset a = {0}, b = {0};
+    char s[32];
+    assert_int_equal(strset_reserve(&b, 100, 100 * 6), 0);
+    assert_int_equal(strset_add_new(&b, "", 0), 0);
+    for (int i = 0; i < 3000; i++) {
+        snprintf(s, sizeof s, "K%d", i * 7);
+        assert_int_equal(strset_add_new(&a, s, strlen(s)), (uint32_t)i);
+        assert_int_equal(strset_add_new(&b, s, strlen(s)), (uint32_t)i + 1);
+    }
+    for (int i = 0; i < 3000; i += 97) {
+        snprintf(s, sizeof s, "K%d", i * 7);
+        assert_int_equal(strset_find(&a, s, strlen(s)), (uint32_t)i);
+        assert_int_equal(strset_add(&b, s, strlen(s)), (uint32_t)i + 1);
+        assert_string_equal(strset_str(&a, (uint32_t)i), s);
+        const char *str = NULL;
+        assert_int_equal(strset_find_str(&b, s, strlen(s), &str), (uint32_t)i + 1);
+        assert_ptr_equal(str, strset_str(&b, (uint32_t)i + 1));
+    }
+    assert_int_equal(strset_find(&b, "", 0), 0);
+    assert_int_equal(strset_find(&a, "", 0), STRSET_NONE);
+    assert_int_equal(strset_find(&a, "K1", 2), STRSET_NONE);
+    strset_free(&a);
+    strset_free(&b);
+}
+
+/* A value kept with each string starts as zeros, stays with its string
+ * while the set grows, and is found from the string a look-up gives. */
+static void strset_values_stay_with_their_strings(void **state)
+{
+    (void)state;
+    struct strset set = {.vsize = sizeof(uint32_t)};
+    char s[32];
+    for (uint32_t i = 0; i < 4000; i++) {
+        snprintf(s, sizeof s, "V%u", i);
+        uint32_t id = strset_add_new(&set, s, strlen(s));
+        uint32_t v;
+        memcpy(&v, strset_val(&set, strset_str(&set, id)), sizeof v);
+        assert_int_equal(v, 0);
+        v = i * 3 + 1;
+        memcpy(strset_val(&set, strset_str(&set, id)), &v, sizeof v);
+    }
+    for (uint32_t i = 0; i < 4000; i += 131) {
+        const char *str;
+        uint32_t v;
+        snprintf(s, sizeof s, "V%u", i);
+        assert_int_equal(strset_find_str(&set, s, strlen(s), &str), i);
+        memcpy(&v, strset_val(&set, str), sizeof v);
+        assert_int_equal(v, i * 3 + 1);
+    }
+    strset_free(&set);
+}
+
 enum { UNITS = 4, POSITIONS = 7, PEOPLE = 900 };
 static const char *const unit_code[UNITS] = {"U1", "U10", "U2", "U3"};
 static const char *const pos_code[POSITIONS] = {"P1", "P10", "P2", "P3", "P4", "P5", "P6"};
@@ -206,6 +263,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(strset_ids_and_lookups),
+        cmocka_unit_test(strset_add_new_ids_and_lookups),
+        cmocka_unit_test(strset_values_stay_with_their_strings),
         cmocka_unit_test_setup_teardown(codes_answer_from_the_tables, setup, teardown),
         cmocka_unit_test_setup_teardown(bulk_with_codes_matches_single_puts, setup, teardown),
         cmocka_unit_test_setup_teardown(bulk_with_codes_refuses_unknown_position, setup,

@@ -38,6 +38,14 @@ static void extreme_day_numbers_stay_defined(void **state)
     assert_true(y < 0);
 }
 
+/* The constant bounds of the calendar are its first and last day. */
+static void calendar_bounds_are_those_days(void **state)
+{
+    (void)state;
+    assert_int_equal(date_from_ymd(1800, 1, 1), DATE_DAY_1800_01_01);
+    assert_int_equal(date_from_ymd(9999, 12, 31), DATE_DAY_9999_12_31);
+}
+
 static void parses_both_orders(void **state)
 {
     (void)state;
@@ -102,6 +110,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(epoch_and_round_trip),
         cmocka_unit_test(extreme_day_numbers_stay_defined),
+        cmocka_unit_test(calendar_bounds_are_those_days),
         cmocka_unit_test(parses_both_orders),
         cmocka_unit_test(rejects_impossible),
         cmocka_unit_test(parses_spreadsheet_day_first),
