@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/fold.h"
+#include "core/grow.h"
 #include "core/i18n.h"
 #include "io/import.h"
 #include "core/preference.h"
@@ -88,24 +89,25 @@ void import_problems_free(struct import_problems *ps)
     memset(ps, 0, sizeof *ps);
 }
 
-void import_problem_add(struct import_problems *ps, bool warning, unsigned line,
-                        unsigned col, const char *column, const char *fmt, ...)
+/* Counts a problem and gives the slot to keep it in: NULL when the list
+ * is full (IMPORT_PROBLEMS_KEPT) or out of memory (it is still counted). */
+static struct import_problem *problem_slot(struct import_problems *ps, bool warning)
 {
     if (warning)
         ps->warnings++;
     else
         ps->errors++;
-    if (ps->n >= IMPORT_PROBLEMS_KEPT)
+    if (ps->n >= IMPORT_PROBLEMS_KEPT || GROW_ROOM(ps->p, ps->cap, ps->n + 1, 16) != 0)
+        return NULL;
+    return &ps->p[ps->n++];
+}
+
+void import_problem_add(struct import_problems *ps, bool warning, unsigned line,
+                        unsigned col, const char *column, const char *fmt, ...)
+{
+    struct import_problem *e = problem_slot(ps, warning);
+    if (!e)
         return;
-    if (ps->n == ps->cap) {
-        size_t cap = ps->cap ? ps->cap * 2 : 16;
-        struct import_problem *p = realloc(ps->p, cap * sizeof *p);
-        if (!p)
-            return;
-        ps->p = p;
-        ps->cap = cap;
-    }
-    struct import_problem *e = &ps->p[ps->n++];
     e->line = line;
     e->col = col;
     e->warning = warning;
@@ -118,21 +120,9 @@ void import_problem_add(struct import_problems *ps, bool warning, unsigned line,
 
 void import_problem_copy(struct import_problems *ps, const struct import_problem *p)
 {
-    if (p->warning)
-        ps->warnings++;
-    else
-        ps->errors++;
-    if (ps->n >= IMPORT_PROBLEMS_KEPT)
-        return;
-    if (ps->n == ps->cap) {
-        size_t cap = ps->cap ? ps->cap * 2 : 16;
-        struct import_problem *q = realloc(ps->p, cap * sizeof *q);
-        if (!q)
-            return;
-        ps->p = q;
-        ps->cap = cap;
-    }
-    ps->p[ps->n++] = *p;
+    struct import_problem *e = problem_slot(ps, p->warning);
+    if (e)
+        *e = *p;
 }
 
 static int problem_cmp(const void *a, const void *b)
