@@ -126,33 +126,19 @@ int store_check_indexes(stxn *t, char *why, size_t whylen)
     for (size_t i = 0; i < store_nrecord_descs; i++)
         if (store_record_descs[i]->nindexes)
             check_type(t, &ck, store_record_descs[i]);
-    char awhy[256];
-    int na = store_wl_check(t, awhy, sizeof awhy);
-    if (na > 0) {
-        store_finding(&ck, "%s", awhy);
-        ck.problems += na - 1;
-    }
-    char twhy[256];
-    int nt = store_text_check(t, twhy, sizeof twhy);
-    if (nt > 0) {
-        store_finding(&ck, "%s", twhy);
-        ck.problems += nt - 1;
-    }
-    char wwhy[256];
-    int nw = store_words_check(t, wwhy, sizeof wwhy);
-    if (nw > 0) {
-        store_finding(&ck, "%s", wwhy);
-        ck.problems += nw - 1;
-    }
-    char uwhy[256];
-    if (store_unit_repeats_check(t, uwhy, sizeof uwhy) > 0)
-        store_finding(&ck, "%s", uwhy);
-    /* plans and moves: the first problem is kept only when none came before */
-    char pwhy[256];
-    int np = store_check_plans(t, pwhy, sizeof pwhy);
-    if (np > 0) {
-        store_finding(&ck, "%s", pwhy);
-        ck.problems += np - 1;
+    /* The derived tables, then plans and moves: each check's first
+     * problem is kept only when none came before, the others counted. */
+    static int (*const derived[])(stxn *, char *, size_t) = {
+        store_wl_check, store_text_check, store_words_check, store_unit_repeats_check,
+        store_check_plans,
+    };
+    for (size_t i = 0; i < sizeof derived / sizeof *derived; i++) {
+        char dwhy[256];
+        int n = derived[i](t, dwhy, sizeof dwhy);
+        if (n > 0) {
+            store_finding(&ck, "%s", dwhy);
+            ck.problems += n - 1;
+        }
     }
     return ck.problems;
 }
