@@ -99,6 +99,15 @@ struct dbfx_dump dbfx_dump_table(store *s, const char *db)
     return d;
 }
 
+int dbfx_problems(store *s, char *why, size_t whylen)
+{
+    stxn *t = store_read_begin(s);
+    assert_non_null(t);
+    int n = store_check_indexes(t, why, whylen);
+    store_read_end(t);
+    return n;
+}
+
 store *dbfx_open_second(struct dbfx *fx)
 {
     char path[DBFX_ROOT_SIZE + 8], err[640];

@@ -38,6 +38,9 @@ struct dbfx_dump {
     size_t n, cap;
 };
 struct dbfx_dump dbfx_dump_table(store *s, const char *db);
+/* The store's consistency check (store_check_indexes) in a read
+ * transaction: the number of problems, the first one in why. */
+int dbfx_problems(store *s, char *why, size_t whylen);
 /* A movable person of unit U1 holding pos, job family umum. */
 void dbfx_person(struct staff *s, const char *nip, const char *pos);
 #endif

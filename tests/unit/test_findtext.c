@@ -103,9 +103,7 @@ static void search_equals_a_pass(store *s, const char *text)
 static void consistent(store *s)
 {
     char why[300] = "";
-    stxn *t = store_read_begin(s);
-    int n = store_check_indexes(t, why, sizeof why);
-    store_read_end(t);
+    int n = dbfx_problems(s, why, sizeof why);
     if (n)
         fail_msg("%d problems: %s", n, why);
     static const char *const texts[] = {"siti", "S.PD", "wahyuningsih pratama", "a", "1980",

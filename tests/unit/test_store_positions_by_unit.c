@@ -98,10 +98,7 @@ static void listed(store *st, const char *unit, const char *want)
 static int problems(store *st)
 {
     char why[300] = "";
-    stxn *t = store_read_begin(st);
-    assert_non_null(t);
-    int n = store_check_indexes(t, why, sizeof why);
-    store_read_end(t);
+    int n = dbfx_problems(st, why, sizeof why);
     if (n)
         print_message("index problem: %s\n", why);
     return n;

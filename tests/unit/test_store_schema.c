@@ -262,11 +262,7 @@ static int strip_seals(stxn *t, void *ctx)
 static int problems(store *s)
 {
     char why[300];
-    stxn *t = store_read_begin(s);
-    assert_non_null(t);
-    int n = store_check_indexes(t, why, sizeof why);
-    store_read_end(t);
-    return n;
+    return dbfx_problems(s, why, sizeof why);
 }
 
 static uint32_t schema_of(store *s)

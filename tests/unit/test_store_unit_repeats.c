@@ -125,19 +125,10 @@ static void set_is(store *st, const char *const *codes, size_t n)
     free(set);
 }
 
-static int problems(store *st, char *why, size_t whylen)
-{
-    stxn *t = store_read_begin(st);
-    assert_non_null(t);
-    int n = store_check_indexes(t, why, whylen);
-    store_read_end(t);
-    return n;
-}
-
 static void no_problems(store *st)
 {
     char why[300] = "";
-    int n = problems(st, why, sizeof why);
+    int n = dbfx_problems(st, why, sizeof why);
     if (n)
         fail_msg("check: %s", why);
 }
@@ -200,11 +191,11 @@ static void the_check_catches_a_wrong_or_missing_record(void **state)
     char why[300] = "";
     assert_int_equal(store_write(fx->s, put_units, NULL), STORE_OK);
     assert_int_equal(store_write(fx->s, store_wrong_set, NULL), STORE_OK);
-    assert_int_equal(problems(fx->s, why, sizeof why), 1);
+    assert_int_equal(dbfx_problems(fx->s, why, sizeof why), 1);
     assert_non_null(strstr(why, "show their parent"));
     assert_int_equal(store_write(fx->s, drop_record, NULL), STORE_OK);
     assert_int_equal(stored_count(fx->s), -1);
-    assert_int_equal(problems(fx->s, why, sizeof why), 1);
+    assert_int_equal(dbfx_problems(fx->s, why, sizeof why), 1);
     assert_non_null(strstr(why, "missing"));
     set_is(fx->s, both_dinkes, 2);                  /* counted from the units */
 }

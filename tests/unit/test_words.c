@@ -113,18 +113,10 @@ static void search_equals_a_pass(store *s, const char *text)
         assert_string_equal(got.nip[i], b.l.nip[i]);
 }
 
-static int problems(store *s, char *why, size_t whylen)
-{
-    stxn *t = store_read_begin(s);
-    int n = store_check_indexes(t, why, whylen);
-    store_read_end(t);
-    return n;
-}
-
 static void consistent(store *s)
 {
     char why[300] = "";
-    int n = problems(s, why, sizeof why);
+    int n = dbfx_problems(s, why, sizeof why);
     if (n)
         fail_msg("%d problems: %s", n, why);
     static const char *const texts[] = {
@@ -270,7 +262,7 @@ static void a_schema_9_database_is_filed_when_it_migrates(void **state)
     step = 0, version = 0;
     assert_int_equal(store_write(fx->s, change, NULL), STORE_OK);
     assert_int_equal(store_write(fx->s, make_schema_9, NULL), STORE_OK);
-    assert_true(problems(fx->s, why, sizeof why) > 0);
+    assert_true(dbfx_problems(fx->s, why, sizeof why) > 0);
     assert_non_null(strstr(why, "word"));
     store_close(fx->s);
     fx->s = store_open(fx->db, 0, err, sizeof err);
@@ -308,10 +300,10 @@ static void the_check_finds_a_wrong_count_and_a_missing_entry(void **state)
     step = 0, version = 0;
     assert_int_equal(store_write(fx->s, change, NULL), STORE_OK);
     assert_int_equal(store_write(fx->s, unfile_one, NULL), STORE_OK);
-    assert_int_equal(problems(fx->s, why, sizeof why), 1);
+    assert_int_equal(dbfx_problems(fx->s, why, sizeof why), 1);
     assert_non_null(strstr(why, "filed under the word"));
     assert_int_equal(store_write(fx->s, miscount, NULL), STORE_OK);
-    assert_true(problems(fx->s, why, sizeof why) > 0);
+    assert_true(dbfx_problems(fx->s, why, sizeof why) > 0);
     assert_non_null(strstr(why, "count of the word \"yayan\""));
 }
 
