@@ -7,47 +7,27 @@
  * the name index (60 MB at 1,000,000 staff), for the migration only. */
 #include <stdlib.h>
 #include <string.h>
+#include "core/grow.h"
 #include "core/i18n.h"
 #include "store/internal.h"
+
+struct entry {
+    size_t at;                  /* offset of its key in the arena */
+    uint16_t klen, vlen;        /* the value follows the key */
+};
 
 struct entries {
     const struct store_index_desc *ix;
     unsigned char *arena;       /* key, then value, of each entry */
     size_t used, cap;
-    size_t *at;                 /* offset of each entry in arena */
-    uint16_t *klen, *vlen;
+    struct entry *ent;
     size_t n, ncap;
-    bool oom;
 };
 
 static bool entries_room(struct entries *e, size_t bytes)
 {
-    if (e->used + bytes > e->cap) {
-        size_t cap = e->cap ? e->cap * 2 : 1 << 20;
-        while (cap < e->used + bytes)
-            cap *= 2;
-        unsigned char *a = realloc(e->arena, cap);
-        if (!a)
-            return false;
-        e->arena = a;
-        e->cap = cap;
-    }
-    if (e->n == e->ncap) {
-        size_t nc = e->ncap ? e->ncap * 2 : 4096;
-        size_t *at = realloc(e->at, nc * sizeof *at);
-        if (at)
-            e->at = at;
-        uint16_t *kl = realloc(e->klen, nc * sizeof *kl);
-        if (kl)
-            e->klen = kl;
-        uint16_t *vl = realloc(e->vlen, nc * sizeof *vl);
-        if (vl)
-            e->vlen = vl;
-        if (!at || !kl || !vl)
-            return false;
-        e->ncap = nc;
-    }
-    return true;
+    return GROW_ROOM(e->arena, e->cap, e->used + bytes, 1 << 20) == 0 &&
+           GROW_ROOM(e->ent, e->ncap, e->n + 1, 4096) == 0;
 }
 
 struct collect {
@@ -68,13 +48,9 @@ static int collect_entry(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
         return 0;
     unsigned char buf[STORE_REF_MAX];
     MDB_val val = store_index_val(e->ix, *k, buf);
-    if (!entries_room(e, n + val.mv_size)) {
-        e->oom = true;
+    if (!entries_room(e, n + val.mv_size))
         return store_fail(t->s, _("out of memory"));
-    }
-    e->at[e->n] = e->used;
-    e->klen[e->n] = (uint16_t)n;
-    e->vlen[e->n] = (uint16_t)val.mv_size;
+    e->ent[e->n] = (struct entry){e->used, (uint16_t)n, (uint16_t)val.mv_size};
     memcpy(e->arena + e->used, key, n);
     memcpy(e->arena + e->used + n, val.mv_data, val.mv_size);
     e->used += n + val.mv_size;
@@ -91,14 +67,14 @@ static int bytes_cmp(const unsigned char *a, size_t an, const unsigned char *b, 
 /* Key order, then value order (a dup database's order). */
 static int entry_cmp(const void *x, const void *y, void *ctx)
 {
-    const struct entries *e = ctx;
-    size_t i = *(const size_t *)x, j = *(const size_t *)y;
-    const unsigned char *a = e->arena + e->at[i], *b = e->arena + e->at[j];
-    int c = bytes_cmp(a, e->klen[i], b, e->klen[j]);
-    return c ? c : bytes_cmp(a + e->klen[i], e->vlen[i], b + e->klen[j], e->vlen[j]);
+    const unsigned char *arena = ctx;
+    const struct entry *i = x, *j = y;
+    const unsigned char *a = arena + i->at, *b = arena + j->at;
+    int c = bytes_cmp(a, i->klen, b, j->klen);
+    return c ? c : bytes_cmp(a + i->klen, i->vlen, b + j->klen, j->vlen);
 }
 
-static int append_all(stxn *t, struct entries *e, const size_t *ord)
+static int append_all(stxn *t, struct entries *e)
 {
     struct store_appender app;
     bool dup = e->ix->kind == STORE_INDEX_DUP;
@@ -106,10 +82,9 @@ static int append_all(stxn *t, struct entries *e, const size_t *ord)
         return STORE_ERROR;
     int r = STORE_OK;
     for (size_t i = 0; i < e->n && r == STORE_OK; i++) {
-        size_t x = ord[i];
-        unsigned char *p = e->arena + e->at[x];
-        r = store_appender_put(&app, (MDB_val){e->klen[x], p},
-                               (MDB_val){e->vlen[x], p + e->klen[x]},
+        const struct entry *x = &e->ent[i];
+        unsigned char *p = e->arena + x->at;
+        r = store_appender_put(&app, (MDB_val){x->klen, p}, (MDB_val){x->vlen, p + x->klen},
                                dup ? MDB_NODUPDATA : MDB_NOOVERWRITE);
     }
     store_appender_close(&app);
@@ -126,19 +101,11 @@ int store_index_rebuild(stxn *t, const struct store_record_desc *d, int which)
     if (rc != 0)
         return store_fail_mdb(t, rc, store_db_name(e.ix->db));
     int r = store_walk(t, d->db, NULL, false, collect_entry, &c) == 0 ? STORE_OK : STORE_ERROR;
-    size_t *ord = r == STORE_OK ? malloc((e.n ? e.n : 1) * sizeof *ord) : NULL;
-    if (r == STORE_OK && !ord)
-        r = store_fail(t->s, _("out of memory"));
     if (r == STORE_OK) {
-        for (size_t i = 0; i < e.n; i++)
-            ord[i] = i;
-        qsort_r(ord, e.n, sizeof *ord, entry_cmp, &e);
-        r = append_all(t, &e, ord);
+        qsort_r(e.ent, e.n, sizeof *e.ent, entry_cmp, e.arena);
+        r = append_all(t, &e);
     }
-    free(ord);
     free(e.arena);
-    free(e.at);
-    free(e.klen);
-    free(e.vlen);
+    free(e.ent);
     return r;
 }
