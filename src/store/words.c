@@ -25,7 +25,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/grow.h"
 #include "core/i18n.h"
+#include "core/strset.h"
 #include "store/codec.h"
 #include "store/internal.h"
 #include "store/keys.h"
@@ -84,41 +86,21 @@ static void words_of(const struct staff *s, struct word_list *l)
 
 /* --- words in memory (bulk load, rebuild, check) ------------------------------- */
 
-struct word_entry {
-    uint32_t off, len;          /* the word in the arena */
+struct word_entry {             /* entry i is word i of the set */
+    uint32_t len;
     uint64_t *nips;             /* ascending when people come in NIP order */
     size_t n, cap;
 };
 
 struct store_words_acc {
+    struct strset words;
     struct word_entry *e;
     size_t n, cap;
-    uint32_t *slot;             /* open addressing: entry + 1, 0 empty */
-    size_t nslot;
-    unsigned char *arena;
-    size_t alen, acap;
 };
-
-static uint64_t word_hash(const unsigned char *w, size_t n)
-{
-    uint64_t h = 1469598103934665603ULL;        /* FNV-1a */
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ w[i]) * 1099511628211ULL;
-    return h;
-}
 
 struct store_words_acc *store_words_acc_new(void)
 {
-    struct store_words_acc *a = calloc(1, sizeof *a);
-    if (!a)
-        return NULL;
-    a->nslot = 1024;
-    a->slot = calloc(a->nslot, sizeof *a->slot);
-    if (!a->slot) {
-        free(a);
-        return NULL;
-    }
-    return a;
+    return calloc(1, sizeof(struct store_words_acc));
 }
 
 void store_words_acc_free(struct store_words_acc *a)
@@ -128,61 +110,24 @@ void store_words_acc_free(struct store_words_acc *a)
     for (size_t i = 0; i < a->n; i++)
         free(a->e[i].nips);
     free(a->e);
-    free(a->slot);
-    free(a->arena);
+    strset_free(&a->words);
     free(a);
 }
 
-static bool grow_slots(struct store_words_acc *a)
+static const unsigned char *word_text(const struct store_words_acc *a, const struct word_entry *e)
 {
-    size_t ns = a->nslot * 2;
-    uint32_t *slot = calloc(ns, sizeof *slot);
-    if (!slot)
-        return false;
-    for (size_t i = 0; i < a->n; i++) {
-        size_t h = word_hash(a->arena + a->e[i].off, a->e[i].len) & (ns - 1);
-        while (slot[h])
-            h = (h + 1) & (ns - 1);
-        slot[h] = (uint32_t)i + 1;
-    }
-    free(a->slot);
-    a->slot = slot;
-    a->nslot = ns;
-    return true;
+    return (const unsigned char *)strset_str(&a->words, (uint32_t)(e - a->e));
 }
 
 /* The entry of word w, made when new; NULL when out of memory. */
 static struct word_entry *entry_of(struct store_words_acc *a, const unsigned char *w, size_t len)
 {
-    size_t h = word_hash(w, len) & (a->nslot - 1);
-    for (; a->slot[h]; h = (h + 1) & (a->nslot - 1)) {
-        struct word_entry *e = &a->e[a->slot[h] - 1];
-        if (e->len == len && memcmp(a->arena + e->off, w, len) == 0)
-            return e;
-    }
-    if (a->n == a->cap) {
-        size_t nc = a->cap ? a->cap * 2 : 256;
-        struct word_entry *ne = realloc(a->e, nc * sizeof *ne);
-        if (!ne)
-            return NULL;
-        a->e = ne, a->cap = nc;
-    }
-    if (a->alen + len > a->acap) {
-        size_t nc = a->acap ? a->acap * 2 : 4096;
-        while (nc < a->alen + len)
-            nc *= 2;
-        unsigned char *na = realloc(a->arena, nc);
-        if (!na)
-            return NULL;
-        a->arena = na, a->acap = nc;
-    }
-    memcpy(a->arena + a->alen, w, len);
-    a->e[a->n] = (struct word_entry){.off = (uint32_t)a->alen, .len = (uint32_t)len};
-    a->alen += len;
-    a->slot[h] = (uint32_t)++a->n;
-    if (2 * a->n > a->nslot && !grow_slots(a))
+    uint32_t id = strset_add(&a->words, (const char *)w, len);
+    if (id == STRSET_NONE || GROW_ROOM(a->e, a->cap, (size_t)id + 1, 256) != 0)
         return NULL;
-    return &a->e[a->n - 1];
+    if (id == a->n)                     /* ids are dense: a new word */
+        a->e[a->n++] = (struct word_entry){.len = (uint32_t)len};
+    return &a->e[id];
 }
 
 int store_words_acc_add(struct store_words_acc *a, const struct staff *s)
@@ -203,13 +148,8 @@ int store_words_acc_add_name(struct store_words_acc *a, const unsigned char *nam
         struct word_entry *e = entry_of(a, l.w[i], l.len[i]);
         if (!e)
             return -1;
-        if (e->n == e->cap) {
-            size_t nc = e->cap ? e->cap * 2 : 4;
-            uint64_t *nn = realloc(e->nips, nc * sizeof *nn);
-            if (!nn)
-                return -1;
-            e->nips = nn, e->cap = nc;
-        }
+        if (GROW_ROOM(e->nips, e->cap, e->n + 1, 4) != 0)
+            return -1;
         e->nips[e->n++] = nip;
     }
     return 0;
@@ -217,14 +157,12 @@ int store_words_acc_add_name(struct store_words_acc *a, const unsigned char *nam
 
 /* The entries in key order (as LMDB orders the words: bytes, then the
  * shorter first). */
-static const struct store_words_acc *sorting;
-
-static int entry_cmp(const void *x, const void *y)
+static int entry_cmp(const void *x, const void *y, void *ctx)
 {
     const struct word_entry *a = *(struct word_entry *const *)x;
     const struct word_entry *b = *(struct word_entry *const *)y;
     size_t n = a->len < b->len ? a->len : b->len;
-    int d = memcmp(sorting->arena + a->off, sorting->arena + b->off, n);
+    int d = memcmp(word_text(ctx, a), word_text(ctx, b), n);
     return d ? d : (a->len > b->len) - (a->len < b->len);
 }
 
@@ -235,8 +173,7 @@ static struct word_entry **sorted_entries(const struct store_words_acc *a)
         return NULL;
     for (size_t i = 0; i < a->n; i++)
         v[i] = &a->e[i];
-    sorting = a;
-    qsort(v, a->n, sizeof *v, entry_cmp);
+    qsort_r(v, a->n, sizeof *v, entry_cmp, (void *)a);
     return v;
 }
 
@@ -281,7 +218,7 @@ int store_words_acc_write(stxn *t, struct store_words_acc *a)
     }
     int r = STORE_OK;
     for (size_t i = 0; i < a->n && r == STORE_OK; i++) {
-        MDB_val k = {v[i]->len, a->arena + v[i]->off};
+        MDB_val k = {v[i]->len, (void *)word_text(a, v[i])};
         unsigned char count[4];
         codec_be32(count, (uint32_t)v[i]->n);
         r = put_postings(t, c, k, v[i]->nips, v[i]->n);
@@ -425,14 +362,14 @@ static void check_vocab(stxn *t, const struct store_words_acc *a, struct word_en
     for (int rc = mdb_cursor_get(c, &k, &val, MDB_FIRST); rc == 0;
          rc = mdb_cursor_get(c, &k, &val, MDB_NEXT), i++) {
         if (i >= a->n || k.mv_size != v[i]->len ||
-            memcmp(k.mv_data, a->arena + v[i]->off, k.mv_size) != 0 || val.mv_size != 4 ||
+            memcmp(k.mv_data, word_text(a, v[i]), k.mv_size) != 0 || val.mv_size != 4 ||
             codec_from_be32(val.mv_data) != v[i]->n) {
             found(x, true, k.mv_data, k.mv_size);
             break;
         }
     }
     if (!x->problems && i < a->n)
-        found(x, true, a->arena + v[i]->off, v[i]->len);
+        found(x, true, word_text(a, v[i]), v[i]->len);
     mdb_cursor_close(c);
 }
 
@@ -453,7 +390,7 @@ static void check_postings(stxn *t, const struct store_words_acc *a, struct word
         while (i < a->n && j == v[i]->n)
             i++, j = 0;
         if (i >= a->n || k.mv_size != v[i]->len ||
-            memcmp(k.mv_data, a->arena + v[i]->off, k.mv_size) != 0 || val.mv_size != 8 ||
+            memcmp(k.mv_data, word_text(a, v[i]), k.mv_size) != 0 || val.mv_size != 8 ||
             codec_from_be64(val.mv_data) != v[i]->nips[j]) {
             found(x, false, k.mv_data, k.mv_size);
             break;
@@ -463,7 +400,7 @@ static void check_postings(stxn *t, const struct store_words_acc *a, struct word
     while (rc != 0 && i < a->n && j == v[i]->n)
         i++, j = 0;
     if (rc == MDB_NOTFOUND && i < a->n)
-        found(x, false, a->arena + v[i]->off, v[i]->len);
+        found(x, false, word_text(a, v[i]), v[i]->len);
     mdb_cursor_close(c);
 }
 
