@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/grow.h"
 #include "core/i18n.h"
 #include "store/codec.h"
 #include "store/internal.h"
@@ -127,14 +128,9 @@ static long unit_entries(stxn *t, const char *code, struct family_sum **out)
     for (rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE);
          rc == 0 && k.mv_size >= u + 1 && memcmp(k.mv_data, prefix, u + 1) == 0;
          rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
-        if (n == cap) {
-            cap = cap ? 2 * cap : 16;
-            struct family_sum *f = realloc(*out, cap * sizeof *f);
-            if (!f) {
-                mdb_cursor_close(c);
-                return store_fail(t->s, _("out of memory")), -1;
-            }
-            *out = f;
+        if (GROW_ROOM(*out, cap, n + 1, 16) != 0) {
+            mdb_cursor_close(c);
+            return store_fail(t->s, _("out of memory")), -1;
         }
         struct family_sum *f = &(*out)[n];
         f->len = k.mv_size - u - 1;

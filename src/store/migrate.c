@@ -10,6 +10,7 @@
 #include <string.h>
 #include <stdio.h>
 #include <unistd.h>
+#include "core/grow.h"
 #include "core/i18n.h"
 #include "store/codec.h"
 #include "store/internal.h"
@@ -136,14 +137,8 @@ static int rekey_line(stxn *t, MDB_val *k, MDB_val *v, void *ctx)
         return store_damaged(t, DB_HISTORY, *k);
     memcpy(key + STORE_NIP_REF_LEN, old + NIP_LEN, 6);         /* the date and sequence */
     size_t need = sizeof key + 2 + v->mv_size;
-    if (r->used + need > r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : (size_t)1 << 20;
-        unsigned char *p = realloc(r->p, cap);
-        if (!p)
-            return store_fail(t->s, _("out of memory"));
-        r->p = p;
-        r->cap = cap;
-    }
+    if (GROW_ROOM(r->p, r->cap, r->used + need, (size_t)1 << 20) != 0)
+        return store_fail(t->s, _("out of memory"));
     memcpy(r->p + r->used, key, sizeof key);
     r->p[r->used + sizeof key] = (unsigned char)(v->mv_size >> 8);
     r->p[r->used + sizeof key + 1] = (unsigned char)v->mv_size;

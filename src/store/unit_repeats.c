@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/grow.h"
 #include "core/i18n.h"
 #include "core/unit_repeats.h"
 #include "store/internal.h"
@@ -28,14 +29,8 @@ struct gather {
 static int gather_unit(const struct unit *u, void *ctx)
 {
     struct gather *g = ctx;
-    if (g->n == g->cap) {
-        size_t cap = g->cap ? 2 * g->cap : 1024;
-        struct unit_hashes *n = realloc(g->u, cap * sizeof *n);
-        if (!n)
-            return 1;
-        g->u = n;
-        g->cap = cap;
-    }
+    if (GROW_ROOM(g->u, g->cap, g->n + 1, 1024) != 0)
+        return 1;
     g->u[g->n++] = (struct unit_hashes){unit_key_hash(u->code), unit_key_hash(u->name),
                                         u->parent[0] ? unit_key_hash(u->parent) : 0};
     return 0;

@@ -310,6 +310,8 @@ int store_words_changed(stxn *t, const struct staff *old, const struct staff *re
 {
     static struct word_list a, b;       /* one write transaction at a time */
     uint64_t na = 0, nb = 0;
+    if (old && rec && strcmp(old->nip, rec->nip) == 0 && strcmp(old->name, rec->name) == 0)
+        return STORE_OK;                /* the same words (most edits touch no name) */
     if ((old && !store_nip_number(old->nip, &na)) || (rec && !store_nip_number(rec->nip, &nb)))
         return store_fail(t->s, _("staff %s has no NIP of 18 digits"), rec ? rec->nip : old->nip);
     a.n = b.n = 0;
@@ -493,14 +495,9 @@ static int walk_vocab(stxn *t, struct piece *p, size_t np, const struct piece *b
         }
         if (!fits(best, k.mv_data, k.mv_size))
             continue;
-        if (words->n == words->cap) {
-            size_t nc = words->cap ? 2 * words->cap : 16;
-            MDB_val *nw = realloc(words->w, nc * sizeof *nw);
-            if (!nw) {
-                r = store_fail(t->s, _("out of memory"));
-                break;
-            }
-            words->w = nw, words->cap = nc;
+        if (GROW_ROOM(words->w, words->cap, words->n + 1, 16) != 0) {
+            r = store_fail(t->s, _("out of memory"));
+            break;
         }
         words->w[words->n++] = k;
     }
@@ -587,16 +584,9 @@ static int keep_nips(stxn *t, MDB_val k, uint64_t **nips, size_t *n, size_t *cap
             r = store_damaged(t, DB_STAFF_WORDS, k);
             break;
         }
-        if (*n + m > *cap) {
-            size_t nc = *cap ? *cap : 1024;
-            while (nc < *n + m)
-                nc *= 2;
-            uint64_t *nn = realloc(*nips, nc * sizeof *nn);
-            if (!nn) {
-                r = store_fail(t->s, _("out of memory"));
-                break;
-            }
-            *nips = nn, *cap = nc;
+        if (GROW_ROOM(*nips, *cap, *n + m, 1024) != 0) {
+            r = store_fail(t->s, _("out of memory"));
+            break;
         }
         for (size_t i = 0; i < m; i++)
             (*nips)[(*n)++] = codec_from_be64((const unsigned char *)v.mv_data + 8 * i);
