@@ -83,8 +83,10 @@ int ui_unit_repeats_load(struct unit_repeats *r, stxn *t)
     ui_unit_repeats_free(r);
     uint64_t *codes = NULL;
     size_t n = 0;
-    if (store_unit_repeats(t, &codes, &n) != STORE_OK)
+    if (store_unit_repeats(t, &codes, &n) != STORE_OK) {
+        *r = (struct unit_repeats){NULL, 0, true};  /* tried once: no unit shows a parent */
         return -1;
+    }
     *r = (struct unit_repeats){codes, n, true};
     return 0;
 }

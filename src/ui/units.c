@@ -4,6 +4,7 @@
  * the workload engine over the records read in one read transaction. */
 #include <stdlib.h>
 #include <string.h>
+#include "core/grow.h"
 #include "core/filter.h"
 #include "core/fold.h"
 #include "core/i18n.h"
@@ -44,16 +45,9 @@ static void free_names(struct units_priv *p)
 static int tap_name(const struct unit *u, void *ctx)
 {
     struct name_tap *nt = ctx;
-    if (nt->n == nt->cap) {
-        size_t cap = nt->cap ? 2 * nt->cap : 1024;
-        char **names = realloc(nt->names, cap * sizeof *names);
-        if (!names) {
-            nt->oom = true;
-            return 0;           /* the names are read again afterwards */
-        }
-        nt->names = names, nt->cap = cap;
-    }
-    if (!nt->oom && !(nt->names[nt->n++] = strdup(u->name)))
+    /* Out of memory: the names are read again afterwards. */
+    if (!nt->oom && (GROW_ROOM(nt->names, nt->cap, nt->n + 1, 1024) != 0 ||
+                     !(nt->names[nt->n++] = strdup(u->name))))
         nt->oom = true;
     return 0;
 }
@@ -287,8 +281,12 @@ static void reload(struct screen *s)
     p->stale = false;
     if (!p->loaded)
         return;
-    struct workload *wl = ops_workload_summary(&s->app->ops, &pr, &e);
+    struct name_tap nt = {NULL, 0, 0, false};
+    struct ops_workload_tap tap = {tap_name, NULL, &nt};
+    struct workload *wl = ops_workload_summary_tap(&s->app->ops, &tap, &pr, &e);
     if (!wl) {
+        nt.oom = true;          /* keep_names frees them */
+        keep_names(p, &nt);
         ui_app_message(s->app, "%s", e.msg);
         return;
     }
@@ -302,6 +300,8 @@ static void reload(struct screen *s)
     free(p->order);
     p->norder = workload_units_in(p->wl, -1, &p->order);
     free_names(p);              /* a unit may have been renamed */
+    nt.oom = nt.oom || !same;   /* another tree: load() reads its names */
+    keep_names(p, &nt);
     if (same) {
         if (read_names(s))
             find_repeated_names(p);
