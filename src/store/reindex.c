@@ -102,7 +102,8 @@ int store_index_rebuild(stxn *t, const struct store_record_desc *d, int which)
         return store_fail_mdb(t, rc, store_db_name(e.ix->db));
     int r = store_walk(t, d->db, NULL, false, collect_entry, &c) == 0 ? STORE_OK : STORE_ERROR;
     if (r == STORE_OK) {
-        qsort_r(e.ent, e.n, sizeof *e.ent, entry_cmp, e.arena);
+        if (e.n)                /* an empty index has no array to sort */
+            qsort_r(e.ent, e.n, sizeof *e.ent, entry_cmp, e.arena);
         r = append_all(t, &e);
     }
     free(e.arena);
