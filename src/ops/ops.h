@@ -331,8 +331,8 @@ struct workload *ops_workload_load(struct ops *o, struct wl_problems *pr, struct
 struct workload *ops_workload_summary(struct ops *o, struct wl_problems *pr, struct ops_err *e);
 /* The same, with tap->unit (when not NULL) called on every unit record as
  * it is read, in unit index order (its name, say, without a second read);
- * tap->position is not called. Where the summary had to fall back to the
- * full load after it began, the tap sees the units a second time. */
+ * tap->position is not called. Each unit is tapped once, also where the
+ * summary falls back to the full load. */
 struct ops_workload_tap;
 struct workload *ops_workload_summary_tap(struct ops *o, const struct ops_workload_tap *tap,
                                           struct wl_problems *pr, struct ops_err *e);

@@ -154,10 +154,10 @@ static struct workload *full_in(struct ops *o, stxn *t, const struct ops_workloa
 static struct workload *summary_in(struct ops *o, stxn *t, const struct ops_workload_tap *tap,
                                    struct wl_problems *pr)
 {
-    if (!params_match(o, t))
-        return full_in(o, t, tap, pr);
-    struct summary s = {.w = workload_begin(ops_policy(o))};
     struct ops_workload_tap units_only = {tap ? tap->unit : NULL, NULL, tap ? tap->ctx : NULL};
+    if (!params_match(o, t))
+        return full_in(o, t, &units_only, pr);
+    struct summary s = {.w = workload_begin(ops_policy(o))};
     struct feed f = {s.w, &units_only};
     int r = !s.w || store_each_unit(t, take_unit, &f) != 0 ||
             store_each_wl_aggregate(t, take_summary, &s) != 0 || workload_build(s.w) != 0;
@@ -165,7 +165,7 @@ static struct workload *summary_in(struct ops *o, stxn *t, const struct ops_work
     if (s.too_big || r) {
         workload_free(s.w);
         free(s.npos), free(s.existing);
-        return s.too_big ? full_in(o, t, tap, pr) : NULL;
+        return s.too_big ? full_in(o, t, NULL, pr) : NULL;   /* the units were tapped */
     }
     for (size_t i = 0; i < s.n; i++)
         workload_set_existing(s.w, i, s.existing[i]);
