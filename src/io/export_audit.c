@@ -57,19 +57,6 @@ static void iso_time(int64_t t, char out[32])
         strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-/* "3 Desember 2026 14:44:08" (the date as date_label writes it), UTC. */
-static void people_time(int64_t t, char out[64])
-{
-    time_t tt = (time_t)t;
-    struct tm tm;
-    out[0] = '\0';
-    if (!gmtime_r(&tt, &tm))
-        return;
-    char day[DATE_LABEL_SIZE];
-    date_label(date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), day);
-    snprintf(out, 64, "%s %02d:%02d:%02d", day, tm.tm_hour, tm.tm_min, tm.tm_sec);
-}
-
 /* "before -> after", or "" when the entry recorded neither. */
 static void details(const struct audit_entry *a, char *out, size_t size)
 {
@@ -86,7 +73,7 @@ static void details(const struct audit_entry *a, char *out, size_t size)
 
 /* The text columns of one entry (details apart: the last column, not padded). */
 struct text_cells {
-    char number[24], when[64], user[sizeof ((struct audit_entry *)0)->user];
+    char number[24], when[MOMENT_LABEL_SIZE], user[sizeof ((struct audit_entry *)0)->user];
     char action[sizeof ((struct audit_entry *)0)->action];
     char object[sizeof ((struct audit_entry *)0)->object];
     const char *v[AUDIT_TEXT_COLS];
@@ -95,7 +82,8 @@ struct text_cells {
 static void text_cells(const struct audit_entry *a, struct text_cells *c)
 {
     snprintf(c->number, sizeof c->number, "%" PRIu64, a->seq);
-    people_time(a->time, c->when);
+    /* "3 Desember 2026 14:44:08" */
+    moment_label(a->time, MOMENT_UTC | MOMENT_SECONDS, c->when);
     one_line(a->user, c->user, sizeof c->user);
     one_line(a->action, c->action, sizeof c->action);
     one_line(a->object, c->object, sizeof c->object);
