@@ -72,7 +72,7 @@ static int route_step(const struct ops_env *env, int argc, char **argv)
     if (a.note && a.reason)
         return cli_usage_error(env, "plan", "%s", _("give --note or --reason, not both"));
     uint32_t id;
-    if ((rc = cli_plan_id_arg(env, a.pos[0], &id)) != EXIT_OK)
+    if ((rc = cli_plan_id_arg(env, "plan", a.pos[0], &id)) != EXIT_OK)
         return rc;
     struct ops o;
     struct ops_err e;
@@ -139,7 +139,7 @@ static int route_issue_sk(const struct ops_env *env, int argc, char **argv)
         return cli_usage_error(env, "plan", _("plan %s needs a plan ID"), argv[1]);
     if (!a.number)
         return cli_usage_error(env, "plan", "%s", _("plan issue-sk needs --number N"));
-    if ((rc = cli_plan_id_arg(env, a.pos[0], &id)) != EXIT_OK ||
+    if ((rc = cli_plan_id_arg(env, "plan", a.pos[0], &id)) != EXIT_OK ||
         (rc = route_date(env, "--date", a.date, &rq.date)) != EXIT_OK ||
         (rc = route_date(env, "--tmt", a.tmt, &rq.tmt)) != EXIT_OK)
         return rc;
@@ -171,7 +171,7 @@ static int route_apply(const struct ops_env *env, int argc, char **argv)
         return rc;
     if (a.npos != 1)
         return cli_usage_error(env, "plan", _("plan %s needs a plan ID"), argv[1]);
-    if ((rc = cli_plan_id_arg(env, a.pos[0], &id)) != EXIT_OK)
+    if ((rc = cli_plan_id_arg(env, "plan", a.pos[0], &id)) != EXIT_OK)
         return rc;
     struct ops o;
     struct ops_err e;
