@@ -252,28 +252,14 @@ static const char *const NIP_C = "198003032005011003";
 static int fill_region(stxn *t, void *ctx)
 {
     (void)ctx;
-    struct unit u1 = {"U1", "Unit satu", "", UKIND_OPD, ""}, u2 = {"U2", "Unit dua", "U1",
-                                                                  UKIND_BIDANG, ""};
-    struct position p1, p2;
-    memset(&p1, 0, sizeof p1);
-    strcpy(p1.code, "P1");
-    strcpy(p1.unit, "U1");
-    strcpy(p1.name, "Pelaksana");
-    strcpy(p1.job_family, "umum");
-    p1.workload_minutes = 75000;
-    p1.need = NEED_FROM_ABK;
-    p2 = p1;
-    strcpy(p2.code, "P2");
-    strcpy(p2.unit, "U2");
-    p2.workload_minutes = 150000;
+    struct position p1;
     struct staff a, b, c;
     dbfx_person(&a, NIP_A, "P1");
     dbfx_person(&b, NIP_B, "P1");
     b.leave = LEAVE_TUGAS_BELAJAR;
     dbfx_person(&c, NIP_C, "P1");
-    if (store_put_unit(t, &u1) || store_put_unit(t, &u2) || store_put_position(t, &p1) ||
-        store_put_position(t, &p2) || store_put_staff(t, &a) || store_put_staff(t, &b) ||
-        store_put_staff(t, &c))
+    if (dbfx_put_two_units(t, 150000, &p1) != STORE_OK || store_put_staff(t, &a) ||
+        store_put_staff(t, &b) || store_put_staff(t, &c))
         return STORE_ERROR;
     return STORE_OK;
 }
