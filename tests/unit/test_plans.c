@@ -288,16 +288,23 @@ static void session_close(struct session *ss)
     store_close(ss->o.db);
 }
 
-static void ops_actions(void **state)
+/* The region in the fixture's database, then the fixture's store closed
+ * and a session opened on it as ani, an operator. */
+static void region_session(struct dbfx *fx, struct session *ss)
 {
-    struct dbfx *fx = *state;
     assert_int_equal(store_write(fx->s, fill_region, NULL), STORE_OK);
     store_close(fx->s);
     fx->s = NULL;
+    session_open(ss, fx->db, "ani", ROLE_OPERATOR);
+}
+
+static void ops_actions(void **state)
+{
+    struct dbfx *fx = *state;
     struct session ss;
     struct ops_err e;
     uint32_t id;
-    session_open(&ss, fx->db, "ani", ROLE_OPERATOR);
+    region_session(fx, &ss);
     assert_int_equal(ops_plan_new(&ss.o, "Mutasi", "2026", &id, &e), OPS_OK);
     /* blocked: every blocking reason in the message, nothing written */
     struct ops_move_req rq = {id, NIP_B, "P2", REASON_WORKLOAD, NULL, 0};
@@ -364,13 +371,10 @@ static void ops_actions(void **state)
 static void two_processes(void **state)
 {
     struct dbfx *fx = *state;
-    assert_int_equal(store_write(fx->s, fill_region, NULL), STORE_OK);
-    store_close(fx->s);
-    fx->s = NULL;
     struct session ss;
     struct ops_err e;
     uint32_t id;
-    session_open(&ss, fx->db, "ani", ROLE_OPERATOR);
+    region_session(fx, &ss);
     assert_int_equal(ops_plan_new(&ss.o, "Mutasi", NULL, &id, &e), OPS_OK);
     session_close(&ss);
 
