@@ -83,7 +83,7 @@ static void text_cells(const struct audit_entry *a, struct text_cells *c)
 {
     snprintf(c->number, sizeof c->number, "%" PRIu64, a->seq);
     /* "3 Desember 2026 14:44:08" */
-    moment_label(a->time, MOMENT_UTC | MOMENT_SECONDS, c->when);
+    moment_label_utc(a->time, MOMENT_SECONDS, c->when);
     one_line(a->user, c->user, sizeof c->user);
     one_line(a->action, c->action, sizeof c->action);
     one_line(a->object, c->object, sizeof c->object);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "core/i18n.h"
 #include "core/vocab.h"
 #include "ops/access.h"
@@ -145,8 +146,10 @@ void ops_audit_user(const struct ops *o, char out[OPS_AUDIT_USER_SIZE])
 
 void ops_when_label(int64_t when, enum ops_when_style style, char out[OPS_WHEN_SIZE])
 {
-    if (!when)
+    time_t tt = (time_t)when;
+    struct tm tm;
+    if (!when || !localtime_r(&tt, &tm))
         snprintf(out, OPS_WHEN_SIZE, "-");
     else
-        moment_label(when, style == OPS_WHEN_SHORT ? MOMENT_SHORT : 0, out);
+        moment_label(&tm, style == OPS_WHEN_SHORT ? MOMENT_SHORT : 0, out);
 }

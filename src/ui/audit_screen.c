@@ -78,10 +78,10 @@ static void utc_label(int64_t t, bool full, char out[UTC_LABEL_SIZE])
 {
     char when[MOMENT_LABEL_SIZE];
     if (!full) {
-        moment_label(t, MOMENT_UTC | MOMENT_SHORT, out);
+        moment_label_utc(t, MOMENT_SHORT, out);
         return;
     }
-    moment_label(t, MOMENT_UTC | MOMENT_SECONDS, when);
+    moment_label_utc(t, MOMENT_SECONDS, when);
     snprintf(out, UTC_LABEL_SIZE, "%s UTC", when);
 }
 
