@@ -14,8 +14,8 @@ tui moves 'j<Dump>05j<Dump>G<Dump>k<Dump>g<Dump><C-d><Dump><PgDn><Dump><PgUp><Du
 [ "$(pos moves 4)" = 117/118 ] || fail "k at the end: $(pos moves 4)"
 [ "$(pos moves 5)" = 1/118 ] || fail "g: $(pos moves 5)"
 [ "$(pos moves 6)" = 11/118 ] || fail "C-d (half of 20 rows): $(pos moves 6)"
-[ "$(pos moves 7)" = 31/118 ] || fail "PgDn: $(pos moves 7)"
-[ "$(pos moves 8)" = 11/118 ] || fail "PgUp: $(pos moves 8)"
+[ "$(pos moves 7)" = 21/118 ] || fail "PgDn (half a page): $(pos moves 7)"
+[ "$(pos moves 8)" = 11/118 ] || fail "PgUp (half a page): $(pos moves 8)"
 
 # The last page is full, like less: G shows rows 99..118.
 screen_has moves "118/118"
