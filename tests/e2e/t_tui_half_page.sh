@@ -81,3 +81,16 @@ tui help_id '6/half-page-down<Enter><Dump>'
 grep -qE 'C-d PgDn Space +half-page-down +turun setengah halaman' "$TMPD/help_id.dump" ||
   { cat "$TMPD/help_id.dump"; fail "id: Help does not list C-d PgDn Space for half a page down"; }
 echo "half page: PgDn, Space and PgUp move ten rows of twenty on Staff, a unit's detail and Help, en and id"
+
+# Whoever wants less's whole page binds it in ui.yaml (config/ui.yaml's
+# example); the help then lists PgDn and Space under page-down.
+mkdir -p "$TMPD/config-whole"
+cp "$(e2e_config)"/*.yaml "$TMPD/config-whole/"
+printf 'keys:\n  page-down: [PgDn, Space]\n  page-up: PgUp\n' >"$TMPD/config-whole/ui.yaml"
+E2E_CONFIG="$TMPD/config-whole"
+tui whole '<PgDn><Dump><Space><Dump><PgUp><Dump><C-d><Dump>?/page-down<Enter><Dump>'
+[ "$(pos whole 1) $(pos whole 2) $(pos whole 3) $(pos whole 4)" = "21/118 41/118 21/118 31/118" ] ||
+  fail "ui.yaml page-down: PgDn Space PgUp C-d: $(pos whole 1) $(pos whole 2) $(pos whole 3) $(pos whole 4)"
+grep -qE '^[ >] *(PgDn Space|Space PgDn) +page-down ' "$TMPD/whole.dump" ||
+  { cat "$TMPD/whole.dump"; fail "help does not list PgDn Space under page-down after rebinding"; }
+echo "half page: ui.yaml can give PgDn and Space the whole page back"
