@@ -202,6 +202,7 @@ static const struct migration steps[] = {
     {8, "file the NIPs of the staff indexes and history as numbers", pack_nips},
     {9, "file staff under the words of their names", store_words_rebuild},
     {10, "record the units that show their parent", record_unit_repeats},
+    {11, "keep the unit tree with rolled-up workload figures", store_unit_tree_rebuild},
 };
 
 static const struct migration *step_from(unsigned v)

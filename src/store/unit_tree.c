@@ -1,0 +1,579 @@
+/* The unit tree with rolled-up workload figures (store.h, "The unit
+ * tree"): one entry per unit, keyed by its path from its root (the codes
+ * of the root, ..., the parent, the unit, each after a NUL but the first),
+ * so that byte order is the tree's pre-order with siblings in code order,
+ * the order of workload_units_in. The value: the figures of the unit's
+ * own positions and of every sub-unit's (minutes, need, holders,
+ * positions; 4 x le64), a flag byte, the unit's name. A whole table by
+ * unit is one walk of this table; a subtree is a range of it; a unit's
+ * ancestors are the prefixes of its key.
+ *
+ * Kept in the write transaction of every change:
+ *   - a change to a unit's own figures (aggregate.c, agg_apply) adds the
+ *     same change to the unit's entry and its ancestors' (one path walk
+ *     up the unit records, then one read and write per level);
+ *   - a unit renamed: its entry's name;
+ *   - a unit added, removed or put under another parent, a bulk write of
+ *     the aggregates and a recount mark the transaction (t->tree_dirty),
+ *     and the table is built again from the units and the aggregates
+ *     before it commits (store_write; the open, the migration). So does a
+ *     transaction past TREE_DELTAS_MAX single changes (an import): one
+ *     pass instead of that many path walks.
+ * A parent cycle (the data allows one) or a path longer than a key marks
+ * the tree irregular in meta: the table stays empty and readers take the
+ * full roll-up (core/workload.c), which cuts cycles. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/grow.h"
+#include "core/i18n.h"
+#include "core/workload.h"
+#include "store/codec.h"
+#include "store/internal.h"
+
+#define TREE_STATE_KEY "unit_tree"
+#define TREE_VAL_HEAD 33             /* 4 x le64 figures, the flag byte */
+#define TREE_VAL_MAX (TREE_VAL_HEAD + NAME_SIZE - 1)
+#define TREE_FLAG_NO_PARENT 1        /* a root whose named parent is no unit */
+#define TREE_DELTAS_MAX 4096
+#define TREE_DEPTH_MAX 256
+
+enum { STATE_REGULAR = 'R', STATE_IRREGULAR = 'I' };
+
+static void put_le64(unsigned char *p, int64_t v)
+{
+    uint64_t u = (uint64_t)v;
+    for (int i = 0; i < 8; i++)
+        p[i] = (unsigned char)(u >> 8 * i);
+}
+
+static int64_t le64_at(const unsigned char *p)
+{
+    uint64_t u = 0;
+    for (int i = 8; i-- > 0;)
+        u = u << 8 | p[i];
+    return (int64_t)u;
+}
+
+static size_t tree_value(const struct agg *a, unsigned flags, const char *name,
+                         unsigned char out[TREE_VAL_MAX])
+{
+    size_t n = strnlen(name, NAME_SIZE - 1);
+    put_le64(out, a->minutes), put_le64(out + 8, a->need), put_le64(out + 16, a->existing);
+    put_le64(out + 24, a->npos);
+    out[32] = (unsigned char)flags;
+    memcpy(out + TREE_VAL_HEAD, name, n);
+    return TREE_VAL_HEAD + n;
+}
+
+static int tree_value_decode(MDB_val v, struct agg *a)
+{
+    if (v.mv_size < TREE_VAL_HEAD || v.mv_size > TREE_VAL_MAX)
+        return -1;
+    const unsigned char *p = v.mv_data;
+    *a = (struct agg){le64_at(p), le64_at(p + 8), le64_at(p + 16), le64_at(p + 24)};
+    return 0;
+}
+
+static MDB_val state_key(void)
+{
+    return (MDB_val){sizeof TREE_STATE_KEY - 1, (void *)TREE_STATE_KEY};
+}
+
+/* The stored state: 'R', 'I' or 0 (none: not built) and the count of
+ * units whose named parent is no unit. */
+static int read_state(stxn *t, int *state, uint64_t *no_parent)
+{
+    MDB_val v;
+    *state = 0, *no_parent = 0;
+    int r = store_db_get(t, DB_META, state_key(), &v);
+    if (r != STORE_OK)
+        return r == STORE_NOTFOUND ? STORE_OK : r;
+    if (v.mv_size != 9)
+        return STORE_OK;        /* unreadable: as not built (the check says so) */
+    *state = ((const unsigned char *)v.mv_data)[0];
+    *no_parent = (uint64_t)le64_at((const unsigned char *)v.mv_data + 1);
+    return STORE_OK;
+}
+
+static int write_state(stxn *t, int state, uint64_t no_parent)
+{
+    unsigned char buf[9];
+    buf[0] = (unsigned char)state;
+    put_le64(buf + 1, (int64_t)no_parent);
+    return store_db_put(t, DB_META, state_key(), (MDB_val){sizeof buf, buf}, 0);
+}
+
+/* --- the table worked out from the units and the aggregates ------------------ */
+
+struct built {
+    struct workload *w;          /* the units' tree (no positions) */
+    char *names;                 /* per unit, in the order added */
+    uint32_t *name_off;
+    uint8_t *named_parent;       /* per unit: its record names a parent */
+    size_t nlen, ncap, nunits, cap_off, cap_np;
+    struct agg *rolled;          /* per unit */
+    bool irregular;
+    uint64_t no_parent;
+    bool oom;
+};
+
+static int take_unit(const struct unit *u, void *ctx)
+{
+    struct built *b = ctx;
+    size_t len = strnlen(u->name, NAME_SIZE - 1);
+    if (workload_add_unit(b->w, u) != 0 ||
+        GROW_ROOM(b->name_off, b->cap_off, b->nunits + 1, 1024) != 0 ||
+        GROW_ROOM(b->named_parent, b->cap_np, b->nunits + 1, 1024) != 0 ||
+        GROW_ROOM(b->names, b->ncap, b->nlen + len + 1, 65536) != 0 || b->nlen > UINT32_MAX) {
+        b->oom = true;
+        return 1;
+    }
+    b->name_off[b->nunits] = (uint32_t)b->nlen;
+    b->named_parent[b->nunits++] = u->parent[0] != '\0';
+    memcpy(b->names + b->nlen, u->name, len);
+    b->names[b->nlen + len] = '\0';
+    b->nlen += len + 1;
+    return 0;
+}
+
+/* A unit entry of the aggregates counts in its unit's own figures. */
+static int take_own(const char *unit, const char *family, const struct wl_row *own,
+                    uint64_t npositions, void *ctx)
+{
+    struct built *b = ctx;
+    (void)family;
+    long u = workload_unit_index(b->w, unit);
+    if (u >= 0) {
+        struct agg a = {own->workload_minutes, own->need, own->existing, (int64_t)npositions};
+        store_agg_sum(&b->rolled[u], &a, 1);
+    }
+    return 0;
+}
+
+static void built_free(struct built *b)
+{
+    workload_free(b->w);
+    free(b->names), free(b->name_off), free(b->named_parent), free(b->rolled);
+    memset(b, 0, sizeof *b);
+}
+
+/* Reads the units and the aggregates and rolls the figures up. */
+static int build(stxn *t, struct built *b)
+{
+    struct policy p;
+    policy_defaults(&p);
+    memset(b, 0, sizeof *b);
+    b->w = workload_begin(&p);
+    if (!b->w || workload_reserve(b->w, store_count_units(t), 0) != 0) {
+        built_free(b);
+        return store_fail(t->s, _("out of memory"));
+    }
+    int r = store_each_unit(t, take_unit, b);
+    if (r != 0 || b->oom || workload_build(b->w) != 0 ||
+        !(b->rolled = calloc(b->nunits ? b->nunits : 1, sizeof *b->rolled))) {
+        bool oom = b->oom || r == 0;
+        built_free(b);
+        return oom ? store_fail(t->s, _("out of memory")) : STORE_ERROR;
+    }
+    if (store_each_wl_aggregate(t, take_own, b) != 0) {
+        built_free(b);
+        return STORE_ERROR;
+    }
+    struct wl_problems pr;
+    workload_problems(b->w, &pr);
+    b->irregular = pr.units_in_cycle != 0;
+    b->no_parent = pr.units_without_parent;
+    size_t *order;
+    size_t n = workload_units_in(b->w, -1, &order);
+    if (!order) {
+        built_free(b);
+        return store_fail(t->s, _("out of memory"));
+    }
+    for (size_t i = n; i-- > 0;) {      /* children after their parents: backwards */
+        long up = workload_unit_parent(b->w, order[i]);
+        if (up >= 0)
+            store_agg_sum(&b->rolled[up], &b->rolled[order[i]], 1);
+    }
+    free(order);
+    return STORE_OK;
+}
+
+/* Calls cb on each entry of the built table in key order; a path too long
+ * for a key makes the tree irregular (cb is not called further). */
+typedef int (*entry_fn)(stxn *t, MDB_val k, MDB_val v, void *ctx);
+
+static int each_built(stxn *t, struct built *b, entry_fn cb, void *ctx)
+{
+    size_t *order;
+    size_t n = workload_units_in(b->w, -1, &order);
+    size_t at[TREE_DEPTH_MAX + 1];
+    unsigned char key[STORE_KEY_MAX + CODE_SIZE + 1], val[TREE_VAL_MAX];
+    if (!order)
+        return store_fail(t->s, _("out of memory"));
+    int r = STORE_OK;
+    for (size_t i = 0; i < n && r == STORE_OK && !b->irregular; i++) {
+        size_t u = order[i];
+        int depth = workload_unit_depth(b->w, u);
+        const char *code = workload_unit_code(b->w, u);
+        size_t len = depth ? at[depth - 1] : 0, c = strlen(code);
+        if (depth > TREE_DEPTH_MAX || len + 1 + c > STORE_KEY_MAX) {
+            b->irregular = true;
+            break;
+        }
+        if (depth)
+            key[len++] = '\0';
+        memcpy(key + len, code, c);
+        at[depth] = len + c;
+        unsigned flags = b->named_parent[u] && workload_unit_parent(b->w, u) < 0
+                             ? TREE_FLAG_NO_PARENT : 0;
+        size_t vn = tree_value(&b->rolled[u], flags, b->names + b->name_off[u], val);
+        r = cb(t, (MDB_val){at[depth], key}, (MDB_val){vn, val}, ctx);
+    }
+    free(order);
+    return r;
+}
+
+static int append_entry(stxn *t, MDB_val k, MDB_val v, void *ctx)
+{
+    (void)t;
+    return store_appender_put(ctx, k, v, 0);
+}
+
+int store_unit_tree_rebuild(stxn *t)
+{
+    struct built b;
+    struct store_appender app;
+    if (store_need_write(t) || build(t, &b) != STORE_OK)
+        return STORE_ERROR;
+    int rc = mdb_drop(t->txn, t->s->dbi[DB_UNIT_TREE], 0);
+    int r = rc ? store_fail_mdb(t, rc, store_db_name(DB_UNIT_TREE)) : STORE_OK;
+    if (r == STORE_OK && !b.irregular) {
+        r = store_appender_open(&app, t, DB_UNIT_TREE, false);
+        if (r == STORE_OK) {
+            r = each_built(t, &b, append_entry, &app);
+            store_appender_close(&app);
+        }
+        if (r == STORE_OK && b.irregular && (rc = mdb_drop(t->txn, t->s->dbi[DB_UNIT_TREE], 0)))
+            r = store_fail_mdb(t, rc, store_db_name(DB_UNIT_TREE));
+    }
+    if (r == STORE_OK)
+        r = write_state(t, b.irregular ? STATE_IRREGULAR : STATE_REGULAR, b.no_parent);
+    built_free(&b);
+    if (r == STORE_OK)
+        t->tree_dirty = false;
+    return r;
+}
+
+/* --- single changes ------------------------------------------------------------ */
+
+/* The key of unit code's entry: its path from its root, walking up the
+ * unit records. STORE_NOTFOUND when no unit has the code. */
+static int path_of(stxn *t, const char *code, unsigned char key[STORE_KEY_MAX], size_t *len)
+{
+    char codes[TREE_DEPTH_MAX][CODE_SIZE];
+    struct unit u;
+    int n = 0, r = store_get_unit(t, code, &u);
+    if (r != STORE_OK)
+        return r;
+    for (;;) {
+        memcpy(codes[n++], u.code, CODE_SIZE);
+        if (!u.parent[0] || strncmp(u.parent, u.code, CODE_SIZE) == 0)
+            break;
+        if (n == TREE_DEPTH_MAX)
+            return store_fail(t->s, _("the parents of unit %s lead back to itself"), code);
+        r = store_get_unit(t, u.parent, &u);
+        if (r == STORE_NOTFOUND)
+            break;
+        if (r != STORE_OK)
+            return r;
+    }
+    size_t at = 0;
+    for (int i = n; i-- > 0;) {
+        size_t c = strnlen(codes[i], CODE_SIZE - 1);
+        if (at + (at ? 1 : 0) + c > STORE_KEY_MAX)
+            return store_fail(t->s, _("the path of unit %s is too long"), code);
+        if (at)
+            key[at++] = '\0';
+        memcpy(key + at, codes[i], c);
+        at += c;
+    }
+    *len = at;
+    return STORE_OK;
+}
+
+/* The table is kept entry by entry in this transaction: built, regular,
+ * and not to be built again before it commits. */
+static int kept_singly(stxn *t, bool *yes)
+{
+    int state;
+    uint64_t no_parent;
+    *yes = false;
+    if (t->tree_dirty)
+        return STORE_OK;
+    if (++t->tree_deltas > TREE_DELTAS_MAX) {
+        t->tree_dirty = true;    /* many changes: built once before the commit */
+        return STORE_OK;
+    }
+    if (read_state(t, &state, &no_parent) != STORE_OK)
+        return STORE_ERROR;
+    *yes = state == STATE_REGULAR;
+    return STORE_OK;
+}
+
+/* Rewrites the entry under k with sign * d added (d NULL: none) and, when
+ * name, that name. */
+static int change_entry(stxn *t, MDB_val k, const struct agg *d, int sign, const char *name)
+{
+    MDB_val v;
+    struct agg a;
+    unsigned char buf[TREE_VAL_MAX], key[STORE_KEY_MAX];
+    memcpy(key, k.mv_data, k.mv_size);
+    k.mv_data = key;
+    int r = store_db_get(t, DB_UNIT_TREE, k, &v);
+    if (r == STORE_NOTFOUND)
+        return store_damaged(t, DB_UNIT_TREE, k);
+    if (r != STORE_OK)
+        return r;
+    if (tree_value_decode(v, &a) != 0)
+        return store_damaged(t, DB_UNIT_TREE, k);
+    unsigned flags = ((const unsigned char *)v.mv_data)[32];
+    char had[NAME_SIZE];
+    size_t nlen = v.mv_size - TREE_VAL_HEAD;
+    memcpy(had, (const char *)v.mv_data + TREE_VAL_HEAD, nlen);
+    had[nlen] = '\0';
+    if (d)
+        store_agg_sum(&a, d, sign);
+    size_t n = tree_value(&a, flags, name ? name : had, buf);
+    return store_db_put(t, DB_UNIT_TREE, k, (MDB_val){n, buf}, 0);
+}
+
+int store_unit_tree_add(stxn *t, const char *unit, const struct agg *d, int sign)
+{
+    unsigned char key[STORE_KEY_MAX];
+    size_t len;
+    bool single;
+    if (kept_singly(t, &single) != STORE_OK)
+        return STORE_ERROR;
+    if (!single)
+        return STORE_OK;
+    int r = path_of(t, unit, key, &len);
+    if (r == STORE_NOTFOUND)
+        return STORE_OK;        /* positions of no known unit: in no entry */
+    for (size_t i = 1; r == STORE_OK && i <= len; i++)
+        if (i == len || key[i] == '\0')
+            r = change_entry(t, (MDB_val){i, key}, d, sign, NULL);
+    return r;
+}
+
+int store_unit_tree_unit_changed(stxn *t, const void *old_rec, const void *new_rec)
+{
+    const struct unit *old = old_rec, *now = new_rec;
+    if (!old || !now || strncmp(old->parent, now->parent, CODE_SIZE) != 0) {
+        t->tree_dirty = true;
+        return STORE_OK;
+    }
+    if (strncmp(old->name, now->name, NAME_SIZE) == 0)
+        return STORE_OK;
+    unsigned char key[STORE_KEY_MAX];
+    size_t len;
+    bool single;
+    if (kept_singly(t, &single) != STORE_OK)
+        return STORE_ERROR;
+    if (!single)
+        return STORE_OK;
+    int r = path_of(t, now->code, key, &len);
+    return r == STORE_OK ? change_entry(t, (MDB_val){len, key}, NULL, 1, now->name) : r;
+}
+
+void store_unit_tree_touch(stxn *t)
+{
+    t->tree_dirty = true;
+}
+
+/* --- reading ----------------------------------------------------------------- */
+
+int store_unit_tree_state(stxn *t, bool *kept, uint64_t *units_without_parent)
+{
+    int state;
+    *kept = false;
+    if (read_state(t, &state, units_without_parent) != STORE_OK)
+        return STORE_ERROR;
+    *kept = state == STATE_REGULAR;
+    return STORE_OK;
+}
+
+/* The row of the entry (k, v); base: the depth of the walk's first entry. */
+static int tree_row(stxn *t, MDB_val k, MDB_val v, struct store_tree_row *row)
+{
+    struct agg a;
+    const char *key = k.mv_data;
+    size_t last = k.mv_size;
+    int depth = 0;
+    for (size_t i = 0; i < k.mv_size; i++)
+        if (key[i] == '\0')
+            depth++, last = i;
+    size_t from = depth ? last + 1 : 0, c = k.mv_size - from;
+    if (tree_value_decode(v, &a) != 0 || c == 0 || c >= CODE_SIZE)
+        return store_damaged(t, DB_UNIT_TREE, k);
+    memcpy(row->code, key + from, c);
+    row->code[c] = '\0';
+    size_t n = v.mv_size - TREE_VAL_HEAD;
+    memcpy(row->name, (const char *)v.mv_data + TREE_VAL_HEAD, n);
+    row->name[n] = '\0';
+    row->depth = depth;
+    row->row = (struct wl_row){a.minutes, a.need, a.existing};
+    row->npositions = (uint64_t)a.npos;
+    row->no_parent = (((const unsigned char *)v.mv_data)[32] & TREE_FLAG_NO_PARENT) != 0;
+    row->has_children = false;
+    return STORE_OK;
+}
+
+/* Walks the entries from key `from` (prefix: those that start with it)
+ * with skip: after each entry, seek past its subtree (children only). */
+static int walk(stxn *t, MDB_val prefix, bool children_only, int base, store_tree_cb cb,
+                void *ctx)
+{
+    MDB_cursor *c;
+    unsigned char seek[STORE_KEY_MAX + 2];
+    struct store_tree_row row;
+    MDB_val k = prefix, v;
+    int rc = mdb_cursor_open(t->txn, t->s->dbi[DB_UNIT_TREE], &c);
+    if (rc != 0)
+        return store_fail_mdb(t, rc, store_db_name(DB_UNIT_TREE));
+    int r = 0;
+    rc = mdb_cursor_get(c, &k, &v, prefix.mv_size ? MDB_SET_RANGE : MDB_FIRST);
+    while (rc == 0 && r == 0 && k.mv_size >= prefix.mv_size &&
+           memcmp(k.mv_data, prefix.mv_data, prefix.mv_size) == 0) {
+        if ((r = tree_row(t, k, v, &row)) != STORE_OK)
+            break;
+        row.depth -= base;
+        if (!children_only) {
+            r = cb(&row, ctx);
+            rc = mdb_cursor_get(c, &k, &v, MDB_NEXT);
+            continue;
+        }
+        /* the next entry, if it extends this one, is its first child */
+        size_t len = k.mv_size;
+        memcpy(seek, k.mv_data, len);
+        rc = mdb_cursor_get(c, &k, &v, MDB_NEXT);
+        row.has_children = rc == 0 && k.mv_size > len && memcmp(k.mv_data, seek, len) == 0 &&
+                           ((const unsigned char *)k.mv_data)[len] == '\0';
+        r = cb(&row, ctx);
+        if (r == 0 && row.has_children) {
+            seek[len] = '\x01';        /* past every key that extends this one by a NUL */
+            k = (MDB_val){len + 1, seek};
+            rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE);
+        }
+    }
+    mdb_cursor_close(c);
+    if (r == 0 && rc != 0 && rc != MDB_NOTFOUND)
+        return store_fail_mdb(t, rc, store_db_name(DB_UNIT_TREE));
+    return r;
+}
+
+int store_each_tree_unit(stxn *t, const char *root, store_tree_cb cb, void *ctx)
+{
+    unsigned char key[STORE_KEY_MAX + 1];
+    size_t len = 0;
+    int base = 0;
+    if (root) {
+        int r = path_of(t, root, key, &len);
+        if (r != STORE_OK)
+            return r;
+        for (size_t i = 0; i < len; i++)
+            base += key[i] == '\0';
+        /* the root's entry and those that extend it by a NUL */
+        struct store_tree_row row;
+        MDB_val v;
+        r = store_db_get(t, DB_UNIT_TREE, (MDB_val){len, key}, &v);
+        if (r != STORE_OK)
+            return r == STORE_NOTFOUND ? store_damaged(t, DB_UNIT_TREE, (MDB_val){len, key}) : r;
+        if ((r = tree_row(t, (MDB_val){len, key}, v, &row)) != STORE_OK)
+            return r;
+        row.depth -= base;
+        if ((r = cb(&row, ctx)) != 0)
+            return r;
+        key[len++] = '\0';
+    }
+    return walk(t, (MDB_val){len, key}, false, base, cb, ctx);
+}
+
+int store_tree_children(stxn *t, const char *parent, store_tree_cb cb, void *ctx)
+{
+    unsigned char key[STORE_KEY_MAX + 1];
+    size_t len = 0;
+    int base = 0;
+    if (parent) {
+        int r = path_of(t, parent, key, &len);
+        if (r != STORE_OK)
+            return r;
+        for (size_t i = 0; i < len; i++)
+            base += key[i] == '\0';
+        key[len++] = '\0';
+        base++;
+    }
+    return walk(t, (MDB_val){len, key}, true, base, cb, ctx);
+}
+
+/* --- the consistency check ------------------------------------------------------ */
+
+struct compare {
+    MDB_cursor *c;
+    int rc;                      /* of the cursor's last step */
+    MDB_val k, v;
+    int problems;
+    char *why;
+    size_t whylen;
+};
+
+static void differs(struct compare *cmp, MDB_val k)
+{
+    if (cmp->problems++ == 0)
+        snprintf(cmp->why, cmp->whylen,
+                 _("the rolled-up workload of unit %.*s differs from a recount"),
+                 (int)(k.mv_size > 64 ? 64 : k.mv_size), (const char *)k.mv_data);
+}
+
+static int compare_entry(stxn *t, MDB_val k, MDB_val v, void *ctx)
+{
+    struct compare *cmp = ctx;
+    (void)t;
+    if (cmp->rc != 0 || cmp->k.mv_size != k.mv_size || cmp->v.mv_size != v.mv_size ||
+        memcmp(cmp->k.mv_data, k.mv_data, k.mv_size) != 0 ||
+        memcmp(cmp->v.mv_data, v.mv_data, v.mv_size) != 0) {
+        differs(cmp, k);
+        return 1;               /* one difference says enough */
+    }
+    cmp->rc = mdb_cursor_get(cmp->c, &cmp->k, &cmp->v, MDB_NEXT);
+    return 0;
+}
+
+int store_unit_tree_check(stxn *t, char *why, size_t whylen)
+{
+    struct built b;
+    struct compare cmp = {.why = why, .whylen = whylen};
+    int state;
+    uint64_t no_parent;
+    if (read_state(t, &state, &no_parent) != STORE_OK || build(t, &b) != STORE_OK) {
+        snprintf(why, whylen, "%s", store_errmsg(t->s));
+        return 1;
+    }
+    if (mdb_cursor_open(t->txn, t->s->dbi[DB_UNIT_TREE], &cmp.c) != 0) {
+        built_free(&b);
+        snprintf(why, whylen, "%s", store_errmsg(t->s));
+        return 1;
+    }
+    cmp.rc = mdb_cursor_get(cmp.c, &cmp.k, &cmp.v, MDB_FIRST);
+    int r = b.irregular ? 0 : each_built(t, &b, compare_entry, &cmp);
+    if (r == 0 && cmp.rc == 0)         /* entries left over (or an irregular tree's) */
+        differs(&cmp, cmp.k);
+    else if (r != 0 && cmp.problems == 0)
+        differs(&cmp, (MDB_val){0, ""});
+    mdb_cursor_close(cmp.c);
+    int want = b.irregular ? STATE_IRREGULAR : STATE_REGULAR;
+    if ((state != want || no_parent != b.no_parent) && cmp.problems++ == 0)
+        snprintf(why, whylen, "%s", _("the state of the stored unit tree differs from a recount"));
+    built_free(&b);
+    return cmp.problems;
+}
