@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "core/grow.h"
 #include "core/i18n.h"
 #include "core/workload.h"
 #include "io/csv.h"
@@ -11,6 +12,13 @@
 /* ---- loading ----------------------------------------------------------- */
 
 /* A warning for whatever the roll-up had to leave out. */
+static void warn_problems(const struct wl_problems *p);
+
+void cli_workload_warn(const struct wl_problems *p)
+{
+    warn_problems(p);
+}
+
 static void warn_problems(const struct wl_problems *p)
 {
     const struct wl_problems pr = *p;
@@ -49,26 +57,12 @@ static void cli_workload_data_free(struct wl_data *d)
     memset(d, 0, sizeof *d);
 }
 
-static bool room(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return true;
-    size_t cap2 = *cap ? *cap : 4096;
-    while (cap2 < need)
-        cap2 *= 2;
-    void *q = realloc(*p, cap2 * elem);
-    if (!q)
-        return false;
-    *p = q, *cap = cap2;
-    return true;
-}
-
 static int take_name(const struct unit *u, void *ctx)
 {
     struct wl_data *d = ctx;
     size_t len = strnlen(u->name, NAME_SIZE - 1);
-    if (d->oom || !room((void **)&d->off, &d->noff, d->n + 1, sizeof *d->off) ||
-        !room((void **)&d->names, &d->cap, d->len + len + 1, 1) || d->len + len + 1 > UINT32_MAX) {
+    if (d->oom || GROW_ROOM(d->off, d->noff, d->n + 1, 4096) != 0 ||
+        GROW_ROOM(d->names, d->cap, d->len + len + 1, 4096) != 0 || d->len + len + 1 > UINT32_MAX) {
         d->oom = true;
         return 0;
     }
@@ -140,7 +134,8 @@ static void numbers(const struct wl_row *r, const struct policy *p, char out[][2
     decimal(r->existing, out[2]);
     decimal(wl_gap(r), out[3]);
     wl_format_ej(r, p, out[4]);
-    snprintf(out[5], 24, "%s", wl_grade_name(wl_grade(r, p)));
+    const char *grade = wl_grade_name(wl_grade(r, p));
+    memcpy(out[5], grade, strlen(grade) + 1);       /* one letter or none */
 }
 
 /* The six figures of a row as CSV cells. */
@@ -518,118 +513,14 @@ static int run_groups(const struct ops_env *env, int by, bool csv, FILE *out)
     return rc;
 }
 
-/* ---- the table by unit, from the stored unit tree --------------------------- */
-
-/* Two walks of the tree in one read transaction: the first sizes the text
- * form's columns and sums the total, the second writes. */
-struct unit_table {
-    FILE *out;
-    csv_writer *cw;              /* the CSV form; NULL: text */
-    struct text_cols cols;
-    const struct policy *p;
-    struct wl_row total;         /* of the subtree's roots */
-};
-
-static int measure_unit(const struct store_tree_row *r, void *ctx)
-{
-    struct unit_table *u = ctx;
-    int w = 2 * r->depth + width(r->code);
-    if (w > u->cols.w[COL_KEY1])
-        u->cols.w[COL_KEY1] = w;
-    fit_figures(&u->cols, &r->row, u->p);
-    u->cols.named |= r->name[0] != '\0';
-    if (r->depth == 0)
-        wl_row_add(&u->total, &r->row);
-    return 0;
-}
-
-static int write_unit(const struct store_tree_row *r, void *ctx)
-{
-    struct unit_table *u = ctx;
-    char key[NAME_SIZE + 64];
-    if (u->cw) {
-        csv_put_text(u->cw, r->code);
-        csv_figures(u->cw, &r->row, u->p);
-    } else {
-        text_row(u->out, &u->cols, indented(r->code, 2 * r->depth, key), NULL, &r->row, r->name,
-                 u->p);
-    }
-    return ferror(u->out) ? 1 : 0;
-}
-
-/* The table by unit: EXIT_OK, EXIT_REFUSED, or FALLBACK when the stored
- * tree cannot serve (the summary's roll-up does instead). */
-enum { FALLBACK = -1 };
-
-static int write_units(const struct ops_wl_units *w, const char *unit, struct unit_table *u,
-                       bool csv)
-{
-    struct ops_err e;
-    int r;
-    if (csv) {
-        u->cw = csv_writer_new(u->out);
-        if (!u->cw)
-            return EXIT_REFUSED;
-        csv_header(u->cw, true);
-    } else {
-        text_cols_init(&u->cols, true);
-        if ((r = ops_workload_units_each(w, unit, measure_unit, u, &e)) != OPS_OK)
-            return r == OPS_REFUSED ? cli_report(&e) : EXIT_REFUSED;
-        if (width(_("total")) > u->cols.w[COL_KEY1])
-            u->cols.w[COL_KEY1] = width(_("total"));
-        fit_figures(&u->cols, &u->total, u->p);
-        text_header(u->out, &u->cols);
-    }
-    r = ops_workload_units_each(w, unit, write_unit, u, &e);
-    if (r == OPS_REFUSED)
-        return cli_report(&e);
-    if (r == OPS_OK && !csv)
-        text_row(u->out, &u->cols, _("total"), NULL, &u->total, NULL, u->p);
-    return r == OPS_OK ? EXIT_OK : EXIT_REFUSED;
-}
-
-static int run_units(const struct ops_env *env, const char *unit, bool csv, FILE *out)
-{
-    struct ops o;
-    struct ops_wl_units w;
-    struct ops_err e;
-    int rc = cli_open(&o, env, OPS_READ);
-    if (rc != EXIT_OK)
-        return rc;
-    if (ops_workload_units_open(&o, &w, &e) != OPS_OK) {
-        ops_close(&o);
-        return cli_report(&e);
-    }
-    if (!w.kept) {
-        ops_workload_units_close(&w);
-        ops_close(&o);
-        return FALLBACK;
-    }
-    warn_problems(&w.problems);
-    struct unit_table u = {.out = out, .p = ops_policy(&o)};
-    rc = write_units(&w, unit, &u, csv);
-    int failed = rc != EXIT_OK;
-    if (u.cw && csv_writer_free(u.cw) != 0)
-        failed = 1;
-    ops_workload_units_close(&w);
-    ops_close(&o);
-    if (rc != EXIT_OK && rc != EXIT_REFUSED)
-        return rc;
-    if (rc == EXIT_OK && (failed || fflush(out) != 0 || ferror(out)))
-        rc = EXIT_REFUSED;
-    if (rc == EXIT_REFUSED && failed)
-        cli_error(_("could not write the table"));
-    return rc;
-}
-
 static int run_table(const struct ops_env *env, const char *unit, int by, bool csv,
                      FILE *out)
 {
     if (by < 0)
         return run_listing(env, unit, csv, out);
     if (by == WL_BY_UNIT) {
-        int rc = run_units(env, unit, csv, out);
-        if (rc != FALLBACK)
+        int rc = cli_workload_units(env, unit, csv, out);
+        if (rc != CLI_WORKLOAD_ROLL_UP)
             return rc;
     }
     if (!unit && by != WL_BY_UNIT)

@@ -22,6 +22,7 @@
  * A parent cycle (the data allows one) or a path longer than a key marks
  * the tree irregular in meta: the table stays empty and readers take the
  * full roll-up (core/workload.c), which cuts cycles. */
+#include <endian.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,10 +50,9 @@ static void put_le64(unsigned char *p, int64_t v)
 
 static int64_t le64_at(const unsigned char *p)
 {
-    uint64_t u = 0;
-    for (int i = 8; i-- > 0;)
-        u = u << 8 | p[i];
-    return (int64_t)u;
+    uint64_t u;
+    memcpy(&u, p, 8);
+    return (int64_t)le64toh(u);
 }
 
 static size_t tree_value(const struct agg *a, unsigned flags, const char *name,
@@ -407,16 +407,14 @@ int store_unit_tree_state(stxn *t, bool *kept, uint64_t *units_without_parent)
 static int tree_row(stxn *t, MDB_val k, MDB_val v, struct store_tree_row *row)
 {
     struct agg a;
-    const char *key = k.mv_data;
-    size_t last = k.mv_size;
+    const char *key = k.mv_data, *end = key + k.mv_size, *from = key, *nul;
     int depth = 0;
-    for (size_t i = 0; i < k.mv_size; i++)
-        if (key[i] == '\0')
-            depth++, last = i;
-    size_t from = depth ? last + 1 : 0, c = k.mv_size - from;
+    while ((nul = memchr(from, '\0', (size_t)(end - from))) != NULL)
+        depth++, from = nul + 1;
+    size_t c = (size_t)(end - from);
     if (tree_value_decode(v, &a) != 0 || c == 0 || c >= CODE_SIZE)
         return store_damaged(t, DB_UNIT_TREE, k);
-    memcpy(row->code, key + from, c);
+    memcpy(row->code, from, c);
     row->code[c] = '\0';
     size_t n = v.mv_size - TREE_VAL_HEAD;
     memcpy(row->name, (const char *)v.mv_data + TREE_VAL_HEAD, n);
