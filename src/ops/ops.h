@@ -415,6 +415,10 @@ struct ops_wl_units {
 int ops_workload_units_open(struct ops *o, struct ops_wl_units *u, struct ops_err *e);
 int ops_workload_units_each(const struct ops_wl_units *u, const char *root, store_tree_cb cb,
                             void *ctx, struct ops_err *e);
+/* The children of parent (NULL: the roots) in code order, each with
+ * has_children, depth 0; the same returns as each. */
+int ops_workload_units_children(const struct ops_wl_units *u, const char *parent,
+                                store_tree_cb cb, void *ctx, struct ops_err *e);
 void ops_workload_units_close(struct ops_wl_units *u);
 
 /* For the actions of ops/: the same in the caller's transaction t (NULL

@@ -50,18 +50,30 @@ static int relay_row(const struct store_tree_row *row, void *ctx)
     return r->stopped;
 }
 
-int ops_workload_units_each(const struct ops_wl_units *u, const char *root, store_tree_cb cb,
-                            void *ctx, struct ops_err *e)
+static int each_or_children(const struct ops_wl_units *u, const char *root, bool children,
+                            store_tree_cb cb, void *ctx, struct ops_err *e)
 {
     struct relay rl = {cb, ctx, false};
-    int r = store_each_tree_unit(u->t, root, relay_row, &rl);
+    int r = children ? store_tree_children(u->t, root, relay_row, &rl)
+                     : store_each_tree_unit(u->t, root, relay_row, &rl);
     if (rl.stopped)
         return OPS_STOPPED;
     if (r == STORE_NOTFOUND)
         return ops_fail(e, _("no unit with code \"%s\""), root ? root : "");
-    if (r == STORE_ERROR)
-        return ops_fail(e, _("could not read the database: %s"), store_errmsg(u->o->db));
-    return r == STORE_OK ? OPS_OK : ops_fail(e, _("could not read the database: %s"), store_errmsg(u->o->db));
+    return r == STORE_OK ? OPS_OK
+                         : ops_fail(e, _("could not read the database: %s"), store_errmsg(u->o->db));
+}
+
+int ops_workload_units_each(const struct ops_wl_units *u, const char *root, store_tree_cb cb,
+                            void *ctx, struct ops_err *e)
+{
+    return each_or_children(u, root, false, cb, ctx, e);
+}
+
+int ops_workload_units_children(const struct ops_wl_units *u, const char *parent,
+                                store_tree_cb cb, void *ctx, struct ops_err *e)
+{
+    return each_or_children(u, parent, true, cb, ctx, e);
 }
 
 void ops_workload_units_close(struct ops_wl_units *u)

@@ -265,6 +265,10 @@ size_t store_count_units(stxn *t);
  * schema 11 open read-only) counted from every unit. STORE_OK or
  * STORE_ERROR. */
 int store_unit_repeats(stxn *t, uint64_t **codes, size_t *n);
+/* The same for the units whose name another unit has (any parent), which
+ * the Units screen labels with their parent's name; the record beside it
+ * (schema 12). */
+int store_unit_names_repeat(stxn *t, uint64_t **codes, size_t *n);
 size_t store_count_positions(stxn *t);
 size_t store_count_staff(stxn *t);
 
