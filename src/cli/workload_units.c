@@ -133,7 +133,7 @@ static void text_row(struct unit_table *u, int indent, const char *key,
     memset(k, ' ', pad);
     memcpy(k + pad, key, n);
     k[pad + n] = '\0';
-    text_cell(&l, k, u->w[KEY], false);
+    cell(&l, k, pad + n, (int)(pad + text_width(k + pad)), u->w[KEY], false);
     figures_of(r, u->p, &f);
     for (int c = 0; c < 6; c++)
         cell(&l, f.s[c], (size_t)f.len[c], f.len[c], u->w[MINUTES + c], c < 5);

@@ -4,7 +4,8 @@
  * so that byte order is the tree's pre-order with siblings in code order,
  * the order of workload_units_in. The value: the figures of the unit's
  * own positions and of every sub-unit's (minutes, need, holders,
- * positions; 4 x le64), a flag byte, the unit's name. A whole table by
+ * positions; 4 x le64), a flag byte, the depth (the NULs of the key: a
+ * reader need not count them), the unit's name. A whole table by
  * unit is one walk of this table; a subtree is a range of it; a unit's
  * ancestors are the prefixes of its key.
  *
@@ -33,11 +34,11 @@
 #include "store/internal.h"
 
 #define TREE_STATE_KEY "unit_tree"
-#define TREE_VAL_HEAD 33             /* 4 x le64 figures, the flag byte */
+#define TREE_VAL_HEAD 34             /* 4 x le64 figures, the flag byte, the depth */
 #define TREE_VAL_MAX (TREE_VAL_HEAD + NAME_SIZE - 1)
 #define TREE_FLAG_NO_PARENT 1        /* a root whose named parent is no unit */
 #define TREE_DELTAS_MAX 4096
-#define TREE_DEPTH_MAX 256
+#define TREE_DEPTH_MAX 255            /* a depth fits its byte */
 
 enum { STATE_REGULAR = 'R', STATE_IRREGULAR = 'I' };
 
@@ -55,13 +56,14 @@ static int64_t le64_at(const unsigned char *p)
     return (int64_t)le64toh(u);
 }
 
-static size_t tree_value(const struct agg *a, unsigned flags, const char *name,
+static size_t tree_value(const struct agg *a, unsigned flags, int depth, const char *name,
                          unsigned char out[TREE_VAL_MAX])
 {
     size_t n = strnlen(name, NAME_SIZE - 1);
     put_le64(out, a->minutes), put_le64(out + 8, a->need), put_le64(out + 16, a->existing);
     put_le64(out + 24, a->npos);
     out[32] = (unsigned char)flags;
+    out[33] = (unsigned char)depth;
     memcpy(out + TREE_VAL_HEAD, name, n);
     return TREE_VAL_HEAD + n;
 }
@@ -227,7 +229,7 @@ static int each_built(stxn *t, struct built *b, entry_fn cb, void *ctx)
         at[depth] = len + c;
         unsigned flags = b->named_parent[u] && workload_unit_parent(b->w, u) < 0
                              ? TREE_FLAG_NO_PARENT : 0;
-        size_t vn = tree_value(&b->rolled[u], flags, b->names + b->name_off[u], val);
+        size_t vn = tree_value(&b->rolled[u], flags, depth, b->names + b->name_off[u], val);
         r = cb(t, (MDB_val){at[depth], key}, (MDB_val){vn, val}, ctx);
     }
     free(order);
@@ -338,13 +340,14 @@ static int change_entry(stxn *t, MDB_val k, const struct agg *d, int sign, const
     if (tree_value_decode(v, &a) != 0)
         return store_damaged(t, DB_UNIT_TREE, k);
     unsigned flags = ((const unsigned char *)v.mv_data)[32];
+    int depth = ((const unsigned char *)v.mv_data)[33];
     char had[NAME_SIZE];
     size_t nlen = v.mv_size - TREE_VAL_HEAD;
     memcpy(had, (const char *)v.mv_data + TREE_VAL_HEAD, nlen);
     had[nlen] = '\0';
     if (d)
         store_agg_sum(&a, d, sign);
-    size_t n = tree_value(&a, flags, name ? name : had, buf);
+    size_t n = tree_value(&a, flags, depth, name ? name : had, buf);
     return store_db_put(t, DB_UNIT_TREE, k, (MDB_val){n, buf}, 0);
 }
 
@@ -407,10 +410,9 @@ int store_unit_tree_state(stxn *t, bool *kept, uint64_t *units_without_parent)
 static int tree_row(stxn *t, MDB_val k, MDB_val v, struct store_tree_row *row)
 {
     struct agg a;
-    const char *key = k.mv_data, *end = key + k.mv_size, *from = key, *nul;
-    int depth = 0;
-    while ((nul = memchr(from, '\0', (size_t)(end - from))) != NULL)
-        depth++, from = nul + 1;
+    const char *key = k.mv_data, *end = key + k.mv_size;
+    const char *nul = memrchr(key, '\0', k.mv_size), *from = nul ? nul + 1 : key;
+    int depth = ((const unsigned char *)v.mv_data)[33];
     size_t c = (size_t)(end - from);
     if (tree_value_decode(v, &a) != 0 || c == 0 || c >= CODE_SIZE)
         return store_damaged(t, DB_UNIT_TREE, k);

@@ -262,10 +262,10 @@ static void a_parent_cycle_leaves_the_tree_unkept(void **state)
 static int tamper(stxn *t, void *ctx)
 {
     static const char key[] = "A\0B";
-    unsigned char v[33 + 2] = {0};
+    unsigned char v[34 + 2] = {0};
     (void)ctx;
-    v[0] = 100, v[8] = 1, v[16] = 2, v[24] = 1;
-    memcpy(v + 33, "NB", 2);
+    v[0] = 100, v[8] = 1, v[16] = 2, v[24] = 1, v[33] = 1;     /* depth 1 */
+    memcpy(v + 34, "NB", 2);
     return store_test_raw_put(t, "unit_tree", key, sizeof key - 1, v, sizeof v);
 }
 
