@@ -203,10 +203,10 @@ static void the_tree_follows_units_moved_removed_and_added(void **state)
 static int many_holders(stxn *t, void *ctx)
 {
     struct staff s;
-    char nip[19];
+    char nip[32];
     (void)ctx;
-    for (int i = 0; i < 5000; i++) {
-        snprintf(nip, sizeof nip, "19800101200002%04d", i);
+    for (unsigned i = 0; i < 5000; i++) {
+        snprintf(nip, sizeof nip, "19800101200002%04u", i % 10000);
         dbfx_person(&s, nip, "P2");
         if (store_put_staff(t, &s) != STORE_OK)
             return STORE_ERROR;
