@@ -369,23 +369,194 @@ int store_unit_tree_add(stxn *t, const char *unit, const struct agg *d, int sign
     return r;
 }
 
+/* --- a unit put under another parent ------------------------------------------ */
+
+/* The entries of a subtree, copied out before the table changes. */
+struct moved {
+    unsigned char *buf;          /* per entry: klen (2 bytes), vlen (2), key, value */
+    size_t len, cap;
+    size_t longest;              /* the longest key */
+};
+
+static int collect_subtree(stxn *t, MDB_val root, struct moved *m)
+{
+    MDB_cursor *c;
+    MDB_val k = root, v;
+    int rc = mdb_cursor_open(t->txn, t->s->dbi[DB_UNIT_TREE], &c);
+    if (rc != 0)
+        return store_fail_mdb(t, rc, store_db_name(DB_UNIT_TREE));
+    for (rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE);
+         rc == 0 && k.mv_size >= root.mv_size && memcmp(k.mv_data, root.mv_data, root.mv_size) == 0 &&
+         (k.mv_size == root.mv_size || ((const unsigned char *)k.mv_data)[root.mv_size] == '\0');
+         rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+        if (GROW_ROOM(m->buf, m->cap, m->len + 4 + k.mv_size + v.mv_size, 4096) != 0) {
+            mdb_cursor_close(c);
+            return store_fail(t->s, _("out of memory"));
+        }
+        unsigned char *e = m->buf + m->len;
+        e[0] = (unsigned char)(k.mv_size >> 8), e[1] = (unsigned char)k.mv_size;
+        e[2] = (unsigned char)(v.mv_size >> 8), e[3] = (unsigned char)v.mv_size;
+        memcpy(e + 4, k.mv_data, k.mv_size);
+        memcpy(e + 4 + k.mv_size, v.mv_data, v.mv_size);
+        m->len += 4 + k.mv_size + v.mv_size;
+        if (k.mv_size > m->longest)
+            m->longest = k.mv_size;
+    }
+    mdb_cursor_close(c);
+    return rc == 0 || rc == MDB_NOTFOUND ? STORE_OK : store_fail_mdb(t, rc, store_db_name(DB_UNIT_TREE));
+}
+
+/* Adds sign * d to the entries of the strict ancestors of the key. */
+static int ancestors_add(stxn *t, const unsigned char *key, size_t len, const struct agg *d,
+                         int sign)
+{
+    for (size_t i = 1; i < len; i++)
+        if (key[i] == '\0' && change_entry(t, (MDB_val){i, (void *)key}, d, sign, NULL) != STORE_OK)
+            return STORE_ERROR;
+    return STORE_OK;
+}
+
+/* Refiles the collected subtree from under `from` to under `to`: each key
+ * with its prefix replaced, each depth moved along, the root's flag new. */
+static int refile(stxn *t, const struct moved *m, size_t from, const unsigned char *to,
+                  size_t tolen, int shift, unsigned root_flags)
+{
+    unsigned char key[STORE_KEY_MAX], val[TREE_VAL_MAX];
+    for (size_t at = 0; at < m->len;) {
+        const unsigned char *e = m->buf + at;
+        size_t kl = (size_t)e[0] << 8 | e[1], vl = (size_t)e[2] << 8 | e[3];
+        if (store_db_del(t, DB_UNIT_TREE, (MDB_val){kl, (void *)(e + 4)}, NULL) != STORE_OK)
+            return STORE_ERROR;
+        at += 4 + kl + vl;
+    }
+    for (size_t at = 0; at < m->len;) {
+        const unsigned char *e = m->buf + at;
+        size_t kl = (size_t)e[0] << 8 | e[1], vl = (size_t)e[2] << 8 | e[3];
+        memcpy(key, to, tolen);
+        memcpy(key + tolen, e + 4 + from, kl - from);
+        memcpy(val, e + 4 + kl, vl);
+        val[33] = (unsigned char)(val[33] + shift);
+        if (kl == from)
+            val[32] = (unsigned char)root_flags;
+        if (store_db_put(t, DB_UNIT_TREE, (MDB_val){tolen + kl - from, key}, (MDB_val){vl, val},
+                         0) != STORE_OK)
+            return STORE_ERROR;
+        at += 4 + kl + vl;
+    }
+    return STORE_OK;
+}
+
+enum { MOVE_REBUILD = 1 };
+
+static int depth_of(const unsigned char *key, size_t len)
+{
+    int d = 0;
+    for (size_t i = 0; i < len; i++)
+        d += key[i] == '\0';
+    return d;
+}
+
+/* The new key of unit now (its old one: from) under its new parent, and
+ * its flag; MOVE_REBUILD when the parent lies in its own subtree (a
+ * cycle: the whole tree is built again, irregular) or the key is too
+ * long. */
+static int new_place(stxn *t, const struct unit *now, const unsigned char *from, size_t flen,
+                     unsigned char to[STORE_KEY_MAX], size_t *tolen, unsigned *flags)
+{
+    size_t c = strnlen(now->code, CODE_SIZE - 1), plen = 0;
+    int r = STORE_NOTFOUND;
+    if (now->parent[0] && strncmp(now->parent, now->code, CODE_SIZE) != 0)
+        r = path_of(t, now->parent, to, &plen);
+    if (r == STORE_ERROR)
+        return r;
+    *flags = now->parent[0] && r == STORE_NOTFOUND ? TREE_FLAG_NO_PARENT : 0;
+    if (r == STORE_NOTFOUND) {
+        memcpy(to, now->code, c);
+        *tolen = c;
+        return STORE_OK;
+    }
+    if (plen >= flen && memcmp(to, from, flen) == 0 && (plen == flen || to[flen] == '\0'))
+        return MOVE_REBUILD;
+    if (plen + 1 + c > STORE_KEY_MAX)
+        return MOVE_REBUILD;
+    to[plen] = '\0';
+    memcpy(to + plen + 1, now->code, c);
+    *tolen = plen + 1 + c;
+    return STORE_OK;
+}
+
+/* The subtree of the unit leaves its old ancestors' figures for its new
+ * ones and is refiled under its new path. */
+static int move_unit(stxn *t, const struct unit *now)
+{
+    unsigned char from[STORE_KEY_MAX], to[STORE_KEY_MAX];
+    size_t flen, tolen;
+    unsigned flags;
+    struct moved m = {NULL, 0, 0, 0};
+    MDB_val v;
+    struct agg rolled;
+    int state;
+    uint64_t no_parent;
+    int r = path_of(t, now->code, from, &flen);     /* the record is still the old one */
+    if (r == STORE_OK)
+        r = new_place(t, now, from, flen, to, &tolen, &flags);
+    if (r != STORE_OK)
+        return r;
+    if ((r = store_db_get(t, DB_UNIT_TREE, (MDB_val){flen, from}, &v)) != STORE_OK)
+        return r == STORE_NOTFOUND ? store_damaged(t, DB_UNIT_TREE, (MDB_val){flen, from}) : r;
+    if (tree_value_decode(v, &rolled) != 0)
+        return store_damaged(t, DB_UNIT_TREE, (MDB_val){flen, from});
+    unsigned had = ((const unsigned char *)v.mv_data)[32];
+    if ((r = collect_subtree(t, (MDB_val){flen, from}, &m)) == STORE_OK &&
+        m.longest - flen + tolen > STORE_KEY_MAX)
+        r = MOVE_REBUILD;
+    if (r == STORE_OK && (r = ancestors_add(t, from, flen, &rolled, -1)) == STORE_OK &&
+        (r = refile(t, &m, flen, to, tolen, depth_of(to, tolen) - depth_of(from, flen), flags)) ==
+            STORE_OK)
+        r = ancestors_add(t, to, tolen, &rolled, 1);
+    free(m.buf);
+    if (r == STORE_OK && (had & TREE_FLAG_NO_PARENT) != (flags & TREE_FLAG_NO_PARENT) &&
+        (r = read_state(t, &state, &no_parent)) == STORE_OK)
+        r = write_state(t, state, flags & TREE_FLAG_NO_PARENT ? no_parent + 1 : no_parent - 1);
+    return r;
+}
+
 int store_unit_tree_unit_changed(stxn *t, const void *old_rec, const void *new_rec)
 {
     const struct unit *old = old_rec, *now = new_rec;
-    if (!old || !now || strncmp(old->parent, now->parent, CODE_SIZE) != 0) {
-        t->tree_dirty = true;
+    bool moved = old && now && strncmp(old->parent, now->parent, CODE_SIZE) != 0;
+    if (!old || !now) {
+        t->tree_dirty = true;   /* a unit added or removed: built again */
         return STORE_OK;
     }
-    if (strncmp(old->name, now->name, NAME_SIZE) == 0)
+    if (!moved && strncmp(old->name, now->name, NAME_SIZE) == 0)
         return STORE_OK;
     unsigned char key[STORE_KEY_MAX];
     size_t len;
     bool single;
     if (kept_singly(t, &single) != STORE_OK)
         return STORE_ERROR;
-    if (!single)
+    if (!single) {
+        /* not kept entry by entry: built again (an irregular tree may
+         * become regular by this move) */
+        t->tree_dirty |= moved;
         return STORE_OK;
-    int r = path_of(t, now->code, key, &len);
+    }
+    if (moved) {
+        int r = move_unit(t, now);
+        if (r == MOVE_REBUILD)
+            t->tree_dirty = true;
+        if (r != STORE_OK && r != MOVE_REBUILD)
+            return r;
+        if (r == MOVE_REBUILD || strncmp(old->name, now->name, NAME_SIZE) == 0)
+            return STORE_OK;
+    }
+    /* the record is still the old one: the new path is found through the parent */
+    int r = moved ? STORE_OK : path_of(t, now->code, key, &len);
+    if (moved) {
+        unsigned flags;
+        r = new_place(t, now, (const unsigned char *)"", 0, key, &len, &flags);
+    }
     return r == STORE_OK ? change_entry(t, (MDB_val){len, key}, NULL, 1, now->name) : r;
 }
 

@@ -198,6 +198,33 @@ static void the_tree_follows_units_moved_removed_and_added(void **state)
     assert_int_equal(g.problems, 0);
 }
 
+/* C, a root whose parent is gone, goes under B with another name. */
+static int move_rename_c(stxn *t, void *ctx)
+{
+    struct unit u;
+    (void)ctx;
+    unit(&u, "C", "B");
+    snprintf(u.name, sizeof u.name, "Cee");
+    return store_put_unit(t, &u);
+}
+
+static void a_root_moved_and_renamed_keeps_its_subtree_and_counts(void **state)
+{
+    store *s = ((struct dbfx *)*state)->s;
+    struct seen g;
+    assert_int_equal(store_write(s, region, NULL), STORE_OK);
+    assert_int_equal(store_write(s, drop_a, NULL), STORE_OK);
+    look(s, &g, NULL, NULL);
+    assert_string_equal(g.all, "B! NB 100/1/1/1|  B1 NB1 100/1/1/1|C! NC 100/2/0/1|");
+    assert_int_equal(g.no_parent, 2);
+    assert_int_equal(store_write(s, move_rename_c, NULL), STORE_OK);
+    look(s, &g, "B", "B");
+    assert_string_equal(g.all, "B! NB 200/3/1/2|  B1 NB1 100/1/1/1|  C Cee 100/2/0/1|");
+    assert_string_equal(g.kids, "B1 NB1 100/1/1/1|C Cee 100/2/0/1|");
+    assert_int_equal(g.no_parent, 1);
+    assert_int_equal(g.problems, 0);
+}
+
 /* More single changes than one transaction keeps entry by entry: 5000
  * holders of P2. */
 static int many_holders(stxn *t, void *ctx)
@@ -336,6 +363,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(the_tree_follows_units_moved_removed_and_added, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(a_root_moved_and_renamed_keeps_its_subtree_and_counts,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(many_changes_in_one_transaction_build_it_again, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(a_parent_cycle_leaves_the_tree_unkept, setup, teardown),
