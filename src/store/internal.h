@@ -36,6 +36,10 @@ struct stxn {
     /* A unit was written or deleted: the units that show their parent
      * are recounted before the transaction commits (unit_repeats.c). */
     bool units_changed;
+    /* The unit tree (unit_tree.c) is built again before the commit;
+     * and how many single changes it took so far. */
+    bool tree_dirty;
+    unsigned tree_deltas;
 };
 
 /* The map and its file (map.c). A writable open calls prepare before
@@ -306,6 +310,21 @@ int store_words_match(stxn *t, const char *needle, size_t len, store_match_cb cb
  * create and the migration to schema 11 do); compare the record with a
  * recount (0, or 1 with the problem in why). */
 int store_unit_repeats_refresh(stxn *t);
+/* The unit tree with rolled-up figures (unit_tree.c, store.h):
+ *   store_unit_tree_rebuild: builds it from the units and the aggregates
+ *     (store_write does before the commit when t->tree_dirty; the create
+ *     and the migration to schema 12 do);
+ *   store_unit_tree_add: sign * d more in a unit's own figures: its entry
+ *     and its ancestors' (aggregate.c, for every single change);
+ *   store_unit_tree_touch: built again before the commit (bulk writes);
+ *   store_unit_tree_unit_changed: the unit descriptor's derive hook's part;
+ *   store_unit_tree_check: the table against one built anew (0, or the
+ *     number of problems, the first in why). */
+int store_unit_tree_rebuild(stxn *t);
+int store_unit_tree_add(stxn *t, const char *unit, const struct agg *d, int sign);
+void store_unit_tree_touch(stxn *t);
+int store_unit_tree_unit_changed(stxn *t, const void *old, const void *rec);
+int store_unit_tree_check(stxn *t, char *why, size_t whylen);
 int store_unit_repeats_check(stxn *t, char *why, size_t whylen);
 /* The codes in memory (codes.c), for the bulk load: ids are dense and, as
  * read in key order, in byte order of the codes (units on record only).

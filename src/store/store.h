@@ -49,8 +49,10 @@
  * Schema 10: staff filed under the words of their names (words.c), which
  * store_each_staff_match reads instead of the whole find text.
  * Schema 11: the units that show their parent in labels, as a record in
- * meta (store_unit_repeats). */
-#define STORE_SCHEMA_VERSION 11
+ * meta (store_unit_repeats).
+ * Schema 12: the unit tree with rolled-up workload figures (unit_tree.c,
+ * store_each_tree_unit). */
+#define STORE_SCHEMA_VERSION 12
 
 typedef struct store store;      /* an open environment */
 typedef struct stxn stxn;        /* a transaction */
@@ -263,6 +265,10 @@ size_t store_count_units(stxn *t);
  * schema 11 open read-only) counted from every unit. STORE_OK or
  * STORE_ERROR. */
 int store_unit_repeats(stxn *t, uint64_t **codes, size_t *n);
+/* The same for the units whose name another unit has (any parent), which
+ * the Units screen labels with their parent's name; the record beside it
+ * (schema 12). */
+int store_unit_names_repeat(stxn *t, uint64_t **codes, size_t *n);
 size_t store_count_positions(stxn *t);
 size_t store_count_staff(stxn *t);
 
@@ -467,6 +473,37 @@ uint64_t store_wl_unplaced_positions(stxn *t);
 /* The aggregates against a recount: the number of problems, the first in
  * why (store_check_indexes includes it). */
 int store_wl_check(stxn *t, char *why, size_t whylen);
+/* The unit tree with rolled-up figures (unit_tree.c): per unit the sums
+ * of its own positions and of every sub-unit's, kept in the write
+ * transaction of every change that moves them (positions, a person's
+ * position, units added, removed, moved or renamed, imports, bulk loads,
+ * a recount), stored in the tree's pre-order, so that a table by unit is
+ * one walk with no pass over the units or positions.
+ *   store_unit_tree_state: *kept false when the database has no usable
+ *     tree (a parent cycle, a path too long for a key, or none built):
+ *     readers then roll up from the units and the aggregates; the count
+ *     of units whose named parent is no unit (they are roots).
+ *   store_each_tree_unit: the units of root's subtree (NULL: every tree)
+ *     in pre-order, siblings in code order (as workload_units_in), depth
+ *     from root's; STORE_NOTFOUND when no unit has code root. cb returns
+ *     0 to go on, else that is returned.
+ *   store_tree_children: parent's children (NULL: the roots) in code
+ *     order, has_children set; depth 0.
+ * The figures are those of the aggregates (need with their parameters,
+ * store_wl_params_get). */
+struct store_tree_row {
+    char code[CODE_SIZE];
+    char name[NAME_SIZE];
+    int depth;
+    struct wl_row row;
+    uint64_t npositions;
+    bool no_parent;              /* a root whose named parent is no unit */
+    bool has_children;           /* store_tree_children only */
+};
+typedef int (*store_tree_cb)(const struct store_tree_row *r, void *ctx);
+int store_unit_tree_state(stxn *t, bool *kept, uint64_t *units_without_parent);
+int store_each_tree_unit(stxn *t, const char *root, store_tree_cb cb, void *ctx);
+int store_tree_children(stxn *t, const char *parent, store_tree_cb cb, void *ctx);
 /* Checks every index against its records, the workload aggregates against
  * a recount, the find text of staff against the records, and every move
  * against its plan
