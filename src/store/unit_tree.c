@@ -577,14 +577,23 @@ int store_unit_tree_state(stxn *t, bool *kept, uint64_t *units_without_parent)
     return STORE_OK;
 }
 
+/* The unit's own code: a key is its path of codes, NUL-separated. */
+static MDB_val key_code(MDB_val k)
+{
+    const char *key = k.mv_data;
+    const char *nul = k.mv_size ? memrchr(key, '\0', k.mv_size) : NULL;
+    const char *from = nul ? nul + 1 : key;
+    return (MDB_val){(size_t)(key + k.mv_size - from), (void *)from};
+}
+
 /* The row of the entry (k, v); base: the depth of the walk's first entry. */
 static int tree_row(stxn *t, MDB_val k, MDB_val v, struct store_tree_row *row)
 {
     struct agg a;
-    const char *key = k.mv_data, *end = key + k.mv_size;
-    const char *nul = memrchr(key, '\0', k.mv_size), *from = nul ? nul + 1 : key;
+    MDB_val code = key_code(k);
+    const char *from = code.mv_data;
     int depth = ((const unsigned char *)v.mv_data)[33];
-    size_t c = (size_t)(end - from);
+    size_t c = code.mv_size;
     if (tree_value_decode(v, &a) != 0 || c == 0 || c >= CODE_SIZE)
         return store_damaged(t, DB_UNIT_TREE, k);
     memcpy(row->code, from, c);
@@ -700,10 +709,11 @@ struct compare {
 
 static void differs(struct compare *cmp, MDB_val k)
 {
+    MDB_val code = key_code(k);
     if (cmp->problems++ == 0)
         snprintf(cmp->why, cmp->whylen,
                  _("the rolled-up workload of unit %.*s differs from a recount"),
-                 (int)(k.mv_size > 64 ? 64 : k.mv_size), (const char *)k.mv_data);
+                 (int)(code.mv_size > 64 ? 64 : code.mv_size), (const char *)code.mv_data);
 }
 
 static int compare_entry(stxn *t, MDB_val k, MDB_val v, void *ctx)

@@ -305,6 +305,8 @@ static void the_check_notices_a_wrong_entry(void **state)
     look(s, &g, NULL, NULL);
     assert_int_equal(g.problems, 1);
     assert_non_null(strstr(g.why, "rolled-up"));
+    assert_non_null(strstr(g.why, " B "));      /* the tampered unit, not its parent */
+    assert_null(strstr(g.why, " A "));
 }
 
 /* Schema 11 had no tree: its table empty, no state in meta. */
