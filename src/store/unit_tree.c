@@ -389,6 +389,10 @@ static int collect_subtree(stxn *t, MDB_val root, struct moved *m)
          rc == 0 && k.mv_size >= root.mv_size && memcmp(k.mv_data, root.mv_data, root.mv_size) == 0 &&
          (k.mv_size == root.mv_size || ((const unsigned char *)k.mv_data)[root.mv_size] == '\0');
          rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+        if (v.mv_size < TREE_VAL_HEAD || v.mv_size > TREE_VAL_MAX) {   /* refile's val[] */
+            mdb_cursor_close(c);
+            return store_damaged(t, DB_UNIT_TREE, k);
+        }
         if (GROW_ROOM(m->buf, m->cap, m->len + 4 + k.mv_size + v.mv_size, 4096) != 0) {
             mdb_cursor_close(c);
             return store_fail(t->s, _("out of memory"));
