@@ -264,6 +264,7 @@ static void sort_rows(struct screen *s)
 }
 
 static void go_full(struct screen *s);
+static void go_full_keeping(struct screen *s, const char *keep);
 
 /* The lazy tree's rows again, the selection kept on the same unit. */
 static void rebuild_lazy(struct screen *s)
@@ -274,7 +275,7 @@ static void rebuild_lazy(struct screen *s)
         memcpy(keep, p->rows[p->list.sel].code, CODE_SIZE);
     free_rows(p);
     if (!ui_units_lazy_rows(s)) {
-        go_full(s);             /* a parent cycle came, say: the whole tree */
+        go_full_keeping(s, keep);   /* a parent cycle came, say: the whole tree */
         return;
     }
     for (size_t i = 0; keep[0] && i < p->nrows; i++)
@@ -317,10 +318,18 @@ static void go_full(struct screen *s)
 {
     struct units_priv *p = s->priv;
     char keep[CODE_SIZE] = "";
+    if (p->lazy && p->nrows && p->list.sel < p->nrows)
+        memcpy(keep, p->rows[p->list.sel].code, CODE_SIZE);
+    go_full_keeping(s, keep);
+}
+
+/* go_full with the selection on unit keep ("": none), for a caller whose
+ * rows are already gone. */
+static void go_full_keeping(struct screen *s, const char *keep)
+{
+    struct units_priv *p = s->priv;
     if (!p->lazy)
         return;
-    if (p->nrows && p->list.sel < p->nrows)
-        memcpy(keep, p->rows[p->list.sel].code, CODE_SIZE);
     free_rows(p);
     p->lazy = p->loaded = false;
     if (load(s) != 0 || !p->wl) {
