@@ -319,6 +319,8 @@ static int kept_singly(stxn *t, bool *yes)
     }
     if (read_state(t, &state, &no_parent) != STORE_OK)
         return STORE_ERROR;
+    if (state == 0 && t->write)
+        t->tree_dirty = true;    /* missing or unreadable: built before this commit */
     *yes = state == STATE_REGULAR;
     return STORE_OK;
 }
