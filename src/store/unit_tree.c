@@ -273,7 +273,7 @@ int store_unit_tree_rebuild(stxn *t)
  * unit records. STORE_NOTFOUND when no unit has the code. */
 static int path_of(stxn *t, const char *code, unsigned char key[STORE_KEY_MAX], size_t *len)
 {
-    char codes[TREE_DEPTH_MAX][CODE_SIZE];
+    char codes[TREE_DEPTH_MAX + 1][CODE_SIZE];     /* depths 0 .. TREE_DEPTH_MAX, as each_built */
     struct unit u;
     int n = 0, r = store_get_unit(t, code, &u);
     if (r != STORE_OK)
@@ -282,8 +282,9 @@ static int path_of(stxn *t, const char *code, unsigned char key[STORE_KEY_MAX], 
         memcpy(codes[n++], u.code, CODE_SIZE);
         if (!u.parent[0] || strncmp(u.parent, u.code, CODE_SIZE) == 0)
             break;
-        if (n == TREE_DEPTH_MAX)
-            return store_fail(t->s, _("the parents of unit %s lead back to itself"), code);
+        if (n > TREE_DEPTH_MAX)
+            return store_fail(t->s, _("the path of unit %s is too deep (over %d levels)"), code,
+                              TREE_DEPTH_MAX);
         r = store_get_unit(t, u.parent, &u);
         if (r == STORE_NOTFOUND)
             break;
