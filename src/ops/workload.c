@@ -7,6 +7,7 @@
 #include <string.h>
 #include "core/i18n.h"
 #include "ops/ops.h"
+#include "ops/workload_internal.h"
 
 struct feed {
     struct workload *w;
@@ -118,8 +119,7 @@ static int take_summary(const char *unit, const char *family, const struct wl_ro
     return workload_add_position(s->w, &s->p);
 }
 
-/* The aggregates were kept with the session's rounding policy. */
-static bool params_match(struct ops *o, stxn *t)
+bool ops_wl_params_match(struct ops *o, stxn *t)
 {
     int64_t eff;
     int rounding;
@@ -155,7 +155,7 @@ static struct workload *summary_in(struct ops *o, stxn *t, const struct ops_work
                                    struct wl_problems *pr)
 {
     struct ops_workload_tap units_only = {tap ? tap->unit : NULL, NULL, tap ? tap->ctx : NULL};
-    if (!params_match(o, t))
+    if (!ops_wl_params_match(o, t))
         return full_in(o, t, &units_only, pr);
     struct summary s = {.w = workload_begin(ops_policy(o))};
     struct feed f = {s.w, &units_only};
@@ -235,7 +235,7 @@ int ops_workload_groups(struct ops *o, int by, struct wl_group **out, size_t *n,
     if (!t)
         return OPS_REFUSED;
     int r;
-    if (params_match(o, t)) {
+    if (ops_wl_params_match(o, t)) {
         r = store_each_wl_group(t, by == WL_BY_DISTRICT ? STORE_WL_DISTRICT : STORE_WL_FAMILY,
                                 take_group, &gs);
         pr->positions_without_unit = (size_t)store_wl_unplaced_positions(t);

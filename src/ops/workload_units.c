@@ -5,17 +5,7 @@
 #include <string.h>
 #include "core/i18n.h"
 #include "ops/ops.h"
-
-/* The aggregates (and so the tree) were kept with the session's rounding
- * policy. */
-static bool same_params(struct ops *o, stxn *t)
-{
-    int64_t eff;
-    int rounding;
-    const struct policy *p = ops_policy(o);
-    return store_wl_params_get(t, &eff, &rounding) == STORE_OK &&
-           eff == p->effective_minutes && rounding == p->rounding;
-}
+#include "ops/workload_internal.h"
 
 int ops_workload_units_open(struct ops *o, struct ops_wl_units *u, struct ops_err *e)
 {
@@ -29,7 +19,7 @@ int ops_workload_units_open(struct ops *o, struct ops_wl_units *u, struct ops_er
         ops_workload_units_close(u);
         return ops_fail(e, _("could not read the database: %s"), store_errmsg(o->db));
     }
-    u->kept = u->kept && same_params(o, u->t);
+    u->kept = u->kept && ops_wl_params_match(o, u->t);
     u->problems.units_without_parent = (size_t)no_parent;
     u->problems.positions_without_unit = (size_t)store_wl_unplaced_positions(u->t);
     u->problems.staff_without_position = (size_t)store_wl_orphan_staff(u->t);
