@@ -237,7 +237,7 @@ int cli_workload_units(const struct ops_env *env, const char *unit, bool csv, FI
     int rc = cli_open(&o, env, OPS_READ);
     if (rc != EXIT_OK)
         return rc;
-    if (ops_workload_units_open(&o, &w, &e) != OPS_OK) {
+    if (ops_workload_units_open(&o, &w, OPS_WLU_PROBLEMS, &e) != OPS_OK) {
         ops_close(&o);
         return cli_report(&e);
     }

@@ -398,7 +398,7 @@ void ops_workload_listing_close(struct ops_wl_listing *l);
  * walk in tree order, no pass over the units or the positions; open's one
  * read transaction is held until close (ops/workload_units.c).
  *     struct ops_wl_units u;
- *     if (ops_workload_units_open(o, &u, &e) != OPS_OK) ...;
+ *     if (ops_workload_units_open(o, &u, OPS_WLU_PROBLEMS or 0, &e) != OPS_OK) ...;
  *     if (!u.kept) ... the summary (ops_workload_summary_tap) instead;
  *     ops_workload_units_each(&u, code or NULL, cb, ctx, &e);   (as often as wanted)
  *     ops_workload_units_close(&u);
@@ -406,20 +406,29 @@ void ops_workload_listing_close(struct ops_wl_listing *l);
  * aggregates kept with another rounding policy than the session's. each:
  * OPS_OK, OPS_STOPPED (cb's nonzero), OPS_REFUSED (no such unit: e says
  * so; or the database cannot be read). problems: what the roll-up leaves
- * out, for the whole database. */
+ * out, for the whole database: units without a parent always; positions
+ * without a unit and staff without a position (each a count over a table)
+ * only when want has OPS_WLU_PROBLEMS. */
+enum { OPS_WLU_PROBLEMS = 1 };
 struct ops_wl_units {
     struct ops *o;
     stxn *t;
     bool kept;
     struct wl_problems problems;
 };
-int ops_workload_units_open(struct ops *o, struct ops_wl_units *u, struct ops_err *e);
+int ops_workload_units_open(struct ops *o, struct ops_wl_units *u, unsigned want,
+                            struct ops_err *e);
 int ops_workload_units_each(const struct ops_wl_units *u, const char *root, store_tree_cb cb,
                             void *ctx, struct ops_err *e);
 /* The children of parent (NULL: the roots) in code order, each with
  * has_children, depth 0; the same returns as each. */
 int ops_workload_units_children(const struct ops_wl_units *u, const char *parent,
                                 store_tree_cb cb, void *ctx, struct ops_err *e);
+/* The code hashes (unit_key_hash) of the units whose name another unit
+ * has, which the Units screen labels with their parent's name: *codes
+ * malloc'd (the caller frees), *n of them. OPS_OK or OPS_REFUSED. */
+int ops_workload_units_repeats(const struct ops_wl_units *u, uint64_t **codes, size_t *n,
+                               struct ops_err *e);
 void ops_workload_units_close(struct ops_wl_units *u);
 
 /* For the actions of ops/: the same in the caller's transaction t (NULL

@@ -7,7 +7,8 @@
 #include "ops/ops.h"
 #include "ops/workload_internal.h"
 
-int ops_workload_units_open(struct ops *o, struct ops_wl_units *u, struct ops_err *e)
+int ops_workload_units_open(struct ops *o, struct ops_wl_units *u, unsigned want,
+                            struct ops_err *e)
 {
     uint64_t no_parent = 0;
     memset(u, 0, sizeof *u);
@@ -21,8 +22,19 @@ int ops_workload_units_open(struct ops *o, struct ops_wl_units *u, struct ops_er
     }
     u->kept = u->kept && ops_wl_params_match(o, u->t);
     u->problems.units_without_parent = (size_t)no_parent;
-    u->problems.positions_without_unit = (size_t)store_wl_unplaced_positions(u->t);
-    u->problems.staff_without_position = (size_t)store_wl_orphan_staff(u->t);
+    if (want & OPS_WLU_PROBLEMS) {
+        u->problems.positions_without_unit = (size_t)store_wl_unplaced_positions(u->t);
+        u->problems.staff_without_position = (size_t)store_wl_orphan_staff(u->t);
+    }
+    return OPS_OK;
+}
+
+int ops_workload_units_repeats(const struct ops_wl_units *u, uint64_t **codes, size_t *n,
+                               struct ops_err *e)
+{
+    *codes = NULL, *n = 0;
+    if (store_unit_names_repeat(u->t, codes, n) != STORE_OK)
+        return ops_fail(e, _("could not read the database: %s"), store_errmsg(u->o->db));
     return OPS_OK;
 }
 

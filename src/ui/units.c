@@ -63,17 +63,24 @@ static void keep_names(struct units_priv *p, struct name_tap *nt)
     free(nt->names);
 }
 
-/* The first time: the lazy tree when the store keeps one (units_lazy.c). */
+static void free_rows(struct units_priv *p);
+
+/* The first time: the lazy tree when the store keeps one (units_lazy.c),
+ * its rows read with it. */
 static bool try_lazy(struct screen *s)
 {
     struct units_priv *p = s->priv;
     if (p->lazy_tried || !s->app->db)
         return false;
     p->lazy_tried = true;
-    if (!ui_units_lazy_open(s))
+    free_rows(p);
+    if (!ui_units_lazy_open(s)) {
+        free_rows(p);
         return false;
+    }
     p->lazy = p->loaded = true;
-    rebuild_rows(s);
+    if (p->list.sel >= p->nrows)
+        p->list.sel = p->nrows ? p->nrows - 1 : 0;
     return true;
 }
 

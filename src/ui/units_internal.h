@@ -73,8 +73,10 @@ struct screen *ui_units_open_group(struct screen *s, const struct urow *r);
 struct screen *ui_units_drill_down(struct screen *s, long unit);
 
 /* The lazy tree: open tries it (true: the stored tree serves; the roots
- * are open); rows rebuilds p->rows from it (false: it cannot serve any
- * longer); free forgets the open units and the repeated names. */
+ * are open and p->rows, empty before, holds its rows; false: the caller
+ * frees what rows it left); rows rebuilds p->rows from it (false: it
+ * cannot serve any longer); free forgets the open units and the repeated
+ * names. */
 bool ui_units_lazy_open(struct screen *s);
 bool ui_units_lazy_rows(struct screen *s);
 bool ui_units_lazy_is_open(const struct units_priv *p, const char *code);

@@ -79,6 +79,22 @@ static int push(struct units_priv *p, const struct store_tree_row *k, int depth,
     return 0;
 }
 
+static int visit(struct units_priv *p, const struct ops_wl_units *w, const char *parent,
+                 const char *parent_name, int depth, struct ops_err *e);
+
+/* The rows of the children k (read) and, below each open one, its own. */
+static int push_kids(struct units_priv *p, const struct ops_wl_units *w, const struct kids *k,
+                     int depth, const char *parent_name, struct ops_err *e)
+{
+    int r = 0;
+    for (size_t i = 0; i < k->n && r == 0; i++) {
+        r = push(p, &k->k[i], depth, parent_name);
+        if (r == 0 && p->rows[p->nrows - 1].open)
+            r = visit(p, w, k->k[i].code, k->k[i].name, depth + 1, e);
+    }
+    return r;
+}
+
 /* The rows of parent's children (NULL: the roots) and, below each open
  * one, its own, depth first. */
 static int visit(struct units_priv *p, const struct ops_wl_units *w, const char *parent,
@@ -86,17 +102,20 @@ static int visit(struct units_priv *p, const struct ops_wl_units *w, const char 
 {
     struct kids k = {NULL, 0, 0, false};
     int r = ops_workload_units_children(w, parent, take_kid, &k, e);
-    if (r != OPS_OK || k.oom) {
-        free(k.k);
-        return -1;
-    }
-    for (size_t i = 0; i < k.n && r == 0; i++) {
-        r = push(p, &k.k[i], depth, parent_name);
-        if (r == 0 && p->rows[p->nrows - 1].open)
-            r = visit(p, w, k.k[i].code, k.k[i].name, depth + 1, e);
-    }
+    r = r != OPS_OK || k.oom ? -1 : push_kids(p, w, &k, depth, parent_name, e);
     free(k.k);
     return r;
+}
+
+/* The repeated names, read once. */
+static void read_repeats(struct units_priv *p, const struct ops_wl_units *w)
+{
+    struct ops_err e;
+    if (p->rep_read)
+        return;
+    p->rep_read = true;         /* one record; without it no name shows its parent */
+    if (ops_workload_units_repeats(w, &p->rep, &p->nrep, &e) != OPS_OK)
+        p->rep = NULL, p->nrep = 0;
 }
 
 bool ui_units_lazy_rows(struct screen *s)
@@ -104,17 +123,32 @@ bool ui_units_lazy_rows(struct screen *s)
     struct units_priv *p = s->priv;
     struct ops_wl_units w;
     struct ops_err e;
-    if (ops_workload_units_open(&s->app->ops, &w, &e) != OPS_OK)
+    if (ops_workload_units_open(&s->app->ops, &w, 0, &e) != OPS_OK)
         return false;
     bool ok = w.kept;
-    if (ok && !p->rep_read) {
-        p->rep_read = true;     /* one record; without it no name shows its parent */
-        if (store_unit_names_repeat(w.t, &p->rep, &p->nrep) != STORE_OK)
-            p->rep = NULL, p->nrep = 0;
+    if (ok) {
+        read_repeats(p, &w);
+        ok = visit(p, &w, NULL, "", 0, &e) == 0;
     }
-    if (ok && visit(p, &w, NULL, "", 0, &e) != 0)
-        ok = false;
     ops_workload_units_close(&w);
+    return ok;
+}
+
+/* The roots open, as the whole tree's first screen has them, and the rows
+ * from the same transaction, the roots read once. */
+static bool first_rows(struct units_priv *p, const struct ops_wl_units *w)
+{
+    struct ops_err e;
+    struct kids roots = {NULL, 0, 0, false};
+    bool ok = ops_workload_units_children(w, NULL, take_kid, &roots, &e) == OPS_OK && !roots.oom;
+    for (size_t i = 0; ok && i < roots.n; i++)
+        if (roots.k[i].has_children && ui_units_lazy_set_open(p, roots.k[i].code, true) != 0)
+            ok = false;
+    if (ok) {
+        read_repeats(p, w);
+        ok = push_kids(p, w, &roots, 0, "", &e) == 0;
+    }
+    free(roots.k);
     return ok;
 }
 
@@ -123,22 +157,13 @@ bool ui_units_lazy_open(struct screen *s)
     struct units_priv *p = s->priv;
     struct ops_wl_units w;
     struct ops_err e;
-    struct kids roots = {NULL, 0, 0, false};
-    if (ops_workload_units_open(&s->app->ops, &w, &e) != OPS_OK)
+    if (ops_workload_units_open(&s->app->ops, &w, 0, &e) != OPS_OK)
         return false;
-    bool ok = w.kept && ops_workload_units_children(&w, NULL, take_kid, &roots, &e) == OPS_OK &&
-              !roots.oom;
+    bool ok = w.kept && first_rows(p, &w);
     ops_workload_units_close(&w);
-    /* the roots open, as the whole tree's first screen has them */
-    for (size_t i = 0; ok && i < roots.n; i++)
-        if (roots.k[i].has_children && ui_units_lazy_set_open(p, roots.k[i].code, true) != 0)
-            ok = false;
-    free(roots.k);
-    if (!ok) {
+    if (!ok)
         ui_units_lazy_free(p);
-        return false;
-    }
-    return true;
+    return ok;
 }
 
 void ui_units_lazy_free(struct units_priv *p)
