@@ -113,12 +113,14 @@ int cli_export_plan(const struct ops_env *env, const char *id, const char *forma
 /* `export workload`: every position's ABK row, CSV (the columns of
  * `workload --format csv`) or aligned text, to out. Returns an exit status. */
 int cli_export_workload(const struct ops_env *env, bool csv, FILE *out);
-/* workload [UNIT] --by unit from the stored unit tree (workload_units.c):
- * an exit status, or CLI_WORKLOAD_ROLL_UP when the tree cannot serve and
- * the roll-up must (workload.c); cli_workload_warn: what the roll-up
- * leaves out, as warnings. */
+/* workload [UNIT] --by unit from the stored unit tree (workload_units.c)
+ * in the caller's open session o (left open): an exit status, or
+ * CLI_WORKLOAD_ROLL_UP when the tree cannot serve and the roll-up must
+ * (workload.c); cli_workload_warn: what the roll-up leaves out, as
+ * warnings. */
 #define CLI_WORKLOAD_ROLL_UP (-1)
-int cli_workload_units(const struct ops_env *env, const char *unit, bool csv, FILE *out);
+struct ops;
+int cli_workload_units(struct ops *o, const char *unit, bool csv, FILE *out);
 struct wl_problems;
 void cli_workload_warn(const struct wl_problems *p);
 #endif

@@ -12,14 +12,7 @@
 /* ---- loading ----------------------------------------------------------- */
 
 /* A warning for whatever the roll-up had to leave out. */
-static void warn_problems(const struct wl_problems *p);
-
 void cli_workload_warn(const struct wl_problems *p)
-{
-    warn_problems(p);
-}
-
-static void warn_problems(const struct wl_problems *p)
 {
     const struct wl_problems pr = *p;
     if (pr.positions_without_unit)
@@ -91,7 +84,7 @@ static int cli_workload_data_load(struct ops *o, struct wl_data *d, bool names)
     d->w = ops_workload_summary_tap(o, names ? &tap : NULL, &pr, &e);
     if (!d->w)
         return cli_report(&e);
-    warn_problems(&pr);
+    cli_workload_warn(&pr);
     return EXIT_OK;
 }
 
@@ -431,7 +424,7 @@ static int run_listing(const struct ops_env *env, const char *unit, bool csv, FI
         ops_close(&o);
         return cli_report(&e);
     }
-    warn_problems(&l.problems);
+    cli_workload_warn(&l.problems);
     long root = unit ? workload_unit_index(l.w, unit) : -1;
     struct listing s = {.out = out, .p = ops_policy(&o)};
     if (unit && root < 0) {
@@ -504,7 +497,7 @@ static int run_groups(const struct ops_env *env, int by, bool csv, FILE *out)
         return cli_report(&e);
     }
     ops_close(&o);
-    warn_problems(&pr);
+    cli_workload_warn(&pr);
     struct wl_row total;
     struct table_row *rows = group_rows(g, n, &total);
     rc = write_table(out, rows, n, &total, &p, csv);
@@ -518,11 +511,6 @@ static int run_table(const struct ops_env *env, const char *unit, int by, bool c
 {
     if (by < 0)
         return run_listing(env, unit, csv, out);
-    if (by == WL_BY_UNIT) {
-        int rc = cli_workload_units(env, unit, csv, out);
-        if (rc != CLI_WORKLOAD_ROLL_UP)
-            return rc;
-    }
     if (!unit && by != WL_BY_UNIT)
         return run_groups(env, by, csv, out);
     struct ops o;
@@ -530,6 +518,10 @@ static int run_table(const struct ops_env *env, const char *unit, int by, bool c
     int rc = cli_open(&o, env, OPS_READ);
     if (rc != EXIT_OK)
         return rc;
+    if (by == WL_BY_UNIT && (rc = cli_workload_units(&o, unit, csv, out)) != CLI_WORKLOAD_ROLL_UP) {
+        ops_close(&o);
+        return rc;
+    }
     struct policy p = *ops_policy(&o);
     /* CSV keeps codes only; the text form reads better with names */
     rc = cli_workload_data_load(&o, &d, !csv && by == WL_BY_UNIT);

@@ -229,32 +229,25 @@ static int write_units(const struct ops_wl_units *w, const char *unit, struct un
     return EXIT_OK;
 }
 
-int cli_workload_units(const struct ops_env *env, const char *unit, bool csv, FILE *out)
+int cli_workload_units(struct ops *o, const char *unit, bool csv, FILE *out)
 {
-    struct ops o;
     struct ops_wl_units w;
     struct ops_err e;
-    int rc = cli_open(&o, env, OPS_READ);
-    if (rc != EXIT_OK)
-        return rc;
-    if (ops_workload_units_open(&o, &w, OPS_WLU_PROBLEMS, &e) != OPS_OK) {
-        ops_close(&o);
+    int rc;
+    if (ops_workload_units_open(o, &w, OPS_WLU_PROBLEMS, &e) != OPS_OK)
         return cli_report(&e);
-    }
     if (!w.kept) {
         ops_workload_units_close(&w);
-        ops_close(&o);
         return CLI_WORKLOAD_ROLL_UP;
     }
     cli_workload_warn(&w.problems);
     /* fewer, larger writes: a pipe's buffer would be a page */
     static char buf[1 << 16];
     setvbuf(out, buf, _IOFBF, sizeof buf);
-    struct unit_table u = {.out = out, .p = ops_policy(&o)};
+    struct unit_table u = {.out = out, .p = ops_policy(o)};
     rc = write_units(&w, unit, &u, csv);
     bool failed = (csv && !u.cw) || (u.cw && csv_writer_free(u.cw) != 0);
     ops_workload_units_close(&w);
-    ops_close(&o);
     if (rc == EXIT_OK && (failed || fflush(out) != 0 || ferror(out))) {
         cli_error(_("could not write the table"));
         rc = EXIT_REFUSED;
