@@ -567,13 +567,23 @@ static int units_action(struct screen *s, int action, int count, int height)
     }
 }
 
+/* The whole tree, not read lazily first when nothing is loaded yet. */
+static void load_full(struct screen *s)
+{
+    struct units_priv *p = s->priv;
+    p->lazy_tried = true;
+    if (p->lazy)
+        go_full(s);
+    else
+        load(s);
+}
+
 static int units_filter(struct screen *s, const char *text)
 {
     struct units_priv *p = s->priv;
     char err[512];
     struct flt f;
-    load(s);
-    go_full(s);                 /* a filter looks at every unit */
+    load_full(s);               /* a filter looks at every unit */
     if (flt_parse(text, FLT_UNITS, &f, err, sizeof err) != 0) {
         ui_app_message(s->app, "%s", err);
         return -1;
@@ -601,8 +611,6 @@ static bool units_match(void *ctx, size_t row, const char *text)
     struct screen *s = ctx;
     struct units_priv *p = s->priv;
     const struct urow *r = &p->rows[row];
-    if (r->unit == UROW_LAZY)
-        return ui_text_contains(r->name, text) || ui_text_contains(r->code, text);
     return ui_text_contains(r->name, text) ||
            (r->unit >= 0 && ui_text_contains(workload_unit_code(p->wl, (size_t)r->unit), text));
 }
@@ -676,8 +684,8 @@ static size_t order_of(const struct units_priv *p, long unit)
 static int units_search(struct screen *s, const char *text, int dir, bool include_current)
 {
     struct units_priv *p = s->priv;
-    load(s);    /* keys typed ahead (2 then /) may come before the first draw */
-    go_full(s); /* a search looks at every unit */
+    load_full(s);   /* a search looks at every unit; keys typed ahead (2 then /)
+                       may come before the first draw */
     if (!p->loaded || p->view != UV_TREE || p->filter || !p->norder || !read_names(s))
         return lv_search(&p->list, text, dir, include_current);
     size_t n = p->norder;
