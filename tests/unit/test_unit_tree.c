@@ -225,6 +225,60 @@ static void a_root_moved_and_renamed_keeps_its_subtree_and_counts(void **state)
     assert_int_equal(g.problems, 0);
 }
 
+/* The region and BB beside B under A (B a prefix of its sibling's code),
+ * P5 need 3 in BB. */
+static int region_bb(stxn *t, void *ctx)
+{
+    struct position p;
+    assert_int_equal(region(t, ctx), STORE_OK);
+    assert_int_equal(put_unit(t, "BB", "A"), STORE_OK);
+    position(&p, "P5", "BB", 3);
+    return store_put_position(t, &p);
+}
+
+static void a_code_prefix_of_its_siblings_moves_alone(void **state)
+{
+    store *s = ((struct dbfx *)*state)->s;
+    struct seen g;
+    assert_int_equal(store_write(s, region_bb, NULL), STORE_OK);
+    look(s, &g, "B", "A");
+    assert_string_equal(g.sub, "B NB 100/1/1/1|  B1 NB1 100/1/1/1|");
+    assert_string_equal(g.kids, "B NB 100/1/1/1+|BB NBB 100/3/0/1|C NC 100/2/0/1|");
+    assert_int_equal(store_write(s, move_b, NULL), STORE_OK);
+    look(s, &g, NULL, "A");
+    assert_string_equal(g.all, "A NA 400/10/1/4|  BB NBB 100/3/0/1|  C NC 200/3/1/2|"
+                               "    B NB 100/1/1/1|      B1 NB1 100/1/1/1|");
+    assert_string_equal(g.kids, "BB NBB 100/3/0/1|C NC 200/3/1/2+|");
+    assert_int_equal(g.problems, 0);
+}
+
+/* The region and C1, without positions, under C. */
+static int region_c1(stxn *t, void *ctx)
+{
+    assert_int_equal(region(t, ctx), STORE_OK);
+    return put_unit(t, "C1", "C");
+}
+
+static int move_b_under_c1(stxn *t, void *ctx)
+{
+    (void)ctx;
+    return put_unit(t, "B", "C1");
+}
+
+static void a_subtree_moves_under_a_deeper_parent(void **state)
+{
+    store *s = ((struct dbfx *)*state)->s;
+    struct seen g;
+    assert_int_equal(store_write(s, region_c1, NULL), STORE_OK);
+    assert_int_equal(store_write(s, move_b_under_c1, NULL), STORE_OK);
+    look(s, &g, "C1", "C1");
+    assert_string_equal(g.all, "A NA 300/7/1/3|  C NC 200/3/1/2|    C1 NC1 100/1/1/1|"
+                               "      B NB 100/1/1/1|        B1 NB1 100/1/1/1|");
+    assert_string_equal(g.sub, "C1 NC1 100/1/1/1|  B NB 100/1/1/1|    B1 NB1 100/1/1/1|");
+    assert_string_equal(g.kids, "B NB 100/1/1/1+|");
+    assert_int_equal(g.problems, 0);
+}
+
 /* More single changes than one transaction keeps entry by entry: 5000
  * holders of P2. */
 static int many_holders(stxn *t, void *ctx)
@@ -370,6 +424,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(many_changes_in_one_transaction_build_it_again, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(a_parent_cycle_leaves_the_tree_unkept, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_code_prefix_of_its_siblings_moves_alone, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(a_subtree_moves_under_a_deeper_parent, setup, teardown),
         cmocka_unit_test_setup_teardown(the_check_notices_a_wrong_entry, setup, teardown),
         cmocka_unit_test_setup_teardown(the_upgrade_from_schema_11_builds_it, setup, teardown),
     };
