@@ -415,7 +415,8 @@ static int listing_cols(const struct ops_wl_listing *l, long root, struct text_c
         t->w[COL_KEY2] = (int)m.longest_position;
     if (t->w[COL_KEY1] < width(t->head[COL_KEY1]))
         t->w[COL_KEY1] = width(t->head[COL_KEY1]);
-    ops_workload_listing_total(l, root, &total);
+    if (ops_workload_listing_total(l, root, &total, &e) != OPS_OK)
+        return cli_report(&e);
     fit_figures(t, &total, p);
     if (t->w[COL_GAP] < 3)
         t->w[COL_GAP] = 3;
@@ -437,7 +438,7 @@ static int run_listing(const struct ops_env *env, const char *unit, bool csv, FI
         return cli_report(&e);
     }
     warn_problems(&l.problems);
-    long root = unit ? workload_unit_index(l.w, unit) : -1;
+    long root = unit ? ops_workload_listing_unit(&l, unit) : -1;
     struct listing s = {.out = out, .p = ops_policy(&o)};
     if (unit && root < 0) {
         cli_error(_("no unit with code \"%s\""), unit);

@@ -1,0 +1,184 @@
+/* The per-position workload listing, streamed: the unit tree alone
+ * (core/unit_tree: codes and links, no figures), then the positions unit
+ * by unit in tree order, each handed on as it is read with its holders
+ * counted from the staff index. No array grows with the positions; the
+ * totals come from the stored aggregates (store.h), a pass over a few
+ * hundred thousand small entries instead of the positions. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/i18n.h"
+#include "core/unit_tree.h"
+#include "ops/ops.h"
+
+/* Units are read in code order: the tree's own order needs no sort. */
+static int take_link(const struct unit *u, void *ctx)
+{
+    return unit_tree_add(ctx, u->code, u->parent) == 0 ? 0 : -1;
+}
+
+static int read_tree(stxn *t, struct unit_tree **out)
+{
+    struct unit_tree *tree = unit_tree_new();
+    if (!tree || store_each_unit(t, take_link, tree) != 0 || unit_tree_build(tree) != 0) {
+        unit_tree_free(tree);
+        return -1;
+    }
+    *out = tree;
+    return 0;
+}
+
+int ops_workload_listing_open(struct ops *o, struct ops_wl_listing *l, struct ops_err *e)
+{
+    memset(l, 0, sizeof *l);
+    l->o = o;
+    l->t = ops_read_begin(o, e);
+    if (!l->t)
+        return OPS_REFUSED;
+    if (read_tree(l->t, &l->tree) != 0) {
+        ops_fail(e, _("could not read the database: %s"), store_errmsg(o->db));
+        ops_workload_listing_close(l);
+        return OPS_REFUSED;
+    }
+    unit_tree_problems(l->tree, &l->problems.units_without_parent, &l->problems.units_in_cycle);
+    l->problems.positions_without_unit = (size_t)store_wl_unplaced_positions(l->t);
+    l->problems.staff_without_position = (size_t)store_wl_orphan_staff(l->t);
+    return OPS_OK;
+}
+
+void ops_workload_listing_close(struct ops_wl_listing *l)
+{
+    unit_tree_free(l->tree);
+    if (l->t)
+        store_read_end(l->t);
+    l->tree = NULL;
+    l->t = NULL;
+}
+
+long ops_workload_listing_unit(const struct ops_wl_listing *l, const char *code)
+{
+    return unit_tree_find(l->tree, code);
+}
+
+/* ---- the total ------------------------------------------------------------------ */
+
+/* The aggregates were kept with the session's rounding policy. */
+static bool sums_serve(const struct ops_wl_listing *l)
+{
+    int64_t eff;
+    int rounding;
+    const struct policy *p = ops_policy(l->o);
+    return store_wl_params_get(l->t, &eff, &rounding) == STORE_OK &&
+           eff == p->effective_minutes && rounding == p->rounding;
+}
+
+struct summing {
+    const struct unit_tree *tree;
+    long root;
+    char last[CODE_SIZE];        /* the unit of the entry before (entries come by unit) */
+    bool last_in;
+    struct wl_row *sum;
+};
+
+static int sum_aggregate(const char *unit, const char *family, const struct wl_row *own,
+                         uint64_t npositions, void *ctx)
+{
+    struct summing *s = ctx;
+    (void)family, (void)npositions;
+    if (strcmp(unit, s->last) != 0) {
+        long u = unit_tree_find(s->tree, unit);
+        s->last_in = u >= 0 && unit_tree_within(s->tree, s->root, (size_t)u);
+        snprintf(s->last, sizeof s->last, "%s", unit);
+    }
+    if (s->last_in)
+        wl_row_add(s->sum, own);
+    return 0;
+}
+
+static int sum_row(const struct ops_wl_line *line, void *ctx)
+{
+    wl_row_add(ctx, &line->row);
+    return 0;
+}
+
+int ops_workload_listing_total(const struct ops_wl_listing *l, long root, struct wl_row *out,
+                               struct ops_err *e)
+{
+    memset(out, 0, sizeof *out);
+    if (!sums_serve(l))         /* kept with another policy: the rows themselves */
+        return ops_workload_listing_each(l, root, false, sum_row, out, e);
+    struct summing s = {.tree = l->tree, .root = root, .sum = out};
+    if (store_each_wl_aggregate(l->t, sum_aggregate, &s) != 0)
+        return ops_fail(e, _("could not read the database: %s"), store_errmsg(l->o->db));
+    return OPS_OK;
+}
+
+/* ---- the rows --------------------------------------------------------------------- */
+
+int ops_workload_listing_measure(const struct ops_wl_listing *l, long root,
+                                 struct ops_wl_measure *m, struct ops_err *e)
+{
+    memset(m, 0, sizeof *m);
+    store_pos_reader *pr = store_pos_reader_open(l->t);
+    int r = pr ? OPS_OK : ops_fail(e, _("could not read the database: %s"), store_errmsg(l->o->db));
+    for (long u = unit_tree_first(l->tree, root); u >= 0 && r == OPS_OK;
+         u = unit_tree_next(l->tree, root, u)) {
+        const char *code = unit_tree_code(l->tree, (size_t)u);
+        size_t count, longest;
+        if (store_pos_reader_codes(pr, code, &count, &longest) != STORE_OK) {
+            r = ops_fail(e, _("could not read the database: %s"), store_errmsg(l->o->db));
+        } else if (count) {
+            m->positions += count;
+            if (strlen(code) > m->longest_unit)
+                m->longest_unit = strlen(code);
+            if (longest > m->longest_position)
+                m->longest_position = longest;
+        }
+    }
+    store_pos_reader_close(pr);
+    return r;
+}
+
+struct lister {
+    const struct ops_wl_listing *l;
+    const char *unit;            /* code */
+    bool names, named;           /* names asked for; this unit's read */
+    struct unit rec;             /* with names: the unit's record */
+    ops_wl_row_cb cb;
+    void *ctx;
+};
+
+static int list_position(const struct position *p, size_t holders, void *ctx)
+{
+    struct lister *s = ctx;
+    if (s->names && !s->named) {         /* read at its first position: most have none */
+        if (store_get_unit(s->l->t, s->unit, &s->rec) == STORE_ERROR)
+            return -1;
+        s->named = true;
+    }
+    struct ops_wl_line line = {
+        .unit = s->unit, .unit_name = s->rec.name, .position = p,
+        .row = {p->workload_minutes, wl_need(p->workload_minutes, p->need, ops_policy(s->l->o)),
+                (int64_t)holders},
+    };
+    return s->cb(&line, s->ctx);
+}
+
+int ops_workload_listing_each(const struct ops_wl_listing *l, long root, bool names,
+                              ops_wl_row_cb cb, void *ctx, struct ops_err *e)
+{
+    struct lister s = {.l = l, .names = names, .cb = cb, .ctx = ctx};
+    store_pos_reader *pr = store_pos_reader_open(l->t);
+    int r = pr ? 0 : -1;
+    for (long u = unit_tree_first(l->tree, root); u >= 0 && r == 0;
+         u = unit_tree_next(l->tree, root, u)) {
+        s.unit = unit_tree_code(l->tree, (size_t)u);
+        s.rec.name[0] = '\0';
+        s.named = false;
+        r = store_pos_reader_unit(pr, s.unit, list_position, &s);
+    }
+    store_pos_reader_close(pr);
+    if (r < 0)
+        return ops_fail(e, _("could not read the database: %s"), store_errmsg(l->o->db));
+    return r ? OPS_STOPPED : OPS_OK;
+}
