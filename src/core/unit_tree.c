@@ -223,16 +223,6 @@ long unit_tree_next(const struct unit_tree *t, long root, long u)
     return -1;
 }
 
-bool unit_tree_within(const struct unit_tree *t, long root, size_t unit)
-{
-    if (root < 0)
-        return unit < t->codes.n;
-    for (long u = (long)unit; u >= 0; u = t->parent[u])
-        if (u == root)
-            return true;
-    return false;
-}
-
 void unit_tree_problems(const struct unit_tree *t, size_t *without_parent, size_t *in_cycle)
 {
     *without_parent = t->without_parent;

@@ -43,8 +43,6 @@ long unit_tree_find(const struct unit_tree *t, const char *code);
 long unit_tree_first(const struct unit_tree *t, long root);
 /* The unit after u in the tree order of root's subtree; -1 after its last. */
 long unit_tree_next(const struct unit_tree *t, long root, long u);
-/* Whether unit lies in root's subtree (root -1: every unit does). */
-bool unit_tree_within(const struct unit_tree *t, long root, size_t unit);
 /* Units with a parent that is unknown or themselves, and units that sat
  * in (or under) a parent cycle: as workload_problems counts them. */
 void unit_tree_problems(const struct unit_tree *t, size_t *without_parent, size_t *in_cycle);

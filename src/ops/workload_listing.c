@@ -11,6 +11,14 @@
 #include "core/unit_tree.h"
 #include "ops/ops.h"
 
+/* Rows between two releases of the map pages read (store_read_release):
+ * some 3 MB of records and index at L, where the positions lie together
+ * in the file. The aggregates lie scattered, and a page touched maps the
+ * whole folio of the page cache around it (up to 2 MB): they release
+ * more often. */
+#define RELEASE_EVERY 16384
+#define RELEASE_EVERY_AGGREGATE 1024
+
 /* Units are read in code order: the tree's own order needs no sort. */
 static int take_link(const struct unit *u, void *ctx)
 {
@@ -35,11 +43,13 @@ int ops_workload_listing_open(struct ops *o, struct ops_wl_listing *l, struct op
     l->t = ops_read_begin(o, e);
     if (!l->t)
         return OPS_REFUSED;
+    store_read_release(l->t);
     if (read_tree(l->t, &l->tree) != 0) {
         ops_fail(e, _("could not read the database: %s"), store_errmsg(o->db));
         ops_workload_listing_close(l);
         return OPS_REFUSED;
     }
+    store_read_release(l->t);
     unit_tree_problems(l->tree, &l->problems.units_without_parent, &l->problems.units_in_cycle);
     l->problems.positions_without_unit = (size_t)store_wl_unplaced_positions(l->t);
     l->problems.staff_without_position = (size_t)store_wl_orphan_staff(l->t);
@@ -72,27 +82,36 @@ static bool sums_serve(const struct ops_wl_listing *l)
            eff == p->effective_minutes && rounding == p->rounding;
 }
 
-struct summing {
-    const struct unit_tree *tree;
-    long root;
-    char last[CODE_SIZE];        /* the unit of the entry before (entries come by unit) */
-    bool last_in;
-    struct wl_row *sum;
-};
-
-static int sum_aggregate(const char *unit, const char *family, const struct wl_row *own,
-                         uint64_t npositions, void *ctx)
+static int sum_own(const char *unit, const char *family, const struct wl_row *own,
+                   uint64_t npositions, void *ctx)
 {
-    struct summing *s = ctx;
-    (void)family, (void)npositions;
-    if (strcmp(unit, s->last) != 0) {
-        long u = unit_tree_find(s->tree, unit);
-        s->last_in = u >= 0 && unit_tree_within(s->tree, s->root, (size_t)u);
-        snprintf(s->last, sizeof s->last, "%s", unit);
-    }
-    if (s->last_in)
-        wl_row_add(s->sum, own);
+    (void)unit, (void)family, (void)npositions;
+    wl_row_add(ctx, own);
     return 0;
+}
+
+static int sum_group(const char *name, const struct wl_row *sum, uint64_t npositions, void *ctx)
+{
+    (void)name, (void)npositions;
+    wl_row_add(ctx, sum);
+    return 0;
+}
+
+/* The stored sums: of every tree, the job families' (the positions of
+ * every known unit, a few dozen entries); of a subtree, its units' own. */
+static int sum_stored(const struct ops_wl_listing *l, long root, struct wl_row *out)
+{
+    if (root < 0)
+        return store_each_wl_group(l->t, STORE_WL_FAMILY, sum_group, out);
+    int r = 0;
+    size_t n = 0;
+    for (long u = unit_tree_first(l->tree, root); u >= 0 && r == 0;
+         u = unit_tree_next(l->tree, root, u)) {
+        r = store_each_wl_aggregate_of(l->t, unit_tree_code(l->tree, (size_t)u), sum_own, out);
+        if (++n % RELEASE_EVERY_AGGREGATE == 0)
+            store_read_release(l->t);
+    }
+    return r;
 }
 
 static int sum_row(const struct ops_wl_line *line, void *ctx)
@@ -107,9 +126,9 @@ int ops_workload_listing_total(const struct ops_wl_listing *l, long root, struct
     memset(out, 0, sizeof *out);
     if (!sums_serve(l))         /* kept with another policy: the rows themselves */
         return ops_workload_listing_each(l, root, false, sum_row, out, e);
-    struct summing s = {.tree = l->tree, .root = root, .sum = out};
-    if (store_each_wl_aggregate(l->t, sum_aggregate, &s) != 0)
+    if (sum_stored(l, root, out) != 0)
         return ops_fail(e, _("could not read the database: %s"), store_errmsg(l->o->db));
+    store_read_release(l->t);
     return OPS_OK;
 }
 
@@ -128,6 +147,8 @@ int ops_workload_listing_measure(const struct ops_wl_listing *l, long root,
         if (store_pos_reader_codes(pr, code, &count, &longest) != STORE_OK) {
             r = ops_fail(e, _("could not read the database: %s"), store_errmsg(l->o->db));
         } else if (count) {
+            if (m->positions / RELEASE_EVERY != (m->positions + count) / RELEASE_EVERY)
+                store_read_release(l->t);
             m->positions += count;
             if (strlen(code) > m->longest_unit)
                 m->longest_unit = strlen(code);
@@ -144,6 +165,7 @@ struct lister {
     const char *unit;            /* code */
     bool names, named;           /* names asked for; this unit's read */
     struct unit rec;             /* with names: the unit's record */
+    size_t since_release;        /* rows read since the pages were released */
     ops_wl_row_cb cb;
     void *ctx;
 };
@@ -156,6 +178,7 @@ static int list_position(const struct position *p, size_t holders, void *ctx)
             return -1;
         s->named = true;
     }
+    s->since_release++;
     struct ops_wl_line line = {
         .unit = s->unit, .unit_name = s->rec.name, .position = p,
         .row = {p->workload_minutes, wl_need(p->workload_minutes, p->need, ops_policy(s->l->o)),
@@ -176,6 +199,10 @@ int ops_workload_listing_each(const struct ops_wl_listing *l, long root, bool na
         s.rec.name[0] = '\0';
         s.named = false;
         r = store_pos_reader_unit(pr, s.unit, list_position, &s);
+        if (s.since_release >= RELEASE_EVERY) {
+            store_read_release(l->t);
+            s.since_release = 0;
+        }
     }
     store_pos_reader_close(pr);
     if (r < 0)
