@@ -210,18 +210,19 @@ struct line {
 
 static void put(struct line *l, const char *s, int w, bool right)
 {
-    int fill = w - width(s);
     size_t n = strlen(s);
-    if (l->len + n + (fill > 0 ? (size_t)fill : 0) + 3 > sizeof l->buf)
+    int fill = w - width(s);
+    size_t pad = fill > 0 ? (size_t)fill : 0;
+    if (l->len + n + pad + 3 > sizeof l->buf)
         return;
     if (l->len)
         l->buf[l->len++] = ' ', l->buf[l->len++] = ' ';
-    for (int i = 0; right && i < fill; i++)
-        l->buf[l->len++] = ' ';
+    if (right)
+        memset(l->buf + l->len, ' ', pad), l->len += pad;
     memcpy(l->buf + l->len, s, n);
     l->len += n;
-    for (int i = 0; !right && i < fill; i++)
-        l->buf[l->len++] = ' ';
+    if (!right)
+        memset(l->buf + l->len, ' ', pad), l->len += pad;
 }
 
 static void put_line(FILE *out, struct line *l)
