@@ -66,6 +66,19 @@ void unit_tree_free(struct unit_tree *t)
     free(t);
 }
 
+int unit_tree_reserve(struct unit_tree *t, size_t units)
+{
+    /* codes run some 20 bytes: room for 24, the rest grows if needed */
+    if (units > (UINT32_MAX - 1) / 24)
+        return 0;
+    struct strs *s[] = {&t->codes, &t->parents};
+    for (int i = 0; i < 2; i++)
+        if (GROW_ROOM(s[i]->off, s[i]->noff, units, 1) != 0 ||
+            GROW_ROOM(s[i]->buf, s[i]->cap, units * 24, 1) != 0)
+            return -1;
+    return 0;
+}
+
 int unit_tree_add(struct unit_tree *t, const char *code, const char *parent)
 {
     size_t n = t->codes.n;

@@ -26,6 +26,9 @@
 struct unit_tree;
 
 struct unit_tree *unit_tree_new(void);                 /* NULL: no memory */
+/* Room for this many units (the database's count): no copying of growing
+ * arrays. 0, or -1 when out of memory. */
+int unit_tree_reserve(struct unit_tree *t, size_t units);
 /* 0; -1 when out of memory, after unit_tree_build, or when code does not
  * sort strictly after the code added before it (byte order). parent ""
  * or NULL: a root. */

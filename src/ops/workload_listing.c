@@ -12,27 +12,37 @@
 #include "ops/ops.h"
 
 /* Rows between two releases of the map pages read (store_read_release):
- * some 3 MB of records and index at L, where the positions lie together
+ * under 1 MB of records and index at L, where the positions lie together
  * in the file. The aggregates lie scattered, and a page touched maps the
  * whole folio of the page cache around it (up to 2 MB): they release
  * more often. */
-#define RELEASE_EVERY 16384
+#define RELEASE_EVERY 4096
 #define RELEASE_EVERY_AGGREGATE 1024
+
+struct tree_read {
+    struct unit_tree *tree;
+    stxn *t;
+    size_t n;
+};
 
 /* Units are read in code order: the tree's own order needs no sort. */
 static int take_link(const struct unit *u, void *ctx)
 {
-    return unit_tree_add(ctx, u->code, u->parent) == 0 ? 0 : -1;
+    struct tree_read *r = ctx;
+    if (++r->n % RELEASE_EVERY == 0)
+        store_read_release(r->t);
+    return unit_tree_add(r->tree, u->code, u->parent) == 0 ? 0 : -1;
 }
 
 static int read_tree(stxn *t, struct unit_tree **out)
 {
-    struct unit_tree *tree = unit_tree_new();
-    if (!tree || store_each_unit(t, take_link, tree) != 0 || unit_tree_build(tree) != 0) {
-        unit_tree_free(tree);
+    struct tree_read r = {unit_tree_new(), t, 0};
+    if (!r.tree || unit_tree_reserve(r.tree, store_count_units(t)) != 0 ||
+        store_each_unit(t, take_link, &r) != 0 || unit_tree_build(r.tree) != 0) {
+        unit_tree_free(r.tree);
         return -1;
     }
-    *out = tree;
+    *out = r.tree;
     return 0;
 }
 
