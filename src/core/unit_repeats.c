@@ -104,7 +104,7 @@ static uint64_t pair_hash(uint64_t name, uint64_t parent_name)
 }
 
 /* pair[i]: unit i's (name, parent's name) where its name repeats and its
- * parent is found, else 0 (ui_names_told_apart's first step). */
+ * parent is found, else 0. */
 static bool pairs_of(const struct unit_hashes *u, size_t n, uint64_t *pair)
 {
     struct tally names;

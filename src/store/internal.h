@@ -250,7 +250,18 @@ int store_appender_put(struct store_appender *a, MDB_val k, MDB_val v, unsigned 
  * close with keep true to write the last chunk, false when giving up);
  * rebuilding it from the records (migration); comparing it with the
  * records (the number of problems, the first in why). */
-int store_text_changed(stxn *t, const struct staff *old, const struct staff *rec);
+/* A change of a person's record as the find text and the words of names
+ * see it: the two names as the find text holds them (store_text_name),
+ * folded once for both (store_name_change_of); old or rec NULL for an
+ * insert or a delete. */
+struct store_name_change {
+    const struct staff *old, *rec;
+    unsigned char was[STORE_GROUP_MAX], now[STORE_GROUP_MAX];
+    size_t nwas, nnow;
+};
+void store_name_change_of(struct store_name_change *c, const struct staff *old,
+                          const struct staff *rec);
+int store_text_changed(stxn *t, const struct store_name_change *c);
 #define STORE_TEXT_CHUNK 2000     /* the largest chunk: two fill a 4 KiB page, inline */
 #define STORE_TEXT_ROWS (STORE_TEXT_CHUNK / 9 + 2)
 struct store_words_acc;
@@ -277,7 +288,7 @@ size_t store_text_name(const struct staff *s, unsigned char *out);
  * why); the search: the people whose folded name may hold the needle
  * (len bytes, folded, no newline) to cb in NIP order, or *scan true when
  * a pass over the find text answers better (nothing sent then). */
-int store_words_changed(stxn *t, const struct staff *old, const struct staff *rec);
+int store_words_changed(stxn *t, const struct store_name_change *c);
 struct store_words_acc *store_words_acc_new(void);
 void store_words_acc_free(struct store_words_acc *a);
 int store_words_acc_add(struct store_words_acc *a, const struct staff *s);   /* 0, -1: no memory */

@@ -145,11 +145,13 @@ static size_t staff_name(const void *r, unsigned char *out)
  * and the words of names. */
 static int staff_derived(stxn *t, const void *old, const void *rec)
 {
+    struct store_name_change c;
     if (store_wl_staff_changed(t, old, rec) != STORE_OK)
         return STORE_ERROR;
-    if (store_text_changed(t, old, rec) != STORE_OK)
+    store_name_change_of(&c, old, rec);
+    if (store_text_changed(t, &c) != STORE_OK)
         return STORE_ERROR;
-    return store_words_changed(t, old, rec);
+    return store_words_changed(t, &c);
 }
 
 static int staff_children(stxn *t, const void *r)

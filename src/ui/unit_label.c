@@ -38,36 +38,6 @@ bool *ui_names_repeated(char *const *names, size_t n)
     return dup;
 }
 
-bool *ui_names_told_apart(char *const *names, const long *parent, size_t n)
-{
-    bool *show = ui_names_repeated(names, n);
-    char **pairs = calloc(n ? n : 1, sizeof *pairs);
-    bool ok = show && pairs;
-    for (size_t i = 0; ok && i < n; i++) {
-        if (!show[i] || parent[i] < 0 || !names[parent[i]]) {
-            show[i] = false;
-            continue;
-        }
-        size_t len = strlen(names[i]) + strlen(names[parent[i]]) + 2;
-        pairs[i] = malloc(len);
-        ok = pairs[i] != NULL;
-        if (ok)
-            snprintf(pairs[i], len, "%s\x1f%s", names[i], names[parent[i]]);
-    }
-    bool *same = ok ? ui_names_repeated(pairs, n) : NULL;
-    for (size_t i = 0; same && i < n; i++)
-        show[i] = show[i] && !same[i];
-    for (size_t i = 0; pairs && i < n; i++)
-        free(pairs[i]);
-    free(pairs);
-    if (!same) {
-        free(show);
-        return NULL;
-    }
-    free(same);
-    return show;
-}
-
 void ui_unit_label_format(char *out, size_t size, const char *name, const char *parent)
 {
     if (parent && parent[0])
