@@ -1,8 +1,9 @@
 /* The unit tree alone, compact: codes and parent links, for walks that
  * need the tree order of the units (the per-position workload listing)
- * but none of the figures that struct workload keeps per unit. About 40
- * bytes a unit while it is built, 30 after (132,000 units: 4 MB), and no
- * hash table: units come in code order, so a code is found by bisection.
+ * but none of the figures that struct workload keeps per unit: a code
+ * and three links, some 40 bytes a unit (twice that while it is built:
+ * the parents' codes), and no hash table: units come in code order, so a
+ * code is found by bisection. 132,000 units: about 5 MB.
  *
  * The order is workload_units_in's (core/workload.h): pre-order, children
  * in code order, roots in code order; a unit whose parent is unknown (or

@@ -1,9 +1,11 @@
 /* The per-position workload listing, streamed: the unit tree alone
  * (core/unit_tree: codes and links, no figures), then the positions unit
  * by unit in tree order, each handed on as it is read with its holders
- * counted from the staff index. No array grows with the positions; the
- * totals come from the stored aggregates (store.h), a pass over a few
- * hundred thousand small entries instead of the positions. */
+ * counted from the staff index. No array grows with the positions, and the
+ * pages of the map read go back now and then (store_read_release), so the
+ * peak memory follows the number of units (some 40 bytes each), not of
+ * rows. The text form's total comes from the stored sums (store.h): the
+ * job families' for every tree, the units' own entries for a subtree. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +21,10 @@
 #define RELEASE_EVERY 4096
 #define RELEASE_EVERY_AGGREGATE 1024
 
+/* read_tree's "out of memory": a value no store call returns (they give
+ * STORE_ERROR, -1), which store_each_unit hands back from take_link. */
+#define TREE_NO_MEMORY 1
+
 struct tree_read {
     struct unit_tree *tree;
     stxn *t;
@@ -31,16 +37,21 @@ static int take_link(const struct unit *u, void *ctx)
     struct tree_read *r = ctx;
     if (++r->n % RELEASE_EVERY == 0)
         store_read_release(r->t);
-    return unit_tree_add(r->tree, u->code, u->parent) == 0 ? 0 : -1;
+    return unit_tree_add(r->tree, u->code, u->parent) == 0 ? 0 : TREE_NO_MEMORY;
 }
 
+/* 0, TREE_NO_MEMORY, or the store's error (the database cannot be read). */
 static int read_tree(stxn *t, struct unit_tree **out)
 {
     struct tree_read r = {unit_tree_new(), t, 0};
-    if (!r.tree || unit_tree_reserve(r.tree, store_count_units(t)) != 0 ||
-        store_each_unit(t, take_link, &r) != 0 || unit_tree_build(r.tree) != 0) {
+    int rc = !r.tree || unit_tree_reserve(r.tree, store_count_units(t)) != 0 ? TREE_NO_MEMORY : 0;
+    if (rc == 0)
+        rc = store_each_unit(t, take_link, &r);
+    if (rc == 0 && unit_tree_build(r.tree) != 0)
+        rc = TREE_NO_MEMORY;
+    if (rc != 0) {
         unit_tree_free(r.tree);
-        return -1;
+        return rc;
     }
     *out = r.tree;
     return 0;
@@ -53,9 +64,13 @@ int ops_workload_listing_open(struct ops *o, struct ops_wl_listing *l, struct op
     l->t = ops_read_begin(o, e);
     if (!l->t)
         return OPS_REFUSED;
-    store_read_release(l->t);
-    if (read_tree(l->t, &l->tree) != 0) {
-        ops_fail(e, _("could not read the database: %s"), store_errmsg(o->db));
+    store_read_release(l->t);           /* and the map's pages come one by one from now */
+    int r = read_tree(l->t, &l->tree);
+    if (r != 0) {
+        if (r == TREE_NO_MEMORY)
+            ops_fail(e, "%s", _("out of memory"));
+        else
+            ops_fail(e, _("could not read the database: %s"), store_errmsg(o->db));
         ops_workload_listing_close(l);
         return OPS_REFUSED;
     }

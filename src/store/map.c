@@ -299,7 +299,8 @@ void store_read_release(stxn *t)
     size_t used = ((size_t)info.me_last_pgno + 1) * st.ms_psize;
     /* The map is a shared file mapping: its pages leave this process's
      * resident set and stay in the page cache, and the next touch maps
-     * them again, same bytes (a read transaction's pages never change). */
+     * them again, same bytes (a read transaction's pages never change).
+     * No huge pages from now on: a touch maps 4 KB, not 2 MB around it. */
     (void)madvise(addr, len, MADV_NOHUGEPAGE);
     (void)madvise(addr, used < len ? used : len, MADV_DONTNEED);
 }

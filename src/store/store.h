@@ -113,8 +113,9 @@ size_t store_map_size(const store *s);
  * pages of the map read so far leave the process's resident set. They stay
  * in the page cache and come back on their next touch, same bytes, so
  * records and pointers read before stay valid; a walk that calls this
- * every few thousand records keeps its peak RSS flat in their number. In
- * a write transaction it does nothing. */
+ * every few thousand records keeps its peak RSS flat in their number
+ * (from the first call on, the process maps the file without huge pages).
+ * Linux; in a write transaction it does nothing. */
 void store_read_release(stxn *t);
 
 /* Grows the memory map ahead of a large write to at least bytes (the
