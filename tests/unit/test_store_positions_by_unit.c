@@ -192,7 +192,7 @@ static int put_many(stxn *t, void *ctx)
     (void)ctx;
     for (int i = 0; i < 40; i++) {
         struct position p;
-        char code[16], unit[8];
+        char code[16], unit[16];
         snprintf(code, sizeof code, "P%d", i);
         snprintf(unit, sizeof unit, "U%d", i % 3 + 1);
         make_position(&p, code, unit);
@@ -220,7 +220,7 @@ static void one_reader_for_many_units_in_any_order(void **state)
     static const char *const order[] = {"U1", "U2", "U3", "U3", "U2", "U1", "U2", "U1", "U9"};
     struct seen want[3], got;
     for (int u = 0; u < 3; u++) {
-        char unit[8];
+        char unit[16];
         snprintf(unit, sizeof unit, "U%d", u + 1);
         want[u].text[0] = '\0';
         stxn *t = store_read_begin(fx->s);
