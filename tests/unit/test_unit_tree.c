@@ -100,9 +100,9 @@ static void random_units(struct unit *u, size_t n, unsigned seed)
         else if (r < 20)
             snprintf(u[i].parent, sizeof u[i].parent, "NONE%d", r);
         else if (r < 22)
-            snprintf(u[i].parent, sizeof u[i].parent, "%s", u[i].code);
+            memcpy(u[i].parent, u[i].code, sizeof u[i].parent);
         else                                                 /* anyone, cycles too */
-            snprintf(u[i].parent, sizeof u[i].parent, "%s", u[(size_t)rand() % n].code);
+            memcpy(u[i].parent, u[(size_t)rand() % n].code, sizeof u[i].parent);
     }
 }
 
