@@ -26,6 +26,7 @@
 #include "core/policy.h"
 #include "core/preference.h"
 #include "core/rules.h"
+#include "core/vocab.h"
 #include "core/workload.h"
 #include "store/store.h"
 
@@ -111,12 +112,12 @@ struct ops {
 void ops_audit_user(const struct ops *o, char out[OPS_AUDIT_USER_SIZE]);
 
 /* A moment (Unix seconds) in local time as people read it, with hours and
- * minutes: OPS_WHEN_SHORT for a table column ("01-08-2026 09:30" in
- * Indonesian, "2026-08-01 09:30" in English: 16 characters),
- * OPS_WHEN_LONG in a sentence ("1 Agustus 2026 09:30"); "-" for 0.
- * Files for programs (CSV) keep ISO. */
+ * minutes (core/vocab.h's moment_label): OPS_WHEN_SHORT for a table
+ * column ("01-08-2026 09:30" in Indonesian, "2026-08-01 09:30" in
+ * English: 16 characters), OPS_WHEN_LONG in a sentence ("1 Agustus 2026
+ * 09:30"); "-" for 0 (never). Files for programs (CSV) keep ISO. */
 enum ops_when_style { OPS_WHEN_SHORT, OPS_WHEN_LONG };
-#define OPS_WHEN_SIZE 64
+#define OPS_WHEN_SIZE MOMENT_LABEL_SIZE
 void ops_when_label(int64_t when, enum ops_when_style style, char out[OPS_WHEN_SIZE]);
 
 /* Loads the configuration and opens the database. On failure nothing is

@@ -383,31 +383,8 @@ uint64_t store_stamp(stxn *t);
 
 /* Audit chain: every change appends an entry whose SHA-256 covers the
  * previous entry's hash. user = the Unix user, action e.g. "import staff",
- * object e.g. a NIP or "staff.csv", before/after short texts (may be ""). */
-#define AUDIT_DIGEST_MAX 12      /* digested databases an entry can name */
-#define AUDIT_DB_NAME 24
-struct audit_digest {
-    char db[AUDIT_DB_NAME];      /* "staff" */
-    unsigned char sum[32];       /* that database's multiset sum (store_data_digest) */
-};
-struct audit_entry {
-    uint64_t seq;
-    int64_t time;                /* Unix seconds */
-    char user[32];
-    char action[48];
-    char object[64];
-    char before[256];
-    char after[256];
-    unsigned char prev_hash[32];
-    unsigned char hash[32];
-    /* The data after the change: one multiset sum per record database,
-     * covered by hash. ndigest 0: an entry written before schema 2. */
-    int ndigest;
-    struct audit_digest digest[AUDIT_DIGEST_MAX];
-    /* Only from store_each_audit_past_damage: the entry does not decode,
-     * only seq is known. */
-    bool damaged;
-};
+ * object e.g. a NIP or "staff.csv", before/after short texts (may be "").
+ * The entries read back are core/record.h's struct audit_entry. */
 int store_audit_append(stxn *t, const char *user, const char *action,
                        const char *object, const char *before, const char *after);
 typedef int (*store_audit_cb)(const struct audit_entry *e, void *ctx);
