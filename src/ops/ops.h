@@ -364,11 +364,11 @@ int ops_keep_workload_params(const struct policy *p, stxn *t);
  *     long root = ops_workload_listing_unit(&l, code);     (-1: unknown; all: -1)
  *     ops_workload_listing_each(&l, root, names, row_cb, ctx, &e);
  *     ops_workload_listing_close(&l); */
-struct unit_tree;
+struct unit_order;
 struct ops_wl_listing {
     struct ops *o;
     stxn *t;
-    struct unit_tree *tree;          /* core/unit_tree.h */
+    struct unit_order *tree;          /* core/unit_order.h */
     struct wl_problems problems;     /* what the roll-up leaves out */
 };
 /* One row: the unit's code (and name when asked for), the position, its

@@ -1,5 +1,5 @@
 /* The per-position workload listing, streamed: the unit tree alone
- * (core/unit_tree: codes and links, no figures), then the positions unit
+ * (core/unit_order: codes and links, no figures), then the positions unit
  * by unit in tree order, each handed on as it is read with its holders
  * counted from the staff index. No array grows with the positions, and the
  * pages of the map read go back now and then (store_read_release), so the
@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/i18n.h"
-#include "core/unit_tree.h"
+#include "core/unit_order.h"
 #include "ops/ops.h"
 
 /* Rows between two releases of the map pages read (store_read_release):
@@ -26,7 +26,7 @@
 #define TREE_NO_MEMORY 1
 
 struct tree_read {
-    struct unit_tree *tree;
+    struct unit_order *tree;
     stxn *t;
     size_t n;
 };
@@ -37,20 +37,20 @@ static int take_link(const struct unit *u, void *ctx)
     struct tree_read *r = ctx;
     if (++r->n % RELEASE_EVERY == 0)
         store_read_release(r->t);
-    return unit_tree_add(r->tree, u->code, u->parent) == 0 ? 0 : TREE_NO_MEMORY;
+    return unit_order_add(r->tree, u->code, u->parent) == 0 ? 0 : TREE_NO_MEMORY;
 }
 
 /* 0, TREE_NO_MEMORY, or the store's error (the database cannot be read). */
-static int read_tree(stxn *t, struct unit_tree **out)
+static int read_tree(stxn *t, struct unit_order **out)
 {
-    struct tree_read r = {unit_tree_new(), t, 0};
-    int rc = !r.tree || unit_tree_reserve(r.tree, store_count_units(t)) != 0 ? TREE_NO_MEMORY : 0;
+    struct tree_read r = {unit_order_new(), t, 0};
+    int rc = !r.tree || unit_order_reserve(r.tree, store_count_units(t)) != 0 ? TREE_NO_MEMORY : 0;
     if (rc == 0)
         rc = store_each_unit(t, take_link, &r);
-    if (rc == 0 && unit_tree_build(r.tree) != 0)
+    if (rc == 0 && unit_order_build(r.tree) != 0)
         rc = TREE_NO_MEMORY;
     if (rc != 0) {
-        unit_tree_free(r.tree);
+        unit_order_free(r.tree);
         return rc;
     }
     *out = r.tree;
@@ -75,7 +75,7 @@ int ops_workload_listing_open(struct ops *o, struct ops_wl_listing *l, struct op
         return OPS_REFUSED;
     }
     store_read_release(l->t);
-    unit_tree_problems(l->tree, &l->problems.units_without_parent, &l->problems.units_in_cycle);
+    unit_order_problems(l->tree, &l->problems.units_without_parent, &l->problems.units_in_cycle);
     l->problems.positions_without_unit = (size_t)store_wl_unplaced_positions(l->t);
     l->problems.staff_without_position = (size_t)store_wl_orphan_staff(l->t);
     return OPS_OK;
@@ -83,7 +83,7 @@ int ops_workload_listing_open(struct ops *o, struct ops_wl_listing *l, struct op
 
 void ops_workload_listing_close(struct ops_wl_listing *l)
 {
-    unit_tree_free(l->tree);
+    unit_order_free(l->tree);
     if (l->t)
         store_read_end(l->t);
     l->tree = NULL;
@@ -92,7 +92,7 @@ void ops_workload_listing_close(struct ops_wl_listing *l)
 
 long ops_workload_listing_unit(const struct ops_wl_listing *l, const char *code)
 {
-    return unit_tree_find(l->tree, code);
+    return unit_order_find(l->tree, code);
 }
 
 /* ---- the total ------------------------------------------------------------------ */
@@ -130,9 +130,9 @@ static int sum_stored(const struct ops_wl_listing *l, long root, struct wl_row *
         return store_each_wl_group(l->t, STORE_WL_FAMILY, sum_group, out);
     int r = 0;
     size_t n = 0;
-    for (long u = unit_tree_first(l->tree, root); u >= 0 && r == 0;
-         u = unit_tree_next(l->tree, root, u)) {
-        r = store_each_wl_aggregate_of(l->t, unit_tree_code(l->tree, (size_t)u), sum_own, out);
+    for (long u = unit_order_first(l->tree, root); u >= 0 && r == 0;
+         u = unit_order_next(l->tree, root, u)) {
+        r = store_each_wl_aggregate_of(l->t, unit_order_code(l->tree, (size_t)u), sum_own, out);
         if (++n % RELEASE_EVERY_AGGREGATE == 0)
             store_read_release(l->t);
     }
@@ -165,9 +165,9 @@ int ops_workload_listing_measure(const struct ops_wl_listing *l, long root,
     memset(m, 0, sizeof *m);
     store_pos_reader *pr = store_pos_reader_open(l->t);
     int r = pr ? OPS_OK : ops_fail(e, _("could not read the database: %s"), store_errmsg(l->o->db));
-    for (long u = unit_tree_first(l->tree, root); u >= 0 && r == OPS_OK;
-         u = unit_tree_next(l->tree, root, u)) {
-        const char *code = unit_tree_code(l->tree, (size_t)u);
+    for (long u = unit_order_first(l->tree, root); u >= 0 && r == OPS_OK;
+         u = unit_order_next(l->tree, root, u)) {
+        const char *code = unit_order_code(l->tree, (size_t)u);
         size_t count, longest;
         if (store_pos_reader_codes(pr, code, &count, &longest) != STORE_OK) {
             r = ops_fail(e, _("could not read the database: %s"), store_errmsg(l->o->db));
@@ -218,9 +218,9 @@ int ops_workload_listing_each(const struct ops_wl_listing *l, long root, bool na
     struct lister s = {.l = l, .names = names, .cb = cb, .ctx = ctx};
     store_pos_reader *pr = store_pos_reader_open(l->t);
     int r = pr ? 0 : -1;
-    for (long u = unit_tree_first(l->tree, root); u >= 0 && r == 0;
-         u = unit_tree_next(l->tree, root, u)) {
-        s.unit = unit_tree_code(l->tree, (size_t)u);
+    for (long u = unit_order_first(l->tree, root); u >= 0 && r == 0;
+         u = unit_order_next(l->tree, root, u)) {
+        s.unit = unit_order_code(l->tree, (size_t)u);
         s.rec.name[0] = '\0';
         s.named = false;
         r = store_pos_reader_unit(pr, s.unit, list_position, &s);

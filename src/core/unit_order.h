@@ -11,43 +11,43 @@
  * met in code order and walked as roots after the others.
  *
  * Usage:
- *     struct unit_tree *t = unit_tree_new();
- *     for each unit u in rising code order: unit_tree_add(t, u->code, u->parent);
- *     unit_tree_build(t);
- *     long root = unit_tree_find(t, code);                 (or -1: every tree)
- *     for (long u = unit_tree_first(t, root); u >= 0; u = unit_tree_next(t, root, u))
- *         ... unit_tree_code(t, u) ...
- *     unit_tree_free(t);
+ *     struct unit_order *t = unit_order_new();
+ *     for each unit u in rising code order: unit_order_add(t, u->code, u->parent);
+ *     unit_order_build(t);
+ *     long root = unit_order_find(t, code);                 (or -1: every tree)
+ *     for (long u = unit_order_first(t, root); u >= 0; u = unit_order_next(t, root, u))
+ *         ... unit_order_code(t, u) ...
+ *     unit_order_free(t);
  * Units are numbered in the order they were added (code order). */
-#ifndef MUTASI_CORE_UNIT_TREE_H
-#define MUTASI_CORE_UNIT_TREE_H
+#ifndef MUTASI_CORE_UNIT_ORDER_H
+#define MUTASI_CORE_UNIT_ORDER_H
 #include <stdbool.h>
 #include <stddef.h>
 
-struct unit_tree;
+struct unit_order;
 
-struct unit_tree *unit_tree_new(void);                 /* NULL: no memory */
+struct unit_order *unit_order_new(void);                 /* NULL: no memory */
 /* Room for this many units (the database's count): no copying of growing
  * arrays. 0, or -1 when out of memory. */
-int unit_tree_reserve(struct unit_tree *t, size_t units);
-/* 0; -1 when out of memory, after unit_tree_build, or when code does not
+int unit_order_reserve(struct unit_order *t, size_t units);
+/* 0; -1 when out of memory, after unit_order_build, or when code does not
  * sort strictly after the code added before it (byte order). parent ""
  * or NULL: a root. */
-int unit_tree_add(struct unit_tree *t, const char *code, const char *parent);
+int unit_order_add(struct unit_order *t, const char *code, const char *parent);
 /* Resolves the parents and orders the tree. 0, or -1 when out of memory. */
-int unit_tree_build(struct unit_tree *t);
-void unit_tree_free(struct unit_tree *t);
+int unit_order_build(struct unit_order *t);
+void unit_order_free(struct unit_order *t);
 
-size_t unit_tree_count(const struct unit_tree *t);
-const char *unit_tree_code(const struct unit_tree *t, size_t unit);
+size_t unit_order_count(const struct unit_order *t);
+const char *unit_order_code(const struct unit_order *t, size_t unit);
 /* The unit with this code, -1 when unknown. */
-long unit_tree_find(const struct unit_tree *t, const char *code);
+long unit_order_find(const struct unit_order *t, const char *code);
 /* The first unit of root's subtree in tree order (root itself), or of
  * every tree for root -1; -1 when there is none. */
-long unit_tree_first(const struct unit_tree *t, long root);
+long unit_order_first(const struct unit_order *t, long root);
 /* The unit after u in the tree order of root's subtree; -1 after its last. */
-long unit_tree_next(const struct unit_tree *t, long root, long u);
+long unit_order_next(const struct unit_order *t, long root, long u);
 /* Units with a parent that is unknown or themselves, and units that sat
  * in (or under) a parent cycle: as workload_problems counts them. */
-void unit_tree_problems(const struct unit_tree *t, size_t *without_parent, size_t *in_cycle);
+void unit_order_problems(const struct unit_order *t, size_t *without_parent, size_t *in_cycle);
 #endif

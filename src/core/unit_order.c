@@ -1,5 +1,5 @@
 /* The unit tree alone: codes in one buffer, links as indexes. */
-#include "core/unit_tree.h"
+#include "core/unit_order.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +13,7 @@ struct strs {
     size_t n, noff;
 };
 
-struct unit_tree {
+struct unit_order {
     struct strs codes;
     struct strs parents;         /* until built: each unit's parent code */
     int32_t *parent, *child, *sibling;   /* -1: none */
@@ -48,15 +48,15 @@ static void strs_free(struct strs *s)
     memset(s, 0, sizeof *s);
 }
 
-struct unit_tree *unit_tree_new(void)
+struct unit_order *unit_order_new(void)
 {
-    struct unit_tree *t = calloc(1, sizeof *t);
+    struct unit_order *t = calloc(1, sizeof *t);
     if (t)
         t->first_root = -1;
     return t;
 }
 
-void unit_tree_free(struct unit_tree *t)
+void unit_order_free(struct unit_order *t)
 {
     if (!t)
         return;
@@ -66,7 +66,7 @@ void unit_tree_free(struct unit_tree *t)
     free(t);
 }
 
-int unit_tree_reserve(struct unit_tree *t, size_t units)
+int unit_order_reserve(struct unit_order *t, size_t units)
 {
     /* codes run some 20 bytes: room for 24, the rest grows if needed */
     if (units > (UINT32_MAX - 1) / 24)
@@ -79,7 +79,7 @@ int unit_tree_reserve(struct unit_tree *t, size_t units)
     return 0;
 }
 
-int unit_tree_add(struct unit_tree *t, const char *code, const char *parent)
+int unit_order_add(struct unit_order *t, const char *code, const char *parent)
 {
     size_t n = t->codes.n;
     if (t->built || n >= INT32_MAX ||
@@ -95,17 +95,17 @@ int unit_tree_add(struct unit_tree *t, const char *code, const char *parent)
     return 0;
 }
 
-size_t unit_tree_count(const struct unit_tree *t)
+size_t unit_order_count(const struct unit_order *t)
 {
     return t->codes.n;
 }
 
-const char *unit_tree_code(const struct unit_tree *t, size_t unit)
+const char *unit_order_code(const struct unit_order *t, size_t unit)
 {
     return strs_get(&t->codes, unit);
 }
 
-long unit_tree_find(const struct unit_tree *t, const char *code)
+long unit_order_find(const struct unit_order *t, const char *code)
 {
     size_t lo = 0, hi = t->codes.n;
     while (lo < hi) {
@@ -122,11 +122,11 @@ long unit_tree_find(const struct unit_tree *t, const char *code)
 }
 
 /* Parents by index; an unknown parent, or the unit itself, makes a root. */
-static void resolve_parents(struct unit_tree *t)
+static void resolve_parents(struct unit_order *t)
 {
     for (size_t u = 0; u < t->codes.n; u++) {
         const char *pc = strs_get(&t->parents, u);
-        long p = pc[0] ? unit_tree_find(t, pc) : -1;
+        long p = pc[0] ? unit_order_find(t, pc) : -1;
         if (pc[0] && (p < 0 || (size_t)p == u)) {
             t->without_parent++;
             p = -1;
@@ -137,7 +137,7 @@ static void resolve_parents(struct unit_tree *t)
 
 /* Children lists in code order: built backwards, each pushed in front.
  * The roots are chained through sibling as the children of nobody. */
-static void link_children(struct unit_tree *t)
+static void link_children(struct unit_order *t)
 {
     for (size_t u = t->codes.n; u-- > 0;) {
         int32_t p = t->parent[u];
@@ -148,15 +148,15 @@ static void link_children(struct unit_tree *t)
 }
 
 /* Marks root's subtree as seen; returns how many units it has. */
-static size_t mark_subtree(const struct unit_tree *t, int32_t root, unsigned char *seen)
+static size_t mark_subtree(const struct unit_order *t, int32_t root, unsigned char *seen)
 {
     size_t n = 0;
-    for (long u = unit_tree_first(t, root); u >= 0; u = unit_tree_next(t, root, u), n++)
+    for (long u = unit_order_first(t, root); u >= 0; u = unit_order_next(t, root, u), n++)
         seen[u] = 1;
     return n;
 }
 
-static void detach(struct unit_tree *t, int32_t u)
+static void detach(struct unit_order *t, int32_t u)
 {
     int32_t *link = &t->child[t->parent[u]];
     while (*link >= 0 && *link != u)
@@ -170,7 +170,7 @@ static void detach(struct unit_tree *t, int32_t u)
 /* Units no root reaches sit in (or under) a parent cycle: each cut at
  * the first unit met in code order, and walked as a root after the
  * others. */
-static int cut_cycles(struct unit_tree *t)
+static int cut_cycles(struct unit_order *t)
 {
     unsigned char *seen = calloc(t->codes.n ? t->codes.n : 1, 1);
     if (!seen)
@@ -195,7 +195,7 @@ static int cut_cycles(struct unit_tree *t)
     return 0;
 }
 
-int unit_tree_build(struct unit_tree *t)
+int unit_order_build(struct unit_order *t)
 {
     size_t n = t->codes.n ? t->codes.n : 1;
     if (t->built)
@@ -215,14 +215,14 @@ int unit_tree_build(struct unit_tree *t)
     return 0;
 }
 
-long unit_tree_first(const struct unit_tree *t, long root)
+long unit_order_first(const struct unit_order *t, long root)
 {
     if (root >= (long)t->codes.n)
         return -1;
     return root >= 0 ? root : t->first_root;
 }
 
-long unit_tree_next(const struct unit_tree *t, long root, long u)
+long unit_order_next(const struct unit_order *t, long root, long u)
 {
     if (t->child[u] >= 0)
         return t->child[u];
@@ -236,7 +236,7 @@ long unit_tree_next(const struct unit_tree *t, long root, long u)
     return -1;
 }
 
-void unit_tree_problems(const struct unit_tree *t, size_t *without_parent, size_t *in_cycle)
+void unit_order_problems(const struct unit_order *t, size_t *without_parent, size_t *in_cycle)
 {
     *without_parent = t->without_parent;
     *in_cycle = t->in_cycle;
