@@ -111,6 +111,14 @@ bool store_read_only_reason(const store *s, char *why, size_t size);
  * fills it again), by at most 256 MiB a step. The file never
  * shrinks (a backup is a compact copy). */
 size_t store_map_size(const store *s);
+/* For a long walk in a read transaction (the workload listing): the
+ * pages of the map read so far leave the process's resident set. They stay
+ * in the page cache and come back on their next touch, same bytes, so
+ * records and pointers read before stay valid; a walk that calls this
+ * every few thousand records keeps its peak RSS flat in their number
+ * (from the first call on, the process maps the file without huge pages).
+ * Linux; in a write transaction it does nothing. */
+void store_read_release(stxn *t);
 
 /* Grows the memory map ahead of a large write to at least bytes (the
  * file's blocks with it), sparing store_write the retries of a map that
@@ -456,6 +464,9 @@ int store_wl_params_set(stxn *t, int64_t effective_minutes, int rounding);
 typedef int (*store_wl_cb)(const char *unit, const char *family, const struct wl_row *own,
                            uint64_t npositions, void *ctx);
 int store_each_wl_aggregate(stxn *t, store_wl_cb cb, void *ctx);
+/* The entries of one unit alone, in family order (aggregate_unit.c): a
+ * seek and its few entries, for the units of a subtree. */
+int store_each_wl_aggregate_of(stxn *t, const char *unit, store_wl_cb cb, void *ctx);
 int64_t store_wl_orphan_staff(stxn *t);
 int store_wl_recount(stxn *t);
 /* The same figures summed per district (of the entries' units) or per job
