@@ -237,13 +237,12 @@ static int put_record(void *ctx, const void *rec)
 
 static int finish_write(struct writer *w);
 
-/* What the bulk load can do ahead with a record alone, on the thread
- * that reads the file (import_set_prepare). */
+/* What the bulk load (ctx) can do ahead with a record alone, on the
+ * thread that reads the file (import_set_prepare). */
 static void prepare_staff(void *ctx, const struct staff *s, void *out)
 {
-    (void)ctx;
     struct history h = post_of(s);
-    store_bulk_prepare(s, &h, out);
+    store_bulk_prepare(ctx, s, &h, out);
 }
 
 static struct import_refs refs_of(struct refs_ctx *c, enum import_kind kind)
@@ -270,7 +269,7 @@ static int check_and_load(struct writer *w)
         store_codes_load(w->t, true, &rctx.codes) == STORE_OK)
         store_bulk_use_codes(w->bulk, rctx.codes);
     if (rc == STORE_OK) {
-        import_set_prepare(w->im, prepare_staff, NULL, sizeof(struct store_bulk_prep));
+        import_set_prepare(w->im, prepare_staff, w->bulk, sizeof(struct store_bulk_prep));
         rc = import_check_each(w->im, &refs, put_record, w, &w->errors);
         import_set_prepare(w->im, NULL, NULL, 0);
     }

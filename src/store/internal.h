@@ -59,6 +59,13 @@ void store_map_opened(store *s, bool opened, const struct store_map_open *mo);
 int store_map_grow(store *s, int attempt);
 int store_map_adopt(store *s);
 void store_map_close(store *s);
+/* Starts writing the map's dirty pages to disk without waiting (a long
+ * write transaction calls it now and then): the commit's msync then finds
+ * most of them written, instead of writing hundreds of MB at the end
+ * while nothing else runs. Only a hint: changes nothing a reader or a
+ * crash can see (the pages of an open write transaction are pages no
+ * committed meta page points to), and does nothing unless writemap. */
+void store_map_writeback(const store *s);
 
 /* The sentence for a full filesystem (naming it and saying that nothing
  * was saved) into s->err; STORE_ERROR. */
@@ -263,6 +270,10 @@ struct store_text_fill {
 };
 int store_text_fill_open(struct store_text_fill *f, stxn *t);
 int store_text_fill_add(struct store_text_fill *f, const struct staff *s);
+/* The same with the name as store_text_name gives it (n bytes); words:
+ * also file its words (false: someone filed them in f->words already). */
+int store_text_fill_add_name(struct store_text_fill *f, const struct staff *s,
+                             const unsigned char *name, size_t n, bool words);
 int store_text_fill_close(struct store_text_fill *f, bool keep);
 int store_text_rebuild(stxn *t);
 int store_text_check(stxn *t, char *why, size_t whylen);

@@ -201,22 +201,34 @@ void store_codes_free(store_codes *c);
 typedef struct store_bulk store_bulk;
 int store_bulk_begin(stxn *t, size_t expect, store_bulk **out);
 int store_bulk_add(store_bulk *b, const struct staff *s, const struct history *h);
-/* The part of store_bulk_add that needs neither b nor the transaction,
- * done ahead, on any thread (an import's reader thread): the record and
- * the history line encoded, their digest hashes, the name index's key.
- * add_prepared is store_bulk_add with p made for the same s and h (a
- * record too long for p's room is done there as store_bulk_add does). */
+/* The part of store_bulk_add that needs no transaction, done ahead on
+ * another thread (an import's reader thread): the record and the history
+ * line encoded, their digest hashes and keys, the name index's key, and
+ * what b gathers of every name (the name interned, its words filed).
+ * prepare runs on one thread at a time, for the records in the order
+ * they will be added (a record prepared and then not added is no harm:
+ * such a load does not get to finish). It touches only b's names and
+ * words, which add_prepared leaves alone: between begin and finish,
+ * either every record goes through prepare and add_prepared, or none
+ * does. add_prepared is store_bulk_add with p made for the same s and h
+ * (a record too long for p's room is encoded there). */
 #define STORE_BULK_PREP_STAFF 640
 #define STORE_BULK_PREP_HISTORY 128
 struct store_bulk_prep {
-    bool ready;                 /* false: add_prepared does it all itself */
-    uint16_t staff_len, hist_len, name_len;
+    bool ready;                 /* the encodings below are made */
+    bool out_of_memory;         /* the name or its words could not be kept */
+    uint16_t staff_len, hist_len, name_len, text_len;
+    uint32_t name_id;           /* the name in b's set */
     uint64_t staff_hash[4], hist_hash[4];
+    unsigned char ref[8];       /* the NIP packed (STORE_NIP_REF_LEN) */
+    unsigned char hist_key[14]; /* STORE_HIST_KEY_LEN */
     unsigned char staff[STORE_BULK_PREP_STAFF];
     unsigned char hist[STORE_BULK_PREP_HISTORY];
     unsigned char name[256];    /* STORE_GROUP_MAX */
+    unsigned char text[256];    /* the find text's name (STORE_GROUP_MAX) */
 };
-void store_bulk_prepare(const struct staff *s, const struct history *h, struct store_bulk_prep *p);
+void store_bulk_prepare(store_bulk *b, const struct staff *s, const struct history *h,
+                        struct store_bulk_prep *p);
 int store_bulk_add_prepared(store_bulk *b, const struct staff *s, const struct history *h,
                             const struct store_bulk_prep *p);
 /* One more history line of the person added last (a person's lines in
