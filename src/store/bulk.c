@@ -526,6 +526,7 @@ static int count_holders(store_bulk *b)
     for (uint32_t id = 0; r == STORE_OK && id < n; id++)
         by_rank[rank[id]] = id;
     struct store_wl_acc acc = {.klen = 0};
+    store_wl_acc_defer_groups(&acc);
     for (uint32_t k = 0; r == STORE_OK && k < n; k++) {
         uint32_t id = by_rank[k];
         const char *unit, *family;
@@ -538,8 +539,9 @@ static int count_holders(store_bulk *b)
         store_codes_agg(b->codes, id, &unit, &family);
         r = store_wl_acc_add_to(b->t, &acc, unit, family, count[id]);
     }
+    int rf = store_wl_acc_finish(b->t, &acc);
     if (r == STORE_OK)
-        r = store_wl_acc_flush(b->t, &acc);
+        r = rf;
     free(count), free(by_rank);
     return r;
 }

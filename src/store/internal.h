@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include "core/policy.h"
 #include "store/schema.h"
+#include "core/strset.h"
 #include "store/store.h"
 
 struct store {
@@ -185,13 +186,25 @@ int store_wl_groups_follow(stxn *t, MDB_val k, const struct agg *d, int sign,
                            struct wl_place *last);
 int store_wl_unit_changed(stxn *t, const void *old, const void *rec);
 /* Holders added in bulk, position by position (in code order, so that
- * the positions of one unit and family make one write): add, then flush. */
+ * the positions of one unit and family make one write): add, then flush.
+ * With groups (zeroed, then store_wl_acc_defer_groups), the district and
+ * family sums are gathered in memory instead of written at each flush,
+ * and store_wl_acc_finish (flush and free; always call it) writes each
+ * once: a few thousand writes instead of two for each (unit, family). */
 struct store_wl_acc {
     unsigned char key[CODE_SIZE + FAMILY_SIZE];
     size_t klen;
     int64_t existing, orphans;
     struct wl_place place;
+    bool defer;                 /* the group sums below, not written yet */
+    struct strset groups;       /* group keys without their leading NUL */
+    int64_t *sums;              /* holders per group id */
+    size_t cap;
 };
+void store_wl_acc_defer_groups(struct store_wl_acc *acc);
+int store_wl_acc_finish(stxn *t, struct store_wl_acc *acc);
+/* n holders more in the groups of the unit entry under k (deferred). */
+int store_wl_acc_gather(stxn *t, struct store_wl_acc *acc, MDB_val k, int64_t n);
 int store_wl_acc_add(stxn *t, struct store_wl_acc *acc, const char *code, int64_t n);
 /* The same for holders of a position whose unit and family are known. */
 int store_wl_acc_add_to(stxn *t, struct store_wl_acc *acc, const char *unit,
