@@ -289,20 +289,16 @@ static uint32_t intern_name(store_bulk *b, const unsigned char *g, size_t n, boo
 }
 
 /* What b gathers of the name (store_bulk_prepare): its index group
- * interned, its words filed under the NIP. A bad NIP files no words:
- * add refuses the record. */
+ * interned; and the name as the find text holds it. (Its words are filed
+ * by add: a reader thread that does that too keeps the taker waiting.) */
 static void prepare_name(store_bulk *b, const struct staff *s, struct store_bulk_prep *p)
 {
-    uint64_t v;
     bool oom = false;
     _Static_assert(sizeof p->name == STORE_GROUP_MAX && sizeof p->text == STORE_GROUP_MAX,
                    "room for any group and any name");
     p->name_len = (uint16_t)b->d->index[BY_NAME].group(s, p->name);
     p->name_id = intern_name(b, p->name, p->name_len, &oom);
     p->text_len = (uint16_t)store_text_name(s, p->text);
-    if (store_nip_number(s->nip, &v) &&
-        store_words_acc_add_name(b->text.words, p->text, p->text_len, v) != 0)
-        oom = true;
     p->out_of_memory = oom;
 }
 
@@ -373,7 +369,7 @@ static int add(store_bulk *b, const struct staff *s, const struct history *h,
         store_digest_add_hash(t, b->d->db, p->staff_hash);
     else if (store_digest_change(t, b->d->db, k, v, true) != STORE_OK)
         return STORE_ERROR;
-    if ((side ? store_text_fill_add_name(&b->text, s, side->text, side->text_len, false)
+    if ((side ? store_text_fill_add_name(&b->text, s, side->text, side->text_len)
               : store_text_fill_add(&b->text, s)) != STORE_OK)
         return STORE_ERROR;
     struct bulk_row *row = &b->rows[b->n++];
