@@ -13,8 +13,9 @@
  * unit and position ids are theirs: read in key order, an id is already
  * its rank, nothing is interned or sorted, and a position's unit and job
  * family for the workload aggregates need no look-up. What needs only the
- * record (its encoding, the digest hashes, the name's key) can be done
- * ahead on another thread (store_bulk_prepare), leaving the writes here. */
+ * record (its encoding, the digest hashes, the keys, the name interned)
+ * can be done ahead on another thread (store_bulk_prepare), leaving the
+ * writes here. */
 #include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
