@@ -24,6 +24,7 @@ struct refs_ctx {
     bool want_positions;        /* the codes to read: of positions too */
     size_t asked;               /* references asked of the database so far */
     store_codes *codes;         /* all codes in memory, once many were asked */
+    importer *im;               /* a bulk load's rows prepared ahead, or NULL */
 };
 
 /* A few references are looked up one by one; past this many, reading
@@ -91,17 +92,31 @@ static bool unit_exists(void *ctx, const char *code)
     return store_get_unit(c->t, code, &u) == STORE_OK;
 }
 
+/* The answer the reader thread found for the row's position (the import
+ * asks position_unit of a staff row's own position only); false: none. */
+static bool prepared_unit(const struct refs_ctx *c, const char **u)
+{
+    const struct store_bulk_prep *p = c->im ? import_prepared(c->im) : NULL;
+    return p && store_bulk_prep_position_unit(p, u);
+}
+
+static bool copy_unit(const char *u, char unit[CODE_SIZE])
+{
+    size_t n = u ? strnlen(u, CODE_SIZE - 1) : 0;
+    memcpy(unit, u ? u : "", n);
+    unit[n] = '\0';
+    return u != NULL;
+}
+
 static bool position_unit(void *ctx, const char *code, char unit[CODE_SIZE])
 {
     struct refs_ctx *c = ctx;
+    const char *u;
+    if (prepared_unit(c, &u))
+        return copy_unit(u, unit);
     store_codes *codes = c->want_positions ? codes_of(c) : NULL;
-    if (codes) {
-        const char *u = store_codes_position_unit(codes, code);
-        size_t n = u ? strnlen(u, CODE_SIZE - 1) : 0;
-        memcpy(unit, u ? u : "", n);
-        unit[n] = '\0';
-        return u != NULL;
-    }
+    if (codes)
+        return copy_unit(store_codes_position_unit(codes, code), unit);
     struct position p;
     if (store_get_position(c->t, code, &p) != STORE_OK)
         return false;
@@ -258,7 +273,7 @@ static struct import_refs refs_of(struct refs_ctx *c, enum import_kind kind)
  * NIP order (w->checked: pass 2 can write them). */
 static int check_and_load(struct writer *w)
 {
-    struct refs_ctx rctx = {w->t, w->policy, .want_positions = true};
+    struct refs_ctx rctx = {w->t, w->policy, .want_positions = true, .im = w->im};
     struct import_refs refs = refs_of(&rctx, w->kind);
     size_t rows = import_estimate_rows(w->im);
     w->checked = false;

@@ -265,6 +265,10 @@ static uint32_t intern_group(store_bulk *b, int i, const void *rec,
         *oom |= side->out_of_memory;
         return side->name_id;
     }
+    if (side && i == BY_POSITION && side->looked_up) {
+        b->unknown_code |= side->position_id == STRSET_NONE;
+        return side->position_id;
+    }
     size_t n = ix->group(rec, buf);
     if (n == 0 && ix->kind == STORE_INDEX_DUP)
         return NO_ID;
@@ -311,6 +315,10 @@ void store_bulk_prepare(store_bulk *b, const struct staff *s, const struct histo
                    "the keys' sizes");
     p->ready = false;
     prepare_name(b, s, p);
+    /* the look-up with cache misses in a table of many positions */
+    p->looked_up = b->codes && s->position[0];
+    if (p->looked_up)
+        p->position_id = store_codes_position_find(b->codes, s->position, &p->position_unit);
     size_t n = d->encode(s, p->staff, sizeof p->staff);
     MDB_val k = {NIP_LEN, (void *)s->nip}, v = {n, p->staff};
     if (n == 0 || !store_nip_pack(s->nip, p->ref) ||
@@ -397,6 +405,12 @@ int store_bulk_add_prepared(store_bulk *b, const struct staff *s, const struct h
                             const struct store_bulk_prep *p)
 {
     return add(b, s, h, p->ready ? p : NULL, p);
+}
+
+bool store_bulk_prep_position_unit(const struct store_bulk_prep *p, const char **unit)
+{
+    *unit = p->position_unit;
+    return p->looked_up;
 }
 
 int store_bulk_add_history(store_bulk *b, const struct history *h)
