@@ -24,7 +24,9 @@
 #   wrote for that key. less gets the same keys on the same listing.
 #   Page down is measured for both keys that page in less and in mutasi
 #   (PgDn, Space), on the Staff screen as it opens (by name) and sorted as
-#   the listing less pages is (by NIP); Ctrl-d (half a page) for information.
+#   the listing less pages is (by NIP). In mutasi both move half a page
+#   (DESIGN "Screens and keys"), in less a whole one; Ctrl-d (half a page in
+#   both) and Ctrl-f (a whole page in both) for information.
 # - Memory besides the LMDB map: probe samples RssAnon in /proc/PID/status
 #   every millisecond and keeps the peak. RssAnon counts private memory
 #   (heap, stacks, anonymous maps, LMDB's dirty pages in a write
@@ -104,12 +106,14 @@ tui_session() {
 key_median() { awk -F'\t' -v l="$2" -v f="$3" '$2 == "key" && $3 == l && $5 >= 0 {print $(f + 1)}' "$1" | median; }
 
 bench_terminal() {
-  # Both keys that page down in less and in mutasi (PgDn and Space), and
-  # Ctrl-d: half a page in both.
+  # Both keys that page down in less and in mutasi (PgDn and Space; half a
+  # page in mutasi), Ctrl-d (half a page in both) and Ctrl-f (a whole page
+  # in both).
   keys=$work/keys.page
   { printf 'label:move\nj\nj\nj\nj\nj\nj\nj\nj\nj\nj\n'
     printf 'label:pgdn\nPgDn\nPgDn\nPgDn\nPgDn\nPgDn\nlabel:space\nSpace\nSpace\nSpace\nSpace\nSpace\n'
-    printf 'label:half\nC-d\nC-d\nC-d\nC-d\nC-d\nlabel:quit\nq\nq\nq\n'; } >"$keys"
+    printf 'label:half\nC-d\nC-d\nC-d\nC-d\nC-d\nlabel:whole\nC-f\nC-f\nC-f\nC-f\nC-f\n'
+    printf 'label:quit\nq\nq\nq\n'; } >"$keys"
   tui_session "$size" "$keys" "$work/tui.tsv" "$runs"
   # The same keys on the Staff screen in the listing's order (by NIP, as
   # the export that less pages): s twice (name descending, then NIP), and
@@ -142,12 +146,13 @@ bench_terminal() {
     cat "$work/probe.out" >>"$work/less.tsv"; i=$((i + 1))
   done
   sed "s/^/0	/" "$work/less.tsv" >"$work/less2.tsv"
-  for k in move pgdn space half pgdn_nip space_nip; do
+  for k in move pgdn space half whole pgdn_nip space_nip; do
     case $k in
       move) what="move one row" budget="< 100" ;;
       pgdn) what="page down (PgDn)" budget="<= less" ;;
       space) what="page down (Space)" budget="<= less" ;;
       half) what="half page (C-d)" budget="-" ;;
+      whole) what="whole page (C-f)" budget="-" ;;
       pgdn_nip) what="page down, NIP order (PgDn)" budget="<= less" ;;
       space_nip) what="page down, NIP order (Space)" budget="<= less" ;;
     esac
@@ -161,7 +166,8 @@ bench_terminal() {
     fi
     case $k in
       move) v=$(verdict "$b" "<" 100) ;;
-      half) v="info (the budget is for the whole page)" ;;
+      half) v="info (the same half page as PgDn)" ;;
+      whole) v="info (only C-f pages by a whole page)" ;;
       *) v=$(verdict "$b" "<=" "$lb") ;;
     esac
     row "bytes: $what" "$size" "$budget" "$b B" "less $lb B" "$(ratio "$b" "$lb")" "$v" "$b"

@@ -48,13 +48,13 @@ int cli_parse_args(const struct ops_env *env, const char *verb, int argc, char *
     return EXIT_OK;
 }
 
-int cli_plan_id_arg(const struct ops_env *env, const char *s, uint32_t *id)
+int cli_plan_id_arg(const struct ops_env *env, const char *verb, const char *s, uint32_t *id)
 {
     char *end;
     errno = 0;
     unsigned long long v = strtoull(s, &end, 10);
     if (*s < '0' || *s > '9' || *end || errno || v == 0 || v > UINT32_MAX)
-        return cli_usage_error(env, "plan", _("\"%s\" is not a plan id (a number from 1)"), s);
+        return cli_usage_error(env, verb, _("\"%s\" is not a plan id (a number from 1)"), s);
     *id = (uint32_t)v;
     return EXIT_OK;
 }
@@ -71,7 +71,7 @@ int cli_nip_arg(const char *s, char nip[NIP_LEN + 1])
 int cli_plan_nip_args(const struct ops_env *env, const char *plan, const char *person,
                       uint32_t *id, char nip[NIP_LEN + 1])
 {
-    int rc = cli_plan_id_arg(env, plan, id);
+    int rc = cli_plan_id_arg(env, "plan", plan, id);
     if (rc != EXIT_OK)
         return rc;
     return cli_nip_arg(person, nip);

@@ -6,40 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include "cli/cli.h"
 #include "core/i18n.h"
-
-/* Fields are printed on one line: controls (tabs, newlines) become spaces
- * so that one entry is always one line and tabs separate the columns. */
-static void put_field(FILE *f, const char *s)
-{
-    for (; *s; s++)
-        fputc((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s, f);
-}
+#include "io/export_audit.h"
 
 static int print_entry(const struct audit_entry *e, void *ctx)
 {
-    FILE *f = ctx;
-    char when[32] = "";
-    time_t tt = (time_t)e->time;
-    struct tm tm;
-    if (gmtime_r(&tt, &tm))
-        strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    fprintf(f, "%llu\t%s\t", (unsigned long long)e->seq, when);
-    put_field(f, e->user);
-    fputc('\t', f);
-    put_field(f, e->action);
-    fputc('\t', f);
-    put_field(f, e->object);
-    fputc('\t', f);
-    if (*e->before || *e->after) {
-        put_field(f, e->before);
-        fputs(" -> ", f);
-        put_field(f, e->after);
-    }
-    fputc('\n', f);
-    return ferror(f) ? 1 : 0;
+    return audit_print_line(ctx, e) ? 0 : 1;
 }
 
 /* NUMBER:HASH, the hash 64 hex digits. */

@@ -42,6 +42,11 @@ int cli_report(const struct ops_err *e);
 /* ops_open (mode: enum ops_open_mode), printing why it failed. Returns an
  * exit status. */
 int cli_open(struct ops *o, const struct ops_env *env, int mode);
+/* A moment (Unix seconds) in local time for a CSV column, "2026-08-01
+ * 09:30" (the seconds themselves where the C library cannot break them
+ * down). */
+#define CLI_CSV_MINUTES_SIZE 32
+void cli_csv_minutes(int64_t when, char out[CLI_CSV_MINUTES_SIZE]);
 /* Prints "mutasi: <message>\n" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -66,8 +71,8 @@ struct cli_args {
 int cli_parse_args(const struct ops_env *env, const char *verb, int argc, char **argv,
                    int first, const char *const *names, int nnames, const char *allowed,
                    int maxpos, struct cli_args *a);
-/* A plan id (a number from 1); a usage error otherwise. */
-int cli_plan_id_arg(const struct ops_env *env, const char *s, uint32_t *id);
+/* A plan id (a number from 1); a usage error of the verb otherwise. */
+int cli_plan_id_arg(const struct ops_env *env, const char *verb, const char *s, uint32_t *id);
 /* A NIP with or without its spaces; EXIT_REFUSED with the reason otherwise. */
 int cli_nip_arg(const char *s, char nip[NIP_LEN + 1]);
 /* A plan id then a NIP: the first one's error (usage, or EXIT_REFUSED). */
@@ -108,4 +113,12 @@ int cli_export_plan(const struct ops_env *env, const char *id, const char *forma
 /* `export workload`: every position's ABK row, CSV (the columns of
  * `workload --format csv`) or aligned text, to out. Returns an exit status. */
 int cli_export_workload(const struct ops_env *env, bool csv, FILE *out);
+/* workload [UNIT] --by unit from the stored unit tree (workload_units.c):
+ * an exit status, or CLI_WORKLOAD_ROLL_UP when the tree cannot serve and
+ * the roll-up must (workload.c); cli_workload_warn: what the roll-up
+ * leaves out, as warnings. */
+#define CLI_WORKLOAD_ROLL_UP (-1)
+int cli_workload_units(const struct ops_env *env, const char *unit, bool csv, FILE *out);
+struct wl_problems;
+void cli_workload_warn(const struct wl_problems *p);
 #endif

@@ -2,6 +2,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include "cli/cli.h"
 #include "core/i18n.h"
 
@@ -103,4 +104,13 @@ int cli_open(struct ops *o, const struct ops_env *env, int mode)
     if (ops_open(o, env, mode, &e) != OPS_OK)
         return cli_report(&e);
     return EXIT_OK;
+}
+
+void cli_csv_minutes(int64_t when, char out[CLI_CSV_MINUTES_SIZE])
+{
+    time_t tt = (time_t)when;
+    struct tm tm;
+    if (!localtime_r(&tt, &tm) ||
+        strftime(out, CLI_CSV_MINUTES_SIZE, "%Y-%m-%d %H:%M", &tm) == 0)
+        snprintf(out, CLI_CSV_MINUTES_SIZE, "%lld", (long long)when);
 }

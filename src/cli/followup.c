@@ -1,10 +1,8 @@
 /* mutasi inbox, mutasi followup ID and mutasi export training ID: the
  * plans waiting for me, and the follow-up of a plan that took effect
  * (ops/inbox.h, ops/followup.h). */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include "cli/cli.h"
 #include "core/i18n.h"
 #include "core/nip.h"
@@ -36,25 +34,6 @@ static int parse_format(const struct ops_env *env, const char *verb, int argc, c
     return EXIT_OK;
 }
 
-static int plan_id_arg(const struct ops_env *env, const char *verb, const char *s, uint32_t *id)
-{
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (*s < '0' || *s > '9' || *end || errno || v == 0 || v > UINT32_MAX)
-        return cli_usage_error(env, verb, _("\"%s\" is not a plan id (a number from 1)"), s);
-    *id = (uint32_t)v;
-    return EXIT_OK;
-}
-
-static void iso_minutes(int64_t when, char out[32])
-{
-    time_t tt = (time_t)when;
-    struct tm tm;
-    if (!localtime_r(&tt, &tm) || strftime(out, 32, "%Y-%m-%d %H:%M", &tm) == 0)
-        snprintf(out, 32, "%lld", (long long)when);
-}
-
 /* --- inbox --------------------------------------------------------------- */
 
 static void inbox_csv(const struct ops_inbox_item *it, size_t n)
@@ -65,8 +44,8 @@ static void inbox_csv(const struct ops_inbox_item *it, size_t n)
         csv_put_str(cw, head[k]);
     csv_end_row(cw);
     for (size_t i = 0; i < n; i++) {
-        char since[32];
-        iso_minutes(it[i].since, since);
+        char since[CLI_CSV_MINUTES_SIZE];
+        cli_csv_minutes(it[i].since, since);
         csv_put_int(cw, it[i].plan.id);
         csv_put_text(cw, it[i].plan.name);
         csv_put_str(cw, it[i].plan.state);
@@ -227,7 +206,7 @@ int cli_followup(const struct ops_env *env, int argc, char **argv)
         return rc;
     if (npos != 1)
         return cli_usage_error(env, "followup", "%s", _("followup needs a plan ID"));
-    if ((rc = plan_id_arg(env, "followup", pos[0], &id)) != EXIT_OK)
+    if ((rc = cli_plan_id_arg(env, "followup", pos[0], &id)) != EXIT_OK)
         return rc;
     struct ops o;
     struct ops_err e;
@@ -298,7 +277,7 @@ int cli_export_training(const struct ops_env *env, const char *plan, bool csv)
     uint32_t id;
     if (!plan)
         return cli_usage_error(env, "export", "%s", _("export training needs a plan ID"));
-    int rc = plan_id_arg(env, "export", plan, &id);
+    int rc = cli_plan_id_arg(env, "export", plan, &id);
     if (rc != EXIT_OK)
         return rc;
     struct ops o;

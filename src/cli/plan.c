@@ -3,7 +3,6 @@
  * and exit 1; wrong usage exits 2. */
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include "cli/cli.h"
 #include "core/i18n.h"
 #include "core/nip.h"
@@ -64,14 +63,6 @@ static int finish(struct ops *o)
     return fflush(stdout) == 0 ? EXIT_OK : EXIT_REFUSED;
 }
 
-static void when_text(int64_t when, char out[32])
-{
-    time_t tt = (time_t)when;
-    struct tm tm;
-    if (!localtime_r(&tt, &tm) || strftime(out, 32, "%Y-%m-%d %H:%M", &tm) == 0)
-        snprintf(out, 32, "%lld", (long long)when);
-}
-
 /* "pass", "warn", "block": the stable name of a move's worst verdict. */
 static const char *summary_name(int summary)
 {
@@ -113,8 +104,8 @@ static void list_csv(const struct ops_plan_item *it, size_t n)
     csv_end_row(cw);
     for (size_t i = 0; i < n; i++) {
         const struct plan *p = &it[i].plan;
-        char when[32];
-        when_text(p->changed_at, when);
+        char when[CLI_CSV_MINUTES_SIZE];
+        cli_csv_minutes(p->changed_at, when);
         csv_put_int(cw, p->id);
         csv_put_text(cw, p->name);
         csv_put_text(cw, p->period);
@@ -181,7 +172,7 @@ static int plan_add(const struct ops_env *env, int argc, char **argv)
         return rc;
     if (a.npos != 3)
         return cli_usage_error(env, "plan", _("plan add needs ID NIP TARGET-POSITION"));
-    if ((rc = cli_plan_id_arg(env, a.pos[0], &id)) != EXIT_OK)
+    if ((rc = cli_plan_id_arg(env, "plan", a.pos[0], &id)) != EXIT_OK)
         return rc;
     int reason = REASON_WORKLOAD;
     if (a.reason && (reason = move_reason_parse(a.reason)) < 0)
@@ -240,7 +231,7 @@ static int plan_check(const struct ops_env *env, int argc, char **argv)
         return rc;
     if (a.npos != 1)
         return cli_usage_error(env, "plan", _("plan check needs a plan ID"));
-    if ((rc = cli_plan_id_arg(env, a.pos[0], &id)) != EXIT_OK)
+    if ((rc = cli_plan_id_arg(env, "plan", a.pos[0], &id)) != EXIT_OK)
         return rc;
     struct ops o;
     struct ops_err e;
@@ -433,7 +424,7 @@ static int plan_show(const struct ops_env *env, int argc, char **argv)
         return rc;
     if (a.npos != 1)
         return cli_usage_error(env, "plan", _("plan show needs a plan ID"));
-    if ((rc = cli_plan_id_arg(env, a.pos[0], &id)) != EXIT_OK)
+    if ((rc = cli_plan_id_arg(env, "plan", a.pos[0], &id)) != EXIT_OK)
         return rc;
     struct ops o;
     struct ops_err e;

@@ -72,7 +72,7 @@ static int route_step(const struct ops_env *env, int argc, char **argv)
     if (a.note && a.reason)
         return cli_usage_error(env, "plan", "%s", _("give --note or --reason, not both"));
     uint32_t id;
-    if ((rc = cli_plan_id_arg(env, a.pos[0], &id)) != EXIT_OK)
+    if ((rc = cli_plan_id_arg(env, "plan", a.pos[0], &id)) != EXIT_OK)
         return rc;
     struct ops o;
     struct ops_err e;
@@ -91,44 +91,20 @@ static int route_step(const struct ops_env *env, int argc, char **argv)
     return done(&o, rc, &e);
 }
 
-static int route_strike(const struct ops_env *env, int argc, char **argv)
+/* strike, object, answer: one move of a plan (ID NIP) with a text; the
+ * reason of a strike is asked for by the action, the others' here. */
+static int route_move(const struct ops_env *env, int argc, char **argv)
 {
+    bool strike = strcmp(argv[1], "strike") == 0, answer = strcmp(argv[1], "answer") == 0;
     struct route_args a;
     char nip[NIP_LEN + 1];
     uint32_t id;
-    int rc = parse_route(env, argc, argv, "--reason", &a);
-    if (rc != EXIT_OK)
-        return rc;
-    if (a.npos != 2)
-        return cli_usage_error(env, "plan", "%s", _("plan strike needs a plan ID and a NIP"));
-    if ((rc = cli_plan_nip_args(env, a.pos[0], a.pos[1], &id, nip)) != EXIT_OK)
-        return rc;
-    struct ops o;
-    struct ops_err e;
-    if (open_write(env, &o) != EXIT_OK)
-        return EXIT_REFUSED;
-    rc = ops_plan_strike(&o, id, nip, a.reason, 0, &e);
-    if (rc == OPS_OK) {
-        char shown[NIP_FMT_LEN + 1];
-        nip_format(nip, shown);
-        printf(_("plan %u: the move of %s is struck\n"), (unsigned)id, shown);
-    }
-    return done(&o, rc, &e);
-}
-
-/* object, answer: a staff objection to one move and its answer. */
-static int route_objection(const struct ops_env *env, int argc, char **argv)
-{
-    struct route_args a;
-    char nip[NIP_LEN + 1];
-    uint32_t id;
-    bool answer = strcmp(argv[1], "answer") == 0;
     int rc = parse_route(env, argc, argv, "--reason", &a);
     if (rc != EXIT_OK)
         return rc;
     if (a.npos != 2)
         return cli_usage_error(env, "plan", _("plan %s needs a plan ID and a NIP"), argv[1]);
-    if (!a.reason)
+    if (!strike && !a.reason)
         return cli_usage_error(env, "plan", _("plan %s needs --reason TEXT"), argv[1]);
     if ((rc = cli_plan_nip_args(env, a.pos[0], a.pos[1], &id, nip)) != EXIT_OK)
         return rc;
@@ -136,13 +112,15 @@ static int route_objection(const struct ops_env *env, int argc, char **argv)
     struct ops_err e;
     if (open_write(env, &o) != EXIT_OK)
         return EXIT_REFUSED;
-    rc = answer ? ops_plan_answer(&o, id, nip, a.reason, 0, &e)
-                : ops_plan_object(&o, id, nip, a.reason, 0, &e);
+    rc = strike   ? ops_plan_strike(&o, id, nip, a.reason, 0, &e)
+         : answer ? ops_plan_answer(&o, id, nip, a.reason, 0, &e)
+                  : ops_plan_object(&o, id, nip, a.reason, 0, &e);
     if (rc == OPS_OK) {
         char shown[NIP_FMT_LEN + 1];
         nip_format(nip, shown);
-        printf(answer ? _("plan %u: the objection to the move of %s is answered\n")
-                      : _("plan %u: an objection to the move of %s is recorded\n"),
+        printf(strike   ? _("plan %u: the move of %s is struck\n")
+               : answer ? _("plan %u: the objection to the move of %s is answered\n")
+                        : _("plan %u: an objection to the move of %s is recorded\n"),
                (unsigned)id, shown);
     }
     return done(&o, rc, &e);
@@ -161,7 +139,7 @@ static int route_issue_sk(const struct ops_env *env, int argc, char **argv)
         return cli_usage_error(env, "plan", _("plan %s needs a plan ID"), argv[1]);
     if (!a.number)
         return cli_usage_error(env, "plan", "%s", _("plan issue-sk needs --number N"));
-    if ((rc = cli_plan_id_arg(env, a.pos[0], &id)) != EXIT_OK ||
+    if ((rc = cli_plan_id_arg(env, "plan", a.pos[0], &id)) != EXIT_OK ||
         (rc = route_date(env, "--date", a.date, &rq.date)) != EXIT_OK ||
         (rc = route_date(env, "--tmt", a.tmt, &rq.tmt)) != EXIT_OK)
         return rc;
@@ -193,7 +171,7 @@ static int route_apply(const struct ops_env *env, int argc, char **argv)
         return rc;
     if (a.npos != 1)
         return cli_usage_error(env, "plan", _("plan %s needs a plan ID"), argv[1]);
-    if ((rc = cli_plan_id_arg(env, a.pos[0], &id)) != EXIT_OK)
+    if ((rc = cli_plan_id_arg(env, "plan", a.pos[0], &id)) != EXIT_OK)
         return rc;
     struct ops o;
     struct ops_err e;
@@ -216,8 +194,8 @@ static const struct {
 } route_subs[] = {
     {"submit", route_step}, {"verify", route_step}, {"review", route_step},
     {"approve", route_step}, {"return", route_step}, {"reject", route_step},
-    {"cancel", route_step}, {"step", route_step}, {"strike", route_strike},
-    {"object", route_objection}, {"answer", route_objection},
+    {"cancel", route_step}, {"step", route_step}, {"strike", route_move},
+    {"object", route_move}, {"answer", route_move},
     {"issue-sk", route_issue_sk}, {"apply", route_apply},
 };
 

@@ -110,7 +110,7 @@ static int parse_suggest(const struct ops_env *env, int argc, char **argv, struc
         return rc;
     if (!id)
         return cli_usage_error(env, "plan", _("plan suggest needs a plan ID"));
-    if (cli_plan_id_arg(env, id, &a->id) != EXIT_OK)
+    if (cli_plan_id_arg(env, "plan", id, &a->id) != EXIT_OK)
         return EXIT_USAGE;
     if (max && number(env, max, 10000000, &v, "--max-moves") != EXIT_OK)
         return EXIT_USAGE;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "core/grow.h"
 #include "core/i18n.h"
 #include "core/workload.h"
 #include "io/csv.h"
@@ -11,6 +12,13 @@
 /* ---- loading ----------------------------------------------------------- */
 
 /* A warning for whatever the roll-up had to leave out. */
+static void warn_problems(const struct wl_problems *p);
+
+void cli_workload_warn(const struct wl_problems *p)
+{
+    warn_problems(p);
+}
+
 static void warn_problems(const struct wl_problems *p)
 {
     const struct wl_problems pr = *p;
@@ -49,26 +57,12 @@ static void cli_workload_data_free(struct wl_data *d)
     memset(d, 0, sizeof *d);
 }
 
-static bool room(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return true;
-    size_t cap2 = *cap ? *cap : 4096;
-    while (cap2 < need)
-        cap2 *= 2;
-    void *q = realloc(*p, cap2 * elem);
-    if (!q)
-        return false;
-    *p = q, *cap = cap2;
-    return true;
-}
-
 static int take_name(const struct unit *u, void *ctx)
 {
     struct wl_data *d = ctx;
     size_t len = strnlen(u->name, NAME_SIZE - 1);
-    if (d->oom || !room((void **)&d->off, &d->noff, d->n + 1, sizeof *d->off) ||
-        !room((void **)&d->names, &d->cap, d->len + len + 1, 1) || d->len + len + 1 > UINT32_MAX) {
+    if (d->oom || GROW_ROOM(d->off, d->noff, d->n + 1, 4096) != 0 ||
+        GROW_ROOM(d->names, d->cap, d->len + len + 1, 4096) != 0 || d->len + len + 1 > UINT32_MAX) {
         d->oom = true;
         return 0;
     }
@@ -140,7 +134,8 @@ static void numbers(const struct wl_row *r, const struct policy *p, char out[][2
     decimal(r->existing, out[2]);
     decimal(wl_gap(r), out[3]);
     wl_format_ej(r, p, out[4]);
-    snprintf(out[5], 24, "%s", wl_grade_name(wl_grade(r, p)));
+    const char *grade = wl_grade_name(wl_grade(r, p));
+    memcpy(out[5], grade, strlen(grade) + 1);       /* one letter or none */
 }
 
 /* The six figures of a row as CSV cells. */
@@ -523,6 +518,11 @@ static int run_table(const struct ops_env *env, const char *unit, int by, bool c
 {
     if (by < 0)
         return run_listing(env, unit, csv, out);
+    if (by == WL_BY_UNIT) {
+        int rc = cli_workload_units(env, unit, csv, out);
+        if (rc != CLI_WORKLOAD_ROLL_UP)
+            return rc;
+    }
     if (!unit && by != WL_BY_UNIT)
         return run_groups(env, by, csv, out);
     struct ops o;

@@ -87,6 +87,33 @@ struct history {
     uint32_t plan_id;           /* 0 when it came from an import */
 };
 
+/* One entry of the audit chain, as the store decodes it (store.h appends
+ * and walks them; io/export_audit writes them out). */
+#define AUDIT_DIGEST_MAX 12      /* digested databases an entry can name */
+#define AUDIT_DB_NAME 24
+struct audit_digest {
+    char db[AUDIT_DB_NAME];      /* "staff" */
+    unsigned char sum[32];       /* that database's multiset sum (store_data_digest) */
+};
+struct audit_entry {
+    uint64_t seq;
+    int64_t time;                /* Unix seconds */
+    char user[32];
+    char action[48];
+    char object[64];
+    char before[256];
+    char after[256];
+    unsigned char prev_hash[32];
+    unsigned char hash[32];
+    /* The data after the change: one multiset sum per record database,
+     * covered by hash. ndigest 0: an entry written before schema 2. */
+    int ndigest;
+    struct audit_digest digest[AUDIT_DIGEST_MAX];
+    /* Only from store_each_audit_past_damage: the entry does not decode,
+     * only seq is known. */
+    bool damaged;
+};
+
 /* Validation problems name the field (CSV column name) and the reason. */
 #define VERR_MAX 16
 struct verr {

@@ -10,89 +10,82 @@ uint64_t unit_key_hash(const char *s)
     return h ? h : 1;           /* 0 stands for "none" */
 }
 
-/* Open addressing over hashes: a power of two at most half full. */
-static size_t table_cap(size_t n)
-{
-    size_t cap = 16;
-    while (cap < 2 * n)
-        cap *= 2;
-    return cap;
-}
-
-static size_t slot_of(uint64_t key, size_t cap)
-{
-    return (size_t)(key >> 20) & (cap - 1);     /* hash_str mixes every bit */
-}
-
-/* How often each key was added, counted up to 2. */
+/* How often each key was added, counted up to 2: the distinct keys and
+ * their counts by id, found through core's hash index (the keys are
+ * hashes already: they index themselves). */
 struct tally {
-    uint64_t *key;              /* 0: empty */
+    struct hindex ix;
+    uint64_t *key;
     uint8_t *count;
-    size_t cap;
+    uint32_t n;
 };
 
 static bool tally_init(struct tally *t, size_t n)
 {
-    t->cap = table_cap(n);
-    t->key = calloc(t->cap, sizeof *t->key);
-    t->count = calloc(t->cap, sizeof *t->count);
-    return t->key && t->count;
+    *t = (struct tally){.n = 0};
+    t->key = malloc((n ? n : 1) * sizeof *t->key);
+    t->count = malloc((n ? n : 1) * sizeof *t->count);
+    return t->key && t->count && hindex_reserve(&t->ix, n) == 0;
 }
 
-static size_t tally_find(const struct tally *t, uint64_t key)
+static uint32_t tally_find(const struct tally *t, uint64_t key)
 {
-    size_t k = slot_of(key, t->cap);
-    while (t->key[k] && t->key[k] != key)
-        k = (k + 1) & (t->cap - 1);
-    return k;
+    struct hprobe p;
+    uint32_t id = hindex_first(&t->ix, key, &p);
+    while (id != HINDEX_NONE && t->key[id] != key)
+        id = hindex_next(&t->ix, &p);
+    return id;
 }
 
+/* Room was reserved for every key: adding cannot fail. */
 static void tally_add(struct tally *t, uint64_t key)
 {
-    size_t k = tally_find(t, key);
-    t->key[k] = key;
-    if (t->count[k] < 2)
-        t->count[k]++;
+    uint32_t id = tally_find(t, key);
+    if (id == HINDEX_NONE) {
+        id = t->n++;
+        t->key[id] = key;
+        t->count[id] = 0;
+        hindex_add(&t->ix, key, id);
+    }
+    if (t->count[id] < 2)
+        t->count[id]++;
 }
 
 static bool tally_repeated(const struct tally *t, uint64_t key)
 {
-    return t->count[tally_find(t, key)] > 1;
+    uint32_t id = tally_find(t, key);
+    return id != HINDEX_NONE && t->count[id] > 1;
 }
 
 static void tally_free(struct tally *t)
 {
+    hindex_free(&t->ix);
     free(t->key);
     free(t->count);
 }
 
-/* The units by their code's hash: slot[k] - 1 indexes u, 0 is empty. */
-struct by_code {
-    uint32_t *slot;
-    size_t cap;
-};
+/* The units by their code's hash (a code seen twice: the last). */
+static bool by_code_init(struct hindex *c, const struct unit_hashes *u, size_t n);
 
-static bool by_code_init(struct by_code *c, const struct unit_hashes *u, size_t n)
+static const struct unit_hashes *by_code_get(const struct hindex *c, const struct unit_hashes *u,
+                                             uint64_t code)
 {
-    c->cap = table_cap(n);
-    c->slot = calloc(c->cap, sizeof *c->slot);
-    for (size_t i = 0; c->slot && i < n; i++) {
-        size_t k = slot_of(u[i].code, c->cap);
-        while (c->slot[k] && u[c->slot[k] - 1].code != u[i].code)
-            k = (k + 1) & (c->cap - 1);
-        c->slot[k] = (uint32_t)(i + 1);     /* a code seen twice: the last */
-    }
-    return c->slot != NULL;
+    struct hprobe p;
+    uint32_t id = hindex_first(c, code, &p);
+    while (id != HINDEX_NONE && u[id].code != code)
+        id = hindex_next(c, &p);
+    return id != HINDEX_NONE ? &u[id] : NULL;
 }
 
-/* The unit whose code hashes to code, or NULL. */
-static const struct unit_hashes *by_code_get(const struct by_code *c, const struct unit_hashes *u,
-                                       uint64_t code)
+static bool by_code_init(struct hindex *c, const struct unit_hashes *u, size_t n)
 {
-    size_t k = slot_of(code, c->cap);
-    while (c->slot[k] && u[c->slot[k] - 1].code != code)
-        k = (k + 1) & (c->cap - 1);
-    return c->slot[k] ? &u[c->slot[k] - 1] : NULL;
+    if (hindex_reserve(c, n) != 0)
+        return false;
+    /* from the last, so that the last of a repeated code is the one found */
+    for (size_t i = n; i-- > 0;)
+        if (!by_code_get(c, u, u[i].code))
+            hindex_add(c, u[i].code, (uint32_t)i);
+    return true;
 }
 
 /* A (name, parent's name) pair as one hash, never 0 (the order counts:
@@ -104,11 +97,11 @@ static uint64_t pair_hash(uint64_t name, uint64_t parent_name)
 }
 
 /* pair[i]: unit i's (name, parent's name) where its name repeats and its
- * parent is found, else 0 (ui_names_told_apart's first step). */
+ * parent is found, else 0. */
 static bool pairs_of(const struct unit_hashes *u, size_t n, uint64_t *pair)
 {
     struct tally names;
-    struct by_code codes = {NULL, 0};
+    struct hindex codes = {0};
     bool ok = tally_init(&names, n) && by_code_init(&codes, u, n);
     for (size_t i = 0; ok && i < n; i++)
         tally_add(&names, u[i].name);
@@ -117,7 +110,7 @@ static bool pairs_of(const struct unit_hashes *u, size_t n, uint64_t *pair)
         pair[i] = up && tally_repeated(&names, u[i].name) ? pair_hash(u[i].name, up->name) : 0;
     }
     tally_free(&names);
-    free(codes.slot);
+    hindex_free(&codes);
     return ok;
 }
 

@@ -1,7 +1,8 @@
 /* Which units a label must show with their parent's name: those whose
  * name repeats and whose (name, parent's name) pair is unique, so that
- * the parent tells them apart (the rule of ui_names_told_apart), worked
- * out over 64-bit hashes of the units' codes and names. Shared by the
+ * the parent tells them apart, worked out over 64-bit hashes of the
+ * units' codes and names (tests/unit/test_unit_label.c states the rule
+ * over the names themselves and compares). Shared by the
  * store, which keeps the result as a record recomputed whenever units
  * change (store_unit_repeats), and by nothing else: the screens read
  * that record.

@@ -10,6 +10,7 @@
  * match anything. */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include "core/fold.h"
 #include "core/i18n.h"
 #include "core/vocab.h"
@@ -413,4 +414,29 @@ size_t date_label_short(mdate t, char out[DATE_LABEL_SIZE])
      * the day and {mm} the month in two digits, {y} the year.
      * Indonesian: "{dd}-{mm}-{y}" (01-08-2026). */
     return render_date(_("{y}-{mm}-{dd}"), t, out, DATE_LABEL_SIZE);
+}
+
+void moment_label(const struct tm *tm, unsigned style, char out[MOMENT_LABEL_SIZE])
+{
+    char day[DATE_LABEL_SIZE];
+    mdate d = date_from_ymd(tm->tm_year + 1900, tm->tm_mon + 1, tm->tm_mday);
+    if (style & MOMENT_SHORT)
+        date_label_short(d, day);
+    else
+        date_label(d, day);
+    if (style & MOMENT_SECONDS)
+        snprintf(out, MOMENT_LABEL_SIZE, "%s %02d:%02d:%02d", day, tm->tm_hour, tm->tm_min,
+                 tm->tm_sec);
+    else
+        snprintf(out, MOMENT_LABEL_SIZE, "%s %02d:%02d", day, tm->tm_hour, tm->tm_min);
+}
+
+void moment_label_utc(int64_t when, unsigned style, char out[MOMENT_LABEL_SIZE])
+{
+    time_t tt = (time_t)when;
+    struct tm tm;
+    if (!gmtime_r(&tt, &tm))
+        snprintf(out, MOMENT_LABEL_SIZE, "-");
+    else
+        moment_label(&tm, style, out);
 }

@@ -78,4 +78,16 @@ size_t date_label(mdate t, char out[DATE_LABEL_SIZE]);
 /* The same in a table column, always 10 characters ("01-08-2026" in
  * Indonesian, "2026-08-01" in English). */
 size_t date_label_short(mdate t, char out[DATE_LABEL_SIZE]);
+/* A moment as people read it: the day as date_label writes it
+ * (date_label_short with MOMENT_SHORT), then hours and minutes (and
+ * seconds with MOMENT_SECONDS): "1 Agustus 2026 09:30", "01-08-2026
+ * 09:30", "3 Desember 2026 14:44:08". moment_label writes a broken-down
+ * time the caller made (local time is the caller's: reading the time zone
+ * is I/O); moment_label_utc breaks down Unix seconds in UTC itself, "-"
+ * for a moment the C library cannot break down. */
+enum moment_style { MOMENT_SHORT = 1, MOMENT_SECONDS = 2 };
+#define MOMENT_LABEL_SIZE 64
+struct tm;
+void moment_label(const struct tm *tm, unsigned style, char out[MOMENT_LABEL_SIZE]);
+void moment_label_utc(int64_t when, unsigned style, char out[MOMENT_LABEL_SIZE]);
 #endif

@@ -320,18 +320,24 @@ bool export_failed(const exporter *x)
     return x->w ? csv_writer_failed(x->w) : ferror(x->out) != 0;
 }
 
-int export_end(exporter *x)
+int export_writer_end(csv_writer *w, FILE *out)
 {
     int rc = 0, err = 0;
-    if (x->w && csv_writer_free(x->w) != 0)
+    if (w && csv_writer_free(w) != 0)
         rc = -1, err = errno;
-    if (fflush(x->out) != 0 || ferror(x->out)) {
+    if (fflush(out) != 0 || ferror(out)) {
         if (!rc)
             err = errno ? errno : EIO;
         rc = -1;
     }
-    free(x);
     if (rc)
         errno = err;
+    return rc;
+}
+
+int export_end(exporter *x)
+{
+    int rc = export_writer_end(x->w, x->out);
+    free(x);
     return rc;
 }

@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include "core/record.h"
+#include "io/csv.h"
 #include "io/import.h"
 
 enum export_format { EXPORT_CSV, EXPORT_TEXT };
@@ -49,6 +50,10 @@ void export_staff_row(exporter *x, const struct staff *s);
 bool export_failed(const exporter *x);
 /* Flushes and frees; 0, or -1 when writing failed (errno set). */
 int export_end(exporter *x);
+/* The end of any export's writing (io/export_audit's too): frees w (NULL
+ * when the format is not CSV) and flushes out; 0, or -1 when writing
+ * failed (errno set). */
+int export_writer_end(csv_writer *w, FILE *out);
 
 /* Characters (UTF-8 code points) in s: the width used for alignment. */
 unsigned text_width(const char *s);

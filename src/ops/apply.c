@@ -88,27 +88,20 @@ static int apply_moves(struct apply_ctx *c, stxn *t)
 static int write_apply(stxn *t, void *ctx)
 {
     struct apply_ctx *c = ctx;
-    char before[PLAN_STATE_SIZE], object[32], after[WF_NOTE_SIZE + 32], note[WF_NOTE_SIZE], tmt[11];
-    int rc = route_read(&c->r, t);
-    if (rc == OPS_OK)
-        rc = route_check(&c->r, c->s, NULL);
+    char note[WF_NOTE_SIZE], tail[ROUTE_TAIL_SIZE], tmt[11];
+    int rc = route_begin(&c->r, t, c->s, NULL);
     if (rc == OPS_OK)
         rc = refuse_blocked(c, t);
     if (rc == OPS_OK)
         rc = apply_moves(c, t);
     if (rc != OPS_OK)
         return change_aborted(&c->r.c, rc);
-    snprintf(before, sizeof before, "%s", c->r.p.state);
-    snprintf(c->r.p.state, sizeof c->r.p.state, "%s", c->s->to);
     c->r.p.applied_at = (int64_t)time(NULL);
     date_format(c->r.p.sk.tmt, tmt);
     snprintf(note, sizeof note, "TMT %s: %zu moves applied, %zu struck", tmt, c->res.applied,
              c->res.struck);
-    if ((rc = route_save(&c->r, t, c->s->name, note)) != OPS_OK)
-        return change_aborted(&c->r.c, rc);
-    route_object(c->r.id, object);
-    snprintf(after, sizeof after, "%s; %s", c->s->to, note);
-    return change_aborted(&c->r.c, change_audit(&c->r.c, t, "plan apply", object, before, after));
+    snprintf(tail, sizeof tail, "; %s", note);
+    return route_advance(&c->r, t, c->s, "plan apply", note, tail);
 }
 
 int ops_plan_apply(struct ops *o, uint32_t plan, uint32_t expect_version,

@@ -95,7 +95,7 @@ struct wf_actor route_actor(const struct ops *o)
     return (struct wf_actor){.user = o->user, .roles = o->roles, .today = o->today};
 }
 
-int route_check(struct route_ctx *r, const struct wf_step *s, const char *reason)
+static int route_check(struct route_ctx *r, const struct wf_step *s, const char *reason)
 {
     struct wf_plan wp = route_plan(r);
     struct wf_actor a = route_actor(r->c.o);
@@ -103,6 +103,26 @@ int route_check(struct route_ctx *r, const struct wf_step *s, const char *reason
     if (!wf_check(&r->c.o->cfg->workflow, &wp, &a, s->name, reason, &v))
         return ops_fail(r->c.e, "%s", v.msg);
     return OPS_OK;
+}
+
+int route_begin(struct route_ctx *r, stxn *t, const struct wf_step *s, const char *reason)
+{
+    int rc = route_read(r, t);
+    return rc == OPS_OK ? route_check(r, s, reason) : rc;
+}
+
+int route_advance(struct route_ctx *r, stxn *t, const struct wf_step *s, const char *action,
+                  const char *note, const char *tail)
+{
+    char before[PLAN_STATE_SIZE], object[32], after[PLAN_STATE_SIZE + ROUTE_TAIL_SIZE];
+    snprintf(before, sizeof before, "%s", r->p.state);
+    snprintf(r->p.state, sizeof r->p.state, "%s", s->to);
+    int rc = route_save(r, t, s->name, note);
+    if (rc != OPS_OK)
+        return change_aborted(&r->c, rc);
+    route_object(r->id, object);
+    snprintf(after, sizeof after, "%s%s", s->to, tail);
+    return change_aborted(&r->c, change_audit(&r->c, t, action, object, before, after));
 }
 
 int route_save(struct route_ctx *r, stxn *t, const char *step, const char *note)
@@ -225,25 +245,18 @@ static int refuse_unanswered(struct step_ctx *c, stxn *t)
 static int write_step(stxn *t, void *ctx)
 {
     struct step_ctx *c = ctx;
-    char before[PLAN_STATE_SIZE], action[48], object[32], after[256];
-    int rc = route_read(&c->r, t);
-    if (rc == OPS_OK)
-        rc = route_check(&c->r, c->s, c->rq->note);
+    char action[48], tail[ROUTE_TAIL_SIZE];
+    int rc = route_begin(&c->r, t, c->s, c->rq->note);
     if (rc == OPS_OK && c->s->checks_plan)
         rc = refuse_blocked(c, t);
     if (rc == OPS_OK)
         rc = refuse_unanswered(c, t);
     if (rc != OPS_OK)
         return change_aborted(&c->r.c, rc);
-    snprintf(before, sizeof before, "%s", c->r.p.state);
-    snprintf(c->r.p.state, sizeof c->r.p.state, "%s", c->s->to);
-    if ((rc = route_save(&c->r, t, c->s->name, c->rq->note)) != OPS_OK)
-        return change_aborted(&c->r.c, rc);
     snprintf(action, sizeof action, "plan %s", c->s->name);
-    route_object(c->r.id, object);
-    snprintf(after, sizeof after, "%s%s%.200s", c->s->to, c->rq->note && c->rq->note[0] ? "; " : "",
+    snprintf(tail, sizeof tail, "%s%.200s", c->rq->note && c->rq->note[0] ? "; " : "",
              c->rq->note ? c->rq->note : "");
-    return change_aborted(&c->r.c, change_audit(&c->r.c, t, action, object, before, after));
+    return route_advance(&c->r, t, c->s, action, c->rq->note, tail);
 }
 
 int ops_plan_step(struct ops *o, const struct ops_step_req *rq, struct ops_err *e)
@@ -399,27 +412,19 @@ static int sk_fill(struct sk_ctx *c, stxn *t)
 static int write_sk(stxn *t, void *ctx)
 {
     struct sk_ctx *c = ctx;
-    char before[PLAN_STATE_SIZE], object[32], after[WF_NOTE_SIZE + 128], date[11], tmt[11];
-    char note[WF_NOTE_SIZE];
-    int rc = route_read(&c->r, t);
-    if (rc == OPS_OK)
-        rc = route_check(&c->r, c->s, c->rq->note);
+    char date[11], tmt[11], note[WF_NOTE_SIZE], tail[ROUTE_TAIL_SIZE];
+    int rc = route_begin(&c->r, t, c->s, c->rq->note);
     if (rc == OPS_OK)
         rc = sk_fill(c, t);
     if (rc != OPS_OK)
         return change_aborted(&c->r.c, rc);
-    snprintf(before, sizeof before, "%s", c->r.p.state);
-    snprintf(c->r.p.state, sizeof c->r.p.state, "%s", c->s->to);
     date_format(c->rq->date, date);
     date_format(c->rq->tmt, tmt);
     snprintf(note, sizeof note, "SK %s, %s, TMT %s%s%.100s", c->rq->number, date, tmt,
              c->rq->note && c->rq->note[0] ? "; " : "", c->rq->note ? c->rq->note : "");
-    if ((rc = route_save(&c->r, t, c->s->name, note)) != OPS_OK)
-        return change_aborted(&c->r.c, rc);
-    route_object(c->r.id, object);
-    snprintf(after, sizeof after, "%s; %s; signed by %.60s (%s)", c->s->to, note,
-             c->r.p.sk.signer_name, c->r.p.sk.signer_nip);
-    return change_aborted(&c->r.c, change_audit(&c->r.c, t, "plan issue-sk", object, before, after));
+    snprintf(tail, sizeof tail, "; %s; signed by %.60s (%s)", note, c->r.p.sk.signer_name,
+             c->r.p.sk.signer_nip);
+    return route_advance(&c->r, t, c->s, "plan issue-sk", note, tail);
 }
 
 int ops_plan_issue_sk(struct ops *o, const struct ops_sk_req *rq, struct ops_err *e)

@@ -5,15 +5,7 @@
  * it is for the roles that may read the log and export personal data
  * (ops/access.h: admin and users.yaml's `export:` roles).
  *
- * CSV columns (header row; times ISO 8601 UTC, hashes 64 hex digits):
- *     number, time, user, action, object, plan, nip, before, after,
- *     prev_hash, hash, data_digest
- * plan and nip are read out of object ("plan 3 19860926...": 3 and the
- * NIP; empty where the object names none); data_digest is the entry's
- * digest of the data, "db:hex" joined by "|" (empty for entries written
- * before schema 2). Text: number, time (as people read it, UTC), user,
- * action, object and "before -> after", columns aligned (a first pass
- * over the log measures them; nothing is kept in memory).
+ * The columns of CSV and text: io/export_audit.h.
  *
  * Usage:
  *     struct ops_export_audit x = {.format = EXPORT_CSV, .out = f};

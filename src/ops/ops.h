@@ -26,6 +26,7 @@
 #include "core/policy.h"
 #include "core/preference.h"
 #include "core/rules.h"
+#include "core/vocab.h"
 #include "core/workload.h"
 #include "store/store.h"
 
@@ -111,12 +112,12 @@ struct ops {
 void ops_audit_user(const struct ops *o, char out[OPS_AUDIT_USER_SIZE]);
 
 /* A moment (Unix seconds) in local time as people read it, with hours and
- * minutes: OPS_WHEN_SHORT for a table column ("01-08-2026 09:30" in
- * Indonesian, "2026-08-01 09:30" in English: 16 characters),
- * OPS_WHEN_LONG in a sentence ("1 Agustus 2026 09:30"); "-" for 0.
- * Files for programs (CSV) keep ISO. */
+ * minutes (core/vocab.h's moment_label): OPS_WHEN_SHORT for a table
+ * column ("01-08-2026 09:30" in Indonesian, "2026-08-01 09:30" in
+ * English: 16 characters), OPS_WHEN_LONG in a sentence ("1 Agustus 2026
+ * 09:30"); "-" for 0 (never). Files for programs (CSV) keep ISO. */
 enum ops_when_style { OPS_WHEN_SHORT, OPS_WHEN_LONG };
-#define OPS_WHEN_SIZE 64
+#define OPS_WHEN_SIZE MOMENT_LABEL_SIZE
 void ops_when_label(int64_t when, enum ops_when_style style, char out[OPS_WHEN_SIZE]);
 
 /* Loads the configuration and opens the database. On failure nothing is
@@ -327,10 +328,9 @@ struct workload *ops_workload_load(struct ops *o, struct wl_problems *pr, struct
  * workload_group and the unit rows work as on the full load; the
  * per-position listing needs ops_workload_load. Falls back to the full
  * load (same result) when the stored aggregates were kept with another
- * rounding policy than the session's. */
-struct workload *ops_workload_summary(struct ops *o, struct wl_problems *pr, struct ops_err *e);
-/* The same, with tap->unit (when not NULL) called on every unit record as
- * it is read, in unit index order (its name, say, without a second read);
+ * rounding policy than the session's. With tap->unit (when not NULL)
+ * called on every unit record as it is read, in unit index order (its
+ * name, say, without a second read);
  * tap->position is not called. Each unit is tapped once, also where the
  * summary falls back to the full load. */
 struct ops_workload_tap;
@@ -393,6 +393,34 @@ int ops_workload_listing_measure(const struct ops_wl_listing *l, long root,
 int ops_workload_listing_each(const struct ops_wl_listing *l, long root, bool names,
                               ops_wl_row_cb cb, void *ctx, struct ops_err *e);
 void ops_workload_listing_close(struct ops_wl_listing *l);
+
+/* The table by unit from the stored unit tree (store_each_tree_unit): one
+ * walk in tree order, no pass over the units or the positions; open's one
+ * read transaction is held until close (ops/workload_units.c).
+ *     struct ops_wl_units u;
+ *     if (ops_workload_units_open(o, &u, &e) != OPS_OK) ...;
+ *     if (!u.kept) ... the summary (ops_workload_summary_tap) instead;
+ *     ops_workload_units_each(&u, code or NULL, cb, ctx, &e);   (as often as wanted)
+ *     ops_workload_units_close(&u);
+ * kept is false when the tree cannot serve: a parent cycle in the data, or
+ * aggregates kept with another rounding policy than the session's. each:
+ * OPS_OK, OPS_STOPPED (cb's nonzero), OPS_REFUSED (no such unit: e says
+ * so; or the database cannot be read). problems: what the roll-up leaves
+ * out, for the whole database. */
+struct ops_wl_units {
+    struct ops *o;
+    stxn *t;
+    bool kept;
+    struct wl_problems problems;
+};
+int ops_workload_units_open(struct ops *o, struct ops_wl_units *u, struct ops_err *e);
+int ops_workload_units_each(const struct ops_wl_units *u, const char *root, store_tree_cb cb,
+                            void *ctx, struct ops_err *e);
+/* The children of parent (NULL: the roots) in code order, each with
+ * has_children, depth 0; the same returns as each. */
+int ops_workload_units_children(const struct ops_wl_units *u, const char *parent,
+                                store_tree_cb cb, void *ctx, struct ops_err *e);
+void ops_workload_units_close(struct ops_wl_units *u);
 
 /* For the actions of ops/: the same in the caller's transaction t (NULL
  * when it cannot be read or out of memory), with an optional tap that sees

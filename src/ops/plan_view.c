@@ -30,14 +30,19 @@ oom:
     return ops_fail(e, "%s", _("out of memory"));
 }
 
-static int read_plan(struct ops *o, stxn *t, uint32_t id, struct plan *p, struct ops_err *e)
+/* The refusal of a plan's reading that returned r (a store code). */
+static int plan_read(struct ops *o, uint32_t id, int r, struct ops_err *e)
 {
-    int r = store_get_plan(t, id, p);
     if (r == STORE_NOTFOUND)
         return ops_fail(e, _("there is no plan %u"), (unsigned)id);
     if (r != STORE_OK)
         return ops_fail(e, _("could not read the database: %s"), store_errmsg(o->db));
     return OPS_OK;
+}
+
+static int read_plan(struct ops *o, stxn *t, uint32_t id, struct plan *p, struct ops_err *e)
+{
+    return plan_read(o, id, store_get_plan(t, id, p), e);
 }
 
 int ops_plan_impact(struct ops *o, uint32_t id, struct workload **w, struct impact **im,
@@ -122,25 +127,28 @@ static int view_impact(struct ops *o, stxn *t, struct plan_moves *pl, struct ops
     return rc;
 }
 
-int ops_plan_show(struct ops *o, uint32_t id, struct ops_plan_view *out, struct ops_err *e)
+/* The plan and its moves with the people's names; with full, its
+ * timeline and the impact of its moves too. */
+static int plan_view(struct ops *o, uint32_t id, bool full, struct ops_plan_view *out,
+                     struct ops_err *e)
 {
     struct plan_moves pl = {0};
     memset(out, 0, sizeof *out);
     stxn *t = store_read_begin(o->db);
     if (!t)
         return ops_fail(e, "%s", store_errmsg(o->db));
-    int r = store_get_plan_timeline(t, id, &out->plan, &out->timeline, &out->ntimeline);
-    int rc = r == STORE_NOTFOUND ? ops_fail(e, _("there is no plan %u"), (unsigned)id)
-             : r != STORE_OK ? ops_fail(e, _("could not read the database: %s"),
-                                        store_errmsg(o->db))
-                             : OPS_OK;
+    int rc = plan_read(o, id,
+                       full ? store_get_plan_timeline(t, id, &out->plan, &out->timeline,
+                                                      &out->ntimeline)
+                            : store_get_plan(t, id, &out->plan),
+                       e);
     if (rc == OPS_OK && plan_moves_read(t, id, &pl) != STORE_OK)
         rc = ops_fail(e, _("could not read the database: %s"), store_errmsg(o->db));
     if (rc == OPS_OK)
         rc = view_moves(o, t, &pl, out, e);
     plan_moves_drop_struck(&pl);        /* struck moves have no impact */
     /* Once applied, the records already hold the moves: no impact left. */
-    if (rc == OPS_OK && out->plan.applied_at == 0)
+    if (full && rc == OPS_OK && out->plan.applied_at == 0)
         rc = view_impact(o, t, &pl, out, e);
     store_read_end(t);
     plan_moves_free(&pl);
@@ -149,23 +157,14 @@ int ops_plan_show(struct ops *o, uint32_t id, struct ops_plan_view *out, struct 
     return rc;
 }
 
+int ops_plan_show(struct ops *o, uint32_t id, struct ops_plan_view *out, struct ops_err *e)
+{
+    return plan_view(o, id, true, out, e);
+}
+
 int ops_plan_moves(struct ops *o, uint32_t id, struct ops_plan_view *out, struct ops_err *e)
 {
-    struct plan_moves pl = {0};
-    memset(out, 0, sizeof *out);
-    stxn *t = store_read_begin(o->db);
-    if (!t)
-        return ops_fail(e, "%s", store_errmsg(o->db));
-    int rc = read_plan(o, t, id, &out->plan, e);
-    if (rc == OPS_OK && plan_moves_read(t, id, &pl) != STORE_OK)
-        rc = ops_fail(e, _("could not read the database: %s"), store_errmsg(o->db));
-    if (rc == OPS_OK)
-        rc = view_moves(o, t, &pl, out, e);
-    store_read_end(t);
-    plan_moves_free(&pl);
-    if (rc != OPS_OK)
-        ops_plan_view_free(out);
-    return rc;
+    return plan_view(o, id, false, out, e);
 }
 
 void ops_plan_view_free(struct ops_plan_view *v)

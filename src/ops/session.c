@@ -148,15 +148,8 @@ void ops_when_label(int64_t when, enum ops_when_style style, char out[OPS_WHEN_S
 {
     time_t tt = (time_t)when;
     struct tm tm;
-    if (!when || !localtime_r(&tt, &tm)) {
+    if (!when || !localtime_r(&tt, &tm))
         snprintf(out, OPS_WHEN_SIZE, "-");
-        return;
-    }
-    char day[DATE_LABEL_SIZE];
-    mdate d = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-    if (style == OPS_WHEN_SHORT)
-        date_label_short(d, day);
     else
-        date_label(d, day);
-    snprintf(out, OPS_WHEN_SIZE, "%s %02d:%02d", day, tm.tm_hour, tm.tm_min);
+        moment_label(&tm, style == OPS_WHEN_SHORT ? MOMENT_SHORT : 0, out);
 }

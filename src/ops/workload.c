@@ -175,11 +175,6 @@ static struct workload *summary_in(struct ops *o, stxn *t, const struct ops_work
     return s.w;
 }
 
-struct workload *ops_workload_summary(struct ops *o, struct wl_problems *pr, struct ops_err *e)
-{
-    return ops_workload_summary_tap(o, NULL, pr, e);
-}
-
 struct workload *ops_workload_summary_tap(struct ops *o, const struct ops_workload_tap *tap,
                                           struct wl_problems *pr, struct ops_err *e)
 {

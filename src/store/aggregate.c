@@ -113,7 +113,14 @@ static int agg_apply_in(stxn *t, MDB_val k, const struct agg *d, int sign,
     if (store_agg_add(t, k, d, sign) != STORE_OK)
         return STORE_ERROR;
     const unsigned char *key = k.mv_data;
-    return k.mv_size && key[0] ? store_wl_groups_follow(t, k, d, sign, last) : STORE_OK;
+    if (!k.mv_size || !key[0])
+        return STORE_OK;
+    /* the unit tree: a bulk write (with a place) has it built again once */
+    if (last)
+        store_unit_tree_touch(t);
+    else if (store_unit_tree_add(t, (const char *)key, d, sign) != STORE_OK)
+        return STORE_ERROR;
+    return store_wl_groups_follow(t, k, d, sign, last);
 }
 
 static int agg_apply(stxn *t, MDB_val k, const struct agg *d, int sign)
@@ -401,6 +408,7 @@ static int64_t orphans_recount(stxn *t)
 int store_wl_recount(stxn *t)
 {
     struct recount rc = {.klen = 0};
+    store_unit_tree_touch(t);
     if (store_need_write(t) || stored_params(t, &rc.pol) != STORE_OK)
         return STORE_ERROR;
     int e = mdb_drop(t->txn, t->s->dbi[DB_WORKLOAD_AGG], 0);

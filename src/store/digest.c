@@ -119,8 +119,6 @@ static int record_hash(int db, MDB_val k, MDB_val v, uint64_t out[4])
 int store_digest_change(stxn *t, int db, MDB_val k, MDB_val v, bool add)
 {
     uint64_t h[4];
-    if (db == DB_UNITS)
-        t->units_changed = true;
     if (BENCH_NOSEAL)
         return STORE_OK;
     if (record_hash(db, k, v, h) != 0)
@@ -153,10 +151,8 @@ void store_digest_add_hash(stxn *t, int db, const uint64_t h[4])
 int store_digest_unfile(stxn *t, int db, MDB_val k)
 {
     MDB_val old;
-    if (BENCH_NOSEAL) {
-        t->units_changed |= db == DB_UNITS;
+    if (BENCH_NOSEAL)
         return STORE_OK;
-    }
     int rc = mdb_get(t->txn, t->s->dbi[db], &k, &old);
     if (rc == MDB_NOTFOUND)
         return STORE_OK;
@@ -170,10 +166,8 @@ int store_digest_unfile(stxn *t, int db, MDB_val k)
 int store_digest_replace(stxn *t, int db, MDB_val k, MDB_val v)
 {
     MDB_val old;
-    if (BENCH_NOSEAL) {
-        t->units_changed |= db == DB_UNITS;
+    if (BENCH_NOSEAL)
         return STORE_OK;
-    }
     int rc = mdb_get(t->txn, t->s->dbi[db], &k, &old);
     if (rc != 0 && rc != MDB_NOTFOUND)
         return store_fail_mdb(t, rc, store_db_name(db));

@@ -41,6 +41,7 @@ static const struct {
     [DB_POSITIONS_BY_UNIT] = {"positions_by_unit", MDB_DUPSORT},
     [DB_STAFF_WORDS] = {"staff_words", MDB_DUPSORT | MDB_DUPFIXED},
     [DB_STAFF_VOCAB] = {"staff_vocab", 0},
+    [DB_UNIT_TREE] = {"unit_tree", 0},
 };
 
 const char *store_db_name(int db)
@@ -250,6 +251,8 @@ int store_write(store *s, store_write_fn fn, void *ctx)
         if (rc != 0)
             return store_fail(s, _("cannot write the database: %s"), mdb_strerror(rc));
         int r = fn(&t, ctx);
+        if (r == STORE_OK && t.tree_dirty && !t.map_full && !t.no_space)
+            r = store_unit_tree_rebuild(&t);
         if (r == STORE_OK && t.units_changed && !t.map_full && !t.no_space)
             r = store_unit_repeats_refresh(&t);
         if (r == STORE_OK && !t.map_full && !t.no_space)
@@ -370,6 +373,9 @@ static int setup_dbs(stxn *t, void *ctx)
         return STORE_ERROR;
     /* a new database has no units: its record holds none */
     if (su->wrote_schema && store_unit_repeats_refresh(t) != STORE_OK)
+        return STORE_ERROR;
+    /* and its unit tree none (or a step marked it for building) */
+    if ((su->wrote_schema || t->tree_dirty) && store_unit_tree_rebuild(t) != STORE_OK)
         return STORE_ERROR;
     su->migrated = migrate;
     return STORE_OK;

@@ -218,16 +218,25 @@ static int text_set(stxn *t, const char *nip, const unsigned char *name, size_t 
     return write_back(t, have ? old : NULL, &c);
 }
 
-int store_text_changed(stxn *t, const struct staff *old, const struct staff *rec)
+void store_name_change_of(struct store_name_change *c, const struct staff *old,
+                          const struct staff *rec)
 {
-    unsigned char a[NAME_MAX_LEN], b[NAME_MAX_LEN];
-    size_t na = old ? store_text_name(old, a) : 0, nb = rec ? store_text_name(rec, b) : 0;
-    if (old && rec && strcmp(old->nip, rec->nip) == 0 && na == nb && memcmp(a, b, na) == 0)
+    c->old = old;
+    c->rec = rec;
+    c->nwas = old ? store_text_name(old, c->was) : 0;
+    c->nnow = rec ? store_text_name(rec, c->now) : 0;
+}
+
+int store_text_changed(stxn *t, const struct store_name_change *c)
+{
+    const struct staff *old = c->old, *rec = c->rec;
+    if (old && rec && strcmp(old->nip, rec->nip) == 0 && c->nwas == c->nnow &&
+        memcmp(c->was, c->now, c->nwas) == 0)
         return STORE_OK;            /* the name did not change */
     if (old && rec && strcmp(old->nip, rec->nip) != 0 &&
         text_set(t, old->nip, NULL, 0) != STORE_OK)
         return STORE_ERROR;
-    return text_set(t, rec ? rec->nip : old->nip, rec ? b : NULL, nb);
+    return text_set(t, rec ? rec->nip : old->nip, rec ? c->now : NULL, c->nnow);
 }
 
 /* --- filling in NIP order ------------------------------------------------------ */

@@ -37,6 +37,10 @@ struct stxn {
     /* A unit was written or deleted: the units that show their parent
      * are recounted before the transaction commits (unit_repeats.c). */
     bool units_changed;
+    /* The unit tree (unit_tree.c) is built again before the commit;
+     * and how many single changes it took so far. */
+    bool tree_dirty;
+    unsigned tree_deltas;
 };
 
 /* The map and its file (map.c). A writable open calls prepare before
@@ -270,7 +274,18 @@ int store_appender_put(struct store_appender *a, MDB_val k, MDB_val v, unsigned 
  * close with keep true to write the last chunk, false when giving up);
  * rebuilding it from the records (migration); comparing it with the
  * records (the number of problems, the first in why). */
-int store_text_changed(stxn *t, const struct staff *old, const struct staff *rec);
+/* A change of a person's record as the find text and the words of names
+ * see it: the two names as the find text holds them (store_text_name),
+ * folded once for both (store_name_change_of); old or rec NULL for an
+ * insert or a delete. */
+struct store_name_change {
+    const struct staff *old, *rec;
+    unsigned char was[STORE_GROUP_MAX], now[STORE_GROUP_MAX];
+    size_t nwas, nnow;
+};
+void store_name_change_of(struct store_name_change *c, const struct staff *old,
+                          const struct staff *rec);
+int store_text_changed(stxn *t, const struct store_name_change *c);
 #define STORE_TEXT_CHUNK 2000     /* the largest chunk: two fill a 4 KiB page, inline */
 #define STORE_TEXT_ROWS (STORE_TEXT_CHUNK / 9 + 2)
 struct store_words_acc;
@@ -300,7 +315,7 @@ size_t store_text_name(const struct staff *s, unsigned char *out);
  * why); the search: the people whose folded name may hold the needle
  * (len bytes, folded, no newline) to cb in NIP order, or *scan true when
  * a pass over the find text answers better (nothing sent then). */
-int store_words_changed(stxn *t, const struct staff *old, const struct staff *rec);
+int store_words_changed(stxn *t, const struct store_name_change *c);
 struct store_words_acc *store_words_acc_new(void);
 void store_words_acc_free(struct store_words_acc *a);
 int store_words_acc_add(struct store_words_acc *a, const struct staff *s);   /* 0, -1: no memory */
@@ -318,6 +333,21 @@ int store_words_match(stxn *t, const char *needle, size_t len, store_match_cb cb
  * create and the migration to schema 11 do); compare the record with a
  * recount (0, or 1 with the problem in why). */
 int store_unit_repeats_refresh(stxn *t);
+/* The unit tree with rolled-up figures (unit_tree.c, store.h):
+ *   store_unit_tree_rebuild: builds it from the units and the aggregates
+ *     (store_write does before the commit when t->tree_dirty; the create
+ *     and the migration to schema 12 do);
+ *   store_unit_tree_add: sign * d more in a unit's own figures: its entry
+ *     and its ancestors' (aggregate.c, for every single change);
+ *   store_unit_tree_touch: built again before the commit (bulk writes);
+ *   store_unit_tree_unit_changed: the unit descriptor's derive hook's part;
+ *   store_unit_tree_check: the table against one built anew (0, or the
+ *     number of problems, the first in why). */
+int store_unit_tree_rebuild(stxn *t);
+int store_unit_tree_add(stxn *t, const char *unit, const struct agg *d, int sign);
+void store_unit_tree_touch(stxn *t);
+int store_unit_tree_unit_changed(stxn *t, const void *old, const void *rec);
+int store_unit_tree_check(stxn *t, char *why, size_t whylen);
 int store_unit_repeats_check(stxn *t, char *why, size_t whylen);
 /* The codes in memory (codes.c), for the bulk load: ids are dense and, as
  * read in key order, in byte order of the codes (units on record only).

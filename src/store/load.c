@@ -99,6 +99,8 @@ int store_load_unit(store_load *l, const struct unit *u)
         return store_fail(l->t->s, _("a record of the wrong kind was given to a bulk load"));
     if (l->placing && store_wl_unit_changed(l->t, NULL, u) != STORE_OK)
         return STORE_ERROR;
+    store_unit_tree_touch(l->t);
+    l->t->units_changed = true;
     return append(l, u);
 }
 

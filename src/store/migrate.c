@@ -193,6 +193,15 @@ static int record_unit_repeats(stxn *t)
     return store_unit_repeats_refresh(t);
 }
 
+/* Schema 12: the unit tree (unit_tree.c) and, beside the units that show
+ * their parent, those whose name repeats (unit_repeats.c). */
+static int unit_tree_and_names(stxn *t)
+{
+    if (store_unit_tree_rebuild(t) != STORE_OK)
+        return STORE_ERROR;
+    return store_unit_repeats_refresh(t);
+}
+
 static const struct migration steps[] = {
     {0, "rebuild every index", rebuild_indexes},
     {1, "seal every record with a checksum; data digest", store_digest_reset},
@@ -206,6 +215,8 @@ static const struct migration steps[] = {
     /* step 4's find text files the words as it goes */
     {9, "file staff under the words of their names", store_words_rebuild, .redone_by = 4},
     {10, "record the units that show their parent", record_unit_repeats},
+    {11, "keep the unit tree with rolled-up workload figures; the units whose name repeats",
+     unit_tree_and_names},
 };
 
 static const struct migration *step_from(unsigned v)

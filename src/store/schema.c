@@ -61,10 +61,24 @@ static size_t unit_key(stxn *t, const void *r, unsigned char *out)
     return code_key(t, _("unit"), ((const struct unit *)r)->code, out);
 }
 
+/* What follows a unit: the sums per district (aggregate_groups.c), the
+ * unit tree (unit_tree.c), and the record of the units that show their
+ * parent, recounted before the commit when a name or parent changed. */
+static int unit_derived(stxn *t, const void *old_rec, const void *rec)
+{
+    const struct unit *old = old_rec, *now = rec;
+    if (!old || !now || strncmp(old->name, now->name, NAME_SIZE) != 0 ||
+        strncmp(old->parent, now->parent, CODE_SIZE) != 0)
+        t->units_changed = true;
+    if (store_wl_unit_changed(t, old, now) != STORE_OK)
+        return STORE_ERROR;
+    return store_unit_tree_unit_changed(t, old, now);
+}
+
 const struct store_record_desc store_desc_unit = {
     .what = N_("unit"), .db = DB_UNITS, .size = sizeof(struct unit),
     .encode = unit_encode, .decode = unit_decode, .key = unit_key,
-    .derive = store_wl_unit_changed,
+    .derive = unit_derived,
 };
 
 /* --- positions ------------------------------------------------------------- */
@@ -145,11 +159,13 @@ static size_t staff_name(const void *r, unsigned char *out)
  * and the words of names. */
 static int staff_derived(stxn *t, const void *old, const void *rec)
 {
+    struct store_name_change c;
     if (store_wl_staff_changed(t, old, rec) != STORE_OK)
         return STORE_ERROR;
-    if (store_text_changed(t, old, rec) != STORE_OK)
+    store_name_change_of(&c, old, rec);
+    if (store_text_changed(t, &c) != STORE_OK)
         return STORE_ERROR;
-    return store_words_changed(t, old, rec);
+    return store_words_changed(t, &c);
 }
 
 static int staff_children(stxn *t, const void *r)

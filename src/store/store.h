@@ -49,8 +49,10 @@
  * Schema 10: staff filed under the words of their names (words.c), which
  * store_each_staff_match reads instead of the whole find text.
  * Schema 11: the units that show their parent in labels, as a record in
- * meta (store_unit_repeats). */
-#define STORE_SCHEMA_VERSION 11
+ * meta (store_unit_repeats).
+ * Schema 12: the unit tree with rolled-up workload figures (unit_tree.c,
+ * store_each_tree_unit). */
+#define STORE_SCHEMA_VERSION 12
 
 typedef struct store store;      /* an open environment */
 typedef struct stxn stxn;        /* a transaction */
@@ -290,6 +292,10 @@ size_t store_count_units(stxn *t);
  * schema 11 open read-only) counted from every unit. STORE_OK or
  * STORE_ERROR. */
 int store_unit_repeats(stxn *t, uint64_t **codes, size_t *n);
+/* The same for the units whose name another unit has (any parent), which
+ * the Units screen labels with their parent's name; the record beside it
+ * (schema 12). */
+int store_unit_names_repeat(stxn *t, uint64_t **codes, size_t *n);
 size_t store_count_positions(stxn *t);
 size_t store_count_staff(stxn *t);
 
@@ -402,31 +408,8 @@ uint64_t store_stamp(stxn *t);
 
 /* Audit chain: every change appends an entry whose SHA-256 covers the
  * previous entry's hash. user = the Unix user, action e.g. "import staff",
- * object e.g. a NIP or "staff.csv", before/after short texts (may be ""). */
-#define AUDIT_DIGEST_MAX 12      /* digested databases an entry can name */
-#define AUDIT_DB_NAME 24
-struct audit_digest {
-    char db[AUDIT_DB_NAME];      /* "staff" */
-    unsigned char sum[32];       /* that database's multiset sum (store_data_digest) */
-};
-struct audit_entry {
-    uint64_t seq;
-    int64_t time;                /* Unix seconds */
-    char user[32];
-    char action[48];
-    char object[64];
-    char before[256];
-    char after[256];
-    unsigned char prev_hash[32];
-    unsigned char hash[32];
-    /* The data after the change: one multiset sum per record database,
-     * covered by hash. ndigest 0: an entry written before schema 2. */
-    int ndigest;
-    struct audit_digest digest[AUDIT_DIGEST_MAX];
-    /* Only from store_each_audit_past_damage: the entry does not decode,
-     * only seq is known. */
-    bool damaged;
-};
+ * object e.g. a NIP or "staff.csv", before/after short texts (may be "").
+ * The entries read back are core/record.h's struct audit_entry. */
 int store_audit_append(stxn *t, const char *user, const char *action,
                        const char *object, const char *before, const char *after);
 typedef int (*store_audit_cb)(const struct audit_entry *e, void *ctx);
@@ -517,6 +500,37 @@ uint64_t store_wl_unplaced_positions(stxn *t);
 /* The aggregates against a recount: the number of problems, the first in
  * why (store_check_indexes includes it). */
 int store_wl_check(stxn *t, char *why, size_t whylen);
+/* The unit tree with rolled-up figures (unit_tree.c): per unit the sums
+ * of its own positions and of every sub-unit's, kept in the write
+ * transaction of every change that moves them (positions, a person's
+ * position, units added, removed, moved or renamed, imports, bulk loads,
+ * a recount), stored in the tree's pre-order, so that a table by unit is
+ * one walk with no pass over the units or positions.
+ *   store_unit_tree_state: *kept false when the database has no usable
+ *     tree (a parent cycle, a path too long for a key, or none built):
+ *     readers then roll up from the units and the aggregates; the count
+ *     of units whose named parent is no unit (they are roots).
+ *   store_each_tree_unit: the units of root's subtree (NULL: every tree)
+ *     in pre-order, siblings in code order (as workload_units_in), depth
+ *     from root's; STORE_NOTFOUND when no unit has code root. cb returns
+ *     0 to go on, else that is returned.
+ *   store_tree_children: parent's children (NULL: the roots) in code
+ *     order, has_children set; depth 0.
+ * The figures are those of the aggregates (need with their parameters,
+ * store_wl_params_get). */
+struct store_tree_row {
+    char code[CODE_SIZE];
+    char name[NAME_SIZE];
+    int depth;
+    struct wl_row row;
+    uint64_t npositions;
+    bool no_parent;              /* a root whose named parent is no unit */
+    bool has_children;           /* store_tree_children only */
+};
+typedef int (*store_tree_cb)(const struct store_tree_row *r, void *ctx);
+int store_unit_tree_state(stxn *t, bool *kept, uint64_t *units_without_parent);
+int store_each_tree_unit(stxn *t, const char *root, store_tree_cb cb, void *ctx);
+int store_tree_children(stxn *t, const char *parent, store_tree_cb cb, void *ctx);
 /* Checks every index against its records, the workload aggregates against
  * a recount, the find text of staff against the records, and every move
  * against its plan

@@ -15,10 +15,49 @@
 #include "store/internal.h"
 
 #define REPEATS_KEY "unit_repeats"
+/* Beside it (schema 12): the units whose name another unit has, which
+ * the Units screen shows with their parent's name (ui/unit_label.h), so
+ * that it draws a few rows of the stored tree without every unit's name. */
+#define NAMES_KEY "unit_names_repeat"
 
 static MDB_val repeats_key(void)
 {
     return (MDB_val){sizeof REPEATS_KEY - 1, (void *)REPEATS_KEY};
+}
+
+static MDB_val names_key(void)
+{
+    return (MDB_val){sizeof NAMES_KEY - 1, (void *)NAMES_KEY};
+}
+
+static int by_name(const void *x, const void *y)
+{
+    const struct unit_hashes *a = x, *b = y;
+    return a->name < b->name ? -1 : a->name > b->name;
+}
+
+static int by_value(const void *x, const void *y)
+{
+    const uint64_t *a = x, *b = y;
+    return *a < *b ? -1 : *a > *b;
+}
+
+/* The code hashes of the units whose name hash repeats, sorted, into out
+ * (room for n); reorders u. Returns how many. */
+static size_t names_repeat(struct unit_hashes *u, size_t n, uint64_t *out)
+{
+    size_t k = 0;
+    if (n)
+        qsort(u, n, sizeof *u, by_name);
+    for (size_t i = 0, j; i < n; i = j) {
+        for (j = i + 1; j < n && u[j].name == u[i].name; j++)
+            ;
+        for (size_t m = i; j - i > 1 && m < j; m++)
+            out[k++] = u[m].code;
+    }
+    if (k)
+        qsort(out, k, sizeof *out, by_value);
+    return k;
 }
 
 struct gather {
@@ -36,16 +75,24 @@ static int gather_unit(const struct unit *u, void *ctx)
     return 0;
 }
 
-/* The set worked out from every unit (the caller frees *codes). */
-static int recount(stxn *t, uint64_t **codes, size_t *n)
+/* The set worked out from every unit (the caller frees *codes), and when
+ * rep is not NULL the units whose name repeats (*rep, *nrep, freed by the
+ * caller too). */
+static int recount_both(stxn *t, uint64_t **codes, size_t *n, uint64_t **rep, size_t *nrep)
 {
     size_t units = store_count_units(t);
     struct gather g = {malloc((units ? units : 1) * sizeof *g.u), 0, units ? units : 1};
-    uint64_t *out = NULL;
+    uint64_t *out = NULL, *same = NULL;
     size_t k = (size_t)-1;
     int rc = g.u ? store_each_unit(t, gather_unit, &g) : 1;
     if (rc == 0 && (out = malloc((g.n ? g.n : 1) * sizeof *out)))
         k = unit_repeats_compute(g.u, g.n, out);
+    if (k != (size_t)-1 && rep) {
+        if ((same = malloc((g.n ? g.n : 1) * sizeof *same)) != NULL)
+            *nrep = names_repeat(g.u, g.n, same), *rep = same;
+        else
+            k = (size_t)-1;
+    }
     free(g.u);
     if (k == (size_t)-1) {
         free(out);
@@ -57,12 +104,17 @@ static int recount(stxn *t, uint64_t **codes, size_t *n)
     return STORE_OK;
 }
 
-/* The stored set: STORE_OK, STORE_NOTFOUND (no record: a database older
- * than the record, or damaged) or STORE_ERROR. */
-static int read_stored(stxn *t, uint64_t **codes, size_t *n)
+static int recount(stxn *t, uint64_t **codes, size_t *n)
+{
+    return recount_both(t, codes, n, NULL, NULL);
+}
+
+/* The stored set under key: STORE_OK, STORE_NOTFOUND (no record: a
+ * database older than the record, or damaged) or STORE_ERROR. */
+static int read_set(stxn *t, MDB_val key, uint64_t **codes, size_t *n)
 {
     MDB_val v;
-    int rc = store_db_get(t, DB_META, repeats_key(), &v);
+    int rc = store_db_get(t, DB_META, key, &v);
     if (rc != STORE_OK)
         return rc;
     if (v.mv_size % 8 != 0)
@@ -81,6 +133,31 @@ static int read_stored(stxn *t, uint64_t **codes, size_t *n)
     return STORE_OK;
 }
 
+static int read_stored(stxn *t, uint64_t **codes, size_t *n)
+{
+    return read_set(t, repeats_key(), codes, n);
+}
+
+int store_unit_names_repeat(stxn *t, uint64_t **codes, size_t *n)
+{
+    uint64_t *told = NULL;
+    size_t nt = 0;
+    int rc = read_set(t, names_key(), codes, n);
+    if (rc != STORE_NOTFOUND)
+        return rc;
+    rc = recount_both(t, &told, &nt, codes, n);
+    free(told);
+    return rc;
+}
+
+/* A set as a record: little-endian, in place. */
+static int write_set(stxn *t, MDB_val key, uint64_t *codes, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        codes[i] = htole64(codes[i]);
+    return store_db_put(t, DB_META, key, (MDB_val){n * 8, codes}, 0);
+}
+
 int store_unit_repeats(stxn *t, uint64_t **codes, size_t *n)
 {
     int rc = read_stored(t, codes, n);
@@ -89,15 +166,15 @@ int store_unit_repeats(stxn *t, uint64_t **codes, size_t *n)
 
 int store_unit_repeats_refresh(stxn *t)
 {
-    uint64_t *codes = NULL;
-    size_t n = 0;
-    if (recount(t, &codes, &n) != STORE_OK)
+    uint64_t *codes = NULL, *rep = NULL;
+    size_t n = 0, nrep = 0;
+    if (recount_both(t, &codes, &n, &rep, &nrep) != STORE_OK)
         return STORE_ERROR;
-    for (size_t i = 0; i < n; i++)
-        codes[i] = htole64(codes[i]);       /* in place: only written from here */
-    MDB_val v = {n * 8, codes};
-    int rc = store_db_put(t, DB_META, repeats_key(), v, 0);
+    int rc = write_set(t, repeats_key(), codes, n);
+    if (rc == STORE_OK)
+        rc = write_set(t, names_key(), rep, nrep);
     free(codes);
+    free(rep);
     t->units_changed = false;
     return rc;
 }
@@ -112,7 +189,9 @@ int store_unit_repeats_check(stxn *t, char *why, size_t whylen)
         snprintf(why, whylen, "%s", _("the record of the units that show their parent is missing"));
         return 1;
     }
-    if (rc != STORE_OK || recount(t, &want, &nw) != STORE_OK) {
+    uint64_t *rep = NULL, *rep_want = NULL;
+    size_t nrep = 0, nrep_want = 0;
+    if (rc != STORE_OK || recount_both(t, &want, &nw, &rep_want, &nrep_want) != STORE_OK) {
         snprintf(why, whylen, "%s", store_errmsg(t->s));
         problems = 1;
     } else if (ns != nw || (nw && memcmp(stored, want, nw * sizeof *want) != 0)) {
@@ -121,8 +200,15 @@ int store_unit_repeats_check(stxn *t, char *why, size_t whylen)
                    "(%zu units stored, %zu counted)"),
                  ns, nw);
         problems = 1;
+    } else if (read_set(t, names_key(), &rep, &nrep) != STORE_OK || nrep != nrep_want ||
+               (nrep && memcmp(rep, rep_want, nrep * sizeof *rep) != 0)) {
+        snprintf(why, whylen, "%s",
+                 _("the record of the units whose name repeats differs from a recount"));
+        problems = 1;
     }
     free(stored);
     free(want);
+    free(rep);
+    free(rep_want);
     return problems;
 }

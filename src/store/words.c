@@ -51,7 +51,6 @@ static size_t next_word(const unsigned char *name, size_t n, size_t *at, const u
 
 /* The distinct words of a person's name, in the order they come. */
 struct word_list {
-    unsigned char text[WORD_MAX];
     const unsigned char *w[WORD_MAX / 2 + 1];
     size_t len[WORD_MAX / 2 + 1];
     size_t n;
@@ -77,11 +76,6 @@ static void words_in(const unsigned char *name, size_t n, struct word_list *l)
             l->w[l->n] = w;
             l->len[l->n++] = len;
         }
-}
-
-static void words_of(const struct staff *s, struct word_list *l)
-{
-    words_in(l->text, store_text_name(s, l->text), l);
 }
 
 /* --- words in memory (bulk load, rebuild, check) ------------------------------- */
@@ -306,19 +300,21 @@ static int file_words(stxn *t, const struct word_list *l, const struct word_list
     return STORE_OK;
 }
 
-int store_words_changed(stxn *t, const struct staff *old, const struct staff *rec)
+int store_words_changed(stxn *t, const struct store_name_change *c)
 {
     static struct word_list a, b;       /* one write transaction at a time */
+    const struct staff *old = c->old, *rec = c->rec;
     uint64_t na = 0, nb = 0;
-    if (old && rec && strcmp(old->nip, rec->nip) == 0 && strcmp(old->name, rec->name) == 0)
+    if (old && rec && strcmp(old->nip, rec->nip) == 0 && c->nwas == c->nnow &&
+        memcmp(c->was, c->now, c->nwas) == 0)
         return STORE_OK;                /* the same words (most edits touch no name) */
     if ((old && !store_nip_number(old->nip, &na)) || (rec && !store_nip_number(rec->nip, &nb)))
         return store_fail(t->s, _("staff %s has no NIP of 18 digits"), rec ? rec->nip : old->nip);
     a.n = b.n = 0;
     if (old)
-        words_of(old, &a);
+        words_in(c->was, c->nwas, &a);
     if (rec)
-        words_of(rec, &b);
+        words_in(c->now, c->nnow, &b);
     bool same = old && rec && na == nb;     /* only the words that differ change */
     if (old && file_words(t, &a, same ? &b : NULL, na, false) != STORE_OK)
         return STORE_ERROR;
@@ -535,8 +531,12 @@ static int hit(stxn *t, const struct hits *h, uint64_t nip)
     return memmem(name, n, h->needle, h->len) ? h->cb(text, h->ctx) : 0;
 }
 
-/* The people of one word, as they lie (in NIP order), a page at a time. */
-static int hits_of_word(stxn *t, MDB_val k, const struct hits *h)
+/* The people filed under word k, as they lie (in NIP order), a page at a
+ * time: n 8-byte big-endian NIPs to fn, which returns non-zero to stop
+ * (the value returned). */
+typedef int (*postings_fn)(const unsigned char *nips, size_t n, void *ctx);
+
+static int each_posting_page(stxn *t, MDB_val k, postings_fn fn, void *ctx)
 {
     MDB_cursor *c;
     MDB_val v;
@@ -552,13 +552,33 @@ static int hits_of_word(stxn *t, MDB_val k, const struct hits *h)
             r = store_damaged(t, DB_STAFF_WORDS, k);
             break;
         }
-        for (size_t i = 0; i < v.mv_size / 8 && r == 0; i++)
-            r = hit(t, h, codec_from_be64((const unsigned char *)v.mv_data + 8 * i));
+        r = fn(v.mv_data, v.mv_size / 8, ctx);
     }
     mdb_cursor_close(c);
     if (r == 0 && rc != 0 && rc != MDB_NOTFOUND)
         return store_fail_mdb(t, rc, store_db_name(DB_STAFF_WORDS));
     return r;
+}
+
+struct page_hits {
+    stxn *t;
+    const struct hits *h;
+};
+
+static int hit_page(const unsigned char *nips, size_t n, void *ctx)
+{
+    struct page_hits *p = ctx;
+    int r = 0;
+    for (size_t i = 0; i < n && r == 0; i++)
+        r = hit(p->t, p->h, codec_from_be64(nips + 8 * i));
+    return r;
+}
+
+/* The people of one word, to the caller as they lie. */
+static int hits_of_word(stxn *t, MDB_val k, const struct hits *h)
+{
+    struct page_hits p = {t, h};
+    return each_posting_page(t, k, hit_page, &p);
 }
 
 static int u64_cmp(const void *a, const void *b)
@@ -567,52 +587,37 @@ static int u64_cmp(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static int keep_nips(stxn *t, MDB_val k, uint64_t **nips, size_t *n, size_t *cap)
+struct kept {
+    stxn *t;
+    uint64_t *nips;
+    size_t n, cap;
+};
+
+static int keep_page(const unsigned char *nips, size_t n, void *ctx)
 {
-    MDB_cursor *c;
-    MDB_val v;
-    int rc = mdb_cursor_open(t->txn, t->s->dbi[DB_STAFF_WORDS], &c);
-    if (rc != 0)
-        return store_fail_mdb(t, rc, store_db_name(DB_STAFF_WORDS));
-    int r = STORE_OK;
-    rc = mdb_cursor_get(c, &k, &v, MDB_SET);
-    if (rc == 0)
-        rc = mdb_cursor_get(c, &k, &v, MDB_GET_MULTIPLE);
-    for (; rc == 0 && r == STORE_OK; rc = mdb_cursor_get(c, &k, &v, MDB_NEXT_MULTIPLE)) {
-        size_t m = v.mv_size / 8;
-        if (v.mv_size % 8) {
-            r = store_damaged(t, DB_STAFF_WORDS, k);
-            break;
-        }
-        if (GROW_ROOM(*nips, *cap, *n + m, 1024) != 0) {
-            r = store_fail(t->s, _("out of memory"));
-            break;
-        }
-        for (size_t i = 0; i < m; i++)
-            (*nips)[(*n)++] = codec_from_be64((const unsigned char *)v.mv_data + 8 * i);
-    }
-    mdb_cursor_close(c);
-    if (r == STORE_OK && rc != 0 && rc != MDB_NOTFOUND)
-        return store_fail_mdb(t, rc, store_db_name(DB_STAFF_WORDS));
-    return r;
+    struct kept *k = ctx;
+    if (GROW_ROOM(k->nips, k->cap, k->n + n, 1024) != 0)
+        return store_fail(k->t->s, _("out of memory"));
+    for (size_t i = 0; i < n; i++)
+        k->nips[k->n++] = codec_from_be64(nips + 8 * i);
+    return STORE_OK;
 }
 
 /* The people of several words: gathered, sorted, each once. */
 static int hits_of_words(stxn *t, const struct fitting *words, const struct hits *h)
 {
-    uint64_t *nips = NULL;
-    size_t n = 0, cap = 0;
+    struct kept k = {t, NULL, 0, 0};
     int r = STORE_OK;
     for (size_t i = 0; i < words->n && r == STORE_OK; i++)
-        r = keep_nips(t, words->w[i], &nips, &n, &cap);
+        r = each_posting_page(t, words->w[i], keep_page, &k);
     if (r == STORE_OK) {
-        qsort(nips, n, sizeof *nips, u64_cmp);
+        qsort(k.nips, k.n, sizeof *k.nips, u64_cmp);
         r = 0;
-        for (size_t i = 0; i < n && r == 0; i++)
-            if (i == 0 || nips[i] != nips[i - 1])
-                r = hit(t, h, nips[i]);
+        for (size_t i = 0; i < k.n && r == 0; i++)
+            if (i == 0 || k.nips[i] != k.nips[i - 1])
+                r = hit(t, h, k.nips[i]);
     }
-    free(nips);
+    free(k.nips);
     return r;
 }
 

@@ -10,10 +10,15 @@
 const struct action_def ui_actions[] = {
     {ACT_DOWN, "down", {"j", "Down", "C-n"}, N_("move down one row"), true},
     {ACT_UP, "up", {"k", "Up", "C-p"}, N_("move up one row"), true},
-    {ACT_HALF_DOWN, "half-page-down", {"C-d"}, N_("move down half a page"), true},
-    {ACT_HALF_UP, "half-page-up", {"C-u"}, N_("move up half a page"), true},
-    {ACT_PAGE_DOWN, "page-down", {"PgDn", "C-f", "Space"}, N_("move down a page"), true},
-    {ACT_PAGE_UP, "page-up", {"PgUp", "C-b"}, N_("move up a page"), true},
+    /* DESIGN "Screens and keys": PgDn and PgUp move half a page, as
+     * Ctrl-d and Ctrl-u do; Space pages as PgDn does (one paging unit on
+     * every screen; a screen may give Space its own meaning). The rows
+     * that stay on screen are scrolled, not sent again. Ctrl-f and Ctrl-b
+     * keep vi's whole page. */
+    {ACT_HALF_DOWN, "half-page-down", {"C-d", "PgDn", "Space"}, N_("move down half a page"), true},
+    {ACT_HALF_UP, "half-page-up", {"C-u", "PgUp"}, N_("move up half a page"), true},
+    {ACT_PAGE_DOWN, "page-down", {"C-f"}, N_("move down a whole page"), true},
+    {ACT_PAGE_UP, "page-up", {"C-b"}, N_("move up a whole page"), true},
     {ACT_TOP, "first", {"g", "Home"}, N_("go to the first row (5g: to row 5)"), true},
     {ACT_BOTTOM, "last", {"G", "End"}, N_("go to the last row (5G: to row 5)"), true},
     {ACT_OPEN, "open", {"Enter", "Right", "l"}, N_("open the selected row"), false},

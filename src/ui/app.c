@@ -127,9 +127,12 @@ static void draw_status(struct app *a, struct screen *cur, int y)
         snprintf(right, sizeof right, "%zu/%zu", pos, total);
     else if (pos)
         snprintf(right, sizeof right, "%zu", pos);
-    char left[512];
-    snprintf(left, sizeof left, "%s (%s)  %s %s", a->user,
-             a->roles[0] ? a->roles : _("no role"), _("db"), a->env->db_dir);
+    char left[512], filter[192] = "";
+    /* The filter before the database: a long path is cut, not the filter. */
+    if (cur->filter_text[0])
+        snprintf(filter, sizeof filter, "%s %s  ", _("filter"), cur->filter_text);
+    snprintf(left, sizeof left, "%s (%s)  %s%s %s", a->user,
+             a->roles[0] ? a->roles : _("no role"), filter, _("db"), a->env->db_dir);
     int rw = (int)strlen(right);
     move(y, 0);
     clrtoeol();
@@ -533,8 +536,10 @@ static void do_filter(struct app *a)
     char label[160], buf[128];
     snprintf(label, sizeof label, "%s: ", _(s->ops->filter_hint));
     a->msg[0] = '\0';
-    if (prompt_read(a, label, buf, sizeof buf, NULL, NULL, NULL))
-        s->ops->filter(s, buf);
+    if (prompt_read(a, label, buf, sizeof buf, NULL, NULL, NULL) && s->ops->filter(s, buf) == 0) {
+        const char *t = buf + strspn(buf, " ");
+        snprintf(s->filter_text, sizeof s->filter_text, "%s", t);
+    }
 }
 
 /* ---- dispatch ----------------------------------------------------------- */

@@ -6,7 +6,6 @@
  * entry; Enter shows one entry whole (the list cuts long ones). */
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include "core/hex.h"
 #include "core/i18n.h"
 #include "ops/ops.h"
@@ -71,33 +70,26 @@ static size_t audit_count(void *ctx)
     return ((struct audit_priv *)ctx)->n;
 }
 
+#define UTC_LABEL_SIZE (MOMENT_LABEL_SIZE + 4)
 /* An entry's time (UTC, as the log keeps it) as people read it: in the
  * list "03-12-2026 14:44" (Indonesian; 16 characters), in the detail
  * "3 Desember 2026 14:44:08 UTC". */
-static void utc_label(int64_t t, bool full, char out[64])
+static void utc_label(int64_t t, bool full, char out[UTC_LABEL_SIZE])
 {
-    time_t tt = (time_t)t;
-    struct tm tm;
-    char day[DATE_LABEL_SIZE];
-    if (!gmtime_r(&tt, &tm)) {
-        snprintf(out, 64, "-");
+    char when[MOMENT_LABEL_SIZE];
+    if (!full) {
+        moment_label_utc(t, MOMENT_SHORT, out);
         return;
     }
-    mdate d = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-    if (full) {
-        date_label(d, day);
-        snprintf(out, 64, "%s %02d:%02d:%02d UTC", day, tm.tm_hour, tm.tm_min, tm.tm_sec);
-    } else {
-        date_label_short(d, day);
-        snprintf(out, 64, "%s %02d:%02d", day, tm.tm_hour, tm.tm_min);
-    }
+    moment_label_utc(t, MOMENT_SECONDS, when);
+    snprintf(out, UTC_LABEL_SIZE, "%s UTC", when);
 }
 
 static void audit_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
 {
     struct audit_priv *p = ctx;
     const struct audit_entry *a = &p->rows[row];
-    char when[64], line[768];
+    char when[UTC_LABEL_SIZE], line[768];
     utc_label(a->time, false, when);
     char seq[24];
     snprintf(seq, sizeof seq, "%5llu", (unsigned long long)a->seq);
@@ -171,7 +163,7 @@ static void audit_choose(void *ctx, size_t row)
                                  "backup."), (unsigned long long)a->seq);
         return;
     }
-    char title[64], when[64], hash[65];
+    char title[64], when[UTC_LABEL_SIZE], hash[65];
     utc_label(a->time, true, when);
     hex_encode(a->hash, 32, hash);
     snprintf(title, sizeof title, _("audit entry %llu"), (unsigned long long)a->seq);

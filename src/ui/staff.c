@@ -55,9 +55,7 @@ static int staff_filter(struct screen *s, const char *text)
     if (!read_filter(s, text))
         return -1;
     p->policy = &s->app->policy;
-    p->filter_label[0] = '\0';
     if (p->filter) {
-        snprintf(p->filter_label, sizeof p->filter_label, "%s", text);
         ui_app_message(s->app, _("filter: %s (f then Enter on an empty line clears it)"), text);
     } else {
         ui_app_message(s->app, "%s", _("filter cleared"));

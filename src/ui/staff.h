@@ -46,7 +46,6 @@ struct staff_priv {
     bool filter;                /* a filter is set: the list is flt's people */
     struct flt flt;             /* its terms (core/filter.h), resolved */
     const struct policy *policy; /* rotation and eligible read the rule table's rules */
-    char filter_label[96];
     /* Filtered: the matching people, (name, NIP) sorted, read once when
      * the filter is set; their records are read again at each draw. */
     struct listview flist;

@@ -285,7 +285,7 @@ static void draw_header(struct screen *s, WINDOW *w, int y0)
     sort_mark(s, w, SORT_NIP);
     ui_put_field(w, _("NIP"), NIP_LEN, ascii);
     sort_mark(s, w, SORT_NAME);
-    ui_put_field(w, p->filter_label[0] ? p->filter_label : _("Name"), p->cols.name, ascii);
+    ui_put_field(w, _("Name"), p->cols.name, ascii);
     sort_mark(s, w, SORT_RANK);
     ui_put_field(w, _("Rank"), 5, ascii);
     waddch(w, ' ');

@@ -10,7 +10,7 @@ enum tab_form { TAB_NAME, TAB_SHORT_NAME, TAB_KEY };
 
 /* A top screen's tab into out: the first key bound to it now (ui.yaml may
  * have moved it), its name (or short name, or none: the open tab keeps
- * its name), and its badge, "[4 Inbox(2)]". */
+ * its short name), and its badge, "[4 Inbox(2)]". */
 static void tab_text(struct app *a, int top, enum tab_form form, char *out, size_t size)
 {
     const struct top_screen *t = &ui_top_screens[top];
@@ -27,32 +27,54 @@ static void tab_text(struct app *a, int top, enum tab_form form, char *out, size
     if (badge > 0)
         snprintf(count, sizeof count, "(%d)", badge);
     const char *label = _(t->label);
-    if (form == TAB_SHORT_NAME && t->short_label)
-        label = C_(t->short_label);
-    else if (form == TAB_KEY && !on)
+    if (form == TAB_KEY && !on)
         label = "";
+    else if (form != TAB_NAME && t->short_label)
+        label = C_(t->short_label);
     snprintf(out, size, "%s%s%s%s%s%s", on ? "[" : " ", keys, keys[0] && label[0] ? " " : "",
              label, count, on ? "]" : " ");
 }
 
-/* The tabs, each with its name where they all fit in the width; else
- * with their short names (Indonesian "Kotak masuk" as "Masuk"); else the
- * open one with its name and the others by their keys (a long language
- * must not wrap the title into the screen below). */
-static void tabs_text(struct app *a, char *out, size_t size)
+static bool tab_shown(const struct app *a, int i)
+{
+    return a->tops[i] && (!a->depth || i == a->top);
+}
+
+/* The tabs in the form given, but for the last keys_only shown tabs, which
+ * show their keys alone. Returns the number of tabs shown. */
+static int tabs_in_form(struct app *a, enum tab_form form, int keys_only, char *out,
+                        size_t size)
 {
     char tab[160];
-    for (int form = TAB_NAME; form <= TAB_KEY; form++) {
-        out[0] = '\0';
-        for (int i = 0; i < TOPS_MAX; i++)
-            if (a->tops[i] && (!a->depth || i == a->top)) {
-                tab_text(a, i, (enum tab_form)form, tab, sizeof tab);
-                size_t used = strlen(out);
-                snprintf(out + used, size - used, "%s", tab);
-            }
-        if ((int)sizeof "mutasi " - 1 + ui_text_width(out) <= COLS)
-            return;
-    }
+    int shown = 0, k = 0;
+    for (int i = 0; i < TOPS_MAX; i++)
+        shown += tab_shown(a, i);
+    out[0] = '\0';
+    for (int i = 0; i < TOPS_MAX; i++)
+        if (tab_shown(a, i)) {
+            tab_text(a, i, k++ >= shown - keys_only ? TAB_KEY : form, tab, sizeof tab);
+            size_t used = strlen(out);
+            snprintf(out + used, size - used, "%s", tab);
+        }
+    return shown;
+}
+
+static bool title_fits(const char *tabs)
+{
+    return (int)sizeof "mutasi " - 1 + ui_text_width(tabs) <= COLS;
+}
+
+/* The tabs, each with its name where they all fit in the width; else
+ * with their short names (Indonesian "Kotak masuk" as "Masuk"); else
+ * short names with the names dropped from the right, one tab at a time,
+ * until they fit (the open tab keeps its name): a long language must not
+ * wrap the title into the screen below, and loses no more names than it
+ * must. */
+static void tabs_text(struct app *a, char *out, size_t size)
+{
+    int shown = tabs_in_form(a, TAB_NAME, 0, out, size);
+    for (int keys_only = 0; keys_only <= shown && !title_fits(out); keys_only++)
+        tabs_in_form(a, TAB_SHORT_NAME, keys_only, out, size);
 }
 
 void ui_draw_title(struct app *a, struct screen *cur)

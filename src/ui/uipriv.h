@@ -251,6 +251,9 @@ struct screen {
      * on_pick instead of opening it. */
     ui_pick_fn on_pick;
     void *pick_data;
+    /* The filter in force as it was typed ("" none), which the status
+     * line shows; the application keeps it when ops->filter accepts. */
+    char filter_text[128];
 };
 
 /* A screen's Enter on a row: when the screen is a picker, the result goes

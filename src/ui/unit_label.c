@@ -7,65 +7,32 @@
 #include "core/unit_repeats.h"
 #include "ui/unit_label.h"
 
-/* An open-addressed table of indices into names: the first index seen
- * of each name; a second sighting marks both. */
+/* The names through core's hash index: the first index seen of each
+ * name; a second sighting marks both. */
 bool *ui_names_repeated(char *const *names, size_t n)
 {
     bool *dup = calloc(n ? n : 1, sizeof *dup);
-    size_t cap = 16;
-    while (cap < 2 * n)
-        cap *= 2;
-    size_t *slot = malloc(cap * sizeof *slot);
-    if (!dup || !slot) {
-        free(slot);
+    struct hindex ix = {0};
+    bool ok = dup && n < HINDEX_NONE && hindex_reserve(&ix, n) == 0;
+    for (size_t i = 0; ok && i < n; i++) {
+        if (!names[i])
+            continue;
+        uint64_t h = hash_str(names[i]);
+        struct hprobe pr;
+        uint32_t id = hindex_first(&ix, h, &pr);
+        while (id != HINDEX_NONE && strcmp(names[id], names[i]) != 0)
+            id = hindex_next(&ix, &pr);
+        if (id != HINDEX_NONE)
+            dup[i] = dup[id] = true;
+        else
+            ok = hindex_add(&ix, h, (uint32_t)i) == 0;
+    }
+    hindex_free(&ix);
+    if (!ok) {
         free(dup);
         return NULL;
     }
-    for (size_t k = 0; k < cap; k++)
-        slot[k] = (size_t)-1;
-    for (size_t i = 0; i < n; i++) {
-        if (!names[i])
-            continue;
-        size_t k = (size_t)hash_str(names[i]) & (cap - 1);
-        while (slot[k] != (size_t)-1 && strcmp(names[slot[k]], names[i]) != 0)
-            k = (k + 1) & (cap - 1);
-        if (slot[k] == (size_t)-1)
-            slot[k] = i;
-        else
-            dup[i] = dup[slot[k]] = true;
-    }
-    free(slot);
     return dup;
-}
-
-bool *ui_names_told_apart(char *const *names, const long *parent, size_t n)
-{
-    bool *show = ui_names_repeated(names, n);
-    char **pairs = calloc(n ? n : 1, sizeof *pairs);
-    bool ok = show && pairs;
-    for (size_t i = 0; ok && i < n; i++) {
-        if (!show[i] || parent[i] < 0 || !names[parent[i]]) {
-            show[i] = false;
-            continue;
-        }
-        size_t len = strlen(names[i]) + strlen(names[parent[i]]) + 2;
-        pairs[i] = malloc(len);
-        ok = pairs[i] != NULL;
-        if (ok)
-            snprintf(pairs[i], len, "%s\x1f%s", names[i], names[parent[i]]);
-    }
-    bool *same = ok ? ui_names_repeated(pairs, n) : NULL;
-    for (size_t i = 0; same && i < n; i++)
-        show[i] = show[i] && !same[i];
-    for (size_t i = 0; pairs && i < n; i++)
-        free(pairs[i]);
-    free(pairs);
-    if (!same) {
-        free(show);
-        return NULL;
-    }
-    free(same);
-    return show;
 }
 
 void ui_unit_label_format(char *out, size_t size, const char *name, const char *parent)

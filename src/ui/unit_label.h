@@ -6,8 +6,9 @@
  *
  * The Units screen shows the parent wherever a name repeats (its tree
  * shows the rest of the path); the Staff screen only where the parent
- * tells the units apart (ui_names_told_apart), as a row there has no tree
- * around it and its bottom line is rewritten at every move.
+ * tells the units apart (the store's set, core/unit_repeats.h), as a row
+ * there has no tree around it and its bottom line is rewritten at every
+ * move.
  *
  * Usage (the Staff screen's way, by unit code):
  *
@@ -38,19 +39,14 @@
  * nothing). Returns a calloc'd array of n flags, NULL without memory. */
 bool *ui_names_repeated(char *const *names, size_t n);
 
-/* show[i]: names[i] repeats and its parent's name tells it apart (the
- * pair of names is unique), so that the label shows it; a parent that
- * does not tell the units apart (many `UPT SD Negeri 1` under as many
- * `Dinas Pendidikan` in a database of several regions) only lengthens the
- * row. parent[i]: the index of i's parent, -1 for none. Returns a calloc'd
- * array of n flags, NULL without memory. */
-bool *ui_names_told_apart(char *const *names, const long *parent, size_t n);
-
 /* "name (parent)", or "name" when parent is NULL or empty. */
 void ui_unit_label_format(char *out, size_t size, const char *name, const char *parent);
 
-/* The units that show their parent (ui_names_told_apart), as hashes of
- * their codes, sorted. */
+/* The units that show their parent: those whose name repeats and whose
+ * parent's name tells them apart (core/unit_repeats.h; a parent that does
+ * not, as many `UPT SD Negeri 1` under as many `Dinas Pendidikan` in a
+ * database of several regions, would only lengthen the row), as hashes
+ * of their codes, sorted. */
 struct unit_repeats {
     uint64_t *codes;
     size_t n;

@@ -63,11 +63,25 @@ static void keep_names(struct units_priv *p, struct name_tap *nt)
     free(nt->names);
 }
 
+/* The first time: the lazy tree when the store keeps one (units_lazy.c). */
+static bool try_lazy(struct screen *s)
+{
+    struct units_priv *p = s->priv;
+    if (p->lazy_tried || !s->app->db)
+        return false;
+    p->lazy_tried = true;
+    if (!ui_units_lazy_open(s))
+        return false;
+    p->lazy = p->loaded = true;
+    rebuild_rows(s);
+    return true;
+}
+
 static int load(struct screen *s)
 {
     struct units_priv *p = s->priv;
     store *db = s->app->db;
-    if (p->loaded || !db)
+    if (p->loaded || !db || try_lazy(s))
         return 0;
     /* The stored aggregates: no pass over the positions for the tree. */
     struct wl_problems pr;
@@ -173,7 +187,7 @@ static void free_rows(struct units_priv *p)
         free(p->rows[i].name);
     free(p->rows);
     p->rows = NULL;
-    p->nrows = 0;
+    p->nrows = p->caprows = 0;
 }
 
 static void rebuild_tree(struct units_priv *p, stxn *t)
@@ -197,6 +211,7 @@ static void rebuild_tree(struct units_priv *p, stxn *t)
         else
             unit_name(t, p->wl, u, name, sizeof name);
         r.fig = *workload_unit_row(p->wl, u);
+        r.open = r.has_children && p->expanded[u];
         push_row(p, &r);
         if (r.has_children && !p->expanded[u])
             hide_below = depth;
@@ -248,9 +263,34 @@ static void sort_rows(struct screen *s)
         qsort(p->rows, p->nrows, sizeof *p->rows, by_ej);
 }
 
+static void go_full(struct screen *s);
+
+/* The lazy tree's rows again, the selection kept on the same unit. */
+static void rebuild_lazy(struct screen *s)
+{
+    struct units_priv *p = s->priv;
+    char keep[CODE_SIZE] = "";
+    if (p->nrows && p->list.sel < p->nrows)
+        memcpy(keep, p->rows[p->list.sel].code, CODE_SIZE);
+    free_rows(p);
+    if (!ui_units_lazy_rows(s)) {
+        go_full(s);             /* a parent cycle came, say: the whole tree */
+        return;
+    }
+    for (size_t i = 0; keep[0] && i < p->nrows; i++)
+        if (strcmp(p->rows[i].code, keep) == 0)
+            p->list.sel = i;
+    if (p->list.sel >= p->nrows)
+        p->list.sel = p->nrows ? p->nrows - 1 : 0;
+}
+
 static void rebuild_rows(struct screen *s)
 {
     struct units_priv *p = s->priv;
+    if (p->lazy) {
+        rebuild_lazy(s);
+        return;
+    }
     long keep = p->nrows && p->list.sel < p->nrows ? p->rows[p->list.sel].unit : -1;
     free_rows(p);
     if (!p->wl)
@@ -271,6 +311,33 @@ static void rebuild_rows(struct screen *s)
         p->list.sel = p->nrows ? p->nrows - 1 : 0;
 }
 
+/* Leaves the lazy tree for the whole one (what needs every unit): the
+ * same units open, the selection on the same unit. */
+static void go_full(struct screen *s)
+{
+    struct units_priv *p = s->priv;
+    char keep[CODE_SIZE] = "";
+    if (!p->lazy)
+        return;
+    if (p->nrows && p->list.sel < p->nrows)
+        memcpy(keep, p->rows[p->list.sel].code, CODE_SIZE);
+    free_rows(p);
+    p->lazy = p->loaded = false;
+    if (load(s) != 0 || !p->wl) {
+        ui_units_lazy_free(p);
+        return;
+    }
+    for (size_t u = 0; u < p->nunits; u++)
+        p->expanded[u] = ui_units_lazy_is_open(p, workload_unit_code(p->wl, u));
+    ui_units_lazy_free(p);
+    p->list.sel = 0;
+    rebuild_rows(s);
+    long at = keep[0] ? workload_unit_index(p->wl, keep) : -1;
+    for (size_t i = 0; at >= 0 && i < p->nrows; i++)
+        if (p->rows[i].unit == at)
+            p->list.sel = i;
+}
+
 /* The figures again after the database changed. The same units keep
  * what was open and the selection; another set of units starts afresh. */
 static void reload(struct screen *s)
@@ -281,6 +348,12 @@ static void reload(struct screen *s)
     p->stale = false;
     if (!p->loaded)
         return;
+    if (p->lazy) {
+        free(p->rep);           /* names may have changed */
+        p->rep = NULL, p->nrep = 0, p->rep_read = false;
+        rebuild_rows(s);
+        return;
+    }
     struct name_tap nt = {NULL, 0, 0, false};
     struct ops_workload_tap tap = {tap_name, NULL, &nt};
     struct workload *wl = ops_workload_summary_tap(&s->app->ops, &tap, &pr, &e);
@@ -382,7 +455,7 @@ static void units_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
     if (indent > 16)
         indent = 16;
     snprintf(label, sizeof label, "%*s%s%s", indent, "",
-             r->has_children ? (p->expanded[r->unit] ? "- " : "+ ") : "  ", r->name);
+             r->has_children ? (r->open ? "- " : "+ ") : "  ", r->name);
     int lw = ui_text_width(label) < namew ? ui_text_width(label) : namew;
     if (on)
         wattron(w, A_REVERSE);
@@ -399,6 +472,7 @@ static void units_draw_row(void *ctx, WINDOW *w, size_t row, int width, bool on)
 static int units_draw(struct screen *s, WINDOW *w, int y0, int height, int width)
 {
     struct units_priv *p = s->priv;
+    try_lazy(s);                /* no "computing" note where a few rows serve */
     if (!p->loaded && !p->announced && s->app->db) {
         /* Reading every unit and position takes a moment on a large
          * database: say so on this frame, compute on the next. */
@@ -409,7 +483,7 @@ static int units_draw(struct screen *s, WINDOW *w, int y0, int height, int width
     }
     if (p->stale)
         reload(s);
-    if (load(s) != 0 || !p->wl) {
+    if (load(s) != 0 || (!p->wl && !p->lazy)) {
         mvwaddstr(w, y0 + 1, 1, _("The workload figures could not be computed."));
         return -1;
     }
@@ -440,11 +514,17 @@ static int units_action(struct screen *s, int action, int count, int height)
         return 0;
     (void)count;
     (void)height;
+    if (action == ACT_VIEW || action == ACT_SORT)
+        go_full(s);             /* every unit, flat or grouped */
     struct urow *r = p->nrows ? &p->rows[p->list.sel] : NULL;
     switch (action) {
     case ACT_EXPAND:
     case ACT_COLLAPSE:
-        if (r && r->unit >= 0 && r->has_children) {
+        if (r && r->unit == UROW_LAZY && r->has_children) {
+            if (ui_units_lazy_set_open(p, r->code, action == ACT_EXPAND) != 0)
+                ui_app_message(s->app, "%s", _("out of memory"));
+            rebuild_rows(s);
+        } else if (r && r->unit >= 0 && r->has_children) {
             p->expanded[r->unit] = action == ACT_EXPAND;
             rebuild_rows(s);
         }
@@ -476,6 +556,8 @@ static int units_filter(struct screen *s, const char *text)
     struct units_priv *p = s->priv;
     char err[512];
     struct flt f;
+    load(s);
+    go_full(s);                 /* a filter looks at every unit */
     if (flt_parse(text, FLT_UNITS, &f, err, sizeof err) != 0) {
         ui_app_message(s->app, "%s", err);
         return -1;
@@ -503,6 +585,8 @@ static bool units_match(void *ctx, size_t row, const char *text)
     struct screen *s = ctx;
     struct units_priv *p = s->priv;
     const struct urow *r = &p->rows[row];
+    if (r->unit == UROW_LAZY)
+        return ui_text_contains(r->name, text) || ui_text_contains(r->code, text);
     return ui_text_contains(r->name, text) ||
            (r->unit >= 0 && ui_text_contains(workload_unit_code(p->wl, (size_t)r->unit), text));
 }
@@ -511,6 +595,13 @@ static void units_choose(void *ctx, size_t row)
 {
     struct screen *s = ctx;
     struct units_priv *p = s->priv;
+    if (p->lazy) {              /* its positions and people: the whole tree */
+        p->list.sel = row;
+        go_full(s);
+        if (p->lazy || !p->nrows)
+            return;
+        row = p->list.sel;
+    }
     const struct urow *r = &p->rows[row];
     if (r->unit >= 0)
         ui_app_push(s->app, ui_units_drill_down(s, r->unit));
@@ -570,6 +661,7 @@ static int units_search(struct screen *s, const char *text, int dir, bool includ
 {
     struct units_priv *p = s->priv;
     load(s);    /* keys typed ahead (2 then /) may come before the first draw */
+    go_full(s); /* a search looks at every unit */
     if (!p->loaded || p->view != UV_TREE || p->filter || !p->norder || !read_names(s))
         return lv_search(&p->list, text, dir, include_current);
     size_t n = p->norder;
@@ -593,6 +685,7 @@ static int units_search(struct screen *s, const char *text, int dir, bool includ
 static void units_get_pos(struct screen *s, struct saved_pos *sp)
 {
     struct units_priv *p = s->priv;
+    go_full(s);                 /* a search follows: by unit index */
     sp->sel = p->list.sel;
     sp->top = p->list.top;
     sp->index = p->nrows ? (size_t)p->rows[p->list.sel].unit : (size_t)-1;
@@ -624,6 +717,7 @@ static void units_close(struct screen *s)
     free(p->expanded);
     free_names(p);
     free_rows(p);
+    ui_units_lazy_free(p);
     free(p);
 }
 

@@ -13,11 +13,15 @@
 
 enum units_view { UV_TREE, UV_DISTRICT, UV_FAMILY, UV_COUNT };
 
+#define UROW_LAZY (-2)          /* a row of the lazy tree: by code */
+
 struct urow {
-    long unit;                  /* unit index, -1 for a group */
+    long unit;                  /* unit index, -1 for a group, UROW_LAZY */
     int depth;
     bool has_children;
+    bool open;                  /* its children are shown */
     char *name;                 /* own copy: rows hold only what is shown */
+    char code[CODE_SIZE];       /* lazy rows only */
     struct wl_row fig;
 };
 
@@ -42,6 +46,15 @@ struct units_priv {
     char **names;               /* by unit index: read at the first search */
     bool *dup;                  /* by unit index: another unit has its name */
     int sort;                   /* enum units_sort */
+    /* The lazy tree (units_lazy.c): rows from the stored unit tree until
+     * something needs every unit. */
+    bool lazy, lazy_tried;
+    size_t caprows;             /* of rows, in the lazy tree */
+    char (*open)[CODE_SIZE];    /* the open units, by code */
+    size_t nopen, capopen;
+    uint64_t *rep;              /* code hashes of units whose name repeats */
+    size_t nrep;
+    bool rep_read;
 };
 
 /* s: the tree (or groups by name), then by gap (most short first), then
@@ -58,5 +71,14 @@ void ui_units_format_gap(int64_t gap, char out[24]);
 struct screen *ui_units_open_group(struct screen *s, const struct urow *r);
 /* Enter on a unit: its figures, positions and people. */
 struct screen *ui_units_drill_down(struct screen *s, long unit);
+
+/* The lazy tree: open tries it (true: the stored tree serves; the roots
+ * are open); rows rebuilds p->rows from it (false: it cannot serve any
+ * longer); free forgets the open units and the repeated names. */
+bool ui_units_lazy_open(struct screen *s);
+bool ui_units_lazy_rows(struct screen *s);
+bool ui_units_lazy_is_open(const struct units_priv *p, const char *code);
+int ui_units_lazy_set_open(struct units_priv *p, const char *code, bool open);
+void ui_units_lazy_free(struct units_priv *p);
 
 #endif

@@ -210,6 +210,15 @@ tmux_poll_re() {
   return 1
 }
 
+# tmux_begin: the start of a test on a real terminal: tmux must be there
+# (a failure, not a skip), its server is stopped when the test ends, and
+# the test goes on in $TMPD (where tmux_mutasi finds db).
+tmux_begin() {
+  command -v tmux >/dev/null || fail "tmux is not installed (.ci/install-deps test)"
+  trap tmux_stop EXIT
+  cd "$TMPD" || fail "cannot enter $TMPD"
+}
+
 tmux_stop() {
   [ -n "${TMUX_SOCK:-}" ] && tmux -S "$TMUX_SOCK" kill-server 2>/dev/null
   true

@@ -6,11 +6,9 @@
 # rows a TUI started afterwards shows. Polls the pane instead of sleeping.
 set -u
 . "$TOP/tests/e2e/lib.sh"
-command -v tmux >/dev/null || fail "tmux is not installed (.ci/install-deps test)"
 e2e_db
 cfg=$(e2e_config)
-trap tmux_stop EXIT
-cd "$TMPD"
+tmux_begin
 m() { MUTASI_CONFIG="$cfg" MUTASI_USER=eka "$MUTASI" --db db "$@"; }
 
 tmux_start 80 24 env MUTASI_CONFIG="$cfg" MUTASI_USER=ani TERM=tmux-256color "$MUTASI" --db db

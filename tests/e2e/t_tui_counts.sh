@@ -47,10 +47,8 @@ screen_has help_id "6G ke baris 6"
 
 # A real terminal: keys typed together make a count, a lone digit
 # switches after a moment.
-command -v tmux >/dev/null || fail "tmux is not installed (.ci/install-deps test)"
 cfg=$(e2e_config)
-trap tmux_stop EXIT
-cd "$TMPD"
+tmux_begin
 tmux_mutasi "$cfg"
 tmux_wait " 1/118"
 tmux_keys 6G

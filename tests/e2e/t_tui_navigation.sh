@@ -14,8 +14,8 @@ tui moves 'j<Dump>05j<Dump>G<Dump>k<Dump>g<Dump><C-d><Dump><PgDn><Dump><PgUp><Du
 [ "$(pos moves 4)" = 117/118 ] || fail "k at the end: $(pos moves 4)"
 [ "$(pos moves 5)" = 1/118 ] || fail "g: $(pos moves 5)"
 [ "$(pos moves 6)" = 11/118 ] || fail "C-d (half of 20 rows): $(pos moves 6)"
-[ "$(pos moves 7)" = 31/118 ] || fail "PgDn: $(pos moves 7)"
-[ "$(pos moves 8)" = 11/118 ] || fail "PgUp: $(pos moves 8)"
+[ "$(pos moves 7)" = 21/118 ] || fail "PgDn (half a page): $(pos moves 7)"
+[ "$(pos moves 8)" = 11/118 ] || fail "PgUp (half a page): $(pos moves 8)"
 
 # The last page is full, like less: G shows rows 99..118.
 screen_has moves "118/118"
@@ -59,6 +59,18 @@ got=$(awk '/^--- screen 1/{f=1} /^--- attributes/{f=0} f' "$TMPD/filter.dump" |
 awk '/^--- screen 1/{f=1} /^--- attributes/{f=0} f && /^[ >][0-9]/' "$TMPD/filter.dump" | grep -v 'Puskesm' &&
   fail "unit filter shows someone of another unit"
 [ "$(pos filter 2)" = 1/118 ] || fail "clearing the filter: $(pos filter 2)"
+# The header keeps the column names (Name, with its sort mark); the status
+# line shows the filter in force, and no longer once it is cleared.
+awk '/^--- screen 1/{f=1} /^--- attributes/{f=0} f' "$TMPD/filter.dump" | sed -n 3p | grep -qE '^ NIP +[▲^]Name +Rank' ||
+  fail "the header of a filtered list does not read NIP, Name, Rank"
+awk '/^--- screen 1/{f=1} /^--- attributes/{f=0} f' "$TMPD/filter.dump" | grep -qE '^ani \(operator\)  filter unit:PKM-WARUNG  db db +[0-9]+/[0-9]+$' ||
+  fail "the status line does not show the filter in force"
+awk '/^--- screen 2/{f=1} /^--- attributes/{f=0} f' "$TMPD/filter.dump" | grep -q 'filter unit:' &&
+  fail "the status line still shows the filter after it was cleared"
+tui filter_id 'fgol:III/b<Enter>j<Dump>' --config "$(e2e_config_id)"
+screen_has filter_id " Gol.  "
+grep -qE '^ani \(operator\)  saringan gol:III/b  db db +2/[0-9]+$' "$TMPD/filter_id.dump" ||
+  { cat "$TMPD/filter_id.dump"; fail "id: the status line does not show the filter in force"; }
 
 # Sort: s turns the name order around.
 tui sort '<Dump>s<Dump>'

@@ -69,10 +69,8 @@ screen_has plans_drop "Impact (0 rows)"
 # tmux smoke test, and two operators: a change made by another process
 # while the editor is open is refused with who and when, and the editor
 # reloads (it then shows the other operator's move).
-command -v tmux >/dev/null || fail "tmux is not installed (.ci/install-deps test)"
 cfg=$(e2e_config)
-trap tmux_stop EXIT
-cd "$TMPD"
+tmux_begin
 tmux_mutasi "$cfg"
 tmux_wait " 1/118"
 tmux_keys 3

@@ -4,11 +4,9 @@
 # SIGTERM. Polls the pane (bounded) instead of sleeping.
 set -u
 . "$TOP/tests/e2e/lib.sh"
-command -v tmux >/dev/null || fail "tmux is not installed (.ci/install-deps test)"
 e2e_db
 cfg=$(e2e_config)
-trap tmux_stop EXIT
-cd "$TMPD"
+tmux_begin
 
 tmux_mutasi "$cfg"
 tmux_wait " 1/118"

@@ -71,6 +71,27 @@ void dbfx_person(struct staff *s, const char *nip, const char *pos)
     s->skp[1] = (struct skp_entry){2025, SKP_BAIK};
 }
 
+int dbfx_put_two_units(stxn *t, int64_t p2_minutes, struct position *p1)
+{
+    struct unit u1 = {"U1", "Unit satu", "", UKIND_OPD, ""}, u2 = {"U2", "Unit dua", "U1",
+                                                                  UKIND_BIDANG, ""};
+    memset(p1, 0, sizeof *p1);
+    strcpy(p1->code, "P1");
+    strcpy(p1->unit, "U1");
+    strcpy(p1->name, "Pelaksana");
+    strcpy(p1->job_family, "umum");
+    p1->workload_minutes = 75000;
+    p1->need = NEED_FROM_ABK;
+    struct position p2 = *p1;
+    strcpy(p2.code, "P2");
+    strcpy(p2.unit, "U2");
+    p2.workload_minutes = p2_minutes;
+    if (store_put_unit(t, &u1) || store_put_unit(t, &u2) || store_put_position(t, p1) ||
+        store_put_position(t, &p2))
+        return STORE_ERROR;
+    return STORE_OK;
+}
+
 static int dump_pair(const void *k, size_t klen, const void *v, size_t vlen, void *ctx)
 {
     struct dbfx_dump *d = ctx;

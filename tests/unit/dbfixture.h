@@ -43,4 +43,9 @@ struct dbfx_dump dbfx_dump_table(store *s, const char *db);
 int dbfx_problems(store *s, char *why, size_t whylen);
 /* A movable person of unit U1 holding pos, job family umum. */
 void dbfx_person(struct staff *s, const char *nip, const char *pos);
+/* The region of the plan tests, put in t: U1 (an OPD) > U2 (a bidang);
+ * P1 "Pelaksana" in U1, 75,000 minutes a year (need 1), and P2 in U2 with
+ * p2_minutes, both of job family umum with the need from ABK. *p1 is P1,
+ * for a test's more positions of its shape. STORE_OK or STORE_ERROR. */
+int dbfx_put_two_units(stxn *t, int64_t p2_minutes, struct position *p1);
 #endif

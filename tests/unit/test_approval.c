@@ -146,20 +146,10 @@ struct fx {
 static int fill_region(stxn *t, void *ctx)
 {
     (void)ctx;
-    struct unit u1 = {"U1", "Unit satu", "", UKIND_OPD, ""}, u2 = {"U2", "Unit dua", "U1",
-                                                                  UKIND_BIDANG, ""};
-    struct position p1, p2, head;
-    memset(&p1, 0, sizeof p1);
-    strcpy(p1.code, "P1");
-    strcpy(p1.unit, "U1");
-    strcpy(p1.name, "Pelaksana");
-    strcpy(p1.job_family, "umum");
-    p1.workload_minutes = 75000;
-    p1.need = NEED_FROM_ABK;
-    p2 = head = p1;
-    strcpy(p2.code, "P2");
-    strcpy(p2.unit, "U2");
-    p2.workload_minutes = 225000;
+    struct position p1, head;
+    if (dbfx_put_two_units(t, 225000, &p1) != STORE_OK)
+        return STORE_ERROR;
+    head = p1;
     strcpy(head.code, "KEPALA");
     strcpy(head.name, "Kepala Unit");
     struct staff a, c, d, s, st;
@@ -169,9 +159,8 @@ static int fill_region(stxn *t, void *ctx)
     dbfx_person(&st, NIP_E, "P1");
     dbfx_person(&s, NIP_S, "KEPALA");
     s.birth_date = date_from_ymd(1970, 1, 1);
-    if (store_put_unit(t, &u1) || store_put_unit(t, &u2) || store_put_position(t, &p1) ||
-        store_put_position(t, &p2) || store_put_position(t, &head) || store_put_staff(t, &a) ||
-        store_put_staff(t, &c) || store_put_staff(t, &d) || store_put_staff(t, &s) || store_put_staff(t, &st))
+    if (store_put_position(t, &head) || store_put_staff(t, &a) || store_put_staff(t, &c) ||
+        store_put_staff(t, &d) || store_put_staff(t, &s) || store_put_staff(t, &st))
         return STORE_ERROR;
     return STORE_OK;
 }

@@ -252,28 +252,14 @@ static const char *const NIP_C = "198003032005011003";
 static int fill_region(stxn *t, void *ctx)
 {
     (void)ctx;
-    struct unit u1 = {"U1", "Unit satu", "", UKIND_OPD, ""}, u2 = {"U2", "Unit dua", "U1",
-                                                                  UKIND_BIDANG, ""};
-    struct position p1, p2;
-    memset(&p1, 0, sizeof p1);
-    strcpy(p1.code, "P1");
-    strcpy(p1.unit, "U1");
-    strcpy(p1.name, "Pelaksana");
-    strcpy(p1.job_family, "umum");
-    p1.workload_minutes = 75000;
-    p1.need = NEED_FROM_ABK;
-    p2 = p1;
-    strcpy(p2.code, "P2");
-    strcpy(p2.unit, "U2");
-    p2.workload_minutes = 150000;
+    struct position p1;
     struct staff a, b, c;
     dbfx_person(&a, NIP_A, "P1");
     dbfx_person(&b, NIP_B, "P1");
     b.leave = LEAVE_TUGAS_BELAJAR;
     dbfx_person(&c, NIP_C, "P1");
-    if (store_put_unit(t, &u1) || store_put_unit(t, &u2) || store_put_position(t, &p1) ||
-        store_put_position(t, &p2) || store_put_staff(t, &a) || store_put_staff(t, &b) ||
-        store_put_staff(t, &c))
+    if (dbfx_put_two_units(t, 150000, &p1) != STORE_OK || store_put_staff(t, &a) ||
+        store_put_staff(t, &b) || store_put_staff(t, &c))
         return STORE_ERROR;
     return STORE_OK;
 }
@@ -302,16 +288,23 @@ static void session_close(struct session *ss)
     store_close(ss->o.db);
 }
 
-static void ops_actions(void **state)
+/* The region in the fixture's database, then the fixture's store closed
+ * and a session opened on it as ani, an operator. */
+static void region_session(struct dbfx *fx, struct session *ss)
 {
-    struct dbfx *fx = *state;
     assert_int_equal(store_write(fx->s, fill_region, NULL), STORE_OK);
     store_close(fx->s);
     fx->s = NULL;
+    session_open(ss, fx->db, "ani", ROLE_OPERATOR);
+}
+
+static void ops_actions(void **state)
+{
+    struct dbfx *fx = *state;
     struct session ss;
     struct ops_err e;
     uint32_t id;
-    session_open(&ss, fx->db, "ani", ROLE_OPERATOR);
+    region_session(fx, &ss);
     assert_int_equal(ops_plan_new(&ss.o, "Mutasi", "2026", &id, &e), OPS_OK);
     /* blocked: every blocking reason in the message, nothing written */
     struct ops_move_req rq = {id, NIP_B, "P2", REASON_WORKLOAD, NULL, 0};
@@ -378,13 +371,10 @@ static void ops_actions(void **state)
 static void two_processes(void **state)
 {
     struct dbfx *fx = *state;
-    assert_int_equal(store_write(fx->s, fill_region, NULL), STORE_OK);
-    store_close(fx->s);
-    fx->s = NULL;
     struct session ss;
     struct ops_err e;
     uint32_t id;
-    session_open(&ss, fx->db, "ani", ROLE_OPERATOR);
+    region_session(fx, &ss);
     assert_int_equal(ops_plan_new(&ss.o, "Mutasi", NULL, &id, &e), OPS_OK);
     session_close(&ss);
 

@@ -5,7 +5,9 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <cmocka.h>
 #include "core/vocab.h"
 
@@ -242,6 +244,27 @@ static void dates_for_people(void **state)
     assert_string_equal(out, "");
 }
 
+/* Moments: the day as the date labels write it, then the time of day;
+ * local time follows TZ. */
+static void moments_for_people(void **state)
+{
+    (void)state;
+    char out[MOMENT_LABEL_SIZE];
+    int64_t t = 1764773048;                 /* 2025-12-03T14:44:08Z */
+    moment_label_utc(t, MOMENT_SECONDS, out);
+    assert_string_equal(out, "2025-12-03 14:44:08");
+    moment_label_utc(t, MOMENT_SHORT, out);
+    assert_string_equal(out, "2025-12-03 14:44");
+    setenv("TZ", "WIB-7", 1);               /* UTC+7 (POSIX form: no tzdata needed) */
+    tzset();
+    time_t tt = (time_t)t, later = (time_t)(t + 3 * 3600);
+    struct tm tm;
+    moment_label(localtime_r(&tt, &tm), 0, out);
+    assert_string_equal(out, "2025-12-03 21:44");
+    moment_label(localtime_r(&later, &tm), MOMENT_SECONDS, out);
+    assert_string_equal(out, "2025-12-04 00:44:08");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -254,6 +277,7 @@ int main(void)
         cmocka_unit_test(skp_labels_are_words),
         cmocka_unit_test(skp_initials_are_the_offices),
         cmocka_unit_test(dates_for_people),
+        cmocka_unit_test(moments_for_people),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
