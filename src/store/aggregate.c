@@ -293,6 +293,8 @@ int store_wl_acc_flush(stxn *t, struct store_wl_acc *acc)
     int r = STORE_OK;
     if (acc->klen && acc->defer) {      /* agg_apply_in, the groups gathered */
         r = store_agg_add(t, k, &d, 1);
+        if (acc->key[0])
+            store_unit_tree_touch(t);   /* built again once, as agg_apply_in has it */
         if (r == STORE_OK && acc->key[0] && d.existing)
             r = store_wl_acc_gather(t, acc, k, d.existing);
     } else if (acc->klen) {
