@@ -255,6 +255,16 @@ void store_map_opened(store *s, bool opened, const struct store_map_open *mo)
     map_unlock(s);
 }
 
+void store_map_writeback(const store *s)
+{
+#ifdef SYNC_FILE_RANGE_WRITE
+    if (s->writemap && s->map_fd >= 0)
+        (void)sync_file_range(s->map_fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+#else
+    (void)s;
+#endif
+}
+
 void store_map_close(store *s)
 {
     if (s->map_fd >= 0)
