@@ -29,3 +29,11 @@ all: $(XLSXDUMP)
 $(XLSXDUMP): tests/tools/xlsxdump.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
+
+# maxrss prints a command's peak resident set (t_workload_stream: the
+# listing's memory stays flat in the number of rows).
+MAXRSS := $(BUILD)/tests/maxrss
+all: $(MAXRSS)
+$(MAXRSS): tests/tools/maxrss.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $^

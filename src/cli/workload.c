@@ -128,7 +128,9 @@ static void numbers(const struct wl_row *r, const struct policy *p, char out[][2
     decimal(wl_gap(r), out[3]);
     wl_format_ej(r, p, out[4]);
     const char *grade = wl_grade_name(wl_grade(r, p));
-    memcpy(out[5], grade, strlen(grade) + 1);       /* one letter or none */
+    size_t n = strnlen(grade, 23);
+    memcpy(out[5], grade, n);            /* no snprintf: a million rows */
+    out[5][n] = '\0';
 }
 
 /* The six figures of a row as CSV cells. */
@@ -195,18 +197,19 @@ struct line {
 
 static void put(struct line *l, const char *s, int w, bool right)
 {
-    int fill = w - width(s);
     size_t n = strlen(s);
-    if (l->len + n + (fill > 0 ? (size_t)fill : 0) + 3 > sizeof l->buf)
+    int fill = w - width(s);
+    size_t pad = fill > 0 ? (size_t)fill : 0;
+    if (l->len + n + pad + 3 > sizeof l->buf)
         return;
     if (l->len)
         l->buf[l->len++] = ' ', l->buf[l->len++] = ' ';
-    for (int i = 0; right && i < fill; i++)
-        l->buf[l->len++] = ' ';
+    if (right)
+        memset(l->buf + l->len, ' ', pad), l->len += pad;
     memcpy(l->buf + l->len, s, n);
     l->len += n;
-    for (int i = 0; !right && i < fill; i++)
-        l->buf[l->len++] = ' ';
+    if (!right)
+        memset(l->buf + l->len, ' ', pad), l->len += pad;
 }
 
 static void put_line(FILE *out, struct line *l)
@@ -372,10 +375,15 @@ static int text_line(const struct ops_wl_line *l, void *ctx)
 {
     struct listing *s = ctx;
     char name[2 * NAME_SIZE + 4];
-    if (l->position->name[0])
-        snprintf(name, sizeof name, "%s, %s", l->position->name, l->unit_name);
-    else
-        snprintf(name, sizeof name, "%s", l->unit_name);
+    size_t n = 0;
+    if (l->position->name[0]) {
+        n = strnlen(l->position->name, NAME_SIZE - 1);
+        memcpy(name, l->position->name, n);
+        name[n++] = ',', name[n++] = ' ';
+    }
+    size_t u = strnlen(l->unit_name, NAME_SIZE - 1);
+    memcpy(name + n, l->unit_name, u);
+    name[n + u] = '\0';
     text_row(s->out, &s->cols, l->unit, l->position->code, &l->row, name, s->p);
     wl_row_add(&s->total, &l->row);
     return ferror(s->out) ? 1 : 0;
@@ -403,7 +411,8 @@ static int listing_cols(const struct ops_wl_listing *l, long root, struct text_c
         t->w[COL_KEY2] = (int)m.longest_position;
     if (t->w[COL_KEY1] < width(t->head[COL_KEY1]))
         t->w[COL_KEY1] = width(t->head[COL_KEY1]);
-    ops_workload_listing_total(l, root, &total);
+    if (ops_workload_listing_total(l, root, &total, &e) != OPS_OK)
+        return cli_report(&e);
     fit_figures(t, &total, p);
     if (t->w[COL_GAP] < 3)
         t->w[COL_GAP] = 3;
@@ -425,7 +434,7 @@ static int run_listing(const struct ops_env *env, const char *unit, bool csv, FI
         return cli_report(&e);
     }
     cli_workload_warn(&l.problems);
-    long root = unit ? workload_unit_index(l.w, unit) : -1;
+    long root = unit ? ops_workload_listing_unit(&l, unit) : -1;
     struct listing s = {.out = out, .p = ops_policy(&o)};
     if (unit && root < 0) {
         cli_error(_("no unit with code \"%s\""), unit);

@@ -655,12 +655,13 @@ static bool take_staff_row(importer *im, const struct import_refs *refs,
         tell_progress(im, 1, at);
     if (row->errors)
         return true;
+    im->prepared = row->prep;   /* the references' answers may be there */
     check_staff_refs(im, refs, row);
     if (!remember_row(im, row)) {
+        im->prepared = NULL;
         import_problem_add(&im->ps, false, row->row_line, 1, "", "%s", strerror(ENOMEM));
         return false;
     }
-    im->prepared = row->prep;
     bool go = !im->stream || stream_record(im, &row->s);
     im->prepared = NULL;
     return go;

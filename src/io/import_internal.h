@@ -102,8 +102,9 @@ import_pipe *import_pipe_start(csv_reader *r, const struct import_header *h, mda
 const struct pipe_batch *import_pipe_next(import_pipe *p);
 void import_pipe_done(import_pipe *p, const struct pipe_batch *b);
 /* Stops the reader (at once when rows are left) and frees p. True when
- * the reader read the whole file and hashed it into sha (SHA-256, hex;
- * only when asked to). */
+ * the file was hashed into sha (SHA-256, hex; only when asked to: on a
+ * thread of its own from the start, whether the pass ran to the end or
+ * not). */
 bool import_pipe_end(import_pipe *p, char sha[65]);
 
 /* --- xlsx (import_xlsx.c) ------------------------------------------------ */

@@ -1,6 +1,8 @@
 /* Pass 1 of a staff file on two threads (see import_internal.h): a reader
  * thread parses and converts rows in batches, the caller's thread takes
- * them in file order. */
+ * them in file order. A third thread hashes the file meanwhile: the taker
+ * waits for the reader often enough to leave it room, and a hash at the
+ * end would keep the taker waiting for it. */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,8 +35,9 @@ struct import_pipe {
     bool hash;                  /* to hash the file once it is read */
     bool threaded;              /* false: batches are filled when asked */
     bool hashed;                /* sha holds the file's SHA-256 */
+    bool hashing;               /* hasher runs */
     char sha[65];
-    pthread_t thread;
+    pthread_t thread, hasher;
     pthread_mutex_t mu;
     pthread_cond_t filled, freed;
 };
@@ -96,16 +99,17 @@ static void *reader(void *arg)
         pthread_cond_signal(&p->filled);
         pthread_mutex_unlock(&p->mu);
     }
-    /* The file is read: its checksum, while the taker is still busy
-     * with the last rows (unless it has given up). */
-    pthread_mutex_lock(&p->mu);
-    bool stop = p->stop;
-    pthread_mutex_unlock(&p->mu);
-    if (!stop && p->hash) {
-        size_t len;
-        const char *data = csv_data(p->r, &len);
-        p->hashed = import_sha256_hex(data, len, p->sha);
-    }
+    return NULL;
+}
+
+/* The file's checksum (csv_data: the whole file, read by nobody else's
+ * position). */
+static void *hasher(void *arg)
+{
+    struct import_pipe *p = arg;
+    size_t len;
+    const char *data = csv_data(p->r, &len);
+    p->hashed = import_sha256_hex(data, len, p->sha);
     return NULL;
 }
 
@@ -151,6 +155,7 @@ import_pipe *import_pipe_start(csv_reader *r, const struct import_header *h, mda
     /* Without a second thread the rows are read as they are asked for:
      * slower, the same result. */
     p->threaded = pthread_create(&p->thread, NULL, reader, p) == 0;
+    p->hashing = p->hash && pthread_create(&p->hasher, NULL, hasher, p) == 0;
     return p;
 }
 
@@ -189,6 +194,8 @@ bool import_pipe_end(import_pipe *p, char sha[65])
         pthread_mutex_unlock(&p->mu);
         pthread_join(p->thread, NULL);
     }
+    if (p->hashing)
+        pthread_join(p->hasher, NULL);
     bool hashed = p->hashed;
     if (hashed)
         memcpy(sha, p->sha, sizeof p->sha);

@@ -24,6 +24,7 @@ struct refs_ctx {
     bool want_positions;        /* the codes to read: of positions too */
     size_t asked;               /* references asked of the database so far */
     store_codes *codes;         /* all codes in memory, once many were asked */
+    importer *im;               /* a bulk load's rows prepared ahead, or NULL */
 };
 
 /* A few references are looked up one by one; past this many, reading
@@ -91,17 +92,31 @@ static bool unit_exists(void *ctx, const char *code)
     return store_get_unit(c->t, code, &u) == STORE_OK;
 }
 
+/* The answer the reader thread found for the row's position (the import
+ * asks position_unit of a staff row's own position only); false: none. */
+static bool prepared_unit(const struct refs_ctx *c, const char **u)
+{
+    const struct store_bulk_prep *p = c->im ? import_prepared(c->im) : NULL;
+    return p && store_bulk_prep_position_unit(p, u);
+}
+
+static bool copy_unit(const char *u, char unit[CODE_SIZE])
+{
+    size_t n = u ? strnlen(u, CODE_SIZE - 1) : 0;
+    memcpy(unit, u ? u : "", n);
+    unit[n] = '\0';
+    return u != NULL;
+}
+
 static bool position_unit(void *ctx, const char *code, char unit[CODE_SIZE])
 {
     struct refs_ctx *c = ctx;
+    const char *u;
+    if (prepared_unit(c, &u))
+        return copy_unit(u, unit);
     store_codes *codes = c->want_positions ? codes_of(c) : NULL;
-    if (codes) {
-        const char *u = store_codes_position_unit(codes, code);
-        size_t n = u ? strnlen(u, CODE_SIZE - 1) : 0;
-        memcpy(unit, u ? u : "", n);
-        unit[n] = '\0';
-        return u != NULL;
-    }
+    if (codes)
+        return copy_unit(store_codes_position_unit(codes, code), unit);
     struct position p;
     if (store_get_position(c->t, code, &p) != STORE_OK)
         return false;
@@ -237,13 +252,12 @@ static int put_record(void *ctx, const void *rec)
 
 static int finish_write(struct writer *w);
 
-/* What the bulk load can do ahead with a record alone, on the thread
- * that reads the file (import_set_prepare). */
+/* What the bulk load (ctx) can do ahead with a record alone, on the
+ * thread that reads the file (import_set_prepare). */
 static void prepare_staff(void *ctx, const struct staff *s, void *out)
 {
-    (void)ctx;
     struct history h = post_of(s);
-    store_bulk_prepare(s, &h, out);
+    store_bulk_prepare(ctx, s, &h, out);
 }
 
 static struct import_refs refs_of(struct refs_ctx *c, enum import_kind kind)
@@ -259,7 +273,7 @@ static struct import_refs refs_of(struct refs_ctx *c, enum import_kind kind)
  * NIP order (w->checked: pass 2 can write them). */
 static int check_and_load(struct writer *w)
 {
-    struct refs_ctx rctx = {w->t, w->policy, .want_positions = true};
+    struct refs_ctx rctx = {w->t, w->policy, .want_positions = true, .im = w->im};
     struct import_refs refs = refs_of(&rctx, w->kind);
     size_t rows = import_estimate_rows(w->im);
     w->checked = false;
@@ -270,7 +284,7 @@ static int check_and_load(struct writer *w)
         store_codes_load(w->t, true, &rctx.codes) == STORE_OK)
         store_bulk_use_codes(w->bulk, rctx.codes);
     if (rc == STORE_OK) {
-        import_set_prepare(w->im, prepare_staff, NULL, sizeof(struct store_bulk_prep));
+        import_set_prepare(w->im, prepare_staff, w->bulk, sizeof(struct store_bulk_prep));
         rc = import_check_each(w->im, &refs, put_record, w, &w->errors);
         import_set_prepare(w->im, NULL, NULL, 0);
     }

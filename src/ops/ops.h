@@ -351,21 +351,23 @@ int ops_workload_groups(struct ops *o, int by, struct wl_group **out, size_t *n,
  * STORE_OK or STORE_ERROR. */
 int ops_keep_workload_params(const struct policy *p, stxn *t);
 
-/* The per-position listing of a subtree, streamed: open reads the units
- * and the stored aggregates (the tree, the totals, what was left out);
- * each reads the positions unit by unit in the order of
- * workload_positions_in and hands them on as it reads them, so the first
- * row comes at once and memory stays flat in the number of positions.
- * Everything happens in open's one read transaction, held until close.
+/* The per-position listing of a subtree, streamed (ops/workload_listing.c):
+ * open reads the unit tree alone (codes and parent links: some 30 bytes a
+ * unit) and what the stored aggregates say was left out; each reads the
+ * positions unit by unit in tree order (workload_positions_in's) and hands
+ * them on as it reads them, so the first row comes at once and memory
+ * stays flat in the number of positions. Everything happens in open's one
+ * read transaction, held until close.
  *     struct ops_wl_listing l;
  *     if (ops_workload_listing_open(o, &l, &e) != OPS_OK) ...;
- *     long root = workload_unit_index(l.w, code);        (or -1: all)
+ *     long root = ops_workload_listing_unit(&l, code);     (-1: unknown; all: -1)
  *     ops_workload_listing_each(&l, root, names, row_cb, ctx, &e);
  *     ops_workload_listing_close(&l); */
+struct unit_order;
 struct ops_wl_listing {
     struct ops *o;
     stxn *t;
-    struct workload *w;              /* the summary (ops_workload_summary) */
+    struct unit_order *tree;          /* core/unit_order.h */
     struct wl_problems problems;     /* what the roll-up leaves out */
 };
 /* One row: the unit's code (and name when asked for), the position, its
@@ -384,9 +386,13 @@ struct ops_wl_measure {
     size_t positions, longest_unit, longest_position;
 };
 int ops_workload_listing_open(struct ops *o, struct ops_wl_listing *l, struct ops_err *e);
-/* The subtree's figures summed (root -1: every tree), from the summary:
- * what the rows add up to. */
-void ops_workload_listing_total(const struct ops_wl_listing *l, long root, struct wl_row *out);
+/* The unit with this code (a root for the calls below), -1 when unknown. */
+long ops_workload_listing_unit(const struct ops_wl_listing *l, const char *code);
+/* The subtree's figures summed (root -1: every tree), as the roll-up
+ * gives them: from the stored aggregates, or from the rows themselves
+ * (a pass more) where those were kept with another rounding policy. */
+int ops_workload_listing_total(const struct ops_wl_listing *l, long root, struct wl_row *out,
+                               struct ops_err *e);
 int ops_workload_listing_measure(const struct ops_wl_listing *l, long root,
                                  struct ops_wl_measure *m, struct ops_err *e);
 /* Non-zero from cb stops (OPS_STOPPED). */

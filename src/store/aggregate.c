@@ -289,8 +289,17 @@ int store_wl_acc_add_to(stxn *t, struct store_wl_acc *acc, const char *unit,
 int store_wl_acc_flush(stxn *t, struct store_wl_acc *acc)
 {
     struct agg d = {.existing = acc->existing};
-    int r = acc->klen ? agg_apply_in(t, (MDB_val){acc->klen, acc->key}, &d, 1, &acc->place)
-                      : STORE_OK;
+    MDB_val k = {acc->klen, acc->key};
+    int r = STORE_OK;
+    if (acc->klen && acc->defer) {      /* agg_apply_in, the groups gathered */
+        r = store_agg_add(t, k, &d, 1);
+        if (acc->key[0])
+            store_unit_tree_touch(t);   /* built again once, as agg_apply_in has it */
+        if (r == STORE_OK && acc->key[0] && d.existing)
+            r = store_wl_acc_gather(t, acc, k, d.existing);
+    } else if (acc->klen) {
+        r = agg_apply_in(t, k, &d, 1, &acc->place);
+    }
     if (r == STORE_OK && acc->orphans)
         r = orphans_add(t, acc->orphans);
     acc->existing = acc->orphans = 0;

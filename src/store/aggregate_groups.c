@@ -103,6 +103,66 @@ int store_wl_groups_follow(stxn *t, MDB_val k, const struct agg *d, int sign,
     return n < 0 ? STORE_ERROR : STORE_OK;
 }
 
+/* --- group sums gathered by a bulk count (store_wl_acc) ------------------------ */
+
+void store_wl_acc_defer_groups(struct store_wl_acc *acc)
+{
+    acc->defer = true;
+}
+
+int store_wl_acc_gather(stxn *t, struct store_wl_acc *acc, MDB_val k, int64_t n)
+{
+    struct wl_group_key g[2];
+    int m = group_keys(t, k, &acc->place, g);
+    for (int i = 0; i < m; i++) {
+        /* the leading NUL left out: a set's strings have none */
+        uint32_t before = acc->groups.n;
+        uint32_t id = strset_add(&acc->groups, (const char *)g[i].key + 1, g[i].len - 1);
+        if (id == STRSET_NONE || GROW_ROOM(acc->sums, acc->cap, (size_t)id + 1, 64) != 0)
+            return store_fail(t->s, _("out of memory"));
+        if (id >= before)
+            acc->sums[id] = 0;
+        acc->sums[id] += n;
+    }
+    return m < 0 ? STORE_ERROR : STORE_OK;
+}
+
+/* Group keys in the table's order (no NUL inside: strcmp is memcmp,
+ * the shorter first). */
+static int group_cmp(const void *x, const void *y, void *ctx)
+{
+    const struct strset *set = ctx;
+    return strcmp(strset_str(set, *(const uint32_t *)x), strset_str(set, *(const uint32_t *)y));
+}
+
+int store_wl_acc_finish(stxn *t, struct store_wl_acc *acc)
+{
+    int r = store_wl_acc_flush(t, acc);
+    uint32_t n = acc->groups.n;
+    uint32_t *order = malloc(((size_t)n + 1) * sizeof *order);
+    if (r == STORE_OK && !order)
+        r = store_fail(t->s, _("out of memory"));
+    for (uint32_t i = 0; order && i < n; i++)
+        order[i] = i;
+    if (r == STORE_OK)
+        qsort_r(order, n, sizeof *order, group_cmp, &acc->groups);
+    for (uint32_t i = 0; r == STORE_OK && i < n; i++) {
+        const char *name = strset_str(&acc->groups, order[i]);
+        unsigned char key[AGG_KEY_MAX];
+        size_t len = strlen(name);
+        key[0] = '\0';
+        memcpy(key + 1, name, len);
+        struct agg d = {.existing = acc->sums[order[i]]};
+        r = store_agg_add(t, (MDB_val){len + 1, key}, &d, 1);
+    }
+    free(order);
+    strset_free(&acc->groups);
+    free(acc->sums);
+    acc->sums = NULL;
+    acc->cap = 0;
+    return r;
+}
+
 /* --- a unit that comes, goes or moves to another district ------------------- */
 
 struct family_sum {

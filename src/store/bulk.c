@@ -13,8 +13,9 @@
  * unit and position ids are theirs: read in key order, an id is already
  * its rank, nothing is interned or sorted, and a position's unit and job
  * family for the workload aggregates need no look-up. What needs only the
- * record (its encoding, the digest hashes, the name's key) can be done
- * ahead on another thread (store_bulk_prepare), leaving the writes here. */
+ * record (its encoding, the digest hashes, the keys, the name interned)
+ * can be done ahead on another thread (store_bulk_prepare), leaving the
+ * writes here. */
 #include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -30,6 +31,10 @@
 
 #define NO_ID UINT32_MAX
 _Static_assert(NO_ID == STRSET_NONE, "an interned id is a strset id");
+
+/* Rows between two calls of store_map_writeback (a power of two): some
+ * tens of MB of pages, so that the disk writes while the load goes on. */
+#define WRITEBACK_EVERY 65536
 
 /* The indexes a bulk load keeps in memory: those of staff (schema.c). */
 #define BY_COUNT 3
@@ -222,7 +227,9 @@ static int add_history(store_bulk *b, const struct history *h, const struct stor
     unsigned char key[STORE_HIST_KEY_LEN], buf[CODEC_MAX];
     char last[NIP_LEN + 1];
     stxn *t = b->t;
-    if (!store_history_key(h->nip, h->since, 0, key) ||
+    if (p)
+        memcpy(key, p->hist_key, sizeof key);
+    if ((!p && !store_history_key(h->nip, h->since, 0, key)) ||
         memcmp(key, b->rows[b->n - 1].ref, STORE_NIP_REF_LEN) != 0) {
         store_nip_unpack(b->rows[b->n - 1].ref, last);
         return store_fail(t->s, _("a history line of %.*s came with staff %.*s"), NIP_LEN,
@@ -246,19 +253,23 @@ static int add_history(store_bulk *b, const struct history *h, const struct stor
 }
 
 /* The record's group in index i, interned; NO_ID for no entry (an empty
- * group of a dup index) or out of memory (*oom). p: the name's group made
- * ahead, or NULL. */
-static uint32_t intern_group(store_bulk *b, int i, const void *rec, const struct store_bulk_prep *p,
-                             bool *oom)
+ * group of a dup index) or out of memory (*oom). side: the name interned
+ * ahead (store_bulk_prepare), or NULL. */
+static uint32_t intern_group(store_bulk *b, int i, const void *rec,
+                             const struct store_bulk_prep *side, bool *oom)
 {
     const struct store_index_desc *ix = &b->d->index[i];
     unsigned char buf[STORE_GROUP_MAX];
     const unsigned char *g = buf;
-    size_t n;
-    if (p && i == BY_NAME)
-        g = p->name, n = p->name_len;
-    else
-        n = ix->group(rec, buf);
+    if (side && i == BY_NAME) {
+        *oom |= side->out_of_memory;
+        return side->name_id;
+    }
+    if (side && i == BY_POSITION && side->looked_up) {
+        b->unknown_code |= side->position_id == STRSET_NONE;
+        return side->position_id;
+    }
+    size_t n = ix->group(rec, buf);
     if (n == 0 && ix->kind == STORE_INDEX_DUP)
         return NO_ID;
     if (by_codes(b, i)) {
@@ -272,28 +283,58 @@ static uint32_t intern_group(store_bulk *b, int i, const void *rec, const struct
     return id;
 }
 
-void store_bulk_prepare(const struct staff *s, const struct history *h, struct store_bulk_prep *p)
+/* The name of the index interned (NO_ID: no entry, or out of memory). */
+static uint32_t intern_name(store_bulk *b, const unsigned char *g, size_t n, bool *oom)
+{
+    if (n == 0 && b->d->index[BY_NAME].kind == STORE_INDEX_DUP)
+        return NO_ID;
+    uint32_t id = strset_add(&b->in[BY_NAME], (const char *)g, n);
+    *oom |= id == NO_ID;
+    return id;
+}
+
+/* What b gathers of the name (store_bulk_prepare): its index group
+ * interned; and the name as the find text holds it. (Its words are filed
+ * by add: a reader thread that does that too keeps the taker waiting.) */
+static void prepare_name(store_bulk *b, const struct staff *s, struct store_bulk_prep *p)
+{
+    bool oom = false;
+    _Static_assert(sizeof p->name == STORE_GROUP_MAX && sizeof p->text == STORE_GROUP_MAX,
+                   "room for any group and any name");
+    p->name_len = (uint16_t)b->d->index[BY_NAME].group(s, p->name);
+    p->name_id = intern_name(b, p->name, p->name_len, &oom);
+    p->text_len = (uint16_t)store_text_name(s, p->text);
+    p->out_of_memory = oom;
+}
+
+void store_bulk_prepare(store_bulk *b, const struct staff *s, const struct history *h,
+                        struct store_bulk_prep *p)
 {
     const struct store_record_desc *d = &store_desc_staff;
-    unsigned char hk[STORE_HIST_KEY_LEN];
+    _Static_assert(sizeof p->ref == STORE_NIP_REF_LEN && sizeof p->hist_key == STORE_HIST_KEY_LEN,
+                   "the keys' sizes");
     p->ready = false;
+    prepare_name(b, s, p);
+    /* the look-up with cache misses in a table of many positions */
+    p->looked_up = b->codes && s->position[0];
+    if (p->looked_up)
+        p->position_id = store_codes_position_find(b->codes, s->position, &p->position_unit);
     size_t n = d->encode(s, p->staff, sizeof p->staff);
     MDB_val k = {NIP_LEN, (void *)s->nip}, v = {n, p->staff};
-    if (n == 0 || store_digest_hash(d->db, k, v, p->staff_hash) != 0)
+    if (n == 0 || !store_nip_pack(s->nip, p->ref) ||
+        store_digest_hash(d->db, k, v, p->staff_hash) != 0)
         return;                 /* too long for p, or no hash: done in add */
     p->staff_len = (uint16_t)n;
     if (h) {
-        if (!store_history_key(h->nip, h->since, 0, hk))
+        if (!store_history_key(h->nip, h->since, 0, p->hist_key))
             return;
         n = codec_put_history(h, p->hist, sizeof p->hist);
-        k = (MDB_val){sizeof hk, hk};
+        k = (MDB_val){sizeof p->hist_key, p->hist_key};
         v = (MDB_val){n, p->hist};
         if (n == 0 || store_digest_hash(DB_HISTORY, k, v, p->hist_hash) != 0)
             return;
         p->hist_len = (uint16_t)n;
     }
-    _Static_assert(sizeof p->name == STORE_GROUP_MAX, "room for any group");
-    p->name_len = (uint16_t)d->index[BY_NAME].group(s, p->name);
     p->ready = true;
 }
 
@@ -306,13 +347,17 @@ static MDB_val staff_value(store_bulk *b, const struct staff *s, const struct st
     return (MDB_val){b->d->encode(s, buf, CODEC_MAX), buf};
 }
 
+/* p: the encodings made ahead, or NULL; side: the name's part made ahead
+ * (store_bulk_prepare), or NULL to make it here. */
 static int add(store_bulk *b, const struct staff *s, const struct history *h,
-               const struct store_bulk_prep *p)
+               const struct store_bulk_prep *p, const struct store_bulk_prep *side)
 {
     unsigned char buf[CODEC_MAX], pk[STORE_KEY_MAX], ref[STORE_NIP_REF_LEN];
     char last[NIP_LEN + 1];
     stxn *t = b->t;
-    if (b->d->key(t, s, pk) != NIP_LEN || !store_nip_pack(s->nip, ref))
+    if (p)
+        memcpy(ref, p->ref, sizeof ref);
+    if (b->d->key(t, s, pk) != NIP_LEN || (!p && !store_nip_pack(s->nip, ref)))
         return STORE_ERROR;     /* the key function has said why */
     if (b->n && memcmp(ref, b->rows[b->n - 1].ref, sizeof ref) <= 0) {
         store_nip_unpack(b->rows[b->n - 1].ref, last);
@@ -333,13 +378,16 @@ static int add(store_bulk *b, const struct staff *s, const struct history *h,
         store_digest_add_hash(t, b->d->db, p->staff_hash);
     else if (store_digest_change(t, b->d->db, k, v, true) != STORE_OK)
         return STORE_ERROR;
-    if (store_text_fill_add(&b->text, s) != STORE_OK)
+    if ((side ? store_text_fill_add_name(&b->text, s, side->text, side->text_len)
+              : store_text_fill_add(&b->text, s)) != STORE_OK)
         return STORE_ERROR;
     struct bulk_row *row = &b->rows[b->n++];
     memcpy(row->ref, ref, sizeof ref);
+    if ((b->n & (WRITEBACK_EVERY - 1)) == 0)
+        store_map_writeback(t->s);
     bool oom = false;
     for (int i = 0; i < b->d->nindexes; i++)
-        row->id[i] = intern_group(b, i, s, p, &oom);
+        row->id[i] = intern_group(b, i, s, side, &oom);
     if (oom)
         return store_fail(t->s, _("out of memory"));
     if (b->unknown_code)
@@ -350,13 +398,19 @@ static int add(store_bulk *b, const struct staff *s, const struct history *h,
 
 int store_bulk_add(store_bulk *b, const struct staff *s, const struct history *h)
 {
-    return add(b, s, h, NULL);
+    return add(b, s, h, NULL, NULL);
 }
 
 int store_bulk_add_prepared(store_bulk *b, const struct staff *s, const struct history *h,
                             const struct store_bulk_prep *p)
 {
-    return add(b, s, h, p && p->ready ? p : NULL);
+    return add(b, s, h, p->ready ? p : NULL, p);
+}
+
+bool store_bulk_prep_position_unit(const struct store_bulk_prep *p, const char **unit)
+{
+    *unit = p->position_unit;
+    return p->looked_up;
 }
 
 int store_bulk_add_history(store_bulk *b, const struct history *h)
@@ -483,6 +537,7 @@ static int count_holders(store_bulk *b)
     for (uint32_t id = 0; r == STORE_OK && id < n; id++)
         by_rank[rank[id]] = id;
     struct store_wl_acc acc = {.klen = 0};
+    store_wl_acc_defer_groups(&acc);
     for (uint32_t k = 0; r == STORE_OK && k < n; k++) {
         uint32_t id = by_rank[k];
         const char *unit, *family;
@@ -495,8 +550,9 @@ static int count_holders(store_bulk *b)
         store_codes_agg(b->codes, id, &unit, &family);
         r = store_wl_acc_add_to(b->t, &acc, unit, family, count[id]);
     }
+    int rf = store_wl_acc_finish(b->t, &acc);
     if (r == STORE_OK)
-        r = store_wl_acc_flush(b->t, &acc);
+        r = rf;
     free(count), free(by_rank);
     return r;
 }
@@ -509,8 +565,10 @@ int store_bulk_finish(store_bulk *b)
         r = STORE_ERROR;
     for (int by = 0; by < BY_COUNT; by++)
         hindex_free(&b->in[by].ix);   /* no more lookups: room for the sort */
-    for (int by = 0; by < b->d->nindexes && r == STORE_OK; by++)
+    for (int by = 0; by < b->d->nindexes && r == STORE_OK; by++) {
+        store_map_writeback(b->t->s);
         r = write_index(b, by);
+    }
     store_bulk_free(b);
     return r;
 }

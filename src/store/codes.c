@@ -179,6 +179,14 @@ bool store_codes_has_unit(store_codes *c, const char *code)
     return store_codes_unit_id(c, code, strlen(code)) != STRSET_NONE;
 }
 
+uint32_t store_codes_position_find(const store_codes *c, const char *code, const char **unit)
+{
+    const char *str;
+    uint32_t id = strset_find_str(&c->positions, code, strlen(code), &str);
+    *unit = id == STRSET_NONE ? NULL : strset_str(&c->units, pos_val_of(c, str).unit);
+    return id;
+}
+
 const char *store_codes_position_unit(store_codes *c, const char *code)
 {
     uint32_t id = store_codes_position_id(c, code, strlen(code));

@@ -280,10 +280,9 @@ static int fill_flush(struct store_text_fill *f)
     return store_appender_put(&f->app, (MDB_val){NIP_LEN, key}, (MDB_val){len, buf}, 0);
 }
 
-int store_text_fill_add(struct store_text_fill *f, const struct staff *s)
+int store_text_fill_add_name(struct store_text_fill *f, const struct staff *s,
+                             const unsigned char *name, size_t n)
 {
-    unsigned char name[NAME_MAX_LEN];
-    size_t n = store_text_name(s, name);
     uint64_t v;
     if (!store_nip_number(s->nip, &v))
         return store_fail(f->app.t->s, _("staff %s has no NIP of 18 digits"), s->nip);
@@ -296,6 +295,13 @@ int store_text_fill_add(struct store_text_fill *f, const struct staff *s)
     if (store_words_acc_add_name(f->words, name, n, v) != 0)
         return store_fail(f->app.t->s, _("out of memory"));
     return STORE_OK;
+}
+
+int store_text_fill_add(struct store_text_fill *f, const struct staff *s)
+{
+    unsigned char name[NAME_MAX_LEN];
+    size_t n = store_text_name(s, name);
+    return store_text_fill_add_name(f, s, name, n);
 }
 
 int store_text_fill_close(struct store_text_fill *f, bool keep)

@@ -22,7 +22,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 #include "core/i18n.h"
 #include "store/internal.h"
@@ -253,10 +255,62 @@ void store_map_opened(store *s, bool opened, const struct store_map_open *mo)
     map_unlock(s);
 }
 
+void store_map_writeback(const store *s)
+{
+#ifdef SYNC_FILE_RANGE_WRITE
+    if (s->writemap && s->map_fd >= 0)
+        (void)sync_file_range(s->map_fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+#else
+    (void)s;
+#endif
+}
+
 void store_map_close(store *s)
 {
     if (s->map_fd >= 0)
         close(s->map_fd);
     s->map_fd = -1;
     s->writemap = false;
+}
+
+/* Where the data file is mapped: LMDB says only with MDB_FIXEDMAP, so
+ * the process's map list is read for the mapping of the file's inode. */
+static bool find_map(const store *s, unsigned char **addr, size_t *len)
+{
+    char path[sizeof s->dir + 16], line[4096 + 256];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/data.mdb", s->dir);
+    FILE *f = stat(path, &st) == 0 ? fopen("/proc/self/maps", "re") : NULL;
+    bool found = false;
+    while (f && !found && fgets(line, sizeof line, f)) {
+        unsigned long lo, hi, off, ino;
+        unsigned maj, mnr;
+        if (sscanf(line, "%lx-%lx %*s %lx %x:%x %lu", &lo, &hi, &off, &maj, &mnr, &ino) == 6 &&
+            ino == (unsigned long)st.st_ino && off == 0 && maj == major(st.st_dev) &&
+            mnr == minor(st.st_dev)) {
+            *addr = (unsigned char *)lo, *len = hi - lo;
+            found = true;
+        }
+    }
+    if (f)
+        fclose(f);
+    return found;
+}
+
+void store_read_release(stxn *t)
+{
+    MDB_envinfo info;
+    MDB_stat st;
+    unsigned char *addr;
+    size_t len;
+    if (t->write || mdb_env_info(t->s->env, &info) != 0 || mdb_env_stat(t->s->env, &st) != 0 ||
+        !find_map(t->s, &addr, &len))
+        return;
+    size_t used = ((size_t)info.me_last_pgno + 1) * st.ms_psize;
+    /* The map is a shared file mapping: its pages leave this process's
+     * resident set and stay in the page cache, and the next touch maps
+     * them again, same bytes (a read transaction's pages never change).
+     * No huge pages from now on: a touch maps 4 KB, not 2 MB around it. */
+    (void)madvise(addr, len, MADV_NOHUGEPAGE);
+    (void)madvise(addr, used < len ? used : len, MADV_DONTNEED);
 }

@@ -20,6 +20,9 @@ struct migration {
     unsigned from;              /* runs on schema `from`, leaves from + 1 */
     const char *what;           /* the audit entry's object */
     int (*run)(stxn *t);        /* NULL: new tables only (the open made them) */
+    /* The step from schema `redone_by` (not 0) does this step's work too:
+     * when the migration runs both, this one only moves the version. */
+    unsigned redone_by;
 };
 
 /* Schema 0 had the records but no trustworthy indexes: file every record
@@ -202,14 +205,15 @@ static int unit_tree_and_names(stxn *t)
 static const struct migration steps[] = {
     {0, "rebuild every index", rebuild_indexes},
     {1, "seal every record with a checksum; data digest", store_digest_reset},
-    {2, "count the workload aggregates", store_wl_recount},
+    {2, "count the workload aggregates", store_wl_recount, .redone_by = 7},
     {3, "add the preferences table", NULL},
     {4, "write the find text of staff names", store_text_rebuild},
     {5, "file staff names without their titles", refile_names},
     {6, "index the positions by unit", reindex_positions},
     {7, "sum the workload per district and job family", store_wl_recount},
     {8, "file the NIPs of the staff indexes and history as numbers", pack_nips},
-    {9, "file staff under the words of their names", store_words_rebuild},
+    /* step 4's find text files the words as it goes */
+    {9, "file staff under the words of their names", store_words_rebuild, .redone_by = 4},
     {10, "record the units that show their parent", record_unit_repeats},
     {11, "keep the unit tree with rolled-up workload figures; the units whose name repeats",
      unit_tree_and_names},
@@ -249,7 +253,8 @@ int store_migrate(stxn *t, unsigned from)
         if (!m)
             return store_fail(t->s, _("database schema %u cannot be upgraded by this mutasi (%u)"),
                               from, (unsigned)STORE_SCHEMA_VERSION);
-        if (m->run && m->run(t) != STORE_OK)
+        bool redone = m->redone_by && m->redone_by >= from;  /* runs too */
+        if (m->run && !redone && m->run(t) != STORE_OK)
             return STORE_ERROR;
         snprintf(before, sizeof before, "schema %u", v);
         snprintf(after, sizeof after, "schema %u", v + 1);

@@ -111,6 +111,14 @@ bool store_read_only_reason(const store *s, char *why, size_t size);
  * fills it again), by at most 256 MiB a step. The file never
  * shrinks (a backup is a compact copy). */
 size_t store_map_size(const store *s);
+/* For a long walk in a read transaction (the workload listing): the
+ * pages of the map read so far leave the process's resident set. They stay
+ * in the page cache and come back on their next touch, same bytes, so
+ * records and pointers read before stay valid; a walk that calls this
+ * every few thousand records keeps its peak RSS flat in their number
+ * (from the first call on, the process maps the file without huge pages).
+ * Linux; in a write transaction it does nothing. */
+void store_read_release(stxn *t);
 
 /* Grows the memory map ahead of a large write to at least bytes (the
  * file's blocks with it), sparing store_write the retries of a map that
@@ -184,6 +192,10 @@ bool store_codes_has_unit(store_codes *c, const char *code);
 /* The code of the position's unit; NULL when there is no such position
  * (or positions were not loaded). */
 const char *store_codes_position_unit(store_codes *c, const char *code);
+/* The same without remembering anything in c: any number of threads may
+ * ask at once (while no one changes c). The position's id (STRSET_NONE:
+ * none), and its unit's code in *unit (NULL: none). */
+uint32_t store_codes_position_find(const store_codes *c, const char *code, const char **unit);
 void store_codes_free(store_codes *c);
 
 /* Loading staff into an empty staff table (the first import), several
@@ -203,24 +215,47 @@ void store_codes_free(store_codes *c);
 typedef struct store_bulk store_bulk;
 int store_bulk_begin(stxn *t, size_t expect, store_bulk **out);
 int store_bulk_add(store_bulk *b, const struct staff *s, const struct history *h);
-/* The part of store_bulk_add that needs neither b nor the transaction,
- * done ahead, on any thread (an import's reader thread): the record and
- * the history line encoded, their digest hashes, the name index's key.
- * add_prepared is store_bulk_add with p made for the same s and h (a
- * record too long for p's room is done there as store_bulk_add does). */
+/* The part of store_bulk_add that needs no transaction, done ahead on
+ * another thread (an import's reader thread): the record and the history
+ * line encoded, their digest hashes and keys, the name index's key and
+ * find text, and what b gathers of every name (the name interned).
+ * prepare runs on one thread at a time, for the records in the order
+ * they will be added (a record prepared and then not added is no harm:
+ * such a load does not get to finish). It touches only b's set of names,
+ * which add_prepared leaves alone: between begin and finish,
+ * either every record goes through prepare and add_prepared, or none
+ * does. add_prepared is store_bulk_add with p made for the same s and h
+ * (a record too long for p's room is encoded there). */
 #define STORE_BULK_PREP_STAFF 640
 #define STORE_BULK_PREP_HISTORY 128
 struct store_bulk_prep {
-    bool ready;                 /* false: add_prepared does it all itself */
-    uint16_t staff_len, hist_len, name_len;
+    bool ready;                 /* the encodings below are made */
+    bool out_of_memory;         /* the name could not be kept */
+    uint16_t staff_len, hist_len, name_len, text_len;
+    uint32_t name_id;           /* the name in b's set */
+    /* With the codes (store_bulk_use_codes before the first prepare):
+     * looked_up, the position's id in them (STRSET_NONE: not there) and
+     * its unit's code (NULL: not there), for add and for the caller's
+     * check of the row (store_bulk_prep_position_unit). */
+    bool looked_up;
+    uint32_t position_id;
+    const char *position_unit;
     uint64_t staff_hash[4], hist_hash[4];
+    unsigned char ref[8];       /* the NIP packed (STORE_NIP_REF_LEN) */
+    unsigned char hist_key[14]; /* STORE_HIST_KEY_LEN */
     unsigned char staff[STORE_BULK_PREP_STAFF];
     unsigned char hist[STORE_BULK_PREP_HISTORY];
     unsigned char name[256];    /* STORE_GROUP_MAX */
+    unsigned char text[256];    /* the find text's name (STORE_GROUP_MAX) */
 };
-void store_bulk_prepare(const struct staff *s, const struct history *h, struct store_bulk_prep *p);
+void store_bulk_prepare(store_bulk *b, const struct staff *s, const struct history *h,
+                        struct store_bulk_prep *p);
 int store_bulk_add_prepared(store_bulk *b, const struct staff *s, const struct history *h,
                             const struct store_bulk_prep *p);
+/* What prepare found of the record's position in the codes: true with
+ * *unit = its unit's code or NULL (no such position); false when it did
+ * not look (no codes, or the record has no position). */
+bool store_bulk_prep_position_unit(const struct store_bulk_prep *p, const char **unit);
 /* One more history line of the person added last (a person's lines in
  * ascending date order: the first one through store_bulk_add). */
 int store_bulk_add_history(store_bulk *b, const struct history *h);
@@ -456,6 +491,9 @@ int store_wl_params_set(stxn *t, int64_t effective_minutes, int rounding);
 typedef int (*store_wl_cb)(const char *unit, const char *family, const struct wl_row *own,
                            uint64_t npositions, void *ctx);
 int store_each_wl_aggregate(stxn *t, store_wl_cb cb, void *ctx);
+/* The entries of one unit alone, in family order (aggregate_unit.c): a
+ * seek and its few entries, for the units of a subtree. */
+int store_each_wl_aggregate_of(stxn *t, const char *unit, store_wl_cb cb, void *ctx);
 int64_t store_wl_orphan_staff(stxn *t);
 int store_wl_recount(stxn *t);
 /* The same figures summed per district (of the entries' units) or per job

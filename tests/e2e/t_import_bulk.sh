@@ -69,14 +69,18 @@ run sorted 0 "$MUTASI" import staff "$TMPD/sorted-in.csv"
 said "5000 added, 0 replaced"
 run sortedtiny 0 env MUTASI_MAPSIZE=65536 "$MUTASI" import staff "$TMPD/sorted-in.csv"
 said "5000 added, 0 replaced"
-# Sorted, with an unknown position on its last row and a NIP twice: refused
-# whole, each problem named.
-{ sed '$d' "$TMPD/sorted-in.csv"; tail -n 1 "$TMPD/sorted-in.csv" | sed 's/,P0[0-9][0-9],/,P999,/'; } >"$TMPD/bad.csv"
+# Sorted, with a position of another unit on line 100, an unknown position
+# on its last row and a NIP twice: refused whole, each problem named (the
+# positions are looked up on the reading thread).
+{ sed '$d' "$TMPD/sorted-in.csv" | sed '100{s/,U00,/,U01,/;t;s/,U[0-9][0-9],/,U00,/;}'
+  tail -n 1 "$TMPD/sorted-in.csv" | sed 's/,P0[0-9][0-9],/,P999,/'; } >"$TMPD/bad.csv"
 sed -n 3p "$TMPD/sorted-in.csv" >>"$TMPD/bad.csv"
 run bad 1 "$MUTASI" import staff "$TMPD/bad.csv"
+said "bad.csv:100:7: position: position P0"
+said "belongs to unit U"
 said "bad.csv:5001:7: position: unknown position \"P999\""
 said "appears again (first on line 3)"
-said "2 errors, nothing was imported"
+said "3 errors, nothing was imported"
 run bad 0 "$MUTASI" export staff
 [ "$(wc -l <"$TMPD/out")" = 1 ] || fail "a refused import left $(($(wc -l <"$TMPD/out") - 1)) people"
 

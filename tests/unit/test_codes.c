@@ -2,11 +2,13 @@
  * that takes its unit and position ids from them: it writes byte for byte
  * the tables (records, indexes, history, workload aggregates) that single
  * puts write, and refuses a person whose unit or position is not among
- * the codes. */
+ * the codes; so does a load whose records were prepared ahead on another
+ * thread (store_bulk_prepare looks their positions up there). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -165,11 +167,32 @@ struct job {
     const struct staff *st;
     int n;
     bool codes;                 /* the bulk load with the codes; else single puts */
+    bool prepared;              /* the records prepared on another thread first */
+    store_bulk *b;
+    struct store_bulk_prep *prep;
 };
+
+static void *prepare_all(void *arg)
+{
+    struct job *j = arg;
+    for (int i = 0; i < j->n; i++)
+        store_bulk_prepare(j->b, &j->st[i], NULL, &j->prep[i]);
+    return NULL;
+}
+
+static int add_one(struct job *j, int i)
+{
+    if (!j->prepared)
+        return store_bulk_add(j->b, &j->st[i], NULL);
+    const char *unit;
+    /* the position looked up ahead, in the codes */
+    assert_int_equal(store_bulk_prep_position_unit(&j->prep[i], &unit), j->st[i].position[0] != 0);
+    return store_bulk_add_prepared(j->b, &j->st[i], NULL, &j->prep[i]);
+}
 
 static int load(stxn *t, void *ctx)
 {
-    const struct job *j = ctx;
+    struct job *j = ctx;
     if (!j->codes) {
         for (int i = 0; i < j->n; i++)
             if (store_put_staff(t, &j->st[(i * 37) % j->n]) != STORE_OK)
@@ -183,8 +206,18 @@ static int load(stxn *t, void *ctx)
     int r = store_bulk_begin(t, (size_t)j->n, &b);
     if (r == STORE_OK)
         store_bulk_use_codes(b, c);
+    j->b = b;
+    pthread_t th;
+    if (r == STORE_OK && j->prepared) {
+        j->prep = calloc((size_t)j->n, sizeof *j->prep);
+        assert_non_null(j->prep);
+        assert_int_equal(pthread_create(&th, NULL, prepare_all, j), 0);
+        assert_int_equal(pthread_join(th, NULL), 0);
+    }
     for (int i = 0; r == STORE_OK && i < j->n; i++)
-        r = store_bulk_add(b, &j->st[i], NULL);
+        r = add_one(j, i);
+    free(j->prep);
+    j->prep = NULL;
     if (r == STORE_OK)
         r = store_bulk_finish(b);
     else if (b)
@@ -210,19 +243,23 @@ static void codes_answer_from_the_tables(void **state)
     assert_string_equal(store_codes_position_unit(c, "P10"), "U10");
     assert_null(store_codes_position_unit(c, "U1"));
     assert_true(store_codes_has_unit(c, "U10"));     /* asked again after others */
+    const char *unit = "";
+    assert_int_not_equal(store_codes_position_find(c, "P10", &unit), STRSET_NONE);
+    assert_string_equal(unit, "U10");
+    assert_int_equal(store_codes_position_find(c, "U1", &unit), STRSET_NONE);
+    assert_null(unit);
     store_codes_free(c);
 }
 
-static void bulk_with_codes_matches_single_puts(void **state)
+static void bulk_matches_single_puts(struct dbfx *fx, bool prepared)
 {
-    struct dbfx *fx = *state;
     static struct staff st[PEOPLE];
     for (int i = 0; i < PEOPLE; i++)
         person(&st[i], i);
     store *other = dbfx_open_second(fx);
     assert_int_equal(store_write(fx->s, put_places, NULL), STORE_OK);
     assert_int_equal(store_write(other, put_places, NULL), STORE_OK);
-    struct job bulk = {st, PEOPLE, true}, single = {st, PEOPLE, false};
+    struct job bulk = {st, PEOPLE, true, prepared, NULL, NULL}, single = {st, PEOPLE, false};
     assert_int_equal(store_write(fx->s, load, &bulk), STORE_OK);
     assert_int_equal(store_write(other, load, &single), STORE_OK);
     static const char *const dbs[] = {"staff", "staff_by_unit", "staff_by_position",
@@ -242,21 +279,40 @@ static void bulk_with_codes_matches_single_puts(void **state)
     store_close(other);
 }
 
-/* A person whose position is not among the codes: the load is refused. */
-static void bulk_with_codes_refuses_unknown_position(void **state)
+static void bulk_with_codes_matches_single_puts(void **state)
 {
-    struct dbfx *fx = *state;
+    bulk_matches_single_puts(*state, false);
+}
+
+static void prepared_bulk_with_codes_matches_single_puts(void **state)
+{
+    bulk_matches_single_puts(*state, true);
+}
+
+/* A person whose position is not among the codes: the load is refused. */
+static void refuses_unknown_position(struct dbfx *fx, bool prepared)
+{
     static struct staff st[20];
     for (int i = 0; i < 20; i++)
         person(&st[i], i);
     snprintf(st[12].position, sizeof st[12].position, "P99");
     assert_int_equal(store_write(fx->s, put_places, NULL), STORE_OK);
-    struct job bulk = {st, 20, true};
+    struct job bulk = {st, 20, true, prepared, NULL, NULL};
     assert_int_equal(store_write(fx->s, load, &bulk), STORE_ERROR);
     assert_non_null(strstr(store_errmsg(fx->s), "P99"));
     stxn *t = store_read_begin(fx->s);
     assert_int_equal(store_count_staff(t), 0);
     store_read_end(t);
+}
+
+static void bulk_with_codes_refuses_unknown_position(void **state)
+{
+    refuses_unknown_position(*state, false);
+}
+
+static void prepared_bulk_with_codes_refuses_unknown_position(void **state)
+{
+    refuses_unknown_position(*state, true);
 }
 
 int main(void)
@@ -268,6 +324,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(codes_answer_from_the_tables, setup, teardown),
         cmocka_unit_test_setup_teardown(bulk_with_codes_matches_single_puts, setup, teardown),
         cmocka_unit_test_setup_teardown(bulk_with_codes_refuses_unknown_position, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(prepared_bulk_with_codes_matches_single_puts, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(prepared_bulk_with_codes_refuses_unknown_position, setup,
                                         teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

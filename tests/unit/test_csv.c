@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -204,6 +205,27 @@ static void writer_neutralises_formulas(void **state)
     free(s);
 }
 
+/* Integers as printf writes them, the extremes included. */
+static void writer_integers(void **state)
+{
+    (void)state;
+    static const long long v[] = {0, 7, -7, 10, -10, 1234567890123LL, LLONG_MAX, LLONG_MIN};
+    char *out = NULL, want[512];
+    size_t len = 0, at = 0;
+    FILE *f = open_memstream(&out, &len);
+    csv_writer *w = csv_writer_new(f);
+    for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+        csv_put_int(w, v[i]);
+        at += (size_t)snprintf(want + at, sizeof want - at, "%s%lld", i ? "," : "", v[i]);
+    }
+    csv_end_row(w);
+    snprintf(want + at, sizeof want - at, "\n");
+    assert_int_equal(csv_writer_free(w), 0);
+    fclose(f);
+    assert_string_equal(out, want);
+    free(out);
+}
+
 static void unneutralise_is_the_inverse(void **state)
 {
     (void)state;
@@ -274,6 +296,7 @@ int main(void)
         cmocka_unit_test(many_fields_grow),
         cmocka_unit_test(writer_quotes_when_needed),
         cmocka_unit_test(writer_neutralises_formulas),
+        cmocka_unit_test(writer_integers),
         cmocka_unit_test(unneutralise_is_the_inverse),
         cmocka_unit_test(write_then_read_round_trip),
         cmocka_unit_test(reads_a_file),

@@ -185,12 +185,71 @@ static void the_migration_from_schema_6_builds_the_index(void **state)
     assert_int_equal(problems(fx->s), 0);
 }
 
+/* Codes that are prefixes of each other (P1 < P10 < P11 < P2), spread
+ * over three units, every fourth held by one to three people. */
+static int put_many(stxn *t, void *ctx)
+{
+    (void)ctx;
+    for (int i = 0; i < 40; i++) {
+        struct position p;
+        char code[16], unit[16];
+        snprintf(code, sizeof code, "P%d", i);
+        snprintf(unit, sizeof unit, "U%d", i % 3 + 1);
+        make_position(&p, code, unit);
+        if (store_put_position(t, &p) != STORE_OK)
+            return STORE_ERROR;
+        for (int k = 0; i % 4 == 0 && k <= i % 3; k++) {
+            struct staff st;
+            char nip[19];
+            snprintf(nip, sizeof nip, "1980010120050110%02d", i + k);
+            dbfx_person(&st, nip, code);
+            if (store_put_staff(t, &st) != STORE_OK)
+                return STORE_ERROR;
+        }
+    }
+    return STORE_OK;
+}
+
+/* One reader taking units forwards, backwards and again (its cursors step
+ * on from the last look-up when codes rise, search when they do not)
+ * lists each unit as a reader of its own does. */
+static void one_reader_for_many_units_in_any_order(void **state)
+{
+    struct dbfx *fx = *state;
+    assert_int_equal(store_write(fx->s, put_many, NULL), STORE_OK);
+    static const char *const order[] = {"U1", "U2", "U3", "U3", "U2", "U1", "U2", "U1", "U9"};
+    struct seen want[3], got;
+    for (int u = 0; u < 3; u++) {
+        char unit[16];
+        snprintf(unit, sizeof unit, "U%d", u + 1);
+        want[u].text[0] = '\0';
+        stxn *t = store_read_begin(fx->s);
+        assert_int_equal(store_each_position_of_unit(t, unit, see, &want[u]), 0);
+        store_read_end(t);
+    }
+    /* by hand, the start of U1: P0 (one holder), P12 (one), P15, P18... */
+    static const char head[] = "P0:1 P12:1 P15:0 P18:0 P21:0 P24:1 ";
+    assert_memory_equal(want[0].text, head, strlen(head));
+    stxn *t = store_read_begin(fx->s);
+    store_pos_reader *r = store_pos_reader_open(t);
+    assert_non_null(r);
+    for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
+        got.text[0] = '\0';
+        assert_int_equal(store_pos_reader_unit(r, order[i], see, &got), 0);
+        int u = order[i][1] - '1';
+        assert_string_equal(got.text, u < 3 ? want[u].text : "");
+    }
+    store_pos_reader_close(r);
+    store_read_end(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(a_unit_lists_its_own_positions_in_code_order_with_holders,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(the_index_follows_a_move_and_a_delete, setup, teardown),
+        cmocka_unit_test_setup_teardown(one_reader_for_many_units_in_any_order, setup, teardown),
         cmocka_unit_test_setup_teardown(the_migration_from_schema_6_builds_the_index, setup,
                                         teardown),
     };
