@@ -363,6 +363,24 @@ static void the_check_notices_a_wrong_entry(void **state)
     assert_null(strstr(g.why, " A "));
 }
 
+/* B1's entry cut short: 10 bytes, no room for the figures. */
+static int cut_b1(stxn *t, void *ctx)
+{
+    static const char key[] = "A\0B\0B1";
+    unsigned char v[10] = {0};
+    (void)ctx;
+    return store_test_raw_put(t, "unit_tree", key, sizeof key - 1, v, sizeof v);
+}
+
+static void a_move_refuses_an_entry_of_impossible_length(void **state)
+{
+    store *s = ((struct dbfx *)*state)->s;
+    assert_int_equal(store_write(s, region, NULL), STORE_OK);
+    assert_int_equal(store_write(s, cut_b1, NULL), STORE_OK);
+    assert_int_not_equal(store_write(s, move_b, NULL), STORE_OK);
+    assert_non_null(strstr(store_errmsg(s), "damaged"));
+}
+
 /* Schema 11 had no tree: its table empty, no state in meta. */
 static int drop_entry(const void *key, size_t klen, const void *val, size_t vlen, void *ctx)
 {
@@ -428,6 +446,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(a_subtree_moves_under_a_deeper_parent, setup, teardown),
         cmocka_unit_test_setup_teardown(the_check_notices_a_wrong_entry, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_move_refuses_an_entry_of_impossible_length, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(the_upgrade_from_schema_11_builds_it, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
