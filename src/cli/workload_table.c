@@ -70,12 +70,11 @@ void wl_table_init(struct wl_table *t, const struct policy *p, bool grouped)
 
 void wl_table_fit(struct wl_table *t, const struct wl_row *r)
 {
-    char ej[24];
     wl_table_fit_key(t, WL_COL_WORKLOAD, decimal_width(r->workload_minutes));
     wl_table_fit_key(t, WL_COL_NEED, decimal_width(r->need));
     wl_table_fit_key(t, WL_COL_EXISTING, decimal_width(r->existing));
     wl_table_fit_key(t, WL_COL_GAP, decimal_width(wl_gap(r)));
-    wl_table_fit_key(t, WL_COL_EJ, (int)wl_format_ej(r, t->p, ej));
+    wl_table_fit_key(t, WL_COL_EJ, (int)wl_ej_width(r, t->p));
     wl_table_fit_key(t, WL_COL_GRADE, (int)strlen(wl_grade_name(wl_grade(r, t->p))));
 }
 
