@@ -135,6 +135,14 @@ static int group_cmp(const void *x, const void *y, void *ctx)
     return strcmp(strset_str(set, *(const uint32_t *)x), strset_str(set, *(const uint32_t *)y));
 }
 
+void store_wl_acc_discard(struct store_wl_acc *acc)
+{
+    strset_free(&acc->groups);
+    free(acc->sums);
+    acc->sums = NULL;
+    acc->cap = 0;
+}
+
 int store_wl_acc_finish(stxn *t, struct store_wl_acc *acc)
 {
     int r = store_wl_acc_flush(t, acc);
@@ -156,10 +164,7 @@ int store_wl_acc_finish(stxn *t, struct store_wl_acc *acc)
         r = store_agg_add(t, (MDB_val){len + 1, key}, &d, 1);
     }
     free(order);
-    strset_free(&acc->groups);
-    free(acc->sums);
-    acc->sums = NULL;
-    acc->cap = 0;
+    store_wl_acc_discard(acc);
     return r;
 }
 

@@ -550,9 +550,10 @@ static int count_holders(store_bulk *b)
         store_codes_agg(b->codes, id, &unit, &family);
         r = store_wl_acc_add_to(b->t, &acc, unit, family, count[id]);
     }
-    int rf = store_wl_acc_finish(b->t, &acc);
     if (r == STORE_OK)
-        r = rf;
+        r = store_wl_acc_finish(b->t, &acc);
+    else
+        store_wl_acc_discard(&acc);     /* the first error's message stays */
     free(count), free(by_rank);
     return r;
 }

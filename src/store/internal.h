@@ -193,7 +193,8 @@ int store_wl_unit_changed(stxn *t, const void *old, const void *rec);
  * the positions of one unit and family make one write): add, then flush.
  * With groups (zeroed, then store_wl_acc_defer_groups), the district and
  * family sums are gathered in memory instead of written at each flush,
- * and store_wl_acc_finish (flush and free; always call it) writes each
+ * and store_wl_acc_finish (flush and free; after a failed add,
+ * store_wl_acc_discard frees without writing) writes each
  * once: a few thousand writes instead of two for each (unit, family). */
 struct store_wl_acc {
     unsigned char key[CODE_SIZE + FAMILY_SIZE];
@@ -207,6 +208,7 @@ struct store_wl_acc {
 };
 void store_wl_acc_defer_groups(struct store_wl_acc *acc);
 int store_wl_acc_finish(stxn *t, struct store_wl_acc *acc);
+void store_wl_acc_discard(struct store_wl_acc *acc);
 /* n holders more in the groups of the unit entry under k (deferred). */
 int store_wl_acc_gather(stxn *t, struct store_wl_acc *acc, MDB_val k, int64_t n);
 int store_wl_acc_add(stxn *t, struct store_wl_acc *acc, const char *code, int64_t n);

@@ -24,7 +24,6 @@
 #include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
-#include <sys/sysmacros.h>
 #include <unistd.h>
 #include "core/i18n.h"
 #include "store/internal.h"
@@ -273,21 +272,35 @@ void store_map_close(store *s)
     s->writemap = false;
 }
 
-/* Where the data file is mapped: LMDB says only with MDB_FIXEDMAP, so
- * the process's map list is read for the mapping of the file's inode. */
-static bool find_map(const store *s, unsigned char **addr, size_t *len)
+/* A byte of the map: the first key of LMDB's main database (the name of
+ * a named database) lies in a page of the map. */
+static const void *byte_of_map(stxn *t)
 {
-    char path[sizeof s->dir + 16], line[4096 + 256];
-    struct stat st;
-    snprintf(path, sizeof path, "%s/data.mdb", s->dir);
-    FILE *f = stat(path, &st) == 0 ? fopen("/proc/self/maps", "re") : NULL;
+    MDB_dbi main_db;
+    MDB_cursor *c;
+    MDB_val k, v;
+    const void *p = NULL;
+    if (mdb_dbi_open(t->txn, NULL, 0, &main_db) == 0 && mdb_cursor_open(t->txn, main_db, &c) == 0) {
+        if (mdb_cursor_get(c, &k, &v, MDB_FIRST) == 0)
+            p = k.mv_data;
+        mdb_cursor_close(c);
+    }
+    return p;
+}
+
+/* Where the data file is mapped: LMDB says only with MDB_FIXEDMAP, so
+ * the process's map list is read for the mapping that holds a byte of it
+ * (by address: the device and inode there differ from stat(2)'s on
+ * overlay and btrfs file systems). */
+static bool find_map(stxn *t, unsigned char **addr, size_t *len)
+{
+    uintptr_t at = (uintptr_t)byte_of_map(t);
+    char line[4096 + 256];
+    FILE *f = at ? fopen("/proc/self/maps", "re") : NULL;
     bool found = false;
     while (f && !found && fgets(line, sizeof line, f)) {
-        unsigned long lo, hi, off, ino;
-        unsigned maj, mnr;
-        if (sscanf(line, "%lx-%lx %*s %lx %x:%x %lu", &lo, &hi, &off, &maj, &mnr, &ino) == 6 &&
-            ino == (unsigned long)st.st_ino && off == 0 && maj == major(st.st_dev) &&
-            mnr == minor(st.st_dev)) {
+        unsigned long lo, hi;
+        if (sscanf(line, "%lx-%lx", &lo, &hi) == 2 && lo <= at && at < hi) {
             *addr = (unsigned char *)lo, *len = hi - lo;
             found = true;
         }
@@ -304,7 +317,7 @@ void store_read_release(stxn *t)
     unsigned char *addr;
     size_t len;
     if (t->write || mdb_env_info(t->s->env, &info) != 0 || mdb_env_stat(t->s->env, &st) != 0 ||
-        !find_map(t->s, &addr, &len))
+        !find_map(t, &addr, &len))
         return;
     size_t used = ((size_t)info.me_last_pgno + 1) * st.ms_psize;
     /* The map is a shared file mapping: its pages leave this process's

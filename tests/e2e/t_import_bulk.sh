@@ -57,6 +57,11 @@ for db in bulk tiny chunk sorted sortedtiny bad; do
 done
 run bulk 0 "$MUTASI" import staff "$TMPD/staff.csv"
 said "5000 added, 0 replaced"
+# The import's audit entry names the file by its SHA-256 (hashed on a
+# thread of its own while the rows are read): the same as sha256sum's.
+sum=$(sha256sum "$TMPD/staff.csv" | cut -d' ' -f1)
+run bulk 0 "$MUTASI" audit
+grep -q "sha256 $sum" "$TMPD/out" || { fail "no audit entry with sha256 $sum"; grep sha256 "$TMPD/out" | head -3; }
 run tiny 0 env MUTASI_MAPSIZE=65536 "$MUTASI" import staff "$TMPD/staff.csv"
 said "5000 added, 0 replaced"
 run chunk 0 "$MUTASI" import staff "$TMPD/one.csv"
