@@ -4,10 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "cli/workload_table.h"
 #include "core/grow.h"
 #include "core/i18n.h"
 #include "core/workload.h"
 #include "io/csv.h"
+#include "io/export.h"
 
 /* ---- loading ----------------------------------------------------------- */
 
@@ -91,9 +93,6 @@ static int cli_workload_data_load(struct ops *o, struct wl_data *d, bool names)
 
 /* ---- output ------------------------------------------------------------ */
 
-enum { COL_KEY1, COL_KEY2, COL_WORKLOAD, COL_NEED, COL_EXISTING, COL_GAP, COL_EJ,
-       COL_GRADE, COL_NAME, NCOLS };
-
 /* A row of the grouped table; its strings belong to the group list or
  * the summary, which outlive it. */
 struct table_row {
@@ -103,66 +102,6 @@ struct table_row {
     struct wl_row row;
 };
 
-/* Decimal by hand: a table of a million rows formats six million numbers. */
-static void decimal(int64_t v, char out[24])
-{
-    char tmp[24];
-    size_t n = 0, len = 0;
-    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-    do {
-        tmp[n++] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (v < 0)
-        out[len++] = '-';
-    while (n)
-        out[len++] = tmp[--n];
-    out[len] = '\0';
-}
-
-static void numbers(const struct wl_row *r, const struct policy *p, char out[][24])
-{
-    decimal(r->workload_minutes, out[0]);
-    decimal(r->need, out[1]);
-    decimal(r->existing, out[2]);
-    decimal(wl_gap(r), out[3]);
-    wl_format_ej(r, p, out[4]);
-    const char *grade = wl_grade_name(wl_grade(r, p));
-    size_t n = strnlen(grade, 23);
-    memcpy(out[5], grade, n);            /* no snprintf: a million rows */
-    out[5][n] = '\0';
-}
-
-/* The six figures of a row as CSV cells. */
-static void csv_figures(csv_writer *cw, const struct wl_row *r, const struct policy *p)
-{
-    char ej[24];
-    csv_put_int(cw, r->workload_minutes);
-    csv_put_int(cw, r->need);
-    csv_put_int(cw, r->existing);
-    csv_put_int(cw, wl_gap(r));
-    wl_format_ej(r, p, ej);
-    csv_put_str(cw, ej);
-    csv_put_str(cw, wl_grade_name(wl_grade(r, p)));
-    csv_end_row(cw);
-}
-
-/* The header: the key columns (group, or unit and position), the figures. */
-static void csv_header(csv_writer *cw, bool grouped)
-{
-    static const char *const cols[] = {"workload_minutes", "need", "existing", "gap",
-                                       "ej", "grade"};
-    if (grouped) {
-        csv_put_str(cw, "group");
-    } else {
-        csv_put_str(cw, "unit");
-        csv_put_str(cw, "position");
-    }
-    for (size_t i = 0; i < 6; i++)
-        csv_put_str(cw, cols[i]);
-    csv_end_row(cw);
-}
-
 static void write_csv(FILE *out, const struct table_row *rows, size_t n,
                       const struct policy *p, int *failed)
 {
@@ -171,144 +110,32 @@ static void write_csv(FILE *out, const struct table_row *rows, size_t n,
         *failed = 1;
         return;
     }
-    csv_header(cw, true);
+    wl_table_csv_header(cw, true);
     for (size_t i = 0; i < n; i++) {
         csv_put_text(cw, rows[i].key);
-        csv_figures(cw, &rows[i].row, p);
+        wl_table_csv_figures(cw, &rows[i].row, p);
     }
     if (csv_writer_free(cw) != 0)
         *failed = 1;
 }
 
-/* Display width in characters (UTF-8 code points): names may carry them. */
-static int width(const char *s)
-{
-    int w = 0;
-    for (; *s; s++)
-        w += ((unsigned char)*s & 0xC0) != 0x80;
-    return w;
-}
-
-/* A line of the text table being built; written without trailing spaces. */
-struct line {
-    char buf[1024];
-    size_t len;
-};
-
-static void put(struct line *l, const char *s, int w, bool right)
-{
-    size_t n = strlen(s);
-    int fill = w - width(s);
-    size_t pad = fill > 0 ? (size_t)fill : 0;
-    if (l->len + n + pad + 3 > sizeof l->buf)
-        return;
-    if (l->len)
-        l->buf[l->len++] = ' ', l->buf[l->len++] = ' ';
-    if (right)
-        memset(l->buf + l->len, ' ', pad), l->len += pad;
-    memcpy(l->buf + l->len, s, n);
-    l->len += n;
-    if (!right)
-        memset(l->buf + l->len, ' ', pad), l->len += pad;
-}
-
-static void put_line(FILE *out, struct line *l)
-{
-    while (l->len > 0 && l->buf[l->len - 1] == ' ')
-        l->len--;
-    l->buf[l->len++] = '\n';
-    fwrite(l->buf, 1, l->len, out);
-    l->len = 0;
-}
-
-/* The text table's columns: headings and widths. */
-struct text_cols {
-    const char *head[NCOLS];
-    int w[NCOLS];
-    bool grouped;                /* no POSITION column */
-    bool named;                  /* a NAME column */
-};
-
-static void text_cols_init(struct text_cols *t, bool grouped)
-{
-    const char *head[NCOLS] = {grouped ? _("GROUP") : _("UNIT"), _("POSITION"),
-                               _("WORKLOAD"), _("NEED"), _("EXISTING"), _("GAP"),
-                               _("EJ"), _("GRADE"), _("NAME")};
-    memcpy(t->head, head, sizeof head);
-    for (int c = 0; c < NCOLS; c++)
-        t->w[c] = width(head[c]);
-    t->grouped = grouped;
-    t->named = false;
-}
-
-/* Widens the columns of the figures to fit r's. */
-static void fit_figures(struct text_cols *t, const struct wl_row *r, const struct policy *p)
-{
-    char num[6][24];
-    numbers(r, p, num);
-    for (int c = 0; c < 6; c++)
-        if (width(num[c]) > t->w[COL_WORKLOAD + c])
-            t->w[COL_WORKLOAD + c] = width(num[c]);
-}
-
-static void text_header(FILE *out, const struct text_cols *t)
-{
-    struct line l = {.len = 0};
-    for (int c = 0; c < NCOLS; c++)
-        if (!(t->grouped && c == COL_KEY2) && (t->named || c != COL_NAME))
-            put(&l, t->head[c], t->w[c], c >= COL_WORKLOAD && c < COL_GRADE);
-    put_line(out, &l);
-}
-
-/* key indented by indent spaces (cut to fit out). */
-static const char *indented(const char *key, int indent, char out[NAME_SIZE + 64])
-{
-    if (indent <= 0)
-        return key;
-    size_t pad = (size_t)indent < NAME_SIZE ? (size_t)indent : NAME_SIZE;
-    size_t n = strnlen(key, 63);
-    memset(out, ' ', pad);
-    memcpy(out + pad, key, n);
-    out[pad + n] = '\0';
-    return out;
-}
-
-/* One line: key2 NULL in the grouped table, name NULL on the total. */
-static void text_row(FILE *out, const struct text_cols *t, const char *key1, const char *key2,
-                     const struct wl_row *r, const char *name, const struct policy *p)
-{
-    struct line l = {.len = 0};
-    char num[6][24];
-    numbers(r, p, num);
-    put(&l, key1, t->w[COL_KEY1], false);
-    if (!t->grouped)
-        put(&l, key2 ? key2 : "", t->w[COL_KEY2], false);
-    for (int c = 0; c < 6; c++)
-        put(&l, num[c], t->w[COL_WORKLOAD + c], c < 5);
-    if (t->named && name)
-        put(&l, name, 0, false);
-    put_line(out, &l);
-}
-
 static void write_text(FILE *out, const struct table_row *rows, size_t n,
                        const struct wl_row *total, const struct policy *p)
 {
-    struct text_cols t;
-    char key[NAME_SIZE + 64];
-    text_cols_init(&t, true);
-    for (size_t i = 0; i <= n; i++) {
-        int w = i < n ? rows[i].indent + width(rows[i].key) : width(_("total"));
-        if (w > t.w[COL_KEY1])
-            t.w[COL_KEY1] = w;
-        fit_figures(&t, i < n ? &rows[i].row : total, p);
+    struct wl_table t;
+    wl_table_init(&t, p, true);
+    for (size_t i = 0; i < n; i++) {
+        wl_table_fit_key(&t, WL_COL_KEY1, rows[i].indent + (int)text_width(rows[i].key));
+        wl_table_fit(&t, &rows[i].row);
     }
+    wl_table_fit(&t, total);
     for (size_t i = 0; i < n && !t.named; i++)
         t.named = rows[i].name && rows[i].name[0] != '\0';
-    text_header(out, &t);
+    wl_table_header(&t, out);
     for (size_t i = 0; i < n; i++)
-        text_row(out, &t, indented(rows[i].key, rows[i].indent, key), NULL, &rows[i].row,
-                 rows[i].name ? rows[i].name : "", p);
-    text_row(out, &t, _("total"), NULL, total, NULL, p);
+        wl_table_row(&t, out, rows[i].indent, rows[i].key, NULL, &rows[i].row,
+                     rows[i].name ? rows[i].name : "");
+    wl_table_row(&t, out, 0, _("total"), NULL, total, NULL);
 }
 
 /* Rows of the grouped table: a group each (g outlives them); the total
@@ -356,7 +183,7 @@ static size_t unit_rows(const struct wl_data *d, long root, struct table_row **o
 struct listing {
     FILE *out;
     csv_writer *cw;              /* the CSV form; NULL: text */
-    struct text_cols cols;
+    struct wl_table cols;        /* the text form's */
     const struct policy *p;
     struct wl_row total;         /* of the rows written */
 };
@@ -366,7 +193,7 @@ static int csv_line(const struct ops_wl_line *l, void *ctx)
     struct listing *s = ctx;
     csv_put_text(s->cw, l->unit);
     csv_put_text(s->cw, l->position->code);
-    csv_figures(s->cw, &l->row, s->p);
+    wl_table_csv_figures(s->cw, &l->row, s->p);
     wl_row_add(&s->total, &l->row);
     return ferror(s->out) ? 1 : 0;
 }
@@ -384,7 +211,7 @@ static int text_line(const struct ops_wl_line *l, void *ctx)
     size_t u = strnlen(l->unit_name, NAME_SIZE - 1);
     memcpy(name + n, l->unit_name, u);
     name[n + u] = '\0';
-    text_row(s->out, &s->cols, l->unit, l->position->code, &l->row, name, s->p);
+    wl_table_row(&s->cols, s->out, 0, l->unit, l->position->code, &l->row, name);
     wl_row_add(&s->total, &l->row);
     return ferror(s->out) ? 1 : 0;
 }
@@ -395,7 +222,7 @@ static int text_line(const struct ops_wl_line *l, void *ctx)
  * the widest of workload, need and existing), and for gap and EJ, which
  * a row can have wider than the total, room for "-99" and "9.99" (when
  * anyone holds a position). A wider value shifts the rest of its line. */
-static int listing_cols(const struct ops_wl_listing *l, long root, struct text_cols *t,
+static int listing_cols(const struct ops_wl_listing *l, long root, struct wl_table *t,
                         const struct policy *p)
 {
     struct ops_wl_measure m;
@@ -403,21 +230,16 @@ static int listing_cols(const struct ops_wl_listing *l, long root, struct text_c
     struct wl_row total;
     if (ops_workload_listing_measure(l, root, &m, &e) != OPS_OK)
         return cli_report(&e);
-    text_cols_init(t, false);
+    wl_table_init(t, p, false);
     t->named = m.positions > 0;
-    int w1 = width(_("total"));
-    t->w[COL_KEY1] = (int)m.longest_unit > w1 ? (int)m.longest_unit : w1;
-    if ((int)m.longest_position > t->w[COL_KEY2])
-        t->w[COL_KEY2] = (int)m.longest_position;
-    if (t->w[COL_KEY1] < width(t->head[COL_KEY1]))
-        t->w[COL_KEY1] = width(t->head[COL_KEY1]);
+    wl_table_fit_key(t, WL_COL_KEY1, (int)m.longest_unit);
+    wl_table_fit_key(t, WL_COL_KEY2, (int)m.longest_position);
     if (ops_workload_listing_total(l, root, &total, &e) != OPS_OK)
         return cli_report(&e);
-    fit_figures(t, &total, p);
-    if (t->w[COL_GAP] < 3)
-        t->w[COL_GAP] = 3;
-    if (total.existing > 0 && t->w[COL_EJ] < 4)
-        t->w[COL_EJ] = 4;
+    wl_table_fit(t, &total);
+    wl_table_fit_key(t, WL_COL_GAP, 3);
+    if (total.existing > 0)
+        wl_table_fit_key(t, WL_COL_EJ, 4);
     return EXIT_OK;
 }
 
@@ -448,15 +270,15 @@ static int run_listing(const struct ops_env *env, const char *unit, bool csv, FI
     int failed = rc != EXIT_OK;
     if (rc == EXIT_OK) {
         if (csv)
-            csv_header(s.cw, false);
+            wl_table_csv_header(s.cw, false);
         else
-            text_header(out, &s.cols);
+            wl_table_header(&s.cols, out);
         int r = ops_workload_listing_each(&l, root, !csv, csv ? csv_line : text_line, &s, &e);
         if (r == OPS_REFUSED)
             rc = cli_report(&e);
         failed = r != OPS_OK;
         if (!failed && !csv)
-            text_row(out, &s.cols, _("total"), "", &s.total, NULL, s.p);
+            wl_table_row(&s.cols, out, 0, _("total"), "", &s.total, NULL);
     }
     if (s.cw && csv_writer_free(s.cw) != 0)
         failed = 1;

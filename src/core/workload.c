@@ -67,28 +67,40 @@ const char *wl_grade_name(int grade)
     return grade >= 0 && grade <= WL_GRADE_E ? names[grade] : "";
 }
 
+/* The characters of an EJ of h hundredths as wl_format_ej writes it. */
+static size_t ej_chars(int64_t h)
+{
+    if (h < 0)
+        return 0;
+    size_t n = 4;                /* "d.dd" */
+    for (int64_t whole = h / 100; whole >= 10; whole /= 10)
+        n++;
+    return n;
+}
+
+size_t wl_ej_width(const struct wl_row *r, const struct policy *p)
+{
+    return ej_chars(wl_ej_hundredths(r, p));
+}
+
 size_t wl_format_ej(const struct wl_row *r, const struct policy *p, char out[24])
 {
+    /* Formatted by hand, from the end back: core does no I/O and this
+     * keeps it locale-free. */
     int64_t h = wl_ej_hundredths(r, p);
-    if (h < 0) {
-        out[0] = '\0';
+    size_t len = ej_chars(h);
+    out[len] = '\0';
+    if (len == 0)
         return 0;
-    }
-    /* Formatted by hand: core does no I/O and this keeps it locale-free. */
-    char tmp[24];
-    size_t n = 0;
+    out[len - 1] = (char)('0' + h % 10);
+    out[len - 2] = (char)('0' + h / 10 % 10);
+    out[len - 3] = '.';
+    char *d = out + len - 3;
     int64_t whole = h / 100;
     do {
-        tmp[n++] = (char)('0' + whole % 10);
+        *--d = (char)('0' + whole % 10);
         whole /= 10;
-    } while (whole > 0 && n < sizeof tmp);
-    size_t len = 0;
-    while (n > 0)
-        out[len++] = tmp[--n];
-    out[len++] = '.';
-    out[len++] = (char)('0' + h / 10 % 10);
-    out[len++] = (char)('0' + h % 10);
-    out[len] = '\0';
+    } while (whole > 0);
     return len;
 }
 

@@ -155,6 +155,25 @@ static void ej_and_grade_boundaries(void **state)
     assert_int_equal(wl_grade(&r, &p), WL_GRADE_B);
 }
 
+/* wl_ej_width is the length wl_format_ej writes: none, and 1 to 11 whole digits. */
+static void ej_width_is_the_formatted_length(void **state)
+{
+    (void)state;
+    struct policy p = pol(ROUND_HALF_UP);
+    char buf[24];
+    struct wl_row r = row(112500, 2, 0);
+    assert_int_equal(wl_ej_width(&r, &p), wl_format_ej(&r, &p, buf));
+    for (int64_t w = 0; w <= INT64_MAX / 150000000; w = w * 10 + 7) {
+        r = row(w * 75000, 0, 1);
+        size_t len = wl_format_ej(&r, &p, buf);
+        assert_int_equal(len, strlen(buf));
+        assert_int_equal(wl_ej_width(&r, &p), len);
+        assert_int_equal(buf[len - 3], '.');
+    }
+    r = row(99999, 0, 1);                      /* 1.33: whole digits from the rounded EJ */
+    assert_int_equal(wl_ej_width(&r, &p), wl_format_ej(&r, &p, buf));
+}
+
 static void balanced_within_a_tolerance(void **state)
 {
     (void)state;
@@ -600,6 +619,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(need_rounding),
         cmocka_unit_test(ej_and_grade_boundaries),
+        cmocka_unit_test(ej_width_is_the_formatted_length),
         cmocka_unit_test(balanced_within_a_tolerance),
         cmocka_unit_test_setup_teardown(tree_rollup, setup_tree, teardown_tree),
         cmocka_unit_test_setup_teardown(subtree_order, setup_tree, teardown_tree),

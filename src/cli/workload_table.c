@@ -1,0 +1,186 @@
+/* The workload tables' writer (see workload_table.h). */
+#include <string.h>
+#include "cli/workload_table.h"
+#include "core/i18n.h"
+#include "io/export.h"
+
+/* The characters of v in decimal. */
+static int decimal_width(int64_t v)
+{
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    int n = v < 0 ? 2 : 1;
+    while (u >= 10)
+        u /= 10, n++;
+    return n;
+}
+
+/* v in decimal, ending at end (exclusive); returns where it starts. */
+static char *decimal_back(int64_t v, char *end)
+{
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do {
+        *--end = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--end = '-';
+    return end;
+}
+
+/* The six figures of a row as text: their strings and lengths (ASCII, so
+ * also their widths). */
+struct figures {
+    char buf[6][24];
+    const char *s[6];
+    int len[6];
+};
+
+static void figures_of(const struct wl_row *r, const struct policy *p, struct figures *f)
+{
+    const int64_t v[4] = {r->workload_minutes, r->need, r->existing, wl_gap(r)};
+    for (int i = 0; i < 4; i++) {
+        f->s[i] = decimal_back(v[i], f->buf[i] + sizeof f->buf[i]);
+        f->len[i] = (int)(f->buf[i] + sizeof f->buf[i] - f->s[i]);
+    }
+    f->len[4] = (int)wl_format_ej(r, p, f->buf[4]);
+    f->s[4] = f->buf[4];
+    f->s[5] = wl_grade_name(wl_grade(r, p));
+    f->len[5] = (int)strlen(f->s[5]);
+}
+
+void wl_table_fit_key(struct wl_table *t, int c, int chars)
+{
+    if (chars > t->w[c])
+        t->w[c] = chars;
+}
+
+void wl_table_init(struct wl_table *t, const struct policy *p, bool grouped)
+{
+    const char *head[WL_NCOLS] = {grouped ? _("GROUP") : _("UNIT"), _("POSITION"),
+                                  _("WORKLOAD"), _("NEED"), _("EXISTING"), _("GAP"),
+                                  _("EJ"), _("GRADE"), _("NAME")};
+    memcpy(t->head, head, sizeof head);
+    for (int c = 0; c < WL_NCOLS; c++)
+        t->w[c] = (int)text_width(head[c]);
+    wl_table_fit_key(t, WL_COL_KEY1, (int)text_width(_("total")));
+    t->p = p;
+    t->grouped = grouped;
+    t->named = false;
+}
+
+void wl_table_fit(struct wl_table *t, const struct wl_row *r)
+{
+    wl_table_fit_key(t, WL_COL_WORKLOAD, decimal_width(r->workload_minutes));
+    wl_table_fit_key(t, WL_COL_NEED, decimal_width(r->need));
+    wl_table_fit_key(t, WL_COL_EXISTING, decimal_width(r->existing));
+    wl_table_fit_key(t, WL_COL_GAP, decimal_width(wl_gap(r)));
+    wl_table_fit_key(t, WL_COL_EJ, (int)wl_ej_width(r, t->p));
+    wl_table_fit_key(t, WL_COL_GRADE, (int)strlen(wl_grade_name(wl_grade(r, t->p))));
+}
+
+/* A line being built; cells two spaces apart, written without trailing
+ * spaces. */
+struct line {
+    char buf[1024];
+    size_t len;
+};
+
+/* A cell of len bytes and chars characters in a column w wide. */
+static void cell(struct line *l, const char *s, size_t len, int chars, int w, bool right)
+{
+    size_t fill = w > chars ? (size_t)(w - chars) : 0;
+    if (l->len + len + fill + 3 > sizeof l->buf)
+        return;
+    if (l->len)
+        l->buf[l->len++] = ' ', l->buf[l->len++] = ' ';
+    if (right)
+        memset(l->buf + l->len, ' ', fill), l->len += fill;
+    memcpy(l->buf + l->len, s, len);
+    l->len += len;
+    if (!right)
+        memset(l->buf + l->len, ' ', fill), l->len += fill;
+}
+
+static void text_cell(struct line *l, const char *s, int w, bool right)
+{
+    cell(l, s, strlen(s), (int)text_width(s), w, right);
+}
+
+static void line_out(FILE *out, struct line *l)
+{
+    while (l->len > 0 && l->buf[l->len - 1] == ' ')
+        l->len--;
+    l->buf[l->len++] = '\n';
+    fwrite(l->buf, 1, l->len, out);
+    l->len = 0;
+}
+
+void wl_table_header(const struct wl_table *t, FILE *out)
+{
+    struct line l = {.len = 0};
+    for (int c = 0; c < WL_NCOLS; c++)
+        if (!(t->grouped && c == WL_COL_KEY2) && (t->named || c != WL_COL_NAME))
+            text_cell(&l, t->head[c], t->w[c], c >= WL_COL_WORKLOAD && c < WL_COL_GRADE);
+    line_out(out, &l);
+}
+
+/* key1 indented by indent spaces (the indent cut to a name, the key to 63
+ * bytes); as is when not indented. */
+static void key_cell(struct line *l, const char *key, int indent, int w)
+{
+    if (indent <= 0) {
+        text_cell(l, key, w, false);
+        return;
+    }
+    char k[NAME_SIZE + 64];
+    size_t pad = (size_t)indent < NAME_SIZE ? (size_t)indent : NAME_SIZE;
+    size_t n = strnlen(key, 63);
+    memset(k, ' ', pad);
+    memcpy(k + pad, key, n);
+    k[pad + n] = '\0';
+    cell(l, k, pad + n, (int)(pad + text_width(k + pad)), w, false);
+}
+
+void wl_table_row(const struct wl_table *t, FILE *out, int indent, const char *key1,
+                  const char *key2, const struct wl_row *r, const char *name)
+{
+    struct line l = {.len = 0};
+    struct figures f;
+    key_cell(&l, key1, indent, t->w[WL_COL_KEY1]);
+    if (!t->grouped)
+        text_cell(&l, key2 ? key2 : "", t->w[WL_COL_KEY2], false);
+    figures_of(r, t->p, &f);
+    for (int c = 0; c < 6; c++)
+        cell(&l, f.s[c], (size_t)f.len[c], f.len[c], t->w[WL_COL_WORKLOAD + c], c < 5);
+    if (t->named && name)
+        cell(&l, name, strlen(name), 0, 0, false);     /* the last column: no fill */
+    line_out(out, &l);
+}
+
+void wl_table_csv_header(csv_writer *cw, bool grouped)
+{
+    static const char *const cols[] = {"workload_minutes", "need", "existing", "gap",
+                                       "ej", "grade"};
+    if (grouped) {
+        csv_put_str(cw, "group");
+    } else {
+        csv_put_str(cw, "unit");
+        csv_put_str(cw, "position");
+    }
+    for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
+        csv_put_str(cw, cols[i]);
+    csv_end_row(cw);
+}
+
+void wl_table_csv_figures(csv_writer *cw, const struct wl_row *r, const struct policy *p)
+{
+    char ej[24];
+    csv_put_int(cw, r->workload_minutes);
+    csv_put_int(cw, r->need);
+    csv_put_int(cw, r->existing);
+    csv_put_int(cw, wl_gap(r));
+    wl_format_ej(r, p, ej);
+    csv_put_str(cw, ej);
+    csv_put_str(cw, wl_grade_name(wl_grade(r, p)));
+    csv_end_row(cw);
+}

@@ -1,0 +1,59 @@
+/* The workload (ABK) tables' writer, cli-internal: one shape for every
+ * form of `workload` and `export workload` (by position, by group, by unit
+ * from the roll-up or from the stored unit tree), text with aligned
+ * columns or CSV. Rows are formatted by hand into one line buffer, without
+ * snprintf: a table of a million rows formats six million numbers.
+ *
+ * Usage (text):
+ *     struct wl_table t;
+ *     wl_table_init(&t, policy, grouped);
+ *     for each row: wl_table_fit_key(&t, WL_COL_KEY1, indent + text_width(key));
+ *                   wl_table_fit(&t, &row);
+ *     wl_table_fit(&t, &total); t.named = ...;
+ *     wl_table_header(&t, out);
+ *     for each row: wl_table_row(&t, out, indent, key, NULL, &row, name);
+ *     wl_table_row(&t, out, 0, _("total"), NULL, &total, NULL);
+ * Usage (CSV):
+ *     wl_table_csv_header(cw, grouped);
+ *     for each row: csv_put_text(cw, key); wl_table_csv_figures(cw, &row, policy);
+ */
+#ifndef MUTASI_CLI_WORKLOAD_TABLE_H
+#define MUTASI_CLI_WORKLOAD_TABLE_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include "core/workload.h"
+#include "io/csv.h"
+
+/* KEY1: a unit, district or job family (GROUP/UNIT); KEY2: a position
+ * (the per-position table only); then the six figures; NAME last. */
+enum { WL_COL_KEY1, WL_COL_KEY2, WL_COL_WORKLOAD, WL_COL_NEED, WL_COL_EXISTING, WL_COL_GAP,
+       WL_COL_EJ, WL_COL_GRADE, WL_COL_NAME, WL_NCOLS };
+
+/* The text form's columns: headings and widths in characters. */
+struct wl_table {
+    const struct policy *p;
+    const char *head[WL_NCOLS];
+    int w[WL_NCOLS];
+    bool grouped;                /* no KEY2 (POSITION) column */
+    bool named;                  /* a NAME column */
+};
+
+/* Headings (translated) and the widths that fit them and "total". */
+void wl_table_init(struct wl_table *t, const struct policy *p, bool grouped);
+/* Widens column c to chars characters. */
+void wl_table_fit_key(struct wl_table *t, int c, int chars);
+/* Widens the figures' columns to fit r's, without writing a line. */
+void wl_table_fit(struct wl_table *t, const struct wl_row *r);
+void wl_table_header(const struct wl_table *t, FILE *out);
+/* One line: key1 indented by indent spaces; key2 NULL in a grouped table
+ * ("" for none in the per-position one); name NULL on the total. */
+void wl_table_row(const struct wl_table *t, FILE *out, int indent, const char *key1,
+                  const char *key2, const struct wl_row *r, const char *name);
+
+/* The CSV header: group, or unit and position; then the figures. */
+void wl_table_csv_header(csv_writer *cw, bool grouped);
+/* The six figures of a row as CSV cells, and the row's end. */
+void wl_table_csv_figures(csv_writer *cw, const struct wl_row *r, const struct policy *p);
+
+#endif
