@@ -16,6 +16,8 @@
 struct unit_table {
     FILE *out;
     csv_writer *cw;              /* the CSV form; NULL: text */
+    bool csv_headed;             /* its header is out: written before the first row, */
+                                 /* so an unknown unit prints none (as the roll-up) */
     const struct policy *p;
     struct wl_table t;           /* the text form's columns */
     struct wl_row total;         /* of the subtree's roots */
@@ -36,6 +38,9 @@ static int write_unit(const struct store_tree_row *r, void *ctx)
 {
     struct unit_table *u = ctx;
     if (u->cw) {
+        if (!u->csv_headed)
+            wl_table_csv_header(u->cw, true);
+        u->csv_headed = true;
         csv_put_text(u->cw, r->code);
         wl_table_csv_figures(u->cw, &r->row, u->p);
     } else {
@@ -55,7 +60,6 @@ static int write_units(const struct ops_wl_units *w, const char *unit, struct un
         u->cw = csv_writer_new(u->out);
         if (!u->cw)
             return EXIT_OK;     /* seen as a failed write */
-        wl_table_csv_header(u->cw, true);
     } else {
         wl_table_init(&u->t, u->p, true);
         if ((r = ops_workload_units_each(w, unit, measure_unit, u, &e)) != OPS_OK)
