@@ -41,6 +41,17 @@ for cfg in half "$TMPD/up"; do
       fail "$n$f: the stored tree and the roll-up differ: $(diff "$TMPD/$n.half$f" "$TMPD/$n.up$f")"
   done
 done
+# An unknown unit: refused by both, with nothing on stdout (no CSV header)
+# and the same message.
+for db in "$E2E_DB" "$TMPD/dbup"; do
+  for form in text csv; do
+    "$MUTASI" --db "$db" workload NO.SUCH.UNIT --by unit --format $form >"$TMPD/nope.out" 2>"$TMPD/nope.err"
+    rc=$?
+    [ "$rc" = 1 ] || fail "unknown unit, $form on $db: exit $rc, expected 1"
+    [ -s "$TMPD/nope.out" ] && fail "unknown unit, $form on $db: printed $(head -c 80 "$TMPD/nope.out")"
+    grep -q NO.SUCH.UNIT "$TMPD/nope.err" || fail "unknown unit, $form on $db: the message does not name it"
+  done
+done
 # the rounding changes the figures: else the comparison above shows nothing
 cmp -s "$TMPD/config.half.csv" "$TMPD/up.half.csv" &&
   fail "rounding up gives the same table as half-up: the fixture cannot tell the two ways apart"
