@@ -444,15 +444,24 @@ int store_wl_params_set(stxn *t, int64_t eff, int rounding)
 
 /* --- reading ------------------------------------------------------------------------ */
 
-int store_each_wl_aggregate(stxn *t, store_wl_cb cb, void *ctx)
+/* Every (unit, family) entry in key order, or (only != NULL) those of one
+ * unit: the range whose keys start with its code and a NUL. */
+static int each_aggregate(stxn *t, const char *only, store_wl_cb cb, void *ctx)
 {
+    unsigned char from[CODE_SIZE + 1];
+    size_t want = only ? strlen(only) + 1 : 0;  /* with its NUL: the unit's first key */
+    if (only && (want == 1 || want > CODE_SIZE))
+        return 0;                    /* no entry has such a key */
+    if (only)
+        memcpy(from, only, want);
     MDB_cursor *c;
-    MDB_val k, v;
+    MDB_val k = {want, from}, v;
     int rc = mdb_cursor_open(t->txn, t->s->dbi[DB_WORKLOAD_AGG], &c);
     if (rc != 0)
         return store_fail_mdb(t, rc, store_db_name(DB_WORKLOAD_AGG));
     int r = 0;
-    for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0 && r == 0;
+    for (rc = mdb_cursor_get(c, &k, &v, only ? MDB_SET_RANGE : MDB_FIRST);
+         rc == 0 && r == 0 && (!only || (k.mv_size >= want && memcmp(k.mv_data, from, want) == 0));
          rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
         struct agg a;
         char unit[CODE_SIZE], family[FAMILY_SIZE];
@@ -477,6 +486,16 @@ int store_each_wl_aggregate(stxn *t, store_wl_cb cb, void *ctx)
     if (r == 0 && rc != 0 && rc != MDB_NOTFOUND)
         return store_fail_mdb(t, rc, store_db_name(DB_WORKLOAD_AGG));
     return r;
+}
+
+int store_each_wl_aggregate(stxn *t, store_wl_cb cb, void *ctx)
+{
+    return each_aggregate(t, NULL, cb, ctx);
+}
+
+int store_each_wl_aggregate_of(stxn *t, const char *unit, store_wl_cb cb, void *ctx)
+{
+    return each_aggregate(t, unit, cb, ctx);
 }
 
 int64_t store_wl_orphan_staff(stxn *t)

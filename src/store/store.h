@@ -491,7 +491,7 @@ int store_wl_params_set(stxn *t, int64_t effective_minutes, int rounding);
 typedef int (*store_wl_cb)(const char *unit, const char *family, const struct wl_row *own,
                            uint64_t npositions, void *ctx);
 int store_each_wl_aggregate(stxn *t, store_wl_cb cb, void *ctx);
-/* The entries of one unit alone, in family order (aggregate_unit.c): a
+/* The entries of one unit alone, in family order (aggregate.c): a
  * seek and its few entries, for the units of a subtree. */
 int store_each_wl_aggregate_of(stxn *t, const char *unit, store_wl_cb cb, void *ctx);
 int64_t store_wl_orphan_staff(stxn *t);
