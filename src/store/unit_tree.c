@@ -659,17 +659,24 @@ static int walk(stxn *t, MDB_val prefix, bool children_only, int base, store_tre
     return r;
 }
 
+/* A unit's key (its path of codes) and its depth (the NULs in it). */
+static int key_and_depth(stxn *t, const char *code, unsigned char *key, size_t *len, int *depth)
+{
+    int r = path_of(t, code, key, len);
+    for (size_t i = 0; r == STORE_OK && i < *len; i++)
+        *depth += key[i] == '\0';
+    return r;
+}
+
 int store_each_tree_unit(stxn *t, const char *root, store_tree_cb cb, void *ctx)
 {
     unsigned char key[STORE_KEY_MAX + 1];
     size_t len = 0;
     int base = 0;
     if (root) {
-        int r = path_of(t, root, key, &len);
+        int r = key_and_depth(t, root, key, &len, &base);
         if (r != STORE_OK)
             return r;
-        for (size_t i = 0; i < len; i++)
-            base += key[i] == '\0';
         /* the root's entry and those that extend it by a NUL */
         struct store_tree_row row;
         MDB_val v;
@@ -692,11 +699,9 @@ int store_tree_children(stxn *t, const char *parent, store_tree_cb cb, void *ctx
     size_t len = 0;
     int base = 0;
     if (parent) {
-        int r = path_of(t, parent, key, &len);
+        int r = key_and_depth(t, parent, key, &len, &base);
         if (r != STORE_OK)
             return r;
-        for (size_t i = 0; i < len; i++)
-            base += key[i] == '\0';
         key[len++] = '\0';
         base++;
     }
