@@ -1,7 +1,9 @@
 /* The unit tree's walks (store.h, "The unit tree"; its layout and how it
  * is kept: unit_tree.c): a subtree in pre-order, a unit's children, and a
  * subtree read once in place and kept for a second look. */
+#include <stdlib.h>
 #include <string.h>
+#include "core/i18n.h"
 #include "core/workload.h"
 #include "store/internal.h"
 
@@ -120,3 +122,171 @@ int store_tree_children(stxn *t, const char *parent, store_tree_cb cb, void *ctx
     return walk(t, (MDB_val){len, key}, true, base, cb, ctx);
 }
 
+
+/* --- read in place ----------------------------------------------------------- */
+
+/* A unit's place in the map: enough to read its view again. */
+struct place {
+    const char *code;
+    const unsigned char *val;
+    uint8_t code_len, val_len;
+};
+
+struct store_tree_kept {
+    struct place *at;
+    size_t n, cap;
+    int base;                    /* the depth of the subtree's root */
+    bool on;                     /* keeping: else the walk only reads */
+};
+
+static void view_at(const struct place *p, int base, struct store_tree_view *v)
+{
+    const unsigned char *val = p->val;
+    struct agg a;
+    store_unit_tree_decode((MDB_val){p->val_len, (void *)val}, &a);
+    v->code = p->code;
+    v->code_len = p->code_len;
+    v->name = (const char *)val + UNIT_TREE_VAL_HEAD;
+    v->name_len = strnlen(v->name, (size_t)p->val_len - UNIT_TREE_VAL_HEAD);
+    v->depth = val[33] - base;
+    v->row = (struct wl_row){a.minutes, a.need, a.existing};
+}
+
+/* The place of the entry (k, v), checked as tree_row checks it. */
+static int place_of(stxn *t, MDB_val k, MDB_val v, struct place *p)
+{
+    MDB_val code = store_unit_tree_code(k);
+    if (v.mv_size < UNIT_TREE_VAL_HEAD || v.mv_size > UNIT_TREE_VAL_HEAD + NAME_SIZE - 1 ||
+        code.mv_size == 0 || code.mv_size >= CODE_SIZE)
+        return store_damaged(t, DB_UNIT_TREE, k);
+    *p = (struct place){code.mv_data, v.mv_data, (uint8_t)code.mv_size, (uint8_t)v.mv_size};
+    return STORE_OK;
+}
+
+static int keep(stxn *t, store_tree_kept *kept, const struct place *p)
+{
+    if (kept->n == kept->cap) {
+        size_t cap = kept->cap ? 2 * kept->cap : 1024;
+        struct place *at = realloc(kept->at, cap * sizeof *at);
+        if (!at)
+            return store_fail(t->s, "%s", _("out of memory"));
+        kept->at = at, kept->cap = cap;
+    }
+    kept->at[kept->n++] = *p;
+    return STORE_OK;
+}
+
+/* One entry: its view to cb, its place kept (when kept). */
+static int visit(stxn *t, MDB_val k, MDB_val v, store_tree_kept *kept, store_tree_view_cb cb,
+                 void *ctx)
+{
+    struct place p;
+    struct store_tree_view view;
+    int r = place_of(t, k, v, &p);
+    if (r == STORE_OK && kept->on)
+        r = keep(t, kept, &p);
+    if (r != STORE_OK)
+        return r;
+    view_at(&p, kept->base, &view);
+    return cb(&view, ctx);
+}
+
+/* As many places as the whole table has entries, so that keeping them
+ * all copies none. */
+static int size_for_all(stxn *t, store_tree_kept *kept)
+{
+    MDB_stat st;
+    int rc = mdb_stat(t->txn, t->s->dbi[DB_UNIT_TREE], &st);
+    if (rc != 0)
+        return store_fail_mdb(t, rc, store_db_name(DB_UNIT_TREE));
+    kept->at = malloc((st.ms_entries + 1) * sizeof *kept->at);
+    if (!kept->at)
+        return store_fail(t->s, "%s", _("out of memory"));
+    kept->cap = st.ms_entries + 1;
+    return STORE_OK;
+}
+
+static int walk_views(stxn *t, MDB_val prefix, store_tree_kept *kept, store_tree_view_cb cb,
+                      void *ctx)
+{
+    MDB_cursor *c;
+    MDB_val k = prefix, v;
+    int rc = mdb_cursor_open(t->txn, t->s->dbi[DB_UNIT_TREE], &c);
+    if (rc != 0)
+        return store_fail_mdb(t, rc, store_db_name(DB_UNIT_TREE));
+    int r = 0;
+    rc = mdb_cursor_get(c, &k, &v, prefix.mv_size ? MDB_SET_RANGE : MDB_FIRST);
+    while (rc == 0 && r == 0 && k.mv_size >= prefix.mv_size &&
+           memcmp(k.mv_data, prefix.mv_data, prefix.mv_size) == 0) {
+        r = visit(t, k, v, kept, cb, ctx);
+        if (r == 0)
+            rc = mdb_cursor_get(c, &k, &v, MDB_NEXT);
+    }
+    mdb_cursor_close(c);
+    if (r == 0 && rc != 0 && rc != MDB_NOTFOUND)
+        return store_fail_mdb(t, rc, store_db_name(DB_UNIT_TREE));
+    return r;
+}
+
+static int each_view(stxn *t, const char *root, store_tree_view_cb cb, void *ctx,
+                     store_tree_kept *kept)
+{
+    unsigned char key[STORE_KEY_MAX + 1];
+    size_t len = 0;
+    int r;
+    if (root) {
+        if ((r = key_and_depth(t, root, key, &len, &kept->base)) != STORE_OK)
+            return r;
+        MDB_val v;
+        r = store_db_get(t, DB_UNIT_TREE, (MDB_val){len, key}, &v);
+        if (r != STORE_OK)
+            return r == STORE_NOTFOUND ? store_damaged(t, DB_UNIT_TREE, (MDB_val){len, key}) : r;
+        if ((r = visit(t, (MDB_val){len, key}, v, kept, cb, ctx)) != 0)
+            return r;
+        key[len++] = '\0';
+    }
+    return walk_views(t, (MDB_val){len, key}, kept, cb, ctx);
+}
+
+int store_each_tree_view(stxn *t, const char *root, store_tree_view_cb cb, void *ctx,
+                         store_tree_kept **kept)
+{
+    store_tree_kept k = {NULL, 0, 0, 0, kept != NULL};
+    int r = STORE_OK;
+    if (kept) {
+        *kept = NULL;
+        if (!root)
+            r = size_for_all(t, &k);
+    }
+    if (r == STORE_OK)
+        r = each_view(t, root, cb, ctx, &k);
+    if (r == STORE_OK && kept && !(*kept = malloc(sizeof **kept)))
+        r = store_fail(t->s, "%s", _("out of memory"));
+    if (r != STORE_OK) {
+        free(k.at);
+        return r;
+    }
+    if (kept)
+        **kept = k;
+    return STORE_OK;
+}
+
+size_t store_tree_kept_count(const store_tree_kept *k)
+{
+    return k->n;
+}
+
+void store_tree_kept_view(const store_tree_kept *k, size_t i, struct store_tree_view *v)
+{
+    /* the map is read in the order kept: ask for a later unit's bytes now */
+    if (i + 8 < k->n)
+        __builtin_prefetch(k->at[i + 8].val);
+    view_at(&k->at[i], k->base, v);
+}
+
+void store_tree_kept_free(store_tree_kept *k)
+{
+    if (k)
+        free(k->at);
+    free(k);
+}
