@@ -81,7 +81,7 @@ void wl_table_fit(struct wl_table *t, const struct wl_row *r)
 /* A line being built; cells two spaces apart, written without trailing
  * spaces. */
 struct line {
-    char buf[1024];
+    char buf[WL_LINE_MAX];
     size_t len;
 };
 
@@ -106,11 +106,17 @@ static void text_cell(struct line *l, const char *s, int w, bool right)
     cell(l, s, strlen(s), (int)text_width(s), w, right);
 }
 
-static void line_out(FILE *out, struct line *l)
+/* Ends the line: no trailing spaces, a newline. */
+static void line_end(struct line *l)
 {
     while (l->len > 0 && l->buf[l->len - 1] == ' ')
         l->len--;
     l->buf[l->len++] = '\n';
+}
+
+static void line_out(FILE *out, struct line *l)
+{
+    line_end(l);
     fwrite(l->buf, 1, l->len, out);
     l->len = 0;
 }
@@ -144,6 +150,14 @@ static void key_cell(struct line *l, const char *key, int indent, int w)
 void wl_table_row(const struct wl_table *t, FILE *out, int indent, const char *key1,
                   const char *key2, const struct wl_row *r, const char *name)
 {
+    char buf[WL_LINE_MAX];
+    fwrite(buf, 1, wl_table_line(t, buf, indent, key1, key2, r, name), out);
+}
+
+size_t wl_table_line(const struct wl_table *t, char out[WL_LINE_MAX], int indent,
+                     const char *key1, const char *key2, const struct wl_row *r,
+                     const char *name)
+{
     struct line l = {.len = 0};
     struct figures f;
     key_cell(&l, key1, indent, t->w[WL_COL_KEY1]);
@@ -154,7 +168,9 @@ void wl_table_row(const struct wl_table *t, FILE *out, int indent, const char *k
         cell(&l, f.s[c], (size_t)f.len[c], f.len[c], t->w[WL_COL_WORKLOAD + c], c < 5);
     if (t->named && name)
         cell(&l, name, strlen(name), 0, 0, false);     /* the last column: no fill */
-    line_out(out, &l);
+    line_end(&l);
+    memcpy(out, l.buf, l.len);
+    return l.len;
 }
 
 void wl_table_csv_header(csv_writer *cw, bool grouped)
@@ -183,4 +199,145 @@ void wl_table_csv_figures(csv_writer *cw, const struct wl_row *r, const struct p
     csv_put_str(cw, ej);
     csv_put_str(cw, wl_grade_name(wl_grade(r, p)));
     csv_end_row(cw);
+}
+
+/* --- many rows: the widths from the extremes, the places fixed ------------------ */
+
+/* The width of the EJ as wl_ej_width, without a division where the EJ is
+ * plainly under 9.00 ("d.dd"). */
+static int ej_width(const struct wl_row *r, const struct policy *p)
+{
+    if (r->existing <= 0 || p->effective_minutes <= 0)
+        return 0;
+    if (r->workload_minutes >= 0 && r->existing <= INT64_MAX / 16 / p->effective_minutes &&
+        r->workload_minutes < 9 * r->existing * p->effective_minutes)
+        return 4;
+    return (int)wl_ej_width(r, p);
+}
+
+void wl_span_add(struct wl_span *s, const struct wl_row *r, const struct policy *p)
+{
+    const int64_t v[4] = {r->workload_minutes, r->need, r->existing, wl_gap(r)};
+    if (!s->any) {
+        memcpy(s->lo, v, sizeof v), memcpy(s->hi, v, sizeof v);
+        s->any = true;
+    }
+    for (int i = 0; i < 4; i++) {
+        s->lo[i] = v[i] < s->lo[i] ? v[i] : s->lo[i];
+        s->hi[i] = v[i] > s->hi[i] ? v[i] : s->hi[i];
+    }
+    int w = ej_width(r, p);
+    s->ej = w > s->ej ? w : s->ej;
+}
+
+void wl_table_fit_span(struct wl_table *t, const struct wl_span *s)
+{
+    if (!s->any)
+        return;
+    /* a decimal's width grows with its distance from 0: the extremes' is the widest */
+    for (int i = 0; i < 4; i++) {
+        wl_table_fit_key(t, WL_COL_WORKLOAD + i, decimal_width(s->lo[i]));
+        wl_table_fit_key(t, WL_COL_WORKLOAD + i, decimal_width(s->hi[i]));
+    }
+    wl_table_fit_key(t, WL_COL_EJ, s->ej);
+    /* a row has a grade exactly when it has an EJ */
+    for (int g = WL_GRADE_A; s->ej > 0 && g <= WL_GRADE_E; g++)
+        wl_table_fit_key(t, WL_COL_GRADE, (int)strlen(wl_grade_name(g)));
+}
+
+void wl_table_places(const struct wl_table *t, struct wl_places *pl)
+{
+    int at = t->w[WL_COL_KEY1];
+    for (int c = 0; c < 6; c++) {
+        pl->start[c] = at + 2;
+        at = pl->end[c] = pl->start[c] + t->w[WL_COL_WORKLOAD + c];
+    }
+    pl->fixed = t->named ? at + 2 : at;
+    memset(pl->blank, ' ', sizeof pl->blank);
+}
+
+/* v in decimal ending at end, if it fits from start; false if not. */
+static bool decimal_in(int64_t v, char *start, char *end)
+{
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do {
+        if (end == start)
+            return false;
+        *--end = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0) {
+        if (end == start)
+            return false;
+        *--end = '-';
+    }
+    return true;
+}
+
+static bool is_ascii(const char *s, size_t n)
+{
+    unsigned char any = 0;
+    for (size_t i = 0; i < n; i++)
+        any |= (unsigned char)s[i];
+    return any < 0x80;
+}
+
+size_t wl_table_fast_line(const struct wl_table *t, const struct wl_places *pl,
+                          char out[WL_LINE_MAX], int indent, const char *key, size_t key_len,
+                          const struct wl_row *r, const char *name, size_t name_len)
+{
+    /* as wl_table_line where every cell fits its column and the line its buffer */
+    if (!t->grouped || indent < 0 || indent > NAME_SIZE || key_len > 63 ||
+        (size_t)indent + key_len > (size_t)t->w[WL_COL_KEY1] ||
+        (size_t)pl->fixed + name_len + 3 > WL_LINE_MAX || !is_ascii(key, key_len))
+        return 0;
+    memcpy(out, pl->blank, (size_t)pl->fixed);
+    memcpy(out + indent, key, key_len);
+    const int64_t v[4] = {r->workload_minutes, r->need, r->existing, wl_gap(r)};
+    for (int c = 0; c < 4; c++)
+        if (!decimal_in(v[c], out + pl->start[c], out + pl->end[c]))
+            return 0;
+    int64_t h = wl_ej_hundredths(r, t->p);
+    char ej[24];
+    size_t n = wl_format_hundredths(h, ej);
+    const char *grade = wl_grade_name(wl_grade_of(h, t->p));
+    size_t glen = strlen(grade);
+    if (n > (size_t)(pl->end[4] - pl->start[4]) || glen > (size_t)(pl->end[5] - pl->start[5]))
+        return 0;
+    memcpy(out + pl->end[4] - n, ej, n);
+    memcpy(out + pl->start[5], grade, glen);
+    size_t len = (size_t)pl->fixed;
+    if (t->named) {
+        memcpy(out + len, name, name_len);
+        len += name_len;
+    }
+    while (len > 0 && out[len - 1] == ' ')
+        len--;
+    out[len++] = '\n';
+    return len;
+}
+
+size_t wl_table_csv_line(char *out, const char *key, size_t key_len, const struct wl_row *r,
+                         const struct policy *p)
+{
+    char *o = out + csv_format_text(out, key, key_len);
+    const int64_t v[4] = {r->workload_minutes, r->need, r->existing, wl_gap(r)};
+    for (int c = 0; c < 4; c++) {
+        char digits[24];
+        char *from = decimal_back(v[c], digits + sizeof digits);
+        size_t n = (size_t)(digits + sizeof digits - from);
+        *o++ = ',';
+        memcpy(o, from, n);
+        o += n;
+    }
+    int64_t h = wl_ej_hundredths(r, p);
+    *o++ = ',';
+    o += wl_format_hundredths(h, o);
+    const char *grade = wl_grade_name(wl_grade_of(h, p));
+    size_t glen = strlen(grade);
+    *o++ = ',';
+    memcpy(o, grade, glen);
+    o += glen;
+    *o++ = '\n';
+    return (size_t)(o - out);
 }

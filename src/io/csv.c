@@ -528,6 +528,24 @@ static void put_raw(csv_writer *w, const char *prefix, const char *s, size_t len
     wbyte(w, '"');
 }
 
+size_t csv_format_text(char *out, const char *s, size_t len)
+{
+    char *o = out;
+    bool quoted = needs_quotes(s, len);
+    if (quoted)
+        *o++ = '"';
+    if (csv_needs_neutralising(s, len))
+        *o++ = '\'';
+    for (size_t i = 0; i < len; i++) {
+        *o++ = s[i];
+        if (quoted && s[i] == '"')
+            *o++ = '"';
+    }
+    if (quoted)
+        *o++ = '"';
+    return (size_t)(o - out);
+}
+
 void csv_put(csv_writer *w, const char *s, size_t len)
 {
     put_raw(w, "", s, len);
