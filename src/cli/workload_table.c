@@ -14,14 +14,22 @@ static int decimal_width(int64_t v)
     return n;
 }
 
-/* v in decimal, ending at end (exclusive); returns where it starts. */
+static const char digit_pairs[] = "00010203040506070809101112131415161718192021222324"
+                                  "25262728293031323334353637383940414243444546474849"
+                                  "50515253545556575859606162636465666768697071727374"
+                                  "75767778798081828384858687888990919293949596979899";
+
+/* v in decimal, ending at end (exclusive; up to 20 bytes before it);
+ * returns where it starts. Two digits a step: half the divisions. */
 static char *decimal_back(int64_t v, char *end)
 {
     uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-    do {
-        *--end = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
+    for (; u >= 100; u /= 100)
+        end -= 2, memcpy(end, digit_pairs + 2 * (u % 100), 2);
+    if (u >= 10)
+        end -= 2, memcpy(end, digit_pairs + 2 * u, 2);
+    else
+        *--end = (char)('0' + u);
     if (v < 0)
         *--end = '-';
     return end;
@@ -253,25 +261,11 @@ void wl_table_places(const struct wl_table *t, struct wl_places *pl)
         at = pl->end[c] = pl->start[c] + t->w[WL_COL_WORKLOAD + c];
     }
     pl->fixed = t->named ? at + 2 : at;
-    memset(pl->blank, ' ', sizeof pl->blank);
-}
-
-/* v in decimal ending at end, if it fits from start; false if not. */
-static bool decimal_in(int64_t v, char *start, char *end)
-{
-    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-    do {
-        if (end == start)
-            return false;
-        *--end = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (v < 0) {
-        if (end == start)
-            return false;
-        *--end = '-';
+    for (int g = WL_GRADE_NONE; g <= WL_GRADE_E; g++) {
+        pl->grade[g] = wl_grade_name(g);
+        pl->grade_len[g] = (int)strlen(pl->grade[g]);
     }
-    return true;
+    memset(pl->blank, ' ', sizeof pl->blank);
 }
 
 static bool is_ascii(const char *s, size_t n)
@@ -280,6 +274,17 @@ static bool is_ascii(const char *s, size_t n)
     for (size_t i = 0; i < n; i++)
         any |= (unsigned char)s[i];
     return any < 0x80;
+}
+
+/* The EJ of h hundredths ("d.dd", as wl_format_hundredths) ending at
+ * end; returns where it starts. */
+static char *ej_back(int64_t h, char *end)
+{
+    if (h < 0)
+        return end;
+    end -= 2, memcpy(end, digit_pairs + 2 * (h % 100), 2);
+    *--end = '.';
+    return decimal_back(h / 100, end);
 }
 
 size_t wl_table_fast_line(const struct wl_table *t, const struct wl_places *pl,
@@ -291,29 +296,33 @@ size_t wl_table_fast_line(const struct wl_table *t, const struct wl_places *pl,
         (size_t)indent + key_len > (size_t)t->w[WL_COL_KEY1] ||
         (size_t)pl->fixed + name_len + 3 > WL_LINE_MAX || !is_ascii(key, key_len))
         return 0;
-    memcpy(out, pl->blank, (size_t)pl->fixed);
-    memcpy(out + indent, key, key_len);
-    const int64_t v[4] = {r->workload_minutes, r->need, r->existing, wl_gap(r)};
+    /* a figure too wide for its column is found after it is written, over
+     * the bytes before it: up to 20, in out's own line when the figures
+     * start far enough into it */
+    char line[24 + WL_LINE_MAX];
+    char *l = pl->start[0] > 24 ? out : line + 24;
+    memcpy(l, pl->blank, (size_t)pl->fixed);
+    memcpy(l + indent, key, key_len);
+    const int64_t v[4] = {r->workload_minutes, r->need, r->existing, r->existing - r->need};
     for (int c = 0; c < 4; c++)
-        if (!decimal_in(v[c], out + pl->start[c], out + pl->end[c]))
+        if (decimal_back(v[c], l + pl->end[c]) < l + pl->start[c])
             return 0;
     int64_t h = wl_ej_hundredths(r, t->p);
-    char ej[24];
-    size_t n = wl_format_hundredths(h, ej);
-    const char *grade = wl_grade_name(wl_grade_of(h, t->p));
-    size_t glen = strlen(grade);
-    if (n > (size_t)(pl->end[4] - pl->start[4]) || glen > (size_t)(pl->end[5] - pl->start[5]))
+    int g = wl_grade_of(h, t->p);
+    if (ej_back(h, l + pl->end[4]) < l + pl->start[4] || pl->grade_len[g] > pl->end[5] - pl->start[5])
         return 0;
-    memcpy(out + pl->end[4] - n, ej, n);
-    memcpy(out + pl->start[5], grade, glen);
+    for (int i = 0; i < pl->grade_len[g]; i++)      /* a letter: no call */
+        l[pl->start[5] + i] = pl->grade[g][i];
     size_t len = (size_t)pl->fixed;
     if (t->named) {
-        memcpy(out + len, name, name_len);
+        memcpy(l + len, name, name_len);
         len += name_len;
     }
-    while (len > 0 && out[len - 1] == ' ')
+    while (len > 0 && l[len - 1] == ' ')
         len--;
-    out[len++] = '\n';
+    l[len++] = '\n';
+    if (l != out)
+        memcpy(out, l, len);
     return len;
 }
 

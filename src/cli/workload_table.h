@@ -80,6 +80,8 @@ struct wl_span {
 struct wl_places {
     int start[6], end[6];        /* of the figures' columns */
     int fixed;                   /* the line's bytes before the name */
+    const char *grade[WL_GRADE_E + 1];     /* wl_grade_name's, and their lengths */
+    int grade_len[WL_GRADE_E + 1];
     char blank[WL_LINE_MAX];
 };
 void wl_span_add(struct wl_span *s, const struct wl_row *r, const struct policy *p);

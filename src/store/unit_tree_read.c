@@ -279,8 +279,11 @@ size_t store_tree_kept_count(const store_tree_kept *k)
 void store_tree_kept_view(const store_tree_kept *k, size_t i, struct store_tree_view *v)
 {
     /* the map is read in the order kept: ask for a later unit's bytes now */
-    if (i + 8 < k->n)
-        __builtin_prefetch(k->at[i + 8].val);
+    if (i + 12 < k->n) {
+        __builtin_prefetch(k->at[i + 12].code);
+        __builtin_prefetch(k->at[i + 12].val);
+        __builtin_prefetch(k->at[i + 12].val + 64);
+    }
     view_at(&k->at[i], k->base, v);
 }
 
