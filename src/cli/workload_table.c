@@ -212,12 +212,13 @@ void wl_table_csv_figures(csv_writer *cw, const struct wl_row *r, const struct p
 /* --- many rows: the widths from the extremes, the places fixed ------------------ */
 
 /* The width of the EJ as wl_ej_width, without a division where the EJ is
- * plainly under 9.00 ("d.dd"). */
-static int ej_width(const struct wl_row *r, const struct policy *p)
+ * plainly under 9.00 ("d.dd"): holders up to s->holders_max, whose
+ * effective time times 9 cannot overflow. */
+static int ej_width(const struct wl_span *s, const struct wl_row *r, const struct policy *p)
 {
     if (r->existing <= 0 || p->effective_minutes <= 0)
         return 0;
-    if (r->workload_minutes >= 0 && r->existing <= INT64_MAX / 16 / p->effective_minutes &&
+    if (r->workload_minutes >= 0 && r->existing <= s->holders_max &&
         r->workload_minutes < 9 * r->existing * p->effective_minutes)
         return 4;
     return (int)wl_ej_width(r, p);
@@ -225,16 +226,17 @@ static int ej_width(const struct wl_row *r, const struct policy *p)
 
 void wl_span_add(struct wl_span *s, const struct wl_row *r, const struct policy *p)
 {
-    const int64_t v[4] = {r->workload_minutes, r->need, r->existing, wl_gap(r)};
+    const int64_t v[4] = {r->workload_minutes, r->need, r->existing, r->existing - r->need};
     if (!s->any) {
         memcpy(s->lo, v, sizeof v), memcpy(s->hi, v, sizeof v);
+        s->holders_max = p->effective_minutes > 0 ? INT64_MAX / 16 / p->effective_minutes : 0;
         s->any = true;
     }
     for (int i = 0; i < 4; i++) {
         s->lo[i] = v[i] < s->lo[i] ? v[i] : s->lo[i];
         s->hi[i] = v[i] > s->hi[i] ? v[i] : s->hi[i];
     }
-    int w = ej_width(r, p);
+    int w = ej_width(s, r, p);
     s->ej = w > s->ej ? w : s->ej;
 }
 

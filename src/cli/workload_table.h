@@ -75,6 +75,7 @@ void wl_table_csv_figures(csv_writer *cw, const struct wl_row *r, const struct p
 struct wl_span {
     int64_t lo[4], hi[4];        /* workload, need, existing, gap */
     int ej;                      /* the widest EJ */
+    int64_t holders_max;         /* for a quick EJ under 9.00 */
     bool any;
 };
 struct wl_places {

@@ -64,7 +64,9 @@ static int chars_of(const char *s, size_t n)
 static int measure_unit(const struct store_tree_view *v, void *ctx)
 {
     struct unit_table *u = ctx;
-    wl_table_fit_key(&u->t, WL_COL_KEY1, 2 * v->depth + chars_of(v->code, v->code_len));
+    /* characters are at most bytes: count them only for a key that may be the widest */
+    if (2 * v->depth + (int)v->code_len > u->t.w[WL_COL_KEY1])
+        wl_table_fit_key(&u->t, WL_COL_KEY1, 2 * v->depth + chars_of(v->code, v->code_len));
     wl_span_add(&u->span, &v->row, u->p);
     u->t.named |= v->name_len > 0;
     if (v->depth == 0)
