@@ -331,24 +331,23 @@ size_t wl_table_fast_line(const struct wl_table *t, const struct wl_places *pl,
 size_t wl_table_csv_line(char *out, const char *key, size_t key_len, const struct wl_row *r,
                          const struct policy *p)
 {
-    char *o = out + csv_format_text(out, key, key_len);
-    const int64_t v[4] = {r->workload_minutes, r->need, r->existing, wl_gap(r)};
-    for (int c = 0; c < 4; c++) {
-        char digits[24];
-        char *from = decimal_back(v[c], digits + sizeof digits);
-        size_t n = (size_t)(digits + sizeof digits - from);
-        *o++ = ',';
-        memcpy(o, from, n);
-        o += n;
-    }
+    /* the figures built from the end back, then placed after the key at once */
+    char figs[128];
+    char *f = figs + sizeof figs;
     int64_t h = wl_ej_hundredths(r, p);
-    *o++ = ',';
-    o += wl_format_hundredths(h, o);
     const char *grade = wl_grade_name(wl_grade_of(h, p));
     size_t glen = strlen(grade);
-    *o++ = ',';
-    memcpy(o, grade, glen);
-    o += glen;
-    *o++ = '\n';
-    return (size_t)(o - out);
+    *--f = '\n';
+    f -= glen, memcpy(f, grade, glen);
+    *--f = ',';
+    f = ej_back(h, f);
+    const int64_t v[4] = {r->workload_minutes, r->need, r->existing, r->existing - r->need};
+    for (int c = 4; c-- > 0;) {
+        *--f = ',';
+        f = decimal_back(v[c], f);
+    }
+    *--f = ',';
+    size_t k = csv_format_text(out, key, key_len), n = (size_t)(figs + sizeof figs - f);
+    memcpy(out + k, f, n);
+    return k + n;
 }
