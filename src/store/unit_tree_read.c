@@ -206,16 +206,23 @@ static int size_for_all(stxn *t, store_tree_kept *kept)
     return STORE_OK;
 }
 
-static int walk_views(stxn *t, MDB_val prefix, store_tree_kept *kept, store_tree_view_cb cb,
-                      void *ctx)
+/* The entry of root (its key the map's, as every place's) when root has
+ * a length, then every entry that starts with prefix. */
+static int walk_views(stxn *t, MDB_val root, MDB_val prefix, store_tree_kept *kept,
+                      store_tree_view_cb cb, void *ctx)
 {
     MDB_cursor *c;
-    MDB_val k = prefix, v;
+    MDB_val k = root.mv_size ? root : prefix, v;
     int rc = mdb_cursor_open(t->txn, t->s->dbi[DB_UNIT_TREE], &c);
     if (rc != 0)
         return store_fail_mdb(t, rc, store_db_name(DB_UNIT_TREE));
     int r = 0;
-    rc = mdb_cursor_get(c, &k, &v, prefix.mv_size ? MDB_SET_RANGE : MDB_FIRST);
+    rc = mdb_cursor_get(c, &k, &v,
+                        root.mv_size ? MDB_SET_KEY : prefix.mv_size ? MDB_SET_RANGE : MDB_FIRST);
+    if (root.mv_size && rc == MDB_NOTFOUND)
+        r = store_damaged(t, DB_UNIT_TREE, root);
+    else if (root.mv_size && rc == 0 && (r = visit(t, k, v, kept, cb, ctx)) == 0)
+        rc = mdb_cursor_get(c, &k, &v, MDB_NEXT);
     while (rc == 0 && r == 0 && k.mv_size >= prefix.mv_size &&
            memcmp(k.mv_data, prefix.mv_data, prefix.mv_size) == 0) {
         r = visit(t, k, v, kept, cb, ctx);
@@ -233,19 +240,14 @@ static int each_view(stxn *t, const char *root, store_tree_view_cb cb, void *ctx
 {
     unsigned char key[STORE_KEY_MAX + 1];
     size_t len = 0;
-    int r;
     if (root) {
-        if ((r = key_and_depth(t, root, key, &len, &kept->base)) != STORE_OK)
-            return r;
-        MDB_val v;
-        r = store_db_get(t, DB_UNIT_TREE, (MDB_val){len, key}, &v);
+        int r = key_and_depth(t, root, key, &len, &kept->base);
         if (r != STORE_OK)
-            return r == STORE_NOTFOUND ? store_damaged(t, DB_UNIT_TREE, (MDB_val){len, key}) : r;
-        if ((r = visit(t, (MDB_val){len, key}, v, kept, cb, ctx)) != 0)
             return r;
-        key[len++] = '\0';
+        key[len] = '\0';      /* the prefix of its subtree: its key and a NUL */
     }
-    return walk_views(t, (MDB_val){len, key}, kept, cb, ctx);
+    return walk_views(t, (MDB_val){len, key}, (MDB_val){root ? len + 1 : 0, key}, kept, cb,
+                      ctx);
 }
 
 int store_each_tree_view(stxn *t, const char *root, store_tree_view_cb cb, void *ctx,
