@@ -21,7 +21,7 @@ static const char digit_pairs[] = "000102030405060708091011121314151617181920212
 
 /* v in decimal, ending at end (exclusive; up to 20 bytes before it);
  * returns where it starts. Two digits a step: half the divisions. */
-static char *decimal_back(int64_t v, char *end)
+static inline __attribute__((always_inline)) char *decimal_back(int64_t v, char *end)
 {
     uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
     for (; u >= 100; u /= 100)
@@ -270,14 +270,6 @@ void wl_table_places(const struct wl_table *t, struct wl_places *pl)
     memset(pl->blank, ' ', sizeof pl->blank);
 }
 
-static bool is_ascii(const char *s, size_t n)
-{
-    unsigned char any = 0;
-    for (size_t i = 0; i < n; i++)
-        any |= (unsigned char)s[i];
-    return any < 0x80;
-}
-
 /* The EJ of h hundredths ("d.dd", as wl_format_hundredths) ending at
  * end; returns where it starts. */
 static char *ej_back(int64_t h, char *end)
@@ -296,7 +288,7 @@ size_t wl_table_fast_line(const struct wl_table *t, const struct wl_places *pl,
     /* as wl_table_line where every cell fits its column and the line its buffer */
     if (!t->grouped || indent < 0 || indent > NAME_SIZE || key_len > 63 ||
         (size_t)indent + key_len > (size_t)t->w[WL_COL_KEY1] ||
-        (size_t)pl->fixed + name_len + 3 > WL_LINE_MAX || !is_ascii(key, key_len))
+        (size_t)pl->fixed + name_len + 3 > WL_LINE_MAX)
         return 0;
     /* a figure too wide for its column is found after it is written, over
      * the bytes before it: up to 20, in out's own line when the figures
@@ -304,7 +296,11 @@ size_t wl_table_fast_line(const struct wl_table *t, const struct wl_places *pl,
     char line[24 + WL_LINE_MAX];
     char *l = pl->start[0] > 24 ? out : line + 24;
     memcpy(l, pl->blank, (size_t)pl->fixed);
-    memcpy(l + indent, key, key_len);
+    unsigned char bytes = 0;          /* the key copied and seen to be ASCII in one pass */
+    for (size_t i = 0; i < key_len; i++)
+        bytes |= (unsigned char)(l[indent + i] = key[i]);
+    if (bytes >= 0x80)
+        return 0;
     const int64_t v[4] = {r->workload_minutes, r->need, r->existing, r->existing - r->need};
     for (int c = 0; c < 4; c++)
         if (decimal_back(v[c], l + pl->end[c]) < l + pl->start[c])
