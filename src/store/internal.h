@@ -361,7 +361,16 @@ int store_unit_tree_check(stxn *t, char *why, size_t whylen);
 #define UNIT_TREE_NO_PARENT 1        /* flag: a root whose named parent is no unit */
 int store_unit_tree_decode(MDB_val v, struct agg *a);
 int store_unit_tree_path(stxn *t, const char *code, unsigned char key[STORE_KEY_MAX], size_t *len);
-MDB_val store_unit_tree_code(MDB_val k);
+/* (A loop back from the end, not memrchr: a code is a few bytes and a
+ * table by unit asks half a million times.) */
+static inline MDB_val store_unit_tree_code(MDB_val k)
+{
+    const char *key = k.mv_data;
+    size_t from = k.mv_size;
+    while (from > 0 && key[from - 1] != '\0')
+        from--;
+    return (MDB_val){k.mv_size - from, (void *)(key + from)};
+}
 int store_unit_repeats_check(stxn *t, char *why, size_t whylen);
 /* The codes in memory (codes.c), for the bulk load: ids are dense and, as
  * read in key order, in byte order of the codes (units on record only).

@@ -584,15 +584,6 @@ int store_unit_tree_state(stxn *t, bool *kept, uint64_t *units_without_parent)
     return STORE_OK;
 }
 
-/* The unit's own code: a key is its path of codes, NUL-separated. */
-MDB_val store_unit_tree_code(MDB_val k)
-{
-    const char *key = k.mv_data;
-    const char *nul = k.mv_size ? memrchr(key, '\0', k.mv_size) : NULL;
-    const char *from = nul ? nul + 1 : key;
-    return (MDB_val){(size_t)(key + k.mv_size - from), (void *)from};
-}
-
 /* --- the consistency check ------------------------------------------------------ */
 
 struct compare {

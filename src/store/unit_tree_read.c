@@ -147,7 +147,7 @@ static void view_at(const struct place *p, int base, struct store_tree_view *v)
     v->code = p->code;
     v->code_len = p->code_len;
     v->name = (const char *)val + UNIT_TREE_VAL_HEAD;
-    v->name_len = strnlen(v->name, (size_t)p->val_len - UNIT_TREE_VAL_HEAD);
+    v->name_len = (size_t)p->val_len - UNIT_TREE_VAL_HEAD;    /* stored without a NUL */
     v->depth = val[33] - base;
     v->row = (struct wl_row){a.minutes, a.need, a.existing};
 }
