@@ -132,6 +132,8 @@ struct place {
     uint8_t code_len, val_len;
 };
 
+#define MAP_PAGE 4096                /* LMDB's page: the system's */
+
 struct store_tree_kept {
     struct place *at;
     size_t n, cap;
@@ -206,6 +208,18 @@ static int size_for_all(stxn *t, store_tree_kept *kept)
     return STORE_OK;
 }
 
+/* On the first entry of a leaf page, asks for all of the page at once:
+ * its entries are read one after another, each a wait on memory else.
+ * Returns the page's address. */
+static uintptr_t ask_for_page(uintptr_t was, const void *entry)
+{
+    uintptr_t page = (uintptr_t)entry & ~(uintptr_t)(MAP_PAGE - 1);
+    if (page != was)
+        for (uintptr_t at = page; at < page + MAP_PAGE; at += 64)
+            __builtin_prefetch((const void *)at);
+    return page;
+}
+
 /* The entry of root (its key the map's, as every place's) when root has
  * a length, then every entry that starts with prefix. */
 static int walk_views(stxn *t, MDB_val root, MDB_val prefix, store_tree_kept *kept,
@@ -223,8 +237,10 @@ static int walk_views(stxn *t, MDB_val root, MDB_val prefix, store_tree_kept *ke
         r = store_damaged(t, DB_UNIT_TREE, root);
     else if (root.mv_size && rc == 0 && (r = visit(t, k, v, kept, cb, ctx)) == 0)
         rc = mdb_cursor_get(c, &k, &v, MDB_NEXT);
+    uintptr_t page = 0;
     while (rc == 0 && r == 0 && k.mv_size >= prefix.mv_size &&
            memcmp(k.mv_data, prefix.mv_data, prefix.mv_size) == 0) {
+        page = ask_for_page(page, k.mv_data);
         r = visit(t, k, v, kept, cb, ctx);
         if (r == 0)
             rc = mdb_cursor_get(c, &k, &v, MDB_NEXT);
