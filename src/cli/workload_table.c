@@ -270,7 +270,7 @@ void wl_table_places(const struct wl_table *t, struct wl_places *pl)
     memset(pl->blank, ' ', sizeof pl->blank);
 }
 
-/* The EJ of h hundredths ("d.dd", as wl_format_hundredths) ending at
+/* The EJ of h hundredths ("d.dd", as wl_format_ej writes it) ending at
  * end; returns where it starts. */
 static char *ej_back(int64_t h, char *end)
 {

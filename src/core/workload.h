@@ -58,8 +58,6 @@ int wl_balance(const struct wl_row *r, const struct policy *p);
 const char *wl_grade_name(int grade);
 /* "1.50", or "" when nobody holds it. Returns the length. */
 size_t wl_format_ej(const struct wl_row *r, const struct policy *p, char out[24]);
-/* The same of an EJ of h hundredths (wl_ej_hundredths; < 0: ""). */
-size_t wl_format_hundredths(int64_t h, char out[24]);
 /* The length wl_format_ej would return, without formatting: a table's
  * column width from a pass that writes nothing. */
 size_t wl_ej_width(const struct wl_row *r, const struct policy *p);

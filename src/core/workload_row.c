@@ -83,13 +83,9 @@ size_t wl_ej_width(const struct wl_row *r, const struct policy *p)
 
 size_t wl_format_ej(const struct wl_row *r, const struct policy *p, char out[24])
 {
-    return wl_format_hundredths(wl_ej_hundredths(r, p), out);
-}
-
-size_t wl_format_hundredths(int64_t h, char out[24])
-{
     /* Formatted by hand, from the end back: core does no I/O and this
      * keeps it locale-free. */
+    int64_t h = wl_ej_hundredths(r, p);
     size_t len = ej_chars(h);
     out[len] = '\0';
     if (len == 0)
