@@ -122,7 +122,6 @@ int store_tree_children(stxn *t, const char *parent, store_tree_cb cb, void *ctx
     return walk(t, (MDB_val){len, key}, true, base, cb, ctx);
 }
 
-
 /* --- read in place ----------------------------------------------------------- */
 
 /* A unit's place in the map: enough to read its view again. */
