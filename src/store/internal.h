@@ -360,4 +360,27 @@ size_t store_codes_count(const store_codes *c, bool positions);
 const char *store_codes_str(const store_codes *c, bool positions, uint32_t id);
 /* The unit and job family of position id pos. */
 void store_codes_agg(const store_codes *c, uint32_t pos, const char **unit, const char **family);
+/* The names of posts (post_names.c, store_post_names in store.h):
+ *   store_post_position_changed, store_post_unit_changed: the derive
+ *     hooks' part (old NULL: a new record; now NULL: a deleted one);
+ *   store_post_fill_*: filling an empty table in code order (the bulk
+ *     loads): open for positions or units, add each, close (also after a
+ *     failure);
+ *   store_post_names_rebuild: all three tables anew from the records
+ *     (the migration to schema 13);
+ *   store_post_names_check: the tables against the records (0, or the
+ *     number of problems, the first in why). */
+int store_post_position_changed(stxn *t, const struct position *old, const struct position *now);
+int store_post_unit_changed(stxn *t, const struct unit *old, const struct unit *now);
+struct store_post_fill {
+    struct store_appender app;
+    bool open, positions;
+    struct strset titles;       /* positions: the titles met, each with its id */
+};
+int store_post_fill_open(struct store_post_fill *f, stxn *t, bool positions);
+int store_post_fill_position(struct store_post_fill *f, const struct position *p);
+int store_post_fill_unit(struct store_post_fill *f, const struct unit *u);
+void store_post_fill_close(struct store_post_fill *f);
+int store_post_names_rebuild(stxn *t);
+int store_post_names_check(stxn *t, char *why, size_t whylen);
 #endif
