@@ -9,9 +9,9 @@
  * digest and in its indexes (the positions' by unit: one put each), and
  * the positions' shares of the workload aggregates are summed
  * in memory while unit and family stay the same (store_wl_load in
- * aggregate.c), and their titles (or the units' names) appended to the
- * tables of names (post_names.c), so the result is the same database in a fraction of the
- * time. */
+ * aggregate.c), and the names of posts (post_names.c) are written anew
+ * at the end (store_post_names_rebuild), so the result is the same
+ * database in a fraction of the time. */
 #include <stdlib.h>
 #include <string.h>
 #include "core/i18n.h"
@@ -25,7 +25,6 @@ struct store_load {
     unsigned char last[STORE_KEY_MAX];
     size_t lastlen;             /* 0: nothing added yet */
     struct store_wl_load wl;    /* positions only */
-    struct store_post_fill post;    /* their titles, or the units' names */
     bool placing;               /* units: positions already there count in them */
 };
 
@@ -35,7 +34,6 @@ void store_load_free(store_load *l)
         return;
     if (l->cur)
         mdb_cursor_close(l->cur);
-    store_post_fill_close(&l->post);
     free(l);
 }
 
@@ -61,10 +59,6 @@ int store_load_begin(stxn *t, enum store_load_what what, store_load **out)
         return store_fail_mdb(t, rc, store_db_name(d->db));
     }
     l->placing = what == STORE_LOAD_UNITS && store_count_positions(t) != 0;
-    if (store_post_fill_open(&l->post, t, what == STORE_LOAD_POSITIONS) != STORE_OK) {
-        store_load_free(l);
-        return STORE_ERROR;
-    }
     if (what == STORE_LOAD_POSITIONS && store_wl_load_begin(t, &l->wl) != STORE_OK) {
         store_load_free(l);
         return STORE_ERROR;
@@ -108,16 +102,14 @@ int store_load_unit(store_load *l, const struct unit *u)
         return STORE_ERROR;
     store_unit_tree_touch(l->t);
     l->t->units_changed = true;
-    if (append(l, u) != STORE_OK)
-        return STORE_ERROR;
-    return store_post_fill_unit(&l->post, u);
+    return append(l, u);
 }
 
 int store_load_position(store_load *l, const struct position *p)
 {
     if (l->d != &store_desc_position)
         return store_fail(l->t->s, _("a record of the wrong kind was given to a bulk load"));
-    if (append(l, p) != STORE_OK || store_post_fill_position(&l->post, p) != STORE_OK)
+    if (append(l, p) != STORE_OK)
         return STORE_ERROR;
     return store_wl_load_add(l->t, &l->wl, p);
 }
@@ -125,6 +117,8 @@ int store_load_position(store_load *l, const struct position *p)
 int store_load_finish(store_load *l)
 {
     int r = l->d == &store_desc_position ? store_wl_load_flush(l->t, &l->wl) : STORE_OK;
+    if (r == STORE_OK)
+        r = store_post_names_rebuild(l->t);
     store_load_free(l);
     return r;
 }

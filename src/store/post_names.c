@@ -4,18 +4,24 @@
  * Read from the records, they cost a look-up in positions (747,000
  * records of about 130 bytes at L: 23,700 pages) and one in units (3,900
  * pages) per match, each random, each faulting a new 64 KB window of the
- * map in: for a common name most of find's time. Three tables hold the
- * names densely instead:
- *   position_titles  position code -> title id (ID_LEN bytes, big-endian)
- *   titles           'i' id -> title and 't' title -> id: the few
- *                    thousand distinct titles, each once
- *   unit_names       unit code -> name
- * A title's id is never reused; one that no position holds any more
- * stays until the tables are rebuilt (titles are few: a rename adds one).
+ * map in, and reading memory no cache holds: for a common name most of
+ * find's time. Two tables hold them densely instead:
+ *   post_names  code NUL 'u' -> the unit's name, and
+ *               code NUL 'p' -> the position's title id (3 bytes),
+ *               packed in chunks (code_chunks.c)
+ *   titles      'i' id -> title and 't' title -> id: each distinct title
+ *               once (3,000 at L)
+ * (at L 2,700 pages where the records take 27,600). A unit sorts just
+ * before its positions when their codes start with its code, as they do
+ * ("1101.BAPENDA" NUL 'u', "1101.BAPENDA-01" NUL 'p'): a person's
+ * position and unit are most often found in one chunk, the second look-up
+ * reading what the first brought into the cache. A title's id is never
+ * reused; one that no position holds any more stays until the tables
+ * are rebuilt (a rename adds one).
  *
  * They follow the records in the same write transaction: the derive hooks
- * of positions and units (put, delete, batch), the bulk loads (appended
- * in code order, pages filled whole) and the migration to schema 13
+ * of positions and units (put, delete, batch), the bulk loads (rebuilt
+ * when they finish) and the migration to schema 13
  * (store_post_names_rebuild). store_check_indexes compares them with the
  * records (store_post_names_check). Derived data: not in the data
  * digest. */
@@ -23,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/i18n.h"
+#include "store/codec.h"
 #include "store/internal.h"
 
 #define ID_LEN 3
@@ -114,275 +121,293 @@ static int title_id(stxn *t, const char *title, uint32_t *id)
     return store_db_put(t, DB_TITLES, k, mval(v3, ID_LEN), 0);
 }
 
+/* A row's code in post_names: the record's code, a NUL, its kind. */
+#define ROW_MAX STORE_CC_CODE_MAX
+#define UNIT 'u'
+#define POSITION 'p'
+
+static size_t row_code(const char *code, char kind, char out[ROW_MAX])
+{
+    size_t n = code_len(code);
+    memcpy(out, code, n);
+    out[n] = '\0';
+    out[n + 1] = kind;
+    return n + 2;
+}
+
 /* --- following the records ------------------------------------------------- */
+
+/* The row's value for a record of kind named name: a unit's name as it
+ * is, a position's title by its id (into v3). */
+static int row_value(stxn *t, char kind, const char *name, unsigned char v3[ID_LEN], MDB_val *val)
+{
+    uint32_t id;
+    if (kind == UNIT) {
+        *val = mval(name, name_len(name));
+        return STORE_OK;
+    }
+    if (title_id(t, name, &id) != STORE_OK)
+        return STORE_ERROR;
+    id_put(v3, id);
+    *val = mval(v3, ID_LEN);
+    return STORE_OK;
+}
+
+/* The record of kind with code now has name (NULL: it is gone). */
+static int name_set(stxn *t, char kind, const char *code, const char *name)
+{
+    unsigned char v3[ID_LEN];
+    char row[ROW_MAX];
+    MDB_val val;
+    if (name && row_value(t, kind, name, v3, &val) != STORE_OK)
+        return STORE_ERROR;
+    return store_cc_set(t, DB_POST_NAMES, row, row_code(code, kind, row), name ? &val : NULL);
+}
+
+static int record_changed(stxn *t, char kind, const char *oldcode, const char *oldname,
+                          const char *code, const char *name)
+{
+    bool same_code = oldcode && code && strncmp(oldcode, code, CODE_SIZE) == 0;
+    if (same_code && strncmp(oldname, name, NAME_SIZE) == 0)
+        return STORE_OK;
+    if (oldcode && !same_code && name_set(t, kind, oldcode, NULL) != STORE_OK)
+        return STORE_ERROR;
+    return code ? name_set(t, kind, code, name) : STORE_OK;
+}
 
 int store_post_position_changed(stxn *t, const struct position *old, const struct position *now)
 {
-    unsigned char v3[ID_LEN];
-    uint32_t id;
-    bool same_code = old && now && strncmp(old->code, now->code, CODE_SIZE) == 0;
-    if (same_code && strncmp(old->name, now->name, NAME_SIZE) == 0)
-        return STORE_OK;
-    if (old && !same_code &&
-        store_db_del(t, DB_POSITION_TITLES, mval(old->code, code_len(old->code)), NULL) ==
-            STORE_ERROR)
-        return STORE_ERROR;
-    if (!now)
-        return STORE_OK;
-    if (title_id(t, now->name, &id) != STORE_OK)
-        return STORE_ERROR;
-    id_put(v3, id);
-    return store_db_put(t, DB_POSITION_TITLES, mval(now->code, code_len(now->code)),
-                        mval(v3, ID_LEN), 0);
+    return record_changed(t, POSITION, old ? old->code : NULL, old ? old->name : NULL,
+                          now ? now->code : NULL, now ? now->name : NULL);
 }
 
 int store_post_unit_changed(stxn *t, const struct unit *old, const struct unit *now)
 {
-    bool same_code = old && now && strncmp(old->code, now->code, CODE_SIZE) == 0;
-    if (same_code && strncmp(old->name, now->name, NAME_SIZE) == 0)
-        return STORE_OK;
-    if (old && !same_code &&
-        store_db_del(t, DB_UNIT_NAMES, mval(old->code, code_len(old->code)), NULL) ==
-            STORE_ERROR)
-        return STORE_ERROR;
-    if (!now)
-        return STORE_OK;
-    return store_db_put(t, DB_UNIT_NAMES, mval(now->code, code_len(now->code)),
-                        mval(now->name, name_len(now->name)), 0);
+    return record_changed(t, UNIT, old ? old->code : NULL, old ? old->name : NULL,
+                          now ? now->code : NULL, now ? now->name : NULL);
 }
 
-/* --- filling in code order ---------------------------------------------------- */
+/* --- rebuilding ---------------------------------------------------------------- */
 
-int store_post_fill_open(struct store_post_fill *f, stxn *t, bool positions)
+/* One record table walked in code order: its current row code, kind and
+ * name. */
+struct source {
+    MDB_cursor *c;
+    char kind;
+    bool more;
+    char row[ROW_MAX];
+    size_t rowlen;
+    char name[NAME_SIZE];
+};
+
+/* The next record into src (src->more false at the end). */
+static int source_next(stxn *t, struct source *src, MDB_cursor_op op)
 {
-    memset(f, 0, sizeof *f);
-    f->positions = positions;
-    f->titles.vsize = sizeof(uint32_t);
-    if (store_appender_open(&f->app, t, positions ? DB_POSITION_TITLES : DB_UNIT_NAMES,
-                            false) != STORE_OK)
-        return STORE_ERROR;
-    f->open = true;
+    MDB_val k, v;
+    union { struct unit u; struct position p; } rec;
+    int rc = mdb_cursor_get(src->c, &k, &v, op);
+    src->more = rc == 0;
+    if (rc == MDB_NOTFOUND)
+        return STORE_OK;
+    if (rc != 0)
+        return store_fail_mdb(t, rc, store_db_name(src->kind == UNIT ? DB_UNITS : DB_POSITIONS));
+    int bad = src->kind == UNIT ? codec_get_unit(v.mv_data, v.mv_size, &rec.u)
+                                : codec_get_position(v.mv_data, v.mv_size, &rec.p);
+    if (bad)
+        return store_damaged(t, src->kind == UNIT ? DB_UNITS : DB_POSITIONS, k);
+    const char *code = src->kind == UNIT ? rec.u.code : rec.p.code;
+    src->rowlen = row_code(code, src->kind, src->row);
+    memcpy(src->name, src->kind == UNIT ? rec.u.name : rec.p.name, NAME_SIZE);
+    src->name[NAME_SIZE - 1] = '\0';
     return STORE_OK;
 }
 
-/* title's id through the fill's memory of the titles met: a few thousand
- * distinct ones among hundreds of thousands of positions. */
-static int fill_title_id(struct store_post_fill *f, const char *title, uint32_t *id)
+/* Whether a's row comes before b's. */
+static bool first_of(const struct source *a, const struct source *b)
 {
-    const char *str;
-    size_t n = name_len(title);
-    if (strset_find_str(&f->titles, title, n, &str) != STRSET_NONE) {
-        memcpy(id, strset_val(&f->titles, str), sizeof *id);
-        return STORE_OK;
+    if (!b->more)
+        return true;
+    size_t n = a->rowlen < b->rowlen ? a->rowlen : b->rowlen;
+    int c = memcmp(a->row, b->row, n);
+    return c < 0 || (c == 0 && a->rowlen < b->rowlen);
+}
+
+/* The units and the positions merged in row order, appended to the
+ * emptied table; the titles met remembered with their ids (a few
+ * thousand among hundreds of thousands of positions). */
+static int fill_all(stxn *t, struct source src[2], struct store_cc_fill *f, struct strset *titles)
+{
+    int r = STORE_OK;
+    for (int i = 0; i < 2 && r == STORE_OK; i++)
+        r = source_next(t, &src[i], MDB_FIRST);
+    while (r == STORE_OK && (src[0].more || src[1].more)) {
+        struct source *s = src[0].more && first_of(&src[0], &src[1]) ? &src[0] : &src[1];
+        unsigned char v3[ID_LEN];
+        MDB_val val;
+        if (s->kind == POSITION) {
+            const char *str;
+            uint32_t id, at;
+            size_t n = name_len(s->name);
+            if (strset_find_str(titles, s->name, n, &str) != STRSET_NONE) {
+                memcpy(&id, strset_val(titles, str), sizeof id);
+            } else if (title_id(t, s->name, &id) != STORE_OK) {
+                return STORE_ERROR;
+            } else if ((at = strset_add_new(titles, s->name, n)) == STRSET_NONE) {
+                return store_fail(t->s, _("out of memory"));
+            } else {
+                memcpy(strset_val(titles, strset_str(titles, at)), &id, sizeof id);
+            }
+            id_put(v3, id);
+            val = mval(v3, ID_LEN);
+        } else {
+            val = mval(s->name, name_len(s->name));
+        }
+        r = store_cc_fill_add(f, s->row, s->rowlen, val);
+        if (r == STORE_OK)
+            r = source_next(t, s, MDB_NEXT);
     }
-    if (title_id(f->app.t, title, id) != STORE_OK)
-        return STORE_ERROR;
-    uint32_t at = strset_add_new(&f->titles, title, n);
-    if (at == STRSET_NONE)
-        return store_fail(f->app.t->s, _("out of memory"));
-    memcpy(strset_val(&f->titles, strset_str(&f->titles, at)), id, sizeof *id);
-    return STORE_OK;
-}
-
-int store_post_fill_position(struct store_post_fill *f, const struct position *p)
-{
-    unsigned char v3[ID_LEN];
-    uint32_t id;
-    if (fill_title_id(f, p->name, &id) != STORE_OK)
-        return STORE_ERROR;
-    id_put(v3, id);
-    return store_appender_put(&f->app, mval(p->code, code_len(p->code)), mval(v3, ID_LEN), 0);
-}
-
-int store_post_fill_unit(struct store_post_fill *f, const struct unit *u)
-{
-    return store_appender_put(&f->app, mval(u->code, code_len(u->code)),
-                              mval(u->name, name_len(u->name)), 0);
-}
-
-void store_post_fill_close(struct store_post_fill *f)
-{
-    if (f->open)
-        store_appender_close(&f->app);
-    f->open = false;
-    strset_free(&f->titles);
-}
-
-static int fill_position(const struct position *p, void *ctx)
-{
-    return store_post_fill_position(ctx, p) == STORE_OK ? 0 : -1;
-}
-
-static int fill_unit(const struct unit *u, void *ctx)
-{
-    return store_post_fill_unit(ctx, u) == STORE_OK ? 0 : -1;
+    return r;
 }
 
 int store_post_names_rebuild(stxn *t)
 {
-    static const int dbs[] = {DB_POSITION_TITLES, DB_TITLES, DB_UNIT_NAMES};
-    struct store_post_fill f;
-    for (size_t i = 0; i < sizeof dbs / sizeof *dbs; i++) {
-        int rc = mdb_drop(t->txn, t->s->dbi[dbs[i]], 0);
-        if (rc != 0)
-            return store_fail_mdb(t, rc, store_db_name(dbs[i]));
+    struct source src[2] = {{.kind = UNIT}, {.kind = POSITION}};
+    struct strset titles = {.vsize = sizeof(uint32_t)};
+    struct store_cc_fill f;
+    int rc = mdb_drop(t->txn, t->s->dbi[DB_POST_NAMES], 0);
+    if (rc == 0)
+        rc = mdb_drop(t->txn, t->s->dbi[DB_TITLES], 0);
+    if (rc == 0)
+        rc = mdb_cursor_open(t->txn, t->s->dbi[DB_UNITS], &src[0].c);
+    if (rc == 0 && (rc = mdb_cursor_open(t->txn, t->s->dbi[DB_POSITIONS], &src[1].c)) != 0)
+        mdb_cursor_close(src[0].c);
+    if (rc != 0)
+        return store_fail_mdb(t, rc, store_db_name(DB_POST_NAMES));
+    int r = store_cc_fill_open(&f, t, DB_POST_NAMES);
+    if (r == STORE_OK) {
+        r = fill_all(t, src, &f, &titles);
+        if (store_cc_fill_close(&f, r == STORE_OK) != STORE_OK)
+            r = STORE_ERROR;
     }
-    if (store_post_fill_open(&f, t, true) != STORE_OK)
-        return STORE_ERROR;
-    int r = store_each_position(t, fill_position, &f);
-    store_post_fill_close(&f);
-    if (r != 0 || store_post_fill_open(&f, t, false) != STORE_OK)
-        return STORE_ERROR;
-    r = store_each_unit(t, fill_unit, &f);
-    store_post_fill_close(&f);
-    return r == 0 ? STORE_OK : STORE_ERROR;
+    mdb_cursor_close(src[0].c);
+    mdb_cursor_close(src[1].c);
+    strset_free(&titles);
+    return r;
 }
 
 /* --- reading ------------------------------------------------------------------- */
 
-/* The value under key into out (NAME_SIZE bytes, NUL-ended), "" when
- * there is none. */
-static int name_of(stxn *t, int db, MDB_val k, char *out)
-{
-    MDB_val v;
-    int r = store_db_get(t, db, k, &v);
-    if (r == STORE_NOTFOUND)
-        return STORE_OK;
-    if (r != STORE_OK)
-        return r;
-    if (v.mv_size >= NAME_SIZE)
-        return store_damaged(t, db, k);
-    memcpy(out, v.mv_data, v.mv_size);
-    out[v.mv_size] = '\0';
-    return STORE_OK;
-}
-
-/* The title of the position under k, which has one (its id's title
- * missing is damage). */
-static int title_of(stxn *t, MDB_val k, char *out)
+/* The title a position's row value names: the titles' entry under its
+ * id. */
+static int title_of(stxn *t, MDB_val row, MDB_val *title)
 {
     unsigned char ik[1 + ID_LEN];
-    MDB_val v, tv;
-    int r = store_db_get(t, DB_POSITION_TITLES, k, &v);
-    if (r != STORE_OK)
-        return r == STORE_NOTFOUND ? STORE_OK : r;
-    if (v.mv_size != ID_LEN)
-        return store_damaged(t, DB_POSITION_TITLES, k);
-    r = store_db_get(t, DB_TITLES, id_key(id_get(v.mv_data), ik), &tv);
-    if (r == STORE_NOTFOUND || (r == STORE_OK && tv.mv_size >= NAME_SIZE))
-        return store_damaged(t, DB_POSITION_TITLES, k);
-    if (r != STORE_OK)
-        return r;
-    memcpy(out, tv.mv_data, tv.mv_size);
-    out[tv.mv_size] = '\0';
-    return STORE_OK;
+    if (row.mv_size != ID_LEN)
+        return STORE_NOTFOUND;
+    MDB_val k = id_key(id_get(row.mv_data), ik);
+    int r = store_db_get(t, DB_TITLES, k, title);
+    return r == STORE_OK && title->mv_size > STORE_CC_VAL_MAX ? STORE_NOTFOUND : r;
+}
+
+/* The value of the row of kind with code. */
+static int row_get(stxn *t, char kind, const char *code, MDB_val *val)
+{
+    char row[ROW_MAX];
+    if (!code[0] || strlen(code) >= CODE_SIZE)
+        return STORE_NOTFOUND;
+    return store_cc_get(t, DB_POST_NAMES, row, row_code(code, kind, row), val);
+}
+
+static void name_copy(MDB_val v, char *out)
+{
+    memcpy(out, v.mv_data, v.mv_size);
+    out[v.mv_size] = '\0';
 }
 
 int store_post_names(stxn *t, const char *position, const char *unit, char title[NAME_SIZE],
                      char unit_name[NAME_SIZE])
 {
+    MDB_val v, tv;
     title[0] = unit_name[0] = '\0';
-    if (position[0] && title_of(t, mval(position, strlen(position)), title) != STORE_OK)
-        return STORE_ERROR;
-    if (unit[0])
-        return name_of(t, DB_UNIT_NAMES, mval(unit, strlen(unit)), unit_name);
-    return STORE_OK;
+    int r = row_get(t, POSITION, position, &v);
+    if (r == STORE_OK) {
+        int tr = title_of(t, v, &tv);
+        if (tr != STORE_OK)     /* a position has its title: none is damage */
+            return tr == STORE_ERROR ? tr
+                                     : store_damaged(t, DB_POST_NAMES,
+                                                     mval(position, strlen(position)));
+        name_copy(tv, title);
+    } else if (r == STORE_ERROR) {
+        return r;
+    }
+    r = row_get(t, UNIT, unit, &v);
+    if (r == STORE_OK && v.mv_size > STORE_CC_VAL_MAX)
+        return store_damaged(t, DB_POST_NAMES, mval(unit, strlen(unit)));
+    if (r == STORE_OK)
+        name_copy(v, unit_name);
+    return r == STORE_ERROR ? r : STORE_OK;
 }
 
 /* --- the check ------------------------------------------------------------------- */
 
-/* One table walked beside its records (both in code order). */
 struct post_check {
     stxn *t;
-    int db;
-    MDB_cursor *c;
-    MDB_val k, v;
-    bool more;                  /* the cursor is on an entry */
+    size_t units, positions;
     struct store_findings *f;
 };
 
-static void step(struct post_check *x, MDB_cursor_op op)
+/* A row names a record of its kind and code and gives its name. */
+static int check_row(const char *row, size_t n, MDB_val val, void *ctx)
 {
-    x->more = mdb_cursor_get(x->c, &x->k, &x->v, op) == 0;
-}
-
-/* As LMDB orders keys: bytes, then the shorter first. */
-static int key_cmp(MDB_val k, const char *code, size_t n)
-{
-    int c = memcmp(k.mv_data, code, k.mv_size < n ? k.mv_size : n);
-    return c ? c : (k.mv_size > n) - (k.mv_size < n);
-}
-
-/* The name the entry at the cursor gives (a title through its id). */
-static bool entry_name(struct post_check *x, char out[NAME_SIZE])
-{
-    MDB_val v = x->v, tv;
-    unsigned char ik[1 + ID_LEN];
-    if (x->db == DB_POSITION_TITLES) {
-        if (v.mv_size != ID_LEN)
-            return false;
-        MDB_val k = id_key(id_get(v.mv_data), ik);
-        if (mdb_get(x->t->txn, x->t->s->dbi[DB_TITLES], &k, &tv) != 0)
-            return false;
-        v = tv;
+    struct post_check *x = ctx;
+    union { struct position p; struct unit u; } rec;
+    char c[CODE_SIZE], want[NAME_SIZE];
+    MDB_val got = val;
+    const char *table = store_db_name(DB_POST_NAMES);
+    char kind = n >= 3 ? row[n - 1] : 0;
+    if (n < 3 || n - 2 >= CODE_SIZE || row[n - 2] != '\0' || (kind != UNIT && kind != POSITION) ||
+        memchr(row, '\0', n - 2)) {
+        store_finding(x->f, _("an entry of %s is damaged"), table);
+        return 0;
     }
-    if (v.mv_size >= NAME_SIZE)
-        return false;
-    memcpy(out, v.mv_data, v.mv_size);
-    out[v.mv_size] = '\0';
-    return true;
-}
-
-/* The record with code and name: the entry at the cursor is its, and
- * entries before it name no record. */
-static void check_one(struct post_check *x, const char *code, const char *name)
-{
-    size_t n = code_len(code);
-    char got[NAME_SIZE];
-    const char *table = store_db_name(x->db);
-    for (; x->more && key_cmp(x->k, code, n) < 0; step(x, MDB_NEXT))
-        store_finding(x->f, _("%s has an entry for %.*s, which has no record"), table,
-                      (int)x->k.mv_size, (const char *)x->k.mv_data);
-    if (!x->more || key_cmp(x->k, code, n) != 0) {
-        store_finding(x->f, _("%s has no entry for %s"), table, code);
-        return;
+    memcpy(c, row, n - 2);
+    c[n - 2] = '\0';
+    *(kind == UNIT ? &x->units : &x->positions) += 1;
+    int r = kind == UNIT ? store_get_unit(x->t, c, &rec.u) : store_get_position(x->t, c, &rec.p);
+    if (r == STORE_ERROR)
+        return -1;
+    if (r != STORE_OK) {
+        store_finding(x->f, _("%s has an entry for %s %s, which has no record"), table,
+                      kind == UNIT ? _("unit") : _("position"), c);
+        return 0;
     }
-    if (!entry_name(x, got) || strncmp(got, name, NAME_SIZE) != 0)
-        store_finding(x->f, _("%s gives %s another name than its record"), table, code);
-    step(x, MDB_NEXT);
-}
-
-static int check_position(const struct position *p, void *ctx)
-{
-    check_one(ctx, p->code, p->name);
+    memcpy(want, kind == UNIT ? rec.u.name : rec.p.name, NAME_SIZE);
+    want[NAME_SIZE - 1] = '\0';
+    if (kind == POSITION && title_of(x->t, val, &got) != STORE_OK)
+        got = (MDB_val){NAME_SIZE, NULL};   /* no title: differs from any */
+    if (got.mv_size != strlen(want) || memcmp(got.mv_data, want, got.mv_size) != 0)
+        store_finding(x->f, _("%s gives %s %s another name than its record"), table,
+                      kind == UNIT ? _("unit") : _("position"), c);
     return 0;
 }
 
-static int check_unit(const struct unit *u, void *ctx)
+/* Every row is right, and there are as many of each kind as records
+ * (rows ascend: no code twice). */
+static void check_rows(stxn *t, struct store_findings *f)
 {
-    check_one(ctx, u->code, u->name);
-    return 0;
-}
-
-static void check_table(stxn *t, int db, struct store_findings *f)
-{
-    struct post_check x = {.t = t, .db = db, .f = f};
-    int rc = mdb_cursor_open(t->txn, t->s->dbi[db], &x.c);
-    if (rc != 0) {
-        store_finding(f, "%s", mdb_strerror(rc));
-        return;
-    }
-    step(&x, MDB_FIRST);
-    int r = db == DB_UNIT_NAMES ? store_each_unit(t, check_unit, &x)
-                                : store_each_position(t, check_position, &x);
-    if (r != 0)
+    struct post_check x = {.t = t, .f = f};
+    const char *table = store_db_name(DB_POST_NAMES);
+    if (store_cc_each(t, DB_POST_NAMES, check_row, &x) != 0) {
         store_finding(f, "%s", store_errmsg(t->s));
-    for (; r == 0 && x.more; step(&x, MDB_NEXT))
-        store_finding(f, _("%s has an entry for %.*s, which has no record"), store_db_name(db),
-                      (int)x.k.mv_size, (const char *)x.k.mv_data);
-    mdb_cursor_close(x.c);
+        return;
+    }
+    size_t units = store_count_units(t), positions = store_count_positions(t);
+    if (x.units != units)
+        store_finding(f, _("%s has %zu units for %zu records"), table, x.units, units);
+    if (x.positions != positions)
+        store_finding(f, _("%s has %zu positions for %zu records"), table, x.positions,
+                      positions);
 }
-
 /* Every id's title gives that id back, and there are as many titles as
  * ids (so each title names one id). */
 static void check_titles(stxn *t, struct store_findings *f)
@@ -390,6 +415,7 @@ static void check_titles(stxn *t, struct store_findings *f)
     MDB_cursor *c;
     MDB_val k, v;
     size_t ids = 0, titles = 0;
+    const char *table = store_db_name(DB_TITLES);
     int rc = mdb_cursor_open(t->txn, t->s->dbi[DB_TITLES], &c);
     if (rc != 0) {
         store_finding(f, "%s", mdb_strerror(rc));
@@ -399,34 +425,32 @@ static void check_titles(stxn *t, struct store_findings *f)
          rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
         const unsigned char *key = k.mv_data;
         unsigned char tk[TITLE_KEY_MAX];
-        MDB_val back;
+        MDB_val back, bk = {1 + v.mv_size, tk};
         if (key[0] == 't') {
             titles++;
             continue;
         }
         ids++;
-        if (key[0] != 'i' || k.mv_size != 1 + ID_LEN || v.mv_size >= NAME_SIZE) {
-            store_finding(f, _("an entry of %s is damaged"), store_db_name(DB_TITLES));
+        if (key[0] != 'i' || k.mv_size != 1 + ID_LEN || v.mv_size > STORE_CC_VAL_MAX) {
+            store_finding(f, _("an entry of %s is damaged"), table);
             continue;
         }
         tk[0] = 't';
         memcpy(tk + 1, v.mv_data, v.mv_size);
-        if (mdb_get(t->txn, t->s->dbi[DB_TITLES], &(MDB_val){1 + v.mv_size, tk}, &back) != 0 ||
+        if (mdb_get(t->txn, t->s->dbi[DB_TITLES], &bk, &back) != 0 ||
             back.mv_size != ID_LEN || memcmp(back.mv_data, key + 1, ID_LEN) != 0)
             store_finding(f, _("title %u of %s is not filed under its text"),
-                          (unsigned)id_get(key + 1), store_db_name(DB_TITLES));
+                          (unsigned)id_get(key + 1), table);
     }
     mdb_cursor_close(c);
     if (ids != titles)
-        store_finding(f, _("%s has %zu titles for %zu ids"), store_db_name(DB_TITLES), titles,
-                      ids);
+        store_finding(f, _("%s has %zu titles for %zu ids"), table, titles, ids);
 }
 
 int store_post_names_check(stxn *t, char *why, size_t whylen)
 {
     struct store_findings f = {0, why, whylen};
     check_titles(t, &f);
-    check_table(t, DB_POSITION_TITLES, &f);
-    check_table(t, DB_UNIT_NAMES, &f);
+    check_rows(t, &f);
     return f.problems;
 }
