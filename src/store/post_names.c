@@ -232,9 +232,27 @@ static bool first_of(const struct source *a, const struct source *b)
     return c < 0 || (c == 0 && a->rowlen < b->rowlen);
 }
 
+/* title's id through titles, the ones met so far with their ids: a few
+ * thousand among hundreds of thousands of positions. */
+static int remembered_title_id(stxn *t, struct strset *titles, const char *title, uint32_t *id)
+{
+    const char *str;
+    size_t n = name_len(title);
+    if (strset_find_str(titles, title, n, &str) != STRSET_NONE) {
+        memcpy(id, strset_val(titles, str), sizeof *id);
+        return STORE_OK;
+    }
+    if (title_id(t, title, id) != STORE_OK)
+        return STORE_ERROR;
+    uint32_t at = strset_add_new(titles, title, n);
+    if (at == STRSET_NONE)
+        return store_fail(t->s, _("out of memory"));
+    memcpy(strset_val(titles, strset_str(titles, at)), id, sizeof *id);
+    return STORE_OK;
+}
+
 /* The units and the positions merged in row order, appended to the
- * emptied table; the titles met remembered with their ids (a few
- * thousand among hundreds of thousands of positions). */
+ * emptied table. */
 static int fill_all(stxn *t, struct source src[2], struct store_cc_fill *f, struct strset *titles)
 {
     int r = STORE_OK;
@@ -243,24 +261,13 @@ static int fill_all(stxn *t, struct source src[2], struct store_cc_fill *f, stru
     while (r == STORE_OK && (src[0].more || src[1].more)) {
         struct source *s = src[0].more && first_of(&src[0], &src[1]) ? &src[0] : &src[1];
         unsigned char v3[ID_LEN];
-        MDB_val val;
+        uint32_t id;
+        MDB_val val = mval(s->name, name_len(s->name));
         if (s->kind == POSITION) {
-            const char *str;
-            uint32_t id, at;
-            size_t n = name_len(s->name);
-            if (strset_find_str(titles, s->name, n, &str) != STRSET_NONE) {
-                memcpy(&id, strset_val(titles, str), sizeof id);
-            } else if (title_id(t, s->name, &id) != STORE_OK) {
+            if (remembered_title_id(t, titles, s->name, &id) != STORE_OK)
                 return STORE_ERROR;
-            } else if ((at = strset_add_new(titles, s->name, n)) == STRSET_NONE) {
-                return store_fail(t->s, _("out of memory"));
-            } else {
-                memcpy(strset_val(titles, strset_str(titles, at)), &id, sizeof id);
-            }
             id_put(v3, id);
             val = mval(v3, ID_LEN);
-        } else {
-            val = mval(s->name, name_len(s->name));
         }
         r = store_cc_fill_add(f, s->row, s->rowlen, val);
         if (r == STORE_OK)
