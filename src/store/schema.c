@@ -62,8 +62,9 @@ static size_t unit_key(stxn *t, const void *r, unsigned char *out)
 }
 
 /* What follows a unit: the sums per district (aggregate_groups.c), its
- * name for finding staff (post_names.c), the unit tree (unit_tree.c), and the record of the units that show their
- * parent, recounted before the commit when a name or parent changed. */
+ * name for finding staff (post_names.c), the unit tree (unit_tree.c), and
+ * the record of the units that show their parent, recounted before the
+ * commit when a name or parent changed. */
 static int unit_derived(stxn *t, const void *old_rec, const void *rec)
 {
     const struct unit *old = old_rec, *now = rec;
