@@ -203,25 +203,60 @@ static int chunk_find(MDB_val v, const unsigned char *code, size_t n, MDB_val *v
     return 0;
 }
 
-int store_cc_get(stxn *t, int db, const char *code, size_t n, MDB_val *val)
+/* The chunk for code, the cursor on the chunk (k, v) of a code looked
+ * up before when placed: stepping forward from there when that chunk
+ * starts at or before code (a unit's positions follow it), else
+ * searching from the root. */
+static int chunk_from(MDB_cursor *c, bool placed, const char *code, size_t n, MDB_val *k,
+                      MDB_val *v)
+{
+    const unsigned char *want = (const unsigned char *)code;
+    if (!placed || code_cmp(k->mv_data, k->mv_size, want, n) > 0)
+        return chunk_of(c, code, n, k, v);
+    for (int steps = 0; steps < 4; steps++) {
+        MDB_val nk, nv;
+        int rc = mdb_cursor_get(c, &nk, &nv, MDB_NEXT);
+        if (rc == MDB_NOTFOUND || (rc == 0 && code_cmp(nk.mv_data, nk.mv_size, want, n) > 0))
+            return 0;           /* (k, v) holds it, if any does */
+        if (rc != 0)
+            return rc;
+        *k = nk;
+        *v = nv;
+    }
+    return chunk_of(c, code, n, k, v);
+}
+
+int store_cc_get_each(stxn *t, int db, size_t count, const MDB_val *codes, MDB_val *vals,
+                      int *found)
 {
     MDB_cursor *c;
     MDB_val k, v;
-    if (n == 0 || n > CODE_MAX)
-        return STORE_NOTFOUND;
+    bool placed = false;
     int rc = mdb_cursor_open(t->txn, t->s->dbi[db], &c);
     if (rc != 0)
         return store_fail_mdb(t, rc, store_db_name(db));
-    rc = chunk_of(c, code, n, &k, &v);
+    for (size_t i = 0; i < count; i++)
+        found[i] = STORE_NOTFOUND;
+    for (size_t i = 0; i < count; i++) {
+        if (codes[i].mv_size == 0 || codes[i].mv_size > CODE_MAX)
+            continue;
+        rc = chunk_from(c, placed, codes[i].mv_data, codes[i].mv_size, &k, &v);
+        if (rc == MDB_NOTFOUND)
+            break;              /* no chunks */
+        if (rc != 0) {
+            mdb_cursor_close(c);
+            return store_fail_mdb(t, rc, store_db_name(db));
+        }
+        placed = true;
+        int got = chunk_find(v, codes[i].mv_data, codes[i].mv_size, &vals[i]);
+        if (got < 0) {
+            mdb_cursor_close(c);
+            return store_damaged(t, db, k);
+        }
+        found[i] = got ? STORE_OK : STORE_NOTFOUND;
+    }
     mdb_cursor_close(c);
-    if (rc == MDB_NOTFOUND)
-        return STORE_NOTFOUND;
-    if (rc != 0)
-        return store_fail_mdb(t, rc, store_db_name(db));
-    int got = chunk_find(v, (const unsigned char *)code, n, val);
-    if (got < 0)
-        return store_damaged(t, db, k);
-    return got ? STORE_OK : STORE_NOTFOUND;
+    return STORE_OK;
 }
 
 /* --- changes ---------------------------------------------------------------- */

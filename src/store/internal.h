@@ -361,8 +361,11 @@ const char *store_codes_str(const store_codes *c, bool positions, uint32_t id);
 /* The unit and job family of position id pos. */
 void store_codes_agg(const store_codes *c, uint32_t pos, const char **unit, const char **family);
 /* Codes with a short value each, packed in chunks (code_chunks.c): the
- * table of post names. get: the value of code (n bytes), pointing into
- * the map (valid while t is), STORE_NOTFOUND when it has none; set: gives
+ * table of post names. get_each: the values of count codes, each
+ * found[i] STORE_OK (vals[i] pointing into the map, valid while t is) or
+ * STORE_NOTFOUND (an empty code too), with one cursor: a code that
+ * closely follows the one before it (a position after its unit) is found
+ * by stepping on from there; returns STORE_OK or STORE_ERROR. set: gives
  * code the value *val (NULL: takes its row out); fill: an empty table in
  * code order (open, add each, close with keep true to write the last
  * chunk, false when giving up); each: every row in code order to fn (0
@@ -370,7 +373,8 @@ void store_codes_agg(const store_codes *c, uint32_t pos, const char **unit, cons
 #define STORE_CC_CHUNK 480       /* the largest chunk: 8 fill a 4 KiB page */
 #define STORE_CC_VAL_MAX (NAME_SIZE - 1)
 #define STORE_CC_CODE_MAX (CODE_SIZE + 1)   /* a code, a NUL and a kind (post_names.c) */
-int store_cc_get(stxn *t, int db, const char *code, size_t n, MDB_val *val);
+int store_cc_get_each(stxn *t, int db, size_t count, const MDB_val *codes, MDB_val *vals,
+                      int *found);
 int store_cc_set(stxn *t, int db, const char *code, size_t n, const MDB_val *val);
 struct store_cc_rows;
 struct store_cc_fill {

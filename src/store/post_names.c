@@ -316,13 +316,13 @@ static int title_of(stxn *t, MDB_val row, MDB_val *title)
     return r == STORE_OK && title->mv_size > STORE_CC_VAL_MAX ? STORE_NOTFOUND : r;
 }
 
-/* The value of the row of kind with code. */
-static int row_get(stxn *t, char kind, const char *code, MDB_val *val)
+/* The row of kind for code into row as an MDB_val; size 0 for an empty
+ * or too long code (no row). */
+static MDB_val row_of(char kind, const char *code, char row[ROW_MAX])
 {
-    char row[ROW_MAX];
     if (!code[0] || strlen(code) >= CODE_SIZE)
-        return STORE_NOTFOUND;
-    return store_cc_get(t, DB_POST_NAMES, row, row_code(code, kind, row), val);
+        return mval(row, 0);
+    return mval(row, row_code(code, kind, row));
 }
 
 static void name_copy(MDB_val v, char *out)
@@ -331,28 +331,29 @@ static void name_copy(MDB_val v, char *out)
     out[v.mv_size] = '\0';
 }
 
+/* The unit's row first: its positions' rows follow it, most often in the
+ * same chunk. */
 int store_post_names(stxn *t, const char *position, const char *unit, char title[NAME_SIZE],
                      char unit_name[NAME_SIZE])
 {
-    MDB_val v, tv;
+    char rows[2][ROW_MAX];
+    MDB_val codes[2] = {row_of(UNIT, unit, rows[0]), row_of(POSITION, position, rows[1])};
+    MDB_val vals[2], tv;
+    int found[2];
     title[0] = unit_name[0] = '\0';
-    int r = row_get(t, POSITION, position, &v);
-    if (r == STORE_OK) {
-        int tr = title_of(t, v, &tv);
-        if (tr != STORE_OK)     /* a position has its title: none is damage */
-            return tr == STORE_ERROR ? tr
-                                     : store_damaged(t, DB_POST_NAMES,
-                                                     mval(position, strlen(position)));
-        name_copy(tv, title);
-    } else if (r == STORE_ERROR) {
-        return r;
-    }
-    r = row_get(t, UNIT, unit, &v);
-    if (r == STORE_OK && v.mv_size > STORE_CC_VAL_MAX)
-        return store_damaged(t, DB_POST_NAMES, mval(unit, strlen(unit)));
-    if (r == STORE_OK)
-        name_copy(v, unit_name);
-    return r == STORE_ERROR ? r : STORE_OK;
+    if (store_cc_get_each(t, DB_POST_NAMES, 2, codes, vals, found) != STORE_OK)
+        return STORE_ERROR;
+    if (found[0] == STORE_OK && vals[0].mv_size > STORE_CC_VAL_MAX)
+        return store_damaged(t, DB_POST_NAMES, codes[0]);
+    if (found[0] == STORE_OK)
+        name_copy(vals[0], unit_name);
+    if (found[1] != STORE_OK)
+        return STORE_OK;
+    int tr = title_of(t, vals[1], &tv);
+    if (tr != STORE_OK)         /* a position has its title: none is damage */
+        return tr == STORE_ERROR ? tr : store_damaged(t, DB_POST_NAMES, codes[1]);
+    name_copy(tv, title);
+    return STORE_OK;
 }
 
 /* --- the check ------------------------------------------------------------------- */

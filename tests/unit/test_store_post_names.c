@@ -133,11 +133,16 @@ static void a_rename_and_a_delete_follow_in_the_same_write(void **state)
     assert_int_equal(problems(fx->s), 0);
 }
 
-/* Positions P0000..P(n-1) of unit U, titled by i % 7, written in an order
- * that is not the codes' (each insert lands inside a chunk). */
+/* Positions of unit U, titled by i % 7, written in an order that is not
+ * the codes' (each insert lands inside a chunk), and unit 1808, whose row
+ * comes chunks before theirs. */
 static int put_many(stxn *t, void *ctx)
 {
     int n = *(const int *)ctx;
+    struct unit u;
+    make_unit(&u, "1808", "Pemerintah Kabupaten");  /* its row chunks before theirs */
+    if (store_put_unit(t, &u) != STORE_OK)
+        return STORE_ERROR;
     for (int k = 0; k < n; k++) {
         int i = (k * 37) % n;
         struct position p;
@@ -175,7 +180,8 @@ static void many_positions_split_chunks_and_stay_found(void **state)
         char code[CODE_SIZE], title[NAME_SIZE];
         snprintf(code, sizeof code, "1808.DISDIKBUD.%d-%04d", i % 5, i);
         snprintf(title, sizeof title, "Jabatan fungsional nomor %d", i % 7);
-        names_are(fx->s, code, "", i % 3 ? title : "", "");
+        names_are(fx->s, code, i % 2 ? "1808" : "", i % 3 ? title : "",
+                  i % 2 ? "Pemerintah Kabupaten" : "");
     }
 }
 
