@@ -42,6 +42,8 @@ static const struct {
     [DB_STAFF_WORDS] = {"staff_words", MDB_DUPSORT | MDB_DUPFIXED},
     [DB_STAFF_VOCAB] = {"staff_vocab", 0},
     [DB_UNIT_TREE] = {"unit_tree", 0},
+    [DB_POST_NAMES] = {"post_names", 0},
+    [DB_TITLES] = {"titles", 0},
 };
 
 const char *store_db_name(int db)
