@@ -1,9 +1,11 @@
 /* mutasi workload [UNIT] --by unit: the table by unit from the stored unit
  * tree (ops_workload_units), with no pass over the units or positions and
  * one walk of the tree, its units read in place: the CSV form writes each
- * as it comes; the text form, whose widths must be known before its first
- * row, fits them on the walk and keeps the units' places
- * (ops_workload_units_views), then writes the rows from those. At
+ * as it comes; so does the whole table's text form, its widths counted
+ * beside the tree in the store (ops_workload_units_widths). A subtree's
+ * text form, whose widths must be known before its first row, fits them
+ * on the walk and keeps the units' places (ops_workload_units_views),
+ * then writes the rows from those. At
  * national scale (570,000 units, 63 MB of text) a second walk cost more
  * than all the formatting. Rows are built in one large buffer, at places
  * fixed by the widths (wl_table_fast_line). The output is that of the
@@ -94,6 +96,40 @@ static void write_text_unit(struct unit_table *u, const struct store_tree_view *
     u->ob->n += n ? n : unit_line_slowly(u, v, out);
 }
 
+static int write_text_view(const struct store_tree_view *v, void *ctx)
+{
+    struct unit_table *u = ctx;
+    write_text_unit(u, v);
+    return u->ob->failed;
+}
+
+/* The header, the rows as the walk reaches them, the total: the widths
+ * known before (w), as measure_unit and the total would fit them. */
+static int write_text_streamed(const struct ops_wl_units *wu, const struct store_tree_widths *w,
+                               struct unit_table *u)
+{
+    struct ops_err e;
+    wl_table_init(&u->t, u->p, true);
+    wl_table_fit_key(&u->t, WL_COL_KEY1, w->key);
+    for (int i = 0; i < 4; i++)
+        wl_table_fit_key(&u->t, WL_COL_WORKLOAD + i, w->figure[i]);
+    wl_table_fit_key(&u->t, WL_COL_EJ, w->ej);
+    /* a row has a grade exactly when it has an EJ (wl_table_fit_span) */
+    for (int g = WL_GRADE_A; w->ej > 0 && g <= WL_GRADE_E; g++)
+        wl_table_fit_key(&u->t, WL_COL_GRADE, (int)strlen(wl_grade_name(g)));
+    u->t.named = w->named;
+    u->total = w->total;
+    wl_table_fit(&u->t, &u->total);
+    wl_table_places(&u->t, &u->pl);
+    wl_table_header(&u->t, u->ob->out);
+    int r = ops_workload_units_views(wu, NULL, write_text_view, u, NULL, &e);
+    if (r == OPS_REFUSED)
+        return cli_report(&e);
+    char *out = ob_room(u->ob);
+    u->ob->n += wl_table_line(&u->t, out, 0, _("total"), NULL, &u->total, NULL);
+    return EXIT_OK;
+}
+
 static int write_csv_unit(const struct store_tree_view *v, void *ctx)
 {
     struct unit_table *u = ctx;
@@ -153,7 +189,13 @@ int cli_workload_units(struct ops *o, const char *unit, bool csv, FILE *out)
     static struct out_buf ob;
     ob.out = out, ob.n = 0, ob.failed = false;
     struct unit_table u = {.ob = &ob, .csv = csv, .p = ops_policy(o)};
-    rc = csv ? write_csv(&w, unit, &u) : write_text(&w, unit, &u);
+    struct store_tree_widths widths;
+    if (csv)
+        rc = write_csv(&w, unit, &u);
+    else if (!unit && ops_workload_units_widths(&w, &widths))
+        rc = write_text_streamed(&w, &widths, &u);
+    else
+        rc = write_text(&w, unit, &u);
     ob_flush(&ob);
     ops_workload_units_close(&w);
     if (rc == EXIT_OK && (ob.failed || fflush(out) != 0 || ferror(out))) {

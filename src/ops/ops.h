@@ -441,6 +441,10 @@ int ops_workload_units_repeats(const struct ops_wl_units *u, uint64_t **codes, s
 int ops_workload_units_views(const struct ops_wl_units *u, const char *root,
                              store_tree_view_cb cb, void *ctx, store_tree_kept **kept,
                              struct ops_err *e);
+/* The widths of the whole table's text form, known before its walk
+ * (store_unit_tree_widths, for the session's effective minutes): true
+ * when kept; false (and nothing to report) when not. */
+bool ops_workload_units_widths(const struct ops_wl_units *u, struct store_tree_widths *w);
 void ops_workload_units_close(struct ops_wl_units *u);
 
 /* For the actions of ops/: the same in the caller's transaction t (NULL

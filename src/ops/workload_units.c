@@ -108,6 +108,12 @@ int ops_workload_units_views(const struct ops_wl_units *u, const char *root,
     return walk_result(u, root, r, rl.stopped, e);
 }
 
+bool ops_workload_units_widths(const struct ops_wl_units *u, struct store_tree_widths *w)
+{
+    return u->kept &&
+           store_unit_tree_widths(u->t, ops_policy(u->o)->effective_minutes, w) == STORE_OK;
+}
+
 void ops_workload_units_close(struct ops_wl_units *u)
 {
     if (u->t)

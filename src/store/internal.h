@@ -350,6 +350,34 @@ int store_unit_tree_add(stxn *t, const char *unit, const struct agg *d, int sign
 void store_unit_tree_touch(stxn *t);
 int store_unit_tree_unit_changed(stxn *t, const void *old, const void *rec);
 int store_unit_tree_check(stxn *t, char *why, size_t whylen);
+/* The widths record beside the tree (unit_tree_widths.c): per column of
+ * a text table by unit, the units of each width (all int64, stored as
+ * le64 words in this order):
+ *   store_tree_widths_begin: an empty count for the aggregates' effective
+ *     minutes (a rebuild's, a check's);
+ *   store_tree_widths_entry: sign * the entry (k, v) counted in;
+ *   store_tree_widths_get / _put / _drop: the record in meta
+ *     (STORE_NOTFOUND: none);
+ *   store_tree_widths_change: the entry k was old and is now: the record
+ *     so changed, when there is one (every single write of the tree). */
+#define TREE_WIDTHS_KEY_MAX (2 * 255 + CODE_SIZE)   /* 2 * depth + a code's characters */
+#define TREE_WIDTHS_DEC_MAX 21
+#define TREE_WIDTHS_EJ_MAX 24
+struct tree_widths {
+    int64_t eff;                 /* the effective minutes of the EJ's widths */
+    int64_t total[3];            /* the roots' minutes, need, holders */
+    int64_t named, units;
+    int64_t key[TREE_WIDTHS_KEY_MAX + 1];
+    int64_t figure[4][TREE_WIDTHS_DEC_MAX + 1];   /* workload, need, existing, gap */
+    int64_t ej[TREE_WIDTHS_EJ_MAX + 1];
+};
+int store_tree_widths_begin(stxn *t, struct tree_widths *w);
+void store_tree_widths_entry(struct tree_widths *w, MDB_val k, MDB_val v, int sign);
+int store_tree_widths_get(stxn *t, struct tree_widths *w);
+int store_tree_widths_put(stxn *t, const struct tree_widths *w);
+int store_tree_widths_drop(stxn *t);
+int store_tree_widths_change(stxn *t, MDB_val k, MDB_val old, MDB_val now);
+bool store_tree_widths_equal(const struct tree_widths *a, const struct tree_widths *b);
 /* The tree's entries, shared by unit_tree.c (kept, checked) and
  * unit_tree_read.c (walked). A value: 4 x le64 figures (minutes, need,
  * holders, positions), a flag byte, the depth, the name:

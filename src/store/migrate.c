@@ -219,6 +219,9 @@ static const struct migration steps[] = {
      unit_tree_and_names},
     {12, "keep the titles of positions and the names of units for finding staff",
      store_post_names_rebuild},
+    /* step 11's tree is built with its widths */
+    {13, "count the widths of the table by unit beside the unit tree", store_unit_tree_rebuild,
+     .redone_by = 11},
 };
 
 static const struct migration *step_from(unsigned v)

@@ -53,8 +53,10 @@
  * Schema 12: the unit tree with rolled-up workload figures (unit_tree.c,
  * store_each_tree_unit).
  * Schema 13: the titles of positions and the names of units, densely,
- * for the matches of `staff find` (post_names.c, store_post_names). */
-#define STORE_SCHEMA_VERSION 13
+ * for the matches of `staff find` (post_names.c, store_post_names).
+ * Schema 14: the widths of the text table by unit, counted beside the
+ * unit tree (unit_tree_widths.c, store_unit_tree_widths). */
+#define STORE_SCHEMA_VERSION 14
 
 typedef struct store store;      /* an open environment */
 typedef struct stxn stxn;        /* a transaction */
@@ -574,6 +576,20 @@ int store_each_tree_view(stxn *t, const char *root, store_tree_view_cb cb, void 
 size_t store_tree_kept_count(const store_tree_kept *k);
 void store_tree_kept_view(const store_tree_kept *k, size_t i, struct store_tree_view *v);
 void store_tree_kept_free(store_tree_kept *k);
+/* The widths of the whole table by unit in text, known before its walk
+ * (unit_tree_widths.c), so that its rows go out as the walk reaches them:
+ * the widest key (2 * depth + the code's characters), workload, need,
+ * existing, gap (in decimal) and EJ (wl_ej_width; 0: no unit has one)
+ * among every unit of the tree, whether any unit has a name, and the sum
+ * of the roots' figures. Exact: kept in the transaction of every change
+ * to the tree. STORE_NOTFOUND when not kept (an irregular tree) or kept
+ * for other effective minutes than effective_minutes. */
+struct store_tree_widths {
+    int key, figure[4], ej;
+    bool named;
+    struct wl_row total;
+};
+int store_unit_tree_widths(stxn *t, int64_t effective_minutes, struct store_tree_widths *w);
 /* Checks every index against its records, the workload aggregates against
  * a recount, the find text of staff against the records, and every move
  * against its plan

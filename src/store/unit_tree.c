@@ -236,31 +236,42 @@ static int each_built(stxn *t, struct built *b, entry_fn cb, void *ctx)
     return r;
 }
 
+/* A rebuild's entry: appended and counted in the widths. */
+struct appending {
+    struct store_appender app;
+    struct tree_widths w;
+};
+
 static int append_entry(stxn *t, MDB_val k, MDB_val v, void *ctx)
 {
+    struct appending *a = ctx;
     (void)t;
-    return store_appender_put(ctx, k, v, 0);
+    store_tree_widths_entry(&a->w, k, v, 1);
+    return store_appender_put(&a->app, k, v, 0);
 }
 
 int store_unit_tree_rebuild(stxn *t)
 {
     struct built b;
-    struct store_appender app;
-    if (store_need_write(t) || build(t, &b) != STORE_OK)
+    struct appending app;
+    if (store_need_write(t) || store_tree_widths_begin(t, &app.w) != STORE_OK ||
+        build(t, &b) != STORE_OK)
         return STORE_ERROR;
     int rc = mdb_drop(t->txn, t->s->dbi[DB_UNIT_TREE], 0);
     int r = rc ? store_fail_mdb(t, rc, store_db_name(DB_UNIT_TREE)) : STORE_OK;
     if (r == STORE_OK && !b.irregular) {
-        r = store_appender_open(&app, t, DB_UNIT_TREE, false);
+        r = store_appender_open(&app.app, t, DB_UNIT_TREE, false);
         if (r == STORE_OK) {
             r = each_built(t, &b, append_entry, &app);
-            store_appender_close(&app);
+            store_appender_close(&app.app);
         }
         if (r == STORE_OK && b.irregular && (rc = mdb_drop(t->txn, t->s->dbi[DB_UNIT_TREE], 0)))
             r = store_fail_mdb(t, rc, store_db_name(DB_UNIT_TREE));
     }
     if (r == STORE_OK)
         r = write_state(t, b.irregular ? STATE_IRREGULAR : STATE_REGULAR, b.no_parent);
+    if (r == STORE_OK)
+        r = b.irregular ? store_tree_widths_drop(t) : store_tree_widths_put(t, &app.w);
     built_free(&b);
     if (r == STORE_OK)
         t->tree_dirty = false;
@@ -351,6 +362,8 @@ static int change_entry(stxn *t, MDB_val k, const struct agg *d, int sign, const
     if (d)
         store_agg_sum(&a, d, sign);
     size_t n = tree_value(&a, flags, depth, name ? name : had, buf);
+    if ((r = store_tree_widths_change(t, k, v, (MDB_val){n, buf})) != STORE_OK)
+        return r;
     return store_db_put(t, DB_UNIT_TREE, k, (MDB_val){n, buf}, 0);
 }
 
@@ -429,11 +442,17 @@ static int refile(stxn *t, const struct moved *m, size_t from, const unsigned ch
                   size_t tolen, int shift, unsigned root_flags)
 {
     unsigned char key[STORE_KEY_MAX], val[TREE_VAL_MAX];
+    struct tree_widths w;
+    int kept = store_tree_widths_get(t, &w);
+    if (kept != STORE_OK && kept != STORE_NOTFOUND)
+        return kept;
     for (size_t at = 0; at < m->len;) {
         const unsigned char *e = m->buf + at;
         size_t kl = (size_t)e[0] << 8 | e[1], vl = (size_t)e[2] << 8 | e[3];
         if (store_db_del(t, DB_UNIT_TREE, (MDB_val){kl, (void *)(e + 4)}, NULL) != STORE_OK)
             return STORE_ERROR;
+        store_tree_widths_entry(&w, (MDB_val){kl, (void *)(e + 4)},
+                                (MDB_val){vl, (void *)(e + 4 + kl)}, -1);
         at += 4 + kl + vl;
     }
     for (size_t at = 0; at < m->len;) {
@@ -448,9 +467,10 @@ static int refile(stxn *t, const struct moved *m, size_t from, const unsigned ch
         if (store_db_put(t, DB_UNIT_TREE, (MDB_val){tolen + kl - from, key}, (MDB_val){vl, val},
                          0) != STORE_OK)
             return STORE_ERROR;
+        store_tree_widths_entry(&w, (MDB_val){tolen + kl - from, key}, (MDB_val){vl, val}, 1);
         at += 4 + kl + vl;
     }
-    return STORE_OK;
+    return kept == STORE_OK ? store_tree_widths_put(t, &w) : STORE_OK;
 }
 
 enum { MOVE_REBUILD = 1 };
@@ -587,6 +607,7 @@ int store_unit_tree_state(stxn *t, bool *kept, uint64_t *units_without_parent)
 /* --- the consistency check ------------------------------------------------------ */
 
 struct compare {
+    struct tree_widths w;        /* of the entries built anew */
     MDB_cursor *c;
     int rc;                      /* of the cursor's last step */
     MDB_val k, v;
@@ -608,6 +629,7 @@ static int compare_entry(stxn *t, MDB_val k, MDB_val v, void *ctx)
 {
     struct compare *cmp = ctx;
     (void)t;
+    store_tree_widths_entry(&cmp->w, k, v, 1);
     if (cmp->rc != 0 || cmp->k.mv_size != k.mv_size || cmp->v.mv_size != v.mv_size ||
         memcmp(cmp->k.mv_data, k.mv_data, k.mv_size) != 0 ||
         memcmp(cmp->v.mv_data, v.mv_data, v.mv_size) != 0) {
@@ -621,10 +643,13 @@ static int compare_entry(stxn *t, MDB_val k, MDB_val v, void *ctx)
 int store_unit_tree_check(stxn *t, char *why, size_t whylen)
 {
     struct built b;
-    struct compare cmp = {.why = why, .whylen = whylen};
+    struct compare cmp;
+    struct tree_widths kept;
     int state;
     uint64_t no_parent;
-    if (read_state(t, &state, &no_parent) != STORE_OK || build(t, &b) != STORE_OK) {
+    cmp = (struct compare){.why = why, .whylen = whylen};
+    if (read_state(t, &state, &no_parent) != STORE_OK || store_tree_widths_begin(t, &cmp.w) ||
+        build(t, &b) != STORE_OK) {
         snprintf(why, whylen, "%s", store_errmsg(t->s));
         return 1;
     }
@@ -643,6 +668,13 @@ int store_unit_tree_check(stxn *t, char *why, size_t whylen)
     int want = b.irregular ? STATE_IRREGULAR : STATE_REGULAR;
     if ((state != want || no_parent != b.no_parent) && cmp.problems++ == 0)
         snprintf(why, whylen, "%s", _("the state of the stored unit tree differs from a recount"));
+    /* the widths (when the entries agree: counted as they were built):
+     * a regular tree's equal to the count, an irregular one none */
+    int had = store_tree_widths_get(t, &kept);
+    bool widths_ok = b.irregular ? had == STORE_NOTFOUND
+                                 : had == STORE_OK && store_tree_widths_equal(&kept, &cmp.w);
+    if (cmp.problems == 0 && !widths_ok && cmp.problems++ == 0)
+        snprintf(why, whylen, "%s", _("the widths of the stored unit tree differ from a recount"));
     built_free(&b);
     return cmp.problems;
 }
