@@ -41,6 +41,11 @@ struct stxn {
      * and how many single changes it took so far. */
     bool tree_dirty;
     unsigned tree_deltas;
+    /* The names of posts (post_names.c) are written anew before the
+     * commit instead of row by row: a write that changes many units or
+     * positions (an import); and how many it changed so far. */
+    bool posts_dirty;
+    unsigned posts_deltas;
 };
 
 /* The map and its file (map.c). A writable open calls prepare before

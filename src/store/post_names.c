@@ -20,8 +20,9 @@
  * are rebuilt (a rename adds one).
  *
  * They follow the records in the same write transaction: the derive hooks
- * of positions and units (put, delete, batch), the bulk loads (rebuilt
- * when they finish) and the migration to schema 13
+ * of positions and units (put, delete, batch; a write of many changes
+ * rebuilds them before its commit), the bulk loads (rebuilt when they
+ * finish) and the migration to schema 13
  * (store_post_names_rebuild). store_check_indexes compares them with the
  * records (store_post_names_check). Derived data: not in the data
  * digest. */
@@ -164,12 +165,21 @@ static int name_set(stxn *t, char kind, const char *code, const char *name)
     return store_cc_set(t, DB_POST_NAMES, row, row_code(code, kind, row), name ? &val : NULL);
 }
 
+/* Past this many changes in one write, the table is written anew before
+ * the commit (0.4 s at 1,000,000 staff) rather than a chunk rewritten
+ * for each (4 us each: 3 s for the 747,000 positions of an import). */
+#define POSTS_DELTAS_MAX 4096
+
 static int record_changed(stxn *t, char kind, const char *oldcode, const char *oldname,
                           const char *code, const char *name)
 {
     bool same_code = oldcode && code && strncmp(oldcode, code, CODE_SIZE) == 0;
-    if (same_code && strncmp(oldname, name, NAME_SIZE) == 0)
+    if (t->posts_dirty || (same_code && strncmp(oldname, name, NAME_SIZE) == 0))
         return STORE_OK;
+    if (++t->posts_deltas > POSTS_DELTAS_MAX) {
+        t->posts_dirty = true;
+        return STORE_OK;
+    }
     if (oldcode && !same_code && name_set(t, kind, oldcode, NULL) != STORE_OK)
         return STORE_ERROR;
     return code ? name_set(t, kind, code, name) : STORE_OK;
@@ -279,6 +289,7 @@ static int fill_all(stxn *t, struct source src[2], struct store_cc_fill *f, stru
 int store_post_names_rebuild(stxn *t)
 {
     struct source src[2] = {{.kind = UNIT}, {.kind = POSITION}};
+    t->posts_dirty = false;
     struct strset titles = {.vsize = sizeof(uint32_t)};
     struct store_cc_fill f;
     int rc = mdb_drop(t->txn, t->s->dbi[DB_POST_NAMES], 0);

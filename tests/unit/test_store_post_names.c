@@ -185,6 +185,22 @@ static void many_positions_split_chunks_and_stay_found(void **state)
     }
 }
 
+/* More changes in one write than the table follows row by row: it is
+ * written anew before the commit, the same as row by row would leave it. */
+static void a_large_write_rebuilds_before_its_commit(void **state)
+{
+    struct dbfx *fx = *state;
+    int n = 5003;               /* prime to 37 */
+    assert_int_equal(store_write(fx->s, put_many, &n), STORE_OK);
+    assert_int_equal(problems(fx->s), 0);
+    for (int i = 0; i < n; i += 499) {
+        char code[CODE_SIZE], title[NAME_SIZE];
+        snprintf(code, sizeof code, "1808.DISDIKBUD.%d-%04d", i % 5, i);
+        snprintf(title, sizeof title, "Jabatan fungsional nomor %d", i % 7);
+        names_are(fx->s, code, "1808", title, "Pemerintah Kabupaten");
+    }
+}
+
 /* The bulk load of units, then of positions (as demo fills a region). */
 static int load_region(stxn *t, void *ctx)
 {
@@ -311,6 +327,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_rename_and_a_delete_follow_in_the_same_write, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(many_positions_split_chunks_and_stay_found, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(a_large_write_rebuilds_before_its_commit, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(the_bulk_load_writes_the_names, setup, teardown),
         cmocka_unit_test_setup_teardown(the_check_notices_missing_rows, setup, teardown),
