@@ -33,6 +33,16 @@ uint32_t strset_find(const struct strset *set, const char *s, size_t n);
 /* strset_find, and *str = strset_str of what it found (without reading
  * its offset: one cache miss fewer for a caller that keeps both). */
 uint32_t strset_find_str(const struct strset *set, const char *s, size_t n, const char **str);
+/* The same, given h = strset_hash(s, n) (made ahead, see
+ * strset_prefetch). */
+uint64_t strset_hash(const char *s, size_t n);
+uint32_t strset_add_hashed(struct strset *set, const char *s, size_t n, uint64_t h);
+uint32_t strset_find_hashed(const struct strset *set, const char *s, size_t n, uint64_t h,
+                            const char **str);
+/* Hints for a look-up of hash h some rows later, so that its cache misses
+ * overlap the work between: stage 0 fetches its index slot; stage 1 (once
+ * that slot has arrived) the string the slot points at. Changes nothing. */
+void strset_prefetch(const struct strset *set, uint64_t h, int stage);
 /* strset_add of a string the caller knows is not in the set (the codes
  * of a table, each once): no look-up first. */
 uint32_t strset_add_new(struct strset *set, const char *s, size_t n);

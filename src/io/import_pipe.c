@@ -46,6 +46,40 @@ static const enum import_col at_col[PIPE_AT_COUNT] = {
     [PIPE_AT_NIP] = COL_NIP, [PIPE_AT_UNIT] = COL_UNIT, [PIPE_AT_POSITION] = COL_POSITION,
     [PIPE_AT_DISCIPLINE_UNTIL] = COL_DISCIPLINE_UNTIL};
 
+/* How many rows ahead of the one prepared the look-ahead's stage 1 runs
+ * (stage 0: twice as many): enough rows' work to cover a cache miss. */
+#define PIPE_AHEAD 4
+
+static void *prep_of(struct import_pipe *p, struct pipe_batch *b, size_t i)
+{
+    return p->prep_area[b - p->slot] + i * p->prep.size;
+}
+
+static void look_ahead(struct import_pipe *p, struct pipe_batch *b, size_t i, int stage)
+{
+    if (i < b->n && !b->row[i].errors)
+        p->prep.ahead(p->prep.ctx, &b->row[i].s, prep_of(p, b, i), stage);
+}
+
+/* Runs pipe_prep on b's good rows, each some rows after its look-ahead,
+ * so that the look-ups of several rows wait for memory at once. */
+static void prepare(struct import_pipe *p, struct pipe_batch *b)
+{
+    size_t d = p->prep.ahead ? PIPE_AHEAD : 0;
+    for (size_t i = 0; i < b->n + 2 * d; i++) {
+        if (d) {
+            look_ahead(p, b, i, 0);
+            if (i >= d)
+                look_ahead(p, b, i - d, 1);
+        }
+        if (i < 2 * d || b->row[i - 2 * d].errors)
+            continue;
+        struct pipe_row *pr = &b->row[i - 2 * d];
+        pr->prep = prep_of(p, b, i - 2 * d);
+        p->prep.fn(p->prep.ctx, &pr->s, pr->prep);
+    }
+}
+
 /* Reads and converts rows into b until it is full or the file ends. */
 static void fill(struct import_pipe *p, struct pipe_batch *b)
 {
@@ -66,14 +100,12 @@ static void fill(struct import_pipe *p, struct pipe_batch *b)
         pr->nprob = (unsigned)(b->ps.n - before);
         pr->row_line = row.line;
         pr->prep = NULL;
-        if (!pr->errors && p->prep.fn) {
-            pr->prep = p->prep_area[b - p->slot] + b->n * p->prep.size;
-            p->prep.fn(p->prep.ctx, &pr->s, pr->prep);
-        }
         for (int k = 0; k < PIPE_AT_COUNT; k++)
             pr->at[k].col = import_col_where(p->h, &row, at_col[k], &pr->at[k].line);
         b->n++;
     }
+    if (p->prep.fn)
+        prepare(p, b);
     b->offset = csv_offset(p->r);
 }
 
@@ -145,7 +177,7 @@ import_pipe *import_pipe_start(csv_reader *r, const struct import_header *h, mda
         p->prep = *prep;
     for (int i = 0; i < PIPE_SLOTS; i++)
         if (!(p->slot[i].row = malloc(PIPE_BATCH * sizeof *p->slot[i].row)) ||
-            (p->prep.fn && !(p->prep_area[i] = malloc(PIPE_BATCH * p->prep.size)))) {
+            (p->prep.fn && !(p->prep_area[i] = calloc(PIPE_BATCH, p->prep.size)))) {
             pipe_free(p);
             return NULL;
         }

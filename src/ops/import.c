@@ -260,6 +260,11 @@ static void prepare_staff(void *ctx, const struct staff *s, void *out)
     store_bulk_prepare(ctx, s, &h, out);
 }
 
+static void look_ahead(void *ctx, const struct staff *s, void *out, int stage)
+{
+    store_bulk_look_ahead(ctx, s, out, stage);
+}
+
 static struct import_refs refs_of(struct refs_ctx *c, enum import_kind kind)
 {
     return (struct import_refs){c, unit_exists, position_unit,
@@ -284,9 +289,10 @@ static int check_and_load(struct writer *w)
         store_codes_load(w->t, true, &rctx.codes) == STORE_OK)
         store_bulk_use_codes(w->bulk, rctx.codes);
     if (rc == STORE_OK) {
-        import_set_prepare(w->im, prepare_staff, w->bulk, sizeof(struct store_bulk_prep));
+        import_set_prepare(w->im, prepare_staff, look_ahead, w->bulk,
+                           sizeof(struct store_bulk_prep));
         rc = import_check_each(w->im, &refs, put_record, w, &w->errors);
-        import_set_prepare(w->im, NULL, NULL, 0);
+        import_set_prepare(w->im, NULL, NULL, NULL, 0);
     }
     if (rc == STORE_OK && !w->errors && import_streamed(w->im))
         rc = store_bulk_finish(w->bulk);    /* while the codes are there */

@@ -284,11 +284,15 @@ static uint32_t intern_group(store_bulk *b, int i, const void *rec,
 }
 
 /* The name of the index interned (NO_ID: no entry, or out of memory). */
-static uint32_t intern_name(store_bulk *b, const unsigned char *g, size_t n, bool *oom)
+static uint32_t intern_name(store_bulk *b, const unsigned char *g, size_t n, uint64_t h,
+                            bool *oom)
 {
     if (n == 0 && b->d->index[BY_NAME].kind == STORE_INDEX_DUP)
         return NO_ID;
-    uint32_t id = strset_add(&b->in[BY_NAME], (const char *)g, n);
+    const char *str;
+    uint32_t id = strset_find_hashed(&b->in[BY_NAME], (const char *)g, n, h, &str);
+    if (id == NO_ID)
+        id = strset_add_hashed(&b->in[BY_NAME], (const char *)g, n, h);
     *oom |= id == NO_ID;
     return id;
 }
@@ -301,8 +305,11 @@ static void prepare_name(store_bulk *b, const struct staff *s, struct store_bulk
     bool oom = false;
     _Static_assert(sizeof p->name == STORE_GROUP_MAX && sizeof p->text == STORE_GROUP_MAX,
                    "room for any group and any name");
-    p->name_len = (uint16_t)b->d->index[BY_NAME].group(s, p->name);
-    p->name_id = intern_name(b, p->name, p->name_len, &oom);
+    if (!p->ahead) {
+        p->name_len = (uint16_t)b->d->index[BY_NAME].group(s, p->name);
+        p->name_key_hash = strset_hash((const char *)p->name, p->name_len);
+    }
+    p->name_id = intern_name(b, p->name, p->name_len, p->name_key_hash, &oom);
     p->text_len = (uint16_t)store_text_name(s, p->text);
     p->out_of_memory = oom;
 }
@@ -317,8 +324,12 @@ void store_bulk_prepare(store_bulk *b, const struct staff *s, const struct histo
     prepare_name(b, s, p);
     /* the look-up with cache misses in a table of many positions */
     p->looked_up = b->codes && s->position[0];
-    if (p->looked_up)
+    if (p->looked_up && p->ahead)
+        p->position_id = store_codes_position_find_hashed(
+            b->codes, s->position, strlen(s->position), p->position_hash, &p->position_unit);
+    else if (p->looked_up)
         p->position_id = store_codes_position_find(b->codes, s->position, &p->position_unit);
+    p->ahead = false;
     size_t n = d->encode(s, p->staff, sizeof p->staff);
     MDB_val k = {NIP_LEN, (void *)s->nip}, v = {n, p->staff};
     if (n == 0 || !store_nip_pack(s->nip, p->ref) ||
@@ -336,6 +347,20 @@ void store_bulk_prepare(store_bulk *b, const struct staff *s, const struct histo
         p->hist_len = (uint16_t)n;
     }
     p->ready = true;
+}
+
+void store_bulk_look_ahead(store_bulk *b, const struct staff *s, struct store_bulk_prep *p,
+                           int stage)
+{
+    if (stage == 0) {
+        p->name_len = (uint16_t)b->d->index[BY_NAME].group(s, p->name);
+        p->name_key_hash = strset_hash((const char *)p->name, p->name_len);
+        p->position_hash = strset_hash(s->position, strlen(s->position));
+        p->ahead = true;
+    }
+    strset_prefetch(&b->in[BY_NAME], p->name_key_hash, stage);
+    if (b->codes && s->position[0])
+        store_codes_position_prefetch(b->codes, p->position_hash, stage);
 }
 
 /* The staff record's value: made ahead (p), or encoded into buf. */

@@ -187,6 +187,20 @@ uint32_t store_codes_position_find(const store_codes *c, const char *code, const
     return id;
 }
 
+uint32_t store_codes_position_find_hashed(const store_codes *c, const char *code, size_t n,
+                                          uint64_t h, const char **unit)
+{
+    const char *str;
+    uint32_t id = strset_find_hashed(&c->positions, code, n, h, &str);
+    *unit = id == STRSET_NONE ? NULL : strset_str(&c->units, pos_val_of(c, str).unit);
+    return id;
+}
+
+void store_codes_position_prefetch(const store_codes *c, uint64_t h, int stage)
+{
+    strset_prefetch(&c->positions, h, stage);
+}
+
 const char *store_codes_position_unit(store_codes *c, const char *code)
 {
     uint32_t id = store_codes_position_id(c, code, strlen(code));

@@ -196,6 +196,11 @@ const char *store_codes_position_unit(store_codes *c, const char *code);
  * ask at once (while no one changes c). The position's id (STRSET_NONE:
  * none), and its unit's code in *unit (NULL: none). */
 uint32_t store_codes_position_find(const store_codes *c, const char *code, const char **unit);
+/* The same for code's n bytes and h = strset_hash(code, n) made ahead, and
+ * the hints of strset_prefetch for such a look-up some rows later. */
+uint32_t store_codes_position_find_hashed(const store_codes *c, const char *code, size_t n,
+                                          uint64_t h, const char **unit);
+void store_codes_position_prefetch(const store_codes *c, uint64_t h, int stage);
 void store_codes_free(store_codes *c);
 
 /* Loading staff into an empty staff table (the first import), several
@@ -241,6 +246,9 @@ struct store_bulk_prep {
     uint32_t position_id;
     const char *position_unit;
     uint64_t staff_hash[4], hist_hash[4];
+    /* store_bulk_look_ahead's stage 0 made name (name_len) and these */
+    bool ahead;
+    uint64_t name_key_hash, position_hash;
     unsigned char ref[8];       /* the NIP packed (STORE_NIP_REF_LEN) */
     unsigned char hist_key[14]; /* STORE_HIST_KEY_LEN */
     unsigned char staff[STORE_BULK_PREP_STAFF];
@@ -250,6 +258,12 @@ struct store_bulk_prep {
 };
 void store_bulk_prepare(store_bulk *b, const struct staff *s, const struct history *h,
                         struct store_bulk_prep *p);
+/* Optional, before store_bulk_prepare of the same s and p, for rows
+ * some places ahead of the one prepared now (in order: stage 0 about 2D
+ * rows ahead, stage 1 D rows ahead): starts fetching what its look-ups
+ * will read, so that the cache misses of many rows overlap. */
+void store_bulk_look_ahead(store_bulk *b, const struct staff *s, struct store_bulk_prep *p,
+                           int stage);
 int store_bulk_add_prepared(store_bulk *b, const struct staff *s, const struct history *h,
                             const struct store_bulk_prep *p);
 /* What prepare found of the record's position in the codes: true with
