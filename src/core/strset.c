@@ -8,6 +8,7 @@
 #include <string.h>
 #include "core/grow.h"
 #include "core/strset.h"
+#include <xxhash.h>
 
 #define ID_BYTES sizeof(uint32_t)
 
@@ -37,12 +38,12 @@ uint32_t strset_find_hashed(const struct strset *set, const char *s, size_t n, u
 uint32_t strset_find(const struct strset *set, const char *s, size_t n)
 {
     const char *str;
-    return strset_find_hashed(set, s, n, hash_bytes(s, n), &str);
+    return strset_find_hashed(set, s, n, strset_hash(s, n), &str);
 }
 
 uint32_t strset_find_str(const struct strset *set, const char *s, size_t n, const char **str)
 {
-    return strset_find_hashed(set, s, n, hash_bytes(s, n), str);
+    return strset_find_hashed(set, s, n, strset_hash(s, n), str);
 }
 
 uint32_t strset_add_hashed(struct strset *set, const char *s, size_t n, uint64_t h)
@@ -62,9 +63,11 @@ uint32_t strset_add_hashed(struct strset *set, const char *s, size_t n, uint64_t
     return set->n++;
 }
 
+/* XXH3 rather than hash_bytes: several times faster on strings of 20 to
+ * 40 bytes, and nothing of a set depends on its hash but its look-ups. */
 uint64_t strset_hash(const char *s, size_t n)
 {
-    return hash_bytes(s, n);
+    return XXH3_64bits(s, n);
 }
 
 void strset_prefetch(const struct strset *set, uint64_t h, int stage)
@@ -87,7 +90,7 @@ void strset_prefetch(const struct strset *set, uint64_t h, int stage)
 
 uint32_t strset_add(struct strset *set, const char *s, size_t n)
 {
-    uint64_t h = hash_bytes(s, n);
+    uint64_t h = strset_hash(s, n);
     const char *str;
     uint32_t id = strset_find_hashed(set, s, n, h, &str);
     return id != STRSET_NONE ? id : strset_add_hashed(set, s, n, h);
@@ -95,7 +98,7 @@ uint32_t strset_add(struct strset *set, const char *s, size_t n)
 
 uint32_t strset_add_new(struct strset *set, const char *s, size_t n)
 {
-    return strset_add_hashed(set, s, n, hash_bytes(s, n));
+    return strset_add_hashed(set, s, n, strset_hash(s, n));
 }
 
 int strset_reserve(struct strset *set, size_t n, size_t bytes)

@@ -33,8 +33,8 @@ uint32_t strset_find(const struct strset *set, const char *s, size_t n);
 /* strset_find, and *str = strset_str of what it found (without reading
  * its offset: one cache miss fewer for a caller that keeps both). */
 uint32_t strset_find_str(const struct strset *set, const char *s, size_t n, const char **str);
-/* The same, given h = strset_hash(s, n) (made ahead, see
- * strset_prefetch). */
+/* The set's hash of s (XXH3, not hash_bytes), and strset_add and
+ * strset_find_str given it (made ahead, see strset_prefetch). */
 uint64_t strset_hash(const char *s, size_t n);
 uint32_t strset_add_hashed(struct strset *set, const char *s, size_t n, uint64_t h);
 uint32_t strset_find_hashed(const struct strset *set, const char *s, size_t n, uint64_t h,
