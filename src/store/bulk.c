@@ -298,10 +298,13 @@ static uint32_t intern_name(store_bulk *b, const unsigned char *g, size_t n, uin
 }
 
 /* What b gathers of the name (store_bulk_prepare): its index group
- * interned; and the name as the find text holds it. (Its words are filed
- * by add: a reader thread that does that too keeps the taker waiting.) */
+ * interned, the name as the find text holds it, its words filed under
+ * the NIP (on the import's preparer thread, beside the reader's: the
+ * taker that wrote them had become the slowest thread). A bad NIP files
+ * no words: add refuses the record. */
 static void prepare_name(store_bulk *b, const struct staff *s, struct store_bulk_prep *p)
 {
+    uint64_t v;
     bool oom = false;
     _Static_assert(sizeof p->name == STORE_GROUP_MAX && sizeof p->text == STORE_GROUP_MAX,
                    "room for any group and any name");
@@ -311,6 +314,9 @@ static void prepare_name(store_bulk *b, const struct staff *s, struct store_bulk
     }
     p->name_id = intern_name(b, p->name, p->name_len, p->name_key_hash, &oom);
     p->text_len = (uint16_t)store_text_name(s, p->text);
+    if (store_nip_number(s->nip, &v) &&
+        store_words_acc_add_name(b->text.words, p->text, p->text_len, v) != 0)
+        oom = true;
     p->out_of_memory = oom;
 }
 
@@ -403,7 +409,7 @@ static int add(store_bulk *b, const struct staff *s, const struct history *h,
         store_digest_add_hash(t, b->d->db, p->staff_hash);
     else if (store_digest_change(t, b->d->db, k, v, true) != STORE_OK)
         return STORE_ERROR;
-    if ((side ? store_text_fill_add_name(&b->text, s, side->text, side->text_len)
+    if ((side ? store_text_fill_add_name(&b->text, s, side->text, side->text_len, false)
               : store_text_fill_add(&b->text, s)) != STORE_OK)
         return STORE_ERROR;
     struct bulk_row *row = &b->rows[b->n++];

@@ -223,11 +223,12 @@ int store_bulk_add(store_bulk *b, const struct staff *s, const struct history *h
 /* The part of store_bulk_add that needs no transaction, done ahead on
  * another thread (an import's reader thread): the record and the history
  * line encoded, their digest hashes and keys, the name index's key and
- * find text, and what b gathers of every name (the name interned).
+ * find text, and what b gathers of every name (the name interned, its
+ * words filed).
  * prepare runs on one thread at a time, for the records in the order
  * they will be added (a record prepared and then not added is no harm:
- * such a load does not get to finish). It touches only b's set of names,
- * which add_prepared leaves alone: between begin and finish,
+ * such a load does not get to finish). It touches only b's set of names
+ * and words, which add_prepared leaves alone: between begin and finish,
  * either every record goes through prepare and add_prepared, or none
  * does. add_prepared is store_bulk_add with p made for the same s and h
  * (a record too long for p's room is encoded there). */
@@ -235,7 +236,7 @@ int store_bulk_add(store_bulk *b, const struct staff *s, const struct history *h
 #define STORE_BULK_PREP_HISTORY 128
 struct store_bulk_prep {
     bool ready;                 /* the encodings below are made */
-    bool out_of_memory;         /* the name could not be kept */
+    bool out_of_memory;         /* the name or its words could not be kept */
     uint16_t staff_len, hist_len, name_len, text_len;
     uint32_t name_id;           /* the name in b's set */
     /* With the codes (store_bulk_use_codes before the first prepare):
