@@ -85,6 +85,10 @@ static bool place_exists(void *ctx, const char *place)
 static bool unit_exists(void *ctx, const char *code)
 {
     struct refs_ctx *c = ctx;
+    const struct store_bulk_prep *p = c->im ? import_prepared(c->im) : NULL;
+    bool exists;
+    if (p && store_bulk_prep_unit_exists(p, code, &exists))
+        return exists;          /* the reader thread's answer, from the position's unit */
     store_codes *codes = codes_of(c);
     if (codes)
         return store_codes_has_unit(codes, code);

@@ -38,6 +38,7 @@ _Static_assert(NO_ID == STRSET_NONE, "an interned id is a strset id");
 
 /* The indexes a bulk load keeps in memory: those of staff (schema.c). */
 #define BY_COUNT 3
+#define BY_UNIT 0
 #define BY_POSITION 1            /* the position index: holders counted */
 #define BY_NAME 2                /* the name index, sized ahead from expect */
 
@@ -192,6 +193,7 @@ int store_bulk_begin(stxn *t, size_t expect, store_bulk **out)
     b->t = t;
     b->d = &store_desc_staff;
     assert(b->d->nindexes <= BY_COUNT && b->d->index[BY_NAME].db == DB_STAFF_BY_NAME &&
+           b->d->index[BY_UNIT].db == DB_STAFF_BY_UNIT &&
            b->d->index[BY_POSITION].db == DB_STAFF_BY_POSITION);
     int rc = mdb_cursor_open(t->txn, t->s->dbi[b->d->db], &b->staff);
     if (rc != 0) {
@@ -269,6 +271,10 @@ static uint32_t intern_group(store_bulk *b, int i, const void *rec,
         b->unknown_code |= side->position_id == STRSET_NONE;
         return side->position_id;
     }
+    if (side && i == BY_UNIT && side->unit_known) {
+        b->unknown_code |= side->unit_id == STRSET_NONE;
+        return side->unit_id;
+    }
     size_t n = ix->group(rec, buf);
     if (n == 0 && ix->kind == STORE_INDEX_DUP)
         return NO_ID;
@@ -335,6 +341,10 @@ void store_bulk_prepare(store_bulk *b, const struct staff *s, const struct histo
             b->codes, s->position, strlen(s->position), p->position_hash, &p->position_unit);
     else if (p->looked_up)
         p->position_id = store_codes_position_find(b->codes, s->position, &p->position_unit);
+    /* the unit, when it is the position's: known without a look-up */
+    p->unit_known = p->looked_up && p->position_unit && strcmp(p->position_unit, s->unit) == 0;
+    if (p->unit_known)
+        p->unit_id = store_codes_unit_id_of(b->codes, p->position_unit);
     p->ahead = false;
     size_t n = d->encode(s, p->staff, sizeof p->staff);
     MDB_val k = {NIP_LEN, (void *)s->nip}, v = {n, p->staff};
@@ -442,6 +452,14 @@ bool store_bulk_prep_position_unit(const struct store_bulk_prep *p, const char *
 {
     *unit = p->position_unit;
     return p->looked_up;
+}
+
+bool store_bulk_prep_unit_exists(const struct store_bulk_prep *p, const char *code, bool *exists)
+{
+    if (!p->unit_known || strcmp(p->position_unit, code) != 0)
+        return false;
+    *exists = p->unit_id != STRSET_NONE;
+    return true;
 }
 
 int store_bulk_add_history(store_bulk *b, const struct history *h)

@@ -196,6 +196,12 @@ uint32_t store_codes_position_find(const store_codes *c, const char *code, const
     return id;
 }
 
+uint32_t store_codes_unit_id_of(const store_codes *c, const char *unit)
+{
+    uint32_t id = strset_id(unit);
+    return id < c->nunits ? id : STRSET_NONE;
+}
+
 uint32_t store_codes_position_find_hashed(const store_codes *c, const char *code, size_t n,
                                           uint64_t h, const char **unit)
 {

@@ -196,6 +196,10 @@ const char *store_codes_position_unit(store_codes *c, const char *code);
  * ask at once (while no one changes c). The position's id (STRSET_NONE:
  * none), and its unit's code in *unit (NULL: none). */
 uint32_t store_codes_position_find(const store_codes *c, const char *code, const char **unit);
+/* The id of the unit whose code is unit, a code these functions gave
+ * (not a copy): STRSET_NONE when no unit on record has it (a code that
+ * only positions name). No look-up: any thread may ask. */
+uint32_t store_codes_unit_id_of(const store_codes *c, const char *unit);
 /* The same for code's n bytes and h = strset_hash(code, n) made ahead, and
  * the hints of strset_prefetch for such a look-up some rows later. */
 uint32_t store_codes_position_find_hashed(const store_codes *c, const char *code, size_t n,
@@ -246,6 +250,10 @@ struct store_bulk_prep {
     bool looked_up;
     uint32_t position_id;
     const char *position_unit;
+    /* looked_up, and the position's unit is the record's: unit_id is the
+     * record's unit's id in the codes (STRSET_NONE: not a unit on record) */
+    bool unit_known;
+    uint32_t unit_id;
     uint64_t staff_hash[4], hist_hash[4];
     /* store_bulk_look_ahead's stage 0 made name (name_len) and these */
     bool ahead;
@@ -271,6 +279,9 @@ int store_bulk_add_prepared(store_bulk *b, const struct staff *s, const struct h
  * *unit = its unit's code or NULL (no such position); false when it did
  * not look (no codes, or the record has no position). */
 bool store_bulk_prep_position_unit(const struct store_bulk_prep *p, const char **unit);
+/* Whether prepare found out if code, the record's unit, is a unit on
+ * record (*exists), from its position's unit; false: ask the codes. */
+bool store_bulk_prep_unit_exists(const struct store_bulk_prep *p, const char *code, bool *exists);
 /* One more history line of the person added last (a person's lines in
  * ascending date order: the first one through store_bulk_add). */
 int store_bulk_add_history(store_bulk *b, const struct history *h);
