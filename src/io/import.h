@@ -168,9 +168,9 @@ int import_check_each(importer *im, const struct import_refs *refs, import_recor
  * what it made of the record being handed over (NULL in import_each, or
  * when no fn is set). */
 typedef void (*import_prepare_fn)(void *ctx, const struct staff *s, void *out);
-/* ahead (NULL: none) is called for a record some rows before fn, with the
- * same out, stage 0 and later stage 1, to start the memory reads that fn
- * will wait for (a look-up in a large table) while other rows are
+/* ahead (NULL: none) is called for each record some rows before fn, with
+ * the same out, stage 0 and later stage 1, to start the memory reads that
+ * fn will wait for (a look-up in a large table) while other rows are
  * prepared. */
 typedef void (*import_ahead_fn)(void *ctx, const struct staff *s, void *out, int stage);
 void import_set_prepare(importer *im, import_prepare_fn fn, import_ahead_fn ahead, void *ctx,

@@ -227,7 +227,7 @@ import_pipe *import_pipe_start(csv_reader *r, const struct import_header *h, mda
         p->prep = *prep;
     for (int i = 0; i < PIPE_SLOTS; i++)
         if (!(p->slot[i].row = malloc(PIPE_BATCH * sizeof *p->slot[i].row)) ||
-            (p->prep.fn && !(p->prep_area[i] = calloc(PIPE_BATCH, p->prep.size)))) {
+            (p->prep.fn && !(p->prep_area[i] = malloc(PIPE_BATCH * p->prep.size)))) {
             pipe_free(p);
             return NULL;
         }

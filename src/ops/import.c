@@ -257,11 +257,12 @@ static int put_record(void *ctx, const void *rec)
 static int finish_write(struct writer *w);
 
 /* What the bulk load (ctx) can do ahead with a record alone, on the
- * thread that reads the file (import_set_prepare). */
+ * threads that read the file (import_set_prepare): look_ahead runs for
+ * each record before prepare_staff. */
 static void prepare_staff(void *ctx, const struct staff *s, void *out)
 {
     struct history h = post_of(s);
-    store_bulk_prepare(ctx, s, &h, out);
+    store_bulk_prepare_ahead(ctx, s, &h, out);
 }
 
 static void look_ahead(void *ctx, const struct staff *s, void *out, int stage)

@@ -308,13 +308,14 @@ static uint32_t intern_name(store_bulk *b, const unsigned char *g, size_t n, uin
  * the NIP (on the import's preparer thread, beside the reader's: the
  * taker that wrote them had become the slowest thread). A bad NIP files
  * no words: add refuses the record. */
-static void prepare_name(store_bulk *b, const struct staff *s, struct store_bulk_prep *p)
+static void prepare_name(store_bulk *b, const struct staff *s, struct store_bulk_prep *p,
+                         bool ahead)
 {
     uint64_t v;
     bool oom = false;
     _Static_assert(sizeof p->name == STORE_GROUP_MAX && sizeof p->text == STORE_GROUP_MAX,
                    "room for any group and any name");
-    if (!p->ahead) {
+    if (!ahead) {
         p->name_len = (uint16_t)b->d->index[BY_NAME].group(s, p->name);
         p->name_key_hash = strset_hash((const char *)p->name, p->name_len);
     }
@@ -326,17 +327,18 @@ static void prepare_name(store_bulk *b, const struct staff *s, struct store_bulk
     p->out_of_memory = oom;
 }
 
-void store_bulk_prepare(store_bulk *b, const struct staff *s, const struct history *h,
-                        struct store_bulk_prep *p)
+/* ahead: store_bulk_look_ahead made the name's group and the hashes. */
+static void prepare(store_bulk *b, const struct staff *s, const struct history *h,
+                    struct store_bulk_prep *p, bool ahead)
 {
     const struct store_record_desc *d = &store_desc_staff;
     _Static_assert(sizeof p->ref == STORE_NIP_REF_LEN && sizeof p->hist_key == STORE_HIST_KEY_LEN,
                    "the keys' sizes");
     p->ready = false;
-    prepare_name(b, s, p);
+    prepare_name(b, s, p, ahead);
     /* the look-up with cache misses in a table of many positions */
     p->looked_up = b->codes && s->position[0];
-    if (p->looked_up && p->ahead)
+    if (p->looked_up && ahead)
         p->position_id = store_codes_position_find_hashed(
             b->codes, s->position, strlen(s->position), p->position_hash, &p->position_unit);
     else if (p->looked_up)
@@ -345,7 +347,6 @@ void store_bulk_prepare(store_bulk *b, const struct staff *s, const struct histo
     p->unit_known = p->looked_up && p->position_unit && strcmp(p->position_unit, s->unit) == 0;
     if (p->unit_known)
         p->unit_id = store_codes_unit_id_of(b->codes, p->position_unit);
-    p->ahead = false;
     size_t n = d->encode(s, p->staff, sizeof p->staff);
     MDB_val k = {NIP_LEN, (void *)s->nip}, v = {n, p->staff};
     if (n == 0 || !store_nip_pack(s->nip, p->ref) ||
@@ -365,6 +366,18 @@ void store_bulk_prepare(store_bulk *b, const struct staff *s, const struct histo
     p->ready = true;
 }
 
+void store_bulk_prepare(store_bulk *b, const struct staff *s, const struct history *h,
+                        struct store_bulk_prep *p)
+{
+    prepare(b, s, h, p, false);
+}
+
+void store_bulk_prepare_ahead(store_bulk *b, const struct staff *s, const struct history *h,
+                              struct store_bulk_prep *p)
+{
+    prepare(b, s, h, p, true);
+}
+
 void store_bulk_look_ahead(store_bulk *b, const struct staff *s, struct store_bulk_prep *p,
                            int stage)
 {
@@ -372,7 +385,6 @@ void store_bulk_look_ahead(store_bulk *b, const struct staff *s, struct store_bu
         p->name_len = (uint16_t)b->d->index[BY_NAME].group(s, p->name);
         p->name_key_hash = strset_hash((const char *)p->name, p->name_len);
         p->position_hash = strset_hash(s->position, strlen(s->position));
-        p->ahead = true;
     }
     strset_prefetch(&b->in[BY_NAME], p->name_key_hash, stage);
     if (b->codes && s->position[0])

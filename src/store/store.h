@@ -256,7 +256,6 @@ struct store_bulk_prep {
     uint32_t unit_id;
     uint64_t staff_hash[4], hist_hash[4];
     /* store_bulk_look_ahead's stage 0 made name (name_len) and these */
-    bool ahead;
     uint64_t name_key_hash, position_hash;
     unsigned char ref[8];       /* the NIP packed (STORE_NIP_REF_LEN) */
     unsigned char hist_key[14]; /* STORE_HIST_KEY_LEN */
@@ -267,12 +266,15 @@ struct store_bulk_prep {
 };
 void store_bulk_prepare(store_bulk *b, const struct staff *s, const struct history *h,
                         struct store_bulk_prep *p);
-/* Optional, before store_bulk_prepare of the same s and p, for rows
- * some places ahead of the one prepared now (in order: stage 0 about 2D
- * rows ahead, stage 1 D rows ahead): starts fetching what its look-ups
- * will read, so that the cache misses of many rows overlap. */
+/* store_bulk_prepare in two steps, for rows some places apart: look_ahead
+ * stage 0 (about 2D rows before the prepare) and stage 1 (D rows before)
+ * start fetching what the look-ups will read, so that the cache misses of
+ * many rows overlap; then prepare_ahead (not store_bulk_prepare) with the
+ * same s and p finishes. */
 void store_bulk_look_ahead(store_bulk *b, const struct staff *s, struct store_bulk_prep *p,
                            int stage);
+void store_bulk_prepare_ahead(store_bulk *b, const struct staff *s, const struct history *h,
+                              struct store_bulk_prep *p);
 int store_bulk_add_prepared(store_bulk *b, const struct staff *s, const struct history *h,
                             const struct store_bulk_prep *p);
 /* What prepare found of the record's position in the codes: true with
