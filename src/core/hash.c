@@ -69,6 +69,16 @@ uint32_t hindex_next(const struct hindex *x, struct hprobe *p)
     return scan(x, p);
 }
 
+size_t hindex_home(const struct hindex *x, uint64_t h)
+{
+    return tag_of(h) & x->mask;
+}
+
+uint32_t hindex_slot_id(uint64_t e, uint64_t h)
+{
+    return e && (uint32_t)(e >> 32) == tag_of(h) ? (uint32_t)e - 1 : HINDEX_NONE;
+}
+
 static void place(uint64_t *slot, size_t mask, uint64_t e)
 {
     size_t j = (uint32_t)(e >> 32) & mask;

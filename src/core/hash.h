@@ -51,6 +51,10 @@ uint32_t hindex_first(const struct hindex *x, uint64_t h, struct hprobe *p);
 uint32_t hindex_next(const struct hindex *x, struct hprobe *p);
 /* Adds id under h (the caller has looked: no equal key is there). Grows
  * to keep the index at most half full. 0, or -1 when out of memory. */
+/* Where a probe for h starts, and the id a slot's entry e holds when its
+ * stored hash bits match h (HINDEX_NONE otherwise): for prefetching. */
+size_t hindex_home(const struct hindex *x, uint64_t h);
+uint32_t hindex_slot_id(uint64_t e, uint64_t h);
 int hindex_add(struct hindex *x, uint64_t h, uint32_t id);
 /* Room for n ids without growing. 0, or -1 when out of memory. */
 int hindex_reserve(struct hindex *x, size_t n);

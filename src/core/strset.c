@@ -8,6 +8,7 @@
 #include <string.h>
 #include "core/grow.h"
 #include "core/strset.h"
+#include <xxhash.h>
 
 #define ID_BYTES sizeof(uint32_t)
 
@@ -19,7 +20,7 @@ static uint32_t id_at(const struct strset *set, uint32_t at)
 }
 
 /* The id of s, and where it is kept in *str. */
-static uint32_t find_hashed(const struct strset *set, const char *s, size_t n, uint64_t h,
+uint32_t strset_find_hashed(const struct strset *set, const char *s, size_t n, uint64_t h,
                             const char **str)
 {
     struct hprobe p;
@@ -37,15 +38,15 @@ static uint32_t find_hashed(const struct strset *set, const char *s, size_t n, u
 uint32_t strset_find(const struct strset *set, const char *s, size_t n)
 {
     const char *str;
-    return find_hashed(set, s, n, hash_bytes(s, n), &str);
+    return strset_find_hashed(set, s, n, strset_hash(s, n), &str);
 }
 
 uint32_t strset_find_str(const struct strset *set, const char *s, size_t n, const char **str)
 {
-    return find_hashed(set, s, n, hash_bytes(s, n), str);
+    return strset_find_hashed(set, s, n, strset_hash(s, n), str);
 }
 
-static uint32_t add_hashed(struct strset *set, const char *s, size_t n, uint64_t h)
+uint32_t strset_add_hashed(struct strset *set, const char *s, size_t n, uint64_t h)
 {
     size_t at = set->len + set->vsize + ID_BYTES;
     if (set->n >= STRSET_NONE - 1 || at + n + 1 >= UINT32_MAX ||
@@ -62,17 +63,42 @@ static uint32_t add_hashed(struct strset *set, const char *s, size_t n, uint64_t
     return set->n++;
 }
 
+/* XXH3 rather than hash_bytes: several times faster on strings of 20 to
+ * 40 bytes, and nothing of a set depends on its hash but its look-ups. */
+uint64_t strset_hash(const char *s, size_t n)
+{
+    return XXH3_64bits(s, n);
+}
+
+void strset_prefetch(const struct strset *set, uint64_t h, int stage)
+{
+    if (!set->ix.slot)
+        return;
+    const uint64_t *slot = &set->ix.slot[hindex_home(&set->ix, h)];
+    if (stage == 0) {
+        __builtin_prefetch(slot);
+        return;
+    }
+    /* the first slot of the probe, when it is this hash's: a later one is
+     * rare at an index at most half full */
+    uint32_t at = hindex_slot_id(*slot, h);
+    if (at != HINDEX_NONE) {
+        __builtin_prefetch(set->arena + at - ID_BYTES - set->vsize);    /* its value */
+        __builtin_prefetch(set->arena + at);
+    }
+}
+
 uint32_t strset_add(struct strset *set, const char *s, size_t n)
 {
-    uint64_t h = hash_bytes(s, n);
+    uint64_t h = strset_hash(s, n);
     const char *str;
-    uint32_t id = find_hashed(set, s, n, h, &str);
-    return id != STRSET_NONE ? id : add_hashed(set, s, n, h);
+    uint32_t id = strset_find_hashed(set, s, n, h, &str);
+    return id != STRSET_NONE ? id : strset_add_hashed(set, s, n, h);
 }
 
 uint32_t strset_add_new(struct strset *set, const char *s, size_t n)
 {
-    return add_hashed(set, s, n, hash_bytes(s, n));
+    return strset_add_hashed(set, s, n, strset_hash(s, n));
 }
 
 int strset_reserve(struct strset *set, size_t n, size_t bytes)

@@ -14,6 +14,7 @@
 #define MUTASI_CORE_STRSET_H
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "core/hash.h"
 
 #define STRSET_NONE UINT32_MAX
@@ -33,6 +34,16 @@ uint32_t strset_find(const struct strset *set, const char *s, size_t n);
 /* strset_find, and *str = strset_str of what it found (without reading
  * its offset: one cache miss fewer for a caller that keeps both). */
 uint32_t strset_find_str(const struct strset *set, const char *s, size_t n, const char **str);
+/* The set's hash of s (XXH3, not hash_bytes), and strset_add and
+ * strset_find_str given it (made ahead, see strset_prefetch). */
+uint64_t strset_hash(const char *s, size_t n);
+uint32_t strset_add_hashed(struct strset *set, const char *s, size_t n, uint64_t h);
+uint32_t strset_find_hashed(const struct strset *set, const char *s, size_t n, uint64_t h,
+                            const char **str);
+/* Hints for a look-up of hash h some rows later, so that its cache misses
+ * overlap the work between: stage 0 fetches its index slot; stage 1 (once
+ * that slot has arrived) the string the slot points at. Changes nothing. */
+void strset_prefetch(const struct strset *set, uint64_t h, int stage);
 /* strset_add of a string the caller knows is not in the set (the codes
  * of a table, each once): no look-up first. */
 uint32_t strset_add_new(struct strset *set, const char *s, size_t n);
@@ -42,6 +53,15 @@ int strset_reserve(struct strset *set, size_t n, size_t bytes);
 static inline const char *strset_str(const struct strset *set, uint32_t id)
 {
     return set->arena + set->off[id];
+}
+/* The id of the string str (as strset_str or strset_find_str gave it):
+ * kept beside it, so that a caller may keep where a string is instead of
+ * its id, and save the look-up of its offset. */
+static inline uint32_t strset_id(const char *str)
+{
+    uint32_t id;
+    memcpy(&id, str - sizeof id, sizeof id);
+    return id;
 }
 /* The value of the string str (as strset_str or strset_find_str gave
  * it): vsize bytes, zero until the caller writes them. */

@@ -667,11 +667,11 @@ static bool take_staff_row(importer *im, const struct import_refs *refs,
     return go;
 }
 
-void import_set_prepare(importer *im, import_prepare_fn fn, void *ctx, size_t size)
+void import_set_prepare(importer *im, import_prepare_fn fn, import_ahead_fn ahead, void *ctx,
+                        size_t size)
 {
-    /* each result aligned for any type */
-    size_t align = _Alignof(max_align_t);
-    im->prep = (struct pipe_prep){fn, ctx, (size + align - 1) / align * align};
+    size_t align = _Alignof(max_align_t);     /* each result aligned for any type */
+    im->prep = (struct pipe_prep){fn, ctx, (size + align - 1) / align * align, ahead};
 }
 
 const void *import_prepared(const importer *im)

@@ -168,7 +168,13 @@ int import_check_each(importer *im, const struct import_refs *refs, import_recor
  * what it made of the record being handed over (NULL in import_each, or
  * when no fn is set). */
 typedef void (*import_prepare_fn)(void *ctx, const struct staff *s, void *out);
-void import_set_prepare(importer *im, import_prepare_fn fn, void *ctx, size_t size);
+/* ahead (NULL: none) is called for each record some rows before fn, with
+ * the same out, stage 0 and later stage 1, to start the memory reads that
+ * fn will wait for (a look-up in a large table) while other rows are
+ * prepared. */
+typedef void (*import_ahead_fn)(void *ctx, const struct staff *s, void *out, int stage);
+void import_set_prepare(importer *im, import_prepare_fn fn, import_ahead_fn ahead, void *ctx,
+                        size_t size);
 const void *import_prepared(const importer *im);
 /* After import_check_each: whether every data row went to fn (then the
  * write is complete, import_each is not needed and hands over nothing). */

@@ -94,6 +94,7 @@ struct pipe_prep {
     import_prepare_fn fn;
     void *ctx;
     size_t size;
+    import_ahead_fn ahead;      /* NULL: none */
 };
 import_pipe *import_pipe_start(csv_reader *r, const struct import_header *h, mdate today,
                                struct import_memo *memo, bool hash, const struct pipe_prep *prep);

@@ -85,6 +85,10 @@ static bool place_exists(void *ctx, const char *place)
 static bool unit_exists(void *ctx, const char *code)
 {
     struct refs_ctx *c = ctx;
+    const struct store_bulk_prep *p = c->im ? import_prepared(c->im) : NULL;
+    bool exists;
+    if (p && store_bulk_prep_unit_exists(p, code, &exists))
+        return exists;          /* the reader thread's answer, from the position's unit */
     store_codes *codes = codes_of(c);
     if (codes)
         return store_codes_has_unit(codes, code);
@@ -253,11 +257,17 @@ static int put_record(void *ctx, const void *rec)
 static int finish_write(struct writer *w);
 
 /* What the bulk load (ctx) can do ahead with a record alone, on the
- * thread that reads the file (import_set_prepare). */
+ * threads that read the file (import_set_prepare): look_ahead runs for
+ * each record before prepare_staff. */
 static void prepare_staff(void *ctx, const struct staff *s, void *out)
 {
     struct history h = post_of(s);
-    store_bulk_prepare(ctx, s, &h, out);
+    store_bulk_prepare_ahead(ctx, s, &h, out);
+}
+
+static void look_ahead(void *ctx, const struct staff *s, void *out, int stage)
+{
+    store_bulk_look_ahead(ctx, s, out, stage);
 }
 
 static struct import_refs refs_of(struct refs_ctx *c, enum import_kind kind)
@@ -284,9 +294,10 @@ static int check_and_load(struct writer *w)
         store_codes_load(w->t, true, &rctx.codes) == STORE_OK)
         store_bulk_use_codes(w->bulk, rctx.codes);
     if (rc == STORE_OK) {
-        import_set_prepare(w->im, prepare_staff, w->bulk, sizeof(struct store_bulk_prep));
+        import_set_prepare(w->im, prepare_staff, look_ahead, w->bulk,
+                           sizeof(struct store_bulk_prep));
         rc = import_check_each(w->im, &refs, put_record, w, &w->errors);
-        import_set_prepare(w->im, NULL, NULL, 0);
+        import_set_prepare(w->im, NULL, NULL, NULL, 0);
     }
     if (rc == STORE_OK && !w->errors && import_streamed(w->im))
         rc = store_bulk_finish(w->bulk);    /* while the codes are there */

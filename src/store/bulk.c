@@ -38,6 +38,7 @@ _Static_assert(NO_ID == STRSET_NONE, "an interned id is a strset id");
 
 /* The indexes a bulk load keeps in memory: those of staff (schema.c). */
 #define BY_COUNT 3
+#define BY_UNIT 0
 #define BY_POSITION 1            /* the position index: holders counted */
 #define BY_NAME 2                /* the name index, sized ahead from expect */
 
@@ -192,6 +193,7 @@ int store_bulk_begin(stxn *t, size_t expect, store_bulk **out)
     b->t = t;
     b->d = &store_desc_staff;
     assert(b->d->nindexes <= BY_COUNT && b->d->index[BY_NAME].db == DB_STAFF_BY_NAME &&
+           b->d->index[BY_UNIT].db == DB_STAFF_BY_UNIT &&
            b->d->index[BY_POSITION].db == DB_STAFF_BY_POSITION);
     int rc = mdb_cursor_open(t->txn, t->s->dbi[b->d->db], &b->staff);
     if (rc != 0) {
@@ -269,6 +271,10 @@ static uint32_t intern_group(store_bulk *b, int i, const void *rec,
         b->unknown_code |= side->position_id == STRSET_NONE;
         return side->position_id;
     }
+    if (side && i == BY_UNIT && side->unit_known) {
+        b->unknown_code |= side->unit_id == STRSET_NONE;
+        return side->unit_id;
+    }
     size_t n = ix->group(rec, buf);
     if (n == 0 && ix->kind == STORE_INDEX_DUP)
         return NO_ID;
@@ -284,41 +290,63 @@ static uint32_t intern_group(store_bulk *b, int i, const void *rec,
 }
 
 /* The name of the index interned (NO_ID: no entry, or out of memory). */
-static uint32_t intern_name(store_bulk *b, const unsigned char *g, size_t n, bool *oom)
+static uint32_t intern_name(store_bulk *b, const unsigned char *g, size_t n, uint64_t h,
+                            bool *oom)
 {
     if (n == 0 && b->d->index[BY_NAME].kind == STORE_INDEX_DUP)
         return NO_ID;
-    uint32_t id = strset_add(&b->in[BY_NAME], (const char *)g, n);
+    const char *str;
+    uint32_t id = strset_find_hashed(&b->in[BY_NAME], (const char *)g, n, h, &str);
+    if (id == NO_ID)
+        id = strset_add_hashed(&b->in[BY_NAME], (const char *)g, n, h);
     *oom |= id == NO_ID;
     return id;
 }
 
 /* What b gathers of the name (store_bulk_prepare): its index group
- * interned; and the name as the find text holds it. (Its words are filed
- * by add: a reader thread that does that too keeps the taker waiting.) */
-static void prepare_name(store_bulk *b, const struct staff *s, struct store_bulk_prep *p)
+ * interned, the name as the find text holds it, its words filed under
+ * the NIP (on the import's preparer thread, beside the reader's: the
+ * taker that wrote them had become the slowest thread). A bad NIP files
+ * no words: add refuses the record. */
+static void prepare_name(store_bulk *b, const struct staff *s, struct store_bulk_prep *p,
+                         bool ahead)
 {
+    uint64_t v;
     bool oom = false;
     _Static_assert(sizeof p->name == STORE_GROUP_MAX && sizeof p->text == STORE_GROUP_MAX,
                    "room for any group and any name");
-    p->name_len = (uint16_t)b->d->index[BY_NAME].group(s, p->name);
-    p->name_id = intern_name(b, p->name, p->name_len, &oom);
+    if (!ahead) {
+        p->name_len = (uint16_t)b->d->index[BY_NAME].group(s, p->name);
+        p->name_key_hash = strset_hash((const char *)p->name, p->name_len);
+    }
+    p->name_id = intern_name(b, p->name, p->name_len, p->name_key_hash, &oom);
     p->text_len = (uint16_t)store_text_name(s, p->text);
+    if (store_nip_number(s->nip, &v) &&
+        store_words_acc_add_name(b->text.words, p->text, p->text_len, v) != 0)
+        oom = true;
     p->out_of_memory = oom;
 }
 
-void store_bulk_prepare(store_bulk *b, const struct staff *s, const struct history *h,
-                        struct store_bulk_prep *p)
+/* ahead: store_bulk_look_ahead made the name's group and the hashes. */
+static void prepare(store_bulk *b, const struct staff *s, const struct history *h,
+                    struct store_bulk_prep *p, bool ahead)
 {
     const struct store_record_desc *d = &store_desc_staff;
     _Static_assert(sizeof p->ref == STORE_NIP_REF_LEN && sizeof p->hist_key == STORE_HIST_KEY_LEN,
                    "the keys' sizes");
     p->ready = false;
-    prepare_name(b, s, p);
+    prepare_name(b, s, p, ahead);
     /* the look-up with cache misses in a table of many positions */
     p->looked_up = b->codes && s->position[0];
-    if (p->looked_up)
+    if (p->looked_up && ahead)
+        p->position_id = store_codes_position_find_hashed(
+            b->codes, s->position, strlen(s->position), p->position_hash, &p->position_unit);
+    else if (p->looked_up)
         p->position_id = store_codes_position_find(b->codes, s->position, &p->position_unit);
+    /* the unit, when it is the position's: known without a look-up */
+    p->unit_known = p->looked_up && p->position_unit && strcmp(p->position_unit, s->unit) == 0;
+    if (p->unit_known)
+        p->unit_id = store_codes_unit_id_of(b->codes, p->position_unit);
     size_t n = d->encode(s, p->staff, sizeof p->staff);
     MDB_val k = {NIP_LEN, (void *)s->nip}, v = {n, p->staff};
     if (n == 0 || !store_nip_pack(s->nip, p->ref) ||
@@ -336,6 +364,31 @@ void store_bulk_prepare(store_bulk *b, const struct staff *s, const struct histo
         p->hist_len = (uint16_t)n;
     }
     p->ready = true;
+}
+
+void store_bulk_prepare(store_bulk *b, const struct staff *s, const struct history *h,
+                        struct store_bulk_prep *p)
+{
+    prepare(b, s, h, p, false);
+}
+
+void store_bulk_prepare_ahead(store_bulk *b, const struct staff *s, const struct history *h,
+                              struct store_bulk_prep *p)
+{
+    prepare(b, s, h, p, true);
+}
+
+void store_bulk_look_ahead(store_bulk *b, const struct staff *s, struct store_bulk_prep *p,
+                           int stage)
+{
+    if (stage == 0) {
+        p->name_len = (uint16_t)b->d->index[BY_NAME].group(s, p->name);
+        p->name_key_hash = strset_hash((const char *)p->name, p->name_len);
+        p->position_hash = strset_hash(s->position, strlen(s->position));
+    }
+    strset_prefetch(&b->in[BY_NAME], p->name_key_hash, stage);
+    if (b->codes && s->position[0])
+        store_codes_position_prefetch(b->codes, p->position_hash, stage);
 }
 
 /* The staff record's value: made ahead (p), or encoded into buf. */
@@ -378,7 +431,7 @@ static int add(store_bulk *b, const struct staff *s, const struct history *h,
         store_digest_add_hash(t, b->d->db, p->staff_hash);
     else if (store_digest_change(t, b->d->db, k, v, true) != STORE_OK)
         return STORE_ERROR;
-    if ((side ? store_text_fill_add_name(&b->text, s, side->text, side->text_len)
+    if ((side ? store_text_fill_add_name(&b->text, s, side->text, side->text_len, false)
               : store_text_fill_add(&b->text, s)) != STORE_OK)
         return STORE_ERROR;
     struct bulk_row *row = &b->rows[b->n++];
@@ -411,6 +464,14 @@ bool store_bulk_prep_position_unit(const struct store_bulk_prep *p, const char *
 {
     *unit = p->position_unit;
     return p->looked_up;
+}
+
+bool store_bulk_prep_unit_exists(const struct store_bulk_prep *p, const char *code, bool *exists)
+{
+    if (!p->unit_known || strcmp(p->position_unit, code) != 0)
+        return false;
+    *exists = p->unit_id != STRSET_NONE;
+    return true;
 }
 
 int store_bulk_add_history(store_bulk *b, const struct history *h)

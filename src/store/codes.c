@@ -32,7 +32,9 @@ struct store_codes {
 /* What a position's code keeps beside it: POS_VAL bytes, packed (3
  * bytes a position fewer than the struct's padding would take). */
 struct pos_val {
-    uint32_t unit;              /* its unit's id in units */
+    uint32_t unit;              /* where its unit's code is in units' arena
+                                 * (with its id beside: strset_id): one
+                                 * cache miss fewer than the id's offset */
     uint8_t family;             /* its job family's id in families */
 };
 #define POS_VAL (sizeof(uint32_t) + 1)
@@ -44,6 +46,11 @@ static struct pos_val pos_val_of(const store_codes *c, const char *str)
     memcpy(&v.unit, p, sizeof v.unit);
     v.family = p[sizeof v.unit];
     return v;
+}
+
+static const char *unit_of(const store_codes *c, struct pos_val v)
+{
+    return c->units.arena + v.unit;
 }
 
 static void pos_val_set(store_codes *c, uint32_t id, struct pos_val v)
@@ -103,7 +110,7 @@ static int take_position(const struct position *p, void *ctx)
         c->failed = true;
         return 1;
     }
-    pos_val_set(c, id, (struct pos_val){unit, (uint8_t)family});
+    pos_val_set(c, id, (struct pos_val){c->units.off[unit], (uint8_t)family});
     return 0;
 }
 
@@ -152,8 +159,10 @@ uint32_t store_codes_unit_id(store_codes *c, const char *code, size_t n)
 uint32_t store_codes_position_id(store_codes *c, const char *code, size_t n)
 {
     uint32_t id = find_code(&c->positions, &c->last_pos, code, n);
-    if (id != STRSET_NONE)      /* its unit is most likely asked next */
-        remember(&c->last_unit, &c->units, pos_val_of(c, c->last_pos.str).unit);
+    if (id != STRSET_NONE) {    /* its unit is most likely asked next */
+        const char *unit = unit_of(c, pos_val_of(c, c->last_pos.str));
+        c->last_unit = (struct code_memo){strset_id(unit), unit};
+    }
     return id;
 }
 
@@ -170,7 +179,7 @@ const char *store_codes_str(const store_codes *c, bool positions, uint32_t id)
 void store_codes_agg(const store_codes *c, uint32_t pos, const char **unit, const char **family)
 {
     struct pos_val v = pos_val_of(c, strset_str(&c->positions, pos));
-    *unit = strset_str(&c->units, v.unit);
+    *unit = unit_of(c, v);
     *family = strset_str(&c->families, v.family);
 }
 
@@ -183,8 +192,28 @@ uint32_t store_codes_position_find(const store_codes *c, const char *code, const
 {
     const char *str;
     uint32_t id = strset_find_str(&c->positions, code, strlen(code), &str);
-    *unit = id == STRSET_NONE ? NULL : strset_str(&c->units, pos_val_of(c, str).unit);
+    *unit = id == STRSET_NONE ? NULL : unit_of(c, pos_val_of(c, str));
     return id;
+}
+
+uint32_t store_codes_unit_id_of(const store_codes *c, const char *unit)
+{
+    uint32_t id = strset_id(unit);
+    return id < c->nunits ? id : STRSET_NONE;
+}
+
+uint32_t store_codes_position_find_hashed(const store_codes *c, const char *code, size_t n,
+                                          uint64_t h, const char **unit)
+{
+    const char *str;
+    uint32_t id = strset_find_hashed(&c->positions, code, n, h, &str);
+    *unit = id == STRSET_NONE ? NULL : unit_of(c, pos_val_of(c, str));
+    return id;
+}
+
+void store_codes_position_prefetch(const store_codes *c, uint64_t h, int stage)
+{
+    strset_prefetch(&c->positions, h, stage);
 }
 
 const char *store_codes_position_unit(store_codes *c, const char *code)

@@ -281,7 +281,7 @@ static int fill_flush(struct store_text_fill *f)
 }
 
 int store_text_fill_add_name(struct store_text_fill *f, const struct staff *s,
-                             const unsigned char *name, size_t n)
+                             const unsigned char *name, size_t n, bool words)
 {
     uint64_t v;
     if (!store_nip_number(s->nip, &v))
@@ -292,7 +292,7 @@ int store_text_fill_add_name(struct store_text_fill *f, const struct staff *s,
     f->names[f->len + n] = '\n';
     f->len += n + 1;
     f->nips[f->n++] = v;
-    if (store_words_acc_add_name(f->words, name, n, v) != 0)
+    if (words && store_words_acc_add_name(f->words, name, n, v) != 0)
         return store_fail(f->app.t->s, _("out of memory"));
     return STORE_OK;
 }
@@ -301,7 +301,7 @@ int store_text_fill_add(struct store_text_fill *f, const struct staff *s)
 {
     unsigned char name[NAME_MAX_LEN];
     size_t n = store_text_name(s, name);
-    return store_text_fill_add_name(f, s, name, n);
+    return store_text_fill_add_name(f, s, name, n, true);
 }
 
 int store_text_fill_close(struct store_text_fill *f, bool keep)

@@ -305,9 +305,10 @@ struct store_text_fill {
 };
 int store_text_fill_open(struct store_text_fill *f, stxn *t);
 int store_text_fill_add(struct store_text_fill *f, const struct staff *s);
-/* The same with the name as store_text_name gives it (n bytes). */
+/* The same with the name as store_text_name gives it (n bytes); words:
+ * also file its words (false: someone filed them in f->words already). */
 int store_text_fill_add_name(struct store_text_fill *f, const struct staff *s,
-                             const unsigned char *name, size_t n);
+                             const unsigned char *name, size_t n, bool words);
 int store_text_fill_close(struct store_text_fill *f, bool keep);
 int store_text_rebuild(stxn *t);
 int store_text_check(stxn *t, char *why, size_t whylen);

@@ -206,6 +206,15 @@ const char *store_codes_position_unit(store_codes *c, const char *code);
  * ask at once (while no one changes c). The position's id (STRSET_NONE:
  * none), and its unit's code in *unit (NULL: none). */
 uint32_t store_codes_position_find(const store_codes *c, const char *code, const char **unit);
+/* The id of the unit whose code is unit, a code these functions gave
+ * (not a copy): STRSET_NONE when no unit on record has it (a code that
+ * only positions name). No look-up: any thread may ask. */
+uint32_t store_codes_unit_id_of(const store_codes *c, const char *unit);
+/* The same for code's n bytes and h = strset_hash(code, n) made ahead, and
+ * the hints of strset_prefetch for such a look-up some rows later. */
+uint32_t store_codes_position_find_hashed(const store_codes *c, const char *code, size_t n,
+                                          uint64_t h, const char **unit);
+void store_codes_position_prefetch(const store_codes *c, uint64_t h, int stage);
 void store_codes_free(store_codes *c);
 
 /* Loading staff into an empty staff table (the first import), several
@@ -228,11 +237,12 @@ int store_bulk_add(store_bulk *b, const struct staff *s, const struct history *h
 /* The part of store_bulk_add that needs no transaction, done ahead on
  * another thread (an import's reader thread): the record and the history
  * line encoded, their digest hashes and keys, the name index's key and
- * find text, and what b gathers of every name (the name interned).
+ * find text, and what b gathers of every name (the name interned, its
+ * words filed).
  * prepare runs on one thread at a time, for the records in the order
  * they will be added (a record prepared and then not added is no harm:
- * such a load does not get to finish). It touches only b's set of names,
- * which add_prepared leaves alone: between begin and finish,
+ * such a load does not get to finish). It touches only b's set of names
+ * and words, which add_prepared leaves alone: between begin and finish,
  * either every record goes through prepare and add_prepared, or none
  * does. add_prepared is store_bulk_add with p made for the same s and h
  * (a record too long for p's room is encoded there). */
@@ -240,7 +250,7 @@ int store_bulk_add(store_bulk *b, const struct staff *s, const struct history *h
 #define STORE_BULK_PREP_HISTORY 128
 struct store_bulk_prep {
     bool ready;                 /* the encodings below are made */
-    bool out_of_memory;         /* the name could not be kept */
+    bool out_of_memory;         /* the name or its words could not be kept */
     uint16_t staff_len, hist_len, name_len, text_len;
     uint32_t name_id;           /* the name in b's set */
     /* With the codes (store_bulk_use_codes before the first prepare):
@@ -250,7 +260,13 @@ struct store_bulk_prep {
     bool looked_up;
     uint32_t position_id;
     const char *position_unit;
+    /* looked_up, and the position's unit is the record's: unit_id is the
+     * record's unit's id in the codes (STRSET_NONE: not a unit on record) */
+    bool unit_known;
+    uint32_t unit_id;
     uint64_t staff_hash[4], hist_hash[4];
+    /* store_bulk_look_ahead's stage 0 made name (name_len) and these */
+    uint64_t name_key_hash, position_hash;
     unsigned char ref[8];       /* the NIP packed (STORE_NIP_REF_LEN) */
     unsigned char hist_key[14]; /* STORE_HIST_KEY_LEN */
     unsigned char staff[STORE_BULK_PREP_STAFF];
@@ -260,12 +276,24 @@ struct store_bulk_prep {
 };
 void store_bulk_prepare(store_bulk *b, const struct staff *s, const struct history *h,
                         struct store_bulk_prep *p);
+/* store_bulk_prepare in two steps, for rows some places apart: look_ahead
+ * stage 0 (about 2D rows before the prepare) and stage 1 (D rows before)
+ * start fetching what the look-ups will read, so that the cache misses of
+ * many rows overlap; then prepare_ahead (not store_bulk_prepare) with the
+ * same s and p finishes. */
+void store_bulk_look_ahead(store_bulk *b, const struct staff *s, struct store_bulk_prep *p,
+                           int stage);
+void store_bulk_prepare_ahead(store_bulk *b, const struct staff *s, const struct history *h,
+                              struct store_bulk_prep *p);
 int store_bulk_add_prepared(store_bulk *b, const struct staff *s, const struct history *h,
                             const struct store_bulk_prep *p);
 /* What prepare found of the record's position in the codes: true with
  * *unit = its unit's code or NULL (no such position); false when it did
  * not look (no codes, or the record has no position). */
 bool store_bulk_prep_position_unit(const struct store_bulk_prep *p, const char **unit);
+/* Whether prepare found out if code, the record's unit, is a unit on
+ * record (*exists), from its position's unit; false: ask the codes. */
+bool store_bulk_prep_unit_exists(const struct store_bulk_prep *p, const char *code, bool *exists);
 /* One more history line of the person added last (a person's lines in
  * ascending date order: the first one through store_bulk_add). */
 int store_bulk_add_history(store_bulk *b, const struct history *h);

@@ -88,6 +88,12 @@ said "appears again (first on line 3)"
 said "3 errors, nothing was imported"
 run bad 0 "$MUTASI" export staff
 [ "$(wc -l <"$TMPD/out")" = 1 ] || fail "a refused import left $(($(wc -l <"$TMPD/out") - 1)) people"
+# An unknown unit on line 200 (its position is known): the unit's answer
+# comes from the position's unit when they agree, from the codes when not.
+sed '200s/,U[0-9][0-9],/,UX9,/' "$TMPD/sorted-in.csv" >"$TMPD/badunit.csv"
+run bad 1 "$MUTASI" import staff "$TMPD/badunit.csv"
+said "badunit.csv:200:8: unit: unknown unit \"UX9\""
+said "1 error, nothing was imported"
 
 for db in bulk tiny chunk sorted sortedtiny; do
   run $db 0 "$MUTASI" export staff

@@ -75,12 +75,31 @@ struct job {
     struct store_bulk_prep *prep;
 };
 
+/* Every third record through store_bulk_prepare, the others through the
+ * look-ahead in two stages (D rows apart) and store_bulk_prepare_ahead,
+ * as the import's preparer thread does. */
+enum { D = 2 };
+static bool looks_ahead(int i)
+{
+    return i % 3 != 0;
+}
+
 static void *prepare_all(void *arg)
 {
     struct job *j = arg;
-    for (int i = 0; i < j->n; i++) {
-        struct history h = post_line(&j->st[i]);
-        store_bulk_prepare(j->b, &j->st[i], &h, &j->prep[i]);
+    for (int i = 0; i < j->n + 2 * D; i++) {
+        if (i < j->n && looks_ahead(i))
+            store_bulk_look_ahead(j->b, &j->st[i], &j->prep[i], 0);
+        if (i >= D && i - D < j->n && looks_ahead(i - D))
+            store_bulk_look_ahead(j->b, &j->st[i - D], &j->prep[i - D], 1);
+        int k = i - 2 * D;
+        if (k < 0)
+            continue;
+        struct history h = post_line(&j->st[k]);
+        if (looks_ahead(k))
+            store_bulk_prepare_ahead(j->b, &j->st[k], &h, &j->prep[k]);
+        else
+            store_bulk_prepare(j->b, &j->st[k], &h, &j->prep[k]);
     }
     return NULL;
 }

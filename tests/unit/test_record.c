@@ -485,6 +485,50 @@ static void staff_lookups(void **state)
 
 /* --- policy ---------------------------------------------------------- */
 
+/* The checks of text and codes look at 8 bytes at a time: a bad byte is
+ * found at every place of a long field, and the edges of the good range
+ * pass. */
+static void staff_bad_byte_anywhere(void **state)
+{
+    (void)state;
+    static const unsigned char text_bad[] = {0x01, 0x1f, 0x7f, 0x80, 0xc0, 0xff};
+    static const unsigned char code_bad[] = {0x01, ' ', 0x7f, 0x80, 0xff};
+    struct verrs v = {0};
+    for (size_t at = 0; at < 30; at++) {
+        for (size_t k = 0; k < sizeof text_bad; k++) {
+            struct staff s = good_staff();
+            memset(s.name, 'a', 30);
+            s.name[30] = '\0';
+            s.name[at] = (char)text_bad[k];
+            v.n = 0;
+            expect_one(&v, staff_validate(&s, TODAY, &v), "name", "UTF-8");
+        }
+        for (size_t k = 0; k < sizeof code_bad; k++) {
+            struct staff s = good_staff();
+            memset(s.unit, 'A', 30);
+            s.unit[30] = '\0';
+            s.unit[at] = (char)code_bad[k];
+            v.n = 0;
+            expect_one(&v, staff_validate(&s, TODAY, &v), "unit", "letters, digits");
+        }
+    }
+    struct staff s = good_staff();
+    strcpy(s.name, " ~ ~ ~ ~ ~ ~ ~ ~ Z\xc3\xa9 ~ ~ ~ ~ ~ ~ ~ ~");    /* 0x20, 0x7e, e-acute */
+    strcpy(s.unit, "!~!~!~!~!~!~!~!~!~!~!~!~!~!~");
+    v.n = 0;
+    expect_none(&v, staff_validate(&s, TODAY, &v));
+    for (size_t at = 0; at < 20; at++) {    /* a competency code forbids ':' and '|' */
+        struct staff c = good_staff();
+        c.ncomp = 1;
+        memset(c.comp[0].code, 'k', 20);
+        c.comp[0].code[20] = '\0';
+        c.comp[0].code[at] = at % 2 ? ':' : '|';
+        c.comp[0].level = 1;
+        v.n = 0;
+        expect_one(&v, staff_validate(&c, TODAY, &v), "competencies", "letters, digits");
+    }
+}
+
 static void policy_defaults_are_the_designs(void **state)
 {
     (void)state;
@@ -533,6 +577,7 @@ int main(void)
         cmocka_unit_test(staff_required_and_enums),
         cmocka_unit_test(staff_rank_and_status),
         cmocka_unit_test(staff_dates),
+        cmocka_unit_test(staff_bad_byte_anywhere),
         cmocka_unit_test(staff_skp),
         cmocka_unit_test(staff_lookups),
         cmocka_unit_test(policy_defaults_are_the_designs),
