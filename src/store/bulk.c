@@ -41,6 +41,11 @@ _Static_assert(NO_ID == STRSET_NONE, "an interned id is a strset id");
 #define BY_POSITION 1            /* the position index: holders counted */
 #define BY_NAME 2                /* the name index, sized ahead from expect */
 
+/* The bytes of the map a person takes at the end of a load (records,
+ * history, indexes, find text), about: the pages mapped ahead for the
+ * writer (store_prefault_start). */
+#define BYTES_PER_ROW 640
+
 /* --- interned strings --------------------------------------------------------
  * Each distinct string once (core/strset): ids are dense. */
 
@@ -134,6 +139,7 @@ struct store_bulk {
     struct strset in[BY_COUNT];
     uint32_t *rank[BY_COUNT];   /* string_ranks of in[i], once computed */
     store_codes *codes;         /* when given: the unit and position ids */
+    struct store_prefault *prefault;    /* the pages ahead being mapped, or NULL */
     bool unknown_code;          /* a record's unit or position is not in codes */
 };
 
@@ -165,6 +171,7 @@ void store_bulk_free(store_bulk *b)
 {
     if (!b)
         return;
+    store_prefault_stop(b->prefault);
     if (b->staff)
         mdb_cursor_close(b->staff);
     if (b->history.cur)
@@ -216,6 +223,7 @@ int store_bulk_begin(stxn *t, size_t expect, store_bulk **out)
         /* Room for names of 31 bytes on average; a large block is mapped
          * lazily, so what is never written costs nothing. */
         interner_presize(&b->in[BY_NAME], expect, expect * 32);
+        b->prefault = store_prefault_start(t, expect * BYTES_PER_ROW);
     }
     *out = b;
     return STORE_OK;
