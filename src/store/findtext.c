@@ -252,6 +252,12 @@ int store_text_fill_open(struct store_text_fill *f, stxn *t)
     f->words = store_words_acc_new();
     if (!f->words)
         return store_fail(t->s, _("out of memory"));
+    /* People come in NIP order: their words are written as they fill. */
+    if (store_words_acc_stream(f->words, t) != STORE_OK) {
+        store_words_acc_free(f->words);
+        f->words = NULL;
+        return STORE_ERROR;
+    }
     if (store_appender_open(&f->app, t, DB_STAFF_TEXT, false) != STORE_OK) {
         store_words_acc_free(f->words);
         f->words = NULL;
@@ -292,9 +298,10 @@ int store_text_fill_add_name(struct store_text_fill *f, const struct staff *s,
     f->names[f->len + n] = '\n';
     f->len += n + 1;
     f->nips[f->n++] = v;
-    if (store_words_acc_add_name(f->words, name, n, v) != 0)
+    int r = store_words_acc_add_name(f->words, name, n, v);
+    if (r == -1)
         return store_fail(f->app.t->s, _("out of memory"));
-    return STORE_OK;
+    return r == 0 ? STORE_OK : STORE_ERROR;
 }
 
 int store_text_fill_add(struct store_text_fill *f, const struct staff *s)

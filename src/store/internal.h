@@ -338,6 +338,12 @@ int store_words_acc_add(struct store_words_acc *a, const struct staff *s);   /* 
 int store_words_acc_add_name(struct store_words_acc *a, const unsigned char *name, size_t n,
                              uint64_t nip);
 int store_words_acc_write(stxn *t, struct store_words_acc *a);
+/* From now on a's people are written into the (empty) staff_words as
+ * each word gathers some pages of them, write adding the rest and the
+ * counts: the bulk load's writer does it while it waits for rows, not at
+ * the end. Then add_name returns -2 when a write failed (the message
+ * set). The people must come in NIP order. */
+int store_words_acc_stream(struct store_words_acc *a, stxn *t);
 int store_words_clear(stxn *t);
 int store_words_rebuild(stxn *t);
 int store_words_check(stxn *t, char *why, size_t whylen);

@@ -84,9 +84,16 @@ struct word_entry {             /* entry i is word i of the set */
     uint32_t len;
     uint64_t *nips;             /* ascending when people come in NIP order */
     size_t n, cap;
+    size_t written;             /* NIPs written already (streaming), not in nips */
 };
 
+/* NIPs a word gathers before a streaming accumulator writes them: some
+ * pages of postings at a time, 8 KB of memory a word. */
+#define STREAM_AT 1024
+
 struct store_words_acc {
+    stxn *t;                    /* streaming: the postings are written as they fill */
+    MDB_cursor *cur;            /* into staff_words, when streaming */
     struct strset words;
     struct word_entry *e;
     size_t n, cap;
@@ -101,6 +108,8 @@ void store_words_acc_free(struct store_words_acc *a)
 {
     if (!a)
         return;
+    if (a->cur)
+        mdb_cursor_close(a->cur);
     for (size_t i = 0; i < a->n; i++)
         free(a->e[i].nips);
     free(a->e);
@@ -112,6 +121,8 @@ static const unsigned char *word_text(const struct store_words_acc *a, const str
 {
     return (const unsigned char *)strset_str(&a->words, (uint32_t)(e - a->e));
 }
+
+static int stream_out(struct store_words_acc *a, struct word_entry *e);
 
 /* The entry of word w, made when new; NULL when out of memory. */
 static struct word_entry *entry_of(struct store_words_acc *a, const unsigned char *w, size_t len)
@@ -145,6 +156,8 @@ int store_words_acc_add_name(struct store_words_acc *a, const unsigned char *nam
         if (GROW_ROOM(e->nips, e->cap, e->n + 1, 4) != 0)
             return -1;
         e->nips[e->n++] = nip;
+        if (a->cur && e->n == STREAM_AT && stream_out(a, e) != STORE_OK)
+            return -2;
     }
     return 0;
 }
@@ -188,6 +201,27 @@ static int put_postings(stxn *t, MDB_cursor *c, MDB_val k, uint64_t *nips, size_
     return STORE_OK;
 }
 
+int store_words_acc_stream(struct store_words_acc *a, stxn *t)
+{
+    int rc = mdb_cursor_open(t->txn, t->s->dbi[DB_STAFF_WORDS], &a->cur);
+    if (rc != 0) {
+        a->cur = NULL;
+        return store_fail_mdb(t, rc, store_db_name(DB_STAFF_WORDS));
+    }
+    a->t = t;
+    return STORE_OK;
+}
+
+/* The NIPs e gathered, written after those it wrote before. */
+static int stream_out(struct store_words_acc *a, struct word_entry *e)
+{
+    MDB_val k = {e->len, (void *)word_text(a, e)};
+    int r = put_postings(a->t, a->cur, k, e->nips, e->n);
+    e->written += e->n;
+    e->n = 0;
+    return r;
+}
+
 static int drop_words(stxn *t)
 {
     int db[] = {DB_STAFF_WORDS, DB_STAFF_VOCAB};
@@ -214,7 +248,7 @@ int store_words_acc_write(stxn *t, struct store_words_acc *a)
     for (size_t i = 0; i < a->n && r == STORE_OK; i++) {
         MDB_val k = {v[i]->len, (void *)word_text(a, v[i])};
         unsigned char count[4];
-        codec_be32(count, (uint32_t)v[i]->n);
+        codec_be32(count, (uint32_t)(v[i]->written + v[i]->n));
         r = put_postings(t, c, k, v[i]->nips, v[i]->n);
         if (r == STORE_OK)
             r = store_db_put(t, DB_STAFF_VOCAB, k, (MDB_val){4, count}, 0);
