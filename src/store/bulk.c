@@ -17,6 +17,7 @@
  * can be done ahead on another thread (store_bulk_prepare), leaving the
  * writes here. */
 #include <assert.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -475,13 +476,12 @@ static uint32_t *index_order(store_bulk *b, int by, size_t *m)
 /* Entries ahead for which memory is asked early. */
 #define AHEAD 8
 
-static int write_index(store_bulk *b, int by)
+/* ord: index_order's m rows (freed here), or NULL when out of memory. */
+static int write_index(store_bulk *b, int by, uint32_t *ord, size_t m)
 {
     const struct store_index_desc *ix = &b->d->index[by];
     struct store_appender app;
     unsigned char key[STORE_KEY_MAX];
-    size_t m;
-    uint32_t *ord = index_order(b, by, &m);
     if (!ord)
         return store_fail(b->t->s, _("out of memory"));
     bool dup = ix->kind == STORE_INDEX_DUP;
@@ -566,18 +566,93 @@ static int count_holders(store_bulk *b)
     return r;
 }
 
+/* --- the orders, sorted on a thread of their own ---------------------------------
+ * Sorting needs no transaction, writing the indexes needs the writer's:
+ * while the writer fills the words, the holder counts and the first
+ * indexes, a thread makes the orders of the next ones (the names' the
+ * longest: a sort of the distinct names). */
+
+struct orders {
+    store_bulk *b;
+    uint32_t *ord[BY_COUNT];    /* index_order's, NULL: out of memory */
+    size_t m[BY_COUNT];
+    int ready;                  /* the indexes below it have their order and ranks */
+    bool threaded;
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t made;
+};
+
+static void make_order(struct orders *o, int by)
+{
+    o->ord[by] = index_order(o->b, by, &o->m[by]);
+    pthread_mutex_lock(&o->mu);
+    o->ready = by + 1;
+    pthread_cond_signal(&o->made);
+    pthread_mutex_unlock(&o->mu);
+}
+
+static void *make_orders(void *arg)
+{
+    struct orders *o = arg;
+    for (int by = 0; by < o->b->d->nindexes; by++)
+        make_order(o, by);
+    return NULL;
+}
+
+/* Starts the thread; without one, each order is made when waited for. */
+static void orders_start(struct orders *o, store_bulk *b)
+{
+    *o = (struct orders){.b = b};
+    pthread_mutex_init(&o->mu, NULL);
+    pthread_cond_init(&o->made, NULL);
+    o->threaded = pthread_create(&o->thread, NULL, make_orders, o) == 0;
+}
+
+/* Waits until index by has its order (and its ranks). */
+static void orders_wait(struct orders *o, int by)
+{
+    if (!o->threaded) {
+        while (o->ready <= by)
+            make_order(o, o->ready);
+        return;
+    }
+    pthread_mutex_lock(&o->mu);
+    while (o->ready <= by)
+        pthread_cond_wait(&o->made, &o->mu);
+    pthread_mutex_unlock(&o->mu);
+}
+
+/* Waits for the thread; frees the orders not taken. */
+static void orders_end(struct orders *o)
+{
+    if (o->threaded)
+        pthread_join(o->thread, NULL);
+    for (int by = 0; by < BY_COUNT; by++)
+        free(o->ord[by]);
+    pthread_cond_destroy(&o->made);
+    pthread_mutex_destroy(&o->mu);
+}
+
 int store_bulk_finish(store_bulk *b)
 {
+    struct orders o;
+    for (int by = 0; by < BY_COUNT; by++)
+        hindex_free(&b->in[by].ix);   /* no more lookups: room for the sort */
+    orders_start(&o, b);
+    /* the holder counts use the position index's ranks */
+    orders_wait(&o, BY_POSITION);
     int r = count_holders(b);
     b->text_open = false;
     if (store_text_fill_close(&b->text, r == STORE_OK) != STORE_OK)
         r = STORE_ERROR;
-    for (int by = 0; by < BY_COUNT; by++)
-        hindex_free(&b->in[by].ix);   /* no more lookups: room for the sort */
     for (int by = 0; by < b->d->nindexes && r == STORE_OK; by++) {
         store_map_writeback(b->t->s);
-        r = write_index(b, by);
+        orders_wait(&o, by);
+        r = write_index(b, by, o.ord[by], o.m[by]);
+        o.ord[by] = NULL;       /* write_index freed it */
     }
+    orders_end(&o);
     store_bulk_free(b);
     return r;
 }
