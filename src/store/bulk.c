@@ -537,13 +537,16 @@ static int count_holders(store_bulk *b)
 {
     const size_t n = ngroups(b, BY_POSITION);
     uint32_t *count = holder_counts(b);
-    const uint32_t *rank = ranks_of(b, BY_POSITION);
+    /* With the codes an id is its rank (ranks_of): code order needs no
+     * ranks then, which the orders' thread may be making meanwhile. */
+    const bool ids_ranked = by_codes(b, BY_POSITION);
+    const uint32_t *rank = ids_ranked ? NULL : ranks_of(b, BY_POSITION);
     uint32_t *by_rank = malloc((n + 1) * sizeof *by_rank);
     int r = STORE_OK;
-    if (!count || !rank || !by_rank)
+    if (!count || (!rank && !ids_ranked) || !by_rank)
         r = store_fail(b->t->s, _("out of memory"));
     for (uint32_t id = 0; r == STORE_OK && id < n; id++)
-        by_rank[rank[id]] = id;
+        by_rank[rank ? rank[id] : id] = id;
     struct store_wl_acc acc = {.klen = 0};
     store_wl_acc_defer_groups(&acc);
     for (uint32_t k = 0; r == STORE_OK && k < n; k++) {
@@ -640,8 +643,10 @@ int store_bulk_finish(store_bulk *b)
     for (int by = 0; by < BY_COUNT; by++)
         hindex_free(&b->in[by].ix);   /* no more lookups: room for the sort */
     orders_start(&o, b);
-    /* the holder counts use the position index's ranks */
-    orders_wait(&o, BY_POSITION);
+    /* the holder counts use the position index's ranks, made by the
+     * thread unless the codes give them */
+    if (!by_codes(b, BY_POSITION))
+        orders_wait(&o, BY_POSITION);
     int r = count_holders(b);
     b->text_open = false;
     if (store_text_fill_close(&b->text, r == STORE_OK) != STORE_OK)
