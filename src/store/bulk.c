@@ -476,6 +476,56 @@ static uint32_t *index_order(store_bulk *b, int by, size_t *m)
 /* Entries ahead for which memory is asked early. */
 #define AHEAD 8
 
+/* Values of one key put at once (DUP_RUN of them at most). */
+#define DUP_RUN 512
+
+/* n values of key k into a dup index (MDB_DUPFIXED) through app, in one
+ * call (MDB_MULTIPLE): no search for the key, nor one call a value. new:
+ * the key is not there yet (after every key there: MDB_APPEND). */
+static int put_dups(struct store_appender *app, MDB_val k, unsigned char *refs, size_t n,
+                    bool new)
+{
+    unsigned flags = (new ? MDB_APPEND : 0) | MDB_APPENDDUP | MDB_MULTIPLE;
+    for (size_t done = 0; done < n; flags &= ~(unsigned)MDB_APPEND) {
+        MDB_val v[2] = {{STORE_NIP_REF_LEN, refs + done * STORE_NIP_REF_LEN}, {n - done, NULL}};
+        int rc = mdb_cursor_put(app->cur, &k, v, flags);
+        if (rc == 0 && v[1].mv_size == 0)
+            rc = MDB_CORRUPTED;         /* nothing written: would never end */
+        if (rc != 0)
+            return store_fail_mdb(app->t, rc, store_db_name(app->db));
+        done += v[1].mv_size;
+    }
+    return STORE_OK;
+}
+
+/* A dup index of an empty table (nothing for the appender to compare
+ * with: every key new), a key's values gathered and put together. */
+static int write_dups(store_bulk *b, int by, const uint32_t *ord, size_t m,
+                      struct store_appender *app)
+{
+    unsigned char refs[DUP_RUN * STORE_NIP_REF_LEN];
+    size_t n = 0;
+    uint32_t id = NO_ID;
+    bool new = true;
+    int r = STORE_OK;
+    for (size_t i = 0; i <= m && r == STORE_OK; i++) {
+        if (i + 2 * AHEAD < m)
+            __builtin_prefetch(&b->rows[ord[i + 2 * AHEAD]]);
+        const struct bulk_row *row = i < m ? &b->rows[ord[i]] : NULL;
+        if (n && (!row || row->id[by] != id || n == DUP_RUN)) {
+            const char *s = group_str(b, by, id);
+            r = put_dups(app, (MDB_val){strlen(s), (void *)s}, refs, n, new);
+            new = !row || row->id[by] != id;
+            n = 0;
+        }
+        if (row) {
+            id = row->id[by];
+            memcpy(refs + n++ * STORE_NIP_REF_LEN, row->ref, STORE_NIP_REF_LEN);
+        }
+    }
+    return r;
+}
+
 /* ord: index_order's m rows (freed here), or NULL when out of memory. */
 static int write_index(store_bulk *b, int by, uint32_t *ord, size_t m)
 {
@@ -491,6 +541,10 @@ static int write_index(store_bulk *b, int by, uint32_t *ord, size_t m)
         return STORE_ERROR;
     }
     int r = STORE_OK;
+    if (dup && !app.have_last) {
+        r = write_dups(b, by, ord, m, &app);
+        m = 0;                  /* done */
+    }
     for (size_t i = 0; i < m && r == STORE_OK; i++) {
         /* The rows, and for names their text, are visited all over
          * memory: ask for them ahead (the row first, its text once the
