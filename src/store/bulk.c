@@ -15,7 +15,11 @@
  * family for the workload aggregates need no look-up. What needs only the
  * record (its encoding, the digest hashes, the keys, the name interned)
  * can be done ahead on another thread (store_bulk_prepare), leaving the
- * writes here. */
+ * writes here. Two more threads keep work off the writer's path: one maps
+ * the pages ahead that the load will fill (store_prefault_start), one
+ * makes the indexes' orders at the end while the writer writes the holder
+ * counts and the first indexes (orders_start). A dup index of an empty
+ * table takes each key's people in one call (MDB_MULTIPLE). */
 #include <assert.h>
 #include <pthread.h>
 #include <stdint.h>
