@@ -14,6 +14,7 @@
 #define MUTASI_CORE_STRSET_H
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "core/hash.h"
 
 #define STRSET_NONE UINT32_MAX
@@ -42,6 +43,15 @@ int strset_reserve(struct strset *set, size_t n, size_t bytes);
 static inline const char *strset_str(const struct strset *set, uint32_t id)
 {
     return set->arena + set->off[id];
+}
+/* The id of the string str (as strset_str or strset_find_str gave it):
+ * kept just before it. */
+static inline uint32_t strset_id_of(const struct strset *set, const char *str)
+{
+    uint32_t id;
+    (void)set;
+    memcpy(&id, str - sizeof id, sizeof id);
+    return id;
 }
 /* The value of the string str (as strset_str or strset_find_str gave
  * it): vsize bytes, zero until the caller writes them. */

@@ -82,22 +82,25 @@ static bool place_exists(void *ctx, const char *place)
     return false;
 }
 
-static bool unit_exists(void *ctx, const char *code)
-{
-    struct refs_ctx *c = ctx;
-    store_codes *codes = codes_of(c);
-    if (codes)
-        return store_codes_has_unit(codes, code);
-    struct unit u;
-    return store_get_unit(c->t, code, &u) == STORE_OK;
-}
-
 /* The answer the reader thread found for the row's position (the import
  * asks position_unit of a staff row's own position only); false: none. */
 static bool prepared_unit(const struct refs_ctx *c, const char **u)
 {
     const struct store_bulk_prep *p = c->im ? import_prepared(c->im) : NULL;
     return p && store_bulk_prep_position_unit(p, u);
+}
+
+static bool unit_exists(void *ctx, const char *code)
+{
+    struct refs_ctx *c = ctx;
+    store_codes *codes = codes_of(c);
+    const char *pu;
+    if (codes && prepared_unit(c, &pu) && pu)
+        store_codes_unit_seen(codes, pu);   /* the row's position's: no look-up if the same */
+    if (codes)
+        return store_codes_has_unit(codes, code);
+    struct unit u;
+    return store_get_unit(c->t, code, &u) == STORE_OK;
 }
 
 static bool copy_unit(const char *u, char unit[CODE_SIZE])

@@ -149,6 +149,11 @@ uint32_t store_codes_unit_id(store_codes *c, const char *code, size_t n)
     return id < c->nunits ? id : STRSET_NONE;
 }
 
+void store_codes_unit_seen(store_codes *c, const char *unit)
+{
+    remember(&c->last_unit, &c->units, strset_id_of(&c->units, unit));
+}
+
 uint32_t store_codes_position_id(store_codes *c, const char *code, size_t n)
 {
     uint32_t id = find_code(&c->positions, &c->last_pos, code, n);
