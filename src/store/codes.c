@@ -151,7 +151,10 @@ uint32_t store_codes_unit_id(store_codes *c, const char *code, size_t n)
 
 void store_codes_unit_seen(store_codes *c, const char *unit)
 {
-    remember(&c->last_unit, &c->units, strset_id_of(&c->units, unit));
+    uint32_t id = strset_id_of(&c->units, unit);
+    /* only a code of c's units, as position_find gives it: else nothing */
+    if (id < c->units.n && strset_str(&c->units, id) == unit)
+        c->last_unit = (struct code_memo){id, unit};
 }
 
 uint32_t store_codes_position_id(store_codes *c, const char *code, size_t n)

@@ -189,9 +189,10 @@ int store_add_history(stxn *t, const struct history *h);
 typedef struct store_codes store_codes;
 int store_codes_load(stxn *t, bool positions, store_codes **out);
 bool store_codes_has_unit(store_codes *c, const char *code);
-/* A unit's code as store_codes_position_find gave it (a pointer into c):
- * remembered, so that has_unit of the same code needs no look-up (a
- * staff row's unit is most often its position's). */
+/* A unit's code as store_codes_position_find gave it (a pointer into c;
+ * any other pointer is ignored): remembered, so that has_unit of the
+ * same code needs no look-up (a staff row's unit is most often its
+ * position's). */
 void store_codes_unit_seen(store_codes *c, const char *unit);
 /* The code of the position's unit; NULL when there is no such position
  * (or positions were not loaded). */
