@@ -14,14 +14,22 @@ static int decimal_width(int64_t v)
     return n;
 }
 
-/* v in decimal, ending at end (exclusive); returns where it starts. */
-static char *decimal_back(int64_t v, char *end)
+static const char digit_pairs[] = "00010203040506070809101112131415161718192021222324"
+                                  "25262728293031323334353637383940414243444546474849"
+                                  "50515253545556575859606162636465666768697071727374"
+                                  "75767778798081828384858687888990919293949596979899";
+
+/* v in decimal, ending at end (exclusive; up to 20 bytes before it);
+ * returns where it starts. Two digits a step: half the divisions. */
+static inline __attribute__((always_inline)) char *decimal_back(int64_t v, char *end)
 {
     uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-    do {
-        *--end = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
+    for (; u >= 100; u /= 100)
+        end -= 2, memcpy(end, digit_pairs + 2 * (u % 100), 2);
+    if (u >= 10)
+        end -= 2, memcpy(end, digit_pairs + 2 * u, 2);
+    else
+        *--end = (char)('0' + u);
     if (v < 0)
         *--end = '-';
     return end;
@@ -81,7 +89,7 @@ void wl_table_fit(struct wl_table *t, const struct wl_row *r)
 /* A line being built; cells two spaces apart, written without trailing
  * spaces. */
 struct line {
-    char buf[1024];
+    char buf[WL_LINE_MAX];
     size_t len;
 };
 
@@ -106,11 +114,17 @@ static void text_cell(struct line *l, const char *s, int w, bool right)
     cell(l, s, strlen(s), (int)text_width(s), w, right);
 }
 
-static void line_out(FILE *out, struct line *l)
+/* Ends the line: no trailing spaces, a newline. */
+static void line_end(struct line *l)
 {
     while (l->len > 0 && l->buf[l->len - 1] == ' ')
         l->len--;
     l->buf[l->len++] = '\n';
+}
+
+static void line_out(FILE *out, struct line *l)
+{
+    line_end(l);
     fwrite(l->buf, 1, l->len, out);
     l->len = 0;
 }
@@ -144,6 +158,14 @@ static void key_cell(struct line *l, const char *key, int indent, int w)
 void wl_table_row(const struct wl_table *t, FILE *out, int indent, const char *key1,
                   const char *key2, const struct wl_row *r, const char *name)
 {
+    char buf[WL_LINE_MAX];
+    fwrite(buf, 1, wl_table_line(t, buf, indent, key1, key2, r, name), out);
+}
+
+size_t wl_table_line(const struct wl_table *t, char out[WL_LINE_MAX], int indent,
+                     const char *key1, const char *key2, const struct wl_row *r,
+                     const char *name)
+{
     struct line l = {.len = 0};
     struct figures f;
     key_cell(&l, key1, indent, t->w[WL_COL_KEY1]);
@@ -154,7 +176,9 @@ void wl_table_row(const struct wl_table *t, FILE *out, int indent, const char *k
         cell(&l, f.s[c], (size_t)f.len[c], f.len[c], t->w[WL_COL_WORKLOAD + c], c < 5);
     if (t->named && name)
         cell(&l, name, strlen(name), 0, 0, false);     /* the last column: no fill */
-    line_out(out, &l);
+    line_end(&l);
+    memcpy(out, l.buf, l.len);
+    return l.len;
 }
 
 void wl_table_csv_header(csv_writer *cw, bool grouped)
@@ -183,4 +207,143 @@ void wl_table_csv_figures(csv_writer *cw, const struct wl_row *r, const struct p
     csv_put_str(cw, ej);
     csv_put_str(cw, wl_grade_name(wl_grade(r, p)));
     csv_end_row(cw);
+}
+
+/* --- many rows: the widths from the extremes, the places fixed ------------------ */
+
+/* The width of the EJ as wl_ej_width, without a division where the EJ is
+ * plainly under 9.00 ("d.dd"): holders up to s->holders_max, whose
+ * effective time times 9 cannot overflow. */
+static int ej_width(const struct wl_span *s, const struct wl_row *r, const struct policy *p)
+{
+    if (r->existing <= 0 || p->effective_minutes <= 0)
+        return 0;
+    if (r->workload_minutes >= 0 && r->existing <= s->holders_max &&
+        r->workload_minutes < 9 * r->existing * p->effective_minutes)
+        return 4;
+    return (int)wl_ej_width(r, p);
+}
+
+void wl_span_add(struct wl_span *s, const struct wl_row *r, const struct policy *p)
+{
+    const int64_t v[4] = {r->workload_minutes, r->need, r->existing, r->existing - r->need};
+    if (!s->any) {
+        memcpy(s->lo, v, sizeof v), memcpy(s->hi, v, sizeof v);
+        s->holders_max = p->effective_minutes > 0 ? INT64_MAX / 16 / p->effective_minutes : 0;
+        s->any = true;
+    }
+    for (int i = 0; i < 4; i++) {
+        s->lo[i] = v[i] < s->lo[i] ? v[i] : s->lo[i];
+        s->hi[i] = v[i] > s->hi[i] ? v[i] : s->hi[i];
+    }
+    int w = ej_width(s, r, p);
+    s->ej = w > s->ej ? w : s->ej;
+}
+
+void wl_table_fit_span(struct wl_table *t, const struct wl_span *s)
+{
+    if (!s->any)
+        return;
+    /* a decimal's width grows with its distance from 0: the extremes' is the widest */
+    for (int i = 0; i < 4; i++) {
+        wl_table_fit_key(t, WL_COL_WORKLOAD + i, decimal_width(s->lo[i]));
+        wl_table_fit_key(t, WL_COL_WORKLOAD + i, decimal_width(s->hi[i]));
+    }
+    wl_table_fit_key(t, WL_COL_EJ, s->ej);
+    /* a row has a grade exactly when it has an EJ */
+    for (int g = WL_GRADE_A; s->ej > 0 && g <= WL_GRADE_E; g++)
+        wl_table_fit_key(t, WL_COL_GRADE, (int)strlen(wl_grade_name(g)));
+}
+
+void wl_table_places(const struct wl_table *t, struct wl_places *pl)
+{
+    int at = t->w[WL_COL_KEY1];
+    for (int c = 0; c < 6; c++) {
+        pl->start[c] = at + 2;
+        at = pl->end[c] = pl->start[c] + t->w[WL_COL_WORKLOAD + c];
+    }
+    pl->fixed = t->named ? at + 2 : at;
+    for (int g = WL_GRADE_NONE; g <= WL_GRADE_E; g++) {
+        pl->grade[g] = wl_grade_name(g);
+        pl->grade_len[g] = (int)strlen(pl->grade[g]);
+    }
+    memset(pl->blank, ' ', sizeof pl->blank);
+}
+
+/* The EJ of h hundredths ("d.dd", as wl_format_ej writes it) ending at
+ * end; returns where it starts. */
+static char *ej_back(int64_t h, char *end)
+{
+    if (h < 0)
+        return end;
+    end -= 2, memcpy(end, digit_pairs + 2 * (h % 100), 2);
+    *--end = '.';
+    return decimal_back(h / 100, end);
+}
+
+size_t wl_table_fast_line(const struct wl_table *t, const struct wl_places *pl,
+                          char out[WL_LINE_MAX], int indent, const char *key, size_t key_len,
+                          const struct wl_row *r, const char *name, size_t name_len)
+{
+    /* as wl_table_line where every cell fits its column and the line its buffer */
+    if (!t->grouped || indent < 0 || indent > NAME_SIZE || key_len > 63 ||
+        (size_t)indent + key_len > (size_t)t->w[WL_COL_KEY1] ||
+        (size_t)pl->fixed + name_len + 3 > WL_LINE_MAX)
+        return 0;
+    /* a figure too wide for its column is found after it is written, over
+     * the bytes before it: up to 20, in out's own line when the figures
+     * start far enough into it */
+    char line[24 + WL_LINE_MAX];
+    char *l = pl->start[0] > 24 ? out : line + 24;
+    memcpy(l, pl->blank, (size_t)pl->fixed);
+    unsigned char bytes = 0;          /* the key copied and seen to be ASCII in one pass */
+    for (size_t i = 0; i < key_len; i++)
+        bytes |= (unsigned char)(l[indent + i] = key[i]);
+    if (bytes >= 0x80)
+        return 0;
+    const int64_t v[4] = {r->workload_minutes, r->need, r->existing, r->existing - r->need};
+    for (int c = 0; c < 4; c++)
+        if (decimal_back(v[c], l + pl->end[c]) < l + pl->start[c])
+            return 0;
+    int64_t h = wl_ej_hundredths(r, t->p);
+    int g = wl_grade_of(h, t->p);
+    if (ej_back(h, l + pl->end[4]) < l + pl->start[4] || pl->grade_len[g] > pl->end[5] - pl->start[5])
+        return 0;
+    for (int i = 0; i < pl->grade_len[g]; i++)      /* a letter: no call */
+        l[pl->start[5] + i] = pl->grade[g][i];
+    size_t len = (size_t)pl->fixed;
+    if (t->named) {
+        memcpy(l + len, name, name_len);
+        len += name_len;
+    }
+    while (len > 0 && l[len - 1] == ' ')
+        len--;
+    l[len++] = '\n';
+    if (l != out)
+        memcpy(out, l, len);
+    return len;
+}
+
+size_t wl_table_csv_line(char *out, const char *key, size_t key_len, const struct wl_row *r,
+                         const struct policy *p)
+{
+    /* the figures built from the end back, then placed after the key at once */
+    char figs[128];
+    char *f = figs + sizeof figs;
+    int64_t h = wl_ej_hundredths(r, p);
+    const char *grade = wl_grade_name(wl_grade_of(h, p));
+    size_t glen = strlen(grade);
+    *--f = '\n';
+    f -= glen, memcpy(f, grade, glen);
+    *--f = ',';
+    f = ej_back(h, f);
+    const int64_t v[4] = {r->workload_minutes, r->need, r->existing, r->existing - r->need};
+    for (int c = 4; c-- > 0;) {
+        *--f = ',';
+        f = decimal_back(v[c], f);
+    }
+    *--f = ',';
+    size_t k = csv_format_text(out, key, key_len), n = (size_t)(figs + sizeof figs - f);
+    memcpy(out + k, f, n);
+    return k + n;
 }

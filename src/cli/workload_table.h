@@ -51,9 +51,50 @@ void wl_table_header(const struct wl_table *t, FILE *out);
 void wl_table_row(const struct wl_table *t, FILE *out, int indent, const char *key1,
                   const char *key2, const struct wl_row *r, const char *name);
 
+/* The same line into out, '\n' ended; returns its length. */
+#define WL_LINE_MAX 1024
+size_t wl_table_line(const struct wl_table *t, char out[WL_LINE_MAX], int indent,
+                     const char *key1, const char *key2, const struct wl_row *r,
+                     const char *name);
+
 /* The CSV header: group, or unit and position; then the figures. */
 void wl_table_csv_header(csv_writer *cw, bool grouped);
 /* The six figures of a row as CSV cells, and the row's end. */
 void wl_table_csv_figures(csv_writer *cw, const struct wl_row *r, const struct policy *p);
+
+/* Many rows of a grouped table (the table by unit: half a million at
+ * national scale), the same bytes as above, faster:
+ *     struct wl_span s = {0};
+ *     for each row: wl_span_add(&s, &row, policy); wl_table_fit_key(KEY1...);
+ *     wl_table_fit_span(&t, &s);           (instead of wl_table_fit per row)
+ *     wl_table_places(&t, &pl);            (after the last fit)
+ *     for each row: n = wl_table_fast_line(&t, &pl, buf, indent, key, ...);
+ *                   if (n == 0) n = wl_table_line(...);
+ * fast_line places every cell where the widths put it; it returns 0 when
+ * a cell would not fit its place (a key not ASCII, a line too long). */
+struct wl_span {
+    int64_t lo[4], hi[4];        /* workload, need, existing, gap */
+    int ej;                      /* the widest EJ */
+    int64_t holders_max;         /* for a quick EJ under 9.00 */
+    bool any;
+};
+struct wl_places {
+    int start[6], end[6];        /* of the figures' columns */
+    int fixed;                   /* the line's bytes before the name */
+    const char *grade[WL_GRADE_E + 1];     /* wl_grade_name's, and their lengths */
+    int grade_len[WL_GRADE_E + 1];
+    char blank[WL_LINE_MAX];
+};
+void wl_span_add(struct wl_span *s, const struct wl_row *r, const struct policy *p);
+void wl_table_fit_span(struct wl_table *t, const struct wl_span *s);
+void wl_table_places(const struct wl_table *t, struct wl_places *pl);
+size_t wl_table_fast_line(const struct wl_table *t, const struct wl_places *pl,
+                          char out[WL_LINE_MAX], int indent, const char *key, size_t key_len,
+                          const struct wl_row *r, const char *name, size_t name_len);
+/* A CSV row of a grouped table, as csv_put_text (key) and
+ * wl_table_csv_figures write it, into out (2 * key_len + 128 bytes);
+ * returns its length. */
+size_t wl_table_csv_line(char *out, const char *key, size_t key_len, const struct wl_row *r,
+                         const struct policy *p);
 
 #endif

@@ -49,6 +49,9 @@ int64_t wl_ej_hundredths(const struct wl_row *r, const struct policy *p);
  * is 1.00, grade B), so that every reader can check it; WL_GRADE_NONE
  * when existing = 0 (EJ undefined). */
 int wl_grade(const struct wl_row *r, const struct policy *p);
+/* The same from an EJ of h hundredths (wl_ej_hundredths), for a writer
+ * that needs both without working out the EJ twice. */
+int wl_grade_of(int64_t h, const struct policy *p);
 /* -1 short, 0 balanced, 1 over: the gap beyond policy balanced_within. */
 int wl_balance(const struct wl_row *r, const struct policy *p);
 /* "A".."E", "" for none. */

@@ -528,6 +528,35 @@ static void put_raw(csv_writer *w, const char *prefix, const char *s, size_t len
     wbyte(w, '"');
 }
 
+/* The bytes that put a cell in quotes (needs_quotes), as a table: a
+ * table of half a million rows asks for every byte of every key. */
+static const bool quoting_byte[256] = {[','] = 1, ['"'] = 1, ['\n'] = 1, ['\r'] = 1, [';'] = 1};
+
+size_t csv_format_text(char *out, const char *s, size_t len)
+{
+    bool plain = !(len && (is_blank(s[0]) || is_blank(s[len - 1])));
+    for (size_t i = 0; plain && i < len; i++)
+        plain = !quoting_byte[(unsigned char)s[i]];
+    if (plain && !csv_needs_neutralising(s, len)) {
+        memcpy(out, s, len);
+        return len;
+    }
+    char *o = out;
+    bool quoted = needs_quotes(s, len);
+    if (quoted)
+        *o++ = '"';
+    if (csv_needs_neutralising(s, len))
+        *o++ = '\'';
+    for (size_t i = 0; i < len; i++) {
+        *o++ = s[i];
+        if (quoted && s[i] == '"')
+            *o++ = '"';
+    }
+    if (quoted)
+        *o++ = '"';
+    return (size_t)(o - out);
+}
+
 void csv_put(csv_writer *w, const char *s, size_t len)
 {
     put_raw(w, "", s, len);

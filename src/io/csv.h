@@ -86,6 +86,10 @@ void csv_put_str(csv_writer *w, const char *s);
 /* As csv_put_str, but neutralised: see csv_neutralise. For text cells. */
 void csv_put_text(csv_writer *w, const char *s);
 void csv_put_int(csv_writer *w, long long v);
+/* The cell csv_put_text writes for s (len bytes), into out (2 * len + 4
+ * bytes), without a separator; returns its length. For a writer that
+ * builds whole rows itself. */
+size_t csv_format_text(char *out, const char *s, size_t len);
 void csv_end_row(csv_writer *w);
 
 /* Formula neutralisation. A text cell that starts with = + - or @ (after

@@ -435,6 +435,12 @@ int ops_workload_units_children(const struct ops_wl_units *u, const char *parent
  * malloc'd (the caller frees), *n of them. OPS_OK or OPS_REFUSED. */
 int ops_workload_units_repeats(const struct ops_wl_units *u, uint64_t **codes, size_t *n,
                                struct ops_err *e);
+/* As each, with the units read in place (store_tree_view: valid until
+ * close) and, with kept, also kept for a second look without a second
+ * walk (store_tree_kept_view; the caller store_tree_kept_frees it). */
+int ops_workload_units_views(const struct ops_wl_units *u, const char *root,
+                             store_tree_view_cb cb, void *ctx, store_tree_kept **kept,
+                             struct ops_err *e);
 void ops_workload_units_close(struct ops_wl_units *u);
 
 /* For the actions of ops/: the same in the caller's transaction t (NULL

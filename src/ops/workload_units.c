@@ -52,18 +52,25 @@ static int relay_row(const struct store_tree_row *row, void *ctx)
     return r->stopped;
 }
 
+/* A walk's store return as the ops' one. */
+static int walk_result(const struct ops_wl_units *u, const char *root, int r, bool stopped,
+                       struct ops_err *e)
+{
+    if (stopped)
+        return OPS_STOPPED;
+    if (r == STORE_NOTFOUND)
+        return ops_fail(e, _("no unit with code \"%s\""), root ? root : "");
+    return r == STORE_OK ? OPS_OK
+                         : ops_fail(e, _("could not read the database: %s"), store_errmsg(u->o->db));
+}
+
 static int each_or_children(const struct ops_wl_units *u, const char *root, bool children,
                             store_tree_cb cb, void *ctx, struct ops_err *e)
 {
     struct relay rl = {cb, ctx, false};
     int r = children ? store_tree_children(u->t, root, relay_row, &rl)
                      : store_each_tree_unit(u->t, root, relay_row, &rl);
-    if (rl.stopped)
-        return OPS_STOPPED;
-    if (r == STORE_NOTFOUND)
-        return ops_fail(e, _("no unit with code \"%s\""), root ? root : "");
-    return r == STORE_OK ? OPS_OK
-                         : ops_fail(e, _("could not read the database: %s"), store_errmsg(u->o->db));
+    return walk_result(u, root, r, rl.stopped, e);
 }
 
 int ops_workload_units_each(const struct ops_wl_units *u, const char *root, store_tree_cb cb,
@@ -76,6 +83,29 @@ int ops_workload_units_children(const struct ops_wl_units *u, const char *parent
                                 store_tree_cb cb, void *ctx, struct ops_err *e)
 {
     return each_or_children(u, parent, true, cb, ctx, e);
+}
+
+/* The caller's view callback, told apart from the store's own returns. */
+struct view_relay {
+    store_tree_view_cb cb;
+    void *ctx;
+    bool stopped;
+};
+
+static int relay_view(const struct store_tree_view *v, void *ctx)
+{
+    struct view_relay *r = ctx;
+    r->stopped = r->cb(v, r->ctx) != 0;
+    return r->stopped;
+}
+
+int ops_workload_units_views(const struct ops_wl_units *u, const char *root,
+                             store_tree_view_cb cb, void *ctx, store_tree_kept **kept,
+                             struct ops_err *e)
+{
+    struct view_relay rl = {cb, ctx, false};
+    int r = store_each_tree_view(u->t, root, relay_view, &rl, kept);
+    return walk_result(u, root, r, rl.stopped, e);
 }
 
 void ops_workload_units_close(struct ops_wl_units *u)

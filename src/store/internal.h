@@ -369,6 +369,27 @@ int store_unit_tree_add(stxn *t, const char *unit, const struct agg *d, int sign
 void store_unit_tree_touch(stxn *t);
 int store_unit_tree_unit_changed(stxn *t, const void *old, const void *rec);
 int store_unit_tree_check(stxn *t, char *why, size_t whylen);
+/* The tree's entries, shared by unit_tree.c (kept, checked) and
+ * unit_tree_read.c (walked). A value: 4 x le64 figures (minutes, need,
+ * holders, positions), a flag byte, the depth, the name:
+ *   store_unit_tree_decode: the figures (-1: not a tree value);
+ *   store_unit_tree_path: the key of unit code's entry, its path from its
+ *     root (STORE_NOTFOUND: no unit has the code);
+ *   store_unit_tree_code: the unit's own code in a key, its last part. */
+#define UNIT_TREE_VAL_HEAD 34
+#define UNIT_TREE_NO_PARENT 1        /* flag: a root whose named parent is no unit */
+int store_unit_tree_decode(MDB_val v, struct agg *a);
+int store_unit_tree_path(stxn *t, const char *code, unsigned char key[STORE_KEY_MAX], size_t *len);
+/* (A loop back from the end, not memrchr: a code is a few bytes and a
+ * table by unit asks half a million times.) */
+static inline MDB_val store_unit_tree_code(MDB_val k)
+{
+    const char *key = k.mv_data;
+    size_t from = k.mv_size;
+    while (from > 0 && key[from - 1] != '\0')
+        from--;
+    return (MDB_val){k.mv_size - from, (void *)(key + from)};
+}
 int store_unit_repeats_check(stxn *t, char *why, size_t whylen);
 /* The codes in memory (codes.c), for the bulk load: ids are dense and, as
  * read in key order, in byte order of the codes (units on record only).

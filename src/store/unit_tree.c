@@ -34,9 +34,9 @@
 #include "store/internal.h"
 
 #define TREE_STATE_KEY "unit_tree"
-#define TREE_VAL_HEAD 34             /* 4 x le64 figures, the flag byte, the depth */
+#define TREE_VAL_HEAD UNIT_TREE_VAL_HEAD
 #define TREE_VAL_MAX (TREE_VAL_HEAD + NAME_SIZE - 1)
-#define TREE_FLAG_NO_PARENT 1        /* a root whose named parent is no unit */
+#define TREE_FLAG_NO_PARENT UNIT_TREE_NO_PARENT
 #define TREE_DELTAS_MAX 4096
 #define TREE_DEPTH_MAX 255            /* a depth fits its byte */
 
@@ -68,7 +68,7 @@ static size_t tree_value(const struct agg *a, unsigned flags, int depth, const c
     return TREE_VAL_HEAD + n;
 }
 
-static int tree_value_decode(MDB_val v, struct agg *a)
+int store_unit_tree_decode(MDB_val v, struct agg *a)
 {
     if (v.mv_size < TREE_VAL_HEAD || v.mv_size > TREE_VAL_MAX)
         return -1;
@@ -271,7 +271,7 @@ int store_unit_tree_rebuild(stxn *t)
 
 /* The key of unit code's entry: its path from its root, walking up the
  * unit records. STORE_NOTFOUND when no unit has the code. */
-static int path_of(stxn *t, const char *code, unsigned char key[STORE_KEY_MAX], size_t *len)
+int store_unit_tree_path(stxn *t, const char *code, unsigned char key[STORE_KEY_MAX], size_t *len)
 {
     char codes[TREE_DEPTH_MAX + 1][CODE_SIZE];     /* depths 0 .. TREE_DEPTH_MAX, as each_built */
     struct unit u;
@@ -340,7 +340,7 @@ static int change_entry(stxn *t, MDB_val k, const struct agg *d, int sign, const
         return store_damaged(t, DB_UNIT_TREE, k);
     if (r != STORE_OK)
         return r;
-    if (tree_value_decode(v, &a) != 0)
+    if (store_unit_tree_decode(v, &a) != 0)
         return store_damaged(t, DB_UNIT_TREE, k);
     unsigned flags = ((const unsigned char *)v.mv_data)[32];
     int depth = ((const unsigned char *)v.mv_data)[33];
@@ -363,7 +363,7 @@ int store_unit_tree_add(stxn *t, const char *unit, const struct agg *d, int sign
         return STORE_ERROR;
     if (!single)
         return STORE_OK;
-    int r = path_of(t, unit, key, &len);
+    int r = store_unit_tree_path(t, unit, key, &len);
     if (r == STORE_NOTFOUND)
         return STORE_OK;        /* positions of no known unit: in no entry */
     for (size_t i = 1; r == STORE_OK && i <= len; i++)
@@ -473,7 +473,7 @@ static int new_place(stxn *t, const struct unit *now, const unsigned char *from,
     size_t c = strnlen(now->code, CODE_SIZE - 1), plen = 0;
     int r = STORE_NOTFOUND;
     if (now->parent[0] && strncmp(now->parent, now->code, CODE_SIZE) != 0)
-        r = path_of(t, now->parent, to, &plen);
+        r = store_unit_tree_path(t, now->parent, to, &plen);
     if (r == STORE_ERROR)
         return r;
     *flags = now->parent[0] && r == STORE_NOTFOUND ? TREE_FLAG_NO_PARENT : 0;
@@ -504,14 +504,14 @@ static int move_unit(stxn *t, const struct unit *now)
     struct agg rolled;
     int state;
     uint64_t no_parent;
-    int r = path_of(t, now->code, from, &flen);     /* the record is still the old one */
+    int r = store_unit_tree_path(t, now->code, from, &flen);     /* the record is still the old one */
     if (r == STORE_OK)
         r = new_place(t, now, from, flen, to, &tolen, &flags);
     if (r != STORE_OK)
         return r;
     if ((r = store_db_get(t, DB_UNIT_TREE, (MDB_val){flen, from}, &v)) != STORE_OK)
         return r == STORE_NOTFOUND ? store_damaged(t, DB_UNIT_TREE, (MDB_val){flen, from}) : r;
-    if (tree_value_decode(v, &rolled) != 0)
+    if (store_unit_tree_decode(v, &rolled) != 0)
         return store_damaged(t, DB_UNIT_TREE, (MDB_val){flen, from});
     unsigned had = ((const unsigned char *)v.mv_data)[32];
     if ((r = collect_subtree(t, (MDB_val){flen, from}, &m)) == STORE_OK &&
@@ -559,7 +559,7 @@ int store_unit_tree_unit_changed(stxn *t, const void *old_rec, const void *new_r
             return STORE_OK;
     }
     /* the record is still the old one: the new path is found through the parent */
-    int r = moved ? STORE_OK : path_of(t, now->code, key, &len);
+    int r = moved ? STORE_OK : store_unit_tree_path(t, now->code, key, &len);
     if (moved) {
         unsigned flags;
         r = new_place(t, now, (const unsigned char *)"", 0, key, &len, &flags);
@@ -584,130 +584,6 @@ int store_unit_tree_state(stxn *t, bool *kept, uint64_t *units_without_parent)
     return STORE_OK;
 }
 
-/* The unit's own code: a key is its path of codes, NUL-separated. */
-static MDB_val key_code(MDB_val k)
-{
-    const char *key = k.mv_data;
-    const char *nul = k.mv_size ? memrchr(key, '\0', k.mv_size) : NULL;
-    const char *from = nul ? nul + 1 : key;
-    return (MDB_val){(size_t)(key + k.mv_size - from), (void *)from};
-}
-
-/* The row of the entry (k, v); base: the depth of the walk's first entry. */
-static int tree_row(stxn *t, MDB_val k, MDB_val v, struct store_tree_row *row)
-{
-    struct agg a;
-    MDB_val code = key_code(k);
-    const char *from = code.mv_data;
-    int depth = ((const unsigned char *)v.mv_data)[33];
-    size_t c = code.mv_size;
-    if (tree_value_decode(v, &a) != 0 || c == 0 || c >= CODE_SIZE)
-        return store_damaged(t, DB_UNIT_TREE, k);
-    memcpy(row->code, from, c);
-    row->code[c] = '\0';
-    size_t n = v.mv_size - TREE_VAL_HEAD;
-    memcpy(row->name, (const char *)v.mv_data + TREE_VAL_HEAD, n);
-    row->name[n] = '\0';
-    row->depth = depth;
-    row->row = (struct wl_row){a.minutes, a.need, a.existing};
-    row->npositions = (uint64_t)a.npos;
-    row->no_parent = (((const unsigned char *)v.mv_data)[32] & TREE_FLAG_NO_PARENT) != 0;
-    row->has_children = false;
-    return STORE_OK;
-}
-
-/* Walks the entries from key `from` (prefix: those that start with it)
- * with skip: after each entry, seek past its subtree (children only). */
-static int walk(stxn *t, MDB_val prefix, bool children_only, int base, store_tree_cb cb,
-                void *ctx)
-{
-    MDB_cursor *c;
-    unsigned char seek[STORE_KEY_MAX + 2];
-    struct store_tree_row row;
-    MDB_val k = prefix, v;
-    int rc = mdb_cursor_open(t->txn, t->s->dbi[DB_UNIT_TREE], &c);
-    if (rc != 0)
-        return store_fail_mdb(t, rc, store_db_name(DB_UNIT_TREE));
-    int r = 0;
-    rc = mdb_cursor_get(c, &k, &v, prefix.mv_size ? MDB_SET_RANGE : MDB_FIRST);
-    while (rc == 0 && r == 0 && k.mv_size >= prefix.mv_size &&
-           memcmp(k.mv_data, prefix.mv_data, prefix.mv_size) == 0) {
-        if ((r = tree_row(t, k, v, &row)) != STORE_OK)
-            break;
-        row.depth -= base;
-        if (!children_only) {
-            r = cb(&row, ctx);
-            rc = mdb_cursor_get(c, &k, &v, MDB_NEXT);
-            continue;
-        }
-        /* the next entry, if it extends this one, is its first child */
-        size_t len = k.mv_size;
-        memcpy(seek, k.mv_data, len);
-        rc = mdb_cursor_get(c, &k, &v, MDB_NEXT);
-        row.has_children = rc == 0 && k.mv_size > len && memcmp(k.mv_data, seek, len) == 0 &&
-                           ((const unsigned char *)k.mv_data)[len] == '\0';
-        r = cb(&row, ctx);
-        if (r == 0 && row.has_children) {
-            seek[len] = '\x01';        /* past every key that extends this one by a NUL */
-            k = (MDB_val){len + 1, seek};
-            rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE);
-        }
-    }
-    mdb_cursor_close(c);
-    if (r == 0 && rc != 0 && rc != MDB_NOTFOUND)
-        return store_fail_mdb(t, rc, store_db_name(DB_UNIT_TREE));
-    return r;
-}
-
-/* A unit's key (its path of codes) and its depth (the NULs in it). */
-static int key_and_depth(stxn *t, const char *code, unsigned char *key, size_t *len, int *depth)
-{
-    int r = path_of(t, code, key, len);
-    for (size_t i = 0; r == STORE_OK && i < *len; i++)
-        *depth += key[i] == '\0';
-    return r;
-}
-
-int store_each_tree_unit(stxn *t, const char *root, store_tree_cb cb, void *ctx)
-{
-    unsigned char key[STORE_KEY_MAX + 1];
-    size_t len = 0;
-    int base = 0;
-    if (root) {
-        int r = key_and_depth(t, root, key, &len, &base);
-        if (r != STORE_OK)
-            return r;
-        /* the root's entry and those that extend it by a NUL */
-        struct store_tree_row row;
-        MDB_val v;
-        r = store_db_get(t, DB_UNIT_TREE, (MDB_val){len, key}, &v);
-        if (r != STORE_OK)
-            return r == STORE_NOTFOUND ? store_damaged(t, DB_UNIT_TREE, (MDB_val){len, key}) : r;
-        if ((r = tree_row(t, (MDB_val){len, key}, v, &row)) != STORE_OK)
-            return r;
-        row.depth -= base;
-        if ((r = cb(&row, ctx)) != 0)
-            return r;
-        key[len++] = '\0';
-    }
-    return walk(t, (MDB_val){len, key}, false, base, cb, ctx);
-}
-
-int store_tree_children(stxn *t, const char *parent, store_tree_cb cb, void *ctx)
-{
-    unsigned char key[STORE_KEY_MAX + 1];
-    size_t len = 0;
-    int base = 0;
-    if (parent) {
-        int r = key_and_depth(t, parent, key, &len, &base);
-        if (r != STORE_OK)
-            return r;
-        key[len++] = '\0';
-        base++;
-    }
-    return walk(t, (MDB_val){len, key}, true, base, cb, ctx);
-}
-
 /* --- the consistency check ------------------------------------------------------ */
 
 struct compare {
@@ -721,7 +597,7 @@ struct compare {
 
 static void differs(struct compare *cmp, MDB_val k)
 {
-    MDB_val code = key_code(k);
+    MDB_val code = store_unit_tree_code(k);
     if (cmp->problems++ == 0)
         snprintf(cmp->why, cmp->whylen,
                  _("the rolled-up workload of unit %.*s differs from a recount"),

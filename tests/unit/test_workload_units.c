@@ -136,10 +136,79 @@ static void another_rounding_leaves_the_tree_unused(void **state)
     ops_workload_units_close(&w);
 }
 
+/* The rows of each and the views, walked and kept, of the same subtree
+ * as one string: code, name, depth and figures. */
+static int show_row(const struct store_tree_row *r, void *ctx)
+{
+    char *out = ctx;
+    size_t n = strlen(out);
+    snprintf(out + n, 512 - n, "%s/%s/%d/%lld/%lld|", r->code, r->name, r->depth,
+             (long long)r->row.workload_minutes, (long long)r->row.existing);
+    return 0;
+}
+
+static void show_view(const struct store_tree_view *v, char *out)
+{
+    size_t n = strlen(out);
+    snprintf(out + n, 512 - n, "%.*s/%.*s/%d/%lld/%lld|", (int)v->code_len, v->code,
+             (int)v->name_len, v->name, v->depth, (long long)v->row.workload_minutes,
+             (long long)v->row.existing);
+}
+
+static int take_view(const struct store_tree_view *v, void *ctx)
+{
+    show_view(v, ctx);
+    return 0;
+}
+
+/* Overwrites the stack the walk used: a kept place that pointed into one
+ * of its buffers, not into the map, reads garbage after this. */
+static void __attribute__((noinline)) scribble_stack(void)
+{
+    volatile char junk[16384];
+    for (size_t i = 0; i < sizeof junk; i++)
+        junk[i] = '#';
+}
+
+static void views_read_in_place_are_the_rows(void **state)
+{
+    struct fx *f = *state;
+    struct ops_wl_units w;
+    struct ops_err e;
+    assert_int_equal(ops_workload_units_open(&f->o, &w, 0, &e), OPS_OK);
+    const char *roots[] = {NULL, "A", "B", "B1"};
+    for (size_t i = 0; i < sizeof roots / sizeof *roots; i++) {
+        char rows[512] = "", walked[512] = "", kept[512] = "";
+        store_tree_kept *k = NULL;
+        assert_int_equal(ops_workload_units_each(&w, roots[i], show_row, rows, &e), OPS_OK);
+        assert_int_equal(ops_workload_units_views(&w, roots[i], take_view, walked, &k, &e),
+                         OPS_OK);
+        assert_non_null(k);
+        /* read again after the walk: the places (the root's too) are the map's */
+        scribble_stack();
+        for (size_t j = 0; j < store_tree_kept_count(k); j++) {
+            struct store_tree_view v;
+            store_tree_kept_view(k, j, &v);
+            show_view(&v, kept);
+        }
+        store_tree_kept_free(k);
+        assert_true(rows[0] != '\0');
+        assert_string_equal(walked, rows);
+        assert_string_equal(kept, rows);
+    }
+    store_tree_kept *k = (store_tree_kept *)&e;     /* set to NULL on a refusal */
+    char none[512] = "";
+    assert_int_equal(ops_workload_units_views(&w, "NOPE", take_view, none, &k, &e), OPS_REFUSED);
+    assert_null(k);
+    assert_string_equal(none, "");
+    ops_workload_units_close(&w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(the_screen_reads_roots_and_children, setup, teardown),
+        cmocka_unit_test_setup_teardown(views_read_in_place_are_the_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(the_problems_are_counted_only_when_asked, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(another_rounding_leaves_the_tree_unused, setup,
