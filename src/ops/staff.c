@@ -16,12 +16,15 @@ static int keep_history(const struct history *h, void *ctx)
     return 0;
 }
 
-/* The names of a position and unit, "" for an unknown code. */
+/* The names of a position and unit, "" for an unknown code: from the
+ * store's tables of names, or from the records when those are damaged. */
 static void place_names(stxn *t, const char *position, const char *unit,
                         struct ops_place_names *out)
 {
     struct unit u;
     struct position p;
+    if (store_post_names(t, position, unit, out->position, out->unit) == STORE_OK)
+        return;
     out->position[0] = out->unit[0] = '\0';
     if (position[0] && store_get_position(t, position, &p) == STORE_OK)
         memcpy(out->position, p.name, sizeof out->position);

@@ -130,6 +130,7 @@ int store_check_indexes(stxn *t, char *why, size_t whylen)
      * problem is kept only when none came before, the others counted. */
     static int (*const derived[])(stxn *, char *, size_t) = {
         store_wl_check, store_unit_tree_check, store_text_check, store_words_check, store_unit_repeats_check,
+        store_post_names_check,
         store_check_plans,
     };
     for (size_t i = 0; i < sizeof derived / sizeof *derived; i++) {

@@ -42,6 +42,8 @@ static const struct {
     [DB_STAFF_WORDS] = {"staff_words", MDB_DUPSORT | MDB_DUPFIXED},
     [DB_STAFF_VOCAB] = {"staff_vocab", 0},
     [DB_UNIT_TREE] = {"unit_tree", 0},
+    [DB_POST_NAMES] = {"post_names", 0},
+    [DB_TITLES] = {"titles", 0},
 };
 
 const char *store_db_name(int db)
@@ -253,6 +255,8 @@ int store_write(store *s, store_write_fn fn, void *ctx)
         int r = fn(&t, ctx);
         if (r == STORE_OK && t.tree_dirty && !t.map_full && !t.no_space)
             r = store_unit_tree_rebuild(&t);
+        if (r == STORE_OK && t.posts_dirty && !t.map_full && !t.no_space)
+            r = store_post_names_rebuild(&t);
         if (r == STORE_OK && t.units_changed && !t.map_full && !t.no_space)
             r = store_unit_repeats_refresh(&t);
         if (r == STORE_OK && !t.map_full && !t.no_space)
@@ -376,6 +380,8 @@ static int setup_dbs(stxn *t, void *ctx)
         return STORE_ERROR;
     /* and its unit tree none (or a step marked it for building) */
     if ((su->wrote_schema || t->tree_dirty) && store_unit_tree_rebuild(t) != STORE_OK)
+        return STORE_ERROR;
+    if (t->posts_dirty && store_post_names_rebuild(t) != STORE_OK)
         return STORE_ERROR;
     su->migrated = migrate;
     return STORE_OK;

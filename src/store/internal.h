@@ -41,6 +41,11 @@ struct stxn {
      * and how many single changes it took so far. */
     bool tree_dirty;
     unsigned tree_deltas;
+    /* The names of posts (post_names.c) are written anew before the
+     * commit instead of row by row: a write that changes many units or
+     * positions (an import); and how many it changed so far. */
+    bool posts_dirty;
+    unsigned posts_deltas;
 };
 
 /* The map and its file (map.c). A writable open calls prepare before
@@ -395,4 +400,43 @@ size_t store_codes_count(const store_codes *c, bool positions);
 const char *store_codes_str(const store_codes *c, bool positions, uint32_t id);
 /* The unit and job family of position id pos. */
 void store_codes_agg(const store_codes *c, uint32_t pos, const char **unit, const char **family);
+/* Codes with a short value each, packed in chunks (code_chunks.c): the
+ * table of post names. get_each: the values of count codes, each
+ * found[i] STORE_OK (vals[i] pointing into the map, valid while t is) or
+ * STORE_NOTFOUND (an empty code too), with one cursor: a code that
+ * closely follows the one before it (a position after its unit) is found
+ * by stepping on from there; returns STORE_OK or STORE_ERROR. set: gives
+ * code the value *val (NULL: takes its row out); fill: an empty table in
+ * code order (open, add each, close with keep true to write the last
+ * chunk, false when giving up); each: every row in code order to fn (0
+ * goes on), a damaged chunk STORE_ERROR. */
+#define STORE_CC_CHUNK 480       /* the largest chunk: 8 fill a 4 KiB page */
+#define STORE_CC_VAL_MAX (NAME_SIZE - 1)
+#define STORE_CC_CODE_MAX (CODE_SIZE + 1)   /* a code, a NUL and a kind (post_names.c) */
+int store_cc_get_each(stxn *t, int db, size_t count, const MDB_val *codes, MDB_val *vals,
+                      int *found);
+int store_cc_set(stxn *t, int db, const char *code, size_t n, const MDB_val *val);
+struct store_cc_rows;
+struct store_cc_fill {
+    struct store_appender app;
+    int db;
+    struct store_cc_rows *rows;     /* the chunk being filled */
+    size_t size;                    /* its bytes */
+};
+int store_cc_fill_open(struct store_cc_fill *f, stxn *t, int db);
+int store_cc_fill_add(struct store_cc_fill *f, const char *code, size_t n, MDB_val val);
+int store_cc_fill_close(struct store_cc_fill *f, bool keep);
+typedef int (*store_cc_fn)(const char *code, size_t n, MDB_val val, void *ctx);
+int store_cc_each(stxn *t, int db, store_cc_fn fn, void *ctx);
+/* The names of posts (post_names.c, store_post_names in store.h):
+ *   store_post_position_changed, store_post_unit_changed: the derive
+ *     hooks' part (old NULL: a new record; now NULL: a deleted one);
+ *   store_post_names_rebuild: the tables anew from the records (the bulk
+ *     loads when they finish, the migration to schema 13);
+ *   store_post_names_check: the tables against the records (0, or the
+ *     number of problems, the first in why). */
+int store_post_position_changed(stxn *t, const struct position *old, const struct position *now);
+int store_post_unit_changed(stxn *t, const struct unit *old, const struct unit *now);
+int store_post_names_rebuild(stxn *t);
+int store_post_names_check(stxn *t, char *why, size_t whylen);
 #endif

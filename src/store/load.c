@@ -9,8 +9,9 @@
  * digest and in its indexes (the positions' by unit: one put each), and
  * the positions' shares of the workload aggregates are summed
  * in memory while unit and family stay the same (store_wl_load in
- * aggregate.c), so the result is the same database in a fraction of the
- * time. */
+ * aggregate.c), and the names of posts (post_names.c) are written anew
+ * at the end (store_post_names_rebuild), so the result is the same
+ * database in a fraction of the time. */
 #include <stdlib.h>
 #include <string.h>
 #include "core/i18n.h"
@@ -116,6 +117,8 @@ int store_load_position(store_load *l, const struct position *p)
 int store_load_finish(store_load *l)
 {
     int r = l->d == &store_desc_position ? store_wl_load_flush(l->t, &l->wl) : STORE_OK;
+    if (r == STORE_OK)
+        r = store_post_names_rebuild(l->t);
     store_load_free(l);
     return r;
 }

@@ -217,6 +217,8 @@ static const struct migration steps[] = {
     {10, "record the units that show their parent", record_unit_repeats},
     {11, "keep the unit tree with rolled-up workload figures; the units whose name repeats",
      unit_tree_and_names},
+    {12, "keep the titles of positions and the names of units for finding staff",
+     store_post_names_rebuild},
 };
 
 static const struct migration *step_from(unsigned v)

@@ -61,16 +61,18 @@ static size_t unit_key(stxn *t, const void *r, unsigned char *out)
     return code_key(t, _("unit"), ((const struct unit *)r)->code, out);
 }
 
-/* What follows a unit: the sums per district (aggregate_groups.c), the
- * unit tree (unit_tree.c), and the record of the units that show their
- * parent, recounted before the commit when a name or parent changed. */
+/* What follows a unit: the sums per district (aggregate_groups.c), its
+ * name for finding staff (post_names.c), the unit tree (unit_tree.c), and
+ * the record of the units that show their parent, recounted before the
+ * commit when a name or parent changed. */
 static int unit_derived(stxn *t, const void *old_rec, const void *rec)
 {
     const struct unit *old = old_rec, *now = rec;
     if (!old || !now || strncmp(old->name, now->name, NAME_SIZE) != 0 ||
         strncmp(old->parent, now->parent, CODE_SIZE) != 0)
         t->units_changed = true;
-    if (store_wl_unit_changed(t, old, now) != STORE_OK)
+    if (store_wl_unit_changed(t, old, now) != STORE_OK ||
+        store_post_unit_changed(t, old, now) != STORE_OK)
         return STORE_ERROR;
     return store_unit_tree_unit_changed(t, old, now);
 }
@@ -105,12 +107,21 @@ static size_t position_unit(const void *r, unsigned char *out)
     return code_group(((const struct position *)r)->unit, out);
 }
 
+/* What follows a position: the workload aggregates and its title for
+ * finding staff (post_names.c). */
+static int position_derived(stxn *t, const void *old, const void *rec)
+{
+    if (store_wl_position_changed(t, old, rec) != STORE_OK)
+        return STORE_ERROR;
+    return store_post_position_changed(t, old, rec);
+}
+
 /* Indexed by unit so that the per-position listing reads a unit's
  * positions where it prints them (store_each_position_of_unit). */
 const struct store_record_desc store_desc_position = {
     .what = N_("position"), .db = DB_POSITIONS, .size = sizeof(struct position),
     .encode = position_encode, .decode = position_decode, .key = position_key,
-    .derive = store_wl_position_changed,
+    .derive = position_derived,
     .nindexes = 1,
     .index = {
         {DB_POSITIONS_BY_UNIT, STORE_INDEX_DUP, position_unit},

@@ -51,8 +51,10 @@
  * Schema 11: the units that show their parent in labels, as a record in
  * meta (store_unit_repeats).
  * Schema 12: the unit tree with rolled-up workload figures (unit_tree.c,
- * store_each_tree_unit). */
-#define STORE_SCHEMA_VERSION 12
+ * store_each_tree_unit).
+ * Schema 13: the titles of positions and the names of units, densely,
+ * for the matches of `staff find` (post_names.c, store_post_names). */
+#define STORE_SCHEMA_VERSION 13
 
 typedef struct store store;      /* an open environment */
 typedef struct stxn stxn;        /* a transaction */
@@ -163,6 +165,14 @@ int store_del_unit(stxn *t, const char *code);
 int store_put_position(stxn *t, const struct position *p);
 int store_get_position(stxn *t, const char *code, struct position *out);
 int store_del_position(stxn *t, const char *code);
+/* The names of a post: position's title and unit's name (each into
+ * NAME_SIZE bytes), "" for an empty or unknown code, as the records give
+ * them. Read from small tables kept beside the records (post_names.c,
+ * schema 13): a few pages instead of two records, for `staff find`'s
+ * thousands of matches. STORE_OK, or STORE_ERROR when a table is
+ * damaged (the records still answer then). */
+int store_post_names(stxn *t, const char *position, const char *unit, char title[NAME_SIZE],
+                     char unit_name[NAME_SIZE]);
 int store_put_staff(stxn *t, const struct staff *s);
 /* A person's preferences (core/preference.h), keyed by NIP: put replaces
  * them. Schema 2 added their table. */
