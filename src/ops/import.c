@@ -164,6 +164,7 @@ struct writer {
     bool check_first;
     bool checked;               /* pass 1 ran to its end */
     size_t errors;              /* what it found */
+    size_t rows;                /* the file's lines, once counted (reserve_rows); 0: not yet */
 };
 
 /* write_all gave up after pass 1: errors, or rows out of NIP order. */
@@ -285,7 +286,8 @@ static int check_and_load(struct writer *w)
 {
     struct refs_ctx rctx = {w->t, w->policy, .want_positions = true, .im = w->im};
     struct import_refs refs = refs_of(&rctx, w->kind);
-    size_t rows = import_estimate_rows(w->im);
+    /* counted once: a pass over the whole file */
+    size_t rows = w->rows ? w->rows : import_estimate_rows(w->im);
     w->checked = false;
     int rc = store_bulk_begin(w->t, rows, &w->bulk);
     /* Many rows: the codes at once, and the bulk load takes its unit and
@@ -404,14 +406,14 @@ static int first_staff_load(struct ops *o, const struct ops_import *in, bool *ye
  * file grows once instead of store_write running the whole import again
  * each time the map fills up. Short of disk, the write still grows the
  * map as it goes and says so if the disk is full. */
-static void reserve_rows(struct ops *o, const struct ops_import *in)
+static void reserve_rows(struct ops *o, const struct ops_import *in, struct writer *w)
 {
     static const size_t row_bytes[] = {
         [IMPORT_UNITS] = 192, [IMPORT_POSITIONS] = 288, [IMPORT_STAFF] = 640,
         [IMPORT_PREFERENCES] = 256,
     };
     size_t per = in->kind >= 0 && in->kind <= IMPORT_PREFERENCES ? row_bytes[in->kind] : 256;
-    size_t rows = import_estimate_rows(in->im);
+    size_t rows = w->rows = import_estimate_rows(in->im);
     store_reserve_more(o->db, rows < SIZE_MAX / per ? rows * per : SIZE_MAX);
 }
 
@@ -428,7 +430,7 @@ int ops_import(struct ops *o, struct ops_import *in, struct ops_err *e)
         (!w.check_first && check_apart(o, in, w.policy, &in->errors, e) != OPS_OK))
         return OPS_REFUSED;
     if (!in->errors)
-        reserve_rows(o, in);
+        reserve_rows(o, in, &w);
     int rc = in->errors ? GAVE_UP : store_write(o->db, write_all, &w);
     if (rc == GAVE_UP && w.check_first) {
         in->errors = w.errors;

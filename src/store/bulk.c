@@ -15,8 +15,13 @@
  * family for the workload aggregates need no look-up. What needs only the
  * record (its encoding, the digest hashes, the keys, the name interned)
  * can be done ahead on another thread (store_bulk_prepare), leaving the
- * writes here. */
+ * writes here. Two more threads keep work off the writer's path: one maps
+ * the pages ahead that the load will fill (store_prefault_start), one
+ * makes the indexes' orders at the end while the writer writes the holder
+ * counts and the first indexes (orders_start). A dup index of an empty
+ * table takes each key's people in one call (MDB_MULTIPLE). */
 #include <assert.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +46,11 @@ _Static_assert(NO_ID == STRSET_NONE, "an interned id is a strset id");
 #define BY_UNIT 0
 #define BY_POSITION 1            /* the position index: holders counted */
 #define BY_NAME 2                /* the name index, sized ahead from expect */
+
+/* The bytes of the map a person takes at the end of a load (records,
+ * history, indexes, find text), about: the pages mapped ahead for the
+ * writer (store_prefault_start). */
+#define BYTES_PER_ROW 640
 
 /* --- interned strings --------------------------------------------------------
  * Each distinct string once (core/strset): ids are dense. */
@@ -135,6 +145,7 @@ struct store_bulk {
     struct strset in[BY_COUNT];
     uint32_t *rank[BY_COUNT];   /* string_ranks of in[i], once computed */
     store_codes *codes;         /* when given: the unit and position ids */
+    struct store_prefault *prefault;    /* the pages ahead being mapped, or NULL */
     bool unknown_code;          /* a record's unit or position is not in codes */
 };
 
@@ -166,6 +177,7 @@ void store_bulk_free(store_bulk *b)
 {
     if (!b)
         return;
+    store_prefault_stop(b->prefault);
     if (b->staff)
         mdb_cursor_close(b->staff);
     if (b->history.cur)
@@ -218,6 +230,7 @@ int store_bulk_begin(stxn *t, size_t expect, store_bulk **out)
         /* Room for names of 31 bytes on average; a large block is mapped
          * lazily, so what is never written costs nothing. */
         interner_presize(&b->in[BY_NAME], expect, expect * 32);
+        b->prefault = store_prefault_start(t, expect * BYTES_PER_ROW);
     }
     *out = b;
     return STORE_OK;
@@ -528,13 +541,62 @@ static uint32_t *index_order(store_bulk *b, int by, size_t *m)
 /* Entries ahead for which memory is asked early. */
 #define AHEAD 8
 
-static int write_index(store_bulk *b, int by)
+/* Values of one key put at once (DUP_RUN of them at most). */
+#define DUP_RUN 512
+
+/* n values of key k into a dup index (MDB_DUPFIXED) through app, in one
+ * call (MDB_MULTIPLE): no search for the key, nor one call a value. new:
+ * the key is not there yet (after every key there: MDB_APPEND). */
+static int put_dups(struct store_appender *app, MDB_val k, unsigned char *refs, size_t n,
+                    bool new)
+{
+    unsigned flags = (new ? MDB_APPEND : 0) | MDB_APPENDDUP | MDB_MULTIPLE;
+    for (size_t done = 0; done < n; flags &= ~(unsigned)MDB_APPEND) {
+        MDB_val v[2] = {{STORE_NIP_REF_LEN, refs + done * STORE_NIP_REF_LEN}, {n - done, NULL}};
+        int rc = mdb_cursor_put(app->cur, &k, v, flags);
+        if (rc == 0 && v[1].mv_size == 0)
+            rc = MDB_CORRUPTED;         /* nothing written: would never end */
+        if (rc != 0)
+            return store_fail_mdb(app->t, rc, store_db_name(app->db));
+        done += v[1].mv_size;
+    }
+    return STORE_OK;
+}
+
+/* A dup index of an empty table (nothing for the appender to compare
+ * with: every key new), a key's values gathered and put together. */
+static int write_dups(store_bulk *b, int by, const uint32_t *ord, size_t m,
+                      struct store_appender *app)
+{
+    unsigned char refs[DUP_RUN * STORE_NIP_REF_LEN];
+    size_t n = 0;
+    uint32_t id = NO_ID;
+    bool new = true;
+    int r = STORE_OK;
+    for (size_t i = 0; i <= m && r == STORE_OK; i++) {
+        if (i + 2 * AHEAD < m)
+            __builtin_prefetch(&b->rows[ord[i + 2 * AHEAD]]);
+        const struct bulk_row *row = i < m ? &b->rows[ord[i]] : NULL;
+        if (n && (!row || row->id[by] != id || n == DUP_RUN)) {
+            const char *s = group_str(b, by, id);
+            r = put_dups(app, (MDB_val){strlen(s), (void *)s}, refs, n, new);
+            new = !row || row->id[by] != id;
+            n = 0;
+        }
+        if (row) {
+            id = row->id[by];
+            memcpy(refs + n++ * STORE_NIP_REF_LEN, row->ref, STORE_NIP_REF_LEN);
+        }
+    }
+    return r;
+}
+
+/* ord: index_order's m rows (freed here), or NULL when out of memory. */
+static int write_index(store_bulk *b, int by, uint32_t *ord, size_t m)
 {
     const struct store_index_desc *ix = &b->d->index[by];
     struct store_appender app;
     unsigned char key[STORE_KEY_MAX];
-    size_t m;
-    uint32_t *ord = index_order(b, by, &m);
     if (!ord)
         return store_fail(b->t->s, _("out of memory"));
     bool dup = ix->kind == STORE_INDEX_DUP;
@@ -544,6 +606,10 @@ static int write_index(store_bulk *b, int by)
         return STORE_ERROR;
     }
     int r = STORE_OK;
+    if (dup && !app.have_last) {
+        r = write_dups(b, by, ord, m, &app);
+        m = 0;                  /* done */
+    }
     for (size_t i = 0; i < m && r == STORE_OK; i++) {
         /* The rows, and for names their text, are visited all over
          * memory: ask for them ahead (the row first, its text once the
@@ -590,13 +656,16 @@ static int count_holders(store_bulk *b)
 {
     const size_t n = ngroups(b, BY_POSITION);
     uint32_t *count = holder_counts(b);
-    const uint32_t *rank = ranks_of(b, BY_POSITION);
+    /* With the codes an id is its rank (ranks_of): code order needs no
+     * ranks then, which the orders' thread may be making meanwhile. */
+    const bool ids_ranked = by_codes(b, BY_POSITION);
+    const uint32_t *rank = ids_ranked ? NULL : ranks_of(b, BY_POSITION);
     uint32_t *by_rank = malloc((n + 1) * sizeof *by_rank);
     int r = STORE_OK;
-    if (!count || !rank || !by_rank)
+    if (!count || (!rank && !ids_ranked) || !by_rank)
         r = store_fail(b->t->s, _("out of memory"));
     for (uint32_t id = 0; r == STORE_OK && id < n; id++)
-        by_rank[rank[id]] = id;
+        by_rank[rank ? rank[id] : id] = id;
     struct store_wl_acc acc = {.klen = 0};
     store_wl_acc_defer_groups(&acc);
     for (uint32_t k = 0; r == STORE_OK && k < n; k++) {
@@ -619,18 +688,95 @@ static int count_holders(store_bulk *b)
     return r;
 }
 
+/* --- the orders, sorted on a thread of their own ---------------------------------
+ * Sorting needs no transaction, writing the indexes needs the writer's:
+ * while the writer fills the words, the holder counts and the first
+ * indexes, a thread makes the orders of the next ones (the names' the
+ * longest: a sort of the distinct names). */
+
+struct orders {
+    store_bulk *b;
+    uint32_t *ord[BY_COUNT];    /* index_order's, NULL: out of memory */
+    size_t m[BY_COUNT];
+    int ready;                  /* the indexes below it have their order and ranks */
+    bool threaded;
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t made;
+};
+
+static void make_order(struct orders *o, int by)
+{
+    o->ord[by] = index_order(o->b, by, &o->m[by]);
+    pthread_mutex_lock(&o->mu);
+    o->ready = by + 1;
+    pthread_cond_signal(&o->made);
+    pthread_mutex_unlock(&o->mu);
+}
+
+static void *make_orders(void *arg)
+{
+    struct orders *o = arg;
+    for (int by = 0; by < o->b->d->nindexes; by++)
+        make_order(o, by);
+    return NULL;
+}
+
+/* Starts the thread; without one, each order is made when waited for. */
+static void orders_start(struct orders *o, store_bulk *b)
+{
+    *o = (struct orders){.b = b};
+    pthread_mutex_init(&o->mu, NULL);
+    pthread_cond_init(&o->made, NULL);
+    o->threaded = pthread_create(&o->thread, NULL, make_orders, o) == 0;
+}
+
+/* Waits until index by has its order (and its ranks). */
+static void orders_wait(struct orders *o, int by)
+{
+    if (!o->threaded) {
+        while (o->ready <= by)
+            make_order(o, o->ready);
+        return;
+    }
+    pthread_mutex_lock(&o->mu);
+    while (o->ready <= by)
+        pthread_cond_wait(&o->made, &o->mu);
+    pthread_mutex_unlock(&o->mu);
+}
+
+/* Waits for the thread; frees the orders not taken. */
+static void orders_end(struct orders *o)
+{
+    if (o->threaded)
+        pthread_join(o->thread, NULL);
+    for (int by = 0; by < BY_COUNT; by++)
+        free(o->ord[by]);
+    pthread_cond_destroy(&o->made);
+    pthread_mutex_destroy(&o->mu);
+}
+
 int store_bulk_finish(store_bulk *b)
 {
+    struct orders o;
+    for (int by = 0; by < BY_COUNT; by++)
+        hindex_free(&b->in[by].ix);   /* no more lookups: room for the sort */
+    orders_start(&o, b);
+    /* the holder counts use the position index's ranks, made by the
+     * thread unless the codes give them */
+    if (!by_codes(b, BY_POSITION))
+        orders_wait(&o, BY_POSITION);
     int r = count_holders(b);
     b->text_open = false;
     if (store_text_fill_close(&b->text, r == STORE_OK) != STORE_OK)
         r = STORE_ERROR;
-    for (int by = 0; by < BY_COUNT; by++)
-        hindex_free(&b->in[by].ix);   /* no more lookups: room for the sort */
     for (int by = 0; by < b->d->nindexes && r == STORE_OK; by++) {
         store_map_writeback(b->t->s);
-        r = write_index(b, by);
+        orders_wait(&o, by);
+        r = write_index(b, by, o.ord[by], o.m[by]);
+        o.ord[by] = NULL;       /* write_index freed it */
     }
+    orders_end(&o);
     store_bulk_free(b);
     return r;
 }

@@ -76,6 +76,19 @@ void store_map_close(store *s);
  * crash can see (the pages of an open write transaction are pages no
  * committed meta page points to), and does nothing unless writemap. */
 void store_map_writeback(const store *s);
+/* Where the data file is mapped in this process (addr, len): false when
+ * it cannot be found. */
+bool store_map_find(stxn *t, unsigned char **addr, size_t *len);
+
+/* Maps the pages a long write transaction will append into ahead of it,
+ * on a thread of its own (prefault.c): start from the end of what the
+ * store holds, about bytes of them; stop waits for the thread (before
+ * the transaction ends, and before the map may change). NULL when there
+ * is nothing to do, or no thread: the writer maps its pages itself, as
+ * without. stop(NULL) does nothing. */
+struct store_prefault;
+struct store_prefault *store_prefault_start(stxn *t, size_t bytes);
+void store_prefault_stop(struct store_prefault *p);
 
 /* The sentence for a full filesystem (naming it and saying that nothing
  * was saved) into s->err; STORE_ERROR. */

@@ -292,7 +292,7 @@ static const void *byte_of_map(stxn *t)
  * the process's map list is read for the mapping that holds a byte of it
  * (by address: the device and inode there differ from stat(2)'s on
  * overlay and btrfs file systems). */
-static bool find_map(stxn *t, unsigned char **addr, size_t *len)
+bool store_map_find(stxn *t, unsigned char **addr, size_t *len)
 {
     uintptr_t at = (uintptr_t)byte_of_map(t);
     char line[4096 + 256];
@@ -317,7 +317,7 @@ void store_read_release(stxn *t)
     unsigned char *addr;
     size_t len;
     if (t->write || mdb_env_info(t->s->env, &info) != 0 || mdb_env_stat(t->s->env, &st) != 0 ||
-        !find_map(t, &addr, &len))
+        !store_map_find(t, &addr, &len))
         return;
     size_t used = ((size_t)info.me_last_pgno + 1) * st.ms_psize;
     /* The map is a shared file mapping: its pages leave this process's
