@@ -4,16 +4,6 @@
 #include "core/i18n.h"
 #include "io/export.h"
 
-/* The characters of v in decimal. */
-static int decimal_width(int64_t v)
-{
-    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-    int n = v < 0 ? 2 : 1;
-    while (u >= 10)
-        u /= 10, n++;
-    return n;
-}
-
 static const char digit_pairs[] = "00010203040506070809101112131415161718192021222324"
                                   "25262728293031323334353637383940414243444546474849"
                                   "50515253545556575859606162636465666768697071727374"
@@ -78,10 +68,10 @@ void wl_table_init(struct wl_table *t, const struct policy *p, bool grouped)
 
 void wl_table_fit(struct wl_table *t, const struct wl_row *r)
 {
-    wl_table_fit_key(t, WL_COL_WORKLOAD, decimal_width(r->workload_minutes));
-    wl_table_fit_key(t, WL_COL_NEED, decimal_width(r->need));
-    wl_table_fit_key(t, WL_COL_EXISTING, decimal_width(r->existing));
-    wl_table_fit_key(t, WL_COL_GAP, decimal_width(wl_gap(r)));
+    wl_table_fit_key(t, WL_COL_WORKLOAD, wl_decimal_width(r->workload_minutes));
+    wl_table_fit_key(t, WL_COL_NEED, wl_decimal_width(r->need));
+    wl_table_fit_key(t, WL_COL_EXISTING, wl_decimal_width(r->existing));
+    wl_table_fit_key(t, WL_COL_GAP, wl_decimal_width(wl_gap(r)));
     wl_table_fit_key(t, WL_COL_EJ, (int)wl_ej_width(r, t->p));
     wl_table_fit_key(t, WL_COL_GRADE, (int)strlen(wl_grade_name(wl_grade(r, t->p))));
 }
@@ -246,8 +236,8 @@ void wl_table_fit_span(struct wl_table *t, const struct wl_span *s)
         return;
     /* a decimal's width grows with its distance from 0: the extremes' is the widest */
     for (int i = 0; i < 4; i++) {
-        wl_table_fit_key(t, WL_COL_WORKLOAD + i, decimal_width(s->lo[i]));
-        wl_table_fit_key(t, WL_COL_WORKLOAD + i, decimal_width(s->hi[i]));
+        wl_table_fit_key(t, WL_COL_WORKLOAD + i, wl_decimal_width(s->lo[i]));
+        wl_table_fit_key(t, WL_COL_WORKLOAD + i, wl_decimal_width(s->hi[i]));
     }
     wl_table_fit_key(t, WL_COL_EJ, s->ej);
     /* a row has a grade exactly when it has an EJ */

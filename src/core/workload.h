@@ -61,6 +61,9 @@ size_t wl_format_ej(const struct wl_row *r, const struct policy *p, char out[24]
 /* The length wl_format_ej would return, without formatting: a table's
  * column width from a pass that writes nothing. */
 size_t wl_ej_width(const struct wl_row *r, const struct policy *p);
+/* The characters of v in decimal, as the tables write it (a minus sign
+ * counted): a figure column's width. */
+int wl_decimal_width(int64_t v);
 /* Adds b to a. */
 void wl_row_add(struct wl_row *a, const struct wl_row *b);
 

@@ -81,6 +81,15 @@ size_t wl_ej_width(const struct wl_row *r, const struct policy *p)
     return ej_chars(wl_ej_hundredths(r, p));
 }
 
+int wl_decimal_width(int64_t v)
+{
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    int n = v < 0 ? 2 : 1;
+    while (u >= 10)
+        u /= 10, n++;
+    return n;
+}
+
 size_t wl_format_ej(const struct wl_row *r, const struct policy *p, char out[24])
 {
     /* Formatted by hand, from the end back: core does no I/O and this

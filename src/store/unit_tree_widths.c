@@ -30,16 +30,6 @@ static int chars_of(const char *s, size_t n)
     return c;
 }
 
-/* The characters of v in decimal (as the table writes it). */
-static int decimal_width(int64_t v)
-{
-    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-    int n = v < 0 ? 2 : 1;
-    while (u >= 10)
-        u /= 10, n++;
-    return n;
-}
-
 static int64_t *slot(int64_t *h, int max, int w)
 {
     return &h[w < 0 ? 0 : w > max ? max : w];
@@ -57,7 +47,7 @@ void store_tree_widths_entry(struct tree_widths *w, MDB_val k, MDB_val v, int si
     const int64_t fig[4] = {r.workload_minutes, r.need, r.existing, wl_gap(&r)};
     *slot(w->key, TREE_WIDTHS_KEY_MAX, 2 * depth + chars_of(code.mv_data, code.mv_size)) += sign;
     for (int i = 0; i < 4; i++)
-        *slot(w->figure[i], TREE_WIDTHS_DEC_MAX, decimal_width(fig[i])) += sign;
+        *slot(w->figure[i], TREE_WIDTHS_DEC_MAX, wl_decimal_width(fig[i])) += sign;
     memset(&p, 0, sizeof p);
     p.effective_minutes = w->eff;
     *slot(w->ej, TREE_WIDTHS_EJ_MAX, (int)wl_ej_width(&r, &p)) += sign;

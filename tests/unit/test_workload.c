@@ -614,6 +614,19 @@ static void deep_chain(void **state)
     free(p);
 }
 
+/* A figure's width is the length printf gives it, sign included. */
+static void decimal_width_counts_printf_chars(void **state)
+{
+    (void)state;
+    const int64_t v[] = {0, 7, 9, 10, 99, 100, -1, -9, -10, 123456789, -987654321,
+                         INT64_MAX, INT64_MIN, INT64_MIN + 1};
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+        char buf[32];
+        int n = snprintf(buf, sizeof buf, "%lld", (long long)v[i]);
+        assert_int_equal(wl_decimal_width(v[i]), n);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -629,6 +642,7 @@ int main(void)
         cmocka_unit_test(records_one_at_a_time),
         cmocka_unit_test(position_lookup_orders),
         cmocka_unit_test(deep_chain),
+        cmocka_unit_test(decimal_width_counts_printf_chars),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
