@@ -54,21 +54,12 @@ struct unit_table {
     struct wl_row total;         /* of the subtree's roots */
 };
 
-/* The characters of s (n bytes, UTF-8), as text_width counts them. */
-static int chars_of(const char *s, size_t n)
-{
-    int c = 0;
-    for (size_t i = 0; i < n; i++)
-        c += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return c;
-}
-
 static int measure_unit(const struct store_tree_view *v, void *ctx)
 {
     struct unit_table *u = ctx;
     /* characters are at most bytes: count them only for a key that may be the widest */
     if (2 * v->depth + (int)v->code_len > u->t.w[WL_COL_KEY1])
-        wl_table_fit_key(&u->t, WL_COL_KEY1, 2 * v->depth + chars_of(v->code, v->code_len));
+        wl_table_fit_key(&u->t, WL_COL_KEY1, wl_key_width(v->depth, v->code, v->code_len));
     wl_span_add(&u->span, &v->row, u->p);
     u->t.named |= v->name_len > 0;
     if (v->depth == 0)

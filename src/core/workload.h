@@ -64,6 +64,9 @@ size_t wl_ej_width(const struct wl_row *r, const struct policy *p);
 /* The characters of v in decimal, as the tables write it (a minus sign
  * counted): a figure column's width. */
 int wl_decimal_width(int64_t v);
+/* The key column's characters for a unit at depth (indented two a level)
+ * whose code is n bytes of UTF-8 at code: a table by unit's key width. */
+int wl_key_width(int depth, const char *code, size_t n);
 /* Adds b to a. */
 void wl_row_add(struct wl_row *a, const struct wl_row *b);
 

@@ -90,6 +90,14 @@ int wl_decimal_width(int64_t v)
     return n;
 }
 
+int wl_key_width(int depth, const char *code, size_t n)
+{
+    int chars = 0;
+    for (size_t i = 0; i < n; i++)      /* a character: a byte that continues none */
+        chars += ((unsigned char)code[i] & 0xC0) != 0x80;
+    return 2 * depth + chars;
+}
+
 size_t wl_format_ej(const struct wl_row *r, const struct policy *p, char out[24])
 {
     /* Formatted by hand, from the end back: core does no I/O and this

@@ -88,7 +88,7 @@ static bool unit_exists(void *ctx, const char *code)
     const struct store_bulk_prep *p = c->im ? import_prepared(c->im) : NULL;
     bool exists;
     if (p && store_bulk_prep_unit_exists(p, code, &exists))
-        return exists;          /* the reader thread's answer, from the position's unit */
+        return exists;          /* the preparer thread's answer, from the position's unit */
     store_codes *codes = codes_of(c);
     if (codes)
         return store_codes_has_unit(codes, code);
@@ -96,7 +96,7 @@ static bool unit_exists(void *ctx, const char *code)
     return store_get_unit(c->t, code, &u) == STORE_OK;
 }
 
-/* The answer the reader thread found for the row's position (the import
+/* The answer the preparer thread found for the row's position (the import
  * asks position_unit of a staff row's own position only); false: none. */
 static bool prepared_unit(const struct refs_ctx *c, const char **u)
 {

@@ -21,15 +21,6 @@ static MDB_val widths_key(void)
     return (MDB_val){sizeof WIDTHS_KEY - 1, (void *)WIDTHS_KEY};
 }
 
-/* The characters of s (n bytes, UTF-8), as text_width counts them. */
-static int chars_of(const char *s, size_t n)
-{
-    int c = 0;
-    for (size_t i = 0; i < n; i++)
-        c += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return c;
-}
-
 static int64_t *slot(int64_t *h, int max, int w)
 {
     return &h[w < 0 ? 0 : w > max ? max : w];
@@ -45,7 +36,7 @@ void store_tree_widths_entry(struct tree_widths *w, MDB_val k, MDB_val v, int si
     int depth = ((const unsigned char *)v.mv_data)[33];
     const struct wl_row r = {a.minutes, a.need, a.existing};
     const int64_t fig[4] = {r.workload_minutes, r.need, r.existing, wl_gap(&r)};
-    *slot(w->key, TREE_WIDTHS_KEY_MAX, 2 * depth + chars_of(code.mv_data, code.mv_size)) += sign;
+    *slot(w->key, TREE_WIDTHS_KEY_MAX, wl_key_width(depth, code.mv_data, code.mv_size)) += sign;
     for (int i = 0; i < 4; i++)
         *slot(w->figure[i], TREE_WIDTHS_DEC_MAX, wl_decimal_width(fig[i])) += sign;
     memset(&p, 0, sizeof p);

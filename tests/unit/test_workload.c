@@ -627,6 +627,18 @@ static void decimal_width_counts_printf_chars(void **state)
     }
 }
 
+/* A key's width: two a level, one a character however many bytes it takes. */
+static void key_width_counts_characters(void **state)
+{
+    (void)state;
+    const char *ascii = "1101.BAPENDA", *wide = "1101.\xC3\x9C\xE2\x82\xAC";   /* "1101.Ü€" */
+    assert_int_equal(wl_key_width(0, ascii, strlen(ascii)), (int)strlen(ascii));
+    assert_int_equal(wl_key_width(3, ascii, strlen(ascii)), 6 + (int)strlen(ascii));
+    /* Ü and € are one character each, as "1101.AB" has two */
+    assert_int_equal(wl_key_width(1, wide, strlen(wide)), wl_key_width(1, "1101.AB", 7));
+    assert_int_equal(wl_key_width(2, "", 0), 4);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -643,6 +655,7 @@ int main(void)
         cmocka_unit_test(position_lookup_orders),
         cmocka_unit_test(deep_chain),
         cmocka_unit_test(decimal_width_counts_printf_chars),
+        cmocka_unit_test(key_width_counts_characters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
