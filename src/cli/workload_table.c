@@ -25,6 +25,12 @@ static inline __attribute__((always_inline)) char *decimal_back(int64_t v, char 
     return end;
 }
 
+/* The four figures of a row in column order: workload, need, existing, gap. */
+static inline void four_figures(const struct wl_row *r, int64_t v[4])
+{
+    v[0] = r->workload_minutes, v[1] = r->need, v[2] = r->existing, v[3] = wl_gap(r);
+}
+
 /* The six figures of a row as text: their strings and lengths (ASCII, so
  * also their widths). */
 struct figures {
@@ -35,7 +41,8 @@ struct figures {
 
 static void figures_of(const struct wl_row *r, const struct policy *p, struct figures *f)
 {
-    const int64_t v[4] = {r->workload_minutes, r->need, r->existing, wl_gap(r)};
+    int64_t v[4];
+    four_figures(r, v);
     for (int i = 0; i < 4; i++) {
         f->s[i] = decimal_back(v[i], f->buf[i] + sizeof f->buf[i]);
         f->len[i] = (int)(f->buf[i] + sizeof f->buf[i] - f->s[i]);
@@ -216,7 +223,8 @@ static int ej_width(const struct wl_span *s, const struct wl_row *r, const struc
 
 void wl_span_add(struct wl_span *s, const struct wl_row *r, const struct policy *p)
 {
-    const int64_t v[4] = {r->workload_minutes, r->need, r->existing, r->existing - r->need};
+    int64_t v[4];
+    four_figures(r, v);
     if (!s->any) {
         memcpy(s->lo, v, sizeof v), memcpy(s->hi, v, sizeof v);
         s->holders_max = p->effective_minutes > 0 ? INT64_MAX / 16 / p->effective_minutes : 0;
@@ -239,9 +247,14 @@ void wl_table_fit_span(struct wl_table *t, const struct wl_span *s)
         wl_table_fit_key(t, WL_COL_WORKLOAD + i, wl_decimal_width(s->lo[i]));
         wl_table_fit_key(t, WL_COL_WORKLOAD + i, wl_decimal_width(s->hi[i]));
     }
-    wl_table_fit_key(t, WL_COL_EJ, s->ej);
+    wl_table_fit_ej(t, s->ej);
+}
+
+void wl_table_fit_ej(struct wl_table *t, int ej)
+{
+    wl_table_fit_key(t, WL_COL_EJ, ej);
     /* a row has a grade exactly when it has an EJ */
-    for (int g = WL_GRADE_A; s->ej > 0 && g <= WL_GRADE_E; g++)
+    for (int g = WL_GRADE_A; ej > 0 && g <= WL_GRADE_E; g++)
         wl_table_fit_key(t, WL_COL_GRADE, (int)strlen(wl_grade_name(g)));
 }
 
@@ -291,7 +304,8 @@ size_t wl_table_fast_line(const struct wl_table *t, const struct wl_places *pl,
         bytes |= (unsigned char)(l[indent + i] = key[i]);
     if (bytes >= 0x80)
         return 0;
-    const int64_t v[4] = {r->workload_minutes, r->need, r->existing, r->existing - r->need};
+    int64_t v[4];
+    four_figures(r, v);
     for (int c = 0; c < 4; c++)
         if (decimal_back(v[c], l + pl->end[c]) < l + pl->start[c])
             return 0;
@@ -327,7 +341,8 @@ size_t wl_table_csv_line(char *out, const char *key, size_t key_len, const struc
     f -= glen, memcpy(f, grade, glen);
     *--f = ',';
     f = ej_back(h, f);
-    const int64_t v[4] = {r->workload_minutes, r->need, r->existing, r->existing - r->need};
+    int64_t v[4];
+    four_figures(r, v);
     for (int c = 4; c-- > 0;) {
         *--f = ',';
         f = decimal_back(v[c], f);

@@ -87,6 +87,9 @@ struct wl_places {
 };
 void wl_span_add(struct wl_span *s, const struct wl_row *r, const struct policy *p);
 void wl_table_fit_span(struct wl_table *t, const struct wl_span *s);
+/* Widens the EJ column to ej characters, and the grade's to fit a grade
+ * when any row has an EJ (ej > 0). */
+void wl_table_fit_ej(struct wl_table *t, int ej);
 void wl_table_places(const struct wl_table *t, struct wl_places *pl);
 size_t wl_table_fast_line(const struct wl_table *t, const struct wl_places *pl,
                           char out[WL_LINE_MAX], int indent, const char *key, size_t key_len,

@@ -104,10 +104,7 @@ static int write_text_streamed(const struct ops_wl_units *wu, const struct store
     wl_table_fit_key(&u->t, WL_COL_KEY1, w->key);
     for (int i = 0; i < 4; i++)
         wl_table_fit_key(&u->t, WL_COL_WORKLOAD + i, w->figure[i]);
-    wl_table_fit_key(&u->t, WL_COL_EJ, w->ej);
-    /* a row has a grade exactly when it has an EJ (wl_table_fit_span) */
-    for (int g = WL_GRADE_A; w->ej > 0 && g <= WL_GRADE_E; g++)
-        wl_table_fit_key(&u->t, WL_COL_GRADE, (int)strlen(wl_grade_name(g)));
+    wl_table_fit_ej(&u->t, w->ej);
     u->t.named = w->named;
     u->total = w->total;
     wl_table_fit(&u->t, &u->total);

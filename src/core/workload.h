@@ -42,7 +42,12 @@ enum wl_grade { WL_GRADE_NONE, WL_GRADE_A, WL_GRADE_B, WL_GRADE_C, WL_GRADE_D,
 /* Staff needed for a workload: workload / effective minutes, rounded as the
  * policy says (half-up or up). A non-negative override wins. */
 int64_t wl_need(int64_t workload_minutes, int32_t override, const struct policy *p);
-int64_t wl_gap(const struct wl_row *r);
+/* Existing minus need: negative when short. Inline: a table of half a
+ * million rows asks it of every row. */
+static inline int64_t wl_gap(const struct wl_row *r)
+{
+    return r->existing - r->need;
+}
 /* EJ x 100 rounded half-up (150 = 1.50), or -1 when nobody holds it. */
 int64_t wl_ej_hundredths(const struct wl_row *r, const struct policy *p);
 /* Grade by the policy bands of the EJ as shown (wl_ej_hundredths: 1.004

@@ -16,11 +16,6 @@ int64_t wl_need(int64_t workload_minutes, int32_t override, const struct policy 
     return (2 * workload_minutes + e) / (2 * e);
 }
 
-int64_t wl_gap(const struct wl_row *r)
-{
-    return r->existing - r->need;
-}
-
 int64_t wl_ej_hundredths(const struct wl_row *r, const struct policy *p)
 {
     if (r->existing <= 0 || p->effective_minutes <= 0)
