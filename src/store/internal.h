@@ -404,7 +404,10 @@ bool store_tree_widths_equal(const struct tree_widths *a, const struct tree_widt
  *   store_unit_tree_path: the key of unit code's entry, its path from its
  *     root (STORE_NOTFOUND: no unit has the code);
  *   store_unit_tree_code: the unit's own code in a key, its last part. */
+#define UNIT_TREE_AT_FLAGS 32        /* the flag byte's place in a value */
+#define UNIT_TREE_AT_DEPTH 33        /* the depth's */
 #define UNIT_TREE_VAL_HEAD 34
+#define UNIT_TREE_VAL_MAX (UNIT_TREE_VAL_HEAD + NAME_SIZE - 1)
 #define UNIT_TREE_NO_PARENT 1        /* flag: a root whose named parent is no unit */
 int store_unit_tree_decode(MDB_val v, struct agg *a);
 int store_unit_tree_path(stxn *t, const char *code, unsigned char key[STORE_KEY_MAX], size_t *len);

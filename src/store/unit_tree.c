@@ -34,9 +34,6 @@
 #include "store/internal.h"
 
 #define TREE_STATE_KEY "unit_tree"
-#define TREE_VAL_HEAD UNIT_TREE_VAL_HEAD
-#define TREE_VAL_MAX (TREE_VAL_HEAD + NAME_SIZE - 1)
-#define TREE_FLAG_NO_PARENT UNIT_TREE_NO_PARENT
 #define TREE_DELTAS_MAX 4096
 #define TREE_DEPTH_MAX 255            /* a depth fits its byte */
 
@@ -57,20 +54,20 @@ static int64_t le64_at(const unsigned char *p)
 }
 
 static size_t tree_value(const struct agg *a, unsigned flags, int depth, const char *name,
-                         unsigned char out[TREE_VAL_MAX])
+                         unsigned char out[UNIT_TREE_VAL_MAX])
 {
     size_t n = strnlen(name, NAME_SIZE - 1);
     put_le64(out, a->minutes), put_le64(out + 8, a->need), put_le64(out + 16, a->existing);
     put_le64(out + 24, a->npos);
-    out[32] = (unsigned char)flags;
-    out[33] = (unsigned char)depth;
-    memcpy(out + TREE_VAL_HEAD, name, n);
-    return TREE_VAL_HEAD + n;
+    out[UNIT_TREE_AT_FLAGS] = (unsigned char)flags;
+    out[UNIT_TREE_AT_DEPTH] = (unsigned char)depth;
+    memcpy(out + UNIT_TREE_VAL_HEAD, name, n);
+    return UNIT_TREE_VAL_HEAD + n;
 }
 
 int store_unit_tree_decode(MDB_val v, struct agg *a)
 {
-    if (v.mv_size < TREE_VAL_HEAD || v.mv_size > TREE_VAL_MAX)
+    if (v.mv_size < UNIT_TREE_VAL_HEAD || v.mv_size > UNIT_TREE_VAL_MAX)
         return -1;
     const unsigned char *p = v.mv_data;
     *a = (struct agg){le64_at(p), le64_at(p + 8), le64_at(p + 16), le64_at(p + 24)};
@@ -210,7 +207,7 @@ static int each_built(stxn *t, struct built *b, entry_fn cb, void *ctx)
     size_t *order;
     size_t n = workload_units_in(b->w, -1, &order);
     size_t at[TREE_DEPTH_MAX + 1];
-    unsigned char key[STORE_KEY_MAX + CODE_SIZE + 1], val[TREE_VAL_MAX];
+    unsigned char key[STORE_KEY_MAX + CODE_SIZE + 1], val[UNIT_TREE_VAL_MAX];
     if (!order)
         return store_fail(t->s, _("out of memory"));
     int r = STORE_OK;
@@ -228,7 +225,7 @@ static int each_built(stxn *t, struct built *b, entry_fn cb, void *ctx)
         memcpy(key + len, code, c);
         at[depth] = len + c;
         unsigned flags = b->named_parent[u] && workload_unit_parent(b->w, u) < 0
-                             ? TREE_FLAG_NO_PARENT : 0;
+                             ? UNIT_TREE_NO_PARENT : 0;
         size_t vn = tree_value(&b->rolled[u], flags, depth, b->names + b->name_off[u], val);
         r = cb(t, (MDB_val){at[depth], key}, (MDB_val){vn, val}, ctx);
     }
@@ -343,7 +340,7 @@ static int change_entry(stxn *t, MDB_val k, const struct agg *d, int sign, const
 {
     MDB_val v;
     struct agg a;
-    unsigned char buf[TREE_VAL_MAX], key[STORE_KEY_MAX];
+    unsigned char buf[UNIT_TREE_VAL_MAX], key[STORE_KEY_MAX];
     memcpy(key, k.mv_data, k.mv_size);
     k.mv_data = key;
     int r = store_db_get(t, DB_UNIT_TREE, k, &v);
@@ -353,11 +350,11 @@ static int change_entry(stxn *t, MDB_val k, const struct agg *d, int sign, const
         return r;
     if (store_unit_tree_decode(v, &a) != 0)
         return store_damaged(t, DB_UNIT_TREE, k);
-    unsigned flags = ((const unsigned char *)v.mv_data)[32];
-    int depth = ((const unsigned char *)v.mv_data)[33];
+    unsigned flags = ((const unsigned char *)v.mv_data)[UNIT_TREE_AT_FLAGS];
+    int depth = ((const unsigned char *)v.mv_data)[UNIT_TREE_AT_DEPTH];
     char had[NAME_SIZE];
-    size_t nlen = v.mv_size - TREE_VAL_HEAD;
-    memcpy(had, (const char *)v.mv_data + TREE_VAL_HEAD, nlen);
+    size_t nlen = v.mv_size - UNIT_TREE_VAL_HEAD;
+    memcpy(had, (const char *)v.mv_data + UNIT_TREE_VAL_HEAD, nlen);
     had[nlen] = '\0';
     if (d)
         store_agg_sum(&a, d, sign);
@@ -405,7 +402,7 @@ static int collect_subtree(stxn *t, MDB_val root, struct moved *m)
          rc == 0 && k.mv_size >= root.mv_size && memcmp(k.mv_data, root.mv_data, root.mv_size) == 0 &&
          (k.mv_size == root.mv_size || ((const unsigned char *)k.mv_data)[root.mv_size] == '\0');
          rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
-        if (v.mv_size < TREE_VAL_HEAD || v.mv_size > TREE_VAL_MAX) {   /* refile's val[] */
+        if (v.mv_size < UNIT_TREE_VAL_HEAD || v.mv_size > UNIT_TREE_VAL_MAX) {   /* refile's val[] */
             mdb_cursor_close(c);
             return store_damaged(t, DB_UNIT_TREE, k);
         }
@@ -441,7 +438,7 @@ static int ancestors_add(stxn *t, const unsigned char *key, size_t len, const st
 static int refile(stxn *t, const struct moved *m, size_t from, const unsigned char *to,
                   size_t tolen, int shift, unsigned root_flags)
 {
-    unsigned char key[STORE_KEY_MAX], val[TREE_VAL_MAX];
+    unsigned char key[STORE_KEY_MAX], val[UNIT_TREE_VAL_MAX];
     struct tree_widths w;
     int kept = store_tree_widths_get(t, &w);
     if (kept != STORE_OK && kept != STORE_NOTFOUND)
@@ -461,9 +458,9 @@ static int refile(stxn *t, const struct moved *m, size_t from, const unsigned ch
         memcpy(key, to, tolen);
         memcpy(key + tolen, e + 4 + from, kl - from);
         memcpy(val, e + 4 + kl, vl);
-        val[33] = (unsigned char)(val[33] + shift);
+        val[UNIT_TREE_AT_DEPTH] = (unsigned char)(val[UNIT_TREE_AT_DEPTH] + shift);
         if (kl == from)
-            val[32] = (unsigned char)root_flags;
+            val[UNIT_TREE_AT_FLAGS] = (unsigned char)root_flags;
         if (store_db_put(t, DB_UNIT_TREE, (MDB_val){tolen + kl - from, key}, (MDB_val){vl, val},
                          0) != STORE_OK)
             return STORE_ERROR;
@@ -496,7 +493,7 @@ static int new_place(stxn *t, const struct unit *now, const unsigned char *from,
         r = store_unit_tree_path(t, now->parent, to, &plen);
     if (r == STORE_ERROR)
         return r;
-    *flags = now->parent[0] && r == STORE_NOTFOUND ? TREE_FLAG_NO_PARENT : 0;
+    *flags = now->parent[0] && r == STORE_NOTFOUND ? UNIT_TREE_NO_PARENT : 0;
     if (r == STORE_NOTFOUND) {
         memcpy(to, now->code, c);
         *tolen = c;
@@ -533,7 +530,7 @@ static int move_unit(stxn *t, const struct unit *now)
         return r == STORE_NOTFOUND ? store_damaged(t, DB_UNIT_TREE, (MDB_val){flen, from}) : r;
     if (store_unit_tree_decode(v, &rolled) != 0)
         return store_damaged(t, DB_UNIT_TREE, (MDB_val){flen, from});
-    unsigned had = ((const unsigned char *)v.mv_data)[32];
+    unsigned had = ((const unsigned char *)v.mv_data)[UNIT_TREE_AT_FLAGS];
     if ((r = collect_subtree(t, (MDB_val){flen, from}, &m)) == STORE_OK &&
         m.longest - flen + tolen > STORE_KEY_MAX)
         r = MOVE_REBUILD;
@@ -542,9 +539,9 @@ static int move_unit(stxn *t, const struct unit *now)
             STORE_OK)
         r = ancestors_add(t, to, tolen, &rolled, 1);
     free(m.buf);
-    if (r == STORE_OK && (had & TREE_FLAG_NO_PARENT) != (flags & TREE_FLAG_NO_PARENT) &&
+    if (r == STORE_OK && (had & UNIT_TREE_NO_PARENT) != (flags & UNIT_TREE_NO_PARENT) &&
         (r = read_state(t, &state, &no_parent)) == STORE_OK)
-        r = write_state(t, state, flags & TREE_FLAG_NO_PARENT ? no_parent + 1 : no_parent - 1);
+        r = write_state(t, state, flags & UNIT_TREE_NO_PARENT ? no_parent + 1 : no_parent - 1);
     return r;
 }
 

@@ -13,7 +13,7 @@ static int tree_row(stxn *t, MDB_val k, MDB_val v, struct store_tree_row *row)
     struct agg a;
     MDB_val code = store_unit_tree_code(k);
     const char *from = code.mv_data;
-    int depth = ((const unsigned char *)v.mv_data)[33];
+    int depth = ((const unsigned char *)v.mv_data)[UNIT_TREE_AT_DEPTH];
     size_t c = code.mv_size;
     if (store_unit_tree_decode(v, &a) != 0 || c == 0 || c >= CODE_SIZE)
         return store_damaged(t, DB_UNIT_TREE, k);
@@ -25,7 +25,7 @@ static int tree_row(stxn *t, MDB_val k, MDB_val v, struct store_tree_row *row)
     row->depth = depth;
     row->row = (struct wl_row){a.minutes, a.need, a.existing};
     row->npositions = (uint64_t)a.npos;
-    row->no_parent = (((const unsigned char *)v.mv_data)[32] & UNIT_TREE_NO_PARENT) != 0;
+    row->no_parent = (((const unsigned char *)v.mv_data)[UNIT_TREE_AT_FLAGS] & UNIT_TREE_NO_PARENT) != 0;
     row->has_children = false;
     return STORE_OK;
 }
@@ -149,7 +149,7 @@ static void view_at(const struct place *p, int base, struct store_tree_view *v)
     v->code_len = p->code_len;
     v->name = (const char *)val + UNIT_TREE_VAL_HEAD;
     v->name_len = (size_t)p->val_len - UNIT_TREE_VAL_HEAD;    /* stored without a NUL */
-    v->depth = val[33] - base;
+    v->depth = val[UNIT_TREE_AT_DEPTH] - base;
     v->row = (struct wl_row){a.minutes, a.need, a.existing};
 }
 
@@ -157,7 +157,7 @@ static void view_at(const struct place *p, int base, struct store_tree_view *v)
 static int place_of(stxn *t, MDB_val k, MDB_val v, struct place *p)
 {
     MDB_val code = store_unit_tree_code(k);
-    if (v.mv_size < UNIT_TREE_VAL_HEAD || v.mv_size > UNIT_TREE_VAL_HEAD + NAME_SIZE - 1 ||
+    if (v.mv_size < UNIT_TREE_VAL_HEAD || v.mv_size > UNIT_TREE_VAL_MAX ||
         code.mv_size == 0 || code.mv_size >= CODE_SIZE)
         return store_damaged(t, DB_UNIT_TREE, k);
     *p = (struct place){code.mv_data, v.mv_data, (uint8_t)code.mv_size, (uint8_t)v.mv_size};

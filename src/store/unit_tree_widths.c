@@ -33,7 +33,7 @@ void store_tree_widths_entry(struct tree_widths *w, MDB_val k, MDB_val v, int si
     if (store_unit_tree_decode(v, &a) != 0)
         return;                 /* not a tree value: the check says so */
     MDB_val code = store_unit_tree_code(k);
-    int depth = ((const unsigned char *)v.mv_data)[33];
+    int depth = ((const unsigned char *)v.mv_data)[UNIT_TREE_AT_DEPTH];
     const struct wl_row r = {a.minutes, a.need, a.existing};
     const int64_t fig[4] = {r.workload_minutes, r.need, r.existing, wl_gap(&r)};
     *slot(w->key, TREE_WIDTHS_KEY_MAX, wl_key_width(depth, code.mv_data, code.mv_size)) += sign;
